@@ -1,0 +1,58 @@
+// Everything we are not sure of about Boomi's ConnectorVersion API lives here,
+// so that correcting one point is a one-line change (see README, "What is
+// uncertain about Boomi's API"). Everything else in the client is documented
+// behaviour.
+
+/**
+ * UNCERTAIN: the path prefix. `/partner/api/rest/v1` is the documented default;
+ * `/api/rest/v1` is the other candidate. Users override it with `api-url`.
+ */
+export const DEFAULT_API_URL = 'https://api.boomi.com/partner/api/rest/v1'
+
+/** Relative to `{api-url}/{account-id}`. */
+export const PATHS = {
+  create: '/ConnectorVersion',
+  query: '/ConnectorVersion/query',
+  queryMore: '/ConnectorVersion/queryMore',
+  delete: '/ConnectorVersion'
+} as const
+
+export function queryBody(groupType: string): string {
+  return JSON.stringify({
+    QueryFilter: { expression: { argument: [groupType], operator: 'EQUALS', property: 'GROUP_TYPE' } }
+  })
+}
+
+/** UNCERTAIN: the delete form. Assumed: DELETE with a JSON body naming the group and version. */
+export function deleteRequest(groupType: string, versionId: string): { method: string; path: string; body: string } {
+  return { method: 'DELETE', path: PATHS.delete, body: JSON.stringify({ groupType, versionId }) }
+}
+
+/**
+ * UNCERTAIN: which status a refused delete gets (version in use by a
+ * classification, or under review). Any 4xx except the ones that mean
+ * "your credentials, privileges or pace are wrong" is taken as a refusal.
+ */
+export function isDeleteRefusal(status: number): boolean {
+  return status >= 400 && status < 500 && status !== 401 && status !== 403 && status !== 429
+}
+
+/** Review states in which Boomi refuses deletion (documented). */
+export const PROTECTED_REVIEW_STATUSES: ReadonlySet<string> = new Set(['PENDING', 'APPROVED', 'REJECTED'])
+
+/** UNCERTAIN: what `releaseVersion` means. Until known, `true` protects a version. */
+export const RELEASE_VERSION_IS_PROTECTED = true
+
+/** Boomi's documented ceiling on connector versions per account. */
+export const MAX_VERSIONS_PER_ACCOUNT = 1500
+
+/**
+ * UNCERTAIN: how Boomi words refusing an upload at the account's version
+ * limit. Matched on a 4xx answer to an upload.
+ */
+export function isVersionLimitRefusal(status: number, message: string): boolean {
+  return status >= 400 && status < 500 && /\b(maximum|limit)\b/i.test(message) && /version/i.test(message)
+}
+
+/** Boomi asks archives to stay under this size; larger is a warning, not an error. */
+export const ARCHIVE_SIZE_GUIDANCE_BYTES = 40 * 1024 * 1024

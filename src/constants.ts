@@ -1,0 +1,34 @@
+// Input and output names are part of the action's public contract (action.yml,
+// README, users' workflows): they are declared once, here.
+
+export const Input = {
+  accountId: 'account-id',
+  username: 'username',
+  apiToken: 'api-token',
+  groupType: 'group-type',
+  archive: 'archive',
+  changeLog: 'change-log',
+  expectedSha256: 'expected-sha256',
+  ifExists: 'if-exists',
+  keepLatest: 'keep-latest',
+  minAgeDays: 'min-age-days',
+  dryRun: 'dry-run',
+  apiUrl: 'api-url',
+  requestsPerSecond: 'requests-per-second',
+  maxAttempts: 'max-attempts',
+  timeoutSeconds: 'timeout-seconds'
+} as const
+
+export const Output = {
+  versionId: 'version-id',
+  displayVersion: 'display-version',
+  uploadedDate: 'uploaded-date',
+  sha256: 'sha256',
+  uploaded: 'uploaded',
+  deletedVersionIds: 'deleted-version-ids',
+  skippedVersionIds: 'skipped-version-ids'
+} as const
+
+export const ACTION_NAME = 'boomi-connector-action'
+// Kept in step with package.json by a test.
+export const ACTION_VERSION = '1.0.0'

@@ -1,0 +1,41 @@
+import type { Sleep } from './retry.js'
+
+/**
+ * Spaces request starts evenly so that no rolling second, measured where the
+ * server receives them, holds more than `requestsPerSecond`. Each gap is a few
+ * per cent wider than 1/rate: a request delayed on its way (a busy event loop,
+ * a slow connect) then cannot land in the same second as one sent a full
+ * second after its predecessor. Spacing is measured from the moment each
+ * request actually left, never from the moment it was planned.
+ */
+export class Pacer {
+  private readonly intervalMs: number
+  private next = -Infinity
+
+  constructor(
+    requestsPerSecond: number,
+    private readonly now: () => number,
+    private readonly sleep: Sleep
+  ) {
+    const base = 1000 / requestsPerSecond
+    this.intervalMs = base + Math.max(base * PACING_MARGIN, MIN_MARGIN_MS)
+  }
+
+  get interval(): number {
+    return this.intervalMs
+  }
+
+  /** Resolves when the caller may send its request; concurrent callers queue in order. */
+  async take(): Promise<void> {
+    const reserved = Math.max(this.now(), this.next)
+    this.next = reserved + this.intervalMs
+    const wait = reserved - this.now()
+    if (wait > 0) await this.sleep(wait)
+    // A late wake-up pushes the following slots back, so gaps never shrink.
+    const late = this.now() - reserved
+    if (late > 0) this.next += late
+  }
+}
+
+export const PACING_MARGIN = 0.05
+const MIN_MARGIN_MS = 2

@@ -1,0 +1,108 @@
+// Pure decisions about a group's versions: which one an archive duplicates, and
+// what pruning keeps, deletes and leaves alone. No I/O; the clock is an argument.
+import { PROTECTED_REVIEW_STATUSES, RELEASE_VERSION_IS_PROTECTED } from './boomi-contract.js'
+import type { ConnectorVersion } from './boomi-client.js'
+import { hasChecksumLine } from './changelog.js'
+
+const DAY_MS = 86_400_000
+
+function uploadedAt(v: ConnectorVersion): number {
+  return v.uploadedDate ? Date.parse(v.uploadedDate) : NaN
+}
+
+function compareIdsDescending(a: string, b: string): number {
+  const numeric = /^\d+$/
+  if (numeric.test(a) && numeric.test(b)) {
+    const x = BigInt(a)
+    const y = BigInt(b)
+    return x === y ? 0 : x > y ? -1 : 1
+  }
+  return a === b ? 0 : a > b ? -1 : 1
+}
+
+/** Newest first by `uploadedDate`; ties go to the larger numeric `versionId`. */
+export function newestFirst(a: ConnectorVersion, b: ConnectorVersion): number {
+  const byDate = uploadedAt(b) - uploadedAt(a)
+  return byDate !== 0 && !Number.isNaN(byDate) ? byDate : compareIdsDescending(a.versionId, b.versionId)
+}
+
+export function liveVersions(listing: readonly ConnectorVersion[]): ConnectorVersion[] {
+  return listing.filter(v => v.deleted !== true)
+}
+
+/** Live versions whose change log carries this archive's checksum line, newest first. */
+export function findDuplicates(listing: readonly ConnectorVersion[], sha256: string): ConnectorVersion[] {
+  return liveVersions(listing)
+    .filter(v => hasChecksumLine(v.changeLog, sha256))
+    .sort(newestFirst)
+}
+
+/**
+ * After an upload whose answer was lost: a live version with the checksum line
+ * that was not in the listing taken before the upload is this run's upload.
+ */
+export function findLostUpload(listing: readonly ConnectorVersion[], sha256: string, idsBefore: ReadonlySet<string>): ConnectorVersion | undefined {
+  return findDuplicates(listing, sha256).find(v => !idsBefore.has(v.versionId))
+}
+
+export interface PlannedVersion {
+  version: ConnectorVersion
+  reason: string
+}
+
+export interface PrunePlan {
+  keep: PlannedVersion[]
+  delete: PlannedVersion[]
+  /** Candidates left alone because Boomi would refuse, or we cannot order them. */
+  skip: PlannedVersion[]
+}
+
+export interface PruneRequest {
+  listing: readonly ConnectorVersion[]
+  keepLatest: number
+  minAgeDays?: number
+  now: number
+  /** The version this run uploaded or reused: never touched. */
+  runVersionId?: string
+  /** True when the run's version was uploaded by it: it is the newest, whatever its date says. */
+  runVersionUploaded?: boolean
+  /** A dry run that would upload: the archive takes the first place. */
+  pendingUpload?: boolean
+}
+
+export function protectionReason(v: ConnectorVersion): string | undefined {
+  if (v.reviewStatus && PROTECTED_REVIEW_STATUSES.has(v.reviewStatus)) return `review status ${v.reviewStatus}`
+  if (RELEASE_VERSION_IS_PROTECTED && v.releaseVersion === true) return 'release version'
+  return undefined
+}
+
+export function planPrune(req: PruneRequest): PrunePlan {
+  const plan: PrunePlan = { keep: [], delete: [], skip: [] }
+  const live = liveVersions(req.listing)
+  const dated = live.filter(v => !Number.isNaN(uploadedAt(v)) || v.versionId === req.runVersionId)
+  for (const v of live) {
+    if (!dated.includes(v)) plan.skip.push({ version: v, reason: 'upload date missing or unreadable' })
+  }
+  dated.sort(newestFirst)
+  if (req.runVersionUploaded && req.runVersionId !== undefined) {
+    const i = dated.findIndex(v => v.versionId === req.runVersionId)
+    if (i > 0) dated.unshift(...dated.splice(i, 1))
+  }
+
+  const places = Math.max(0, req.keepLatest - (req.pendingUpload ? 1 : 0))
+  const minAgeMs = req.minAgeDays === undefined ? undefined : req.minAgeDays * DAY_MS
+  dated.forEach((v, index) => {
+    if (v.versionId === req.runVersionId) {
+      plan.keep.push({ version: v, reason: req.runVersionUploaded ? 'uploaded by this run' : 'reused by this run' })
+    } else if (index < places) {
+      plan.keep.push({ version: v, reason: `among the newest ${req.keepLatest}` })
+    } else if (minAgeMs !== undefined && req.now - uploadedAt(v) < minAgeMs) {
+      plan.keep.push({ version: v, reason: `younger than ${req.minAgeDays} days` })
+    } else {
+      const protectedBy = protectionReason(v)
+      if (protectedBy) plan.skip.push({ version: v, reason: protectedBy })
+      else plan.delete.push({ version: v, reason: `older than the newest ${req.keepLatest}${minAgeMs !== undefined ? ` and ${req.minAgeDays} days` : ''}` })
+    }
+  })
+  return plan
+}
