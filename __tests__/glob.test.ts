@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import * as path from 'node:path'
+import { glob, segmentRegExp, splitPattern } from '../src/glob.js'
+import { locateArchive, sha256File } from '../src/archive.js'
+import { InputError } from '../src/errors.js'
+import { createHash } from 'node:crypto'
+
+describe('splitPattern', () => {
+  it('splits POSIX patterns at the first wildcard', () => {
+    expect(splitPattern('build/distributions/*.car.zip', '/work', path.posix)).toEqual({ root: '/work/build/distributions', segments: ['*.car.zip'] })
+    expect(splitPattern('/abs/**/x.zip', '/work', path.posix)).toEqual({ root: '/abs', segments: ['**', 'x.zip'] })
+    expect(splitPattern('../out/*.zip', '/work/repo', path.posix)).toEqual({ root: '/work/out', segments: ['*.zip'] })
+  })
+
+  it('takes backslashes, forward slashes and drive letters on Windows', () => {
+    expect(splitPattern('build\\distributions\\*.car.zip', 'D:\\a\\repo', path.win32)).toEqual({ root: 'D:\\a\\repo\\build\\distributions', segments: ['*.car.zip'] })
+    expect(splitPattern('build/distributions/*.car.zip', 'D:\\a\\repo', path.win32)).toEqual({ root: 'D:\\a\\repo\\build\\distributions', segments: ['*.car.zip'] })
+    expect(splitPattern('C:\\out\\*\\conn.zip', 'D:\\a\\repo', path.win32)).toEqual({ root: 'C:\\out', segments: ['*', 'conn.zip'] })
+    expect(splitPattern('\\\\server\\share\\*.zip', 'D:\\a', path.win32)).toEqual({ root: '\\\\server\\share\\', segments: ['*.zip'] })
+  })
+})
+
+describe('segmentRegExp', () => {
+  it('matches *, ? and classes within one name, not a leading dot', () => {
+    expect(segmentRegExp('*.car.zip').test('sample-1.2.car.zip')).toBe(true)
+    expect(segmentRegExp('*.car.zip').test('sample.zip')).toBe(false)
+    expect(segmentRegExp('*.zip').test('.hidden.zip')).toBe(false)
+    expect(segmentRegExp('.*.zip').test('.hidden.zip')).toBe(true)
+    expect(segmentRegExp('v?.zip').test('v1.zip')).toBe(true)
+    expect(segmentRegExp('v[0-9].zip').test('v7.zip')).toBe(true)
+    expect(segmentRegExp('v[!0-9].zip').test('v7.zip')).toBe(false)
+    expect(segmentRegExp('a+b(1).zip').test('a+b(1).zip')).toBe(true)
+    expect(segmentRegExp('*.ZIP', true).test('x.zip')).toBe(true)
+  })
+})
+
+describe('glob and locateArchive on disk', () => {
+  let dir: string
+  const zip = Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(100, 1)])
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'glob-'))
+    mkdirSync(path.join(dir, 'build/distributions'), { recursive: true })
+    mkdirSync(path.join(dir, 'two/a'), { recursive: true })
+    mkdirSync(path.join(dir, 'two/b'), { recursive: true })
+    mkdirSync(path.join(dir, 'adir.zip'))
+    writeFileSync(path.join(dir, 'build/distributions/sample-1.0.car.zip'), zip)
+    writeFileSync(path.join(dir, 'two/a/c.car.zip'), zip)
+    writeFileSync(path.join(dir, 'two/b/c.car.zip'), zip)
+    writeFileSync(path.join(dir, 'empty.zip'), '')
+    writeFileSync(path.join(dir, 'notzip.zip'), 'hello')
+    symlinkSync(dir, path.join(dir, 'two/loop'))
+  })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('finds by glob and by ** without following link loops', async () => {
+    expect(await glob('build/distributions/*.car.zip', dir)).toEqual([path.join(dir, 'build/distributions/sample-1.0.car.zip')])
+    expect(await glob('two/**/*.car.zip', dir)).toEqual([path.join(dir, 'two/a/c.car.zip'), path.join(dir, 'two/b/c.car.zip')])
+    expect(await glob('nothing/*.zip', dir)).toEqual([])
+  })
+
+  it('locates exactly one zip', async () => {
+    const a = await locateArchive('build/distributions/*.car.zip', dir)
+    expect(a.fileName).toBe('sample-1.0.car.zip')
+    expect(a.size).toBe(zip.length)
+    expect((await locateArchive(path.join(dir, 'two/a/c.car.zip'), '/elsewhere')).size).toBe(zip.length)
+  })
+
+  it.each([
+    ['two/*/c.car.zip', /matches 2 files.*two\/a\/c\.car\.zip, two\/b\/c\.car\.zip/],
+    ['build/*.car.zip', /No file matches/],
+    ['missing.zip', /does not exist/],
+    ['adir.zip', /not a regular file/],
+    ['empty.zip', /is empty/],
+    ['notzip.zip', /not a zip file/]
+  ])('refuses %s with a message a user can act on', async (pattern, message) => {
+    const err = await locateArchive(pattern, dir).catch(e => e)
+    expect(err).toBeInstanceOf(InputError)
+    expect((err as InputError).input).toBe('archive')
+    expect((err as Error).message).toMatch(message)
+  })
+
+  it('hashes streamed, matching a one-shot hash', async () => {
+    const file = path.join(dir, 'big.bin')
+    const data = Buffer.alloc(9 * 1024 * 1024 + 17, 7)
+    writeFileSync(file, data)
+    expect(await sha256File(file)).toBe(createHash('sha256').update(data).digest('hex'))
+  })
+})
