@@ -280,10 +280,10 @@ export class Emulator {
     else if (this.byId.has(versionId)) throw new Error(`emulator: duplicate versionId ${versionId}`);
     else if (/^\d+$/.test(versionId)) this.nextId = Math.max(this.nextId, Number(versionId) + 1);
 
-    // displayVersion: a per-group counter, kept ahead of any explicit numeric value.
-    const counter = (this.groupCounters.get(v.groupType) ?? 0) + 1;
-    const displayVersion = v.displayVersion ?? String(counter);
-    this.groupCounters.set(v.groupType, Math.max(counter, Number(displayVersion) || 0));
+    // displayVersion: a per-group counter; an explicit numeric value moves the counter up to it.
+    const last = this.groupCounters.get(v.groupType) ?? 0;
+    const displayVersion = v.displayVersion ?? String(last + 1);
+    this.groupCounters.set(v.groupType, v.displayVersion === undefined ? last + 1 : Math.max(last, Number(displayVersion) || 0));
 
     const rec: VersionRecord = {
       versionId,
@@ -731,7 +731,7 @@ function readBody(req: http.IncomingMessage): Promise<Body> {
         stream.resume();
         return;
       }
-      const file = { fileName: info.filename, size: 0, sha256: '', head: Buffer.alloc(0) };
+      const file = { fileName: info.filename ?? '', size: 0, sha256: '', head: Buffer.alloc(0) };
       mp.file = file;
       const hash = createHash('sha256');
       stream.on('data', (c: Buffer) => {

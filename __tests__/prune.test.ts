@@ -1,0 +1,191 @@
+// Pruning, end to end: the bundled action against a seeded emulator.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { tmpdir } from 'node:os'
+import * as path from 'node:path'
+import { Emulator, type VersionRecord } from '../emulator/server.js'
+import { seedGroup } from '../emulator/seed.js'
+import { makeArchive, runAction, type ActionRun } from './helpers/run-action.js'
+
+const GROUP = 'acme-Q7XK2P-sample'
+const OTHER = 'acme-Q7XK2P-other'
+let emu: Emulator
+let work: string
+
+beforeAll(async () => {
+  emu = new Emulator()
+  await emu.start()
+})
+afterAll(() => emu.close())
+beforeEach(() => {
+  emu.reset()
+  work = mkdtempSync(path.join(tmpdir(), 'ws-'))
+  mkdirSync(path.join(work, 'build/distributions'), { recursive: true })
+})
+afterEach(() => rmSync(work, { recursive: true, force: true }))
+
+function run(e: Emulator, extra: Record<string, string>): Promise<ActionRun> {
+  return runAction(
+    { 'account-id': e.accountId, username: e.username, 'api-token': e.apiToken, 'group-type': GROUP, 'api-url': e.apiUrl, 'requests-per-second': '100', ...extra },
+    { cwd: work }
+  )
+}
+
+/** An oracle written from SPEC §3.7 alone, independent of src/plan.ts. */
+function expected(group: VersionRecord[], keep: number, opts: { runId?: string; minAgeMs?: number; now?: number } = {}) {
+  const live = group.filter(v => !v.deleted)
+  live.sort((a, b) => Date.parse(b.uploadedDate) - Date.parse(a.uploadedDate) || Number(b.versionId) - Number(a.versionId))
+  const deleted: string[] = []
+  const protectedIds: string[] = []
+  const inUse: string[] = []
+  live.forEach((v, i) => {
+    if (i < keep || v.versionId === opts.runId) return
+    if (opts.minAgeMs !== undefined && opts.now! - Date.parse(v.uploadedDate) < opts.minAgeMs) return
+    if (v.reviewStatus === 'PENDING' || v.reviewStatus === 'APPROVED' || v.reviewStatus === 'REJECTED' || v.releaseVersion) protectedIds.push(v.versionId)
+    else if (v.inUse) inUse.push(v.versionId)
+    else deleted.push(v.versionId)
+  })
+  return { deleted, protectedIds, inUse }
+}
+
+const sorted = (xs: string[]) => [...xs].sort((a, b) => Number(a) - Number(b))
+const deleteRequests = (e: Emulator) => e.requests.filter(r => r.operation === 'delete').map(r => JSON.parse(r.body!).versionId as string)
+
+describe('pruning a group of 250 versions over three pages, every kind of protected version in it', () => {
+  let seeded: VersionRecord[]
+  beforeEach(() => {
+    seeded = seedGroup(emu, { groupType: GROUP, count: 250, seed: 7, protectedKinds: true })
+    seedGroup(emu, { groupType: OTHER, count: 5, seed: 8 })
+  })
+
+  it('a release deletes exactly the right versions and never asks for the protected ones', async () => {
+    makeArchive(path.join(work, 'build/distributions'), 'sample-2.0.car.zip')
+    const r = await run(emu, { archive: 'build/distributions/*.car.zip', 'keep-latest': '20' })
+    expect(r.code).toBe(0)
+    const uploadedId = r.outputs['version-id']
+    expect(r.outputs['uploaded']).toBe('true')
+    // the upload takes one of the 20 places
+    const want = expected(seeded, 19)
+    expect(want.protectedIds.length).toBeGreaterThanOrEqual(5)
+    expect(want.inUse).toHaveLength(2)
+
+    expect(sorted(JSON.parse(r.outputs['deleted-version-ids']))).toEqual(sorted(want.deleted))
+    expect(sorted(JSON.parse(r.outputs['skipped-version-ids']))).toEqual(sorted([...want.protectedIds, ...want.inUse]))
+    // asked for: every deletion plus the two in-use versions Boomi refuses; no protected one
+    expect(sorted(deleteRequests(emu))).toEqual(sorted([...want.deleted, ...want.inUse]))
+    for (const id of want.protectedIds) expect(deleteRequests(emu)).not.toContain(id)
+    // the group afterwards: the 20 newest (with the upload), the protected and in-use ones
+    const live = emu.live(GROUP).map(v => v.versionId)
+    expect(live).toContain(uploadedId)
+    expect(live).toHaveLength(20 + want.protectedIds.length + want.inUse.length)
+    expect(emu.live(OTHER)).toHaveLength(5)
+    // one listing of three pages serves both the duplicate check and the plan
+    const ops = emu.requests.map(q => q.operation)
+    expect(ops.slice(0, 4)).toEqual(['query', 'queryMore', 'queryMore', 'create'])
+    expect(ops.filter(o => o === 'query' || o === 'queryMore')).toHaveLength(3)
+    // in-use refusals are warnings with Boomi's reason, not failures
+    expect(r.warnings.filter(w => /was not deleted: refused by Boomi: .*classification/.test(w))).toHaveLength(2)
+    // the summary has a row per deleted and skipped version, with reasons
+    for (const id of [...want.deleted, ...want.protectedIds, ...want.inUse]) expect(r.summary).toContain(`| \`${id}\` |`)
+    expect(r.summary).toMatch(/\| skipped \| review status (PENDING|APPROVED|REJECTED) \|/)
+    expect(r.summary).toMatch(/\| skipped \| release version \|/)
+    expect(r.summary).toMatch(/refused by Boomi/)
+    expect(r.stdout).toMatch(/Plan: keep 20, delete \d+, skip \d+/)
+  })
+
+  it('a dry run sends no upload and no delete, and outputs the plan', async () => {
+    makeArchive(path.join(work, 'build/distributions'), 'sample-2.0.car.zip')
+    const r = await run(emu, { archive: 'build/distributions/*.car.zip', 'keep-latest': '20', 'dry-run': 'true' })
+    expect(r.code).toBe(0)
+    expect(emu.requests.map(q => q.operation)).toEqual(['query', 'queryMore', 'queryMore'])
+    const want = expected(seeded, 19) // the archive counts as the newest
+    expect(sorted(JSON.parse(r.outputs['deleted-version-ids']))).toEqual(sorted([...want.deleted, ...want.inUse]))
+    expect(sorted(JSON.parse(r.outputs['skipped-version-ids']))).toEqual(sorted(want.protectedIds))
+    expect(r.outputs['uploaded']).toBe('false')
+    expect(r.summary).toContain('would delete')
+  })
+
+  it('prunes without an archive', async () => {
+    const r = await run(emu, { 'keep-latest': '30' })
+    expect(r.code).toBe(0)
+    const want = expected(seeded, 30)
+    expect(sorted(JSON.parse(r.outputs['deleted-version-ids']))).toEqual(sorted(want.deleted))
+    expect(r.outputs['version-id']).toBe('')
+    expect(r.outputs['sha256']).toBe('')
+    expect(r.outputs['uploaded']).toBe('false')
+    expect(emu.requests.some(q => q.operation === 'create')).toBe(false)
+  })
+
+  it('keeps versions younger than min-age-days', async () => {
+    const newest = Math.max(...seeded.map(v => Date.parse(v.uploadedDate)))
+    // an age limit that reaches 100 days back from the newest version
+    const minAgeDays = (Date.now() - newest) / 86_400_000 + 100
+    const r = await run(emu, { 'keep-latest': '5', 'min-age-days': minAgeDays.toFixed(3) })
+    expect(r.code).toBe(0)
+    const want = expected(seeded, 5, { minAgeMs: Number(minAgeDays.toFixed(3)) * 86_400_000, now: Date.now() })
+    expect(sorted(JSON.parse(r.outputs['deleted-version-ids']))).toEqual(sorted(want.deleted))
+    expect(want.deleted.length).toBeLessThan(expected(seeded, 5).deleted.length)
+  })
+
+  it('never touches the reused version, whatever its age', async () => {
+    const file = makeArchive(path.join(work, 'build/distributions'), 'sample-0.1.car.zip')
+    const hex = createHash('sha256').update(readFileSync(file)).digest('hex')
+    // the oldest version of the group is an earlier upload of this very archive
+    const [old] = emu.seed([{ groupType: GROUP, uploadedDate: '2022-01-01T00:00:00Z', changeLog: `First release\n\nsha256: ${hex}` }])
+    const r = await run(emu, { archive: 'build/distributions/*.car.zip', 'keep-latest': '20' })
+    expect(r.code).toBe(0)
+    expect(r.outputs['uploaded']).toBe('false')
+    expect(r.outputs['version-id']).toBe(old.versionId)
+    const want = expected([...seeded, old], 20, { runId: old.versionId })
+    expect(sorted(JSON.parse(r.outputs['deleted-version-ids']))).toEqual(sorted(want.deleted))
+    expect(deleteRequests(emu)).not.toContain(old.versionId)
+    expect(emu.live(GROUP).map(v => v.versionId)).toContain(old.versionId)
+    expect(emu.requests.some(q => q.operation === 'create')).toBe(false)
+  })
+
+  it('other failures do not stop the remaining deletions, and fail the run with a list', async () => {
+    emu.script('delete', { status: 500 })
+    const r = await run(emu, { 'keep-latest': '200', 'max-attempts': '1' })
+    expect(r.code).toBe(1)
+    const want = expected(seeded, 200)
+    const deletedOut: string[] = JSON.parse(r.outputs['deleted-version-ids'])
+    expect(deletedOut).toHaveLength(want.deleted.length - 1)
+    expect(r.errors).toHaveLength(1)
+    expect(r.errors[0]).toMatch(/1 of \d+ deletions failed: \d+: delete failed: HTTP 500/)
+  })
+})
+
+describe('at the account limit', () => {
+  let small: Emulator
+  beforeAll(async () => {
+    small = new Emulator({ maxVersions: 40 })
+    await small.start()
+  })
+  afterAll(() => small.close())
+  beforeEach(() => {
+    small.reset()
+    seedGroup(small, { groupType: GROUP, count: 40, seed: 3 })
+  })
+
+  it('with keep-latest: prunes first, then uploads once more', async () => {
+    makeArchive(path.join(work, 'build/distributions'), 'sample-3.0.car.zip')
+    const r = await run(small, { archive: 'build/distributions/*.car.zip', 'keep-latest': '10' })
+    expect(r.code).toBe(0)
+    expect(r.outputs['uploaded']).toBe('true')
+    expect(small.live(GROUP)).toHaveLength(10)
+    expect(JSON.parse(r.outputs['deleted-version-ids'])).toHaveLength(31)
+    expect(small.live(GROUP).map(v => v.versionId)).toContain(r.outputs['version-id'])
+    const creates = small.requests.filter(q => q.operation === 'create').map(q => q.status)
+    expect(creates[0]).toBeGreaterThanOrEqual(400)
+    expect(creates[1]).toBe(200)
+  })
+
+  it('without keep-latest: the error says so and suggests it', async () => {
+    makeArchive(path.join(work, 'build/distributions'), 'sample-3.0.car.zip')
+    const r = await run(small, { archive: 'build/distributions/*.car.zip' })
+    expect(r.code).toBe(1)
+    expect(r.errors[0]).toMatch(/maximum of 1500 connector versions.*Set keep-latest/)
+    expect(small.live(GROUP)).toHaveLength(40)
+  })
+})
