@@ -1,16 +1,16 @@
 // The entry the runner starts. It reads the inputs and loads the rest only
 // when they are valid, so a misconfigured step fails in milliseconds.
-import * as core from '@actions/core'
 import { errorMessage } from './errors.js'
 import { readInputs } from './inputs.js'
+import { getInput, setFailed, setSecret } from './workflow-commands.js'
 
 async function main(): Promise<void> {
   try {
-    const inputs = readInputs(name => core.getInput(name), secret => core.setSecret(secret))
+    const inputs = readInputs(getInput, setSecret)
     const { runAction } = await import('./action.js')
     await runAction(inputs)
   } catch (err) {
-    core.setFailed(errorMessage(err))
+    setFailed(errorMessage(err))
   }
 }
 
