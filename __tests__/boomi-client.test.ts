@@ -1,0 +1,203 @@
+// The HTTP client against the emulator over real loopback HTTP.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import * as path from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { Emulator } from '../emulator/server.js'
+import { seedGroup } from '../emulator/seed.js'
+import { HttpBoomiClient } from '../src/boomi-client.js'
+import { BoomiError, NetworkError } from '../src/errors.js'
+import { createTransport } from '../src/http.js'
+import { Pacer } from '../src/pacer.js'
+import { realSleep } from '../src/retry.js'
+import { multipartBody } from '../src/upload-body.js'
+
+const GROUP = 'acme-Q7XK2P-sample'
+let emu: Emulator
+
+beforeAll(async () => {
+  emu = new Emulator()
+  await emu.start()
+})
+afterAll(() => emu.close())
+beforeEach(() => emu.reset())
+
+function client(opts: { rps?: number; maxAttempts?: number; timeoutMs?: number; apiToken?: string } = {}) {
+  const lines: string[] = []
+  const log = { info: (l: string) => lines.push(l), warning: (l: string) => lines.push(`warning: ${l}`), debug: () => undefined }
+  const c = new HttpBoomiClient({
+    apiUrl: emu.apiUrl,
+    accountId: emu.accountId,
+    username: `BOOMI_TOKEN.${emu.username}`,
+    apiToken: opts.apiToken ?? emu.apiToken,
+    timeoutMs: opts.timeoutMs ?? 5000,
+    transport: createTransport('boomi-connector-action/test'),
+    pacer: new Pacer(opts.rps ?? 1000, () => performance.now(), realSleep),
+    retry: { maxAttempts: opts.maxAttempts ?? 3, baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 50, sleep: realSleep, random: Math.random, log: l => lines.push(l) },
+    log
+  })
+  return { c, lines }
+}
+
+function zipFile(size = 2048): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'zip-')), 'c.car.zip')
+  const body = Buffer.alloc(size, 3)
+  Buffer.from('PK\x03\x04').copy(body)
+  writeFileSync(file, body)
+  return file
+}
+
+describe('listGroup', () => {
+  it('pages through queryMore until no token', async () => {
+    seedGroup(emu, { groupType: GROUP, count: 250, seed: 1, protectedKinds: true })
+    seedGroup(emu, { groupType: 'other', count: 3, seed: 2 })
+    const { c } = client()
+    const all = await c.listGroup(GROUP)
+    expect(all).toHaveLength(250)
+    expect(new Set(all.map(v => v.versionId)).size).toBe(250)
+    expect(all.filter(v => v.deleted).length).toBeGreaterThan(0)
+    expect(emu.requests.map(r => r.operation)).toEqual(['query', 'queryMore', 'queryMore'])
+    expect(emu.requests[1].body).toMatch(/^[A-Za-z0-9+/=_-]+$/)
+    expect(emu.requests[1].headers['content-type']).toMatch(/^text\/plain/)
+  })
+
+  it('starts over when a lost answer used up the page token', async () => {
+    seedGroup(emu, { groupType: GROUP, count: 150, seed: 1 })
+    emu.script('queryMore', { dropAfterCreate: true })
+    const { c, lines } = client()
+    expect(await c.listGroup(GROUP)).toHaveLength(150)
+    expect(emu.requests.map(r => `${r.operation}:${r.status}`)).toEqual(['query:200', 'queryMore:0', 'queryMore:400', 'query:200', 'queryMore:200'])
+    expect(lines.join('\n')).toMatch(/listing acme-Q7XK2P-sample again from the start/)
+  })
+
+  it('retries a refused page with the same token', async () => {
+    seedGroup(emu, { groupType: GROUP, count: 150, seed: 1 })
+    emu.script('queryMore', { status: 503 })
+    const { c } = client()
+    expect(await c.listGroup(GROUP)).toHaveLength(150)
+    expect(emu.requests.map(r => `${r.operation}:${r.status}`)).toEqual(['query:200', 'queryMore:503', 'queryMore:200'])
+  })
+})
+
+describe('errors', () => {
+  it.each([
+    ['{"message":"flat"}', 'application/json', 'flat'],
+    ['{"error":{"message":"nested"}}', 'application/json', 'nested'],
+    ['{"@type":"Error","message":"typed"}', 'application/json', 'typed'],
+    ['<error><message>in xml</message></error>', 'application/xml', 'in xml'],
+    ['Service Unavailable', 'text/plain', 'Service Unavailable']
+  ])('reads %s into one error type', async (body, contentType, message) => {
+    emu.script('query', { status: 400, body, contentType })
+    const { c } = client()
+    const err = await c.listGroup(GROUP).catch(e => e)
+    expect(err).toBeInstanceOf(BoomiError)
+    expect(err.status).toBe(400)
+    expect(err.boomiMessage).toBe(message)
+  })
+
+  it('401 is not retried and says what to check', async () => {
+    const { c } = client({ apiToken: 'nope' })
+    const err = await c.listGroup(GROUP).catch(e => e)
+    expect(err.status).toBe(401)
+    expect(err.message).toMatch(/Check username .* and api-token/)
+    expect(emu.requests).toHaveLength(1)
+  })
+
+  it('a refused delete carries Boomi’s reason', async () => {
+    const [v] = emu.seed([{ groupType: GROUP, uploadedDate: '2024-01-01T00:00:00Z', reviewStatus: 'APPROVED' }])
+    const { c } = client()
+    const err = await c.deleteVersion(GROUP, v.versionId).catch(e => e)
+    expect(err.status).toBe(400)
+    expect(err.boomiMessage).toMatch(/APPROVED/)
+  })
+
+  it('a hung upload times out as a network error that may have created the version', async () => {
+    emu.script('create', { hangMs: 1500 })
+    const { c } = client({ timeoutMs: 300 })
+    const file = zipFile()
+    const body = multipartBody({ archivePath: file, fileName: 'c.car.zip', size: 2048, groupType: GROUP, changeLog: 'x', sha256: 'a'.repeat(64) })
+    const err = await c.createVersion(GROUP, body).catch(e => e)
+    expect(err).toBeInstanceOf(NetworkError)
+    expect(err.code).toBe('ETIMEDOUT')
+    expect(err.beforeConnect).toBe(false)
+  })
+
+  it('a refused connection is known to have sent nothing', async () => {
+    const closed = new Emulator()
+    await closed.start()
+    const url = closed.apiUrl
+    await closed.close()
+    const c = new HttpBoomiClient({
+      apiUrl: url,
+      accountId: 'a',
+      username: 'BOOMI_TOKEN.u',
+      apiToken: 't',
+      timeoutMs: 2000,
+      transport: createTransport('t'),
+      pacer: new Pacer(1000, () => performance.now(), realSleep),
+      retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 1, sleep: realSleep, random: Math.random, log: () => undefined },
+      log: { info: () => undefined, warning: () => undefined, debug: () => undefined }
+    })
+    const err = await c.listGroup(GROUP).catch(e => e)
+    expect(err).toBeInstanceOf(NetworkError)
+    expect(err.beforeConnect).toBe(true)
+  })
+})
+
+describe('upload body', () => {
+  it('streams all four parts, file last with its name, with an exact Content-Length; rebuilt on each attempt', async () => {
+    const file = zipFile(300_000)
+    const { createHash } = await import('node:crypto')
+    const { readFileSync } = await import('node:fs')
+    const sha = createHash('sha256').update(readFileSync(file)).digest('hex')
+    const body = multipartBody({ archivePath: file, fileName: 'c.car.zip', size: 300_000, groupType: GROUP, changeLog: 'notes\n\nsha256: ' + sha, sha256: sha })
+    emu.script('create', { status: 503 })
+    const { c } = client()
+    await expect(c.createVersion(GROUP, body)).rejects.toThrow(/503/)
+    const v = await c.createVersion(GROUP, body)
+    const creates = emu.requests.filter(r => r.operation === 'create')
+    expect(creates).toHaveLength(2)
+    const ok = creates[1]
+    expect(ok.partOrder).toEqual(['groupType', 'changeLog', 'sha256Checksum', 'connectorVersionArchive'])
+    expect(ok.fileName).toBe('c.car.zip')
+    expect(ok.fileSize).toBe(300_000)
+    expect(ok.fileSha256).toBe(sha)
+    expect(Number(ok.headers['content-length'])).toBe(body.length)
+    expect(ok.headers['transfer-encoding']).toBeUndefined()
+    expect(v.versionId).toBe(emu.live(GROUP)[0].versionId)
+  })
+})
+
+describe('pacing against a rate-limited server', () => {
+  it('stays within requests-per-second over every rolling second: no 503', async () => {
+    const limited = new Emulator({ rateLimit: 8 })
+    await limited.start()
+    try {
+      seedGroup(limited, { groupType: GROUP, count: 20, seed: 4 })
+      const c = new HttpBoomiClient({
+        apiUrl: limited.apiUrl,
+        accountId: limited.accountId,
+        username: `BOOMI_TOKEN.${limited.username}`,
+        apiToken: limited.apiToken,
+        timeoutMs: 5000,
+        transport: createTransport('t'),
+        pacer: new Pacer(8, () => performance.now(), realSleep),
+        retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 1, sleep: realSleep, random: Math.random, log: () => undefined },
+        log: { info: () => undefined, warning: () => undefined, debug: () => undefined }
+      })
+      const versions = (await c.listGroup(GROUP)).filter(v => !v.deleted)
+      // 1 query + 16 deletes, 4 in flight at a time: about two seconds
+      await Promise.all(
+        [0, 1, 2, 3].map(async w => {
+          for (let i = w; i < 16; i += 4) await c.deleteVersion(GROUP, versions[i].versionId)
+        })
+      )
+      expect(limited.requests.filter(r => r.status === 503)).toHaveLength(0)
+      expect(limited.maxRequestsInWindow(1000)).toBeLessThanOrEqual(8)
+      expect(limited.requests).toHaveLength(17)
+    } finally {
+      await limited.close()
+    }
+  })
+})
