@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { Emulator } from '../emulator/server.js'
-import { makeArchive, runAction, type ActionRun } from './helpers/run-action.js'
+import { makeArchive, runAction, type ActionRun } from '../scripts/run-action.js'
 
 const GROUP = 'acme-Q7XK2P-sample'
 let emu: Emulator

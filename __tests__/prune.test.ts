@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { Emulator, type VersionRecord } from '../emulator/server.js'
 import { seedGroup } from '../emulator/seed.js'
-import { makeArchive, runAction, type ActionRun } from './helpers/run-action.js'
+import { makeArchive, runAction, type ActionRun } from '../scripts/run-action.js'
 
 const GROUP = 'acme-Q7XK2P-sample'
 const OTHER = 'acme-Q7XK2P-other'

@@ -18,7 +18,7 @@ export interface ActionRun {
   durationMs: number
 }
 
-export const DIST = path.resolve('dist/index.js')
+export const DIST = path.resolve(process.env.BOOMI_ACTION_DIST ?? 'dist/index.js')
 
 /** Parses the `name<<delimiter` blocks the toolkit writes to GITHUB_OUTPUT. */
 export function parseOutputFile(text: string): Record<string, string> {
@@ -35,7 +35,10 @@ export function parseOutputFile(text: string): Record<string, string> {
   return outputs
 }
 
-export function runAction(inputs: Record<string, string>, opts: { env?: Record<string, string>; cwd?: string; timeoutMs?: number } = {}): Promise<ActionRun> {
+export function runAction(
+  inputs: Record<string, string>,
+  opts: { env?: Record<string, string>; cwd?: string; timeoutMs?: number; echo?: (chunk: string) => void } = {}
+): Promise<ActionRun> {
   const dir = mkdtempSync(path.join(tmpdir(), 'action-run-'))
   const outputFile = path.join(dir, 'output')
   const summaryFile = path.join(dir, 'summary')
@@ -58,7 +61,10 @@ export function runAction(inputs: Record<string, string>, opts: { env?: Record<s
     const child = spawn(process.execPath, [DIST], { cwd: opts.cwd ?? dir, env, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
-    child.stdout.on('data', d => (stdout += d))
+    child.stdout.on('data', d => {
+      stdout += d
+      opts.echo?.(String(d))
+    })
     child.stderr.on('data', d => (stderr += d))
     const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 60_000)
     child.on('error', reject)
