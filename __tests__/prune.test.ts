@@ -166,6 +166,9 @@ describe('at the account limit', () => {
   beforeEach(() => {
     small.reset()
     seedGroup(small, { groupType: GROUP, count: 40, seed: 3 })
+    // one old version is in use: refused before the upload, and not asked for again after it
+    const oldest = small.live(GROUP).sort((a, b) => Date.parse(a.uploadedDate) - Date.parse(b.uploadedDate))[0]
+    small.setInUse(oldest.versionId, 'prod')
   })
 
   it('with keep-latest: prunes first, then uploads once more', async () => {
@@ -173,8 +176,13 @@ describe('at the account limit', () => {
     const r = await run(small, { archive: 'build/distributions/*.car.zip', 'keep-latest': '10' })
     expect(r.code).toBe(0)
     expect(r.outputs['uploaded']).toBe('true')
-    expect(small.live(GROUP)).toHaveLength(10)
-    expect(JSON.parse(r.outputs['deleted-version-ids'])).toHaveLength(31)
+    // 41 with the upload: 10 kept, the in-use one refused, 30 deleted
+    expect(small.live(GROUP)).toHaveLength(11)
+    expect(JSON.parse(r.outputs['deleted-version-ids'])).toHaveLength(30)
+    expect(JSON.parse(r.outputs['skipped-version-ids'])).toHaveLength(1)
+    const deletes = small.requests.filter(q => q.operation === 'delete')
+    expect(deletes).toHaveLength(31)
+    expect(new Set(deletes.map(q => JSON.parse(q.body!).versionId)).size).toBe(31)
     expect(small.live(GROUP).map(v => v.versionId)).toContain(r.outputs['version-id'])
     const creates = small.requests.filter(q => q.operation === 'create').map(q => q.status)
     expect(creates[0]).toBeGreaterThanOrEqual(400)

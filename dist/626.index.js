@@ -1013,6 +1013,11 @@ async function release(deps, report, outputs) {
             runVersionUploaded: uploaded,
             pendingUpload
         });
+        if (earlyPrune) {
+            // Versions Boomi already refused before the upload are not asked for again.
+            const refused = new Set(earlyPrune.skipped.map(s => s.version.versionId));
+            plan.delete = plan.delete.filter(d => !refused.has(d.version.versionId));
+        }
         logPlan(log, plan, inputs.dryRun);
         let outcome;
         if (inputs.dryRun) {

@@ -207,6 +207,11 @@ async function release(deps: RunDeps, report: Report, outputs: Map<string, strin
       runVersionUploaded: uploaded,
       pendingUpload
     })
+    if (earlyPrune) {
+      // Versions Boomi already refused before the upload are not asked for again.
+      const refused = new Set(earlyPrune.skipped.map(s => s.version.versionId))
+      plan.delete = plan.delete.filter(d => !refused.has(d.version.versionId))
+    }
     logPlan(log, plan, inputs.dryRun)
     let outcome: PruneOutcome
     if (inputs.dryRun) {
