@@ -1,0 +1,106 @@
+// Requests honour https_proxy / no_proxy (through @actions/http-client's agent).
+// The api-url must be https and off loopback for a proxy to be used at all, so
+// the "Boomi" here is https://boomi.test: a forwarding proxy on loopback tunnels
+// CONNECT boomi.test:443 to a TLS front (certificate for boomi.test, trusted
+// through NODE_EXTRA_CA_CERTS) that passes the bytes on to the emulator.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
+import * as http from 'node:http'
+import * as net from 'node:net'
+import { tmpdir } from 'node:os'
+import * as path from 'node:path'
+import * as tls from 'node:tls'
+import { Emulator } from '../emulator/server.js'
+import { makeArchive, runAction } from '../scripts/run-action.js'
+
+const CERT = path.resolve('__tests__/fixtures/boomi-test.crt')
+const KEY = path.resolve('__tests__/fixtures/boomi-test.key')
+const GROUP = 'acme-Q7XK2P-sample'
+
+let emu: Emulator
+let front: tls.Server
+let proxy: http.Server
+const connects: string[] = []
+const sockets = new Set<net.Socket>()
+
+function port(server: net.Server): number {
+  return (server.address() as net.AddressInfo).port
+}
+
+beforeAll(async () => {
+  emu = new Emulator()
+  await emu.start()
+  front = tls.createServer({ cert: readFileSync(CERT), key: readFileSync(KEY) }, clear => {
+    const upstream = net.connect(emu.port, '127.0.0.1')
+    sockets.add(clear).add(upstream)
+    clear.pipe(upstream).pipe(clear)
+    clear.on('error', () => upstream.destroy())
+    upstream.on('error', () => clear.destroy())
+  })
+  await new Promise<void>(resolve => front.listen(0, '127.0.0.1', resolve))
+  proxy = http.createServer((_req, res) => res.writeHead(405).end())
+  proxy.on('connect', (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
+    connects.push(req.url ?? '')
+    const upstream = net.connect(port(front), '127.0.0.1', () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n')
+      if (head.length) upstream.write(head)
+      client.pipe(upstream).pipe(client)
+    })
+    sockets.add(client).add(upstream)
+    client.on('error', () => upstream.destroy())
+    upstream.on('error', () => client.destroy())
+  })
+  await new Promise<void>(resolve => proxy.listen(0, '127.0.0.1', resolve))
+})
+
+afterAll(async () => {
+  for (const s of sockets) s.destroy()
+  await new Promise(resolve => proxy.close(resolve))
+  await new Promise(resolve => front.close(resolve))
+  await emu.close()
+})
+
+beforeEach(() => {
+  emu.reset()
+  connects.length = 0
+})
+
+function workspace(): string {
+  const work = mkdtempSync(path.join(tmpdir(), 'proxy-ws-'))
+  mkdirSync(path.join(work, 'dist'))
+  makeArchive(path.join(work, 'dist'), 'c.car.zip')
+  return work
+}
+
+const inputs = () => ({
+  'account-id': emu.accountId,
+  username: emu.username,
+  'api-token': emu.apiToken,
+  'group-type': GROUP,
+  'api-url': 'https://boomi.test/partner/api/rest/v1',
+  archive: 'dist/c.car.zip',
+  'requests-per-second': '50'
+})
+
+describe('proxy', () => {
+  it('sends every request through https_proxy', async () => {
+    const r = await runAction(inputs(), { cwd: workspace(), env: { https_proxy: `http://127.0.0.1:${port(proxy)}`, NODE_EXTRA_CA_CERTS: CERT } })
+    expect(r.errors).toEqual([])
+    expect(r.code).toBe(0)
+    expect(r.outputs['uploaded']).toBe('true')
+    expect(connects.length).toBeGreaterThanOrEqual(1)
+    expect(connects.every(c => c === 'boomi.test:443')).toBe(true)
+    expect(emu.requests.map(q => q.operation)).toEqual(['query', 'create'])
+    expect(emu.requests.every(q => q.headers.host === 'boomi.test')).toBe(true)
+  })
+
+  it('bypasses the proxy for hosts in no_proxy', async () => {
+    const r = await runAction(
+      { ...inputs(), 'max-attempts': '1', 'timeout-seconds': '5' },
+      { cwd: workspace(), env: { https_proxy: `http://127.0.0.1:${port(proxy)}`, no_proxy: 'example.com,.test', NODE_EXTRA_CA_CERTS: CERT } }
+    )
+    expect(r.code).toBe(1)
+    expect(connects).toEqual([])
+    expect(emu.requests).toEqual([])
+  })
+})
