@@ -73,7 +73,12 @@ describe('bad inputs: one ::error:: naming the input, exit 1, no request', () =>
     ['archive matches nothing', { archive: 'build/distributions/*.car.zip' }, () => undefined, /No file matches archive/],
     ['archive is a directory', { archive: 'build/distributions' }, () => undefined, /not a regular file/],
     ['archive is empty', { archive: 'build/distributions/e.car.zip' }, () => writeFileSync(path.join(work, 'build/distributions/e.car.zip'), ''), /is empty/],
-    ['archive is not a zip', { archive: 'build/distributions/t.car.zip' }, () => writeFileSync(path.join(work, 'build/distributions/t.car.zip'), 'text'), /not a zip file/],
+    [
+      'archive is not a zip',
+      { archive: 'build/distributions/t.car.zip' },
+      () => writeFileSync(path.join(work, 'build/distributions/t.car.zip'), 'text'),
+      /not a zip file/
+    ],
     ['expected-sha256 mismatch', { archive: 'build/distributions/*.car.zip', 'expected-sha256': '0'.repeat(64) }, () => archive(), /expected-sha256 is 0{64}/],
     ['keep-latest 0', { 'keep-latest': '0' }, () => undefined, /keep-latest '0'/],
     ['keep-latest not a number', { 'keep-latest': 'all' }, () => undefined, /keep-latest 'all'/],
@@ -121,7 +126,13 @@ describe('upload', () => {
     const file = archive()
     const r = await run(
       { archive: 'build/distributions/*.car.zip', 'change-log': 'Fixes paging' },
-      { GITHUB_REPOSITORY: 'acme/sample-connector', GITHUB_REF: 'refs/tags/v1.0.0', GITHUB_SHA: '3f2c1ab9d0e8', GITHUB_RUN_ID: '42', GITHUB_SERVER_URL: 'https://github.com' }
+      {
+        GITHUB_REPOSITORY: 'acme/sample-connector',
+        GITHUB_REF: 'refs/tags/v1.0.0',
+        GITHUB_SHA: '3f2c1ab9d0e8',
+        GITHUB_RUN_ID: '42',
+        GITHUB_SERVER_URL: 'https://github.com'
+      }
     )
     expect(r.code).toBe(0)
     const live = emu.live(GROUP)
@@ -158,10 +169,18 @@ describe('upload', () => {
     const file = archive()
     const r = await run(
       { archive: 'build/distributions/*.car.zip' },
-      { GITHUB_REPOSITORY: 'acme/sample-connector', GITHUB_REF: 'refs/tags/v1.0.0', GITHUB_SHA: '3f2c1ab9d0e8', GITHUB_RUN_ID: '42', GITHUB_SERVER_URL: 'https://github.com' }
+      {
+        GITHUB_REPOSITORY: 'acme/sample-connector',
+        GITHUB_REF: 'refs/tags/v1.0.0',
+        GITHUB_SHA: '3f2c1ab9d0e8',
+        GITHUB_RUN_ID: '42',
+        GITHUB_SERVER_URL: 'https://github.com'
+      }
     )
     expect(r.code).toBe(0)
-    expect(emu.live(GROUP)[0].changeLog).toBe(`Released from acme/sample-connector v1.0.0 (3f2c1ab), https://github.com/acme/sample-connector/actions/runs/42\n\nsha256: ${sha(file)}`)
+    expect(emu.live(GROUP)[0].changeLog).toBe(
+      `Released from acme/sample-connector v1.0.0 (3f2c1ab), https://github.com/acme/sample-connector/actions/runs/42\n\nsha256: ${sha(file)}`
+    )
   })
 
   it('a re-run of the same archive reuses the version: one version, uploaded=false, same version-id', async () => {

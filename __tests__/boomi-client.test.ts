@@ -34,7 +34,15 @@ function client(opts: { rps?: number; maxAttempts?: number; timeoutMs?: number; 
     timeoutMs: opts.timeoutMs ?? 5000,
     transport: createTransport('boomi-connector-action/test'),
     pacer: new Pacer(opts.rps ?? 1000, () => performance.now(), realSleep),
-    retry: { maxAttempts: opts.maxAttempts ?? 3, baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 50, sleep: realSleep, random: Math.random, log: l => lines.push(l) },
+    retry: {
+      maxAttempts: opts.maxAttempts ?? 3,
+      baseDelayMs: 1,
+      maxDelayMs: 5,
+      maxRetryAfterMs: 50,
+      sleep: realSleep,
+      random: Math.random,
+      log: l => lines.push(l)
+    },
     log
   })
   return { c, lines }

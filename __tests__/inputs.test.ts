@@ -13,7 +13,10 @@ const base: Record<string, string> = {
 function read(overrides: Record<string, string | undefined> = {}) {
   const values = { ...base, ...overrides }
   const masked: string[] = []
-  const inputs = readInputs(name => values[name] ?? '', s => masked.push(s))
+  const inputs = readInputs(
+    name => values[name] ?? '',
+    s => masked.push(s)
+  )
   return { inputs, masked }
 }
 
@@ -45,7 +48,12 @@ describe('readInputs', () => {
 
   it('masks the token and the Basic credentials before validating anything else', () => {
     const masked: string[] = []
-    expect(() => readInputs(name => (name === 'api-token' ? 'tok-secret-123' : ''), s => masked.push(s))).toThrow(InputError)
+    expect(() =>
+      readInputs(
+        name => (name === 'api-token' ? 'tok-secret-123' : ''),
+        s => masked.push(s)
+      )
+    ).toThrow(InputError)
     expect(masked).toContain('tok-secret-123')
     const { masked: all } = read()
     expect(all).toContain(Buffer.from('BOOMI_TOKEN.ci-bot@acme.example:tok-secret-123').toString('base64'))

@@ -127,9 +127,9 @@ const versionArb = fc.record({
   reviewStatus: REVIEW,
   releaseVersion: fc.boolean()
 })
-const listingArb = fc.uniqueArray(versionArb, { selector: x => x.id, maxLength: 60 }).map(list =>
-  list.map(x => v(x.id, x.daysAgo, { deleted: x.deleted, reviewStatus: x.reviewStatus, releaseVersion: x.releaseVersion }))
-)
+const listingArb = fc
+  .uniqueArray(versionArb, { selector: x => x.id, maxLength: 60 })
+  .map(list => list.map(x => v(x.id, x.daysAgo, { deleted: x.deleted, reviewStatus: x.reviewStatus, releaseVersion: x.releaseVersion })))
 
 describe('planPrune properties', () => {
   const scenario = fc.record({
@@ -146,7 +146,15 @@ describe('planPrune properties', () => {
       fc.property(scenario, s => {
         const live = s.listing.filter(x => !x.deleted)
         const runVersionId = s.runPick !== undefined && live.length ? live[s.runPick % live.length].versionId : undefined
-        const plan = planPrune({ listing: s.listing, keepLatest: s.keepLatest, minAgeDays: s.minAgeDays, now: NOW, runVersionId, runVersionUploaded: s.runVersionUploaded, pendingUpload: s.pendingUpload })
+        const plan = planPrune({
+          listing: s.listing,
+          keepLatest: s.keepLatest,
+          minAgeDays: s.minAgeDays,
+          now: NOW,
+          runVersionId,
+          runVersionUploaded: s.runVersionUploaded,
+          pendingUpload: s.pendingUpload
+        })
         const sorted = [...live].sort(newestFirst)
         const places = s.keepLatest - (s.pendingUpload ? 1 : 0)
         const newest = new Set(sorted.slice(0, Math.max(0, places - (s.runVersionUploaded && runVersionId ? 1 : 0))).map(x => x.versionId))
@@ -167,7 +175,10 @@ describe('planPrune properties', () => {
       fc.property(scenario, s => {
         const plan = planPrune({ listing: s.listing, keepLatest: s.keepLatest, minAgeDays: s.minAgeDays, now: NOW, pendingUpload: s.pendingUpload })
         const all = [...ids(plan.keep), ...ids(plan.delete), ...ids(plan.skip)].sort()
-        const live = s.listing.filter(x => !x.deleted).map(x => x.versionId).sort()
+        const live = s.listing
+          .filter(x => !x.deleted)
+          .map(x => x.versionId)
+          .sort()
         expect(all).toEqual(live)
         const places = s.keepLatest - (s.pendingUpload ? 1 : 0)
         expect(plan.keep.length).toBeGreaterThanOrEqual(Math.min(places, live.length))

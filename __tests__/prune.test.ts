@@ -27,7 +27,15 @@ afterEach(() => rmSync(work, { recursive: true, force: true }))
 
 function run(e: Emulator, extra: Record<string, string>): Promise<ActionRun> {
   return runAction(
-    { 'account-id': e.accountId, username: e.username, 'api-token': e.apiToken, 'group-type': GROUP, 'api-url': e.apiUrl, 'requests-per-second': '100', ...extra },
+    {
+      'account-id': e.accountId,
+      username: e.username,
+      'api-token': e.apiToken,
+      'group-type': GROUP,
+      'api-url': e.apiUrl,
+      'requests-per-second': '100',
+      ...extra
+    },
     { cwd: work }
   )
 }

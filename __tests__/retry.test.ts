@@ -136,7 +136,11 @@ describe('Pacer', () => {
 
   it('measures from the actual start when a wake-up is late', async () => {
     let t = 0
-    const pacer = new Pacer(10, () => t, async ms => void (t += ms + 40)) // every sleep overshoots 40 ms
+    const pacer = new Pacer(
+      10,
+      () => t,
+      async ms => void (t += ms + 40)
+    ) // every sleep overshoots 40 ms
     const starts: number[] = []
     for (let i = 0; i < 5; i++) {
       await pacer.take()

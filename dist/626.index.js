@@ -405,7 +405,10 @@ const MAGIC = /[*?[]/;
 function splitPattern(pattern, cwd, path = external_node_path_) {
     const absolute = path.resolve(cwd, pattern);
     const { root } = path.parse(absolute);
-    const rest = absolute.slice(root.length).split(path.sep).filter(s => s !== '');
+    const rest = absolute
+        .slice(root.length)
+        .split(path.sep)
+        .filter(s => s !== '');
     let i = 0;
     while (i < rest.length && !MAGIC.test(rest[i]))
         i++;
@@ -968,7 +971,7 @@ async function release(deps, report, outputs) {
                 if (!(err instanceof VersionLimitError))
                     throw err;
                 if (inputs.keepLatest === undefined) {
-                    throw new Error(`Boomi refused the upload: the account holds its maximum of ${boomi_contract/* MAX_VERSIONS_PER_ACCOUNT */.bY} connector versions (Boomi said: ${err.refusal.boomiMessage}). Set ${constants/* Input */.pd.keepLatest} to prune old versions of ${inputs.groupType} before uploading, or delete unused versions in the Developer tab.`);
+                    throw new Error(`Boomi refused the upload: the account holds its maximum of ${boomi_contract/* MAX_VERSIONS_PER_ACCOUNT */.bY} connector versions (Boomi said: ${err.refusal.boomiMessage}). Set ${constants/* Input */.pd.keepLatest} to prune old versions of ${inputs.groupType} before uploading, or delete unused versions in the Developer tab.`, { cause: err });
                 }
                 log.warning(`Boomi refused the upload: the account is at its version limit (${err.refusal.boomiMessage}). Pruning ${inputs.groupType} first, then uploading once more.`);
                 const plan = planPrune({ listing, keepLatest: inputs.keepLatest, minAgeDays: inputs.minAgeDays, now: deps.now(), pendingUpload: true });
@@ -976,7 +979,7 @@ async function release(deps, report, outputs) {
                 earlyPrune = await executePrune(c, inputs.groupType, plan, deps.deleteConcurrency, log);
                 markDeleted(listing, earlyPrune);
                 if (earlyPrune.deleted.length === 0) {
-                    throw new Error(`Boomi refused the upload because the account holds its maximum of ${boomi_contract/* MAX_VERSIONS_PER_ACCOUNT */.bY} connector versions, and pruning ${inputs.groupType} to ${inputs.keepLatest} freed none. Delete unused versions of other connector groups, or lower ${constants/* Input */.pd.keepLatest}.`);
+                    throw new Error(`Boomi refused the upload because the account holds its maximum of ${boomi_contract/* MAX_VERSIONS_PER_ACCOUNT */.bY} connector versions, and pruning ${inputs.groupType} to ${inputs.keepLatest} freed none. Delete unused versions of other connector groups, or lower ${constants/* Input */.pd.keepLatest}.`, { cause: err });
                 }
                 result = await uploadVersion(c, inputs.groupType, hex, body, listing, deps.uploadPolicy, log);
             }
@@ -1036,7 +1039,14 @@ async function release(deps, report, outputs) {
         }
         outputs.set(constants/* Output */.k7.deletedVersionIds, JSON.stringify(outcome.deleted.map(d => d.version.versionId)));
         outputs.set(constants/* Output */.k7.skippedVersionIds, JSON.stringify(outcome.skipped.map(s => s.version.versionId)));
-        report.prune = { keepLatest, minAgeDays: inputs.minAgeDays, kept: plan.keep.length, deleted: outcome.deleted, skipped: outcome.skipped, failed: outcome.failed };
+        report.prune = {
+            keepLatest,
+            minAgeDays: inputs.minAgeDays,
+            kept: plan.keep.length,
+            deleted: outcome.deleted,
+            skipped: outcome.skipped,
+            failed: outcome.failed
+        };
         const verb = inputs.dryRun ? 'would delete' : 'deleted';
         log.info(`Pruning: kept ${plan.keep.length}, ${verb} ${outcome.deleted.length}, skipped ${outcome.skipped.length}, failed ${outcome.failed.length}`);
         if (outcome.failed.length || outcome.notTried.length) {

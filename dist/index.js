@@ -831,13 +831,14 @@ function setFailed(message) {
     process.stdout.write(`::error::${escapeData(message)}${external_node_os_namespaceObject.EOL}`);
 }
 
-;// CONCATENATED MODULE: ./src/index.ts
-// The entry the runner starts. It reads the inputs and loads the rest only
-// when they are valid, so a misconfigured step fails in milliseconds.
+;// CONCATENATED MODULE: ./src/run.ts
+// Reads the inputs and loads the rest only when they are valid, so a
+// misconfigured step fails in milliseconds. Exported for @github/local-action,
+// which imports an entry and calls its run().
 
 
 
-async function main() {
+async function run() {
     try {
         const inputs = readInputs(getInput, setSecret);
         const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(626)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3626));
@@ -847,7 +848,11 @@ async function main() {
         setFailed((0,errors/* errorMessage */.gJ)(err));
     }
 }
-void main();
+
+;// CONCATENATED MODULE: ./src/index.ts
+// The entry the runner starts.
+
+void run();
 
 
 //# sourceMappingURL=index.js.map

@@ -75,7 +75,12 @@ async function main(): Promise<void> {
     const second = await runAction(inputs, { cwd: work, env, echo })
     show('Run 2', second)
 
-    const ok = first.code === 0 && second.code === 0 && first.outputs['uploaded'] === 'true' && second.outputs['uploaded'] === 'false' && first.outputs['version-id'] === second.outputs['version-id']
+    const ok =
+      first.code === 0 &&
+      second.code === 0 &&
+      first.outputs['uploaded'] === 'true' &&
+      second.outputs['uploaded'] === 'false' &&
+      first.outputs['version-id'] === second.outputs['version-id']
     console.log(`\nEmulator received ${emu.requests.length} requests; the group now has ${emu.live(GROUP).length} live versions.`)
     console.log(ok ? 'Demo OK: the first run uploaded and pruned, the re-run reused the same version.' : 'Demo FAILED: see the runs above.')
     process.exitCode = ok ? 0 : 1

@@ -16,20 +16,32 @@ export async function locateArchive(pattern: string, workspace: string): Promise
   const matches = hasMagic(pattern) ? await glob(pattern, workspace) : [path.resolve(workspace, pattern)]
   const shown = (p: string): string => path.relative(workspace, p) || p
   if (matches.length === 0) {
-    throw new InputError(Input.archive, `No file matches ${Input.archive} '${pattern}' (looked in ${workspace}). Check that the build step ran and the path or glob is relative to the workspace, e.g. build/distributions/*.car.zip.`)
+    throw new InputError(
+      Input.archive,
+      `No file matches ${Input.archive} '${pattern}' (looked in ${workspace}). Check that the build step ran and the path or glob is relative to the workspace, e.g. build/distributions/*.car.zip.`
+    )
   }
   if (matches.length > 1) {
-    throw new InputError(Input.archive, `${Input.archive} '${pattern}' matches ${matches.length} files, but must match exactly one: ${matches.map(shown).join(', ')}. Narrow the pattern or clean the build directory.`)
+    throw new InputError(
+      Input.archive,
+      `${Input.archive} '${pattern}' matches ${matches.length} files, but must match exactly one: ${matches.map(shown).join(', ')}. Narrow the pattern or clean the build directory.`
+    )
   }
   const file = matches[0]
   let stat
   try {
     stat = await fs.stat(file)
   } catch {
-    throw new InputError(Input.archive, `No file matches ${Input.archive} '${pattern}': ${shown(file)} does not exist. Check that the build step ran and the path is relative to the workspace.`)
+    throw new InputError(
+      Input.archive,
+      `No file matches ${Input.archive} '${pattern}': ${shown(file)} does not exist. Check that the build step ran and the path is relative to the workspace.`
+    )
   }
   if (!stat.isFile()) {
-    throw new InputError(Input.archive, `${Input.archive} '${pattern}' names ${shown(file)}, which is not a regular file. Point it at the connector zip itself.`)
+    throw new InputError(
+      Input.archive,
+      `${Input.archive} '${pattern}' names ${shown(file)}, which is not a regular file. Point it at the connector zip itself.`
+    )
   }
   if (stat.size === 0) {
     throw new InputError(Input.archive, `${Input.archive} ${shown(file)} is empty. Check the build step that makes the connector zip.`)
@@ -39,7 +51,10 @@ export async function locateArchive(pattern: string, workspace: string): Promise
     const head = Buffer.alloc(2)
     await handle.read(head, 0, 2, 0)
     if (head[0] !== 0x50 || head[1] !== 0x4b) {
-      throw new InputError(Input.archive, `${Input.archive} ${shown(file)} is not a zip file (it does not start with 'PK'). Point it at the connector archive built by the Connector SDK, e.g. build/distributions/*.car.zip.`)
+      throw new InputError(
+        Input.archive,
+        `${Input.archive} ${shown(file)} is not a zip file (it does not start with 'PK'). Point it at the connector archive built by the Connector SDK, e.g. build/distributions/*.car.zip.`
+      )
     }
   } finally {
     await handle.close()

@@ -201,7 +201,13 @@ function parseJson(text: string, operation: string): unknown {
   try {
     return JSON.parse(text)
   } catch {
-    throw new BoomiError(operation, 200, `the answer was not JSON: ${parseErrorMessage(text)}`, undefined, 'Check api-url: it may point at something other than the Boomi API.')
+    throw new BoomiError(
+      operation,
+      200,
+      `the answer was not JSON: ${parseErrorMessage(text)}`,
+      undefined,
+      'Check api-url: it may point at something other than the Boomi API.'
+    )
   }
 }
 
@@ -223,7 +229,13 @@ function normaliseVersion(value: unknown, operation: string): ConnectorVersion {
   const v = value as Record<string, unknown> | null
   const id = v?.versionId
   if (!v || (typeof id !== 'string' && typeof id !== 'number')) {
-    throw new BoomiError(operation, 200, 'the answer holds a version without a versionId', undefined, 'Check api-url: it may point at something other than the Boomi ConnectorVersion API.')
+    throw new BoomiError(
+      operation,
+      200,
+      'the answer holds a version without a versionId',
+      undefined,
+      'Check api-url: it may point at something other than the Boomi ConnectorVersion API.'
+    )
   }
   return { ...(v as object), versionId: String(id) } as ConnectorVersion
 }

@@ -13,7 +13,10 @@ const MAGIC = /[*?[]/
 export function splitPattern(pattern: string, cwd: string, path: PathApi = nodePath): { root: string; segments: string[] } {
   const absolute = path.resolve(cwd, pattern)
   const { root } = path.parse(absolute)
-  const rest = absolute.slice(root.length).split(path.sep).filter(s => s !== '')
+  const rest = absolute
+    .slice(root.length)
+    .split(path.sep)
+    .filter(s => s !== '')
   let i = 0
   while (i < rest.length && !MAGIC.test(rest[i])) i++
   return { root: path.join(root, ...rest.slice(0, i)), segments: rest.slice(i) }

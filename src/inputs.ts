@@ -57,13 +57,19 @@ export function readInputs(getInput: GetInput, mask: (secret: string) => void): 
   }
 
   if (!apiToken) {
-    throw new InputError(Input.apiToken, `Input required and not supplied: ${Input.apiToken}. Pass a Boomi API token from a secret, e.g. api-token: \${{ secrets.BOOMI_API_TOKEN }}.`)
+    throw new InputError(
+      Input.apiToken,
+      `Input required and not supplied: ${Input.apiToken}. Pass a Boomi API token from a secret, e.g. api-token: \${{ secrets.BOOMI_API_TOKEN }}.`
+    )
   }
   mask(Buffer.from(`${username}:${apiToken}`).toString('base64'))
 
   const groupType = required(raw, Input.groupType, 'the connector group type without its classification, e.g. acme-Q7XK2P-sample')
   if (/\s|\//.test(groupType)) {
-    throw new InputError(Input.groupType, `Invalid ${Input.groupType} '${groupType}'. Expected the Type column of the Developer tab without its classification, e.g. acme-Q7XK2P-sample (no spaces or '/').`)
+    throw new InputError(
+      Input.groupType,
+      `Invalid ${Input.groupType} '${groupType}'. Expected the Type column of the Developer tab without its classification, e.g. acme-Q7XK2P-sample (no spaces or '/').`
+    )
   }
 
   const archive = raw(Input.archive) || undefined
@@ -73,17 +79,26 @@ export function readInputs(getInput: GetInput, mask: (secret: string) => void): 
   let expectedSha256: string | undefined = raw(Input.expectedSha256) || undefined
   if (expectedSha256 !== undefined) {
     if (!/^[0-9a-fA-F]{64}$/.test(expectedSha256)) {
-      throw new InputError(Input.expectedSha256, `Invalid ${Input.expectedSha256} '${expectedSha256}'. Expected 64 hexadecimal characters, as printed by 'sha256sum <archive>'.`)
+      throw new InputError(
+        Input.expectedSha256,
+        `Invalid ${Input.expectedSha256} '${expectedSha256}'. Expected 64 hexadecimal characters, as printed by 'sha256sum <archive>'.`
+      )
     }
     if (!archive) {
-      throw new InputError(Input.expectedSha256, `${Input.expectedSha256} is set but ${Input.archive} is empty. Set ${Input.archive} to the connector zip, or remove ${Input.expectedSha256}.`)
+      throw new InputError(
+        Input.expectedSha256,
+        `${Input.expectedSha256} is set but ${Input.archive} is empty. Set ${Input.archive} to the connector zip, or remove ${Input.expectedSha256}.`
+      )
     }
     expectedSha256 = expectedSha256.toLowerCase()
   }
 
   const ifExistsRaw = raw(Input.ifExists).toLowerCase() || 'skip'
   if (ifExistsRaw !== 'skip' && ifExistsRaw !== 'fail' && ifExistsRaw !== 'upload') {
-    throw new InputError(Input.ifExists, `Invalid ${Input.ifExists} '${raw(Input.ifExists)}'. Expected one of: skip (reuse the existing version), fail, upload.`)
+    throw new InputError(
+      Input.ifExists,
+      `Invalid ${Input.ifExists} '${raw(Input.ifExists)}'. Expected one of: skip (reuse the existing version), fail, upload.`
+    )
   }
 
   const keepLatestRaw = raw(Input.keepLatest)
@@ -91,7 +106,10 @@ export function readInputs(getInput: GetInput, mask: (secret: string) => void): 
   if (keepLatestRaw) {
     keepLatest = /^\d+$/.test(keepLatestRaw) ? Number(keepLatestRaw) : NaN
     if (!Number.isSafeInteger(keepLatest) || keepLatest < 1) {
-      throw new InputError(Input.keepLatest, `Invalid ${Input.keepLatest} '${keepLatestRaw}'. Expected a whole number of versions to keep, at least 1, e.g. keep-latest: 20.`)
+      throw new InputError(
+        Input.keepLatest,
+        `Invalid ${Input.keepLatest} '${keepLatestRaw}'. Expected a whole number of versions to keep, at least 1, e.g. keep-latest: 20.`
+      )
     }
   }
 
@@ -103,12 +121,18 @@ export function readInputs(getInput: GetInput, mask: (secret: string) => void): 
       throw new InputError(Input.minAgeDays, `Invalid ${Input.minAgeDays} '${minAgeRaw}'. Expected a number of days, 0 or more, e.g. min-age-days: 30.`)
     }
     if (keepLatest === undefined) {
-      throw new InputError(Input.minAgeDays, `${Input.minAgeDays} only applies to pruning, but ${Input.keepLatest} is empty. Set ${Input.keepLatest} too, or remove ${Input.minAgeDays}.`)
+      throw new InputError(
+        Input.minAgeDays,
+        `${Input.minAgeDays} only applies to pruning, but ${Input.keepLatest} is empty. Set ${Input.keepLatest} too, or remove ${Input.minAgeDays}.`
+      )
     }
   }
 
   if (!archive && keepLatest === undefined) {
-    throw new InputError(Input.archive, `Nothing to do: both ${Input.archive} and ${Input.keepLatest} are empty. Set ${Input.archive} to upload a connector zip, ${Input.keepLatest} to prune old versions, or both.`)
+    throw new InputError(
+      Input.archive,
+      `Nothing to do: both ${Input.archive} and ${Input.keepLatest} are empty. Set ${Input.archive} to upload a connector zip, ${Input.keepLatest} to prune old versions, or both.`
+    )
   }
 
   const dryRunRaw = raw(Input.dryRun).toLowerCase() || 'false'
@@ -121,13 +145,19 @@ export function readInputs(getInput: GetInput, mask: (secret: string) => void): 
   const rpsRaw = raw(Input.requestsPerSecond) || '5'
   const requestsPerSecond = parseDecimal(rpsRaw)
   if (requestsPerSecond === undefined || requestsPerSecond <= 0) {
-    throw new InputError(Input.requestsPerSecond, `Invalid ${Input.requestsPerSecond} '${rpsRaw}'. Expected a number greater than 0, e.g. 5 (Boomi allows about 10 requests a second per account).`)
+    throw new InputError(
+      Input.requestsPerSecond,
+      `Invalid ${Input.requestsPerSecond} '${rpsRaw}'. Expected a number greater than 0, e.g. 5 (Boomi allows about 10 requests a second per account).`
+    )
   }
 
   const attemptsRaw = raw(Input.maxAttempts) || '5'
   const maxAttempts = /^\d+$/.test(attemptsRaw) ? Number(attemptsRaw) : NaN
   if (!Number.isSafeInteger(maxAttempts) || maxAttempts < 1) {
-    throw new InputError(Input.maxAttempts, `Invalid ${Input.maxAttempts} '${attemptsRaw}'. Expected a whole number of tries, at least 1 (1 means no retries), e.g. 5.`)
+    throw new InputError(
+      Input.maxAttempts,
+      `Invalid ${Input.maxAttempts} '${attemptsRaw}'. Expected a whole number of tries, at least 1 (1 means no retries), e.g. 5.`
+    )
   }
 
   const timeoutRaw = raw(Input.timeoutSeconds) || '300'
@@ -188,7 +218,10 @@ function parseApiUrl(text: string): string {
   }
   const loopbackHttp = url.protocol === 'http:' && isLoopbackHost(url.hostname)
   if (url.protocol !== 'https:' && !loopbackHttp) {
-    throw new InputError(Input.apiUrl, `Invalid ${Input.apiUrl} '${text}': it must use https (plain http is allowed only on loopback, for a local emulator). Expected e.g. ${DEFAULT_API_URL}.`)
+    throw new InputError(
+      Input.apiUrl,
+      `Invalid ${Input.apiUrl} '${text}': it must use https (plain http is allowed only on loopback, for a local emulator). Expected e.g. ${DEFAULT_API_URL}.`
+    )
   }
   return url.href.replace(/\/+$/, '')
 }

@@ -83,7 +83,9 @@ async function release(deps: RunDeps, report: Report, outputs: Map<string, strin
       const found = await locateArchive(pattern, deps.workspace)
       log.info(`Archive: ${found.path} (${formatBytes(found.size)})`)
       if (found.size > ARCHIVE_SIZE_GUIDANCE_BYTES) {
-        log.warning(`${found.fileName} is ${formatBytes(found.size)}, over Boomi's guidance of ${formatBytes(ARCHIVE_SIZE_GUIDANCE_BYTES)}; Boomi may refuse or slow down on it.`)
+        log.warning(
+          `${found.fileName} is ${formatBytes(found.size)}, over Boomi's guidance of ${formatBytes(ARCHIVE_SIZE_GUIDANCE_BYTES)}; Boomi may refuse or slow down on it.`
+        )
       }
       return found
     })
@@ -104,7 +106,10 @@ async function release(deps: RunDeps, report: Report, outputs: Map<string, strin
       const seconds = Math.max(deps.now() - started, 1) / 1000
       log.info(`sha256: ${hex} (${formatBytes(found.size / seconds)}/s)`)
       if (inputs.expectedSha256 && hex !== inputs.expectedSha256) {
-        throw new InputError(Input.expectedSha256, `The archive's sha256 is ${hex}, but ${Input.expectedSha256} is ${inputs.expectedSha256}. Nothing was uploaded. Check that the right archive was built, or update ${Input.expectedSha256}.`)
+        throw new InputError(
+          Input.expectedSha256,
+          `The archive's sha256 is ${hex}, but ${Input.expectedSha256} is ${inputs.expectedSha256}. Nothing was uploaded. Check that the right archive was built, or update ${Input.expectedSha256}.`
+        )
       }
       return hex
     })
@@ -129,7 +134,9 @@ async function release(deps: RunDeps, report: Report, outputs: Map<string, strin
         const newest = duplicates[0]
         const ids = duplicates.map(v => v.versionId).join(', ')
         if (inputs.ifExists === 'fail') {
-          throw new Error(`This archive (sha256 ${hex}) was already uploaded to ${inputs.groupType} as version ${ids}, and ${Input.ifExists} is 'fail'. Build a changed archive, or set ${Input.ifExists} to 'skip' to reuse the existing version.`)
+          throw new Error(
+            `This archive (sha256 ${hex}) was already uploaded to ${inputs.groupType} as version ${ids}, and ${Input.ifExists} is 'fail'. Build a changed archive, or set ${Input.ifExists} to 'skip' to reuse the existing version.`
+          )
         }
         runVersion = newest
         report.outcome = inputs.dryRun ? 'would-reuse' : 'reused'
@@ -137,7 +144,8 @@ async function release(deps: RunDeps, report: Report, outputs: Map<string, strin
         log.info(`This archive was already uploaded as version ${describe(newest)}; reusing it (${Input.ifExists}: skip).`)
         return
       }
-      if (duplicates.length) log.info(`This archive was already uploaded as version ${duplicates.map(v => v.versionId).join(', ')}; uploading again (${Input.ifExists}: upload).`)
+      if (duplicates.length)
+        log.info(`This archive was already uploaded as version ${duplicates.map(v => v.versionId).join(', ')}; uploading again (${Input.ifExists}: upload).`)
 
       const text = inputs.changeLog ?? defaultChangeLog(await deps.runContext())
       const changeLog = buildChangeLog(text, hex)
@@ -163,15 +171,23 @@ async function release(deps: RunDeps, report: Report, outputs: Map<string, strin
       } catch (err) {
         if (!(err instanceof VersionLimitError)) throw err
         if (inputs.keepLatest === undefined) {
-          throw new Error(`Boomi refused the upload: the account holds its maximum of ${MAX_VERSIONS_PER_ACCOUNT} connector versions (Boomi said: ${err.refusal.boomiMessage}). Set ${Input.keepLatest} to prune old versions of ${inputs.groupType} before uploading, or delete unused versions in the Developer tab.`)
+          throw new Error(
+            `Boomi refused the upload: the account holds its maximum of ${MAX_VERSIONS_PER_ACCOUNT} connector versions (Boomi said: ${err.refusal.boomiMessage}). Set ${Input.keepLatest} to prune old versions of ${inputs.groupType} before uploading, or delete unused versions in the Developer tab.`,
+            { cause: err }
+          )
         }
-        log.warning(`Boomi refused the upload: the account is at its version limit (${err.refusal.boomiMessage}). Pruning ${inputs.groupType} first, then uploading once more.`)
+        log.warning(
+          `Boomi refused the upload: the account is at its version limit (${err.refusal.boomiMessage}). Pruning ${inputs.groupType} first, then uploading once more.`
+        )
         const plan = planPrune({ listing, keepLatest: inputs.keepLatest, minAgeDays: inputs.minAgeDays, now: deps.now(), pendingUpload: true })
         logPlan(log, plan, false)
         earlyPrune = await executePrune(c, inputs.groupType, plan, deps.deleteConcurrency, log)
         markDeleted(listing, earlyPrune)
         if (earlyPrune.deleted.length === 0) {
-          throw new Error(`Boomi refused the upload because the account holds its maximum of ${MAX_VERSIONS_PER_ACCOUNT} connector versions, and pruning ${inputs.groupType} to ${inputs.keepLatest} freed none. Delete unused versions of other connector groups, or lower ${Input.keepLatest}.`)
+          throw new Error(
+            `Boomi refused the upload because the account holds its maximum of ${MAX_VERSIONS_PER_ACCOUNT} connector versions, and pruning ${inputs.groupType} to ${inputs.keepLatest} freed none. Delete unused versions of other connector groups, or lower ${Input.keepLatest}.`,
+            { cause: err }
+          )
         }
         result = await uploadVersion(c, inputs.groupType, hex, body, listing, deps.uploadPolicy, log)
       }
@@ -229,7 +245,14 @@ async function release(deps: RunDeps, report: Report, outputs: Map<string, strin
     }
     outputs.set(Output.deletedVersionIds, JSON.stringify(outcome.deleted.map(d => d.version.versionId)))
     outputs.set(Output.skippedVersionIds, JSON.stringify(outcome.skipped.map(s => s.version.versionId)))
-    report.prune = { keepLatest, minAgeDays: inputs.minAgeDays, kept: plan.keep.length, deleted: outcome.deleted, skipped: outcome.skipped, failed: outcome.failed }
+    report.prune = {
+      keepLatest,
+      minAgeDays: inputs.minAgeDays,
+      kept: plan.keep.length,
+      deleted: outcome.deleted,
+      skipped: outcome.skipped,
+      failed: outcome.failed
+    }
     const verb = inputs.dryRun ? 'would delete' : 'deleted'
     log.info(`Pruning: kept ${plan.keep.length}, ${verb} ${outcome.deleted.length}, skipped ${outcome.skipped.length}, failed ${outcome.failed.length}`)
     if (outcome.failed.length || outcome.notTried.length) {

@@ -18,7 +18,9 @@ export interface PruneOutcome {
 }
 
 export function describe(v: ConnectorVersion): string {
-  const parts = [v.displayVersion ? `display version ${v.displayVersion}` : undefined, v.uploadedDate ? `uploaded ${v.uploadedDate}` : undefined].filter(Boolean)
+  const parts = [v.displayVersion ? `display version ${v.displayVersion}` : undefined, v.uploadedDate ? `uploaded ${v.uploadedDate}` : undefined].filter(
+    Boolean
+  )
   return parts.length ? `${v.versionId} (${parts.join(', ')})` : v.versionId
 }
 

@@ -80,7 +80,9 @@ export function renderSummary(r: Report): string {
     if (rows.length) {
       lines.push('| Version ID | Display version | Uploaded | Action | Reason |', '| --- | --- | --- | --- | --- |')
       for (const row of rows) {
-        lines.push(`| \`${cell(row.version.versionId)}\` | ${cell(row.version.displayVersion)} | ${cell(row.version.uploadedDate)} | ${row.action} | ${cell(row.reason)} |`)
+        lines.push(
+          `| \`${cell(row.version.versionId)}\` | ${cell(row.version.displayVersion)} | ${cell(row.version.uploadedDate)} | ${row.action} | ${cell(row.reason)} |`
+        )
       }
       lines.push('')
     }
