@@ -1,46 +1,32 @@
 // The bundled action, run as the runner runs it, against the emulator.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { describe, expect, it } from '@jest/globals'
+import { writeFileSync } from 'node:fs'
 import { createHash } from 'node:crypto'
-import { tmpdir } from 'node:os'
 import * as path from 'node:path'
-import { Emulator } from '../emulator/server.js'
+import { useEmulatorWorkspace, WORKFLOW_ENV } from './emulator-fixture.js'
 import { makeArchive, runAction, type ActionRun } from '../scripts/run-action.js'
 
 const GROUP = 'acme-Q7XK2P-sample'
-let emu: Emulator
-let work: string
-
-beforeAll(async () => {
-  emu = new Emulator()
-  await emu.start()
-})
-afterAll(() => emu.close())
-beforeEach(() => {
-  emu.reset()
-  work = mkdtempSync(path.join(tmpdir(), 'ws-'))
-  mkdirSync(path.join(work, 'build/distributions'), { recursive: true })
-})
-afterEach(() => rmSync(work, { recursive: true, force: true }))
+const fx = useEmulatorWorkspace()
 
 function inputs(extra: Record<string, string> = {}): Record<string, string> {
   return {
-    'account-id': emu.accountId,
-    username: emu.username,
-    'api-token': emu.apiToken,
+    'account-id': fx.emu.accountId,
+    username: fx.emu.username,
+    'api-token': fx.emu.apiToken,
     'group-type': GROUP,
-    'api-url': emu.apiUrl,
+    'api-url': fx.emu.apiUrl,
     'requests-per-second': '50',
     ...extra
   }
 }
 
 function run(extra: Record<string, string> = {}, env: Record<string, string> = {}): Promise<ActionRun> {
-  return runAction(inputs(extra), { cwd: work, env })
+  return runAction(inputs(extra), { cwd: fx.work, env })
 }
 
 function archive(name = 'sample-1.0.car.zip', fill = 1): string {
-  return makeArchive(path.join(work, 'build/distributions'), name, 4096, fill)
+  return makeArchive(path.join(fx.work, 'build/distributions'), name, 4096, fill)
 }
 
 function sha(file: string, fill = 1): string {
@@ -52,15 +38,15 @@ function sha(file: string, fill = 1): string {
 
 /** The token must appear only in the mask command, never anywhere else. */
 function expectNoSecrets(r: ActionRun): void {
-  const basic = Buffer.from(`BOOMI_TOKEN.${emu.username}:${emu.apiToken}`).toString('base64')
+  const basic = Buffer.from(`BOOMI_TOKEN.${fx.emu.username}:${fx.emu.apiToken}`).toString('base64')
   for (const line of (r.stdout + r.stderr).split('\n')) {
     if (line.startsWith('::add-mask::')) continue
-    expect(line).not.toContain(emu.apiToken)
+    expect(line).not.toContain(fx.emu.apiToken)
     expect(line).not.toContain(basic)
   }
-  expect(r.summary).not.toContain(emu.apiToken)
-  expect(JSON.stringify(r.outputs)).not.toContain(emu.apiToken)
-  expect(r.stdout).toContain(`::add-mask::${emu.apiToken}`)
+  expect(r.summary).not.toContain(fx.emu.apiToken)
+  expect(JSON.stringify(r.outputs)).not.toContain(fx.emu.apiToken)
+  expect(r.stdout).toContain(`::add-mask::${fx.emu.apiToken}`)
 }
 
 describe('bad inputs: one ::error:: naming the input, exit 1, no request', () => {
@@ -72,11 +58,16 @@ describe('bad inputs: one ::error:: naming the input, exit 1, no request', () =>
     ['nothing to do', {}, () => undefined, /Nothing to do.*archive.*keep-latest/],
     ['archive matches nothing', { archive: 'build/distributions/*.car.zip' }, () => undefined, /No file matches archive/],
     ['archive is a directory', { archive: 'build/distributions' }, () => undefined, /not a regular file/],
-    ['archive is empty', { archive: 'build/distributions/e.car.zip' }, () => writeFileSync(path.join(work, 'build/distributions/e.car.zip'), ''), /is empty/],
+    [
+      'archive is empty',
+      { archive: 'build/distributions/e.car.zip' },
+      () => writeFileSync(path.join(fx.work, 'build/distributions/e.car.zip'), ''),
+      /is empty/
+    ],
     [
       'archive is not a zip',
       { archive: 'build/distributions/t.car.zip' },
-      () => writeFileSync(path.join(work, 'build/distributions/t.car.zip'), 'text'),
+      () => writeFileSync(path.join(fx.work, 'build/distributions/t.car.zip'), 'text'),
       /not a zip file/
     ],
     ['expected-sha256 mismatch', { archive: 'build/distributions/*.car.zip', 'expected-sha256': '0'.repeat(64) }, () => archive(), /expected-sha256 is 0{64}/],
@@ -98,7 +89,7 @@ describe('bad inputs: one ::error:: naming the input, exit 1, no request', () =>
     expect(r.code).toBe(1)
     expect(r.errors).toHaveLength(1)
     expect(r.errors[0]).toMatch(message)
-    expect(emu.requests).toHaveLength(0)
+    expect(fx.emu.requests).toHaveLength(0)
     if (extra['api-token'] !== '') expectNoSecrets(r)
   })
 
@@ -110,11 +101,11 @@ describe('bad inputs: one ::error:: naming the input, exit 1, no request', () =>
     expect(r.errors).toHaveLength(1)
     expect(r.errors[0]).toContain(path.join('build', 'distributions', 'a.car.zip'))
     expect(r.errors[0]).toContain(path.join('build', 'distributions', 'b.car.zip'))
-    expect(emu.requests).toHaveLength(0)
+    expect(fx.emu.requests).toHaveLength(0)
   })
 
   it('an archive over 40 MB is a warning, not an error', async () => {
-    makeArchive(path.join(work, 'build/distributions'), 'big.car.zip', 41 * 1024 * 1024)
+    makeArchive(path.join(fx.work, 'build/distributions'), 'big.car.zip', 41 * 1024 * 1024)
     const r = await run({ archive: 'build/distributions/big.car.zip' })
     expect(r.code).toBe(0)
     expect(r.warnings.join('\n')).toMatch(/over Boomi's guidance of 40\.0 MiB/)
@@ -124,18 +115,9 @@ describe('bad inputs: one ::error:: naming the input, exit 1, no request', () =>
 describe('upload', () => {
   it('uploads a new version and sets every output and the summary', async () => {
     const file = archive()
-    const r = await run(
-      { archive: 'build/distributions/*.car.zip', 'change-log': 'Fixes paging' },
-      {
-        GITHUB_REPOSITORY: 'acme/sample-connector',
-        GITHUB_REF: 'refs/tags/v1.0.0',
-        GITHUB_SHA: '3f2c1ab9d0e8',
-        GITHUB_RUN_ID: '42',
-        GITHUB_SERVER_URL: 'https://github.com'
-      }
-    )
+    const r = await run({ archive: 'build/distributions/*.car.zip', 'change-log': 'Fixes paging' }, WORKFLOW_ENV)
     expect(r.code).toBe(0)
-    const live = emu.live(GROUP)
+    const live = fx.emu.live(GROUP)
     expect(live).toHaveLength(1)
     const v = live[0]
     expect(r.outputs).toEqual({
@@ -148,12 +130,12 @@ describe('upload', () => {
       'skipped-version-ids': '[]'
     })
     expect(v.changeLog).toBe(`Fixes paging\n\nsha256: ${sha(file)}`)
-    const create = emu.requests.find(q => q.operation === 'create')!
+    const create = fx.emu.requests.find(q => q.operation === 'create')!
     expect(create.fields).toEqual({ groupType: GROUP, changeLog: v.changeLog, sha256Checksum: sha(file) })
     expect(create.fileName).toBe('sample-1.0.car.zip')
     expect(create.fileSha256).toBe(sha(file))
-    expect(emu.requests.map(q => q.operation)).toEqual(['query', 'create'])
-    for (const q of emu.requests) {
+    expect(fx.emu.requests.map(q => q.operation)).toEqual(['query', 'create'])
+    for (const q of fx.emu.requests) {
       expect(q.headers.accept).toBe('application/json')
       expect(q.headers['user-agent']).toMatch(/^boomi-connector-action\/\d+\.\d+\.\d+$/)
     }
@@ -167,18 +149,9 @@ describe('upload', () => {
 
   it('makes the default change log from the workflow run', async () => {
     const file = archive()
-    const r = await run(
-      { archive: 'build/distributions/*.car.zip' },
-      {
-        GITHUB_REPOSITORY: 'acme/sample-connector',
-        GITHUB_REF: 'refs/tags/v1.0.0',
-        GITHUB_SHA: '3f2c1ab9d0e8',
-        GITHUB_RUN_ID: '42',
-        GITHUB_SERVER_URL: 'https://github.com'
-      }
-    )
+    const r = await run({ archive: 'build/distributions/*.car.zip' }, WORKFLOW_ENV)
     expect(r.code).toBe(0)
-    expect(emu.live(GROUP)[0].changeLog).toBe(
+    expect(fx.emu.live(GROUP)[0].changeLog).toBe(
       `Released from acme/sample-connector v1.0.0 (3f2c1ab), https://github.com/acme/sample-connector/actions/runs/42\n\nsha256: ${sha(file)}`
     )
   })
@@ -189,12 +162,12 @@ describe('upload', () => {
     const second = await run({ archive: 'build/distributions/*.car.zip' })
     expect(first.code).toBe(0)
     expect(second.code).toBe(0)
-    expect(emu.live(GROUP)).toHaveLength(1)
+    expect(fx.emu.live(GROUP)).toHaveLength(1)
     expect(second.outputs['uploaded']).toBe('false')
     expect(second.outputs['version-id']).toBe(first.outputs['version-id'])
     expect(second.outputs['display-version']).toBe(first.outputs['display-version'])
     expect(second.summary).toContain('Reused the existing version')
-    expect(emu.requests.filter(q => q.operation === 'create')).toHaveLength(1)
+    expect(fx.emu.requests.filter(q => q.operation === 'create')).toHaveLength(1)
   })
 
   it('if-exists: fail refuses a duplicate; if-exists: upload makes a second version', async () => {
@@ -206,71 +179,71 @@ describe('upload', () => {
     const again = await run({ archive: 'build/distributions/*.car.zip', 'if-exists': 'upload' })
     expect(again.code).toBe(0)
     expect(again.outputs['uploaded']).toBe('true')
-    expect(emu.live(GROUP)).toHaveLength(2)
+    expect(fx.emu.live(GROUP)).toHaveLength(2)
   })
 
   it('retries two 503s and then succeeds', async () => {
     archive()
-    emu.script('create', { status: 503, headers: { 'Retry-After': '0' } }, { status: 503, headers: { 'Retry-After': '0' } })
+    fx.emu.script('create', { status: 503, headers: { 'Retry-After': '0' } }, { status: 503, headers: { 'Retry-After': '0' } })
     const r = await run({ archive: 'build/distributions/*.car.zip' })
     expect(r.code).toBe(0)
-    expect(emu.requests.map(q => `${q.operation}:${q.status}`)).toEqual(['query:200', 'create:503', 'create:503', 'create:200'])
+    expect(fx.emu.requests.map(q => `${q.operation}:${q.status}`)).toEqual(['query:200', 'create:503', 'create:503', 'create:200'])
     expect(r.stdout).toMatch(/upload: attempt 1 of 5 failed: .*HTTP 503.*retrying in 0 ms/)
-    expect(emu.live(GROUP)).toHaveLength(1)
-    expect(r.outputs['version-id']).toBe(emu.live(GROUP)[0].versionId)
+    expect(fx.emu.live(GROUP)).toHaveLength(1)
+    expect(r.outputs['version-id']).toBe(fx.emu.live(GROUP)[0].versionId)
   })
 
   it('a connection dropped after the body leaves exactly one version, whose ID is the output', async () => {
     archive()
-    emu.script('create', { dropAfterCreate: true })
+    fx.emu.script('create', { dropAfterCreate: true })
     const r = await run({ archive: 'build/distributions/*.car.zip' })
     expect(r.code).toBe(0)
-    const live = emu.live(GROUP)
+    const live = fx.emu.live(GROUP)
     expect(live).toHaveLength(1)
     expect(r.outputs['version-id']).toBe(live[0].versionId)
     expect(r.outputs['uploaded']).toBe('true')
     // listed before, the lost upload, listed again to find it: no second create
-    expect(emu.requests.map(q => q.operation)).toEqual(['query', 'create', 'query'])
+    expect(fx.emu.requests.map(q => q.operation)).toEqual(['query', 'create', 'query'])
   })
 
   it('a 502 whose upload did not happen is retried after looking', async () => {
     archive()
-    emu.script('create', { status: 502 })
+    fx.emu.script('create', { status: 502 })
     const r = await run({ archive: 'build/distributions/*.car.zip' })
     expect(r.code).toBe(0)
-    expect(emu.requests.map(q => q.operation)).toEqual(['query', 'create', 'query', 'create'])
-    expect(emu.live(GROUP)).toHaveLength(1)
+    expect(fx.emu.requests.map(q => q.operation)).toEqual(['query', 'create', 'query', 'create'])
+    expect(fx.emu.live(GROUP)).toHaveLength(1)
   })
 
   it('a 401 fails after one request, saying what to check', async () => {
     archive()
-    const r = await runAction({ ...inputs({ archive: 'build/distributions/*.car.zip' }), 'api-token': 'wrong-token-value' }, { cwd: work })
+    const r = await runAction({ ...inputs({ archive: 'build/distributions/*.car.zip' }), 'api-token': 'wrong-token-value' }, { cwd: fx.work })
     expect(r.code).toBe(1)
-    expect(emu.requests).toHaveLength(1)
+    expect(fx.emu.requests).toHaveLength(1)
     expect(r.errors).toHaveLength(1)
     expect(r.errors[0]).toMatch(/HTTP 401.*Check username .* and api-token/)
   })
 
   it('a 404 points at api-url and its prefix', async () => {
     archive()
-    const r = await run({ archive: 'build/distributions/*.car.zip', 'api-url': emu.apiUrl.replace('/partner', '') })
+    const r = await run({ archive: 'build/distributions/*.car.zip', 'api-url': fx.emu.apiUrl.replace('/partner', '') })
     expect(r.code).toBe(1)
     expect(r.errors[0]).toMatch(/HTTP 404.*api-url and its path prefix/)
-    expect(emu.requests).toHaveLength(1)
+    expect(fx.emu.requests).toHaveLength(1)
   })
 
   it('gives up after max-attempts on persistent 503s', async () => {
     archive()
-    emu.script('query', ...Array.from({ length: 3 }, () => ({ status: 503, headers: { 'Retry-After': '0' } })))
+    fx.emu.script('query', ...Array.from({ length: 3 }, () => ({ status: 503, headers: { 'Retry-After': '0' } })))
     const r = await run({ archive: 'build/distributions/*.car.zip', 'max-attempts': '3' })
     expect(r.code).toBe(1)
     expect(r.errors[0]).toMatch(/HTTP 503.*gave up after 3 attempts/)
-    expect(emu.requests).toHaveLength(3)
+    expect(fx.emu.requests).toHaveLength(3)
   })
 
   it('bounds a request by timeout-seconds', async () => {
     archive()
-    emu.script('query', { hangMs: 3000 })
+    fx.emu.script('query', { hangMs: 3000 })
     const r = await run({ archive: 'build/distributions/*.car.zip', 'timeout-seconds': '0.3', 'max-attempts': '1' })
     expect(r.code).toBe(1)
     expect(r.errors[0]).toMatch(/no complete answer within 0\.3 s \(timeout-seconds\)/)
@@ -279,7 +252,7 @@ describe('upload', () => {
 
   it('warns about deprecation headers', async () => {
     archive()
-    emu.setResponseHeaders({ Deprecation: 'true', Sunset: 'Wed, 01 Dec 2027 00:00:00 GMT' })
+    fx.emu.setResponseHeaders({ Deprecation: 'true', Sunset: 'Wed, 01 Dec 2027 00:00:00 GMT' })
     const r = await run({ archive: 'build/distributions/*.car.zip' })
     expect(r.code).toBe(0)
     expect(r.warnings.some(w => /Boomi API deprecation: true/.test(w))).toBe(true)
@@ -292,7 +265,7 @@ describe('upload', () => {
     const file = archive()
     const r = await run({ archive: 'build/distributions/*.car.zip', 'dry-run': 'true' })
     expect(r.code).toBe(0)
-    expect(emu.requests.map(q => q.operation)).toEqual(['query'])
+    expect(fx.emu.requests.map(q => q.operation)).toEqual(['query'])
     expect(r.outputs['uploaded']).toBe('false')
     expect(r.outputs['version-id']).toBe('')
     expect(r.outputs['sha256']).toBe(sha(file))

@@ -1,29 +1,16 @@
 // Pruning, end to end: the bundled action against a seeded emulator.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
 import { createHash } from 'node:crypto'
-import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { Emulator, type VersionRecord } from '../emulator/server.js'
 import { seedGroup } from '../emulator/seed.js'
+import { useEmulatorWorkspace } from './emulator-fixture.js'
 import { makeArchive, runAction, type ActionRun } from '../scripts/run-action.js'
 
 const GROUP = 'acme-Q7XK2P-sample'
 const OTHER = 'acme-Q7XK2P-other'
-let emu: Emulator
-let work: string
-
-beforeAll(async () => {
-  emu = new Emulator()
-  await emu.start()
-})
-afterAll(() => emu.close())
-beforeEach(() => {
-  emu.reset()
-  work = mkdtempSync(path.join(tmpdir(), 'ws-'))
-  mkdirSync(path.join(work, 'build/distributions'), { recursive: true })
-})
-afterEach(() => rmSync(work, { recursive: true, force: true }))
+const fx = useEmulatorWorkspace()
 
 function run(e: Emulator, extra: Record<string, string>): Promise<ActionRun> {
   return runAction(
@@ -36,7 +23,7 @@ function run(e: Emulator, extra: Record<string, string>): Promise<ActionRun> {
       'requests-per-second': '100',
       ...extra
     },
-    { cwd: work }
+    { cwd: fx.work }
   )
 }
 
@@ -63,13 +50,13 @@ const deleteRequests = (e: Emulator) => e.requests.filter(r => r.operation === '
 describe('pruning a group of 250 versions over three pages, every kind of protected version in it', () => {
   let seeded: VersionRecord[]
   beforeEach(() => {
-    seeded = seedGroup(emu, { groupType: GROUP, count: 250, seed: 7, protectedKinds: true })
-    seedGroup(emu, { groupType: OTHER, count: 5, seed: 8 })
+    seeded = seedGroup(fx.emu, { groupType: GROUP, count: 250, seed: 7, protectedKinds: true })
+    seedGroup(fx.emu, { groupType: OTHER, count: 5, seed: 8 })
   })
 
   it('a release deletes exactly the right versions and never asks for the protected ones', async () => {
-    makeArchive(path.join(work, 'build/distributions'), 'sample-2.0.car.zip')
-    const r = await run(emu, { archive: 'build/distributions/*.car.zip', 'keep-latest': '20' })
+    makeArchive(path.join(fx.work, 'build/distributions'), 'sample-2.0.car.zip')
+    const r = await run(fx.emu, { archive: 'build/distributions/*.car.zip', 'keep-latest': '20' })
     expect(r.code).toBe(0)
     const uploadedId = r.outputs['version-id']
     expect(r.outputs['uploaded']).toBe('true')
@@ -81,15 +68,15 @@ describe('pruning a group of 250 versions over three pages, every kind of protec
     expect(sorted(JSON.parse(r.outputs['deleted-version-ids']))).toEqual(sorted(want.deleted))
     expect(sorted(JSON.parse(r.outputs['skipped-version-ids']))).toEqual(sorted([...want.protectedIds, ...want.inUse]))
     // asked for: every deletion plus the two in-use versions Boomi refuses; no protected one
-    expect(sorted(deleteRequests(emu))).toEqual(sorted([...want.deleted, ...want.inUse]))
-    for (const id of want.protectedIds) expect(deleteRequests(emu)).not.toContain(id)
+    expect(sorted(deleteRequests(fx.emu))).toEqual(sorted([...want.deleted, ...want.inUse]))
+    for (const id of want.protectedIds) expect(deleteRequests(fx.emu)).not.toContain(id)
     // the group afterwards: the 20 newest (with the upload), the protected and in-use ones
-    const live = emu.live(GROUP).map(v => v.versionId)
+    const live = fx.emu.live(GROUP).map(v => v.versionId)
     expect(live).toContain(uploadedId)
     expect(live).toHaveLength(20 + want.protectedIds.length + want.inUse.length)
-    expect(emu.live(OTHER)).toHaveLength(5)
+    expect(fx.emu.live(OTHER)).toHaveLength(5)
     // one listing of three pages serves both the duplicate check and the plan
-    const ops = emu.requests.map(q => q.operation)
+    const ops = fx.emu.requests.map(q => q.operation)
     expect(ops.slice(0, 4)).toEqual(['query', 'queryMore', 'queryMore', 'create'])
     expect(ops.filter(o => o === 'query' || o === 'queryMore')).toHaveLength(3)
     // in-use refusals are warnings with Boomi's reason, not failures
@@ -103,10 +90,10 @@ describe('pruning a group of 250 versions over three pages, every kind of protec
   })
 
   it('a dry run sends no upload and no delete, and outputs the plan', async () => {
-    makeArchive(path.join(work, 'build/distributions'), 'sample-2.0.car.zip')
-    const r = await run(emu, { archive: 'build/distributions/*.car.zip', 'keep-latest': '20', 'dry-run': 'true' })
+    makeArchive(path.join(fx.work, 'build/distributions'), 'sample-2.0.car.zip')
+    const r = await run(fx.emu, { archive: 'build/distributions/*.car.zip', 'keep-latest': '20', 'dry-run': 'true' })
     expect(r.code).toBe(0)
-    expect(emu.requests.map(q => q.operation)).toEqual(['query', 'queryMore', 'queryMore'])
+    expect(fx.emu.requests.map(q => q.operation)).toEqual(['query', 'queryMore', 'queryMore'])
     const want = expected(seeded, 19) // the archive counts as the newest
     expect(sorted(JSON.parse(r.outputs['deleted-version-ids']))).toEqual(sorted([...want.deleted, ...want.inUse]))
     expect(sorted(JSON.parse(r.outputs['skipped-version-ids']))).toEqual(sorted(want.protectedIds))
@@ -115,21 +102,21 @@ describe('pruning a group of 250 versions over three pages, every kind of protec
   })
 
   it('prunes without an archive', async () => {
-    const r = await run(emu, { 'keep-latest': '30' })
+    const r = await run(fx.emu, { 'keep-latest': '30' })
     expect(r.code).toBe(0)
     const want = expected(seeded, 30)
     expect(sorted(JSON.parse(r.outputs['deleted-version-ids']))).toEqual(sorted(want.deleted))
     expect(r.outputs['version-id']).toBe('')
     expect(r.outputs['sha256']).toBe('')
     expect(r.outputs['uploaded']).toBe('false')
-    expect(emu.requests.some(q => q.operation === 'create')).toBe(false)
+    expect(fx.emu.requests.some(q => q.operation === 'create')).toBe(false)
   })
 
   it('keeps versions younger than min-age-days', async () => {
     const newest = Math.max(...seeded.map(v => Date.parse(v.uploadedDate)))
     // an age limit that reaches 100 days back from the newest version
     const minAgeDays = (Date.now() - newest) / 86_400_000 + 100
-    const r = await run(emu, { 'keep-latest': '5', 'min-age-days': minAgeDays.toFixed(3) })
+    const r = await run(fx.emu, { 'keep-latest': '5', 'min-age-days': minAgeDays.toFixed(3) })
     expect(r.code).toBe(0)
     const want = expected(seeded, 5, { minAgeMs: Number(minAgeDays.toFixed(3)) * 86_400_000, now: Date.now() })
     expect(sorted(JSON.parse(r.outputs['deleted-version-ids']))).toEqual(sorted(want.deleted))
@@ -137,24 +124,24 @@ describe('pruning a group of 250 versions over three pages, every kind of protec
   })
 
   it('never touches the reused version, whatever its age', async () => {
-    const file = makeArchive(path.join(work, 'build/distributions'), 'sample-0.1.car.zip')
+    const file = makeArchive(path.join(fx.work, 'build/distributions'), 'sample-0.1.car.zip')
     const hex = createHash('sha256').update(readFileSync(file)).digest('hex')
     // the oldest version of the group is an earlier upload of this very archive
-    const [old] = emu.seed([{ groupType: GROUP, uploadedDate: '2022-01-01T00:00:00Z', changeLog: `First release\n\nsha256: ${hex}` }])
-    const r = await run(emu, { archive: 'build/distributions/*.car.zip', 'keep-latest': '20' })
+    const [old] = fx.emu.seed([{ groupType: GROUP, uploadedDate: '2022-01-01T00:00:00Z', changeLog: `First release\n\nsha256: ${hex}` }])
+    const r = await run(fx.emu, { archive: 'build/distributions/*.car.zip', 'keep-latest': '20' })
     expect(r.code).toBe(0)
     expect(r.outputs['uploaded']).toBe('false')
     expect(r.outputs['version-id']).toBe(old.versionId)
     const want = expected([...seeded, old], 20, { runId: old.versionId })
     expect(sorted(JSON.parse(r.outputs['deleted-version-ids']))).toEqual(sorted(want.deleted))
-    expect(deleteRequests(emu)).not.toContain(old.versionId)
-    expect(emu.live(GROUP).map(v => v.versionId)).toContain(old.versionId)
-    expect(emu.requests.some(q => q.operation === 'create')).toBe(false)
+    expect(deleteRequests(fx.emu)).not.toContain(old.versionId)
+    expect(fx.emu.live(GROUP).map(v => v.versionId)).toContain(old.versionId)
+    expect(fx.emu.requests.some(q => q.operation === 'create')).toBe(false)
   })
 
   it('other failures do not stop the remaining deletions, and fail the run with a list', async () => {
-    emu.script('delete', { status: 500 })
-    const r = await run(emu, { 'keep-latest': '200', 'max-attempts': '1' })
+    fx.emu.script('delete', { status: 500 })
+    const r = await run(fx.emu, { 'keep-latest': '200', 'max-attempts': '1' })
     expect(r.code).toBe(1)
     const want = expected(seeded, 200)
     const deletedOut: string[] = JSON.parse(r.outputs['deleted-version-ids'])
@@ -180,7 +167,7 @@ describe('at the account limit', () => {
   })
 
   it('with keep-latest: prunes first, then uploads once more', async () => {
-    makeArchive(path.join(work, 'build/distributions'), 'sample-3.0.car.zip')
+    makeArchive(path.join(fx.work, 'build/distributions'), 'sample-3.0.car.zip')
     const r = await run(small, { archive: 'build/distributions/*.car.zip', 'keep-latest': '10' })
     expect(r.code).toBe(0)
     expect(r.outputs['uploaded']).toBe('true')
@@ -198,7 +185,7 @@ describe('at the account limit', () => {
   })
 
   it('without keep-latest: the error says so and suggests it', async () => {
-    makeArchive(path.join(work, 'build/distributions'), 'sample-3.0.car.zip')
+    makeArchive(path.join(fx.work, 'build/distributions'), 'sample-3.0.car.zip')
     const r = await run(small, { archive: 'build/distributions/*.car.zip' })
     expect(r.code).toBe(1)
     expect(r.errors[0]).toMatch(/maximum of 1500 connector versions.*Set keep-latest/)
