@@ -565,13 +565,34 @@ async function locateArchive(pattern, workspace) {
     }
     return { path: file, fileName: external_node_path_.basename(file), size: stat.size };
 }
-// 4 MiB reads hash at close to openssl's speed; the default 64 KiB runs at about half.
+// 4 MiB reads hash at openssl's speed (the default 64 KiB runs at about half).
 const HASH_CHUNK = 4 * 1024 * 1024;
-/** sha256 of a file, streamed: memory stays flat whatever the file's size. */
+/**
+ * sha256 of a file, streamed through two reused buffers: the next read runs
+ * while the last one is hashed, and memory stays flat whatever the file's size
+ * (a stream's fresh buffer per chunk piles up garbage faster than it is freed).
+ */
 async function sha256File(file) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
-    for await (const chunk of (0,external_node_fs_.createReadStream)(file, { highWaterMark: HASH_CHUNK })) {
-        hash.update(chunk);
+    const handle = await external_node_fs_.promises.open(file, 'r');
+    try {
+        const buffers = [Buffer.allocUnsafe(HASH_CHUNK), Buffer.allocUnsafe(HASH_CHUNK)];
+        let position = 0;
+        let current = 0;
+        let reading = handle.read(buffers[current], 0, HASH_CHUNK, position);
+        for (;;) {
+            const { bytesRead } = await reading;
+            if (bytesRead === 0)
+                break;
+            position += bytesRead;
+            const done = buffers[current];
+            current ^= 1;
+            reading = handle.read(buffers[current], 0, HASH_CHUNK, position);
+            hash.update(done.subarray(0, bytesRead));
+        }
+    }
+    finally {
+        await handle.close();
     }
     return hash.digest('hex');
 }
