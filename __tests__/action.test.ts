@@ -261,6 +261,12 @@ describe('upload', () => {
     expect(r.warnings.filter(w => /deprecation/.test(w))).toHaveLength(1)
   })
 
+  it('warns when an empty group looks like it carries a classification', async () => {
+    const r = await run({ 'group-type': 'acme-Q7XK2P-sample-uat', 'keep-latest': '3' })
+    expect(r.code).toBe(0)
+    expect(r.warnings.join('\n')).toMatch(/ends with '-uat'.*e\.g\. acme-Q7XK2P-sample\./)
+  })
+
   it('dry run hashes and lists, uploads nothing', async () => {
     const file = archive()
     const r = await run({ archive: 'build/distributions/*.car.zip', 'dry-run': 'true' })

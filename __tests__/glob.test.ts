@@ -67,6 +67,12 @@ describe('glob and locateArchive on disk', () => {
     expect(await glob('nothing/*.zip', dir)).toEqual([])
   })
 
+  it('takes a name that exists as written, even with glob characters in it', async () => {
+    writeFileSync(path.join(dir, 'conn[1].zip'), zip)
+    writeFileSync(path.join(dir, 'conn1.zip'), zip)
+    expect((await locateArchive('conn[1].zip', dir)).fileName).toBe('conn[1].zip')
+  })
+
   it('locates exactly one zip', async () => {
     const a = await locateArchive('build/distributions/*.car.zip', dir)
     expect(a.fileName).toBe('sample-1.0.car.zip')

@@ -530,7 +530,9 @@ async function isDir(p) {
 
 /** Finds the one file `pattern` names, relative to the workspace, and checks it is a non-empty zip. */
 async function locateArchive(pattern, workspace) {
-    const matches = hasMagic(pattern) ? await glob(pattern, workspace) : [external_node_path_.resolve(workspace, pattern)];
+    const literal = external_node_path_.resolve(workspace, pattern);
+    // A name that exists as written wins, even if it holds glob characters ('conn[1].zip').
+    const matches = hasMagic(pattern) && !(await archive_exists(literal)) ? await glob(pattern, workspace) : [literal];
     const shown = (p) => external_node_path_.relative(workspace, p) || p;
     if (matches.length === 0) {
         throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `No file matches ${constants/* Input */.pd.archive} '${pattern}' (looked in ${workspace}). Check that the build step ran and the path or glob is relative to the workspace, e.g. build/distributions/*.car.zip.`);
@@ -564,6 +566,15 @@ async function locateArchive(pattern, workspace) {
         await handle.close();
     }
     return { path: file, fileName: external_node_path_.basename(file), size: stat.size };
+}
+async function archive_exists(file) {
+    try {
+        await external_node_fs_.promises.stat(file);
+        return true;
+    }
+    catch {
+        return false;
+    }
 }
 // 4 MiB reads hash at openssl's speed (the default 64 KiB runs at about half).
 const HASH_CHUNK = 4 * 1024 * 1024;
@@ -942,10 +953,10 @@ async function release(deps, report, outputs) {
         });
         outputs.set(constants/* Output */.k7.sha256, sha256);
         report.archive = { fileName: found.fileName, size: found.size, sha256 };
-        listing = await phase(log, `Listing ${inputs.groupType}`, async () => logListing(log, await (early ?? client.then(c => c.listGroup(inputs.groupType)))));
+        listing = await phase(log, `Listing ${inputs.groupType}`, async () => logListing(log, inputs.groupType, await (early ?? client.then(c => c.listGroup(inputs.groupType)))));
     }
     else {
-        listing = await phase(log, `Listing ${inputs.groupType}`, async () => logListing(log, await (await client).listGroup(inputs.groupType)));
+        listing = await phase(log, `Listing ${inputs.groupType}`, async () => logListing(log, inputs.groupType, await (await client).listGroup(inputs.groupType)));
     }
     let runVersion;
     let uploaded = false;
@@ -1077,9 +1088,13 @@ async function release(deps, report, outputs) {
         }
     });
 }
-function logListing(log, listing) {
+function logListing(log, groupType, listing) {
     const deleted = listing.filter(v => v.deleted === true).length;
     log.info(`${listing.length - deleted} live versions (${deleted} deleted ones also listed)`);
+    const classification = /-(dev|test|qa|sit|uat|stage|staging|preprod|prod|production)$/i.exec(groupType);
+    if (listing.length === 0 && classification) {
+        log.warning(`Group ${groupType} has no versions, and its name ends with '${classification[0]}', which looks like a classification. ${constants/* Input */.pd.groupType} is the connector type without its classification, e.g. ${groupType.slice(0, classification.index)}.`);
+    }
     return listing;
 }
 function logPlan(log, plan, dryRun) {

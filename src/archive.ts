@@ -13,7 +13,9 @@ export interface Archive {
 
 /** Finds the one file `pattern` names, relative to the workspace, and checks it is a non-empty zip. */
 export async function locateArchive(pattern: string, workspace: string): Promise<Archive> {
-  const matches = hasMagic(pattern) ? await glob(pattern, workspace) : [path.resolve(workspace, pattern)]
+  const literal = path.resolve(workspace, pattern)
+  // A name that exists as written wins, even if it holds glob characters ('conn[1].zip').
+  const matches = hasMagic(pattern) && !(await exists(literal)) ? await glob(pattern, workspace) : [literal]
   const shown = (p: string): string => path.relative(workspace, p) || p
   if (matches.length === 0) {
     throw new InputError(
@@ -60,6 +62,15 @@ export async function locateArchive(pattern: string, workspace: string): Promise
     await handle.close()
   }
   return { path: file, fileName: path.basename(file), size: stat.size }
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.stat(file)
+    return true
+  } catch {
+    return false
+  }
 }
 
 // 4 MiB reads hash at openssl's speed (the default 64 KiB runs at about half).

@@ -115,9 +115,11 @@ async function release(deps: RunDeps, report: Report, outputs: Map<string, strin
     })
     outputs.set(Output.sha256, sha256)
     report.archive = { fileName: found.fileName, size: found.size, sha256 }
-    listing = await phase(log, `Listing ${inputs.groupType}`, async () => logListing(log, await (early ?? client.then(c => c.listGroup(inputs.groupType)))))
+    listing = await phase(log, `Listing ${inputs.groupType}`, async () =>
+      logListing(log, inputs.groupType, await (early ?? client.then(c => c.listGroup(inputs.groupType))))
+    )
   } else {
-    listing = await phase(log, `Listing ${inputs.groupType}`, async () => logListing(log, await (await client).listGroup(inputs.groupType)))
+    listing = await phase(log, `Listing ${inputs.groupType}`, async () => logListing(log, inputs.groupType, await (await client).listGroup(inputs.groupType)))
   }
 
   let runVersion: ConnectorVersion | undefined
@@ -263,9 +265,15 @@ async function release(deps: RunDeps, report: Report, outputs: Map<string, strin
   })
 }
 
-function logListing(log: Logger, listing: ConnectorVersion[]): ConnectorVersion[] {
+function logListing(log: Logger, groupType: string, listing: ConnectorVersion[]): ConnectorVersion[] {
   const deleted = listing.filter(v => v.deleted === true).length
   log.info(`${listing.length - deleted} live versions (${deleted} deleted ones also listed)`)
+  const classification = /-(dev|test|qa|sit|uat|stage|staging|preprod|prod|production)$/i.exec(groupType)
+  if (listing.length === 0 && classification) {
+    log.warning(
+      `Group ${groupType} has no versions, and its name ends with '${classification[0]}', which looks like a classification. ${Input.groupType} is the connector type without its classification, e.g. ${groupType.slice(0, classification.index)}.`
+    )
+  }
   return listing
 }
 
