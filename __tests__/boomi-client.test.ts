@@ -128,7 +128,7 @@ describe('errors', () => {
     const err = await c.createVersion(GROUP, body).catch(e => e)
     expect(err).toBeInstanceOf(NetworkError)
     expect(err.code).toBe('ETIMEDOUT')
-    expect(err.beforeConnect).toBe(false)
+    expect(err.notSent).toBe(false)
   })
 
   it('a refused connection is known to have sent nothing', async () => {
@@ -149,7 +149,7 @@ describe('errors', () => {
     })
     const err = await c.listGroup(GROUP).catch(e => e)
     expect(err).toBeInstanceOf(NetworkError)
-    expect(err.beforeConnect).toBe(true)
+    expect(err.notSent).toBe(true)
   })
 })
 

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import * as tls from 'node:tls'
 import { Emulator } from '../emulator/server.js'
+import { seedGroup } from '../emulator/seed.js'
 import { makeArchive, runAction } from '../scripts/run-action.js'
 
 const CERT = path.resolve('__tests__/fixtures/boomi-test.crt')
@@ -18,6 +19,9 @@ const KEY = path.resolve('__tests__/fixtures/boomi-test.key')
 const GROUP = 'acme-Q7XK2P-sample'
 
 let emu: Emulator
+/** Where the TLS front sends its bytes, and how long its handshakes take. */
+let target: Emulator
+let handshakeDelayMs = 0
 let front: tls.Server
 let proxy: http.Server
 const connects: string[] = []
@@ -30,8 +34,12 @@ function port(server: net.Server): number {
 beforeAll(async () => {
   emu = new Emulator()
   await emu.start()
-  front = tls.createServer({ cert: readFileSync(CERT), key: readFileSync(KEY) }, clear => {
-    const upstream = net.connect(emu.port, '127.0.0.1')
+  target = emu
+  const context = tls.createSecureContext({ cert: readFileSync(CERT), key: readFileSync(KEY) })
+  // SNICallback runs inside the handshake: delaying it makes a slow handshake, as a far server has.
+  const SNICallback = (_name: string, cb: (err: Error | null, ctx?: tls.SecureContext) => void) => setTimeout(() => cb(null, context), handshakeDelayMs)
+  front = tls.createServer({ SNICallback }, clear => {
+    const upstream = net.connect(target.port, '127.0.0.1')
     sockets.add(clear).add(upstream)
     clear.pipe(upstream).pipe(clear)
     clear.on('error', () => upstream.destroy())
@@ -62,6 +70,8 @@ afterAll(async () => {
 
 beforeEach(() => {
   emu.reset()
+  target = emu
+  handshakeDelayMs = 0
   connects.length = 0
 })
 
@@ -102,5 +112,39 @@ describe('proxy', () => {
     expect(r.code).toBe(1)
     expect(connects).toEqual([])
     expect(emu.requests).toEqual([])
+  })
+})
+
+describe('pacing with slow handshakes', () => {
+  it('counts spacing from when a new connection is ready, so the server sees no more than requests-per-second', async () => {
+    const limited = new Emulator({ rateLimit: 5 })
+    await limited.start()
+    try {
+      target = limited
+      handshakeDelayMs = 300
+      seedGroup(limited, { groupType: GROUP, count: 16, seed: 5 })
+      const r = await runAction(
+        {
+          'account-id': limited.accountId,
+          username: limited.username,
+          'api-token': limited.apiToken,
+          'group-type': GROUP,
+          'api-url': 'https://boomi.test/partner/api/rest/v1',
+          'keep-latest': '1',
+          'requests-per-second': '5',
+          'max-attempts': '1'
+        },
+        { cwd: workspace(), env: { https_proxy: `http://127.0.0.1:${port(proxy)}`, NODE_EXTRA_CA_CERTS: CERT } }
+      )
+      expect(r.errors).toEqual([])
+      expect(r.code).toBe(0)
+      // several deletions run at once, each on a new connection with a 300 ms handshake
+      expect(connects.length).toBeGreaterThan(1)
+      expect(limited.requests.filter(q => q.status === 503)).toHaveLength(0)
+      expect(limited.maxRequestsInWindow(1000)).toBeLessThanOrEqual(5)
+      expect(JSON.parse(r.outputs['deleted-version-ids'])).toHaveLength(15)
+    } finally {
+      await limited.close()
+    }
   })
 })

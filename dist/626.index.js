@@ -25,8 +25,9 @@ const DEFAULT_BACKOFF = { baseDelayMs: 1000, maxDelayMs: 30_000, maxRetryAfterMs
 const realSleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 /** 429, 5xx and network failures may pass; any other answer will not change by asking again. */
 function isRetryable(err) {
+    // A certificate that fails verification will fail the same way next time.
     if (err instanceof errors/* NetworkError */.Dr)
-        return true;
+        return !/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(err.code);
     if (err instanceof errors/* BoomiError */.JE)
         return err.status === 429 || err.status >= 500;
     return false;
@@ -148,7 +149,6 @@ class HttpBoomiClient {
         };
         if (contentType)
             headers['Content-Type'] = contentType;
-        await this.opts.pacer.take();
         this.opts.log.debug(`${method} ${path}`);
         const res = await this.opts.transport({
             operation,
@@ -156,7 +156,8 @@ class HttpBoomiClient {
             url: new URL(this.base + path),
             headers,
             body,
-            timeoutMs: this.opts.timeoutMs
+            timeoutMs: this.opts.timeoutMs,
+            beforeSend: () => this.opts.pacer.take()
         });
         this.warnDeprecation(res.headers);
         if (res.status >= 200 && res.status < 300)
@@ -264,6 +265,8 @@ var constants = __webpack_require__(7242);
 var external_node_http_ = __webpack_require__(7067);
 // EXTERNAL MODULE: external "node:https"
 var external_node_https_ = __webpack_require__(4708);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __webpack_require__(1692);
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
 var lib = __webpack_require__(4942);
 ;// CONCATENATED MODULE: ./src/http.ts
@@ -271,8 +274,7 @@ var lib = __webpack_require__(4942);
 
 
 
-// Failures that happen before a connection exists: nothing can have reached the server.
-const CONNECT_ERRORS = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
 /**
  * Sends requests with node's http(s) over the agent that @actions/http-client
  * chooses, so `https_proxy`, `no_proxy` and runner proxy settings are honoured.
@@ -300,14 +302,14 @@ function createTransport(userAgent) {
             headers,
             agent: proxyAware.getAgent(req.url.href)
         };
-        let connected = false;
+        let sent = false;
         let settled = false;
         const fail = (code, detail) => {
             if (settled)
                 return;
             settled = true;
             clearTimeout(timer);
-            reject(new errors/* NetworkError */.Dr(req.operation, code, detail, !connected && CONNECT_ERRORS.has(code)));
+            reject(new errors/* NetworkError */.Dr(req.operation, code, detail, !sent));
         };
         const request = (isHttps ? external_node_https_ : external_node_http_).request(options, res => {
             const chunks = [];
@@ -321,29 +323,59 @@ function createTransport(userAgent) {
                 resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') });
             });
         });
-        request.on('socket', socket => {
-            if (!socket.connecting)
-                connected = true;
-            else
-                socket.once('connect', () => (connected = true));
-        });
         request.on('error', err => fail(errorCode(err), describeNetworkError(err)));
         const timer = setTimeout(() => {
             fail('ETIMEDOUT', `no complete answer within ${req.timeoutMs / 1000} s (timeout-seconds)`);
             request.destroy();
         }, req.timeoutMs);
-        if (req.body === undefined || typeof req.body === 'string') {
-            request.end(req.body);
-        }
-        else {
-            const source = req.body.open();
-            source.on('error', err => {
-                fail('EREAD', `could not read the archive while sending it: ${err.message}`);
+        const write = () => {
+            if (settled)
+                return;
+            sent = true;
+            if (req.body === undefined || typeof req.body === 'string') {
+                request.end(req.body);
+            }
+            else {
+                const source = req.body.open();
+                source.on('error', err => {
+                    fail('EREAD', `could not read the archive while sending it: ${err.message}`);
+                    request.destroy();
+                });
+                source.pipe(request);
+            }
+        };
+        let ready = false;
+        const onReady = () => {
+            if (ready)
+                return;
+            ready = true;
+            if (!req.beforeSend)
+                return write();
+            req.beforeSend().then(write, err => {
+                fail('EABORT', String(err));
                 request.destroy();
             });
-            source.pipe(request);
-        }
+        };
+        // Nothing is written until the connection is ready: headers go out with the first write.
+        request.on('socket', socket => {
+            if (request.reusedSocket)
+                onReady();
+            else if (socket instanceof external_node_tls_.TLSSocket) {
+                if (handshakeDone(socket))
+                    onReady();
+                else
+                    socket.once('secureConnect', onReady);
+            }
+            else if (socket.connecting)
+                socket.once('connect', onReady);
+            else
+                onReady();
+        });
     });
+}
+function handshakeDone(socket) {
+    // Both stay unset until the handshake ends (getProtocol() answers earlier, so it cannot tell).
+    return socket.authorized || socket.authorizationError != null;
 }
 function errorCode(err) {
     return err.code ?? 'ERROR';
@@ -754,7 +786,7 @@ async function executePrune(client, groupType, plan, concurrency, log) {
  */
 function mayHaveCreated(err) {
     if (err instanceof errors/* NetworkError */.Dr)
-        return !err.beforeConnect;
+        return !err.notSent;
     if (err instanceof errors/* BoomiError */.JE)
         return err.status >= 500 && err.status !== 503;
     return false;
@@ -1126,12 +1158,14 @@ function progressLogger(log, total, now) {
 
 ;// CONCATENATED MODULE: ./src/pacer.ts
 /**
- * Spaces request starts evenly so that no rolling second, measured where the
- * server receives them, holds more than `requestsPerSecond`. Each gap is a few
- * per cent wider than 1/rate: a request delayed on its way (a busy event loop,
- * a slow connect) then cannot land in the same second as one sent a full
- * second after its predecessor. Spacing is measured from the moment each
- * request actually left, never from the moment it was planned.
+ * Spaces requests evenly so that no rolling second, measured where the server
+ * receives them, holds more than `requestsPerSecond`. The transport asks for a
+ * slot only once the connection is ready (TCP and TLS done), right before the
+ * first byte is written, so a slow handshake does not eat into the spacing.
+ * Each gap is a few per cent wider than 1/rate, so that a request delayed on
+ * its way (a busy event loop) cannot land in the same second as one sent a
+ * full second after its predecessor; and spacing is measured from the moment
+ * each request actually left, never from the moment it was planned.
  */
 class Pacer {
     now;
@@ -1141,7 +1175,8 @@ class Pacer {
     constructor(requestsPerSecond, now, sleep) {
         this.now = now;
         this.sleep = sleep;
-        const base = 1000 / requestsPerSecond;
+        // A rolling second holds whole requests: 2.5 a second allows 2 in any one of them.
+        const base = 1000 / (requestsPerSecond >= 1 ? Math.floor(requestsPerSecond) : requestsPerSecond);
         this.intervalMs = base + Math.max(base * PACING_MARGIN, MIN_MARGIN_MS);
     }
     get interval() {

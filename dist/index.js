@@ -151,14 +151,14 @@ class BoomiError extends Error {
 class NetworkError extends Error {
     operation;
     code;
-    beforeConnect;
+    notSent;
     constructor(operation, code, detail, 
-    /** True when the failure came before a connection existed, so nothing reached Boomi. */
-    beforeConnect) {
+    /** True when the failure came before a byte of the request was written, so nothing reached Boomi. */
+    notSent) {
         super(`${operation} failed: ${detail}`);
         this.operation = operation;
         this.code = code;
-        this.beforeConnect = beforeConnect;
+        this.notSent = notSent;
         this.name = 'NetworkError';
     }
 }

@@ -110,7 +110,6 @@ export class HttpBoomiClient implements BoomiClient {
       Accept: 'application/json'
     }
     if (contentType) headers['Content-Type'] = contentType
-    await this.opts.pacer.take()
     this.opts.log.debug(`${method} ${path}`)
     const res = await this.opts.transport({
       operation,
@@ -118,7 +117,8 @@ export class HttpBoomiClient implements BoomiClient {
       url: new URL(this.base + path),
       headers,
       body,
-      timeoutMs: this.opts.timeoutMs
+      timeoutMs: this.opts.timeoutMs,
+      beforeSend: () => this.opts.pacer.take()
     })
     this.warnDeprecation(res.headers)
     if (res.status >= 200 && res.status < 300) return res.text

@@ -29,8 +29,8 @@ export class NetworkError extends Error {
     readonly operation: string,
     readonly code: string,
     detail: string,
-    /** True when the failure came before a connection existed, so nothing reached Boomi. */
-    readonly beforeConnect: boolean
+    /** True when the failure came before a byte of the request was written, so nothing reached Boomi. */
+    readonly notSent: boolean
   ) {
     super(`${operation} failed: ${detail}`)
     this.name = 'NetworkError'

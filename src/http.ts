@@ -1,5 +1,6 @@
 import * as http from 'node:http'
 import * as https from 'node:https'
+import * as tls from 'node:tls'
 import type { Readable } from 'node:stream'
 import { HttpClient } from '@actions/http-client'
 import { NetworkError } from './errors.js'
@@ -18,6 +19,12 @@ export interface HttpRequest {
   headers: Record<string, string>
   body?: string | StreamBody
   timeoutMs: number
+  /**
+   * Awaited once the connection is ready (TCP connected and TLS done, or a
+   * kept-alive socket reused) and before a byte of the request is written: the
+   * pacer waits here, so a slow handshake is not counted as spacing.
+   */
+  beforeSend?: () => Promise<void>
 }
 
 export interface HttpResponse {
@@ -27,9 +34,6 @@ export interface HttpResponse {
 }
 
 export type Transport = (req: HttpRequest) => Promise<HttpResponse>
-
-// Failures that happen before a connection exists: nothing can have reached the server.
-const CONNECT_ERRORS = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'])
 
 /**
  * Sends requests with node's http(s) over the agent that @actions/http-client
@@ -58,13 +62,13 @@ export function createTransport(userAgent: string): Transport {
         headers,
         agent: proxyAware.getAgent(req.url.href)
       }
-      let connected = false
+      let sent = false
       let settled = false
       const fail = (code: string, detail: string): void => {
         if (settled) return
         settled = true
         clearTimeout(timer)
-        reject(new NetworkError(req.operation, code, detail, !connected && CONNECT_ERRORS.has(code)))
+        reject(new NetworkError(req.operation, code, detail, !sent))
       }
       const request = (isHttps ? https : http).request(options, res => {
         const chunks: Buffer[] = []
@@ -77,27 +81,51 @@ export function createTransport(userAgent: string): Transport {
           resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') })
         })
       })
-      request.on('socket', socket => {
-        if (!socket.connecting) connected = true
-        else socket.once('connect', () => (connected = true))
-      })
       request.on('error', err => fail(errorCode(err), describeNetworkError(err)))
       const timer = setTimeout(() => {
         fail('ETIMEDOUT', `no complete answer within ${req.timeoutMs / 1000} s (timeout-seconds)`)
         request.destroy()
       }, req.timeoutMs)
 
-      if (req.body === undefined || typeof req.body === 'string') {
-        request.end(req.body)
-      } else {
-        const source = req.body.open()
-        source.on('error', err => {
-          fail('EREAD', `could not read the archive while sending it: ${err.message}`)
+      const write = (): void => {
+        if (settled) return
+        sent = true
+        if (req.body === undefined || typeof req.body === 'string') {
+          request.end(req.body)
+        } else {
+          const source = req.body.open()
+          source.on('error', err => {
+            fail('EREAD', `could not read the archive while sending it: ${err.message}`)
+            request.destroy()
+          })
+          source.pipe(request)
+        }
+      }
+      let ready = false
+      const onReady = (): void => {
+        if (ready) return
+        ready = true
+        if (!req.beforeSend) return write()
+        req.beforeSend().then(write, err => {
+          fail('EABORT', String(err))
           request.destroy()
         })
-        source.pipe(request)
       }
+      // Nothing is written until the connection is ready: headers go out with the first write.
+      request.on('socket', socket => {
+        if (request.reusedSocket) onReady()
+        else if (socket instanceof tls.TLSSocket) {
+          if (handshakeDone(socket)) onReady()
+          else socket.once('secureConnect', onReady)
+        } else if (socket.connecting) socket.once('connect', onReady)
+        else onReady()
+      })
     })
+}
+
+function handshakeDone(socket: tls.TLSSocket): boolean {
+  // Both stay unset until the handshake ends (getProtocol() answers earlier, so it cannot tell).
+  return socket.authorized || socket.authorizationError != null
 }
 
 function errorCode(err: Error): string {

@@ -1,12 +1,14 @@
 import type { Sleep } from './retry.js'
 
 /**
- * Spaces request starts evenly so that no rolling second, measured where the
- * server receives them, holds more than `requestsPerSecond`. Each gap is a few
- * per cent wider than 1/rate: a request delayed on its way (a busy event loop,
- * a slow connect) then cannot land in the same second as one sent a full
- * second after its predecessor. Spacing is measured from the moment each
- * request actually left, never from the moment it was planned.
+ * Spaces requests evenly so that no rolling second, measured where the server
+ * receives them, holds more than `requestsPerSecond`. The transport asks for a
+ * slot only once the connection is ready (TCP and TLS done), right before the
+ * first byte is written, so a slow handshake does not eat into the spacing.
+ * Each gap is a few per cent wider than 1/rate, so that a request delayed on
+ * its way (a busy event loop) cannot land in the same second as one sent a
+ * full second after its predecessor; and spacing is measured from the moment
+ * each request actually left, never from the moment it was planned.
  */
 export class Pacer {
   private readonly intervalMs: number
@@ -17,7 +19,8 @@ export class Pacer {
     private readonly now: () => number,
     private readonly sleep: Sleep
   ) {
-    const base = 1000 / requestsPerSecond
+    // A rolling second holds whole requests: 2.5 a second allows 2 in any one of them.
+    const base = 1000 / (requestsPerSecond >= 1 ? Math.floor(requestsPerSecond) : requestsPerSecond)
     this.intervalMs = base + Math.max(base * PACING_MARGIN, MIN_MARGIN_MS)
   }
 

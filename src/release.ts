@@ -17,7 +17,7 @@ export interface UploadResult {
  * anything else is looked up before the upload is tried again.
  */
 export function mayHaveCreated(err: unknown): boolean {
-  if (err instanceof NetworkError) return !err.beforeConnect
+  if (err instanceof NetworkError) return !err.notSent
   if (err instanceof BoomiError) return err.status >= 500 && err.status !== 503
   return false
 }

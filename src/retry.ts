@@ -20,7 +20,8 @@ export const realSleep: Sleep = ms => new Promise(resolve => setTimeout(resolve,
 
 /** 429, 5xx and network failures may pass; any other answer will not change by asking again. */
 export function isRetryable(err: unknown): boolean {
-  if (err instanceof NetworkError) return true
+  // A certificate that fails verification will fail the same way next time.
+  if (err instanceof NetworkError) return !/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(err.code)
   if (err instanceof BoomiError) return err.status === 429 || err.status >= 500
   return false
 }
