@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import * as path from 'node:path'
 import { useEmulatorWorkspace, WORKFLOW_ENV } from './emulator-fixture.js'
+import { seedGroup } from '../emulator/seed.js'
 import { makeArchive, runAction, type ActionRun } from '../scripts/run-action.js'
 
 const GROUP = 'acme-Q7XK2P-sample'
@@ -81,6 +82,7 @@ describe('bad inputs: one ::error:: naming the input, exit 1, no request', () =>
     ['requests-per-second 0', { 'keep-latest': '3', 'requests-per-second': '0' }, () => undefined, /requests-per-second '0'/],
     ['max-attempts 0', { 'keep-latest': '3', 'max-attempts': '0' }, () => undefined, /max-attempts '0'/],
     ['timeout-seconds negative', { 'keep-latest': '3', 'timeout-seconds': '-1' }, () => undefined, /timeout-seconds '-1'/],
+    ['timeout-seconds beyond a timer', { 'keep-latest': '3', 'timeout-seconds': '3000000' }, () => undefined, /timeout-seconds '3000000'.*at most 2147483/],
     ['expected-sha256 malformed', { archive: 'build/distributions/*.car.zip', 'expected-sha256': 'xyz' }, () => archive(), /expected-sha256 'xyz'/]
   ]
   it.each(cases)('%s', async (_name, extra, setup, message) => {
@@ -196,7 +198,8 @@ describe('upload', () => {
   it('a connection dropped after the body leaves exactly one version, whose ID is the output', async () => {
     archive()
     fx.emu.script('create', { dropAfterCreate: true })
-    const r = await run({ archive: 'build/distributions/*.car.zip' })
+    // timeout-seconds sets how long Boomi is given to finish before we look: a quarter, at least 2 s
+    const r = await run({ archive: 'build/distributions/*.car.zip', 'timeout-seconds': '8' })
     expect(r.code).toBe(0)
     const live = fx.emu.live(GROUP)
     expect(live).toHaveLength(1)
@@ -206,12 +209,54 @@ describe('upload', () => {
     expect(fx.emu.requests.map(q => q.operation)).toEqual(['query', 'create', 'query'])
   })
 
+  it('an upload Boomi finishes after our timeout is found, not uploaded again', async () => {
+    archive()
+    // Boomi stores the version 2.5 s after the body arrived; we give up after 1 s and look 2 s later
+    fx.emu.script('create', { hangMs: 2500 })
+    const r = await run({ archive: 'build/distributions/*.car.zip', 'timeout-seconds': '1' })
+    expect(r.code).toBe(0)
+    expect(fx.emu.requests.map(q => q.operation)).toEqual(['query', 'create', 'query'])
+    const live = fx.emu.live(GROUP)
+    expect(live).toHaveLength(1)
+    expect(r.outputs['version-id']).toBe(live[0].versionId)
+    expect(r.outputs['uploaded']).toBe('true')
+  })
+
+  it('a late copy from a timed-out attempt is found after the retry and deleted', async () => {
+    archive()
+    // the first attempt's version appears only after the retry has succeeded
+    fx.emu.script('create', { hangMs: 4000 })
+    const r = await run({ archive: 'build/distributions/*.car.zip', 'timeout-seconds': '1' })
+    expect(r.code).toBe(0)
+    expect(fx.emu.requests.map(q => `${q.operation}:${q.status}`)).toEqual(['query:200', 'create:0', 'query:200', 'create:200', 'query:200', 'delete:200'])
+    const live = fx.emu.live(GROUP)
+    expect(live).toHaveLength(1)
+    expect(r.outputs['version-id']).toBe(live[0].versionId)
+    expect(r.warnings.join('\n')).toMatch(/second copy of this archive/)
+  }, 20_000)
+
+  it('an archive refused as too large is not mistaken for the version limit: nothing is pruned', async () => {
+    archive()
+    seedGroup(fx.emu, { groupType: GROUP, count: 8, seed: 9 })
+    fx.emu.script('create', {
+      status: 400,
+      body: '{"message":"The connector version archive exceeds the maximum size of 40 MB."}',
+      contentType: 'application/json'
+    })
+    const r = await run({ archive: 'build/distributions/*.car.zip', 'keep-latest': '2' })
+    expect(r.code).toBe(1)
+    expect(r.errors[0]).toMatch(/HTTP 400: The connector version archive exceeds the maximum size/)
+    expect(fx.emu.requests.filter(q => q.operation === 'delete')).toHaveLength(0)
+    expect(r.summary).toContain('Upload failed')
+  })
+
   it('a 502 whose upload did not happen is retried after looking', async () => {
     archive()
     fx.emu.script('create', { status: 502 })
-    const r = await run({ archive: 'build/distributions/*.car.zip' })
+    const r = await run({ archive: 'build/distributions/*.car.zip', 'timeout-seconds': '8' })
     expect(r.code).toBe(0)
-    expect(fx.emu.requests.map(q => q.operation)).toEqual(['query', 'create', 'query', 'create'])
+    // listed, the 502, looked for it, uploaded again, looked once more for a late twin
+    expect(fx.emu.requests.map(q => q.operation)).toEqual(['query', 'create', 'query', 'create', 'query'])
     expect(fx.emu.live(GROUP)).toHaveLength(1)
   })
 

@@ -139,6 +139,19 @@ describe('pruning a group of 250 versions over three pages, every kind of protec
     expect(fx.emu.requests.some(q => q.operation === 'create')).toBe(false)
   })
 
+  it('a delete whose answer was lost and whose retry is refused as already done counts as deleted', async () => {
+    fx.emu.script('delete', { dropAfterCreate: true })
+    const r = await run(fx.emu, { 'keep-latest': '200' })
+    expect(r.code).toBe(0)
+    const want = expected(seeded, 200)
+    expect(sorted(JSON.parse(r.outputs['deleted-version-ids']))).toEqual(sorted(want.deleted))
+    expect(sorted(JSON.parse(r.outputs['skipped-version-ids']))).toEqual(sorted([...want.protectedIds, ...want.inUse]))
+    // the dropped one, its refused retry, then one listing to settle it
+    const ops = fx.emu.requests.map(q => `${q.operation}:${q.status}`)
+    expect(ops.filter(o => o === 'delete:0')).toHaveLength(1)
+    expect(ops.slice(-1)[0]).toMatch(/^query/)
+  })
+
   it('other failures do not stop the remaining deletions, and fail the run with a list', async () => {
     fx.emu.script('delete', { status: 500 })
     const r = await run(fx.emu, { 'keep-latest': '200', 'max-attempts': '1' })
@@ -147,7 +160,7 @@ describe('pruning a group of 250 versions over three pages, every kind of protec
     const deletedOut: string[] = JSON.parse(r.outputs['deleted-version-ids'])
     expect(deletedOut).toHaveLength(want.deleted.length - 1)
     expect(r.errors).toHaveLength(1)
-    expect(r.errors[0]).toMatch(/1 of \d+ deletions failed: \d+: delete failed: HTTP 500/)
+    expect(r.errors[0]).toMatch(/Pruning failed: 1 deletion failed \(\d+ done\): \d+: delete failed: HTTP 500/)
   })
 })
 
@@ -182,6 +195,23 @@ describe('at the account limit', () => {
     const creates = small.requests.filter(q => q.operation === 'create').map(q => q.status)
     expect(creates[0]).toBeGreaterThanOrEqual(400)
     expect(creates[1]).toBe(200)
+  })
+
+  it('when the upload after pruning still fails, the deletions are in the outputs and summary', async () => {
+    makeArchive(path.join(fx.work, 'build/distributions'), 'sample-3.0.car.zip')
+    small.script(
+      'create',
+      { status: 400, body: '{"message":"The account has reached the maximum of 40 connector versions."}', contentType: 'application/json' },
+      { status: 400, body: '{"message":"Invalid connector descriptor"}', contentType: 'application/json' }
+    )
+    const r = await run(small, { archive: 'build/distributions/*.car.zip', 'keep-latest': '10' })
+    expect(r.code).toBe(1)
+    expect(r.errors[0]).toMatch(/Invalid connector descriptor/)
+    const deleted: string[] = JSON.parse(r.outputs['deleted-version-ids'])
+    expect(deleted).toHaveLength(30)
+    for (const id of deleted) expect(r.summary).toContain(`| \`${id}\` |`)
+    expect(r.summary).toContain('Upload failed')
+    expect(small.live(GROUP)).toHaveLength(10)
   })
 
   it('without keep-latest: the error says so and suggests it', async () => {

@@ -32,6 +32,18 @@ function isRetryable(err) {
         return err.status === 429 || err.status >= 500;
     return false;
 }
+/**
+ * A failure that may nonetheless have done the work: an answer that never came
+ * after the request was written, or a 5xx other than 503. Only a clear "not
+ * now" (429, 503) or a request that was never written proves nothing happened.
+ */
+function mayHaveTakenEffect(err) {
+    if (err instanceof errors/* NetworkError */.Dr)
+        return !err.notSent;
+    if (err instanceof errors/* BoomiError */.JE)
+        return err.status >= 500 && err.status !== 503;
+    return false;
+}
 /** Full jitter: a uniform draw below the exponential ceiling; `Retry-After` wins when given. */
 function backoffDelay(attempt, err, policy) {
     if (err instanceof errors/* BoomiError */.JE && err.retryAfterMs !== undefined) {
@@ -136,7 +148,25 @@ class HttpBoomiClient {
     }
     async deleteVersion(groupType, versionId) {
         const { method, path, body } = (0,boomi_contract/* deleteRequest */.Fb)(groupType, versionId);
-        await this.retried(`delete ${versionId}`, () => this.send('delete', method, path, body, 'application/json'));
+        let answerLost = false;
+        try {
+            await this.retried(`delete ${versionId}`, async () => {
+                try {
+                    return await this.send('delete', method, path, body, 'application/json');
+                }
+                catch (err) {
+                    if (mayHaveTakenEffect(err))
+                        answerLost = true;
+                    throw err;
+                }
+            });
+        }
+        catch (err) {
+            // A refusal after a lost answer may only mean the first attempt already deleted it.
+            if (answerLost && err instanceof errors/* BoomiError */.JE)
+                err.afterLostAnswer = true;
+            throw err;
+        }
     }
     retried(what, attempt) {
         return withRetries(what, this.opts.retry, attempt);
@@ -738,6 +768,8 @@ function describe(v) {
 async function executePrune(client, groupType, plan, concurrency, log) {
     const outcome = { deleted: [], skipped: [...plan.skip], failed: [], notTried: [] };
     const queue = [...plan.delete].reverse();
+    // Refused after a lost answer, or not found: perhaps deleted by an earlier attempt; looked up at the end.
+    const unsure = [];
     let stop;
     let done = 0;
     const worker = async () => {
@@ -755,8 +787,12 @@ async function executePrune(client, groupType, plan, concurrency, log) {
                 done++;
                 if (err instanceof errors/* BoomiError */.JE && (0,boomi_contract/* isDeleteRefusal */.Ie)(err.status)) {
                     const reason = `refused by Boomi: ${err.boomiMessage || `HTTP ${err.status}`}`;
-                    outcome.skipped.push({ version: item.version, reason });
-                    log.warning(`Version ${describe(item.version)} was not deleted: ${reason}`);
+                    if (err.afterLostAnswer || err.status === 404)
+                        unsure.push({ item, refusal: reason });
+                    else {
+                        outcome.skipped.push({ version: item.version, reason });
+                        log.warning(`Version ${describe(item.version)} was not deleted: ${reason}`);
+                    }
                 }
                 else {
                     outcome.failed.push({ version: item.version, error: (0,errors/* errorMessage */.gJ)(err) });
@@ -768,10 +804,37 @@ async function executePrune(client, groupType, plan, concurrency, log) {
         }
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, queue.length)) }, worker));
+    if (unsure.length)
+        await settleUnsure(client, groupType, unsure, outcome, log);
     // Report in the plan's order (newest first), whatever order the workers finished in.
     const order = new Map(plan.delete.map((p, i) => [p.version.versionId, i]));
     outcome.deleted.sort((a, b) => (order.get(a.version.versionId) ?? 0) - (order.get(b.version.versionId) ?? 0));
     return outcome;
+}
+/** One more listing tells whether a delete whose answer was lost did happen. */
+async function settleUnsure(client, groupType, unsure, outcome, log) {
+    log.info(`${unsure.length} deletion(s) were refused after a lost answer or not found; listing ${groupType} to see whether they happened`);
+    let listing;
+    try {
+        listing = await client.listGroup(groupType);
+    }
+    catch (err) {
+        for (const { item } of unsure)
+            outcome.failed.push({ version: item.version, error: `outcome unknown: the answer was lost and the group could not be listed (${(0,errors/* errorMessage */.gJ)(err)})` });
+        return;
+    }
+    const byId = new Map(listing.map(v => [v.versionId, v]));
+    for (const { item, refusal } of unsure) {
+        const now = byId.get(item.version.versionId);
+        if (!now || now.deleted === true) {
+            outcome.deleted.push(item);
+            log.info(`deleted ${describe(item.version)} (an earlier attempt did it; its answer was lost)`);
+        }
+        else {
+            outcome.skipped.push({ version: item.version, reason: refusal });
+            log.warning(`Version ${describe(item.version)} was not deleted: ${refusal}`);
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/release.ts
@@ -779,18 +842,6 @@ async function executePrune(client, groupType, plan, concurrency, log) {
 
 
 
-/**
- * An upload whose answer never came may have created the version. Only a clear
- * "not now" (429, 503) or a connection that never opened proves it did not;
- * anything else is looked up before the upload is tried again.
- */
-function mayHaveCreated(err) {
-    if (err instanceof errors/* NetworkError */.Dr)
-        return !err.notSent;
-    if (err instanceof errors/* BoomiError */.JE)
-        return err.status >= 500 && err.status !== 503;
-    return false;
-}
 class VersionLimitError extends Error {
     refusal;
     constructor(refusal) {
@@ -800,35 +851,80 @@ class VersionLimitError extends Error {
     }
 }
 /**
- * Uploads once, retrying as the policy allows, and never leaves two versions
- * of one archive: after an ambiguous failure the group is listed and a new
- * version carrying the checksum line is taken as this upload.
+ * Uploads once, retrying as the policy allows, and never knowingly leaves two
+ * versions of one archive. After a failure that may have created the version
+ * (see mayHaveTakenEffect) it waits `settleMs`, lists the group, and takes a
+ * new version carrying the checksum line as this upload. If a retry then
+ * succeeds, it waits and looks once more: an earlier attempt that Boomi
+ * finished late shows up as a twin, and the twin is deleted.
  */
 async function uploadVersion(client, groupType, sha256, body, listingBefore, policy, log) {
     const idsBefore = new Set(listingBefore.map(v => v.versionId));
     let listing;
-    const version = await withRetries('upload', policy, async () => {
+    let answerLost = false;
+    for (let n = 1;; n++) {
         try {
-            return await client.createVersion(groupType, body);
+            const version = await createOnce(client, groupType, body);
+            if (answerLost)
+                listing = await removeLateTwins(client, groupType, sha256, idsBefore, version, policy, log);
+            return { version, listing };
         }
         catch (err) {
-            if (err instanceof errors/* BoomiError */.JE && (0,boomi_contract/* isVersionLimitRefusal */.KL)(err.status, err.boomiMessage))
-                throw new VersionLimitError(err);
-            throw err;
+            if (!isRetryable(err))
+                throw err;
+            const lost = mayHaveTakenEffect(err);
+            if (lost) {
+                answerLost = true;
+                log.info(`upload: the answer was lost (${(0,errors/* errorMessage */.gJ)(err)}); waiting ${policy.settleMs} ms, then listing ${groupType} to see whether the version was created`);
+                await policy.sleep(policy.settleMs);
+                listing = await client.listGroup(groupType);
+                const found = findLostUpload(listing, sha256, idsBefore);
+                if (found) {
+                    log.info(`upload: found version ${found.versionId} carrying this archive's checksum; it is this run's upload`);
+                    return { version: found, listing };
+                }
+                log.info('upload: no new version carries this checksum; the upload did not happen');
+            }
+            if (n >= policy.maxAttempts) {
+                if (err instanceof Error)
+                    err.message = `${err.message} (gave up after ${n} attempt${n === 1 ? '' : 's'}; raise max-attempts to try longer)`;
+                throw err;
+            }
+            // After a lost answer the settle wait has already spaced the attempts.
+            const delay = lost ? 0 : backoffDelay(n, err, policy);
+            policy.log(`upload: attempt ${n} of ${policy.maxAttempts} failed: ${(0,errors/* errorMessage */.gJ)(err)}; retrying in ${delay} ms`);
+            await policy.sleep(delay);
         }
-    }, async (err) => {
-        if (!mayHaveCreated(err))
-            return undefined;
-        log.info(`upload: the answer was lost (${err.message}); listing ${groupType} to see whether the version was created`);
-        listing = await client.listGroup(groupType);
-        const found = findLostUpload(listing, sha256, idsBefore);
-        if (found)
-            log.info(`upload: found version ${found.versionId} carrying this archive's checksum; it is this run's upload`);
-        else
-            log.info('upload: no new version carries this checksum; the upload did not happen');
-        return found;
-    });
-    return { version, listing };
+    }
+}
+async function createOnce(client, groupType, body) {
+    try {
+        return await client.createVersion(groupType, body);
+    }
+    catch (err) {
+        if (err instanceof errors/* BoomiError */.JE && (0,boomi_contract/* isVersionLimitRefusal */.KL)(err.status, err.boomiMessage))
+            throw new VersionLimitError(err);
+        throw err;
+    }
+}
+async function removeLateTwins(client, groupType, sha256, idsBefore, kept, policy, log) {
+    log.info(`upload: an earlier attempt's answer was lost; waiting ${policy.settleMs} ms and checking that it did not create a second version`);
+    await policy.sleep(policy.settleMs);
+    const listing = await client.listGroup(groupType);
+    const twins = findDuplicates(listing, sha256).filter(v => !idsBefore.has(v.versionId) && v.versionId !== kept.versionId);
+    for (const twin of twins) {
+        log.warning(`Version ${twin.versionId} is a second copy of this archive, created late by an upload attempt whose answer was lost; deleting it and keeping ${kept.versionId}.`);
+        try {
+            await client.deleteVersion(groupType, twin.versionId);
+            twin.deleted = true;
+        }
+        catch (err) {
+            log.warning(`Could not delete the second copy ${twin.versionId}: ${(0,errors/* errorMessage */.gJ)(err)}. Delete it in Boomi's Developer tab.`);
+        }
+    }
+    if (!listing.some(v => v.versionId === kept.versionId))
+        listing.push(kept);
+    return listing;
 }
 
 ;// CONCATENATED MODULE: ./src/summary.ts
@@ -837,6 +933,8 @@ const OUTCOME_TEXT = {
     reused: 'Reused the existing version of this archive (no upload)',
     'would-upload': 'Dry run: would upload a new version',
     'would-reuse': 'Dry run: would reuse the existing version of this archive',
+    'refused-duplicate': 'Not uploaded: this archive is already a version of the group (if-exists: fail)',
+    'upload-failed': 'Upload failed',
     none: 'No upload (prune only)'
 };
 function cell(text) {
@@ -994,6 +1092,20 @@ async function release(deps, report, outputs) {
     let uploaded = false;
     let pendingUpload = false;
     let earlyPrune;
+    const recordPrune = (outcome, kept) => {
+        outputs.set(constants/* Output */.k7.deletedVersionIds, JSON.stringify(outcome.deleted.map(d => d.version.versionId)));
+        outputs.set(constants/* Output */.k7.skippedVersionIds, JSON.stringify(outcome.skipped.map(s => s.version.versionId)));
+        if (inputs.keepLatest !== undefined) {
+            report.prune = {
+                keepLatest: inputs.keepLatest,
+                minAgeDays: inputs.minAgeDays,
+                kept,
+                deleted: outcome.deleted,
+                skipped: outcome.skipped,
+                failed: outcome.failed
+            };
+        }
+    };
     if (archive && sha256) {
         const found = archive;
         const hex = sha256;
@@ -1003,6 +1115,7 @@ async function release(deps, report, outputs) {
                 const newest = duplicates[0];
                 const ids = duplicates.map(v => v.versionId).join(', ');
                 if (inputs.ifExists === 'fail') {
+                    report.outcome = 'refused-duplicate';
                     throw new Error(`This archive (sha256 ${hex}) was already uploaded to ${inputs.groupType} as version ${ids}, and ${constants/* Input */.pd.ifExists} is 'fail'. Build a changed archive, or set ${constants/* Input */.pd.ifExists} to 'skip' to reuse the existing version.`);
                 }
                 runVersion = newest;
@@ -1022,6 +1135,7 @@ async function release(deps, report, outputs) {
                 log.info(`Dry run: would upload ${found.fileName} (${formatBytes(found.size)}) to ${inputs.groupType} with change log:\n${changeLog}`);
                 return;
             }
+            report.outcome = 'upload-failed';
             const makeBody = await deps.multipart();
             const body = makeBody({ archivePath: found.path, fileName: found.fileName, size: found.size, groupType: inputs.groupType, changeLog, sha256: hex }, progressLogger(log, found.size, deps.now));
             const c = await client;
@@ -1038,12 +1152,15 @@ async function release(deps, report, outputs) {
                     throw new Error(`Boomi refused the upload: the account holds its maximum of ${boomi_contract/* MAX_VERSIONS_PER_ACCOUNT */.bY} connector versions (Boomi said: ${err.refusal.boomiMessage}). Set ${constants/* Input */.pd.keepLatest} to prune old versions of ${inputs.groupType} before uploading, or delete unused versions in the Developer tab.`, { cause: err });
                 }
                 log.warning(`Boomi refused the upload: the account is at its version limit (${err.refusal.boomiMessage}). Pruning ${inputs.groupType} first, then uploading once more.`);
+                // The pending upload counts as the newest: this deletes what the finished run would have deleted anyway.
                 const plan = planPrune({ listing, keepLatest: inputs.keepLatest, minAgeDays: inputs.minAgeDays, now: deps.now(), pendingUpload: true });
                 logPlan(log, plan, false);
                 earlyPrune = await executePrune(c, inputs.groupType, plan, deps.deleteConcurrency, log);
                 markDeleted(listing, earlyPrune);
+                recordPrune(earlyPrune, plan.keep.length);
                 if (earlyPrune.deleted.length === 0) {
-                    throw new Error(`Boomi refused the upload because the account holds its maximum of ${boomi_contract/* MAX_VERSIONS_PER_ACCOUNT */.bY} connector versions, and pruning ${inputs.groupType} to ${inputs.keepLatest} freed none. Delete unused versions of other connector groups, or lower ${constants/* Input */.pd.keepLatest}.`, { cause: err });
+                    const why = earlyPrune.failed.length ? pruneFailures(earlyPrune) : `pruning ${inputs.groupType} to ${inputs.keepLatest} freed none`;
+                    throw new Error(`Boomi refused the upload because the account holds its maximum of ${boomi_contract/* MAX_VERSIONS_PER_ACCOUNT */.bY} connector versions, and ${why}. Delete unused versions of other connector groups, or lower ${constants/* Input */.pd.keepLatest}.`, { cause: err });
                 }
                 result = await uploadVersion(c, inputs.groupType, hex, body, listing, deps.uploadPolicy, log);
             }
@@ -1094,31 +1211,29 @@ async function release(deps, report, outputs) {
             outcome = await executePrune(await client, inputs.groupType, plan, deps.deleteConcurrency, log);
         }
         if (earlyPrune) {
+            const early = earlyPrune;
             outcome = {
-                deleted: [...earlyPrune.deleted, ...outcome.deleted],
-                skipped: [...earlyPrune.skipped, ...outcome.skipped.filter(s => !earlyPrune?.skipped.some(e => e.version.versionId === s.version.versionId))],
-                failed: [...earlyPrune.failed, ...outcome.failed],
-                notTried: [...earlyPrune.notTried, ...outcome.notTried]
+                deleted: [...early.deleted, ...outcome.deleted],
+                skipped: [...early.skipped, ...outcome.skipped.filter(s => !early.skipped.some(e => e.version.versionId === s.version.versionId))],
+                failed: [...early.failed, ...outcome.failed],
+                notTried: [...early.notTried, ...outcome.notTried]
             };
         }
-        outputs.set(constants/* Output */.k7.deletedVersionIds, JSON.stringify(outcome.deleted.map(d => d.version.versionId)));
-        outputs.set(constants/* Output */.k7.skippedVersionIds, JSON.stringify(outcome.skipped.map(s => s.version.versionId)));
-        report.prune = {
-            keepLatest,
-            minAgeDays: inputs.minAgeDays,
-            kept: plan.keep.length,
-            deleted: outcome.deleted,
-            skipped: outcome.skipped,
-            failed: outcome.failed
-        };
+        recordPrune(outcome, plan.keep.length);
         const verb = inputs.dryRun ? 'would delete' : 'deleted';
         log.info(`Pruning: kept ${plan.keep.length}, ${verb} ${outcome.deleted.length}, skipped ${outcome.skipped.length}, failed ${outcome.failed.length}`);
-        if (outcome.failed.length || outcome.notTried.length) {
-            const failures = outcome.failed.map(f => `${f.version.versionId}: ${f.error}`);
-            const untried = outcome.notTried.length ? ` ${outcome.notTried.length} more not tried after that failure.` : '';
-            throw new Error(`${outcome.failed.length} of ${plan.delete.length} deletions failed: ${failures.join('; ')}.${untried}`);
-        }
+        if (outcome.failed.length || outcome.notTried.length)
+            throw new Error(`Pruning failed: ${pruneFailures(outcome)}.`);
     });
+}
+/** "2 deletions failed (7 done, 3 not tried): 1001, 1002: <message>" — identical messages said once. */
+function pruneFailures(outcome) {
+    const byMessage = new Map();
+    for (const f of outcome.failed)
+        byMessage.set(f.error, [...(byMessage.get(f.error) ?? []), f.version.versionId]);
+    const untried = outcome.notTried.length ? `, ${outcome.notTried.length} not tried after it` : '';
+    const reasons = [...byMessage].map(([message, ids]) => `${ids.join(', ')}: ${message}`).join('; ');
+    return `${outcome.failed.length} deletion${outcome.failed.length === 1 ? '' : 's'} failed (${outcome.deleted.length} done${untried}): ${reasons}`;
 }
 function logListing(log, groupType, listing) {
     const deleted = listing.filter(v => v.deleted === true).length;
@@ -1241,7 +1356,8 @@ async function runAction(inputs) {
             if (process.env.GITHUB_STEP_SUMMARY)
                 await core/* summary */.z.addRaw(markdown, true).write();
         },
-        uploadPolicy: retry,
+        // Long enough for Boomi to finish storing an upload whose answer was lost; bounded so a lost answer costs seconds, not minutes.
+        uploadPolicy: { ...retry, settleMs: Math.min(30_000, Math.max(2_000, inputs.timeoutMs / 4)) },
         now: () => Date.now(),
         // Enough requests in flight to use the rate fully when Boomi answers in up to a second.
         deleteConcurrency: Math.max(1, Math.min(8, Math.ceil(inputs.requestsPerSecond)))

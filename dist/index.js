@@ -57,10 +57,16 @@ const RELEASE_VERSION_IS_PROTECTED = true;
 const MAX_VERSIONS_PER_ACCOUNT = 1500;
 /**
  * UNCERTAIN: how Boomi words refusing an upload at the account's version
- * limit. Matched on a 4xx answer to an upload.
+ * limit. Matched narrowly on a 4xx answer to an upload — a maximum or limit
+ * of *versions*, and nothing about sizes — because the action prunes when it
+ * matches: an archive refused as too large must not cost any versions.
  */
 function isVersionLimitRefusal(status, message) {
-    return status >= 400 && status < 500 && /\b(maximum|limit)\b/i.test(message) && /version/i.test(message);
+    return (status >= 400 &&
+        status < 500 &&
+        /\b(maximum|max|limit)\b/i.test(message) &&
+        /\bversions\b/i.test(message) &&
+        !/\b(size|large|bytes?|[kmg]i?b)\b/i.test(message));
 }
 /** Boomi asks archives to stay under this size; larger is a warning, not an error. */
 const ARCHIVE_SIZE_GUIDANCE_BYTES = 40 * 1024 * 1024;
@@ -137,6 +143,8 @@ class BoomiError extends Error {
     boomiMessage;
     retryAfterMs;
     hint;
+    /** Set when an earlier attempt of the same request may have done the work (its answer was lost). */
+    afterLostAnswer = false;
     constructor(operation, status, boomiMessage, retryAfterMs, hint) {
         super(`${operation} failed: HTTP ${status}${boomiMessage ? `: ${boomiMessage}` : ''}${hint ? `. ${hint}` : ''}`);
         this.operation = operation;
@@ -663,6 +671,7 @@ var boomi_contract = __nccwpck_require__(4800);
 
 
 const TOKEN_PREFIX = 'BOOMI_TOKEN.';
+const MAX_TIMEOUT_SECONDS = 2_147_483;
 /**
  * Reads and validates every input. `mask` is called with the token (and the
  * Basic credentials derived from it) before any validation can fail, so nothing
@@ -747,8 +756,9 @@ function readInputs(getInput, mask) {
     }
     const timeoutRaw = raw(constants/* Input */.pd.timeoutSeconds) || '300';
     const timeoutSeconds = parseDecimal(timeoutRaw);
-    if (timeoutSeconds === undefined || timeoutSeconds <= 0) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.timeoutSeconds, `Invalid ${constants/* Input */.pd.timeoutSeconds} '${timeoutRaw}'. Expected a number of seconds greater than 0, e.g. 300.`);
+    // Node's timers hold at most 2^31-1 ms (24.8 days); below 1 ms a request could not even start.
+    if (timeoutSeconds === undefined || timeoutSeconds < 0.001 || timeoutSeconds > MAX_TIMEOUT_SECONDS) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.timeoutSeconds, `Invalid ${constants/* Input */.pd.timeoutSeconds} '${timeoutRaw}'. Expected a number of seconds greater than 0 and at most ${MAX_TIMEOUT_SECONDS}, e.g. 300.`);
     }
     return {
         accountId,

@@ -43,7 +43,8 @@ export async function runAction(inputs: Inputs): Promise<void> {
     writeSummary: async markdown => {
       if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown, true).write()
     },
-    uploadPolicy: retry,
+    // Long enough for Boomi to finish storing an upload whose answer was lost; bounded so a lost answer costs seconds, not minutes.
+    uploadPolicy: { ...retry, settleMs: Math.min(30_000, Math.max(2_000, inputs.timeoutMs / 4)) },
     now: () => Date.now(),
     // Enough requests in flight to use the rate fully when Boomi answers in up to a second.
     deleteConcurrency: Math.max(1, Math.min(8, Math.ceil(inputs.requestsPerSecond)))

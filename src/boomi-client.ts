@@ -3,7 +3,7 @@ import { PATHS, deleteRequest, queryBody } from './boomi-contract.js'
 import { BoomiError } from './errors.js'
 import type { HttpResponse, StreamBody, Transport } from './http.js'
 import type { Pacer } from './pacer.js'
-import { type RetryPolicy, parseRetryAfter, withRetries } from './retry.js'
+import { type RetryPolicy, mayHaveTakenEffect, parseRetryAfter, withRetries } from './retry.js'
 
 /** A connector version as Boomi describes it; only `versionId` is relied upon to exist. */
 export interface ConnectorVersion {
@@ -96,7 +96,21 @@ export class HttpBoomiClient implements BoomiClient {
 
   async deleteVersion(groupType: string, versionId: string): Promise<void> {
     const { method, path, body } = deleteRequest(groupType, versionId)
-    await this.retried(`delete ${versionId}`, () => this.send('delete', method, path, body, 'application/json'))
+    let answerLost = false
+    try {
+      await this.retried(`delete ${versionId}`, async () => {
+        try {
+          return await this.send('delete', method, path, body, 'application/json')
+        } catch (err) {
+          if (mayHaveTakenEffect(err)) answerLost = true
+          throw err
+        }
+      })
+    } catch (err) {
+      // A refusal after a lost answer may only mean the first attempt already deleted it.
+      if (answerLost && err instanceof BoomiError) err.afterLostAnswer = true
+      throw err
+    }
   }
 
   private retried(what: string, attempt: (n: number) => Promise<string>): Promise<string> {

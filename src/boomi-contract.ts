@@ -48,10 +48,18 @@ export const MAX_VERSIONS_PER_ACCOUNT = 1500
 
 /**
  * UNCERTAIN: how Boomi words refusing an upload at the account's version
- * limit. Matched on a 4xx answer to an upload.
+ * limit. Matched narrowly on a 4xx answer to an upload — a maximum or limit
+ * of *versions*, and nothing about sizes — because the action prunes when it
+ * matches: an archive refused as too large must not cost any versions.
  */
 export function isVersionLimitRefusal(status: number, message: string): boolean {
-  return status >= 400 && status < 500 && /\b(maximum|limit)\b/i.test(message) && /version/i.test(message)
+  return (
+    status >= 400 &&
+    status < 500 &&
+    /\b(maximum|max|limit)\b/i.test(message) &&
+    /\bversions\b/i.test(message) &&
+    !/\b(size|large|bytes?|[kmg]i?b)\b/i.test(message)
+  )
 }
 
 /** Boomi asks archives to stay under this size; larger is a warning, not an error. */

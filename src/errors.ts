@@ -11,6 +11,9 @@ export class InputError extends Error {
 
 /** Boomi answered with an error status. `message` is Boomi's own text, parsed. */
 export class BoomiError extends Error {
+  /** Set when an earlier attempt of the same request may have done the work (its answer was lost). */
+  afterLostAnswer = false
+
   constructor(
     readonly operation: string,
     readonly status: number,

@@ -30,6 +30,7 @@ export interface Inputs {
 export type GetInput = (name: string) => string
 
 const TOKEN_PREFIX = 'BOOMI_TOKEN.'
+const MAX_TIMEOUT_SECONDS = 2_147_483
 
 /**
  * Reads and validates every input. `mask` is called with the token (and the
@@ -162,8 +163,12 @@ export function readInputs(getInput: GetInput, mask: (secret: string) => void): 
 
   const timeoutRaw = raw(Input.timeoutSeconds) || '300'
   const timeoutSeconds = parseDecimal(timeoutRaw)
-  if (timeoutSeconds === undefined || timeoutSeconds <= 0) {
-    throw new InputError(Input.timeoutSeconds, `Invalid ${Input.timeoutSeconds} '${timeoutRaw}'. Expected a number of seconds greater than 0, e.g. 300.`)
+  // Node's timers hold at most 2^31-1 ms (24.8 days); below 1 ms a request could not even start.
+  if (timeoutSeconds === undefined || timeoutSeconds < 0.001 || timeoutSeconds > MAX_TIMEOUT_SECONDS) {
+    throw new InputError(
+      Input.timeoutSeconds,
+      `Invalid ${Input.timeoutSeconds} '${timeoutRaw}'. Expected a number of seconds greater than 0 and at most ${MAX_TIMEOUT_SECONDS}, e.g. 300.`
+    )
   }
 
   return {

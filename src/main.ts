@@ -8,8 +8,7 @@ import type { StreamBody } from './http.js'
 import type { Inputs } from './inputs.js'
 import { type PrunePlan, findDuplicates, planPrune } from './plan.js'
 import { type PruneOutcome, describe, executePrune } from './prune.js'
-import { VersionLimitError, uploadVersion } from './release.js'
-import type { RetryPolicy } from './retry.js'
+import { type UploadPolicy, VersionLimitError, uploadVersion } from './release.js'
 import { type Report, formatBytes, renderSummary } from './summary.js'
 import type { UploadParts } from './upload-body.js'
 
@@ -29,7 +28,7 @@ export interface RunDeps {
   log: ActionLog
   setOutput: (name: string, value: string) => void
   writeSummary: (markdown: string) => Promise<void>
-  uploadPolicy: RetryPolicy
+  uploadPolicy: UploadPolicy
   now: () => number
   deleteConcurrency: number
 }
@@ -126,6 +125,20 @@ async function release(deps: RunDeps, report: Report, outputs: Map<string, strin
   let uploaded = false
   let pendingUpload = false
   let earlyPrune: PruneOutcome | undefined
+  const recordPrune = (outcome: PruneOutcome, kept: number): void => {
+    outputs.set(Output.deletedVersionIds, JSON.stringify(outcome.deleted.map(d => d.version.versionId)))
+    outputs.set(Output.skippedVersionIds, JSON.stringify(outcome.skipped.map(s => s.version.versionId)))
+    if (inputs.keepLatest !== undefined) {
+      report.prune = {
+        keepLatest: inputs.keepLatest,
+        minAgeDays: inputs.minAgeDays,
+        kept,
+        deleted: outcome.deleted,
+        skipped: outcome.skipped,
+        failed: outcome.failed
+      }
+    }
+  }
 
   if (archive && sha256) {
     const found = archive
@@ -136,6 +149,7 @@ async function release(deps: RunDeps, report: Report, outputs: Map<string, strin
         const newest = duplicates[0]
         const ids = duplicates.map(v => v.versionId).join(', ')
         if (inputs.ifExists === 'fail') {
+          report.outcome = 'refused-duplicate'
           throw new Error(
             `This archive (sha256 ${hex}) was already uploaded to ${inputs.groupType} as version ${ids}, and ${Input.ifExists} is 'fail'. Build a changed archive, or set ${Input.ifExists} to 'skip' to reuse the existing version.`
           )
@@ -159,6 +173,7 @@ async function release(deps: RunDeps, report: Report, outputs: Map<string, strin
         return
       }
 
+      report.outcome = 'upload-failed'
       const makeBody = await deps.multipart()
       const body = makeBody(
         { archivePath: found.path, fileName: found.fileName, size: found.size, groupType: inputs.groupType, changeLog, sha256: hex },
@@ -181,13 +196,16 @@ async function release(deps: RunDeps, report: Report, outputs: Map<string, strin
         log.warning(
           `Boomi refused the upload: the account is at its version limit (${err.refusal.boomiMessage}). Pruning ${inputs.groupType} first, then uploading once more.`
         )
+        // The pending upload counts as the newest: this deletes what the finished run would have deleted anyway.
         const plan = planPrune({ listing, keepLatest: inputs.keepLatest, minAgeDays: inputs.minAgeDays, now: deps.now(), pendingUpload: true })
         logPlan(log, plan, false)
         earlyPrune = await executePrune(c, inputs.groupType, plan, deps.deleteConcurrency, log)
         markDeleted(listing, earlyPrune)
+        recordPrune(earlyPrune, plan.keep.length)
         if (earlyPrune.deleted.length === 0) {
+          const why = earlyPrune.failed.length ? pruneFailures(earlyPrune) : `pruning ${inputs.groupType} to ${inputs.keepLatest} freed none`
           throw new Error(
-            `Boomi refused the upload because the account holds its maximum of ${MAX_VERSIONS_PER_ACCOUNT} connector versions, and pruning ${inputs.groupType} to ${inputs.keepLatest} freed none. Delete unused versions of other connector groups, or lower ${Input.keepLatest}.`,
+            `Boomi refused the upload because the account holds its maximum of ${MAX_VERSIONS_PER_ACCOUNT} connector versions, and ${why}. Delete unused versions of other connector groups, or lower ${Input.keepLatest}.`,
             { cause: err }
           )
         }
@@ -238,31 +256,28 @@ async function release(deps: RunDeps, report: Report, outputs: Map<string, strin
       outcome = await executePrune(await client, inputs.groupType, plan, deps.deleteConcurrency, log)
     }
     if (earlyPrune) {
+      const early = earlyPrune
       outcome = {
-        deleted: [...earlyPrune.deleted, ...outcome.deleted],
-        skipped: [...earlyPrune.skipped, ...outcome.skipped.filter(s => !earlyPrune?.skipped.some(e => e.version.versionId === s.version.versionId))],
-        failed: [...earlyPrune.failed, ...outcome.failed],
-        notTried: [...earlyPrune.notTried, ...outcome.notTried]
+        deleted: [...early.deleted, ...outcome.deleted],
+        skipped: [...early.skipped, ...outcome.skipped.filter(s => !early.skipped.some(e => e.version.versionId === s.version.versionId))],
+        failed: [...early.failed, ...outcome.failed],
+        notTried: [...early.notTried, ...outcome.notTried]
       }
     }
-    outputs.set(Output.deletedVersionIds, JSON.stringify(outcome.deleted.map(d => d.version.versionId)))
-    outputs.set(Output.skippedVersionIds, JSON.stringify(outcome.skipped.map(s => s.version.versionId)))
-    report.prune = {
-      keepLatest,
-      minAgeDays: inputs.minAgeDays,
-      kept: plan.keep.length,
-      deleted: outcome.deleted,
-      skipped: outcome.skipped,
-      failed: outcome.failed
-    }
+    recordPrune(outcome, plan.keep.length)
     const verb = inputs.dryRun ? 'would delete' : 'deleted'
     log.info(`Pruning: kept ${plan.keep.length}, ${verb} ${outcome.deleted.length}, skipped ${outcome.skipped.length}, failed ${outcome.failed.length}`)
-    if (outcome.failed.length || outcome.notTried.length) {
-      const failures = outcome.failed.map(f => `${f.version.versionId}: ${f.error}`)
-      const untried = outcome.notTried.length ? ` ${outcome.notTried.length} more not tried after that failure.` : ''
-      throw new Error(`${outcome.failed.length} of ${plan.delete.length} deletions failed: ${failures.join('; ')}.${untried}`)
-    }
+    if (outcome.failed.length || outcome.notTried.length) throw new Error(`Pruning failed: ${pruneFailures(outcome)}.`)
   })
+}
+
+/** "2 deletions failed (7 done, 3 not tried): 1001, 1002: <message>" — identical messages said once. */
+function pruneFailures(outcome: PruneOutcome): string {
+  const byMessage = new Map<string, string[]>()
+  for (const f of outcome.failed) byMessage.set(f.error, [...(byMessage.get(f.error) ?? []), f.version.versionId])
+  const untried = outcome.notTried.length ? `, ${outcome.notTried.length} not tried after it` : ''
+  const reasons = [...byMessage].map(([message, ids]) => `${ids.join(', ')}: ${message}`).join('; ')
+  return `${outcome.failed.length} deletion${outcome.failed.length === 1 ? '' : 's'} failed (${outcome.deleted.length} done${untried}): ${reasons}`
 }
 
 function logListing(log: Logger, groupType: string, listing: ConnectorVersion[]): ConnectorVersion[] {

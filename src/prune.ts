@@ -32,6 +32,8 @@ export function describe(v: ConnectorVersion): string {
 export async function executePrune(client: BoomiClient, groupType: string, plan: PrunePlan, concurrency: number, log: Logger): Promise<PruneOutcome> {
   const outcome: PruneOutcome = { deleted: [], skipped: [...plan.skip], failed: [], notTried: [] }
   const queue = [...plan.delete].reverse()
+  // Refused after a lost answer, or not found: perhaps deleted by an earlier attempt; looked up at the end.
+  const unsure: { item: PlannedVersion; refusal: string }[] = []
   let stop: string | undefined
   let done = 0
 
@@ -49,8 +51,11 @@ export async function executePrune(client: BoomiClient, groupType: string, plan:
         done++
         if (err instanceof BoomiError && isDeleteRefusal(err.status)) {
           const reason = `refused by Boomi: ${err.boomiMessage || `HTTP ${err.status}`}`
-          outcome.skipped.push({ version: item.version, reason })
-          log.warning(`Version ${describe(item.version)} was not deleted: ${reason}`)
+          if (err.afterLostAnswer || err.status === 404) unsure.push({ item, refusal: reason })
+          else {
+            outcome.skipped.push({ version: item.version, reason })
+            log.warning(`Version ${describe(item.version)} was not deleted: ${reason}`)
+          }
         } else {
           outcome.failed.push({ version: item.version, error: errorMessage(err) })
           log.warning(`Deleting version ${describe(item.version)} failed: ${errorMessage(err)}`)
@@ -60,8 +65,39 @@ export async function executePrune(client: BoomiClient, groupType: string, plan:
     }
   }
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, queue.length)) }, worker))
+  if (unsure.length) await settleUnsure(client, groupType, unsure, outcome, log)
   // Report in the plan's order (newest first), whatever order the workers finished in.
   const order = new Map(plan.delete.map((p, i) => [p.version.versionId, i]))
   outcome.deleted.sort((a, b) => (order.get(a.version.versionId) ?? 0) - (order.get(b.version.versionId) ?? 0))
   return outcome
+}
+
+/** One more listing tells whether a delete whose answer was lost did happen. */
+async function settleUnsure(
+  client: BoomiClient,
+  groupType: string,
+  unsure: { item: PlannedVersion; refusal: string }[],
+  outcome: PruneOutcome,
+  log: Logger
+): Promise<void> {
+  log.info(`${unsure.length} deletion(s) were refused after a lost answer or not found; listing ${groupType} to see whether they happened`)
+  let listing: ConnectorVersion[]
+  try {
+    listing = await client.listGroup(groupType)
+  } catch (err) {
+    for (const { item } of unsure)
+      outcome.failed.push({ version: item.version, error: `outcome unknown: the answer was lost and the group could not be listed (${errorMessage(err)})` })
+    return
+  }
+  const byId = new Map(listing.map(v => [v.versionId, v]))
+  for (const { item, refusal } of unsure) {
+    const now = byId.get(item.version.versionId)
+    if (!now || now.deleted === true) {
+      outcome.deleted.push(item)
+      log.info(`deleted ${describe(item.version)} (an earlier attempt did it; its answer was lost)`)
+    } else {
+      outcome.skipped.push({ version: item.version, reason: refusal })
+      log.warning(`Version ${describe(item.version)} was not deleted: ${refusal}`)
+    }
+  }
 }

@@ -26,6 +26,17 @@ export function isRetryable(err: unknown): boolean {
   return false
 }
 
+/**
+ * A failure that may nonetheless have done the work: an answer that never came
+ * after the request was written, or a 5xx other than 503. Only a clear "not
+ * now" (429, 503) or a request that was never written proves nothing happened.
+ */
+export function mayHaveTakenEffect(err: unknown): boolean {
+  if (err instanceof NetworkError) return !err.notSent
+  if (err instanceof BoomiError) return err.status >= 500 && err.status !== 503
+  return false
+}
+
 /** Full jitter: a uniform draw below the exponential ceiling; `Retry-After` wins when given. */
 export function backoffDelay(attempt: number, err: unknown, policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs' | 'maxRetryAfterMs' | 'random'>): number {
   if (err instanceof BoomiError && err.retryAfterMs !== undefined) {

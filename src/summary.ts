@@ -2,7 +2,7 @@ import type { ConnectorVersion } from './boomi-client.js'
 import type { PlannedVersion } from './plan.js'
 import type { PruneFailure } from './prune.js'
 
-export type UploadOutcome = 'uploaded' | 'reused' | 'would-upload' | 'would-reuse' | 'none'
+export type UploadOutcome = 'uploaded' | 'reused' | 'would-upload' | 'would-reuse' | 'refused-duplicate' | 'upload-failed' | 'none'
 
 export interface Report {
   groupType: string
@@ -27,6 +27,8 @@ const OUTCOME_TEXT: Record<UploadOutcome, string> = {
   reused: 'Reused the existing version of this archive (no upload)',
   'would-upload': 'Dry run: would upload a new version',
   'would-reuse': 'Dry run: would reuse the existing version of this archive',
+  'refused-duplicate': 'Not uploaded: this archive is already a version of the group (if-exists: fail)',
+  'upload-failed': 'Upload failed',
   none: 'No upload (prune only)'
 }
 
