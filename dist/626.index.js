@@ -594,7 +594,7 @@ async function isDir(p) {
 async function locateArchive(pattern, workspace) {
     const literal = external_node_path_.resolve(workspace, pattern);
     // A name that exists as written wins, even if it holds glob characters ('conn[1].zip').
-    const matches = hasMagic(pattern) && !(await archive_exists(literal)) ? await glob(pattern, workspace) : [literal];
+    const matches = hasMagic(pattern) && !(await exists(literal)) ? await glob(pattern, workspace) : [literal];
     const shown = (p) => external_node_path_.relative(workspace, p) || p;
     if (matches.length === 0) {
         throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `No file matches ${constants/* Input */.pd.archive} '${pattern}' (looked in ${workspace}). Check that the build step ran and the path or glob is relative to the workspace, e.g. build/distributions/*.car.zip.`);
@@ -628,15 +628,6 @@ async function locateArchive(pattern, workspace) {
         await handle.close();
     }
     return { path: file, fileName: external_node_path_.basename(file), size: stat.size };
-}
-async function archive_exists(file) {
-    try {
-        await external_node_fs_.promises.stat(file);
-        return true;
-    }
-    catch {
-        return false;
-    }
 }
 // 4 MiB reads hash at openssl's speed (the default 64 KiB runs at about half).
 const HASH_CHUNK = 4 * 1024 * 1024;

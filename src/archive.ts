@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import * as path from 'node:path'
 import { Input } from './constants.js'
 import { InputError } from './errors.js'
-import { glob, hasMagic } from './glob.js'
+import { exists, glob, hasMagic } from './glob.js'
 
 export interface Archive {
   path: string
@@ -62,15 +62,6 @@ export async function locateArchive(pattern: string, workspace: string): Promise
     await handle.close()
   }
   return { path: file, fileName: path.basename(file), size: stat.size }
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await fs.stat(file)
-    return true
-  } catch {
-    return false
-  }
 }
 
 // 4 MiB reads hash at openssl's speed (the default 64 KiB runs at about half).

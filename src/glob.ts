@@ -104,7 +104,7 @@ async function list(dir: string): Promise<import('node:fs').Dirent[]> {
   }
 }
 
-async function exists(p: string): Promise<boolean> {
+export async function exists(p: string): Promise<boolean> {
   try {
     await fs.lstat(p)
     return true
