@@ -205,8 +205,8 @@ describe('upload', () => {
     expect(live).toHaveLength(1)
     expect(r.outputs['version-id']).toBe(live[0].versionId)
     expect(r.outputs['uploaded']).toBe('true')
-    // listed before, the lost upload, listed again to find it: no second create
-    expect(fx.emu.requests.map(q => q.operation)).toEqual(['query', 'create', 'query'])
+    // listed before, the lost upload, listed to find it, and a last look for a late twin: no second create
+    expect(fx.emu.requests.map(q => q.operation)).toEqual(['query', 'create', 'query', 'query'])
   })
 
   it('an upload Boomi finishes after our timeout is found, not uploaded again', async () => {
@@ -215,7 +215,7 @@ describe('upload', () => {
     fx.emu.script('create', { hangMs: 2500 })
     const r = await run({ archive: 'build/distributions/*.car.zip', 'timeout-seconds': '1' })
     expect(r.code).toBe(0)
-    expect(fx.emu.requests.map(q => q.operation)).toEqual(['query', 'create', 'query'])
+    expect(fx.emu.requests.map(q => q.operation)).toEqual(['query', 'create', 'query', 'query'])
     const live = fx.emu.live(GROUP)
     expect(live).toHaveLength(1)
     expect(r.outputs['version-id']).toBe(live[0].versionId)
@@ -233,6 +233,41 @@ describe('upload', () => {
     expect(live).toHaveLength(1)
     expect(r.outputs['version-id']).toBe(live[0].versionId)
     expect(r.warnings.join('\n')).toMatch(/second copy of this archive/)
+  }, 20_000)
+
+  it('two lost attempts that both stored the archive end with one version', async () => {
+    archive()
+    // attempt 1 is stored 4.5 s in (after our first look); attempt 2 is stored and its answer dropped
+    fx.emu.script('create', { hangMs: 4500 }, { dropAfterCreate: true })
+    const r = await run({ archive: 'build/distributions/*.car.zip', 'timeout-seconds': '1' })
+    expect(r.code).toBe(0)
+    const live = fx.emu.live(GROUP)
+    expect(live).toHaveLength(1)
+    expect(r.outputs['version-id']).toBe(live[0].versionId)
+    expect(fx.emu.requests.filter(q => q.operation === 'delete')).toHaveLength(1)
+  }, 20_000)
+
+  it('if the last look for a twin cannot list the group, the upload still counts, with a warning', async () => {
+    archive()
+    fx.emu.script('create', { dropAfterCreate: true })
+    // the first listing and the look that finds the upload pass; the look for a twin fails
+    fx.emu.script('query', { hangMs: 0 }, { hangMs: 0 }, { status: 500 })
+    const r = await run({ archive: 'build/distributions/*.car.zip', 'timeout-seconds': '8', 'max-attempts': '1' })
+    expect(r.code).toBe(0)
+    expect(r.outputs['uploaded']).toBe('true')
+    expect(r.outputs['version-id']).toBe(fx.emu.live(GROUP)[0].versionId)
+    expect(r.warnings.join('\n')).toMatch(/Could not check for a second copy/)
+  })
+
+  it('a twin that cannot be deleted fails the run, with the outputs set', async () => {
+    archive()
+    fx.emu.script('create', { hangMs: 4000 })
+    fx.emu.script('delete', { status: 500 }, { status: 500 })
+    const r = await run({ archive: 'build/distributions/*.car.zip', 'timeout-seconds': '1', 'max-attempts': '2' })
+    expect(r.code).toBe(1)
+    expect(fx.emu.live(GROUP)).toHaveLength(2)
+    expect(r.outputs['uploaded']).toBe('true')
+    expect(r.errors[0]).toMatch(new RegExp(`Version ${r.outputs['version-id']} was uploaded, but .* could not be deleted`))
   }, 20_000)
 
   it('an archive refused as too large is not mistaken for the version limit: nothing is pruned', async () => {
@@ -267,6 +302,7 @@ describe('upload', () => {
     expect(fx.emu.requests).toHaveLength(1)
     expect(r.errors).toHaveLength(1)
     expect(r.errors[0]).toMatch(/HTTP 401.*Check username .* and api-token/)
+    expect(r.summary).toContain('Not uploaded: the run stopped before the upload')
   })
 
   it('a 404 points at api-url and its prefix', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { buildChangeLog, checksumLine, defaultChangeLog, hasChecksumLine } from '../src/changelog.js'
 import { parseErrorMessage } from '../src/boomi-client.js'
+import { isVersionLimitRefusal } from '../src/boomi-contract.js'
 import { renderSummary } from '../src/summary.js'
 import { ACTION_VERSION } from '../src/constants.js'
 import { readFileSync } from 'node:fs'
@@ -61,4 +62,18 @@ describe('summary', () => {
 
 it('ACTION_VERSION follows package.json', () => {
   expect(ACTION_VERSION).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version)
+})
+
+describe('version-limit refusal (src/boomi-contract.ts)', () => {
+  it.each([
+    [400, 'The account has reached the maximum of 1500 connector versions. Delete unused connector versions and try again.', true],
+    [409, 'Connector versions limit reached for this account', true],
+    [400, 'The connector version archive exceeds the maximum size of 40 MB.', false],
+    [413, 'Connector versions are limited to a maximum of 40MB.', false],
+    [400, 'Maximum upload for connector versions is 40MB', false],
+    [400, 'Invalid connector descriptor', false],
+    [503, 'The account has reached the maximum of 1500 connector versions.', false]
+  ])('%i %s → %s', (status, message, expected) => {
+    expect(isVersionLimitRefusal(status, message)).toBe(expected)
+  })
 })

@@ -187,6 +187,7 @@ class HttpBoomiClient {
             headers,
             body,
             timeoutMs: this.opts.timeoutMs,
+            beforeConnect: () => this.opts.pacer.due(),
             beforeSend: () => this.opts.pacer.take()
         });
         this.warnDeprecation(res.headers);
@@ -314,94 +315,97 @@ var lib = __webpack_require__(4942);
  */
 function createTransport(userAgent) {
     const proxyAware = new lib/* HttpClient */.Qq(userAgent, undefined, { keepAlive: true, allowRetries: false });
-    return req => new Promise((resolve, reject) => {
-        const isHttps = req.url.protocol === 'https:';
-        const headers = { ...req.headers, 'User-Agent': userAgent };
-        if (typeof req.body === 'string') {
-            headers['Content-Length'] = Buffer.byteLength(req.body);
-        }
-        else if (req.body) {
-            Object.assign(headers, req.body.headers);
-            headers['Content-Length'] = req.body.length;
-        }
-        const options = {
-            method: req.method,
-            host: req.url.hostname.replace(/^\[|\]$/g, ''),
-            port: req.url.port || (isHttps ? 443 : 80),
-            path: req.url.pathname + req.url.search,
-            headers,
-            agent: proxyAware.getAgent(req.url.href)
-        };
-        let sent = false;
-        let settled = false;
-        const fail = (code, detail) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            reject(new errors/* NetworkError */.Dr(req.operation, code, detail, !sent));
-        };
-        const request = (isHttps ? external_node_https_ : external_node_http_).request(options, res => {
-            const chunks = [];
-            res.on('data', (chunk) => chunks.push(chunk));
-            res.on('error', err => fail(errorCode(err), `the answer was cut off (${err.message})`));
-            res.on('end', () => {
+    return async (req) => {
+        await req.beforeConnect?.();
+        return new Promise((resolve, reject) => {
+            const isHttps = req.url.protocol === 'https:';
+            const headers = { ...req.headers, 'User-Agent': userAgent };
+            if (typeof req.body === 'string') {
+                headers['Content-Length'] = Buffer.byteLength(req.body);
+            }
+            else if (req.body) {
+                Object.assign(headers, req.body.headers);
+                headers['Content-Length'] = req.body.length;
+            }
+            const options = {
+                method: req.method,
+                host: req.url.hostname.replace(/^\[|\]$/g, ''),
+                port: req.url.port || (isHttps ? 443 : 80),
+                path: req.url.pathname + req.url.search,
+                headers,
+                agent: proxyAware.getAgent(req.url.href)
+            };
+            let sent = false;
+            let settled = false;
+            const fail = (code, detail) => {
                 if (settled)
                     return;
                 settled = true;
                 clearTimeout(timer);
-                resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') });
+                reject(new errors/* NetworkError */.Dr(req.operation, code, detail, !sent));
+            };
+            const request = (isHttps ? external_node_https_ : external_node_http_).request(options, res => {
+                const chunks = [];
+                res.on('data', (chunk) => chunks.push(chunk));
+                res.on('error', err => fail(errorCode(err), `the answer was cut off (${err.message})`));
+                res.on('end', () => {
+                    if (settled)
+                        return;
+                    settled = true;
+                    clearTimeout(timer);
+                    resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') });
+                });
             });
-        });
-        request.on('error', err => fail(errorCode(err), describeNetworkError(err)));
-        const timer = setTimeout(() => {
-            fail('ETIMEDOUT', `no complete answer within ${req.timeoutMs / 1000} s (timeout-seconds)`);
-            request.destroy();
-        }, req.timeoutMs);
-        const write = () => {
-            if (settled)
-                return;
-            sent = true;
-            if (req.body === undefined || typeof req.body === 'string') {
-                request.end(req.body);
-            }
-            else {
-                const source = req.body.open();
-                source.on('error', err => {
-                    fail('EREAD', `could not read the archive while sending it: ${err.message}`);
+            request.on('error', err => fail(errorCode(err), describeNetworkError(err)));
+            const timer = setTimeout(() => {
+                fail('ETIMEDOUT', `no complete answer within ${req.timeoutMs / 1000} s (timeout-seconds)`);
+                request.destroy();
+            }, req.timeoutMs);
+            const write = () => {
+                if (settled)
+                    return;
+                sent = true;
+                if (req.body === undefined || typeof req.body === 'string') {
+                    request.end(req.body);
+                }
+                else {
+                    const source = req.body.open();
+                    source.on('error', err => {
+                        fail('EREAD', `could not read the archive while sending it: ${err.message}`);
+                        request.destroy();
+                    });
+                    source.pipe(request);
+                }
+            };
+            let ready = false;
+            const onReady = () => {
+                if (ready)
+                    return;
+                ready = true;
+                if (!req.beforeSend)
+                    return write();
+                req.beforeSend().then(write, err => {
+                    fail('EABORT', String(err));
                     request.destroy();
                 });
-                source.pipe(request);
-            }
-        };
-        let ready = false;
-        const onReady = () => {
-            if (ready)
-                return;
-            ready = true;
-            if (!req.beforeSend)
-                return write();
-            req.beforeSend().then(write, err => {
-                fail('EABORT', String(err));
-                request.destroy();
-            });
-        };
-        // Nothing is written until the connection is ready: headers go out with the first write.
-        request.on('socket', socket => {
-            if (request.reusedSocket)
-                onReady();
-            else if (socket instanceof external_node_tls_.TLSSocket) {
-                if (handshakeDone(socket))
+            };
+            // Nothing is written until the connection is ready: headers go out with the first write.
+            request.on('socket', socket => {
+                if (request.reusedSocket)
                     onReady();
+                else if (socket instanceof external_node_tls_.TLSSocket) {
+                    if (handshakeDone(socket))
+                        onReady();
+                    else
+                        socket.once('secureConnect', onReady);
+                }
+                else if (socket.connecting)
+                    socket.once('connect', onReady);
                 else
-                    socket.once('secureConnect', onReady);
-            }
-            else if (socket.connecting)
-                socket.once('connect', onReady);
-            else
-                onReady();
+                    onReady();
+            });
         });
-    });
+    };
 }
 function handshakeDone(socket) {
     // Both stay unset until the handshake ends (getProtocol() answers earlier, so it cannot tell).
@@ -747,6 +751,7 @@ function planPrune(req) {
 ;// CONCATENATED MODULE: ./src/prune.ts
 
 
+
 function describe(v) {
     const parts = [v.displayVersion ? `display version ${v.displayVersion}` : undefined, v.uploadedDate ? `uploaded ${v.uploadedDate}` : undefined].filter(Boolean);
     return parts.length ? `${v.versionId} (${parts.join(', ')})` : v.versionId;
@@ -785,6 +790,10 @@ async function executePrune(client, groupType, plan, concurrency, log) {
                         log.warning(`Version ${describe(item.version)} was not deleted: ${reason}`);
                     }
                 }
+                else if (mayHaveTakenEffect(err)) {
+                    // The last attempt's answer was lost: the delete may have happened.
+                    unsure.push({ item, failure: (0,errors/* errorMessage */.gJ)(err) });
+                }
                 else {
                     outcome.failed.push({ version: item.version, error: (0,errors/* errorMessage */.gJ)(err) });
                     log.warning(`Deleting version ${describe(item.version)} failed: ${(0,errors/* errorMessage */.gJ)(err)}`);
@@ -804,7 +813,7 @@ async function executePrune(client, groupType, plan, concurrency, log) {
 }
 /** One more listing tells whether a delete whose answer was lost did happen. */
 async function settleUnsure(client, groupType, unsure, outcome, log) {
-    log.info(`${unsure.length} deletion(s) were refused after a lost answer or not found; listing ${groupType} to see whether they happened`);
+    log.info(`${unsure.length} deletion(s) lost their answer or found nothing to delete; listing ${groupType} to see whether they happened`);
     let listing;
     try {
         listing = await client.listGroup(groupType);
@@ -815,15 +824,19 @@ async function settleUnsure(client, groupType, unsure, outcome, log) {
         return;
     }
     const byId = new Map(listing.map(v => [v.versionId, v]));
-    for (const { item, refusal } of unsure) {
+    for (const { item, refusal, failure } of unsure) {
         const now = byId.get(item.version.versionId);
         if (!now || now.deleted === true) {
             outcome.deleted.push(item);
-            log.info(`deleted ${describe(item.version)} (an earlier attempt did it; its answer was lost)`);
+            log.info(`deleted ${describe(item.version)} (its answer was lost; the listing shows it deleted)`);
         }
-        else {
+        else if (refusal) {
             outcome.skipped.push({ version: item.version, reason: refusal });
             log.warning(`Version ${describe(item.version)} was not deleted: ${refusal}`);
+        }
+        else {
+            outcome.failed.push({ version: item.version, error: failure ?? 'the delete failed' });
+            log.warning(`Deleting version ${describe(item.version)} failed: ${failure}`);
         }
     }
 }
@@ -845,48 +858,63 @@ class VersionLimitError extends Error {
  * Uploads once, retrying as the policy allows, and never knowingly leaves two
  * versions of one archive. After a failure that may have created the version
  * (see mayHaveTakenEffect) it waits `settleMs`, lists the group, and takes a
- * new version carrying the checksum line as this upload. If a retry then
- * succeeds, it waits and looks once more: an earlier attempt that Boomi
- * finished late shows up as a twin, and the twin is deleted.
+ * new version carrying the checksum line as this upload. Whenever an answer
+ * was lost, however the attempts end, it waits and looks once more before
+ * returning: an attempt that Boomi stored late shows up as a twin, and twins
+ * are deleted.
  */
 async function uploadVersion(client, groupType, sha256, body, listingBefore, policy, log) {
     const idsBefore = new Set(listingBefore.map(v => v.versionId));
     let listing;
     let answerLost = false;
-    for (let n = 1;; n++) {
+    const look = async () => {
+        log.info(`upload: waiting ${policy.settleMs} ms, then listing ${groupType} to see whether a lost attempt created the version`);
+        await policy.sleep(policy.settleMs);
+        listing = await client.listGroup(groupType);
+        const found = findLostUpload(listing, sha256, idsBefore);
+        log.info(found
+            ? `upload: found version ${found.versionId} carrying this archive's checksum; it is this run's upload`
+            : 'upload: no new version carries this checksum');
+        return found;
+    };
+    let version;
+    for (let n = 1; !version; n++) {
         try {
-            const version = await createOnce(client, groupType, body);
-            if (answerLost)
-                listing = await removeLateTwins(client, groupType, sha256, idsBefore, version, policy, log);
-            return { version, listing };
+            version = await createOnce(client, groupType, body);
         }
         catch (err) {
-            if (!isRetryable(err))
-                throw err;
-            const lost = mayHaveTakenEffect(err);
+            const retryable = isRetryable(err);
+            const lost = retryable && mayHaveTakenEffect(err);
             if (lost) {
                 answerLost = true;
-                log.info(`upload: the answer was lost (${(0,errors/* errorMessage */.gJ)(err)}); waiting ${policy.settleMs} ms, then listing ${groupType} to see whether the version was created`);
-                await policy.sleep(policy.settleMs);
-                listing = await client.listGroup(groupType);
-                const found = findLostUpload(listing, sha256, idsBefore);
-                if (found) {
-                    log.info(`upload: found version ${found.versionId} carrying this archive's checksum; it is this run's upload`);
-                    return { version: found, listing };
-                }
-                log.info('upload: no new version carries this checksum; the upload did not happen');
+                log.info(`upload: the answer was lost (${(0,errors/* errorMessage */.gJ)(err)})`);
+            }
+            // A refusal, or running out of attempts, after a lost answer: the lost attempt may be the version.
+            if (lost || ((!retryable || n >= policy.maxAttempts) && answerLost)) {
+                version = await look();
+                if (version)
+                    break;
+            }
+            if (!retryable) {
+                if (answerLost && err instanceof Error)
+                    err.message += '. An earlier attempt lost its answer; if Boomi stores it later, a re-run will find and reuse it.';
+                throw err;
             }
             if (n >= policy.maxAttempts) {
                 if (err instanceof Error)
                     err.message = `${err.message} (gave up after ${n} attempt${n === 1 ? '' : 's'}; raise max-attempts to try longer)`;
                 throw err;
             }
-            // After a lost answer the settle wait has already spaced the attempts.
-            const delay = lost ? 0 : backoffDelay(n, err, policy);
+            // After a lost answer the settle wait has already spaced the attempts; a Retry-After still counts.
+            const delay = lost ? Math.max(0, (err instanceof errors/* BoomiError */.JE ? (err.retryAfterMs ?? 0) : 0) - policy.settleMs) : backoffDelay(n, err, policy);
             policy.log(`upload: attempt ${n} of ${policy.maxAttempts} failed: ${(0,errors/* errorMessage */.gJ)(err)}; retrying in ${delay} ms`);
             await policy.sleep(delay);
         }
     }
+    if (!answerLost)
+        return { version, listing, strayTwins: [] };
+    const checked = await removeLateTwins(client, groupType, sha256, idsBefore, version, policy, log);
+    return { version, listing: checked.listing ?? listing, strayTwins: checked.stray };
 }
 async function createOnce(client, groupType, body) {
     try {
@@ -898,24 +926,51 @@ async function createOnce(client, groupType, body) {
         throw err;
     }
 }
+/**
+ * The last look after a lost answer: any other new version with this
+ * checksum is a copy an attempt left behind; it is deleted. A failure to look
+ * is a warning (the version is kept and reported); a copy that cannot be
+ * deleted is returned so the run can fail after setting its outputs.
+ */
 async function removeLateTwins(client, groupType, sha256, idsBefore, kept, policy, log) {
-    log.info(`upload: an earlier attempt's answer was lost; waiting ${policy.settleMs} ms and checking that it did not create a second version`);
+    log.info(`upload: an attempt's answer was lost; waiting ${policy.settleMs} ms and checking that it left no second version`);
     await policy.sleep(policy.settleMs);
-    const listing = await client.listGroup(groupType);
-    const twins = findDuplicates(listing, sha256).filter(v => !idsBefore.has(v.versionId) && v.versionId !== kept.versionId);
+    const twinsIn = (listing) => findDuplicates(listing, sha256).filter(v => !idsBefore.has(v.versionId) && v.versionId !== kept.versionId);
+    let listing;
+    try {
+        listing = await client.listGroup(groupType);
+    }
+    catch (err) {
+        log.warning(`Could not check for a second copy of this archive (${(0,errors/* errorMessage */.gJ)(err)}). Version ${kept.versionId} is this run's upload; check group ${groupType} for another version whose change log ends with this checksum.`);
+        return { stray: [] };
+    }
+    const twins = twinsIn(listing);
+    let failed = false;
     for (const twin of twins) {
-        log.warning(`Version ${twin.versionId} is a second copy of this archive, created late by an upload attempt whose answer was lost; deleting it and keeping ${kept.versionId}.`);
+        log.warning(`Version ${twin.versionId} is a second copy of this archive, left by an upload attempt whose answer was lost; deleting it and keeping ${kept.versionId}.`);
         try {
             await client.deleteVersion(groupType, twin.versionId);
             twin.deleted = true;
         }
         catch (err) {
-            log.warning(`Could not delete the second copy ${twin.versionId}: ${(0,errors/* errorMessage */.gJ)(err)}. Delete it in Boomi's Developer tab.`);
+            failed = true;
+            log.warning(`Deleting the second copy ${twin.versionId} failed: ${(0,errors/* errorMessage */.gJ)(err)}`);
         }
     }
     if (!listing.some(v => v.versionId === kept.versionId))
         listing.push(kept);
-    return listing;
+    if (!failed)
+        return { listing, stray: [] };
+    // A delete whose answer was lost may have worked: the listing has the last word.
+    try {
+        const again = await client.listGroup(groupType);
+        if (!again.some(v => v.versionId === kept.versionId))
+            again.push(kept);
+        return { listing: again, stray: twinsIn(again) };
+    }
+    catch {
+        return { listing, stray: twins.filter(t => t.deleted !== true) };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/summary.ts
@@ -926,6 +981,7 @@ const OUTCOME_TEXT = {
     'would-reuse': 'Dry run: would reuse the existing version of this archive',
     'refused-duplicate': 'Not uploaded: this archive is already a version of the group (if-exists: fail)',
     'upload-failed': 'Upload failed',
+    'not-uploaded': 'Not uploaded: the run stopped before the upload',
     none: 'No upload (prune only)'
 };
 function cell(text) {
@@ -999,7 +1055,7 @@ function renderSummary(r) {
 
 async function run(deps) {
     const { inputs, log } = deps;
-    const report = { groupType: inputs.groupType, dryRun: inputs.dryRun, outcome: 'none' };
+    const report = { groupType: inputs.groupType, dryRun: inputs.dryRun, outcome: inputs.archive ? 'not-uploaded' : 'none' };
     const outputs = new Map([
         [constants/* Output */.k7.versionId, ''],
         [constants/* Output */.k7.displayVersion, ''],
@@ -1083,6 +1139,7 @@ async function release(deps, report, outputs) {
     let uploaded = false;
     let pendingUpload = false;
     let earlyPrune;
+    let strayTwins = [];
     const recordPrune = (outcome, kept) => {
         outputs.set(constants/* Output */.k7.deletedVersionIds, JSON.stringify(outcome.deleted.map(d => d.version.versionId)));
         outputs.set(constants/* Output */.k7.skippedVersionIds, JSON.stringify(outcome.skipped.map(s => s.version.versionId)));
@@ -1161,6 +1218,7 @@ async function release(deps, report, outputs) {
                     markDeleted(listing, earlyPrune);
             }
             runVersion = result.version;
+            strayTwins = result.strayTwins;
             if (!listing.some(v => v.versionId === result.version.versionId))
                 listing.push(result.version);
             uploaded = true;
@@ -1175,47 +1233,52 @@ async function release(deps, report, outputs) {
         outputs.set(constants/* Output */.k7.uploadedDate, runVersion.uploadedDate ?? '');
     }
     outputs.set(constants/* Output */.k7.uploaded, String(uploaded));
-    if (inputs.keepLatest === undefined)
-        return;
-    const keepLatest = inputs.keepLatest;
-    await phase(log, 'Prune', async () => {
-        const plan = planPrune({
-            listing,
-            keepLatest,
-            minAgeDays: inputs.minAgeDays,
-            now: deps.now(),
-            runVersionId: runVersion?.versionId,
-            runVersionUploaded: uploaded,
-            pendingUpload
+    if (inputs.keepLatest !== undefined)
+        await prunePhase(inputs.keepLatest);
+    if (strayTwins.length) {
+        const ids = strayTwins.map(v => v.versionId).join(', ');
+        throw new Error(`Version ${runVersion?.versionId} was uploaded, but an attempt whose answer was lost also stored ${ids}, a second copy of this archive, and it could not be deleted. Delete ${ids} in the Developer tab.`);
+    }
+    async function prunePhase(keepLatest) {
+        await phase(log, 'Prune', async () => {
+            const plan = planPrune({
+                listing,
+                keepLatest,
+                minAgeDays: inputs.minAgeDays,
+                now: deps.now(),
+                runVersionId: runVersion?.versionId,
+                runVersionUploaded: uploaded,
+                pendingUpload
+            });
+            if (earlyPrune) {
+                // Versions Boomi already refused before the upload are not asked for again.
+                const refused = new Set(earlyPrune.skipped.map(s => s.version.versionId));
+                plan.delete = plan.delete.filter(d => !refused.has(d.version.versionId));
+            }
+            logPlan(log, plan, inputs.dryRun);
+            let outcome;
+            if (inputs.dryRun) {
+                outcome = { deleted: plan.delete, skipped: plan.skip, failed: [], notTried: [] };
+            }
+            else {
+                outcome = await executePrune(await client, inputs.groupType, plan, deps.deleteConcurrency, log);
+            }
+            if (earlyPrune) {
+                const early = earlyPrune;
+                outcome = {
+                    deleted: [...early.deleted, ...outcome.deleted],
+                    skipped: [...early.skipped, ...outcome.skipped.filter(s => !early.skipped.some(e => e.version.versionId === s.version.versionId))],
+                    failed: [...early.failed, ...outcome.failed],
+                    notTried: [...early.notTried, ...outcome.notTried]
+                };
+            }
+            recordPrune(outcome, plan.keep.length);
+            const verb = inputs.dryRun ? 'would delete' : 'deleted';
+            log.info(`Pruning: kept ${plan.keep.length}, ${verb} ${outcome.deleted.length}, skipped ${outcome.skipped.length}, failed ${outcome.failed.length}`);
+            if (outcome.failed.length || outcome.notTried.length)
+                throw new Error(`Pruning failed: ${pruneFailures(outcome)}.`);
         });
-        if (earlyPrune) {
-            // Versions Boomi already refused before the upload are not asked for again.
-            const refused = new Set(earlyPrune.skipped.map(s => s.version.versionId));
-            plan.delete = plan.delete.filter(d => !refused.has(d.version.versionId));
-        }
-        logPlan(log, plan, inputs.dryRun);
-        let outcome;
-        if (inputs.dryRun) {
-            outcome = { deleted: plan.delete, skipped: plan.skip, failed: [], notTried: [] };
-        }
-        else {
-            outcome = await executePrune(await client, inputs.groupType, plan, deps.deleteConcurrency, log);
-        }
-        if (earlyPrune) {
-            const early = earlyPrune;
-            outcome = {
-                deleted: [...early.deleted, ...outcome.deleted],
-                skipped: [...early.skipped, ...outcome.skipped.filter(s => !early.skipped.some(e => e.version.versionId === s.version.versionId))],
-                failed: [...early.failed, ...outcome.failed],
-                notTried: [...early.notTried, ...outcome.notTried]
-            };
-        }
-        recordPrune(outcome, plan.keep.length);
-        const verb = inputs.dryRun ? 'would delete' : 'deleted';
-        log.info(`Pruning: kept ${plan.keep.length}, ${verb} ${outcome.deleted.length}, skipped ${outcome.skipped.length}, failed ${outcome.failed.length}`);
-        if (outcome.failed.length || outcome.notTried.length)
-            throw new Error(`Pruning failed: ${pruneFailures(outcome)}.`);
-    });
+    }
 }
 /** "2 deletions failed (7 done, 3 not tried): 1001, 1002: <message>" — identical messages said once. */
 function pruneFailures(outcome) {
@@ -1288,6 +1351,15 @@ class Pacer {
     get interval() {
         return this.intervalMs;
     }
+    /**
+     * Resolves once the next slot is due, reserving nothing. Waiting here before
+     * taking a kept-alive connection from the pool means a connection is not
+     * held idle through a long wait, where the server might close it.
+     */
+    async due() {
+        for (let wait = this.next - this.now(); wait > 0; wait = this.next - this.now())
+            await this.sleep(wait);
+    }
     /** Resolves when the caller may send its request; concurrent callers queue in order. */
     async take() {
         const reserved = Math.max(this.now(), this.next);
@@ -1295,7 +1367,7 @@ class Pacer {
         const wait = reserved - this.now();
         if (wait > 0)
             await this.sleep(wait);
-        // A late wake-up pushes the following slots back, so gaps never shrink.
+        // A late wake-up pushes the following slots back (for a lone caller, gaps never shrink).
         const late = this.now() - reserved;
         if (late > 0)
             this.next += late;

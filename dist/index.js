@@ -64,9 +64,10 @@ const MAX_VERSIONS_PER_ACCOUNT = 1500;
 function isVersionLimitRefusal(status, message) {
     return (status >= 400 &&
         status < 500 &&
+        status !== 413 &&
         /\b(maximum|max|limit)\b/i.test(message) &&
         /\bversions\b/i.test(message) &&
-        !/\b(size|large|bytes?|[kmg]i?b)\b/i.test(message));
+        !/\b(size|large|bytes?)\b|\d\s*[kmg]i?b\b|\b[kmg]i?b\b/i.test(message));
 }
 /** Boomi asks archives to stay under this size; larger is a warning, not an error. */
 const ARCHIVE_SIZE_GUIDANCE_BYTES = 40 * 1024 * 1024;

@@ -132,6 +132,7 @@ export class HttpBoomiClient implements BoomiClient {
       headers,
       body,
       timeoutMs: this.opts.timeoutMs,
+      beforeConnect: () => this.opts.pacer.due(),
       beforeSend: () => this.opts.pacer.take()
     })
     this.warnDeprecation(res.headers)

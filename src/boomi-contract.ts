@@ -56,9 +56,10 @@ export function isVersionLimitRefusal(status: number, message: string): boolean 
   return (
     status >= 400 &&
     status < 500 &&
+    status !== 413 &&
     /\b(maximum|max|limit)\b/i.test(message) &&
     /\bversions\b/i.test(message) &&
-    !/\b(size|large|bytes?|[kmg]i?b)\b/i.test(message)
+    !/\b(size|large|bytes?)\b|\d\s*[kmg]i?b\b|\b[kmg]i?b\b/i.test(message)
   )
 }
 

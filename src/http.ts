@@ -25,6 +25,8 @@ export interface HttpRequest {
    * pacer waits here, so a slow handshake is not counted as spacing.
    */
   beforeSend?: () => Promise<void>
+  /** Awaited before a connection is sought at all (the pacer's `due`). */
+  beforeConnect?: () => Promise<void>
 }
 
 export interface HttpResponse {
@@ -44,8 +46,9 @@ export type Transport = (req: HttpRequest) => Promise<HttpResponse>
  */
 export function createTransport(userAgent: string): Transport {
   const proxyAware = new HttpClient(userAgent, undefined, { keepAlive: true, allowRetries: false })
-  return req =>
-    new Promise<HttpResponse>((resolve, reject) => {
+  return async req => {
+    await req.beforeConnect?.()
+    return new Promise<HttpResponse>((resolve, reject) => {
       const isHttps = req.url.protocol === 'https:'
       const headers: Record<string, string | number> = { ...req.headers, 'User-Agent': userAgent }
       if (typeof req.body === 'string') {
@@ -121,6 +124,7 @@ export function createTransport(userAgent: string): Transport {
         else onReady()
       })
     })
+  }
 }
 
 function handshakeDone(socket: tls.TLSSocket): boolean {

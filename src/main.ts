@@ -35,7 +35,7 @@ export interface RunDeps {
 
 export async function run(deps: RunDeps): Promise<void> {
   const { inputs, log } = deps
-  const report: Report = { groupType: inputs.groupType, dryRun: inputs.dryRun, outcome: 'none' }
+  const report: Report = { groupType: inputs.groupType, dryRun: inputs.dryRun, outcome: inputs.archive ? 'not-uploaded' : 'none' }
   const outputs = new Map<string, string>([
     [Output.versionId, ''],
     [Output.displayVersion, ''],
@@ -125,6 +125,7 @@ async function release(deps: RunDeps, report: Report, outputs: Map<string, strin
   let uploaded = false
   let pendingUpload = false
   let earlyPrune: PruneOutcome | undefined
+  let strayTwins: ConnectorVersion[] = []
   const recordPrune = (outcome: PruneOutcome, kept: number): void => {
     outputs.set(Output.deletedVersionIds, JSON.stringify(outcome.deleted.map(d => d.version.versionId)))
     outputs.set(Output.skippedVersionIds, JSON.stringify(outcome.skipped.map(s => s.version.versionId)))
@@ -216,6 +217,7 @@ async function release(deps: RunDeps, report: Report, outputs: Map<string, strin
         if (earlyPrune) markDeleted(listing, earlyPrune)
       }
       runVersion = result.version
+      strayTwins = result.strayTwins
       if (!listing.some(v => v.versionId === result.version.versionId)) listing.push(result.version)
       uploaded = true
       report.outcome = 'uploaded'
@@ -231,44 +233,52 @@ async function release(deps: RunDeps, report: Report, outputs: Map<string, strin
   }
   outputs.set(Output.uploaded, String(uploaded))
 
-  if (inputs.keepLatest === undefined) return
-  const keepLatest = inputs.keepLatest
-  await phase(log, 'Prune', async () => {
-    const plan = planPrune({
-      listing,
-      keepLatest,
-      minAgeDays: inputs.minAgeDays,
-      now: deps.now(),
-      runVersionId: runVersion?.versionId,
-      runVersionUploaded: uploaded,
-      pendingUpload
-    })
-    if (earlyPrune) {
-      // Versions Boomi already refused before the upload are not asked for again.
-      const refused = new Set(earlyPrune.skipped.map(s => s.version.versionId))
-      plan.delete = plan.delete.filter(d => !refused.has(d.version.versionId))
-    }
-    logPlan(log, plan, inputs.dryRun)
-    let outcome: PruneOutcome
-    if (inputs.dryRun) {
-      outcome = { deleted: plan.delete, skipped: plan.skip, failed: [], notTried: [] }
-    } else {
-      outcome = await executePrune(await client, inputs.groupType, plan, deps.deleteConcurrency, log)
-    }
-    if (earlyPrune) {
-      const early = earlyPrune
-      outcome = {
-        deleted: [...early.deleted, ...outcome.deleted],
-        skipped: [...early.skipped, ...outcome.skipped.filter(s => !early.skipped.some(e => e.version.versionId === s.version.versionId))],
-        failed: [...early.failed, ...outcome.failed],
-        notTried: [...early.notTried, ...outcome.notTried]
+  if (inputs.keepLatest !== undefined) await prunePhase(inputs.keepLatest)
+  if (strayTwins.length) {
+    const ids = strayTwins.map(v => v.versionId).join(', ')
+    throw new Error(
+      `Version ${runVersion?.versionId} was uploaded, but an attempt whose answer was lost also stored ${ids}, a second copy of this archive, and it could not be deleted. Delete ${ids} in the Developer tab.`
+    )
+  }
+
+  async function prunePhase(keepLatest: number): Promise<void> {
+    await phase(log, 'Prune', async () => {
+      const plan = planPrune({
+        listing,
+        keepLatest,
+        minAgeDays: inputs.minAgeDays,
+        now: deps.now(),
+        runVersionId: runVersion?.versionId,
+        runVersionUploaded: uploaded,
+        pendingUpload
+      })
+      if (earlyPrune) {
+        // Versions Boomi already refused before the upload are not asked for again.
+        const refused = new Set(earlyPrune.skipped.map(s => s.version.versionId))
+        plan.delete = plan.delete.filter(d => !refused.has(d.version.versionId))
       }
-    }
-    recordPrune(outcome, plan.keep.length)
-    const verb = inputs.dryRun ? 'would delete' : 'deleted'
-    log.info(`Pruning: kept ${plan.keep.length}, ${verb} ${outcome.deleted.length}, skipped ${outcome.skipped.length}, failed ${outcome.failed.length}`)
-    if (outcome.failed.length || outcome.notTried.length) throw new Error(`Pruning failed: ${pruneFailures(outcome)}.`)
-  })
+      logPlan(log, plan, inputs.dryRun)
+      let outcome: PruneOutcome
+      if (inputs.dryRun) {
+        outcome = { deleted: plan.delete, skipped: plan.skip, failed: [], notTried: [] }
+      } else {
+        outcome = await executePrune(await client, inputs.groupType, plan, deps.deleteConcurrency, log)
+      }
+      if (earlyPrune) {
+        const early = earlyPrune
+        outcome = {
+          deleted: [...early.deleted, ...outcome.deleted],
+          skipped: [...early.skipped, ...outcome.skipped.filter(s => !early.skipped.some(e => e.version.versionId === s.version.versionId))],
+          failed: [...early.failed, ...outcome.failed],
+          notTried: [...early.notTried, ...outcome.notTried]
+        }
+      }
+      recordPrune(outcome, plan.keep.length)
+      const verb = inputs.dryRun ? 'would delete' : 'deleted'
+      log.info(`Pruning: kept ${plan.keep.length}, ${verb} ${outcome.deleted.length}, skipped ${outcome.skipped.length}, failed ${outcome.failed.length}`)
+      if (outcome.failed.length || outcome.notTried.length) throw new Error(`Pruning failed: ${pruneFailures(outcome)}.`)
+    })
+  }
 }
 
 /** "2 deletions failed (7 done, 3 not tried): 1001, 1002: <message>" — identical messages said once. */

@@ -28,13 +28,22 @@ export class Pacer {
     return this.intervalMs
   }
 
+  /**
+   * Resolves once the next slot is due, reserving nothing. Waiting here before
+   * taking a kept-alive connection from the pool means a connection is not
+   * held idle through a long wait, where the server might close it.
+   */
+  async due(): Promise<void> {
+    for (let wait = this.next - this.now(); wait > 0; wait = this.next - this.now()) await this.sleep(wait)
+  }
+
   /** Resolves when the caller may send its request; concurrent callers queue in order. */
   async take(): Promise<void> {
     const reserved = Math.max(this.now(), this.next)
     this.next = reserved + this.intervalMs
     const wait = reserved - this.now()
     if (wait > 0) await this.sleep(wait)
-    // A late wake-up pushes the following slots back, so gaps never shrink.
+    // A late wake-up pushes the following slots back (for a lone caller, gaps never shrink).
     const late = this.now() - reserved
     if (late > 0) this.next += late
   }

@@ -1,6 +1,7 @@
 import { isDeleteRefusal } from './boomi-contract.js'
 import type { BoomiClient, ConnectorVersion, Logger } from './boomi-client.js'
 import { BoomiError, errorMessage } from './errors.js'
+import { mayHaveTakenEffect } from './retry.js'
 import type { PlannedVersion, PrunePlan } from './plan.js'
 
 export interface PruneFailure {
@@ -33,7 +34,7 @@ export async function executePrune(client: BoomiClient, groupType: string, plan:
   const outcome: PruneOutcome = { deleted: [], skipped: [...plan.skip], failed: [], notTried: [] }
   const queue = [...plan.delete].reverse()
   // Refused after a lost answer, or not found: perhaps deleted by an earlier attempt; looked up at the end.
-  const unsure: { item: PlannedVersion; refusal: string }[] = []
+  const unsure: Unsure[] = []
   let stop: string | undefined
   let done = 0
 
@@ -56,6 +57,9 @@ export async function executePrune(client: BoomiClient, groupType: string, plan:
             outcome.skipped.push({ version: item.version, reason })
             log.warning(`Version ${describe(item.version)} was not deleted: ${reason}`)
           }
+        } else if (mayHaveTakenEffect(err)) {
+          // The last attempt's answer was lost: the delete may have happened.
+          unsure.push({ item, failure: errorMessage(err) })
         } else {
           outcome.failed.push({ version: item.version, error: errorMessage(err) })
           log.warning(`Deleting version ${describe(item.version)} failed: ${errorMessage(err)}`)
@@ -72,15 +76,16 @@ export async function executePrune(client: BoomiClient, groupType: string, plan:
   return outcome
 }
 
+/** A deletion whose outcome only a listing can tell: refused after a lost answer, not found, or its answer lost. */
+interface Unsure {
+  item: PlannedVersion
+  refusal?: string
+  failure?: string
+}
+
 /** One more listing tells whether a delete whose answer was lost did happen. */
-async function settleUnsure(
-  client: BoomiClient,
-  groupType: string,
-  unsure: { item: PlannedVersion; refusal: string }[],
-  outcome: PruneOutcome,
-  log: Logger
-): Promise<void> {
-  log.info(`${unsure.length} deletion(s) were refused after a lost answer or not found; listing ${groupType} to see whether they happened`)
+async function settleUnsure(client: BoomiClient, groupType: string, unsure: Unsure[], outcome: PruneOutcome, log: Logger): Promise<void> {
+  log.info(`${unsure.length} deletion(s) lost their answer or found nothing to delete; listing ${groupType} to see whether they happened`)
   let listing: ConnectorVersion[]
   try {
     listing = await client.listGroup(groupType)
@@ -90,14 +95,17 @@ async function settleUnsure(
     return
   }
   const byId = new Map(listing.map(v => [v.versionId, v]))
-  for (const { item, refusal } of unsure) {
+  for (const { item, refusal, failure } of unsure) {
     const now = byId.get(item.version.versionId)
     if (!now || now.deleted === true) {
       outcome.deleted.push(item)
-      log.info(`deleted ${describe(item.version)} (an earlier attempt did it; its answer was lost)`)
-    } else {
+      log.info(`deleted ${describe(item.version)} (its answer was lost; the listing shows it deleted)`)
+    } else if (refusal) {
       outcome.skipped.push({ version: item.version, reason: refusal })
       log.warning(`Version ${describe(item.version)} was not deleted: ${refusal}`)
+    } else {
+      outcome.failed.push({ version: item.version, error: failure ?? 'the delete failed' })
+      log.warning(`Deleting version ${describe(item.version)} failed: ${failure}`)
     }
   }
 }

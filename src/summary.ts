@@ -2,7 +2,7 @@ import type { ConnectorVersion } from './boomi-client.js'
 import type { PlannedVersion } from './plan.js'
 import type { PruneFailure } from './prune.js'
 
-export type UploadOutcome = 'uploaded' | 'reused' | 'would-upload' | 'would-reuse' | 'refused-duplicate' | 'upload-failed' | 'none'
+export type UploadOutcome = 'uploaded' | 'reused' | 'would-upload' | 'would-reuse' | 'refused-duplicate' | 'upload-failed' | 'not-uploaded' | 'none'
 
 export interface Report {
   groupType: string
@@ -29,6 +29,7 @@ const OUTCOME_TEXT: Record<UploadOutcome, string> = {
   'would-reuse': 'Dry run: would reuse the existing version of this archive',
   'refused-duplicate': 'Not uploaded: this archive is already a version of the group (if-exists: fail)',
   'upload-failed': 'Upload failed',
+  'not-uploaded': 'Not uploaded: the run stopped before the upload',
   none: 'No upload (prune only)'
 }
 
