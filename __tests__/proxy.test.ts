@@ -104,6 +104,22 @@ describe('proxy', () => {
     expect(emu.requests.every(q => q.headers.host === 'boomi.test')).toBe(true)
   })
 
+  it('says so when the proxy refuses the tunnel', async () => {
+    const refusing = http.createServer()
+    refusing.on('connect', (_req: http.IncomingMessage, client: net.Socket) => client.end('HTTP/1.1 403 Forbidden\r\n\r\n'))
+    await new Promise<void>(resolve => refusing.listen(0, '127.0.0.1', resolve))
+    try {
+      const r = await runAction(
+        { ...inputs(), 'max-attempts': '1' },
+        { cwd: workspace(), env: { https_proxy: `http://127.0.0.1:${port(refusing)}`, NODE_EXTRA_CA_CERTS: CERT } }
+      )
+      expect(r.code).toBe(1)
+      expect(r.errors[0]).toMatch(/the proxy refused the connection .*statusCode=403/)
+    } finally {
+      await new Promise(resolve => refusing.close(resolve))
+    }
+  })
+
   it('bypasses the proxy for hosts in no_proxy', async () => {
     const r = await runAction(
       { ...inputs(), 'max-attempts': '1', 'timeout-seconds': '5' },

@@ -416,6 +416,9 @@ function errorCode(err) {
 }
 function describeNetworkError(err) {
     const code = errorCode(err);
+    // The proxy agent reports a refused CONNECT as a reset; its message says what the proxy answered.
+    if (/tunneling socket/i.test(err.message))
+        return `the proxy refused the connection (${err.message})`;
     if (code === 'ECONNRESET' || err.message === 'socket hang up')
         return 'the connection was dropped before an answer came';
     if (code === 'ECONNREFUSED')

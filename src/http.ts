@@ -138,6 +138,8 @@ function errorCode(err: Error): string {
 
 function describeNetworkError(err: Error): string {
   const code = errorCode(err)
+  // The proxy agent reports a refused CONNECT as a reset; its message says what the proxy answered.
+  if (/tunneling socket/i.test(err.message)) return `the proxy refused the connection (${err.message})`
   if (code === 'ECONNRESET' || err.message === 'socket hang up') return 'the connection was dropped before an answer came'
   if (code === 'ECONNREFUSED') return `the connection was refused (${err.message})`
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `the host name could not be resolved (${err.message})`
