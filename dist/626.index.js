@@ -71,17 +71,19 @@ async function withRetries(what, policy, attempt, recover) {
                 if (recovered !== undefined)
                     return recovered;
             }
-            if (n >= policy.maxAttempts) {
-                const tries = policy.maxAttempts === 1 ? '1 attempt' : `${policy.maxAttempts} attempts`;
-                if (err instanceof Error)
-                    err.message = `${err.message} (gave up after ${tries}; raise max-attempts to try longer)`;
-                throw err;
-            }
+            if (n >= policy.maxAttempts)
+                throw gaveUp(err, n);
             const delay = backoffDelay(n, err, policy);
             policy.log(`${what}: attempt ${n} of ${policy.maxAttempts} failed: ${(0,errors/* errorMessage */.gJ)(err)}; retrying in ${delay} ms`);
             await policy.sleep(delay);
         }
     }
+}
+/** The last failure, saying that the tries ran out and how to allow more. */
+function gaveUp(err, attempts) {
+    if (err instanceof Error)
+        err.message = `${err.message} (gave up after ${attempts} attempt${attempts === 1 ? '' : 's'}; raise max-attempts to try longer)`;
+    return err;
 }
 /** `Retry-After` as seconds or an HTTP date; undefined when absent or unreadable. */
 function parseRetryAfter(value, now) {
@@ -903,11 +905,8 @@ async function uploadVersion(client, groupType, sha256, body, listingBefore, pol
                     err.message += '. An earlier attempt lost its answer; if Boomi stores it later, a re-run will find and reuse it.';
                 throw err;
             }
-            if (n >= policy.maxAttempts) {
-                if (err instanceof Error)
-                    err.message = `${err.message} (gave up after ${n} attempt${n === 1 ? '' : 's'}; raise max-attempts to try longer)`;
-                throw err;
-            }
+            if (n >= policy.maxAttempts)
+                throw gaveUp(err, n);
             // After a lost answer the settle wait has already spaced the attempts; a Retry-After still counts.
             const delay = lost ? Math.max(0, (err instanceof errors/* BoomiError */.JE ? (err.retryAfterMs ?? 0) : 0) - policy.settleMs) : backoffDelay(n, err, policy);
             policy.log(`upload: attempt ${n} of ${policy.maxAttempts} failed: ${(0,errors/* errorMessage */.gJ)(err)}; retrying in ${delay} ms`);
@@ -1164,10 +1163,9 @@ async function release(deps, report, outputs) {
             const duplicates = findDuplicates(listing, hex);
             if (duplicates.length && inputs.ifExists !== 'upload') {
                 const newest = duplicates[0];
-                const ids = duplicates.map(v => v.versionId).join(', ');
                 if (inputs.ifExists === 'fail') {
                     report.outcome = 'refused-duplicate';
-                    throw new Error(`This archive (sha256 ${hex}) was already uploaded to ${inputs.groupType} as version ${ids}, and ${constants/* Input */.pd.ifExists} is 'fail'. Build a changed archive, or set ${constants/* Input */.pd.ifExists} to 'skip' to reuse the existing version.`);
+                    throw new Error(`This archive (sha256 ${hex}) was already uploaded to ${inputs.groupType} as version ${ids(duplicates)}, and ${constants/* Input */.pd.ifExists} is 'fail'. Build a changed archive, or set ${constants/* Input */.pd.ifExists} to 'skip' to reuse the existing version.`);
                 }
                 runVersion = newest;
                 report.outcome = inputs.dryRun ? 'would-reuse' : 'reused';
@@ -1176,7 +1174,7 @@ async function release(deps, report, outputs) {
                 return;
             }
             if (duplicates.length)
-                log.info(`This archive was already uploaded as version ${duplicates.map(v => v.versionId).join(', ')}; uploading again (${constants/* Input */.pd.ifExists}: upload).`);
+                log.info(`This archive was already uploaded as version ${ids(duplicates)}; uploading again (${constants/* Input */.pd.ifExists}: upload).`);
             const text = inputs.changeLog ?? defaultChangeLog(await deps.runContext());
             const changeLog = buildChangeLog(text, hex);
             report.changeLog = changeLog;
@@ -1236,13 +1234,8 @@ async function release(deps, report, outputs) {
         outputs.set(constants/* Output */.k7.uploadedDate, runVersion.uploadedDate ?? '');
     }
     outputs.set(constants/* Output */.k7.uploaded, String(uploaded));
-    if (inputs.keepLatest !== undefined)
-        await prunePhase(inputs.keepLatest);
-    if (strayTwins.length) {
-        const ids = strayTwins.map(v => v.versionId).join(', ');
-        throw new Error(`Version ${runVersion?.versionId} was uploaded, but an attempt whose answer was lost also stored ${ids}, a second copy of this archive, and it could not be deleted. Delete ${ids} in the Developer tab.`);
-    }
-    async function prunePhase(keepLatest) {
+    const keepLatest = inputs.keepLatest;
+    if (keepLatest !== undefined) {
         await phase(log, 'Prune', async () => {
             const plan = planPrune({
                 listing,
@@ -1282,6 +1275,9 @@ async function release(deps, report, outputs) {
                 throw new Error(`Pruning failed: ${pruneFailures(outcome)}.`);
         });
     }
+    if (strayTwins.length) {
+        throw new Error(`Version ${runVersion?.versionId} was uploaded, but an attempt whose answer was lost also stored ${ids(strayTwins)}, a second copy of this archive, and it could not be deleted. Delete ${ids(strayTwins)} in the Developer tab.`);
+    }
 }
 /** "2 deletions failed (7 done, 3 not tried): 1001, 1002: <message>" — identical messages said once. */
 function pruneFailures(outcome) {
@@ -1309,6 +1305,9 @@ function logPlan(log, plan, dryRun) {
         log.info(`${dryRun ? 'would delete' : 'delete'} ${describe(d.version)}: ${d.reason}`);
     for (const s of plan.skip)
         log.info(`skip ${describe(s.version)}: ${s.reason}`);
+}
+function ids(versions) {
+    return versions.map(v => v.versionId).join(', ');
 }
 function markDeleted(listing, outcome) {
     const gone = new Set(outcome.deleted.map(d => d.version.versionId));

@@ -148,11 +148,10 @@ async function release(deps: RunDeps, report: Report, outputs: Map<string, strin
       const duplicates = findDuplicates(listing, hex)
       if (duplicates.length && inputs.ifExists !== 'upload') {
         const newest = duplicates[0]
-        const ids = duplicates.map(v => v.versionId).join(', ')
         if (inputs.ifExists === 'fail') {
           report.outcome = 'refused-duplicate'
           throw new Error(
-            `This archive (sha256 ${hex}) was already uploaded to ${inputs.groupType} as version ${ids}, and ${Input.ifExists} is 'fail'. Build a changed archive, or set ${Input.ifExists} to 'skip' to reuse the existing version.`
+            `This archive (sha256 ${hex}) was already uploaded to ${inputs.groupType} as version ${ids(duplicates)}, and ${Input.ifExists} is 'fail'. Build a changed archive, or set ${Input.ifExists} to 'skip' to reuse the existing version.`
           )
         }
         runVersion = newest
@@ -161,8 +160,7 @@ async function release(deps: RunDeps, report: Report, outputs: Map<string, strin
         log.info(`This archive was already uploaded as version ${describe(newest)}; reusing it (${Input.ifExists}: skip).`)
         return
       }
-      if (duplicates.length)
-        log.info(`This archive was already uploaded as version ${duplicates.map(v => v.versionId).join(', ')}; uploading again (${Input.ifExists}: upload).`)
+      if (duplicates.length) log.info(`This archive was already uploaded as version ${ids(duplicates)}; uploading again (${Input.ifExists}: upload).`)
 
       const text = inputs.changeLog ?? defaultChangeLog(await deps.runContext())
       const changeLog = buildChangeLog(text, hex)
@@ -233,15 +231,8 @@ async function release(deps: RunDeps, report: Report, outputs: Map<string, strin
   }
   outputs.set(Output.uploaded, String(uploaded))
 
-  if (inputs.keepLatest !== undefined) await prunePhase(inputs.keepLatest)
-  if (strayTwins.length) {
-    const ids = strayTwins.map(v => v.versionId).join(', ')
-    throw new Error(
-      `Version ${runVersion?.versionId} was uploaded, but an attempt whose answer was lost also stored ${ids}, a second copy of this archive, and it could not be deleted. Delete ${ids} in the Developer tab.`
-    )
-  }
-
-  async function prunePhase(keepLatest: number): Promise<void> {
+  const keepLatest = inputs.keepLatest
+  if (keepLatest !== undefined) {
     await phase(log, 'Prune', async () => {
       const plan = planPrune({
         listing,
@@ -279,6 +270,11 @@ async function release(deps: RunDeps, report: Report, outputs: Map<string, strin
       if (outcome.failed.length || outcome.notTried.length) throw new Error(`Pruning failed: ${pruneFailures(outcome)}.`)
     })
   }
+  if (strayTwins.length) {
+    throw new Error(
+      `Version ${runVersion?.versionId} was uploaded, but an attempt whose answer was lost also stored ${ids(strayTwins)}, a second copy of this archive, and it could not be deleted. Delete ${ids(strayTwins)} in the Developer tab.`
+    )
+  }
 }
 
 /** "2 deletions failed (7 done, 3 not tried): 1001, 1002: <message>" — identical messages said once. */
@@ -307,6 +303,10 @@ function logPlan(log: Logger, plan: PrunePlan, dryRun: boolean): void {
   for (const k of plan.keep) log.debug(`keep ${describe(k.version)}: ${k.reason}`)
   for (const d of plan.delete) log.info(`${dryRun ? 'would delete' : 'delete'} ${describe(d.version)}: ${d.reason}`)
   for (const s of plan.skip) log.info(`skip ${describe(s.version)}: ${s.reason}`)
+}
+
+function ids(versions: readonly ConnectorVersion[]): string {
+  return versions.map(v => v.versionId).join(', ')
 }
 
 function markDeleted(listing: ConnectorVersion[], outcome: PruneOutcome): void {

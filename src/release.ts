@@ -3,7 +3,7 @@ import type { BoomiClient, ConnectorVersion, Logger } from './boomi-client.js'
 import { BoomiError, errorMessage } from './errors.js'
 import type { StreamBody } from './http.js'
 import { findDuplicates, findLostUpload } from './plan.js'
-import { type RetryPolicy, backoffDelay, isRetryable, mayHaveTakenEffect } from './retry.js'
+import { type RetryPolicy, backoffDelay, gaveUp, isRetryable, mayHaveTakenEffect } from './retry.js'
 
 export interface UploadPolicy extends RetryPolicy {
   /**
@@ -84,10 +84,7 @@ export async function uploadVersion(
           err.message += '. An earlier attempt lost its answer; if Boomi stores it later, a re-run will find and reuse it.'
         throw err
       }
-      if (n >= policy.maxAttempts) {
-        if (err instanceof Error) err.message = `${err.message} (gave up after ${n} attempt${n === 1 ? '' : 's'}; raise max-attempts to try longer)`
-        throw err
-      }
+      if (n >= policy.maxAttempts) throw gaveUp(err, n)
       // After a lost answer the settle wait has already spaced the attempts; a Retry-After still counts.
       const delay = lost ? Math.max(0, (err instanceof BoomiError ? (err.retryAfterMs ?? 0) : 0) - policy.settleMs) : backoffDelay(n, err, policy)
       policy.log(`upload: attempt ${n} of ${policy.maxAttempts} failed: ${errorMessage(err)}; retrying in ${delay} ms`)

@@ -67,16 +67,18 @@ export async function withRetries<T>(
         const recovered = await recover(err, n)
         if (recovered !== undefined) return recovered
       }
-      if (n >= policy.maxAttempts) {
-        const tries = policy.maxAttempts === 1 ? '1 attempt' : `${policy.maxAttempts} attempts`
-        if (err instanceof Error) err.message = `${err.message} (gave up after ${tries}; raise max-attempts to try longer)`
-        throw err
-      }
+      if (n >= policy.maxAttempts) throw gaveUp(err, n)
       const delay = backoffDelay(n, err, policy)
       policy.log(`${what}: attempt ${n} of ${policy.maxAttempts} failed: ${errorMessage(err)}; retrying in ${delay} ms`)
       await policy.sleep(delay)
     }
   }
+}
+
+/** The last failure, saying that the tries ran out and how to allow more. */
+export function gaveUp(err: unknown, attempts: number): unknown {
+  if (err instanceof Error) err.message = `${err.message} (gave up after ${attempts} attempt${attempts === 1 ? '' : 's'}; raise max-attempts to try longer)`
+  return err
 }
 
 /** `Retry-After` as seconds or an HTTP date; undefined when absent or unreadable. */
