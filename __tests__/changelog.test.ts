@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
-import { buildChangeLog, checksumLine, defaultChangeLog, hasChecksumLine } from '../src/changelog.js'
-import { parseErrorMessage } from '../src/boomi-client.js'
-import { isVersionLimitRefusal } from '../src/boomi-contract.js'
-import { renderSummary } from '../src/summary.js'
+import { buildChangeLog, checksumLine, defaultChangeLog, hasChecksumLine } from '../src/domain/changelog.js'
+import { parseErrorMessage } from '../src/boomi/client.js'
+import { isVersionLimitRefusal } from '../src/boomi/contract.js'
+import { renderSummary } from '../src/domain/summary.js'
 import { ACTION_VERSION } from '../src/constants.js'
 import { readFileSync } from 'node:fs'
 

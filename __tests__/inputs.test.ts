@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { readInputs } from '../src/inputs.js'
+import { readInputs } from '../src/inputs/read.js'
 import { InputError } from '../src/errors.js'
 
 const base: Record<string, string> = {

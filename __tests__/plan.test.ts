@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import type { ConnectorVersion } from '../src/boomi-client.js'
-import { findDuplicates, findLostUpload, newestFirst, planPrune, protectionReason } from '../src/plan.js'
+import type { ConnectorVersion } from '../src/boomi/client.js'
+import { findDuplicates, findLostUpload, newestFirst, planPrune, protectionReason } from '../src/domain/plan.js'
 
 const DAY = 86_400_000
 const NOW = Date.parse('2026-11-28T12:00:00Z')

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { BoomiError, NetworkError } from '../src/errors.js'
-import { backoffDelay, isRetryable, parseRetryAfter, withRetries, type RetryPolicy } from '../src/retry.js'
-import { Pacer } from '../src/pacer.js'
+import { backoffDelay, isRetryable, parseRetryAfter, withRetries, type RetryPolicy } from '../src/net/retry.js'
+import { Pacer } from '../src/net/pacer.js'
 
 function policy(maxAttempts: number, random = () => 0.5) {
   const sleeps: number[] = []

@@ -1,7 +1,7 @@
 import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 4800:
+/***/ 4922:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -665,9 +665,9 @@ var __webpack_exports__ = {};
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/constants.ts
 var constants = __nccwpck_require__(7242);
-// EXTERNAL MODULE: ./src/boomi-contract.ts
-var boomi_contract = __nccwpck_require__(4800);
-;// CONCATENATED MODULE: ./src/inputs.ts
+// EXTERNAL MODULE: ./src/boomi/contract.ts
+var contract = __nccwpck_require__(4922);
+;// CONCATENATED MODULE: ./src/inputs/read.ts
 
 
 
@@ -744,7 +744,7 @@ function readInputs(getInput, mask) {
     if (dryRunRaw !== 'true' && dryRunRaw !== 'false') {
         throw new errors/* InputError */.dz(constants/* Input */.pd.dryRun, `Invalid ${constants/* Input */.pd.dryRun} '${raw(constants/* Input */.pd.dryRun)}'. Expected true or false.`);
     }
-    const apiUrl = parseApiUrl(raw(constants/* Input */.pd.apiUrl) || boomi_contract/* DEFAULT_API_URL */.rK);
+    const apiUrl = parseApiUrl(raw(constants/* Input */.pd.apiUrl) || contract/* DEFAULT_API_URL */.rK);
     const rpsRaw = raw(constants/* Input */.pd.requestsPerSecond) || '5';
     const requestsPerSecond = parseDecimal(rpsRaw);
     if (requestsPerSecond === undefined || requestsPerSecond <= 0) {
@@ -802,24 +802,24 @@ function parseApiUrl(text) {
         url = new URL(text);
     }
     catch {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.apiUrl, `Invalid ${constants/* Input */.pd.apiUrl} '${text}'. Expected an absolute URL, e.g. ${boomi_contract/* DEFAULT_API_URL */.rK}.`);
+        throw new errors/* InputError */.dz(constants/* Input */.pd.apiUrl, `Invalid ${constants/* Input */.pd.apiUrl} '${text}'. Expected an absolute URL, e.g. ${contract/* DEFAULT_API_URL */.rK}.`);
     }
     if (url.username || url.password) {
         throw new errors/* InputError */.dz(constants/* Input */.pd.apiUrl, `Invalid ${constants/* Input */.pd.apiUrl}: it must not carry credentials. Pass them as ${constants/* Input */.pd.username} and ${constants/* Input */.pd.apiToken}.`);
     }
     if (url.search || url.hash) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.apiUrl, `Invalid ${constants/* Input */.pd.apiUrl} '${text}': it must not have a query or fragment. Expected e.g. ${boomi_contract/* DEFAULT_API_URL */.rK}.`);
+        throw new errors/* InputError */.dz(constants/* Input */.pd.apiUrl, `Invalid ${constants/* Input */.pd.apiUrl} '${text}': it must not have a query or fragment. Expected e.g. ${contract/* DEFAULT_API_URL */.rK}.`);
     }
     const loopbackHttp = url.protocol === 'http:' && isLoopbackHost(url.hostname);
     if (url.protocol !== 'https:' && !loopbackHttp) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.apiUrl, `Invalid ${constants/* Input */.pd.apiUrl} '${text}': it must use https (plain http is allowed only on loopback, for a local emulator). Expected e.g. ${boomi_contract/* DEFAULT_API_URL */.rK}.`);
+        throw new errors/* InputError */.dz(constants/* Input */.pd.apiUrl, `Invalid ${constants/* Input */.pd.apiUrl} '${text}': it must use https (plain http is allowed only on loopback, for a local emulator). Expected e.g. ${contract/* DEFAULT_API_URL */.rK}.`);
     }
     return url.href.replace(/\/+$/, '');
 }
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/workflow-commands.ts
+;// CONCATENATED MODULE: ./src/runner/commands.ts
 // The three runner interactions the entry needs before it knows the inputs are
 // good. They follow the documented workflow-command protocol exactly as
 // @actions/core does; core itself is loaded only once there is work to do,
@@ -842,7 +842,7 @@ function setFailed(message) {
     process.stdout.write(`::error::${escapeData(message)}${external_node_os_namespaceObject.EOL}`);
 }
 
-;// CONCATENATED MODULE: ./src/run.ts
+;// CONCATENATED MODULE: ./src/runner/entry.ts
 // Reads the inputs and loads the rest only when they are valid, so a
 // misconfigured step fails in milliseconds. Exported for @github/local-action,
 // which imports an entry and calls its run().
@@ -852,7 +852,7 @@ function setFailed(message) {
 async function run() {
     try {
         const inputs = readInputs(getInput, setSecret);
-        const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(626)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3626));
+        const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(848)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9848));
         await runAction(inputs);
     }
     catch (err) {

@@ -1,4 +1,4 @@
 // The entry the runner starts.
-import { run } from './run.js'
+import { run } from './runner/entry.js'
 
 void run()

@@ -1,8 +1,8 @@
-export const id = 626;
-export const ids = [626];
+export const id = 848;
+export const ids = [848];
 export const modules = {
 
-/***/ 3626:
+/***/ 9848:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -15,11 +15,11 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_perf_hooks_ = __webpack_require__(643);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 12 modules
 var core = __webpack_require__(143);
-// EXTERNAL MODULE: ./src/boomi-contract.ts
-var boomi_contract = __webpack_require__(4800);
+// EXTERNAL MODULE: ./src/boomi/contract.ts
+var contract = __webpack_require__(4922);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-;// CONCATENATED MODULE: ./src/retry.ts
+;// CONCATENATED MODULE: ./src/net/retry.ts
 
 const DEFAULT_BACKOFF = { baseDelayMs: 1000, maxDelayMs: 30_000, maxRetryAfterMs: 120_000 };
 const realSleep = ms => new Promise(resolve => setTimeout(resolve, ms));
@@ -98,7 +98,7 @@ function parseRetryAfter(value, now) {
     return Math.max(0, date - now);
 }
 
-;// CONCATENATED MODULE: ./src/boomi-client.ts
+;// CONCATENATED MODULE: ./src/boomi/client.ts
 
 
 
@@ -116,7 +116,7 @@ class HttpBoomiClient {
         // A queryMore token is single-use; if Boomi rejects a retried one, the listing starts over.
         for (let restart = 0;; restart++) {
             const versions = [];
-            let page = await this.retried('query', () => this.send('query', 'POST', boomi_contract/* PATHS */.R7.query, (0,boomi_contract/* queryBody */.Dg)(groupType), 'application/json'));
+            let page = await this.retried('query', () => this.send('query', 'POST', contract/* PATHS */.R7.query, (0,contract/* queryBody */.Dg)(groupType), 'application/json'));
             let pageNo = 1;
             for (;;) {
                 const parsed = parseQueryResult(page);
@@ -129,7 +129,7 @@ class HttpBoomiClient {
                 try {
                     page = await this.retried('queryMore', n => {
                         retriedToken = n > 1;
-                        return this.send('queryMore', 'POST', boomi_contract/* PATHS */.R7.queryMore, token, 'text/plain');
+                        return this.send('queryMore', 'POST', contract/* PATHS */.R7.queryMore, token, 'text/plain');
                     });
                 }
                 catch (err) {
@@ -145,11 +145,11 @@ class HttpBoomiClient {
         }
     }
     async createVersion(_groupType, body) {
-        const text = await this.send('create', 'POST', boomi_contract/* PATHS */.R7.create, body);
+        const text = await this.send('create', 'POST', contract/* PATHS */.R7.create, body);
         return parseVersion(text, 'create');
     }
     async deleteVersion(groupType, versionId) {
-        const { method, path, body } = (0,boomi_contract/* deleteRequest */.Fb)(groupType, versionId);
+        const { method, path, body } = (0,contract/* deleteRequest */.Fb)(groupType, versionId);
         let answerLost = false;
         try {
             await this.retried(`delete ${versionId}`, async () => {
@@ -302,7 +302,7 @@ var external_node_https_ = __webpack_require__(4708);
 var external_node_tls_ = __webpack_require__(1692);
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
 var lib = __webpack_require__(4942);
-;// CONCATENATED MODULE: ./src/http.ts
+;// CONCATENATED MODULE: ./src/net/transport.ts
 
 
 
@@ -430,7 +430,7 @@ function describeNetworkError(err) {
     return err.message || code;
 }
 
-;// CONCATENATED MODULE: ./src/changelog.ts
+;// CONCATENATED MODULE: ./src/domain/changelog.ts
 /** The line that marks a version as an upload of one exact archive (SPEC §3.3). */
 function checksumLine(sha256) {
     return `sha256: ${sha256.toLowerCase()}`;
@@ -460,11 +460,9 @@ function defaultChangeLog(ctx) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-;// CONCATENATED MODULE: ./src/glob.ts
+;// CONCATENATED MODULE: ./src/archive/glob.ts
 
 
 const MAGIC = /[*?[]/;
@@ -592,8 +590,7 @@ async function isDir(p) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/archive.ts
-
+;// CONCATENATED MODULE: ./src/archive/locate.ts
 
 
 
@@ -638,6 +635,12 @@ async function locateArchive(pattern, workspace) {
     }
     return { path: file, fileName: external_node_path_.basename(file), size: stat.size };
 }
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/archive/hash.ts
+
+
 // 4 MiB reads hash at openssl's speed (the default 64 KiB runs at about half).
 const HASH_CHUNK = 4 * 1024 * 1024;
 /**
@@ -670,7 +673,7 @@ async function sha256File(file) {
     return hash.digest('hex');
 }
 
-;// CONCATENATED MODULE: ./src/plan.ts
+;// CONCATENATED MODULE: ./src/domain/plan.ts
 // Pure decisions about a group's versions: which one an archive duplicates, and
 // what pruning keeps, deletes and leaves alone. No I/O; the clock is an argument.
 
@@ -710,9 +713,9 @@ function findLostUpload(listing, sha256, idsBefore) {
     return findDuplicates(listing, sha256).find(v => !idsBefore.has(v.versionId));
 }
 function protectionReason(v) {
-    if (v.reviewStatus && boomi_contract/* PROTECTED_REVIEW_STATUSES */.VQ.has(v.reviewStatus))
+    if (v.reviewStatus && contract/* PROTECTED_REVIEW_STATUSES */.VQ.has(v.reviewStatus))
         return `review status ${v.reviewStatus}`;
-    if (boomi_contract/* RELEASE_VERSION_IS_PROTECTED */.jM && v.releaseVersion === true)
+    if (contract/* RELEASE_VERSION_IS_PROTECTED */.jM && v.releaseVersion === true)
         return 'release version';
     return undefined;
 }
@@ -753,7 +756,7 @@ function planPrune(req) {
     return plan;
 }
 
-;// CONCATENATED MODULE: ./src/prune.ts
+;// CONCATENATED MODULE: ./src/orchestrator/prune.ts
 
 
 
@@ -786,7 +789,7 @@ async function executePrune(client, groupType, plan, concurrency, log) {
             }
             catch (err) {
                 done++;
-                if (err instanceof errors/* BoomiError */.JE && (0,boomi_contract/* isDeleteRefusal */.Ie)(err.status)) {
+                if (err instanceof errors/* BoomiError */.JE && (0,contract/* isDeleteRefusal */.Ie)(err.status)) {
                     const reason = `refused by Boomi: ${err.boomiMessage || `HTTP ${err.status}`}`;
                     if (err.afterLostAnswer || err.status === 404)
                         unsure.push({ item, refusal: reason });
@@ -846,7 +849,7 @@ async function settleUnsure(client, groupType, unsure, outcome, log) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/release.ts
+;// CONCATENATED MODULE: ./src/orchestrator/upload.ts
 
 
 
@@ -923,7 +926,7 @@ async function createOnce(client, groupType, body) {
         return await client.createVersion(groupType, body);
     }
     catch (err) {
-        if (err instanceof errors/* BoomiError */.JE && (0,boomi_contract/* isVersionLimitRefusal */.KL)(err.status, err.boomiMessage))
+        if (err instanceof errors/* BoomiError */.JE && (0,contract/* isVersionLimitRefusal */.KL)(err.status, err.boomiMessage))
             throw new VersionLimitError(err);
         throw err;
     }
@@ -975,7 +978,7 @@ async function removeLateTwins(client, groupType, sha256, idsBefore, kept, polic
     }
 }
 
-;// CONCATENATED MODULE: ./src/summary.ts
+;// CONCATENATED MODULE: ./src/domain/summary.ts
 const OUTCOME_TEXT = {
     uploaded: 'Uploaded a new version',
     reused: 'Reused the existing version of this archive (no upload)',
@@ -1045,7 +1048,8 @@ function renderSummary(r) {
     return lines.join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/main.ts
+;// CONCATENATED MODULE: ./src/orchestrator/release.ts
+
 
 
 
@@ -1105,8 +1109,8 @@ async function release(deps, report, outputs) {
         archive = await phase(log, 'Archive', async () => {
             const found = await locateArchive(pattern, deps.workspace);
             log.info(`Archive: ${found.path} (${formatBytes(found.size)})`);
-            if (found.size > boomi_contract/* ARCHIVE_SIZE_GUIDANCE_BYTES */.id) {
-                log.warning(`${found.fileName} is ${formatBytes(found.size)}, over Boomi's guidance of ${formatBytes(boomi_contract/* ARCHIVE_SIZE_GUIDANCE_BYTES */.id)}; Boomi may refuse or slow down on it.`);
+            if (found.size > contract/* ARCHIVE_SIZE_GUIDANCE_BYTES */.id) {
+                log.warning(`${found.fileName} is ${formatBytes(found.size)}, over Boomi's guidance of ${formatBytes(contract/* ARCHIVE_SIZE_GUIDANCE_BYTES */.id)}; Boomi may refuse or slow down on it.`);
             }
             return found;
         });
@@ -1198,7 +1202,7 @@ async function release(deps, report, outputs) {
                 if (!(err instanceof VersionLimitError))
                     throw err;
                 if (inputs.keepLatest === undefined) {
-                    throw new Error(`Boomi refused the upload: the account holds its maximum of ${boomi_contract/* MAX_VERSIONS_PER_ACCOUNT */.bY} connector versions (Boomi said: ${err.refusal.boomiMessage}). Set ${constants/* Input */.pd.keepLatest} to prune old versions of ${inputs.groupType} before uploading, or delete unused versions in the Developer tab.`, { cause: err });
+                    throw new Error(`Boomi refused the upload: the account holds its maximum of ${contract/* MAX_VERSIONS_PER_ACCOUNT */.bY} connector versions (Boomi said: ${err.refusal.boomiMessage}). Set ${constants/* Input */.pd.keepLatest} to prune old versions of ${inputs.groupType} before uploading, or delete unused versions in the Developer tab.`, { cause: err });
                 }
                 log.warning(`Boomi refused the upload: the account is at its version limit (${err.refusal.boomiMessage}). Pruning ${inputs.groupType} first, then uploading once more.`);
                 // The pending upload counts as the newest: this deletes what the finished run would have deleted anyway.
@@ -1209,7 +1213,7 @@ async function release(deps, report, outputs) {
                 recordPrune(earlyPrune, plan.keep.length);
                 if (earlyPrune.deleted.length === 0) {
                     const why = earlyPrune.failed.length ? pruneFailures(earlyPrune) : `pruning ${inputs.groupType} to ${inputs.keepLatest} freed none`;
-                    throw new Error(`Boomi refused the upload because the account holds its maximum of ${boomi_contract/* MAX_VERSIONS_PER_ACCOUNT */.bY} connector versions, and ${why}. Delete unused versions of other connector groups, or lower ${constants/* Input */.pd.keepLatest}.`, { cause: err });
+                    throw new Error(`Boomi refused the upload because the account holds its maximum of ${contract/* MAX_VERSIONS_PER_ACCOUNT */.bY} connector versions, and ${why}. Delete unused versions of other connector groups, or lower ${constants/* Input */.pd.keepLatest}.`, { cause: err });
                 }
                 result = await uploadVersion(c, inputs.groupType, hex, body, listing, deps.uploadPolicy, log);
             }
@@ -1327,7 +1331,7 @@ function progressLogger(log, total, now) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/pacer.ts
+;// CONCATENATED MODULE: ./src/net/pacer.ts
 /**
  * Spaces requests evenly so that no rolling second, measured where the server
  * receives them, holds more than `requestsPerSecond`. The transport asks for a
@@ -1378,7 +1382,7 @@ class Pacer {
 const PACING_MARGIN = 0.05;
 const MIN_MARGIN_MS = 2;
 
-;// CONCATENATED MODULE: ./src/action.ts
+;// CONCATENATED MODULE: ./src/runner/wiring.ts
 // Wires the real world (runner, network, clock) into the core of the action.
 
 
@@ -1413,7 +1417,7 @@ async function runAction(inputs) {
             retry,
             log
         }),
-        multipart: async () => (await Promise.all(/* import() */[__webpack_require__.e(454), __webpack_require__.e(779)]).then(__webpack_require__.bind(__webpack_require__, 4779))).multipartBody,
+        multipart: async () => (await Promise.all(/* import() */[__webpack_require__.e(454), __webpack_require__.e(667)]).then(__webpack_require__.bind(__webpack_require__, 5667))).multipartBody,
         runContext: workflowRun,
         log,
         setOutput: (name, value) => core/* setOutput */.uH(name, value),
@@ -1442,4 +1446,4 @@ async function workflowRun() {
 
 };
 
-//# sourceMappingURL=626.index.js.map
+//# sourceMappingURL=848.index.js.map

@@ -1,6 +1,6 @@
-import { Input } from './constants.js'
-import { DEFAULT_API_URL } from './boomi-contract.js'
-import { InputError } from './errors.js'
+import { Input } from '../constants.js'
+import { DEFAULT_API_URL } from '../boomi/contract.js'
+import { InputError } from '../errors.js'
 
 export type IfExists = 'skip' | 'fail' | 'upload'
 

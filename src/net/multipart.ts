@@ -3,7 +3,7 @@
 import { createReadStream } from 'node:fs'
 import FormData from 'form-data'
 import type { Readable } from 'node:stream'
-import type { StreamBody } from './http.js'
+import type { StreamBody } from './transport.js'
 
 export interface UploadParts {
   archivePath: string

@@ -1,14 +1,14 @@
 // Wires the real world (runner, network, clock) into the core of the action.
 import { performance } from 'node:perf_hooks'
 import * as core from '@actions/core'
-import { HttpBoomiClient } from './boomi-client.js'
-import type { RunContext } from './changelog.js'
-import { ACTION_NAME, ACTION_VERSION } from './constants.js'
-import { createTransport } from './http.js'
-import type { Inputs } from './inputs.js'
-import { run } from './main.js'
-import { Pacer } from './pacer.js'
-import { DEFAULT_BACKOFF, type RetryPolicy, realSleep } from './retry.js'
+import { HttpBoomiClient } from '../boomi/client.js'
+import type { RunContext } from '../domain/changelog.js'
+import { ACTION_NAME, ACTION_VERSION } from '../constants.js'
+import { createTransport } from '../net/transport.js'
+import type { Inputs } from '../inputs/read.js'
+import { run } from '../orchestrator/release.js'
+import { Pacer } from '../net/pacer.js'
+import { DEFAULT_BACKOFF, type RetryPolicy, realSleep } from '../net/retry.js'
 
 export async function runAction(inputs: Inputs): Promise<void> {
   const log = {
@@ -36,7 +36,7 @@ export async function runAction(inputs: Inputs): Promise<void> {
         retry,
         log
       }),
-    multipart: async () => (await import('./upload-body.js')).multipartBody,
+    multipart: async () => (await import('../net/multipart.js')).multipartBody,
     runContext: workflowRun,
     log,
     setOutput: (name, value) => core.setOutput(name, value),

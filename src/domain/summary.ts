@@ -1,6 +1,6 @@
-import type { ConnectorVersion } from './boomi-client.js'
+import type { ConnectorVersion } from '../boomi/client.js'
 import type { PlannedVersion } from './plan.js'
-import type { PruneFailure } from './prune.js'
+import type { PruneFailure } from '../orchestrator/prune.js'
 
 export type UploadOutcome = 'uploaded' | 'reused' | 'would-upload' | 'would-reuse' | 'refused-duplicate' | 'upload-failed' | 'not-uploaded' | 'none'
 

@@ -1,9 +1,9 @@
-import { isVersionLimitRefusal } from './boomi-contract.js'
-import type { BoomiClient, ConnectorVersion, Logger } from './boomi-client.js'
-import { BoomiError, errorMessage } from './errors.js'
-import type { StreamBody } from './http.js'
-import { findDuplicates, findLostUpload } from './plan.js'
-import { type RetryPolicy, backoffDelay, gaveUp, isRetryable, mayHaveTakenEffect } from './retry.js'
+import { isVersionLimitRefusal } from '../boomi/contract.js'
+import type { BoomiClient, ConnectorVersion, Logger } from '../boomi/client.js'
+import { BoomiError, errorMessage } from '../errors.js'
+import type { StreamBody } from '../net/transport.js'
+import { findDuplicates, findLostUpload } from '../domain/plan.js'
+import { type RetryPolicy, backoffDelay, gaveUp, isRetryable, mayHaveTakenEffect } from '../net/retry.js'
 
 export interface UploadPolicy extends RetryPolicy {
   /**

@@ -1,8 +1,8 @@
-import { isDeleteRefusal } from './boomi-contract.js'
-import type { BoomiClient, ConnectorVersion, Logger } from './boomi-client.js'
-import { BoomiError, errorMessage } from './errors.js'
-import { mayHaveTakenEffect } from './retry.js'
-import type { PlannedVersion, PrunePlan } from './plan.js'
+import { isDeleteRefusal } from '../boomi/contract.js'
+import type { BoomiClient, ConnectorVersion, Logger } from '../boomi/client.js'
+import { BoomiError, errorMessage } from '../errors.js'
+import { mayHaveTakenEffect } from '../net/retry.js'
+import type { PlannedVersion, PrunePlan } from '../domain/plan.js'
 
 export interface PruneFailure {
   version: ConnectorVersion

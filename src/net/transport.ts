@@ -3,7 +3,7 @@ import * as https from 'node:https'
 import * as tls from 'node:tls'
 import type { Readable } from 'node:stream'
 import { HttpClient } from '@actions/http-client'
-import { NetworkError } from './errors.js'
+import { NetworkError } from '../errors.js'
 
 /** A body that can be produced afresh for every attempt (a stream is single-use). */
 export interface StreamBody {

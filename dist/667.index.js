@@ -1,8 +1,8 @@
-export const id = 779;
-export const ids = [779];
+export const id = 667;
+export const ids = [667];
 export const modules = {
 
-/***/ 4779:
+/***/ 5667:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -59,4 +59,4 @@ function multipartBody(parts, onBytes) {
 
 };
 
-//# sourceMappingURL=779.index.js.map
+//# sourceMappingURL=667.index.js.map

@@ -1,4 +1,4 @@
-import { BoomiError, NetworkError, errorMessage } from './errors.js'
+import { BoomiError, NetworkError, errorMessage } from '../errors.js'
 
 export type Sleep = (ms: number) => Promise<void>
 

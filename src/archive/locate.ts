@@ -1,8 +1,7 @@
 import { promises as fs } from 'node:fs'
-import { createHash } from 'node:crypto'
 import * as path from 'node:path'
-import { Input } from './constants.js'
-import { InputError } from './errors.js'
+import { Input } from '../constants.js'
+import { InputError } from '../errors.js'
 import { exists, glob, hasMagic } from './glob.js'
 
 export interface Archive {
@@ -62,35 +61,4 @@ export async function locateArchive(pattern: string, workspace: string): Promise
     await handle.close()
   }
   return { path: file, fileName: path.basename(file), size: stat.size }
-}
-
-// 4 MiB reads hash at openssl's speed (the default 64 KiB runs at about half).
-const HASH_CHUNK = 4 * 1024 * 1024
-
-/**
- * sha256 of a file, streamed through two reused buffers: the next read runs
- * while the last one is hashed, and memory stays flat whatever the file's size
- * (a stream's fresh buffer per chunk piles up garbage faster than it is freed).
- */
-export async function sha256File(file: string): Promise<string> {
-  const hash = createHash('sha256')
-  const handle = await fs.open(file, 'r')
-  try {
-    const buffers = [Buffer.allocUnsafe(HASH_CHUNK), Buffer.allocUnsafe(HASH_CHUNK)]
-    let position = 0
-    let current = 0
-    let reading = handle.read(buffers[current], 0, HASH_CHUNK, position)
-    for (;;) {
-      const { bytesRead } = await reading
-      if (bytesRead === 0) break
-      position += bytesRead
-      const done = buffers[current]
-      current ^= 1
-      reading = handle.read(buffers[current], 0, HASH_CHUNK, position)
-      hash.update(done.subarray(0, bytesRead))
-    }
-  } finally {
-    await handle.close()
-  }
-  return hash.digest('hex')
 }

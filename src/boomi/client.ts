@@ -1,24 +1,11 @@
 import type { IncomingHttpHeaders } from 'node:http'
-import { PATHS, deleteRequest, queryBody } from './boomi-contract.js'
-import { BoomiError } from './errors.js'
-import type { HttpResponse, StreamBody, Transport } from './http.js'
-import type { Pacer } from './pacer.js'
-import { type RetryPolicy, mayHaveTakenEffect, parseRetryAfter, withRetries } from './retry.js'
-
-/** A connector version as Boomi describes it; only `versionId` is relied upon to exist. */
-export interface ConnectorVersion {
-  versionId: string
-  groupType?: string
-  displayVersion?: string
-  changeLog?: string
-  uploadedDate?: string
-  uploadedBy?: string
-  deleted?: boolean
-  deletedDate?: string
-  reviewStatus?: string
-  releaseVersion?: boolean
-  carLink?: string
-}
+import { PATHS, deleteRequest, queryBody } from './contract.js'
+import { BoomiError } from '../errors.js'
+import type { ConnectorVersion } from '../domain/versions.js'
+export type { ConnectorVersion } from '../domain/versions.js'
+import type { HttpResponse, StreamBody, Transport } from '../net/transport.js'
+import type { Pacer } from '../net/pacer.js'
+import { type RetryPolicy, mayHaveTakenEffect, parseRetryAfter, withRetries } from '../net/retry.js'
 
 /** The four ConnectorVersion operations. A fake implements this in tests of the core. */
 export interface BoomiClient {

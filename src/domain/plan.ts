@@ -1,7 +1,7 @@
 // Pure decisions about a group's versions: which one an archive duplicates, and
 // what pruning keeps, deletes and leaves alone. No I/O; the clock is an argument.
-import { PROTECTED_REVIEW_STATUSES, RELEASE_VERSION_IS_PROTECTED } from './boomi-contract.js'
-import type { ConnectorVersion } from './boomi-client.js'
+import { PROTECTED_REVIEW_STATUSES, RELEASE_VERSION_IS_PROTECTED } from '../boomi/contract.js'
+import type { ConnectorVersion } from '../boomi/client.js'
 import { hasChecksumLine } from './changelog.js'
 
 const DAY_MS = 86_400_000
