@@ -27,5 +27,55 @@ export default defineConfig([
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }]
     }
   },
+  // Which way imports point (see CONTRIBUTING, "Layout"): the runner wires everything; the
+  // orchestrator runs phases; domain is pure; boomi talks to Boomi through net; archive and net
+  // move bytes. Only src/runner/ touches the runner (@actions/*, process.env).
+  ...layer('src/domain/**', [
+    '../net/*',
+    '../archive/*',
+    '../orchestrator/*',
+    '../runner/*',
+    '../inputs/*',
+    '../boomi/client*',
+    '../boomi/answers*',
+    '../boomi/listing*',
+    'node:fs',
+    'node:http',
+    'node:https',
+    'node:net',
+    'node:child_process'
+  ]),
+  ...layer('src/net/**', ['../domain/*', '../boomi/*', '../archive/*', '../orchestrator/*', '../runner/*', '../inputs/*']),
+  ...layer('src/archive/**', ['../net/*', '../boomi/*', '../orchestrator/*', '../runner/*', '../inputs/*']),
+  ...layer('src/boomi/**', ['../archive/*', '../orchestrator/*', '../runner/*', '../inputs/*']),
+  ...layer('src/inputs/**', ['../domain/*', '../archive/*', '../boomi/client*', '../orchestrator/*', '../runner/*']),
+  ...layer('src/orchestrator/**', ['../runner/*']),
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/runner/**'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Only src/runner/ reads the environment; pass what you need in.' }]
+    }
+  },
   prettier
 ])
+
+/** A folder of src/ and the imports it must not make, plus @actions/* everywhere but the runner. */
+function layer(files, forbidden) {
+  return [
+    {
+      files: [files],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              { group: forbidden, message: 'This import points the wrong way between layers (see eslint.config.js).' },
+              { group: ['@actions/*'], message: 'Only src/runner/ talks to the runner.' }
+            ]
+          }
+        ]
+      }
+    }
+  ]
+}

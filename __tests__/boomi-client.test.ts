@@ -1,6 +1,7 @@
 // The HTTP client against the emulator over real loopback HTTP.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -15,25 +16,41 @@ import { multipartBody } from '../src/net/multipart.js'
 
 const GROUP = 'acme-Q7XK2P-sample'
 let emu: Emulator
+const made: string[] = []
 
 beforeAll(async () => {
   emu = new Emulator()
   await emu.start()
 })
-afterAll(() => emu.close())
+afterAll(async () => {
+  await emu.close()
+  for (const dir of made) rmSync(dir, { recursive: true, force: true })
+})
 beforeEach(() => emu.reset())
 
-function client(opts: { rps?: number; maxAttempts?: number; timeoutMs?: number; apiToken?: string } = {}) {
+interface ClientSetup {
+  rps?: number
+  maxAttempts?: number
+  timeoutMs?: number
+  apiToken?: string
+  server?: Emulator
+  apiUrl?: string
+  fallbackApiUrl?: string
+}
+
+function client(opts: ClientSetup = {}) {
   const lines: string[] = []
   const log = { info: (l: string) => lines.push(l), warning: (l: string) => lines.push(`warning: ${l}`), debug: () => undefined }
+  const server = opts.server ?? emu
   const c = new HttpBoomiClient({
-    apiUrl: emu.apiUrl,
-    accountId: emu.accountId,
-    username: `BOOMI_TOKEN.${emu.username}`,
-    apiToken: opts.apiToken ?? emu.apiToken,
+    apiUrl: opts.apiUrl ?? server.apiUrl,
+    fallbackApiUrl: opts.fallbackApiUrl,
+    accountId: server.accountId,
+    username: `BOOMI_TOKEN.${server.username}`,
+    apiToken: opts.apiToken ?? server.apiToken,
     timeoutMs: opts.timeoutMs ?? 5000,
     transport: createTransport('boomi-connector-action/test'),
-    pacer: new Pacer(opts.rps ?? 1000, () => performance.now(), realSleep),
+    pacer: new Pacer(opts.rps ?? 100, () => performance.now(), realSleep),
     retry: {
       maxAttempts: opts.maxAttempts ?? 3,
       baseDelayMs: 1,
@@ -49,7 +66,9 @@ function client(opts: { rps?: number; maxAttempts?: number; timeoutMs?: number; 
 }
 
 function zipFile(size = 2048): string {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'zip-')), 'c.car.zip')
+  const dir = mkdtempSync(path.join(tmpdir(), 'zip-'))
+  made.push(dir)
+  const file = path.join(dir, 'c.car.zip')
   const body = Buffer.alloc(size, 3)
   Buffer.from('PK\x03\x04').copy(body)
   writeFileSync(file, body)
@@ -124,7 +143,8 @@ describe('errors', () => {
     emu.script('create', { hangMs: 1500 })
     const { c } = client({ timeoutMs: 300 })
     const file = zipFile()
-    const body = multipartBody({ archivePath: file, fileName: 'c.car.zip', size: 2048, groupType: GROUP, changeLog: 'x', sha256: 'a'.repeat(64) })
+    const sha256 = createHash('sha256').update(readFileSync(file)).digest('hex')
+    const body = multipartBody({ archivePath: file, fileName: 'c.car.zip', size: 2048, groupType: GROUP, changeLog: 'x', sha256 })
     const err = await c.createVersion(GROUP, body).catch(e => e)
     expect(err).toBeInstanceOf(NetworkError)
     expect(err.code).toBe('ETIMEDOUT')
@@ -143,7 +163,7 @@ describe('errors', () => {
       apiToken: 't',
       timeoutMs: 2000,
       transport: createTransport('t'),
-      pacer: new Pacer(1000, () => performance.now(), realSleep),
+      pacer: new Pacer(100, () => performance.now(), realSleep),
       retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 1, sleep: realSleep, random: Math.random, log: () => undefined },
       log: { info: () => undefined, warning: () => undefined, debug: () => undefined }
     })
@@ -156,8 +176,6 @@ describe('errors', () => {
 describe('upload body', () => {
   it('streams all four parts, file last with its name, with an exact Content-Length; rebuilt on each attempt', async () => {
     const file = zipFile(300_000)
-    const { createHash } = await import('node:crypto')
-    const { readFileSync } = await import('node:fs')
     const sha = createHash('sha256').update(readFileSync(file)).digest('hex')
     const body = multipartBody({ archivePath: file, fileName: 'c.car.zip', size: 300_000, groupType: GROUP, changeLog: 'notes\n\nsha256: ' + sha, sha256: sha })
     emu.script('create', { status: 503 })
@@ -207,5 +225,117 @@ describe('pacing against a rate-limited server', () => {
     } finally {
       await limited.close()
     }
+  })
+})
+
+describe('the path prefix fallback (default api-url only)', () => {
+  const PARTNER = '/partner/api/rest/v1'
+  const PLATFORM = '/api/rest/v1'
+  let other: Emulator
+  beforeAll(async () => {
+    other = new Emulator({ prefixes: [PLATFORM], retiredPrefixes: ['/retired/api/rest/v1'] })
+    await other.start()
+  })
+  afterAll(() => other.close())
+  beforeEach(() => other.reset())
+
+  it('a 404 on the first listing moves the run to the other prefix, once, with one warning', async () => {
+    seedGroup(other, { groupType: GROUP, count: 3, seed: 1 })
+    const { c, lines } = client({ server: other, apiUrl: other.urlFor(PARTNER), fallbackApiUrl: other.urlFor(PLATFORM) })
+    const listed = await c.listGroup(GROUP)
+    expect(listed).toHaveLength(3)
+    await c.deleteVersion(GROUP, listed[0].versionId)
+    expect(other.requests.map(r => `${r.path.startsWith(PARTNER) ? 'partner' : 'platform'} ${r.operation}:${r.status}`)).toEqual([
+      'partner unknown:404',
+      'platform query:200',
+      'platform delete:200'
+    ])
+    const warnings = lines.filter(l => l.startsWith('warning: '))
+    expect(warnings).toEqual([
+      `warning: Boomi answered at ${other.urlFor(PLATFORM)}, not at the default ${other.urlFor(PARTNER)}; set api-url: ${other.urlFor(PLATFORM)} to skip this extra request.`
+    ])
+  })
+
+  it('a 410 (retired) on the first listing also tries the other prefix', async () => {
+    const { c } = client({ server: other, apiUrl: other.urlFor('/retired/api/rest/v1'), fallbackApiUrl: other.urlFor(PLATFORM) })
+    expect(await c.listGroup(GROUP)).toEqual([])
+    expect(other.requests.map(r => r.status)).toEqual([410, 200])
+  })
+
+  it('an api-url the user gave is used as given: no fallback', async () => {
+    const { c } = client({ server: other, apiUrl: other.urlFor(PARTNER) })
+    const err = await c.listGroup(GROUP).catch(e => e)
+    expect(err).toBeInstanceOf(BoomiError)
+    expect(err.status).toBe(404)
+    expect(other.requests).toHaveLength(1)
+  })
+
+  it('when the other prefix fails too, the error is the first one and says so', async () => {
+    const { c } = client({ server: other, apiUrl: other.urlFor(PARTNER), fallbackApiUrl: other.urlFor('/nowhere/v1') })
+    const err = await c.listGroup(GROUP).catch(e => e)
+    expect(err.status).toBe(404)
+    expect(err.message).toMatch(/Check api-url and its path prefix/)
+    expect(err.message).toMatch(new RegExp(`The other path prefix, ${other.urlFor('/nowhere/v1')}, was tried too and failed as well \\(HTTP 404\\)`))
+    expect(other.requests).toHaveLength(2)
+  })
+
+  it('only the first request may move the client: a later 404 is an error', async () => {
+    const { c } = client({ apiUrl: emu.apiUrl, fallbackApiUrl: emu.urlFor(PLATFORM) })
+    await c.listGroup(GROUP)
+    emu.script('query', { status: 404 })
+    await expect(c.listGroup(GROUP)).rejects.toThrow(/HTTP 404/)
+    expect(emu.requests.map(r => r.path.startsWith(PARTNER))).toEqual([true, true])
+  })
+})
+
+describe('changeVersion', () => {
+  it('switches a private classification: APPROVED, with the three fields sent as JSON', async () => {
+    const [v] = emu.seed([{ groupType: GROUP, uploadedDate: '2024-01-01T00:00:00Z' }])
+    emu.setClassification(GROUP, 'uat', { visibility: 'PRIVATE' })
+    const { c } = client()
+    expect(await c.changeVersion(`${GROUP}-uat`, v.versionId, 'notes')).toEqual({
+      classificationType: `${GROUP}-uat`,
+      versionId: v.versionId,
+      reviewStatus: 'APPROVED'
+    })
+    const [sent] = emu.requests
+    expect(sent.path).toBe(`${emu.prefix}/${emu.accountId}/ConnectorVersionChange`)
+    expect(sent.headers['content-type']).toMatch(/^application\/json/)
+    expect(JSON.parse(sent.body ?? '')).toEqual({ classificationType: `${GROUP}-uat`, versionId: v.versionId, releaseNotes: 'notes' })
+    expect(emu.classifications(GROUP).uat.versionId).toBe(v.versionId)
+  })
+
+  it('a public classification answers PENDING', async () => {
+    const [v] = emu.seed([{ groupType: GROUP, uploadedDate: '2024-01-01T00:00:00Z' }])
+    emu.setClassification(GROUP, 'prod', { visibility: 'PUBLIC' })
+    const { c } = client()
+    expect((await c.changeVersion(`${GROUP}-prod`, v.versionId, 'n')).reviewStatus).toBe('PENDING')
+  })
+
+  it('is retried like every request (sending it again is harmless)', async () => {
+    const [v] = emu.seed([{ groupType: GROUP, uploadedDate: '2024-01-01T00:00:00Z' }])
+    emu.setClassification(GROUP, 'uat', { visibility: 'PRIVATE' })
+    emu.script('versionChange', { status: 502 })
+    const { c } = client()
+    expect((await c.changeVersion(`${GROUP}-uat`, v.versionId, 'n')).reviewStatus).toBe('APPROVED')
+    expect(emu.requests.map(r => r.status)).toEqual([502, 200])
+  })
+
+  it('an unknown classification is refused with the hint to check it in the Developer tab', async () => {
+    const [v] = emu.seed([{ groupType: GROUP, uploadedDate: '2024-01-01T00:00:00Z' }])
+    const { c } = client()
+    const err = await c.changeVersion(`${GROUP}-qa`, v.versionId, 'n').catch(e => e)
+    expect(err).toBeInstanceOf(BoomiError)
+    expect(err.status).toBe(400)
+    expect(err.message).toMatch(new RegExp(`Check that classification '${GROUP}-qa' exists for this group in the Developer tab`))
+    expect(emu.requests).toHaveLength(1)
+  })
+
+  it('a 403 names the privileges', async () => {
+    emu.script('versionChange', { status: 403, body: '{"message":"Forbidden"}' })
+    const { c } = client()
+    const err = await c.changeVersion(`${GROUP}-uat`, '1', 'n').catch(e => e)
+    expect(err.status).toBe(403)
+    expect(err.message).toMatch(/Developer and API privileges .* Connector Submission privilege/)
   })
 })

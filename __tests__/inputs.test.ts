@@ -1,6 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
 import { readInputs } from '../src/inputs/read.js'
 import { InputError } from '../src/errors.js'
+import { INPUTS } from '../src/inputs/table.js'
+import { readFileSync } from 'node:fs'
+import { parse } from 'yaml'
 
 const base: Record<string, string> = {
   'account-id': 'acme-Q7XK2P',
@@ -77,8 +80,18 @@ describe('readInputs', () => {
     ['min-age-days', '-1', '0 or more'],
     ['min-age-days', 'soon', '0 or more'],
     ['dry-run', 'yes', 'true or false'],
-    ['requests-per-second', '0', 'greater than 0'],
-    ['requests-per-second', '1e3', 'greater than 0'],
+    ['requests-per-second', '0', 'from 0.1 to 100'],
+    ['requests-per-second', '0.0000001', 'from 0.1 to 100'],
+    ['requests-per-second', '1000', 'from 0.1 to 100'],
+    ['requests-per-second', '1e3', 'from 0.1 to 100'],
+    ['account-id', '..', 'account ID'],
+    ['account-id', '.', 'account ID'],
+    ['api-url', 'https://api.boomi.com/partner/api/rest/v1?', 'query or fragment'],
+    ['api-url', 'https://api.boomi.com/partner/api/rest/v1#', 'query or fragment'],
+    ['username', 'ci\u0007bot', 'control characters'],
+    ['classifications', 'uat,,prod', 'given once'],
+    ['classifications', 'u at', 'without spaces'],
+    ['classifications', 'uat, uat', 'given once'],
     ['max-attempts', '0', 'at least 1'],
     ['max-attempts', '1.5', 'at least 1'],
     ['timeout-seconds', '0', 'greater than 0'],
@@ -135,6 +148,43 @@ describe('readInputs', () => {
     expect(inputs.requestsPerSecond).toBe(2.5)
     expect(inputs.maxAttempts).toBe(1)
     expect(inputs.timeoutMs).toBe(500)
+  })
+
+  it('reads classifications: commas or new lines, full types lose the group prefix', () => {
+    expect(read({ classifications: 'dev, uat\nacme-Q7XK2P-sample-prod\n' }).inputs.classifications).toEqual(['dev', 'uat', 'prod'])
+    expect(read().inputs.classifications).toEqual([])
+  })
+
+  it('a token with a control character is refused without echoing it', () => {
+    const err = failure({ 'api-token': 'tok\u0000en' })
+    expect(err.input).toBe('api-token')
+    expect(err.message).not.toContain('tok\u0000')
+    expect(err.message).toContain('without control characters')
+  })
+
+  it.each([
+    [{ 'change-log': 'x', 'change-log-file': 'CHANGELOG.md' }, 'change-log-file'],
+    [{ 'version-id': '1001', classifications: 'prod' }, 'version-id'],
+    [{ archive: '', 'version-id': '1001' }, 'version-id'],
+    [{ archive: '', classifications: 'uat', 'keep-latest': '3' }, 'classifications']
+  ])('refuses the combination %j', (overrides, input) => {
+    expect(failure(overrides).input).toBe(input)
+  })
+
+  it('version-id with classifications is something to do; api-url left at its default may fall back', () => {
+    const { inputs } = read({ archive: '', 'version-id': '1001', classifications: 'prod' })
+    expect(inputs).toMatchObject({ versionId: '1001', classifications: ['prod'], apiUrlIsDefault: true })
+    expect(read({ 'api-url': 'https://api.boomi.com/api/rest/v1' }).inputs.apiUrlIsDefault).toBe(false)
+  })
+
+  it('every default in the input table is the one action.yml declares', () => {
+    const action = parse(readFileSync('action.yml', 'utf8')) as { inputs: Record<string, { default?: string; required?: boolean }> }
+    const declared = Object.values(INPUTS)
+    expect(declared.map(s => s.name).sort()).toEqual(Object.keys(action.inputs).sort())
+    for (const spec of declared) {
+      expect([spec.name, action.inputs[spec.name].default ?? '']).toEqual([spec.name, spec.default])
+      expect([spec.name, action.inputs[spec.name].required === true]).toEqual([spec.name, 'required' in spec && spec.required === true])
+    }
   })
 
   it('refuses expected-sha256 without an archive', () => {

@@ -1,13 +1,20 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import type { ConnectorVersion } from '../src/boomi/client.js'
+import type { ConnectorVersion } from '../src/domain/versions.js'
 import { findDuplicates, findLostUpload, newestFirst, planPrune, protectionReason } from '../src/domain/plan.js'
 
 const DAY = 86_400_000
 const NOW = Date.parse('2026-11-28T12:00:00Z')
 
 function v(id: number, daysAgo: number, extra: Partial<ConnectorVersion> = {}): ConnectorVersion {
-  return { versionId: String(id), displayVersion: String(id - 1000), uploadedDate: new Date(NOW - daysAgo * DAY).toISOString(), deleted: false, ...extra }
+  return {
+    versionId: String(id),
+    displayVersion: String(id - 1000),
+    uploadedDate: new Date(NOW - daysAgo * DAY).toISOString(),
+    deleted: false,
+    releaseVersion: false,
+    ...extra
+  }
 }
 
 const ids = (list: { version: ConnectorVersion }[]) => list.map(p => p.version.versionId)
@@ -32,12 +39,29 @@ describe('findDuplicates', () => {
       v(4, 0, { changeLog: `other\n\nsha256: ${'cd'.repeat(32)}` }),
       v(5, 0, { changeLog: `prefix only sha256: ${sha}` })
     ]
-    expect(findDuplicates(listing, sha).map(x => x.versionId)).toEqual(['2', '1'])
+    expect(findDuplicates(listing, { sha256: sha })?.versions.map(x => x.versionId)).toEqual(['2', '1'])
+    expect(findDuplicates(listing, { sha256: sha })?.match).toBe('sha256')
+    expect(findDuplicates(listing, { sha256: 'ee'.repeat(32) })).toBeUndefined()
   })
   it('takes a new version with the line as a lost upload, not an older one', () => {
     const listing = [v(1, 9, { changeLog: `sha256: ${sha}` }), v(2, 0, { changeLog: `sha256: ${sha}` })]
-    expect(findLostUpload(listing, sha, new Set(['1']))?.versionId).toBe('2')
-    expect(findLostUpload(listing, sha, new Set(['1', '2']))).toBeUndefined()
+    expect(findLostUpload(listing, sha, new Set(['1'])).map(x => x.versionId)).toEqual(['2'])
+    expect(findLostUpload(listing, sha, new Set(['1', '2']))).toEqual([])
+  })
+})
+
+describe('protectionReason (fail closed)', () => {
+  it.each([
+    ['PENDING', false, true],
+    ['APPROVED', false, true],
+    ['REJECTED', false, true],
+    ['UNDER REVIEW', false, true],
+    ['CANCELLED', false, false],
+    [undefined, true, true],
+    [undefined, 'unclear', true],
+    [undefined, false, false]
+  ] as const)('review %s, release %s → protected %s', (reviewStatus, releaseVersion, protectedExpected) => {
+    expect(protectionReason(v(1, 1, { reviewStatus, releaseVersion })) !== undefined).toBe(protectedExpected)
   })
 })
 
@@ -112,20 +136,20 @@ describe('planPrune', () => {
   })
 
   it('leaves versions without a readable date alone, as skips', () => {
-    const listing = [v(1, 30), { versionId: '7', uploadedDate: 'yesterday' }, { versionId: '8' }, v(2, 1)]
+    const listing = [v(1, 30), v(7, 0, { uploadedDate: 'yesterday' }), v(8, 0, { uploadedDate: undefined }), v(2, 1)]
     const plan = planPrune({ listing, keepLatest: 1, now: NOW })
     expect(ids(plan.skip).sort()).toEqual(['7', '8'])
     expect(ids(plan.delete)).toEqual(['1'])
   })
 })
 
-const REVIEW = fc.constantFrom(undefined, 'PENDING', 'APPROVED', 'REJECTED', 'CANCELLED')
+const REVIEW = fc.constantFrom(undefined, 'PENDING', 'APPROVED', 'REJECTED', 'CANCELLED', 'SOMETHING NEW')
 const versionArb = fc.record({
   id: fc.integer({ min: 1, max: 5000 }),
   daysAgo: fc.integer({ min: 0, max: 400 }),
   deleted: fc.boolean(),
   reviewStatus: REVIEW,
-  releaseVersion: fc.boolean()
+  releaseVersion: fc.constantFrom<boolean | 'unclear'>(true, false, 'unclear')
 })
 const listingArb = fc
   .uniqueArray(versionArb, { selector: x => x.id, maxLength: 60 })

@@ -7,14 +7,22 @@ import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_c
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Dg: () => (/* binding */ queryBody),
 /* harmony export */   Fb: () => (/* binding */ deleteRequest),
+/* harmony export */   Hb: () => (/* binding */ MAX_LISTED_VERSIONS),
+/* harmony export */   I6: () => (/* binding */ isWrongPrefix),
 /* harmony export */   Ie: () => (/* binding */ isDeleteRefusal),
 /* harmony export */   KL: () => (/* binding */ isVersionLimitRefusal),
+/* harmony export */   N$: () => (/* binding */ versionChangeBody),
+/* harmony export */   R0: () => (/* binding */ MAX_QUERY_PAGES),
 /* harmony export */   R7: () => (/* binding */ PATHS),
+/* harmony export */   RR: () => (/* binding */ EMPTY_QUERY_MAY_OMIT_RESULT),
 /* harmony export */   VQ: () => (/* binding */ PROTECTED_REVIEW_STATUSES),
 /* harmony export */   bY: () => (/* binding */ MAX_VERSIONS_PER_ACCOUNT),
+/* harmony export */   df: () => (/* binding */ MAX_CHANGE_LOG_TEXT),
 /* harmony export */   id: () => (/* binding */ ARCHIVE_SIZE_GUIDANCE_BYTES),
 /* harmony export */   jM: () => (/* binding */ RELEASE_VERSION_IS_PROTECTED),
-/* harmony export */   rK: () => (/* binding */ DEFAULT_API_URL)
+/* harmony export */   o7: () => (/* binding */ ALTERNATE_API_URL),
+/* harmony export */   rK: () => (/* binding */ DEFAULT_API_URL),
+/* harmony export */   vk: () => (/* binding */ MAX_VERSION_ID_LENGTH)
 /* harmony export */ });
 // Everything we are not sure of about Boomi's ConnectorVersion API lives here,
 // so that correcting one point is a one-line change (see README, "What is
@@ -23,15 +31,42 @@ import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_c
 /**
  * UNCERTAIN: the path prefix. `/partner/api/rest/v1` is the documented default;
  * `/api/rest/v1` is the other candidate. Users override it with `api-url`.
+ * While `api-url` is left at the default, a 404 or 410 on the run's first
+ * request (the read-only listing) makes the client try the alternate once.
  */
 const DEFAULT_API_URL = 'https://api.boomi.com/partner/api/rest/v1';
+const ALTERNATE_API_URL = 'https://api.boomi.com/api/rest/v1';
+/** Statuses on the first request that mean "wrong path prefix", worth one try at the alternate. */
+function isWrongPrefix(status) {
+    return status === 404 || status === 410;
+}
 /** Relative to `{api-url}/{account-id}`. */
 const PATHS = {
     create: '/ConnectorVersion',
     query: '/ConnectorVersion/query',
     queryMore: '/ConnectorVersion/queryMore',
-    delete: '/ConnectorVersion'
+    delete: '/ConnectorVersion',
+    /** UNCERTAIN: the version-change path follows the other operations; Boomi's pages do not confirm it. */
+    versionChange: '/ConnectorVersionChange'
 };
+function versionChangeBody(classificationType, versionId, releaseNotes) {
+    return JSON.stringify({ classificationType, versionId, releaseNotes });
+}
+/**
+ * Bounds on one listing. SPEC: at most 1500 versions an account, 100 a page, so
+ * 15 pages; twice that leaves a margin for smaller pages. Beyond either bound
+ * the listing is not understood rather than read for ever.
+ */
+const MAX_QUERY_PAGES = 30;
+const MAX_LISTED_VERSIONS = 3000;
+/**
+ * UNCERTAIN: whether Boomi leaves `result` out of an empty query answer. An
+ * answer without `result` is read as an empty group only when it says
+ * `numberOfResults: 0` outright; anything vaguer (`{}`, `null`) is not understood.
+ */
+const EMPTY_QUERY_MAY_OMIT_RESULT = true;
+/** Longest versionId accepted; Boomi's are short decimal numbers. */
+const MAX_VERSION_ID_LENGTH = 100;
 function queryBody(groupType) {
     return JSON.stringify({
         QueryFilter: { expression: { argument: [groupType], operator: 'EQUALS', property: 'GROUP_TYPE' } }
@@ -62,15 +97,18 @@ const MAX_VERSIONS_PER_ACCOUNT = 1500;
  * matches: an archive refused as too large must not cost any versions.
  */
 function isVersionLimitRefusal(status, message) {
+    // 401/403/429 are about the caller or the pace, whatever their text says; 5xx is the server's trouble.
     return (status >= 400 &&
         status < 500 &&
-        status !== 413 &&
+        ![401, 403, 413, 429].includes(status) &&
         /\b(maximum|max|limit)\b/i.test(message) &&
         /\bversions\b/i.test(message) &&
         !/\b(size|large|bytes?)\b|\d\s*[kmg]i?b\b|\b[kmg]i?b\b/i.test(message));
 }
 /** Boomi asks archives to stay under this size; larger is a warning, not an error. */
 const ARCHIVE_SIZE_GUIDANCE_BYTES = 40 * 1024 * 1024;
+/** UNCERTAIN: the longest change log Boomi keeps. The user's text is cut to this many UTF-16 units (marker included); the trailer comes on top. */
+const MAX_CHANGE_LOG_TEXT = 4000;
 
 
 /***/ }),
@@ -93,10 +131,13 @@ const Input = {
     groupType: 'group-type',
     archive: 'archive',
     changeLog: 'change-log',
+    changeLogFile: 'change-log-file',
     expectedSha256: 'expected-sha256',
     ifExists: 'if-exists',
     keepLatest: 'keep-latest',
     minAgeDays: 'min-age-days',
+    classifications: 'classifications',
+    versionId: 'version-id',
     dryRun: 'dry-run',
     apiUrl: 'api-url',
     requestsPerSecond: 'requests-per-second',
@@ -108,9 +149,12 @@ const Output = {
     displayVersion: 'display-version',
     uploadedDate: 'uploaded-date',
     sha256: 'sha256',
+    contentSha256: 'content-sha256',
+    archivePath: 'archive-path',
     uploaded: 'uploaded',
     deletedVersionIds: 'deleted-version-ids',
-    skippedVersionIds: 'skipped-version-ids'
+    skippedVersionIds: 'skipped-version-ids',
+    classificationChanges: 'classification-changes'
 };
 const ACTION_NAME = 'boomi-connector-action';
 // Kept in step with package.json by a test.
@@ -125,14 +169,16 @@ const ACTION_VERSION = '1.0.0';
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Dr: () => (/* binding */ NetworkError),
 /* harmony export */   JE: () => (/* binding */ BoomiError),
+/* harmony export */   dV: () => (/* binding */ AnswerError),
 /* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   fg: () => (/* binding */ ArchiveChangedError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage)
 /* harmony export */ });
 /** A bad input: the run stops before any request, naming the input and the fix. */
 class InputError extends Error {
     input;
-    constructor(input, message) {
-        super(message);
+    constructor(input, message, options) {
+        super(message, options);
         this.input = input;
         this.name = 'InputError';
     }
@@ -146,8 +192,8 @@ class BoomiError extends Error {
     hint;
     /** Set when an earlier attempt of the same request may have done the work (its answer was lost). */
     afterLostAnswer = false;
-    constructor(operation, status, boomiMessage, retryAfterMs, hint) {
-        super(`${operation} failed: HTTP ${status}${boomiMessage ? `: ${boomiMessage}` : ''}${hint ? `. ${hint}` : ''}`);
+    constructor(operation, status, boomiMessage, retryAfterMs, hint, options) {
+        super(`${operation} failed: HTTP ${status}${boomiMessage ? `: ${boomiMessage}` : ''}${hint ? `. ${hint}` : ''}`, options);
         this.operation = operation;
         this.status = status;
         this.boomiMessage = boomiMessage;
@@ -171,6 +217,33 @@ class NetworkError extends Error {
         this.name = 'NetworkError';
     }
 }
+/**
+ * Boomi answered 2xx with something the action does not understand. Nothing is
+ * done on its strength (fail closed), and asking again would not help.
+ */
+class AnswerError extends Error {
+    operation;
+    problem;
+    constructor(operation, problem, hint = 'Check api-url: it may point at something other than the Boomi ConnectorVersion API.') {
+        super(`${operation} answer not understood: ${problem}. ${hint}`);
+        this.operation = operation;
+        this.problem = problem;
+        this.name = 'AnswerError';
+    }
+}
+/**
+ * The archive read while uploading is not the one that was hashed (changed,
+ * grown, shrunk, vanished or unreadable). The request was cut before its last
+ * byte, so Boomi cannot have stored it; trying again would send the same surprise.
+ */
+class ArchiveChangedError extends Error {
+    archivePath;
+    constructor(archivePath, detail, options) {
+        super(`The archive ${JSON.stringify(archivePath)} changed after its checksum was taken (${detail}); the upload was stopped before its last byte, so nothing was stored. Make sure no other step writes the archive while this action runs.`, options);
+        this.archivePath = archivePath;
+        this.name = 'ArchiveChangedError';
+    }
+}
 /** Turns anything thrown into a sentence; a user should never read "[object Object]". */
 function errorMessage(err) {
     if (err instanceof Error)
@@ -186,6 +259,398 @@ function errorMessage(err) {
         // fall through
     }
     return String(err);
+}
+
+
+/***/ }),
+
+/***/ 7960:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _E: () => (/* binding */ Pacer),
+/* harmony export */   bf: () => (/* binding */ MAX_REQUESTS_PER_SECOND),
+/* harmony export */   pD: () => (/* binding */ MIN_REQUESTS_PER_SECOND)
+/* harmony export */ });
+/* unused harmony exports FLOOR_REQUESTS_PER_SECOND, CUT_FACTOR, REGROWTH_PER_SECOND, CONGESTION_HOLD_MS, PACING_LOG_EVERY_MS, PACING_MARGIN, formatRate */
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7893);
+
+/** The range `requests-per-second` accepts: below it a single gap outlasts a job step; above it no account goes. */
+const MIN_REQUESTS_PER_SECOND = 0.1;
+const MAX_REQUESTS_PER_SECOND = 100;
+/** However hard Boomi throttles, the rate never drops below this (or the ceiling, if lower): a run always moves. */
+const FLOOR_REQUESTS_PER_SECOND = 0.2;
+/** A throttling answer multiplies the rate by this. */
+const CUT_FACTOR = 0.5;
+/**
+ * While answers are good, the rate grows by this many requests a second, each
+ * second spent sending. Every step up is a probe that costs one 503 once the
+ * account is full; at 0.2 a job probes about every 7 s after a cut from 3/s,
+ * which kept four jobs sharing 10/s under 5 % of answers 503 in simulation.
+ */
+const REGROWTH_PER_SECOND = 0.2;
+/**
+ * Boomi counts requests over a rolling second, so for a second after a cut the
+ * window still holds requests sent before it: throttling answers within that
+ * time (or within one new interval, if longer) belong to the same congestion.
+ */
+const CONGESTION_HOLD_MS = 1000;
+/** Lines about rate changes are written at most this often. */
+const PACING_LOG_EVERY_MS = 10_000;
+const PACING_MARGIN = 0.05;
+const MIN_MARGIN_MS = 2;
+/** Longest Retry-After the pacer honours, as the retry policy's default. */
+const DEFAULT_MAX_RETRY_AFTER_MS = 120_000;
+/**
+ * Spaces requests evenly so that no rolling second, measured where the server
+ * receives them, holds more than the current rate. The transport asks for a
+ * slot only once the connection is ready (TCP and TLS done), right before the
+ * first byte is written, so a slow handshake does not eat into the spacing.
+ * Each gap is a few per cent wider than 1/rate, so that a request delayed on
+ * its way (a busy event loop) cannot land in the same second as one sent a
+ * full second after its predecessor; and spacing is measured from the moment
+ * each request actually left, never from the moment it was planned.
+ *
+ * The rate adapts below `requestsPerSecond`, the ceiling, because the limit is
+ * the account's and other jobs spend it too: additive increase, multiplicative
+ * decrease (as TCP), which is what makes jobs sharing an account converge on
+ * equal shares. Growth is a fixed amount per second of sending, the same for
+ * a fast job and a slow one, while a cut takes more from a fast one; growth
+ * proportional to the rate would keep whatever imbalance the jobs started with.
+ */
+class Pacer {
+    now;
+    sleep;
+    ceiling;
+    floor;
+    ceilingIntervalMs;
+    maxRetryAfterMs;
+    onChange;
+    rate;
+    intervalMs;
+    next = -Infinity;
+    last = -Infinity;
+    /** The slot the ceiling alone would give the next request: waits up to it are not throttling. */
+    ceilingNext = -Infinity;
+    lastCutAt = -Infinity;
+    counted = { until: -Infinity, ms: 0 };
+    tally = { throttled: 0, cuts: 0, lowestRate: 0 };
+    log = { at: -Infinity, pending: false, cutsLogged: 0, atCeiling: true };
+    constructor(requestsPerSecond, now, sleep, options = {}) {
+        this.now = now;
+        this.sleep = sleep;
+        if (!(requestsPerSecond >= MIN_REQUESTS_PER_SECOND && requestsPerSecond <= MAX_REQUESTS_PER_SECOND)) {
+            throw new RangeError(`requests-per-second must be between ${MIN_REQUESTS_PER_SECOND} and ${MAX_REQUESTS_PER_SECOND}, not ${requestsPerSecond}`);
+        }
+        this.ceiling = requestsPerSecond;
+        this.floor = Math.min(FLOOR_REQUESTS_PER_SECOND, requestsPerSecond);
+        this.rate = this.tally.lowestRate = requestsPerSecond;
+        this.ceilingIntervalMs = this.intervalMs = intervalFor(requestsPerSecond);
+        this.maxRetryAfterMs = Math.min(options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS, _retry_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_TIMER_MS */ ._o);
+        this.onChange = options.onChange;
+    }
+    get interval() {
+        return this.intervalMs;
+    }
+    /**
+     * Resolves once the next slot is due, reserving nothing. Waiting here before
+     * taking a kept-alive connection from the pool means a connection is not
+     * held idle through a long wait, where the server might close it.
+     */
+    async due() {
+        for (let wait = this.next - this.now(); wait > 0; wait = this.next - this.now()) {
+            this.countHeld(this.now(), this.next);
+            await this.sleep(Math.min(wait, _retry_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_TIMER_MS */ ._o));
+        }
+    }
+    /** Resolves when the caller may send its request; concurrent callers queue in order. */
+    async take() {
+        const reserved = Math.max(this.now(), this.next);
+        this.countHeld(this.now(), reserved);
+        this.last = reserved;
+        this.next = reserved + this.intervalMs;
+        this.ceilingNext = reserved + this.ceilingIntervalMs;
+        const wait = reserved - this.now();
+        if (wait > 0)
+            await this.sleep(Math.min(wait, _retry_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_TIMER_MS */ ._o));
+        // A late wake-up pushes the following slots back (for a lone caller, gaps never shrink).
+        const late = this.now() - reserved;
+        if (late > 0) {
+            this.next += late;
+            this.ceilingNext += late;
+        }
+    }
+    /** Every answer's status (and Retry-After, parsed) goes here: throttling cuts the rate, good answers regrow it. */
+    observe(status, retryAfterMs) {
+        const now = this.now();
+        if (status === 503 || status === 429)
+            this.throttledAt(now, retryAfterMs);
+        else if (status >= 200 && status < 500)
+            this.regrow();
+        this.report(now);
+    }
+    stats() {
+        return { throttled: this.tally.throttled, waitedMs: this.counted.ms, cuts: this.tally.cuts, rate: this.rate, lowestRate: this.tally.lowestRate };
+    }
+    throttledAt(now, retryAfterMs) {
+        this.tally.throttled++;
+        if (retryAfterMs !== undefined && retryAfterMs > 0) {
+            const until = now + Math.min(retryAfterMs, this.maxRetryAfterMs);
+            this.countHeld(now, until);
+            this.next = Math.max(this.next, until);
+        }
+        if (now - this.lastCutAt < Math.max(CONGESTION_HOLD_MS, this.intervalMs))
+            return;
+        this.lastCutAt = now;
+        this.tally.cuts++;
+        this.setRate(Math.max(this.floor, this.rate * CUT_FACTOR));
+        // The new spacing counts from the last request sent, so the very next one already obeys it.
+        this.next = Math.max(this.next, this.last + this.intervalMs);
+        this.log.pending = true;
+        this.log.atCeiling = false;
+    }
+    regrow() {
+        if (this.rate >= this.ceiling)
+            return;
+        // One answer stands for one interval of sending, so the growth per second is the same at any rate.
+        this.setRate(Math.min(this.ceiling, this.rate + (REGROWTH_PER_SECOND * this.intervalMs) / 1000));
+    }
+    setRate(rate) {
+        this.rate = rate;
+        this.tally.lowestRate = Math.min(this.tally.lowestRate, rate);
+        this.intervalMs = intervalFor(rate);
+    }
+    /** Adds [from, to] beyond the ceiling's slot to the time held; overlapping holds count once. */
+    countHeld(from, to) {
+        const start = Math.max(from, this.ceilingNext, this.counted.until);
+        if (to > start)
+            this.counted.ms += to - start;
+        this.counted.until = Math.max(this.counted.until, to);
+    }
+    report(now) {
+        if (now - this.log.at < PACING_LOG_EVERY_MS || !this.onChange)
+            return;
+        if (this.log.pending) {
+            const cuts = this.tally.cuts - this.log.cutsLogged;
+            this.write(now, `Boomi is throttling this account (${this.tally.throttled} answers 503/429 so far): rate cut ${plural(cuts, 'time')}, now ${formatRate(this.rate)} (ceiling ${formatRate(this.ceiling)})`);
+        }
+        else if (!this.log.atCeiling && this.rate >= this.ceiling) {
+            this.log.atCeiling = true;
+            this.write(now, `request rate back at its ceiling, ${formatRate(this.ceiling)}; it went as low as ${formatRate(this.tally.lowestRate)}`);
+        }
+    }
+    write(now, line) {
+        this.log.at = now;
+        this.log.pending = false;
+        this.log.cutsLogged = this.tally.cuts;
+        this.onChange?.(line);
+    }
+}
+/** A rolling second holds whole requests: 2.5 a second allows 2 in any one of them. */
+function intervalFor(rate) {
+    const base = 1000 / (rate >= 1 ? Math.floor(rate) : rate);
+    return base + Math.max(base * PACING_MARGIN, MIN_MARGIN_MS);
+}
+/** What a rolling second really holds at this rate, as a person reads it. */
+function formatRate(rate) {
+    return rate >= 1 ? `${Math.floor(rate)}/s` : `${Number(rate.toFixed(2))}/s`;
+}
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+
+/***/ }),
+
+/***/ 7893:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LH: () => (/* binding */ withRetries),
+/* harmony export */   VU: () => (/* binding */ DEFAULT_BACKOFF),
+/* harmony export */   Y2: () => (/* binding */ mayHaveTakenEffect),
+/* harmony export */   _o: () => (/* binding */ MAX_TIMER_MS),
+/* harmony export */   m: () => (/* binding */ ThrottleLedger),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   r3: () => (/* binding */ isRetryable),
+/* harmony export */   sk: () => (/* binding */ nextStep),
+/* harmony export */   uk: () => (/* binding */ realSleep)
+/* harmony export */ });
+/* unused harmony exports THROTTLE_BUDGET_MS, timerDelay, isThrottling, backoffDelay, describeRetry, finalError, gaveUp */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+
+/** The longest delay Node's timers take; a longer one fires at once, with a warning. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/**
+ * How long one run keeps waiting out throttling (503, 429), in wall time,
+ * however many requests are throttled at once. A crowded account makes a run
+ * slower; only a run that has been held back this long in all fails.
+ */
+const THROTTLE_BUDGET_MS = 10 * 60_000;
+const DEFAULT_BACKOFF = { baseDelayMs: 1000, maxDelayMs: 30_000, maxRetryAfterMs: 120_000 };
+/** Any delay, however computed, as something setTimeout takes: 0 to MAX_TIMER_MS. */
+function timerDelay(ms) {
+    if (Number.isNaN(ms) || ms <= 0)
+        return 0;
+    return Math.min(ms, MAX_TIMER_MS);
+}
+const realSleep = ms => new Promise(resolve => setTimeout(resolve, timerDelay(ms)));
+/** 429, 5xx and network failures may pass; any other answer will not change by asking again. */
+function isRetryable(err) {
+    // A certificate that fails verification will fail the same way next time.
+    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NetworkError */ .Dr)
+        return !/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(err.code);
+    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BoomiError */ .JE)
+        return err.status === 429 || err.status >= 500;
+    return false;
+}
+/** "Not now": the account's rate limit or a busy Boomi. Nothing was done, and asking later will do. */
+function isThrottling(err) {
+    return err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BoomiError */ .JE && (err.status === 503 || err.status === 429);
+}
+/**
+ * A failure that may nonetheless have done the work: an answer that never came
+ * after the request was written, or a 5xx other than 503. Only a clear "not
+ * now" (429, 503) or a request that was never written proves nothing happened.
+ */
+function mayHaveTakenEffect(err) {
+    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NetworkError */ .Dr)
+        return !err.notSent;
+    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BoomiError */ .JE)
+        return err.status >= 500 && err.status !== 503;
+    return false;
+}
+/** Full jitter: a uniform draw below the exponential ceiling; `Retry-After` wins when given. */
+function backoffDelay(attempt, err, policy) {
+    const asked = retryAfter(err, policy);
+    if (asked !== undefined)
+        return asked;
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
+    return timerDelay(Math.floor(policy.random() * ceiling));
+}
+function retryAfter(err, policy) {
+    if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BoomiError */ .JE) || err.retryAfterMs === undefined)
+        return undefined;
+    return timerDelay(Math.min(err.retryAfterMs, policy.maxRetryAfterMs));
+}
+/**
+ * The one decision after a failed attempt: retry, after how long, or stop.
+ * Throttling does not spend `maxAttempts`; it waits as Boomi asks (Retry-After)
+ * or for a short jitter — the pacer, cut by the same answer, spaces what
+ * follows — until the throttling budget would be overrun. Anything else
+ * retryable spends an attempt and backs off exponentially.
+ */
+function nextStep(err, state, policy) {
+    if (!isRetryable(err))
+        return { retry: false, reason: 'not-retryable', failures: state.failures + 1 };
+    if (isThrottling(err)) {
+        const delayMs = retryAfter(err, policy) ?? timerDelay(Math.floor(policy.random() * policy.baseDelayMs));
+        if (state.throttledMs + delayMs > (policy.throttleBudgetMs ?? THROTTLE_BUDGET_MS)) {
+            return { retry: false, reason: 'throttle-budget', failures: state.failures };
+        }
+        return { retry: true, throttled: true, delayMs, failures: state.failures };
+    }
+    const failures = state.failures + 1;
+    if (failures >= policy.maxAttempts)
+        return { retry: false, reason: 'attempts', failures };
+    return { retry: true, throttled: false, delayMs: backoffDelay(failures, err, policy), failures };
+}
+/**
+ * Wall time spent waiting out throttling, across every request that shares it:
+ * two requests throttled over the same second spend one second, not two.
+ */
+class ThrottleLedger {
+    until = -Infinity;
+    spent = 0;
+    get spentMs() {
+        return this.spent;
+    }
+    record(from, to) {
+        const start = Math.max(from, this.until);
+        if (to > start)
+            this.spent += to - start;
+        this.until = Math.max(this.until, to);
+    }
+}
+/**
+ * Runs `attempt` until it succeeds, fails for good, spends `maxAttempts` on
+ * real errors, or overruns the throttling budget. `recover` is asked after
+ * each retryable failure (the last one too) whether the work was done after
+ * all, e.g. an upload whose answer was lost; a result from it ends the loop.
+ */
+async function withRetries(what, policy, attempt, recover) {
+    const ledger = policy.throttle ?? new ThrottleLedger();
+    const now = policy.now ?? Date.now;
+    let failures = 0;
+    for (let n = 1;; n++) {
+        const started = now();
+        try {
+            return await attempt(n);
+        }
+        catch (err) {
+            if (recover && isRetryable(err)) {
+                const recovered = await recover(err, n);
+                if (recovered !== undefined)
+                    return recovered;
+            }
+            const step = nextStep(err, { failures, throttledMs: ledger.spentMs }, policy);
+            if (!step.retry)
+                throw finalError(err, step, ledger.spentMs, policy);
+            failures = step.failures;
+            policy.log(`${what}: ${describeRetry(err, step, ledger.spentMs, policy)}`);
+            await policy.sleep(step.delayMs);
+            if (step.throttled)
+                ledger.record(started, now());
+        }
+    }
+}
+/** The log line for a retry: "attempt i of N failed: …" or, for throttling, the budget spent. */
+function describeRetry(err, step, throttledMs, policy) {
+    if (!step.throttled)
+        return `attempt ${step.failures} of ${policy.maxAttempts} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)}; retrying in ${step.delayMs} ms`;
+    const status = err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BoomiError */ .JE ? err.status : '?';
+    const budgetS = Math.round((policy.throttleBudgetMs ?? THROTTLE_BUDGET_MS) / 1000);
+    return `throttled (${status}), waiting ${step.delayMs} ms; ${Math.round(throttledMs / 1000)} s of the ${budgetS} s throttling budget used`;
+}
+/** The error a finished retry loop throws: the failure itself, with how the tries ran out when they did. */
+function finalError(err, step, throttledMs, policy) {
+    if (step.reason === 'attempts')
+        return gaveUp(err, step.failures);
+    if (step.reason === 'not-retryable')
+        return err;
+    const budgetS = Math.round((policy.throttleBudgetMs ?? THROTTLE_BUDGET_MS) / 1000);
+    return withNote(err, `gave up after ${Math.round(throttledMs / 1000)} s of throttling, near the ${budgetS} s limit; the account's rate limit is spent by other jobs or tools: run fewer at once, or lower requests-per-second`);
+}
+/** The last failure, saying that the tries ran out and how to allow more. */
+function gaveUp(err, attempts) {
+    return withNote(err, `gave up after ${attempts} attempt${attempts === 1 ? '' : 's'}; raise max-attempts to try longer`);
+}
+/**
+ * A copy of the error (same class and fields, so callers still tell a
+ * BoomiError from a NetworkError) with a note added to its message and the
+ * original as its cause; the thrown error itself is left as it was.
+ */
+function withNote(err, note) {
+    if (!(err instanceof Error))
+        return new Error(`${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)} (${note})`, { cause: err });
+    const copy = Object.create(Object.getPrototypeOf(err), Object.getOwnPropertyDescriptors(err));
+    Object.defineProperty(copy, 'message', { value: `${err.message} (${note})`, writable: true, configurable: true });
+    Object.defineProperty(copy, 'cause', { value: err, writable: true, configurable: true });
+    return copy;
+}
+/** Longer than any date or number Boomi would send: not read at all. */
+const MAX_RETRY_AFTER_TEXT = 64;
+/** `Retry-After` as seconds or an HTTP date, at most MAX_TIMER_MS; undefined when absent or unreadable. */
+function parseRetryAfter(value, now) {
+    if (!value || value.length > MAX_RETRY_AFTER_TEXT)
+        return undefined;
+    const text = value.trim();
+    if (/^\d+(\.\d+)?$/.test(text))
+        return timerDelay(Math.round(Number(text) * 1000));
+    const date = Date.parse(text);
+    if (Number.isNaN(date))
+        return undefined;
+    return timerDelay(date - now);
 }
 
 
@@ -307,6 +772,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 
@@ -461,6 +933,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 3106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ })
 
@@ -663,156 +1142,307 @@ var __webpack_exports__ = {};
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/constants.ts
-var constants = __nccwpck_require__(7242);
 // EXTERNAL MODULE: ./src/boomi/contract.ts
 var contract = __nccwpck_require__(4922);
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __nccwpck_require__(7242);
+// EXTERNAL MODULE: ./src/net/pacer.ts
+var pacer = __nccwpck_require__(7960);
+;// CONCATENATED MODULE: ./src/inputs/table.ts
+// Every input of action.yml, declared once: its kind, its default and the
+// example its error message gives. A test compares each default with action.yml.
+
+
+
+/** Node's timers hold at most 2^31-1 ms (24.8 days). */
+const MAX_TIMEOUT_SECONDS = 2_147_483;
+const INPUTS = {
+    accountId: {
+        name: constants/* Input */.pd.accountId,
+        kind: 'text',
+        required: true,
+        default: '',
+        expected: "the account ID shown in Boomi under Settings > Account Information (letters, digits, '.', '_' and '-', at least one letter or digit)",
+        example: 'acme-Q7XK2P'
+    },
+    username: {
+        name: constants/* Input */.pd.username,
+        kind: 'text',
+        required: true,
+        default: '',
+        expected: "the Boomi user name the API token belongs to, without ':' or control characters (BOOMI_TOKEN. is added for you)",
+        example: 'ci-bot@acme.example'
+    },
+    apiToken: {
+        name: constants/* Input */.pd.apiToken,
+        kind: 'secret',
+        required: true,
+        default: '',
+        expected: 'a Boomi API token from a secret, without control characters',
+        example: 'api-token: ${{ secrets.BOOMI_API_TOKEN }}'
+    },
+    groupType: {
+        name: constants/* Input */.pd.groupType,
+        kind: 'text',
+        required: true,
+        default: '',
+        expected: "the Type column of the Developer tab without its classification (no spaces or '/')",
+        example: 'acme-Q7XK2P-sample'
+    },
+    archive: { name: constants/* Input */.pd.archive, kind: 'text', default: '', expected: 'a path or glob relative to the workspace', example: 'build/distributions/*.car.zip' },
+    changeLog: { name: constants/* Input */.pd.changeLog, kind: 'text', default: '', expected: 'the text of the change log', example: 'Fixes paging' },
+    changeLogFile: { name: constants/* Input */.pd.changeLogFile, kind: 'text', default: '', expected: 'a Markdown changelog in the workspace', example: 'CHANGELOG.md' },
+    expectedSha256: {
+        name: constants/* Input */.pd.expectedSha256,
+        kind: 'hex',
+        default: '',
+        expected: "64 hexadecimal characters, as printed by 'sha256sum <archive>'",
+        example: 'expected-sha256: ${{ needs.build.outputs.sha256 }}'
+    },
+    ifExists: {
+        name: constants/* Input */.pd.ifExists,
+        kind: 'one-of',
+        default: 'skip',
+        expected: 'one of: skip (reuse the existing version), fail, upload',
+        example: 'skip',
+        choices: ['skip', 'fail', 'upload']
+    },
+    keepLatest: {
+        name: constants/* Input */.pd.keepLatest,
+        kind: 'whole',
+        default: '',
+        expected: 'a whole number of versions to keep, at least 1',
+        example: 'keep-latest: 20',
+        min: 1
+    },
+    minAgeDays: { name: constants/* Input */.pd.minAgeDays, kind: 'decimal', default: '', expected: 'a number of days, 0 or more', example: 'min-age-days: 30', min: 0 },
+    classifications: {
+        name: constants/* Input */.pd.classifications,
+        kind: 'list',
+        default: '',
+        expected: 'classification labels separated by commas or new lines, each without spaces and given once',
+        example: 'classifications: dev, uat'
+    },
+    versionId: { name: constants/* Input */.pd.versionId, kind: 'text', default: '', expected: 'the ID of an uploaded version of the group', example: "version-id: '1042'" },
+    dryRun: { name: constants/* Input */.pd.dryRun, kind: 'boolean', default: 'false', expected: 'true or false', example: 'dry-run: true' },
+    apiUrl: {
+        name: constants/* Input */.pd.apiUrl,
+        kind: 'url',
+        default: contract/* DEFAULT_API_URL */.rK,
+        expected: 'an absolute URL using https (plain http only on loopback), without query or fragment',
+        example: contract/* DEFAULT_API_URL */.rK
+    },
+    requestsPerSecond: {
+        name: constants/* Input */.pd.requestsPerSecond,
+        kind: 'decimal',
+        default: '5',
+        expected: `a number from ${pacer/* MIN_REQUESTS_PER_SECOND */.pD} to ${pacer/* MAX_REQUESTS_PER_SECOND */.bf} (Boomi allows about 10 requests a second per account)`,
+        example: '5',
+        min: pacer/* MIN_REQUESTS_PER_SECOND */.pD,
+        max: pacer/* MAX_REQUESTS_PER_SECOND */.bf
+    },
+    maxAttempts: {
+        name: constants/* Input */.pd.maxAttempts,
+        kind: 'whole',
+        default: '5',
+        expected: 'a whole number of tries, at least 1 (1 means no retries)',
+        example: '5',
+        min: 1
+    },
+    timeoutSeconds: {
+        name: constants/* Input */.pd.timeoutSeconds,
+        kind: 'decimal',
+        default: '300',
+        expected: `a number of seconds greater than 0 and at most ${MAX_TIMEOUT_SECONDS}`,
+        example: '300',
+        min: 0.001,
+        max: MAX_TIMEOUT_SECONDS
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/inputs/read.ts
+// Reads every input once, by the table in table.ts, into one typed object. The
+// rest of the action never reads inputs. Errors name the input and the fix.
+
 
 
 
 const TOKEN_PREFIX = 'BOOMI_TOKEN.';
-const MAX_TIMEOUT_SECONDS = 2_147_483;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+/** The one sentence every invalid value gets: "Invalid X 'v'. Expected …, e.g. …". */
+function invalid(spec, value, cause) {
+    const shown = spec.kind === 'secret' ? '***' : value.length > 100 ? `${value.slice(0, 100)}…` : value;
+    return new errors/* InputError */.dz(spec.name, `Invalid ${spec.name} '${shown}'. Expected ${spec.expected}, e.g. ${spec.example}.`, { cause });
+}
+function conflict(input, message) {
+    return new errors/* InputError */.dz(input, message);
+}
 /**
  * Reads and validates every input. `mask` is called with the token (and the
  * Basic credentials derived from it) before any validation can fail, so nothing
  * logged afterwards can reveal it.
  */
 function readInputs(getInput, mask) {
-    const raw = (name) => (getInput(name) ?? '').trim();
-    const apiToken = raw(constants/* Input */.pd.apiToken);
+    const raw = (spec) => (getInput(spec.name) ?? '').trim();
+    const apiToken = raw(INPUTS.apiToken);
     if (apiToken)
         mask(apiToken);
-    const accountId = required(raw, constants/* Input */.pd.accountId, 'your Boomi account ID, e.g. acme-Q7XK2P');
-    if (!/^[A-Za-z0-9._-]+$/.test(accountId)) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.accountId, `Invalid ${constants/* Input */.pd.accountId} '${accountId}'. Expected the account ID shown in Boomi under Settings > Account Information, e.g. acme-Q7XK2P (letters, digits, '.', '_' and '-').`);
-    }
-    let username = required(raw, constants/* Input */.pd.username, `the Boomi user name the API token belongs to, e.g. ci-bot@acme.example (${TOKEN_PREFIX} is added for you)`);
+    const credentials = readCredentials(raw, apiToken);
+    mask(Buffer.from(`${credentials.username}:${apiToken}`).toString('base64'));
+    const groupType = required(raw, INPUTS.groupType);
+    if (/\s|\//.test(groupType))
+        throw invalid(INPUTS.groupType, groupType);
+    const apiUrlText = raw(INPUTS.apiUrl);
+    const inputs = {
+        ...credentials,
+        groupType,
+        ...readRelease(getInput, raw, groupType),
+        ...readPruning(raw),
+        dryRun: readBoolean(raw(INPUTS.dryRun) || INPUTS.dryRun.default, INPUTS.dryRun),
+        apiUrl: parseApiUrl(apiUrlText || contract/* DEFAULT_API_URL */.rK),
+        apiUrlIsDefault: !apiUrlText || apiUrlText.replace(/\/+$/, '') === contract/* DEFAULT_API_URL */.rK,
+        requestsPerSecond: readDecimal(raw(INPUTS.requestsPerSecond) || INPUTS.requestsPerSecond.default, INPUTS.requestsPerSecond),
+        maxAttempts: readWhole(raw(INPUTS.maxAttempts) || INPUTS.maxAttempts.default, INPUTS.maxAttempts),
+        timeoutMs: Math.round(readDecimal(raw(INPUTS.timeoutSeconds) || INPUTS.timeoutSeconds.default, INPUTS.timeoutSeconds) * 1000)
+    };
+    checkCombinations(inputs);
+    return inputs;
+}
+function readCredentials(raw, apiToken) {
+    const accountId = required(raw, INPUTS.accountId);
+    if (!/^[A-Za-z0-9._-]+$/.test(accountId) || !/[A-Za-z0-9]/.test(accountId))
+        throw invalid(INPUTS.accountId, accountId);
+    let username = required(raw, INPUTS.username);
     if (!username.startsWith(TOKEN_PREFIX))
         username = TOKEN_PREFIX + username;
-    if (username.includes(':') || username === TOKEN_PREFIX) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.username, `Invalid ${constants/* Input */.pd.username} '${username}'. Expected a Boomi user name without ':', e.g. ci-bot@acme.example.`);
-    }
-    if (!apiToken) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.apiToken, `Input required and not supplied: ${constants/* Input */.pd.apiToken}. Pass a Boomi API token from a secret, e.g. api-token: \${{ secrets.BOOMI_API_TOKEN }}.`);
-    }
-    mask(Buffer.from(`${username}:${apiToken}`).toString('base64'));
-    const groupType = required(raw, constants/* Input */.pd.groupType, 'the connector group type without its classification, e.g. acme-Q7XK2P-sample');
-    if (/\s|\//.test(groupType)) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.groupType, `Invalid ${constants/* Input */.pd.groupType} '${groupType}'. Expected the Type column of the Developer tab without its classification, e.g. acme-Q7XK2P-sample (no spaces or '/').`);
-    }
-    const archive = raw(constants/* Input */.pd.archive) || undefined;
-    const changeLogRaw = getInput(constants/* Input */.pd.changeLog) ?? '';
-    const changeLog = changeLogRaw.trim() ? changeLogRaw.replace(/\s+$/, '') : undefined;
-    let expectedSha256 = raw(constants/* Input */.pd.expectedSha256) || undefined;
-    if (expectedSha256 !== undefined) {
-        if (!/^[0-9a-fA-F]{64}$/.test(expectedSha256)) {
-            throw new errors/* InputError */.dz(constants/* Input */.pd.expectedSha256, `Invalid ${constants/* Input */.pd.expectedSha256} '${expectedSha256}'. Expected 64 hexadecimal characters, as printed by 'sha256sum <archive>'.`);
-        }
-        if (!archive) {
-            throw new errors/* InputError */.dz(constants/* Input */.pd.expectedSha256, `${constants/* Input */.pd.expectedSha256} is set but ${constants/* Input */.pd.archive} is empty. Set ${constants/* Input */.pd.archive} to the connector zip, or remove ${constants/* Input */.pd.expectedSha256}.`);
-        }
-        expectedSha256 = expectedSha256.toLowerCase();
-    }
-    const ifExistsRaw = raw(constants/* Input */.pd.ifExists).toLowerCase() || 'skip';
-    if (ifExistsRaw !== 'skip' && ifExistsRaw !== 'fail' && ifExistsRaw !== 'upload') {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.ifExists, `Invalid ${constants/* Input */.pd.ifExists} '${raw(constants/* Input */.pd.ifExists)}'. Expected one of: skip (reuse the existing version), fail, upload.`);
-    }
-    const keepLatestRaw = raw(constants/* Input */.pd.keepLatest);
-    let keepLatest;
-    if (keepLatestRaw) {
-        keepLatest = /^\d+$/.test(keepLatestRaw) ? Number(keepLatestRaw) : NaN;
-        if (!Number.isSafeInteger(keepLatest) || keepLatest < 1) {
-            throw new errors/* InputError */.dz(constants/* Input */.pd.keepLatest, `Invalid ${constants/* Input */.pd.keepLatest} '${keepLatestRaw}'. Expected a whole number of versions to keep, at least 1, e.g. keep-latest: 20.`);
-        }
-    }
-    const minAgeRaw = raw(constants/* Input */.pd.minAgeDays);
-    let minAgeDays;
-    if (minAgeRaw) {
-        minAgeDays = parseDecimal(minAgeRaw);
-        if (minAgeDays === undefined) {
-            throw new errors/* InputError */.dz(constants/* Input */.pd.minAgeDays, `Invalid ${constants/* Input */.pd.minAgeDays} '${minAgeRaw}'. Expected a number of days, 0 or more, e.g. min-age-days: 30.`);
-        }
-        if (keepLatest === undefined) {
-            throw new errors/* InputError */.dz(constants/* Input */.pd.minAgeDays, `${constants/* Input */.pd.minAgeDays} only applies to pruning, but ${constants/* Input */.pd.keepLatest} is empty. Set ${constants/* Input */.pd.keepLatest} too, or remove ${constants/* Input */.pd.minAgeDays}.`);
-        }
-    }
-    if (!archive && keepLatest === undefined) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `Nothing to do: both ${constants/* Input */.pd.archive} and ${constants/* Input */.pd.keepLatest} are empty. Set ${constants/* Input */.pd.archive} to upload a connector zip, ${constants/* Input */.pd.keepLatest} to prune old versions, or both.`);
-    }
-    const dryRunRaw = raw(constants/* Input */.pd.dryRun).toLowerCase() || 'false';
-    if (dryRunRaw !== 'true' && dryRunRaw !== 'false') {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.dryRun, `Invalid ${constants/* Input */.pd.dryRun} '${raw(constants/* Input */.pd.dryRun)}'. Expected true or false.`);
-    }
-    const apiUrl = parseApiUrl(raw(constants/* Input */.pd.apiUrl) || contract/* DEFAULT_API_URL */.rK);
-    const rpsRaw = raw(constants/* Input */.pd.requestsPerSecond) || '5';
-    const requestsPerSecond = parseDecimal(rpsRaw);
-    if (requestsPerSecond === undefined || requestsPerSecond <= 0) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.requestsPerSecond, `Invalid ${constants/* Input */.pd.requestsPerSecond} '${rpsRaw}'. Expected a number greater than 0, e.g. 5 (Boomi allows about 10 requests a second per account).`);
-    }
-    const attemptsRaw = raw(constants/* Input */.pd.maxAttempts) || '5';
-    const maxAttempts = /^\d+$/.test(attemptsRaw) ? Number(attemptsRaw) : NaN;
-    if (!Number.isSafeInteger(maxAttempts) || maxAttempts < 1) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.maxAttempts, `Invalid ${constants/* Input */.pd.maxAttempts} '${attemptsRaw}'. Expected a whole number of tries, at least 1 (1 means no retries), e.g. 5.`);
-    }
-    const timeoutRaw = raw(constants/* Input */.pd.timeoutSeconds) || '300';
-    const timeoutSeconds = parseDecimal(timeoutRaw);
-    // Node's timers hold at most 2^31-1 ms (24.8 days); below 1 ms a request could not even start.
-    if (timeoutSeconds === undefined || timeoutSeconds < 0.001 || timeoutSeconds > MAX_TIMEOUT_SECONDS) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.timeoutSeconds, `Invalid ${constants/* Input */.pd.timeoutSeconds} '${timeoutRaw}'. Expected a number of seconds greater than 0 and at most ${MAX_TIMEOUT_SECONDS}, e.g. 300.`);
-    }
+    if (username.includes(':') || username === TOKEN_PREFIX || CONTROL.test(username))
+        throw invalid(INPUTS.username, username);
+    if (!apiToken)
+        required(raw, INPUTS.apiToken);
+    if (CONTROL.test(apiToken))
+        throw invalid(INPUTS.apiToken, apiToken);
+    return { accountId, username, apiToken };
+}
+function readRelease(getInput, raw, groupType) {
+    const changeLogRaw = getInput(INPUTS.changeLog.name) ?? '';
+    const expected = raw(INPUTS.expectedSha256);
+    if (expected && !/^[0-9a-fA-F]{64}$/.test(expected))
+        throw invalid(INPUTS.expectedSha256, expected);
+    const ifExists = raw(INPUTS.ifExists).toLowerCase() || INPUTS.ifExists.default;
+    if (!INPUTS.ifExists.choices.includes(ifExists))
+        throw invalid(INPUTS.ifExists, raw(INPUTS.ifExists));
+    const versionId = raw(INPUTS.versionId) || undefined;
+    if (versionId !== undefined && (CONTROL.test(versionId) || /\s/.test(versionId) || versionId.length > 100))
+        throw invalid(INPUTS.versionId, versionId);
     return {
-        accountId,
-        username,
-        apiToken,
-        groupType,
-        archive,
-        changeLog,
-        expectedSha256,
-        ifExists: ifExistsRaw,
-        keepLatest,
-        minAgeDays,
-        dryRun: dryRunRaw === 'true',
-        apiUrl,
-        requestsPerSecond,
-        maxAttempts,
-        timeoutMs: Math.round(timeoutSeconds * 1000)
+        archive: raw(INPUTS.archive) || undefined,
+        changeLog: changeLogRaw.trim() ? changeLogRaw.replace(/\s+$/, '') : undefined,
+        changeLogFile: raw(INPUTS.changeLogFile) || undefined,
+        expectedSha256: expected ? expected.toLowerCase() : undefined,
+        ifExists: ifExists,
+        classifications: readClassifications(getInput(INPUTS.classifications.name) ?? '', groupType),
+        versionId
     };
 }
-function required(raw, name, what) {
-    const value = raw(name);
+/** Labels separated by commas or new lines; a full classification type loses its group prefix. */
+function readClassifications(text, groupType) {
+    if (!text.trim())
+        return [];
+    const spec = INPUTS.classifications;
+    const items = text.split(/,|\r?\n/).map(s => s.trim());
+    // A trailing separator (a YAML block ending in a newline) is not an empty item.
+    while (items.length && items[items.length - 1] === '')
+        items.pop();
+    const labels = [];
+    for (const item of items) {
+        if (!item || /\s/.test(item) || CONTROL.test(item) || item.length > 200)
+            throw invalid(spec, item);
+        const label = item.startsWith(`${groupType}-`) ? item.slice(groupType.length + 1) : item;
+        if (!label)
+            throw invalid(spec, item);
+        if (labels.includes(label))
+            throw invalid(spec, item, new Error(`'${label}' is given twice`));
+        labels.push(label);
+    }
+    return labels;
+}
+function readPruning(raw) {
+    const keep = raw(INPUTS.keepLatest);
+    const age = raw(INPUTS.minAgeDays);
+    return { keepLatest: keep ? readWhole(keep, INPUTS.keepLatest) : undefined, minAgeDays: age ? readDecimal(age, INPUTS.minAgeDays) : undefined };
+}
+function checkCombinations(i) {
+    const { archive, changeLog, changeLogFile, expectedSha256, keepLatest, minAgeDays, classifications, versionId } = i;
+    if (expectedSha256 && !archive) {
+        throw conflict(constants/* Input */.pd.expectedSha256, `${constants/* Input */.pd.expectedSha256} is set but ${constants/* Input */.pd.archive} is empty. Set ${constants/* Input */.pd.archive} to the connector zip, or remove ${constants/* Input */.pd.expectedSha256}.`);
+    }
+    if (minAgeDays !== undefined && keepLatest === undefined) {
+        throw conflict(constants/* Input */.pd.minAgeDays, `${constants/* Input */.pd.minAgeDays} only applies to pruning, but ${constants/* Input */.pd.keepLatest} is empty. Set ${constants/* Input */.pd.keepLatest} too, or remove ${constants/* Input */.pd.minAgeDays}.`);
+    }
+    if (changeLog !== undefined && changeLogFile) {
+        throw conflict(constants/* Input */.pd.changeLogFile, `${constants/* Input */.pd.changeLog} and ${constants/* Input */.pd.changeLogFile} are both set. Keep one: the text itself, or the changelog file to take it from.`);
+    }
+    if (versionId && archive) {
+        throw conflict(constants/* Input */.pd.versionId, `${constants/* Input */.pd.versionId} and ${constants/* Input */.pd.archive} are both set. Use ${constants/* Input */.pd.archive} to upload and switch the new version, or ${constants/* Input */.pd.versionId} to switch one already uploaded.`);
+    }
+    if (versionId && !classifications.length) {
+        throw conflict(constants/* Input */.pd.versionId, `${constants/* Input */.pd.versionId} is set but ${constants/* Input */.pd.classifications} is empty. Name the classifications to switch to version ${versionId}, e.g. ${constants/* Input */.pd.classifications}: prod.`);
+    }
+    if (classifications.length && !archive && !versionId) {
+        throw conflict(constants/* Input */.pd.classifications, `${constants/* Input */.pd.classifications} is set but neither ${constants/* Input */.pd.archive} nor ${constants/* Input */.pd.versionId} is. Set ${constants/* Input */.pd.archive} to upload and switch the new version, or ${constants/* Input */.pd.versionId} to switch one already uploaded.`);
+    }
+    if (!archive && keepLatest === undefined && !versionId) {
+        throw conflict(constants/* Input */.pd.archive, `Nothing to do: both ${constants/* Input */.pd.archive} and ${constants/* Input */.pd.keepLatest} are empty. Set ${constants/* Input */.pd.archive} to upload a connector zip, ${constants/* Input */.pd.keepLatest} to prune old versions, or both.`);
+    }
+}
+function required(raw, spec) {
+    const value = raw(spec);
     if (!value)
-        throw new errors/* InputError */.dz(name, `Input required and not supplied: ${name}. Set it to ${what}.`);
+        throw new errors/* InputError */.dz(spec.name, `Input required and not supplied: ${spec.name}. Set it to ${spec.expected}, e.g. ${spec.example}.`);
+    return value;
+}
+function readBoolean(text, spec) {
+    const value = text.toLowerCase();
+    if (value !== 'true' && value !== 'false')
+        throw invalid(spec, text);
+    return value === 'true';
+}
+function readWhole(text, spec) {
+    const value = /^\d+$/.test(text) ? Number(text) : NaN;
+    if (!Number.isSafeInteger(value) || value < (spec.min ?? 0) || value > (spec.max ?? Infinity))
+        throw invalid(spec, text);
     return value;
 }
 /** Plain decimal notation only: "1e3", "0x10" or "Infinity" are refused rather than guessed at. */
-function parseDecimal(text) {
-    if (!/^\d+(\.\d+)?$|^\.\d+$/.test(text))
-        return undefined;
-    const value = Number(text);
-    return Number.isFinite(value) ? value : undefined;
+function readDecimal(text, spec) {
+    const value = /^\d+(\.\d+)?$|^\.\d+$/.test(text) ? Number(text) : NaN;
+    if (!Number.isFinite(value) || value < (spec.min ?? 0) || value > (spec.max ?? Infinity))
+        throw invalid(spec, text);
+    return value;
 }
 function isLoopbackHost(hostname) {
     const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
     return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 function parseApiUrl(text) {
+    const spec = INPUTS.apiUrl;
     let url;
     try {
         url = new URL(text);
     }
-    catch {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.apiUrl, `Invalid ${constants/* Input */.pd.apiUrl} '${text}'. Expected an absolute URL, e.g. ${contract/* DEFAULT_API_URL */.rK}.`);
+    catch (err) {
+        throw invalid(spec, text, err);
     }
     if (url.username || url.password) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.apiUrl, `Invalid ${constants/* Input */.pd.apiUrl}: it must not carry credentials. Pass them as ${constants/* Input */.pd.username} and ${constants/* Input */.pd.apiToken}.`);
+        throw new errors/* InputError */.dz(spec.name, `Invalid ${spec.name}: it must not carry credentials. Pass them as ${constants/* Input */.pd.username} and ${constants/* Input */.pd.apiToken}.`);
     }
-    if (url.search || url.hash) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.apiUrl, `Invalid ${constants/* Input */.pd.apiUrl} '${text}': it must not have a query or fragment. Expected e.g. ${contract/* DEFAULT_API_URL */.rK}.`);
+    // A bare '?' or '#' leaves url.search and url.hash empty, but would still change the paths requested.
+    if (url.search || url.hash || /[?#]/.test(text)) {
+        throw new errors/* InputError */.dz(spec.name, `Invalid ${spec.name} '${text}': it must not have a query or fragment. Expected e.g. ${contract/* DEFAULT_API_URL */.rK}.`);
     }
-    const loopbackHttp = url.protocol === 'http:' && isLoopbackHost(url.hostname);
-    if (url.protocol !== 'https:' && !loopbackHttp) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.apiUrl, `Invalid ${constants/* Input */.pd.apiUrl} '${text}': it must use https (plain http is allowed only on loopback, for a local emulator). Expected e.g. ${contract/* DEFAULT_API_URL */.rK}.`);
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+        throw new errors/* InputError */.dz(spec.name, `Invalid ${spec.name} '${text}': it must use https (plain http is allowed only on loopback, for a local emulator). Expected e.g. ${contract/* DEFAULT_API_URL */.rK}.`);
     }
     return url.href.replace(/\/+$/, '');
 }
@@ -852,7 +1482,7 @@ function setFailed(message) {
 async function run() {
     try {
         const inputs = readInputs(getInput, setSecret);
-        const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(848)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9848));
+        const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(19)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1019));
         await runAction(inputs);
     }
     catch (err) {

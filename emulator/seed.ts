@@ -14,7 +14,7 @@ export interface SeedGroupOptions {
   seed?: number // PRNG seed, default 1
   startDate?: Date // date of the oldest version, default 2023-01-02T09:00:00Z
   spacingHours?: number // time between consecutive versions, default 24
-  protectedKinds?: boolean // include deleted, every review status, release and in-use versions
+  protectedKinds?: boolean // include deleted, every review status, release versions, and classifications uat (PRIVATE) and prod (PUBLIC) on older versions
   shuffle?: boolean // insert in shuffled order, default true
 }
 
@@ -102,7 +102,25 @@ export function seedGroup(emu: Emulator, opts: SeedGroupOptions): VersionRecord[
     for (const classification of IN_USE) drafts[pool[k++]].inUse = classification
   }
 
-  return emu.seed(opts.shuffle === false ? drafts : shuffled(drafts, rnd))
+  const stored = emu.seed(opts.shuffle === false ? drafts : shuffled(drafts, rnd))
+  // uat is the developers' own (PRIVATE: switches at once); prod is what customers use (PUBLIC:
+  // a switch waits for Boomi's approval).
+  const prod = stored.find(v => v.inUse === 'prod')
+  if (prod) emu.setClassification(groupType, 'prod', { versionId: prod.versionId, visibility: 'PUBLIC' })
+  return stored
+}
+
+/**
+ * What the CLI's `--group … --seed N` does: each group gets N versions, one a day, ending about
+ * a day before `now`, every protected kind included when N >= 13. The first group gets PRNG
+ * seed 1, as it always has (benchmarks reproduce it in-process); the next ones 2, 3, …
+ */
+export function seedGroups(emu: Emulator, groups: string[], count: number, now = new Date()): void {
+  if (count === 0) return
+  const spacingHours = 24
+  const startDate = new Date(now.getTime() - count * spacingHours * 3_600_000)
+  startDate.setUTCHours(9, 0, 0, 0)
+  groups.forEach((groupType, i) => seedGroup(emu, { groupType, count, seed: i + 1, startDate, spacingHours, protectedKinds: count >= 13 }))
 }
 
 /** Fisher–Yates on a copy. */

@@ -1,5 +1,5 @@
 // `npm run demo`: the action's main job, end to end, against the bundled
-// Boomi emulator: a release with pruning, then a re-run of the same archive.
+// Boomi emulator: a release that switches uat and prunes, then a re-run of the same archive.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
@@ -55,6 +55,7 @@ async function main(): Promise<void> {
       'group-type': GROUP,
       'api-url': emu.apiUrl,
       archive: 'build/distributions/*.car.zip',
+      classifications: 'uat',
       'keep-latest': '10',
       'min-age-days': '3'
     }
@@ -67,7 +68,7 @@ async function main(): Promise<void> {
     }
     const echo = lineRenderer()
 
-    console.log('\n── Run 1: release v1.4.0 with keep-latest: 10, min-age-days: 3 ──\n')
+    console.log('\n── Run 1: release v1.4.0, switch uat, keep-latest: 10, min-age-days: 3 ──\n')
     const first = await runAction(inputs, { cwd: work, env, echo })
     show('Run 1', first)
 
@@ -80,9 +81,11 @@ async function main(): Promise<void> {
       second.code === 0 &&
       first.outputs['uploaded'] === 'true' &&
       second.outputs['uploaded'] === 'false' &&
-      first.outputs['version-id'] === second.outputs['version-id']
+      first.outputs['version-id'] === second.outputs['version-id'] &&
+      emu.classifications(GROUP).uat?.versionId === first.outputs['version-id'] &&
+      JSON.parse(second.outputs['classification-changes'] ?? '[]')[0]?.reviewStatus === 'APPROVED'
     console.log(`\nEmulator received ${emu.requests.length} requests; the group now has ${emu.live(GROUP).length} live versions.`)
-    console.log(ok ? 'Demo OK: the first run uploaded and pruned, the re-run reused the same version.' : 'Demo FAILED: see the runs above.')
+    console.log(ok ? 'Demo OK: the first run uploaded, switched uat and pruned; the re-run reused the same version and switched uat again.' : 'Demo FAILED: see the runs above.')
     process.exitCode = ok ? 0 : 1
   } finally {
     await emu.close()

@@ -1,10 +1,12 @@
-// Runs the committed dist/index.js the way the Actions runner does: a node
-// process with INPUT_* variables (hyphens kept, upper-cased) and real
-// GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files.
-import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+// Runs the bundled action the way the Actions runner does: a node process with
+// INPUT_* variables (hyphens kept, upper-cased) and real GITHUB_OUTPUT and
+// GITHUB_STEP_SUMMARY files. The bundle is BOOMI_ACTION_DIST (the tests set it
+// to a fresh bundle of src/), else the committed dist/index.js.
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
+import { makeConnectorZip } from './zip-writer.js'
 
 export interface ActionRun {
   code: number | null
@@ -37,7 +39,7 @@ export function parseOutputFile(text: string): Record<string, string> {
 
 export function runAction(
   inputs: Record<string, string>,
-  opts: { env?: Record<string, string>; cwd?: string; timeoutMs?: number; echo?: (chunk: string) => void } = {}
+  opts: { env?: Record<string, string>; cwd?: string; timeoutMs?: number; echo?: (chunk: string) => void; onSpawn?: (child: ChildProcess) => void } = {}
 ): Promise<ActionRun> {
   const dir = mkdtempSync(path.join(tmpdir(), 'action-run-'))
   const outputFile = path.join(dir, 'output')
@@ -58,7 +60,8 @@ export function runAction(
   })
   const started = Date.now()
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [DIST], { cwd: opts.cwd ?? dir, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.env.BOOMI_ACTION_NODE ?? process.execPath, [DIST], { cwd: opts.cwd ?? dir, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    opts.onSpawn?.(child)
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', d => {
@@ -71,25 +74,33 @@ export function runAction(
     child.on('close', code => {
       clearTimeout(timer)
       const lines = stdout.split(/\r?\n/)
-      resolve({
-        code,
-        stdout,
-        stderr,
-        outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
-        summary: readFileSync(summaryFile, 'utf8'),
-        errors: lines.filter(l => l.startsWith('::error')).map(l => l.replace(/^::error[^:]*::/, '')),
-        warnings: lines.filter(l => l.startsWith('::warning')).map(l => l.replace(/^::warning[^:]*::/, '')),
-        durationMs: Date.now() - started
-      })
+      try {
+        resolve({
+          code,
+          stdout,
+          stderr,
+          outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
+          summary: readFileSync(summaryFile, 'utf8'),
+          errors: lines.filter(l => l.startsWith('::error')).map(l => l.replace(/^::error[^:]*::/, '')),
+          warnings: lines.filter(l => l.startsWith('::warning')).map(l => l.replace(/^::warning[^:]*::/, '')),
+          durationMs: Date.now() - started
+        })
+      } catch (err) {
+        reject(err)
+      } finally {
+        // Nothing is left behind in the temp directory.
+        rmSync(dir, { recursive: true, force: true })
+      }
     })
   })
 }
 
-/** A small but valid-looking connector zip (the emulator checks only the PK signature). */
+/**
+ * A real connector zip (config, jars) with a stored resource of `size` bytes of
+ * `fill`, so archives of different `fill` differ in content and size is exact enough.
+ */
 export function makeArchive(dir: string, name = 'sample-1.0.car.zip', size = 4096, fill = 1): string {
   const file = path.join(dir, name)
-  const body = Buffer.alloc(size, fill)
-  Buffer.from('PK\x03\x04').copy(body)
-  writeFileSync(file, body)
+  writeFileSync(file, makeConnectorZip({ extraEntries: [{ name: 'lib/resources.bin', data: Buffer.alloc(size, fill), method: 'stored' }] }))
   return file
 }

@@ -8,10 +8,13 @@ export const Input = {
   groupType: 'group-type',
   archive: 'archive',
   changeLog: 'change-log',
+  changeLogFile: 'change-log-file',
   expectedSha256: 'expected-sha256',
   ifExists: 'if-exists',
   keepLatest: 'keep-latest',
   minAgeDays: 'min-age-days',
+  classifications: 'classifications',
+  versionId: 'version-id',
   dryRun: 'dry-run',
   apiUrl: 'api-url',
   requestsPerSecond: 'requests-per-second',
@@ -24,9 +27,12 @@ export const Output = {
   displayVersion: 'display-version',
   uploadedDate: 'uploaded-date',
   sha256: 'sha256',
+  contentSha256: 'content-sha256',
+  archivePath: 'archive-path',
   uploaded: 'uploaded',
   deletedVersionIds: 'deleted-version-ids',
-  skippedVersionIds: 'skipped-version-ids'
+  skippedVersionIds: 'skipped-version-ids',
+  classificationChanges: 'classification-changes'
 } as const
 
 export const ACTION_NAME = 'boomi-connector-action'

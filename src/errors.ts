@@ -2,9 +2,10 @@
 export class InputError extends Error {
   constructor(
     readonly input: string,
-    message: string
+    message: string,
+    options?: { cause?: unknown }
   ) {
-    super(message)
+    super(message, options)
     this.name = 'InputError'
   }
 }
@@ -19,9 +20,10 @@ export class BoomiError extends Error {
     readonly status: number,
     readonly boomiMessage: string,
     readonly retryAfterMs?: number,
-    readonly hint?: string
+    readonly hint?: string,
+    options?: { cause?: unknown }
   ) {
-    super(`${operation} failed: HTTP ${status}${boomiMessage ? `: ${boomiMessage}` : ''}${hint ? `. ${hint}` : ''}`)
+    super(`${operation} failed: HTTP ${status}${boomiMessage ? `: ${boomiMessage}` : ''}${hint ? `. ${hint}` : ''}`, options)
     this.name = 'BoomiError'
   }
 }
@@ -37,6 +39,40 @@ export class NetworkError extends Error {
   ) {
     super(`${operation} failed: ${detail}`)
     this.name = 'NetworkError'
+  }
+}
+
+/**
+ * Boomi answered 2xx with something the action does not understand. Nothing is
+ * done on its strength (fail closed), and asking again would not help.
+ */
+export class AnswerError extends Error {
+  constructor(
+    readonly operation: string,
+    readonly problem: string,
+    hint = 'Check api-url: it may point at something other than the Boomi ConnectorVersion API.'
+  ) {
+    super(`${operation} answer not understood: ${problem}. ${hint}`)
+    this.name = 'AnswerError'
+  }
+}
+
+/**
+ * The archive read while uploading is not the one that was hashed (changed,
+ * grown, shrunk, vanished or unreadable). The request was cut before its last
+ * byte, so Boomi cannot have stored it; trying again would send the same surprise.
+ */
+export class ArchiveChangedError extends Error {
+  constructor(
+    readonly archivePath: string,
+    detail: string,
+    options?: { cause?: unknown }
+  ) {
+    super(
+      `The archive ${JSON.stringify(archivePath)} changed after its checksum was taken (${detail}); the upload was stopped before its last byte, so nothing was stored. Make sure no other step writes the archive while this action runs.`,
+      options
+    )
+    this.name = 'ArchiveChangedError'
   }
 }
 

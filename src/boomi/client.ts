@@ -1,19 +1,25 @@
 import type { IncomingHttpHeaders } from 'node:http'
-import { PATHS, deleteRequest, queryBody } from './contract.js'
+import { PATHS, deleteRequest, isWrongPrefix, queryBody, versionChangeBody } from './contract.js'
+import { readCreatedVersion, readQueryPage, readVersionChange } from './answers.js'
+import { ListingPages } from './listing.js'
+import { toBoomiError } from './refusals.js'
 import { BoomiError } from '../errors.js'
-import type { ConnectorVersion } from '../domain/versions.js'
-export type { ConnectorVersion } from '../domain/versions.js'
-import type { HttpResponse, StreamBody, Transport } from '../net/transport.js'
-import type { Pacer } from '../net/pacer.js'
+import { forLog } from '../domain/untrusted.js'
+import type { ConnectorVersion, VersionChange } from '../domain/versions.js'
+export type { ConnectorVersion, VersionChange } from '../domain/versions.js'
+export { parseErrorMessage, toBoomiError } from './refusals.js'
+import type { StreamBody, Transport } from '../net/transport.js'
 import { type RetryPolicy, mayHaveTakenEffect, parseRetryAfter, withRetries } from '../net/retry.js'
 
-/** The four ConnectorVersion operations. A fake implements this in tests of the core. */
+/** The ConnectorVersion operations. A fake implements this in tests of the core. */
 export interface BoomiClient {
-  /** Every version of the group, every page, deleted ones included (deletes are soft). */
+  /** Every version of the group, every page, deleted ones included (deletes are soft); other groups' versions left out. */
   listGroup(groupType: string): Promise<ConnectorVersion[]>
-  /** One upload attempt: retrying an upload needs care (see release.ts), so it is not retried here. */
+  /** One upload attempt: retrying an upload needs care (see the orchestrator), so it is not retried here. */
   createVersion(groupType: string, body: StreamBody): Promise<ConnectorVersion>
   deleteVersion(groupType: string, versionId: string): Promise<void>
+  /** Switches a classification (`<groupType>-<label>`) to a version; retried, since sending it again is harmless. */
+  changeVersion(classificationType: string, versionId: string, releaseNotes: string): Promise<VersionChange>
 }
 
 export interface Logger {
@@ -22,63 +28,111 @@ export interface Logger {
   debug(line: string): void
 }
 
+/** The pacer as the client uses it: a slot before each request, and what each answer said about the pace. */
+export interface RequestPacer {
+  due(): Promise<void>
+  take(): Promise<void>
+  observe(status: number, retryAfterMs?: number): void
+}
+
 export interface ClientOptions {
   apiUrl: string
+  /**
+   * Tried once when the run's first request (the read-only listing) gets a 404
+   * or 410 at `apiUrl`; given only while `api-url` is left at its default.
+   */
+  fallbackApiUrl?: string
   accountId: string
   username: string
   apiToken: string
   timeoutMs: number
   transport: Transport
-  pacer: Pacer
+  pacer: RequestPacer
   retry: RetryPolicy
   log: Logger
   now?: () => number
 }
 
+interface Call {
+  operation: string
+  method: string
+  path: string
+  body: string | StreamBody
+  contentType?: string
+}
+
 export class HttpBoomiClient implements BoomiClient {
-  private readonly base: string
+  private base: string
   private readonly authorization: string
+  private readonly secrets: string[]
   private readonly warned = new Set<string>()
+  private firstSent = false
 
   constructor(private readonly opts: ClientOptions) {
-    this.base = `${opts.apiUrl}/${encodeURIComponent(opts.accountId)}`
-    this.authorization = `Basic ${Buffer.from(`${opts.username}:${opts.apiToken}`).toString('base64')}`
+    this.base = this.baseOf(opts.apiUrl)
+    const credentials = `${opts.username}:${opts.apiToken}`
+    this.authorization = `Basic ${Buffer.from(credentials).toString('base64')}`
+    this.secrets = [opts.apiToken, credentials, this.authorization]
   }
 
   async listGroup(groupType: string): Promise<ConnectorVersion[]> {
     // A queryMore token is single-use; if Boomi rejects a retried one, the listing starts over.
     for (let restart = 0; ; restart++) {
-      const versions: ConnectorVersion[] = []
-      let page = await this.retried('query', () => this.send('query', 'POST', PATHS.query, queryBody(groupType), 'application/json'))
-      let pageNo = 1
-      for (;;) {
-        const parsed = parseQueryResult(page)
-        versions.push(...parsed.result)
-        this.opts.log.debug(`query page ${pageNo}: ${parsed.result.length} versions (${versions.length} of ${parsed.numberOfResults ?? '?'})`)
-        if (!parsed.queryToken) return versions
-        const token = parsed.queryToken
-        let retriedToken = false
-        try {
-          page = await this.retried('queryMore', n => {
-            retriedToken = n > 1
-            return this.send('queryMore', 'POST', PATHS.queryMore, token, 'text/plain')
-          })
-        } catch (err) {
-          const rejectedAfterRetry = retriedToken && err instanceof BoomiError && err.status >= 400 && err.status < 500
-          if (rejectedAfterRetry && restart + 1 < this.opts.retry.maxAttempts) {
-            this.opts.log.info(`queryMore: the page token was used up by a failed attempt; listing ${groupType} again from the start`)
-            break
-          }
-          throw err
-        }
-        pageNo++
+      const pages = new ListingPages(groupType)
+      const first = await this.retried('query', () =>
+        this.send({ operation: 'query', method: 'POST', path: PATHS.query, body: queryBody(groupType), contentType: 'application/json' })
+      )
+      let token = this.takePage(pages, first, 'query')
+      while (token !== undefined) {
+        const next = await this.nextPage(token, restart, groupType)
+        if (next === undefined) break
+        token = this.takePage(pages, next, 'queryMore')
       }
+      if (token === undefined) return this.finishListing(pages, groupType)
     }
   }
 
-  async createVersion(_groupType: string, body: StreamBody): Promise<ConnectorVersion> {
-    const text = await this.send('create', 'POST', PATHS.create, body)
-    return parseVersion(text, 'create')
+  private takePage(pages: ListingPages, text: string, operation: string): string | undefined {
+    const token = pages.add(readQueryPage(text, operation), operation)
+    this.opts.log.debug(`${operation}: ${pages.received} versions so far (of ${pages.expected ?? '?'})`)
+    return token
+  }
+
+  /** The next page's text, or undefined when a retry used up the token and the listing must start again. */
+  private async nextPage(token: string, restart: number, groupType: string): Promise<string | undefined> {
+    let retriedToken = false
+    try {
+      return await this.retried('queryMore', n => {
+        retriedToken = n > 1
+        return this.send({ operation: 'queryMore', method: 'POST', path: PATHS.queryMore, body: token, contentType: 'text/plain' })
+      })
+    } catch (err) {
+      const rejectedAfterRetry = retriedToken && err instanceof BoomiError && err.status >= 400 && err.status < 500
+      if (rejectedAfterRetry && restart + 1 < this.opts.retry.maxAttempts) {
+        this.opts.log.info(`queryMore: the page token was used up by a failed attempt; listing ${forLog(groupType)} again from the start`)
+        return undefined
+      }
+      throw err
+    }
+  }
+
+  private finishListing(pages: ListingPages, groupType: string): ConnectorVersion[] {
+    const { versions, foreign } = pages.finish('query')
+    if (foreign.length > 0) {
+      const shown = foreign
+        .slice(0, 20)
+        .map(id => JSON.stringify(id))
+        .join(', ')
+      this.opts.log.warning(
+        forLog(`The listing of ${groupType} held ${foreign.length} version(s) of other groups, left out: ${shown}${foreign.length > 20 ? ', …' : ''}`)
+      )
+    }
+    return versions
+  }
+
+  async createVersion(groupType: string, body: StreamBody): Promise<ConnectorVersion> {
+    const text = await this.send({ operation: 'create', method: 'POST', path: PATHS.create, body })
+    return readCreatedVersion(text, groupType)
   }
 
   async deleteVersion(groupType: string, versionId: string): Promise<void> {
@@ -87,7 +141,7 @@ export class HttpBoomiClient implements BoomiClient {
     try {
       await this.retried(`delete ${versionId}`, async () => {
         try {
-          return await this.send('delete', method, path, body, 'application/json')
+          return await this.send({ operation: 'delete', method, path, body, contentType: 'application/json' })
         } catch (err) {
           if (mayHaveTakenEffect(err)) answerLost = true
           throw err
@@ -100,31 +154,75 @@ export class HttpBoomiClient implements BoomiClient {
     }
   }
 
-  private retried(what: string, attempt: (n: number) => Promise<string>): Promise<string> {
-    return withRetries(what, this.opts.retry, attempt)
+  async changeVersion(classificationType: string, versionId: string, releaseNotes: string): Promise<VersionChange> {
+    const body = versionChangeBody(classificationType, versionId, releaseNotes)
+    const text = await this.retried(`version change ${classificationType}`, () =>
+      this.send({ operation: 'version change', method: 'POST', path: PATHS.versionChange, body, contentType: 'application/json' }, classificationType)
+    )
+    return readVersionChange(text, classificationType, versionId)
   }
 
-  /** One paced request; answers 2xx with the body text, anything else as a BoomiError. */
-  private async send(operation: string, method: string, path: string, body: string | StreamBody, contentType?: string): Promise<string> {
-    const headers: Record<string, string> = {
-      Authorization: this.authorization,
-      Accept: 'application/json'
+  private retried(what: string, attempt: (n: number) => Promise<string>): Promise<string> {
+    return withRetries(forLog(what), this.opts.retry, attempt)
+  }
+
+  /**
+   * One paced request; answers 2xx with the body text, anything else as a
+   * BoomiError. The run's first request may move the client to the fallback
+   * prefix (see ClientOptions.fallbackApiUrl).
+   */
+  private async send(call: Call, subject?: string): Promise<string> {
+    const first = !this.firstSent
+    this.firstSent = true
+    try {
+      return await this.sendTo(this.base, call, subject)
+    } catch (err) {
+      if (!first || call.operation !== 'query' || !this.opts.fallbackApiUrl) throw err
+      if (!(err instanceof BoomiError) || !isWrongPrefix(err.status)) throw err
+      return this.tryFallback(this.opts.fallbackApiUrl, call, err)
     }
-    if (contentType) headers['Content-Type'] = contentType
-    this.opts.log.debug(`${method} ${path}`)
+  }
+
+  private async tryFallback(fallbackApiUrl: string, call: Call, original: BoomiError): Promise<string> {
+    const fallback = this.baseOf(fallbackApiUrl)
+    let text: string
+    try {
+      text = await this.sendTo(fallback, call)
+    } catch (err) {
+      const also = err instanceof BoomiError ? `HTTP ${err.status}` : err instanceof Error ? err.message : String(err)
+      const hint = `${original.hint ?? ''} The other path prefix, ${fallbackApiUrl}, was tried too and failed as well (${also}).`.trim()
+      throw new BoomiError(original.operation, original.status, original.boomiMessage, original.retryAfterMs, hint, { cause: err })
+    }
+    this.base = fallback
+    this.opts.log.warning(
+      `Boomi answered at ${fallbackApiUrl}, not at the default ${this.opts.apiUrl}; set api-url: ${fallbackApiUrl} to skip this extra request.`
+    )
+    return text
+  }
+
+  private async sendTo(base: string, call: Call, subject?: string): Promise<string> {
+    const headers: Record<string, string> = { Authorization: this.authorization, Accept: 'application/json' }
+    if (call.contentType) headers['Content-Type'] = call.contentType
+    this.opts.log.debug(`${call.method} ${call.path}`)
     const res = await this.opts.transport({
-      operation,
-      method,
-      url: new URL(this.base + path),
+      operation: call.operation,
+      method: call.method,
+      url: new URL(base + call.path),
       headers,
-      body,
+      body: call.body,
       timeoutMs: this.opts.timeoutMs,
       beforeConnect: () => this.opts.pacer.due(),
       beforeSend: () => this.opts.pacer.take()
     })
+    const now = (this.opts.now ?? Date.now)()
+    this.opts.pacer.observe(res.status, parseRetryAfter(headerValue(res.headers['retry-after']), now))
     this.warnDeprecation(res.headers)
     if (res.status >= 200 && res.status < 300) return res.text
-    throw toBoomiError(operation, res, (this.opts.now ?? Date.now)())
+    throw toBoomiError(call.operation, res, now, this.secrets, subject)
+  }
+
+  private baseOf(apiUrl: string): string {
+    return `${apiUrl}/${encodeURIComponent(this.opts.accountId)}`
   }
 
   private warnDeprecation(headers: IncomingHttpHeaders): void {
@@ -132,112 +230,13 @@ export class HttpBoomiClient implements BoomiClient {
       const value = headers[name]
       if (value === undefined) continue
       const line = `Boomi API ${name}: ${Array.isArray(value) ? value.join(', ') : value}`
-      if (this.warned.has(line)) continue
+      if (this.warned.has(line) || this.warned.size >= 10) continue
       this.warned.add(line)
-      this.opts.log.warning(`${line}. Boomi may retire this endpoint; check for a newer release of this action.`)
+      this.opts.log.warning(forLog(`${line.slice(0, 300)}. Boomi may retire this endpoint; check for a newer release of this action.`))
     }
   }
-}
-
-const HINTS: Record<number, string> = {
-  401: 'Check username (the user the token belongs to; BOOMI_TOKEN. is added for you) and api-token (a current Boomi API token).',
-  403: "Check that the user may manage this account's custom connectors (Developer privileges for connector development) and that account-id is right.",
-  404: 'Check api-url and its path prefix (/partner/api/rest/v1 or /api/rest/v1) and account-id.',
-  410: 'Boomi has retired this endpoint: check api-url and its prefix, and look for a newer release of this action.'
-}
-
-export function toBoomiError(operation: string, res: HttpResponse, now: number): BoomiError {
-  const message = parseErrorMessage(res.text, String(res.headers['content-type'] ?? ''))
-  const retryAfter = parseRetryAfter(headerValue(res.headers['retry-after']), now)
-  let hint = HINTS[res.status]
-  if (res.status === 503 || res.status === 429) hint = 'Boomi is busy or rate-limiting this account; lower requests-per-second if this persists.'
-  return new BoomiError(operation, res.status, message, retryAfter, hint)
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value
-}
-
-/** Reads Boomi's four error shapes; falls back to the raw text, shortened. */
-export function parseErrorMessage(text: string, contentType = ''): string {
-  const body = text.trim()
-  if (!body) return ''
-  if (body.startsWith('{') || contentType.includes('json')) {
-    try {
-      const json = JSON.parse(body) as Record<string, unknown>
-      const nested = json.error as Record<string, unknown> | string | undefined
-      const candidate =
-        (typeof json.message === 'string' && json.message) ||
-        (nested && typeof nested === 'object' && typeof nested.message === 'string' && nested.message) ||
-        (typeof nested === 'string' && nested)
-      if (candidate) return candidate.trim()
-    } catch {
-      // not JSON after all
-    }
-  }
-  if (body.startsWith('<')) {
-    const match = /<message>([\s\S]*?)<\/message>/i.exec(body)
-    if (match) return decodeXml(match[1]).trim()
-  }
-  const flat = body.replace(/\s+/g, ' ')
-  return flat.length > 500 ? `${flat.slice(0, 500)}…` : flat
-}
-
-function decodeXml(text: string): string {
-  return text
-    .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&')
-}
-
-interface QueryResult {
-  numberOfResults?: number
-  queryToken?: string
-  result: ConnectorVersion[]
-}
-
-function parseJson(text: string, operation: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch {
-    throw new BoomiError(
-      operation,
-      200,
-      `the answer was not JSON: ${parseErrorMessage(text)}`,
-      undefined,
-      'Check api-url: it may point at something other than the Boomi API.'
-    )
-  }
-}
-
-export function parseQueryResult(text: string): QueryResult {
-  const json = parseJson(text, 'query') as Record<string, unknown> | null
-  const result = json && Array.isArray(json.result) ? json.result : []
-  return {
-    numberOfResults: typeof json?.numberOfResults === 'number' ? json.numberOfResults : undefined,
-    queryToken: typeof json?.queryToken === 'string' && json.queryToken ? json.queryToken : undefined,
-    result: result.map(v => normaliseVersion(v, 'query'))
-  }
-}
-
-function parseVersion(text: string, operation: string): ConnectorVersion {
-  return normaliseVersion(parseJson(text, operation), operation)
-}
-
-function normaliseVersion(value: unknown, operation: string): ConnectorVersion {
-  const v = value as Record<string, unknown> | null
-  const id = v?.versionId
-  if (!v || (typeof id !== 'string' && typeof id !== 'number')) {
-    throw new BoomiError(
-      operation,
-      200,
-      'the answer holds a version without a versionId',
-      undefined,
-      'Check api-url: it may point at something other than the Boomi ConnectorVersion API.'
-    )
-  }
-  return { ...(v as object), versionId: String(id) } as ConnectorVersion
 }

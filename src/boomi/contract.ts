@@ -6,16 +6,48 @@
 /**
  * UNCERTAIN: the path prefix. `/partner/api/rest/v1` is the documented default;
  * `/api/rest/v1` is the other candidate. Users override it with `api-url`.
+ * While `api-url` is left at the default, a 404 or 410 on the run's first
+ * request (the read-only listing) makes the client try the alternate once.
  */
 export const DEFAULT_API_URL = 'https://api.boomi.com/partner/api/rest/v1'
+export const ALTERNATE_API_URL = 'https://api.boomi.com/api/rest/v1'
+
+/** Statuses on the first request that mean "wrong path prefix", worth one try at the alternate. */
+export function isWrongPrefix(status: number): boolean {
+  return status === 404 || status === 410
+}
 
 /** Relative to `{api-url}/{account-id}`. */
 export const PATHS = {
   create: '/ConnectorVersion',
   query: '/ConnectorVersion/query',
   queryMore: '/ConnectorVersion/queryMore',
-  delete: '/ConnectorVersion'
+  delete: '/ConnectorVersion',
+  /** UNCERTAIN: the version-change path follows the other operations; Boomi's pages do not confirm it. */
+  versionChange: '/ConnectorVersionChange'
 } as const
+
+export function versionChangeBody(classificationType: string, versionId: string, releaseNotes: string): string {
+  return JSON.stringify({ classificationType, versionId, releaseNotes })
+}
+
+/**
+ * Bounds on one listing. SPEC: at most 1500 versions an account, 100 a page, so
+ * 15 pages; twice that leaves a margin for smaller pages. Beyond either bound
+ * the listing is not understood rather than read for ever.
+ */
+export const MAX_QUERY_PAGES = 30
+export const MAX_LISTED_VERSIONS = 3000
+
+/**
+ * UNCERTAIN: whether Boomi leaves `result` out of an empty query answer. An
+ * answer without `result` is read as an empty group only when it says
+ * `numberOfResults: 0` outright; anything vaguer (`{}`, `null`) is not understood.
+ */
+export const EMPTY_QUERY_MAY_OMIT_RESULT = true
+
+/** Longest versionId accepted; Boomi's are short decimal numbers. */
+export const MAX_VERSION_ID_LENGTH = 100
 
 export function queryBody(groupType: string): string {
   return JSON.stringify({
@@ -53,10 +85,11 @@ export const MAX_VERSIONS_PER_ACCOUNT = 1500
  * matches: an archive refused as too large must not cost any versions.
  */
 export function isVersionLimitRefusal(status: number, message: string): boolean {
+  // 401/403/429 are about the caller or the pace, whatever their text says; 5xx is the server's trouble.
   return (
     status >= 400 &&
     status < 500 &&
-    status !== 413 &&
+    ![401, 403, 413, 429].includes(status) &&
     /\b(maximum|max|limit)\b/i.test(message) &&
     /\bversions\b/i.test(message) &&
     !/\b(size|large|bytes?)\b|\d\s*[kmg]i?b\b|\b[kmg]i?b\b/i.test(message)
@@ -65,3 +98,6 @@ export function isVersionLimitRefusal(status: number, message: string): boolean 
 
 /** Boomi asks archives to stay under this size; larger is a warning, not an error. */
 export const ARCHIVE_SIZE_GUIDANCE_BYTES = 40 * 1024 * 1024
+
+/** UNCERTAIN: the longest change log Boomi keeps. The user's text is cut to this many UTF-16 units (marker included); the trailer comes on top. */
+export const MAX_CHANGE_LOG_TEXT = 4000

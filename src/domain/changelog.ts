@@ -1,17 +1,77 @@
-/** The line that marks a version as an upload of one exact archive (SPEC §3.3). */
-export function checksumLine(sha256: string): string {
-  return `sha256: ${sha256.toLowerCase()}`
+// The change log sent with an upload, and its trailer: the lines by which a
+// later run recognises an earlier upload of the same archive or the same
+// connector (SPEC §3.3). The trailer is ours and is never cut; the text is the
+// user's and is cut to what Boomi is thought to keep.
+import { MAX_CHANGE_LOG_TEXT } from '../boomi/contract.js'
+import { cut } from './untrusted.js'
+
+/** The digests a change log's trailer carries, lower- or upper-case hex. */
+export interface ArchiveIds {
+  sha256: string
+  contentSha256?: string
 }
 
-/** The change log sent: the text, a blank line, and the checksum line last. */
-export function buildChangeLog(text: string, sha256: string): string {
-  return `${text.replace(/\s+$/, '')}\n\n${checksumLine(sha256)}`
+export type MatchKind = 'sha256' | 'content-sha256'
+
+/** Ends a text that was cut to fit; the full text is where the user keeps it, not here. */
+export const CUT_MARKER = `\n… (cut: the text was longer than ${MAX_CHANGE_LOG_TEXT} characters)`
+
+function shaLine(ids: ArchiveIds): string {
+  return `sha256: ${ids.sha256.toLowerCase()}`
 }
 
-export function hasChecksumLine(changeLog: string | undefined, sha256: string): boolean {
-  if (!changeLog) return false
-  const wanted = checksumLine(sha256)
-  return changeLog.split(/\r?\n/).some(line => line.trim() === wanted)
+function contentLine(ids: ArchiveIds): string | undefined {
+  return ids.contentSha256 ? `content-sha256: ${ids.contentSha256.toLowerCase()}` : undefined
+}
+
+function trailerLines(ids: ArchiveIds): string[] {
+  const content = contentLine(ids)
+  // `sha256:` stays last: versions uploaded before content digests carry only it.
+  return content ? [content, shaLine(ids)] : [shaLine(ids)]
+}
+
+function fitText(text: string): string {
+  const trimmed = text.replace(/\s+$/, '')
+  if (trimmed.length <= MAX_CHANGE_LOG_TEXT) return trimmed
+  // `cut` keeps surrogate pairs whole; its one-unit ellipsis is replaced by the marker.
+  const kept = cut(trimmed, MAX_CHANGE_LOG_TEXT - CUT_MARKER.length + 1).slice(0, -1)
+  return kept.replace(/\s+$/, '') + CUT_MARKER
+}
+
+/**
+ * The text (trailing white space trimmed, cut to MAX_CHANGE_LOG_TEXT with a
+ * marker), a blank line, `content-sha256: <hex>` when known, `sha256: <hex>` last.
+ */
+export function buildChangeLog(text: string, ids: ArchiveIds): string {
+  const body = fitText(text)
+  const trailer = trailerLines(ids).join('\n')
+  return body ? `${body}\n\n${trailer}` : trailer
+}
+
+function logLines(changeLog: string): string[] {
+  return changeLog.split(/\r\n|\r|\n/).map(line => line.trim())
+}
+
+/**
+ * How a version's change log matches this archive: by its exact bytes
+ * (`sha256`, preferred) or by the connector's content (`content-sha256`).
+ */
+export function matchKind(changeLog: string | undefined, ids: ArchiveIds): MatchKind | undefined {
+  if (!changeLog) return undefined
+  const lines = new Set(logLines(changeLog))
+  if (lines.has(shaLine(ids))) return 'sha256'
+  const content = contentLine(ids)
+  return content && lines.has(content) ? 'content-sha256' : undefined
+}
+
+const TRAILER_LINE = /^(content-)?sha256: [0-9a-f]{64}$/i
+
+/** The change log without its trailer lines and the blank line before them: the notes a person wrote. */
+export function releaseNotes(changeLog: string): string {
+  const lines = changeLog.split(/\r\n|\r|\n/)
+  while (lines.length > 0 && TRAILER_LINE.test(lines[lines.length - 1].trim())) lines.pop()
+  while (lines.length > 0 && lines[lines.length - 1].trim() === '') lines.pop()
+  return lines.join('\n')
 }
 
 /** What the default change log is made from; the fields of the workflow run. */
@@ -19,6 +79,8 @@ export interface RunContext {
   repository?: string
   /** Tag or branch name. */
   refName?: string
+  /** The full ref, e.g. refs/tags/v1.2.3: tells a tag from a branch. */
+  ref?: string
   sha?: string
   runUrl?: string
 }

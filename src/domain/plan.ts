@@ -1,8 +1,8 @@
 // Pure decisions about a group's versions: which one an archive duplicates, and
 // what pruning keeps, deletes and leaves alone. No I/O; the clock is an argument.
 import { PROTECTED_REVIEW_STATUSES, RELEASE_VERSION_IS_PROTECTED } from '../boomi/contract.js'
-import type { ConnectorVersion } from '../boomi/client.js'
-import { hasChecksumLine } from './changelog.js'
+import { type ArchiveIds, type MatchKind, matchKind } from './changelog.js'
+import type { ConnectorVersion } from './versions.js'
 
 const DAY_MS = 86_400_000
 
@@ -30,19 +30,31 @@ export function liveVersions(listing: readonly ConnectorVersion[]): ConnectorVer
   return listing.filter(v => v.deleted !== true)
 }
 
-/** Live versions whose change log carries this archive's checksum line, newest first. */
-export function findDuplicates(listing: readonly ConnectorVersion[], sha256: string): ConnectorVersion[] {
-  return liveVersions(listing)
-    .filter(v => hasChecksumLine(v.changeLog, sha256))
-    .sort(newestFirst)
+export interface Duplicates {
+  /** Newest first. */
+  versions: ConnectorVersion[]
+  /** How the newest one matched. */
+  match: MatchKind
+}
+
+/** Live versions whose change log carries this archive's `sha256` or `content-sha256` line, newest first. */
+export function findDuplicates(listing: readonly ConnectorVersion[], ids: ArchiveIds): Duplicates | undefined {
+  const matched = liveVersions(listing)
+    .map(v => ({ v, match: matchKind(v.changeLog, ids) }))
+    .filter((m): m is { v: ConnectorVersion; match: MatchKind } => m.match !== undefined)
+    .sort((a, b) => newestFirst(a.v, b.v))
+  return matched.length ? { versions: matched.map(m => m.v), match: matched[0].match } : undefined
 }
 
 /**
- * After an upload whose answer was lost: a live version with the checksum line
- * that was not in the listing taken before the upload is this run's upload.
+ * After an upload whose answer was lost: a live version carrying this exact
+ * archive's checksum line that was not in the listing taken before the upload
+ * is this run's upload (a rebuild's content line alone does not prove it).
  */
-export function findLostUpload(listing: readonly ConnectorVersion[], sha256: string, idsBefore: ReadonlySet<string>): ConnectorVersion | undefined {
-  return findDuplicates(listing, sha256).find(v => !idsBefore.has(v.versionId))
+export function findLostUpload(listing: readonly ConnectorVersion[], sha256: string, idsBefore: ReadonlySet<string>): ConnectorVersion[] {
+  return liveVersions(listing)
+    .filter(v => !idsBefore.has(v.versionId) && matchKind(v.changeLog, { sha256 }) === 'sha256')
+    .sort(newestFirst)
 }
 
 export interface PlannedVersion {
@@ -70,9 +82,15 @@ export interface PruneRequest {
   pendingUpload?: boolean
 }
 
+/**
+ * Read to protect: a review status Boomi protects, or one we do not know (only
+ * CANCELLED is known to allow deletion), and a release flag that is set or unclear.
+ */
 export function protectionReason(v: ConnectorVersion): string | undefined {
   if (v.reviewStatus && PROTECTED_REVIEW_STATUSES.has(v.reviewStatus)) return `review status ${v.reviewStatus}`
+  if (v.reviewStatus && v.reviewStatus !== 'CANCELLED') return `review status ${v.reviewStatus} (not understood, so left alone)`
   if (RELEASE_VERSION_IS_PROTECTED && v.releaseVersion === true) return 'release version'
+  if (v.releaseVersion === 'unclear') return 'release version flag not understood, so left alone'
   return undefined
 }
 

@@ -1,48 +1,16 @@
-import type { ConnectorVersion } from '../boomi/client.js'
+// The job summary as Markdown, computed from the run record alone. Every field
+// that came from outside (Boomi's answers, file names, messages) goes through
+// untrusted.ts before it meets Markdown or HTML.
+import { releaseNotes } from './changelog.js'
 import type { PlannedVersion } from './plan.js'
-import type { PruneFailure } from '../orchestrator/prune.js'
-
-export type UploadOutcome = 'uploaded' | 'reused' | 'would-upload' | 'would-reuse' | 'refused-duplicate' | 'upload-failed' | 'not-uploaded' | 'none'
-
-export interface Report {
-  groupType: string
-  dryRun: boolean
-  archive?: { fileName: string; size: number; sha256: string }
-  outcome: UploadOutcome
-  version?: ConnectorVersion
-  changeLog?: string
-  prune?: {
-    keepLatest: number
-    minAgeDays?: number
-    kept: number
-    deleted: PlannedVersion[]
-    skipped: PlannedVersion[]
-    failed: PruneFailure[]
-  }
-  error?: string
-}
-
-const OUTCOME_TEXT: Record<UploadOutcome, string> = {
-  uploaded: 'Uploaded a new version',
-  reused: 'Reused the existing version of this archive (no upload)',
-  'would-upload': 'Dry run: would upload a new version',
-  'would-reuse': 'Dry run: would reuse the existing version of this archive',
-  'refused-duplicate': 'Not uploaded: this archive is already a version of the group (if-exists: fail)',
-  'upload-failed': 'Upload failed',
-  'not-uploaded': 'Not uploaded: the run stopped before the upload',
-  none: 'No upload (prune only)'
-}
-
-function cell(text: string | undefined): string {
-  return (text ?? '').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>') || '–'
-}
+import { allPruning, type RunRecord, runVersion, type UploadResult } from './record.js'
+import { mdBlock, mdCode, mdText } from './untrusted.js'
 
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`
-  const units = ['KiB', 'MiB', 'GiB']
   let value = n
   let unit = 'B'
-  for (const u of units) {
+  for (const u of ['KiB', 'MiB', 'GiB']) {
     if (value < 1024) break
     value /= 1024
     unit = u
@@ -50,45 +18,114 @@ export function formatBytes(n: number): string {
   return `${value.toFixed(1)} ${unit}`
 }
 
-/** The job summary as Markdown: the version, its checksum, and every pruning decision with its reason. */
-export function renderSummary(r: Report): string {
-  const lines: string[] = []
-  lines.push(`## Boomi connector release: \`${r.groupType}\`${r.dryRun ? ' (dry run)' : ''}`, '')
-  if (r.error) lines.push(`> **Failed:** ${cell(r.error)}`, '')
-  lines.push('| | |', '| --- | --- |')
-  lines.push(`| Result | ${OUTCOME_TEXT[r.outcome]} |`)
+const MATCH_TEXT = { sha256: 'the same archive (sha256)', 'content-sha256': 'the same connector rebuilt (content-sha256)' } as const
+
+export function outcomeText(upload: UploadResult | undefined, r: RunRecord): string {
+  if (r.given) return `No upload: switching version ${r.given.versionId} given by version-id`
+  if (!upload) return r.archive || r.error ? 'Not uploaded: the run stopped before the upload' : 'No upload (prune only)'
+  switch (upload.kind) {
+    case 'uploaded':
+      return 'Uploaded a new version'
+    case 'reused':
+      return `${upload.dryRun ? 'Dry run: would reuse' : 'Reused'} the existing version of ${MATCH_TEXT[upload.match]} (no upload)`
+    case 'would-upload':
+      return 'Dry run: would upload a new version'
+    case 'refused-duplicate':
+      return `Not uploaded: already a version of the group, ${MATCH_TEXT[upload.match]} (if-exists: fail)`
+    case 'failed':
+      return 'Upload failed'
+  }
+}
+
+function overview(r: RunRecord): string[] {
+  const rows = [`| Result | ${mdText(outcomeText(r.upload, r))} |`]
   if (r.archive) {
-    lines.push(`| Archive | \`${cell(r.archive.fileName)}\` (${formatBytes(r.archive.size)}) |`)
-    lines.push(`| SHA-256 | \`${r.archive.sha256}\` |`)
-  }
-  if (r.version) {
-    lines.push(`| Version ID | \`${cell(r.version.versionId)}\` |`)
-    lines.push(`| Display version | ${cell(r.version.displayVersion)} |`)
-    lines.push(`| Uploaded | ${cell(r.version.uploadedDate)} |`)
-  }
-  lines.push('')
-  if (r.changeLog) {
-    lines.push('<details><summary>Change log</summary>', '', '```text', r.changeLog.replace(/```/g, "'''"), '```', '', '</details>', '')
-  }
-  if (r.prune) {
-    const p = r.prune
-    const verb = r.dryRun ? 'would delete' : 'deleted'
-    lines.push(`### Pruning: keep the newest ${p.keepLatest}${p.minAgeDays !== undefined ? `, nothing younger than ${p.minAgeDays} days` : ''}`, '')
-    lines.push(`Kept ${p.kept}, ${verb} ${p.deleted.length}, skipped ${p.skipped.length}${p.failed.length ? `, failed ${p.failed.length}` : ''}.`, '')
-    const rows = [
-      ...p.deleted.map(d => ({ ...d, action: r.dryRun ? 'would delete' : 'deleted' })),
-      ...p.skipped.map(s => ({ ...s, action: 'skipped' })),
-      ...p.failed.map(f => ({ version: f.version, reason: f.error, action: 'failed' }))
-    ]
-    if (rows.length) {
-      lines.push('| Version ID | Display version | Uploaded | Action | Reason |', '| --- | --- | --- | --- | --- |')
-      for (const row of rows) {
-        lines.push(
-          `| \`${cell(row.version.versionId)}\` | ${cell(row.version.displayVersion)} | ${cell(row.version.uploadedDate)} | ${row.action} | ${cell(row.reason)} |`
-        )
-      }
-      lines.push('')
+    const a = r.archive
+    rows.push(
+      `| Archive | ${mdCode(a.shownPath)} (${formatBytes(a.size)}) |`,
+      `| SHA-256 | ${mdCode(a.sha256)} |`,
+      `| Content SHA-256 | ${mdCode(a.contentSha256)} |`
+    )
+    if (a.connector.className || a.connector.sdkApiVersion) {
+      rows.push(`| Connector | ${mdCode(a.connector.className ?? '?')}, SDK API ${mdText(a.connector.sdkApiVersion ?? '?')} |`)
     }
   }
-  return lines.join('\n')
+  const version = runVersion(r)
+  if (version) {
+    rows.push(
+      `| Version ID | ${mdCode(version.versionId)} |`,
+      `| Display version | ${mdText(version.displayVersion)} |`,
+      `| Uploaded | ${mdText(version.uploadedDate)} |`
+    )
+  }
+  if (r.changeLog?.section) rows.push(`| Change log from | ${mdText(r.changeLog.section)} |`)
+  if (r.throttling && r.throttling.throttled > 0) {
+    const t = r.throttling
+    rows.push(
+      `| Throttling | ${t.throttled} answer(s) of 503/429, ${(t.waitedMs / 1000).toFixed(1)} s spent waiting${t.lowestRate ? `, rate cut to ${t.lowestRate.toFixed(2)}/s at the lowest` : ''} |`
+    )
+  }
+  return ['| | |', '| --- | --- |', ...rows, '']
+}
+
+function changeLogSection(r: RunRecord): string[] {
+  const u = r.upload
+  const text = u?.kind === 'reused' ? u.version.changeLog : u && 'changeLog' in u ? u.changeLog : undefined
+  if (!text) return []
+  return ['<details><summary>Change log</summary>', '', mdBlock(text), '', '</details>', '']
+}
+
+function switchSection(r: RunRecord): string[] {
+  if (!r.switches?.length) return []
+  const lines = ['### Classifications', '', '| Classification | Version ID | Review status | Note |', '| --- | --- | --- | --- |']
+  for (const s of r.switches) {
+    const note = s.error
+      ? `failed: ${s.error}`
+      : s.reviewStatus === 'APPROVED'
+        ? 'switched'
+        : s.reviewStatus === 'PENDING'
+          ? 'awaiting approval or a scheduled release'
+          : r.dryRun
+            ? 'dry run: would request'
+            : ''
+    lines.push(`| ${mdCode(s.classificationType)} | ${mdCode(s.versionId)} | ${mdText(s.reviewStatus || '–')} | ${mdText(note)} |`)
+  }
+  const notes = r.upload && 'changeLog' in r.upload ? releaseNotes(r.upload.changeLog) : undefined
+  if (notes) lines.push('', '<details><summary>Release notes sent</summary>', '', mdBlock(notes), '', '</details>')
+  return [...lines, '']
+}
+
+function pruneSection(r: RunRecord): string[] {
+  const outcome = allPruning(r)
+  if (!outcome) return []
+  const verb = r.dryRun ? 'would delete' : 'deleted'
+  const lines: string[] = []
+  if (r.prune) {
+    const p = r.prune
+    lines.push(`### Pruning: keep the newest ${p.keepLatest}${p.minAgeDays !== undefined ? `, nothing younger than ${p.minAgeDays} days` : ''}`, '')
+    lines.push(
+      `Kept ${p.kept}, ${verb} ${outcome.deleted.length}, skipped ${outcome.skipped.length}${outcome.failed.length ? `, failed ${outcome.failed.length}` : ''}.`,
+      ''
+    )
+  } else {
+    lines.push('### Pruning before the upload (account at its version limit)', '')
+  }
+  const row = (v: PlannedVersion['version'], action: string, reason: string): string =>
+    `| ${mdCode(v.versionId)} | ${mdText(v.displayVersion)} | ${mdText(v.uploadedDate)} | ${action} | ${mdText(reason)} |`
+  const rows = [
+    ...outcome.deleted.map(d => row(d.version, verb, d.reason)),
+    ...outcome.skipped.map(s => row(s.version, 'skipped', s.reason)),
+    ...outcome.failed.map(f => row(f.version, 'failed', f.error)),
+    ...outcome.notTried.map(v => row(v, 'not tried', r.cancelled ? 'the run was cancelled' : 'an earlier deletion failed on credentials or privileges'))
+  ]
+  if (rows.length) lines.push('| Version ID | Display version | Uploaded | Action | Reason |', '| --- | --- | --- | --- | --- |', ...rows, '')
+  return lines
+}
+
+/** The job summary: the version, its checksums, switches, and every pruning decision with its reason. */
+export function renderSummary(r: RunRecord): string {
+  const lines = [`## Boomi connector release: ${mdCode(r.groupType)}${r.dryRun ? ' (dry run)' : ''}`, '']
+  if (r.cancelled) lines.push('> **Cancelled:** the run was stopped; this is what it did before that.', '')
+  if (r.error) lines.push(`> **Failed:** ${mdText(r.error)}`, '')
+  return [...lines, ...overview(r), ...changeLogSection(r), ...switchSection(r), ...pruneSection(r)].join('\n')
 }

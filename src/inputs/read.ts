@@ -1,27 +1,35 @@
-import { Input } from '../constants.js'
+// Reads every input once, by the table in table.ts, into one typed object. The
+// rest of the action never reads inputs. Errors name the input and the fix.
 import { DEFAULT_API_URL } from '../boomi/contract.js'
+import { Input } from '../constants.js'
 import { InputError } from '../errors.js'
+import { INPUTS, type InputSpec } from './table.js'
 
 export type IfExists = 'skip' | 'fail' | 'upload'
 
-/** Every input, parsed and validated once. The rest of the action never reads inputs. */
 export interface Inputs {
   accountId: string
   /** Always carries the `BOOMI_TOKEN.` prefix. */
   username: string
   apiToken: string
   groupType: string
-  /** Path or glob of the archive; undefined when the run only prunes. */
+  /** Path or glob of the archive; undefined when the run does not upload. */
   archive?: string
-  /** The user's change-log text; undefined means "make one from the workflow run". */
+  /** The user's change-log text; undefined means "from change-log-file, or made from the workflow run". */
   changeLog?: string
+  changeLogFile?: string
   expectedSha256?: string
   ifExists: IfExists
   keepLatest?: number
   minAgeDays?: number
+  /** Classification labels, without the group type; empty when nothing is switched. */
+  classifications: string[]
+  versionId?: string
   dryRun: boolean
   /** API root without a trailing slash. */
   apiUrl: string
+  /** True while api-url is left at its default, so the other documented prefix may be tried. */
+  apiUrlIsDefault: boolean
   requestsPerSecond: number
   maxAttempts: number
   timeoutMs: number
@@ -30,7 +38,18 @@ export interface Inputs {
 export type GetInput = (name: string) => string
 
 const TOKEN_PREFIX = 'BOOMI_TOKEN.'
-const MAX_TIMEOUT_SECONDS = 2_147_483
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/
+
+/** The one sentence every invalid value gets: "Invalid X 'v'. Expected …, e.g. …". */
+export function invalid(spec: InputSpec, value: string, cause?: unknown): InputError {
+  const shown = spec.kind === 'secret' ? '***' : value.length > 100 ? `${value.slice(0, 100)}…` : value
+  return new InputError(spec.name, `Invalid ${spec.name} '${shown}'. Expected ${spec.expected}, e.g. ${spec.example}.`, { cause })
+}
+
+function conflict(input: string, message: string): InputError {
+  return new InputError(input, message)
+}
 
 /**
  * Reads and validates every input. `mask` is called with the token (and the
@@ -38,169 +57,159 @@ const MAX_TIMEOUT_SECONDS = 2_147_483
  * logged afterwards can reveal it.
  */
 export function readInputs(getInput: GetInput, mask: (secret: string) => void): Inputs {
-  const raw = (name: string): string => (getInput(name) ?? '').trim()
-
-  const apiToken = raw(Input.apiToken)
+  const raw = (spec: InputSpec): string => (getInput(spec.name) ?? '').trim()
+  const apiToken = raw(INPUTS.apiToken)
   if (apiToken) mask(apiToken)
-
-  const accountId = required(raw, Input.accountId, 'your Boomi account ID, e.g. acme-Q7XK2P')
-  if (!/^[A-Za-z0-9._-]+$/.test(accountId)) {
-    throw new InputError(
-      Input.accountId,
-      `Invalid ${Input.accountId} '${accountId}'. Expected the account ID shown in Boomi under Settings > Account Information, e.g. acme-Q7XK2P (letters, digits, '.', '_' and '-').`
-    )
+  const credentials = readCredentials(raw, apiToken)
+  mask(Buffer.from(`${credentials.username}:${apiToken}`).toString('base64'))
+  const groupType = required(raw, INPUTS.groupType)
+  if (/\s|\//.test(groupType)) throw invalid(INPUTS.groupType, groupType)
+  const apiUrlText = raw(INPUTS.apiUrl)
+  const inputs: Inputs = {
+    ...credentials,
+    groupType,
+    ...readRelease(getInput, raw, groupType),
+    ...readPruning(raw),
+    dryRun: readBoolean(raw(INPUTS.dryRun) || INPUTS.dryRun.default, INPUTS.dryRun),
+    apiUrl: parseApiUrl(apiUrlText || DEFAULT_API_URL),
+    apiUrlIsDefault: !apiUrlText || apiUrlText.replace(/\/+$/, '') === DEFAULT_API_URL,
+    requestsPerSecond: readDecimal(raw(INPUTS.requestsPerSecond) || INPUTS.requestsPerSecond.default, INPUTS.requestsPerSecond),
+    maxAttempts: readWhole(raw(INPUTS.maxAttempts) || INPUTS.maxAttempts.default, INPUTS.maxAttempts),
+    timeoutMs: Math.round(readDecimal(raw(INPUTS.timeoutSeconds) || INPUTS.timeoutSeconds.default, INPUTS.timeoutSeconds) * 1000)
   }
+  checkCombinations(inputs)
+  return inputs
+}
 
-  let username = required(raw, Input.username, `the Boomi user name the API token belongs to, e.g. ci-bot@acme.example (${TOKEN_PREFIX} is added for you)`)
+function readCredentials(raw: (spec: InputSpec) => string, apiToken: string): Pick<Inputs, 'accountId' | 'username' | 'apiToken'> {
+  const accountId = required(raw, INPUTS.accountId)
+  if (!/^[A-Za-z0-9._-]+$/.test(accountId) || !/[A-Za-z0-9]/.test(accountId)) throw invalid(INPUTS.accountId, accountId)
+  let username = required(raw, INPUTS.username)
   if (!username.startsWith(TOKEN_PREFIX)) username = TOKEN_PREFIX + username
-  if (username.includes(':') || username === TOKEN_PREFIX) {
-    throw new InputError(Input.username, `Invalid ${Input.username} '${username}'. Expected a Boomi user name without ':', e.g. ci-bot@acme.example.`)
-  }
+  if (username.includes(':') || username === TOKEN_PREFIX || CONTROL.test(username)) throw invalid(INPUTS.username, username)
+  if (!apiToken) required(raw, INPUTS.apiToken)
+  if (CONTROL.test(apiToken)) throw invalid(INPUTS.apiToken, apiToken)
+  return { accountId, username, apiToken }
+}
 
-  if (!apiToken) {
-    throw new InputError(
-      Input.apiToken,
-      `Input required and not supplied: ${Input.apiToken}. Pass a Boomi API token from a secret, e.g. api-token: \${{ secrets.BOOMI_API_TOKEN }}.`
+type Raw = (spec: InputSpec) => string
+
+function readRelease(
+  getInput: GetInput,
+  raw: Raw,
+  groupType: string
+): Pick<Inputs, 'archive' | 'changeLog' | 'changeLogFile' | 'expectedSha256' | 'ifExists' | 'classifications' | 'versionId'> {
+  const changeLogRaw = getInput(INPUTS.changeLog.name) ?? ''
+  const expected = raw(INPUTS.expectedSha256)
+  if (expected && !/^[0-9a-fA-F]{64}$/.test(expected)) throw invalid(INPUTS.expectedSha256, expected)
+  const ifExists = raw(INPUTS.ifExists).toLowerCase() || INPUTS.ifExists.default
+  if (!(INPUTS.ifExists.choices as readonly string[]).includes(ifExists)) throw invalid(INPUTS.ifExists, raw(INPUTS.ifExists))
+  const versionId = raw(INPUTS.versionId) || undefined
+  if (versionId !== undefined && (CONTROL.test(versionId) || /\s/.test(versionId) || versionId.length > 100)) throw invalid(INPUTS.versionId, versionId)
+  return {
+    archive: raw(INPUTS.archive) || undefined,
+    changeLog: changeLogRaw.trim() ? changeLogRaw.replace(/\s+$/, '') : undefined,
+    changeLogFile: raw(INPUTS.changeLogFile) || undefined,
+    expectedSha256: expected ? expected.toLowerCase() : undefined,
+    ifExists: ifExists as IfExists,
+    classifications: readClassifications(getInput(INPUTS.classifications.name) ?? '', groupType),
+    versionId
+  }
+}
+
+/** Labels separated by commas or new lines; a full classification type loses its group prefix. */
+export function readClassifications(text: string, groupType: string): string[] {
+  if (!text.trim()) return []
+  const spec = INPUTS.classifications
+  const items = text.split(/,|\r?\n/).map(s => s.trim())
+  // A trailing separator (a YAML block ending in a newline) is not an empty item.
+  while (items.length && items[items.length - 1] === '') items.pop()
+  const labels: string[] = []
+  for (const item of items) {
+    if (!item || /\s/.test(item) || CONTROL.test(item) || item.length > 200) throw invalid(spec, item)
+    const label = item.startsWith(`${groupType}-`) ? item.slice(groupType.length + 1) : item
+    if (!label) throw invalid(spec, item)
+    if (labels.includes(label)) throw invalid(spec, item, new Error(`'${label}' is given twice`))
+    labels.push(label)
+  }
+  return labels
+}
+
+function readPruning(raw: Raw): Pick<Inputs, 'keepLatest' | 'minAgeDays'> {
+  const keep = raw(INPUTS.keepLatest)
+  const age = raw(INPUTS.minAgeDays)
+  return { keepLatest: keep ? readWhole(keep, INPUTS.keepLatest) : undefined, minAgeDays: age ? readDecimal(age, INPUTS.minAgeDays) : undefined }
+}
+
+function checkCombinations(i: Inputs): void {
+  const { archive, changeLog, changeLogFile, expectedSha256, keepLatest, minAgeDays, classifications, versionId } = i
+  if (expectedSha256 && !archive) {
+    throw conflict(
+      Input.expectedSha256,
+      `${Input.expectedSha256} is set but ${Input.archive} is empty. Set ${Input.archive} to the connector zip, or remove ${Input.expectedSha256}.`
     )
   }
-  mask(Buffer.from(`${username}:${apiToken}`).toString('base64'))
-
-  const groupType = required(raw, Input.groupType, 'the connector group type without its classification, e.g. acme-Q7XK2P-sample')
-  if (/\s|\//.test(groupType)) {
-    throw new InputError(
-      Input.groupType,
-      `Invalid ${Input.groupType} '${groupType}'. Expected the Type column of the Developer tab without its classification, e.g. acme-Q7XK2P-sample (no spaces or '/').`
+  if (minAgeDays !== undefined && keepLatest === undefined) {
+    throw conflict(
+      Input.minAgeDays,
+      `${Input.minAgeDays} only applies to pruning, but ${Input.keepLatest} is empty. Set ${Input.keepLatest} too, or remove ${Input.minAgeDays}.`
     )
   }
-
-  const archive = raw(Input.archive) || undefined
-  const changeLogRaw = getInput(Input.changeLog) ?? ''
-  const changeLog = changeLogRaw.trim() ? changeLogRaw.replace(/\s+$/, '') : undefined
-
-  let expectedSha256: string | undefined = raw(Input.expectedSha256) || undefined
-  if (expectedSha256 !== undefined) {
-    if (!/^[0-9a-fA-F]{64}$/.test(expectedSha256)) {
-      throw new InputError(
-        Input.expectedSha256,
-        `Invalid ${Input.expectedSha256} '${expectedSha256}'. Expected 64 hexadecimal characters, as printed by 'sha256sum <archive>'.`
-      )
-    }
-    if (!archive) {
-      throw new InputError(
-        Input.expectedSha256,
-        `${Input.expectedSha256} is set but ${Input.archive} is empty. Set ${Input.archive} to the connector zip, or remove ${Input.expectedSha256}.`
-      )
-    }
-    expectedSha256 = expectedSha256.toLowerCase()
-  }
-
-  const ifExistsRaw = raw(Input.ifExists).toLowerCase() || 'skip'
-  if (ifExistsRaw !== 'skip' && ifExistsRaw !== 'fail' && ifExistsRaw !== 'upload') {
-    throw new InputError(
-      Input.ifExists,
-      `Invalid ${Input.ifExists} '${raw(Input.ifExists)}'. Expected one of: skip (reuse the existing version), fail, upload.`
+  if (changeLog !== undefined && changeLogFile) {
+    throw conflict(
+      Input.changeLogFile,
+      `${Input.changeLog} and ${Input.changeLogFile} are both set. Keep one: the text itself, or the changelog file to take it from.`
     )
   }
-
-  const keepLatestRaw = raw(Input.keepLatest)
-  let keepLatest: number | undefined
-  if (keepLatestRaw) {
-    keepLatest = /^\d+$/.test(keepLatestRaw) ? Number(keepLatestRaw) : NaN
-    if (!Number.isSafeInteger(keepLatest) || keepLatest < 1) {
-      throw new InputError(
-        Input.keepLatest,
-        `Invalid ${Input.keepLatest} '${keepLatestRaw}'. Expected a whole number of versions to keep, at least 1, e.g. keep-latest: 20.`
-      )
-    }
+  if (versionId && archive) {
+    throw conflict(
+      Input.versionId,
+      `${Input.versionId} and ${Input.archive} are both set. Use ${Input.archive} to upload and switch the new version, or ${Input.versionId} to switch one already uploaded.`
+    )
   }
-
-  const minAgeRaw = raw(Input.minAgeDays)
-  let minAgeDays: number | undefined
-  if (minAgeRaw) {
-    minAgeDays = parseDecimal(minAgeRaw)
-    if (minAgeDays === undefined) {
-      throw new InputError(Input.minAgeDays, `Invalid ${Input.minAgeDays} '${minAgeRaw}'. Expected a number of days, 0 or more, e.g. min-age-days: 30.`)
-    }
-    if (keepLatest === undefined) {
-      throw new InputError(
-        Input.minAgeDays,
-        `${Input.minAgeDays} only applies to pruning, but ${Input.keepLatest} is empty. Set ${Input.keepLatest} too, or remove ${Input.minAgeDays}.`
-      )
-    }
+  if (versionId && !classifications.length) {
+    throw conflict(
+      Input.versionId,
+      `${Input.versionId} is set but ${Input.classifications} is empty. Name the classifications to switch to version ${versionId}, e.g. ${Input.classifications}: prod.`
+    )
   }
-
-  if (!archive && keepLatest === undefined) {
-    throw new InputError(
+  if (classifications.length && !archive && !versionId) {
+    throw conflict(
+      Input.classifications,
+      `${Input.classifications} is set but neither ${Input.archive} nor ${Input.versionId} is. Set ${Input.archive} to upload and switch the new version, or ${Input.versionId} to switch one already uploaded.`
+    )
+  }
+  if (!archive && keepLatest === undefined && !versionId) {
+    throw conflict(
       Input.archive,
       `Nothing to do: both ${Input.archive} and ${Input.keepLatest} are empty. Set ${Input.archive} to upload a connector zip, ${Input.keepLatest} to prune old versions, or both.`
     )
   }
-
-  const dryRunRaw = raw(Input.dryRun).toLowerCase() || 'false'
-  if (dryRunRaw !== 'true' && dryRunRaw !== 'false') {
-    throw new InputError(Input.dryRun, `Invalid ${Input.dryRun} '${raw(Input.dryRun)}'. Expected true or false.`)
-  }
-
-  const apiUrl = parseApiUrl(raw(Input.apiUrl) || DEFAULT_API_URL)
-
-  const rpsRaw = raw(Input.requestsPerSecond) || '5'
-  const requestsPerSecond = parseDecimal(rpsRaw)
-  if (requestsPerSecond === undefined || requestsPerSecond <= 0) {
-    throw new InputError(
-      Input.requestsPerSecond,
-      `Invalid ${Input.requestsPerSecond} '${rpsRaw}'. Expected a number greater than 0, e.g. 5 (Boomi allows about 10 requests a second per account).`
-    )
-  }
-
-  const attemptsRaw = raw(Input.maxAttempts) || '5'
-  const maxAttempts = /^\d+$/.test(attemptsRaw) ? Number(attemptsRaw) : NaN
-  if (!Number.isSafeInteger(maxAttempts) || maxAttempts < 1) {
-    throw new InputError(
-      Input.maxAttempts,
-      `Invalid ${Input.maxAttempts} '${attemptsRaw}'. Expected a whole number of tries, at least 1 (1 means no retries), e.g. 5.`
-    )
-  }
-
-  const timeoutRaw = raw(Input.timeoutSeconds) || '300'
-  const timeoutSeconds = parseDecimal(timeoutRaw)
-  // Node's timers hold at most 2^31-1 ms (24.8 days); below 1 ms a request could not even start.
-  if (timeoutSeconds === undefined || timeoutSeconds < 0.001 || timeoutSeconds > MAX_TIMEOUT_SECONDS) {
-    throw new InputError(
-      Input.timeoutSeconds,
-      `Invalid ${Input.timeoutSeconds} '${timeoutRaw}'. Expected a number of seconds greater than 0 and at most ${MAX_TIMEOUT_SECONDS}, e.g. 300.`
-    )
-  }
-
-  return {
-    accountId,
-    username,
-    apiToken,
-    groupType,
-    archive,
-    changeLog,
-    expectedSha256,
-    ifExists: ifExistsRaw,
-    keepLatest,
-    minAgeDays,
-    dryRun: dryRunRaw === 'true',
-    apiUrl,
-    requestsPerSecond,
-    maxAttempts,
-    timeoutMs: Math.round(timeoutSeconds * 1000)
-  }
 }
 
-function required(raw: (name: string) => string, name: string, what: string): string {
-  const value = raw(name)
-  if (!value) throw new InputError(name, `Input required and not supplied: ${name}. Set it to ${what}.`)
+function required(raw: Raw, spec: InputSpec): string {
+  const value = raw(spec)
+  if (!value) throw new InputError(spec.name, `Input required and not supplied: ${spec.name}. Set it to ${spec.expected}, e.g. ${spec.example}.`)
+  return value
+}
+
+function readBoolean(text: string, spec: InputSpec): boolean {
+  const value = text.toLowerCase()
+  if (value !== 'true' && value !== 'false') throw invalid(spec, text)
+  return value === 'true'
+}
+
+function readWhole(text: string, spec: InputSpec): number {
+  const value = /^\d+$/.test(text) ? Number(text) : NaN
+  if (!Number.isSafeInteger(value) || value < (spec.min ?? 0) || value > (spec.max ?? Infinity)) throw invalid(spec, text)
   return value
 }
 
 /** Plain decimal notation only: "1e3", "0x10" or "Infinity" are refused rather than guessed at. */
-function parseDecimal(text: string): number | undefined {
-  if (!/^\d+(\.\d+)?$|^\.\d+$/.test(text)) return undefined
-  const value = Number(text)
-  return Number.isFinite(value) ? value : undefined
+function readDecimal(text: string, spec: InputSpec): number {
+  const value = /^\d+(\.\d+)?$|^\.\d+$/.test(text) ? Number(text) : NaN
+  if (!Number.isFinite(value) || value < (spec.min ?? 0) || value > (spec.max ?? Infinity)) throw invalid(spec, text)
+  return value
 }
 
 export function isLoopbackHost(hostname: string): boolean {
@@ -209,23 +218,24 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 function parseApiUrl(text: string): string {
+  const spec = INPUTS.apiUrl
   let url: URL
   try {
     url = new URL(text)
-  } catch {
-    throw new InputError(Input.apiUrl, `Invalid ${Input.apiUrl} '${text}'. Expected an absolute URL, e.g. ${DEFAULT_API_URL}.`)
+  } catch (err) {
+    throw invalid(spec, text, err)
   }
   if (url.username || url.password) {
-    throw new InputError(Input.apiUrl, `Invalid ${Input.apiUrl}: it must not carry credentials. Pass them as ${Input.username} and ${Input.apiToken}.`)
+    throw new InputError(spec.name, `Invalid ${spec.name}: it must not carry credentials. Pass them as ${Input.username} and ${Input.apiToken}.`)
   }
-  if (url.search || url.hash) {
-    throw new InputError(Input.apiUrl, `Invalid ${Input.apiUrl} '${text}': it must not have a query or fragment. Expected e.g. ${DEFAULT_API_URL}.`)
+  // A bare '?' or '#' leaves url.search and url.hash empty, but would still change the paths requested.
+  if (url.search || url.hash || /[?#]/.test(text)) {
+    throw new InputError(spec.name, `Invalid ${spec.name} '${text}': it must not have a query or fragment. Expected e.g. ${DEFAULT_API_URL}.`)
   }
-  const loopbackHttp = url.protocol === 'http:' && isLoopbackHost(url.hostname)
-  if (url.protocol !== 'https:' && !loopbackHttp) {
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
     throw new InputError(
-      Input.apiUrl,
-      `Invalid ${Input.apiUrl} '${text}': it must use https (plain http is allowed only on loopback, for a local emulator). Expected e.g. ${DEFAULT_API_URL}.`
+      spec.name,
+      `Invalid ${spec.name} '${text}': it must use https (plain http is allowed only on loopback, for a local emulator). Expected e.g. ${DEFAULT_API_URL}.`
     )
   }
   return url.href.replace(/\/+$/, '')

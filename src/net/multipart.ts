@@ -1,23 +1,26 @@
 // Loaded only when a run uploads, so prune-only runs and input errors never
 // pay for the multipart code.
-import { createReadStream } from 'node:fs'
 import FormData from 'form-data'
 import type { Readable } from 'node:stream'
 import type { StreamBody } from './transport.js'
+import { verifiedFileStream } from './verified-read.js'
 
 export interface UploadParts {
   archivePath: string
   fileName: string
+  /** The size and digest taken when the archive was hashed: what is sent is checked against them. */
   size: number
   groupType: string
   changeLog: string
+  /** Lower-case hex; sent as `sha256Checksum` and required of the bytes streamed. */
   sha256: string
 }
 
-// Large reads keep the upload close to the disk's and socket's pace (64 KiB default chunks cost a lot of time).
-const READ_CHUNK = 1024 * 1024
-
-/** A multipart body made afresh on each `open()`, with its exact length known up front. */
+/**
+ * A multipart body made afresh on each `open()`, with its exact length known up
+ * front. The file part is verified while it streams (see verified-read.ts): a
+ * file that is no longer the one hashed fails the body before its last byte.
+ */
 export function multipartBody(parts: UploadParts, onBytes?: (sent: number) => void): StreamBody {
   const build = (file: Readable | Buffer, boundary?: string): FormData => {
     const form = new FormData()
@@ -40,13 +43,6 @@ export function multipartBody(parts: UploadParts, onBytes?: (sent: number) => vo
   return {
     length: probe.getLengthSync(),
     headers: probe.getHeaders() as Record<string, string>,
-    open: () => {
-      const file = createReadStream(parts.archivePath, { highWaterMark: READ_CHUNK })
-      if (onBytes) {
-        let sent = 0
-        file.on('data', chunk => onBytes((sent += chunk.length)))
-      }
-      return build(file, boundary)
-    }
+    open: () => build(verifiedFileStream({ path: parts.archivePath, size: parts.size, sha256: parts.sha256 }, onBytes), boundary)
   }
 }

@@ -1,27 +1,99 @@
-import type { Sleep } from './retry.js'
+import { MAX_TIMER_MS, type Sleep } from './retry.js'
+
+/** The range `requests-per-second` accepts: below it a single gap outlasts a job step; above it no account goes. */
+export const MIN_REQUESTS_PER_SECOND = 0.1
+export const MAX_REQUESTS_PER_SECOND = 100
+/** However hard Boomi throttles, the rate never drops below this (or the ceiling, if lower): a run always moves. */
+export const FLOOR_REQUESTS_PER_SECOND = 0.2
+/** A throttling answer multiplies the rate by this. */
+export const CUT_FACTOR = 0.5
+/**
+ * While answers are good, the rate grows by this many requests a second, each
+ * second spent sending. Every step up is a probe that costs one 503 once the
+ * account is full; at 0.2 a job probes about every 7 s after a cut from 3/s,
+ * which kept four jobs sharing 10/s under 5 % of answers 503 in simulation.
+ */
+export const REGROWTH_PER_SECOND = 0.2
+/**
+ * Boomi counts requests over a rolling second, so for a second after a cut the
+ * window still holds requests sent before it: throttling answers within that
+ * time (or within one new interval, if longer) belong to the same congestion.
+ */
+export const CONGESTION_HOLD_MS = 1000
+/** Lines about rate changes are written at most this often. */
+export const PACING_LOG_EVERY_MS = 10_000
+export const PACING_MARGIN = 0.05
+const MIN_MARGIN_MS = 2
+/** Longest Retry-After the pacer honours, as the retry policy's default. */
+const DEFAULT_MAX_RETRY_AFTER_MS = 120_000
+
+export interface PacerStats {
+  /** Answers 503 or 429 seen. */
+  throttled: number
+  /** Wall time during which a request was held back beyond the ceiling's spacing. */
+  waitedMs: number
+  /** Times the rate was cut (a burst of throttling answers counts once). */
+  cuts: number
+  /** The current rate, requests a second (before rounding down to whole requests). */
+  rate: number
+  lowestRate: number
+}
+
+export interface PacerOptions {
+  /** Told when the rate was cut, and what it came to; at most one line per PACING_LOG_EVERY_MS. */
+  onChange?: (line: string) => void
+  maxRetryAfterMs?: number
+}
 
 /**
  * Spaces requests evenly so that no rolling second, measured where the server
- * receives them, holds more than `requestsPerSecond`. The transport asks for a
+ * receives them, holds more than the current rate. The transport asks for a
  * slot only once the connection is ready (TCP and TLS done), right before the
  * first byte is written, so a slow handshake does not eat into the spacing.
  * Each gap is a few per cent wider than 1/rate, so that a request delayed on
  * its way (a busy event loop) cannot land in the same second as one sent a
  * full second after its predecessor; and spacing is measured from the moment
  * each request actually left, never from the moment it was planned.
+ *
+ * The rate adapts below `requestsPerSecond`, the ceiling, because the limit is
+ * the account's and other jobs spend it too: additive increase, multiplicative
+ * decrease (as TCP), which is what makes jobs sharing an account converge on
+ * equal shares. Growth is a fixed amount per second of sending, the same for
+ * a fast job and a slow one, while a cut takes more from a fast one; growth
+ * proportional to the rate would keep whatever imbalance the jobs started with.
  */
 export class Pacer {
-  private readonly intervalMs: number
+  private readonly ceiling: number
+  private readonly floor: number
+  private readonly ceilingIntervalMs: number
+  private readonly maxRetryAfterMs: number
+  private readonly onChange?: (line: string) => void
+  private rate: number
+  private intervalMs: number
   private next = -Infinity
+  private last = -Infinity
+  /** The slot the ceiling alone would give the next request: waits up to it are not throttling. */
+  private ceilingNext = -Infinity
+  private lastCutAt = -Infinity
+  private counted = { until: -Infinity, ms: 0 }
+  private tally = { throttled: 0, cuts: 0, lowestRate: 0 }
+  private log = { at: -Infinity, pending: false, cutsLogged: 0, atCeiling: true }
 
   constructor(
     requestsPerSecond: number,
     private readonly now: () => number,
-    private readonly sleep: Sleep
+    private readonly sleep: Sleep,
+    options: PacerOptions = {}
   ) {
-    // A rolling second holds whole requests: 2.5 a second allows 2 in any one of them.
-    const base = 1000 / (requestsPerSecond >= 1 ? Math.floor(requestsPerSecond) : requestsPerSecond)
-    this.intervalMs = base + Math.max(base * PACING_MARGIN, MIN_MARGIN_MS)
+    if (!(requestsPerSecond >= MIN_REQUESTS_PER_SECOND && requestsPerSecond <= MAX_REQUESTS_PER_SECOND)) {
+      throw new RangeError(`requests-per-second must be between ${MIN_REQUESTS_PER_SECOND} and ${MAX_REQUESTS_PER_SECOND}, not ${requestsPerSecond}`)
+    }
+    this.ceiling = requestsPerSecond
+    this.floor = Math.min(FLOOR_REQUESTS_PER_SECOND, requestsPerSecond)
+    this.rate = this.tally.lowestRate = requestsPerSecond
+    this.ceilingIntervalMs = this.intervalMs = intervalFor(requestsPerSecond)
+    this.maxRetryAfterMs = Math.min(options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS, MAX_TIMER_MS)
+    this.onChange = options.onChange
   }
 
   get interval(): number {
@@ -34,20 +106,110 @@ export class Pacer {
    * held idle through a long wait, where the server might close it.
    */
   async due(): Promise<void> {
-    for (let wait = this.next - this.now(); wait > 0; wait = this.next - this.now()) await this.sleep(wait)
+    for (let wait = this.next - this.now(); wait > 0; wait = this.next - this.now()) {
+      this.countHeld(this.now(), this.next)
+      await this.sleep(Math.min(wait, MAX_TIMER_MS))
+    }
   }
 
   /** Resolves when the caller may send its request; concurrent callers queue in order. */
   async take(): Promise<void> {
     const reserved = Math.max(this.now(), this.next)
+    this.countHeld(this.now(), reserved)
+    this.last = reserved
     this.next = reserved + this.intervalMs
+    this.ceilingNext = reserved + this.ceilingIntervalMs
     const wait = reserved - this.now()
-    if (wait > 0) await this.sleep(wait)
+    if (wait > 0) await this.sleep(Math.min(wait, MAX_TIMER_MS))
     // A late wake-up pushes the following slots back (for a lone caller, gaps never shrink).
     const late = this.now() - reserved
-    if (late > 0) this.next += late
+    if (late > 0) {
+      this.next += late
+      this.ceilingNext += late
+    }
+  }
+
+  /** Every answer's status (and Retry-After, parsed) goes here: throttling cuts the rate, good answers regrow it. */
+  observe(status: number, retryAfterMs?: number): void {
+    const now = this.now()
+    if (status === 503 || status === 429) this.throttledAt(now, retryAfterMs)
+    else if (status >= 200 && status < 500) this.regrow()
+    this.report(now)
+  }
+
+  stats(): PacerStats {
+    return { throttled: this.tally.throttled, waitedMs: this.counted.ms, cuts: this.tally.cuts, rate: this.rate, lowestRate: this.tally.lowestRate }
+  }
+
+  private throttledAt(now: number, retryAfterMs: number | undefined): void {
+    this.tally.throttled++
+    if (retryAfterMs !== undefined && retryAfterMs > 0) {
+      const until = now + Math.min(retryAfterMs, this.maxRetryAfterMs)
+      this.countHeld(now, until)
+      this.next = Math.max(this.next, until)
+    }
+    if (now - this.lastCutAt < Math.max(CONGESTION_HOLD_MS, this.intervalMs)) return
+    this.lastCutAt = now
+    this.tally.cuts++
+    this.setRate(Math.max(this.floor, this.rate * CUT_FACTOR))
+    // The new spacing counts from the last request sent, so the very next one already obeys it.
+    this.next = Math.max(this.next, this.last + this.intervalMs)
+    this.log.pending = true
+    this.log.atCeiling = false
+  }
+
+  private regrow(): void {
+    if (this.rate >= this.ceiling) return
+    // One answer stands for one interval of sending, so the growth per second is the same at any rate.
+    this.setRate(Math.min(this.ceiling, this.rate + (REGROWTH_PER_SECOND * this.intervalMs) / 1000))
+  }
+
+  private setRate(rate: number): void {
+    this.rate = rate
+    this.tally.lowestRate = Math.min(this.tally.lowestRate, rate)
+    this.intervalMs = intervalFor(rate)
+  }
+
+  /** Adds [from, to] beyond the ceiling's slot to the time held; overlapping holds count once. */
+  private countHeld(from: number, to: number): void {
+    const start = Math.max(from, this.ceilingNext, this.counted.until)
+    if (to > start) this.counted.ms += to - start
+    this.counted.until = Math.max(this.counted.until, to)
+  }
+
+  private report(now: number): void {
+    if (now - this.log.at < PACING_LOG_EVERY_MS || !this.onChange) return
+    if (this.log.pending) {
+      const cuts = this.tally.cuts - this.log.cutsLogged
+      this.write(
+        now,
+        `Boomi is throttling this account (${this.tally.throttled} answers 503/429 so far): rate cut ${plural(cuts, 'time')}, now ${formatRate(this.rate)} (ceiling ${formatRate(this.ceiling)})`
+      )
+    } else if (!this.log.atCeiling && this.rate >= this.ceiling) {
+      this.log.atCeiling = true
+      this.write(now, `request rate back at its ceiling, ${formatRate(this.ceiling)}; it went as low as ${formatRate(this.tally.lowestRate)}`)
+    }
+  }
+
+  private write(now: number, line: string): void {
+    this.log.at = now
+    this.log.pending = false
+    this.log.cutsLogged = this.tally.cuts
+    this.onChange?.(line)
   }
 }
 
-export const PACING_MARGIN = 0.05
-const MIN_MARGIN_MS = 2
+/** A rolling second holds whole requests: 2.5 a second allows 2 in any one of them. */
+function intervalFor(rate: number): number {
+  const base = 1000 / (rate >= 1 ? Math.floor(rate) : rate)
+  return base + Math.max(base * PACING_MARGIN, MIN_MARGIN_MS)
+}
+
+/** What a rolling second really holds at this rate, as a person reads it. */
+export function formatRate(rate: number): string {
+  return rate >= 1 ? `${Math.floor(rate)}/s` : `${Number(rate.toFixed(2))}/s`
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`
+}

@@ -2,13 +2,17 @@ import * as http from 'node:http'
 import * as https from 'node:https'
 import * as tls from 'node:tls'
 import type { Readable } from 'node:stream'
-import { HttpClient } from '@actions/http-client'
-import { NetworkError } from '../errors.js'
+import { AnswerError, NetworkError } from '../errors.js'
 
 /** A body that can be produced afresh for every attempt (a stream is single-use). */
 export interface StreamBody {
   length: number
   headers: Record<string, string>
+  /**
+   * A fresh stream of exactly `length` bytes. If it fails (say the file is no
+   * longer the one hashed), the request is cut before its end and the stream's
+   * own error is the request's: a local failure, never a lost answer.
+   */
   open(): Readable
 }
 
@@ -38,93 +42,139 @@ export interface HttpResponse {
 export type Transport = (req: HttpRequest) => Promise<HttpResponse>
 
 /**
- * Sends requests with node's http(s) over the agent that @actions/http-client
- * chooses, so `https_proxy`, `no_proxy` and runner proxy settings are honoured.
- * Node's request is used directly (rather than HttpClient.request) to enforce a
- * limit on the whole request, abort it cleanly, and stream a body of known
- * length without buffering it.
+ * No Boomi answer comes near this (a full page is 100 versions with change logs
+ * of a few KB); an answer beyond it is refused while it streams, so a broken or
+ * hostile server cannot make the run hold it in memory.
  */
-export function createTransport(userAgent: string): Transport {
-  const proxyAware = new HttpClient(userAgent, undefined, { keepAlive: true, allowRetries: false })
+export const MAX_ANSWER_BYTES = 16 * 1024 * 1024
+
+export interface TransportOptions {
+  maxAnswerBytes?: number
+  /**
+   * The agent for a URL. The runner passes @actions/http-client's choice, so
+   * `https_proxy`, `no_proxy` and runner proxy settings are honoured; without
+   * it, direct keep-alive connections (tests on loopback).
+   */
+  agentFor?: (url: string) => http.Agent
+}
+
+/**
+ * Sends requests with node's http(s) over the agent `agentFor` chooses. Node's
+ * request is used directly (rather than HttpClient.request) to enforce a limit
+ * on the whole request, abort it cleanly, bound the answer, and stream a body
+ * of known length without buffering it.
+ */
+export function createTransport(userAgent: string, options: TransportOptions = {}): Transport {
+  const direct = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) }
+  const agentFor = options.agentFor ?? ((url: string) => (url.startsWith('https:') ? direct.https : direct.http))
+  const maxAnswerBytes = options.maxAnswerBytes ?? MAX_ANSWER_BYTES
   return async req => {
     await req.beforeConnect?.()
-    return new Promise<HttpResponse>((resolve, reject) => {
-      const isHttps = req.url.protocol === 'https:'
-      const headers: Record<string, string | number> = { ...req.headers, 'User-Agent': userAgent }
-      if (typeof req.body === 'string') {
-        headers['Content-Length'] = Buffer.byteLength(req.body)
-      } else if (req.body) {
-        Object.assign(headers, req.body.headers)
-        headers['Content-Length'] = req.body.length
-      }
-      const options: https.RequestOptions = {
-        method: req.method,
-        host: req.url.hostname.replace(/^\[|\]$/g, ''),
-        port: req.url.port || (isHttps ? 443 : 80),
-        path: req.url.pathname + req.url.search,
-        headers,
-        agent: proxyAware.getAgent(req.url.href)
-      }
-      let sent = false
-      let settled = false
-      const fail = (code: string, detail: string): void => {
-        if (settled) return
-        settled = true
-        clearTimeout(timer)
-        reject(new NetworkError(req.operation, code, detail, !sent))
-      }
-      const request = (isHttps ? https : http).request(options, res => {
-        const chunks: Buffer[] = []
-        res.on('data', (chunk: Buffer) => chunks.push(chunk))
-        res.on('error', err => fail(errorCode(err), `the answer was cut off (${err.message})`))
-        res.on('end', () => {
-          if (settled) return
-          settled = true
-          clearTimeout(timer)
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') })
-        })
-      })
-      request.on('error', err => fail(errorCode(err), describeNetworkError(err)))
-      const timer = setTimeout(() => {
-        fail('ETIMEDOUT', `no complete answer within ${req.timeoutMs / 1000} s (timeout-seconds)`)
-        request.destroy()
-      }, req.timeoutMs)
-
-      const write = (): void => {
-        if (settled) return
-        sent = true
-        if (req.body === undefined || typeof req.body === 'string') {
-          request.end(req.body)
-        } else {
-          const source = req.body.open()
-          source.on('error', err => {
-            fail('EREAD', `could not read the archive while sending it: ${err.message}`)
-            request.destroy()
-          })
-          source.pipe(request)
-        }
-      }
-      let ready = false
-      const onReady = (): void => {
-        if (ready) return
-        ready = true
-        if (!req.beforeSend) return write()
-        req.beforeSend().then(write, err => {
-          fail('EABORT', String(err))
-          request.destroy()
-        })
-      }
-      // Nothing is written until the connection is ready: headers go out with the first write.
-      request.on('socket', socket => {
-        if (request.reusedSocket) onReady()
-        else if (socket instanceof tls.TLSSocket) {
-          if (handshakeDone(socket)) onReady()
-          else socket.once('secureConnect', onReady)
-        } else if (socket.connecting) socket.once('connect', onReady)
-        else onReady()
-      })
-    })
+    return exchange(req, requestOptions(req, userAgent, agentFor(req.url.href)), maxAnswerBytes)
   }
+}
+
+function requestOptions(req: HttpRequest, userAgent: string, agent: http.Agent): https.RequestOptions {
+  const isHttps = req.url.protocol === 'https:'
+  const headers: Record<string, string | number> = { ...req.headers, 'User-Agent': userAgent }
+  if (typeof req.body === 'string') {
+    headers['Content-Length'] = Buffer.byteLength(req.body)
+  } else if (req.body) {
+    Object.assign(headers, req.body.headers)
+    headers['Content-Length'] = req.body.length
+  }
+  return {
+    method: req.method,
+    host: req.url.hostname.replace(/^\[|\]$/g, ''),
+    port: req.url.port || (isHttps ? 443 : 80),
+    path: req.url.pathname + req.url.search,
+    headers,
+    agent
+  }
+}
+
+function exchange(req: HttpRequest, options: https.RequestOptions, maxAnswerBytes: number): Promise<HttpResponse> {
+  return new Promise<HttpResponse>((resolve, reject) => {
+    let sent = false
+    let settled = false
+    const settle = (err: Error | undefined, answer?: HttpResponse): void => {
+      if (settled) return
+      settled = true
+      clearTimeout(timer)
+      if (err) {
+        reject(err)
+        request.destroy()
+      } else resolve(answer as HttpResponse)
+    }
+    const fail = (code: string, detail: string): void => settle(new NetworkError(req.operation, code, detail, !sent))
+    const request = (req.url.protocol === 'https:' ? https : http).request(options, res => readAnswer(req.operation, res, maxAnswerBytes, settle))
+    request.on('error', err => fail(errorCode(err), describeNetworkError(err)))
+    const timer = setTimeout(() => fail('ETIMEDOUT', `no complete answer within ${req.timeoutMs / 1000} s (timeout-seconds)`), req.timeoutMs)
+
+    const write = (): void => {
+      if (settled) return
+      sent = true
+      writeBody(request, req.body, err => settle(err))
+    }
+    // Nothing is written until the connection is ready: headers go out with the first write.
+    whenReady(request, () => {
+      if (!req.beforeSend) return write()
+      req.beforeSend().then(write, err => fail('EABORT', String(err)))
+    })
+  })
+}
+
+/** Collects the answer up to the limit; beyond it the socket is destroyed and the answer refused. */
+function readAnswer(operation: string, res: http.IncomingMessage, maxBytes: number, settle: (err: Error | undefined, answer?: HttpResponse) => void): void {
+  const tooLarge = (): void => {
+    settle(
+      new AnswerError(
+        operation,
+        `the answer is larger than ${maxBytes} bytes (${(maxBytes / 1048576).toFixed(0)} MiB), the most this action reads of one answer`
+      )
+    )
+    res.destroy()
+  }
+  const declared = Number(res.headers['content-length'])
+  if (Number.isFinite(declared) && declared > maxBytes) return tooLarge()
+  const chunks: Buffer[] = []
+  let total = 0
+  res.on('data', (chunk: Buffer) => {
+    total += chunk.length
+    if (total > maxBytes) return tooLarge()
+    chunks.push(chunk)
+  })
+  res.on('error', err => settle(new NetworkError(operation, errorCode(err), `the answer was cut off (${err.message})`, false)))
+  res.on('aborted', () => settle(new NetworkError(operation, 'ECONNRESET', 'the answer was cut off', false)))
+  res.on('end', () => settle(undefined, { status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }))
+}
+
+function writeBody(request: http.ClientRequest, body: string | StreamBody | undefined, onBodyError: (err: Error) => void): void {
+  if (body === undefined || typeof body === 'string') {
+    request.end(body)
+    return
+  }
+  const source = body.open()
+  // The body's own error (a local failure) is the request's: never counted as a lost answer.
+  source.on('error', err => onBodyError(err instanceof Error ? err : new Error(String(err))))
+  source.pipe(request)
+}
+
+function whenReady(request: http.ClientRequest, onReady: () => void): void {
+  let ready = false
+  const once = (): void => {
+    if (ready) return
+    ready = true
+    onReady()
+  }
+  request.on('socket', socket => {
+    if (request.reusedSocket) once()
+    else if (socket instanceof tls.TLSSocket) {
+      if (handshakeDone(socket)) once()
+      else socket.once('secureConnect', once)
+    } else if (socket.connecting) socket.once('connect', once)
+    else once()
+  })
 }
 
 function handshakeDone(socket: tls.TLSSocket): boolean {

@@ -1,22 +1,15 @@
+// The prune phase (SPEC §3.7): plan with the pure planner, then delete, a few
+// at a time (the client paces them). A refusal is a skip; any other failure is
+// recorded and the rest go on, except 401/403, which would fail the same way
+// for every one, and a cancelled run, which starts nothing new.
+import type { BoomiClient } from '../boomi/client.js'
 import { isDeleteRefusal } from '../boomi/contract.js'
-import type { BoomiClient, ConnectorVersion, Logger } from '../boomi/client.js'
+import { type PlannedVersion, type PrunePlan, planPrune } from '../domain/plan.js'
+import type { PruneOutcome, PruneResult } from '../domain/record.js'
+import type { ConnectorVersion } from '../domain/versions.js'
 import { BoomiError, errorMessage } from '../errors.js'
 import { mayHaveTakenEffect } from '../net/retry.js'
-import type { PlannedVersion, PrunePlan } from '../domain/plan.js'
-
-export interface PruneFailure {
-  version: ConnectorVersion
-  error: string
-}
-
-export interface PruneOutcome {
-  deleted: PlannedVersion[]
-  /** The plan's skips, then the deletions Boomi refused, with Boomi's reason. */
-  skipped: PlannedVersion[]
-  failed: PruneFailure[]
-  /** Deletions not tried because credentials or privileges failed on an earlier one. */
-  notTried: ConnectorVersion[]
-}
+import type { Logger, RunDeps } from './deps.js'
 
 export function describe(v: ConnectorVersion): string {
   const parts = [v.displayVersion ? `display version ${v.displayVersion}` : undefined, v.uploadedDate ? `uploaded ${v.uploadedDate}` : undefined].filter(
@@ -25,55 +18,57 @@ export function describe(v: ConnectorVersion): string {
   return parts.length ? `${v.versionId} (${parts.join(', ')})` : v.versionId
 }
 
-/**
- * Carries out the plan's deletions, oldest first, a few at a time (the client
- * paces them). A refusal is a skip; any other failure is recorded and the rest
- * go on, except 401/403, which would fail the same way for every one.
- */
-export async function executePrune(client: BoomiClient, groupType: string, plan: PrunePlan, concurrency: number, log: Logger): Promise<PruneOutcome> {
-  const outcome: PruneOutcome = { deleted: [], skipped: [...plan.skip], failed: [], notTried: [] }
-  const queue = [...plan.delete].reverse()
-  // Refused after a lost answer, or not found: perhaps deleted by an earlier attempt; looked up at the end.
-  const unsure: Unsure[] = []
-  let stop: string | undefined
-  let done = 0
+export function ids(versions: readonly ConnectorVersion[]): string {
+  return versions.map(v => v.versionId).join(', ')
+}
 
-  const worker = async (): Promise<void> => {
-    for (let item = queue.shift(); item; item = queue.shift()) {
-      if (stop) {
-        outcome.notTried.push(item.version)
-        continue
-      }
-      try {
-        await client.deleteVersion(groupType, item.version.versionId)
-        outcome.deleted.push(item)
-        log.info(`deleted ${describe(item.version)} [${++done}/${plan.delete.length}]`)
-      } catch (err) {
-        done++
-        if (err instanceof BoomiError && isDeleteRefusal(err.status)) {
-          const reason = `refused by Boomi: ${err.boomiMessage || `HTTP ${err.status}`}`
-          if (err.afterLostAnswer || err.status === 404) unsure.push({ item, refusal: reason })
-          else {
-            outcome.skipped.push({ version: item.version, reason })
-            log.warning(`Version ${describe(item.version)} was not deleted: ${reason}`)
-          }
-        } else if (mayHaveTakenEffect(err)) {
-          // The last attempt's answer was lost: the delete may have happened.
-          unsure.push({ item, failure: errorMessage(err) })
-        } else {
-          outcome.failed.push({ version: item.version, error: errorMessage(err) })
-          log.warning(`Deleting version ${describe(item.version)} failed: ${errorMessage(err)}`)
-          if (err instanceof BoomiError && (err.status === 401 || err.status === 403)) stop = errorMessage(err)
-        }
-      }
-    }
-  }
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, queue.length)) }, worker))
-  if (unsure.length) await settleUnsure(client, groupType, unsure, outcome, log)
-  // Report in the plan's order (newest first), whatever order the workers finished in.
-  const order = new Map(plan.delete.map((p, i) => [p.version.versionId, i]))
-  outcome.deleted.sort((a, b) => (order.get(a.version.versionId) ?? 0) - (order.get(b.version.versionId) ?? 0))
-  return outcome
+/** The listing as it stands after these deletions: new objects, the originals untouched. */
+export function withoutDeleted(listing: readonly ConnectorVersion[], outcome: PruneOutcome | undefined): readonly ConnectorVersion[] {
+  if (!outcome) return listing
+  const gone = new Set(outcome.deleted.map(d => d.version.versionId))
+  return listing.map(v => (gone.has(v.versionId) ? { ...v, deleted: true } : v))
+}
+
+export interface PruneInput {
+  listing: readonly ConnectorVersion[]
+  runVersion?: ConnectorVersion
+  uploaded: boolean
+  pendingUpload: boolean
+  /** Versions Boomi already refused to delete in this run: not asked for again. */
+  refusedBefore: ReadonlySet<string>
+}
+
+export async function prunePhase(deps: RunDeps, keepLatest: number, p: PruneInput): Promise<PruneResult> {
+  const { inputs, log } = deps
+  const planned = planPrune({
+    listing: p.listing,
+    keepLatest,
+    minAgeDays: inputs.minAgeDays,
+    now: deps.clock.now(),
+    runVersionId: p.runVersion?.versionId,
+    runVersionUploaded: p.uploaded,
+    pendingUpload: p.pendingUpload
+  })
+  const plan = { ...planned, delete: planned.delete.filter(d => !p.refusedBefore.has(d.version.versionId)) }
+  logPlan(log, plan, inputs.dryRun)
+  const outcome = inputs.dryRun ? { deleted: plan.delete, skipped: plan.skip, failed: [], notTried: [] } : await executePrune(deps, await deps.client(), plan)
+  const verb = inputs.dryRun ? 'would delete' : 'deleted'
+  log.info(`Pruning: kept ${plan.keep.length}, ${verb} ${outcome.deleted.length}, skipped ${outcome.skipped.length}, failed ${outcome.failed.length}`)
+  return { keepLatest, minAgeDays: inputs.minAgeDays, kept: plan.keep.length, outcome }
+}
+
+/** At the account's version limit: delete what the finished run would have deleted anyway (the pending upload counts as the newest). */
+export async function pruneForRoom(deps: RunDeps, client: BoomiClient, listing: readonly ConnectorVersion[], keepLatest: number): Promise<PruneOutcome> {
+  const plan = planPrune({ listing, keepLatest, minAgeDays: deps.inputs.minAgeDays, now: deps.clock.now(), pendingUpload: true })
+  logPlan(deps.log, plan, false)
+  return executePrune(deps, client, plan)
+}
+
+function logPlan(log: Logger, plan: PrunePlan, dryRun: boolean): void {
+  log.info(`Plan: keep ${plan.keep.length}, ${dryRun ? 'would delete' : 'delete'} ${plan.delete.length}, skip ${plan.skip.length}`)
+  for (const k of plan.keep) log.debug(`keep ${describe(k.version)}: ${k.reason}`)
+  for (const d of plan.delete) log.info(`${dryRun ? 'would delete' : 'delete'} ${describe(d.version)}: ${d.reason}`)
+  for (const s of plan.skip) log.info(`skip ${describe(s.version)}: ${s.reason}`)
 }
 
 /** A deletion whose outcome only a listing can tell: refused after a lost answer, not found, or its answer lost. */
@@ -83,29 +78,81 @@ interface Unsure {
   failure?: string
 }
 
+/** Carries out the plan's deletions, oldest first; the outcome is reported in the plan's order. */
+export async function executePrune(deps: RunDeps, client: BoomiClient, plan: PrunePlan): Promise<PruneOutcome> {
+  const { log, signal } = deps
+  const group = deps.inputs.groupType
+  const deleted: PlannedVersion[] = []
+  const skipped: PlannedVersion[] = [...plan.skip]
+  const failed: PruneOutcome['failed'] = []
+  const notTried: ConnectorVersion[] = []
+  const unsure: Unsure[] = []
+  const queue = [...plan.delete].reverse()
+  let stop = false
+  let done = 0
+  const worker = async (): Promise<void> => {
+    for (let item = queue.shift(); item; item = queue.shift()) {
+      if (stop || signal?.aborted) {
+        notTried.push(item.version)
+        continue
+      }
+      try {
+        await client.deleteVersion(group, item.version.versionId)
+        deleted.push(item)
+        log.info(`deleted ${describe(item.version)} [${++done}/${plan.delete.length}]`)
+      } catch (err) {
+        done++
+        if (signal?.aborted && !mayHaveTakenEffect(err)) {
+          notTried.push(item.version)
+          continue
+        }
+        const refusal = err instanceof BoomiError && isDeleteRefusal(err.status) ? `refused by Boomi: ${err.boomiMessage || `HTTP ${err.status}`}` : undefined
+        if (refusal && (err as BoomiError).afterLostAnswer !== true && (err as BoomiError).status !== 404) {
+          skipped.push({ version: item.version, reason: refusal })
+          log.warning(`Version ${describe(item.version)} was not deleted: ${refusal}`)
+        } else if (refusal || mayHaveTakenEffect(err)) {
+          unsure.push({ item, refusal, failure: refusal ? undefined : errorMessage(err) })
+        } else {
+          failed.push({ version: item.version, error: errorMessage(err) })
+          log.warning(`Deleting version ${describe(item.version)} failed: ${errorMessage(err)}`)
+          if (err instanceof BoomiError && (err.status === 401 || err.status === 403)) stop = true
+        }
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(deps.deleteConcurrency, queue.length)) }, worker))
+  const settled = unsure.length ? await settleUnsure(deps, client, unsure) : { deleted: [], skipped: [], failed: [] }
+  const order = new Map(plan.delete.map((p, i) => [p.version.versionId, i]))
+  const all = [...deleted, ...settled.deleted].sort((a, b) => (order.get(a.version.versionId) ?? 0) - (order.get(b.version.versionId) ?? 0))
+  return { deleted: all, skipped: [...skipped, ...settled.skipped], failed: [...failed, ...settled.failed], notTried }
+}
+
 /** One more listing tells whether a delete whose answer was lost did happen. */
-async function settleUnsure(client: BoomiClient, groupType: string, unsure: Unsure[], outcome: PruneOutcome, log: Logger): Promise<void> {
-  log.info(`${unsure.length} deletion(s) lost their answer or found nothing to delete; listing ${groupType} to see whether they happened`)
-  let listing: ConnectorVersion[]
+async function settleUnsure(deps: RunDeps, client: BoomiClient, unsure: Unsure[]): Promise<Omit<PruneOutcome, 'notTried'>> {
+  const { log } = deps
+  const out: Omit<PruneOutcome, 'notTried'> = { deleted: [], skipped: [], failed: [] }
+  log.info(`${unsure.length} deletion(s) lost their answer or found nothing to delete; listing ${deps.inputs.groupType} to see whether they happened`)
+  let listing: readonly ConnectorVersion[]
   try {
-    listing = await client.listGroup(groupType)
+    listing = await client.listGroup(deps.inputs.groupType)
   } catch (err) {
     for (const { item } of unsure)
-      outcome.failed.push({ version: item.version, error: `outcome unknown: the answer was lost and the group could not be listed (${errorMessage(err)})` })
-    return
+      out.failed.push({ version: item.version, error: `outcome unknown: the answer was lost and the group could not be listed (${errorMessage(err)})` })
+    return out
   }
   const byId = new Map(listing.map(v => [v.versionId, v]))
   for (const { item, refusal, failure } of unsure) {
     const now = byId.get(item.version.versionId)
-    if (!now || now.deleted === true) {
-      outcome.deleted.push(item)
+    if (!now || now.deleted) {
+      out.deleted.push(item)
       log.info(`deleted ${describe(item.version)} (its answer was lost; the listing shows it deleted)`)
     } else if (refusal) {
-      outcome.skipped.push({ version: item.version, reason: refusal })
+      out.skipped.push({ version: item.version, reason: refusal })
       log.warning(`Version ${describe(item.version)} was not deleted: ${refusal}`)
     } else {
-      outcome.failed.push({ version: item.version, error: failure ?? 'the delete failed' })
+      out.failed.push({ version: item.version, error: failure ?? 'the delete failed' })
       log.warning(`Deleting version ${describe(item.version)} failed: ${failure}`)
     }
   }
+  return out
 }

@@ -1,99 +1,104 @@
-import { isVersionLimitRefusal } from '../boomi/contract.js'
-import type { BoomiClient, ConnectorVersion, Logger } from '../boomi/client.js'
+// The upload phase: reuse a version of the same archive or connector, or upload
+// one, never knowingly leaving two versions of one archive (SPEC §3.3–§3.5).
+import type { BoomiClient } from '../boomi/client.js'
+import { MAX_VERSIONS_PER_ACCOUNT, isVersionLimitRefusal } from '../boomi/contract.js'
+import { Input } from '../constants.js'
+import { buildChangeLog, defaultChangeLog } from '../domain/changelog.js'
+import { findDuplicates } from '../domain/plan.js'
+import type { ArchiveResult, ChangeLogResult, PruneOutcome, UploadResult } from '../domain/record.js'
+import { formatBytes } from '../domain/summary.js'
+import type { ConnectorVersion } from '../domain/versions.js'
 import { BoomiError, errorMessage } from '../errors.js'
 import type { StreamBody } from '../net/transport.js'
-import { findDuplicates, findLostUpload } from '../domain/plan.js'
-import { type RetryPolicy, backoffDelay, gaveUp, isRetryable, mayHaveTakenEffect } from '../net/retry.js'
-
-export interface UploadPolicy extends RetryPolicy {
-  /**
-   * How long Boomi is given to finish an upload whose answer was lost before
-   * the group is listed to look for it: a gateway's 504 or our own timeout can
-   * come while Boomi is still storing the version.
-   */
-  settleMs: number
-}
-
-export interface UploadResult {
-  version: ConnectorVersion
-  /** The freshest listing of the group, when the upload had to look again. */
-  listing?: ConnectorVersion[]
-  /** Second copies of this archive that could not be deleted; the run must fail once its outputs are set. */
-  strayTwins: ConnectorVersion[]
-}
+import type { RunDeps } from './deps.js'
+import { createWithRecovery } from './lost-answers.js'
+import { describe, ids, pruneForRoom, withoutDeleted } from './prune.js'
 
 export class VersionLimitError extends Error {
   constructor(readonly refusal: BoomiError) {
-    super(refusal.message)
+    super(refusal.message, { cause: refusal })
     this.name = 'VersionLimitError'
   }
 }
 
-/**
- * Uploads once, retrying as the policy allows, and never knowingly leaves two
- * versions of one archive. After a failure that may have created the version
- * (see mayHaveTakenEffect) it waits `settleMs`, lists the group, and takes a
- * new version carrying the checksum line as this upload. Whenever an answer
- * was lost, however the attempts end, it waits and looks once more before
- * returning: an attempt that Boomi stored late shows up as a twin, and twins
- * are deleted.
- */
-export async function uploadVersion(
-  client: BoomiClient,
-  groupType: string,
-  sha256: string,
-  body: StreamBody,
-  listingBefore: readonly ConnectorVersion[],
-  policy: UploadPolicy,
-  log: Logger
+export async function uploadPhase(
+  deps: RunDeps,
+  archive: ArchiveResult,
+  text: ChangeLogResult | undefined,
+  listing: readonly ConnectorVersion[]
 ): Promise<UploadResult> {
-  const idsBefore = new Set(listingBefore.map(v => v.versionId))
-  let listing: ConnectorVersion[] | undefined
-  let answerLost = false
-  const look = async (): Promise<ConnectorVersion | undefined> => {
-    log.info(`upload: waiting ${policy.settleMs} ms, then listing ${groupType} to see whether a lost attempt created the version`)
-    await policy.sleep(policy.settleMs)
-    listing = await client.listGroup(groupType)
-    const found = findLostUpload(listing, sha256, idsBefore)
-    log.info(
-      found
-        ? `upload: found version ${found.versionId} carrying this archive's checksum; it is this run's upload`
-        : 'upload: no new version carries this checksum'
+  const { inputs, log } = deps
+  const archiveIds = { sha256: archive.sha256, contentSha256: archive.contentSha256 }
+  const dup = findDuplicates(listing, archiveIds)
+  const what = dup?.match === 'content-sha256' ? 'The same connector (content-sha256, rebuilt)' : 'This archive (sha256)'
+  if (dup && inputs.ifExists === 'fail') {
+    const error = new Error(
+      `${what} was already uploaded to ${inputs.groupType} as version ${ids(dup.versions)}, and ${Input.ifExists} is 'fail'. Build a changed connector, or set ${Input.ifExists} to 'skip' to reuse the existing version.`
     )
-    return found
+    return { kind: 'refused-duplicate', versions: dup.versions, match: dup.match, error }
   }
+  if (dup && inputs.ifExists === 'skip') {
+    log.info(`${what} was already uploaded as version ${describe(dup.versions[0])}; reusing it (${Input.ifExists}: skip).`)
+    return { kind: 'reused', version: dup.versions[0], match: dup.match, dryRun: inputs.dryRun }
+  }
+  if (dup) log.info(`${what} was already uploaded as version ${ids(dup.versions)}; uploading again (${Input.ifExists}: upload).`)
 
-  let version: ConnectorVersion | undefined
-  for (let n = 1; !version; n++) {
+  const changeLog = buildChangeLog(text?.text ?? defaultChangeLog(await deps.runContext()), archiveIds)
+  if (inputs.dryRun) {
+    log.info(`Dry run: would upload ${archive.shownPath} (${formatBytes(archive.size)}) to ${inputs.groupType} with change log:\n${changeLog}`)
+    return { kind: 'would-upload', changeLog }
+  }
+  const makeBody = await deps.multipart()
+  const body = makeBody(
+    { archivePath: archive.path, fileName: archive.fileName, size: archive.size, groupType: inputs.groupType, changeLog, sha256: archive.sha256 },
+    progressLogger(deps, archive.size)
+  )
+  log.info(`Uploading ${archive.shownPath} (${formatBytes(archive.size)}) to ${inputs.groupType}`)
+  return uploadWithRoom(deps, await deps.client(), body, archive.sha256, changeLog, listing)
+}
+
+/** Uploads; at the account's version limit, prunes first (when allowed) and tries once more. */
+async function uploadWithRoom(
+  deps: RunDeps,
+  client: BoomiClient,
+  body: StreamBody,
+  sha256: string,
+  changeLog: string,
+  listing: readonly ConnectorVersion[]
+): Promise<UploadResult> {
+  const { inputs, log, clock } = deps
+  const started = clock.now()
+  const attempt = async (before: readonly ConnectorVersion[], earlyPrune?: PruneOutcome): Promise<UploadResult> => {
+    const created = await createWithRecovery(deps, client, () => createOnce(client, inputs.groupType, body), before, sha256)
+    const seconds = (clock.now() - started) / 1000
+    log.info(`Uploaded version ${describe(created.version)} in ${seconds.toFixed(1)} s`)
+    return { kind: 'uploaded', version: created.version, changeLog, listing: created.listing, strayTwins: created.strayTwins, earlyPrune, seconds }
+  }
+  try {
+    return await attempt(listing)
+  } catch (err) {
+    if (!(err instanceof VersionLimitError)) return { kind: 'failed', changeLog, error: asError(err) }
+    if (inputs.keepLatest === undefined) {
+      const message = `Boomi refused the upload: the account holds its maximum of ${MAX_VERSIONS_PER_ACCOUNT} connector versions (Boomi said: ${err.refusal.boomiMessage}). Set ${Input.keepLatest} to prune old versions of ${inputs.groupType} before uploading, or delete unused versions in the Developer tab.`
+      return { kind: 'failed', changeLog, error: new Error(message, { cause: err }) }
+    }
+    log.warning(
+      `Boomi refused the upload: the account is at its version limit (${err.refusal.boomiMessage}). Pruning ${inputs.groupType} first, then uploading once more.`
+    )
+    const earlyPrune = await pruneForRoom(deps, client, listing, inputs.keepLatest)
+    if (earlyPrune.deleted.length === 0) {
+      const why = earlyPrune.failed.length
+        ? `deleting failed (${earlyPrune.failed[0].error})`
+        : `pruning ${inputs.groupType} to ${inputs.keepLatest} freed none`
+      const message = `Boomi refused the upload because the account holds its maximum of ${MAX_VERSIONS_PER_ACCOUNT} connector versions, and ${why}. Delete unused versions of other connector groups, or lower ${Input.keepLatest}.`
+      return { kind: 'failed', changeLog, error: new Error(message, { cause: err }), earlyPrune }
+    }
     try {
-      version = await createOnce(client, groupType, body)
-    } catch (err) {
-      const retryable = isRetryable(err)
-      const lost = retryable && mayHaveTakenEffect(err)
-      if (lost) {
-        answerLost = true
-        log.info(`upload: the answer was lost (${errorMessage(err)})`)
-      }
-      // A refusal, or running out of attempts, after a lost answer: the lost attempt may be the version.
-      if (lost || ((!retryable || n >= policy.maxAttempts) && answerLost)) {
-        version = await look()
-        if (version) break
-      }
-      if (!retryable) {
-        if (answerLost && err instanceof Error)
-          err.message += '. An earlier attempt lost its answer; if Boomi stores it later, a re-run will find and reuse it.'
-        throw err
-      }
-      if (n >= policy.maxAttempts) throw gaveUp(err, n)
-      // After a lost answer the settle wait has already spaced the attempts; a Retry-After still counts.
-      const delay = lost ? Math.max(0, (err instanceof BoomiError ? (err.retryAfterMs ?? 0) : 0) - policy.settleMs) : backoffDelay(n, err, policy)
-      policy.log(`upload: attempt ${n} of ${policy.maxAttempts} failed: ${errorMessage(err)}; retrying in ${delay} ms`)
-      await policy.sleep(delay)
+      return await attempt(withoutDeleted(listing, earlyPrune), earlyPrune)
+    } catch (again) {
+      return { kind: 'failed', changeLog, error: asError(again), earlyPrune }
     }
   }
-  if (!answerLost) return { version, listing, strayTwins: [] }
-  const checked = await removeLateTwins(client, groupType, sha256, idsBefore, version, policy, log)
-  return { version, listing: checked.listing ?? listing, strayTwins: checked.stray }
 }
 
 async function createOnce(client: BoomiClient, groupType: string, body: StreamBody): Promise<ConnectorVersion> {
@@ -105,56 +110,17 @@ async function createOnce(client: BoomiClient, groupType: string, body: StreamBo
   }
 }
 
-/**
- * The last look after a lost answer: any other new version with this
- * checksum is a copy an attempt left behind; it is deleted. A failure to look
- * is a warning (the version is kept and reported); a copy that cannot be
- * deleted is returned so the run can fail after setting its outputs.
- */
-async function removeLateTwins(
-  client: BoomiClient,
-  groupType: string,
-  sha256: string,
-  idsBefore: ReadonlySet<string>,
-  kept: ConnectorVersion,
-  policy: UploadPolicy,
-  log: Logger
-): Promise<{ listing?: ConnectorVersion[]; stray: ConnectorVersion[] }> {
-  log.info(`upload: an attempt's answer was lost; waiting ${policy.settleMs} ms and checking that it left no second version`)
-  await policy.sleep(policy.settleMs)
-  const twinsIn = (listing: ConnectorVersion[]): ConnectorVersion[] =>
-    findDuplicates(listing, sha256).filter(v => !idsBefore.has(v.versionId) && v.versionId !== kept.versionId)
-  let listing: ConnectorVersion[]
-  try {
-    listing = await client.listGroup(groupType)
-  } catch (err) {
-    log.warning(
-      `Could not check for a second copy of this archive (${errorMessage(err)}). Version ${kept.versionId} is this run's upload; check group ${groupType} for another version whose change log ends with this checksum.`
-    )
-    return { stray: [] }
-  }
-  const twins = twinsIn(listing)
-  let failed = false
-  for (const twin of twins) {
-    log.warning(
-      `Version ${twin.versionId} is a second copy of this archive, left by an upload attempt whose answer was lost; deleting it and keeping ${kept.versionId}.`
-    )
-    try {
-      await client.deleteVersion(groupType, twin.versionId)
-      twin.deleted = true
-    } catch (err) {
-      failed = true
-      log.warning(`Deleting the second copy ${twin.versionId} failed: ${errorMessage(err)}`)
-    }
-  }
-  if (!listing.some(v => v.versionId === kept.versionId)) listing.push(kept)
-  if (!failed) return { listing, stray: [] }
-  // A delete whose answer was lost may have worked: the listing has the last word.
-  try {
-    const again = await client.listGroup(groupType)
-    if (!again.some(v => v.versionId === kept.versionId)) again.push(kept)
-    return { listing: again, stray: twinsIn(again) }
-  } catch {
-    return { listing, stray: twins.filter(t => t.deleted !== true) }
+function asError(err: unknown): Error {
+  return err instanceof Error ? err : new Error(errorMessage(err))
+}
+
+/** Logs upload progress at most every 10 seconds, so a large archive shows it is moving. */
+function progressLogger(deps: RunDeps, total: number): (sent: number) => void {
+  let last = deps.clock.now()
+  return sent => {
+    const t = deps.clock.now()
+    if (t - last < 10_000 || sent >= total) return
+    last = t
+    deps.log.info(`… sent ${formatBytes(sent)} of ${formatBytes(total)} (${Math.floor((sent / total) * 100)}%)`)
   }
 }

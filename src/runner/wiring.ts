@@ -1,61 +1,139 @@
-// Wires the real world (runner, network, clock) into the core of the action.
+// Wires the real world (runner, network, clock, signals) into the run. This
+// folder is the only code that imports @actions/* or reads process.env.
+import { promises as fs } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import * as core from '@actions/core'
 import { HttpBoomiClient } from '../boomi/client.js'
-import type { RunContext } from '../domain/changelog.js'
+import { ALTERNATE_API_URL } from '../boomi/contract.js'
 import { ACTION_NAME, ACTION_VERSION } from '../constants.js'
-import { createTransport } from '../net/transport.js'
+import type { RunContext } from '../domain/changelog.js'
+import { outputsOf } from '../domain/outputs.js'
+import type { RunRecord } from '../domain/record.js'
+import { renderSummary } from '../domain/summary.js'
+import { forLog } from '../domain/untrusted.js'
+import { errorMessage } from '../errors.js'
 import type { Inputs } from '../inputs/read.js'
-import { run } from '../orchestrator/release.js'
 import { Pacer } from '../net/pacer.js'
-import { DEFAULT_BACKOFF, type RetryPolicy, realSleep } from '../net/retry.js'
+import { DEFAULT_BACKOFF, type RetryPolicy, ThrottleLedger, realSleep } from '../net/retry.js'
+import { createTransport } from '../net/transport.js'
+import type { ActionLog, Clock, RunDeps } from '../orchestrator/deps.js'
+import { newRecord, runRelease } from '../orchestrator/release.js'
+import { Cancellation } from './cancel.js'
+import { proxyAgentFor } from './proxy-agent.js'
 
-export async function runAction(inputs: Inputs): Promise<void> {
-  const log = {
-    info: (line: string) => core.info(line),
-    warning: (line: string) => core.warning(line),
-    debug: (line: string) => core.debug(line),
-    startGroup: (name: string) => core.startGroup(name),
-    endGroup: () => core.endGroup()
-  }
-  const retry: RetryPolicy = { ...DEFAULT_BACKOFF, maxAttempts: inputs.maxAttempts, sleep: realSleep, random: Math.random, log: line => core.info(line) }
-  // One pacer for every request of the run, retries included.
-  const pacer = new Pacer(inputs.requestsPerSecond, () => performance.now(), realSleep)
-  await run({
-    inputs,
-    workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
-    client: async () =>
-      new HttpBoomiClient({
-        apiUrl: inputs.apiUrl,
-        accountId: inputs.accountId,
-        username: inputs.username,
-        apiToken: inputs.apiToken,
-        timeoutMs: inputs.timeoutMs,
-        transport: createTransport(`${ACTION_NAME}/${ACTION_VERSION}`),
-        pacer,
-        retry,
-        log
-      }),
-    multipart: async () => (await import('../net/multipart.js')).multipartBody,
-    runContext: workflowRun,
-    log,
-    setOutput: (name, value) => core.setOutput(name, value),
-    writeSummary: async markdown => {
-      if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown, true).write()
-    },
-    // Long enough for Boomi to finish storing an upload whose answer was lost; bounded so a lost answer costs seconds, not minutes.
-    uploadPolicy: { ...retry, settleMs: Math.min(30_000, Math.max(2_000, inputs.timeoutMs / 4)) },
-    now: () => Date.now(),
-    // Enough requests in flight to use the rate fully when Boomi answers in up to a second.
-    deleteConcurrency: Math.max(1, Math.min(8, Math.ceil(inputs.requestsPerSecond)))
-  })
+/** Every line from the run goes through forLog, the one place that keeps outside text from starting a workflow command. */
+export const runnerLog: ActionLog = {
+  info: line => core.info(forLog(line)),
+  warning: line => core.warning(forLog(line)),
+  debug: line => core.debug(forLog(line)),
+  startGroup: name => core.startGroup(forLog(name)),
+  endGroup: () => core.endGroup()
 }
 
-/** The workflow run, for the default change log; @actions/github is loaded only when that is needed. */
+export async function runAction(inputs: Inputs): Promise<void> {
+  const cancel = new Cancellation(runnerLog)
+  const clock: Clock = { now: () => Date.now(), sleep: cancel.sleep(realSleep) }
+  const throttle = new ThrottleLedger()
+  const retry: RetryPolicy = {
+    ...DEFAULT_BACKOFF,
+    maxAttempts: inputs.maxAttempts,
+    sleep: clock.sleep,
+    random: Math.random,
+    log: line => runnerLog.info(line),
+    throttle
+  }
+  // One pacer for every request of the run, retries included.
+  const pacer = new Pacer(inputs.requestsPerSecond, () => performance.now(), clock.sleep, { onChange: line => runnerLog.info(line) })
+  const deps: RunDeps = {
+    inputs,
+    workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+    client: once(
+      async () =>
+        new HttpBoomiClient({
+          apiUrl: inputs.apiUrl,
+          fallbackApiUrl: inputs.apiUrlIsDefault ? ALTERNATE_API_URL : undefined,
+          accountId: inputs.accountId,
+          username: inputs.username,
+          apiToken: inputs.apiToken,
+          timeoutMs: inputs.timeoutMs,
+          transport: createTransport(`${ACTION_NAME}/${ACTION_VERSION}`, { agentFor: proxyAgentFor(`${ACTION_NAME}/${ACTION_VERSION}`) }),
+          pacer: cancel.gate(pacer),
+          retry,
+          log: runnerLog
+        })
+    ),
+    multipart: async () => (await import('../net/multipart.js')).multipartBody,
+    inspectArchive: async (file, shown) => (await import('../archive/zip.js')).inspectArchive(file, shown),
+    readTextFile,
+    runContext: workflowRun,
+    log: runnerLog,
+    clock,
+    // Long enough for Boomi to finish storing an upload whose answer was lost; bounded so a lost answer costs seconds, not minutes.
+    uploadPolicy: { ...retry, settleMs: Math.min(30_000, Math.max(2_000, inputs.timeoutMs / 4)) },
+    // Enough requests in flight to use the rate fully when Boomi answers in up to a second.
+    deleteConcurrency: Math.max(1, Math.min(8, Math.ceil(inputs.requestsPerSecond))),
+    signal: cancel.signal,
+    throttling: () => {
+      const s = pacer.stats()
+      return { throttled: s.throttled, waitedMs: Math.max(s.waitedMs, throttle.spentMs), lowestRate: s.cuts ? s.lowestRate : undefined }
+    }
+  }
+  const publish = once(async (record: RunRecord) => publishRecord(record))
+  const record = newRecord(inputs)
+  try {
+    await cancel.within(runRelease(deps, publish, record), () =>
+      publish({ ...record, cancelled: true, error: record.error ?? 'The run was cancelled while requests were in flight; their outcome is not known.' })
+    )
+  } finally {
+    cancel.dispose()
+  }
+}
+
+/** Outputs and summary from the record. A file that cannot be written is reported beside the run's own error, never instead of it. */
+async function publishRecord(record: RunRecord): Promise<void> {
+  const problems: string[] = []
+  for (const [name, value] of Object.entries(outputsOf(record))) {
+    try {
+      core.setOutput(name, value)
+    } catch (err) {
+      problems.push(`output ${name}: ${errorMessage(err)}`)
+      break
+    }
+  }
+  if (process.env.GITHUB_STEP_SUMMARY) {
+    try {
+      await core.summary.addRaw(renderSummary(record), true).write()
+    } catch (err) {
+      problems.push(`job summary: ${errorMessage(err)}`)
+    }
+  }
+  if (!problems.length) return
+  const message = `Could not write the step's results (${problems.join('; ')}). Check GITHUB_OUTPUT and GITHUB_STEP_SUMMARY.`
+  if (record.error) runnerLog.warning(message)
+  else throw new Error(message)
+}
+
+function once<A extends unknown[], T>(fn: (...args: A) => Promise<T>): (...args: A) => Promise<T> {
+  let result: Promise<T> | undefined
+  return (...args) => (result ??= fn(...args))
+}
+
+async function readTextFile(file: string, maxBytes: number): Promise<string> {
+  const handle = await fs.open(file, 'r')
+  try {
+    const { size } = await handle.stat()
+    if (size > maxBytes) throw new Error(`the file is ${size} bytes, more than the ${maxBytes} allowed`)
+    return (await handle.readFile()).toString('utf8')
+  } finally {
+    await handle.close()
+  }
+}
+
+/** The workflow run, for the default change log and the tag; @actions/github is loaded only when that is needed. */
 async function workflowRun(): Promise<RunContext> {
   const { context } = await import('@actions/github')
   const repository = process.env.GITHUB_REPOSITORY ? `${context.repo.owner}/${context.repo.repo}` : undefined
   const refName = context.ref ? context.ref.replace(/^refs\/(heads|tags)\//, '') : undefined
   const runUrl = repository && context.runId ? `${context.serverUrl}/${repository}/actions/runs/${context.runId}` : undefined
-  return { repository, refName, sha: context.sha || undefined, runUrl }
+  return { repository, refName, ref: context.ref || undefined, sha: context.sha || undefined, runUrl }
 }

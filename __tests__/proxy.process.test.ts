@@ -4,7 +4,7 @@
 // CONNECT boomi.test:443 to a TLS front (certificate for boomi.test, trusted
 // through NODE_EXTRA_CA_CERTS) that passes the bytes on to the emulator.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import * as http from 'node:http'
 import * as net from 'node:net'
 import { tmpdir } from 'node:os'
@@ -12,7 +12,8 @@ import * as path from 'node:path'
 import * as tls from 'node:tls'
 import { Emulator } from '../emulator/server.js'
 import { seedGroup } from '../emulator/seed.js'
-import { makeArchive, runAction } from '../scripts/run-action.js'
+import { runAction } from '../scripts/run-action.js'
+import { makeConnectorZip } from './helpers/zip.js'
 
 const CERT = path.resolve('__tests__/fixtures/boomi-test.crt')
 const KEY = path.resolve('__tests__/fixtures/boomi-test.key')
@@ -26,6 +27,7 @@ let front: tls.Server
 let proxy: http.Server
 const connects: string[] = []
 const sockets = new Set<net.Socket>()
+const workspaces: string[] = []
 
 function port(server: net.Server): number {
   return (server.address() as net.AddressInfo).port
@@ -66,6 +68,7 @@ afterAll(async () => {
   await new Promise(resolve => proxy.close(resolve))
   await new Promise(resolve => front.close(resolve))
   await emu.close()
+  for (const dir of workspaces) rmSync(dir, { recursive: true, force: true })
 })
 
 beforeEach(() => {
@@ -77,8 +80,10 @@ beforeEach(() => {
 
 function workspace(): string {
   const work = mkdtempSync(path.join(tmpdir(), 'proxy-ws-'))
+  workspaces.push(work)
   mkdirSync(path.join(work, 'dist'))
-  makeArchive(path.join(work, 'dist'), 'c.car.zip')
+  // A real connector zip: the action reads the archive through before any request.
+  writeFileSync(path.join(work, 'dist', 'c.car.zip'), makeConnectorZip())
   return work
 }
 

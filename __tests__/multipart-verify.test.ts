@@ -1,0 +1,131 @@
+// What is sent is what was hashed (issue 12 point 10): an archive that changed
+// after hashing aborts the upload before its last byte, as a local error.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import { createHash } from 'node:crypto'
+import { appendFileSync, mkdtempSync, rmSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import * as path from 'node:path'
+import { HttpBoomiClient } from '../src/boomi/client.js'
+import { ArchiveChangedError, NetworkError } from '../src/errors.js'
+import { multipartBody } from '../src/net/multipart.js'
+import { isRetryable, mayHaveTakenEffect } from '../src/net/retry.js'
+import { createTransport } from '../src/net/transport.js'
+import { HostileServer, versionJson } from './helpers/hostile-server.js'
+
+const GROUP = 'acme-Q7XK2P-sample'
+// Over three read chunks, so the held-back last chunk is not the whole file.
+const SIZE = 3 * 1024 * 1024 + 123
+
+let dir: string
+let server: HostileServer
+let answers: number[] = []
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'verify-'))
+  server = await new HostileServer((_hit, i) => ({ status: answers[i] ?? 200, body: JSON.stringify(versionJson(100 + i, GROUP)) })).start()
+})
+afterAll(async () => {
+  await server.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+afterEach(() => {
+  server.hits.length = 0
+  answers = []
+})
+
+function archive(name: string): { file: string; sha256: string } {
+  const bytes = Buffer.alloc(SIZE)
+  for (let i = 0; i < SIZE; i++) bytes[i] = (i * 31) & 0xff
+  bytes.write('PK\x03\x04', 0, 'latin1')
+  const file = path.join(dir, name)
+  writeFileSync(file, bytes)
+  return { file, sha256: createHash('sha256').update(bytes).digest('hex') }
+}
+
+function client(): HttpBoomiClient {
+  const quiet = () => undefined
+  return new HttpBoomiClient({
+    apiUrl: `${server.base}/partner/api/rest/v1`,
+    accountId: 'acct',
+    username: 'BOOMI_TOKEN.u',
+    apiToken: 'secret-token',
+    timeoutMs: 60_000,
+    transport: createTransport('test'),
+    pacer: { due: async () => undefined, take: async () => undefined, observe: () => undefined },
+    retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 1, sleep: async () => undefined, random: Math.random, log: quiet },
+    log: { info: quiet, warning: quiet, debug: quiet }
+  })
+}
+
+function body(file: string, sha256: string) {
+  return multipartBody({ archivePath: file, fileName: 'c.car.zip', size: SIZE, groupType: GROUP, changeLog: 'notes', sha256 })
+}
+
+/** The upload failed locally, and no request since `from` reached the server whole. */
+async function expectCut(err: unknown, from: number, reached = true): Promise<void> {
+  expect(err).toBeInstanceOf(ArchiveChangedError)
+  expect(err).not.toBeInstanceOf(NetworkError)
+  expect(isRetryable(err)).toBe(false)
+  expect(mayHaveTakenEffect(err)).toBe(false)
+  await server.settled()
+  const hits = server.hits.slice(from)
+  if (reached) expect(hits.length).toBe(1)
+  for (const hit of hits) {
+    expect(hit.complete).toBe(false)
+    expect(hit.bytes).toBeLessThan(Number(hit.headers['content-length']))
+  }
+}
+
+describe('the archive streamed is the archive hashed', () => {
+  it('an unchanged archive arrives whole', async () => {
+    const { file, sha256 } = archive('same.car.zip')
+    const v = await client().createVersion(GROUP, body(file, sha256))
+    expect(v.versionId).toBe('100')
+    expect(server.hits[0].complete).toBe(true)
+  })
+
+  it('changed in place between two opens: the second attempt is cut before its end', async () => {
+    const { file, sha256 } = archive('changed.car.zip')
+    const upload = body(file, sha256)
+    answers = [503]
+    await expect(client().createVersion(GROUP, upload)).rejects.toThrow(/503/)
+    expect(server.hits[0].complete).toBe(true)
+    const bytes = Buffer.alloc(1, 0xee)
+    writeFileSync(file, bytes, { flag: 'r+' }) // same size, first byte changed
+    const err = await client()
+      .createVersion(GROUP, upload)
+      .catch(e => e)
+    await expectCut(err, 1)
+    expect((err as Error).message).toMatch(/its sha256 is now [0-9a-f]{64}, not/)
+  })
+
+  it('grown: cut as soon as it passes the size hashed', async () => {
+    const { file, sha256 } = archive('grown.car.zip')
+    appendFileSync(file, Buffer.alloc(5000, 1))
+    const err = await client()
+      .createVersion(GROUP, body(file, sha256))
+      .catch(e => e)
+    await expectCut(err, 0)
+    expect((err as Error).message).toMatch(/grew beyond the 3145851 bytes hashed/)
+  })
+
+  it('shrunk: cut at once, not left to time out', async () => {
+    const { file, sha256 } = archive('shrunk.car.zip')
+    truncateSync(file, SIZE - 10)
+    const err = await client()
+      .createVersion(GROUP, body(file, sha256))
+      .catch(e => e)
+    await expectCut(err, 0)
+    expect((err as Error).message).toMatch(/is now 3145841 bytes, not the 3145851 hashed/)
+  })
+
+  it('deleted: a local error, not a lost answer to retry', async () => {
+    const { file, sha256 } = archive('gone.car.zip')
+    unlinkSync(file)
+    const err = await client()
+      .createVersion(GROUP, body(file, sha256))
+      .catch(e => e)
+    await expectCut(err, 0, false)
+    expect((err as Error).message).toMatch(/could not be read again: ENOENT/)
+  })
+})

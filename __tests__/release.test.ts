@@ -1,0 +1,345 @@
+// The orchestrator driven in-process through RunDeps: a fake Boomi, a fake
+// clock. Every decision path of a run, in milliseconds.
+import { describe, expect, it } from '@jest/globals'
+import { outputsOf } from '../src/domain/outputs.js'
+import { renderSummary } from '../src/domain/summary.js'
+import { afterUploadFailure, lookSchedule } from '../src/orchestrator/lost-answers.js'
+import { BoomiError, NetworkError } from '../src/errors.js'
+import { CONTENT, FakeBoomi, GROUP, SHA, makeInputs, runFake, useWorkspace } from './helpers/fake-run.js'
+
+const ws = useWorkspace()
+const trailer = `content-sha256: ${CONTENT}\nsha256: ${SHA}`
+
+describe('duplicates', () => {
+  it('reuses the newest version carrying the sha256 line: no upload, outputs from it', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(3, i => (i === 1 ? { changeLog: `old\n\nsha256: ${SHA}` } : {}))
+    const run = await runFake(boomi, makeInputs(), ws.dir)
+    expect(run.error).toBeUndefined()
+    expect(boomi.calls).toEqual(['list'])
+    const out = outputsOf(run.record)
+    expect(out).toMatchObject({ 'version-id': '1001', uploaded: 'false', sha256: SHA, 'content-sha256': CONTENT, 'archive-path': 'sample.car.zip' })
+    expect(run.lines.join('\n')).toMatch(/This archive \(sha256\) was already uploaded as version 1001/)
+  })
+
+  it('reuses a rebuild of the same connector (content-sha256 line) and says which kind matched', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(2, i => (i === 0 ? { changeLog: `x\n\ncontent-sha256: ${CONTENT}\nsha256: ${'b'.repeat(64)}` } : {}))
+    const run = await runFake(boomi, makeInputs(), ws.dir)
+    expect(outputsOf(run.record)['version-id']).toBe('1000')
+    expect(run.lines.join('\n')).toMatch(/same connector \(content-sha256, rebuilt\)/)
+    expect(renderSummary(run.record)).toMatch(/same connector rebuilt/)
+  })
+
+  it('if-exists: fail refuses, uploads nothing, and still publishes outputs and summary', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(1, () => ({ changeLog: `x\n\nsha256: ${SHA}` }))
+    const run = await runFake(boomi, makeInputs({ ifExists: 'fail', keepLatest: 1 }), ws.dir)
+    expect(run.error?.message).toMatch(/already uploaded to .* as version 1000, and if-exists is 'fail'/)
+    expect(boomi.calls).toEqual(['list'])
+    expect(run.published).toBe(1)
+    expect(renderSummary(run.record)).toMatch(/Failed/)
+  })
+
+  it('if-exists: upload uploads again', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(1, () => ({ changeLog: `x\n\nsha256: ${SHA}` }))
+    const run = await runFake(boomi, makeInputs({ ifExists: 'upload' }), ws.dir)
+    expect(boomi.calls).toEqual(['list', 'create'])
+    expect(outputsOf(run.record).uploaded).toBe('true')
+  })
+
+  it('ignores deleted versions carrying the checksum', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(1, () => ({ changeLog: `x\n\nsha256: ${SHA}`, deleted: true }))
+    await runFake(boomi, makeInputs(), ws.dir)
+    expect(boomi.calls).toEqual(['list', 'create'])
+  })
+})
+
+describe('upload', () => {
+  it('uploads with the change log and both trailer lines last; one listing serves pruning', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(5)
+    const run = await runFake(boomi, makeInputs({ changeLog: 'Fixes paging', keepLatest: 3 }), ws.dir)
+    expect(run.error).toBeUndefined()
+    expect(boomi.calls.filter(c => c === 'list')).toHaveLength(1)
+    const created = boomi.versions[boomi.versions.length - 1]
+    expect(created.changeLog).toBe(`Fixes paging\n\n${trailer}`)
+    const out = outputsOf(run.record)
+    expect(out['version-id']).toBe(created.versionId)
+    expect(JSON.parse(out['deleted-version-ids'])).toEqual(['1002', '1001', '1000'])
+  })
+
+  it('takes the tag section of change-log-file', async () => {
+    const boomi = new FakeBoomi()
+    const run = await runFake(boomi, makeInputs({ changeLogFile: 'CHANGELOG.md' }), ws.dir)
+    expect(boomi.versions[0].changeLog).toBe(`- Paging fixed\n\n${trailer}`)
+    expect(run.lines.join('\n')).toMatch(/section '.*1\.2\.0.*' of CHANGELOG\.md/)
+  })
+
+  it('dry run: lists only, plans the upload as the newest, deletes nothing', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(4)
+    const run = await runFake(boomi, makeInputs({ dryRun: true, keepLatest: 2, classifications: ['uat'] }), ws.dir)
+    expect(boomi.calls).toEqual(['list'])
+    const out = outputsOf(run.record)
+    expect(JSON.parse(out['deleted-version-ids'])).toEqual(['1002', '1001', '1000'])
+    expect(out.uploaded).toBe('false')
+    expect(out['classification-changes']).toBe('[]')
+  })
+})
+
+describe('account version limit', () => {
+  const limit = { status: 400, message: 'The account has reached the maximum of 1500 connector versions.' }
+
+  it('prunes first, then uploads once more', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(5)
+    boomi.createSteps = [limit, 'ok']
+    const run = await runFake(boomi, makeInputs({ keepLatest: 3 }), ws.dir)
+    expect(run.error).toBeUndefined()
+    expect(boomi.calls.slice(0, 2)).toEqual(['list', 'create'])
+    expect(boomi.calls).toContain('delete 1000')
+    expect(JSON.parse(outputsOf(run.record)['deleted-version-ids']).sort()).toEqual(['1000', '1001', '1002'])
+    expect(outputsOf(run.record).uploaded).toBe('true')
+  })
+
+  it('a failed retry keeps the early deletions in the outputs', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(4)
+    boomi.createSteps = [limit, { status: 400, message: 'Invalid connector descriptor' }]
+    const run = await runFake(boomi, makeInputs({ keepLatest: 2 }), ws.dir)
+    expect(run.error?.message).toMatch(/Invalid connector descriptor/)
+    // The pending upload takes one of the two places.
+    expect(JSON.parse(outputsOf(run.record)['deleted-version-ids'])).toEqual(['1002', '1001', '1000'])
+    expect(renderSummary(run.record)).toMatch(/Pruning before the upload/)
+  })
+
+  it('nothing freed: fails naming the limit', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(2)
+    boomi.createSteps = [limit]
+    const run = await runFake(boomi, makeInputs({ keepLatest: 5 }), ws.dir)
+    expect(run.error?.message).toMatch(/maximum of 1500 .* freed none/)
+  })
+
+  it('without keep-latest: fails with the fix', async () => {
+    const boomi = new FakeBoomi()
+    boomi.createSteps = [limit]
+    const run = await runFake(boomi, makeInputs(), ws.dir)
+    expect(run.error?.message).toMatch(/Set keep-latest/)
+  })
+
+  it('a 429 that mentions versions is throttling, not the limit: nothing is pruned', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(4)
+    boomi.createSteps = [{ status: 429, message: 'Too many requests: maximum versions per second' }, 'ok']
+    const run = await runFake(boomi, makeInputs({ keepLatest: 4 }), ws.dir)
+    expect(run.error).toBeUndefined()
+    expect(boomi.calls.filter(c => c.startsWith('delete'))).toEqual(['delete 1000'])
+  })
+})
+
+describe('lost answers', () => {
+  it('stored at once: found by the first look, no wait, no twin look', async () => {
+    const boomi = new FakeBoomi()
+    boomi.createSteps = ['lost-stored']
+    const run = await runFake(boomi, makeInputs(), ws.dir)
+    expect(run.error).toBeUndefined()
+    expect(boomi.calls).toEqual(['list', 'create', 'list'])
+    expect(run.elapsedMs).toBe(0)
+    expect(outputsOf(run.record).uploaded).toBe('true')
+  })
+
+  it('stored late: found at a growing interval within the settle window', async () => {
+    const boomi = new FakeBoomi()
+    boomi.createSteps = [{ lostStoredAfterListings: 2 }]
+    const run = await runFake(boomi, makeInputs(), ws.dir)
+    expect(run.error).toBeUndefined()
+    expect(boomi.calls).toEqual(['list', 'create', 'list', 'list', 'list'])
+    expect(run.elapsedMs).toBe(1500)
+    expect(boomi.live()).toHaveLength(1)
+  })
+
+  it('not found: tries again, then looks for a late twin and deletes it', async () => {
+    const boomi = new FakeBoomi()
+    boomi.createSteps = [{ lostStoredAfterListings: 100 }, 'ok']
+    const run = await runFake(boomi, makeInputs(), ws.dir)
+    expect(run.error).toBeUndefined()
+    expect(boomi.calls.filter(c => c === 'create')).toHaveLength(2)
+    expect(boomi.calls[boomi.calls.length - 1]).toBe('list')
+    expect(run.elapsedMs).toBeLessThanOrEqual(30_000)
+  })
+
+  it('two lost attempts both stored: keeps the first, deletes the twin', async () => {
+    const boomi = new FakeBoomi()
+    // The first shows only after its seven looks; the second is stored at once.
+    boomi.createSteps = [{ lostStoredAfterListings: 7 }, 'lost-stored']
+    const run = await runFake(boomi, makeInputs(), ws.dir)
+    expect(run.error).toBeUndefined()
+    expect(boomi.live().map(v => v.versionId)).toEqual(['2001'])
+    expect(boomi.calls).toContain('delete 2002')
+    expect(outputsOf(run.record)['version-id']).toBe('2001')
+  })
+
+  it('an undeletable stray twin fails the run after the outputs are set', async () => {
+    const boomi = new FakeBoomi()
+    boomi.createSteps = [{ lostStoredAfterListings: 20 }, 'ok']
+    const first = await runFake(boomi, makeInputs({ maxAttempts: 5 }), ws.dir)
+    expect(first.error).toBeUndefined()
+    const boomi2 = new FakeBoomi()
+    boomi2.createSteps = [{ lostStoredAfterListings: 7 }, 'ok']
+    boomi2.deleteRefusals.set('2001', 409)
+    const run = await runFake(boomi2, makeInputs(), ws.dir)
+    expect(run.error?.message).toMatch(/also stored 2001, a second copy/)
+    expect(outputsOf(run.record)['version-id']).toBe('2002')
+  })
+
+  it('gives up after max-attempts of lost answers, saying a re-run will find a late one', async () => {
+    const boomi = new FakeBoomi()
+    boomi.createSteps = ['lost', 'lost']
+    const run = await runFake(boomi, makeInputs({ maxAttempts: 2 }), ws.dir)
+    expect(run.error?.message).toMatch(/a re-run will find and reuse it/)
+    expect(outputsOf(run.record).uploaded).toBe('false')
+  })
+
+  it('the decision table', () => {
+    const policy = { maxAttempts: 3, baseDelayMs: 1000, maxDelayMs: 30_000, maxRetryAfterMs: 120_000, random: () => 0.5, settleMs: 2000 }
+    const dropped = new NetworkError('create', 'ECONNRESET', 'dropped', false)
+    const notSent = new NetworkError('create', 'ECONNREFUSED', 'refused', true)
+    const busy = new BoomiError('create', 503, 'busy')
+    const bad = new BoomiError('create', 400, 'bad')
+    expect(afterUploadFailure(dropped, { failures: 0, throttledMs: 0 }, 0, policy)).toMatchObject({ lost: true, look: true, retry: true })
+    expect(afterUploadFailure(notSent, { failures: 0, throttledMs: 0 }, 0, policy)).toMatchObject({ lost: false, look: false, retry: true })
+    expect(afterUploadFailure(busy, { failures: 2, throttledMs: 0 }, 0, policy)).toMatchObject({ lost: false, retry: true, throttled: true })
+    expect(afterUploadFailure(bad, { failures: 0, throttledMs: 0 }, 0, policy)).toMatchObject({ look: false, retry: false })
+    expect(afterUploadFailure(bad, { failures: 0, throttledMs: 0 }, 1, policy)).toMatchObject({ look: true, retry: false })
+    expect(afterUploadFailure(dropped, { failures: 2, throttledMs: 0 }, 1, policy)).toMatchObject({ look: true, retry: false })
+    expect(lookSchedule(30_000)).toEqual([0, 500, 1500, 3500, 7500, 15500, 30000])
+    expect(lookSchedule(2000)).toEqual([0, 500, 1500, 2000])
+  })
+})
+
+describe('pruning', () => {
+  it('a refusal is a skip with Boomi reason; protected versions are skipped', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(6, i => (i === 0 ? { reviewStatus: 'approved'.toUpperCase() } : i === 1 ? { releaseVersion: 'unclear' } : {}))
+    boomi.deleteRefusals.set('1002', 400)
+    const run = await runFake(boomi, makeInputs({ archive: undefined, keepLatest: 2 }), ws.dir)
+    expect(run.error).toBeUndefined()
+    const out = outputsOf(run.record)
+    expect(JSON.parse(out['deleted-version-ids'])).toEqual(['1003'])
+    expect(JSON.parse(out['skipped-version-ids']).sort()).toEqual(['1000', '1001', '1002'])
+    expect(run.warnings.join('\n')).toMatch(/in use by classification uat/)
+  })
+
+  it('a 401 mid-prune stops further deletions, fails at the end, and keeps what was deleted', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(10)
+    boomi.deleteFailAfter = { count: 2, status: 401 }
+    const run = await runFake(boomi, makeInputs({ archive: undefined, keepLatest: 1 }), ws.dir, { deleteConcurrency: 1 })
+    expect(run.error?.message).toMatch(/Pruning failed: 1 deletion failed \(2 done, 6 not tried after it\)/)
+    expect(JSON.parse(outputsOf(run.record)['deleted-version-ids'])).toHaveLength(2)
+    expect(renderSummary(run.record)).toMatch(/not tried/)
+  })
+
+  it('a cancelled run starts no new deletion and reports the rest as not tried', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(6)
+    const controller = new AbortController()
+    const orig = boomi.deleteVersion.bind(boomi)
+    boomi.deleteVersion = async (g, id) => {
+      await orig(g, id)
+      controller.abort()
+    }
+    const run = await runFake(boomi, makeInputs({ archive: undefined, keepLatest: 1 }), ws.dir, { deleteConcurrency: 1, signal: controller.signal })
+    expect(boomi.calls.filter(c => c.startsWith('delete'))).toHaveLength(1)
+    expect(run.record.cancelled).toBe(true)
+    expect(run.error?.message).toMatch(/cancelled/)
+    expect(JSON.parse(outputsOf(run.record)['deleted-version-ids'])).toHaveLength(1)
+  })
+})
+
+describe('classifications', () => {
+  it('switches each after the upload and before pruning, with notes without the trailer', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(3)
+    boomi.changeAnswers.set(`${GROUP}-prod`, 'PENDING')
+    const run = await runFake(boomi, makeInputs({ changeLog: 'Notes', classifications: ['uat', 'prod'], keepLatest: 1 }), ws.dir)
+    expect(run.error).toBeUndefined()
+    const id = outputsOf(run.record)['version-id']
+    const changes = boomi.calls.filter(c => c.startsWith('change'))
+    expect(changes).toEqual([`change ${GROUP}-uat ${id} "Notes"`, `change ${GROUP}-prod ${id} "Notes"`])
+    expect(boomi.calls.indexOf(changes[1])).toBeLessThan(boomi.calls.findIndex(c => c.startsWith('delete')))
+    expect(JSON.parse(outputsOf(run.record)['classification-changes'])).toEqual([
+      { classificationType: `${GROUP}-uat`, versionId: id, reviewStatus: 'APPROVED' },
+      { classificationType: `${GROUP}-prod`, versionId: id, reviewStatus: 'PENDING' }
+    ])
+    expect(renderSummary(run.record)).toMatch(/awaiting approval/)
+  })
+
+  it('a re-run reuses the version and switches again without uploading', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(1, () => ({ changeLog: `Earlier notes\n\n${trailer}` }))
+    await runFake(boomi, makeInputs({ classifications: ['uat'] }), ws.dir)
+    expect(boomi.calls).toEqual(['list', `change ${GROUP}-uat 1000 "Earlier notes"`])
+  })
+
+  it('a refused change fails the run at the end, after pruning, naming it; the outputs stand', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(3)
+    boomi.changeAnswers.set(`${GROUP}-qa`, 400)
+    const run = await runFake(boomi, makeInputs({ classifications: ['qa', 'uat'], keepLatest: 1 }), ws.dir)
+    expect(run.error?.message).toMatch(new RegExp(`${GROUP}-qa`))
+    expect(boomi.calls.some(c => c.startsWith('delete'))).toBe(true)
+    expect(outputsOf(run.record).uploaded).toBe('true')
+    expect(JSON.parse(outputsOf(run.record)['classification-changes'])[1].reviewStatus).toBe('APPROVED')
+  })
+
+  it('version-id promotes a live version without uploading', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(3)
+    const run = await runFake(boomi, makeInputs({ archive: undefined, versionId: '1001', classifications: ['prod'] }), ws.dir)
+    expect(run.error).toBeUndefined()
+    expect(boomi.calls).toEqual(['list', `change ${GROUP}-prod 1001 "release 2"`])
+    expect(outputsOf(run.record)).toMatchObject({ 'version-id': '1001', uploaded: 'false', sha256: '' })
+  })
+
+  it.each([['9999'], ['1000']])('version-id %s unknown or deleted fails before any change', async id => {
+    const boomi = new FakeBoomi()
+    boomi.seed(2, i => (i === 0 ? { deleted: true } : {}))
+    const run = await runFake(boomi, makeInputs({ archive: undefined, versionId: id, classifications: ['prod'] }), ws.dir)
+    expect(run.error?.message).toMatch(new RegExp(`Version ${id} \\(version-id\\)`))
+    expect(boomi.calls).toEqual(['list'])
+  })
+
+  it('dry run plans the changes and sends none', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(1, () => ({ changeLog: `x\n\n${trailer}` }))
+    const run = await runFake(boomi, makeInputs({ dryRun: true, classifications: ['uat'] }), ws.dir)
+    expect(boomi.calls).toEqual(['list'])
+    expect(JSON.parse(outputsOf(run.record)['classification-changes'])).toEqual([{ classificationType: `${GROUP}-uat`, versionId: '1000', reviewStatus: '' }])
+  })
+})
+
+describe('record, outputs and summary', () => {
+  it('publishes once, also when the listing fails', async () => {
+    const boomi = new FakeBoomi()
+    boomi.listFailures = [401]
+    const run = await runFake(boomi, makeInputs(), ws.dir)
+    expect(run.error).toBeInstanceOf(BoomiError)
+    expect(run.published).toBe(1)
+    expect(outputsOf(run.record)).toMatchObject({ sha256: SHA, uploaded: 'false', 'version-id': '' })
+    expect(renderSummary(run.record)).toMatch(/stopped before the upload/)
+  })
+
+  it('escapes what came from outside in the summary', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(2, () => ({ displayVersion: '<img src=x onerror=alert(1)>`|[x](javascript:y)' }))
+    const run = await runFake(boomi, makeInputs({ archive: undefined, keepLatest: 1 }), ws.dir)
+    const md = renderSummary(run.record)
+    expect(md).not.toContain('<img')
+    expect(md).not.toContain('](javascript:')
+  })
+})

@@ -1,0 +1,128 @@
+// Every input of action.yml, declared once: its kind, its default and the
+// example its error message gives. A test compares each default with action.yml.
+import { DEFAULT_API_URL } from '../boomi/contract.js'
+import { Input } from '../constants.js'
+import { MAX_REQUESTS_PER_SECOND, MIN_REQUESTS_PER_SECOND } from '../net/pacer.js'
+
+export type InputKind = 'text' | 'secret' | 'one-of' | 'boolean' | 'whole' | 'decimal' | 'hex' | 'url' | 'list'
+
+export interface InputSpec {
+  name: string
+  kind: InputKind
+  required?: boolean
+  /** As in action.yml; '' when the input is optional and empty means "not used". */
+  default: string
+  /** What a good value looks like, for the sentence "Expected …". */
+  expected: string
+  example: string
+  choices?: readonly string[]
+  min?: number
+  max?: number
+}
+
+/** Node's timers hold at most 2^31-1 ms (24.8 days). */
+export const MAX_TIMEOUT_SECONDS = 2_147_483
+
+export const INPUTS = {
+  accountId: {
+    name: Input.accountId,
+    kind: 'text',
+    required: true,
+    default: '',
+    expected: "the account ID shown in Boomi under Settings > Account Information (letters, digits, '.', '_' and '-', at least one letter or digit)",
+    example: 'acme-Q7XK2P'
+  },
+  username: {
+    name: Input.username,
+    kind: 'text',
+    required: true,
+    default: '',
+    expected: "the Boomi user name the API token belongs to, without ':' or control characters (BOOMI_TOKEN. is added for you)",
+    example: 'ci-bot@acme.example'
+  },
+  apiToken: {
+    name: Input.apiToken,
+    kind: 'secret',
+    required: true,
+    default: '',
+    expected: 'a Boomi API token from a secret, without control characters',
+    example: 'api-token: ${{ secrets.BOOMI_API_TOKEN }}'
+  },
+  groupType: {
+    name: Input.groupType,
+    kind: 'text',
+    required: true,
+    default: '',
+    expected: "the Type column of the Developer tab without its classification (no spaces or '/')",
+    example: 'acme-Q7XK2P-sample'
+  },
+  archive: { name: Input.archive, kind: 'text', default: '', expected: 'a path or glob relative to the workspace', example: 'build/distributions/*.car.zip' },
+  changeLog: { name: Input.changeLog, kind: 'text', default: '', expected: 'the text of the change log', example: 'Fixes paging' },
+  changeLogFile: { name: Input.changeLogFile, kind: 'text', default: '', expected: 'a Markdown changelog in the workspace', example: 'CHANGELOG.md' },
+  expectedSha256: {
+    name: Input.expectedSha256,
+    kind: 'hex',
+    default: '',
+    expected: "64 hexadecimal characters, as printed by 'sha256sum <archive>'",
+    example: 'expected-sha256: ${{ needs.build.outputs.sha256 }}'
+  },
+  ifExists: {
+    name: Input.ifExists,
+    kind: 'one-of',
+    default: 'skip',
+    expected: 'one of: skip (reuse the existing version), fail, upload',
+    example: 'skip',
+    choices: ['skip', 'fail', 'upload']
+  },
+  keepLatest: {
+    name: Input.keepLatest,
+    kind: 'whole',
+    default: '',
+    expected: 'a whole number of versions to keep, at least 1',
+    example: 'keep-latest: 20',
+    min: 1
+  },
+  minAgeDays: { name: Input.minAgeDays, kind: 'decimal', default: '', expected: 'a number of days, 0 or more', example: 'min-age-days: 30', min: 0 },
+  classifications: {
+    name: Input.classifications,
+    kind: 'list',
+    default: '',
+    expected: 'classification labels separated by commas or new lines, each without spaces and given once',
+    example: 'classifications: dev, uat'
+  },
+  versionId: { name: Input.versionId, kind: 'text', default: '', expected: 'the ID of an uploaded version of the group', example: "version-id: '1042'" },
+  dryRun: { name: Input.dryRun, kind: 'boolean', default: 'false', expected: 'true or false', example: 'dry-run: true' },
+  apiUrl: {
+    name: Input.apiUrl,
+    kind: 'url',
+    default: DEFAULT_API_URL,
+    expected: 'an absolute URL using https (plain http only on loopback), without query or fragment',
+    example: DEFAULT_API_URL
+  },
+  requestsPerSecond: {
+    name: Input.requestsPerSecond,
+    kind: 'decimal',
+    default: '5',
+    expected: `a number from ${MIN_REQUESTS_PER_SECOND} to ${MAX_REQUESTS_PER_SECOND} (Boomi allows about 10 requests a second per account)`,
+    example: '5',
+    min: MIN_REQUESTS_PER_SECOND,
+    max: MAX_REQUESTS_PER_SECOND
+  },
+  maxAttempts: {
+    name: Input.maxAttempts,
+    kind: 'whole',
+    default: '5',
+    expected: 'a whole number of tries, at least 1 (1 means no retries)',
+    example: '5',
+    min: 1
+  },
+  timeoutSeconds: {
+    name: Input.timeoutSeconds,
+    kind: 'decimal',
+    default: '300',
+    expected: `a number of seconds greater than 0 and at most ${MAX_TIMEOUT_SECONDS}`,
+    example: '300',
+    min: 0.001,
+    max: MAX_TIMEOUT_SECONDS
+  }
+} as const satisfies Record<string, InputSpec>

@@ -1,0 +1,54 @@
+// Everything a run touches outside its own logic. The runner supplies the real
+// ones; tests supply a fake client, a fake clock and a recording log.
+import type { ArchiveFacts } from '../archive/zip.js'
+import type { BoomiClient } from '../boomi/client.js'
+import type { RunContext } from '../domain/changelog.js'
+import type { ThrottleStats } from '../domain/record.js'
+import type { Inputs } from '../inputs/read.js'
+import type { RetryPolicy } from '../net/retry.js'
+import type { StreamBody } from '../net/transport.js'
+import type { UploadParts } from '../net/multipart.js'
+
+export interface Logger {
+  info(line: string): void
+  warning(line: string): void
+  debug(line: string): void
+}
+
+export interface ActionLog extends Logger {
+  startGroup(name: string): void
+  endGroup(): void
+}
+
+export interface Clock {
+  now(): number
+  sleep(ms: number): Promise<void>
+}
+
+export interface UploadPolicy extends Pick<
+  RetryPolicy,
+  'maxAttempts' | 'baseDelayMs' | 'maxDelayMs' | 'maxRetryAfterMs' | 'random' | 'throttleBudgetMs' | 'throttle'
+> {
+  /** How long Boomi is given to show an upload whose answer was lost, looked for at growing intervals. */
+  settleMs: number
+}
+
+export type MakeBody = (parts: UploadParts, onBytes?: (sent: number) => void) => StreamBody
+
+export interface RunDeps {
+  inputs: Inputs
+  workspace: string
+  /** Built on first use: an archive that fails its checks must not cost a connection. */
+  client: () => Promise<BoomiClient>
+  multipart: () => Promise<MakeBody>
+  inspectArchive: (file: string, shownName: string) => Promise<ArchiveFacts>
+  readTextFile: (file: string, maxBytes: number) => Promise<string>
+  runContext: () => Promise<RunContext>
+  log: ActionLog
+  clock: Clock
+  uploadPolicy: UploadPolicy
+  deleteConcurrency: number
+  /** Aborted when the runner cancels the job: no new request is started. */
+  signal?: AbortSignal
+  throttling?: () => ThrottleStats
+}

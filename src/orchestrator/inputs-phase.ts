@@ -1,0 +1,60 @@
+// The phases that read the workspace: the archive (located, checked, hashed)
+// and the change log file. Both come before the first request, so anything
+// wrong with them is a bad input that costs no request (SPEC §3.1).
+import * as path from 'node:path'
+import { locateArchive } from '../archive/locate.js'
+import { ARCHIVE_SIZE_GUIDANCE_BYTES } from '../boomi/contract.js'
+import { Input } from '../constants.js'
+import { MAX_CHANGE_LOG_FILE_BYTES, pickSection } from '../domain/changelog-file.js'
+import type { ArchiveResult, ChangeLogResult } from '../domain/record.js'
+import { formatBytes } from '../domain/summary.js'
+import { InputError, errorMessage } from '../errors.js'
+import type { RunDeps } from './deps.js'
+
+export async function archivePhase(deps: RunDeps, pattern: string): Promise<ArchiveResult> {
+  const { log, inputs, clock } = deps
+  const found = await locateArchive(pattern, deps.workspace)
+  const shownPath = path.relative(deps.workspace, found.path).split(path.sep).join('/') || found.fileName
+  log.info(`Archive: ${shownPath} (${formatBytes(found.size)})`)
+  if (found.size > ARCHIVE_SIZE_GUIDANCE_BYTES) {
+    log.warning(
+      `${shownPath} is ${formatBytes(found.size)}, over Boomi's guidance of ${formatBytes(ARCHIVE_SIZE_GUIDANCE_BYTES)}; Boomi may refuse or slow down on it.`
+    )
+  }
+  const started = clock.now()
+  const facts = await deps.inspectArchive(found.path, shownPath)
+  const seconds = Math.max(clock.now() - started, 1) / 1000
+  log.info(`sha256: ${facts.sha256} (${formatBytes(found.size / seconds)}/s)`)
+  log.info(`content-sha256: ${facts.contentSha256} (${facts.entries} entries)`)
+  const { className, sdkApiVersion } = facts.connector
+  if (className || sdkApiVersion) log.info(`Connector: ${className ?? '?'} (sdkApiVersion ${sdkApiVersion ?? '?'})`)
+  for (const warning of facts.layoutWarnings) log.warning(`${shownPath}: ${warning}`)
+  if (inputs.expectedSha256 && facts.sha256 !== inputs.expectedSha256) {
+    throw new InputError(
+      Input.expectedSha256,
+      `The archive's sha256 is ${facts.sha256}, but ${Input.expectedSha256} is ${inputs.expectedSha256}. Nothing was uploaded. Check that the right archive was built, or update ${Input.expectedSha256}.`
+    )
+  }
+  return { path: found.path, shownPath, fileName: found.fileName, size: found.size, ...facts }
+}
+
+/** The change log's text: the input, the file's section for this release, or (undefined) one made later from the workflow run. */
+export async function changeLogPhase(deps: RunDeps): Promise<ChangeLogResult | undefined> {
+  const { inputs, log } = deps
+  if (inputs.changeLog !== undefined) return { text: inputs.changeLog, source: 'input' }
+  if (!inputs.changeLogFile) return undefined
+  const file = path.resolve(deps.workspace, inputs.changeLogFile)
+  let markdown: string
+  try {
+    markdown = await deps.readTextFile(file, MAX_CHANGE_LOG_FILE_BYTES)
+  } catch (err) {
+    throw new InputError(
+      Input.changeLogFile,
+      `Cannot read ${Input.changeLogFile} '${inputs.changeLogFile}' (${errorMessage(err)}). Give the path of a Markdown changelog relative to the workspace, e.g. CHANGELOG.md, and check it is checked out.`,
+      { cause: err }
+    )
+  }
+  const section = pickSection(markdown, (await deps.runContext()).ref)
+  log.info(`Change log: section '${section.heading}' of ${inputs.changeLogFile}`)
+  return { text: section.text, source: 'file', section: section.heading }
+}

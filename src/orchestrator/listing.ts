@@ -1,0 +1,21 @@
+// The run's one listing of the group: duplicate detection, version-id and
+// pruning all read it (SPEC §3.3).
+import { Input } from '../constants.js'
+import type { ConnectorVersion } from '../domain/versions.js'
+import type { RunDeps } from './deps.js'
+
+const CLASSIFICATION_SUFFIX = /-(dev|test|qa|sit|uat|stage|staging|preprod|prod|production)$/i
+
+export async function listingPhase(deps: RunDeps): Promise<readonly ConnectorVersion[]> {
+  const { inputs, log } = deps
+  const listing = await (await deps.client()).listGroup(inputs.groupType)
+  const deleted = listing.filter(v => v.deleted).length
+  log.info(`${listing.length - deleted} live versions (${deleted} deleted ones also listed)`)
+  const suffix = CLASSIFICATION_SUFFIX.exec(inputs.groupType)
+  if (listing.length === 0 && suffix) {
+    log.warning(
+      `Group ${inputs.groupType} has no versions, and its name ends with '${suffix[0]}', which looks like a classification. ${Input.groupType} is the connector type without its classification, e.g. ${inputs.groupType.slice(0, suffix.index)}.`
+    )
+  }
+  return listing
+}

@@ -1,0 +1,47 @@
+// Switching classifications to the run's version (SPEC §3.11): one version
+// change per classification, paced and retried by the client like every
+// request (sending one again is harmless). A refusal is recorded, not thrown:
+// the other changes, pruning and the outputs still happen, and the run fails
+// at the end naming every classification that was not switched.
+import type { SwitchResult } from '../domain/record.js'
+import type { ConnectorVersion } from '../domain/versions.js'
+import { errorMessage } from '../errors.js'
+import type { RunDeps } from './deps.js'
+
+const STATUS_TEXT: Record<string, string> = {
+  APPROVED: 'switched',
+  PENDING: 'pending: Boomi awaits approval (a PUBLIC classification) or a scheduled release',
+  REJECTED: 'rejected by Boomi',
+  CANCELLED: 'cancelled'
+}
+
+export async function switchPhase(deps: RunDeps, version: ConnectorVersion, releaseNotes: string): Promise<SwitchResult[]> {
+  const { inputs, log } = deps
+  const results: SwitchResult[] = []
+  for (const label of inputs.classifications) {
+    const classificationType = `${inputs.groupType}-${label}`
+    if (inputs.dryRun) {
+      log.info(`Dry run: would switch ${classificationType} to version ${version.versionId}`)
+      results.push({ classificationType, versionId: version.versionId, reviewStatus: '' })
+      continue
+    }
+    if (deps.signal?.aborted) {
+      results.push({ classificationType, versionId: version.versionId, reviewStatus: '', error: 'not requested: the run was cancelled' })
+      continue
+    }
+    try {
+      const change = await (await deps.client()).changeVersion(classificationType, version.versionId, releaseNotes)
+      log.info(`${classificationType} → version ${version.versionId}: ${change.reviewStatus} (${STATUS_TEXT[change.reviewStatus]})`)
+      results.push({ classificationType, versionId: version.versionId, reviewStatus: change.reviewStatus })
+    } catch (err) {
+      log.warning(`Switching ${classificationType} to version ${version.versionId} failed: ${errorMessage(err)}`)
+      results.push({ classificationType, versionId: version.versionId, reviewStatus: '', error: errorMessage(err) })
+    }
+  }
+  return results
+}
+
+/** Changes Boomi did not accept: refused outright, or answered REJECTED or CANCELLED. */
+export function unswitched(results: readonly SwitchResult[]): SwitchResult[] {
+  return results.filter(r => r.error || r.reviewStatus === 'REJECTED' || r.reviewStatus === 'CANCELLED')
+}
