@@ -3,6 +3,7 @@ import {
   CONGESTION_HOLD_MS,
   CUT_FACTOR,
   FLOOR_REQUESTS_PER_SECOND,
+  LATE_TOLERANCE_MS,
   MAX_REQUESTS_PER_SECOND,
   MIN_REQUESTS_PER_SECOND,
   PACING_LOG_EVERY_MS,
@@ -104,6 +105,22 @@ describe('Pacer at its ceiling', () => {
     expect(clock.now()).toBe(before)
   })
 
+  it('does not let timer lateness add up, yet never lets it shrink the spacing', async () => {
+    let t = 0
+    const pacer = new Pacer(
+      10,
+      () => t,
+      async ms => void (t += ms + 1)
+    ) // every sleep overshoots 1 ms, as Node timers do
+    const starts: number[] = []
+    for (let i = 0; i < 101; i++) {
+      await pacer.take()
+      starts.push(t)
+    }
+    expect(starts[100] - starts[0]).toBeLessThanOrEqual(100 * pacer.interval + 1)
+    expect(maxInWindow(starts)).toBeLessThanOrEqual(10)
+  })
+
   it('measures from the actual start when a wake-up is late', async () => {
     let t = 0
     const pacer = new Pacer(
@@ -116,7 +133,9 @@ describe('Pacer at its ceiling', () => {
       await pacer.take()
       starts.push(t)
     }
-    for (let i = 1; i < starts.length; i++) expect(starts[i] - starts[i - 1]).toBeGreaterThanOrEqual(pacer.interval)
+    for (let i = 1; i < starts.length; i++) expect(starts[i] - starts[i - 1]).toBeGreaterThanOrEqual(pacer.interval - LATE_TOLERANCE_MS)
+    // and any run of gaps together loses no more than the tolerance
+    expect(starts[starts.length - 1] - starts[0]).toBeGreaterThanOrEqual((starts.length - 1) * pacer.interval - LATE_TOLERANCE_MS)
   })
 
   it('counts no waiting while nothing was throttled, late wake-ups included', async () => {

@@ -124,6 +124,40 @@ describe('account version limit', () => {
     expect(run.error?.message).toMatch(/maximum of 1500 .* freed none/)
   })
 
+  it('a limit refusal after a lost attempt finds that attempt instead of pruning', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(5)
+    // attempt 1 is stored after its seven looks; attempt 2 is told to wait; attempt 3 meets the limit
+    boomi.createSteps = [{ lostStoredAfterListings: 9 }, { status: 503, retryAfterMs: 2000 }, limit]
+    const run = await runFake(boomi, makeInputs({ keepLatest: 5 }), ws.dir)
+    expect(run.error).toBeUndefined()
+    expect(boomi.calls.filter(c => c === 'create')).toHaveLength(3)
+    expect(run.warnings.join('\n')).not.toMatch(/Pruning .* first/)
+    expect(outputsOf(run.record)).toMatchObject({ uploaded: 'true', 'version-id': '2001' })
+    // then the ordinary prune after the upload: the oldest goes
+    expect(boomi.calls.filter(c => c.startsWith('delete'))).toEqual(['delete 1000'])
+  })
+
+  it('a limit refusal after a lost attempt that never shows still makes room and uploads', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(5)
+    boomi.createSteps = ['lost', limit, 'ok']
+    const run = await runFake(boomi, makeInputs({ keepLatest: 3 }), ws.dir)
+    expect(run.error).toBeUndefined()
+    expect(run.warnings.join('\n')).toMatch(/Pruning .* first/)
+    expect(outputsOf(run.record).uploaded).toBe('true')
+  })
+
+  it('an archive refused as too large is not taken for the limit: nothing is pruned', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(5)
+    boomi.createSteps = [{ status: 400, message: 'The connector version archive exceeds the maximum size of 40 MB.' }]
+    const run = await runFake(boomi, makeInputs({ keepLatest: 2 }), ws.dir)
+    expect(run.error?.message).toMatch(/exceeds the maximum size/)
+    expect(boomi.calls.some(c => c.startsWith('delete'))).toBe(false)
+    expect(renderSummary(run.record)).toMatch(/Upload failed/)
+  })
+
   it('without keep-latest: fails with the fix', async () => {
     const boomi = new FakeBoomi()
     boomi.createSteps = [limit]
@@ -204,6 +238,45 @@ describe('lost answers', () => {
     expect(outputsOf(run.record).uploaded).toBe('false')
   })
 
+  it('if the look for a twin cannot list the group, the upload still counts, with a warning', async () => {
+    const boomi = new FakeBoomi()
+    boomi.createSteps = [{ lostStoredAfterListings: 100 }, 'ok']
+    // the first listing and seven looks pass; the look for a twin fails
+    boomi.listFailures = [0, 0, 0, 0, 0, 0, 0, 0, 500]
+    const run = await runFake(boomi, makeInputs(), ws.dir)
+    expect(run.error).toBeUndefined()
+    expect(outputsOf(run.record).uploaded).toBe('true')
+    expect(run.warnings.join('\n')).toMatch(/Could not check for a second copy/)
+  })
+
+  it('a 502 whose upload did not happen is retried after looking', async () => {
+    const boomi = new FakeBoomi()
+    boomi.createSteps = [{ status: 502 }, 'ok']
+    const run = await runFake(boomi, makeInputs(), ws.dir)
+    expect(run.error).toBeUndefined()
+    expect(boomi.calls.filter(c => c === 'create')).toHaveLength(2)
+    expect(boomi.live()).toHaveLength(1)
+  })
+
+  it('throttled uploads wait and do not spend attempts', async () => {
+    const boomi = new FakeBoomi()
+    boomi.createSteps = Array.from({ length: 6 }, () => ({ status: 503, retryAfterMs: 1000 }))
+    const run = await runFake(boomi, makeInputs({ maxAttempts: 2 }), ws.dir)
+    expect(run.error).toBeUndefined()
+    expect(boomi.calls.filter(c => c === 'create')).toHaveLength(7)
+    expect(run.sleeps).toEqual([1000, 1000, 1000, 1000, 1000, 1000])
+  })
+
+  it('throttling is bounded by time: an account that never frees up fails the run', async () => {
+    const boomi = new FakeBoomi()
+    boomi.createSteps = Array.from({ length: 1000 }, () => ({ status: 429, retryAfterMs: 120_000 }))
+    const run = await runFake(boomi, makeInputs(), ws.dir)
+    expect(run.error?.message).toMatch(/429/)
+    // 120 s waits (Retry-After's cap) within the 10 min budget: five waits, six tries
+    expect(boomi.calls.filter(c => c === 'create')).toHaveLength(6)
+    expect(run.elapsedMs).toBeLessThanOrEqual(10 * 60_000)
+  })
+
   it('the decision table', () => {
     const policy = { maxAttempts: 3, baseDelayMs: 1000, maxDelayMs: 30_000, maxRetryAfterMs: 120_000, random: () => 0.5, settleMs: 2000 }
     const dropped = new NetworkError('create', 'ECONNRESET', 'dropped', false)
@@ -218,6 +291,14 @@ describe('lost answers', () => {
     expect(afterUploadFailure(dropped, { failures: 2, throttledMs: 0 }, 1, policy)).toMatchObject({ look: true, retry: false })
     expect(lookSchedule(30_000)).toEqual([0, 500, 1500, 3500, 7500, 15500, 30000])
     expect(lookSchedule(2000)).toEqual([0, 500, 1500, 2000])
+  })
+})
+
+describe('listing', () => {
+  it('warns when an empty group looks like it carries a classification', async () => {
+    const boomi = new FakeBoomi()
+    const run = await runFake(boomi, makeInputs({ archive: undefined, keepLatest: 3, groupType: `${GROUP}-uat` }), ws.dir)
+    expect(run.warnings.join('\n')).toMatch(/ends with '-uat'.*e\.g\. acme-Q7XK2P-sample\./)
   })
 })
 

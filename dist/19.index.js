@@ -1902,6 +1902,9 @@ async function createWithRecovery(deps, client, create, before, sha256) {
     }
 }
 function afterLostAnswer(err) {
+    // At the version limit the caller may still make room and try again.
+    if (err instanceof errors/* VersionLimitError */.aI)
+        return err;
     return new Error(`${(0,errors/* errorMessage */.gJ)(err)}. An earlier attempt lost its answer; if Boomi stores it later, a re-run will find and reuse it.`, { cause: err });
 }
 /** Lists the group at growing intervals until a new version with this archive's checksum shows, or the window ends. */
@@ -1972,14 +1975,6 @@ async function settle(deps, client, sha256, kept, listing, idsBefore, unknown) {
 
 
 
-class VersionLimitError extends Error {
-    refusal;
-    constructor(refusal) {
-        super(refusal.message, { cause: refusal });
-        this.refusal = refusal;
-        this.name = 'VersionLimitError';
-    }
-}
 async function uploadPhase(deps, archive, text, listing) {
     const { inputs, log } = deps;
     const archiveIds = { sha256: archive.sha256, contentSha256: archive.contentSha256 };
@@ -2019,7 +2014,7 @@ async function uploadWithRoom(deps, client, body, sha256, changeLog, listing) {
         return await attempt(listing);
     }
     catch (err) {
-        if (!(err instanceof VersionLimitError))
+        if (!(err instanceof errors/* VersionLimitError */.aI))
             return { kind: 'failed', changeLog, error: asError(err) };
         if (inputs.keepLatest === undefined) {
             const message = `Boomi refused the upload: the account holds its maximum of ${contract/* MAX_VERSIONS_PER_ACCOUNT */.bY} connector versions (Boomi said: ${err.refusal.boomiMessage}). Set ${constants/* Input */.pd.keepLatest} to prune old versions of ${inputs.groupType} before uploading, or delete unused versions in the Developer tab.`;
@@ -2048,7 +2043,7 @@ async function createOnce(client, groupType, body) {
     }
     catch (err) {
         if (err instanceof errors/* BoomiError */.JE && (0,contract/* isVersionLimitRefusal */.KL)(err.status, err.boomiMessage))
-            throw new VersionLimitError(err);
+            throw new errors/* VersionLimitError */.aI(err);
         throw err;
     }
 }

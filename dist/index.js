@@ -169,6 +169,7 @@ const ACTION_VERSION = '1.0.0';
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Dr: () => (/* binding */ NetworkError),
 /* harmony export */   JE: () => (/* binding */ BoomiError),
+/* harmony export */   aI: () => (/* binding */ VersionLimitError),
 /* harmony export */   dV: () => (/* binding */ AnswerError),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   fg: () => (/* binding */ ArchiveChangedError),
@@ -244,6 +245,15 @@ class ArchiveChangedError extends Error {
         this.name = 'ArchiveChangedError';
     }
 }
+/** Boomi refused an upload because the account holds its maximum of versions; pruning may make room. */
+class VersionLimitError extends Error {
+    refusal;
+    constructor(refusal) {
+        super(refusal.message, { cause: refusal });
+        this.refusal = refusal;
+        this.name = 'VersionLimitError';
+    }
+}
 /** Turns anything thrown into a sentence; a user should never read "[object Object]". */
 function errorMessage(err) {
     if (err instanceof Error)
@@ -272,7 +282,7 @@ function errorMessage(err) {
 /* harmony export */   bf: () => (/* binding */ MAX_REQUESTS_PER_SECOND),
 /* harmony export */   pD: () => (/* binding */ MIN_REQUESTS_PER_SECOND)
 /* harmony export */ });
-/* unused harmony exports FLOOR_REQUESTS_PER_SECOND, CUT_FACTOR, REGROWTH_PER_SECOND, CONGESTION_HOLD_MS, PACING_LOG_EVERY_MS, PACING_MARGIN, formatRate */
+/* unused harmony exports FLOOR_REQUESTS_PER_SECOND, CUT_FACTOR, REGROWTH_PER_SECOND, CONGESTION_HOLD_MS, PACING_LOG_EVERY_MS, PACING_MARGIN, LATE_TOLERANCE_MS, formatRate */
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7893);
 
 /** The range `requests-per-second` accepts: below it a single gap outlasts a job step; above it no account goes. */
@@ -298,6 +308,8 @@ const CONGESTION_HOLD_MS = 1000;
 /** Lines about rate changes are written at most this often. */
 const PACING_LOG_EVERY_MS = 10_000;
 const PACING_MARGIN = 0.05;
+/** Lateness of a wake-up that the margin absorbs (any n gaps together are at least n intervals less this). */
+const LATE_TOLERANCE_MS = 2;
 const MIN_MARGIN_MS = 2;
 /** Longest Retry-After the pacer honours, as the retry policy's default. */
 const DEFAULT_MAX_RETRY_AFTER_MS = 120_000;
@@ -373,8 +385,9 @@ class Pacer {
         const wait = reserved - this.now();
         if (wait > 0)
             await this.sleep(Math.min(wait, _retry_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_TIMER_MS */ ._o));
-        // A late wake-up pushes the following slots back (for a lone caller, gaps never shrink).
-        const late = this.now() - reserved;
+        // A late wake-up pushes the following slots back, so gaps never shrink by more than the
+        // tolerance: timers fire a millisecond or so late, which would otherwise add up to about 1 %.
+        const late = this.now() - reserved - LATE_TOLERANCE_MS;
         if (late > 0) {
             this.next += late;
             this.ceilingNext += late;

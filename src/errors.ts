@@ -76,6 +76,14 @@ export class ArchiveChangedError extends Error {
   }
 }
 
+/** Boomi refused an upload because the account holds its maximum of versions; pruning may make room. */
+export class VersionLimitError extends Error {
+  constructor(readonly refusal: BoomiError) {
+    super(refusal.message, { cause: refusal })
+    this.name = 'VersionLimitError'
+  }
+}
+
 /** Turns anything thrown into a sentence; a user should never read "[object Object]". */
 export function errorMessage(err: unknown): string {
   if (err instanceof Error) return err.message || err.name

@@ -23,6 +23,8 @@ export const CONGESTION_HOLD_MS = 1000
 /** Lines about rate changes are written at most this often. */
 export const PACING_LOG_EVERY_MS = 10_000
 export const PACING_MARGIN = 0.05
+/** Lateness of a wake-up that the margin absorbs (any n gaps together are at least n intervals less this). */
+export const LATE_TOLERANCE_MS = 2
 const MIN_MARGIN_MS = 2
 /** Longest Retry-After the pacer honours, as the retry policy's default. */
 const DEFAULT_MAX_RETRY_AFTER_MS = 120_000
@@ -121,8 +123,9 @@ export class Pacer {
     this.ceilingNext = reserved + this.ceilingIntervalMs
     const wait = reserved - this.now()
     if (wait > 0) await this.sleep(Math.min(wait, MAX_TIMER_MS))
-    // A late wake-up pushes the following slots back (for a lone caller, gaps never shrink).
-    const late = this.now() - reserved
+    // A late wake-up pushes the following slots back, so gaps never shrink by more than the
+    // tolerance: timers fire a millisecond or so late, which would otherwise add up to about 1 %.
+    const late = this.now() - reserved - LATE_TOLERANCE_MS
     if (late > 0) {
       this.next += late
       this.ceilingNext += late

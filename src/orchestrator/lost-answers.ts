@@ -6,7 +6,7 @@
 import type { BoomiClient } from '../boomi/client.js'
 import { findLostUpload } from '../domain/plan.js'
 import type { ConnectorVersion } from '../domain/versions.js'
-import { errorMessage } from '../errors.js'
+import { VersionLimitError, errorMessage } from '../errors.js'
 import { type RetryState, isRetryable, mayHaveTakenEffect, nextStep } from '../net/retry.js'
 import type { RunDeps, UploadPolicy } from './deps.js'
 import { ids } from './prune.js'
@@ -94,7 +94,9 @@ export async function createWithRecovery(
   }
 }
 
-function afterLostAnswer(err: unknown): Error {
+function afterLostAnswer(err: unknown): unknown {
+  // At the version limit the caller may still make room and try again.
+  if (err instanceof VersionLimitError) return err
   return new Error(`${errorMessage(err)}. An earlier attempt lost its answer; if Boomi stores it later, a re-run will find and reuse it.`, { cause: err })
 }
 

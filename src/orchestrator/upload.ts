@@ -8,18 +8,11 @@ import { findDuplicates } from '../domain/plan.js'
 import type { ArchiveResult, ChangeLogResult, PruneOutcome, UploadResult } from '../domain/record.js'
 import { formatBytes } from '../domain/summary.js'
 import type { ConnectorVersion } from '../domain/versions.js'
-import { BoomiError, errorMessage } from '../errors.js'
+import { BoomiError, VersionLimitError, errorMessage } from '../errors.js'
 import type { StreamBody } from '../net/transport.js'
 import type { RunDeps } from './deps.js'
 import { createWithRecovery } from './lost-answers.js'
 import { describe, ids, pruneForRoom, withoutDeleted } from './prune.js'
-
-export class VersionLimitError extends Error {
-  constructor(readonly refusal: BoomiError) {
-    super(refusal.message, { cause: refusal })
-    this.name = 'VersionLimitError'
-  }
-}
 
 export async function uploadPhase(
   deps: RunDeps,
