@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import {
+  PACING_MARGIN,
   CONGESTION_HOLD_MS,
   CUT_FACTOR,
   FLOOR_REQUESTS_PER_SECOND,
@@ -219,11 +220,11 @@ describe('Pacer adapting to throttling', () => {
     const pacer = new Pacer(10, clock.now, clock.sleep)
     await pacer.take()
     const sent = clock.now()
-    pacer.observe(503) // rate 5: 210 ms apart instead of 105
+    pacer.observe(503) // rate 5: 200 ms (and the margin) apart instead of 100
     await pacer.due()
     await pacer.take()
-    expect(clock.now() - sent).toBeCloseTo(210, 5)
-    expect(pacer.stats().waitedMs).toBeCloseTo(105, 5)
+    expect(clock.now() - sent).toBeCloseTo(200 * (1 + PACING_MARGIN), 5)
+    expect(pacer.stats().waitedMs).toBeCloseTo(100 * (1 + PACING_MARGIN), 5)
   })
 
   it('honours Retry-After by pushing the next slot, capped at 120 s', async () => {

@@ -277,6 +277,16 @@ describe('lost answers', () => {
     expect(run.elapsedMs).toBeLessThanOrEqual(10 * 60_000)
   })
 
+  it('a lost answer with Retry-After of a day waits at most the cap, not a day', async () => {
+    const boomi = new FakeBoomi()
+    boomi.createSteps = [{ status: 502, retryAfterMs: 86_400_000 }, { status: 504, retryAfterMs: 1e12 }, 'ok']
+    const run = await runFake(boomi, makeInputs(), ws.dir)
+    expect(run.error).toBeUndefined()
+    // each lost answer: looks over the 30 s settle window, then what is left of the 120 s cap
+    expect(run.elapsedMs).toBeLessThanOrEqual(2 * 120_000)
+    for (const ms of run.sleeps) expect(ms).toBeLessThanOrEqual(120_000)
+  })
+
   it('the decision table', () => {
     const policy = { maxAttempts: 3, baseDelayMs: 1000, maxDelayMs: 30_000, maxRetryAfterMs: 120_000, random: () => 0.5, settleMs: 2000 }
     const dropped = new NetworkError('create', 'ECONNRESET', 'dropped', false)

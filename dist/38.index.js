@@ -211,26 +211,42 @@ function isControl(c) {
 
 const STORED = 0;
 const DEFLATED = 8;
-// yauzl's own inflation passes 16 KiB at a time through the thread pool; under load
-// each round trip waits its turn, and a 40 MB connector took ten times its sha256.
-// Small entries (a jar's classes) inflate in one synchronous call, large ones in a
-// stream with 1 MiB chunks.
+// Small entries (a jar's classes, 5 kB on average) inflate in one synchronous
+// call: zlib's thread pool costs ~50 µs a call, and a 40 MB connector holds about
+// 20 000 of them (measured: twice as slow as inflating them here). Large ones
+// stream with 1 MiB chunks; yauzl's own 16 KiB ones cost a round trip each.
 const SYNC_MAX_COMPRESSED = 512 * 1024;
 const SYNC_MAX_INFLATED = 8 * 1024 * 1024;
 const STREAM_CHUNK = 1024 * 1024;
-/**
- * An entry's uncompressed bytes, chunk by chunk, never more than the size its
- * central directory declares (yauzl checks the compressed range; the inflated
- * size is checked here, so a bomb stops at its declared size).
- */
-async function* entryContent(zip, entry, label, source) {
+const LOCAL_HEADER = 30;
+const LOCAL_SIGNATURE = 0x04034b50;
+function checkMethod(entry, label) {
     if (entry.isEncrypted())
         throw new ZipDefect(`entry ${label} is encrypted`);
     if (entry.compressionMethod !== STORED && entry.compressionMethod !== DEFLATED) {
         throw new ZipDefect(`entry ${label} uses compression method ${entry.compressionMethod}, which is not supported (only stored and deflate)`);
     }
-    if (source) {
-        yield* inMemory(zip, entry, label, source);
+}
+/**
+ * An entry's uncompressed bytes, chunk by chunk, never more than the size its
+ * central directory declares (yauzl checks the compressed range; the inflated
+ * size is checked here, so a bomb stops at its declared size). A chunk may be
+ * reused once the next one is asked for: use or copy it before.
+ */
+async function* entryContent(zip, entry, label, source) {
+    checkMethod(entry, label);
+    if (source.memory) {
+        const whole = inMemoryContent(entry, label, source.memory);
+        if (whole)
+            yield whole;
+        else
+            yield* guarded(external_node_stream_.Readable.from([rawInMemory(entry, label, source.memory)]).pipe((0,external_node_zlib_.createInflateRaw)({ chunkSize: STREAM_CHUNK })), label, 'does not inflate', entry.uncompressedSize);
+        return;
+    }
+    if (entry.compressionMethod === STORED && source.file) {
+        // Stored bytes need no stream: read straight into two reused buffers.
+        const start = await dataStart(zip, entry, label);
+        yield* guarded(source.file.chunks(start, entry.compressedSize), label, 'cannot be read');
         return;
     }
     let raw;
@@ -253,28 +269,41 @@ async function* entryContent(zip, entry, label, source) {
     }
 }
 /**
- * A nested zip is already in memory: its entries are slices of it, inflated in
- * place. yauzl still finds where each entry's data starts (its local header);
- * a stream per entry would cost more than the work on a jar's small classes.
+ * A small entry of a nested zip already in memory, whole, synchronously: a
+ * slice when stored, inflated in one call when deflated. `undefined` when it is
+ * too large for one call (entryContent then streams it).
  */
-async function* inMemory(zip, entry, label, source) {
-    let start;
+function inMemoryContent(entry, label, memory) {
+    checkMethod(entry, label);
+    if (entry.compressionMethod !== STORED && entry.uncompressedSize > SYNC_MAX_INFLATED)
+        return undefined;
+    const raw = rawInMemory(entry, label, memory);
+    return entry.compressionMethod === STORED ? raw : inflateWhole(raw, entry.uncompressedSize, label);
+}
+/**
+ * The entry's compressed bytes inside its zip. The local header is read here, as
+ * yauzl reads it (signature, then name and extra lengths): a promise per entry
+ * through yauzl cost more than the work on a jar's small classes.
+ */
+function rawInMemory(entry, label, memory) {
+    const at = entry.relativeOffsetOfLocalHeader;
+    if (at + LOCAL_HEADER > memory.length)
+        throw new ZipDefect(`entry ${label} cannot be read (its local header runs past the end of its zip)`);
+    if (memory.readUInt32LE(at) !== LOCAL_SIGNATURE)
+        throw new ZipDefect(`entry ${label} cannot be read (invalid local file header signature)`);
+    const start = at + LOCAL_HEADER + memory.readUInt16LE(at + 26) + memory.readUInt16LE(at + 28);
+    const end = start + entry.compressedSize;
+    if (end > memory.length)
+        throw new ZipDefect(`entry ${label} runs past the end of its zip`);
+    return memory.subarray(start, end);
+}
+async function dataStart(zip, entry, label) {
     try {
-        start = (await zip.readLocalFileHeaderPromise(entry, { minimal: true })).fileDataStart;
+        return (await zip.readLocalFileHeaderPromise(entry, { minimal: true })).fileDataStart;
     }
     catch (err) {
         throw new ZipDefect(`entry ${label} cannot be read (${causeText(err)})`);
     }
-    const end = start + entry.compressedSize;
-    if (end > source.length)
-        throw new ZipDefect(`entry ${label} runs past the end of its zip`);
-    const raw = source.subarray(start, end);
-    if (entry.compressionMethod === STORED)
-        yield raw;
-    else if (entry.uncompressedSize <= SYNC_MAX_INFLATED)
-        yield inflateWhole(raw, entry.uncompressedSize, label);
-    else
-        yield* guarded(external_node_stream_.Readable.from([raw]).pipe((0,external_node_zlib_.createInflateRaw)({ chunkSize: STREAM_CHUNK })), label, 'does not inflate', entry.uncompressedSize);
 }
 async function* guarded(stream, label, failure, limit = Infinity) {
     let total = 0;
@@ -292,7 +321,7 @@ async function* guarded(stream, label, failure, limit = Infinity) {
         throw new ZipDefect(`entry ${label} ${failure} (${causeText(err)})`);
     }
     finally {
-        stream.destroy();
+        stream.destroy?.();
     }
 }
 async function collect(raw, label) {
@@ -322,26 +351,70 @@ function inflateWhole(raw, declared, label) {
 
 
 function newWalkState(limits) {
-    return { limits, inflatedLeft: limits.maxInflatedBytes, entriesLeft: limits.maxEntriesTotal, bufferLeft: limits.maxNestedBufferBytes, unreadableNested: [] };
+    return { limits, inflatedLeft: limits.maxInflatedBytes, entriesLeft: limits.maxEntriesTotal, unreadableNested: [] };
+}
+function archivePlace(file, limits) {
+    return { prefix: '', depth: 0, budget: limits.maxNestedBufferBytes, source: { file }, pool: new BodyPool() };
+}
+/**
+ * Two buffers, one for the jar being digested and one for the jar read ahead,
+ * reused from jar to jar. A fresh buffer per jar is freed only when the garbage
+ * collector notices some 64 MB of them: a 1 GiB archive of 16 MiB jars peaked
+ * 30 MB higher.
+ */
+class BodyPool {
+    free = [];
+    take(size) {
+        const i = this.free.findIndex(b => b.length >= size);
+        const buffer = i >= 0 ? this.free.splice(i, 1)[0] : Buffer.allocUnsafe(size);
+        return buffer.subarray(0, size);
+    }
+    give(body) {
+        if (this.free.length < 2)
+            this.free.push(Buffer.from(body.buffer, body.byteOffset, body.buffer.byteLength - body.byteOffset));
+    }
 }
 const NESTED = /\.(jar|zip|car)$/i;
+// The archive's next nested jar is read (and inflated, in zlib's thread pool)
+// while this thread digests the last one: both cores work. Up to this size only,
+// so read-ahead adds at most this much to the nested buffers' bound.
+const READ_AHEAD_MAX = 8 * 1024 * 1024;
 /**
  * Checks every entry of `zip` (it inflates, its size and CRC-32 match) and computes
  * its content digest, reading nested zips as zips down to limits.maxNestingDepth.
  * Entries are read in the order they lie in the file, so reads move forward only.
  */
-async function digestZip(zip, state, capture, at = { prefix: '', depth: 0 }) {
+async function digestZip(zip, state, at, capture) {
     const entries = await listEntries(zip, state, at);
     const lines = [];
     const captured = new Map();
     const inFileOrder = [...entries].sort((a, b) => a.relativeOffsetOfLocalHeader - b.relativeOffsetOfLocalHeader);
-    for (const entry of inFileOrder) {
+    const plan = (entry) => {
         const keep = capture?.(entry.fileName) === true && entry.uncompressedSize <= state.limits.maxConfigBytes;
-        const { digest, body } = await digestEntry(zip, entry, state, at, keep);
-        if (keep && body)
-            captured.set(entry.fileName, body);
-        const name = Buffer.from(entry.fileName, 'utf8');
-        lines.push({ name, line: Buffer.concat([name, Buffer.from(`\t${digest}\n`, 'latin1')]) });
+        const nested = NESTED.test(entry.fileName) && at.depth < state.limits.maxNestingDepth && entry.uncompressedSize <= at.budget;
+        return { entry, label: at.prefix + entry.fileName, keep, nested };
+    };
+    let next = inFileOrder.length > 0 ? plan(inFileOrder[0]) : undefined;
+    try {
+        for (let i = 0; next; i++) {
+            const step = next;
+            next = i + 1 < inFileOrder.length ? plan(inFileOrder[i + 1]) : undefined;
+            if (step.nested)
+                step.body ??= readWhole(zip, step, at);
+            if (next?.nested && at.source.file && next.entry.uncompressedSize <= READ_AHEAD_MAX)
+                next.body = readWhole(zip, next, at);
+            const { digest, body } = await digestEntry(zip, step, state, at);
+            if (step.keep && body)
+                captured.set(step.entry.fileName, body);
+            else if (step.nested && body)
+                at.pool?.give(body);
+            const name = Buffer.from(step.entry.fileName, 'utf8');
+            lines.push({ name, line: Buffer.concat([name, Buffer.from(`\t${digest}\n`, 'latin1')]) });
+        }
+    }
+    finally {
+        // Stopped by a defect: the read ahead may still fail, once nobody waits for it.
+        void next?.body?.catch(() => undefined);
     }
     lines.sort((a, b) => Buffer.compare(a.name, b.name));
     const hash = (0,external_node_crypto_.createHash)('sha256');
@@ -391,27 +464,32 @@ async function listEntries(zip, state, at) {
     return files;
 }
 /** One entry's digest: its nested zip's content digest when it reads as one, else the sha256 of its bytes. */
-async function digestEntry(zip, entry, state, at, keep) {
-    const label = at.prefix + entry.fileName;
-    const size = entry.uncompressedSize;
-    const nested = NESTED.test(entry.fileName) && at.depth < state.limits.maxNestingDepth && size <= state.bufferLeft;
-    if (!nested) {
-        const body = keep ? Buffer.allocUnsafe(size) : undefined;
-        return { digest: await streamEntry(zip, entry, label, body, at.source), body };
+async function digestEntry(zip, step, state, at) {
+    const { entry, label } = step;
+    if (!step.body) {
+        const body = step.keep ? Buffer.allocUnsafe(entry.uncompressedSize) : undefined;
+        const whole = at.source.memory ? inMemoryContent(entry, label, at.source.memory) : undefined;
+        const digest = whole ? checkWhole(entry, label, whole, body) : await streamEntry(zip, entry, label, at.source, body);
+        return { digest, body };
     }
-    const body = Buffer.allocUnsafe(size);
-    state.bufferLeft -= size;
-    try {
-        // Not hashed while streaming: a nested zip's bytes are digested only when it does not read as one.
-        await streamEntry(zip, entry, label, body, at.source, false);
-        const inner = await nestedDigest(body, label, state, at.depth + 1);
-        return { digest: inner ?? (0,external_node_crypto_.createHash)('sha256').update(body).digest('hex'), body };
-    }
-    finally {
-        state.bufferLeft += size;
-    }
+    const body = await step.body;
+    const below = { prefix: `${label}!/`, depth: at.depth + 1, budget: at.budget - body.length, source: { memory: body } };
+    const inner = await nestedDigest(body, label, state, below);
+    return { digest: inner ?? (0,external_node_crypto_.createHash)('sha256').update(body).digest('hex'), body };
 }
-async function nestedDigest(body, label, state, depth) {
+/** A nested zip's bytes, whole and checked like any entry's; not hashed: they are digested only when they do not read as a zip. */
+async function readWhole(zip, step, at) {
+    const { entry, label } = step;
+    const whole = at.source.memory ? inMemoryContent(entry, label, at.source.memory) : undefined;
+    if (whole) {
+        checkWhole(entry, label, whole, undefined, false);
+        return whole;
+    }
+    const body = at.pool?.take(entry.uncompressedSize) ?? Buffer.allocUnsafe(entry.uncompressedSize);
+    await streamEntry(zip, entry, label, at.source, body, false);
+    return body;
+}
+async function nestedDigest(body, label, state, at) {
     let inner;
     try {
         inner = await yauzl.fromBufferPromise(body, { lazyEntries: true, decodeStrings: true, validateEntrySizes: true });
@@ -421,7 +499,7 @@ async function nestedDigest(body, label, state, depth) {
         return undefined;
     }
     try {
-        return (await digestZip(inner, state, undefined, { prefix: `${label}!/`, depth, source: body })).digest;
+        return (await digestZip(inner, state, at)).digest;
     }
     catch (err) {
         if (!(err instanceof ZipDefect))
@@ -433,11 +511,20 @@ async function nestedDigest(body, label, state, depth) {
         inner.close();
     }
 }
+/** An entry already whole in memory: size and CRC-32 checked, copied into `body` when given. Its hex sha256 ('' when not `hashing`). */
+function checkWhole(entry, label, whole, body, hashing = true) {
+    if (whole.length !== entry.uncompressedSize)
+        throw new ZipDefect(`entry ${label} holds ${whole.length} bytes, not the ${entry.uncompressedSize} it declares`);
+    if ((0,external_node_zlib_.crc32)(whole) >>> 0 !== entry.crc32 >>> 0)
+        throw new ZipDefect(`entry ${label} fails its CRC check`);
+    body?.set(whole);
+    return hashing ? (0,external_node_crypto_.createHash)('sha256').update(whole).digest('hex') : '';
+}
 /**
  * Streams one entry through sha256 and CRC-32 (yauzl does not check CRCs),
  * copying it into `body` when given. Returns the hex sha256 of its bytes ('' when not `hashing`).
  */
-async function streamEntry(zip, entry, label, body, source, hashing = true) {
+async function streamEntry(zip, entry, label, source, body, hashing = true) {
     const hash = hashing ? (0,external_node_crypto_.createHash)('sha256') : undefined;
     let crc = 0;
     let filled = 0;
@@ -464,6 +551,9 @@ async function streamEntry(zip, entry, label, body, source, hashing = true) {
 // 1 MiB reads: yauzl's own fd reader reads a stream's default 16 KiB at a time,
 // which costs a thread-pool round trip per 16 KiB and halves throughput on a 1 GiB archive.
 const READ_CHUNK = 1024 * 1024;
+// Stored entries are read into two reused buffers: a fresh one per read left a
+// 1 GiB archive's garbage for the collector and peaked at 165 MB RSS.
+const STORED_CHUNK = 2 * 1024 * 1024;
 /**
  * yauzl's random access over a file, in large reads. yauzl asks for the central
  * directory and each entry's byte range; nothing else of the file is read.
@@ -497,6 +587,35 @@ class FileRangeReader extends yauzl.RandomAccessReader {
                 }, (err) => this.destroy(err));
             }
         });
+    }
+    /**
+     * `length` bytes from `start`, the next read in flight while the last chunk is
+     * used. A chunk's memory is reused: the consumer must be done with it before
+     * asking for the next.
+     */
+    async *chunks(start, length) {
+        const buffers = [Buffer.allocUnsafe(Math.min(STORED_CHUNK, length)), Buffer.allocUnsafe(Math.min(STORED_CHUNK, length))];
+        const end = start + length;
+        let position = start;
+        let current = 0;
+        const next = () => this.handle.read(buffers[current], 0, Math.min(buffers[current].length, end - position), position);
+        let reading = position < end ? next() : undefined;
+        try {
+            while (reading) {
+                const { bytesRead } = await reading;
+                if (bytesRead === 0)
+                    throw new Error(`unexpected end of file at byte ${position}`);
+                position += bytesRead;
+                const done = buffers[current].subarray(0, bytesRead);
+                current ^= 1;
+                reading = position < end ? next() : undefined;
+                yield done;
+            }
+        }
+        finally {
+            // Abandoned mid-way (a bad CRC): the read in flight may fail once the handle closes.
+            void reading?.catch(() => undefined);
+        }
     }
     // The central directory and local headers are read through here: one pread each, no stream.
     read(buffer, offset, length, position, callback) {
@@ -586,7 +705,7 @@ sha256(workerData.file).then(
 // Below this size a worker's start-up (30–80 ms in a fresh process, measured on a
 // 40 MB archive) costs more than it saves: the file is hashed in this thread,
 // its reads interleaved with the zip checks'.
-const WORKER_MIN_BYTES = 128 * 1024 * 1024;
+const WORKER_MIN_BYTES = 8 * 1024 * 1024;
 /**
  * sha256 of `file` on another core while this thread reads the zip: the two runs
  * read the same bytes side by side, so the disk is read once and the second
@@ -688,7 +807,7 @@ async function readZip(reader, size, shownName, limits) {
         catch (err) {
             throw new ZipDefect(`its central directory cannot be read (${causeText(err)})`);
         }
-        const digest = await digestZip(zip, state, name => name === CONFIG_ENTRY);
+        const digest = await digestZip(zip, state, archivePlace(reader, limits), name => name === CONFIG_ENTRY);
         return { ...digest, warnings: nestedWarnings(state.unreadableNested) };
     }
     catch (err) {

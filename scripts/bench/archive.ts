@@ -1,14 +1,14 @@
-// The checked archive's cost (issue 9.3): inspectArchive — the file's sha256 beside
-// the zip checks and content digest — against today's sha256File and openssl,
-// each call timed in a fresh process as a release makes it once. Prints one
-// table. Run: npx tsc -p tsconfig.tools.json && node .tools/scripts/bench/archive.js
-// About 2 minutes; writes and removes about 1.1 GiB in os.tmpdir().
-import { randomBytes } from 'node:crypto'
-import { statfsSync, writeFileSync } from 'node:fs'
-import { open } from 'node:fs/promises'
+// The checked archive's cost (issue 9.3), end to end: the action bundled from the
+// current src/ (ncc, into a scratch directory) releasing to the emulator, against
+// the previous release's bundle (dist/ of 842f474: sha256File only) and against
+// openssl dgst + curl -F to the same emulator; plus inspectArchive alone against
+// sha256File, each in a fresh process. Two archives shaped like real ones (see
+// archive-fixtures.ts): 40 MB of deflated jars, and 1 GiB of large stored jars.
+// Run: npx tsc -p tsconfig.tools.json && node .tools/scripts/bench/archive.js
+// About 3 minutes; writes and removes about 1.2 GiB in os.tmpdir().
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import * as path from 'node:path'
-import { crc32 } from 'node:zlib'
-import { makeZip } from '../../__tests__/helpers/zip.js'
+import { makeRealisticConnector, writeBigStoredConnector } from './archive-fixtures.js'
 import {
   ROOT,
   type EmulatorInfo,
@@ -17,121 +17,39 @@ import {
   cleanup,
   credentials,
   exec,
-  expectSuccess,
   fail,
   median,
   progress,
-  runAction,
   startCliEmulator,
   table,
   tempDir,
   verdict
 } from './lib.js'
 
-const MiB = 1024 * 1024
 const PROBE = path.join(ROOT, '.tools/scripts/bench/archive-probe.js')
-const SMALL_RUNS = 9
-const BIG_RUNS = 5
-const RELEASE_RUNS = 5
+const PREVIOUS = '842f474'
+const RUNS = 5
 
 type Row = [name: string, measured: string, reference: string, ratio: string, target: string, result: string]
 const notes: string[] = []
 const s = (ms: number): string => `${(ms / 1000).toFixed(3)} s`
 const mb = (kB: number): string => `${((kB * 1024) / 1e6).toFixed(1)} MB`
 
-// ------------------------------------------------------------------ archives
+// ------------------------------------------------------------------ bundles
 
-/** About 40 MB like a Gradle-built connector: deflated outer zip, a connector jar of classes, dependency jars. */
-function makeSmallArchive(file: string): void {
-  const classes = Array.from({ length: 300 }, (_, i) => ({ name: `com/acme/sample/C${i}.class`, data: randomBytes(2048).toString('hex') }))
-  const connectorJar = makeZip(classes)
-  const deps = Array.from({ length: 10 }, (_, j) =>
-    makeZip(Array.from({ length: 40 }, (_, i) => ({ name: `org/dep${j}/D${i}.class`, data: randomBytes(96 * 1024) })))
-  )
-  const config = '<GenericConnector sdkApiVersion="2.0.0"><connectorClassName>com.acme.sample.C0</connectorClassName></GenericConnector>'
-  writeFileSync(
-    file,
-    makeZip([
-      { name: 'META-INF/connector-config.xml', data: config },
-      { name: 'lib/connector.jar', data: connectorJar },
-      ...deps.map((data, j) => ({ name: `lib/dep-${j}.jar`, data }))
-    ])
-  )
-}
-
-interface BigEntry {
-  name: string
-  block: Buffer
-  repeat: number
-}
-
-/**
- * 1 GiB, stored entries of random content: three 304 MiB jars (past the nested
- * buffer bound: digested as bytes) and seven 16 MiB jars (read as zips), written
- * as a stream so that the bench itself stays small.
- */
-async function makeBigArchive(file: string): Promise<void> {
-  const free = statfsSync(path.dirname(file))
-  if (free.bavail * free.bsize < 2.5 * 1024 * MiB) fail(`less than 2.5 GiB free in ${path.dirname(file)}`)
-  const random = randomBytes(16 * MiB)
-  const entries: BigEntry[] = [
-    {
-      name: 'META-INF/connector-config.xml',
-      block: Buffer.from('<GenericConnector sdkApiVersion="2.0.0"><connectorClassName>a.B</connectorClassName></GenericConnector>'),
-      repeat: 1
-    },
-    ...[1, 2, 3].map(i => ({ name: `lib/big-${i}.jar`, block: random, repeat: 19 })),
-    ...[1, 2, 3, 4, 5, 6, 7].map(i => ({
-      name: `lib/mid-${i}.jar`,
-      block: makeZip([{ name: `m${i}/Payload.class`, data: random.subarray(0, 16 * MiB - 200), method: 'stored' }]),
-      repeat: 1
-    }))
-  ]
-  await writeStoredZip(file, entries)
-}
-
-async function writeStoredZip(file: string, entries: BigEntry[]): Promise<void> {
-  const fh = await open(file, 'w')
-  const central: Buffer[] = []
-  let offset = 0
-  try {
-    for (const e of entries) {
-      let crc = 0
-      for (let i = 0; i < e.repeat; i++) crc = crc32(e.block, crc)
-      const size = e.block.length * e.repeat
-      const name = Buffer.from(e.name)
-      const local = Buffer.alloc(30)
-      local.writeUInt32LE(0x04034b50, 0)
-      local.writeUInt16LE(10, 4)
-      local.writeUInt32LE(crc >>> 0, 14)
-      local.writeUInt32LE(size, 18)
-      local.writeUInt32LE(size, 22)
-      local.writeUInt16LE(name.length, 26)
-      const cd = Buffer.alloc(46)
-      cd.writeUInt32LE(0x02014b50, 0)
-      cd.writeUInt16LE(10, 4)
-      cd.writeUInt16LE(10, 6)
-      cd.writeUInt32LE(crc >>> 0, 16)
-      cd.writeUInt32LE(size, 20)
-      cd.writeUInt32LE(size, 24)
-      cd.writeUInt16LE(name.length, 28)
-      cd.writeUInt32LE(offset, 42)
-      central.push(cd, name)
-      await fh.write(Buffer.concat([local, name]))
-      for (let i = 0; i < e.repeat; i++) await fh.write(e.block)
-      offset += 30 + name.length + size
-    }
-    const cd = Buffer.concat(central)
-    const end = Buffer.alloc(22)
-    end.writeUInt32LE(0x06054b50, 0)
-    end.writeUInt16LE(entries.length, 8)
-    end.writeUInt16LE(entries.length, 10)
-    end.writeUInt32LE(cd.length, 12)
-    end.writeUInt32LE(offset, 16)
-    await fh.write(Buffer.concat([cd, end]))
-  } finally {
-    await fh.close()
-  }
+/** The action as a release ships it: the current src/ bundled by ncc, and the previous release's dist/. */
+async function bundles(): Promise<{ current: string; previous: string }> {
+  const current = path.join(tempDir(), 'ncc-current')
+  const ncc = await exec(process.execPath, [path.join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', 'src/index.ts', '-o', current, '--quiet'], {
+    timeoutMs: 180_000,
+    cwd: ROOT
+  })
+  if (ncc.code !== 0) fail(`ncc build failed: ${ncc.stderr.slice(-500)}`)
+  const previous = path.join(tempDir(), 'previous')
+  mkdirSync(previous)
+  const tar = await exec('sh', ['-c', `git -C "$0" archive ${PREVIOUS} dist | tar -x -C "$1"`, ROOT, previous], { timeoutMs: 60_000 })
+  if (tar.code !== 0) fail(`git archive ${PREVIOUS} dist failed: ${tar.stderr}`)
+  return { current: path.join(current, 'index.js'), previous: path.join(previous, 'dist/index.js') }
 }
 
 // ------------------------------------------------------------------ measurements
@@ -142,11 +60,10 @@ interface Probe {
   rssKB?: number
 }
 
-async function probe(what: 'inspect' | 'sha256', file: string, rss = false): Promise<Probe> {
-  const p = await exec(process.execPath, [PROBE, what, file], { timeoutMs: 120_000, env: baseEnv(), rss })
+async function probe(what: 'inspect' | 'sha256', file: string): Promise<Probe> {
+  const p = await exec(process.execPath, [PROBE, what, file], { timeoutMs: 120_000, env: baseEnv(), rss: true })
   if (p.code !== 0) fail(`archive-probe ${what}: exit ${p.code}: ${p.stderr}`)
-  const result = JSON.parse(p.stdout) as Probe
-  return { ...result, rssKB: p.rssKB }
+  return { ...(JSON.parse(p.stdout) as Probe), rssKB: p.rssKB }
 }
 
 async function openssl(file: string): Promise<{ ms: number; hex: string }> {
@@ -156,109 +73,111 @@ async function openssl(file: string): Promise<{ ms: number; hex: string }> {
   return { ms: p.ms, hex: m[1] }
 }
 
-async function curlUpload(emu: EmulatorInfo, file: string, hex: string): Promise<number> {
+async function curlUpload(emu: EmulatorInfo, file: string, hex: string): Promise<{ ms: number; rssKB: number }> {
   const url = `${emu.apiUrl}/${emu.accountId}/ConnectorVersion`
   const args = ['-sS', '-o', '/dev/null', '-w', '%{http_code}', '-u', `BOOMI_TOKEN.${emu.username}:${emu.apiToken}`, '-H', 'Accept: application/json']
-  const form = [
-    '-F',
-    `groupType=${emu.groupType}`,
-    '-F',
-    'changeLog=bench',
-    '-F',
-    `sha256Checksum=${hex}`,
-    '-F',
-    `connectorVersionArchive=@${file};type=application/zip`
-  ]
-  const p = await exec('curl', [...args, ...form, url], { timeoutMs: 300_000 })
+  const form = ['-F', `groupType=${emu.groupType}`, '-F', 'changeLog=bench', '-F', `sha256Checksum=${hex}`, '-F', `connectorVersionArchive=@${file};type=application/zip`]
+  const p = await exec('curl', [...args, ...form, url], { timeoutMs: 300_000, rss: true })
   if (p.code !== 0 || p.stdout !== '200') fail(`curl upload failed: exit ${p.code}, HTTP ${p.stdout}, ${p.stderr}`)
-  return p.ms
+  return { ms: p.ms, rssKB: p.rssKB! }
 }
 
-/** Today's release (dist/index.js, sha256File only), for the 10 % budget and the 1 GiB projection. */
-async function releaseMs(emu: EmulatorInfo, file: string, runs: number): Promise<number> {
-  const times: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const run = expectSuccess(await runAction({ ...credentials(emu), archive: file, 'if-exists': 'upload' }, { timeoutMs: 300_000 }), 'release')
-    times.push(run.ms)
+/** `node <bundle>` as the runner starts it, releasing `file`; its wall time, peak RSS and sha256 output. */
+async function release(bundle: string, emu: EmulatorInfo, file: string): Promise<{ ms: number; rssKB: number; sha256: string }> {
+  const dir = path.join(tempDir(), `run-${Math.random().toString(36).slice(2)}`)
+  mkdirSync(dir)
+  const env: NodeJS.ProcessEnv = {
+    ...baseEnv(),
+    GITHUB_ACTIONS: 'true',
+    GITHUB_OUTPUT: path.join(dir, 'output'),
+    GITHUB_STEP_SUMMARY: path.join(dir, 'summary'),
+    GITHUB_WORKSPACE: path.dirname(file),
+    RUNNER_TEMP: dir
   }
-  return median(times)
+  writeFileSync(env.GITHUB_OUTPUT!, '')
+  writeFileSync(env.GITHUB_STEP_SUMMARY!, '')
+  for (const [name, value] of Object.entries({ ...credentials(emu), archive: path.basename(file), 'if-exists': 'upload' })) env[`INPUT_${name.toUpperCase()}`] = value
+  const p = await exec(process.execPath, [bundle], { timeoutMs: 300_000, env, cwd: path.dirname(file), rss: true })
+  const sha256 = /^sha256: ([0-9a-f]{64})/m.exec(p.stdout)?.[1] ?? /sha256<<\S+\n([0-9a-f]{64})/.exec(readFileSync(env.GITHUB_OUTPUT!, 'utf8'))?.[1]
+  if (p.code !== 0 || !sha256) fail(`${path.relative(tempDir(), bundle)} on ${path.basename(file)}: exit ${p.code}: ${p.stdout.split('\n').filter(l => l.startsWith('::error')).join(' | ') || p.stderr.slice(-500)}`)
+  return { ms: p.ms, rssKB: p.rssKB!, sha256 }
 }
 
-async function smallRows(emu: EmulatorInfo, file: string): Promise<Row[]> {
-  const inspect: number[] = []
-  const hash: number[] = []
-  for (let i = 0; i < SMALL_RUNS; i++) {
+interface Figures {
+  inspect: Probe[]
+  hash: Probe[]
+  current: { ms: number; rssKB: number }[]
+  previous: { ms: number; rssKB: number }[]
+  openssl: number[]
+  curl: { ms: number; rssKB: number }[]
+}
+
+/** RUNS rounds, each one of every command in turn, so that a burst of load elsewhere spreads over all of them. */
+async function measure(emu: EmulatorInfo, b: { current: string; previous: string }, file: string): Promise<Figures> {
+  const f: Figures = { inspect: [], hash: [], current: [], previous: [], openssl: [], curl: [] }
+  for (let i = 0; i < RUNS; i++) {
+    const ssl = await openssl(file)
     const a = await probe('inspect', file)
-    const b = await probe('sha256', file)
-    if (a.sha256 !== b.sha256) fail(`inspect's sha256 ${a.sha256} differs from sha256File's ${b.sha256}`)
-    inspect.push(a.ms)
-    hash.push(b.ms)
+    const h = await probe('sha256', file)
+    const now = await release(b.current, emu, file)
+    const before = await release(b.previous, emu, file)
+    f.curl.push(await curlUpload(emu, file, ssl.hex))
+    for (const [who, hex] of Object.entries({ inspect: a.sha256, sha256File: h.sha256, current: now.sha256, previous: before.sha256 })) {
+      if (hex !== ssl.hex) fail(`${who}'s sha256 ${hex} differs from openssl's ${ssl.hex}`)
+    }
+    f.openssl.push(ssl.ms)
+    f.inspect.push(a)
+    f.hash.push(h)
+    f.current.push(now)
+    f.previous.push(before)
   }
-  const release = await releaseMs(emu, file, RELEASE_RUNS)
-  const extra = median(inspect) - median(hash)
-  const share = extra / release
-  notes.push(`40 MB: today's release (dist/index.js, upload to the emulator) ${s(release)}; inspect costs ${s(extra)} more than sha256File`)
+  return f
+}
+
+const med = (xs: { ms: number }[]): number => median(xs.map(x => x.ms))
+const peak = (xs: { rssKB?: number }[]): number => Math.max(...xs.map(x => x.rssKB ?? 0))
+
+function smallRows(f: Figures): Row[] {
+  const extra = med(f.current) - med(f.previous)
+  const share = extra / med(f.previous)
   return [
-    ['inspect 40 MB (fresh process)', s(median(inspect)), `sha256File ${s(median(hash))}`, `${(median(inspect) / median(hash)).toFixed(2)}×`, '–', '–'],
-    ['  extra cost vs the release', s(extra), `release ${s(release)}`, `${(share * 100).toFixed(1)} %`, '≤ 10 %', verdict(share <= 0.1)]
+    ['40 MB: inspect (fresh process)', s(med(f.inspect)), `sha256File ${s(med(f.hash))}`, `${(med(f.inspect) / med(f.hash)).toFixed(1)}×`, '–', '–'],
+    ['40 MB: release, this bundle', s(med(f.current)), `previous release ${s(med(f.previous))}`, `+${(share * 100).toFixed(0)} %`, '≤ +10 %', verdict(share <= 0.1)],
+    ['40 MB: release peak RSS', mb(peak(f.current)), `previous ${mb(peak(f.previous))}`, '–', '–', '–']
   ]
 }
 
-async function bigRows(emu: EmulatorInfo, file: string): Promise<Row[]> {
-  const inspect: number[] = []
-  const hash: number[] = []
-  const ssl: number[] = []
-  const rss: number[] = []
-  let hex = ''
-  for (let i = 0; i < BIG_RUNS; i++) {
-    const o = await openssl(file)
-    const a = await probe('inspect', file, true)
-    const b = await probe('sha256', file)
-    if (a.sha256 !== o.hex || b.sha256 !== o.hex) fail(`sha256 disagrees with openssl: inspect ${a.sha256}, sha256File ${b.sha256}, openssl ${o.hex}`)
-    hex = o.hex
-    ssl.push(o.ms)
-    inspect.push(a.ms)
-    hash.push(b.ms)
-    rss.push(a.rssKB!)
-  }
-  const curl: number[] = []
-  for (let i = 0; i < RELEASE_RUNS; i++) curl.push(await curlUpload(emu, file, hex))
-  const release = await releaseMs(emu, file, RELEASE_RUNS)
-  const reference = median(ssl) + median(curl)
-  const projected = release + median(inspect) - median(hash)
-  const peak = Math.max(...rss)
-  notes.push(
-    `1 GiB: today's release ${s(release)}, sha256File ${s(median(hash))}; projected release with inspect = ${s(release)} − ${s(median(hash))} + ${s(median(inspect))}; inspect peak RSS per run ${rss.map(mb).join(', ')}`
-  )
+function bigRows(f: Figures): Row[] {
+  const reference = median(f.openssl.map((ms, i) => ms + f.curl[i].ms))
+  const ratio = med(f.current) / reference
   return [
-    ['inspect 1 GiB (fresh process)', s(median(inspect)), `openssl dgst ${s(median(ssl))}`, `${(median(inspect) / median(ssl)).toFixed(2)}×`, '–', '–'],
-    [
-      '  release 1 GiB (projected)',
-      s(projected),
-      `${s(reference)} = openssl + curl -F ${s(median(curl))}`,
-      `${(projected / reference).toFixed(2)}×`,
-      '≤ 1.5×',
-      verdict(projected <= 1.5 * reference)
-    ],
-    ['  inspect 1 GiB peak RSS', `${mb(peak)} (max of ${BIG_RUNS})`, '–', '–', '≤ 120 MB', verdict(peak * 1024 <= 120e6)]
+    ['1 GiB: inspect (fresh process)', s(med(f.inspect)), `openssl dgst ${s(median(f.openssl))}`, `${(med(f.inspect) / median(f.openssl)).toFixed(2)}×`, '–', '–'],
+    ['1 GiB: release, this bundle', s(med(f.current)), `openssl + curl -F ${s(reference)}`, `${ratio.toFixed(2)}×`, '≤ 1.5×', verdict(ratio <= 1.5)],
+    ['1 GiB: release, previous bundle', s(med(f.previous)), `openssl + curl -F ${s(reference)}`, `${(med(f.previous) / reference).toFixed(2)}×`, '–', '–'],
+    ['1 GiB: release peak RSS', mb(peak(f.current)), `previous ${mb(peak(f.previous))}, curl ${mb(peak(f.curl))}`, '–', '≤ 120 MB', verdict(peak(f.current) * 1024 <= 120e6)],
+    ['1 GiB: inspect peak RSS', mb(peak(f.inspect)), `sha256File ${mb(peak(f.hash))}`, '–', '–', '–']
   ]
 }
 
 async function main(): Promise<void> {
   const started = Date.now()
-  const small = path.join(tempDir(), 'connector-40mb.car.zip')
-  const big = path.join(tempDir(), 'connector-1gib.car.zip')
+  const dir = path.join(tempDir(), 'workspace')
+  mkdirSync(dir)
+  const small = path.join(dir, 'connector-40mb.car.zip')
+  const big = path.join(dir, 'connector-1gib.car.zip')
+  progress('bundling src/ with ncc; extracting the previous release')
+  const b = await bundles()
   progress('writing a 40 MB and a 1 GiB archive')
-  makeSmallArchive(small)
-  await makeBigArchive(big)
+  writeFileSync(small, makeRealisticConnector(40e6))
+  await writeBigStoredConnector(big)
   const emulator = await startCliEmulator()
   try {
-    progress(`40 MB: ${SMALL_RUNS} × inspect and sha256File, ${RELEASE_RUNS} releases`)
-    const rows = await smallRows(emulator.info, small)
-    progress(`1 GiB: ${BIG_RUNS} × openssl, inspect and sha256File; ${RELEASE_RUNS} × curl -F and release`)
-    rows.push(...(await bigRows(emulator.info, big)))
+    progress(`40 MB: ${RUNS} rounds of openssl, inspect, sha256File, both releases, curl -F`)
+    const rows = smallRows(await measure(emulator.info, b, small))
+    progress(`1 GiB: the same, ${RUNS} rounds`)
+    rows.push(...bigRows(await measure(emulator.info, b, big)))
     const out = [table([['row', 'measured', 'reference', 'ratio', 'target', 'result'], ...rows]), ...notes.map(n => `  ${n}`)]
-    out.push(`  Medians; Node ${process.version}; ${((Date.now() - started) / 1000).toFixed(0)} s in all`)
+    out.push(`  Medians of ${RUNS}, peak RSS the largest (/usr/bin/time -v); Node ${process.version}; ${((Date.now() - started) / 1000).toFixed(0)} s in all`)
     process.stdout.write(`${out.join('\n')}\n`)
   } finally {
     await emulator.stop()

@@ -1,30 +1,52 @@
 import { Readable } from 'node:stream'
 import { createInflateRaw, inflateRawSync } from 'node:zlib'
 import type { Entry, ZipFile } from 'yauzl'
+import type { FileRangeReader } from './file-reader.js'
 import { ZipDefect, causeText } from './zip-errors.js'
 
 const STORED = 0
 const DEFLATED = 8
-// yauzl's own inflation passes 16 KiB at a time through the thread pool; under load
-// each round trip waits its turn, and a 40 MB connector took ten times its sha256.
-// Small entries (a jar's classes) inflate in one synchronous call, large ones in a
-// stream with 1 MiB chunks.
+// Small entries (a jar's classes, 5 kB on average) inflate in one synchronous
+// call: zlib's thread pool costs ~50 µs a call, and a 40 MB connector holds about
+// 20 000 of them (measured: twice as slow as inflating them here). Large ones
+// stream with 1 MiB chunks; yauzl's own 16 KiB ones cost a round trip each.
 const SYNC_MAX_COMPRESSED = 512 * 1024
 const SYNC_MAX_INFLATED = 8 * 1024 * 1024
 const STREAM_CHUNK = 1024 * 1024
+const LOCAL_HEADER = 30
+const LOCAL_SIGNATURE = 0x04034b50
 
-/**
- * An entry's uncompressed bytes, chunk by chunk, never more than the size its
- * central directory declares (yauzl checks the compressed range; the inflated
- * size is checked here, so a bomb stops at its declared size).
- */
-export async function* entryContent(zip: ZipFile, entry: Entry, label: string, source?: Buffer): AsyncGenerator<Buffer> {
+/** Where an entry's bytes are read from: the archive on disk or a nested zip in memory. */
+export interface Source {
+  file?: FileRangeReader
+  memory?: Buffer
+}
+
+function checkMethod(entry: Entry, label: string): void {
   if (entry.isEncrypted()) throw new ZipDefect(`entry ${label} is encrypted`)
   if (entry.compressionMethod !== STORED && entry.compressionMethod !== DEFLATED) {
     throw new ZipDefect(`entry ${label} uses compression method ${entry.compressionMethod}, which is not supported (only stored and deflate)`)
   }
-  if (source) {
-    yield* inMemory(zip, entry, label, source)
+}
+
+/**
+ * An entry's uncompressed bytes, chunk by chunk, never more than the size its
+ * central directory declares (yauzl checks the compressed range; the inflated
+ * size is checked here, so a bomb stops at its declared size). A chunk may be
+ * reused once the next one is asked for: use or copy it before.
+ */
+export async function* entryContent(zip: ZipFile, entry: Entry, label: string, source: Source): AsyncGenerator<Buffer> {
+  checkMethod(entry, label)
+  if (source.memory) {
+    const whole = inMemoryContent(entry, label, source.memory)
+    if (whole) yield whole
+    else yield* guarded(Readable.from([rawInMemory(entry, label, source.memory)]).pipe(createInflateRaw({ chunkSize: STREAM_CHUNK })), label, 'does not inflate', entry.uncompressedSize)
+    return
+  }
+  if (entry.compressionMethod === STORED && source.file) {
+    // Stored bytes need no stream: read straight into two reused buffers.
+    const start = await dataStart(zip, entry, label)
+    yield* guarded(source.file.chunks(start, entry.compressedSize), label, 'cannot be read')
     return
   }
   let raw: Readable
@@ -45,29 +67,44 @@ export async function* entryContent(zip: ZipFile, entry: Entry, label: string, s
 }
 
 /**
- * A nested zip is already in memory: its entries are slices of it, inflated in
- * place. yauzl still finds where each entry's data starts (its local header);
- * a stream per entry would cost more than the work on a jar's small classes.
+ * A small entry of a nested zip already in memory, whole, synchronously: a
+ * slice when stored, inflated in one call when deflated. `undefined` when it is
+ * too large for one call (entryContent then streams it).
  */
-async function* inMemory(zip: ZipFile, entry: Entry, label: string, source: Buffer): AsyncGenerator<Buffer> {
-  let start: number
+export function inMemoryContent(entry: Entry, label: string, memory: Buffer): Buffer | undefined {
+  checkMethod(entry, label)
+  if (entry.compressionMethod !== STORED && entry.uncompressedSize > SYNC_MAX_INFLATED) return undefined
+  const raw = rawInMemory(entry, label, memory)
+  return entry.compressionMethod === STORED ? raw : inflateWhole(raw, entry.uncompressedSize, label)
+}
+
+/**
+ * The entry's compressed bytes inside its zip. The local header is read here, as
+ * yauzl reads it (signature, then name and extra lengths): a promise per entry
+ * through yauzl cost more than the work on a jar's small classes.
+ */
+function rawInMemory(entry: Entry, label: string, memory: Buffer): Buffer {
+  const at = entry.relativeOffsetOfLocalHeader
+  if (at + LOCAL_HEADER > memory.length) throw new ZipDefect(`entry ${label} cannot be read (its local header runs past the end of its zip)`)
+  if (memory.readUInt32LE(at) !== LOCAL_SIGNATURE) throw new ZipDefect(`entry ${label} cannot be read (invalid local file header signature)`)
+  const start = at + LOCAL_HEADER + memory.readUInt16LE(at + 26) + memory.readUInt16LE(at + 28)
+  const end = start + entry.compressedSize
+  if (end > memory.length) throw new ZipDefect(`entry ${label} runs past the end of its zip`)
+  return memory.subarray(start, end)
+}
+
+async function dataStart(zip: ZipFile, entry: Entry, label: string): Promise<number> {
   try {
-    start = (await zip.readLocalFileHeaderPromise(entry, { minimal: true })).fileDataStart
+    return (await zip.readLocalFileHeaderPromise(entry, { minimal: true })).fileDataStart
   } catch (err) {
     throw new ZipDefect(`entry ${label} cannot be read (${causeText(err)})`)
   }
-  const end = start + entry.compressedSize
-  if (end > source.length) throw new ZipDefect(`entry ${label} runs past the end of its zip`)
-  const raw = source.subarray(start, end)
-  if (entry.compressionMethod === STORED) yield raw
-  else if (entry.uncompressedSize <= SYNC_MAX_INFLATED) yield inflateWhole(raw, entry.uncompressedSize, label)
-  else yield* guarded(Readable.from([raw]).pipe(createInflateRaw({ chunkSize: STREAM_CHUNK })), label, 'does not inflate', entry.uncompressedSize)
 }
 
-async function* guarded(stream: Readable, label: string, failure: string, limit = Infinity): AsyncGenerator<Buffer> {
+async function* guarded(stream: AsyncIterable<Buffer> & { destroy?: () => void }, label: string, failure: string, limit = Infinity): AsyncGenerator<Buffer> {
   let total = 0
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+    for await (const chunk of stream) {
       total += chunk.length
       if (total > limit) throw new ZipDefect(`entry ${label} inflates past the ${limit} bytes it declares`)
       yield chunk
@@ -76,7 +113,7 @@ async function* guarded(stream: Readable, label: string, failure: string, limit 
     if (err instanceof ZipDefect) throw err
     throw new ZipDefect(`entry ${label} ${failure} (${causeText(err)})`)
   } finally {
-    stream.destroy()
+    stream.destroy?.()
   }
 }
 

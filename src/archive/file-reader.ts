@@ -5,6 +5,9 @@ import yauzl from 'yauzl'
 // 1 MiB reads: yauzl's own fd reader reads a stream's default 16 KiB at a time,
 // which costs a thread-pool round trip per 16 KiB and halves throughput on a 1 GiB archive.
 const READ_CHUNK = 1024 * 1024
+// Stored entries are read into two reused buffers: a fresh one per read left a
+// 1 GiB archive's garbage for the collector and peaked at 165 MB RSS.
+const STORED_CHUNK = 2 * 1024 * 1024
 
 /**
  * yauzl's random access over a file, in large reads. yauzl asks for the central
@@ -40,6 +43,34 @@ export class FileRangeReader extends yauzl.RandomAccessReader {
         )
       }
     })
+  }
+
+  /**
+   * `length` bytes from `start`, the next read in flight while the last chunk is
+   * used. A chunk's memory is reused: the consumer must be done with it before
+   * asking for the next.
+   */
+  async *chunks(start: number, length: number): AsyncGenerator<Buffer> {
+    const buffers = [Buffer.allocUnsafe(Math.min(STORED_CHUNK, length)), Buffer.allocUnsafe(Math.min(STORED_CHUNK, length))]
+    const end = start + length
+    let position = start
+    let current = 0
+    const next = (): Promise<{ bytesRead: number }> => this.handle.read(buffers[current], 0, Math.min(buffers[current].length, end - position), position)
+    let reading = position < end ? next() : undefined
+    try {
+      while (reading) {
+        const { bytesRead } = await reading
+        if (bytesRead === 0) throw new Error(`unexpected end of file at byte ${position}`)
+        position += bytesRead
+        const done = buffers[current].subarray(0, bytesRead)
+        current ^= 1
+        reading = position < end ? next() : undefined
+        yield done
+      }
+    } finally {
+      // Abandoned mid-way (a bad CRC): the read in flight may fail once the handle closes.
+      void reading?.catch(() => undefined)
+    }
   }
 
   // The central directory and local headers are read through here: one pread each, no stream.

@@ -42,7 +42,7 @@ sha256(workerData.file).then(
 // Below this size a worker's start-up (30–80 ms in a fresh process, measured on a
 // 40 MB archive) costs more than it saves: the file is hashed in this thread,
 // its reads interleaved with the zip checks'.
-export const WORKER_MIN_BYTES = 128 * 1024 * 1024
+export const WORKER_MIN_BYTES = 8 * 1024 * 1024
 
 export interface Hashing {
   /** The file's sha256, lower-case hex. */

@@ -9,7 +9,7 @@ import yauzl, { type ZipFile } from 'yauzl'
 import { Input } from '../constants.js'
 import { InputError } from '../errors.js'
 import { CONFIG_ENTRY, type ConnectorInfo, checkLayout } from './connector-config.js'
-import { type ZipDigest, digestZip, newWalkState } from './digest.js'
+import { type ZipDigest, archivePlace, digestZip, newWalkState } from './digest.js'
 import { FileRangeReader } from './file-reader.js'
 import { WORKER_MIN_BYTES, hashBeside } from './hash-beside.js'
 import { ZIP_LIMITS, type ZipLimits } from './limits.js'
@@ -71,7 +71,7 @@ async function readZip(reader: FileRangeReader, size: number, shownName: string,
     } catch (err) {
       throw new ZipDefect(`its central directory cannot be read (${causeText(err)})`)
     }
-    const digest = await digestZip(zip, state, name => name === CONFIG_ENTRY)
+    const digest = await digestZip(zip, state, archivePlace(reader, limits), name => name === CONFIG_ENTRY)
     return { ...digest, warnings: nestedWarnings(state.unreadableNested) }
   } catch (err) {
     throw asInputError(err, shownName)

@@ -22,7 +22,7 @@ export const REGROWTH_PER_SECOND = 0.2
 export const CONGESTION_HOLD_MS = 1000
 /** Lines about rate changes are written at most this often. */
 export const PACING_LOG_EVERY_MS = 10_000
-export const PACING_MARGIN = 0.05
+export const PACING_MARGIN = 0.04
 /** Lateness of a wake-up that the margin absorbs (any n gaps together are at least n intervals less this). */
 export const LATE_TOLERANCE_MS = 2
 const MIN_MARGIN_MS = 2

@@ -1,0 +1,158 @@
+// Benchmark archives shaped like real ones. Calibrated on real Maven jars
+// (byte-buddy, commons-lang, jna-platform, jgit…: 48 jars, 39.9 MB): the jars
+// hold about 19 000 class files averaging 4.7 kB that deflate to 40 %, and the
+// connector's outer zip (Gradle's default) deflates the jars again, gaining ~7 %.
+// So a 40 MB connector makes the content digest inflate about 90 MB in ~19 000
+// small pieces: that, not the 40 MB, is what inspecting it costs.
+import { statfsSync } from 'node:fs'
+import { open } from 'node:fs/promises'
+import * as path from 'node:path'
+import { crc32 } from 'node:zlib'
+import { type ZipEntry, makeZip } from '../zip-writer.js'
+import { fail } from './lib.js'
+
+const MiB = 1024 * 1024
+const CONFIG = '<GenericConnector sdkApiVersion="2.0.0"><connectorClassName>com.acme.sample.SampleConnector</connectorClassName></GenericConnector>'
+
+/** A small, fast, seeded generator: the same archive on every run. */
+function prng(seed: number): () => number {
+  let x = seed >>> 0 || 1
+  return () => {
+    x ^= x << 13
+    x ^= x >>> 17
+    x ^= x << 5
+    return (x >>> 0) / 0x1_0000_0000
+  }
+}
+
+/**
+ * Bytes that deflate like a class file (~40 %): a constant pool of names drawn
+ * from a shared vocabulary, then bytecode-like runs of random bytes.
+ */
+function classBytes(rand: () => number, vocabulary: string[], size: number): Buffer {
+  const out = Buffer.allocUnsafe(size)
+  out.writeUInt32BE(0xcafebabe, 0)
+  let at = 4
+  while (at < size) {
+    if (rand() < 0.8) {
+      at += out.write(vocabulary[Math.floor(rand() * vocabulary.length)], at, 'latin1')
+    } else {
+      const run = Math.min(size - at, 2 + Math.floor(rand() * 10))
+      for (let i = 0; i < run; i++) out[at + i] = Math.floor(rand() * 256)
+      at += run
+    }
+  }
+  return out
+}
+
+function vocabularyOf(rand: () => number, count: number): string[] {
+  const syllables = ['get', 'set', 'Value', 'String', 'java/lang/', 'Object', 'List', 'Map', 'init', 'Builder', 'apache/', 'util/', 'Type', 'read', 'write', '()V', 'Ljava/lang/String;', 'Code', 'Exception', 'Handler']
+  return Array.from({ length: count }, () => {
+    let word = String.fromCharCode(1, 0, 8 + Math.floor(rand() * 40))
+    for (let i = 0, n = 1 + Math.floor(rand() * 4); i < n; i++) word += syllables[Math.floor(rand() * syllables.length)]
+    return word
+  })
+}
+
+/** A jar of about `bytes` compressed: deflated classes of 0.3–20 kB (mean ~4.7 kB) and a manifest. */
+function makeJar(rand: () => number, vocabulary: string[], pkg: string, bytes: number): Buffer {
+  const entries: ZipEntry[] = [{ name: 'META-INF/MANIFEST.MF', data: 'Manifest-Version: 1.0\r\nCreated-By: Gradle\r\n\r\n' }]
+  let approx = 0
+  for (let i = 0; approx < bytes; i++) {
+    const size = Math.floor(300 + -Math.log(1 - rand() * 0.98) * 4400)
+    entries.push({ name: `${pkg}/C${i}.class`, data: classBytes(rand, vocabulary, Math.min(size, 20_000)) })
+    approx += size * 0.4 + 60
+  }
+  return makeZip(entries)
+}
+
+/** About `bytes` of connector: config, lib/connector.jar and dependency jars of 0.2–6 MB, the outer zip deflated. */
+export function makeRealisticConnector(bytes: number): Buffer {
+  const rand = prng(9)
+  const vocabulary = vocabularyOf(rand, 3000)
+  const jars: ZipEntry[] = [{ name: 'lib/connector.jar', data: makeJar(rand, vocabulary, 'com/acme/sample', 300_000) }]
+  let total = 300_000
+  for (let j = 0; total < bytes; j++) {
+    const size = Math.min(bytes - total, 200_000 + Math.floor(rand() * 5_800_000))
+    jars.push({ name: `lib/dep-${j}.jar`, data: makeJar(rand, vocabulary, `org/dep${j}`, size) })
+    total += size
+  }
+  return makeZip([{ name: 'META-INF/', data: '', method: 'stored' }, { name: 'META-INF/connector-config.xml', data: CONFIG }, ...jars])
+}
+
+interface BigEntry {
+  name: string
+  block: Buffer
+  repeat: number
+}
+
+/**
+ * 1 GiB of large stored entries, random content: three 304 MiB jars (past the
+ * nested buffer bound: digested as bytes) and seven 16 MiB jars of stored classes
+ * (read as zips). Written as a stream so that the bench itself stays small.
+ */
+export async function writeBigStoredConnector(file: string): Promise<void> {
+  const free = statfsSync(path.dirname(file))
+  if (free.bavail * free.bsize < 2.5 * 1024 * MiB) fail(`less than 2.5 GiB free in ${path.dirname(file)}`)
+  const random = Buffer.allocUnsafe(16 * MiB)
+  const rand = prng(7)
+  for (let i = 0; i < random.length; i += 4) random.writeUInt32LE(Math.floor(rand() * 0x1_0000_0000), i)
+  const entries: BigEntry[] = [
+    { name: 'META-INF/connector-config.xml', block: Buffer.from(CONFIG), repeat: 1 },
+    ...[1, 2, 3].map(i => ({ name: `lib/big-${i}.jar`, block: random, repeat: 19 })),
+    ...[1, 2, 3, 4, 5, 6, 7].map(i => ({
+      name: `lib/mid-${i}.jar`,
+      block: makeZip([{ name: `m${i}/Payload.class`, data: random.subarray(0, 16 * MiB - 200), method: 'stored' }]),
+      repeat: 1
+    }))
+  ]
+  await writeStoredZip(file, entries)
+}
+
+function headers(name: Buffer, crc: number, size: number, offset: number): { local: Buffer; central: Buffer } {
+  const local = Buffer.alloc(30)
+  local.writeUInt32LE(0x04034b50, 0)
+  local.writeUInt16LE(10, 4)
+  local.writeUInt32LE(crc >>> 0, 14)
+  local.writeUInt32LE(size, 18)
+  local.writeUInt32LE(size, 22)
+  local.writeUInt16LE(name.length, 26)
+  const central = Buffer.alloc(46)
+  central.writeUInt32LE(0x02014b50, 0)
+  central.writeUInt16LE(10, 4)
+  central.writeUInt16LE(10, 6)
+  central.writeUInt32LE(crc >>> 0, 16)
+  central.writeUInt32LE(size, 20)
+  central.writeUInt32LE(size, 24)
+  central.writeUInt16LE(name.length, 28)
+  central.writeUInt32LE(offset, 42)
+  return { local: Buffer.concat([local, name]), central: Buffer.concat([central, name]) }
+}
+
+async function writeStoredZip(file: string, entries: BigEntry[]): Promise<void> {
+  const fh = await open(file, 'w')
+  const central: Buffer[] = []
+  let offset = 0
+  try {
+    for (const e of entries) {
+      let crc = 0
+      for (let i = 0; i < e.repeat; i++) crc = crc32(e.block, crc)
+      const size = e.block.length * e.repeat
+      const h = headers(Buffer.from(e.name), crc, size, offset)
+      central.push(h.central)
+      await fh.write(h.local)
+      for (let i = 0; i < e.repeat; i++) await fh.write(e.block)
+      offset += h.local.length + size
+    }
+    const cd = Buffer.concat(central)
+    const end = Buffer.alloc(22)
+    end.writeUInt32LE(0x06054b50, 0)
+    end.writeUInt16LE(entries.length, 8)
+    end.writeUInt16LE(entries.length, 10)
+    end.writeUInt32LE(cd.length, 12)
+    end.writeUInt32LE(offset, 16)
+    await fh.write(Buffer.concat([cd, end]))
+  } finally {
+    await fh.close()
+  }
+}

@@ -1,0 +1,62 @@
+// Issue 8's figure: an upload Boomi stored at once but whose answer was dropped.
+// How long does the bundled action take, end to end, with default settings?
+// Before: the first release waited a fixed timeout-seconds/4 (30 s) before
+// looking, and as long again before a second look (about 61 s). After: it
+// looks at once, finds the version, and looks for no twin.
+//   npx tsc -p tsconfig.tools.json && node .tools/scripts/bench/lost-answer.js [--before <dist dir>]
+// --before runs an earlier bundle too, e.g. one extracted with
+//   git archive 842f474 dist | tar -x -C /tmp/before   (then --before /tmp/before/dist)
+import { mkdirSync, writeFileSync } from 'node:fs'
+import * as path from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { Emulator } from '../../emulator/server.js'
+import { makeConnectorZip } from '../zip-writer.js'
+import { DIST, GROUP, cleanup, exec, baseEnv, tempDir, table } from './lib.js'
+
+async function once(dist: string): Promise<{ seconds: number; code: number | null; operations: string }> {
+  const emu = new Emulator()
+  await emu.start()
+  try {
+    const work = path.join(tempDir(), `ws-${Math.random().toString(36).slice(2)}`)
+    mkdirSync(path.join(work, 'build'), { recursive: true })
+    writeFileSync(path.join(work, 'build', 'c.car.zip'), makeConnectorZip())
+    writeFileSync(path.join(work, 'out'), '')
+    emu.script('create', { dropAfterCreate: true })
+    const env = {
+      ...baseEnv(),
+      'INPUT_ACCOUNT-ID': emu.accountId,
+      INPUT_USERNAME: emu.username,
+      'INPUT_API-TOKEN': emu.apiToken,
+      'INPUT_GROUP-TYPE': GROUP,
+      'INPUT_API-URL': emu.apiUrl,
+      INPUT_ARCHIVE: 'build/c.car.zip',
+      GITHUB_OUTPUT: path.join(work, 'out'),
+      GITHUB_WORKSPACE: work
+    }
+    const started = performance.now()
+    const run = await exec(process.execPath, [dist], { timeoutMs: 180_000, env, cwd: work })
+    const seconds = (performance.now() - started) / 1000
+    return { seconds, code: run.code, operations: emu.requests.map(r => r.operation).join(' ') }
+  } finally {
+    await emu.close()
+  }
+}
+
+async function main(): Promise<void> {
+  const i = process.argv.indexOf('--before')
+  const bundles: [string, string][] = [['current dist/', DIST]]
+  if (i > 0) bundles.unshift(['before', path.join(process.argv[i + 1], 'index.js')])
+  const rows = [['bundle', 'wall', 'exit', 'requests']]
+  for (const [name, dist] of bundles) {
+    const r = await once(dist)
+    rows.push([name, `${r.seconds.toFixed(2)} s`, String(r.code), r.operations])
+  }
+  console.log(table(rows))
+}
+
+main()
+  .catch(err => {
+    console.error(err)
+    process.exitCode = 1
+  })
+  .finally(cleanup)
