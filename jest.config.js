@@ -12,5 +12,8 @@ export default {
   },
   testTimeout: 30000,
   globalSetup: '<rootDir>/jest.global-setup.js',
-  globalTeardown: '<rootDir>/jest.global-teardown.js'
+  globalTeardown: '<rootDir>/jest.global-teardown.js',
+  testSequencer: '<rootDir>/jest.sequencer.js',
+  // Process tests wait on child processes, not the CPU: two workers overlap them on two cores.
+  maxWorkers: 2
 }

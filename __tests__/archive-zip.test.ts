@@ -138,6 +138,17 @@ describe('content digest', () => {
     expect(facts.layoutWarnings.join('\n')).not.toContain('does not read')
   })
 
+  it('digests many nested jars of mixed sizes and methods, read ahead into reused buffers', async () => {
+    // Sizes go down and up so that a reused buffer is larger than the jar it holds;
+    // a stored jar's stored class is a view into that buffer.
+    const trees = [6000, 300, 9000, 1200, 50, 7000].map((n, i) => ({ [`p${i}/C.class`]: randomBytes(n), [`p${i}/R.txt`]: 'x'.repeat(n) }))
+    const jars = trees.map(t => makeZip(Object.entries(t).map(([name, data]) => ({ name, data, method: 'stored' as const }))))
+    const outer = makeZip(jars.map((data, i) => ({ name: `lib/d${i}.jar`, data, method: i % 2 ? 'deflate' : 'stored' })))
+    const facts = await inspectArchive(write(outer), 'many.zip')
+    expect(facts.contentSha256).toBe(specDigest(Object.fromEntries(trees.map((t, i) => [`lib/d${i}.jar`, { zip: t }]))))
+    expect(facts.layoutWarnings.join('\n')).not.toContain('does not read')
+  })
+
   it('digests a nested jar larger than the buffer bound as its bytes', async () => {
     const jar = makeZip([{ name: 'Big.class', data: randomBytes(4096), method: 'stored' }])
     const limits = { ...ZIP_LIMITS, maxNestedBufferBytes: 1024 }

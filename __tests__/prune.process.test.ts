@@ -102,9 +102,9 @@ describe('pruning a group of 250 versions over three pages, every kind of protec
   })
 
   it('prunes without an archive', async () => {
-    const r = await run(fx.emu, { 'keep-latest': '30' })
+    const r = await run(fx.emu, { 'keep-latest': '200' })
     expect(r.code).toBe(0)
-    const want = expected(seeded, 30)
+    const want = expected(seeded, 200)
     expect(sorted(JSON.parse(r.outputs['deleted-version-ids']))).toEqual(sorted(want.deleted))
     expect(r.outputs['version-id']).toBe('')
     expect(r.outputs['sha256']).toBe('')
@@ -114,13 +114,13 @@ describe('pruning a group of 250 versions over three pages, every kind of protec
 
   it('keeps versions younger than min-age-days', async () => {
     const newest = Math.max(...seeded.map(v => Date.parse(v.uploadedDate)))
-    // an age limit that reaches 100 days back from the newest version
-    const minAgeDays = (Date.now() - newest) / 86_400_000 + 100
-    const r = await run(fx.emu, { 'keep-latest': '5', 'min-age-days': minAgeDays.toFixed(3) })
+    // an age limit that reaches 200 days back from the newest version
+    const minAgeDays = (Date.now() - newest) / 86_400_000 + 200
+    const r = await run(fx.emu, { 'keep-latest': '150', 'min-age-days': minAgeDays.toFixed(3) })
     expect(r.code).toBe(0)
-    const want = expected(seeded, 5, { minAgeMs: Number(minAgeDays.toFixed(3)) * 86_400_000, now: Date.now() })
+    const want = expected(seeded, 150, { minAgeMs: Number(minAgeDays.toFixed(3)) * 86_400_000, now: Date.now() })
     expect(sorted(JSON.parse(r.outputs['deleted-version-ids']))).toEqual(sorted(want.deleted))
-    expect(want.deleted.length).toBeLessThan(expected(seeded, 5).deleted.length)
+    expect(want.deleted.length).toBeLessThan(expected(seeded, 150).deleted.length)
   })
 
   it('never touches the reused version, whatever its age', async () => {
@@ -128,11 +128,11 @@ describe('pruning a group of 250 versions over three pages, every kind of protec
     const hex = createHash('sha256').update(readFileSync(file)).digest('hex')
     // the oldest version of the group is an earlier upload of this very archive
     const [old] = fx.emu.seed([{ groupType: GROUP, uploadedDate: '2022-01-01T00:00:00Z', changeLog: `First release\n\nsha256: ${hex}` }])
-    const r = await run(fx.emu, { archive: 'build/distributions/*.car.zip', 'keep-latest': '20' })
+    const r = await run(fx.emu, { archive: 'build/distributions/*.car.zip', 'keep-latest': '200' })
     expect(r.code).toBe(0)
     expect(r.outputs['uploaded']).toBe('false')
     expect(r.outputs['version-id']).toBe(old.versionId)
-    const want = expected([...seeded, old], 20, { runId: old.versionId })
+    const want = expected([...seeded, old], 200, { runId: old.versionId })
     expect(sorted(JSON.parse(r.outputs['deleted-version-ids']))).toEqual(sorted(want.deleted))
     expect(deleteRequests(fx.emu)).not.toContain(old.versionId)
     expect(fx.emu.live(GROUP).map(v => v.versionId)).toContain(old.versionId)

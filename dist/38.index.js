@@ -364,14 +364,22 @@ function archivePlace(file, limits) {
  */
 class BodyPool {
     free = [];
+    /** What was lent, by the view handed out: only those come back. */
+    lent = new Map();
     take(size) {
         const i = this.free.findIndex(b => b.length >= size);
-        const buffer = i >= 0 ? this.free.splice(i, 1)[0] : Buffer.allocUnsafe(size);
-        return buffer.subarray(0, size);
+        const whole = i >= 0 ? this.free.splice(i, 1)[0] : Buffer.allocUnsafeSlow(size);
+        const body = whole.subarray(0, size);
+        this.lent.set(body, whole);
+        return body;
     }
     give(body) {
+        const whole = this.lent.get(body);
+        if (!whole)
+            return;
+        this.lent.delete(body);
         if (this.free.length < 2)
-            this.free.push(Buffer.from(body.buffer, body.byteOffset, body.buffer.byteLength - body.byteOffset));
+            this.free.push(whole);
     }
 }
 const NESTED = /\.(jar|zip|car)$/i;
@@ -702,9 +710,10 @@ sha256(workerData.file).then(
   err => parentPort.postMessage({ error: String((err && err.message) || err), code: err && err.code })
 )
 `;
-// Below this size a worker's start-up (30–80 ms in a fresh process, measured on a
-// 40 MB archive) costs more than it saves: the file is hashed in this thread,
-// its reads interleaved with the zip checks'.
+// Below this size a worker's start-up (30–80 ms in a fresh process) costs more
+// than it saves and the file is hashed in this thread. Above it the worker runs
+// on the other core while this thread inflates the jars: a realistic 40 MB
+// connector keeps this thread busy for about a second (see scripts/bench/archive.ts).
 const WORKER_MIN_BYTES = 8 * 1024 * 1024;
 /**
  * sha256 of `file` on another core while this thread reads the zip: the two runs

@@ -46,7 +46,28 @@ function classBytes(rand: () => number, vocabulary: string[], size: number): Buf
 }
 
 function vocabularyOf(rand: () => number, count: number): string[] {
-  const syllables = ['get', 'set', 'Value', 'String', 'java/lang/', 'Object', 'List', 'Map', 'init', 'Builder', 'apache/', 'util/', 'Type', 'read', 'write', '()V', 'Ljava/lang/String;', 'Code', 'Exception', 'Handler']
+  const syllables = [
+    'get',
+    'set',
+    'Value',
+    'String',
+    'java/lang/',
+    'Object',
+    'List',
+    'Map',
+    'init',
+    'Builder',
+    'apache/',
+    'util/',
+    'Type',
+    'read',
+    'write',
+    '()V',
+    'Ljava/lang/String;',
+    'Code',
+    'Exception',
+    'Handler'
+  ]
   return Array.from({ length: count }, () => {
     let word = String.fromCharCode(1, 0, 8 + Math.floor(rand() * 40))
     for (let i = 0, n = 1 + Math.floor(rand() * 4); i < n; i++) word += syllables[Math.floor(rand() * syllables.length)]

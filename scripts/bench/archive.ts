@@ -76,7 +76,16 @@ async function openssl(file: string): Promise<{ ms: number; hex: string }> {
 async function curlUpload(emu: EmulatorInfo, file: string, hex: string): Promise<{ ms: number; rssKB: number }> {
   const url = `${emu.apiUrl}/${emu.accountId}/ConnectorVersion`
   const args = ['-sS', '-o', '/dev/null', '-w', '%{http_code}', '-u', `BOOMI_TOKEN.${emu.username}:${emu.apiToken}`, '-H', 'Accept: application/json']
-  const form = ['-F', `groupType=${emu.groupType}`, '-F', 'changeLog=bench', '-F', `sha256Checksum=${hex}`, '-F', `connectorVersionArchive=@${file};type=application/zip`]
+  const form = [
+    '-F',
+    `groupType=${emu.groupType}`,
+    '-F',
+    'changeLog=bench',
+    '-F',
+    `sha256Checksum=${hex}`,
+    '-F',
+    `connectorVersionArchive=@${file};type=application/zip`
+  ]
   const p = await exec('curl', [...args, ...form, url], { timeoutMs: 300_000, rss: true })
   if (p.code !== 0 || p.stdout !== '200') fail(`curl upload failed: exit ${p.code}, HTTP ${p.stdout}, ${p.stderr}`)
   return { ms: p.ms, rssKB: p.rssKB! }
@@ -96,10 +105,19 @@ async function release(bundle: string, emu: EmulatorInfo, file: string): Promise
   }
   writeFileSync(env.GITHUB_OUTPUT!, '')
   writeFileSync(env.GITHUB_STEP_SUMMARY!, '')
-  for (const [name, value] of Object.entries({ ...credentials(emu), archive: path.basename(file), 'if-exists': 'upload' })) env[`INPUT_${name.toUpperCase()}`] = value
+  for (const [name, value] of Object.entries({ ...credentials(emu), archive: path.basename(file), 'if-exists': 'upload' }))
+    env[`INPUT_${name.toUpperCase()}`] = value
   const p = await exec(process.execPath, [bundle], { timeoutMs: 300_000, env, cwd: path.dirname(file), rss: true })
   const sha256 = /^sha256: ([0-9a-f]{64})/m.exec(p.stdout)?.[1] ?? /sha256<<\S+\n([0-9a-f]{64})/.exec(readFileSync(env.GITHUB_OUTPUT!, 'utf8'))?.[1]
-  if (p.code !== 0 || !sha256) fail(`${path.relative(tempDir(), bundle)} on ${path.basename(file)}: exit ${p.code}: ${p.stdout.split('\n').filter(l => l.startsWith('::error')).join(' | ') || p.stderr.slice(-500)}`)
+  if (p.code !== 0 || !sha256)
+    fail(
+      `${path.relative(tempDir(), bundle)} on ${path.basename(file)}: exit ${p.code}: ${
+        p.stdout
+          .split('\n')
+          .filter(l => l.startsWith('::error'))
+          .join(' | ') || p.stderr.slice(-500)
+      }`
+    )
   return { ms: p.ms, rssKB: p.rssKB!, sha256 }
 }
 
@@ -142,7 +160,14 @@ function smallRows(f: Figures): Row[] {
   const share = extra / med(f.previous)
   return [
     ['40 MB: inspect (fresh process)', s(med(f.inspect)), `sha256File ${s(med(f.hash))}`, `${(med(f.inspect) / med(f.hash)).toFixed(1)}×`, '–', '–'],
-    ['40 MB: release, this bundle', s(med(f.current)), `previous release ${s(med(f.previous))}`, `+${(share * 100).toFixed(0)} %`, '≤ +10 %', verdict(share <= 0.1)],
+    [
+      '40 MB: release, this bundle',
+      s(med(f.current)),
+      `previous release ${s(med(f.previous))}`,
+      `+${(share * 100).toFixed(0)} %`,
+      '≤ +10 %',
+      verdict(share <= 0.1)
+    ],
     ['40 MB: release peak RSS', mb(peak(f.current)), `previous ${mb(peak(f.previous))}`, '–', '–', '–']
   ]
 }
@@ -151,10 +176,24 @@ function bigRows(f: Figures): Row[] {
   const reference = median(f.openssl.map((ms, i) => ms + f.curl[i].ms))
   const ratio = med(f.current) / reference
   return [
-    ['1 GiB: inspect (fresh process)', s(med(f.inspect)), `openssl dgst ${s(median(f.openssl))}`, `${(med(f.inspect) / median(f.openssl)).toFixed(2)}×`, '–', '–'],
+    [
+      '1 GiB: inspect (fresh process)',
+      s(med(f.inspect)),
+      `openssl dgst ${s(median(f.openssl))}`,
+      `${(med(f.inspect) / median(f.openssl)).toFixed(2)}×`,
+      '–',
+      '–'
+    ],
     ['1 GiB: release, this bundle', s(med(f.current)), `openssl + curl -F ${s(reference)}`, `${ratio.toFixed(2)}×`, '≤ 1.5×', verdict(ratio <= 1.5)],
     ['1 GiB: release, previous bundle', s(med(f.previous)), `openssl + curl -F ${s(reference)}`, `${(med(f.previous) / reference).toFixed(2)}×`, '–', '–'],
-    ['1 GiB: release peak RSS', mb(peak(f.current)), `previous ${mb(peak(f.previous))}, curl ${mb(peak(f.curl))}`, '–', '≤ 120 MB', verdict(peak(f.current) * 1024 <= 120e6)],
+    [
+      '1 GiB: release peak RSS',
+      mb(peak(f.current)),
+      `previous ${mb(peak(f.previous))}, curl ${mb(peak(f.curl))}`,
+      '–',
+      '≤ 120 MB',
+      verdict(peak(f.current) * 1024 <= 120e6)
+    ],
     ['1 GiB: inspect peak RSS', mb(peak(f.inspect)), `sha256File ${mb(peak(f.hash))}`, '–', '–', '–']
   ]
 }

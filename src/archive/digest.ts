@@ -46,15 +46,22 @@ export function archivePlace(file: FileRangeReader, limits: ZipLimits): Place {
  */
 class BodyPool {
   private readonly free: Buffer[] = []
+  /** What was lent, by the view handed out: only those come back. */
+  private readonly lent = new Map<Buffer, Buffer>()
 
   take(size: number): Buffer {
     const i = this.free.findIndex(b => b.length >= size)
-    const buffer = i >= 0 ? this.free.splice(i, 1)[0] : Buffer.allocUnsafe(size)
-    return buffer.subarray(0, size)
+    const whole = i >= 0 ? this.free.splice(i, 1)[0] : Buffer.allocUnsafeSlow(size)
+    const body = whole.subarray(0, size)
+    this.lent.set(body, whole)
+    return body
   }
 
   give(body: Buffer): void {
-    if (this.free.length < 2) this.free.push(Buffer.from(body.buffer, body.byteOffset, body.buffer.byteLength - body.byteOffset))
+    const whole = this.lent.get(body)
+    if (!whole) return
+    this.lent.delete(body)
+    if (this.free.length < 2) this.free.push(whole)
   }
 }
 
@@ -162,7 +169,6 @@ async function listEntries(zip: ZipFile, state: WalkState, at: Place): Promise<E
   state.inflatedLeft -= declared
   return files
 }
-
 
 /** One entry's digest: its nested zip's content digest when it reads as one, else the sha256 of its bytes. */
 async function digestEntry(zip: ZipFile, step: Step, state: WalkState, at: Place): Promise<{ digest: string; body?: Buffer }> {

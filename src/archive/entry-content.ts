@@ -40,7 +40,13 @@ export async function* entryContent(zip: ZipFile, entry: Entry, label: string, s
   if (source.memory) {
     const whole = inMemoryContent(entry, label, source.memory)
     if (whole) yield whole
-    else yield* guarded(Readable.from([rawInMemory(entry, label, source.memory)]).pipe(createInflateRaw({ chunkSize: STREAM_CHUNK })), label, 'does not inflate', entry.uncompressedSize)
+    else
+      yield* guarded(
+        Readable.from([rawInMemory(entry, label, source.memory)]).pipe(createInflateRaw({ chunkSize: STREAM_CHUNK })),
+        label,
+        'does not inflate',
+        entry.uncompressedSize
+      )
     return
   }
   if (entry.compressionMethod === STORED && source.file) {

@@ -39,9 +39,10 @@ sha256(workerData.file).then(
 )
 `
 
-// Below this size a worker's start-up (30–80 ms in a fresh process, measured on a
-// 40 MB archive) costs more than it saves: the file is hashed in this thread,
-// its reads interleaved with the zip checks'.
+// Below this size a worker's start-up (30–80 ms in a fresh process) costs more
+// than it saves and the file is hashed in this thread. Above it the worker runs
+// on the other core while this thread inflates the jars: a realistic 40 MB
+// connector keeps this thread busy for about a second (see scripts/bench/archive.ts).
 export const WORKER_MIN_BYTES = 8 * 1024 * 1024
 
 export interface Hashing {
