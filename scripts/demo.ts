@@ -85,7 +85,11 @@ async function main(): Promise<void> {
       emu.classifications(GROUP).uat?.versionId === first.outputs['version-id'] &&
       JSON.parse(second.outputs['classification-changes'] ?? '[]')[0]?.reviewStatus === 'APPROVED'
     console.log(`\nEmulator received ${emu.requests.length} requests; the group now has ${emu.live(GROUP).length} live versions.`)
-    console.log(ok ? 'Demo OK: the first run uploaded, switched uat and pruned; the re-run reused the same version and switched uat again.' : 'Demo FAILED: see the runs above.')
+    console.log(
+      ok
+        ? 'Demo OK: the first run uploaded, switched uat and pruned; the re-run reused the same version and switched uat again.'
+        : 'Demo FAILED: see the runs above.'
+    )
     process.exitCode = ok ? 0 : 1
   } finally {
     await emu.close()
