@@ -5,9 +5,10 @@
 // on a missed target. About 3 minutes on 2 cores; see docs/benchmarks.md.
 import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync, statfsSync, writeFileSync } from 'node:fs'
-import { open } from 'node:fs/promises'
 import * as path from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { makeConnectorZip } from '../zip-writer.js'
+import { writeBigStoredConnector } from './archive-fixtures.js'
 import {
   DIST,
   EMULATOR_CLI,
@@ -48,18 +49,11 @@ const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`
 const mbps = (bytes: number, ms: number): string => `${(bytes / MiB / (ms / 1000)).toFixed(0)} MiB/s`
 const mb = (kB: number): string => `${((kB * 1024) / 1e6).toFixed(1)} MB`
 
-/** A 1 GiB "zip": `PK\x03\x04` then random bytes (one 16 MiB random block written 64 times). */
+/** A 1 GiB connector archive of large stored jars (archive-fixtures.ts), as a real zip: the action checks it. */
 async function makeBigArchive(file: string): Promise<void> {
   const free = statfsSync(path.dirname(file))
   if (free.bavail * free.bsize < 3 * BIG_SIZE) fail(`less than 3 GiB free in ${path.dirname(file)}`)
-  const block = randomBytes(16 * MiB)
-  block.write('PK\x03\x04', 0, 'latin1')
-  const fh = await open(file, 'w')
-  try {
-    for (let i = 0; i < BIG_SIZE / block.length; i++) await fh.write(block, 0, block.length)
-  } finally {
-    await fh.close()
-  }
+  await writeBigStoredConnector(file)
 }
 
 async function openssl(file: string): Promise<{ ms: number; hex: string }> {
@@ -69,8 +63,9 @@ async function openssl(file: string): Promise<{ ms: number; hex: string }> {
   return { ms: p.ms, hex: m[1] }
 }
 
-// 1. hash: a dry run on the 1 GiB archive minus a dry run on a 4 KiB one (same
-// start-up, listing and report) is the time the action's own sha256File took.
+// 1. archive check: a dry run on the 1 GiB archive minus a dry run on a small one
+// (same start-up, listing and report) is the time the action took to check the
+// zip, compute its content digest and hash it (the sha256 runs in a worker beside).
 async function hashRow(emu: EmulatorInfo, big: string, tiny: string, expectedHex: string): Promise<Row> {
   const ref: number[] = []
   const bigRuns: number[] = []
@@ -89,12 +84,12 @@ async function hashRow(emu: EmulatorInfo, big: string, tiny: string, expectedHex
   const ratio = refMs / hashMs
   notes.push(`hash: dry run 1 GiB ${s(median(bigRuns))} − dry run 4 KiB ${s(median(tinyRuns))}; the action itself logged ${logged.join(', ')}`)
   return [
-    'hash (1 GiB, cached)',
+    'check + hash (1 GiB, cached)',
     `${mbps(BIG_SIZE, hashMs)} (${s(hashMs)})`,
     `openssl dgst ${mbps(BIG_SIZE, refMs)} (${s(refMs)})`,
     ratio.toFixed(2),
-    '≥ 0.90',
-    verdict(ratio >= 0.9)
+    '– (the upload row has the target)',
+    '–'
   ]
 }
 
@@ -199,7 +194,7 @@ async function requestsRow(): Promise<Row> {
   const { emu, info } = await startSeededEmulator(REQUESTS_VERSIONS, RATE)
   try {
     const archive = path.join(tempDir(), 'small.car.zip')
-    writeFileSync(archive, Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), randomBytes(64 * 1024)]))
+    writeFileSync(archive, makeConnectorZip({ extraEntries: [{ name: 'lib/resources.bin', data: randomBytes(64 * 1024), method: 'stored' }] }))
     const inputs = { ...credentials(info), archive, 'keep-latest': '1', 'requests-per-second': String(RATE) }
     const run = expectSuccess(await runAction(inputs, { timeoutMs: 120_000 }), 'release with pruning')
     if (run.outputs.uploaded !== 'true') fail(`release with pruning: uploaded=${run.outputs.uploaded}`)
@@ -246,7 +241,7 @@ async function main(): Promise<void> {
   const big = path.join(tempDir(), 'big.car.zip')
   const tiny = path.join(tempDir(), 'tiny.car.zip')
   await makeBigArchive(big)
-  writeFileSync(tiny, Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(4092, 1)]))
+  writeFileSync(tiny, makeConnectorZip())
   const { hex } = await openssl(big) // also pulls the file into the page cache
 
   const cli = await startCliEmulator()
