@@ -425,6 +425,16 @@ describe('record, outputs and summary', () => {
     expect(renderSummary(run.record)).toMatch(/stopped before the upload/)
   })
 
+  it('reports the throttling seen in the summary', async () => {
+    const boomi = new FakeBoomi()
+    const run = await runFake(boomi, makeInputs({ archive: undefined, keepLatest: 1 }), ws.dir, {
+      throttling: () => ({ throttled: 3, waitedMs: 4500, lowestRate: 2.5 })
+    })
+    expect(renderSummary(run.record)).toMatch(/Throttling \| 3 answer\(s\) of 503\/429, 4\.5 s spent waiting, rate cut to 2\.50\/s at the lowest/)
+    const quiet = await runFake(boomi, makeInputs({ archive: undefined, keepLatest: 1 }), ws.dir, { throttling: () => ({ throttled: 0, waitedMs: 0 }) })
+    expect(renderSummary(quiet.record)).not.toMatch(/Throttling/)
+  })
+
   it('escapes what came from outside in the summary', async () => {
     const boomi = new FakeBoomi()
     boomi.seed(2, () => ({ displayVersion: '<img src=x onerror=alert(1)>`|[x](javascript:y)' }))

@@ -2328,18 +2328,7 @@ async function runAction(inputs) {
     const deps = {
         inputs,
         workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
-        client: once(async () => new HttpBoomiClient({
-            apiUrl: inputs.apiUrl,
-            fallbackApiUrl: inputs.apiUrlIsDefault ? contract/* ALTERNATE_API_URL */.o7 : undefined,
-            accountId: inputs.accountId,
-            username: inputs.username,
-            apiToken: inputs.apiToken,
-            timeoutMs: inputs.timeoutMs,
-            transport: createTransport(`${constants/* ACTION_NAME */.px}/${constants/* ACTION_VERSION */.Yt}`, { agentFor: proxyAgentFor(`${constants/* ACTION_NAME */.px}/${constants/* ACTION_VERSION */.Yt}`) }),
-            pacer: cancel.gate(pacer),
-            retry,
-            log: runnerLog
-        })),
+        client: once(async () => boomiClient(inputs, cancel.gate(pacer), retry)),
         multipart: async () => (await Promise.all(/* import() */[__webpack_require__.e(454), __webpack_require__.e(892)]).then(__webpack_require__.bind(__webpack_require__, 2892))).multipartBody,
         inspectArchive: async (file, shown) => (await Promise.all(/* import() */[__webpack_require__.e(663), __webpack_require__.e(38)]).then(__webpack_require__.bind(__webpack_require__, 1038))).inspectArchive(file, shown),
         readTextFile,
@@ -2364,6 +2353,22 @@ async function runAction(inputs) {
     finally {
         cancel.dispose();
     }
+}
+const USER_AGENT = `${constants/* ACTION_NAME */.px}/${constants/* ACTION_VERSION */.Yt}`;
+function boomiClient(inputs, pacer, retry) {
+    return new HttpBoomiClient({
+        apiUrl: inputs.apiUrl,
+        // The other documented prefix is tried only while api-url is left at its default.
+        fallbackApiUrl: inputs.apiUrlIsDefault ? contract/* ALTERNATE_API_URL */.o7 : undefined,
+        accountId: inputs.accountId,
+        username: inputs.username,
+        apiToken: inputs.apiToken,
+        timeoutMs: inputs.timeoutMs,
+        transport: createTransport(USER_AGENT, { agentFor: proxyAgentFor(USER_AGENT) }),
+        pacer,
+        retry,
+        log: runnerLog
+    });
 }
 /** Outputs and summary from the record. A file that cannot be written is reported beside the run's own error, never instead of it. */
 async function publishRecord(record) {

@@ -3,7 +3,7 @@
 import { promises as fs } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import * as core from '@actions/core'
-import { HttpBoomiClient } from '../boomi/client.js'
+import { HttpBoomiClient, type RequestPacer } from '../boomi/client.js'
 import { ALTERNATE_API_URL } from '../boomi/contract.js'
 import { ACTION_NAME, ACTION_VERSION } from '../constants.js'
 import type { RunContext } from '../domain/changelog.js'
@@ -47,21 +47,7 @@ export async function runAction(inputs: Inputs): Promise<void> {
   const deps: RunDeps = {
     inputs,
     workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
-    client: once(
-      async () =>
-        new HttpBoomiClient({
-          apiUrl: inputs.apiUrl,
-          fallbackApiUrl: inputs.apiUrlIsDefault ? ALTERNATE_API_URL : undefined,
-          accountId: inputs.accountId,
-          username: inputs.username,
-          apiToken: inputs.apiToken,
-          timeoutMs: inputs.timeoutMs,
-          transport: createTransport(`${ACTION_NAME}/${ACTION_VERSION}`, { agentFor: proxyAgentFor(`${ACTION_NAME}/${ACTION_VERSION}`) }),
-          pacer: cancel.gate(pacer),
-          retry,
-          log: runnerLog
-        })
-    ),
+    client: once(async () => boomiClient(inputs, cancel.gate(pacer), retry)),
     multipart: async () => (await import('../net/multipart.js')).multipartBody,
     inspectArchive: async (file, shown) => (await import('../archive/zip.js')).inspectArchive(file, shown),
     readTextFile,
@@ -87,6 +73,24 @@ export async function runAction(inputs: Inputs): Promise<void> {
   } finally {
     cancel.dispose()
   }
+}
+
+const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`
+
+function boomiClient(inputs: Inputs, pacer: RequestPacer, retry: RetryPolicy): HttpBoomiClient {
+  return new HttpBoomiClient({
+    apiUrl: inputs.apiUrl,
+    // The other documented prefix is tried only while api-url is left at its default.
+    fallbackApiUrl: inputs.apiUrlIsDefault ? ALTERNATE_API_URL : undefined,
+    accountId: inputs.accountId,
+    username: inputs.username,
+    apiToken: inputs.apiToken,
+    timeoutMs: inputs.timeoutMs,
+    transport: createTransport(USER_AGENT, { agentFor: proxyAgentFor(USER_AGENT) }),
+    pacer,
+    retry,
+    log: runnerLog
+  })
 }
 
 /** Outputs and summary from the record. A file that cannot be written is reported beside the run's own error, never instead of it. */
