@@ -5,7 +5,7 @@
 // '.ready' mark before starting the action. BOOMI_ACTION_DIST, when set, names
 // a bundle to test instead.
 import { spawn } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 
@@ -17,7 +17,10 @@ export default function startBundle() {
   })
   let errors = ''
   child.stderr.on('data', chunk => (errors += chunk))
-  child.on('exit', code => writeFileSync(path.join(out, code === 0 ? '.ready' : '.failed'), errors || `ncc exited with ${code}`))
+  child.on('exit', code => {
+    // After the teardown (a short run that did not need the bundle) the folder is gone: nothing to mark.
+    if (existsSync(out)) writeFileSync(path.join(out, code === 0 ? '.ready' : '.failed'), errors || `ncc exited with ${code}`)
+  })
   globalThis.__boomiBundle = child
   process.env.BOOMI_ACTION_DIST = path.join(out, 'index.js')
   process.env.BOOMI_ACTION_BUNDLE_DIR = out

@@ -2,6 +2,7 @@
 // clock. Every decision path of a run, in milliseconds.
 import { describe, expect, it } from '@jest/globals'
 import { outputsOf } from '../src/domain/outputs.js'
+import { allPruning, withJournal } from '../src/domain/record.js'
 import { renderSummary } from '../src/domain/summary.js'
 import { afterUploadFailure, lookSchedule } from '../src/orchestrator/lost-answers.js'
 import { BoomiError, NetworkError } from '../src/errors.js'
@@ -71,6 +72,13 @@ describe('upload', () => {
     expect(JSON.parse(out['deleted-version-ids'])).toEqual(['1002', '1001', '1000'])
   })
 
+  it('refuses a change-log-file outside the workspace before any request', async () => {
+    const boomi = new FakeBoomi()
+    const run = await runFake(boomi, makeInputs({ changeLogFile: '../../etc/passwd' }), ws.dir)
+    expect(run.error?.message).toMatch(/change-log-file '\.\.\/\.\.\/etc\/passwd' is outside the workspace/)
+    expect(boomi.calls).toEqual([])
+  })
+
   it('takes the tag section of change-log-file', async () => {
     const boomi = new FakeBoomi()
     const run = await runFake(boomi, makeInputs({ changeLogFile: 'CHANGELOG.md' }), ws.dir)
@@ -86,7 +94,9 @@ describe('upload', () => {
     const out = outputsOf(run.record)
     expect(JSON.parse(out['deleted-version-ids'])).toEqual(['1002', '1001', '1000'])
     expect(out.uploaded).toBe('false')
-    expect(out['classification-changes']).toBe('[]')
+    // planned for the version the run would upload, which has no ID yet
+    expect(JSON.parse(out['classification-changes'])).toEqual([{ classificationType: `${GROUP}-uat`, versionId: '', reviewStatus: '' }])
+    expect(run.lines.join('\n')).toMatch(/would switch .*-uat to the version this run would upload/)
   })
 })
 
@@ -156,6 +166,18 @@ describe('account version limit', () => {
     expect(run.error?.message).toMatch(/exceeds the maximum size/)
     expect(boomi.calls.some(c => c.startsWith('delete'))).toBe(false)
     expect(renderSummary(run.record)).toMatch(/Upload failed/)
+  })
+
+  it('a limit refusal after a lost attempt that shows only later: room is made, and the late twin is removed', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(5)
+    // attempt 1 shows only after both rounds of looks; attempt 2 meets the limit; attempt 3 is stored
+    boomi.createSteps = [{ lostStoredAfterListings: 14 }, limit, 'ok']
+    const run = await runFake(boomi, makeInputs({ keepLatest: 3 }), ws.dir)
+    expect(run.error).toBeUndefined()
+    const withSha = boomi.live().filter(v => v.changeLog?.includes(`sha256: ${SHA}`))
+    expect(withSha.map(v => v.versionId)).toEqual([outputsOf(run.record)['version-id']])
+    expect(run.warnings.join('\n')).toMatch(/second copy of this archive/)
   })
 
   it('without keep-latest: fails with the fix', async () => {
@@ -335,6 +357,41 @@ describe('pruning', () => {
     expect(renderSummary(run.record)).toMatch(/not tried/)
   })
 
+  it('a delete whose answer was lost and whose retry got a 401 is settled by the listing', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(3)
+    boomi.deleteLostThen.set('1000', 401)
+    const run = await runFake(boomi, makeInputs({ archive: undefined, keepLatest: 1 }), ws.dir, { deleteConcurrency: 1 })
+    // it did happen: deleted, not failed; a 401 still stops further deletions
+    expect(JSON.parse(outputsOf(run.record)['deleted-version-ids'])).toEqual(['1000'])
+    expect(run.error?.message).toMatch(/Pruning stopped: 1 deletion\(s\) not tried after Boomi refused credentials or privileges \(1 done\)/)
+  })
+
+  it('a deletion that failed while making room and succeeded later is reported once, as deleted', () => {
+    const v = boomi1000()
+    const record = {
+      groupType: GROUP,
+      dryRun: false,
+      upload: {
+        kind: 'failed' as const,
+        changeLog: '',
+        error: new Error('x'),
+        earlyPrune: { deleted: [], skipped: [], failed: [{ version: v, error: 'HTTP 500' }], notTried: [] }
+      },
+      prune: { keepLatest: 1, kept: 1, outcome: { deleted: [{ version: v, reason: 'older' }], skipped: [], failed: [], notTried: [] } }
+    }
+    const all = allPruning(record)!
+    expect(all.deleted.map(d => d.version.versionId)).toEqual(['1000'])
+    expect(all.failed).toEqual([])
+  })
+
+  it('a run stopped before its phases returned is completed from the journal', () => {
+    const v = boomi1000()
+    const journal = { deleted: [{ version: v, reason: 'older' }], uploaded: { version: { ...v, versionId: '2001' }, changeLog: 'x' }, switches: [] }
+    const out = outputsOf(withJournal({ groupType: GROUP, dryRun: false }, journal, 1))
+    expect(out).toMatchObject({ 'version-id': '2001', uploaded: 'true', 'deleted-version-ids': '["1000"]' })
+  })
+
   it('a cancelled run starts no new deletion and reports the rest as not tried', async () => {
     const boomi = new FakeBoomi()
     boomi.seed(6)
@@ -351,6 +408,10 @@ describe('pruning', () => {
     expect(JSON.parse(outputsOf(run.record)['deleted-version-ids'])).toHaveLength(1)
   })
 })
+
+function boomi1000() {
+  return new FakeBoomi().seed(1)[0]
+}
 
 describe('classifications', () => {
   it('switches each after the upload and before pruning, with notes without the trailer', async () => {

@@ -762,7 +762,7 @@ function runVersion(r) {
         return r.upload.version;
     return undefined;
 }
-/** Early deletions (version limit) and the prune phase's, as one outcome. */
+/** Early deletions (version limit) and the prune phase's, as one outcome: for a version in both, the later word counts. */
 function allPruning(r) {
     const early = r.upload && 'earlyPrune' in r.upload ? r.upload.earlyPrune : undefined;
     const late = r.prune?.outcome;
@@ -770,13 +770,36 @@ function allPruning(r) {
         return late;
     if (!late)
         return early;
-    const skippedEarly = new Set(early.skipped.map(s => s.version.versionId));
+    const seenLate = new Set([...late.deleted, ...late.skipped].map(x => x.version.versionId));
+    for (const f of late.failed)
+        seenLate.add(f.version.versionId);
+    for (const v of late.notTried)
+        seenLate.add(v.versionId);
+    const notLate = (id) => !seenLate.has(id);
     return {
-        deleted: [...early.deleted, ...late.deleted],
-        skipped: [...early.skipped, ...late.skipped.filter(s => !skippedEarly.has(s.version.versionId))],
-        failed: [...early.failed, ...late.failed],
-        notTried: [...early.notTried, ...late.notTried]
+        deleted: [...early.deleted.filter(d => notLate(d.version.versionId)), ...late.deleted],
+        skipped: [...early.skipped.filter(s => notLate(s.version.versionId)), ...late.skipped],
+        failed: [...early.failed.filter(f => notLate(f.version.versionId)), ...late.failed],
+        notTried: [...early.notTried.filter(v => notLate(v.versionId)), ...late.notTried]
     };
+}
+function newJournal() {
+    return { deleted: [], switches: [] };
+}
+/** The record completed from the journal: what phases that never returned had already done. */
+function withJournal(r, j, keepLatest) {
+    const out = { ...r };
+    if (!out.upload && j.uploaded)
+        out.upload = { kind: 'uploaded', ...j.uploaded, listing: [], strayTwins: [], seconds: 0 };
+    if (!out.switches && j.switches.length)
+        out.switches = [...j.switches];
+    if (!out.prune) {
+        const known = new Set(allPruning(out)?.deleted.map(d => d.version.versionId) ?? []);
+        const more = j.deleted.filter(d => !known.has(d.version.versionId));
+        if (more.length)
+            out.prune = { keepLatest: keepLatest ?? 0, kept: 0, outcome: { deleted: more, skipped: [], failed: [], notTried: [] } };
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/domain/outputs.ts
@@ -1536,6 +1559,10 @@ async function changeLogPhase(deps) {
     if (!inputs.changeLogFile)
         return undefined;
     const file = external_node_path_.resolve(deps.workspace, inputs.changeLogFile);
+    const inside = external_node_path_.relative(deps.workspace, file);
+    if (inside.startsWith('..') || external_node_path_.isAbsolute(inside)) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.changeLogFile, `${constants/* Input */.pd.changeLogFile} '${inputs.changeLogFile}' is outside the workspace. Give the path of a Markdown changelog relative to the workspace, e.g. CHANGELOG.md.`);
+    }
     let markdown;
     try {
         markdown = await deps.readTextFile(file, MAX_CHANGE_LOG_FILE_BYTES);
@@ -1734,6 +1761,7 @@ async function executePrune(deps, client, plan) {
             try {
                 await client.deleteVersion(group, item.version.versionId);
                 deleted.push(item);
+                deps.journal?.deleted.push(item);
                 log.info(`deleted ${describe(item.version)} [${++done}/${plan.delete.length}]`);
             }
             catch (err) {
@@ -1743,19 +1771,21 @@ async function executePrune(deps, client, plan) {
                     continue;
                 }
                 const refusal = err instanceof errors/* BoomiError */.JE && (0,contract/* isDeleteRefusal */.Ie)(err.status) ? `refused by Boomi: ${err.boomiMessage || `HTTP ${err.status}`}` : undefined;
-                if (refusal && err.afterLostAnswer !== true && err.status !== 404) {
+                // After a lost answer any later failure may only mean the first attempt did it: the listing tells.
+                const lostBefore = err instanceof errors/* BoomiError */.JE && err.afterLostAnswer;
+                if (refusal && !lostBefore && err.status !== 404) {
                     skipped.push({ version: item.version, reason: refusal });
                     log.warning(`Version ${describe(item.version)} was not deleted: ${refusal}`);
                 }
-                else if (refusal || (0,net_retry/* mayHaveTakenEffect */.Y2)(err)) {
+                else if (refusal || lostBefore || (0,net_retry/* mayHaveTakenEffect */.Y2)(err)) {
                     unsure.push({ item, refusal, failure: refusal ? undefined : (0,errors/* errorMessage */.gJ)(err) });
                 }
                 else {
                     failed.push({ version: item.version, error: (0,errors/* errorMessage */.gJ)(err) });
                     log.warning(`Deleting version ${describe(item.version)} failed: ${(0,errors/* errorMessage */.gJ)(err)}`);
-                    if (err instanceof errors/* BoomiError */.JE && (err.status === 401 || err.status === 403))
-                        stop = true;
                 }
+                if (err instanceof errors/* BoomiError */.JE && (err.status === 401 || err.status === 403))
+                    stop = true;
             }
         }
     };
@@ -1784,6 +1814,7 @@ async function settleUnsure(deps, client, unsure) {
         const now = byId.get(item.version.versionId);
         if (!now || now.deleted) {
             out.deleted.push(item);
+            deps.journal?.deleted.push(item);
             log.info(`deleted ${describe(item.version)} (its answer was lost; the listing shows it deleted)`);
         }
         else if (refusal) {
@@ -1806,14 +1837,15 @@ const STATUS_TEXT = {
     REJECTED: 'rejected by Boomi',
     CANCELLED: 'cancelled'
 };
+/** `version` is undefined only in a dry run that would upload: the changes are planned for the version it would make. */
 async function switchPhase(deps, version, releaseNotes) {
     const { inputs, log } = deps;
     const results = [];
     for (const label of inputs.classifications) {
         const classificationType = `${inputs.groupType}-${label}`;
-        if (inputs.dryRun) {
-            log.info(`Dry run: would switch ${classificationType} to version ${version.versionId}`);
-            results.push({ classificationType, versionId: version.versionId, reviewStatus: '' });
+        if (inputs.dryRun || !version) {
+            log.info(`Dry run: would switch ${classificationType} to ${version ? `version ${version.versionId}` : 'the version this run would upload'}`);
+            results.push({ classificationType, versionId: version?.versionId ?? '', reviewStatus: '' });
             continue;
         }
         if (deps.signal?.aborted) {
@@ -1824,10 +1856,12 @@ async function switchPhase(deps, version, releaseNotes) {
             const change = await (await deps.client()).changeVersion(classificationType, version.versionId, releaseNotes);
             log.info(`${classificationType} → version ${version.versionId}: ${change.reviewStatus} (${STATUS_TEXT[change.reviewStatus]})`);
             results.push({ classificationType, versionId: version.versionId, reviewStatus: change.reviewStatus });
+            deps.journal?.switches.push(results[results.length - 1]);
         }
         catch (err) {
             log.warning(`Switching ${classificationType} to version ${version.versionId} failed: ${(0,errors/* errorMessage */.gJ)(err)}`);
             results.push({ classificationType, versionId: version.versionId, reviewStatus: '', error: (0,errors/* errorMessage */.gJ)(err) });
+            deps.journal?.switches.push(results[results.length - 1]);
         }
     }
     return results;
@@ -1867,14 +1901,18 @@ function lookSchedule(settleMs) {
         times.push(settleMs);
     return times;
 }
-async function createWithRecovery(deps, client, create, before, sha256) {
+async function createWithRecovery(deps, client, create, before, sha256, 
+/** Attempts of an earlier round whose outcome is still unknown (a version-limit refusal came after them). */
+unknownBefore = 0) {
     const { log, uploadPolicy: policy, clock } = deps;
     const idsBefore = new Set(before.map(v => v.versionId));
-    let unknown = 0;
+    let unknown = unknownBefore;
     const state = { failures: 0, throttledMs: 0 };
     for (let n = 1;; n++) {
         try {
             const version = await create();
+            if (deps.journal)
+                deps.journal.uploaded = { version, changeLog: version.changeLog ?? '' };
             return await settle(deps, client, sha256, version, before, idsBefore, unknown);
         }
         catch (err) {
@@ -1886,11 +1924,13 @@ async function createWithRecovery(deps, client, create, before, sha256) {
             }
             if (step.look) {
                 const found = await lookFor(deps, client, sha256, idsBefore);
+                if (found && deps.journal)
+                    deps.journal.uploaded = { version: found.version, changeLog: found.version.changeLog ?? '' };
                 if (found)
                     return await settle(deps, client, sha256, found.version, found.listing, idsBefore, unknown - 1);
             }
             if (!step.retry)
-                throw unknown > 0 ? afterLostAnswer(err) : err;
+                throw unknown > 0 ? afterLostAnswer(err, unknown) : err;
             log.info(`upload: attempt ${n} failed (${step.failures} of ${policy.maxAttempts} tries spent${step.throttled ? '; throttled, which spends none' : ''}): ${(0,errors/* errorMessage */.gJ)(err)}; retrying in ${step.delayMs} ms`);
             if (step.throttled) {
                 const t = clock.now();
@@ -1901,10 +1941,10 @@ async function createWithRecovery(deps, client, create, before, sha256) {
         }
     }
 }
-function afterLostAnswer(err) {
-    // At the version limit the caller may still make room and try again.
+function afterLostAnswer(err, unknown) {
+    // At the version limit the caller may still make room and try again; it must then still look for a late twin.
     if (err instanceof errors/* VersionLimitError */.aI)
-        return err;
+        return new errors/* VersionLimitError */.aI(err.refusal, unknown);
     return new Error(`${(0,errors/* errorMessage */.gJ)(err)}. An earlier attempt lost its answer; if Boomi stores it later, a re-run will find and reuse it.`, { cause: err });
 }
 /** Lists the group at growing intervals until a new version with this archive's checksum shows, or the window ends. */
@@ -2004,8 +2044,8 @@ async function uploadPhase(deps, archive, text, listing) {
 async function uploadWithRoom(deps, client, body, sha256, changeLog, listing) {
     const { inputs, log, clock } = deps;
     const started = clock.now();
-    const attempt = async (before, earlyPrune) => {
-        const created = await createWithRecovery(deps, client, () => createOnce(client, inputs.groupType, body), before, sha256);
+    const attempt = async (before, earlyPrune, unknownBefore = 0) => {
+        const created = await createWithRecovery(deps, client, () => createOnce(client, inputs.groupType, body), before, sha256, unknownBefore);
         const seconds = (clock.now() - started) / 1000;
         log.info(`Uploaded version ${describe(created.version)} in ${seconds.toFixed(1)} s`);
         return { kind: 'uploaded', version: created.version, changeLog, listing: created.listing, strayTwins: created.strayTwins, earlyPrune, seconds };
@@ -2030,7 +2070,7 @@ async function uploadWithRoom(deps, client, body, sha256, changeLog, listing) {
             return { kind: 'failed', changeLog, error: new Error(message, { cause: err }), earlyPrune };
         }
         try {
-            return await attempt(withoutDeleted(listing, earlyPrune), earlyPrune);
+            return await attempt(withoutDeleted(listing, earlyPrune), earlyPrune, err.unknownAttempts);
         }
         catch (again) {
             return { kind: 'failed', changeLog, error: asError(again), earlyPrune };
@@ -2109,7 +2149,7 @@ async function release(deps, r) {
         throw r.upload.error;
     cancelled(deps);
     const version = runVersion(r);
-    if (version && inputs.classifications.length) {
+    if (inputs.classifications.length && (version || r.upload?.kind === 'would-upload')) {
         r.switches = await phase(log, 'Classifications', () => switchPhase(deps, version, notesFor(r, version)));
     }
     cancelled(deps);
@@ -2150,11 +2190,11 @@ function givenVersion(listing, versionId, groupType) {
 }
 /** The release notes: the change log's text without its checksum trailer. */
 function notesFor(r, version) {
-    if (r.upload?.kind === 'uploaded')
+    if (r.upload?.kind === 'uploaded' || r.upload?.kind === 'would-upload')
         return releaseNotes(r.upload.changeLog);
     if (r.changeLog)
         return r.changeLog.text;
-    return releaseNotes(version.changeLog ?? '');
+    return releaseNotes(version?.changeLog ?? '');
 }
 /** What failed without stopping the run, said once at its end. */
 function failures(r) {
@@ -2163,14 +2203,16 @@ function failures(r) {
     if (refused.length) {
         problems.push(`${refused.length} classification change(s) not made: ${refused.map(s => `${s.classificationType} (${s.error ?? s.reviewStatus})`).join('; ')}`);
     }
-    const o = r.prune?.outcome;
+    const o = allPruning(r);
     if (o && (o.failed.length || o.notTried.length)) {
         const byMessage = new Map();
         for (const f of o.failed)
             byMessage.set(f.error, [...(byMessage.get(f.error) ?? []), f.version.versionId]);
         const untried = o.notTried.length ? `, ${o.notTried.length} not tried after it` : '';
         const reasons = [...byMessage].map(([message, list]) => `${list.join(', ')}: ${message}`).join('; ');
-        problems.push(`Pruning failed: ${o.failed.length} deletion${o.failed.length === 1 ? '' : 's'} failed (${o.deleted.length} done${untried}): ${reasons}`);
+        problems.push(o.failed.length
+            ? `Pruning failed: ${o.failed.length} deletion${o.failed.length === 1 ? '' : 's'} failed (${o.deleted.length} done${untried}): ${reasons}`
+            : `Pruning stopped: ${o.notTried.length} deletion(s) not tried after Boomi refused credentials or privileges (${o.deleted.length} done)`);
     }
     if (r.upload?.kind === 'uploaded' && r.upload.strayTwins.length) {
         const stray = ids(r.upload.strayTwins);
@@ -2303,6 +2345,7 @@ function proxyAgentFor(userAgent) {
 
 
 
+
 /** Every line from the run goes through forLog, the one place that keeps outside text from starting a workflow command. */
 const runnerLog = {
     info: line => core/* info */.pq(forLog(line)),
@@ -2315,6 +2358,7 @@ async function runAction(inputs) {
     const cancel = new Cancellation(runnerLog);
     const clock = { now: () => Date.now(), sleep: cancel.sleep(net_retry/* realSleep */.uk) };
     const throttle = new net_retry/* ThrottleLedger */.m();
+    const journal = newJournal();
     const retry = {
         ...net_retry/* DEFAULT_BACKOFF */.VU,
         maxAttempts: inputs.maxAttempts,
@@ -2340,6 +2384,7 @@ async function runAction(inputs) {
         // Enough requests in flight to use the rate fully when Boomi answers in up to a second.
         deleteConcurrency: Math.max(1, Math.min(8, Math.ceil(inputs.requestsPerSecond))),
         signal: cancel.signal,
+        journal,
         throttling: () => {
             const s = pacer.stats();
             return { throttled: s.throttled, waitedMs: Math.max(s.waitedMs, throttle.spentMs), lowestRate: s.cuts ? s.lowestRate : undefined };
@@ -2348,7 +2393,11 @@ async function runAction(inputs) {
     const publish = once(async (record) => publishRecord(record));
     const record = newRecord(inputs);
     try {
-        await cancel.within(runRelease(deps, publish, record), () => publish({ ...record, cancelled: true, error: record.error ?? 'The run was cancelled while requests were in flight; their outcome is not known.' }));
+        await cancel.within(runRelease(deps, publish, record), () => {
+            // The phases still running never returned: what they had done is in the journal.
+            const stopped = withJournal(record, journal, inputs.keepLatest);
+            return publish({ ...stopped, cancelled: true, error: record.error ?? 'The run was cancelled while requests were in flight; their outcome is not known.' });
+        });
     }
     finally {
         cancel.dispose();
@@ -2402,13 +2451,18 @@ function once(fn) {
     let result;
     return (...args) => (result ??= fn(...args));
 }
+/** A regular file's text, read no further than `maxBytes` (a device or a FIFO is refused, not read). */
 async function readTextFile(file, maxBytes) {
-    const handle = await external_node_fs_.promises.open(file, 'r');
+    const handle = await external_node_fs_.promises.open(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
     try {
-        const { size } = await handle.stat();
-        if (size > maxBytes)
-            throw new Error(`the file is ${size} bytes, more than the ${maxBytes} allowed`);
-        return (await handle.readFile()).toString('utf8');
+        const stat = await handle.stat();
+        if (!stat.isFile())
+            throw new Error('it is not a regular file');
+        const buffer = Buffer.alloc(maxBytes + 1);
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+        if (bytesRead > maxBytes)
+            throw new Error(`the file is larger than the ${maxBytes} bytes allowed`);
+        return buffer.subarray(0, bytesRead).toString('utf8');
     }
     finally {
         await handle.close();

@@ -248,9 +248,13 @@ class ArchiveChangedError extends Error {
 /** Boomi refused an upload because the account holds its maximum of versions; pruning may make room. */
 class VersionLimitError extends Error {
     refusal;
-    constructor(refusal) {
+    unknownAttempts;
+    constructor(refusal, 
+    /** Earlier upload attempts whose answer was lost and whose version has not shown: one may still appear. */
+    unknownAttempts = 0) {
         super(refusal.message, { cause: refusal });
         this.refusal = refusal;
+        this.unknownAttempts = unknownAttempts;
         this.name = 'VersionLimitError';
     }
 }

@@ -78,7 +78,11 @@ export class ArchiveChangedError extends Error {
 
 /** Boomi refused an upload because the account holds its maximum of versions; pruning may make room. */
 export class VersionLimitError extends Error {
-  constructor(readonly refusal: BoomiError) {
+  constructor(
+    readonly refusal: BoomiError,
+    /** Earlier upload attempts whose answer was lost and whose version has not shown: one may still appear. */
+    readonly unknownAttempts = 0
+  ) {
     super(refusal.message, { cause: refusal })
     this.name = 'VersionLimitError'
   }

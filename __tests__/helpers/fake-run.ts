@@ -34,6 +34,8 @@ export class FakeBoomi implements BoomiClient {
   createSteps: CreateStep[] = []
   /** versionId → refusal status (a classification uses it, say). */
   deleteRefusals = new Map<string, number>()
+  /** versionId → status: the delete happens, its answer is lost, and the retry is answered this status. */
+  deleteLostThen = new Map<string, number>()
   /** Delete calls after which every delete answers this status. */
   deleteFailAfter?: { count: number; status: number }
   listFailures: number[] = []
@@ -99,6 +101,14 @@ export class FakeBoomi implements BoomiClient {
     this.calls.push(`delete ${versionId}`)
     this.deletes++
     if (this.deleteFailAfter && this.deletes > this.deleteFailAfter.count) throw new BoomiError('delete', this.deleteFailAfter.status, 'denied')
+    const lostThen = this.deleteLostThen.get(versionId)
+    if (lostThen) {
+      const v = this.versions.find(x => x.versionId === versionId)
+      if (v) v.deleted = true
+      const err = new BoomiError('delete', lostThen, 'denied after a lost answer')
+      err.afterLostAnswer = true
+      throw err
+    }
     const refusal = this.deleteRefusals.get(versionId)
     if (refusal) throw new BoomiError('delete', refusal, `version ${versionId} is in use by classification uat`)
     const v = this.versions.find(x => x.versionId === versionId)

@@ -103,17 +103,48 @@ export function runVersion(r: RunRecord): ConnectorVersion | undefined {
   return undefined
 }
 
-/** Early deletions (version limit) and the prune phase's, as one outcome. */
+/** Early deletions (version limit) and the prune phase's, as one outcome: for a version in both, the later word counts. */
 export function allPruning(r: RunRecord): PruneOutcome | undefined {
   const early = r.upload && 'earlyPrune' in r.upload ? r.upload.earlyPrune : undefined
   const late = r.prune?.outcome
   if (!early) return late
   if (!late) return early
-  const skippedEarly = new Set(early.skipped.map(s => s.version.versionId))
+  const seenLate = new Set([...late.deleted, ...late.skipped].map(x => x.version.versionId))
+  for (const f of late.failed) seenLate.add(f.version.versionId)
+  for (const v of late.notTried) seenLate.add(v.versionId)
+  const notLate = (id: string): boolean => !seenLate.has(id)
   return {
-    deleted: [...early.deleted, ...late.deleted],
-    skipped: [...early.skipped, ...late.skipped.filter(s => !skippedEarly.has(s.version.versionId))],
-    failed: [...early.failed, ...late.failed],
-    notTried: [...early.notTried, ...late.notTried]
+    deleted: [...early.deleted.filter(d => notLate(d.version.versionId)), ...late.deleted],
+    skipped: [...early.skipped.filter(s => notLate(s.version.versionId)), ...late.skipped],
+    failed: [...early.failed.filter(f => notLate(f.version.versionId)), ...late.failed],
+    notTried: [...early.notTried.filter(v => notLate(v.versionId)), ...late.notTried]
   }
+}
+
+/**
+ * What the run has done so far, written as it happens. The record proper is
+ * written phase by phase; the journal serves only a run stopped before its
+ * phases returned (a cancel whose requests did not finish in time).
+ */
+export interface Journal {
+  deleted: PlannedVersion[]
+  uploaded?: { version: ConnectorVersion; changeLog: string }
+  switches: SwitchResult[]
+}
+
+export function newJournal(): Journal {
+  return { deleted: [], switches: [] }
+}
+
+/** The record completed from the journal: what phases that never returned had already done. */
+export function withJournal(r: RunRecord, j: Journal, keepLatest: number | undefined): RunRecord {
+  const out: RunRecord = { ...r }
+  if (!out.upload && j.uploaded) out.upload = { kind: 'uploaded', ...j.uploaded, listing: [], strayTwins: [], seconds: 0 }
+  if (!out.switches && j.switches.length) out.switches = [...j.switches]
+  if (!out.prune) {
+    const known = new Set(allPruning(out)?.deleted.map(d => d.version.versionId) ?? [])
+    const more = j.deleted.filter(d => !known.has(d.version.versionId))
+    if (more.length) out.prune = { keepLatest: keepLatest ?? 0, kept: 0, outcome: { deleted: more, skipped: [], failed: [], notTried: [] } }
+  }
+  return out
 }

@@ -3,7 +3,7 @@
 import type { ArchiveFacts } from '../archive/zip.js'
 import type { BoomiClient } from '../boomi/client.js'
 import type { RunContext } from '../domain/changelog.js'
-import type { ThrottleStats } from '../domain/record.js'
+import type { Journal, ThrottleStats } from '../domain/record.js'
 import type { Inputs } from '../inputs/read.js'
 import type { RetryPolicy } from '../net/retry.js'
 import type { StreamBody } from '../net/transport.js'
@@ -51,4 +51,6 @@ export interface RunDeps {
   /** Aborted when the runner cancels the job: no new request is started. */
   signal?: AbortSignal
   throttling?: () => ThrottleStats
+  /** Written as things happen, for a run stopped before its phases return. */
+  journal?: Journal
 }

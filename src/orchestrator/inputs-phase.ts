@@ -44,6 +44,13 @@ export async function changeLogPhase(deps: RunDeps): Promise<ChangeLogResult | u
   if (inputs.changeLog !== undefined) return { text: inputs.changeLog, source: 'input' }
   if (!inputs.changeLogFile) return undefined
   const file = path.resolve(deps.workspace, inputs.changeLogFile)
+  const inside = path.relative(deps.workspace, file)
+  if (inside.startsWith('..') || path.isAbsolute(inside)) {
+    throw new InputError(
+      Input.changeLogFile,
+      `${Input.changeLogFile} '${inputs.changeLogFile}' is outside the workspace. Give the path of a Markdown changelog relative to the workspace, e.g. CHANGELOG.md.`
+    )
+  }
   let markdown: string
   try {
     markdown = await deps.readTextFile(file, MAX_CHANGE_LOG_FILE_BYTES)

@@ -59,15 +59,18 @@ export async function createWithRecovery(
   client: BoomiClient,
   create: () => Promise<ConnectorVersion>,
   before: readonly ConnectorVersion[],
-  sha256: string
+  sha256: string,
+  /** Attempts of an earlier round whose outcome is still unknown (a version-limit refusal came after them). */
+  unknownBefore = 0
 ): Promise<Created> {
   const { log, uploadPolicy: policy, clock } = deps
   const idsBefore = new Set(before.map(v => v.versionId))
-  let unknown = 0
+  let unknown = unknownBefore
   const state: RetryState = { failures: 0, throttledMs: 0 }
   for (let n = 1; ; n++) {
     try {
       const version = await create()
+      if (deps.journal) deps.journal.uploaded = { version, changeLog: version.changeLog ?? '' }
       return await settle(deps, client, sha256, version, before, idsBefore, unknown)
     } catch (err) {
       const step = afterUploadFailure(err, state, unknown, policy)
@@ -78,9 +81,10 @@ export async function createWithRecovery(
       }
       if (step.look) {
         const found = await lookFor(deps, client, sha256, idsBefore)
+        if (found && deps.journal) deps.journal.uploaded = { version: found.version, changeLog: found.version.changeLog ?? '' }
         if (found) return await settle(deps, client, sha256, found.version, found.listing, idsBefore, unknown - 1)
       }
-      if (!step.retry) throw unknown > 0 ? afterLostAnswer(err) : err
+      if (!step.retry) throw unknown > 0 ? afterLostAnswer(err, unknown) : err
       log.info(
         `upload: attempt ${n} failed (${step.failures} of ${policy.maxAttempts} tries spent${step.throttled ? '; throttled, which spends none' : ''}): ${errorMessage(err)}; retrying in ${step.delayMs} ms`
       )
@@ -94,9 +98,9 @@ export async function createWithRecovery(
   }
 }
 
-function afterLostAnswer(err: unknown): unknown {
-  // At the version limit the caller may still make room and try again.
-  if (err instanceof VersionLimitError) return err
+function afterLostAnswer(err: unknown, unknown: number): unknown {
+  // At the version limit the caller may still make room and try again; it must then still look for a late twin.
+  if (err instanceof VersionLimitError) return new VersionLimitError(err.refusal, unknown)
   return new Error(`${errorMessage(err)}. An earlier attempt lost its answer; if Boomi stores it later, a re-run will find and reuse it.`, { cause: err })
 }
 

@@ -99,6 +99,7 @@ export async function executePrune(deps: RunDeps, client: BoomiClient, plan: Pru
       try {
         await client.deleteVersion(group, item.version.versionId)
         deleted.push(item)
+        deps.journal?.deleted.push(item)
         log.info(`deleted ${describe(item.version)} [${++done}/${plan.delete.length}]`)
       } catch (err) {
         done++
@@ -107,16 +108,18 @@ export async function executePrune(deps: RunDeps, client: BoomiClient, plan: Pru
           continue
         }
         const refusal = err instanceof BoomiError && isDeleteRefusal(err.status) ? `refused by Boomi: ${err.boomiMessage || `HTTP ${err.status}`}` : undefined
-        if (refusal && (err as BoomiError).afterLostAnswer !== true && (err as BoomiError).status !== 404) {
+        // After a lost answer any later failure may only mean the first attempt did it: the listing tells.
+        const lostBefore = err instanceof BoomiError && err.afterLostAnswer
+        if (refusal && !lostBefore && (err as BoomiError).status !== 404) {
           skipped.push({ version: item.version, reason: refusal })
           log.warning(`Version ${describe(item.version)} was not deleted: ${refusal}`)
-        } else if (refusal || mayHaveTakenEffect(err)) {
+        } else if (refusal || lostBefore || mayHaveTakenEffect(err)) {
           unsure.push({ item, refusal, failure: refusal ? undefined : errorMessage(err) })
         } else {
           failed.push({ version: item.version, error: errorMessage(err) })
           log.warning(`Deleting version ${describe(item.version)} failed: ${errorMessage(err)}`)
-          if (err instanceof BoomiError && (err.status === 401 || err.status === 403)) stop = true
         }
+        if (err instanceof BoomiError && (err.status === 401 || err.status === 403)) stop = true
       }
     }
   }
@@ -145,6 +148,7 @@ async function settleUnsure(deps: RunDeps, client: BoomiClient, unsure: Unsure[]
     const now = byId.get(item.version.versionId)
     if (!now || now.deleted) {
       out.deleted.push(item)
+      deps.journal?.deleted.push(item)
       log.info(`deleted ${describe(item.version)} (its answer was lost; the listing shows it deleted)`)
     } else if (refusal) {
       out.skipped.push({ version: item.version, reason: refusal })

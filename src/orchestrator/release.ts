@@ -3,7 +3,7 @@
 // computed from the record when the run ends, however it ends.
 import { Input } from '../constants.js'
 import { releaseNotes } from '../domain/changelog.js'
-import { type RunRecord, runVersion } from '../domain/record.js'
+import { type RunRecord, allPruning, runVersion } from '../domain/record.js'
 import type { ConnectorVersion } from '../domain/versions.js'
 import { errorMessage } from '../errors.js'
 import type { ActionLog, RunDeps } from './deps.js'
@@ -50,7 +50,7 @@ async function release(deps: RunDeps, r: RunRecord): Promise<void> {
   cancelled(deps)
 
   const version = runVersion(r)
-  if (version && inputs.classifications.length) {
+  if (inputs.classifications.length && (version || r.upload?.kind === 'would-upload')) {
     r.switches = await phase(log, 'Classifications', () => switchPhase(deps, version, notesFor(r, version)))
   }
   cancelled(deps)
@@ -96,10 +96,10 @@ function givenVersion(listing: readonly ConnectorVersion[], versionId: string, g
 }
 
 /** The release notes: the change log's text without its checksum trailer. */
-function notesFor(r: RunRecord, version: ConnectorVersion): string {
-  if (r.upload?.kind === 'uploaded') return releaseNotes(r.upload.changeLog)
+function notesFor(r: RunRecord, version: ConnectorVersion | undefined): string {
+  if (r.upload?.kind === 'uploaded' || r.upload?.kind === 'would-upload') return releaseNotes(r.upload.changeLog)
   if (r.changeLog) return r.changeLog.text
-  return releaseNotes(version.changeLog ?? '')
+  return releaseNotes(version?.changeLog ?? '')
 }
 
 /** What failed without stopping the run, said once at its end. */
@@ -111,13 +111,17 @@ function failures(r: RunRecord): void {
       `${refused.length} classification change(s) not made: ${refused.map(s => `${s.classificationType} (${s.error ?? s.reviewStatus})`).join('; ')}`
     )
   }
-  const o = r.prune?.outcome
+  const o = allPruning(r)
   if (o && (o.failed.length || o.notTried.length)) {
     const byMessage = new Map<string, string[]>()
     for (const f of o.failed) byMessage.set(f.error, [...(byMessage.get(f.error) ?? []), f.version.versionId])
     const untried = o.notTried.length ? `, ${o.notTried.length} not tried after it` : ''
     const reasons = [...byMessage].map(([message, list]) => `${list.join(', ')}: ${message}`).join('; ')
-    problems.push(`Pruning failed: ${o.failed.length} deletion${o.failed.length === 1 ? '' : 's'} failed (${o.deleted.length} done${untried}): ${reasons}`)
+    problems.push(
+      o.failed.length
+        ? `Pruning failed: ${o.failed.length} deletion${o.failed.length === 1 ? '' : 's'} failed (${o.deleted.length} done${untried}): ${reasons}`
+        : `Pruning stopped: ${o.notTried.length} deletion(s) not tried after Boomi refused credentials or privileges (${o.deleted.length} done)`
+    )
   }
   if (r.upload?.kind === 'uploaded' && r.upload.strayTwins.length) {
     const stray = ids(r.upload.strayTwins)

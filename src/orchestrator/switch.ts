@@ -15,14 +15,15 @@ const STATUS_TEXT: Record<string, string> = {
   CANCELLED: 'cancelled'
 }
 
-export async function switchPhase(deps: RunDeps, version: ConnectorVersion, releaseNotes: string): Promise<SwitchResult[]> {
+/** `version` is undefined only in a dry run that would upload: the changes are planned for the version it would make. */
+export async function switchPhase(deps: RunDeps, version: ConnectorVersion | undefined, releaseNotes: string): Promise<SwitchResult[]> {
   const { inputs, log } = deps
   const results: SwitchResult[] = []
   for (const label of inputs.classifications) {
     const classificationType = `${inputs.groupType}-${label}`
-    if (inputs.dryRun) {
-      log.info(`Dry run: would switch ${classificationType} to version ${version.versionId}`)
-      results.push({ classificationType, versionId: version.versionId, reviewStatus: '' })
+    if (inputs.dryRun || !version) {
+      log.info(`Dry run: would switch ${classificationType} to ${version ? `version ${version.versionId}` : 'the version this run would upload'}`)
+      results.push({ classificationType, versionId: version?.versionId ?? '', reviewStatus: '' })
       continue
     }
     if (deps.signal?.aborted) {
@@ -33,9 +34,11 @@ export async function switchPhase(deps: RunDeps, version: ConnectorVersion, rele
       const change = await (await deps.client()).changeVersion(classificationType, version.versionId, releaseNotes)
       log.info(`${classificationType} → version ${version.versionId}: ${change.reviewStatus} (${STATUS_TEXT[change.reviewStatus]})`)
       results.push({ classificationType, versionId: version.versionId, reviewStatus: change.reviewStatus })
+      deps.journal?.switches.push(results[results.length - 1])
     } catch (err) {
       log.warning(`Switching ${classificationType} to version ${version.versionId} failed: ${errorMessage(err)}`)
       results.push({ classificationType, versionId: version.versionId, reviewStatus: '', error: errorMessage(err) })
+      deps.journal?.switches.push(results[results.length - 1])
     }
   }
   return results

@@ -61,8 +61,8 @@ async function uploadWithRoom(
 ): Promise<UploadResult> {
   const { inputs, log, clock } = deps
   const started = clock.now()
-  const attempt = async (before: readonly ConnectorVersion[], earlyPrune?: PruneOutcome): Promise<UploadResult> => {
-    const created = await createWithRecovery(deps, client, () => createOnce(client, inputs.groupType, body), before, sha256)
+  const attempt = async (before: readonly ConnectorVersion[], earlyPrune?: PruneOutcome, unknownBefore = 0): Promise<UploadResult> => {
+    const created = await createWithRecovery(deps, client, () => createOnce(client, inputs.groupType, body), before, sha256, unknownBefore)
     const seconds = (clock.now() - started) / 1000
     log.info(`Uploaded version ${describe(created.version)} in ${seconds.toFixed(1)} s`)
     return { kind: 'uploaded', version: created.version, changeLog, listing: created.listing, strayTwins: created.strayTwins, earlyPrune, seconds }
@@ -87,7 +87,7 @@ async function uploadWithRoom(
       return { kind: 'failed', changeLog, error: new Error(message, { cause: err }), earlyPrune }
     }
     try {
-      return await attempt(withoutDeleted(listing, earlyPrune), earlyPrune)
+      return await attempt(withoutDeleted(listing, earlyPrune), earlyPrune, err.unknownAttempts)
     } catch (again) {
       return { kind: 'failed', changeLog, error: asError(again), earlyPrune }
     }

@@ -1,6 +1,6 @@
 // Wires the real world (runner, network, clock, signals) into the run. This
 // folder is the only code that imports @actions/* or reads process.env.
-import { promises as fs } from 'node:fs'
+import { constants as fsConstants, promises as fs } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import * as core from '@actions/core'
 import { HttpBoomiClient, type RequestPacer } from '../boomi/client.js'
@@ -8,7 +8,7 @@ import { ALTERNATE_API_URL } from '../boomi/contract.js'
 import { ACTION_NAME, ACTION_VERSION } from '../constants.js'
 import type { RunContext } from '../domain/changelog.js'
 import { outputsOf } from '../domain/outputs.js'
-import type { RunRecord } from '../domain/record.js'
+import { type RunRecord, newJournal, withJournal } from '../domain/record.js'
 import { renderSummary } from '../domain/summary.js'
 import { forLog } from '../domain/untrusted.js'
 import { errorMessage } from '../errors.js'
@@ -34,6 +34,7 @@ export async function runAction(inputs: Inputs): Promise<void> {
   const cancel = new Cancellation(runnerLog)
   const clock: Clock = { now: () => Date.now(), sleep: cancel.sleep(realSleep) }
   const throttle = new ThrottleLedger()
+  const journal = newJournal()
   const retry: RetryPolicy = {
     ...DEFAULT_BACKOFF,
     maxAttempts: inputs.maxAttempts,
@@ -59,6 +60,7 @@ export async function runAction(inputs: Inputs): Promise<void> {
     // Enough requests in flight to use the rate fully when Boomi answers in up to a second.
     deleteConcurrency: Math.max(1, Math.min(8, Math.ceil(inputs.requestsPerSecond))),
     signal: cancel.signal,
+    journal,
     throttling: () => {
       const s = pacer.stats()
       return { throttled: s.throttled, waitedMs: Math.max(s.waitedMs, throttle.spentMs), lowestRate: s.cuts ? s.lowestRate : undefined }
@@ -67,9 +69,11 @@ export async function runAction(inputs: Inputs): Promise<void> {
   const publish = once(async (record: RunRecord) => publishRecord(record))
   const record = newRecord(inputs)
   try {
-    await cancel.within(runRelease(deps, publish, record), () =>
-      publish({ ...record, cancelled: true, error: record.error ?? 'The run was cancelled while requests were in flight; their outcome is not known.' })
-    )
+    await cancel.within(runRelease(deps, publish, record), () => {
+      // The phases still running never returned: what they had done is in the journal.
+      const stopped = withJournal(record, journal, inputs.keepLatest)
+      return publish({ ...stopped, cancelled: true, error: record.error ?? 'The run was cancelled while requests were in flight; their outcome is not known.' })
+    })
   } finally {
     cancel.dispose()
   }
@@ -122,12 +126,16 @@ function once<A extends unknown[], T>(fn: (...args: A) => Promise<T>): (...args:
   return (...args) => (result ??= fn(...args))
 }
 
+/** A regular file's text, read no further than `maxBytes` (a device or a FIFO is refused, not read). */
 async function readTextFile(file: string, maxBytes: number): Promise<string> {
-  const handle = await fs.open(file, 'r')
+  const handle = await fs.open(file, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK)
   try {
-    const { size } = await handle.stat()
-    if (size > maxBytes) throw new Error(`the file is ${size} bytes, more than the ${maxBytes} allowed`)
-    return (await handle.readFile()).toString('utf8')
+    const stat = await handle.stat()
+    if (!stat.isFile()) throw new Error('it is not a regular file')
+    const buffer = Buffer.alloc(maxBytes + 1)
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0)
+    if (bytesRead > maxBytes) throw new Error(`the file is larger than the ${maxBytes} bytes allowed`)
+    return buffer.subarray(0, bytesRead).toString('utf8')
   } finally {
     await handle.close()
   }
