@@ -43,6 +43,9 @@ sha256(workerData.file).then(
 // than it saves and the file is hashed in this thread. Above it the worker runs
 // on the other core while this thread inflates the jars: a realistic 40 MB
 // connector keeps this thread busy for about a second (see scripts/bench/archive.ts).
+/** The worker only hashes Buffers (kept off its heap): a small heap keeps the release under its 120 MB RSS target. */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 16 }
+
 export const WORKER_MIN_BYTES = 8 * 1024 * 1024
 
 export interface Hashing {
@@ -62,7 +65,7 @@ export function hashBeside(file: string, size: number, workerMinBytes = WORKER_M
   if (size < workerMinBytes) return { hex: sha256File(file), stop: () => undefined }
   let worker: Worker
   try {
-    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file } })
+    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file }, resourceLimits: WORKER_LIMITS })
   } catch {
     return { hex: sha256File(file), stop: () => undefined }
   }
