@@ -293,6 +293,36 @@ describe('over real sockets', () => {
     expect(r.errors).toEqual([expect.stringMatching(/cancelled/)])
   })
 
+  it('SIGTERM while deletions hang: after a short grace the outputs still list what was deleted', async () => {
+    fx.emu.seed(Array.from({ length: 8 }, (_, i) => ({ groupType: GROUP, uploadedDate: new Date(Date.parse('2026-01-01') + i * 86_400_000).toISOString() })))
+    // two deletions answer; the other five are sent at once (10/s, eight at a time) and hang
+    fx.emu.script('delete', { hangMs: 0 }, { hangMs: 0 }, ...Array.from({ length: 5 }, () => ({ hangMs: 7_000 })))
+    let child: import('node:child_process').ChildProcess | undefined
+    let stdout = ''
+    let timer: NodeJS.Timeout | undefined
+    const r = await run(
+      { 'keep-latest': '1', 'requests-per-second': '10' },
+      {},
+      {
+        onSpawn: c => (child = c),
+        echo: chunk => {
+          stdout += chunk
+          if ((stdout.match(/^deleted /gm) ?? []).length >= 2 && !timer) timer = setTimeout(() => child?.kill('SIGTERM'), 1000)
+        }
+      }
+    )
+    clearTimeout(timer)
+    expect(r.code).toBe(1)
+    const gone = fx.emu
+      .versions(GROUP)
+      .filter(v => v.deleted)
+      .map(v => v.versionId)
+    expect(gone).toHaveLength(2)
+    expect(JSON.parse(r.outputs['deleted-version-ids']).sort()).toEqual(gone.sort())
+    expect(r.summary).toMatch(/cancelled while requests were in flight/)
+    expect(r.errors).toEqual([expect.stringMatching(/cancelled/)])
+  })
+
   it('an unwritable GITHUB_OUTPUT is reported beside the run error, not instead of it', async () => {
     fx.emu.seed([
       { groupType: GROUP, uploadedDate: '2026-01-01T00:00:00Z' },
