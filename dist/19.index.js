@@ -663,7 +663,7 @@ class HttpBoomiClient {
         catch (err) {
             // A refusal after a lost answer may only mean the first attempt already deleted it.
             if (answerLost && err instanceof errors/* BoomiError */.JE)
-                err.afterLostAnswer = true;
+                throw errors/* BoomiError */.JE.afterLostAnswer(err);
             throw err;
         }
     }
@@ -2468,18 +2468,21 @@ async function readTextFile(file, maxBytes) {
         await handle.close();
     }
 }
-/** The workflow run, for the default change log and the tag; @actions/github is loaded only when that is needed. */
+/**
+ * The workflow run, for the default change log and the tag: the runner's own
+ * variables, read directly (what @actions/github's context would read, without
+ * loading Octokit for five strings).
+ */
 async function workflowRun() {
-    const { context } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
-    const repository = process.env.GITHUB_REPOSITORY ? `${context.repo.owner}/${context.repo.repo}` : undefined;
-    const refName = context.ref ? context.ref.replace(/^refs\/(heads|tags)\//, '') : undefined;
-    const runUrl = repository && context.runId ? `${context.serverUrl}/${repository}/actions/runs/${context.runId}` : undefined;
-    return { repository, refName, ref: context.ref || undefined, sha: context.sha || undefined, runUrl };
+    const env = process.env;
+    const repository = env.GITHUB_REPOSITORY || undefined;
+    const ref = env.GITHUB_REF || undefined;
+    const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com';
+    const runUrl = repository && env.GITHUB_RUN_ID ? `${serverUrl}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+    return { repository, refName: ref?.replace(/^refs\/(heads|tags)\//, ''), ref, sha: env.GITHUB_SHA || undefined, runUrl };
 }
 
 
 /***/ })
 
 };
-
-//# sourceMappingURL=19.index.js.map

@@ -682,7 +682,7 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads')
 const { open } = require('node:fs/promises')
 const { createHash } = require('node:crypto')
-const CHUNK = 4 * 1024 * 1024
+const CHUNK = 2 * 1024 * 1024
 async function sha256(file) {
   const hash = createHash('sha256')
   const handle = await open(file, 'r')
@@ -852,5 +852,3 @@ function nestedWarnings(unreadable) {
 /***/ })
 
 };
-
-//# sourceMappingURL=38.index.js.map

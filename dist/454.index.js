@@ -2603,5 +2603,3 @@ module.exports = /*#__PURE__*/JSON.parse('{"application/1d-interleaved-parityfec
 /***/ })
 
 };
-
-//# sourceMappingURL=454.index.js.map

@@ -1415,5 +1415,3 @@ function defaultCallback(err) {
 /***/ })
 
 };
-
-//# sourceMappingURL=663.index.js.map

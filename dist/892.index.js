@@ -129,5 +129,3 @@ function multipartBody(parts, onBytes) {
 /***/ })
 
 };
-
-//# sourceMappingURL=892.index.js.map

@@ -1,4 +1,4 @@
-import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
 /***/ 4922:
@@ -191,8 +191,14 @@ class BoomiError extends Error {
     boomiMessage;
     retryAfterMs;
     hint;
-    /** Set when an earlier attempt of the same request may have done the work (its answer was lost). */
+    /** True when an earlier attempt of the same request may have done the work (its answer was lost). */
     afterLostAnswer = false;
+    /** The same refusal, marked as coming after a lost answer (a new error; the original is its cause). */
+    static afterLostAnswer(err) {
+        const marked = new BoomiError(err.operation, err.status, err.boomiMessage, err.retryAfterMs, err.hint, { cause: err });
+        marked.afterLostAnswer = true;
+        return marked;
+    }
     constructor(operation, status, boomiMessage, retryAfterMs, hint, options) {
         super(`${operation} failed: HTTP ${status}${boomiMessage ? `: ${boomiMessage}` : ''}${hint ? `. ${hint}` : ''}`, options);
         this.operation = operation;
@@ -982,7 +988,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -1512,5 +1518,3 @@ async function run() {
 
 void run();
 
-
-//# sourceMappingURL=index.js.map

@@ -12,8 +12,15 @@ export class InputError extends Error {
 
 /** Boomi answered with an error status. `message` is Boomi's own text, parsed. */
 export class BoomiError extends Error {
-  /** Set when an earlier attempt of the same request may have done the work (its answer was lost). */
+  /** True when an earlier attempt of the same request may have done the work (its answer was lost). */
   afterLostAnswer = false
+
+  /** The same refusal, marked as coming after a lost answer (a new error; the original is its cause). */
+  static afterLostAnswer(err: BoomiError): BoomiError {
+    const marked = new BoomiError(err.operation, err.status, err.boomiMessage, err.retryAfterMs, err.hint, { cause: err })
+    marked.afterLostAnswer = true
+    return marked
+  }
 
   constructor(
     readonly operation: string,

@@ -149,7 +149,7 @@ export class HttpBoomiClient implements BoomiClient {
       })
     } catch (err) {
       // A refusal after a lost answer may only mean the first attempt already deleted it.
-      if (answerLost && err instanceof BoomiError) err.afterLostAnswer = true
+      if (answerLost && err instanceof BoomiError) throw BoomiError.afterLostAnswer(err)
       throw err
     }
   }

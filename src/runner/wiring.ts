@@ -141,11 +141,16 @@ async function readTextFile(file: string, maxBytes: number): Promise<string> {
   }
 }
 
-/** The workflow run, for the default change log and the tag; @actions/github is loaded only when that is needed. */
+/**
+ * The workflow run, for the default change log and the tag: the runner's own
+ * variables, read directly (what @actions/github's context would read, without
+ * loading Octokit for five strings).
+ */
 async function workflowRun(): Promise<RunContext> {
-  const { context } = await import('@actions/github')
-  const repository = process.env.GITHUB_REPOSITORY ? `${context.repo.owner}/${context.repo.repo}` : undefined
-  const refName = context.ref ? context.ref.replace(/^refs\/(heads|tags)\//, '') : undefined
-  const runUrl = repository && context.runId ? `${context.serverUrl}/${repository}/actions/runs/${context.runId}` : undefined
-  return { repository, refName, ref: context.ref || undefined, sha: context.sha || undefined, runUrl }
+  const env = process.env
+  const repository = env.GITHUB_REPOSITORY || undefined
+  const ref = env.GITHUB_REF || undefined
+  const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com'
+  const runUrl = repository && env.GITHUB_RUN_ID ? `${serverUrl}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : undefined
+  return { repository, refName: ref?.replace(/^refs\/(heads|tags)\//, ''), ref, sha: env.GITHUB_SHA || undefined, runUrl }
 }
