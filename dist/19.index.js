@@ -2115,10 +2115,10 @@ function progressLogger(deps, total) {
 
 
 
-/** Runs the release and hands the record to `publish` at the end, also after a failure; rethrows the failure. */
 function newRecord(inputs) {
     return { groupType: inputs.groupType, dryRun: inputs.dryRun };
 }
+/** Runs the release and hands the record to `publish` at the end, also after a failure; rethrows the failure. */
 async function runRelease(deps, publish, record = newRecord(deps.inputs)) {
     try {
         await release(deps, record);

@@ -15,11 +15,11 @@ import { uploadPhase } from './upload.js'
 
 export type Publish = (record: RunRecord) => Promise<void>
 
-/** Runs the release and hands the record to `publish` at the end, also after a failure; rethrows the failure. */
 export function newRecord(inputs: RunDeps['inputs']): RunRecord {
   return { groupType: inputs.groupType, dryRun: inputs.dryRun }
 }
 
+/** Runs the release and hands the record to `publish` at the end, also after a failure; rethrows the failure. */
 export async function runRelease(deps: RunDeps, publish: Publish, record = newRecord(deps.inputs)): Promise<void> {
   try {
     await release(deps, record)
