@@ -944,7 +944,7 @@ function overview(r) {
         const a = r.archive;
         rows.push(`| Archive | ${mdCode(a.shownPath)} (${formatBytes(a.size)}) |`, `| SHA-256 | ${mdCode(a.sha256)} |`, `| Content SHA-256 | ${mdCode(a.contentSha256)} |`);
         if (a.connector.className || a.connector.sdkApiVersion) {
-            rows.push(`| Connector | ${mdCode(a.connector.className ?? '?')}, SDK API ${mdText(a.connector.sdkApiVersion ?? '?')} |`);
+            rows.push(`| Connector | ${mdCode(a.connector.className ?? '?')}, SDK API ${mdCode(a.connector.sdkApiVersion ?? '?')} |`);
         }
     }
     const version = runVersion(r);

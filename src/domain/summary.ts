@@ -47,7 +47,7 @@ function overview(r: RunRecord): string[] {
       `| Content SHA-256 | ${mdCode(a.contentSha256)} |`
     )
     if (a.connector.className || a.connector.sdkApiVersion) {
-      rows.push(`| Connector | ${mdCode(a.connector.className ?? '?')}, SDK API ${mdText(a.connector.sdkApiVersion ?? '?')} |`)
+      rows.push(`| Connector | ${mdCode(a.connector.className ?? '?')}, SDK API ${mdCode(a.connector.sdkApiVersion ?? '?')} |`)
     }
   }
   const version = runVersion(r)
