@@ -2248,18 +2248,25 @@ class Cancellation {
     get signal() {
         return this.controller.signal;
     }
-    /** A sleep that ends at once, failing, when the run is cancelled. */
-    sleep(inner) {
+    /**
+     * A sleep that ends at once, failing, when the run is cancelled; its timer is
+     * cleared then, so a long wait (a Retry-After, a slow pace) cannot keep a
+     * cancelled process alive.
+     */
+    sleep(clamp) {
         const signal = this.controller.signal;
         return ms => new Promise((resolve, reject) => {
             if (signal.aborted)
                 return reject(new CancelledError());
-            const onAbort = () => reject(new CancelledError());
-            signal.addEventListener('abort', onAbort, { once: true });
-            inner(ms).then(() => {
+            const onAbort = () => {
+                clearTimeout(timer);
+                reject(new CancelledError());
+            };
+            const timer = setTimeout(() => {
                 signal.removeEventListener('abort', onAbort);
                 resolve();
-            }, reject);
+            }, clamp(ms));
+            signal.addEventListener('abort', onAbort, { once: true });
         });
     }
     /** The pacer, refusing to hand out a slot once the run is cancelled (nothing is sent then). */
@@ -2356,7 +2363,7 @@ const runnerLog = {
 };
 async function runAction(inputs) {
     const cancel = new Cancellation(runnerLog);
-    const clock = { now: () => Date.now(), sleep: cancel.sleep(net_retry/* realSleep */.uk) };
+    const clock = { now: () => Date.now(), sleep: cancel.sleep(net_retry/* timerDelay */.nR) };
     const throttle = new net_retry/* ThrottleLedger */.m();
     const journal = newJournal();
     const retry = {

@@ -495,11 +495,11 @@ function plural(n, word) {
 /* harmony export */   _o: () => (/* binding */ MAX_TIMER_MS),
 /* harmony export */   m: () => (/* binding */ ThrottleLedger),
 /* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   nR: () => (/* binding */ timerDelay),
 /* harmony export */   r3: () => (/* binding */ isRetryable),
-/* harmony export */   sk: () => (/* binding */ nextStep),
-/* harmony export */   uk: () => (/* binding */ realSleep)
+/* harmony export */   sk: () => (/* binding */ nextStep)
 /* harmony export */ });
-/* unused harmony exports THROTTLE_BUDGET_MS, timerDelay, isThrottling, backoffDelay, describeRetry, finalError, gaveUp */
+/* unused harmony exports THROTTLE_BUDGET_MS, realSleep, isThrottling, backoffDelay, describeRetry, finalError, gaveUp */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 
 /** The longest delay Node's timers take; a longer one fires at once, with a warning. */

@@ -32,18 +32,25 @@ export class Cancellation {
     return this.controller.signal
   }
 
-  /** A sleep that ends at once, failing, when the run is cancelled. */
-  sleep(inner: (ms: number) => Promise<void>): (ms: number) => Promise<void> {
+  /**
+   * A sleep that ends at once, failing, when the run is cancelled; its timer is
+   * cleared then, so a long wait (a Retry-After, a slow pace) cannot keep a
+   * cancelled process alive.
+   */
+  sleep(clamp: (ms: number) => number): (ms: number) => Promise<void> {
     const signal = this.controller.signal
     return ms =>
       new Promise((resolve, reject) => {
         if (signal.aborted) return reject(new CancelledError())
-        const onAbort = (): void => reject(new CancelledError())
-        signal.addEventListener('abort', onAbort, { once: true })
-        inner(ms).then(() => {
+        const onAbort = (): void => {
+          clearTimeout(timer)
+          reject(new CancelledError())
+        }
+        const timer = setTimeout(() => {
           signal.removeEventListener('abort', onAbort)
           resolve()
-        }, reject)
+        }, clamp(ms))
+        signal.addEventListener('abort', onAbort, { once: true })
       })
   }
 

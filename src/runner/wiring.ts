@@ -14,7 +14,7 @@ import { forLog } from '../domain/untrusted.js'
 import { errorMessage } from '../errors.js'
 import type { Inputs } from '../inputs/read.js'
 import { Pacer } from '../net/pacer.js'
-import { DEFAULT_BACKOFF, type RetryPolicy, ThrottleLedger, realSleep } from '../net/retry.js'
+import { DEFAULT_BACKOFF, type RetryPolicy, ThrottleLedger, timerDelay } from '../net/retry.js'
 import { createTransport } from '../net/transport.js'
 import type { ActionLog, Clock, RunDeps } from '../orchestrator/deps.js'
 import { newRecord, runRelease } from '../orchestrator/release.js'
@@ -32,7 +32,7 @@ export const runnerLog: ActionLog = {
 
 export async function runAction(inputs: Inputs): Promise<void> {
   const cancel = new Cancellation(runnerLog)
-  const clock: Clock = { now: () => Date.now(), sleep: cancel.sleep(realSleep) }
+  const clock: Clock = { now: () => Date.now(), sleep: cancel.sleep(timerDelay) }
   const throttle = new ThrottleLedger()
   const journal = newJournal()
   const retry: RetryPolicy = {
