@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto'
 import http from 'node:http'
 import { Emulator, type EmulatorOptions } from '../emulator/server.js'
 import { seedGroup } from '../emulator/seed.js'
+import { type Part, multipart } from './emulator-client.js'
 
 const G = 'acme-Q7XK2P-sample'
 const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex')
@@ -34,22 +35,6 @@ const headers = (extra: Record<string, string> = {}): Record<string, string> => 
   ...extra
 })
 
-interface Part {
-  name: string
-  value: string | Buffer
-  fileName?: string
-}
-function multipart(parts: Part[]): { body: Buffer; contentType: string } {
-  const boundary = `----emutest${Math.random().toString(16).slice(2)}`
-  const chunks: Buffer[] = []
-  for (const p of parts) {
-    const disp = `form-data; name="${p.name}"${p.fileName !== undefined ? `; filename="${p.fileName}"` : ''}`
-    const type = p.fileName !== undefined ? 'Content-Type: application/zip\r\n' : ''
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disp}\r\n${type}\r\n`), Buffer.from(p.value), Buffer.from('\r\n'))
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`))
-  return { body: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` }
-}
 function uploadParts(file: Buffer, o: { groupType?: string; changeLog?: string; checksum?: string } = {}): Part[] {
   return [
     { name: 'connectorVersionArchive', value: file, fileName: 'sample.car.zip' },

@@ -109,8 +109,8 @@ export interface ActionRun extends Proc {
   outputs: Record<string, string>
 }
 
-/** Runs `node dist/index.js` with INPUT_<NAME> variables and fresh GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files. */
-export async function runAction(inputs: Record<string, string>, opts: { timeoutMs: number; rss?: boolean }): Promise<ActionRun> {
+/** Runs `node dist/index.js` (or `entry`) with INPUT_<NAME> variables and fresh GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files. */
+export async function runAction(inputs: Record<string, string>, opts: { timeoutMs: number; rss?: boolean; entry?: string }): Promise<ActionRun> {
   const dir = mkdtempSync(path.join(tempDir(), 'run-'))
   const env: NodeJS.ProcessEnv = {
     ...baseEnv(),
@@ -123,7 +123,7 @@ export async function runAction(inputs: Record<string, string>, opts: { timeoutM
   writeFileSync(env.GITHUB_OUTPUT!, '')
   writeFileSync(env.GITHUB_STEP_SUMMARY!, '')
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
-  const proc = await exec(process.execPath, [DIST], { timeoutMs: opts.timeoutMs, env, cwd: dir, rss: opts.rss })
+  const proc = await exec(process.execPath, [opts.entry ?? DIST], { timeoutMs: opts.timeoutMs, env, cwd: dir, rss: opts.rss })
   return { ...proc, outputs: parseOutputFile(readFileSync(env.GITHUB_OUTPUT!, 'utf8')) }
 }
 

@@ -6,35 +6,23 @@
 //   npx tsc -p tsconfig.tools.json && node .tools/scripts/bench/lost-answer.js [--before <dist dir>]
 // --before runs an earlier bundle too, e.g. one extracted with
 //   git archive 842f474 dist | tar -x -C /tmp/before   (then --before /tmp/before/dist)
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import * as path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { Emulator } from '../../emulator/server.js'
 import { makeConnectorZip } from '../zip-writer.js'
-import { DIST, GROUP, cleanup, exec, baseEnv, tempDir, table } from './lib.js'
+import { DIST, GROUP, cleanup, runAction, table, tempDir } from './lib.js'
 
 async function once(dist: string): Promise<{ seconds: number; code: number | null; operations: string }> {
   const emu = new Emulator()
   await emu.start()
   try {
-    const work = path.join(tempDir(), `ws-${Math.random().toString(36).slice(2)}`)
-    mkdirSync(path.join(work, 'build'), { recursive: true })
-    writeFileSync(path.join(work, 'build', 'c.car.zip'), makeConnectorZip())
-    writeFileSync(path.join(work, 'out'), '')
+    const archive = path.join(tempDir(), 'c.car.zip')
+    writeFileSync(archive, makeConnectorZip())
     emu.script('create', { dropAfterCreate: true })
-    const env = {
-      ...baseEnv(),
-      'INPUT_ACCOUNT-ID': emu.accountId,
-      INPUT_USERNAME: emu.username,
-      'INPUT_API-TOKEN': emu.apiToken,
-      'INPUT_GROUP-TYPE': GROUP,
-      'INPUT_API-URL': emu.apiUrl,
-      INPUT_ARCHIVE: 'build/c.car.zip',
-      GITHUB_OUTPUT: path.join(work, 'out'),
-      GITHUB_WORKSPACE: work
-    }
+    const inputs = { 'account-id': emu.accountId, username: emu.username, 'api-token': emu.apiToken, 'group-type': GROUP, 'api-url': emu.apiUrl, archive }
     const started = performance.now()
-    const run = await exec(process.execPath, [dist], { timeoutMs: 180_000, env, cwd: work })
+    const run = await runAction(inputs, { timeoutMs: 180_000, entry: dist })
     const seconds = (performance.now() - started) / 1000
     return { seconds, code: run.code, operations: emu.requests.map(r => r.operation).join(' ') }
   } finally {

@@ -8,13 +8,13 @@
 //
 // --quick runs only the 4-job row; --alone only the 1,500-version row. Every child process has a time limit, every loop a
 // fixed count; the temporary directory is removed at the end, on failure and on Ctrl-C.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import * as path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { Emulator } from '../../emulator/server.js'
 import { seedGroup } from '../../emulator/seed.js'
 import { startCompetitor } from '../../emulator/competitor.js'
-import { HarnessError, ROOT, baseEnv, cleanup, exec, fail, progress, table, tempDir, verdict } from './lib.js'
+import { HarnessError, ROOT, cleanup, exec, fail, progress, runAction, table, tempDir, verdict } from './lib.js'
 
 const LIMIT = 10
 const VERSIONS = 100
@@ -49,21 +49,8 @@ async function bundle(): Promise<string> {
 
 /** One action process the way the runner starts it; the deleted count comes from its output file. */
 async function runJob(entry: string, inputs: Record<string, string>, timeoutMs: number): Promise<JobResult> {
-  const dir = mkdtempSync(path.join(tempDir(), 'job-'))
-  const env: NodeJS.ProcessEnv = {
-    ...baseEnv(),
-    GITHUB_ACTIONS: 'true',
-    GITHUB_OUTPUT: path.join(dir, 'output'),
-    GITHUB_STEP_SUMMARY: path.join(dir, 'summary'),
-    GITHUB_WORKSPACE: dir,
-    RUNNER_TEMP: dir
-  }
-  writeFileSync(env.GITHUB_OUTPUT!, '')
-  writeFileSync(env.GITHUB_STEP_SUMMARY!, '')
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
-  const proc = await exec(process.execPath, [entry], { timeoutMs, env, cwd: dir })
-  const m = /deleted-version-ids<<(\S+)\n([\s\S]*?)\n\1/.exec(readFileSync(env.GITHUB_OUTPUT!, 'utf8'))
-  const deleted = m ? (JSON.parse(m[2]) as unknown[]).length : 0
+  const proc = await runAction(inputs, { timeoutMs, entry })
+  const deleted = proc.outputs['deleted-version-ids'] ? (JSON.parse(proc.outputs['deleted-version-ids']) as unknown[]).length : 0
   const throttleLines = proc.stdout.split('\n').filter(l => /throttl|request rate/i.test(l) && !l.includes('throttled ('))
   if (proc.code !== 0)
     progress(
