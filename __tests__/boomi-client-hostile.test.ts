@@ -166,7 +166,7 @@ describe('refusals', () => {
       status: 429,
       body: JSON.stringify({ message: 'Too many requests: maximum of 10 per second for connector versions' })
     }))
-    const err = await c.createVersion(GROUP, { length: 0, headers: {}, open: () => Readable.from([]) }).catch(e => e)
+    const err = await c.createVersion(GROUP, { length: 0, headers: {}, writeTo: async () => undefined }).catch(e => e)
     expect(err).toBeInstanceOf(BoomiError)
     expect(err.status).toBe(429)
     expect(isVersionLimitRefusal(err.status, err.boomiMessage)).toBe(false)

@@ -2,14 +2,17 @@
 // after hashing aborts the upload before its last byte, as a local error.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
-import { appendFileSync, mkdtempSync, rmSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs'
+import { appendFileSync, createReadStream, mkdtempSync, rmSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
+import { Writable } from 'node:stream'
+import FormData from 'form-data'
 import { HttpBoomiClient } from '../src/boomi/client.js'
 import { ArchiveChangedError, NetworkError } from '../src/errors.js'
 import { multipartBody } from '../src/net/multipart.js'
 import { isRetryable, mayHaveTakenEffect } from '../src/net/retry.js'
 import { createTransport } from '../src/net/transport.js'
+import { writeVerifiedFile } from '../src/net/verified-read.js'
 import { HostileServer, versionJson } from './helpers/hostile-server.js'
 
 const GROUP = 'acme-Q7XK2P-sample'
@@ -127,5 +130,64 @@ describe('the archive streamed is the archive hashed', () => {
       .catch(e => e)
     await expectCut(err, 0, false)
     expect((err as Error).message).toMatch(/could not be read again: ENOENT/)
+  })
+})
+
+/** A sink that takes each write after `delayMs`, remembering which buffers it was handed and what they held when taken. */
+class SlowSink extends Writable {
+  readonly buffers = new Set<ArrayBufferLike>()
+  readonly taken: Buffer[] = []
+  constructor(private readonly delayMs: number) {
+    super({ highWaterMark: 1 })
+  }
+  override _write(chunk: Buffer, _encoding: BufferEncoding, done: (err?: Error) => void): void {
+    this.buffers.add(chunk.buffer)
+    setTimeout(() => {
+      this.taken.push(Buffer.from(chunk))
+      done()
+    }, this.delayMs)
+  }
+}
+
+describe('the body is written from a few reused buffers', () => {
+  it('a 12 MiB archive passes through three buffers, each refilled only after the socket took it', async () => {
+    const bytes = Buffer.alloc(12 * 1024 * 1024 + 5)
+    for (let i = 0; i < bytes.length; i += 4096) bytes.writeUInt32LE(i, i)
+    const file = path.join(dir, 'reused.car.zip')
+    writeFileSync(file, bytes)
+    const sink = new SlowSink(2)
+    const passed: number[] = []
+    await writeVerifiedFile({ path: file, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') }, sink, n => passed.push(n))
+    // Fresh buffers per read would be 13 here, each left to the garbage collector.
+    expect(sink.buffers.size).toBeLessThanOrEqual(3)
+    expect(Buffer.concat(sink.taken).equals(bytes)).toBe(true)
+    expect(passed.at(-1)).toBe(bytes.length)
+  })
+
+  it('a sink that closes half-way ends the write at once instead of waiting on it', async () => {
+    const { file, sha256 } = archive('closed.car.zip')
+    const sink = new Writable({ highWaterMark: 1, write: () => undefined }) // takes nothing, ever
+    setTimeout(() => sink.destroy(), 20)
+    await expect(writeVerifiedFile({ path: file, size: SIZE, sha256 }, sink)).rejects.toThrow(/closed before its body was written/)
+  })
+
+  it('the multipart body is byte for byte what form-data streams for the same parts', async () => {
+    const { file, sha256 } = archive('layout.car.zip')
+    const made = multipartBody({ archivePath: file, fileName: 'c "x".car.zip', size: SIZE, groupType: GROUP, changeLog: 'notes\r\n\r\nsha256: x', sha256 })
+    const sink = new SlowSink(0)
+    await made.writeTo(sink)
+    const boundary = /boundary=(\S+)$/.exec(made.headers['content-type'])![1]
+    const form = new FormData()
+    form.setBoundary(boundary)
+    form.append('groupType', GROUP)
+    form.append('changeLog', 'notes\r\n\r\nsha256: x')
+    form.append('sha256Checksum', sha256)
+    form.append('connectorVersionArchive', createReadStream(file), { filename: 'c "x".car.zip', contentType: 'application/zip', knownLength: SIZE })
+    const expected: Buffer[] = []
+    const collect = new Writable({ write: (chunk: Buffer, _encoding, done) => (expected.push(Buffer.from(chunk)), done()) })
+    await new Promise(resolve => form.pipe(collect).on('finish', resolve))
+    const written = Buffer.concat(sink.taken)
+    expect(written.equals(Buffer.concat(expected))).toBe(true)
+    expect(written.length).toBe(made.length)
   })
 })

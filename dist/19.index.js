@@ -1135,10 +1135,8 @@ function writeBody(request, body, onBodyError) {
         request.end(body);
         return;
     }
-    const source = body.open();
     // The body's own error (a local failure) is the request's: never counted as a lost answer.
-    source.on('error', err => onBodyError(err instanceof Error ? err : new Error(String(err))));
-    source.pipe(request);
+    body.writeTo(request).then(() => request.end(), (err) => onBodyError(err instanceof Error ? err : new Error(String(err))));
 }
 function whenReady(request, onReady) {
     let ready = false;

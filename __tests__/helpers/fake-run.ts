@@ -176,7 +176,7 @@ export async function runFake(boomi: FakeBoomi, inputs: Inputs, workspace: strin
       ({
         length: 0,
         headers: {},
-        open: () => {
+        writeTo: () => {
           throw new Error('not sent')
         },
         changeLog: parts.changeLog

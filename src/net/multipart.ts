@@ -1,9 +1,8 @@
 // Loaded only when a run uploads, so prune-only runs and input errors never
 // pay for the multipart code.
 import FormData from 'form-data'
-import type { Readable } from 'node:stream'
 import type { StreamBody } from './transport.js'
-import { verifiedFileStream } from './verified-read.js'
+import { writeVerifiedFile } from './verified-read.js'
 
 export interface UploadParts {
   archivePath: string
@@ -17,32 +16,30 @@ export interface UploadParts {
 }
 
 /**
- * A multipart body made afresh on each `open()`, with its exact length known up
- * front. The file part is verified while it streams (see verified-read.ts): a
- * file that is no longer the one hashed fails the body before its last byte.
+ * A multipart body written afresh for every attempt, with its exact length
+ * known up front. form-data lays out the parts; the file's bytes are written
+ * between its head and tail from reused buffers and verified while they go
+ * (see verified-read.ts): a file that is no longer the one hashed fails the
+ * body before its last byte.
  */
 export function multipartBody(parts: UploadParts, onBytes?: (sent: number) => void): StreamBody {
-  const build = (file: Readable | Buffer, boundary?: string): FormData => {
-    const form = new FormData()
-    // Each part's header embeds the boundary when appended, so it is fixed first.
-    if (boundary) form.setBoundary(boundary)
-    form.append('groupType', parts.groupType)
-    form.append('changeLog', parts.changeLog)
-    form.append('sha256Checksum', parts.sha256)
-    form.append('connectorVersionArchive', file, {
-      filename: parts.fileName,
-      contentType: 'application/zip',
-      knownLength: parts.size
-    })
-    return form
-  }
-  // The length and headers depend only on the text parts and the file's known
-  // size, so a probe with an empty placeholder measures them without opening the file.
-  const probe = build(Buffer.alloc(0))
-  const boundary = probe.getBoundary()
+  const form = new FormData()
+  form.append('groupType', parts.groupType)
+  form.append('changeLog', parts.changeLog)
+  form.append('sha256Checksum', parts.sha256)
+  // An empty file part: its bytes go where they would be, right before the closing line.
+  form.append('connectorVersionArchive', Buffer.alloc(0), { filename: parts.fileName, contentType: 'application/zip' })
+  const layout = form.getBuffer()
+  const tail = Buffer.from(`\r\n--${form.getBoundary()}--\r\n`, 'latin1')
+  if (!layout.subarray(layout.length - tail.length).equals(tail)) throw new Error('form-data laid out the multipart body in an unexpected way')
+  const head = layout.subarray(0, layout.length - tail.length)
   return {
-    length: probe.getLengthSync(),
-    headers: probe.getHeaders() as Record<string, string>,
-    open: () => build(verifiedFileStream({ path: parts.archivePath, size: parts.size, sha256: parts.sha256 }, onBytes), boundary)
+    length: layout.length + parts.size,
+    headers: form.getHeaders() as Record<string, string>,
+    writeTo: async sink => {
+      sink.write(head)
+      await writeVerifiedFile({ path: parts.archivePath, size: parts.size, sha256: parts.sha256 }, sink, onBytes)
+      sink.write(tail)
+    }
   }
 }

@@ -1,7 +1,7 @@
 import * as http from 'node:http'
 import * as https from 'node:https'
 import * as tls from 'node:tls'
-import type { Readable } from 'node:stream'
+import type { Writable } from 'node:stream'
 import { AnswerError, NetworkError } from '../errors.js'
 
 /** A body that can be produced afresh for every attempt (a stream is single-use). */
@@ -9,11 +9,12 @@ export interface StreamBody {
   length: number
   headers: Record<string, string>
   /**
-   * A fresh stream of exactly `length` bytes. If it fails (say the file is no
-   * longer the one hashed), the request is cut before its end and the stream's
+   * Writes exactly `length` bytes to `sink`, afresh on every call, and resolves
+   * once they are written (it never ends the sink). If it fails (say the file is
+   * no longer the one hashed), the request is cut before its end and the body's
    * own error is the request's: a local failure, never a lost answer.
    */
-  open(): Readable
+  writeTo(sink: Writable): Promise<void>
 }
 
 export interface HttpRequest {
@@ -154,10 +155,11 @@ function writeBody(request: http.ClientRequest, body: string | StreamBody | unde
     request.end(body)
     return
   }
-  const source = body.open()
   // The body's own error (a local failure) is the request's: never counted as a lost answer.
-  source.on('error', err => onBodyError(err instanceof Error ? err : new Error(String(err))))
-  source.pipe(request)
+  body.writeTo(request).then(
+    () => request.end(),
+    (err: unknown) => onBodyError(err instanceof Error ? err : new Error(String(err)))
+  )
 }
 
 function whenReady(request: http.ClientRequest, onReady: () => void): void {
