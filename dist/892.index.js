@@ -112,15 +112,18 @@ class FlushedWrites {
         let fail = () => undefined;
         this.closed = new Promise((_, reject) => (fail = reject));
         this.closed.catch(() => undefined); // nobody may be waiting when it closes
-        this.onClose = () => fail(new Error('the request closed before its body was written'));
+        this.onClose = () => fail(closedEarly());
         sink.once('close', this.onClose);
     }
     write(slot, chunk) {
         const passed = (this.passed += chunk.length);
         const flushed = new Promise((resolve, reject) => {
+            // Closed or closing: one error whichever way the sink notices it.
+            if (this.sink.destroyed)
+                return reject(closedEarly());
             this.sink.write(chunk, err => {
                 if (err)
-                    return reject(err);
+                    return reject(this.sink.destroyed ? closedEarly() : err);
                 this.onBytes?.(passed);
                 resolve();
             });
@@ -140,6 +143,9 @@ class FlushedWrites {
     stop() {
         this.sink.off('close', this.onClose);
     }
+}
+function closedEarly() {
+    return new Error('the request closed before its body was written');
 }
 function unreadable(expected, err) {
     return changed(expected, `it could not be read again: ${err.code ?? err.message}`, err);

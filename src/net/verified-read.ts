@@ -91,15 +91,17 @@ class FlushedWrites {
     let fail: (err: Error) => void = () => undefined
     this.closed = new Promise<never>((_, reject) => (fail = reject))
     this.closed.catch(() => undefined) // nobody may be waiting when it closes
-    this.onClose = () => fail(new Error('the request closed before its body was written'))
+    this.onClose = () => fail(closedEarly())
     sink.once('close', this.onClose)
   }
 
   write(slot: number, chunk: Buffer): void {
     const passed = (this.passed += chunk.length)
     const flushed = new Promise<void>((resolve, reject) => {
+      // Closed or closing: one error whichever way the sink notices it.
+      if (this.sink.destroyed) return reject(closedEarly())
       this.sink.write(chunk, err => {
-        if (err) return reject(err)
+        if (err) return reject(this.sink.destroyed ? closedEarly() : err)
         this.onBytes?.(passed)
         resolve()
       })
@@ -121,6 +123,10 @@ class FlushedWrites {
   stop(): void {
     this.sink.off('close', this.onClose)
   }
+}
+
+function closedEarly(): Error {
+  return new Error('the request closed before its body was written')
 }
 
 function unreadable(expected: ExpectedFile, err: unknown): ArchiveChangedError {
