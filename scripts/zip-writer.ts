@@ -4,6 +4,7 @@
 // an end record — and lets a test vary the metadata the content digest must ignore
 // (times, order, compression, comments, extra fields, permissions) or lie in the
 // headers the way a broken or hostile archive would.
+import { open } from 'node:fs/promises'
 import { crc32, deflateRawSync } from 'node:zlib'
 
 export interface ZipEntry {
@@ -45,6 +46,8 @@ function dosTime(d: Date): { time: number; date: number } {
 interface Prepared {
   name: Buffer
   body: Buffer
+  /** Bytes of data after the local header: body.length, unless the data is written apart from it. */
+  compressedSize: number
   method: number
   crc: number
   size: number
@@ -61,6 +64,7 @@ function prepare(e: ZipEntry, opts: ZipOptions): Prepared {
   return {
     name: Buffer.from(e.name, 'utf8'),
     body,
+    compressedSize: body.length,
     method: deflate || e.compressed ? 8 : 0,
     crc: e.declaredCrc ?? crc32(data),
     size: e.declaredSize ?? data.length,
@@ -80,7 +84,7 @@ function localHeader(p: Prepared): Buffer {
   h.writeUInt16LE(p.time.time, 10)
   h.writeUInt16LE(p.time.date, 12)
   h.writeUInt32LE(p.crc >>> 0, 14)
-  h.writeUInt32LE(p.body.length, 18)
+  h.writeUInt32LE(p.compressedSize, 18)
   h.writeUInt32LE(p.size >>> 0, 22)
   h.writeUInt16LE(p.name.length, 26)
   h.writeUInt16LE(p.extra.length, 28)
@@ -97,7 +101,7 @@ function centralHeader(p: Prepared, offset: number): Buffer {
   h.writeUInt16LE(p.time.time, 12)
   h.writeUInt16LE(p.time.date, 14)
   h.writeUInt32LE(p.crc >>> 0, 16)
-  h.writeUInt32LE(p.body.length, 20)
+  h.writeUInt32LE(p.compressedSize, 20)
   h.writeUInt32LE(p.size >>> 0, 24)
   h.writeUInt16LE(p.name.length, 28)
   h.writeUInt16LE(p.extra.length, 30)
@@ -120,16 +124,50 @@ export function makeZip(entries: ZipEntry[], opts: ZipOptions = {}): Buffer {
     parts.push(header, p.body)
     offset += header.length + p.body.length
   }
+  return Buffer.concat([...parts, centralDirectory(central, offset, Buffer.from(opts.comment ?? '', 'utf8'))])
+}
+
+/** The central directory's headers, then the end record pointing at them from `offset`. */
+function centralDirectory(central: Buffer[], offset: number, comment = Buffer.alloc(0)): Buffer {
   const cd = Buffer.concat(central)
-  const comment = Buffer.from(opts.comment ?? '', 'utf8')
   const end = Buffer.alloc(22)
   end.writeUInt32LE(0x06054b50, 0)
-  end.writeUInt16LE(entries.length, 8)
-  end.writeUInt16LE(entries.length, 10)
+  end.writeUInt16LE(central.length, 8)
+  end.writeUInt16LE(central.length, 10)
   end.writeUInt32LE(cd.length, 12)
   end.writeUInt32LE(offset, 16)
   end.writeUInt16LE(comment.length, 20)
-  return Buffer.concat([...parts, cd, end, comment])
+  return Buffer.concat([cd, end, comment])
+}
+
+/** A stored entry whose data is `block` written `repeat` times: gigabytes without holding them. */
+export interface RepeatedEntry {
+  name: string
+  block: Buffer
+  repeat: number
+}
+
+/** A zip of stored `entries` written to `file` as it goes, so that a benchmark's 1 GiB archive never sits in memory. */
+export async function writeStoredZipFile(file: string, entries: RepeatedEntry[]): Promise<void> {
+  const handle = await open(file, 'w')
+  const central: Buffer[] = []
+  let offset = 0
+  try {
+    for (const e of entries) {
+      let crc = 0
+      for (let i = 0; i < e.repeat; i++) crc = crc32(e.block, crc)
+      const size = e.block.length * e.repeat
+      const p = { ...prepare({ name: e.name, data: Buffer.alloc(0), method: 'stored' }, {}), crc, size, compressedSize: size }
+      const header = localHeader(p)
+      central.push(centralHeader(p, offset))
+      await handle.write(header)
+      for (let i = 0; i < e.repeat; i++) await handle.write(e.block)
+      offset += header.length + size
+    }
+    await handle.write(centralDirectory(central, offset))
+  } finally {
+    await handle.close()
+  }
 }
 
 export interface ConnectorZipOptions {

@@ -5,10 +5,8 @@
 // So a 40 MB connector makes the content digest inflate about 90 MB in ~19 000
 // small pieces: that, not the 40 MB, is what inspecting it costs.
 import { statfsSync } from 'node:fs'
-import { open } from 'node:fs/promises'
 import * as path from 'node:path'
-import { crc32 } from 'node:zlib'
-import { type ZipEntry, makeZip } from '../zip-writer.js'
+import { type RepeatedEntry, type ZipEntry, makeZip, writeStoredZipFile } from '../zip-writer.js'
 import { fail } from './lib.js'
 
 const MiB = 1024 * 1024
@@ -101,12 +99,6 @@ export function makeRealisticConnector(bytes: number): Buffer {
   return makeZip([{ name: 'META-INF/', data: '', method: 'stored' }, { name: 'META-INF/connector-config.xml', data: CONFIG }, ...jars])
 }
 
-interface BigEntry {
-  name: string
-  block: Buffer
-  repeat: number
-}
-
 /**
  * 1 GiB of large stored entries, random content: three 304 MiB jars (past the
  * nested buffer bound: digested as bytes) and seven 16 MiB jars of stored classes
@@ -118,7 +110,7 @@ export async function writeBigStoredConnector(file: string): Promise<void> {
   const random = Buffer.allocUnsafe(16 * MiB)
   const rand = prng(7)
   for (let i = 0; i < random.length; i += 4) random.writeUInt32LE(Math.floor(rand() * 0x1_0000_0000), i)
-  const entries: BigEntry[] = [
+  const entries: RepeatedEntry[] = [
     { name: 'META-INF/connector-config.xml', block: Buffer.from(CONFIG), repeat: 1 },
     ...[1, 2, 3].map(i => ({ name: `lib/big-${i}.jar`, block: random, repeat: 19 })),
     ...[1, 2, 3, 4, 5, 6, 7].map(i => ({
@@ -127,53 +119,5 @@ export async function writeBigStoredConnector(file: string): Promise<void> {
       repeat: 1
     }))
   ]
-  await writeStoredZip(file, entries)
-}
-
-function headers(name: Buffer, crc: number, size: number, offset: number): { local: Buffer; central: Buffer } {
-  const local = Buffer.alloc(30)
-  local.writeUInt32LE(0x04034b50, 0)
-  local.writeUInt16LE(10, 4)
-  local.writeUInt32LE(crc >>> 0, 14)
-  local.writeUInt32LE(size, 18)
-  local.writeUInt32LE(size, 22)
-  local.writeUInt16LE(name.length, 26)
-  const central = Buffer.alloc(46)
-  central.writeUInt32LE(0x02014b50, 0)
-  central.writeUInt16LE(10, 4)
-  central.writeUInt16LE(10, 6)
-  central.writeUInt32LE(crc >>> 0, 16)
-  central.writeUInt32LE(size, 20)
-  central.writeUInt32LE(size, 24)
-  central.writeUInt16LE(name.length, 28)
-  central.writeUInt32LE(offset, 42)
-  return { local: Buffer.concat([local, name]), central: Buffer.concat([central, name]) }
-}
-
-async function writeStoredZip(file: string, entries: BigEntry[]): Promise<void> {
-  const fh = await open(file, 'w')
-  const central: Buffer[] = []
-  let offset = 0
-  try {
-    for (const e of entries) {
-      let crc = 0
-      for (let i = 0; i < e.repeat; i++) crc = crc32(e.block, crc)
-      const size = e.block.length * e.repeat
-      const h = headers(Buffer.from(e.name), crc, size, offset)
-      central.push(h.central)
-      await fh.write(h.local)
-      for (let i = 0; i < e.repeat; i++) await fh.write(e.block)
-      offset += h.local.length + size
-    }
-    const cd = Buffer.concat(central)
-    const end = Buffer.alloc(22)
-    end.writeUInt32LE(0x06054b50, 0)
-    end.writeUInt16LE(entries.length, 8)
-    end.writeUInt16LE(entries.length, 10)
-    end.writeUInt32LE(cd.length, 12)
-    end.writeUInt32LE(offset, 16)
-    await fh.write(Buffer.concat([cd, end]))
-  } finally {
-    await fh.close()
-  }
+  await writeStoredZipFile(file, entries)
 }

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import { inflateRawSync } from 'node:zlib'
 import yauzl, { type Entry } from 'yauzl'
+import { rawInMemory } from '../../src/archive/entry-content.js'
 import { sha256File } from '../../src/archive/hash.js'
 import { inspectArchive } from '../../src/archive/zip.js'
 
@@ -34,11 +35,7 @@ async function entries(zip: Buffer): Promise<Entry[]> {
   return list
 }
 
-function raw(zip: Buffer, entry: Entry): Buffer {
-  const at = entry.relativeOffsetOfLocalHeader
-  const start = at + 30 + zip.readUInt16LE(at + 26) + zip.readUInt16LE(at + 28)
-  return zip.subarray(start, start + entry.compressedSize)
-}
+const raw = (zip: Buffer, entry: Entry): Buffer => rawInMemory(entry, entry.fileName, zip)
 
 const bytesOf = (zip: Buffer, entry: Entry): Buffer => (entry.compressionMethod === 0 ? raw(zip, entry) : inflateRawSync(raw(zip, entry)))
 

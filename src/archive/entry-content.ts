@@ -89,7 +89,7 @@ export function inMemoryContent(entry: Entry, label: string, memory: Buffer): Bu
  * yauzl reads it (signature, then name and extra lengths): a promise per entry
  * through yauzl cost more than the work on a jar's small classes.
  */
-function rawInMemory(entry: Entry, label: string, memory: Buffer): Buffer {
+export function rawInMemory(entry: Entry, label: string, memory: Buffer): Buffer {
   const at = entry.relativeOffsetOfLocalHeader
   if (at + LOCAL_HEADER > memory.length) throw new ZipDefect(`entry ${label} cannot be read (its local header runs past the end of its zip)`)
   if (memory.readUInt32LE(at) !== LOCAL_SIGNATURE) throw new ZipDefect(`entry ${label} cannot be read (invalid local file header signature)`)
