@@ -2,10 +2,12 @@
 // clock. Every decision path of a run, in milliseconds.
 import { describe, expect, it } from '@jest/globals'
 import { outputsOf } from '../src/domain/outputs.js'
-import { allPruning, withJournal } from '../src/domain/record.js'
+import { foldRun } from '../src/domain/record.js'
 import { renderSummary } from '../src/domain/summary.js'
 import { afterUploadFailure, lookSchedule } from '../src/orchestrator/lost-answers.js'
 import { BoomiError, NetworkError } from '../src/errors.js'
+import { classifyFailure } from '../src/boomi/failures.js'
+import { THROTTLE_BUDGET_MS, nextStep } from '../src/net/retry.js'
 import { CONTENT, FakeBoomi, GROUP, SHA, makeInputs, runFake, useWorkspace } from './helpers/fake-run.js'
 
 const ws = useWorkspace()
@@ -218,14 +220,25 @@ describe('lost answers', () => {
     expect(boomi.live()).toHaveLength(1)
   })
 
-  it('not found: tries again, then looks for a late twin and deletes it', async () => {
+  it('not found within the settle window: tries again, then looks once more for a late twin (none shows)', async () => {
     const boomi = new FakeBoomi()
     boomi.createSteps = [{ lostStoredAfterListings: 100 }, 'ok']
     const run = await runFake(boomi, makeInputs(), ws.dir)
     expect(run.error).toBeUndefined()
-    expect(boomi.calls.filter(c => c === 'create')).toHaveLength(2)
-    expect(boomi.calls[boomi.calls.length - 1]).toBe('list')
+    // the first listing, seven looks, the attempt that is answered, and the look for a twin
+    expect(boomi.calls).toEqual(['list', 'create', ...Array(7).fill('list'), 'create', 'list'])
     expect(run.elapsedMs).toBeLessThanOrEqual(30_000)
+  })
+
+  it('not found, tried again, and the lost attempt shows at the look for a twin: that twin is deleted', async () => {
+    const boomi = new FakeBoomi()
+    // attempt 1 (2001) shows only after the seven looks, at the look for a twin; attempt 2 (2002) is answered
+    boomi.createSteps = [{ lostStoredAfterListings: 7 }, 'ok']
+    const run = await runFake(boomi, makeInputs(), ws.dir)
+    expect(run.error).toBeUndefined()
+    expect(boomi.calls.slice(-2)).toEqual(['list', 'delete 2001'])
+    expect(boomi.live().map(v => v.versionId)).toEqual(['2002'])
+    expect(outputsOf(run.record)).toMatchObject({ 'version-id': '2002', uploaded: 'true' })
   })
 
   it('two lost attempts both stored: keeps the first, deletes the twin', async () => {
@@ -252,12 +265,16 @@ describe('lost answers', () => {
     expect(outputsOf(run.record)['version-id']).toBe('2002')
   })
 
-  it('gives up after max-attempts of lost answers, saying a re-run will find a late one', async () => {
+  it('gives up after max-attempts of lost answers, saying the version may exist, the line to look for, and that a re-run finds it', async () => {
     const boomi = new FakeBoomi()
     boomi.createSteps = ['lost', 'lost']
     const run = await runFake(boomi, makeInputs({ maxAttempts: 2 }), ws.dir)
-    expect(run.error?.message).toMatch(/a re-run will find and reuse it/)
-    expect(outputsOf(run.record).uploaded).toBe('false')
+    expect(run.error?.message).toMatch(
+      /gave up after 2 attempts.*Boomi may have stored it.*ends with the line "sha256: [0-9a-f]{64}"\. A re-run with this archive finds and reuses it/
+    )
+    expect(run.error?.message).toContain(`sha256: ${SHA}`)
+    expect(outputsOf(run.record)).toMatchObject({ uploaded: 'unknown', 'version-id': '' })
+    expect(renderSummary(run.record)).toContain(`\`sha256: ${SHA}\``)
   })
 
   it('if the look for a twin cannot list the group, the upload still counts, with a warning', async () => {
@@ -278,6 +295,25 @@ describe('lost answers', () => {
     expect(run.error).toBeUndefined()
     expect(boomi.calls.filter(c => c === 'create')).toHaveLength(2)
     expect(boomi.live()).toHaveLength(1)
+  })
+
+  it.each([
+    ['503 without Retry-After', { status: 503 }],
+    ['503 with Retry-After: 1', { status: 503, retryAfterMs: 1000 }],
+    ['429 with Retry-After: 30', { status: 429, retryAfterMs: 30_000 }]
+  ])('an upload answered %s for ever ends within the 10-minute budget plus one request, with outputs and summary', async (_name, answer) => {
+    const boomi = new FakeBoomi()
+    boomi.createSteps = Array.from({ length: 100_000 }, () => answer)
+    // each attempt sends the archive: 5 s that no planned delay shows
+    boomi.createTakesMs = 5000
+    const run = await runFake(boomi, makeInputs(), ws.dir)
+    expect(run.error?.message).toMatch(/gave up after \d+ s of throttling, near the 600 s limit/)
+    // the first attempt's 5 s, the budget from the first throttled answer, one more attempt
+    expect(run.elapsedMs).toBeLessThanOrEqual(5000 + THROTTLE_BUDGET_MS + 5000)
+    expect(run.elapsedMs).toBeGreaterThan(THROTTLE_BUDGET_MS - 35_000)
+    expect(run.published).toBe(1)
+    expect(outputsOf(run.record)).toMatchObject({ uploaded: 'false', 'version-id': '', sha256: SHA })
+    expect(renderSummary(run.record)).toMatch(/Failed:.*throttling[\s\S]*Result \| Upload failed/)
   })
 
   it('throttled uploads wait and do not spend attempts', async () => {
@@ -310,17 +346,23 @@ describe('lost answers', () => {
   })
 
   it('the decision table', () => {
-    const policy = { maxAttempts: 3, baseDelayMs: 1000, maxDelayMs: 30_000, maxRetryAfterMs: 120_000, random: () => 0.5, settleMs: 2000 }
+    const policy = { maxAttempts: 3, baseDelayMs: 1000, maxDelayMs: 30_000, maxRetryAfterMs: 120_000, random: () => 0.5 }
+    const after = (err: unknown, failures: number, unknownBefore: number) => {
+      const failure = classifyFailure(err)
+      return afterUploadFailure(failure, nextStep(failure, { failures }, policy), unknownBefore, 2000)
+    }
     const dropped = new NetworkError('create', 'ECONNRESET', 'dropped', false)
     const notSent = new NetworkError('create', 'ECONNREFUSED', 'refused', true)
     const busy = new BoomiError('create', 503, 'busy')
     const bad = new BoomiError('create', 400, 'bad')
-    expect(afterUploadFailure(dropped, { failures: 0, throttledMs: 0 }, 0, policy)).toMatchObject({ lost: true, look: true, retry: true })
-    expect(afterUploadFailure(notSent, { failures: 0, throttledMs: 0 }, 0, policy)).toMatchObject({ lost: false, look: false, retry: true })
-    expect(afterUploadFailure(busy, { failures: 2, throttledMs: 0 }, 0, policy)).toMatchObject({ lost: false, retry: true, throttled: true })
-    expect(afterUploadFailure(bad, { failures: 0, throttledMs: 0 }, 0, policy)).toMatchObject({ look: false, retry: false })
-    expect(afterUploadFailure(bad, { failures: 0, throttledMs: 0 }, 1, policy)).toMatchObject({ look: true, retry: false })
-    expect(afterUploadFailure(dropped, { failures: 2, throttledMs: 0 }, 1, policy)).toMatchObject({ look: true, retry: false })
+    expect(after(dropped, 0, 0)).toMatchObject({ lost: true, look: true, retry: true })
+    expect(after(notSent, 0, 0)).toMatchObject({ lost: false, look: false, retry: true })
+    expect(after(busy, 2, 0)).toMatchObject({ lost: false, retry: true, throttled: true })
+    expect(after(bad, 0, 0)).toMatchObject({ look: false, retry: false })
+    expect(after(bad, 0, 1)).toMatchObject({ look: true, retry: false })
+    expect(after(dropped, 2, 1)).toMatchObject({ look: true, retry: false })
+    // a lost answer's retry waits what the looks have not already waited
+    expect(after(new BoomiError('create', 502, 'bad gateway', 5000), 0, 0)).toMatchObject({ lost: true, retry: true, delayMs: 3000 })
     expect(lookSchedule(30_000)).toEqual([0, 500, 1500, 3500, 7500, 15500, 30000])
     expect(lookSchedule(2000)).toEqual([0, 500, 1500, 2000])
   })
@@ -369,27 +411,15 @@ describe('pruning', () => {
 
   it('a deletion that failed while making room and succeeded later is reported once, as deleted', () => {
     const v = boomi1000()
-    const record = {
-      groupType: GROUP,
-      dryRun: false,
-      upload: {
-        kind: 'failed' as const,
-        changeLog: '',
-        error: new Error('x'),
-        earlyPrune: { deleted: [], skipped: [], failed: [{ version: v, error: 'HTTP 500' }], notTried: [] }
-      },
-      prune: { keepLatest: 1, kept: 1, outcome: { deleted: [{ version: v, reason: 'older' }], skipped: [], failed: [], notTried: [] } }
-    }
-    const all = allPruning(record)!
-    expect(all.deleted.map(d => d.version.versionId)).toEqual(['1000'])
-    expect(all.failed).toEqual([])
-  })
-
-  it('a run stopped before its phases returned is completed from the journal', () => {
-    const v = boomi1000()
-    const journal = { deleted: [{ version: v, reason: 'older' }], uploaded: { version: { ...v, versionId: '2001' }, changeLog: 'x' }, switches: [] }
-    const out = outputsOf(withJournal({ groupType: GROUP, dryRun: false }, journal, 1))
-    expect(out).toMatchObject({ 'version-id': '2001', uploaded: 'true', 'deleted-version-ids': '["1000"]' })
+    const plan = { keepLatest: 1, kept: 1 }
+    const record = foldRun({ groupType: GROUP, dryRun: false }, [
+      { type: 'prune-plan', round: 'room', plan, skip: [], delete: [{ version: v, reason: 'older' }] },
+      { type: 'delete-failed', version: v, error: 'HTTP 500' },
+      { type: 'prune-plan', round: 'prune', plan, skip: [], delete: [{ version: v, reason: 'older' }] },
+      { type: 'deleted', item: { version: v, reason: 'older' } }
+    ])
+    expect(record.pruning?.deleted.map(d => d.version.versionId)).toEqual(['1000'])
+    expect(record.pruning?.failed).toEqual([])
   })
 
   it('a cancelled run starts no new deletion and reports the rest as not tried', async () => {
@@ -398,8 +428,9 @@ describe('pruning', () => {
     const controller = new AbortController()
     const orig = boomi.deleteVersion.bind(boomi)
     boomi.deleteVersion = async (g, id) => {
-      await orig(g, id)
+      const answer = await orig(g, id)
       controller.abort()
+      return answer
     }
     const run = await runFake(boomi, makeInputs({ archive: undefined, keepLatest: 1 }), ws.dir, { deleteConcurrency: 1, signal: controller.signal })
     expect(boomi.calls.filter(c => c.startsWith('delete'))).toHaveLength(1)
