@@ -8,7 +8,8 @@ import { afterUploadFailure, lookSchedule } from '../src/orchestrator/lost-answe
 import { BoomiError, NetworkError } from '../src/errors.js'
 import { classifyFailure } from '../src/boomi/failures.js'
 import { THROTTLE_BUDGET_MS, nextStep } from '../src/net/retry.js'
-import { CONTENT, FakeBoomi, GROUP, SHA, makeInputs, runFake, useWorkspace } from './helpers/fake-run.js'
+import { forcedRecord, runRelease } from '../src/orchestrator/release.js'
+import { CONTENT, FakeBoomi, GROUP, SHA, fakeDeps, makeInputs, runFake, useWorkspace } from './helpers/fake-run.js'
 
 const ws = useWorkspace()
 const trailer = `content-sha256: ${CONTENT}\nsha256: ${SHA}`
@@ -534,5 +535,101 @@ describe('record, outputs and summary', () => {
     const md = renderSummary(run.record)
     expect(md).not.toContain('<img')
     expect(md).not.toContain('](javascript:')
+  })
+})
+
+/** A run left hanging on a request that never answers, then written as a forced cancel writes it. */
+async function forcedWhile(boomi: FakeBoomi, inputs: ReturnType<typeof makeInputs>, hangingOn: (call: string) => boolean, deleteConcurrency = 4) {
+  const { deps } = fakeDeps(boomi, inputs, ws.dir, { deleteConcurrency })
+  const controller = new AbortController()
+  let ended = false
+  void runRelease({ ...deps, signal: controller.signal }, async () => undefined).then(
+    () => (ended = true),
+    () => (ended = true)
+  )
+  for (let i = 0; i < 1000 && !boomi.calls.some(hangingOn); i++) await new Promise(resolve => setImmediate(resolve))
+  expect(boomi.calls.some(hangingOn)).toBe(true)
+  controller.abort()
+  await new Promise(resolve => setImmediate(resolve))
+  expect(ended).toBe(false)
+  return forcedRecord({ ...deps, signal: controller.signal })
+}
+
+describe('a forced cancel reports what may have happened', () => {
+  it('a classification change sent and never answered is in classification-changes and the summary as outcome not known', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(2)
+    boomi.changeHangs.add(`${GROUP}-prod`)
+    const record = await forcedWhile(boomi, makeInputs({ classifications: ['uat', 'prod'] }), c => c.startsWith(`change ${GROUP}-prod`))
+    const out = outputsOf(record)
+    const id = out['version-id']
+    expect(id).toBe('2001')
+    expect(JSON.parse(out['classification-changes'])).toEqual([
+      { classificationType: `${GROUP}-uat`, versionId: id, reviewStatus: 'APPROVED' },
+      { classificationType: `${GROUP}-prod`, versionId: id, reviewStatus: '', outcome: 'unknown' }
+    ])
+    const md = renderSummary(record)
+    expect(md).toMatch(/Cancelled/)
+    expect(md).toMatch(/in flight; their outcome is not known/)
+    expect(md).toMatch(new RegExp(`\\| \`${GROUP}-prod\` \\| \`2001\` \\| – \\| outcome not known`))
+    expect(md).toMatch(new RegExp(`### Outcome not known[\\s\\S]*classification \`${GROUP}-prod\` uses \\(this run asked for \`2001\`\\)`))
+  })
+
+  it('an upload stored and never answered: version-id empty, uploaded unknown, and the summary names the sha256 line to look for', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(2)
+    boomi.createSteps = ['stored-hang']
+    const record = await forcedWhile(boomi, makeInputs({ keepLatest: 1 }), c => c === 'create')
+    expect(outputsOf(record)).toMatchObject({ 'version-id': '', uploaded: 'unknown', sha256: SHA, 'deleted-version-ids': '[]' })
+    const md = renderSummary(record)
+    expect(md).not.toMatch(/stopped before the upload/)
+    expect(md).toMatch(/Result \| Upload sent, outcome not known/)
+    expect(md).toContain(`ends with the line \`sha256: ${SHA}\``)
+  })
+
+  it('a delete sent and never answered is neither deleted nor not tried, but outcome not known', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(4)
+    const orig = boomi.deleteVersion.bind(boomi)
+    boomi.deleteVersion = async (g, id) => (id === '1001' ? (boomi.calls.push(`delete ${id}`), new Promise(() => undefined)) : orig(g, id))
+    const record = await forcedWhile(boomi, makeInputs({ archive: undefined, keepLatest: 1 }), c => c === 'delete 1001', 1)
+    expect(JSON.parse(outputsOf(record)['deleted-version-ids'])).toEqual(['1000'])
+    expect(record.pruning?.unknown.map(v => v.versionId)).toEqual(['1001'])
+    expect(record.pruning?.notTried.map(v => v.versionId)).toEqual(['1002'])
+    expect(renderSummary(record)).toMatch(/\| `1001` \|.*\| outcome not known \|/)
+  })
+})
+
+describe('lost, then unknown', () => {
+  it('the listings of the look after a lost answer fail: the error and the summary say the version may be stored and name the line', async () => {
+    const boomi = new FakeBoomi()
+    boomi.createSteps = ['lost-stored']
+    boomi.listFailures = [0, 500]
+    const run = await runFake(boomi, makeInputs(), ws.dir)
+    expect(run.error?.message).toMatch(/Looking for the upload after its answer was lost failed: query failed: HTTP 500.*Boomi may have stored it/)
+    expect(run.error?.message).toContain(`ends with the line "sha256: ${SHA}"`)
+    expect(outputsOf(run.record)).toMatchObject({ uploaded: 'unknown', 'version-id': '' })
+    const md = renderSummary(run.record)
+    expect(md).toMatch(/Upload failed, but an attempt whose answer was lost may have stored it/)
+    expect(md).toContain(`ends with the line \`sha256: ${SHA}\``)
+  })
+
+  it('a cancel during the look after a lost answer: the same, and no further listing or attempt', async () => {
+    const boomi = new FakeBoomi()
+    boomi.createSteps = [{ lostStoredAfterListings: 100 }]
+    const controller = new AbortController()
+    const orig = boomi.createVersion.bind(boomi)
+    boomi.createVersion = async (g, body) => {
+      try {
+        return await orig(g, body)
+      } finally {
+        controller.abort()
+      }
+    }
+    const run = await runFake(boomi, makeInputs(), ws.dir, { signal: controller.signal })
+    expect(boomi.calls).toEqual(['list', 'create'])
+    expect(run.error?.message).toMatch(/cancelled.*Boomi may have stored it/)
+    expect(outputsOf(run.record).uploaded).toBe('unknown')
+    expect(renderSummary(run.record)).toContain(`\`sha256: ${SHA}\``)
   })
 })
