@@ -8,6 +8,7 @@ import { afterUploadFailure, lookSchedule } from '../src/orchestrator/lost-answe
 import { BoomiError, NetworkError } from '../src/errors.js'
 import { classifyFailure } from '../src/boomi/failures.js'
 import { THROTTLE_BUDGET_MS, nextStep } from '../src/net/retry.js'
+import { pruneInputFrom } from '../src/orchestrator/prune.js'
 import { forcedRecord, runRelease } from '../src/orchestrator/release.js'
 import { CONTENT, FakeBoomi, GROUP, SHA, fakeDeps, makeInputs, runFake, useWorkspace } from './helpers/fake-run.js'
 
@@ -631,5 +632,146 @@ describe('lost, then unknown', () => {
     expect(run.error?.message).toMatch(/cancelled.*Boomi may have stored it/)
     expect(outputsOf(run.record).uploaded).toBe('unknown')
     expect(renderSummary(run.record)).toContain(`\`sha256: ${SHA}\``)
+  })
+})
+
+describe('seams: what pruning is given', () => {
+  const limit = { status: 400, message: 'The account has reached the maximum of 1500 connector versions.' }
+  const deletes = (boomi: FakeBoomi) => boomi.calls.filter(c => c.startsWith('delete'))
+
+  it("pruneInputFrom: after an upload, the upload's listing with early deletions marked, early refusals not asked again, the new version first", () => {
+    const [a, b, c] = new FakeBoomi().seed(3)
+    const mine = { ...a, versionId: '2001' }
+    const input = pruneInputFrom(
+      [a, b, c],
+      {
+        kind: 'uploaded',
+        version: mine,
+        changeLog: 'x',
+        listing: [a, b, c, mine],
+        strayTwins: [],
+        earlyPrune: { deleted: [{ version: a, reason: 'older' }], skipped: [{ version: b, reason: 'refused by Boomi: in use' }], failed: [], notTried: [] }
+      },
+      mine
+    )
+    expect(input.listing.map(v => [v.versionId, v.deleted])).toEqual([
+      ['1000', true],
+      ['1001', false],
+      ['1002', false],
+      ['2001', false]
+    ])
+    expect([...input.refusedBefore]).toEqual(['1001'])
+    expect(input).toMatchObject({ runVersion: mine, uploaded: true, pendingUpload: false })
+  })
+
+  it("pruneInputFrom: a reused version is kept but not the newest; a dry run's upload takes a place; no upload gives the listing", () => {
+    const listing = new FakeBoomi().seed(2)
+    expect(pruneInputFrom(listing, { kind: 'reused', version: listing[0], match: 'sha256', dryRun: false }, listing[0])).toMatchObject({
+      listing,
+      runVersion: listing[0],
+      uploaded: false,
+      pendingUpload: false
+    })
+    expect(pruneInputFrom(listing, { kind: 'would-upload', changeLog: 'x' }, undefined)).toMatchObject({ uploaded: false, pendingUpload: true })
+    expect(pruneInputFrom(listing, undefined, undefined)).toMatchObject({ listing, uploaded: false, pendingUpload: false, refusedBefore: new Set() })
+  })
+
+  it('lost answer + twin + keep-latest 3 over 4 versions: the deleted twin takes no place, exactly 1001 and 1000 are deleted', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(4)
+    // attempt 1 (2001) shows after its seven looks; attempt 2 (2002) is stored at once, its answer lost too
+    boomi.createSteps = [{ lostStoredAfterListings: 7 }, 'lost-stored']
+    const run = await runFake(boomi, makeInputs({ keepLatest: 3 }), ws.dir)
+    expect(run.error).toBeUndefined()
+    expect(outputsOf(run.record)['version-id']).toBe('2001')
+    expect(deletes(boomi)).toEqual(['delete 2002', 'delete 1000', 'delete 1001'])
+    expect(JSON.parse(outputsOf(run.record)['deleted-version-ids'])).toEqual(['1001', '1000'])
+    expect(boomi.live().map(v => v.versionId)).toEqual(['1002', '1003', '2001'])
+  })
+
+  it("a foreign upload that shows during the look is not this run's: the run uploads its own and leaves the other alone", async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(1)
+    boomi.createSteps = ['lost', 'ok']
+    // another job's upload of another archive shows at the first look
+    boomi.arriveAfter(1, { versionId: '3000', displayVersion: '9', changeLog: `other\n\ncontent-sha256: ${'d'.repeat(64)}\nsha256: ${'b'.repeat(64)}` })
+    const run = await runFake(boomi, makeInputs({ classifications: ['uat'] }), ws.dir)
+    expect(run.error).toBeUndefined()
+    expect(boomi.calls.filter(c => c === 'create')).toHaveLength(2)
+    expect(outputsOf(run.record)).toMatchObject({ 'version-id': '2001', uploaded: 'true' })
+    expect(boomi.calls.filter(c => c.startsWith('change'))).toEqual([expect.stringMatching(new RegExp(`^change ${GROUP}-uat 2001 `))])
+    expect(deletes(boomi)).toEqual([])
+    expect(
+      boomi
+        .live()
+        .map(v => v.versionId)
+        .sort()
+    ).toEqual(['1000', '2001', '3000'])
+  })
+
+  it('a reused version + keep-latest: it keeps its place by date, and the newer versions are not deleted for it', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(4, i => (i === 1 ? { changeLog: `old\n\nsha256: ${SHA}` } : {}))
+    const run = await runFake(boomi, makeInputs({ keepLatest: 2 }), ws.dir)
+    expect(run.error).toBeUndefined()
+    expect(outputsOf(run.record)).toMatchObject({ 'version-id': '1001', uploaded: 'false' })
+    expect(deletes(boomi)).toEqual(['delete 1000'])
+  })
+
+  it('an unsure delete that the listing shows still live, after a lost answer then a timeout, is failed, not deleted', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(3)
+    boomi.deleteLostNotDone.set('1000', 'timeout')
+    const run = await runFake(boomi, makeInputs({ archive: undefined, keepLatest: 1 }), ws.dir, { deleteConcurrency: 1 })
+    expect(JSON.parse(outputsOf(run.record)['deleted-version-ids'])).toEqual(['1001'])
+    expect(run.error?.message).toMatch(/Pruning failed: 1 deletion failed \(1 done\): 1000: delete failed: no answer/)
+    expect(boomi.calls.slice(-1)).toEqual(['list'])
+  })
+
+  it("an unsure delete that the listing shows still live, after a lost answer then a refusal, is a skip with Boomi's reason", async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(3)
+    boomi.deleteLostNotDone.set('1000', 409)
+    const run = await runFake(boomi, makeInputs({ archive: undefined, keepLatest: 1 }), ws.dir, { deleteConcurrency: 1 })
+    expect(run.error).toBeUndefined()
+    const out = outputsOf(run.record)
+    expect(JSON.parse(out['deleted-version-ids'])).toEqual(['1001'])
+    expect(JSON.parse(out['skipped-version-ids'])).toEqual(['1000'])
+    expect(renderSummary(run.record)).toMatch(/\| `1000` \|.*\| skipped \| refused by Boomi: version 1000 is in use/)
+  })
+
+  it('an unsure delete whose listing fails is failed with outcome unknown, never reported deleted', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(3)
+    boomi.deleteLostThen.set('1000', 409)
+    boomi.listFailures = [0, 500]
+    const run = await runFake(boomi, makeInputs({ archive: undefined, keepLatest: 1 }), ws.dir, { deleteConcurrency: 1 })
+    expect(JSON.parse(outputsOf(run.record)['deleted-version-ids'])).toEqual(['1001'])
+    expect(run.error?.message).toMatch(/1000: outcome unknown: the answer was lost and the group could not be listed/)
+  })
+
+  it('versions deleted or refused while making room are not asked for again by the prune after the upload', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(5)
+    boomi.deleteRefusals.set('1001', 409)
+    boomi.createSteps = [limit, 'ok']
+    const run = await runFake(boomi, makeInputs({ keepLatest: 3 }), ws.dir, { deleteConcurrency: 1 })
+    expect(run.error).toBeUndefined()
+    // making room for the pending upload: 1002, 1001, 1000 (1001 refused); then the prune has nothing new
+    expect(deletes(boomi)).toEqual(['delete 1000', 'delete 1001', 'delete 1002'])
+    const out = outputsOf(run.record)
+    expect(JSON.parse(out['deleted-version-ids'])).toEqual(['1002', '1000'])
+    expect(JSON.parse(out['skipped-version-ids'])).toEqual(['1001'])
+    expect(out.uploaded).toBe('true')
+  })
+
+  it.each([401, 403])('a %i mid-prune starts no further deletion, fails at the end, and keeps what was deleted', async status => {
+    const boomi = new FakeBoomi()
+    boomi.seed(6)
+    boomi.deleteFailAfter = { count: 1, status }
+    const run = await runFake(boomi, makeInputs({ archive: undefined, keepLatest: 1 }), ws.dir, { deleteConcurrency: 1 })
+    expect(deletes(boomi)).toEqual(['delete 1000', 'delete 1001'])
+    expect(JSON.parse(outputsOf(run.record)['deleted-version-ids'])).toEqual(['1000'])
+    expect(run.error?.message).toMatch(new RegExp(`Pruning failed: 1 deletion failed \\(1 done, 3 not tried after it\\): 1001: delete failed: HTTP ${status}`))
   })
 })
