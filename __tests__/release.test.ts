@@ -548,7 +548,8 @@ async function forcedWhile(boomi: FakeBoomi, inputs: ReturnType<typeof makeInput
     () => (ended = true),
     () => (ended = true)
   )
-  for (let i = 0; i < 1000 && !boomi.calls.some(hangingOn); i++) await new Promise(resolve => setImmediate(resolve))
+  // the upload body is read from disk: real I/O, so wait in real time (bounded)
+  for (const until = Date.now() + 10_000; Date.now() < until && !boomi.calls.some(hangingOn);) await new Promise(resolve => setTimeout(resolve, 2))
   expect(boomi.calls.some(hangingOn)).toBe(true)
   controller.abort()
   await new Promise(resolve => setImmediate(resolve))
@@ -632,6 +633,23 @@ describe('lost, then unknown', () => {
     expect(run.error?.message).toMatch(/cancelled.*Boomi may have stored it/)
     expect(outputsOf(run.record).uploaded).toBe('unknown')
     expect(renderSummary(run.record)).toContain(`\`sha256: ${SHA}\``)
+  })
+})
+
+describe('lost, then cancelled between attempts', () => {
+  it('a cancel between upload attempts, after one lost its answer, starts no attempt and says the version may be stored', async () => {
+    const boomi = new FakeBoomi()
+    boomi.createSteps = ['lost', { status: 503 }, 'ok']
+    const controller = new AbortController()
+    const orig = boomi.createVersion.bind(boomi)
+    boomi.createVersion = async (g, body) => {
+      if (boomi.calls.filter(c => c === 'create').length === 1) controller.abort()
+      return orig(g, body)
+    }
+    const run = await runFake(boomi, makeInputs(), ws.dir, { signal: controller.signal })
+    expect(boomi.calls.filter(c => c === 'create')).toHaveLength(2)
+    expect(run.error?.message).toMatch(/^The run was cancelled.*Boomi may have stored it/)
+    expect(outputsOf(run.record).uploaded).toBe('unknown')
   })
 })
 

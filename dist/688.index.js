@@ -2162,7 +2162,9 @@ unknownBefore = 0) {
     let unknown = unknownBefore;
     let failures = 0;
     for (let n = 1;; n++) {
-        stopIfCancelled(deps);
+        // A cancel between attempts still says what an earlier one may have stored.
+        if (deps.signal?.aborted)
+            return { kind: 'not-created', error: new Error(CANCELLED_MESSAGE), unknown, lookFailed: false };
         const answered = sending(deps, { operation: 'upload', changeLog });
         let version;
         try {
@@ -2194,7 +2196,12 @@ unknownBefore = 0) {
             if (!decision.retry)
                 return { kind: 'not-created', error: retry.finalError(err, decision), unknown, lookFailed: false };
             log.info(`upload: attempt ${n} failed (${step.failures} of ${retry.maxAttempts} tries spent${step.throttled ? '; throttled, which spends none' : ''}): ${(0,errors/* errorMessage */.gJ)(err)}; retrying in ${step.delayMs} ms`);
-            await clock.sleep(step.delayMs);
+            try {
+                await clock.sleep(step.delayMs);
+            }
+            catch (sleepErr) {
+                return { kind: 'not-created', error: sleepErr, unknown, lookFailed: false };
+            }
             continue;
         }
         answered();
@@ -2517,11 +2524,12 @@ function failures(r) {
 }
 
 ;// CONCATENATED MODULE: ./src/runner/cancel.ts
+
 /** Well inside the runner's 7.5 s between SIGINT and SIGTERM. */
 const CANCEL_GRACE_MS = 4_000;
 class CancelledError extends Error {
     constructor() {
-        super('The run was cancelled; what it did before that is in the outputs and the job summary.');
+        super(CANCELLED_MESSAGE);
         this.name = 'CancelledError';
     }
 }

@@ -11,7 +11,7 @@ import type { ConnectorVersion } from '../domain/versions.js'
 import { errorMessage } from '../errors.js'
 import type { Failure, Step } from '../net/retry.js'
 import type { RunDeps } from './deps.js'
-import { sending, stopIfCancelled } from './journal.js'
+import { CANCELLED_MESSAGE, sending, stopIfCancelled } from './journal.js'
 import { ids } from './prune.js'
 
 export interface Created {
@@ -81,7 +81,8 @@ export async function createWithRecovery(
   let unknown = unknownBefore
   let failures = 0
   for (let n = 1; ; n++) {
-    stopIfCancelled(deps)
+    // A cancel between attempts still says what an earlier one may have stored.
+    if (deps.signal?.aborted) return { kind: 'not-created', error: new Error(CANCELLED_MESSAGE), unknown, lookFailed: false }
     const answered = sending(deps, { operation: 'upload', changeLog })
     let version: ConnectorVersion
     try {
@@ -110,7 +111,11 @@ export async function createWithRecovery(
       log.info(
         `upload: attempt ${n} failed (${step.failures} of ${retry.maxAttempts} tries spent${step.throttled ? '; throttled, which spends none' : ''}): ${errorMessage(err)}; retrying in ${step.delayMs} ms`
       )
-      await clock.sleep(step.delayMs)
+      try {
+        await clock.sleep(step.delayMs)
+      } catch (sleepErr) {
+        return { kind: 'not-created', error: sleepErr, unknown, lookFailed: false }
+      }
       continue
     }
     answered()
