@@ -1483,7 +1483,7 @@ function setFailed(message) {
 async function run() {
     try {
         const inputs = readInputs(getInput, setSecret);
-        const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(688)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5688));
+        const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(267)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6267));
         await runAction(inputs);
     }
     catch (err) {
