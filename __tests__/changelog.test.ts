@@ -137,8 +137,7 @@ describe('summary', () => {
         failed: [],
         notTried: [],
         unknown: []
-      },
-      unknown: []
+      }
     })
     expect(md).toContain('a\\|b.zip')
     expect(md).not.toMatch(/[^\\]\|b\.zip/)

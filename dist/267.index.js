@@ -928,8 +928,8 @@ function foldRun(base, events) {
                 break;
         }
     }
-    r.unknown = [...open.values()];
-    for (const q of r.unknown) {
+    const unknown = (r.unknown = [...open.values()]);
+    for (const q of unknown) {
         if (q.operation === 'upload' && !r.upload)
             r.upload = { kind: 'unknown', changeLog: q.changeLog };
         if (q.operation === 'change' && !switches.has(q.classificationType)) {
@@ -939,7 +939,7 @@ function foldRun(base, events) {
     if (switches.size)
         r.switches = [...switches.values()];
     if (pruned)
-        r.pruning = pruningOf(deletions, r.unknown);
+        r.pruning = pruningOf(deletions, unknown);
     return r;
 }
 function pruningOf(deletions, unknown) {
@@ -1206,7 +1206,7 @@ function pruneSection(r) {
 }
 /** What to check in the Developer tab for each request whose outcome nobody knows. */
 function unknownSection(r) {
-    const checks = r.unknown.map(q => checkFor(q, r));
+    const checks = (r.unknown ?? []).map(q => checkFor(q, r));
     if (r.upload?.kind === 'failed' && r.upload.mayBeStored)
         checks.unshift(checkFor({ operation: 'upload', changeLog: r.upload.changeLog }, r));
     if (!checks.length)

@@ -131,8 +131,8 @@ export interface RunRecord {
   /** The prune phase's plan; absent when only room was made for the upload. */
   prune?: PruneResult
   pruning?: PruningRecord
-  /** Requests that change something, sent and never answered: what to check by hand. */
-  unknown: SentRequest[]
+  /** Requests that change something, sent and never answered: what to check by hand (the fold always sets it). */
+  unknown?: SentRequest[]
   throttling?: ThrottleStats
   /** Set when the run was cancelled (SIGINT/SIGTERM). */
   cancelled?: boolean
@@ -219,15 +219,15 @@ export function foldRun(base: { groupType: string; dryRun: boolean }, events: re
         break
     }
   }
-  r.unknown = [...open.values()]
-  for (const q of r.unknown) {
+  const unknown = (r.unknown = [...open.values()])
+  for (const q of unknown) {
     if (q.operation === 'upload' && !r.upload) r.upload = { kind: 'unknown', changeLog: q.changeLog }
     if (q.operation === 'change' && !switches.has(q.classificationType)) {
       switches.set(q.classificationType, { classificationType: q.classificationType, versionId: q.versionId, reviewStatus: '', outcomeUnknown: true })
     }
   }
   if (switches.size) r.switches = [...switches.values()]
-  if (pruned) r.pruning = pruningOf(deletions, r.unknown)
+  if (pruned) r.pruning = pruningOf(deletions, unknown)
   return r
 }
 

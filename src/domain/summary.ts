@@ -130,7 +130,7 @@ function pruneSection(r: RunRecord): string[] {
 
 /** What to check in the Developer tab for each request whose outcome nobody knows. */
 function unknownSection(r: RunRecord): string[] {
-  const checks = r.unknown.map(q => checkFor(q, r))
+  const checks = (r.unknown ?? []).map(q => checkFor(q, r))
   if (r.upload?.kind === 'failed' && r.upload.mayBeStored) checks.unshift(checkFor({ operation: 'upload', changeLog: r.upload.changeLog }, r))
   if (!checks.length) return []
   return ['### Outcome not known', '', 'Boomi may have done these; check in the Developer tab:', '', ...[...new Set(checks)].map(c => `- ${c}`), '']
