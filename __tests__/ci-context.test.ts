@@ -14,7 +14,14 @@ type Row = [string, Record<string, string>, string | undefined, RunContext]
 const rows: Row[] = [
   [
     'GitHub Actions, a tag',
-    { GITHUB_ACTIONS: 'true', GITHUB_REPOSITORY: 'acme/conn', GITHUB_REF: 'refs/tags/v1.2.3', GITHUB_SHA: 'abc1234def', GITHUB_RUN_ID: '42', GITHUB_SERVER_URL: 'https://github.com' },
+    {
+      GITHUB_ACTIONS: 'true',
+      GITHUB_REPOSITORY: 'acme/conn',
+      GITHUB_REF: 'refs/tags/v1.2.3',
+      GITHUB_SHA: 'abc1234def',
+      GITHUB_RUN_ID: '42',
+      GITHUB_SERVER_URL: 'https://github.com'
+    },
     undefined,
     { repository: 'acme/conn', refName: 'v1.2.3', ref: 'refs/tags/v1.2.3', sha: 'abc1234def', runUrl: 'https://github.com/acme/conn/actions/runs/42' }
   ],
@@ -51,7 +58,13 @@ const rows: Row[] = [
       SYSTEM_TEAMPROJECT: 'Connectors'
     },
     undefined,
-    { repository: 'conn', refName: 'v1.2.3', ref: 'refs/tags/v1.2.3', sha: '0a1b2c3d4e', runUrl: 'https://dev.azure.com/acme/Connectors/_build/results?buildId=9' }
+    {
+      repository: 'conn',
+      refName: 'v1.2.3',
+      ref: 'refs/tags/v1.2.3',
+      sha: '0a1b2c3d4e',
+      runUrl: 'https://dev.azure.com/acme/Connectors/_build/results?buildId=9'
+    }
   ],
   [
     'Azure Pipelines, a branch',
@@ -61,7 +74,13 @@ const rows: Row[] = [
   ],
   [
     'Jenkins, a tag build',
-    { JENKINS_URL: 'https://ci.acme.example/', TAG_NAME: 'v1.2.3', GIT_COMMIT: '5e6f7a8b9c', BUILD_URL: 'https://ci.acme.example/job/conn/12/', BUILD_NUMBER: '12' },
+    {
+      JENKINS_URL: 'https://ci.acme.example/',
+      TAG_NAME: 'v1.2.3',
+      GIT_COMMIT: '5e6f7a8b9c',
+      BUILD_URL: 'https://ci.acme.example/job/conn/12/',
+      BUILD_NUMBER: '12'
+    },
     undefined,
     { repository: undefined, refName: 'v1.2.3', ref: 'refs/tags/v1.2.3', sha: '5e6f7a8b9c', runUrl: 'https://ci.acme.example/job/conn/12/' }
   ],
@@ -77,12 +96,7 @@ const rows: Row[] = [
       runUrl: 'https://bitbucket.org/acme/conn/addon/pipelines/home#!/results/31'
     }
   ],
-  [
-    'no CI: --tag and plain git',
-    {},
-    'v1.2.3',
-    { repository: undefined, refName: 'v1.2.3', ref: 'refs/tags/v1.2.3', sha: undefined, runUrl: undefined }
-  ],
+  ['no CI: --tag and plain git', {}, 'v1.2.3', { repository: undefined, refName: 'v1.2.3', ref: 'refs/tags/v1.2.3', sha: undefined, runUrl: undefined }],
   [
     '--tag wins over the CI',
     { GITLAB_CI: 'true', CI_COMMIT_TAG: 'v9.9.9', CI_PROJECT_PATH: 'acme/conn' },

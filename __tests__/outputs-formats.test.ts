@@ -50,19 +50,15 @@ describe('--output-file', () => {
     ])
   })
 
-  it.each([
-    'beta 2\nversion_id=666',
-    'x\ruploaded=false',
-    '"quoted" # comment',
-    "it's $HOME and `id` \\ done",
-    '"',
-    '\u2028version_id=7'
-  ])('a hostile value %j stays one line, one variable', value => {
-    const text = dotenvText({ 'display-version': value, 'version-id': '1042' })
-    expect(text.split('\n')).toHaveLength(3)
-    const read = readDotenv(text)
-    expect(Object.keys(read)).toEqual(['display_version', 'version_id'])
-    expect(read.version_id).toBe('1042')
-    expect(read.display_version.startsWith('"')).toBe(true)
-  })
+  it.each(['beta 2\nversion_id=666', 'x\ruploaded=false', '"quoted" # comment', "it's $HOME and `id` \\ done", '"', '\u2028version_id=7'])(
+    'a hostile value %j stays one line, one variable',
+    value => {
+      const text = dotenvText({ 'display-version': value, 'version-id': '1042' })
+      expect(text.split('\n')).toHaveLength(3)
+      const read = readDotenv(text)
+      expect(Object.keys(read)).toEqual(['display_version', 'version_id'])
+      expect(read.version_id).toBe('1042')
+      expect(read.display_version.startsWith('"')).toBe(true)
+    }
+  )
 })
