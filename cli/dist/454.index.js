@@ -281,7 +281,7 @@ function state(list, sortMethod)
 
 /***/ }),
 
-/***/ 3351:
+/***/ 5732:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var abort = __webpack_require__(4818)
@@ -322,7 +322,7 @@ function terminator(callback)
 
 var iterate    = __webpack_require__(4902)
   , initState  = __webpack_require__(1721)
-  , terminator = __webpack_require__(3351)
+  , terminator = __webpack_require__(5732)
   ;
 
 // Public API
@@ -396,7 +396,7 @@ function serial(list, iterator, callback)
 
 var iterate    = __webpack_require__(4902)
   , initState  = __webpack_require__(1721)
-  , terminator = __webpack_require__(3351)
+  , terminator = __webpack_require__(5732)
   ;
 
 // Public API

@@ -516,7 +516,7 @@ function sync (path, options) {
 
 /***/ }),
 
-/***/ 8502:
+/***/ 6121:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -3950,7 +3950,7 @@ const getPrNumber = (env) => {
 });
 
 // EXTERNAL MODULE: ./node_modules/java-properties/dist-node/index.js
-var dist_node = __webpack_require__(8502);
+var dist_node = __webpack_require__(6121);
 ;// CONCATENATED MODULE: ./node_modules/env-ci/services/teamcity.js
 // https://confluence.jetbrains.com/display/TCD10/Predefined+Build+Parameters
 

@@ -1505,6 +1505,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 
 /***/ }),
 
+/***/ 3785:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("readline");
+
+/***/ }),
+
 /***/ 2203:
 /***/ ((module) => {
 
@@ -1966,7 +1973,7 @@ async function main(args, env) {
             return void process.stdout.write(`${constants/* ACTION_VERSION */.Yt}\n`);
         const token = cl.apiTokenFile ? await tokenFrom(cl.apiTokenFile) : undefined;
         const inputs = readInputs(name => (name === constants/* Input */.pd.apiToken && token !== undefined ? token : cl.getInput(name)), s => void secrets.push(s));
-        const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(942), __nccwpck_require__.e(150)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6150));
+        const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(942), __nccwpck_require__.e(234)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3234));
         await runCli(inputs, cl, env, secrets);
     }
     catch (err) {

@@ -11,7 +11,12 @@ import { type Platform, runWithPlatform } from '../core/run.js'
 import { stderrLog } from './report.js'
 
 export async function runCli(inputs: Inputs, cl: CommandLine, env: NodeJS.ProcessEnv, secrets: readonly string[]): Promise<void> {
-  const log = stderrLog(secrets, cl.verbose)
+  // On a terminal, progress bars; each log line first clears the bar's line.
+  const bar = process.stderr.isTTY ? (await import('./progress-bar.js')).terminalProgress(process.stderr) : undefined
+  const log = stderrLog(secrets, cl.verbose, text => {
+    bar?.clearLine()
+    process.stderr.write(text)
+  })
   const workspace = process.cwd()
   const platform: Platform = {
     log,
@@ -29,7 +34,8 @@ export async function runCli(inputs: Inputs, cl: CommandLine, env: NodeJS.Proces
     writeSummary: async markdown => {
       if (cl.summaryFile) await writeTo(cl.summaryFile, markdown, '--summary-file')
     },
-    resultsHint: 'Check the paths given to --output-file and --summary-file.'
+    resultsHint: 'Check the paths given to --output-file and --summary-file.',
+    progress: bar?.progress
   }
   await runWithPlatform(inputs, platform)
 }
