@@ -9,7 +9,7 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default defineConfig([
-  globalIgnores(['dist/', '.tools/', 'node_modules/', 'coverage/']),
+  globalIgnores(['dist/', 'cli/dist/', '.tools/', 'node_modules/', 'coverage/']),
   {
     files: ['**/*.{ts,js,mjs,cjs}'],
     extends: [js.configs.recommended, tseslint.configs.recommended],
