@@ -1,8 +1,8 @@
-export const id = 19;
-export const ids = [19];
+export const id = 173;
+export const ids = [173];
 export const modules = {
 
-/***/ 1019:
+/***/ 1173:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -13,16 +13,215 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: runnerLog
 
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 12 modules
+var core = __webpack_require__(143);
+;// CONCATENATED MODULE: ./src/domain/untrusted.ts
+// The one place where text from outside (Boomi's answers, input values, file
+// names, a changelog file) is made safe for where it goes: the runner's log, the
+// job summary's HTML and Markdown, or an error message that may echo credentials.
+// Each function is total and pure; callers apply it once, at the edge.
+/** Shown in front of a log line that the runner would otherwise read as a workflow command. */
+const LOG_LINE_GUARD = '> ';
+/**
+ * Characters the runner or a log viewer might skip before looking for `::`.
+ * The runner calls .NET `TrimStart()` (Unicode White_Space); this set is wider on
+ * purpose — an extra guard costs nothing, a missing one is a command.
+ */
+const LOOSE_LEADING_SPACE = /^[\s\u0085\u180e\u200b-\u200d\u2060\ufeff]*/;
+/**
+ * C0 and C1 controls except \t and \n, DEL, and the Unicode line and paragraph
+ * separators: invisible, or line breaks to some reader.
+ */
+const CONTROL_CLASS = '[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029]';
+const CONTROL = new RegExp(CONTROL_CLASS, 'g');
+const HAS_CONTROL = new RegExp(CONTROL_CLASS);
+function showControl(ch) {
+    return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+function guardLogLine(line) {
+    // actions/runner ActionCommand.TryParse (v1) finds `##[` anywhere in a line, not only at its start.
+    const noV1 = line.replace(/##\[/g, '## [');
+    // TryParseV2 takes a line as a command when it starts with `::` after leading white space.
+    const rest = noV1.slice(LOOSE_LEADING_SPACE.exec(noV1)[0].length);
+    return rest.startsWith('::') ? LOG_LINE_GUARD + noV1 : noV1;
+}
+/**
+ * Text for the runner's log: no line of it can be a workflow command. A lone
+ * `\r` ends a line for the runner, so it becomes `\n`; other control characters
+ * are shown as `\uXXXX`.
+ */
+function forLog(text) {
+    return text.replace(/\r\n?/g, '\n').replace(CONTROL, showControl).split('\n').map(guardLogLine).join('\n');
+}
+const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, ch => HTML_ENTITIES[ch]);
+}
+/**
+ * Markdown punctuation that can start a construct inline: emphasis, code,
+ * links and images, table cells, strikethrough, math, mentions, headings.
+ */
+const MARKDOWN_INLINE = /[\\`*_[\]()#|!~$@]/g;
+/** Shown for a field the server left out. */
+const MISSING = '–';
+/** Longest text a summary cell shows before it is cut. */
+const MAX_MD_TEXT = 1000;
+function escapeMarkdownLine(line) {
+    const inline = line.replace(MARKDOWN_INLINE, ch => `\\${ch}`);
+    // A list item, ordered-list number or setext underline is recognised only at the start of a line.
+    return inline.replace(/^(\s*)([-+=])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
+}
+function inertInline(text) {
+    return text
+        .replace(/\r\n?/g, '\n')
+        .replace(CONTROL, showControl)
+        .split('\n')
+        .map(line => escapeHtml(escapeMarkdownLine(line)))
+        .join('\n');
+}
+/**
+ * Text for a table cell or inline in the job summary: HTML-escaped,
+ * Markdown-inert, on one line (`<br>` between lines), at most `max` characters
+ * of the original before escaping.
+ */
+function mdText(text, max = MAX_MD_TEXT) {
+    if (text === undefined)
+        return MISSING;
+    return inertInline(cut(text, max)).replace(/\n/g, '<br>');
+}
+/**
+ * Inline code that nothing inside can close. A backtick span cannot hold a
+ * line break or a `|` safely (a table reads `\|` differently from a paragraph),
+ * so those texts go in `<code>` with their content made inert instead.
+ */
+function mdCode(text, max = MAX_MD_TEXT) {
+    if (text === undefined)
+        return MISSING;
+    const shown = cut(text, max);
+    if (shown.trim() === '' || /[\r\n|]/.test(shown) || HAS_CONTROL.test(shown)) {
+        return `<code>${inertInline(shown).replace(/\n/g, ' ')}</code>`;
+    }
+    const fence = '`'.repeat(longestRun(shown, '`') + 1);
+    const pad = /^[` ]|[` ]$/.test(shown) ? ' ' : '';
+    return `${fence}${pad}${shown}${pad}${fence}`;
+}
+/** Longest text a summary block shows before it is cut. */
+const MAX_MD_BLOCK = 10_000;
+/**
+ * A fenced block (to be placed at the start of a line) whose fence is longer
+ * than any backtick run inside, so the text cannot close it early.
+ */
+function mdBlock(text, max = MAX_MD_BLOCK) {
+    const body = cut(text, max).replace(/\r\n?/g, '\n').replace(CONTROL, showControl);
+    const fence = '`'.repeat(Math.max(3, longestRun(body, '`') + 1));
+    return `${fence}text\n${body}\n${fence}`;
+}
+function longestRun(text, ch) {
+    let longest = 0;
+    let run = 0;
+    for (const c of text) {
+        run = c === ch ? run + 1 : 0;
+        if (run > longest)
+            longest = run;
+    }
+    return longest;
+}
+/** Shortest piece of a secret that counts as leaked: shorter pieces are too common to mask. */
+const MIN_SECRET_FRAGMENT = 6;
+const MASK = '***';
+/**
+ * The forms in which a secret is commonly echoed back: as is, URL-encoded and
+ * base64. A Basic authorization value must be passed on its own (base64 of the
+ * token alone is not a substring of it).
+ */
+function secretForms(secrets) {
+    const forms = secrets.flatMap(s => (s ? [s, encodeURIComponent(s), Buffer.from(s, 'utf8').toString('base64'), JSON.stringify(s).slice(1, -1)] : []));
+    return [...new Set(forms)];
+}
+function secretGrams(secrets) {
+    const grams = new Set();
+    for (const s of secrets) {
+        for (let i = 0; i + MIN_SECRET_FRAGMENT <= s.length; i++)
+            grams.add(s.slice(i, i + MIN_SECRET_FRAGMENT));
+    }
+    return grams;
+}
+/** Marks every character inside a run of at least MIN_SECRET_FRAGMENT characters that occurs in a secret. */
+function secretCover(text, secrets) {
+    const covered = new Array(text.length).fill(false);
+    const grams = secretGrams(secrets);
+    for (let i = 0; i + MIN_SECRET_FRAGMENT <= text.length; i++) {
+        if (grams.has(text.slice(i, i + MIN_SECRET_FRAGMENT)))
+            covered.fill(true, i, i + MIN_SECRET_FRAGMENT);
+    }
+    return covered;
+}
+function maskOnce(text, secrets) {
+    const covered = secretCover(text, secrets);
+    const parts = [];
+    let start = 0;
+    for (let i = 0; i <= text.length; i++) {
+        const edge = i === text.length || covered[i] !== covered[start];
+        if (!edge)
+            continue;
+        parts.push(covered[start] ? MASK : text.slice(start, i));
+        start = i;
+    }
+    return parts.join('');
+}
+/**
+ * Replaces each secret, and any piece of one at least MIN_SECRET_FRAGMENT long
+ * wherever it appears (a server may echo a prefix, or cut the echo), with
+ * `***`. Apply before any cut: a cut cannot un-mask, but it can hide what
+ * would have identified a fragment. Pass the forms to look for (see
+ * `secretForms`); the runner's own masking only knows whole secrets.
+ */
+function scrubSecrets(text, secrets) {
+    // A secret shorter than a fragment is masked whole, in one pass: masking it
+    // again could loop (a secret of `*` is inside the mask).
+    const short = secrets.filter(s => s.length > 0 && s.length < MIN_SECRET_FRAGMENT);
+    let current = short.reduce((acc, s) => acc.split(s).join(MASK), text);
+    const long = secrets.filter(s => s.length >= MIN_SECRET_FRAGMENT);
+    if (long.length === 0)
+        return current;
+    // Masking joins what stood either side of a secret, which may line up anew;
+    // each pass that changes anything shortens the text, so this ends.
+    for (;;) {
+        const next = maskOnce(current, long);
+        if (next === current)
+            return next;
+        current = next;
+    }
+}
+/** Marks a text that was cut. */
+const ELLIPSIS = '…';
+/**
+ * At most `max` UTF-16 units, `…` included, never splitting a surrogate pair.
+ * Counting units rather than code points keeps the result within a limit
+ * however the receiver counts.
+ */
+function cut(text, max) {
+    if (text.length <= max)
+        return text;
+    if (max < 1)
+        return '';
+    let end = max - ELLIPSIS.length;
+    if (end > 0 && isHighSurrogate(text.charCodeAt(end - 1)))
+        end--;
+    return text.slice(0, end) + ELLIPSIS;
+}
+function isHighSurrogate(code) {
+    return code >= 0xd800 && code <= 0xdbff;
+}
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __webpack_require__(643);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 12 modules
-var core = __webpack_require__(143);
 // EXTERNAL MODULE: ./src/boomi/contract.ts
 var contract = __webpack_require__(4922);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/boomi/answers.ts
 // Every 2xx answer from Boomi is checked here against the shapes of SPEC §1
 // before anything acts on it. What is not understood becomes an AnswerError:
@@ -32,7 +231,7 @@ var errors = __webpack_require__(3916);
 
 const MAX_TOKEN_LENGTH = 8192;
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const answers_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -79,7 +278,7 @@ function readToken(value, operation) {
         return undefined;
     if (typeof value !== 'string')
         throw new errors/* AnswerError */.dV(operation, `'queryToken' is ${kind(value)}, not text`);
-    if (value.length > MAX_TOKEN_LENGTH || CONTROL.test(value)) {
+    if (value.length > MAX_TOKEN_LENGTH || answers_CONTROL.test(value)) {
         throw new errors/* AnswerError */.dV(operation, `'queryToken' is longer than ${MAX_TOKEN_LENGTH} characters or holds control characters`);
     }
     return value;
@@ -124,7 +323,7 @@ function readVersionId(value, operation) {
         id = String(value);
     if (id === undefined)
         throw new errors/* AnswerError */.dV(operation, `a version's 'versionId' is ${kind(value)}, not text or a whole number`);
-    if (!id.trim() || id.length > contract/* MAX_VERSION_ID_LENGTH */.vk || CONTROL.test(id)) {
+    if (!id.trim() || id.length > contract/* MAX_VERSION_ID_LENGTH */.vk || answers_CONTROL.test(id)) {
         throw new errors/* AnswerError */.dV(operation, `a version's 'versionId' is empty, longer than ${contract/* MAX_VERSION_ID_LENGTH */.vk} characters or holds control characters`);
     }
     return id;
@@ -280,205 +479,6 @@ class ListingPages {
         }
         return { versions, foreign };
     }
-}
-
-;// CONCATENATED MODULE: ./src/domain/untrusted.ts
-// The one place where text from outside (Boomi's answers, input values, file
-// names, a changelog file) is made safe for where it goes: the runner's log, the
-// job summary's HTML and Markdown, or an error message that may echo credentials.
-// Each function is total and pure; callers apply it once, at the edge.
-/** Shown in front of a log line that the runner would otherwise read as a workflow command. */
-const LOG_LINE_GUARD = '> ';
-/**
- * Characters the runner or a log viewer might skip before looking for `::`.
- * The runner calls .NET `TrimStart()` (Unicode White_Space); this set is wider on
- * purpose — an extra guard costs nothing, a missing one is a command.
- */
-const LOOSE_LEADING_SPACE = /^[\s\u0085\u180e\u200b-\u200d\u2060\ufeff]*/;
-/**
- * C0 and C1 controls except \t and \n, DEL, and the Unicode line and paragraph
- * separators: invisible, or line breaks to some reader.
- */
-const CONTROL_CLASS = '[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029]';
-const untrusted_CONTROL = new RegExp(CONTROL_CLASS, 'g');
-const HAS_CONTROL = new RegExp(CONTROL_CLASS);
-function showControl(ch) {
-    return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
-}
-function guardLogLine(line) {
-    // actions/runner ActionCommand.TryParse (v1) finds `##[` anywhere in a line, not only at its start.
-    const noV1 = line.replace(/##\[/g, '## [');
-    // TryParseV2 takes a line as a command when it starts with `::` after leading white space.
-    const rest = noV1.slice(LOOSE_LEADING_SPACE.exec(noV1)[0].length);
-    return rest.startsWith('::') ? LOG_LINE_GUARD + noV1 : noV1;
-}
-/**
- * Text for the runner's log: no line of it can be a workflow command. A lone
- * `\r` ends a line for the runner, so it becomes `\n`; other control characters
- * are shown as `\uXXXX`.
- */
-function forLog(text) {
-    return text.replace(/\r\n?/g, '\n').replace(untrusted_CONTROL, showControl).split('\n').map(guardLogLine).join('\n');
-}
-const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, ch => HTML_ENTITIES[ch]);
-}
-/**
- * Markdown punctuation that can start a construct inline: emphasis, code,
- * links and images, table cells, strikethrough, math, mentions, headings.
- */
-const MARKDOWN_INLINE = /[\\`*_[\]()#|!~$@]/g;
-/** Shown for a field the server left out. */
-const MISSING = '–';
-/** Longest text a summary cell shows before it is cut. */
-const MAX_MD_TEXT = 1000;
-function escapeMarkdownLine(line) {
-    const inline = line.replace(MARKDOWN_INLINE, ch => `\\${ch}`);
-    // A list item, ordered-list number or setext underline is recognised only at the start of a line.
-    return inline.replace(/^(\s*)([-+=])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
-}
-function inertInline(text) {
-    return text
-        .replace(/\r\n?/g, '\n')
-        .replace(untrusted_CONTROL, showControl)
-        .split('\n')
-        .map(line => escapeHtml(escapeMarkdownLine(line)))
-        .join('\n');
-}
-/**
- * Text for a table cell or inline in the job summary: HTML-escaped,
- * Markdown-inert, on one line (`<br>` between lines), at most `max` characters
- * of the original before escaping.
- */
-function mdText(text, max = MAX_MD_TEXT) {
-    if (text === undefined)
-        return MISSING;
-    return inertInline(cut(text, max)).replace(/\n/g, '<br>');
-}
-/**
- * Inline code that nothing inside can close. A backtick span cannot hold a
- * line break or a `|` safely (a table reads `\|` differently from a paragraph),
- * so those texts go in `<code>` with their content made inert instead.
- */
-function mdCode(text, max = MAX_MD_TEXT) {
-    if (text === undefined)
-        return MISSING;
-    const shown = cut(text, max);
-    if (shown.trim() === '' || /[\r\n|]/.test(shown) || HAS_CONTROL.test(shown)) {
-        return `<code>${inertInline(shown).replace(/\n/g, ' ')}</code>`;
-    }
-    const fence = '`'.repeat(longestRun(shown, '`') + 1);
-    const pad = /^[` ]|[` ]$/.test(shown) ? ' ' : '';
-    return `${fence}${pad}${shown}${pad}${fence}`;
-}
-/** Longest text a summary block shows before it is cut. */
-const MAX_MD_BLOCK = 10_000;
-/**
- * A fenced block (to be placed at the start of a line) whose fence is longer
- * than any backtick run inside, so the text cannot close it early.
- */
-function mdBlock(text, max = MAX_MD_BLOCK) {
-    const body = cut(text, max).replace(/\r\n?/g, '\n').replace(untrusted_CONTROL, showControl);
-    const fence = '`'.repeat(Math.max(3, longestRun(body, '`') + 1));
-    return `${fence}text\n${body}\n${fence}`;
-}
-function longestRun(text, ch) {
-    let longest = 0;
-    let run = 0;
-    for (const c of text) {
-        run = c === ch ? run + 1 : 0;
-        if (run > longest)
-            longest = run;
-    }
-    return longest;
-}
-/** Shortest piece of a secret that counts as leaked: shorter pieces are too common to mask. */
-const MIN_SECRET_FRAGMENT = 6;
-const MASK = '***';
-/**
- * The forms in which a secret is commonly echoed back: as is, URL-encoded and
- * base64. A Basic authorization value must be passed on its own (base64 of the
- * token alone is not a substring of it).
- */
-function secretForms(secrets) {
-    const forms = secrets.flatMap(s => (s ? [s, encodeURIComponent(s), Buffer.from(s, 'utf8').toString('base64'), JSON.stringify(s).slice(1, -1)] : []));
-    return [...new Set(forms)];
-}
-function secretGrams(secrets) {
-    const grams = new Set();
-    for (const s of secrets) {
-        for (let i = 0; i + MIN_SECRET_FRAGMENT <= s.length; i++)
-            grams.add(s.slice(i, i + MIN_SECRET_FRAGMENT));
-    }
-    return grams;
-}
-/** Marks every character inside a run of at least MIN_SECRET_FRAGMENT characters that occurs in a secret. */
-function secretCover(text, secrets) {
-    const covered = new Array(text.length).fill(false);
-    const grams = secretGrams(secrets);
-    for (let i = 0; i + MIN_SECRET_FRAGMENT <= text.length; i++) {
-        if (grams.has(text.slice(i, i + MIN_SECRET_FRAGMENT)))
-            covered.fill(true, i, i + MIN_SECRET_FRAGMENT);
-    }
-    return covered;
-}
-function maskOnce(text, secrets) {
-    const covered = secretCover(text, secrets);
-    const parts = [];
-    let start = 0;
-    for (let i = 0; i <= text.length; i++) {
-        const edge = i === text.length || covered[i] !== covered[start];
-        if (!edge)
-            continue;
-        parts.push(covered[start] ? MASK : text.slice(start, i));
-        start = i;
-    }
-    return parts.join('');
-}
-/**
- * Replaces each secret, and any piece of one at least MIN_SECRET_FRAGMENT long
- * wherever it appears (a server may echo a prefix, or cut the echo), with
- * `***`. Apply before any cut: a cut cannot un-mask, but it can hide what
- * would have identified a fragment. Pass the forms to look for (see
- * `secretForms`); the runner's own masking only knows whole secrets.
- */
-function scrubSecrets(text, secrets) {
-    // A secret shorter than a fragment is masked whole, in one pass: masking it
-    // again could loop (a secret of `*` is inside the mask).
-    const short = secrets.filter(s => s.length > 0 && s.length < MIN_SECRET_FRAGMENT);
-    let current = short.reduce((acc, s) => acc.split(s).join(MASK), text);
-    const long = secrets.filter(s => s.length >= MIN_SECRET_FRAGMENT);
-    if (long.length === 0)
-        return current;
-    // Masking joins what stood either side of a secret, which may line up anew;
-    // each pass that changes anything shortens the text, so this ends.
-    for (;;) {
-        const next = maskOnce(current, long);
-        if (next === current)
-            return next;
-        current = next;
-    }
-}
-/** Marks a text that was cut. */
-const ELLIPSIS = '…';
-/**
- * At most `max` UTF-16 units, `…` included, never splitting a surrogate pair.
- * Counting units rather than code points keeps the result within a limit
- * however the receiver counts.
- */
-function cut(text, max) {
-    if (text.length <= max)
-        return text;
-    if (max < 1)
-        return '';
-    let end = max - ELLIPSIS.length;
-    if (end > 0 && isHighSurrogate(text.charCodeAt(end - 1)))
-        end--;
-    return text.slice(0, end) + ELLIPSIS;
-}
-function isHighSurrogate(code) {
-    return code >= 0xd800 && code <= 0xdbff;
 }
 
 // EXTERNAL MODULE: ./src/net/retry.ts
@@ -2220,7 +2220,7 @@ function failures(r) {
         throw new Error(problems.join('. '));
 }
 
-;// CONCATENATED MODULE: ./src/runner/cancel.ts
+;// CONCATENATED MODULE: ./src/core/cancel.ts
 /** Well inside the runner's 7.5 s between SIGINT and SIGTERM. */
 const CANCEL_GRACE_MS = 4_000;
 class CancelledError extends Error {
@@ -2324,16 +2324,18 @@ class Cancellation {
 
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
 var lib = __webpack_require__(4942);
-;// CONCATENATED MODULE: ./src/runner/proxy-agent.ts
+;// CONCATENATED MODULE: ./src/core/proxy-agent.ts
 
 function proxyAgentFor(userAgent) {
     const proxyAware = new lib/* HttpClient */.Qq(userAgent, undefined, { keepAlive: true, allowRetries: false });
     return url => proxyAware.getAgent(url);
 }
 
-;// CONCATENATED MODULE: ./src/runner/wiring.ts
-// Wires the real world (runner, network, clock, signals) into the run. This
-// folder is the only code that imports @actions/* or reads process.env.
+;// CONCATENATED MODULE: ./src/core/run.ts
+// The composition root: builds the run from typed inputs and a Platform, and
+// knows no platform itself. The front ends (src/runner/ for the Action, src/cli/
+// for the command-line tool) only read inputs and supply the Platform; lint
+// keeps this folder from importing either.
 
 
 
@@ -2349,18 +2351,10 @@ function proxyAgentFor(userAgent) {
 
 
 
-
-
-/** Every line from the run goes through forLog, the one place that keeps outside text from starting a workflow command. */
-const runnerLog = {
-    info: line => core/* info */.pq(forLog(line)),
-    warning: line => core/* warning */.$e(forLog(line)),
-    debug: line => core/* debug */.Yz(forLog(line)),
-    startGroup: name => core/* startGroup */.Oh(forLog(name)),
-    endGroup: () => core/* endGroup */.N4()
-};
-async function runAction(inputs) {
-    const cancel = new Cancellation(runnerLog);
+/** Runs the release; the outputs and summary are published however it ends. Rethrows the run's failure. */
+async function runWithPlatform(inputs, platform) {
+    const log = platform.log;
+    const cancel = new Cancellation(log);
     const clock = { now: () => Date.now(), sleep: cancel.sleep(net_retry/* timerDelay */.nR) };
     const throttle = new net_retry/* ThrottleLedger */.m();
     const journal = newJournal();
@@ -2369,20 +2363,20 @@ async function runAction(inputs) {
         maxAttempts: inputs.maxAttempts,
         sleep: clock.sleep,
         random: Math.random,
-        log: line => runnerLog.info(line),
+        log: line => log.info(line),
         throttle
     };
     // One pacer for every request of the run, retries included.
-    const pacer = new net_pacer/* Pacer */._E(inputs.requestsPerSecond, () => external_node_perf_hooks_.performance.now(), clock.sleep, { onChange: line => runnerLog.info(line) });
+    const pacer = new net_pacer/* Pacer */._E(inputs.requestsPerSecond, () => external_node_perf_hooks_.performance.now(), clock.sleep, { onChange: line => log.info(line) });
     const deps = {
         inputs,
-        workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
-        client: once(async () => boomiClient(inputs, cancel.gate(pacer), retry)),
+        workspace: platform.workspace,
+        client: once(async () => boomiClient(inputs, cancel.gate(pacer), retry, log)),
         multipart: async () => (await Promise.all(/* import() */[__webpack_require__.e(454), __webpack_require__.e(892)]).then(__webpack_require__.bind(__webpack_require__, 2892))).multipartBody,
         inspectArchive: async (file, shown) => (await Promise.all(/* import() */[__webpack_require__.e(663), __webpack_require__.e(38)]).then(__webpack_require__.bind(__webpack_require__, 1038))).inspectArchive(file, shown),
         readTextFile,
-        runContext: workflowRun,
-        log: runnerLog,
+        runContext: () => platform.runContext(),
+        log,
         clock,
         // Long enough for Boomi to finish storing an upload whose answer was lost; bounded so a lost answer costs seconds, not minutes.
         uploadPolicy: { ...retry, settleMs: Math.min(30_000, Math.max(2_000, inputs.timeoutMs / 4)) },
@@ -2395,7 +2389,7 @@ async function runAction(inputs) {
             return { throttled: s.throttled, waitedMs: Math.max(s.waitedMs, throttle.spentMs), lowestRate: s.cuts ? s.lowestRate : undefined };
         }
     };
-    const publish = once(async (record) => publishRecord(record));
+    const publish = once(async (record) => publishRecord(record, platform));
     const record = newRecord(inputs);
     try {
         await cancel.within(runRelease(deps, publish, record), () => {
@@ -2409,7 +2403,7 @@ async function runAction(inputs) {
     }
 }
 const USER_AGENT = `${constants/* ACTION_NAME */.px}/${constants/* ACTION_VERSION */.Yt}`;
-function boomiClient(inputs, pacer, retry) {
+function boomiClient(inputs, pacer, retry, log) {
     return new HttpBoomiClient({
         apiUrl: inputs.apiUrl,
         // The other documented prefix is tried only while api-url is left at its default.
@@ -2421,34 +2415,33 @@ function boomiClient(inputs, pacer, retry) {
         transport: createTransport(USER_AGENT, { agentFor: proxyAgentFor(USER_AGENT) }),
         pacer,
         retry,
-        log: runnerLog
+        log
     });
 }
-/** Outputs and summary from the record. A file that cannot be written is reported beside the run's own error, never instead of it. */
-async function publishRecord(record) {
+/**
+ * Outputs and summary from the record, through the same pure functions for every
+ * front end. A target that cannot be written is reported beside the run's own
+ * error, never instead of it.
+ */
+async function publishRecord(record, platform) {
     const problems = [];
-    for (const [name, value] of Object.entries(outputsOf(record))) {
-        try {
-            core/* setOutput */.uH(name, value);
-        }
-        catch (err) {
-            problems.push(`output ${name}: ${(0,errors/* errorMessage */.gJ)(err)}`);
-            break;
-        }
+    try {
+        await platform.setOutputs(outputsOf(record));
     }
-    if (process.env.GITHUB_STEP_SUMMARY) {
-        try {
-            await core/* summary */.z.addRaw(renderSummary(record), true).write();
-        }
-        catch (err) {
-            problems.push(`job summary: ${(0,errors/* errorMessage */.gJ)(err)}`);
-        }
+    catch (err) {
+        problems.push((0,errors/* errorMessage */.gJ)(err));
+    }
+    try {
+        await platform.writeSummary(renderSummary(record));
+    }
+    catch (err) {
+        problems.push((0,errors/* errorMessage */.gJ)(err));
     }
     if (!problems.length)
         return;
-    const message = `Could not write the step's results (${problems.join('; ')}). Check GITHUB_OUTPUT and GITHUB_STEP_SUMMARY.`;
+    const message = `Could not write the step's results (${problems.join('; ')}). ${platform.resultsHint}`;
     if (record.error)
-        runnerLog.warning(message);
+        platform.log.warning(message);
     else
         throw new Error(message);
 }
@@ -2473,13 +2466,60 @@ async function readTextFile(file, maxBytes) {
         await handle.close();
     }
 }
+
+;// CONCATENATED MODULE: ./src/runner/wiring.ts
+// The GitHub Actions platform: the runner's log, outputs, job summary and
+// workflow run, handed to the core (src/core/run.ts). This folder is the only
+// code that imports @actions/core; it holds no decision.
+
+
+
+
+/** Every line from the run goes through forLog, the one place that keeps outside text from starting a workflow command. */
+const runnerLog = {
+    info: line => core/* info */.pq(forLog(line)),
+    warning: line => core/* warning */.$e(forLog(line)),
+    debug: line => core/* debug */.Yz(forLog(line)),
+    startGroup: name => core/* startGroup */.Oh(forLog(name)),
+    endGroup: () => core/* endGroup */.N4()
+};
+async function runAction(inputs) {
+    await runWithPlatform(inputs, githubPlatform());
+}
+function githubPlatform() {
+    return {
+        log: runnerLog,
+        workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+        runContext: async () => workflowRun(process.env),
+        setOutputs: async (outputs) => {
+            for (const [name, value] of Object.entries(outputs)) {
+                try {
+                    core/* setOutput */.uH(name, value);
+                }
+                catch (err) {
+                    throw new Error(`output ${name}: ${(0,errors/* errorMessage */.gJ)(err)}`, { cause: err });
+                }
+            }
+        },
+        writeSummary: async (markdown) => {
+            if (!process.env.GITHUB_STEP_SUMMARY)
+                return;
+            try {
+                await core/* summary */.z.addRaw(markdown, true).write();
+            }
+            catch (err) {
+                throw new Error(`job summary: ${(0,errors/* errorMessage */.gJ)(err)}`, { cause: err });
+            }
+        },
+        resultsHint: 'Check GITHUB_OUTPUT and GITHUB_STEP_SUMMARY.'
+    };
+}
 /**
  * The workflow run, for the default change log and the tag: the runner's own
  * variables, read directly (what @actions/github's context would read, without
  * loading Octokit for five strings).
  */
-async function workflowRun() {
-    const env = process.env;
+function workflowRun(env) {
     const repository = env.GITHUB_REPOSITORY || undefined;
     const ref = env.GITHUB_REF || undefined;
     const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com';
