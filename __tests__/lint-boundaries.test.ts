@@ -66,7 +66,8 @@ describe('lint closes the boundaries between layers', () => {
     ['archive: fs', 'src/archive/probe.ts', "import { promises } from 'node:fs'" + use('promises')],
     ['net: http', 'src/net/probe.ts', "import * as http from 'node:http'" + use('http')],
     ['errors.ts: constants.ts', 'src/errors.ts', "import { Input } from './constants.js'" + use('Input')],
-    ['runner: a dynamic import', 'src/runner/probe.ts', "export const probe = async () => import('../archive/zip.js')\n"]
+    ['runner: a dynamic import', 'src/runner/probe.ts', "export const probe = async () => import('../archive/zip.js')\n"],
+    ['core: a dynamic import', 'src/core/probe.ts', "export const probe = async () => import('../net/multipart.js')\n"]
   ])('allows %s', async (_case, filePath, code) => {
     expect(await ruleIds(filePath, code)).toEqual([])
   })
