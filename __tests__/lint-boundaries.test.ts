@@ -50,7 +50,7 @@ describe('lint closes the boundaries between layers', () => {
   it.each([
     ['domain', 'src/domain/probe.ts', "export const probe = async () => import('node:fs')\n"],
     ['domain, an allowed module', 'src/domain/probe.ts', "export const probe = async () => import('./untrusted.js')\n"],
-    ['orchestrator, a computed name', 'src/orchestrator/probe.ts', "export const probe = async (name: string) => import(name)\n"],
+    ['orchestrator, a computed name', 'src/orchestrator/probe.ts', 'export const probe = async (name: string) => import(name)\n'],
     ['archive', 'src/archive/probe.ts', "export const probe = async () => import('node:http')\n"],
     ['errors.ts', 'src/errors.ts', "export const probe = async () => import('./domain/plan.js')\n"]
   ])('refuses a dynamic import (%s)', async (_case, filePath, code) => {
@@ -61,7 +61,11 @@ describe('lint closes the boundaries between layers', () => {
   it.each([
     ['domain: node:path', 'src/domain/probe.ts', "import * as path from 'node:path'" + use('path')],
     ['domain: a type from node:fs', 'src/domain/probe.ts', "import type { Stats } from 'node:fs'\nexport type Probe = Stats\n"],
-    ['orchestrator: the client interface', 'src/orchestrator/probe.ts', "import type { BoomiClient } from '../boomi/client.js'\nexport type Probe = BoomiClient\n"],
+    [
+      'orchestrator: the client interface',
+      'src/orchestrator/probe.ts',
+      "import type { BoomiClient } from '../boomi/client.js'\nexport type Probe = BoomiClient\n"
+    ],
     ['orchestrator: a domain decision', 'src/orchestrator/probe.ts', "import { planPrune } from '../domain/plan.js'" + use('planPrune')],
     ['archive: fs', 'src/archive/probe.ts', "import { promises } from 'node:fs'" + use('promises')],
     ['net: http', 'src/net/probe.ts', "import * as http from 'node:http'" + use('http')],
