@@ -145,7 +145,7 @@ export async function executePrune(deps: RunDeps, client: BoomiClient, plan: Pru
       const answered = sending(deps, { operation: 'delete', round, version: item.version })
       try {
         const answer = await client.deleteVersion(group, item.version.versionId)
-        done++
+        deps.progress?.prune(++done, plan.delete.length)
         if (answer.outcome === 'unknown') {
           // An attempt lost its answer, and what came after failed: perhaps only because it was already done.
           const refusal = refusalOf(answer.error)
@@ -158,7 +158,7 @@ export async function executePrune(deps: RunDeps, client: BoomiClient, plan: Pru
         answered()
         log.info(`deleted ${describe(item.version)} [${done}/${plan.delete.length}]`)
       } catch (err) {
-        done++
+        deps.progress?.prune(++done, plan.delete.length)
         if (signal?.aborted && !mayHaveTakenEffect(err)) {
           answered()
           notTry(item.version)

@@ -1,217 +1,149 @@
-export const id = 267;
-export const ids = [267];
+export const id = 612;
+export const ids = [612];
 export const modules = {
 
-/***/ 6267:
+/***/ 5612:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  runAction: () => (/* binding */ runAction)
+  runCli: () => (/* binding */ runCli)
 });
 
-// UNUSED EXPORTS: runnerLog
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+;// CONCATENATED MODULE: ./src/domain/ci-context.ts
+const TAG_REF = 'refs/tags/';
+/**
+ * `tag` (the --tag flag) wins: it is what the user said. Otherwise env-ci's tag;
+ * else a branch that is really a tag ref (GitHub's GITHUB_REF and Azure's
+ * BUILD_SOURCEBRANCH, which env-ci passes on as a branch); else Jenkins' TAG_NAME.
+ */
+function ciRunContext(ci, env, tag) {
+    const branchRef = known(ci.branch);
+    const tagName = known(tag) ?? known(ci.tag) ?? (branchRef?.startsWith(TAG_REF) ? branchRef.slice(TAG_REF.length) : undefined) ?? jenkinsTag(ci, env);
+    const branch = branchRef?.startsWith('refs/') ? branchRef.replace(/^refs\/heads\//, '') : branchRef;
+    const refName = tagName ?? (branch && !branch.startsWith('refs/') ? branch : undefined);
+    return {
+        repository: known(ci.slug) ?? (ci.service === 'azurePipelines' ? known(env.BUILD_REPOSITORY_NAME) : undefined),
+        refName,
+        ref: tagName ? `${TAG_REF}${tagName}` : refName ? `refs/heads/${refName}` : undefined,
+        sha: known(ci.commit),
+        runUrl: (ci.service === 'gitlab' ? url(env.CI_PIPELINE_URL) : undefined) ?? url(ci.buildUrl) ?? (ci.service === 'azurePipelines' ? azureRunUrl(env) : undefined)
+    };
+}
+function jenkinsTag(ci, env) {
+    return ci.service === 'jenkins' ? known(env.TAG_NAME) : undefined;
+}
+/** Azure's run page, from the organisation, project and build (env-ci builds no URL for Azure). */
+function azureRunUrl(env) {
+    const base = known(env.SYSTEM_COLLECTIONURI);
+    const project = known(env.SYSTEM_TEAMPROJECT);
+    const build = known(env.BUILD_BUILDID);
+    if (!base || !project || !build)
+        return undefined;
+    return url(`${base.replace(/\/+$/, '')}/${encodeURIComponent(project)}/_build/results?buildId=${encodeURIComponent(build)}`);
+}
+/** Empty text, and env-ci's fields made from a missing variable ("undefined"), say nothing. */
+function known(text) {
+    const trimmed = text?.trim();
+    return trimmed && trimmed !== 'undefined' ? trimmed : undefined;
+}
+/** env-ci builds URLs from templates: one with a missing part is no URL. */
+function url(text) {
+    const value = known(text);
+    if (!value || /(^|\/)undefined(\/|$)/.test(value))
+        return undefined;
+    try {
+        const parsed = new URL(value);
+        return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 12 modules
-var core = __webpack_require__(143);
-;// CONCATENATED MODULE: ./src/domain/untrusted.ts
-// The one place where text from outside (Boomi's answers, input values, file
-// names, a changelog file) is made safe for where it goes: the runner's log, the
-// job summary's HTML and Markdown, or an error message that may echo credentials.
-// Each function is total and pure; callers apply it once, at the edge.
-/** Shown in front of a log line that the runner would otherwise read as a workflow command. */
-const LOG_LINE_GUARD = '> ';
-/**
- * Characters the runner or a log viewer might skip before looking for `::`.
- * The runner calls .NET `TrimStart()` (Unicode White_Space); this set is wider on
- * purpose — an extra guard costs nothing, a missing one is a command.
- */
-const LOOSE_LEADING_SPACE = /^[\s\u0085\u180e\u200b-\u200d\u2060\ufeff]*/;
-/**
- * C0 and C1 controls except \t and \n, DEL, and the Unicode line and paragraph
- * separators: invisible, or line breaks to some reader.
- */
-const CONTROL_CLASS = '[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029]';
-const CONTROL = new RegExp(CONTROL_CLASS, 'g');
-const HAS_CONTROL = new RegExp(CONTROL_CLASS);
-function showControl(ch) {
-    return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __webpack_require__(7242);
+// EXTERNAL MODULE: ./src/domain/record.ts
+var record = __webpack_require__(6403);
+;// CONCATENATED MODULE: ./src/domain/outputs.ts
+// The step's outputs, computed from the run record alone (SPEC §2). A request
+// sent and never answered is no success: an upload whose outcome is not known
+// gives `uploaded: unknown` and no version-id, a version change whose outcome
+// is not known carries `outcome: "unknown"` (docs/behaviour.md, "Cancellation").
+
+
+function outputsOf(r) {
+    const version = (0,record/* runVersion */.yh)(r);
+    const pruning = r.pruning;
+    return {
+        [constants/* Output */.k7.versionId]: version?.versionId ?? '',
+        [constants/* Output */.k7.displayVersion]: version?.displayVersion ?? '',
+        [constants/* Output */.k7.uploadedDate]: version?.uploadedDate ?? '',
+        [constants/* Output */.k7.sha256]: r.archive?.sha256 ?? '',
+        [constants/* Output */.k7.contentSha256]: r.archive?.contentSha256 ?? '',
+        [constants/* Output */.k7.archivePath]: r.archive?.shownPath ?? '',
+        [constants/* Output */.k7.uploaded]: uploaded(r),
+        [constants/* Output */.k7.deletedVersionIds]: JSON.stringify(pruning?.deleted.map(d => d.version.versionId) ?? []),
+        [constants/* Output */.k7.skippedVersionIds]: JSON.stringify(pruning?.skipped.map(s => s.version.versionId) ?? []),
+        [constants/* Output */.k7.classificationChanges]: JSON.stringify((r.switches ?? []).map(s => ({
+            classificationType: s.classificationType,
+            versionId: s.versionId,
+            reviewStatus: s.reviewStatus,
+            ...(s.outcomeUnknown ? { outcome: 'unknown' } : {})
+        })))
+    };
 }
-function guardLogLine(line) {
-    // actions/runner ActionCommand.TryParse (v1) finds `##[` anywhere in a line, not only at its start.
-    const noV1 = line.replace(/##\[/g, '## [');
-    // TryParseV2 takes a line as a command when it starts with `::` after leading white space.
-    const rest = noV1.slice(LOOSE_LEADING_SPACE.exec(noV1)[0].length);
-    return rest.startsWith('::') ? LOG_LINE_GUARD + noV1 : noV1;
+/** `true` when this run created a version; `unknown` when an attempt may have and the run never learnt whether. */
+function uploaded(r) {
+    if (r.upload?.kind === 'uploaded')
+        return 'true';
+    if (r.upload?.kind === 'unknown' || (r.upload?.kind === 'failed' && r.upload.mayBeStored))
+        return 'unknown';
+    return 'false';
 }
-/**
- * Text for the runner's log: no line of it can be a workflow command. A lone
- * `\r` ends a line for the runner, so it becomes `\n`; other control characters
- * are shown as `\uXXXX`.
- */
-function forLog(text) {
-    return text.replace(/\r\n?/g, '\n').replace(CONTROL, showControl).split('\n').map(guardLogLine).join('\n');
-}
-const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, ch => HTML_ENTITIES[ch]);
-}
-/**
- * Markdown punctuation that can start a construct inline: emphasis, code,
- * links and images, table cells, strikethrough, math, mentions, headings.
- */
-const MARKDOWN_INLINE = /[\\`*_[\]()#|!~$@]/g;
-/** Shown for a field the server left out. */
-const MISSING = '–';
-/** Longest text a summary cell shows before it is cut. */
-const MAX_MD_TEXT = 1000;
-function escapeMarkdownLine(line) {
-    const inline = line.replace(MARKDOWN_INLINE, ch => `\\${ch}`);
-    // A list item, ordered-list number or setext underline is recognised only at the start of a line.
-    return inline.replace(/^(\s*)([-+=])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
-}
-function inertInline(text) {
-    return text
-        .replace(/\r\n?/g, '\n')
-        .replace(CONTROL, showControl)
-        .split('\n')
-        .map(line => escapeHtml(escapeMarkdownLine(line)))
-        .join('\n');
-}
-/**
- * Text for a table cell or inline in the job summary: HTML-escaped,
- * Markdown-inert, on one line (`<br>` between lines), at most `max` characters
- * of the original before escaping.
- */
-function mdText(text, max = MAX_MD_TEXT) {
-    if (text === undefined)
-        return MISSING;
-    return inertInline(cut(text, max)).replace(/\n/g, '<br>');
-}
-/**
- * Inline code that nothing inside can close. A backtick span cannot hold a
- * line break or a `|` safely (a table reads `\|` differently from a paragraph),
- * so those texts go in `<code>` with their content made inert instead.
- */
-function mdCode(text, max = MAX_MD_TEXT) {
-    if (text === undefined)
-        return MISSING;
-    const shown = cut(text, max);
-    if (shown.trim() === '' || /[\r\n|]/.test(shown) || HAS_CONTROL.test(shown)) {
-        return `<code>${inertInline(shown).replace(/\n/g, ' ')}</code>`;
+/** Outputs whose text is JSON (arrays), and the one that is a boolean: typed as such in the command-line tool's --json. */
+const JSON_OUTPUTS = new Set([constants/* Output */.k7.deletedVersionIds, constants/* Output */.k7.skippedVersionIds, constants/* Output */.k7.classificationChanges]);
+const BOOLEAN_OUTPUTS = new Set([constants/* Output */.k7.uploaded]);
+/** The outputs with arrays as arrays and booleans as booleans, for one JSON object. */
+function typedOutputs(outputs) {
+    const typed = {};
+    for (const [name, value] of Object.entries(outputs)) {
+        typed[name] = JSON_OUTPUTS.has(name) ? JSON.parse(value) : BOOLEAN_OUTPUTS.has(name) ? booleanOrText(value) : value;
     }
-    const fence = '`'.repeat(longestRun(shown, '`') + 1);
-    const pad = /^[` ]|[` ]$/.test(shown) ? ' ' : '';
-    return `${fence}${pad}${shown}${pad}${fence}`;
+    return typed;
 }
-/** Longest text a summary block shows before it is cut. */
-const MAX_MD_BLOCK = 10_000;
-/**
- * A fenced block (to be placed at the start of a line) whose fence is longer
- * than any backtick run inside, so the text cannot close it early.
- */
-function mdBlock(text, max = MAX_MD_BLOCK) {
-    const body = cut(text, max).replace(/\r\n?/g, '\n').replace(CONTROL, showControl);
-    const fence = '`'.repeat(Math.max(3, longestRun(body, '`') + 1));
-    return `${fence}text\n${body}\n${fence}`;
-}
-function longestRun(text, ch) {
-    let longest = 0;
-    let run = 0;
-    for (const c of text) {
-        run = c === ch ? run + 1 : 0;
-        if (run > longest)
-            longest = run;
-    }
-    return longest;
-}
-/** Shortest piece of a secret that counts as leaked: shorter pieces are too common to mask. */
-const MIN_SECRET_FRAGMENT = 6;
-const MASK = '***';
-/**
- * The forms in which a secret is commonly echoed back: as is, URL-encoded and
- * base64. A Basic authorization value must be passed on its own (base64 of the
- * token alone is not a substring of it).
- */
-function secretForms(secrets) {
-    const forms = secrets.flatMap(s => (s ? [s, encodeURIComponent(s), Buffer.from(s, 'utf8').toString('base64'), JSON.stringify(s).slice(1, -1)] : []));
-    return [...new Set(forms)];
-}
-function secretGrams(secrets) {
-    const grams = new Set();
-    for (const s of secrets) {
-        for (let i = 0; i + MIN_SECRET_FRAGMENT <= s.length; i++)
-            grams.add(s.slice(i, i + MIN_SECRET_FRAGMENT));
-    }
-    return grams;
-}
-/** Marks every character inside a run of at least MIN_SECRET_FRAGMENT characters that occurs in a secret. */
-function secretCover(text, secrets) {
-    const covered = new Array(text.length).fill(false);
-    const grams = secretGrams(secrets);
-    for (let i = 0; i + MIN_SECRET_FRAGMENT <= text.length; i++) {
-        if (grams.has(text.slice(i, i + MIN_SECRET_FRAGMENT)))
-            covered.fill(true, i, i + MIN_SECRET_FRAGMENT);
-    }
-    return covered;
-}
-function maskOnce(text, secrets) {
-    const covered = secretCover(text, secrets);
-    const parts = [];
-    let start = 0;
-    for (let i = 0; i <= text.length; i++) {
-        const edge = i === text.length || covered[i] !== covered[start];
-        if (!edge)
-            continue;
-        parts.push(covered[start] ? MASK : text.slice(start, i));
-        start = i;
-    }
-    return parts.join('');
+/** `true` and `false` as booleans; `unknown` (an upload whose outcome is not known) stays text, never false. */
+function booleanOrText(value) {
+    return value === 'true' ? true : value === 'false' ? false : value;
 }
 /**
- * Replaces each secret, and any piece of one at least MIN_SECRET_FRAGMENT long
- * wherever it appears (a server may echo a prefix, or cut the echo), with
- * `***`. Apply before any cut: a cut cannot un-mask, but it can hide what
- * would have identified a fragment. Pass the forms to look for (see
- * `secretForms`); the runner's own masking only knows whole secrets.
+ * A dotenv file of the outputs: `version_id=1042`, one line each. Names use `_`
+ * for `-` (GitLab's dotenv report and most readers take only letters, digits and
+ * `_`). A value of plain characters is written as it is, since GitLab keeps
+ * quotes as part of the value; any other value (spaces, quotes, `#`, `$`, a line
+ * break: all possible in a display version or a file name) is double-quoted with
+ * `\`, `"`, `$`, `` ` `` and line breaks escaped, so that no reader can take part of
+ * it for another variable or a comment.
  */
-function scrubSecrets(text, secrets) {
-    // A secret shorter than a fragment is masked whole, in one pass: masking it
-    // again could loop (a secret of `*` is inside the mask).
-    const short = secrets.filter(s => s.length > 0 && s.length < MIN_SECRET_FRAGMENT);
-    let current = short.reduce((acc, s) => acc.split(s).join(MASK), text);
-    const long = secrets.filter(s => s.length >= MIN_SECRET_FRAGMENT);
-    if (long.length === 0)
-        return current;
-    // Masking joins what stood either side of a secret, which may line up anew;
-    // each pass that changes anything shortens the text, so this ends.
-    for (;;) {
-        const next = maskOnce(current, long);
-        if (next === current)
-            return next;
-        current = next;
-    }
+function dotenvText(outputs) {
+    return Object.entries(outputs)
+        .map(([name, value]) => `${name.replace(/-/g, '_')}=${dotenvValue(value)}\n`)
+        .join('');
 }
-/** Marks a text that was cut. */
-const ELLIPSIS = '…';
-/**
- * At most `max` UTF-16 units, `…` included, never splitting a surrogate pair.
- * Counting units rather than code points keeps the result within a limit
- * however the receiver counts.
- */
-function cut(text, max) {
-    if (text.length <= max)
-        return text;
-    if (max < 1)
-        return '';
-    let end = max - ELLIPSIS.length;
-    if (end > 0 && isHighSurrogate(text.charCodeAt(end - 1)))
-        end--;
-    return text.slice(0, end) + ELLIPSIS;
-}
-function isHighSurrogate(code) {
-    return code >= 0xd800 && code <= 0xdbff;
+const PLAIN_VALUE = /^[A-Za-z0-9_.,:/@+\-[\]{}"]*$/;
+function dotenvValue(value) {
+    // A plain value may hold `"` (JSON arrays) but not start with one: a reader would take it for a quoted value.
+    if (PLAIN_VALUE.test(value) && !value.startsWith('"'))
+        return value;
+    const escaped = value
+        .replace(/[\\"$`]/g, ch => `\\${ch}`)
+        .replace(/\r/g, '\\r')
+        .replace(/\n/g, '\\n');
+    // eslint-disable-next-line no-control-regex
+    return `"${escaped.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ch => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
 }
 
 // EXTERNAL MODULE: ./src/errors.ts
@@ -233,7 +165,7 @@ var contract = __webpack_require__(4922);
 
 const MAX_TOKEN_LENGTH = 8192;
 // eslint-disable-next-line no-control-regex
-const answers_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -277,7 +209,7 @@ function readToken(value, operation) {
         return undefined;
     if (typeof value !== 'string')
         throw new errors/* AnswerError */.dV(operation, `'queryToken' is ${kind(value)}, not text`);
-    if (value.length > MAX_TOKEN_LENGTH || answers_CONTROL.test(value)) {
+    if (value.length > MAX_TOKEN_LENGTH || CONTROL.test(value)) {
         throw new errors/* AnswerError */.dV(operation, `'queryToken' is longer than ${MAX_TOKEN_LENGTH} characters or holds control characters`);
     }
     return value;
@@ -322,7 +254,7 @@ function readVersionId(value, operation) {
         id = String(value);
     if (id === undefined)
         throw new errors/* AnswerError */.dV(operation, `a version's 'versionId' is ${kind(value)}, not text or a whole number`);
-    if (!id.trim() || id.length > contract/* MAX_VERSION_ID_LENGTH */.vk || answers_CONTROL.test(id)) {
+    if (!id.trim() || id.length > contract/* MAX_VERSION_ID_LENGTH */.vk || CONTROL.test(id)) {
         throw new errors/* AnswerError */.dV(operation, `a version's 'versionId' is empty, longer than ${contract/* MAX_VERSION_ID_LENGTH */.vk} characters or holds control characters`);
     }
     return id;
@@ -530,6 +462,8 @@ class ListingPages {
     }
 }
 
+// EXTERNAL MODULE: ./src/domain/untrusted.ts
+var untrusted = __webpack_require__(5006);
 // EXTERNAL MODULE: ./src/net/retry.ts
 var net_retry = __webpack_require__(7893);
 ;// CONCATENATED MODULE: ./src/boomi/refusals.ts
@@ -570,7 +504,7 @@ function toBoomiError(operation, res, now, secrets = [], subject) {
     // One line, made inert for the log: the text goes mid-sentence into messages that reach `::error::`.
     // eslint-disable-next-line no-control-regex
     const oneLine = raw.replace(/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
-    const message = forLog(cut(scrubSecrets(cut(oneLine, SCRUB_WINDOW), secretForms(secrets)), MAX_ERROR_TEXT));
+    const message = (0,untrusted/* forLog */.Ig)((0,untrusted/* cut */.Jj)((0,untrusted/* scrubSecrets */.Zg)((0,untrusted/* cut */.Jj)(oneLine, SCRUB_WINDOW), (0,untrusted/* secretForms */.eo)(secrets)), MAX_ERROR_TEXT));
     const retryAfterMs = (0,net_retry/* parseRetryAfter */.mu)(headerValue(res.headers['retry-after']), now);
     return new errors/* BoomiError */.JE(operation, res.status, message, retryAfterMs, hintFor(operation, res.status, subject));
 }
@@ -714,7 +648,7 @@ class HttpBoomiClient {
         catch (err) {
             const rejectedAfterRetry = retriedToken && err instanceof errors/* BoomiError */.JE && err.status >= 400 && err.status < 500;
             if (rejectedAfterRetry && restart + 1 < this.strategy.maxAttempts) {
-                this.opts.log.info(`queryMore: the page token was used up by a failed attempt; listing ${forLog(groupType)} again from the start`);
+                this.opts.log.info(`queryMore: the page token was used up by a failed attempt; listing ${(0,untrusted/* forLog */.Ig)(groupType)} again from the start`);
                 return undefined;
             }
             throw err;
@@ -723,13 +657,13 @@ class HttpBoomiClient {
     finishListing(pages, groupType) {
         const { versions, foreign, countNote } = pages.finish('query');
         if (countNote)
-            this.opts.log.warning(forLog(`The listing of ${groupType}: ${countNote}; the versions listed are used as they are.`));
+            this.opts.log.warning((0,untrusted/* forLog */.Ig)(`The listing of ${groupType}: ${countNote}; the versions listed are used as they are.`));
         if (foreign.length > 0) {
             const shown = foreign
                 .slice(0, 20)
                 .map(id => JSON.stringify(id))
                 .join(', ');
-            this.opts.log.warning(forLog(`The listing of ${groupType} held ${foreign.length} version(s) of other groups, left out: ${shown}${foreign.length > 20 ? ', …' : ''}`));
+            this.opts.log.warning((0,untrusted/* forLog */.Ig)(`The listing of ${groupType} held ${foreign.length} version(s) of other groups, left out: ${shown}${foreign.length > 20 ? ', …' : ''}`));
         }
         return versions;
     }
@@ -766,7 +700,7 @@ class HttpBoomiClient {
         return readVersionChange(text, classificationType, versionId);
     }
     retried(what, attempt) {
-        return (0,net_retry/* withRetries */.LH)(forLog(what), this.strategy, classifyFailure, attempt);
+        return (0,net_retry/* withRetries */.LH)((0,untrusted/* forLog */.Ig)(what), this.strategy, classifyFailure, attempt);
     }
     /**
      * One paced request; answers 2xx with the body text, anything else as a
@@ -836,7 +770,7 @@ class HttpBoomiClient {
             if (this.warned.has(line) || this.warned.size >= 10)
                 continue;
             this.warned.add(line);
-            this.opts.log.warning(forLog(`${line.slice(0, 300)}. Boomi may retire this endpoint; check for a newer release of this action.`));
+            this.opts.log.warning((0,untrusted/* forLog */.Ig)(`${line.slice(0, 300)}. Boomi may retire this endpoint; check for a newer release of this action.`));
         }
     }
 }
@@ -844,398 +778,8 @@ function client_headerValue(value) {
     return Array.isArray(value) ? value[0] : value;
 }
 
-// EXTERNAL MODULE: ./src/constants.ts
-var constants = __webpack_require__(7242);
-;// CONCATENATED MODULE: ./src/domain/record.ts
-/** The version this run stands for: uploaded, reused, or given by version-id. */
-function runVersion(r) {
-    if (r.given)
-        return r.given;
-    if (r.upload?.kind === 'uploaded' || r.upload?.kind === 'reused')
-        return r.upload.version;
-    return undefined;
-}
-/** The record: one pass over what the run reported, in order. */
-function foldRun(base, events) {
-    const r = { ...base, unknown: [] };
-    const open = new Map();
-    const deletions = new Map();
-    const switches = new Map();
-    let pruned = false;
-    const track = (version, next) => {
-        const known = deletions.get(version.versionId);
-        deletions.set(version.versionId, next(known?.item ?? { version, reason: '' }));
-    };
-    for (const e of events) {
-        switch (e.type) {
-            case 'archive':
-                r.archive = e.archive;
-                break;
-            case 'change-log':
-                r.changeLog = e.changeLog;
-                break;
-            case 'given':
-                r.given = e.version;
-                break;
-            case 'sent':
-                open.set(e.id, e.request);
-                break;
-            case 'answered':
-                open.delete(e.id);
-                break;
-            case 'upload':
-                r.upload = e.upload.kind === 'uploaded' ? { ...e.upload, strayTwins: [...e.upload.strayTwins] } : e.upload;
-                for (const [id, q] of open)
-                    if (q.operation === 'upload')
-                        open.delete(id);
-                break;
-            case 'twin-left':
-                if (r.upload?.kind === 'uploaded')
-                    r.upload.strayTwins.push(e.version);
-                break;
-            case 'prune-plan':
-                pruned = true;
-                if (e.round === 'prune')
-                    r.prune = e.plan;
-                for (const item of e.skip)
-                    deletions.set(item.version.versionId, { status: 'skipped', item });
-                for (const item of e.delete)
-                    deletions.set(item.version.versionId, { status: 'planned', item });
-                break;
-            case 'deleted':
-                track(e.item.version, () => ({ status: 'deleted', item: e.item }));
-                break;
-            case 'refused':
-                track(e.item.version, () => ({ status: 'skipped', item: e.item }));
-                break;
-            case 'delete-failed':
-                track(e.version, item => ({ status: 'failed', item, error: e.error }));
-                break;
-            case 'not-tried':
-                track(e.version, item => ({ status: 'not-tried', item }));
-                break;
-            case 'switched':
-                switches.set(e.change.classificationType, e.change);
-                break;
-            case 'throttling':
-                r.throttling = e.stats;
-                break;
-            case 'failed':
-                r.error ??= e.error;
-                break;
-            case 'cancelled':
-                r.cancelled = true;
-                break;
-        }
-    }
-    const unknown = (r.unknown = [...open.values()]);
-    for (const q of unknown) {
-        if (q.operation === 'upload' && !r.upload)
-            r.upload = { kind: 'unknown', changeLog: q.changeLog };
-        if (q.operation === 'change' && !switches.has(q.classificationType)) {
-            switches.set(q.classificationType, { classificationType: q.classificationType, versionId: q.versionId, reviewStatus: '', outcomeUnknown: true });
-        }
-    }
-    if (switches.size)
-        r.switches = [...switches.values()];
-    if (pruned)
-        r.pruning = pruningOf(deletions, unknown);
-    return r;
-}
-function pruningOf(deletions, unknown) {
-    const out = { deleted: [], skipped: [], failed: [], notTried: [], unknown: [] };
-    const inFlight = new Set(unknown.flatMap(q => (q.operation === 'delete' ? [q.version.versionId] : [])));
-    for (const [id, d] of deletions) {
-        if (d.status === 'deleted')
-            out.deleted.push(d.item);
-        else if (d.status === 'skipped')
-            out.skipped.push(d.item);
-        else if (d.status === 'failed')
-            out.failed.push({ version: d.item.version, error: d.error });
-        else if (inFlight.has(id))
-            out.unknown.push(d.item.version);
-        // Planned and never sent: a round reports every deletion, so only a forced record has these.
-        else
-            out.notTried.push(d.item.version);
-    }
-    return out;
-}
-/** The run's one journal: events appended as they happen, never edited. */
-class EventLog {
-    list = [];
-    report = (event) => {
-        this.list.push(event);
-    };
-    get all() {
-        return this.list;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/domain/outputs.ts
-// The step's outputs, computed from the run record alone (SPEC §2). A request
-// sent and never answered is no success: an upload whose outcome is not known
-// gives `uploaded: unknown` and no version-id, a version change whose outcome
-// is not known carries `outcome: "unknown"` (docs/behaviour.md, "Cancellation").
-
-
-function outputsOf(r) {
-    const version = runVersion(r);
-    const pruning = r.pruning;
-    return {
-        [constants/* Output */.k7.versionId]: version?.versionId ?? '',
-        [constants/* Output */.k7.displayVersion]: version?.displayVersion ?? '',
-        [constants/* Output */.k7.uploadedDate]: version?.uploadedDate ?? '',
-        [constants/* Output */.k7.sha256]: r.archive?.sha256 ?? '',
-        [constants/* Output */.k7.contentSha256]: r.archive?.contentSha256 ?? '',
-        [constants/* Output */.k7.archivePath]: r.archive?.shownPath ?? '',
-        [constants/* Output */.k7.uploaded]: uploaded(r),
-        [constants/* Output */.k7.deletedVersionIds]: JSON.stringify(pruning?.deleted.map(d => d.version.versionId) ?? []),
-        [constants/* Output */.k7.skippedVersionIds]: JSON.stringify(pruning?.skipped.map(s => s.version.versionId) ?? []),
-        [constants/* Output */.k7.classificationChanges]: JSON.stringify((r.switches ?? []).map(s => ({
-            classificationType: s.classificationType,
-            versionId: s.versionId,
-            reviewStatus: s.reviewStatus,
-            ...(s.outcomeUnknown ? { outcome: 'unknown' } : {})
-        })))
-    };
-}
-/** `true` when this run created a version; `unknown` when an attempt may have and the run never learnt whether. */
-function uploaded(r) {
-    if (r.upload?.kind === 'uploaded')
-        return 'true';
-    if (r.upload?.kind === 'unknown' || (r.upload?.kind === 'failed' && r.upload.mayBeStored))
-        return 'unknown';
-    return 'false';
-}
-
-;// CONCATENATED MODULE: ./src/domain/changelog.ts
-// The change log sent with an upload, and its trailer: the lines by which a
-// later run recognises an earlier upload of the same archive or the same
-// connector (SPEC §3.3). The trailer is ours and is never cut; the text is the
-// user's and is cut to what Boomi is thought to keep.
-
-
-/** Ends a text that was cut to fit; the full text is where the user keeps it, not here. */
-const CUT_MARKER = `\n… (cut: the text was longer than ${contract/* MAX_CHANGE_LOG_TEXT */.df} characters)`;
-function shaLine(ids) {
-    return `sha256: ${ids.sha256.toLowerCase()}`;
-}
-function contentLine(ids) {
-    return ids.contentSha256 ? `content-sha256: ${ids.contentSha256.toLowerCase()}` : undefined;
-}
-function trailerLines(ids) {
-    const content = contentLine(ids);
-    // `sha256:` stays last: versions uploaded before content digests carry only it.
-    return content ? [content, shaLine(ids)] : [shaLine(ids)];
-}
-function fitText(text) {
-    const trimmed = text.replace(/\s+$/, '');
-    if (trimmed.length <= contract/* MAX_CHANGE_LOG_TEXT */.df)
-        return trimmed;
-    // `cut` keeps surrogate pairs whole; its one-unit ellipsis is replaced by the marker.
-    const kept = cut(trimmed, contract/* MAX_CHANGE_LOG_TEXT */.df - CUT_MARKER.length + 1).slice(0, -1);
-    return kept.replace(/\s+$/, '') + CUT_MARKER;
-}
-/**
- * The text (trailing white space trimmed, cut to MAX_CHANGE_LOG_TEXT with a
- * marker), a blank line, `content-sha256: <hex>` when known, `sha256: <hex>` last.
- */
-function buildChangeLog(text, ids) {
-    const body = fitText(text);
-    const trailer = trailerLines(ids).join('\n');
-    return body ? `${body}\n\n${trailer}` : trailer;
-}
-function logLines(changeLog) {
-    return changeLog.split(/\r\n|\r|\n/).map(line => line.trim());
-}
-/**
- * How a version's change log matches this archive: by its exact bytes
- * (`sha256`, preferred) or by the connector's content (`content-sha256`).
- */
-function matchKind(changeLog, ids) {
-    if (!changeLog)
-        return undefined;
-    const lines = new Set(logLines(changeLog));
-    if (lines.has(shaLine(ids)))
-        return 'sha256';
-    const content = contentLine(ids);
-    return content && lines.has(content) ? 'content-sha256' : undefined;
-}
-const TRAILER_LINE = /^(content-)?sha256: [0-9a-f]{64}$/i;
-/** The change log without its trailer lines and the blank line before them: the notes a person wrote. */
-function releaseNotes(changeLog) {
-    const lines = changeLog.split(/\r\n|\r|\n/);
-    while (lines.length > 0 && TRAILER_LINE.test(lines[lines.length - 1].trim()))
-        lines.pop();
-    while (lines.length > 0 && lines[lines.length - 1].trim() === '')
-        lines.pop();
-    return lines.join('\n');
-}
-/** e.g. "acme/connector v1.4.0 (3f2c1ab), https://github.com/acme/connector/actions/runs/42" */
-function defaultChangeLog(ctx) {
-    const parts = [];
-    if (ctx.repository)
-        parts.push(ctx.repository);
-    if (ctx.refName)
-        parts.push(ctx.refName);
-    if (ctx.sha)
-        parts.push(`(${ctx.sha.slice(0, 7)})`);
-    const what = parts.length ? `Released from ${parts.join(' ')}` : 'Released by boomi-connector-action';
-    return ctx.runUrl ? `${what}, ${ctx.runUrl}` : what;
-}
-
-;// CONCATENATED MODULE: ./src/domain/summary.ts
-// The job summary as Markdown, computed from the run record alone. Every field
-// that came from outside (Boomi's answers, file names, messages) goes through
-// untrusted.ts before it meets Markdown or HTML.
-
-
-
-function formatBytes(n) {
-    if (n < 1024)
-        return `${n} B`;
-    let value = n;
-    let unit = 'B';
-    for (const u of ['KiB', 'MiB', 'GiB']) {
-        if (value < 1024)
-            break;
-        value /= 1024;
-        unit = u;
-    }
-    return `${value.toFixed(1)} ${unit}`;
-}
-const MATCH_TEXT = { sha256: 'the same archive (sha256)', 'content-sha256': 'the same connector rebuilt (content-sha256)' };
-function outcomeText(upload, r) {
-    if (r.given)
-        return `No upload: switching version ${r.given.versionId} given by version-id`;
-    if (!upload)
-        return r.archive || r.error ? 'Not uploaded: the run stopped before the upload' : 'No upload (prune only)';
-    switch (upload.kind) {
-        case 'uploaded':
-            return 'Uploaded a new version';
-        case 'reused':
-            return `${upload.dryRun ? 'Dry run: would reuse' : 'Reused'} the existing version of ${MATCH_TEXT[upload.match]} (no upload)`;
-        case 'would-upload':
-            return 'Dry run: would upload a new version';
-        case 'refused-duplicate':
-            return `Not uploaded: already a version of the group, ${MATCH_TEXT[upload.match]} (if-exists: fail)`;
-        case 'failed':
-            return upload.mayBeStored ? 'Upload failed, but an attempt whose answer was lost may have stored it (see below)' : 'Upload failed';
-        case 'unknown':
-            return 'Upload sent, outcome not known: the run was stopped before Boomi answered (see below)';
-    }
-}
-function overview(r) {
-    const rows = [`| Result | ${mdText(outcomeText(r.upload, r))} |`];
-    if (r.archive) {
-        const a = r.archive;
-        rows.push(`| Archive | ${mdCode(a.shownPath)} (${formatBytes(a.size)}) |`, `| SHA-256 | ${mdCode(a.sha256)} |`, `| Content SHA-256 | ${mdCode(a.contentSha256)} |`);
-        if (a.connector.className || a.connector.sdkApiVersion) {
-            rows.push(`| Connector | ${mdCode(a.connector.className ?? '?')}, SDK API ${mdCode(a.connector.sdkApiVersion ?? '?')} |`);
-        }
-    }
-    const version = runVersion(r);
-    if (version) {
-        rows.push(`| Version ID | ${mdCode(version.versionId)} |`, `| Display version | ${mdText(version.displayVersion)} |`, `| Uploaded | ${mdText(version.uploadedDate)} |`);
-        if (version.uploadedBy)
-            rows.push(`| Uploaded by | ${mdText(version.uploadedBy)} |`);
-    }
-    if (r.changeLog?.section)
-        rows.push(`| Change log from | ${mdText(r.changeLog.section)} |`);
-    if (r.throttling && r.throttling.throttled > 0) {
-        const t = r.throttling;
-        rows.push(`| Throttling | ${t.throttled} answer(s) of 503/429, ${(t.waitedMs / 1000).toFixed(1)} s spent waiting${t.lowestRate ? `, rate cut to ${t.lowestRate.toFixed(2)}/s at the lowest` : ''} |`);
-    }
-    return ['| | |', '| --- | --- |', ...rows, ''];
-}
-function changeLogSection(r) {
-    const u = r.upload;
-    const text = u?.kind === 'reused' ? u.version.changeLog : u && 'changeLog' in u ? u.changeLog : undefined;
-    if (!text)
-        return [];
-    return ['<details><summary>Change log</summary>', '', mdBlock(text), '', '</details>', ''];
-}
-function switchSection(r) {
-    if (!r.switches?.length)
-        return [];
-    const lines = ['### Classifications', '', '| Classification | Version ID | Review status | Note |', '| --- | --- | --- | --- |'];
-    for (const s of r.switches) {
-        const note = s.outcomeUnknown
-            ? 'outcome not known: the run was stopped before Boomi answered'
-            : s.error
-                ? `failed: ${s.error}`
-                : s.reviewStatus === 'APPROVED'
-                    ? 'switched'
-                    : s.reviewStatus === 'PENDING'
-                        ? 'awaiting approval or a scheduled release'
-                        : r.dryRun
-                            ? 'dry run: would request'
-                            : '';
-        lines.push(`| ${mdCode(s.classificationType)} | ${mdCode(s.versionId)} | ${mdText(s.reviewStatus || '–')} | ${mdText(note)} |`);
-    }
-    const notes = r.upload && 'changeLog' in r.upload ? releaseNotes(r.upload.changeLog) : undefined;
-    if (notes)
-        lines.push('', '<details><summary>Release notes sent</summary>', '', mdBlock(notes), '', '</details>');
-    return [...lines, ''];
-}
-function pruneSection(r) {
-    const outcome = r.pruning;
-    if (!outcome)
-        return [];
-    const verb = r.dryRun ? 'would delete' : 'deleted';
-    const lines = [];
-    if (r.prune) {
-        const p = r.prune;
-        lines.push(`### Pruning: keep the newest ${p.keepLatest}${p.minAgeDays !== undefined ? `, nothing younger than ${p.minAgeDays} days` : ''}`, '');
-        lines.push(`Kept ${p.kept}, ${verb} ${outcome.deleted.length}, skipped ${outcome.skipped.length}${outcome.failed.length ? `, failed ${outcome.failed.length}` : ''}${outcome.unknown.length ? `, outcome not known ${outcome.unknown.length}` : ''}.`, '');
-    }
-    else {
-        lines.push('### Pruning before the upload (account at its version limit)', '');
-    }
-    const row = (v, action, reason) => `| ${mdCode(v.versionId)} | ${mdText(v.displayVersion)} | ${mdText(v.uploadedDate)} | ${action} | ${mdText(reason)} |`;
-    const rows = [
-        ...outcome.deleted.map(d => row(d.version, verb, d.reason)),
-        ...outcome.skipped.map(s => row(s.version, 'skipped', s.reason)),
-        ...outcome.failed.map(f => row(f.version, 'failed', f.error)),
-        ...outcome.unknown.map(v => row(v, 'outcome not known', 'the delete was sent and the run was stopped before Boomi answered')),
-        ...outcome.notTried.map(v => row(v, 'not tried', r.cancelled ? 'the run was cancelled' : 'an earlier deletion failed on credentials or privileges'))
-    ];
-    if (rows.length)
-        lines.push('| Version ID | Display version | Uploaded | Action | Reason |', '| --- | --- | --- | --- | --- |', ...rows, '');
-    return lines;
-}
-/** What to check in the Developer tab for each request whose outcome nobody knows. */
-function unknownSection(r) {
-    const checks = (r.unknown ?? []).map(q => checkFor(q, r));
-    if (r.upload?.kind === 'failed' && r.upload.mayBeStored)
-        checks.unshift(checkFor({ operation: 'upload', changeLog: r.upload.changeLog }, r));
-    if (!checks.length)
-        return [];
-    return ['### Outcome not known', '', 'Boomi may have done these; check in the Developer tab:', '', ...[...new Set(checks)].map(c => `- ${c}`), ''];
-}
-function checkFor(q, r) {
-    const group = mdCode(r.groupType);
-    switch (q.operation) {
-        case 'upload': {
-            const line = r.archive ? mdCode(`sha256: ${r.archive.sha256}`) : "this archive's sha256 line";
-            return `Upload: look in group ${group} for a version whose change log ends with the line ${line}. If there is one, Boomi stored this upload; a re-run with this archive finds and reuses it.`;
-        }
-        case 'change':
-            return `Version change: see which version classification ${mdCode(q.classificationType)} uses (this run asked for ${mdCode(q.versionId)}).`;
-        case 'delete':
-            return `Delete: see whether version ${mdCode(q.version.versionId)} of ${group} is still there.`;
-    }
-}
-/** The job summary: the version, its checksums, switches, and every pruning decision with its reason. */
-function renderSummary(r) {
-    const lines = [`## Boomi connector release: ${mdCode(r.groupType)}${r.dryRun ? ' (dry run)' : ''}`, ''];
-    if (r.cancelled)
-        lines.push('> **Cancelled:** the run was stopped; this is what it did before that.', '');
-    if (r.error)
-        lines.push(`> **Failed:** ${mdText(r.error)}`, '');
-    return [...lines, ...overview(r), ...unknownSection(r), ...changeLogSection(r), ...switchSection(r), ...pruneSection(r)].join('\n');
-}
-
+// EXTERNAL MODULE: ./src/domain/summary.ts
+var summary = __webpack_require__(5260);
 // EXTERNAL MODULE: ./src/net/pacer.ts
 var net_pacer = __webpack_require__(7960);
 // EXTERNAL MODULE: external "node:http"
@@ -1396,6 +940,8 @@ function describeNetworkError(err) {
     return err.message || code;
 }
 
+// EXTERNAL MODULE: ./src/domain/changelog.ts
+var changelog = __webpack_require__(6054);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 ;// CONCATENATED MODULE: ./src/archive/glob.ts
@@ -1695,7 +1241,7 @@ function describeHeadings(sections, texts) {
         return "it has no '## ' headings";
     const named = sections.slice(0, MAX_HEADINGS_NAMED).map((s, i) => {
         const why = isUnreleased(s.heading) ? ' (unreleased)' : texts[i] === '' ? ' (empty)' : '';
-        return `'## ${cut(s.heading, MAX_HEADING_SHOWN)}'${why}`;
+        return `'## ${(0,untrusted/* cut */.Jj)(s.heading, MAX_HEADING_SHOWN)}'${why}`;
     });
     const more = sections.length > MAX_HEADINGS_NAMED ? ` and ${sections.length - MAX_HEADINGS_NAMED} more` : '';
     return `headings seen: ${named.join(', ')}${more}`;
@@ -1719,7 +1265,7 @@ function pickSection(markdown, refName) {
     const wanted = tagVersion(refName)?.toLowerCase();
     const tagged = wanted === undefined ? -1 : sections.findIndex(s => s.version?.toLowerCase() === wanted);
     if (tagged >= 0 && texts[tagged] === '') {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.changeLogFile, `Invalid ${constants/* Input */.pd.changeLogFile}: the section '## ${cut(sections[tagged].heading, MAX_HEADING_SHOWN)}' for ${refName} is empty. Write the release notes under it.`);
+        throw new errors/* InputError */.dz(constants/* Input */.pd.changeLogFile, `Invalid ${constants/* Input */.pd.changeLogFile}: the section '## ${(0,untrusted/* cut */.Jj)(sections[tagged].heading, MAX_HEADING_SHOWN)}' for ${refName} is empty. Write the release notes under it.`);
     }
     const chosen = tagged >= 0 ? tagged : sections.findIndex((s, i) => !isUnreleased(s.heading) && texts[i] !== '');
     if (chosen < 0) {
@@ -1744,14 +1290,14 @@ async function archivePhase(deps, pattern) {
     const { log, inputs, clock } = deps;
     const found = await locateArchive(pattern, deps.workspace);
     const shownPath = external_node_path_.relative(deps.workspace, found.path).split(external_node_path_.sep).join('/') || found.fileName;
-    log.info(`Archive: ${shownPath} (${formatBytes(found.size)})`);
+    log.info(`Archive: ${shownPath} (${(0,summary/* formatBytes */.z3)(found.size)})`);
     if (found.size > contract/* ARCHIVE_SIZE_GUIDANCE_BYTES */.id) {
-        log.warning(`${shownPath} is ${formatBytes(found.size)}, over Boomi's guidance of ${formatBytes(contract/* ARCHIVE_SIZE_GUIDANCE_BYTES */.id)}; Boomi may refuse or slow down on it.`);
+        log.warning(`${shownPath} is ${(0,summary/* formatBytes */.z3)(found.size)}, over Boomi's guidance of ${(0,summary/* formatBytes */.z3)(contract/* ARCHIVE_SIZE_GUIDANCE_BYTES */.id)}; Boomi may refuse or slow down on it.`);
     }
     const started = clock.now();
     const facts = await deps.inspectArchive(found.path, shownPath);
     const seconds = Math.max(clock.now() - started, 1) / 1000;
-    log.info(`sha256: ${facts.sha256} (${formatBytes(found.size / seconds)}/s)`);
+    log.info(`sha256: ${facts.sha256} (${(0,summary/* formatBytes */.z3)(found.size / seconds)}/s)`);
     log.info(`content-sha256: ${facts.contentSha256} (${facts.entries} entries)`);
     const { className, sdkApiVersion } = facts.connector;
     if (className || sdkApiVersion)
@@ -1853,7 +1399,7 @@ function liveVersions(listing) {
 /** Live versions whose change log carries this archive's `sha256` or `content-sha256` line, newest first. */
 function findDuplicates(listing, ids) {
     const matched = liveVersions(listing)
-        .map(v => ({ v, match: matchKind(v.changeLog, ids) }))
+        .map(v => ({ v, match: (0,changelog/* matchKind */.O4)(v.changeLog, ids) }))
         .filter((m) => m.match !== undefined)
         .sort((a, b) => newestFirst(a.v, b.v));
     return matched.length ? { versions: matched.map(m => m.v), match: matched[0].match } : undefined;
@@ -1865,7 +1411,7 @@ function findDuplicates(listing, ids) {
  */
 function findLostUpload(listing, sha256, idsBefore) {
     return liveVersions(listing)
-        .filter(v => !idsBefore.has(v.versionId) && matchKind(v.changeLog, { sha256 }) === 'sha256')
+        .filter(v => !idsBefore.has(v.versionId) && (0,changelog/* matchKind */.O4)(v.changeLog, { sha256 }) === 'sha256')
         .sort(newestFirst);
 }
 /**
@@ -2036,7 +1582,7 @@ async function executePrune(deps, client, plan, round) {
             const answered = sending(deps, { operation: 'delete', round, version: item.version });
             try {
                 const answer = await client.deleteVersion(group, item.version.versionId);
-                done++;
+                deps.progress?.prune(++done, plan.delete.length);
                 if (answer.outcome === 'unknown') {
                     // An attempt lost its answer, and what came after failed: perhaps only because it was already done.
                     const refusal = refusalOf(answer.error);
@@ -2051,7 +1597,7 @@ async function executePrune(deps, client, plan, round) {
                 log.info(`deleted ${describe(item.version)} [${done}/${plan.delete.length}]`);
             }
             catch (err) {
-                done++;
+                deps.progress?.prune(++done, plan.delete.length);
                 if (signal?.aborted && !mayHaveTakenEffect(err)) {
                     answered();
                     notTry(item.version);
@@ -2374,14 +1920,14 @@ async function upload(deps, archive, text, listing) {
     }
     if (dup)
         log.info(`${what} was already uploaded as version ${ids(dup.versions)}; uploading again (${constants/* Input */.pd.ifExists}: upload).`);
-    const changeLog = buildChangeLog(text?.text ?? defaultChangeLog(await deps.runContext()), archiveIds);
+    const changeLog = (0,changelog/* buildChangeLog */.vq)(text?.text ?? (0,changelog/* defaultChangeLog */.WW)(await deps.runContext()), archiveIds);
     if (inputs.dryRun) {
-        log.info(`Dry run: would upload ${archive.shownPath} (${formatBytes(archive.size)}) to ${inputs.groupType} with change log:\n${changeLog}`);
+        log.info(`Dry run: would upload ${archive.shownPath} (${(0,summary/* formatBytes */.z3)(archive.size)}) to ${inputs.groupType} with change log:\n${changeLog}`);
         return { kind: 'would-upload', changeLog };
     }
     const makeBody = await deps.multipart();
     const body = makeBody({ archivePath: archive.path, fileName: archive.fileName, size: archive.size, groupType: inputs.groupType, changeLog, sha256: archive.sha256 }, progressLogger(deps, archive.size));
-    log.info(`Uploading ${archive.shownPath} (${formatBytes(archive.size)}) to ${inputs.groupType}`);
+    log.info(`Uploading ${archive.shownPath} (${(0,summary/* formatBytes */.z3)(archive.size)}) to ${inputs.groupType}`);
     return uploadWithRoom(deps, await deps.client(), body, archive.sha256, changeLog, listing);
 }
 /** Uploads; at the account's version limit, prunes first (when allowed) and tries once more. */
@@ -2439,16 +1985,9 @@ function mayBeStoredText(groupType, sha256) {
 function asError(err) {
     return err instanceof Error ? err : new Error((0,errors/* errorMessage */.gJ)(err));
 }
-/** Logs upload progress at most every 10 seconds, so a large archive shows it is moving. */
+/** The bytes sent, for the platform's progress bar or the periodic lines of a log. */
 function progressLogger(deps, total) {
-    let last = deps.clock.now();
-    return sent => {
-        const t = deps.clock.now();
-        if (t - last < 10_000 || sent >= total)
-            return;
-        last = t;
-        deps.log.info(`… sent ${formatBytes(sent)} of ${formatBytes(total)} (${Math.floor((sent / total) * 100)}%)`);
-    };
+    return sent => deps.progress?.upload(sent, total);
 }
 
 ;// CONCATENATED MODULE: ./src/orchestrator/release.ts
@@ -2485,7 +2024,7 @@ function endRecord(deps) {
         deps.events.report({ type: 'throttling', stats });
     if (deps.signal?.aborted)
         deps.events.report({ type: 'cancelled' });
-    return foldRun({ groupType: deps.inputs.groupType, dryRun: deps.inputs.dryRun }, deps.events.all);
+    return (0,record/* foldRun */.$I)({ groupType: deps.inputs.groupType, dryRun: deps.inputs.dryRun }, deps.events.all);
 }
 /**
  * The record of a run that did not end within the grace after a cancel: the
@@ -2523,7 +2062,7 @@ async function release(deps) {
         await phase(log, 'Prune', () => prunePhase(deps, keepLatest, pruneInputFrom(listing, upload, version)));
     stopIfCancelled(deps);
     // What failed without stopping the run is read from the same record the outputs are.
-    failures(foldRun({ groupType: inputs.groupType, dryRun: inputs.dryRun }, events.all));
+    failures((0,record/* foldRun */.$I)({ groupType: inputs.groupType, dryRun: inputs.dryRun }, events.all));
 }
 async function phase(log, name, body) {
     log.startGroup(name);
@@ -2545,10 +2084,10 @@ function givenVersion(listing, versionId, groupType) {
 /** The release notes: the change log's text without its checksum trailer. */
 function notesFor(upload, text, version) {
     if (upload?.kind === 'uploaded' || upload?.kind === 'would-upload')
-        return releaseNotes(upload.changeLog);
+        return (0,changelog/* releaseNotes */.fk)(upload.changeLog);
     if (text !== undefined)
         return text;
-    return releaseNotes(version?.changeLog ?? '');
+    return (0,changelog/* releaseNotes */.fk)(version?.changeLog ?? '');
 }
 /** What failed without stopping the run, said once at its end. */
 function failures(r) {
@@ -2679,6 +2218,49 @@ class Cancellation {
     }
 }
 
+;// CONCATENATED MODULE: ./src/domain/progress.ts
+// When a log without a terminal hears of an upload's progress, and in what words:
+// a line every 10 % or 10 s, whichever comes later, so that a fast upload is not
+// a wall of lines and a slow one still shows it moves. docs/behaviour.md, "Upload".
+
+const PROGRESS_STEP_MS = 10_000;
+const PROGRESS_STEP_FRACTION = 0.1;
+/** True once both 10 s and a tenth of the archive have passed since `last`; never for the last byte (the upload's own line says it). */
+function uploadLineDue(last, nowMs, sent, total) {
+    if (total <= 0 || sent >= total)
+        return false;
+    return nowMs - last.atMs >= PROGRESS_STEP_MS && sent - last.sent >= total * PROGRESS_STEP_FRACTION;
+}
+/** e.g. "… sent 45.0 MiB of 100.0 MiB (45%), 4.5 MiB/s, about 12 s left" */
+function uploadLine(sent, total, elapsedMs) {
+    const rate = elapsedMs > 0 ? (sent * 1000) / elapsedMs : 0;
+    const left = rate > 0 ? `, about ${Math.ceil((total - sent) / rate)} s left` : '';
+    return `… sent ${(0,summary/* formatBytes */.z3)(sent)} of ${(0,summary/* formatBytes */.z3)(total)} (${Math.floor((sent / total) * 100)}%), ${(0,summary/* formatBytes */.z3)(rate)}/s${left}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/progress.ts
+// Progress in a log without a terminal (the Action's, a CI job's): the upload's
+// periodic line, when domain/progress.ts says it is due. Pruning needs nothing
+// here: each deletion's line already carries its count.
+
+function periodicLines(log, now) {
+    let start = { atMs: now(), sent: 0 };
+    let last = start;
+    return {
+        upload: (sent, total) => {
+            const t = now();
+            // A new attempt sends its body from the start.
+            if (sent < last.sent)
+                last = start = { atMs: t, sent: 0 };
+            if (!uploadLineDue(last, t, sent, total))
+                return;
+            last = { atMs: t, sent };
+            log.info(uploadLine(sent, total, t - start.atMs));
+        },
+        prune: () => undefined
+    };
+}
+
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
 var lib = __webpack_require__(4942);
 ;// CONCATENATED MODULE: ./src/core/proxy-agent.ts
@@ -2693,6 +2275,7 @@ function proxyAgentFor(userAgent) {
 // knows no platform itself. The front ends (src/runner/ for the Action, src/cli/
 // for the command-line tool) only read inputs and supply the Platform; lint
 // keeps this folder from importing either.
+
 
 
 
@@ -2740,7 +2323,8 @@ async function runWithPlatform(inputs, platform) {
         // Enough requests in flight to use the rate fully when Boomi answers in up to a second.
         deleteConcurrency: Math.max(1, Math.min(8, Math.ceil(inputs.requestsPerSecond))),
         signal: cancel.signal,
-        events: new EventLog(),
+        events: new record/* EventLog */.vu(),
+        progress: platform.progress ?? periodicLines(log, clock.now),
         throttling: () => {
             const s = pacer.stats();
             return { throttled: s.throttled, waitedMs: Math.max(s.waitedMs, retry.throttledMs), lowestRate: s.cuts ? s.lowestRate : undefined };
@@ -2785,7 +2369,7 @@ async function publishRecord(record, platform) {
         problems.push((0,errors/* errorMessage */.gJ)(err));
     }
     try {
-        await platform.writeSummary(renderSummary(record));
+        await platform.writeSummary((0,summary/* renderSummary */.Br)(record));
     }
     catch (err) {
         problems.push((0,errors/* errorMessage */.gJ)(err));
@@ -2820,64 +2404,448 @@ async function readTextFile(file, maxBytes) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/runner/wiring.ts
-// The GitHub Actions platform: the runner's log, outputs, job summary and
-// workflow run, handed to the core (src/core/run.ts). This folder is the only
-// code that imports @actions/core; it holds no decision.
+// EXTERNAL MODULE: ./src/cli/report.ts
+var report = __webpack_require__(1086);
+;// CONCATENATED MODULE: ./src/cli/platform.ts
+// The command-line platform: the report on stderr, the outputs as JSON on stdout
+// and as a dotenv file, the Markdown summary as a file, the CI run read by env-ci.
+// Loaded only once the inputs are valid. No decision here: the core runs.
 
 
 
 
-/** Every line from the run goes through forLog, the one place that keeps outside text from starting a workflow command. */
-const runnerLog = {
-    info: line => core/* info */.pq(forLog(line)),
-    warning: line => core/* warning */.$e(forLog(line)),
-    debug: line => core/* debug */.Yz(forLog(line)),
-    startGroup: name => core/* startGroup */.Oh(forLog(name)),
-    endGroup: () => core/* endGroup */.N4()
-};
-async function runAction(inputs) {
-    await runWithPlatform(inputs, githubPlatform());
-}
-function githubPlatform() {
-    return {
-        log: runnerLog,
-        workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
-        runContext: async () => workflowRun(process.env),
+
+
+async function runCli(inputs, cl, env, secrets) {
+    // On a terminal, progress bars; each log line first clears the bar's line.
+    const bar = process.stderr.isTTY ? (await __webpack_require__.e(/* import() */ 19).then(__webpack_require__.bind(__webpack_require__, 5019))).terminalProgress(process.stderr) : undefined;
+    const log = (0,report/* stderrLog */.bJ)(secrets, cl.verbose, text => {
+        bar?.clearLine();
+        process.stderr.write(text);
+    });
+    const workspace = process.cwd();
+    const platform = {
+        log,
+        workspace,
+        runContext: async () => {
+            const { default: envCi } = await __webpack_require__.e(/* import() */ 73).then(__webpack_require__.bind(__webpack_require__, 5073));
+            return ciRunContext(envCi({ env, cwd: workspace }), env, cl.tag);
+        },
         setOutputs: async (outputs) => {
-            for (const [name, value] of Object.entries(outputs)) {
-                try {
-                    core/* setOutput */.uH(name, value);
-                }
-                catch (err) {
-                    throw new Error(`output ${name}: ${(0,errors/* errorMessage */.gJ)(err)}`, { cause: err });
-                }
-            }
+            log.startGroup('Outputs');
+            for (const [name, value] of Object.entries(outputs))
+                log.info(`${name}: ${value}`);
+            if (cl.json)
+                process.stdout.write(`${JSON.stringify(typedOutputs(outputs))}\n`);
+            if (cl.outputFile)
+                await writeTo(cl.outputFile, dotenvText(outputs), '--output-file');
         },
         writeSummary: async (markdown) => {
-            if (!process.env.GITHUB_STEP_SUMMARY)
-                return;
-            try {
-                await core/* summary */.z.addRaw(markdown, true).write();
-            }
-            catch (err) {
-                throw new Error(`job summary: ${(0,errors/* errorMessage */.gJ)(err)}`, { cause: err });
-            }
+            if (cl.summaryFile)
+                await writeTo(cl.summaryFile, markdown, '--summary-file');
         },
-        resultsHint: 'Check GITHUB_OUTPUT and GITHUB_STEP_SUMMARY.'
+        resultsHint: 'Check the paths given to --output-file and --summary-file.',
+        progress: bar?.progress
     };
+    await runWithPlatform(inputs, platform);
+}
+async function writeTo(file, text, flag) {
+    try {
+        await (0,promises_.writeFile)(file, text);
+    }
+    catch (err) {
+        throw new Error(`${flag} ${file}: ${(0,errors/* errorMessage */.gJ)(err)}`, { cause: err });
+    }
+}
+
+
+/***/ }),
+
+/***/ 6054:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O4: () => (/* binding */ matchKind),
+/* harmony export */   WW: () => (/* binding */ defaultChangeLog),
+/* harmony export */   fk: () => (/* binding */ releaseNotes),
+/* harmony export */   vq: () => (/* binding */ buildChangeLog)
+/* harmony export */ });
+/* unused harmony export CUT_MARKER */
+/* harmony import */ var _boomi_contract_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4922);
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5006);
+// The change log sent with an upload, and its trailer: the lines by which a
+// later run recognises an earlier upload of the same archive or the same
+// connector (SPEC §3.3). The trailer is ours and is never cut; the text is the
+// user's and is cut to what Boomi is thought to keep.
+
+
+/** Ends a text that was cut to fit; the full text is where the user keeps it, not here. */
+const CUT_MARKER = `\n… (cut: the text was longer than ${_boomi_contract_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_CHANGE_LOG_TEXT */ .df} characters)`;
+function shaLine(ids) {
+    return `sha256: ${ids.sha256.toLowerCase()}`;
+}
+function contentLine(ids) {
+    return ids.contentSha256 ? `content-sha256: ${ids.contentSha256.toLowerCase()}` : undefined;
+}
+function trailerLines(ids) {
+    const content = contentLine(ids);
+    // `sha256:` stays last: versions uploaded before content digests carry only it.
+    return content ? [content, shaLine(ids)] : [shaLine(ids)];
+}
+function fitText(text) {
+    const trimmed = text.replace(/\s+$/, '');
+    if (trimmed.length <= _boomi_contract_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_CHANGE_LOG_TEXT */ .df)
+        return trimmed;
+    // `cut` keeps surrogate pairs whole; its one-unit ellipsis is replaced by the marker.
+    const kept = (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .cut */ .Jj)(trimmed, _boomi_contract_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_CHANGE_LOG_TEXT */ .df - CUT_MARKER.length + 1).slice(0, -1);
+    return kept.replace(/\s+$/, '') + CUT_MARKER;
 }
 /**
- * The workflow run, for the default change log and the tag: the runner's own
- * variables, read directly (what @actions/github's context would read, without
- * loading Octokit for five strings).
+ * The text (trailing white space trimmed, cut to MAX_CHANGE_LOG_TEXT with a
+ * marker), a blank line, `content-sha256: <hex>` when known, `sha256: <hex>` last.
  */
-function workflowRun(env) {
-    const repository = env.GITHUB_REPOSITORY || undefined;
-    const ref = env.GITHUB_REF || undefined;
-    const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com';
-    const runUrl = repository && env.GITHUB_RUN_ID ? `${serverUrl}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
-    return { repository, refName: ref?.replace(/^refs\/(heads|tags)\//, ''), ref, sha: env.GITHUB_SHA || undefined, runUrl };
+function buildChangeLog(text, ids) {
+    const body = fitText(text);
+    const trailer = trailerLines(ids).join('\n');
+    return body ? `${body}\n\n${trailer}` : trailer;
+}
+function logLines(changeLog) {
+    return changeLog.split(/\r\n|\r|\n/).map(line => line.trim());
+}
+/**
+ * How a version's change log matches this archive: by its exact bytes
+ * (`sha256`, preferred) or by the connector's content (`content-sha256`).
+ */
+function matchKind(changeLog, ids) {
+    if (!changeLog)
+        return undefined;
+    const lines = new Set(logLines(changeLog));
+    if (lines.has(shaLine(ids)))
+        return 'sha256';
+    const content = contentLine(ids);
+    return content && lines.has(content) ? 'content-sha256' : undefined;
+}
+const TRAILER_LINE = /^(content-)?sha256: [0-9a-f]{64}$/i;
+/** The change log without its trailer lines and the blank line before them: the notes a person wrote. */
+function releaseNotes(changeLog) {
+    const lines = changeLog.split(/\r\n|\r|\n/);
+    while (lines.length > 0 && TRAILER_LINE.test(lines[lines.length - 1].trim()))
+        lines.pop();
+    while (lines.length > 0 && lines[lines.length - 1].trim() === '')
+        lines.pop();
+    return lines.join('\n');
+}
+/** e.g. "acme/connector v1.4.0 (3f2c1ab), https://github.com/acme/connector/actions/runs/42" */
+function defaultChangeLog(ctx) {
+    const parts = [];
+    if (ctx.repository)
+        parts.push(ctx.repository);
+    if (ctx.refName)
+        parts.push(ctx.refName);
+    if (ctx.sha)
+        parts.push(`(${ctx.sha.slice(0, 7)})`);
+    const what = parts.length ? `Released from ${parts.join(' ')}` : 'Released by boomi-connector-action';
+    return ctx.runUrl ? `${what}, ${ctx.runUrl}` : what;
+}
+
+
+/***/ }),
+
+/***/ 6403:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $I: () => (/* binding */ foldRun),
+/* harmony export */   vu: () => (/* binding */ EventLog),
+/* harmony export */   yh: () => (/* binding */ runVersion)
+/* harmony export */ });
+/** The version this run stands for: uploaded, reused, or given by version-id. */
+function runVersion(r) {
+    if (r.given)
+        return r.given;
+    if (r.upload?.kind === 'uploaded' || r.upload?.kind === 'reused')
+        return r.upload.version;
+    return undefined;
+}
+/** The record: one pass over what the run reported, in order. */
+function foldRun(base, events) {
+    const r = { ...base, unknown: [] };
+    const open = new Map();
+    const deletions = new Map();
+    const switches = new Map();
+    let pruned = false;
+    const track = (version, next) => {
+        const known = deletions.get(version.versionId);
+        deletions.set(version.versionId, next(known?.item ?? { version, reason: '' }));
+    };
+    for (const e of events) {
+        switch (e.type) {
+            case 'archive':
+                r.archive = e.archive;
+                break;
+            case 'change-log':
+                r.changeLog = e.changeLog;
+                break;
+            case 'given':
+                r.given = e.version;
+                break;
+            case 'sent':
+                open.set(e.id, e.request);
+                break;
+            case 'answered':
+                open.delete(e.id);
+                break;
+            case 'upload':
+                r.upload = e.upload.kind === 'uploaded' ? { ...e.upload, strayTwins: [...e.upload.strayTwins] } : e.upload;
+                for (const [id, q] of open)
+                    if (q.operation === 'upload')
+                        open.delete(id);
+                break;
+            case 'twin-left':
+                if (r.upload?.kind === 'uploaded')
+                    r.upload.strayTwins.push(e.version);
+                break;
+            case 'prune-plan':
+                pruned = true;
+                if (e.round === 'prune')
+                    r.prune = e.plan;
+                for (const item of e.skip)
+                    deletions.set(item.version.versionId, { status: 'skipped', item });
+                for (const item of e.delete)
+                    deletions.set(item.version.versionId, { status: 'planned', item });
+                break;
+            case 'deleted':
+                track(e.item.version, () => ({ status: 'deleted', item: e.item }));
+                break;
+            case 'refused':
+                track(e.item.version, () => ({ status: 'skipped', item: e.item }));
+                break;
+            case 'delete-failed':
+                track(e.version, item => ({ status: 'failed', item, error: e.error }));
+                break;
+            case 'not-tried':
+                track(e.version, item => ({ status: 'not-tried', item }));
+                break;
+            case 'switched':
+                switches.set(e.change.classificationType, e.change);
+                break;
+            case 'throttling':
+                r.throttling = e.stats;
+                break;
+            case 'failed':
+                r.error ??= e.error;
+                break;
+            case 'cancelled':
+                r.cancelled = true;
+                break;
+        }
+    }
+    const unknown = (r.unknown = [...open.values()]);
+    for (const q of unknown) {
+        if (q.operation === 'upload' && !r.upload)
+            r.upload = { kind: 'unknown', changeLog: q.changeLog };
+        if (q.operation === 'change' && !switches.has(q.classificationType)) {
+            switches.set(q.classificationType, { classificationType: q.classificationType, versionId: q.versionId, reviewStatus: '', outcomeUnknown: true });
+        }
+    }
+    if (switches.size)
+        r.switches = [...switches.values()];
+    if (pruned)
+        r.pruning = pruningOf(deletions, unknown);
+    return r;
+}
+function pruningOf(deletions, unknown) {
+    const out = { deleted: [], skipped: [], failed: [], notTried: [], unknown: [] };
+    const inFlight = new Set(unknown.flatMap(q => (q.operation === 'delete' ? [q.version.versionId] : [])));
+    for (const [id, d] of deletions) {
+        if (d.status === 'deleted')
+            out.deleted.push(d.item);
+        else if (d.status === 'skipped')
+            out.skipped.push(d.item);
+        else if (d.status === 'failed')
+            out.failed.push({ version: d.item.version, error: d.error });
+        else if (inFlight.has(id))
+            out.unknown.push(d.item.version);
+        // Planned and never sent: a round reports every deletion, so only a forced record has these.
+        else
+            out.notTried.push(d.item.version);
+    }
+    return out;
+}
+/** The run's one journal: events appended as they happen, never edited. */
+class EventLog {
+    list = [];
+    report = (event) => {
+        this.list.push(event);
+    };
+    get all() {
+        return this.list;
+    }
+}
+
+
+/***/ }),
+
+/***/ 5260:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Br: () => (/* binding */ renderSummary),
+/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/* unused harmony export outcomeText */
+/* harmony import */ var _changelog_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6054);
+/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6403);
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5006);
+// The job summary as Markdown, computed from the run record alone. Every field
+// that came from outside (Boomi's answers, file names, messages) goes through
+// untrusted.ts before it meets Markdown or HTML.
+
+
+
+function formatBytes(n) {
+    if (n < 1024)
+        return `${n} B`;
+    let value = n;
+    let unit = 'B';
+    for (const u of ['KiB', 'MiB', 'GiB']) {
+        if (value < 1024)
+            break;
+        value /= 1024;
+        unit = u;
+    }
+    return `${value.toFixed(1)} ${unit}`;
+}
+const MATCH_TEXT = { sha256: 'the same archive (sha256)', 'content-sha256': 'the same connector rebuilt (content-sha256)' };
+function outcomeText(upload, r) {
+    if (r.given)
+        return `No upload: switching version ${r.given.versionId} given by version-id`;
+    if (!upload)
+        return r.archive || r.error ? 'Not uploaded: the run stopped before the upload' : 'No upload (prune only)';
+    switch (upload.kind) {
+        case 'uploaded':
+            return 'Uploaded a new version';
+        case 'reused':
+            return `${upload.dryRun ? 'Dry run: would reuse' : 'Reused'} the existing version of ${MATCH_TEXT[upload.match]} (no upload)`;
+        case 'would-upload':
+            return 'Dry run: would upload a new version';
+        case 'refused-duplicate':
+            return `Not uploaded: already a version of the group, ${MATCH_TEXT[upload.match]} (if-exists: fail)`;
+        case 'failed':
+            return upload.mayBeStored ? 'Upload failed, but an attempt whose answer was lost may have stored it (see below)' : 'Upload failed';
+        case 'unknown':
+            return 'Upload sent, outcome not known: the run was stopped before Boomi answered (see below)';
+    }
+}
+function overview(r) {
+    const rows = [`| Result | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(outcomeText(r.upload, r))} |`];
+    if (r.archive) {
+        const a = r.archive;
+        rows.push(`| Archive | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(a.shownPath)} (${formatBytes(a.size)}) |`, `| SHA-256 | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(a.sha256)} |`, `| Content SHA-256 | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(a.contentSha256)} |`);
+        if (a.connector.className || a.connector.sdkApiVersion) {
+            rows.push(`| Connector | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(a.connector.className ?? '?')}, SDK API ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(a.connector.sdkApiVersion ?? '?')} |`);
+        }
+    }
+    const version = (0,_record_js__WEBPACK_IMPORTED_MODULE_2__/* .runVersion */ .yh)(r);
+    if (version) {
+        rows.push(`| Version ID | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(version.versionId)} |`, `| Display version | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(version.displayVersion)} |`, `| Uploaded | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(version.uploadedDate)} |`);
+        if (version.uploadedBy)
+            rows.push(`| Uploaded by | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(version.uploadedBy)} |`);
+    }
+    if (r.changeLog?.section)
+        rows.push(`| Change log from | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(r.changeLog.section)} |`);
+    if (r.throttling && r.throttling.throttled > 0) {
+        const t = r.throttling;
+        rows.push(`| Throttling | ${t.throttled} answer(s) of 503/429, ${(t.waitedMs / 1000).toFixed(1)} s spent waiting${t.lowestRate ? `, rate cut to ${t.lowestRate.toFixed(2)}/s at the lowest` : ''} |`);
+    }
+    return ['| | |', '| --- | --- |', ...rows, ''];
+}
+function changeLogSection(r) {
+    const u = r.upload;
+    const text = u?.kind === 'reused' ? u.version.changeLog : u && 'changeLog' in u ? u.changeLog : undefined;
+    if (!text)
+        return [];
+    return ['<details><summary>Change log</summary>', '', (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdBlock */ .nx)(text), '', '</details>', ''];
+}
+function switchSection(r) {
+    if (!r.switches?.length)
+        return [];
+    const lines = ['### Classifications', '', '| Classification | Version ID | Review status | Note |', '| --- | --- | --- | --- |'];
+    for (const s of r.switches) {
+        const note = s.outcomeUnknown
+            ? 'outcome not known: the run was stopped before Boomi answered'
+            : s.error
+                ? `failed: ${s.error}`
+                : s.reviewStatus === 'APPROVED'
+                    ? 'switched'
+                    : s.reviewStatus === 'PENDING'
+                        ? 'awaiting approval or a scheduled release'
+                        : r.dryRun
+                            ? 'dry run: would request'
+                            : '';
+        lines.push(`| ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(s.classificationType)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(s.versionId)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(s.reviewStatus || '–')} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(note)} |`);
+    }
+    const notes = r.upload && 'changeLog' in r.upload ? (0,_changelog_js__WEBPACK_IMPORTED_MODULE_0__/* .releaseNotes */ .fk)(r.upload.changeLog) : undefined;
+    if (notes)
+        lines.push('', '<details><summary>Release notes sent</summary>', '', (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdBlock */ .nx)(notes), '', '</details>');
+    return [...lines, ''];
+}
+function pruneSection(r) {
+    const outcome = r.pruning;
+    if (!outcome)
+        return [];
+    const verb = r.dryRun ? 'would delete' : 'deleted';
+    const lines = [];
+    if (r.prune) {
+        const p = r.prune;
+        lines.push(`### Pruning: keep the newest ${p.keepLatest}${p.minAgeDays !== undefined ? `, nothing younger than ${p.minAgeDays} days` : ''}`, '');
+        lines.push(`Kept ${p.kept}, ${verb} ${outcome.deleted.length}, skipped ${outcome.skipped.length}${outcome.failed.length ? `, failed ${outcome.failed.length}` : ''}${outcome.unknown.length ? `, outcome not known ${outcome.unknown.length}` : ''}.`, '');
+    }
+    else {
+        lines.push('### Pruning before the upload (account at its version limit)', '');
+    }
+    const row = (v, action, reason) => `| ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(v.versionId)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(v.displayVersion)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(v.uploadedDate)} | ${action} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(reason)} |`;
+    const rows = [
+        ...outcome.deleted.map(d => row(d.version, verb, d.reason)),
+        ...outcome.skipped.map(s => row(s.version, 'skipped', s.reason)),
+        ...outcome.failed.map(f => row(f.version, 'failed', f.error)),
+        ...outcome.unknown.map(v => row(v, 'outcome not known', 'the delete was sent and the run was stopped before Boomi answered')),
+        ...outcome.notTried.map(v => row(v, 'not tried', r.cancelled ? 'the run was cancelled' : 'an earlier deletion failed on credentials or privileges'))
+    ];
+    if (rows.length)
+        lines.push('| Version ID | Display version | Uploaded | Action | Reason |', '| --- | --- | --- | --- | --- |', ...rows, '');
+    return lines;
+}
+/** What to check in the Developer tab for each request whose outcome nobody knows. */
+function unknownSection(r) {
+    const checks = (r.unknown ?? []).map(q => checkFor(q, r));
+    if (r.upload?.kind === 'failed' && r.upload.mayBeStored)
+        checks.unshift(checkFor({ operation: 'upload', changeLog: r.upload.changeLog }, r));
+    if (!checks.length)
+        return [];
+    return ['### Outcome not known', '', 'Boomi may have done these; check in the Developer tab:', '', ...[...new Set(checks)].map(c => `- ${c}`), ''];
+}
+function checkFor(q, r) {
+    const group = (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(r.groupType);
+    switch (q.operation) {
+        case 'upload': {
+            const line = r.archive ? (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(`sha256: ${r.archive.sha256}`) : "this archive's sha256 line";
+            return `Upload: look in group ${group} for a version whose change log ends with the line ${line}. If there is one, Boomi stored this upload; a re-run with this archive finds and reuses it.`;
+        }
+        case 'change':
+            return `Version change: see which version classification ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(q.classificationType)} uses (this run asked for ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(q.versionId)}).`;
+        case 'delete':
+            return `Delete: see whether version ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(q.version.versionId)} of ${group} is still there.`;
+    }
+}
+/** The job summary: the version, its checksums, switches, and every pruning decision with its reason. */
+function renderSummary(r) {
+    const lines = [`## Boomi connector release: ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(r.groupType)}${r.dryRun ? ' (dry run)' : ''}`, ''];
+    if (r.cancelled)
+        lines.push('> **Cancelled:** the run was stopped; this is what it did before that.', '');
+    if (r.error)
+        lines.push(`> **Failed:** ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(r.error)}`, '');
+    return [...lines, ...overview(r), ...unknownSection(r), ...changeLogSection(r), ...switchSection(r), ...pruneSection(r)].join('\n');
 }
 
 
