@@ -75,3 +75,30 @@ export function unknownFields(shape: AnswerShape, where: string): Fields {
     tagsAddedLater: []
   }
 }
+
+const DESCRIBING = ['documented', 'text', 'null', 'absent', 'object'] as const
+
+/**
+ * The CLI's `--answers` list: `earlier`, `query-count`, `page-count`, `milliseconds`,
+ * `numeric-change-id`, `unknown-fields`, `describing=<documented|text|null|absent|object>`,
+ * applied in order; empty: the documented shapes. Throws on an item it does not know.
+ */
+export function parseAnswerShape(items: readonly string[]): AnswerShape {
+  let shape: AnswerShape = {}
+  for (const item of items) {
+    const [word, value] = item.split('=', 2)
+    if (word === 'earlier' && value === undefined) shape = { ...shape, ...EARLIER_SHAPE }
+    else if (word === 'query-count' && value === undefined) shape.numberOfResults = 'query'
+    else if (word === 'page-count' && value === undefined) shape.numberOfResults = 'page'
+    else if (word === 'milliseconds' && value === undefined) shape.milliseconds = true
+    else if (word === 'numeric-change-id' && value === undefined) shape.numericVersionChangeId = true
+    else if (word === 'unknown-fields' && value === undefined) shape.unknownFields = true
+    else if (word === 'describing' && (DESCRIBING as readonly string[]).includes(value ?? '')) shape.describing = value as AnswerShape['describing']
+    else {
+      throw new Error(
+        `unknown answer shape '${item}' (one of earlier, query-count, page-count, milliseconds, numeric-change-id, unknown-fields, describing=${DESCRIBING.join('|')})`
+      )
+    }
+  }
+  return shape
+}
