@@ -18,15 +18,21 @@ export interface AnswerShape {
   unknownFields?: boolean
   /**
    * How the fields that only describe are written (users, deletion and review details, links,
-   * the classification in a version change; never a field that decides, nor `displayVersion`):
-   * `documented` (default: user objects, as the examples), `text` (users as their email, every
-   * optional field given: the emulator's shapes before it followed the examples), `null`,
-   * `absent` (left out), or `object` (each one an object of its own).
+   * the classification in a version change; never a field that decides, nor `displayVersion`,
+   * which the `display-version` output repeats): `documented` (default: user objects, as the
+   * examples), `text` (users as their email, `carLink` and `releaseVersion` given, the
+   * classification left out), `null`, `absent` (left out), or `object` (each one an object of
+   * its own).
    */
   describing?: 'documented' | 'text' | 'null' | 'absent' | 'object'
 }
 
-/** The shapes this emulator answered in before it followed Boomi's examples: users as text, whole-query counts. */
+/**
+ * Versions and query pages as this emulator wrote them before it followed Boomi's examples:
+ * users as text, `releaseVersion` and `carLink` always given, counts of the whole query (a
+ * deleted version also names who deleted it). Version changes keep the documented fields,
+ * written as text.
+ */
 export const EARLIER_SHAPE: AnswerShape = { numberOfResults: 'query', describing: 'text' }
 
 /** Boomi's user object, made from an email: `{email, firstName, lastName}`. */
