@@ -91,11 +91,11 @@ function outputsOf(r) {
 /** Outputs whose text is JSON (arrays), and the one that is a boolean: typed as such in the command-line tool's --json. */
 const JSON_OUTPUTS = new Set([constants/* Output */.k7.deletedVersionIds, constants/* Output */.k7.skippedVersionIds, constants/* Output */.k7.classificationChanges]);
 const BOOLEAN_OUTPUTS = new Set([constants/* Output */.k7.uploaded]);
-/** The outputs with arrays as arrays and booleans as booleans, for one JSON object. */
+/** The outputs with arrays as arrays and booleans as booleans, for one JSON object; a value that is neither `true` nor `false` (an outcome not known) stays text. */
 function typedOutputs(outputs) {
     const typed = {};
     for (const [name, value] of Object.entries(outputs)) {
-        typed[name] = JSON_OUTPUTS.has(name) ? JSON.parse(value) : BOOLEAN_OUTPUTS.has(name) ? value === 'true' : value;
+        typed[name] = JSON_OUTPUTS.has(name) ? JSON.parse(value) : BOOLEAN_OUTPUTS.has(name) && (value === 'true' || value === 'false') ? value === 'true' : value;
     }
     return typed;
 }
@@ -135,10 +135,12 @@ var external_node_perf_hooks_ = __webpack_require__(643);
 // EXTERNAL MODULE: ./src/boomi/contract.ts
 var contract = __webpack_require__(4922);
 ;// CONCATENATED MODULE: ./src/boomi/answers.ts
-// Every 2xx answer from Boomi is checked here against the shapes of SPEC §1
-// before anything acts on it. What is not understood becomes an AnswerError:
-// the action deletes versions in real accounts, so a surprise must stop it,
-// never steer it.
+// Every 2xx answer from Boomi is checked here before anything acts on it, by one
+// rule (docs/boomi-api.md, "Reading answers"): strict where a field decides,
+// tolerant where it only describes. A deciding field that cannot mean one thing
+// becomes an AnswerError: the action deletes versions in real accounts, so a
+// surprise there must stop it, never steer it. A describing field of any type,
+// absent or unknown never fails a run: Boomi adds fields and reshapes them.
 
 
 const MAX_TOKEN_LENGTH = 8192;
@@ -169,7 +171,7 @@ function readQueryPage(text, operation) {
     const json = parseJsonAnswer(text, operation);
     if (!isObject(json))
         throw new errors/* AnswerError */.dV(operation, `the answer is ${kind(json)}, not a query result`);
-    const numberOfResults = readCount(json.numberOfResults, operation);
+    const numberOfResults = readCount(json.numberOfResults);
     const queryToken = readToken(json.queryToken, operation);
     if (json.result === undefined && contract/* EMPTY_QUERY_MAY_OMIT_RESULT */.RR && numberOfResults === 0 && !queryToken) {
         return { numberOfResults, result: [] };
@@ -178,12 +180,9 @@ function readQueryPage(text, operation) {
         throw new errors/* AnswerError */.dV(operation, `'result' is ${kind(json.result)}, not a list`);
     return { numberOfResults, queryToken, result: json.result.map(v => readVersion(v, operation)) };
 }
-function readCount(value, operation) {
-    if (value === undefined || value === null)
-        return undefined;
-    if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0)
-        return value;
-    throw new errors/* AnswerError */.dV(operation, `'numberOfResults' is not a whole number ≥ 0`);
+/** Tolerant: anything but a whole number ≥ 0 is as if Boomi gave no count. */
+function readCount(value) {
+    return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
 }
 function readToken(value, operation) {
     if (value === undefined || value === null || value === '')
@@ -207,19 +206,19 @@ function readVersion(value, operation) {
     if (!isObject(value))
         throw new errors/* AnswerError */.dV(operation, `a version is ${kind(value)}, not an object`);
     const versionId = readVersionId(value.versionId, operation);
-    const field = (name) => readText(value[name], name, versionId, operation);
+    const strict = (name) => readText(value[name], name, versionId, operation);
     const version = {
         versionId,
-        groupType: field('groupType'),
-        displayVersion: field('displayVersion'),
-        changeLog: field('changeLog'),
-        uploadedDate: field('uploadedDate'),
-        uploadedBy: field('uploadedBy'),
+        groupType: strict('groupType'),
+        displayVersion: describing(value.displayVersion),
+        changeLog: strict('changeLog'),
+        uploadedDate: readUploadedDate(value.uploadedDate, versionId, operation),
+        uploadedBy: readUser(value.uploadedBy),
         deleted: readDeleted(value.deleted, versionId, operation),
-        deletedDate: field('deletedDate'),
+        deletedDate: describing(value.deletedDate),
         reviewStatus: readReviewStatus(value.reviewStatus, versionId, operation),
         releaseVersion: readReleaseVersion(value.releaseVersion),
-        carLink: field('carLink')
+        carLink: describing(value.carLink)
     };
     // Absent fields stay absent, so identical copies compare equal whatever order Boomi wrote them in.
     for (const key of Object.keys(version))
@@ -240,6 +239,7 @@ function readVersionId(value, operation) {
     }
     return id;
 }
+/** Strict: text (a number as its decimal text), or absent; anything else is not understood. */
 function readText(value, name, versionId, operation) {
     if (value === undefined || value === null)
         return undefined;
@@ -248,6 +248,45 @@ function readText(value, name, versionId, operation) {
     if (typeof value === 'number' && Number.isFinite(value))
         return String(value);
     throw new errors/* AnswerError */.dV(operation, `'${name}' of version ${JSON.stringify(versionId)} is ${kind(value)}, not text`);
+}
+/** Tolerant: text (a number as its decimal text) is kept; any other shape is as if absent. */
+function describing(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' && Number.isFinite(value))
+        return String(value);
+    return undefined;
+}
+/** Tolerant: a user object (as Boomi documents it) is shown as its `email`; plain text as itself. */
+function readUser(value) {
+    return describing(isObject(value) ? value.email : value);
+}
+/**
+ * ISO 8601 with a date, a time and a zone (`Z` or an offset), seconds optional,
+ * fractions allowed: one instant, whoever reads it. A date alone, or a time
+ * without a zone (local to whom?), can mean more than one thing.
+ */
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)$/;
+/**
+ * Strict: the upload date orders the versions for pruning. Absent or null stays
+ * absent (the planner leaves such a version alone, and says so); a value that is
+ * there but is not one instant stops the run.
+ */
+function readUploadedDate(value, versionId, operation) {
+    if (value === undefined || value === null)
+        return undefined;
+    if (typeof value === 'string' && isDateTime(value))
+        return value;
+    throw new errors/* AnswerError */.dV(operation, `'uploadedDate' of version ${JSON.stringify(versionId)} is ${kind(value)}, not an ISO 8601 date-time with a zone`);
+}
+function isDateTime(text) {
+    const m = DATE_TIME.exec(text);
+    if (!m || Number.isNaN(Date.parse(text)))
+        return false;
+    // Date.parse rolls 2026-02-30 over into March: the calendar day must exist as written.
+    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const midnight = new Date(Date.UTC(year, month - 1, day));
+    return midnight.getUTCFullYear() === year && midnight.getUTCMonth() === month - 1 && midnight.getUTCDate() === day;
 }
 /** Strict: only spellings that cannot mean anything else count (see ConnectorVersion.deleted). */
 function readDeleted(value, versionId, operation) {
@@ -290,7 +329,12 @@ function readReviewStatus(value, versionId, operation) {
     throw new errors/* AnswerError */.dV(operation, `'reviewStatus' of version ${JSON.stringify(versionId)} is ${kind(value)}, not text`);
 }
 const REVIEW_STATUSES = new Set(['APPROVED', 'PENDING', 'REJECTED', 'CANCELLED']);
-/** The version-change answer: one of four review statuses, about the change asked for. */
+/**
+ * The version-change answer: one of four review statuses, about the change asked
+ * for. Its deciding fields are strict: `reviewStatus`, and `classificationType`
+ * and `versionId` when given (text, or an integer for the ID); the rest (users,
+ * dates, the classification it changed) only describes.
+ */
 function readVersionChange(text, classificationType, versionId) {
     const operation = 'version change';
     const json = parseJsonAnswer(text, operation);
@@ -301,11 +345,15 @@ function readVersionChange(text, classificationType, versionId) {
         throw new errors/* AnswerError */.dV(operation, `'reviewStatus' is not one of APPROVED, PENDING, REJECTED, CANCELLED`);
     }
     const echoedType = json.classificationType;
-    if (echoedType !== undefined && echoedType !== null && echoedType !== classificationType) {
-        throw new errors/* AnswerError */.dV(operation, `the answer is about another classification than ${JSON.stringify(classificationType)}`);
+    if (echoedType !== undefined && echoedType !== null) {
+        if (typeof echoedType !== 'string')
+            throw new errors/* AnswerError */.dV(operation, `'classificationType' is ${kind(echoedType)}, not text`);
+        if (echoedType !== classificationType) {
+            throw new errors/* AnswerError */.dV(operation, `the answer is about another classification than ${JSON.stringify(classificationType)}`);
+        }
     }
     const echoedId = json.versionId;
-    if (echoedId !== undefined && echoedId !== null && String(echoedId) !== versionId) {
+    if (echoedId !== undefined && echoedId !== null && readVersionId(echoedId, operation) !== versionId) {
         throw new errors/* AnswerError */.dV(operation, `the answer is about another version than ${JSON.stringify(versionId)}`);
     }
     return { classificationType, versionId, reviewStatus: status };
@@ -313,8 +361,10 @@ function readVersionChange(text, classificationType, versionId) {
 
 ;// CONCATENATED MODULE: ./src/boomi/listing.ts
 // One listing of a group, page by page: bounded in pages and versions, a
-// repeated page token refused, Boomi's own count checked, duplicates merged
-// and versions of other groups set aside. Pure: the client feeds it pages.
+// repeated page token refused, duplicates merged and versions of other groups
+// set aside. Boomi's `numberOfResults` may count the page or the whole query
+// (docs/boomi-api.md, "Reading answers"): either reading is accepted, and one
+// that fits neither is noted, never a failure. Pure: the client feeds it pages.
 
 
 class ListingPages {
@@ -323,7 +373,8 @@ class ListingPages {
     tokens = new Set();
     entries = [];
     pages = 0;
-    count;
+    /** Each page's count as Boomi gave it, beside the number of results the page held. */
+    counts = [];
     constructor(groupType, limits = { pages: contract/* MAX_QUERY_PAGES */.R0, versions: contract/* MAX_LISTED_VERSIONS */.Hb }) {
         this.groupType = groupType;
         this.limits = limits;
@@ -333,13 +384,13 @@ class ListingPages {
         this.pages++;
         this.entries.push(...page.result);
         if (page.numberOfResults !== undefined)
-            this.checkCount(page.numberOfResults, operation);
+            this.counts.push({ given: page.numberOfResults, held: page.result.length });
         if (this.entries.length > this.limits.versions) {
             throw new errors/* AnswerError */.dV(operation, `the listing holds more than ${this.limits.versions} versions, more than an account can have`);
         }
         const token = page.queryToken;
         if (token === undefined)
-            return this.checkComplete(operation);
+            return undefined;
         if (this.tokens.has(token))
             throw new errors/* AnswerError */.dV(operation, 'queryMore returned a token it had already returned');
         if (this.pages >= this.limits.pages) {
@@ -348,26 +399,23 @@ class ListingPages {
         this.tokens.add(token);
         return token;
     }
-    checkCount(count, operation) {
-        if (this.count !== undefined && count !== this.count) {
-            throw new errors/* AnswerError */.dV(operation, `'numberOfResults' changed from ${this.count} to ${count} between pages`);
-        }
-        this.count = count;
-        if (this.entries.length > count) {
-            throw new errors/* AnswerError */.dV(operation, `the pages hold more versions (${this.entries.length}) than 'numberOfResults' says (${count})`);
-        }
-    }
-    checkComplete(operation) {
-        if (this.count !== undefined && this.entries.length !== this.count) {
-            throw new errors/* AnswerError */.dV(operation, `'numberOfResults' says ${this.count} versions, but the pages held ${this.entries.length}`);
-        }
-        return undefined;
-    }
     get received() {
         return this.entries.length;
     }
-    get expected() {
-        return this.count;
+    /** The count on the latest page that gave one: of that page or of the query, as Boomi meant it. */
+    get lastCount() {
+        return this.counts.at(-1)?.given;
+    }
+    /** Undefined when every count Boomi gave fits one reading: each page's own size, or the whole listing's. */
+    countNote() {
+        if (this.counts.length === 0)
+            return undefined;
+        const perPage = this.counts.every(c => c.given === c.held);
+        const perQuery = this.counts.every(c => c.given === this.entries.length);
+        if (perPage || perQuery)
+            return undefined;
+        const given = this.counts.map(c => c.given).join(', ');
+        return `'numberOfResults' (${given}) fits neither this page's results nor the whole listing (${this.entries.length} over ${this.pages} page(s))`;
     }
     /** Identical copies of a version collapse; copies that differ make the listing not understood. */
     finish(operation) {
@@ -389,7 +437,8 @@ class ListingPages {
             else
                 versions.push(version);
         }
-        return { versions, foreign };
+        const countNote = this.countNote();
+        return countNote === undefined ? { versions, foreign } : { versions, foreign, countNote };
     }
 }
 
@@ -523,7 +572,7 @@ class HttpBoomiClient {
     }
     takePage(pages, text, operation) {
         const token = pages.add(readQueryPage(text, operation), operation);
-        this.opts.log.debug(`${operation}: ${pages.received} versions so far (of ${pages.expected ?? '?'})`);
+        this.opts.log.debug(`${operation}: ${pages.received} versions so far (numberOfResults: ${pages.lastCount ?? 'none'})`);
         return token;
     }
     /** The next page's text, or undefined when a retry used up the token and the listing must start again. */
@@ -545,7 +594,9 @@ class HttpBoomiClient {
         }
     }
     finishListing(pages, groupType) {
-        const { versions, foreign } = pages.finish('query');
+        const { versions, foreign, countNote } = pages.finish('query');
+        if (countNote)
+            this.opts.log.warning((0,untrusted/* forLog */.Ig)(`The listing of ${groupType}: ${countNote}; the versions listed are used as they are.`));
         if (foreign.length > 0) {
             const shown = foreign
                 .slice(0, 20)
@@ -2421,6 +2472,8 @@ function overview(r) {
     const version = (0,_record_js__WEBPACK_IMPORTED_MODULE_2__/* .runVersion */ .yh)(r);
     if (version) {
         rows.push(`| Version ID | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(version.versionId)} |`, `| Display version | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(version.displayVersion)} |`, `| Uploaded | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(version.uploadedDate)} |`);
+        if (version.uploadedBy)
+            rows.push(`| Uploaded by | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(version.uploadedBy)} |`);
     }
     if (r.changeLog?.section)
         rows.push(`| Change log from | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(r.changeLog.section)} |`);
