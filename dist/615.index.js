@@ -880,7 +880,11 @@ const BOOLEAN_OUTPUTS = new Set([constants/* Output */.k7.uploaded]);
 function typedOutputs(outputs) {
     const typed = {};
     for (const [name, value] of Object.entries(outputs)) {
-        typed[name] = JSON_OUTPUTS.has(name) ? JSON.parse(value) : BOOLEAN_OUTPUTS.has(name) && (value === 'true' || value === 'false') ? value === 'true' : value;
+        typed[name] = JSON_OUTPUTS.has(name)
+            ? JSON.parse(value)
+            : BOOLEAN_OUTPUTS.has(name) && (value === 'true' || value === 'false')
+                ? value === 'true'
+                : value;
     }
     return typed;
 }
