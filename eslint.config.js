@@ -19,7 +19,7 @@ const ORCHESTRATOR_TYPES_ONLY = ['../boomi/client*', '../net/transport*', '../ne
 const ARCHIVE_BUT_LOCATE = ['../archive/*', '!../archive/locate*']
 
 export default defineConfig([
-  globalIgnores(['dist/', '.tools/', 'node_modules/', 'coverage/', 'reports/', '.stryker-tmp/']),
+  globalIgnores(['dist/', 'cli/dist/', '.tools/', 'node_modules/', 'coverage/', 'reports/', '.stryker-tmp/']),
   {
     files: ['**/*.{ts,js,mjs,cjs}'],
     extends: [js.configs.recommended, tseslint.configs.recommended],
