@@ -96,6 +96,7 @@ describe('release', () => {
       'uploaded-date': v.uploadedDate,
       sha256: sha,
       'content-sha256': expect.stringMatching(/^[0-9a-f]{64}$/),
+      'version-sha256': sha,
       'archive-path': 'build/distributions/sample-1.0.car.zip',
       uploaded: 'true',
       'deleted-version-ids': '[]',
@@ -148,6 +149,11 @@ describe('release', () => {
     expect(second.outputs.sha256).toBe(sha2)
     expect(second.outputs.sha256).not.toBe(first.outputs.sha256)
     expect(second.outputs).toMatchObject({ uploaded: 'false', 'version-id': first.outputs['version-id'], 'content-sha256': first.outputs['content-sha256'] })
+    // Boomi holds the first build's bytes, not the second's: version-sha256 says which.
+    expect(first.outputs['version-sha256']).toBe(first.outputs.sha256)
+    expect(second.outputs['version-sha256']).toBe(first.outputs.sha256)
+    expect(second.outputs['version-sha256']).not.toBe(second.outputs.sha256)
+    expect(second.summary).toContain(first.outputs.sha256)
     expect(second.stdout).toMatch(/content-sha256/)
     expect(fx.emu.live(GROUP)).toHaveLength(1)
     archive('sample-1.0.car.zip', { jarFiles: { 'com/acme/sample/Fix.class': 'changed code' } })

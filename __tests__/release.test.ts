@@ -19,7 +19,14 @@ describe('duplicates', () => {
     expect(run.error).toBeUndefined()
     expect(boomi.calls).toEqual(['list'])
     const out = outputsOf(run.record)
-    expect(out).toMatchObject({ 'version-id': '1001', uploaded: 'false', sha256: SHA, 'content-sha256': CONTENT, 'archive-path': 'sample.car.zip' })
+    expect(out).toMatchObject({
+      'version-id': '1001',
+      uploaded: 'false',
+      sha256: SHA,
+      'content-sha256': CONTENT,
+      'version-sha256': SHA,
+      'archive-path': 'sample.car.zip'
+    })
     expect(run.lines.join('\n')).toMatch(/This archive \(sha256\) was already uploaded as version 1001/)
   })
 
@@ -28,8 +35,10 @@ describe('duplicates', () => {
     boomi.seed(2, i => (i === 0 ? { changeLog: `x\n\ncontent-sha256: ${CONTENT}\nsha256: ${'b'.repeat(64)}` } : {}))
     const run = await runFake(boomi, makeInputs(), ws.dir)
     expect(outputsOf(run.record)['version-id']).toBe('1000')
+    expect(outputsOf(run.record)['version-sha256']).toBe('b'.repeat(64))
     expect(run.lines.join('\n')).toMatch(/same connector \(content-sha256, rebuilt\)/)
     expect(renderSummary(run.record)).toMatch(/same connector rebuilt/)
+    expect(renderSummary(run.record)).toContain('b'.repeat(64))
   })
 
   it('if-exists: fail refuses, uploads nothing, and still publishes outputs and summary', async () => {
@@ -69,6 +78,7 @@ describe('upload', () => {
     expect(created.changeLog).toBe(`Fixes paging\n\n${trailer}`)
     const out = outputsOf(run.record)
     expect(out['version-id']).toBe(created.versionId)
+    expect(out['version-sha256']).toBe(SHA)
     expect(JSON.parse(out['deleted-version-ids'])).toEqual(['1002', '1001', '1000'])
   })
 
@@ -455,7 +465,14 @@ describe('classifications', () => {
     const run = await runFake(boomi, makeInputs({ archive: undefined, versionId: '1001', classifications: ['prod'] }), ws.dir)
     expect(run.error).toBeUndefined()
     expect(boomi.calls).toEqual(['list', `change ${GROUP}-prod 1001 "release 2"`])
-    expect(outputsOf(run.record)).toMatchObject({ 'version-id': '1001', uploaded: 'false', sha256: '' })
+    expect(outputsOf(run.record)).toMatchObject({ 'version-id': '1001', uploaded: 'false', sha256: '', 'version-sha256': '' })
+  })
+
+  it("version-id of a version this action uploaded: version-sha256 is that version's archive", async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(2, i => (i === 1 ? { changeLog: `notes\n\n${trailer}` } : {}))
+    const run = await runFake(boomi, makeInputs({ archive: undefined, versionId: '1001', classifications: ['prod'] }), ws.dir)
+    expect(outputsOf(run.record)).toMatchObject({ 'version-id': '1001', sha256: '', 'version-sha256': SHA })
   })
 
   it.each([['9999'], ['1000']])('version-id %s unknown or deleted fails before any change', async id => {

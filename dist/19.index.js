@@ -753,76 +753,6 @@ function client_headerValue(value) {
 
 // EXTERNAL MODULE: ./src/constants.ts
 var constants = __webpack_require__(7242);
-;// CONCATENATED MODULE: ./src/domain/record.ts
-/** The version this run stands for: uploaded, reused, or given by version-id. */
-function runVersion(r) {
-    if (r.given)
-        return r.given;
-    if (r.upload?.kind === 'uploaded' || r.upload?.kind === 'reused')
-        return r.upload.version;
-    return undefined;
-}
-/** Early deletions (version limit) and the prune phase's, as one outcome: for a version in both, the later word counts. */
-function allPruning(r) {
-    const early = r.upload && 'earlyPrune' in r.upload ? r.upload.earlyPrune : undefined;
-    const late = r.prune?.outcome;
-    if (!early)
-        return late;
-    if (!late)
-        return early;
-    const seenLate = new Set([...late.deleted, ...late.skipped].map(x => x.version.versionId));
-    for (const f of late.failed)
-        seenLate.add(f.version.versionId);
-    for (const v of late.notTried)
-        seenLate.add(v.versionId);
-    const notLate = (id) => !seenLate.has(id);
-    return {
-        deleted: [...early.deleted.filter(d => notLate(d.version.versionId)), ...late.deleted],
-        skipped: [...early.skipped.filter(s => notLate(s.version.versionId)), ...late.skipped],
-        failed: [...early.failed.filter(f => notLate(f.version.versionId)), ...late.failed],
-        notTried: [...early.notTried.filter(v => notLate(v.versionId)), ...late.notTried]
-    };
-}
-function newJournal() {
-    return { deleted: [], switches: [] };
-}
-/** The record completed from the journal: what phases that never returned had already done. */
-function withJournal(r, j, keepLatest) {
-    const out = { ...r };
-    if (!out.upload && j.uploaded)
-        out.upload = { kind: 'uploaded', ...j.uploaded, listing: [], strayTwins: [], seconds: 0 };
-    if (!out.switches && j.switches.length)
-        out.switches = [...j.switches];
-    if (!out.prune) {
-        const known = new Set(allPruning(out)?.deleted.map(d => d.version.versionId) ?? []);
-        const more = j.deleted.filter(d => !known.has(d.version.versionId));
-        if (more.length)
-            out.prune = { keepLatest: keepLatest ?? 0, kept: 0, outcome: { deleted: more, skipped: [], failed: [], notTried: [] } };
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/domain/outputs.ts
-// The step's outputs, computed from the run record alone (SPEC §2).
-
-
-function outputsOf(r) {
-    const version = runVersion(r);
-    const pruning = allPruning(r);
-    return {
-        [constants/* Output */.k7.versionId]: version?.versionId ?? '',
-        [constants/* Output */.k7.displayVersion]: version?.displayVersion ?? '',
-        [constants/* Output */.k7.uploadedDate]: version?.uploadedDate ?? '',
-        [constants/* Output */.k7.sha256]: r.archive?.sha256 ?? '',
-        [constants/* Output */.k7.contentSha256]: r.archive?.contentSha256 ?? '',
-        [constants/* Output */.k7.archivePath]: r.archive?.shownPath ?? '',
-        [constants/* Output */.k7.uploaded]: String(r.upload?.kind === 'uploaded'),
-        [constants/* Output */.k7.deletedVersionIds]: JSON.stringify(pruning?.deleted.map(d => d.version.versionId) ?? []),
-        [constants/* Output */.k7.skippedVersionIds]: JSON.stringify(pruning?.skipped.map(s => s.version.versionId) ?? []),
-        [constants/* Output */.k7.classificationChanges]: JSON.stringify((r.switches ?? []).map(s => ({ classificationType: s.classificationType, versionId: s.versionId, reviewStatus: s.reviewStatus })))
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/domain/changelog.ts
 // The change log sent with an upload, and its trailer: the lines by which a
 // later run recognises an earlier upload of the same archive or the same
@@ -877,6 +807,18 @@ function matchKind(changeLog, ids) {
     return content && lines.has(content) ? 'content-sha256' : undefined;
 }
 const TRAILER_LINE = /^(content-)?sha256: [0-9a-f]{64}$/i;
+const SHA_TRAILER = /^sha256: ([0-9a-f]{64})$/i;
+/**
+ * The sha256 of the archive a version holds, from its change log's last line
+ * (`sha256: <hex>`, written last by buildChangeLog); undefined when the change
+ * log has no such last line (a version not uploaded by this action).
+ */
+function storedSha256(changeLog) {
+    const lines = (changeLog ?? '').split(/\r\n|\r|\n/);
+    while (lines.length > 0 && lines[lines.length - 1].trim() === '')
+        lines.pop();
+    return SHA_TRAILER.exec(lines[lines.length - 1]?.trim() ?? '')?.[1].toLowerCase();
+}
 /** The change log without its trailer lines and the blank line before them: the notes a person wrote. */
 function releaseNotes(changeLog) {
     const lines = changeLog.split(/\r\n|\r|\n/);
@@ -899,10 +841,95 @@ function defaultChangeLog(ctx) {
     return ctx.runUrl ? `${what}, ${ctx.runUrl}` : what;
 }
 
+;// CONCATENATED MODULE: ./src/domain/record.ts
+/** The version this run stands for: uploaded, reused, or given by version-id. */
+function runVersion(r) {
+    if (r.given)
+        return r.given;
+    if (r.upload?.kind === 'uploaded' || r.upload?.kind === 'reused')
+        return r.upload.version;
+    return undefined;
+}
+/** Early deletions (version limit) and the prune phase's, as one outcome: for a version in both, the later word counts. */
+function allPruning(r) {
+    const early = r.upload && 'earlyPrune' in r.upload ? r.upload.earlyPrune : undefined;
+    const late = r.prune?.outcome;
+    if (!early)
+        return late;
+    if (!late)
+        return early;
+    const seenLate = new Set([...late.deleted, ...late.skipped].map(x => x.version.versionId));
+    for (const f of late.failed)
+        seenLate.add(f.version.versionId);
+    for (const v of late.notTried)
+        seenLate.add(v.versionId);
+    const notLate = (id) => !seenLate.has(id);
+    return {
+        deleted: [...early.deleted.filter(d => notLate(d.version.versionId)), ...late.deleted],
+        skipped: [...early.skipped.filter(s => notLate(s.version.versionId)), ...late.skipped],
+        failed: [...early.failed.filter(f => notLate(f.version.versionId)), ...late.failed],
+        notTried: [...early.notTried.filter(v => notLate(v.versionId)), ...late.notTried]
+    };
+}
+function newJournal() {
+    return { deleted: [], switches: [] };
+}
+/** The record completed from the journal: what phases that never returned had already done. */
+function withJournal(r, j, keepLatest) {
+    const out = { ...r };
+    if (!out.upload && j.uploaded)
+        out.upload = { kind: 'uploaded', ...j.uploaded, listing: [], strayTwins: [], seconds: 0 };
+    if (!out.switches && j.switches.length)
+        out.switches = [...j.switches];
+    if (!out.prune) {
+        const known = new Set(allPruning(out)?.deleted.map(d => d.version.versionId) ?? []);
+        const more = j.deleted.filter(d => !known.has(d.version.versionId));
+        if (more.length)
+            out.prune = { keepLatest: keepLatest ?? 0, kept: 0, outcome: { deleted: more, skipped: [], failed: [], notTried: [] } };
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/domain/outputs.ts
+// The step's outputs, computed from the run record alone (SPEC §2).
+
+
+
+function outputsOf(r) {
+    const version = runVersion(r);
+    const pruning = allPruning(r);
+    return {
+        [constants/* Output */.k7.versionId]: version?.versionId ?? '',
+        [constants/* Output */.k7.displayVersion]: version?.displayVersion ?? '',
+        [constants/* Output */.k7.uploadedDate]: version?.uploadedDate ?? '',
+        [constants/* Output */.k7.sha256]: r.archive?.sha256 ?? '',
+        [constants/* Output */.k7.contentSha256]: r.archive?.contentSha256 ?? '',
+        [constants/* Output */.k7.versionSha256]: versionSha256(r) ?? '',
+        [constants/* Output */.k7.archivePath]: r.archive?.shownPath ?? '',
+        [constants/* Output */.k7.uploaded]: String(r.upload?.kind === 'uploaded'),
+        [constants/* Output */.k7.deletedVersionIds]: JSON.stringify(pruning?.deleted.map(d => d.version.versionId) ?? []),
+        [constants/* Output */.k7.skippedVersionIds]: JSON.stringify(pruning?.skipped.map(s => s.version.versionId) ?? []),
+        [constants/* Output */.k7.classificationChanges]: JSON.stringify((r.switches ?? []).map(s => ({ classificationType: s.classificationType, versionId: s.versionId, reviewStatus: s.reviewStatus })))
+    };
+}
+/**
+ * Which bytes Boomi holds in the run's version: its trailer's `sha256`. After
+ * a content match this is the earlier build's, not `sha256`; an upload whose
+ * answer carried no change log is known by the one this run sent.
+ */
+function versionSha256(r) {
+    const version = runVersion(r);
+    const stored = storedSha256(version?.changeLog);
+    if (stored || r.upload?.kind !== 'uploaded')
+        return stored;
+    return storedSha256(r.upload.changeLog);
+}
+
 ;// CONCATENATED MODULE: ./src/domain/summary.ts
 // The job summary as Markdown, computed from the run record alone. Every field
 // that came from outside (Boomi's answers, file names, messages) goes through
 // untrusted.ts before it meets Markdown or HTML.
+
 
 
 
@@ -950,6 +977,10 @@ function overview(r) {
     const version = runVersion(r);
     if (version) {
         rows.push(`| Version ID | ${mdCode(version.versionId)} |`, `| Display version | ${mdText(version.displayVersion)} |`, `| Uploaded | ${mdText(version.uploadedDate)} |`);
+        const held = versionSha256(r);
+        // After a content match Boomi holds the earlier build: say so beside the local archive's checksum.
+        if (held && r.archive && held !== r.archive.sha256)
+            rows.push(`| Version's archive SHA-256 | ${mdCode(held)} (an earlier build of the same content) |`);
     }
     if (r.changeLog?.section)
         rows.push(`| Change log from | ${mdText(r.changeLog.section)} |`);

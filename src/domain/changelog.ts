@@ -65,6 +65,18 @@ export function matchKind(changeLog: string | undefined, ids: ArchiveIds): Match
 }
 
 const TRAILER_LINE = /^(content-)?sha256: [0-9a-f]{64}$/i
+const SHA_TRAILER = /^sha256: ([0-9a-f]{64})$/i
+
+/**
+ * The sha256 of the archive a version holds, from its change log's last line
+ * (`sha256: <hex>`, written last by buildChangeLog); undefined when the change
+ * log has no such last line (a version not uploaded by this action).
+ */
+export function storedSha256(changeLog: string | undefined): string | undefined {
+  const lines = (changeLog ?? '').split(/\r\n|\r|\n/)
+  while (lines.length > 0 && lines[lines.length - 1].trim() === '') lines.pop()
+  return SHA_TRAILER.exec(lines[lines.length - 1]?.trim() ?? '')?.[1].toLowerCase()
+}
 
 /** The change log without its trailer lines and the blank line before them: the notes a person wrote. */
 export function releaseNotes(changeLog: string): string {
