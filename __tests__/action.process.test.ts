@@ -75,6 +75,16 @@ describe('bad inputs: one ::error:: naming the input, exit 1, no request', () =>
     if (extra['api-token'] !== '') expectNoSecrets(r)
   })
 
+  it('a tag run whose version has no section in change-log-file: the headings found and the one to add', async () => {
+    archive()
+    writeFileSync(path.join(fx.work, 'CHANGELOG.md'), '# Changelog\n\n## [Unreleased]\n\n- wip\n\n## [0.9.0] - 2026-10-01\n\n- Old\n')
+    const r = await run({ archive: ARCHIVE, 'change-log-file': 'CHANGELOG.md' }, WORKFLOW_ENV)
+    expect(r.code).toBe(1)
+    expect(r.errors).toHaveLength(1)
+    expect(r.errors[0]).toMatch(/change-log-file.*version 1\.0\.0.*'## \[Unreleased\]'.*'## \[0\.9\.0\] - 2026-10-01'.*'## \[1\.0\.0\] - <date>'/)
+    expect(fx.emu.requests).toHaveLength(0)
+  })
+
   it('a glob matching two files names both', async () => {
     archive('a.car.zip')
     archive('b.car.zip')

@@ -96,6 +96,24 @@ describe('upload', () => {
     expect(run.lines.join('\n')).toMatch(/section '.*1\.2\.0.*' of CHANGELOG\.md/)
   })
 
+  it('a branch run takes the newest released section of change-log-file, with a warning naming it', async () => {
+    const boomi = new FakeBoomi()
+    const run = await runFake(boomi, makeInputs({ changeLogFile: 'CHANGELOG.md' }), ws.dir, {
+      runContext: async () => ({ refName: 'main', ref: 'refs/heads/main' })
+    })
+    expect(run.error).toBeUndefined()
+    expect(run.warnings).toEqual([expect.stringMatching(/not for a version tag.*newest released section, '\[1\.2\.0\] - 2026-11-01' of CHANGELOG\.md/)])
+  })
+
+  it('a tag run whose version has no section in change-log-file fails before any request', async () => {
+    const boomi = new FakeBoomi()
+    const run = await runFake(boomi, makeInputs({ changeLogFile: 'CHANGELOG.md' }), ws.dir, {
+      runContext: async () => ({ refName: 'v1.3.0', ref: 'refs/tags/v1.3.0' })
+    })
+    expect(run.error?.message).toMatch(/change-log-file.*no section for version 1\.3\.0.*'## \[1\.3\.0\] - <date>'/)
+    expect(boomi.calls).toEqual([])
+  })
+
   it('dry run: lists only, plans the upload as the newest, deletes nothing', async () => {
     const boomi = new FakeBoomi()
     boomi.seed(4)

@@ -1391,7 +1391,8 @@ async function locateArchive(pattern, workspace) {
 
 ;// CONCATENATED MODULE: ./src/domain/changelog-file.ts
 // Picks the release notes out of a Markdown changelog (SPEC §3.10): the
-// section for the tag being released, else the newest released section. Read
+// section for the tag being released; for a run that is not for a tag, the
+// newest released section. Read
 // the way Keep a Changelog and most hand-kept files are written: `##` headings
 // that name a version, newest first, an optional "Unreleased" on top.
 
@@ -1523,9 +1524,9 @@ function tooLarge(markdown) {
 }
 /**
  * The section to release with. A run for a tag takes the section whose heading
- * names the tag's version; otherwise, or when no heading does, the first
- * section that is not "Unreleased" and has a body. A tag's own section that is
- * empty is an error rather than a reason to send an older version's notes.
+ * names the tag's version, and a tag with no such section (or an empty one) is
+ * an error rather than a reason to send an older version's notes. Any other
+ * run takes the first section that is not "Unreleased" and has a body.
  */
 function pickSection(markdown, refName) {
     if (tooLarge(markdown)) {
@@ -1533,8 +1534,13 @@ function pickSection(markdown, refName) {
     }
     const sections = splitSections(markdown);
     const texts = sections.map((s, i) => bodyText(s, i === sections.length - 1));
-    const wanted = tagVersion(refName)?.toLowerCase();
+    const tag = tagVersion(refName);
+    const wanted = tag?.toLowerCase();
     const tagged = wanted === undefined ? -1 : sections.findIndex(s => s.version?.toLowerCase() === wanted);
+    if (tag !== undefined && tagged < 0) {
+        // Another version's notes would be published as this one's, in the change log and the release notes.
+        throw new errors/* InputError */.dz(constants/* Input */.pd.changeLogFile, `Invalid ${constants/* Input */.pd.changeLogFile}: no section for version ${tag} of tag ${cut(refName ?? '', MAX_HEADING_SHOWN)}; ${describeHeadings(sections, texts)}. Add a heading '## [${tag}] - <date>' with the release notes under it, or use ${constants/* Input */.pd.changeLog} instead.`);
+    }
     if (tagged >= 0 && texts[tagged] === '') {
         throw new errors/* InputError */.dz(constants/* Input */.pd.changeLogFile, `Invalid ${constants/* Input */.pd.changeLogFile}: the section '## ${cut(sections[tagged].heading, MAX_HEADING_SHOWN)}' for ${refName} is empty. Write the release notes under it.`);
     }
@@ -1600,7 +1606,10 @@ async function changeLogPhase(deps) {
         throw new errors/* InputError */.dz(constants/* Input */.pd.changeLogFile, `Cannot read ${constants/* Input */.pd.changeLogFile} '${inputs.changeLogFile}' (${(0,errors/* errorMessage */.gJ)(err)}). Give the path of a Markdown changelog relative to the workspace, e.g. CHANGELOG.md, and check it is checked out.`, { cause: err });
     }
     const section = pickSection(markdown, (await deps.runContext()).ref);
-    log.info(`Change log: section '${section.heading}' of ${inputs.changeLogFile}`);
+    if (section.byTag)
+        log.info(`Change log: section '${section.heading}' of ${inputs.changeLogFile}`);
+    else
+        log.warning(`Change log: this run is not for a version tag, so it takes the newest released section, '${section.heading}' of ${inputs.changeLogFile}.`);
     return { text: section.text, source: 'file', section: section.heading };
 }
 

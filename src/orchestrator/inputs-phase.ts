@@ -62,6 +62,7 @@ export async function changeLogPhase(deps: RunDeps): Promise<ChangeLogResult | u
     )
   }
   const section = pickSection(markdown, (await deps.runContext()).ref)
-  log.info(`Change log: section '${section.heading}' of ${inputs.changeLogFile}`)
+  if (section.byTag) log.info(`Change log: section '${section.heading}' of ${inputs.changeLogFile}`)
+  else log.warning(`Change log: this run is not for a version tag, so it takes the newest released section, '${section.heading}' of ${inputs.changeLogFile}.`)
   return { text: section.text, source: 'file', section: section.heading }
 }
