@@ -1,12 +1,15 @@
 // The orchestrator driven in-process through RunDeps: a fake Boomi, a fake
 // clock. Every decision path of a run, in milliseconds.
-import { describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import * as path from 'node:path'
 import { outputsOf } from '../src/domain/outputs.js'
 import { allPruning, withJournal } from '../src/domain/record.js'
 import { renderSummary } from '../src/domain/summary.js'
 import { afterUploadFailure, lookSchedule } from '../src/orchestrator/lost-answers.js'
-import { BoomiError, NetworkError } from '../src/errors.js'
-import { CONTENT, FakeBoomi, GROUP, SHA, makeInputs, runFake, useWorkspace } from './helpers/fake-run.js'
+import { BoomiError, InputError, NetworkError } from '../src/errors.js'
+import { CHANGELOG_TEXT, CONTENT, FakeBoomi, GROUP, SHA, makeInputs, runFake, useWorkspace } from './helpers/fake-run.js'
 
 const ws = useWorkspace()
 const trailer = `content-sha256: ${CONTENT}\nsha256: ${SHA}`
@@ -87,6 +90,56 @@ describe('upload', () => {
     const run = await runFake(boomi, makeInputs({ changeLogFile: '../../etc/passwd' }), ws.dir)
     expect(run.error?.message).toMatch(/change-log-file '\.\.\/\.\.\/etc\/passwd' is outside the workspace/)
     expect(boomi.calls).toEqual([])
+  })
+
+  describe('change-log-file is compared by its real path with the workspace', () => {
+    let outside: string
+    beforeAll(() => {
+      outside = mkdtempSync(path.join(tmpdir(), 'outside-'))
+      writeFileSync(path.join(outside, 'SECRET.md'), '## 1.2.0\n\nnot for publishing\n')
+      mkdirSync(path.join(ws.dir, 'docs'))
+      symlinkSync(path.join(ws.dir, 'CHANGELOG.md'), path.join(ws.dir, 'docs/NOTES.md'))
+      symlinkSync(path.join(outside, 'SECRET.md'), path.join(ws.dir, 'LINK.md'))
+      symlinkSync(outside, path.join(ws.dir, 'linked-dir'))
+    })
+    afterAll(() => rmSync(outside, { recursive: true, force: true }))
+
+    it.each([
+      ['a symbolic link to a file outside', 'LINK.md'],
+      ['a path through a linked directory outside', 'linked-dir/SECRET.md']
+    ])('refuses %s before any request', async (_name, file) => {
+      const boomi = new FakeBoomi()
+      const read: string[] = []
+      const run = await runFake(boomi, makeInputs({ changeLogFile: file }), ws.dir, { readTextFile: async f => (read.push(f), '## 1.2.0\n\nx\n') })
+      expect(run.error).toBeInstanceOf(InputError)
+      expect(run.error?.message).toMatch(new RegExp(`change-log-file '${file}' leads outside the workspace through a symbolic link`))
+      expect(read).toEqual([])
+      expect(boomi.calls).toEqual([])
+    })
+
+    it('takes a symbolic link inside the workspace to a file inside it, reading the real file', async () => {
+      const boomi = new FakeBoomi()
+      const read: string[] = []
+      const run = await runFake(boomi, makeInputs({ changeLogFile: 'docs/NOTES.md' }), ws.dir, { readTextFile: async f => (read.push(f), CHANGELOG_TEXT) })
+      expect(run.error).toBeUndefined()
+      expect(read).toEqual([realpathSync(path.join(ws.dir, 'CHANGELOG.md'))])
+    })
+  })
+
+  it("drops the user's lines shaped like the trailer, so a later release of that archive is not taken for this one", async () => {
+    const other = 'b'.repeat(64)
+    const boomi = new FakeBoomi()
+    // Notes copied from the release of archive B, its checksum line included.
+    const first = await runFake(boomi, makeInputs({ changeLog: `Same fixes as before\nsha256: ${other}\n  Content-SHA256:${CONTENT.toUpperCase()}` }), ws.dir)
+    expect(first.warnings).toEqual([expect.stringMatching(new RegExp(`Dropped 2 line\\(s\\) of change-log .*'sha256: ${other}'`))])
+    expect(boomi.versions[0].changeLog).toBe(`Same fixes as before\n\n${trailer}`)
+    // Archive B itself, released later: a new upload, not a reuse of the version of A.
+    const second = await runFake(boomi, makeInputs(), ws.dir, {
+      inspectArchive: async () => ({ sha256: other, contentSha256: 'd'.repeat(64), connector: {}, layoutWarnings: [], entries: 3 })
+    })
+    expect(second.error).toBeUndefined()
+    expect(boomi.calls).toEqual(['list', 'create', 'list', 'create'])
+    expect(outputsOf(second.record)).toMatchObject({ uploaded: 'true', 'version-sha256': other })
   })
 
   it('takes the tag section of change-log-file', async () => {

@@ -781,12 +781,31 @@ function fitText(text) {
     const kept = cut(trimmed, contract/* MAX_CHANGE_LOG_TEXT */.df - CUT_MARKER.length + 1).slice(0, -1);
     return kept.replace(/\s+$/, '') + CUT_MARKER;
 }
+// Any line a later run could read as a trailer: a digest line, whatever the spacing or case.
+const TRAILER_SHAPED = /^(content-)?sha256:\s*[0-9a-f]{64}$/i;
 /**
- * The text (trailing white space trimmed, cut to MAX_CHANGE_LOG_TEXT with a
- * marker), a blank line, `content-sha256: <hex>` when known, `sha256: <hex>` last.
+ * The user's text without lines shaped like the trailer. Such a line (notes
+ * copied from an earlier release, say) would make a later run take this
+ * version for another archive: the trailer is the action's alone
+ * (docs/behaviour.md, "Identity"). `dropped` lists the lines, for a warning.
+ */
+function withoutTrailerLines(text) {
+    const dropped = [];
+    const kept = text.split(/\r\n|\r|\n/).filter(line => {
+        const shaped = TRAILER_SHAPED.test(line.trim());
+        if (shaped)
+            dropped.push(line.trim());
+        return !shaped;
+    });
+    return dropped.length ? { text: kept.join('\n'), dropped } : { text, dropped };
+}
+/**
+ * The text (trailer-shaped lines dropped, trailing white space trimmed, cut to
+ * MAX_CHANGE_LOG_TEXT with a marker), a blank line, `content-sha256: <hex>`
+ * when known, `sha256: <hex>` last.
  */
 function buildChangeLog(text, ids) {
-    const body = fitText(text);
+    const body = fitText(withoutTrailerLines(text).text);
     const trailer = trailerLines(ids).join('\n');
     return body ? `${body}\n\n${trailer}` : trailer;
 }
@@ -1349,11 +1368,34 @@ async function isDir(p) {
 
 
 
-/** Finds the one file `pattern` names, relative to the workspace, and checks it is a non-empty zip. */
+/** True when `p` is below `root` (both absolute, on the same footing: both real paths, or both as written). */
+function isInside(root, p) {
+    const rel = external_node_path_.relative(root, p);
+    return rel !== '' && rel !== '..' && !rel.startsWith(`..${external_node_path_.sep}`) && !external_node_path_.isAbsolute(rel);
+}
+/**
+ * Where `file` really is, every symbolic link followed, when that is inside the
+ * workspace's own real path; undefined when it leads out. A link inside the
+ * workspace to a file inside it is fine; one out of it, or through a linked
+ * directory out of it, is not (docs/behaviour.md, "Validation"). Rejects like
+ * `fs.realpath` when the file does not exist.
+ */
+async function realPathInside(file, workspace) {
+    const [real, root] = await Promise.all([external_node_fs_.promises.realpath(file), external_node_fs_.promises.realpath(workspace)]);
+    return isInside(root, real) ? real : undefined;
+}
+// Brace expansion as shells and most glob libraries do it: `{a,b}` or `{1..3}`.
+const BRACES = /\{[^{}]*(?:,|\.\.)[^{}]*\}/;
+/** Finds the one file `pattern` names, relative to the workspace, and checks it is a non-empty zip inside it. */
 async function locateArchive(pattern, workspace) {
     const literal = external_node_path_.resolve(workspace, pattern);
+    const literalExists = await exists(literal);
+    // Braces are not expanded (one match is wanted, and a second glob dialect is one more thing to get wrong): say so rather than find nothing.
+    if (!literalExists && BRACES.test(pattern)) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} '${pattern}' uses braces ({a,b}), which this action does not expand. Use '*', '?' or '[…]' instead, e.g. build/distributions/*.car.zip, or name the file.`);
+    }
     // A name that exists as written wins, even if it holds glob characters ('conn[1].zip').
-    const matches = hasMagic(pattern) && !(await exists(literal)) ? await glob(pattern, workspace) : [literal];
+    const matches = hasMagic(pattern) && !literalExists ? await glob(pattern, workspace) : [literal];
     const shown = (p) => external_node_path_.relative(workspace, p) || p;
     if (matches.length === 0) {
         throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `No file matches ${constants/* Input */.pd.archive} '${pattern}' (looked in ${workspace}). Check that the build step ran and the path or glob is relative to the workspace, e.g. build/distributions/*.car.zip.`);
@@ -1362,12 +1404,18 @@ async function locateArchive(pattern, workspace) {
         throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} '${pattern}' matches ${matches.length} files, but must match exactly one: ${matches.map(shown).join(', ')}. Narrow the pattern or clean the build directory.`);
     }
     const file = matches[0];
+    if (!isInside(external_node_path_.resolve(workspace), file)) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} '${pattern}' names ${file}, which is outside the workspace (${workspace}). Give a path or glob relative to the workspace, e.g. build/distributions/*.car.zip.`);
+    }
     let stat;
     try {
         stat = await external_node_fs_.promises.stat(file);
     }
     catch {
         throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `No file matches ${constants/* Input */.pd.archive} '${pattern}': ${shown(file)} does not exist. Check that the build step ran and the path is relative to the workspace.`);
+    }
+    if ((await realPathInside(file, workspace)) === undefined) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} '${pattern}' names ${shown(file)}, which leads outside the workspace through a symbolic link. Point it at the archive the build wrote inside the workspace.`);
     }
     if (!stat.isFile()) {
         throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} '${pattern}' names ${shown(file)}, which is not a regular file. Point it at the connector zip itself.`);
@@ -1563,6 +1611,8 @@ function pickSection(markdown, refName) {
 
 
 
+
+
 async function archivePhase(deps, pattern) {
     const { log, inputs, clock } = deps;
     const found = await locateArchive(pattern, deps.workspace);
@@ -1588,21 +1638,37 @@ async function archivePhase(deps, pattern) {
 }
 /** The change log's text: the input, the file's section for this release, or (undefined) one made later from the workflow run. */
 async function changeLogPhase(deps) {
+    const found = await changeLogText(deps);
+    if (!found)
+        return undefined;
+    const { text, dropped } = withoutTrailerLines(found.text);
+    if (dropped.length) {
+        const from = found.source === 'file' ? `${constants/* Input */.pd.changeLogFile} ${deps.inputs.changeLogFile}` : constants/* Input */.pd.changeLog;
+        deps.log.warning(`Dropped ${dropped.length} line(s) of ${from} shaped like the action's own trailer, which identifies the archive: ${dropped.map(line => `'${cut(line, 90)}'`).join(', ')}. The action appends the true trailer itself.`);
+    }
+    return { ...found, text };
+}
+async function changeLogText(deps) {
     const { inputs, log } = deps;
     if (inputs.changeLog !== undefined)
         return { text: inputs.changeLog, source: 'input' };
     if (!inputs.changeLogFile)
         return undefined;
-    const file = external_node_path_.resolve(deps.workspace, inputs.changeLogFile);
-    const inside = external_node_path_.relative(deps.workspace, file);
-    if (inside.startsWith('..') || external_node_path_.isAbsolute(inside)) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.changeLogFile, `${constants/* Input */.pd.changeLogFile} '${inputs.changeLogFile}' is outside the workspace. Give the path of a Markdown changelog relative to the workspace, e.g. CHANGELOG.md.`);
-    }
+    const given = external_node_path_.resolve(deps.workspace, inputs.changeLogFile);
+    const outside = (how) => new errors/* InputError */.dz(constants/* Input */.pd.changeLogFile, `${constants/* Input */.pd.changeLogFile} '${inputs.changeLogFile}' ${how}. Give the path of a Markdown changelog inside the workspace, relative to it, e.g. CHANGELOG.md.`);
+    if (!isInside(external_node_path_.resolve(deps.workspace), given))
+        throw outside('is outside the workspace');
     let markdown;
     try {
+        // Compared by real path before it is opened, and the real path is what is read.
+        const file = await realPathInside(given, deps.workspace);
+        if (file === undefined)
+            throw outside('leads outside the workspace through a symbolic link');
         markdown = await deps.readTextFile(file, MAX_CHANGE_LOG_FILE_BYTES);
     }
     catch (err) {
+        if (err instanceof errors/* InputError */.dz)
+            throw err;
         throw new errors/* InputError */.dz(constants/* Input */.pd.changeLogFile, `Cannot read ${constants/* Input */.pd.changeLogFile} '${inputs.changeLogFile}' (${(0,errors/* errorMessage */.gJ)(err)}). Give the path of a Markdown changelog relative to the workspace, e.g. CHANGELOG.md, and check it is checked out.`, { cause: err });
     }
     const section = pickSection(markdown, (await deps.runContext()).ref);
