@@ -40,6 +40,7 @@ const busy = (retryAfterMs?: number) => new BoomiError('query', 503, 'busy', ret
 const slowDown = (retryAfterMs?: number) => new BoomiError('query', 429, 'slow down', retryAfterMs)
 const broken = (retryAfterMs?: number) => new BoomiError('query', 500, 'internal', retryAfterMs)
 const dropped = () => new NetworkError('query', 'ECONNRESET', 'dropped', false)
+const unresolved = (code: string) => new NetworkError('query', code, `getaddrinfo ${code} api.boomi.cmo`, true)
 const badCert = () => new NetworkError('query', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'unable to verify', true)
 
 describe('nextStep: the one retry decision', () => {
@@ -50,6 +51,14 @@ describe('nextStep: the one retry decision', () => {
     ['a 404 is final', new BoomiError('q', 404, ''), fresh, { retry: false, reason: 'not-retryable' }],
     ['a bug is final', new Error('bug'), fresh, { retry: false, reason: 'not-retryable' }],
     ['a certificate failure is final', badCert(), fresh, { retry: false, reason: 'not-retryable' }],
+    ['a host name that does not exist is final', unresolved('ENOTFOUND'), fresh, { retry: false, reason: 'not-retryable' }],
+    ["a resolver's 'try again' is tried once more", unresolved('EAI_AGAIN'), fresh, { retry: true, throttled: false, failures: 1 }],
+    [
+      "a resolver's second 'try again' is final, attempts left or not",
+      unresolved('EAI_AGAIN'),
+      { failures: 1, throttledMs: 0 },
+      { retry: false, reason: 'not-retryable', failures: 2 }
+    ],
     ['a 500 spends an attempt, backs off', broken(), fresh, { retry: true, throttled: false, delayMs: 500, failures: 1 }],
     ['the backoff doubles', broken(), { failures: 2, throttledMs: 0 }, { retry: true, throttled: false, delayMs: 2000, failures: 3 }],
     ['a dropped connection spends an attempt', dropped(), fresh, { retry: true, throttled: false, failures: 1 }],

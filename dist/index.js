@@ -500,7 +500,7 @@ function plural(n, word) {
 /* harmony export */   r3: () => (/* binding */ isRetryable),
 /* harmony export */   sk: () => (/* binding */ nextStep)
 /* harmony export */ });
-/* unused harmony exports THROTTLE_BUDGET_MS, realSleep, isThrottling, backoffDelay, describeRetry, finalError, gaveUp */
+/* unused harmony exports THROTTLE_BUDGET_MS, realSleep, isNameNotResolved, NAME_RESOLUTION_TRIES, isThrottling, backoffDelay, describeRetry, finalError, gaveUp */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 
 /** The longest delay Node's timers take; a longer one fires at once, with a warning. */
@@ -519,8 +519,20 @@ function timerDelay(ms) {
     return Math.min(ms, MAX_TIMER_MS);
 }
 const realSleep = ms => new Promise(resolve => setTimeout(resolve, timerDelay(ms)));
+/**
+ * A host name that does not resolve: far more often a mistyped api-url than a
+ * passing fault, so it is not retried like one. ENOTFOUND is the resolver's
+ * "no such name"; EAI_AGAIN its "try again later", which gets one more try.
+ */
+function isNameNotResolved(err) {
+    return err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NetworkError */ .Dr && (err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN');
+}
+/** How many tries a name that does not resolve gets in all, however high max-attempts is. */
+const NAME_RESOLUTION_TRIES = 2;
 /** 429, 5xx and network failures may pass; any other answer will not change by asking again. */
 function isRetryable(err) {
+    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NetworkError */ .Dr && err.code === 'ENOTFOUND')
+        return false;
     // A certificate that fails verification will fail the same way next time.
     if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NetworkError */ .Dr)
         return !/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(err.code);
@@ -575,6 +587,9 @@ function nextStep(err, state, policy) {
         return { retry: true, throttled: true, delayMs, failures: state.failures };
     }
     const failures = state.failures + 1;
+    // Raising max-attempts would not help a name that does not resolve: its message points at api-url instead.
+    if (isNameNotResolved(err) && failures >= NAME_RESOLUTION_TRIES)
+        return { retry: false, reason: 'not-retryable', failures };
     if (failures >= policy.maxAttempts)
         return { retry: false, reason: 'attempts', failures };
     return { retry: true, throttled: false, delayMs: backoffDelay(failures, err, policy), failures };

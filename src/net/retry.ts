@@ -40,8 +40,21 @@ export function timerDelay(ms: number): number {
 
 export const realSleep: Sleep = ms => new Promise(resolve => setTimeout(resolve, timerDelay(ms)))
 
+/**
+ * A host name that does not resolve: far more often a mistyped api-url than a
+ * passing fault, so it is not retried like one. ENOTFOUND is the resolver's
+ * "no such name"; EAI_AGAIN its "try again later", which gets one more try.
+ */
+export function isNameNotResolved(err: unknown): err is NetworkError {
+  return err instanceof NetworkError && (err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN')
+}
+
+/** How many tries a name that does not resolve gets in all, however high max-attempts is. */
+export const NAME_RESOLUTION_TRIES = 2
+
 /** 429, 5xx and network failures may pass; any other answer will not change by asking again. */
 export function isRetryable(err: unknown): boolean {
+  if (err instanceof NetworkError && err.code === 'ENOTFOUND') return false
   // A certificate that fails verification will fail the same way next time.
   if (err instanceof NetworkError) return !/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(err.code)
   if (err instanceof BoomiError) return err.status === 429 || err.status >= 500
@@ -108,6 +121,8 @@ export function nextStep(err: unknown, state: RetryState, policy: DelayPolicy & 
     return { retry: true, throttled: true, delayMs, failures: state.failures }
   }
   const failures = state.failures + 1
+  // Raising max-attempts would not help a name that does not resolve: its message points at api-url instead.
+  if (isNameNotResolved(err) && failures >= NAME_RESOLUTION_TRIES) return { retry: false, reason: 'not-retryable', failures }
   if (failures >= policy.maxAttempts) return { retry: false, reason: 'attempts', failures }
   return { retry: true, throttled: false, delayMs: backoffDelay(failures, err, policy), failures }
 }
