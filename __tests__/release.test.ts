@@ -428,6 +428,29 @@ describe('pruning', () => {
     expect(run.warnings.join('\n')).toMatch(/in use by classification uat/)
   })
 
+  it('logs deletions oldest first, as planned, although the newer ones finish first', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(6)
+    boomi.deleteRefusals.set('1001', 400)
+    const orig = boomi.deleteVersion.bind(boomi)
+    const finished: string[] = []
+    boomi.deleteVersion = async (g, id) => {
+      // The oldest takes longest: 1000 answers last, 1004 first.
+      for (let tick = 0; tick < 2 * (1005 - Number(id)); tick++) await new Promise(resolve => setImmediate(resolve))
+      try {
+        await orig(g, id)
+      } finally {
+        finished.push(id)
+      }
+    }
+    const run = await runFake(boomi, makeInputs({ archive: undefined, keepLatest: 1 }), ws.dir, { deleteConcurrency: 5 })
+    expect(finished).toEqual(['1004', '1003', '1002', '1001', '1000'])
+    const logged = run.lines.filter(l => /^deleted |was not deleted/.test(l.replace(/^WARN /, '')))
+    expect(logged.map(l => /(?:deleted|Version) (\d+)/.exec(l)![1])).toEqual(['1000', '1001', '1002', '1003', '1004'])
+    expect(logged[0]).toMatch(/\[1\/5\]$/)
+    expect(logged[4]).toMatch(/\[5\/5\]$/)
+  })
+
   it('a 401 mid-prune stops further deletions, fails at the end, and keeps what was deleted', async () => {
     const boomi = new FakeBoomi()
     boomi.seed(10)

@@ -743,7 +743,7 @@ class HttpBoomiClient {
             if (this.warned.has(line) || this.warned.size >= 10)
                 continue;
             this.warned.add(line);
-            this.opts.log.warning(forLog(`${line.slice(0, 300)}. Boomi may retire this endpoint; check for a newer release of this action.`));
+            this.opts.log.warning(forLog((0,errors/* sentences */.hC)(line.slice(0, 300), 'Boomi may retire this endpoint; check for a newer release of this action.')));
         }
     }
 }
@@ -1840,12 +1840,49 @@ function logPlan(log, plan, dryRun) {
     log.info(`Plan: keep ${plan.keep.length}, ${dryRun ? 'would delete' : 'delete'} ${plan.delete.length}, skip ${plan.skip.length}`);
     for (const k of plan.keep)
         log.debug(`keep ${describe(k.version)}: ${k.reason}`);
-    for (const d of plan.delete)
+    // Oldest first, the order the deletions are made and logged in.
+    for (const d of [...plan.delete].reverse())
         log.info(`${dryRun ? 'would delete' : 'delete'} ${describe(d.version)}: ${d.reason}`);
     for (const s of plan.skip)
         log.info(`skip ${describe(s.version)}: ${s.reason}`);
 }
-/** Carries out the plan's deletions, oldest first; the outcome is reported in the plan's order. */
+/**
+ * Lines about deletions that run a few at a time, printed in the order the
+ * deletions were started (oldest first, as the plan reads), each as soon as
+ * every earlier one has printed. Once the run is cancelled, whatever waits is
+ * printed at once: a forced stop must not swallow what was done.
+ */
+class InPlanOrder {
+    signal;
+    next = 0;
+    waiting = new Map();
+    onAbort = () => this.flush();
+    constructor(signal) {
+        this.signal = signal;
+        signal?.addEventListener('abort', this.onAbort, { once: true });
+    }
+    close() {
+        this.signal?.removeEventListener('abort', this.onAbort);
+        this.flush();
+    }
+    emit(index, line) {
+        this.waiting.set(index, line);
+        if (this.signal?.aborted)
+            this.flush();
+        while (this.waiting.has(this.next))
+            this.take(this.next++);
+    }
+    flush() {
+        for (const index of [...this.waiting.keys()].sort((a, b) => a - b))
+            this.take(index);
+    }
+    take(index) {
+        const line = this.waiting.get(index);
+        this.waiting.delete(index);
+        line?.();
+    }
+}
+/** Carries out the plan's deletions, oldest first; the log and the outcome follow the plan's order. */
 async function executePrune(deps, client, plan) {
     const { log, signal } = deps;
     const group = deps.inputs.groupType;
@@ -1855,46 +1892,64 @@ async function executePrune(deps, client, plan) {
     const notTried = [];
     const unsure = [];
     const queue = [...plan.delete].reverse();
+    const ordered = new InPlanOrder(signal);
+    let started = 0;
     let stop = false;
     let done = 0;
     const worker = async () => {
         for (let item = queue.shift(); item; item = queue.shift()) {
+            const index = started++;
             if (stop || signal?.aborted) {
                 notTried.push(item.version);
+                ordered.emit(index, () => undefined);
                 continue;
             }
             try {
                 await client.deleteVersion(group, item.version.versionId);
                 deleted.push(item);
                 deps.journal?.deleted.push(item);
-                log.info(`deleted ${describe(item.version)} [${++done}/${plan.delete.length}]`);
+                const version = item.version;
+                ordered.emit(index, () => log.info(`deleted ${describe(version)} [${++done}/${plan.delete.length}]`));
             }
             catch (err) {
-                done++;
                 if (signal?.aborted && !(0,net_retry/* mayHaveTakenEffect */.Y2)(err)) {
                     notTried.push(item.version);
+                    ordered.emit(index, () => done++);
                     continue;
                 }
                 const refusal = err instanceof errors/* BoomiError */.JE && (0,contract/* isDeleteRefusal */.Ie)(err.status) ? `refused by Boomi: ${err.boomiMessage || `HTTP ${err.status}`}` : undefined;
                 // After a lost answer any later failure may only mean the first attempt did it: the listing tells.
                 const lostBefore = err instanceof errors/* BoomiError */.JE && err.afterLostAnswer;
+                const version = item.version;
                 if (refusal && !lostBefore && err.status !== 404) {
-                    skipped.push({ version: item.version, reason: refusal });
-                    log.warning(`Version ${describe(item.version)} was not deleted: ${refusal}`);
+                    skipped.push({ version, reason: refusal });
+                    ordered.emit(index, () => {
+                        done++;
+                        log.warning(`Version ${describe(version)} was not deleted: ${refusal}`);
+                    });
                 }
                 else if (refusal || lostBefore || (0,net_retry/* mayHaveTakenEffect */.Y2)(err)) {
                     unsure.push({ item, refusal, failure: refusal ? undefined : (0,errors/* errorMessage */.gJ)(err) });
+                    ordered.emit(index, () => done++);
                 }
                 else {
-                    failed.push({ version: item.version, error: (0,errors/* errorMessage */.gJ)(err) });
-                    log.warning(`Deleting version ${describe(item.version)} failed: ${(0,errors/* errorMessage */.gJ)(err)}`);
+                    failed.push({ version, error: (0,errors/* errorMessage */.gJ)(err) });
+                    ordered.emit(index, () => {
+                        done++;
+                        log.warning(`Deleting version ${describe(version)} failed: ${(0,errors/* errorMessage */.gJ)(err)}`);
+                    });
                 }
                 if (err instanceof errors/* BoomiError */.JE && (err.status === 401 || err.status === 403))
                     stop = true;
             }
         }
     };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(deps.deleteConcurrency, queue.length)) }, worker));
+    try {
+        await Promise.all(Array.from({ length: Math.max(1, Math.min(deps.deleteConcurrency, queue.length)) }, worker));
+    }
+    finally {
+        ordered.close();
+    }
     const settled = unsure.length ? await settleUnsure(deps, client, unsure) : { deleted: [], skipped: [], failed: [] };
     const order = new Map(plan.delete.map((p, i) => [p.version.versionId, i]));
     const all = [...deleted, ...settled.deleted].sort((a, b) => (order.get(a.version.versionId) ?? 0) - (order.get(b.version.versionId) ?? 0));
@@ -2050,7 +2105,9 @@ function afterLostAnswer(err, unknown) {
     // At the version limit the caller may still make room and try again; it must then still look for a late twin.
     if (err instanceof errors/* VersionLimitError */.aI)
         return new errors/* VersionLimitError */.aI(err.refusal, unknown);
-    return new Error(`${(0,errors/* errorMessage */.gJ)(err)}. An earlier attempt lost its answer; if Boomi stores it later, a re-run will find and reuse it.`, { cause: err });
+    return new Error((0,errors/* sentences */.hC)((0,errors/* errorMessage */.gJ)(err), 'An earlier attempt lost its answer; if Boomi stores it later, a re-run will find and reuse it.'), {
+        cause: err
+    });
 }
 /** Lists the group at growing intervals until a new version with this archive's checksum shows, or the window ends. */
 async function lookFor(deps, client, sha256, idsBefore) {
@@ -2161,8 +2218,9 @@ async function uploadWithRoom(deps, client, body, sha256, changeLog, listing) {
     catch (err) {
         if (!(err instanceof errors/* VersionLimitError */.aI))
             return { kind: 'failed', changeLog, error: asError(err) };
+        const limit = (0,contract/* versionLimitIn */.xW)(err.refusal.boomiMessage);
         if (inputs.keepLatest === undefined) {
-            const message = `Boomi refused the upload: the account holds its maximum of ${contract/* MAX_VERSIONS_PER_ACCOUNT */.bY} connector versions (Boomi said: ${err.refusal.boomiMessage}). Set ${constants/* Input */.pd.keepLatest} to prune old versions of ${inputs.groupType} before uploading, or delete unused versions in the Developer tab.`;
+            const message = `Boomi refused the upload: the account holds its maximum of ${limit} connector versions (Boomi said: ${err.refusal.boomiMessage}). Set ${constants/* Input */.pd.keepLatest} to prune old versions of ${inputs.groupType} before uploading, or delete unused versions in the Developer tab.`;
             return { kind: 'failed', changeLog, error: new Error(message, { cause: err }) };
         }
         log.warning(`Boomi refused the upload: the account is at its version limit (${err.refusal.boomiMessage}). Pruning ${inputs.groupType} first, then uploading once more.`);
@@ -2171,7 +2229,7 @@ async function uploadWithRoom(deps, client, body, sha256, changeLog, listing) {
             const why = earlyPrune.failed.length
                 ? `deleting failed (${earlyPrune.failed[0].error})`
                 : `pruning ${inputs.groupType} to ${inputs.keepLatest} freed none`;
-            const message = `Boomi refused the upload because the account holds its maximum of ${contract/* MAX_VERSIONS_PER_ACCOUNT */.bY} connector versions, and ${why}. Delete unused versions of other connector groups, or lower ${constants/* Input */.pd.keepLatest}.`;
+            const message = `Boomi refused the upload because the account holds its maximum of ${limit} connector versions, and ${why}. Delete unused versions of other connector groups, or lower ${constants/* Input */.pd.keepLatest}.`;
             return { kind: 'failed', changeLog, error: new Error(message, { cause: err }), earlyPrune };
         }
         try {
@@ -2324,7 +2382,7 @@ function failures(r) {
         problems.push(`Version ${r.upload.version.versionId} was uploaded, but an attempt whose answer was lost also stored ${stray}, a second copy of this archive, and it could not be deleted. Delete ${stray} in the Developer tab.`);
     }
     if (problems.length)
-        throw new Error(problems.join('. '));
+        throw new Error((0,errors/* sentences */.hC)(...problems));
 }
 
 ;// CONCATENATED MODULE: ./src/runner/cancel.ts

@@ -6,7 +6,7 @@
 import type { BoomiClient } from '../boomi/client.js'
 import { findLostUpload } from '../domain/plan.js'
 import type { ConnectorVersion } from '../domain/versions.js'
-import { VersionLimitError, errorMessage } from '../errors.js'
+import { VersionLimitError, errorMessage, sentences } from '../errors.js'
 import { type RetryState, isRetryable, mayHaveTakenEffect, nextStep } from '../net/retry.js'
 import type { RunDeps, UploadPolicy } from './deps.js'
 import { ids } from './prune.js'
@@ -101,7 +101,9 @@ export async function createWithRecovery(
 function afterLostAnswer(err: unknown, unknown: number): unknown {
   // At the version limit the caller may still make room and try again; it must then still look for a late twin.
   if (err instanceof VersionLimitError) return new VersionLimitError(err.refusal, unknown)
-  return new Error(`${errorMessage(err)}. An earlier attempt lost its answer; if Boomi stores it later, a re-run will find and reuse it.`, { cause: err })
+  return new Error(sentences(errorMessage(err), 'An earlier attempt lost its answer; if Boomi stores it later, a re-run will find and reuse it.'), {
+    cause: err
+  })
 }
 
 /** Lists the group at growing intervals until a new version with this archive's checksum shows, or the window ends. */

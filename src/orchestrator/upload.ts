@@ -1,7 +1,7 @@
 // The upload phase: reuse a version of the same archive or connector, or upload
 // one, never knowingly leaving two versions of one archive (SPEC §3.3–§3.5).
 import type { BoomiClient } from '../boomi/client.js'
-import { MAX_VERSIONS_PER_ACCOUNT, isVersionLimitRefusal } from '../boomi/contract.js'
+import { isVersionLimitRefusal, versionLimitIn } from '../boomi/contract.js'
 import { Input } from '../constants.js'
 import { buildChangeLog, defaultChangeLog } from '../domain/changelog.js'
 import { findDuplicates } from '../domain/plan.js'
@@ -71,8 +71,9 @@ async function uploadWithRoom(
     return await attempt(listing)
   } catch (err) {
     if (!(err instanceof VersionLimitError)) return { kind: 'failed', changeLog, error: asError(err) }
+    const limit = versionLimitIn(err.refusal.boomiMessage)
     if (inputs.keepLatest === undefined) {
-      const message = `Boomi refused the upload: the account holds its maximum of ${MAX_VERSIONS_PER_ACCOUNT} connector versions (Boomi said: ${err.refusal.boomiMessage}). Set ${Input.keepLatest} to prune old versions of ${inputs.groupType} before uploading, or delete unused versions in the Developer tab.`
+      const message = `Boomi refused the upload: the account holds its maximum of ${limit} connector versions (Boomi said: ${err.refusal.boomiMessage}). Set ${Input.keepLatest} to prune old versions of ${inputs.groupType} before uploading, or delete unused versions in the Developer tab.`
       return { kind: 'failed', changeLog, error: new Error(message, { cause: err }) }
     }
     log.warning(
@@ -83,7 +84,7 @@ async function uploadWithRoom(
       const why = earlyPrune.failed.length
         ? `deleting failed (${earlyPrune.failed[0].error})`
         : `pruning ${inputs.groupType} to ${inputs.keepLatest} freed none`
-      const message = `Boomi refused the upload because the account holds its maximum of ${MAX_VERSIONS_PER_ACCOUNT} connector versions, and ${why}. Delete unused versions of other connector groups, or lower ${Input.keepLatest}.`
+      const message = `Boomi refused the upload because the account holds its maximum of ${limit} connector versions, and ${why}. Delete unused versions of other connector groups, or lower ${Input.keepLatest}.`
       return { kind: 'failed', changeLog, error: new Error(message, { cause: err }), earlyPrune }
     }
     try {
