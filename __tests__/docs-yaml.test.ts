@@ -96,6 +96,25 @@ describe('action.yml is validated as it is, node24 included', () => {
   })
 })
 
+describe('Marketplace metadata', () => {
+  const withDescription = (description: string) => actionYml.replace(/^description: .*$/m, `description: '${description}'`)
+
+  it('takes a description of 125 characters and refuses one of 126', () => {
+    expect(validateActionText(withDescription('x'.repeat(125)))).toEqual([])
+    expect(validateActionText(withDescription('x'.repeat(126)))).toEqual([
+      'marketplace: description has 126 characters, more than the 125 the Marketplace takes'
+    ])
+  })
+
+  it('refuses a missing name, description or branding, and a colour GitHub does not have', () => {
+    const problems = (text: string) => validateActionText(text).join('\n')
+    expect(problems(actionYml.replace(/^name: .*\n/m, ''))).toMatch(/marketplace: name is missing/)
+    expect(problems(actionYml.replace(/^description: .*\n/m, ''))).toMatch(/marketplace: description is missing/)
+    expect(problems(actionYml.replace(/^branding:\n( {2}.*\n)+/m, ''))).toMatch(/branding\.icon.*\n.*branding\.color/)
+    expect(problems(actionYml.replace(/color: .*/, "color: 'pink'"))).toMatch(/branding\.color must be one of/)
+  })
+})
+
 describe('permission scopes newer than the schema', () => {
   const workflow = (scope: string) =>
     [

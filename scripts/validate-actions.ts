@@ -62,6 +62,26 @@ function isOnlyUnknownRuntime(errors: ValidationError[], using: unknown): boolea
   return only.states.some(state => state.errors.length === 1 && 'path' in state.errors[0] && state.errors[0].path === '/runs/using')
 }
 
+/** Publishers report the Marketplace refusing a longer description; the listing shows about this much. */
+export const MAX_MARKETPLACE_DESCRIPTION = 125
+/** The colours `branding.color` may take (GitHub's metadata syntax). */
+export const BRANDING_COLORS = ['white', 'black', 'yellow', 'blue', 'green', 'orange', 'red', 'purple', 'gray-dark']
+
+/** What the Marketplace asks of action.yml beyond the schema: a name, a short description, branding. */
+export function marketplaceProblems(action: unknown): string[] {
+  const a = (action ?? {}) as { name?: unknown; description?: unknown; branding?: { icon?: unknown; color?: unknown } }
+  const problems: string[] = []
+  if (typeof a.name !== 'string' || !a.name.trim()) problems.push('marketplace: name is missing')
+  if (typeof a.description !== 'string' || !a.description.trim()) problems.push('marketplace: description is missing')
+  else if (a.description.length > MAX_MARKETPLACE_DESCRIPTION) {
+    problems.push(`marketplace: description has ${a.description.length} characters, more than the ${MAX_MARKETPLACE_DESCRIPTION} the Marketplace takes`)
+  }
+  const { icon, color } = a.branding ?? {}
+  if (typeof icon !== 'string' || !/^[a-z0-9-]+$/.test(icon)) problems.push('marketplace: branding.icon must name a Feather icon, e.g. upload-cloud')
+  if (typeof color !== 'string' || !BRANDING_COLORS.includes(color)) problems.push(`marketplace: branding.color must be one of ${BRANDING_COLORS.join(', ')}`)
+  return problems
+}
+
 export function validateActionText(text: string): string[] {
   const { value, problems } = parseStrict(text)
   if (problems.length) return problems
@@ -70,8 +90,8 @@ export function validateActionText(text: string): string[] {
     return [`runs.using '${using}' is not a runtime GitHub starts; use one of ${JAVASCRIPT_RUNTIMES.join(', ')}`]
   }
   const { errors } = validator.validateAction(text)
-  if (errors.length === 0 || isOnlyUnknownRuntime(errors, using)) return []
-  return errors.map(describe)
+  const schema = errors.length === 0 || isOnlyUnknownRuntime(errors, using) ? [] : errors.map(describe)
+  return [...schema, ...marketplaceProblems(value)]
 }
 
 /** Permission scopes GitHub added after that schema was written, checked here instead. */
