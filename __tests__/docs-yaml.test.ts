@@ -96,6 +96,43 @@ describe('action.yml is validated as it is, node24 included', () => {
   })
 })
 
+describe('one concurrency convention: boomi-<group-type>, never cancelled in progress', () => {
+  const example = (text: string) => check({ name: 'examples/x.yml', kind: 'workflow', text })
+
+  it('refuses an example without it, with another group, or cancelling in progress', () => {
+    expect(example(exampleTag)).toEqual([])
+    const none = exampleTag.replace(/^concurrency:\n( {2}.*\n)+/m, '')
+    expect(none).not.toBe(exampleTag)
+    expect(example(none)).toEqual(["concurrency: job 'release' must run in the group 'boomi-acme-Q7XK2P-sample', not none"])
+    expect(example(exampleTag.replace(/group: boomi-acme-Q7XK2P-sample/, 'group: boomi-connector-release'))).toEqual([
+      "concurrency: job 'release' must run in the group 'boomi-acme-Q7XK2P-sample', not 'boomi-connector-release'"
+    ])
+    expect(example(exampleTag.replace(/cancel-in-progress: false/, 'cancel-in-progress: true'))).toEqual([
+      "concurrency: job 'release' must not cancel a run in progress (cancel-in-progress: false)"
+    ])
+  })
+
+  it('takes the group at job level, as the matrix example has it', () => {
+    const matrix = readFileSync('examples/matrix-groups.yml', 'utf8')
+    expect(matrix).toMatch(/^ {4}concurrency:\n {6}group: boomi-\$\{\{ matrix\.group-type \}\}/m)
+    expect(example(matrix)).toEqual([])
+  })
+
+  it('refuses a README snippet of steps that is more than a dry run', () => {
+    const block = ['- uses: ' + ACTION_REPOSITORY + '@v1', '  with:', ...['account-id', 'username', 'api-token', 'group-type'].map(k => `    ${k}: x`)]
+    const snippet = (lines: string[]) => check({ name: 'README.md:1', kind: 'steps', text: [...lines, ''].join('\n') })
+    expect(snippet([...block, '    keep-latest: 3'])).toEqual([
+      'concurrency: a block that uploads, switches or prunes must be a whole workflow with its concurrency group (or a dry run)'
+    ])
+    expect(snippet([...block, '    keep-latest: 3', '    dry-run: true'])).toEqual([])
+  })
+
+  it("leaves the repository's own CI workflows alone", () => {
+    const none = exampleTag.replace(/^concurrency:\n( {2}.*\n)+/m, '')
+    expect(check({ name: '.github/workflows/x.yml', kind: 'workflow', text: none })).toEqual([])
+  })
+})
+
 describe('Marketplace metadata', () => {
   const withDescription = (description: string) => actionYml.replace(/^description: .*$/m, `description: '${description}'`)
 

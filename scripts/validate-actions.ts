@@ -223,11 +223,66 @@ function blockKind(text: string): Kind {
   return /^jobs:/m.test(text) ? 'workflow' : 'steps'
 }
 
+/** The concurrency group of a job that releases, promotes or prunes `groupType`: one run per connector group at a time. */
+export function concurrencyGroupFor(groupType: string): string {
+  return `boomi-${groupType}`
+}
+
+type Concurrency = string | { group?: unknown; 'cancel-in-progress'?: unknown } | undefined
+
+/**
+ * The one concurrency convention of examples and README blocks: every job that
+ * uses this action runs in the group `boomi-<group-type>` (job or workflow
+ * level) and is never cancelled mid-run, so two releases of one group cannot
+ * both upload, or prune each other's new version. A README snippet of steps
+ * cannot say so: only a dry run may be shown as one.
+ */
+export function concurrencyProblems(text: string, kind: Kind): string[] {
+  const { value } = parseStrict(text)
+  const problems: string[] = []
+  if (kind === 'steps') {
+    for (const step of stepsOf(value, kind)) {
+      const { uses, with: given } = (step ?? {}) as { uses?: unknown; with?: Record<string, unknown> }
+      if (isThisAction(uses) && String(given?.['dry-run']).toLowerCase() !== 'true') {
+        problems.push('concurrency: a block that uploads, switches or prunes must be a whole workflow with its concurrency group (or a dry run)')
+      }
+    }
+    return problems
+  }
+  type Env = Record<string, unknown> | undefined
+  const workflow = (value ?? {}) as { env?: Env; concurrency?: Concurrency; jobs?: Record<string, { env?: Env; concurrency?: Concurrency; steps?: unknown }> }
+  for (const [name, job] of Object.entries(workflow.jobs ?? {})) {
+    const steps = Array.isArray(job?.steps) ? job.steps : []
+    for (const step of steps) {
+      const { uses, with: given } = (step ?? {}) as { uses?: unknown; with?: Record<string, unknown> }
+      if (!isThisAction(uses)) continue
+      // `concurrency` cannot read the env context, so a group type kept in env is named literally there.
+      const groupType = String(given?.['group-type'] ?? '<group-type>')
+      const fromEnv = /^\$\{\{\s*env\.([\w-]+)\s*\}\}$/.exec(groupType)?.[1]
+      const literal = fromEnv === undefined ? undefined : (job.env?.[fromEnv] ?? workflow.env?.[fromEnv])
+      const expected = concurrencyGroupFor(typeof literal === 'string' ? literal : groupType)
+      const concurrency = job.concurrency ?? workflow.concurrency
+      const group = typeof concurrency === 'string' ? concurrency : concurrency?.group
+      if (group !== expected)
+        problems.push(`concurrency: job '${name}' must run in the group '${expected}', not ${group === undefined ? 'none' : `'${String(group)}'`}`)
+      const cancel = typeof concurrency === 'object' ? concurrency['cancel-in-progress'] : undefined
+      if (cancel !== undefined && cancel !== false) problems.push(`concurrency: job '${name}' must not cancel a run in progress (cancel-in-progress: false)`)
+    }
+  }
+  return problems
+}
+
+/** Examples and README blocks are what users copy: they carry the concurrency convention. */
+function isCopied(source: Source): boolean {
+  return source.name.startsWith('examples/') || source.name.startsWith('README.md:')
+}
+
 export function checkSource(source: Source, declared: Map<string, DeclaredInput>): string[] {
   if (source.kind === 'action') return validateActionText(source.text)
   const schema = source.kind === 'workflow' ? validateWorkflowText(source.text) : validateStepsText(source.text)
   if (schema.length) return schema
-  return [...inputProblems(source.text, source.kind, declared), ...usesProblems(source.text)]
+  const convention = isCopied(source) ? concurrencyProblems(source.text, source.kind) : []
+  return [...inputProblems(source.text, source.kind, declared), ...usesProblems(source.text), ...convention]
 }
 
 function yamlFiles(dir: string): string[] {
