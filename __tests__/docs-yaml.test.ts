@@ -3,15 +3,26 @@
 // half feeds broken copies, to prove each check can fail.
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
-import { ACTION_REPOSITORY, checkSource, collectSources, declaredInputs, validateActionText, yamlBlocks, type Source } from '../scripts/validate-actions.js'
+import {
+  ACTION_REPOSITORY,
+  checkSource,
+  collectSources,
+  declaredInputs,
+  documentedRef,
+  validateActionText,
+  yamlBlocks,
+  type Source
+} from '../scripts/validate-actions.js'
 
 const actionYml = readFileSync('action.yml', 'utf8')
 const declared = declaredInputs(actionYml)
 const sources = collectSources('.')
 const exampleTag = readFileSync('examples/release-on-tag.yml', 'utf8')
 
+const ref = documentedRef(readFileSync('CHANGELOG.md', 'utf8'))
+
 function check(source: Source): string[] {
-  return checkSource(source, declared)
+  return checkSource(source, declared, ref)
 }
 
 describe('the YAML in this repository', () => {
@@ -119,7 +130,7 @@ describe('one concurrency convention: boomi-<group-type>, never cancelled in pro
   })
 
   it('refuses a README snippet of steps that is more than a dry run', () => {
-    const block = ['- uses: ' + ACTION_REPOSITORY + '@v1', '  with:', ...['account-id', 'username', 'api-token', 'group-type'].map(k => `    ${k}: x`)]
+    const block = [`- uses: ${ACTION_REPOSITORY}@${ref}`, '  with:', ...['account-id', 'username', 'api-token', 'group-type'].map(k => `    ${k}: x`)]
     const snippet = (lines: string[]) => check({ name: 'README.md:1', kind: 'steps', text: [...lines, ''].join('\n') })
     expect(snippet([...block, '    keep-latest: 3'])).toEqual([
       'concurrency: a block that uploads, switches or prunes must be a whole workflow with its concurrency group (or a dry run)'
@@ -130,6 +141,23 @@ describe('one concurrency convention: boomi-<group-type>, never cancelled in pro
   it("leaves the repository's own CI workflows alone", () => {
     const none = exampleTag.replace(/^concurrency:\n( {2}.*\n)+/m, '')
     expect(check({ name: '.github/workflows/x.yml', kind: 'workflow', text: none })).toEqual([])
+  })
+})
+
+describe('the ref users copy exists', () => {
+  it('is main while CHANGELOG.md has no dated release, then the major of the newest', () => {
+    expect(documentedRef('## [Unreleased]\n\n- a\n')).toBe('main')
+    expect(documentedRef('## [Unreleased]\n\n## [1.2.0] - 2026-12-24\n\n## [1.1.0] - 2026-12-01\n')).toBe('v1')
+    expect(documentedRef('## [2.0.0] - 2027-01-05\n\n## [1.2.0] - 2026-12-24\n')).toBe('v2')
+  })
+
+  it('refuses @v1 in an example before v1 exists, and takes a commit SHA', () => {
+    const pinned = (target: string) => exampleTag.replace(`${ACTION_REPOSITORY}@${ref}`, `${ACTION_REPOSITORY}@${target}`)
+    expect(pinned('v1')).not.toBe(exampleTag)
+    expect(checkSource({ name: 'examples/x.yml', kind: 'workflow', text: pinned('v1') }, declared, 'main')).toEqual([
+      expect.stringMatching(new RegExp(`use ${ACTION_REPOSITORY}@main, the ref that exists now .*not @v1$`))
+    ])
+    expect(checkSource({ name: 'examples/x.yml', kind: 'workflow', text: pinned('a'.repeat(40)) }, declared, 'main')).toEqual([])
   })
 })
 

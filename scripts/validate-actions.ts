@@ -272,17 +272,39 @@ export function concurrencyProblems(text: string, kind: Kind): string[] {
   return problems
 }
 
-/** Examples and README blocks are what users copy: they carry the concurrency convention. */
+/**
+ * The ref the README and examples may give this action: `v<major>` of the newest
+ * dated release in CHANGELOG.md, or `main` while nothing has been released, since a
+ * `@v1` that no tag backs would fail for everyone who copies it.
+ */
+export function documentedRef(changelog: string): string {
+  const released = /^## \[v?(\d+)\.\d+\.\d+\] - \d{4}-\d{2}-\d{2}\s*$/m.exec(changelog)
+  return released ? `v${released[1]}` : 'main'
+}
+
+/** `uses:` of this action name the documented ref (a commit SHA is always fine). */
+export function refProblems(text: string, ref: string): string[] {
+  const problems: string[] = []
+  text.split('\n').forEach((line, i) => {
+    const m = new RegExp(`^\\s*(?:-\\s+)?uses:\\s*['"]?${ACTION_REPOSITORY}@([^\\s'"#]+)`).exec(line)
+    if (m && m[1] !== ref && !/^[0-9a-f]{40}$/.test(m[1])) {
+      problems.push(`line ${i + 1}: use ${ACTION_REPOSITORY}@${ref}, the ref that exists now (CHANGELOG.md's newest release), not @${m[1]}`)
+    }
+  })
+  return problems
+}
+
+/** Examples and README blocks are what users copy: they carry the concurrency convention and the documented ref. */
 function isCopied(source: Source): boolean {
   return source.name.startsWith('examples/') || source.name.startsWith('README.md:')
 }
 
-export function checkSource(source: Source, declared: Map<string, DeclaredInput>): string[] {
+export function checkSource(source: Source, declared: Map<string, DeclaredInput>, ref?: string): string[] {
   if (source.kind === 'action') return validateActionText(source.text)
   const schema = source.kind === 'workflow' ? validateWorkflowText(source.text) : validateStepsText(source.text)
   if (schema.length) return schema
-  const convention = isCopied(source) ? concurrencyProblems(source.text, source.kind) : []
-  return [...inputProblems(source.text, source.kind, declared), ...usesProblems(source.text), ...convention]
+  const copied = isCopied(source) ? [...concurrencyProblems(source.text, source.kind), ...(ref ? refProblems(source.text, ref) : [])] : []
+  return [...inputProblems(source.text, source.kind, declared), ...usesProblems(source.text), ...copied]
 }
 
 function yamlFiles(dir: string): string[] {
@@ -323,9 +345,10 @@ export function collectSources(root: string): Source[] {
 function main(root: string): number {
   const sources = collectSources(root)
   const declared = declaredInputs(sources[0].text)
+  const ref = documentedRef(readFileSync(path.join(root, 'CHANGELOG.md'), 'utf8'))
   let failed = 0
   for (const source of sources) {
-    const problems = checkSource(source, declared)
+    const problems = checkSource(source, declared, ref)
     console.log(`${problems.length ? 'FAILED' : 'ok    '}  ${source.name} (${source.kind})`)
     for (const problem of problems) console.log(`        ${problem}`)
     if (problems.length) failed++
