@@ -61,6 +61,7 @@ function overview(r: RunRecord): string[] {
     const held = versionSha256(r)
     // After a content match Boomi holds the earlier build: say so beside the local archive's checksum.
     if (held && r.archive && held !== r.archive.sha256) rows.push(`| Version's archive SHA-256 | ${mdCode(held)} (an earlier build of the same content) |`)
+    if (version.uploadedBy) rows.push(`| Uploaded by | ${mdText(version.uploadedBy)} |`)
   }
   if (r.changeLog?.section) rows.push(`| Change log from | ${mdText(r.changeLog.section)} |`)
   if (r.throttling && r.throttling.throttled > 0) {

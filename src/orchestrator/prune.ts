@@ -130,6 +130,7 @@ export async function executePrune(deps: RunDeps, client: BoomiClient, plan: Pru
   let started = 0
   let stop = false
   let done = 0
+  let finished = 0
   const worker = async (): Promise<void> => {
     for (let item = queue.shift(); item; item = queue.shift()) {
       const index = started++
@@ -143,8 +144,11 @@ export async function executePrune(deps: RunDeps, client: BoomiClient, plan: Pru
         deleted.push(item)
         deps.journal?.deleted.push(item)
         const version = item.version
+        // Progress counts completions as they come; the log lines follow the plan's order.
+        deps.progress?.prune(++finished, plan.delete.length)
         ordered.emit(index, () => log.info(`deleted ${describe(version)} [${++done}/${plan.delete.length}]`))
       } catch (err) {
+        deps.progress?.prune(++finished, plan.delete.length)
         if (signal?.aborted && !mayHaveTakenEffect(err)) {
           notTried.push(item.version)
           ordered.emit(index, () => done++)
