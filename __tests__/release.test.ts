@@ -97,8 +97,8 @@ describe('upload', () => {
     beforeAll(() => {
       outside = mkdtempSync(path.join(tmpdir(), 'outside-'))
       writeFileSync(path.join(outside, 'SECRET.md'), '## 1.2.0\n\nnot for publishing\n')
-      mkdirSync(path.join(ws.dir, 'docs'))
-      symlinkSync(path.join(ws.dir, 'CHANGELOG.md'), path.join(ws.dir, 'docs/NOTES.md'))
+      mkdirSync(path.join(ws.dir, 'notes'))
+      symlinkSync(path.join(ws.dir, 'CHANGELOG.md'), path.join(ws.dir, 'notes/NOTES.md'))
       symlinkSync(path.join(outside, 'SECRET.md'), path.join(ws.dir, 'LINK.md'))
       symlinkSync(outside, path.join(ws.dir, 'linked-dir'))
     })
@@ -120,7 +120,7 @@ describe('upload', () => {
     it('takes a symbolic link inside the workspace to a file inside it, reading the real file', async () => {
       const boomi = new FakeBoomi()
       const read: string[] = []
-      const run = await runFake(boomi, makeInputs({ changeLogFile: 'docs/NOTES.md' }), ws.dir, { readTextFile: async f => (read.push(f), CHANGELOG_TEXT) })
+      const run = await runFake(boomi, makeInputs({ changeLogFile: 'notes/NOTES.md' }), ws.dir, { readTextFile: async f => (read.push(f), CHANGELOG_TEXT) })
       expect(run.error).toBeUndefined()
       expect(read).toEqual([realpathSync(path.join(ws.dir, 'CHANGELOG.md'))])
     })
