@@ -307,6 +307,16 @@ function readVersionChange(text, classificationType, versionId) {
 // that fits neither is noted, never a failure. Pure: the client feeds it pages.
 
 
+/** The fields of a version that decide something (answers.ts reads them strictly). */
+const DECIDING = [
+    'versionId',
+    'groupType',
+    'changeLog',
+    'uploadedDate',
+    'deleted',
+    'reviewStatus',
+    'releaseVersion'
+];
 class ListingPages {
     groupType;
     limits;
@@ -357,11 +367,15 @@ class ListingPages {
         const given = this.counts.map(c => c.given).join(', ');
         return `'numberOfResults' (${given}) fits neither this page's results nor the whole listing (${this.entries.length} over ${this.pages} page(s))`;
     }
-    /** Identical copies of a version collapse; copies that differ make the listing not understood. */
+    /**
+     * Copies of a version that agree on every field that decides collapse into the first;
+     * copies that disagree on one make the listing not understood. Fields that only describe
+     * may differ between copies (docs/boomi-api.md, "Reading answers").
+     */
     finish(operation) {
         const byId = new Map();
         for (const version of this.entries) {
-            const json = JSON.stringify(version);
+            const json = JSON.stringify(DECIDING.map(key => version[key] ?? null));
             const seen = byId.get(version.versionId);
             if (!seen)
                 byId.set(version.versionId, { version, json });
