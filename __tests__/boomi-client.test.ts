@@ -1,6 +1,7 @@
 // The HTTP client against the emulator over real loopback HTTP.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
+import * as http from 'node:http'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
@@ -353,5 +354,47 @@ describe('changeVersion', () => {
     const err = await c.changeVersion(`${GROUP}-uat`, '1', 'n').catch(e => e)
     expect(err.status).toBe(403)
     expect(err.message).toMatch(/Developer and API privileges .* Connector Submission privilege/)
+  })
+})
+
+describe('a host name that does not resolve', () => {
+  // The resolver is replaced, so nothing leaves this machine: the agent's lookup answers as a resolver would.
+  function unresolved(code: 'ENOTFOUND' | 'EAI_AGAIN') {
+    let lookups = 0
+    const lookup = (host: string, _opts: unknown, callback: (err: NodeJS.ErrnoException) => void): void => {
+      lookups++
+      callback(Object.assign(new Error(`getaddrinfo ${code} ${host}`), { code }))
+    }
+    const agent = new http.Agent({ lookup } as http.AgentOptions)
+    const lines: string[] = []
+    const c = new HttpBoomiClient({
+      apiUrl: 'http://localhost:1/api/rest/v1',
+      accountId: 'a',
+      username: 'BOOMI_TOKEN.u',
+      apiToken: 't',
+      timeoutMs: 2000,
+      transport: createTransport('t', { agentFor: () => agent }),
+      pacer: new Pacer(100, () => performance.now(), realSleep),
+      retry: { maxAttempts: 5, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 1, sleep: realSleep, random: Math.random, log: l => lines.push(l) },
+      log: { info: () => undefined, warning: () => undefined, debug: () => undefined }
+    })
+    return { c, lines, lookups: () => lookups, agent }
+  }
+
+  it.each([
+    ['ENOTFOUND', 1],
+    ['EAI_AGAIN', 2]
+  ] as const)('%s: tried %i time(s) in all, not max-attempts, and the message points at api-url', async (code, tries) => {
+    const { c, lines, lookups, agent } = unresolved(code)
+    try {
+      const err = await c.listGroup(GROUP).catch(e => e)
+      expect(err).toBeInstanceOf(NetworkError)
+      expect(err.message).toMatch(new RegExp(`could not be resolved \\(getaddrinfo ${code} localhost\\)\\. Check the host in api-url`))
+      expect(err.message).not.toMatch(/max-attempts/)
+      expect(lookups()).toBe(tries)
+      expect(lines).toHaveLength(tries - 1)
+    } finally {
+      agent.destroy()
+    }
   })
 })

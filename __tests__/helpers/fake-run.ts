@@ -23,6 +23,7 @@ const ARCHIVE_BYTES = Buffer.from('PK\x03\x04 not inspected: the fake does that'
 export const SHA = createHash('sha256').update(ARCHIVE_BYTES).digest('hex')
 export const CONTENT = 'c'.repeat(64)
 export const T0 = Date.parse('2026-11-28T12:00:00Z')
+export const CHANGELOG_TEXT = '## [1.2.0] - 2026-11-01\n\n- Paging fixed\n\n## [1.1.0]\n\n- First\n'
 
 /** What one upload attempt does. */
 export type CreateStep =
@@ -210,6 +211,8 @@ export class FakeBoomi implements BoomiClient {
 export function useWorkspace(): { dir: string } {
   const ws = { dir: mkdtempSync(path.join(tmpdir(), 'release-test-')) }
   writeFileSync(path.join(ws.dir, 'sample.car.zip'), ARCHIVE_BYTES)
+  // On disk so that its real path can be checked; what the run reads is CHANGELOG_TEXT, from the fake readTextFile.
+  writeFileSync(path.join(ws.dir, 'CHANGELOG.md'), CHANGELOG_TEXT)
   afterAll(() => rmSync(ws.dir, { recursive: true, force: true }))
   return ws
 }
@@ -266,7 +269,7 @@ export function fakeDeps(boomi: FakeBoomi, inputs: Inputs, workspace: string, mo
       layoutWarnings: [],
       entries: 3
     }),
-    readTextFile: async () => '## [1.2.0] - 2026-11-01\n\n- Paging fixed\n\n## [1.1.0]\n\n- First\n',
+    readTextFile: async () => CHANGELOG_TEXT,
     runContext: async () => ({ repository: 'acme/sample', refName: 'v1.2.0', ref: 'refs/tags/v1.2.0', sha: '3f2c1ab9d0e8' }),
     log: {
       info: l => lines.push(l),

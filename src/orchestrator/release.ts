@@ -5,7 +5,7 @@ import { Input } from '../constants.js'
 import { releaseNotes } from '../domain/changelog.js'
 import { type RunRecord, foldRun } from '../domain/record.js'
 import type { ConnectorVersion } from '../domain/versions.js'
-import { errorMessage } from '../errors.js'
+import { errorMessage, sentences } from '../errors.js'
 import type { ActionLog, RunDeps } from './deps.js'
 import { archivePhase, changeLogPhase } from './inputs-phase.js'
 import { stopIfCancelled } from './journal.js'
@@ -130,5 +130,5 @@ function failures(r: RunRecord): void {
       `Version ${r.upload.version.versionId} was uploaded, but an attempt whose answer was lost also stored ${stray}, a second copy of this archive, and it could not be deleted. Delete ${stray} in the Developer tab.`
     )
   }
-  if (problems.length) throw new Error(problems.join('. '))
+  if (problems.length) throw new Error(sentences(...problems))
 }
