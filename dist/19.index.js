@@ -1527,7 +1527,7 @@ function pickSection(markdown, refName) {
 
 
 async function archivePhase(deps, pattern) {
-    const { log, inputs, clock } = deps;
+    const { log, clock } = deps;
     const found = await locateArchive(pattern, deps.workspace);
     const shownPath = external_node_path_.relative(deps.workspace, found.path).split(external_node_path_.sep).join('/') || found.fileName;
     log.info(`Archive: ${shownPath} (${formatBytes(found.size)})`);
@@ -1535,8 +1535,19 @@ async function archivePhase(deps, pattern) {
         log.warning(`${shownPath} is ${formatBytes(found.size)}, over Boomi's guidance of ${formatBytes(contract/* ARCHIVE_SIZE_GUIDANCE_BYTES */.id)}; Boomi may refuse or slow down on it.`);
     }
     const started = clock.now();
-    const facts = await deps.inspectArchive(found.path, shownPath);
-    const seconds = Math.max(clock.now() - started, 1) / 1000;
+    const { file, ...facts } = await deps.inspectArchive(found.path, shownPath);
+    try {
+        // The size the descriptor had when opened: what was hashed, and what the upload sends.
+        return { archive: checked(deps, { ...found, size: file.size }, shownPath, facts, clock.now() - started), file };
+    }
+    catch (err) {
+        await file.close();
+        throw err;
+    }
+}
+function checked(deps, found, shownPath, facts, ms) {
+    const { log, inputs } = deps;
+    const seconds = Math.max(ms, 1) / 1000;
     log.info(`sha256: ${facts.sha256} (${formatBytes(found.size / seconds)}/s)`);
     log.info(`content-sha256: ${facts.contentSha256} (${facts.entries} entries)`);
     const { className, sdkApiVersion } = facts.connector;
@@ -2013,7 +2024,7 @@ async function settle(deps, client, sha256, kept, listing, idsBefore, unknown) {
 
 
 
-async function uploadPhase(deps, archive, text, listing) {
+async function uploadPhase(deps, archive, file, text, listing) {
     const { inputs, log } = deps;
     const archiveIds = { sha256: archive.sha256, contentSha256: archive.contentSha256 };
     const dup = findDuplicates(listing, archiveIds);
@@ -2034,7 +2045,7 @@ async function uploadPhase(deps, archive, text, listing) {
         return { kind: 'would-upload', changeLog };
     }
     const makeBody = await deps.multipart();
-    const body = makeBody({ archivePath: archive.path, fileName: archive.fileName, size: archive.size, groupType: inputs.groupType, changeLog, sha256: archive.sha256 }, progressLogger(deps, archive.size));
+    const body = makeBody({ archive: file, fileName: archive.fileName, size: archive.size, groupType: inputs.groupType, changeLog, sha256: archive.sha256 }, progressLogger(deps, archive.size));
     log.info(`Uploading ${archive.shownPath} (${formatBytes(archive.size)}) to ${inputs.groupType}`);
     return uploadWithRoom(deps, await deps.client(), body, archive.sha256, changeLog, listing);
 }
@@ -2101,9 +2112,6 @@ function progressLogger(deps, total) {
 }
 
 ;// CONCATENATED MODULE: ./src/orchestrator/release.ts
-// The run, as a script of phases. Each phase returns its result; the record
-// collects them, each field written once; outputs and the job summary are
-// computed from the record when the run ends, however it ends.
 
 
 
@@ -2118,31 +2126,33 @@ function newRecord(inputs) {
 }
 /** Runs the release and hands the record to `publish` at the end, also after a failure; rethrows the failure. */
 async function runRelease(deps, publish, record = newRecord(deps.inputs)) {
+    const opened = {};
     try {
-        await release(deps, record);
+        await release(deps, record, opened);
     }
     catch (err) {
         record.error = (0,errors/* errorMessage */.gJ)(err);
         throw err;
     }
     finally {
+        await opened.file?.close();
         record.throttling = deps.throttling?.();
         record.cancelled = deps.signal?.aborted || undefined;
         await publish(record);
     }
 }
-async function release(deps, r) {
+async function release(deps, r, opened) {
     const { inputs, log } = deps;
     log.info(`Group ${inputs.groupType} in account ${inputs.accountId} at ${inputs.apiUrl}${inputs.dryRun ? ' (dry run: nothing will be uploaded, switched or deleted)' : ''}`);
     // What the workspace holds is checked before the first request.
     if (inputs.archive)
-        r.archive = await phase(log, 'Archive', () => archivePhase(deps, inputs.archive));
+        ({ archive: r.archive, file: opened.file } = await phase(log, 'Archive', () => archivePhase(deps, inputs.archive)));
     r.changeLog = await changeLogPhase(deps);
     const listing = await phase(log, `Listing ${inputs.groupType}`, () => listingPhase(deps));
     if (inputs.versionId)
         r.given = givenVersion(listing, inputs.versionId, inputs.groupType);
     if (r.archive)
-        r.upload = await phase(log, 'Upload', () => uploadPhase(deps, r.archive, r.changeLog, listing));
+        r.upload = await phase(log, 'Upload', () => uploadPhase(deps, r.archive, opened.file, r.changeLog, listing));
     if (r.upload?.kind === 'failed' || r.upload?.kind === 'refused-duplicate')
         throw r.upload.error;
     cancelled(deps);
@@ -2379,7 +2389,7 @@ async function runAction(inputs) {
         workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
         client: once(async () => boomiClient(inputs, cancel.gate(pacer), retry)),
         multipart: async () => (await Promise.all(/* import() */[__webpack_require__.e(454), __webpack_require__.e(892)]).then(__webpack_require__.bind(__webpack_require__, 2892))).multipartBody,
-        inspectArchive: async (file, shown) => (await Promise.all(/* import() */[__webpack_require__.e(663), __webpack_require__.e(38)]).then(__webpack_require__.bind(__webpack_require__, 1038))).inspectArchive(file, shown),
+        inspectArchive: async (file, shown) => (await __webpack_require__.e(/* import() */ 434).then(__webpack_require__.bind(__webpack_require__, 7434))).inspectArchive(file, shown),
         readTextFile,
         runContext: workflowRun,
         log: runnerLog,

@@ -18,17 +18,16 @@ var form_data = __webpack_require__(6454);
 var form_data_default = /*#__PURE__*/__webpack_require__.n(form_data);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/net/verified-read.ts
 // Writes the archive into an upload and proves on the way that it is the file
-// that was hashed. The last chunk is held back until the size and digest
-// match, so a file that changed, grew, shrank or vanished since it was hashed
-// never yields a complete request body: Boomi cannot store what it never
-// fully received, and the checksum we announce always matches what we send.
-
+// that was hashed. The bytes come from the descriptor the archive was checked
+// through (no path is opened again: a swap or a FIFO in its place cannot reach
+// the upload), and the last chunk is held back until the size and digest match,
+// so a file that changed, grew or shrank since it was hashed never yields a
+// complete request body: Boomi cannot store what it never fully received, and
+// the checksum we announce always matches what we send.
 
 
 // Large reads keep the upload close to the disk's and socket's pace (64 KiB default chunks cost a lot of time).
@@ -44,13 +43,7 @@ const BUFFERS = 3;
  * Never ends the sink.
  */
 async function writeVerifiedFile(expected, sink, onBytes) {
-    let handle;
-    try {
-        handle = await (0,promises_.open)(expected.path, 'r');
-    }
-    catch (err) {
-        throw unreadable(expected, err);
-    }
+    await unchanged(expected);
     const out = new FlushedWrites(sink, BUFFERS, onBytes);
     try {
         const buffers = Array.from({ length: BUFFERS }, () => Buffer.allocUnsafeSlow(Math.max(1, Math.min(READ_CHUNK, expected.size))));
@@ -59,7 +52,7 @@ async function writeVerifiedFile(expected, sink, onBytes) {
         let bytesRead = 0;
         for (let slot = 0;; slot = (slot + 1) % BUFFERS) {
             await out.free(slot);
-            const chunk = await readAt(handle, buffers[slot], bytesRead, expected);
+            const chunk = await readAt(buffers[slot], bytesRead, expected);
             if (chunk.length === 0)
                 break;
             bytesRead += chunk.length;
@@ -75,18 +68,30 @@ async function writeVerifiedFile(expected, sink, onBytes) {
         const digest = hash.digest('hex');
         if (digest !== expected.sha256.toLowerCase())
             throw changed(expected, `its sha256 is now ${digest}, not ${expected.sha256}`);
+        await unchanged(expected);
         if (held)
             out.write(held.slot, held.chunk);
         await out.drained();
     }
     finally {
         out.stop();
-        await handle.close();
     }
 }
-async function readAt(handle, into, position, expected) {
+/** The descriptor still holds the file that was checked, and its path still names it. */
+async function unchanged(expected) {
+    let what;
     try {
-        const { bytesRead } = await handle.read(into, 0, into.length, position);
+        what = await expected.file.changed();
+    }
+    catch (err) {
+        throw unreadable(expected, err);
+    }
+    if (what)
+        throw changed(expected, what);
+}
+async function readAt(into, position, expected) {
+    try {
+        const bytesRead = await expected.file.read(into, position, into.length);
         return into.subarray(0, bytesRead);
     }
     catch (err) {
@@ -151,7 +156,7 @@ function unreadable(expected, err) {
     return changed(expected, `it could not be read again: ${err.code ?? err.message}`, err);
 }
 function changed(expected, detail, cause) {
-    return new errors/* ArchiveChangedError */.fg(expected.path, detail, cause === undefined ? undefined : { cause });
+    return new errors/* ArchiveChangedError */.fg(expected.file.path, detail, cause === undefined ? undefined : { cause });
 }
 
 ;// CONCATENATED MODULE: ./src/net/multipart.ts
@@ -183,7 +188,7 @@ function multipartBody(parts, onBytes) {
         headers: form.getHeaders(),
         writeTo: async (sink) => {
             sink.write(head);
-            await writeVerifiedFile({ path: parts.archivePath, size: parts.size, sha256: parts.sha256 }, sink, onBytes);
+            await writeVerifiedFile({ file: parts.archive, size: parts.size, sha256: parts.sha256 }, sink, onBytes);
             sink.write(tail);
         }
     };

@@ -4,6 +4,7 @@ import { afterAll } from '@jest/globals'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
+import type { ArchiveFile } from '../../src/archive/zip.js'
 import type { BoomiClient } from '../../src/boomi/client.js'
 import type { RunRecord } from '../../src/domain/record.js'
 import type { ConnectorVersion, VersionChange } from '../../src/domain/versions.js'
@@ -186,7 +187,8 @@ export async function runFake(boomi: FakeBoomi, inputs: Inputs, workspace: strin
       contentSha256: CONTENT,
       connector: { className: 'com.acme.SampleConnector', sdkApiVersion: '2.3.0' },
       layoutWarnings: [],
-      entries: 3
+      entries: 3,
+      file: fakeArchiveFile()
     }),
     readTextFile: async () => '## [1.2.0] - 2026-11-01\n\n- Paging fixed\n\n## [1.1.0]\n\n- First\n',
     runContext: async () => ({ repository: 'acme/sample', refName: 'v1.2.0', ref: 'refs/tags/v1.2.0', sha: '3f2c1ab9d0e8' }),
@@ -213,4 +215,17 @@ export async function runFake(boomi: FakeBoomi, inputs: Inputs, workspace: strin
     error = err as Error
   }
   return { record: record!, error, lines, warnings, sleeps, elapsedMs: now - T0, published }
+}
+
+/** The checked archive's descriptor, for runs whose upload is faked: nothing reads it. */
+function fakeArchiveFile(): ArchiveFile {
+  const file = {
+    path: 'build/c.car.zip',
+    size: 0,
+    read: async () => 0,
+    readExact: async () => Buffer.alloc(0),
+    changed: async () => undefined,
+    close: async () => undefined
+  }
+  return file as unknown as ArchiveFile
 }

@@ -6,9 +6,8 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import { inflateRawSync } from 'node:zlib'
-import yauzl, { type Entry } from 'yauzl'
-import { rawInMemory } from '../../src/archive/entry-content.js'
 import { sha256File } from '../../src/archive/hash.js'
+import { type CentralEntry, localHeaderLength, parseCentral, readEnd } from '../../src/archive/zip-directory.js'
 import { inspectArchive } from '../../src/archive/zip.js'
 
 async function main(): Promise<void> {
@@ -16,6 +15,7 @@ async function main(): Promise<void> {
   const started = performance.now()
   if (what === 'inspect') {
     const facts = await inspectArchive(file, 'bench.zip')
+    await facts.file.close()
     process.stdout.write(
       `${JSON.stringify({ ms: performance.now() - started, sha256: facts.sha256, contentSha256: facts.contentSha256, warnings: facts.layoutWarnings.length })}\n`
     )
@@ -29,15 +29,18 @@ async function main(): Promise<void> {
   }
 }
 
-async function entries(zip: Buffer): Promise<Entry[]> {
-  const list: Entry[] = []
-  for await (const entry of (await yauzl.fromBufferPromise(zip, { lazyEntries: true })).eachEntry()) if (!entry.fileName.endsWith('/')) list.push(entry)
-  return list
+/** The file entries of a zip in memory (our reader: this runs before the clock starts). */
+async function entries(zip: Buffer): Promise<CentralEntry[]> {
+  const end = await readEnd((at, length) => zip.subarray(at, at + length), zip.length)
+  return parseCentral(zip.subarray(end.offset, end.offset + end.size), end.count).filter(e => !e.key.endsWith('/'))
 }
 
-const raw = (zip: Buffer, entry: Entry): Buffer => rawInMemory(entry, entry.fileName, zip)
+function raw(zip: Buffer, entry: CentralEntry): Buffer {
+  const start = entry.localHeaderOffset + localHeaderLength(zip.subarray(entry.localHeaderOffset, entry.localHeaderOffset + 30), entry)
+  return zip.subarray(start, start + entry.compressedSize)
+}
 
-const bytesOf = (zip: Buffer, entry: Entry): Buffer => (entry.compressionMethod === 0 ? raw(zip, entry) : inflateRawSync(raw(zip, entry)))
+const bytesOf = (zip: Buffer, entry: CentralEntry): Buffer => (entry.method === 0 ? raw(zip, entry) : inflateRawSync(raw(zip, entry)))
 
 /**
  * What the content digest cannot do without, whatever the code around it: every
@@ -49,9 +52,9 @@ const bytesOf = (zip: Buffer, entry: Entry): Buffer => (entry.compressionMethod 
 async function leastWork(file: string): Promise<{ ms: number; entries: number; inflatedBytes: number }> {
   const archive = readFileSync(file)
   const pieces: { raw: Buffer; deflated: boolean }[] = []
-  for (const jar of (await entries(archive)).filter(e => /\.jar$/i.test(e.fileName))) {
+  for (const jar of (await entries(archive)).filter(e => /\.jar$/i.test(e.key))) {
     const body = bytesOf(archive, jar)
-    for (const entry of await entries(body)) pieces.push({ raw: raw(body, entry), deflated: entry.compressionMethod !== 0 })
+    for (const entry of await entries(body)) pieces.push({ raw: raw(body, entry), deflated: entry.method !== 0 })
   }
   let inflatedBytes = 0
   const started = performance.now()

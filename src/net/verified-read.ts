@@ -1,15 +1,24 @@
 // Writes the archive into an upload and proves on the way that it is the file
-// that was hashed. The last chunk is held back until the size and digest
-// match, so a file that changed, grew, shrank or vanished since it was hashed
-// never yields a complete request body: Boomi cannot store what it never
-// fully received, and the checksum we announce always matches what we send.
+// that was hashed. The bytes come from the descriptor the archive was checked
+// through (no path is opened again: a swap or a FIFO in its place cannot reach
+// the upload), and the last chunk is held back until the size and digest match,
+// so a file that changed, grew or shrank since it was hashed never yields a
+// complete request body: Boomi cannot store what it never fully received, and
+// the checksum we announce always matches what we send.
 import { createHash } from 'node:crypto'
-import { type FileHandle, open } from 'node:fs/promises'
 import type { Writable } from 'node:stream'
 import { ArchiveChangedError } from '../errors.js'
 
+/** The archive's open descriptor, read at explicit positions (src/archive/open.ts). */
+export interface PositionalFile {
+  readonly path: string
+  read(into: Buffer, position: number, length?: number): Promise<number>
+  /** Undefined while the file is the one opened; otherwise what changed. */
+  changed(): Promise<string | undefined>
+}
+
 export interface ExpectedFile {
-  path: string
+  file: PositionalFile
   size: number
   /** Lower-case hex. */
   sha256: string
@@ -29,12 +38,7 @@ const BUFFERS = 3
  * Never ends the sink.
  */
 export async function writeVerifiedFile(expected: ExpectedFile, sink: Writable, onBytes?: (passed: number) => void): Promise<void> {
-  let handle: FileHandle
-  try {
-    handle = await open(expected.path, 'r')
-  } catch (err) {
-    throw unreadable(expected, err)
-  }
+  await unchanged(expected)
   const out = new FlushedWrites(sink, BUFFERS, onBytes)
   try {
     const buffers = Array.from({ length: BUFFERS }, () => Buffer.allocUnsafeSlow(Math.max(1, Math.min(READ_CHUNK, expected.size))))
@@ -43,7 +47,7 @@ export async function writeVerifiedFile(expected: ExpectedFile, sink: Writable, 
     let bytesRead = 0
     for (let slot = 0; ; slot = (slot + 1) % BUFFERS) {
       await out.free(slot)
-      const chunk = await readAt(handle, buffers[slot], bytesRead, expected)
+      const chunk = await readAt(buffers[slot], bytesRead, expected)
       if (chunk.length === 0) break
       bytesRead += chunk.length
       if (bytesRead > expected.size) throw changed(expected, `it grew beyond the ${expected.size} bytes hashed`)
@@ -54,17 +58,28 @@ export async function writeVerifiedFile(expected: ExpectedFile, sink: Writable, 
     if (bytesRead !== expected.size) throw changed(expected, `it is now ${bytesRead} bytes, not the ${expected.size} hashed`)
     const digest = hash.digest('hex')
     if (digest !== expected.sha256.toLowerCase()) throw changed(expected, `its sha256 is now ${digest}, not ${expected.sha256}`)
+    await unchanged(expected)
     if (held) out.write(held.slot, held.chunk)
     await out.drained()
   } finally {
     out.stop()
-    await handle.close()
   }
 }
 
-async function readAt(handle: FileHandle, into: Buffer, position: number, expected: ExpectedFile): Promise<Buffer> {
+/** The descriptor still holds the file that was checked, and its path still names it. */
+async function unchanged(expected: ExpectedFile): Promise<void> {
+  let what: string | undefined
   try {
-    const { bytesRead } = await handle.read(into, 0, into.length, position)
+    what = await expected.file.changed()
+  } catch (err) {
+    throw unreadable(expected, err)
+  }
+  if (what) throw changed(expected, what)
+}
+
+async function readAt(into: Buffer, position: number, expected: ExpectedFile): Promise<Buffer> {
+  try {
+    const bytesRead = await expected.file.read(into, position, into.length)
     return into.subarray(0, bytesRead)
   } catch (err) {
     throw unreadable(expected, err)
@@ -134,5 +149,5 @@ function unreadable(expected: ExpectedFile, err: unknown): ArchiveChangedError {
 }
 
 function changed(expected: ExpectedFile, detail: string, cause?: unknown): ArchiveChangedError {
-  return new ArchiveChangedError(expected.path, detail, cause === undefined ? undefined : { cause })
+  return new ArchiveChangedError(expected.file.path, detail, cause === undefined ? undefined : { cause })
 }

@@ -1,6 +1,7 @@
 // The run, as a script of phases. Each phase returns its result; the record
 // collects them, each field written once; outputs and the job summary are
 // computed from the record when the run ends, however it ends.
+import type { ArchiveFile } from '../archive/zip.js'
 import { Input } from '../constants.js'
 import { releaseNotes } from '../domain/changelog.js'
 import { type RunRecord, allPruning, runVersion } from '../domain/record.js'
@@ -21,31 +22,38 @@ export function newRecord(inputs: RunDeps['inputs']): RunRecord {
 
 /** Runs the release and hands the record to `publish` at the end, also after a failure; rethrows the failure. */
 export async function runRelease(deps: RunDeps, publish: Publish, record = newRecord(deps.inputs)): Promise<void> {
+  const opened: Opened = {}
   try {
-    await release(deps, record)
+    await release(deps, record, opened)
   } catch (err) {
     record.error = errorMessage(err)
     throw err
   } finally {
+    await opened.file?.close()
     record.throttling = deps.throttling?.()
     record.cancelled = deps.signal?.aborted || undefined
     await publish(record)
   }
 }
 
-async function release(deps: RunDeps, r: RunRecord): Promise<void> {
+/** The archive's one descriptor, open from its check to the end of the run: the upload reads the bytes that were checked. */
+interface Opened {
+  file?: ArchiveFile
+}
+
+async function release(deps: RunDeps, r: RunRecord, opened: Opened): Promise<void> {
   const { inputs, log } = deps
   log.info(
     `Group ${inputs.groupType} in account ${inputs.accountId} at ${inputs.apiUrl}${inputs.dryRun ? ' (dry run: nothing will be uploaded, switched or deleted)' : ''}`
   )
 
   // What the workspace holds is checked before the first request.
-  if (inputs.archive) r.archive = await phase(log, 'Archive', () => archivePhase(deps, inputs.archive!))
+  if (inputs.archive) ({ archive: r.archive, file: opened.file } = await phase(log, 'Archive', () => archivePhase(deps, inputs.archive!)))
   r.changeLog = await changeLogPhase(deps)
   const listing = await phase(log, `Listing ${inputs.groupType}`, () => listingPhase(deps))
   if (inputs.versionId) r.given = givenVersion(listing, inputs.versionId, inputs.groupType)
 
-  if (r.archive) r.upload = await phase(log, 'Upload', () => uploadPhase(deps, r.archive!, r.changeLog, listing))
+  if (r.archive) r.upload = await phase(log, 'Upload', () => uploadPhase(deps, r.archive!, opened.file!, r.changeLog, listing))
   if (r.upload?.kind === 'failed' || r.upload?.kind === 'refused-duplicate') throw r.upload.error
   cancelled(deps)
 

@@ -1,5 +1,6 @@
 // The upload phase: reuse a version of the same archive or connector, or upload
 // one, never knowingly leaving two versions of one archive (SPEC §3.3–§3.5).
+import type { ArchiveFile } from '../archive/zip.js'
 import type { BoomiClient } from '../boomi/client.js'
 import { MAX_VERSIONS_PER_ACCOUNT, isVersionLimitRefusal } from '../boomi/contract.js'
 import { Input } from '../constants.js'
@@ -17,6 +18,7 @@ import { describe, ids, pruneForRoom, withoutDeleted } from './prune.js'
 export async function uploadPhase(
   deps: RunDeps,
   archive: ArchiveResult,
+  file: ArchiveFile,
   text: ChangeLogResult | undefined,
   listing: readonly ConnectorVersion[]
 ): Promise<UploadResult> {
@@ -43,7 +45,7 @@ export async function uploadPhase(
   }
   const makeBody = await deps.multipart()
   const body = makeBody(
-    { archivePath: archive.path, fileName: archive.fileName, size: archive.size, groupType: inputs.groupType, changeLog, sha256: archive.sha256 },
+    { archive: file, fileName: archive.fileName, size: archive.size, groupType: inputs.groupType, changeLog, sha256: archive.sha256 },
     progressLogger(deps, archive.size)
   )
   log.info(`Uploading ${archive.shownPath} (${formatBytes(archive.size)}) to ${inputs.groupType}`)
