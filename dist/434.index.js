@@ -224,6 +224,7 @@ const MIN_CHUNK = 64; // zlib's smallest output chunk
  * byte past the declared size tells "too long" from "exactly right".
  */
 function inflateWhole(raw, declared, label) {
+    const name = () => (typeof label === 'string' ? label : label());
     let out;
     try {
         out = (0,external_node_zlib_.inflateRawSync)(raw, { chunkSize: Math.max(MIN_CHUNK, declared + 1), maxOutputLength: declared + 1 });
@@ -231,11 +232,11 @@ function inflateWhole(raw, declared, label) {
     catch (err) {
         const code = err.code;
         if (code === 'ERR_BUFFER_TOO_LARGE')
-            throw new ZipDefect(`entry ${label} inflates past the ${declared} bytes it declares`);
-        throw new ZipDefect(`entry ${label} does not inflate (${causeText(err)})`);
+            throw new ZipDefect(`entry ${name()} inflates past the ${declared} bytes it declares`);
+        throw new ZipDefect(`entry ${name()} does not inflate (${causeText(err)})`);
     }
     if (out.length !== declared)
-        throw new ZipDefect(`entry ${label} holds ${out.length} bytes, not the ${declared} it declares`);
+        throw new ZipDefect(`entry ${name()} holds ${out.length} bytes, not the ${declared} it declares`);
     return out;
 }
 /**
@@ -514,10 +515,7 @@ const sha256Hex = (b) => (0,external_node_crypto_.hash)('sha256', b, 'hex');
 /** The content digest of lines: sorted by the names' bytes (latin1 keys compare as bytes). */
 function digestOf(lines) {
     lines.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    for (const { key, hex } of lines)
-        hash.update(`${key}\t${hex}\n`, 'latin1');
-    return hash.digest('hex');
+    return sha256Hex(Buffer.from(lines.map(({ key, hex }) => `${key}\t${hex}\n`).join(''), 'latin1'));
 }
 /**
  * The archive, read once from the front through `pass`: its central directory
@@ -535,7 +533,7 @@ async function digestArchive(file, pass, state, capture) {
             if (entry.localHeaderOffset < pass.position)
                 throw new ZipDefect(`entry ${labelOf(at, entry)} overlaps the entry before it`);
             await pass.skipTo(entry.localHeaderOffset);
-            const header = await pass.bytes(LOCAL_LENGTH);
+            const header = await pass.bytes(LOCAL_LENGTH, state.scratch);
             await pass.skipTo(entry.localHeaderOffset + localHeaderLength(header, entry));
             if (pass.position + entry.compressedSize > file.size)
                 throw new ZipDefect(`entry ${labelOf(at, entry)} runs past the end of the file`);
@@ -655,7 +653,7 @@ async function memoryEntry(raw, entry, state, at, label) {
         checkCrc(crc, entry, label);
         return hash.digest('hex');
     }
-    const bytes = entry.method === STORED ? raw : inflateWhole(raw, declared, label());
+    const bytes = entry.method === STORED ? raw : inflateWhole(raw, declared, label);
     checkCrc((0,external_node_zlib_.crc32)(bytes), entry, label);
     if (!isNested(entry, state, at))
         return sha256Hex(bytes);
@@ -808,9 +806,20 @@ class FilePass {
             yield view;
         }
     }
-    /** The next `length` bytes, copied (they may straddle chunks) into a fresh buffer or `scratch`'s. */
+    /**
+     * The next `length` bytes whole: a view into the chunk when they lie in it
+     * (valid until more is asked for), else copied into `scratch`'s buffer (they
+     * straddle chunks).
+     */
     async bytes(length, scratch) {
-        const out = scratch?.get(length) ?? Buffer.allocUnsafe(length);
+        if (this.used === this.chunk.length && length > 0)
+            await this.advance();
+        if (this.used + length <= this.chunk.length) {
+            const view = this.chunk.subarray(this.used, this.used + length);
+            this.used += length;
+            return view;
+        }
+        const out = scratch.get(length);
         let at = 0;
         for await (const view of this.take(length))
             at += view.copy(out, at);

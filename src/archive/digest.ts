@@ -3,7 +3,7 @@
 // is its own content digest and any other entry's is the sha256 of its bytes.
 // Every entry is also checked (it inflates to its declared size, its CRC-32
 // matches), and every bound of ZipLimits holds before the work it bounds.
-import { createHash, hash } from 'node:crypto'
+import { createHash, hash as hashOnce } from 'node:crypto'
 import { crc32 } from 'node:zlib'
 import type { FilePass } from './file-pass.js'
 import { SYNC_MAX_INFLATED, inflateStream, inflateWhole } from './inflate.js'
@@ -108,14 +108,12 @@ interface Line {
 }
 
 // One call per entry: cheaper than a Hash object for a jar's small classes.
-const sha256Hex = (b: Buffer): string => hash('sha256', b, 'hex')
+const sha256Hex = (b: Buffer): string => hashOnce('sha256', b, 'hex')
 
 /** The content digest of lines: sorted by the names' bytes (latin1 keys compare as bytes). */
 function digestOf(lines: Line[]): string {
   lines.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-  const hash = createHash('sha256')
-  for (const { key, hex } of lines) hash.update(`${key}\t${hex}\n`, 'latin1')
-  return hash.digest('hex')
+  return sha256Hex(Buffer.from(lines.map(({ key, hex }) => `${key}\t${hex}\n`).join(''), 'latin1'))
 }
 
 /**
@@ -133,7 +131,7 @@ export async function digestArchive(file: { size: number; readExact: ReadAt }, p
     for (const entry of files) {
       if (entry.localHeaderOffset < pass.position) throw new ZipDefect(`entry ${labelOf(at, entry)} overlaps the entry before it`)
       await pass.skipTo(entry.localHeaderOffset)
-      const header = await pass.bytes(LOCAL_LENGTH)
+      const header = await pass.bytes(LOCAL_LENGTH, state.scratch)
       await pass.skipTo(entry.localHeaderOffset + localHeaderLength(header, entry))
       if (pass.position + entry.compressedSize > file.size) throw new ZipDefect(`entry ${labelOf(at, entry)} runs past the end of the file`)
       const keep = entry.key === capture && entry.uncompressedSize <= state.limits.maxConfigBytes
@@ -240,7 +238,7 @@ async function memoryEntry(raw: Buffer, entry: CentralEntry, state: WalkState, a
     checkCrc(crc, entry, label)
     return hash.digest('hex')
   }
-  const bytes = entry.method === STORED ? raw : inflateWhole(raw, declared, label())
+  const bytes = entry.method === STORED ? raw : inflateWhole(raw, declared, label)
   checkCrc(crc32(bytes), entry, label)
   if (!isNested(entry, state, at)) return sha256Hex(bytes)
   const name = label()

@@ -48,9 +48,19 @@ export class FilePass {
     }
   }
 
-  /** The next `length` bytes, copied (they may straddle chunks) into a fresh buffer or `scratch`'s. */
-  async bytes(length: number, scratch?: { get(size: number): Buffer }): Promise<Buffer> {
-    const out = scratch?.get(length) ?? Buffer.allocUnsafe(length)
+  /**
+   * The next `length` bytes whole: a view into the chunk when they lie in it
+   * (valid until more is asked for), else copied into `scratch`'s buffer (they
+   * straddle chunks).
+   */
+  async bytes(length: number, scratch: { get(size: number): Buffer }): Promise<Buffer> {
+    if (this.used === this.chunk.length && length > 0) await this.advance()
+    if (this.used + length <= this.chunk.length) {
+      const view = this.chunk.subarray(this.used, this.used + length)
+      this.used += length
+      return view
+    }
+    const out = scratch.get(length)
     let at = 0
     for await (const view of this.take(length)) at += view.copy(out, at)
     return out

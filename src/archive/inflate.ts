@@ -14,16 +14,17 @@ const MIN_CHUNK = 64 // zlib's smallest output chunk
  * byte, so zlib writes into one buffer of that size (no concatenation) and one
  * byte past the declared size tells "too long" from "exactly right".
  */
-export function inflateWhole(raw: Buffer, declared: number, label: string): Buffer {
+export function inflateWhole(raw: Buffer, declared: number, label: string | (() => string)): Buffer {
+  const name = (): string => (typeof label === 'string' ? label : label())
   let out: Buffer
   try {
     out = inflateRawSync(raw, { chunkSize: Math.max(MIN_CHUNK, declared + 1), maxOutputLength: declared + 1 })
   } catch (err) {
     const code = (err as { code?: unknown }).code
-    if (code === 'ERR_BUFFER_TOO_LARGE') throw new ZipDefect(`entry ${label} inflates past the ${declared} bytes it declares`)
-    throw new ZipDefect(`entry ${label} does not inflate (${causeText(err)})`)
+    if (code === 'ERR_BUFFER_TOO_LARGE') throw new ZipDefect(`entry ${name()} inflates past the ${declared} bytes it declares`)
+    throw new ZipDefect(`entry ${name()} does not inflate (${causeText(err)})`)
   }
-  if (out.length !== declared) throw new ZipDefect(`entry ${label} holds ${out.length} bytes, not the ${declared} it declares`)
+  if (out.length !== declared) throw new ZipDefect(`entry ${name()} holds ${out.length} bytes, not the ${declared} it declares`)
   return out
 }
 
