@@ -463,4 +463,22 @@ describe('the sha256 from the same read', () => {
     expect(facts.sha256).toBe(sha(zip))
     expect(facts.contentSha256).toBe(specDigest({ 'lib/big.jar': payload, 'lib/c.jar': { zip: { 'C.class': 'c' } } }))
   })
+
+  it('a worker reading the same descriptor beside the walk gives the same sums, and the upload gets the CRC-32', async () => {
+    const payload = randomBytes(5 * 1024 * 1024 + 3)
+    const zip = makeZip([
+      { name: 'lib/big.jar', data: payload, method: 'stored' },
+      { name: 'lib/c.jar', data: makeZip([{ name: 'C.class', data: 'c' }]) }
+    ])
+    const file = write(zip)
+    const here = await inspectArchive(file, 'here.zip', ZIP_LIMITS)
+    const beside = await inspectArchive(file, 'beside.zip', ZIP_LIMITS, 0)
+    await here.file.close()
+    await beside.file.close()
+    expect(beside.sha256).toBe(sha(zip))
+    expect(here.sha256).toBe(sha(zip))
+    expect(beside.file.crc32).toBe(crc32(zip))
+    expect(here.file.crc32).toBe(crc32(zip))
+    expect(beside.contentSha256).toBe(here.contentSha256)
+  })
 })

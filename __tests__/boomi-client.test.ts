@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { crc32 } from 'node:zlib'
 import { Emulator } from '../emulator/server.js'
 import { seedGroup } from '../emulator/seed.js'
 import { ArchiveFile } from '../src/archive/open.js'
@@ -146,6 +147,7 @@ describe('errors', () => {
     const file = zipFile()
     const sha256 = createHash('sha256').update(readFileSync(file)).digest('hex')
     const archive = await ArchiveFile.open(file)
+    archive.checked({ sha256, crc32: crc32(readFileSync(file)) })
     const body = multipartBody({ archive, fileName: 'c.car.zip', size: 2048, groupType: GROUP, changeLog: 'x', sha256 })
     const err = await c.createVersion(GROUP, body).catch(e => e)
     await archive.close()
@@ -181,6 +183,7 @@ describe('upload body', () => {
     const file = zipFile(300_000)
     const sha = createHash('sha256').update(readFileSync(file)).digest('hex')
     const archive = await ArchiveFile.open(file)
+    archive.checked({ sha256: sha, crc32: crc32(readFileSync(file)) })
     const body = multipartBody({ archive, fileName: 'c.car.zip', size: 300_000, groupType: GROUP, changeLog: 'notes\n\nsha256: ' + sha, sha256: sha })
     emu.script('create', { status: 503 })
     const { c } = client()

@@ -2389,7 +2389,7 @@ async function runAction(inputs) {
         workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
         client: once(async () => boomiClient(inputs, cancel.gate(pacer), retry)),
         multipart: async () => (await Promise.all(/* import() */[__webpack_require__.e(454), __webpack_require__.e(892)]).then(__webpack_require__.bind(__webpack_require__, 2892))).multipartBody,
-        inspectArchive: async (file, shown) => (await __webpack_require__.e(/* import() */ 434).then(__webpack_require__.bind(__webpack_require__, 7434))).inspectArchive(file, shown),
+        inspectArchive: async (file, shown) => (await __webpack_require__.e(/* import() */ 865).then(__webpack_require__.bind(__webpack_require__, 2865))).inspectArchive(file, shown),
         readTextFile,
         runContext: workflowRun,
         log: runnerLog,

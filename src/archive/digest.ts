@@ -5,7 +5,7 @@
 // matches), and every bound of ZipLimits holds before the work it bounds.
 import { createHash, hash as hashOnce } from 'node:crypto'
 import { crc32 } from 'node:zlib'
-import type { FilePass } from './file-pass.js'
+import type { FilePass, FileSums } from './file-pass.js'
 import { SYNC_MAX_INFLATED, inflateStream, inflateWhole } from './inflate.js'
 import { type ZipLimits, formatBytes } from './limits.js'
 import { type CentralEntry, LOCAL_LENGTH, type ReadAt, localHeaderLength, parseCentral, readEnd, shownName } from './zip-directory.js'
@@ -81,8 +81,8 @@ export class Scratch {
 export interface ArchiveDigest {
   /** The content digest, lower-case hex. */
   digest: string
-  /** The file's sha256, lower-case hex, from the same read. */
-  sha256: string
+  /** The file's sums from the same read, unless another thread takes them. */
+  sums?: FileSums
   /** The archive's file entries (directories left out), as their name's bytes in latin1. */
   keys: string[]
   /** Bytes of the entry `capture` names, when no larger than limits.maxConfigBytes. */
@@ -142,7 +142,7 @@ export async function digestArchive(file: { size: number; readExact: ReadAt }, p
   } finally {
     pass.abandon()
   }
-  return { digest: digestOf(lines), sha256: await pass.finish(), keys: files.map(e => e.key), captured }
+  return { digest: digestOf(lines), sums: await pass.finish(), keys: files.map(e => e.key), captured }
 }
 
 /** An entry of the archive on disk, its bytes taken from the pass as they come. */

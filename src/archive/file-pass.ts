@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto'
+import { crc32 } from 'node:zlib'
 import type { ArchiveFile } from './open.js'
+
+/** The whole file's sha256 (what is announced) and CRC-32 (what the upload checks its bytes against, cheaply). */
+export interface FileSums {
+  sha256: string
+  crc32: number
+}
 
 // 2 MiB reads: sha256 runs near openssl's speed from 1 MiB up (64 KiB reads run at about half).
 const CHUNK = 2 * 1024 * 1024
@@ -14,6 +21,7 @@ const CHUNK = 2 * 1024 * 1024
 export class FilePass {
   private readonly buffers: [Buffer, Buffer]
   private readonly hash = createHash('sha256')
+  private crc = 0
   /** The chunk being consumed, its start in the file, and how much of it is used. */
   private chunk: Buffer = Buffer.alloc(0)
   private chunkStart = 0
@@ -21,7 +29,11 @@ export class FilePass {
   private current = 0
   private ahead: Promise<number> | undefined
 
-  constructor(private readonly file: ArchiveFile) {
+  /** `summing` false: another thread takes the file's sums (a large archive), this pass only feeds the walk. */
+  constructor(
+    private readonly file: ArchiveFile,
+    private readonly summing = true
+  ) {
     const size = Math.max(1, Math.min(CHUNK, file.size))
     this.buffers = [Buffer.allocUnsafeSlow(size), Buffer.allocUnsafeSlow(size)]
     this.ahead = this.readInto(0)
@@ -74,11 +86,12 @@ export class FilePass {
     }
   }
 
-  /** Reads to the end of the file; its sha256, lower-case hex. */
-  async finish(): Promise<string> {
+  /** Reads to the end of the file (when summing); its sums. */
+  async finish(): Promise<FileSums | undefined> {
+    if (!this.summing) return undefined
     await this.skipTo(this.file.size)
     // Whatever the file holds past the size it had when opened is not ours: the upload refuses a file that grew.
-    return this.hash.digest('hex')
+    return { sha256: this.hash.digest('hex'), crc32: this.crc >>> 0 }
   }
 
   /** Stops the read in flight from failing unobserved once the walk has given up. */
@@ -94,7 +107,10 @@ export class FilePass {
     this.chunk = this.buffers[this.current].subarray(0, n)
     this.chunkStart = start
     this.used = 0
-    this.hash.update(this.chunk)
+    if (this.summing) {
+      this.hash.update(this.chunk)
+      this.crc = crc32(this.chunk, this.crc)
+    }
     this.current ^= 1
     // The other buffer is free: the views into it were given up when this chunk was asked for.
     this.ahead = start + n < this.file.size ? this.readInto(start + n) : undefined

@@ -23,6 +23,7 @@ export class NotARegularFile extends Error {}
 
 export class ArchiveFile {
   private closed = false
+  private sums?: { sha256: string; crc32: number }
 
   private constructor(
     /** The path it was opened by, for messages and for the swap check. */
@@ -50,6 +51,22 @@ export class ArchiveFile {
 
   get size(): number {
     return this.opened.size
+  }
+
+  /** The descriptor's number, for a thread that reads it beside this one. */
+  get fd(): number {
+    return this.handle.fd
+  }
+
+  /** Records the sums the check took of these bytes: what the upload proves its bytes against. */
+  checked(sums: { sha256: string; crc32: number }): void {
+    this.sums = sums
+  }
+
+  /** CRC-32 of the bytes as checked: the upload verifies what it sends against it (cheaper than a second sha256). */
+  get crc32(): number {
+    if (!this.sums) throw new Error('the archive was not checked')
+    return this.sums.crc32
   }
 
   /** Reads at `position` into `into`; the bytes read (fewer only at the end of the file). */

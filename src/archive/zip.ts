@@ -1,12 +1,14 @@
 // The checked archive (docs/behaviour.md, "Validation") and its content digest
 // ("Identity"), from one open descriptor read once from the front: the zip's
-// checks, its content digest and the file's sha256 all come from that read.
+// checks, its content digest and the file's sha256 come from that read (for a
+// large archive, the sha256 from a worker reading the same descriptor beside it).
 // Nothing is written to disk.
 import { Input } from '../constants.js'
 import { InputError } from '../errors.js'
 import { CONFIG_ENTRY, type ConnectorInfo, checkLayout } from './connector-config.js'
 import { digestArchive, newWalkState } from './digest.js'
 import { FilePass } from './file-pass.js'
+import { type Summing, WORKER_MIN_BYTES, sumsBeside } from './hash-beside.js'
 import { ZIP_LIMITS, type ZipLimits } from './limits.js'
 import { ArchiveFile, NotARegularFile } from './open.js'
 import { ZipDefect, ZipLimitExceeded, causeText } from './zip-errors.js'
@@ -40,18 +42,29 @@ const MAX_LISTED = 5
  * (relative to the workspace). A defect or a hostile bound is an InputError
  * naming `archive`, and the file is closed again.
  */
-export async function inspectArchive(path: string, shownName: string, limits: ZipLimits = ZIP_LIMITS): Promise<ArchiveFacts> {
+export async function inspectArchive(
+  path: string,
+  shownName: string,
+  limits: ZipLimits = ZIP_LIMITS,
+  workerMinBytes = WORKER_MIN_BYTES
+): Promise<ArchiveFacts> {
   const file = await openArchive(path, shownName)
+  let beside: Summing | undefined
   try {
+    beside = file.size >= workerMinBytes ? startBeside(file) : undefined
     const state = newWalkState(limits)
-    const content = await digestArchive(file, new FilePass(file), state, CONFIG_ENTRY).catch((err: unknown) => {
-      throw asInputError(err, shownName)
-    })
+    const [content, besideSums] = await Promise.all([digestArchive(file, new FilePass(file, !beside), state, CONFIG_ENTRY), beside?.sums]).catch(
+      (err: unknown) => {
+        throw asInputError(err, shownName)
+      }
+    )
+    const sums = content.sums ?? besideSums!
+    file.checked(sums)
     const changed = await file.changed()
     if (changed) throw new InputError(Input.archive, `${Input.archive} ${shownName} changed while it was being checked (${changed}). ${NO_WRITERS}`)
     const layout = checkLayout(content.keys, content.captured, limits.maxConfigBytes)
     return {
-      sha256: content.sha256,
+      sha256: sums.sha256,
       contentSha256: content.digest,
       connector: layout.connector,
       layoutWarnings: [...layout.warnings, ...listed(state.backslashed.map(backslashWarning), backslashMore), ...nestedWarnings(state.unreadableNested)],
@@ -59,8 +72,20 @@ export async function inspectArchive(path: string, shownName: string, limits: Zi
       file
     }
   } catch (err) {
+    await beside?.stop()
     await file.close()
     throw err
+  } finally {
+    void beside?.stop()
+  }
+}
+
+/** The file's sums in a worker, or undefined (this thread takes them) when no worker can start. */
+function startBeside(file: ArchiveFile): Summing | undefined {
+  try {
+    return sumsBeside(file.fd, file.size)
+  } catch {
+    return undefined
   }
 }
 

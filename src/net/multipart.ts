@@ -39,7 +39,7 @@ export function multipartBody(parts: UploadParts, onBytes?: (sent: number) => vo
     headers: form.getHeaders() as Record<string, string>,
     writeTo: async sink => {
       sink.write(head)
-      await writeVerifiedFile({ file: parts.archive, size: parts.size, sha256: parts.sha256 }, sink, onBytes)
+      await writeVerifiedFile({ file: parts.archive, size: parts.size }, sink, onBytes)
       sink.write(tail)
     }
   }

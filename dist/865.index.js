@@ -1,8 +1,8 @@
-export const id = 434;
-export const ids = [434];
+export const id = 865;
+export const ids = [865];
 export const modules = {
 
-/***/ 7434:
+/***/ 2865:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -547,7 +547,7 @@ async function digestArchive(file, pass, state, capture) {
     finally {
         pass.abandon();
     }
-    return { digest: digestOf(lines), sha256: await pass.finish(), keys: files.map(e => e.key), captured };
+    return { digest: digestOf(lines), sums: await pass.finish(), keys: files.map(e => e.key), captured };
 }
 /** An entry of the archive on disk, its bytes taken from the pass as they come. */
 async function fileEntry(pass, entry, state, at, keep) {
@@ -761,6 +761,7 @@ const whereOf = (at) => (at.depth === 0 ? 'the archive' : at.prefix.slice(0, -2)
 
 ;// CONCATENATED MODULE: ./src/archive/file-pass.ts
 
+
 // 2 MiB reads: sha256 runs near openssl's speed from 1 MiB up (64 KiB reads run at about half).
 const CHUNK = 2 * 1024 * 1024;
 /**
@@ -772,16 +773,20 @@ const CHUNK = 2 * 1024 * 1024;
  */
 class FilePass {
     file;
+    summing;
     buffers;
     hash = (0,external_node_crypto_.createHash)('sha256');
+    crc = 0;
     /** The chunk being consumed, its start in the file, and how much of it is used. */
     chunk = Buffer.alloc(0);
     chunkStart = 0;
     used = 0;
     current = 0;
     ahead;
-    constructor(file) {
+    /** `summing` false: another thread takes the file's sums (a large archive), this pass only feeds the walk. */
+    constructor(file, summing = true) {
         this.file = file;
+        this.summing = summing;
         const size = Math.max(1, Math.min(CHUNK, file.size));
         this.buffers = [Buffer.allocUnsafeSlow(size), Buffer.allocUnsafeSlow(size)];
         this.ahead = this.readInto(0);
@@ -833,11 +838,13 @@ class FilePass {
             this.used += Math.min(position - this.position, this.chunk.length - this.used);
         }
     }
-    /** Reads to the end of the file; its sha256, lower-case hex. */
+    /** Reads to the end of the file (when summing); its sums. */
     async finish() {
+        if (!this.summing)
+            return undefined;
         await this.skipTo(this.file.size);
         // Whatever the file holds past the size it had when opened is not ours: the upload refuses a file that grew.
-        return this.hash.digest('hex');
+        return { sha256: this.hash.digest('hex'), crc32: this.crc >>> 0 };
     }
     /** Stops the read in flight from failing unobserved once the walk has given up. */
     abandon() {
@@ -853,7 +860,10 @@ class FilePass {
         this.chunk = this.buffers[this.current].subarray(0, n);
         this.chunkStart = start;
         this.used = 0;
-        this.hash.update(this.chunk);
+        if (this.summing) {
+            this.hash.update(this.chunk);
+            this.crc = (0,external_node_zlib_.crc32)(this.chunk, this.crc);
+        }
         this.current ^= 1;
         // The other buffer is free: the views into it were given up when this chunk was asked for.
         this.ahead = start + n < this.file.size ? this.readInto(start + n) : undefined;
@@ -862,6 +872,73 @@ class FilePass {
         const into = this.buffers[this.current];
         return this.file.read(into, position, Math.min(into.length, this.file.size - position));
     }
+}
+
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __webpack_require__(5919);
+;// CONCATENATED MODULE: ./src/archive/hash-beside.ts
+
+// The worker's code travels as a string (`eval: true`) so that it runs the same
+// from ts-jest, from tsc's output and from the single file @vercel/ncc bundles:
+// a worker given as a file path would need that file beside the bundle. It reads
+// the archive's own descriptor (descriptors belong to the process, so the number
+// is valid in every thread) at explicit positions: no path is opened again.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads')
+const { read } = require('node:fs')
+const { createHash } = require('node:crypto')
+const { crc32 } = require('node:zlib')
+const CHUNK = 2 * 1024 * 1024
+const readAt = (fd, buffer, position, length) =>
+  new Promise((resolve, reject) => read(fd, buffer, 0, length, position, (err, n) => (err ? reject(err) : resolve(n))))
+async function sums({ fd, size }) {
+  const hash = createHash('sha256')
+  let crc = 0
+  const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)]
+  let position = 0
+  let current = 0
+  let reading = size > 0 ? readAt(fd, buffers[0], 0, Math.min(CHUNK, size)) : undefined
+  while (reading) {
+    const n = await reading
+    if (n === 0) throw new Error('unexpected end of file at byte ' + position)
+    const done = buffers[current].subarray(0, n)
+    position += n
+    current ^= 1
+    reading = position < size ? readAt(fd, buffers[current], position, Math.min(CHUNK, size - position)) : undefined
+    hash.update(done)
+    crc = crc32(done, crc)
+  }
+  return { sha256: hash.digest('hex'), crc32: crc >>> 0 }
+}
+sums(workerData).then(
+  result => parentPort.postMessage({ result }),
+  err => parentPort.postMessage({ error: String((err && err.message) || err) })
+)
+`;
+/** The worker only hashes Buffers (kept off its heap): a small heap keeps the release under its 120 MB RSS target. */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 16 };
+// From this size the file's sums run on the other core while this thread walks
+// the zip: both hash about as much (the archive's bytes; the entries' bytes), so a
+// 1 GiB archive is checked in about half the time on 2 cores. Below it a worker's
+// start (30–80 ms in a fresh process) costs more than the sums it would move
+// (a 40 MB archive's take about 40 ms), so this thread takes them from the read
+// the walk makes anyway (docs/benchmarks.md, "Checking the archive").
+const WORKER_MIN_BYTES = 64 * 1024 * 1024;
+/** The sums of the file behind descriptor `fd`, of `size` bytes, in a worker thread. */
+function sumsBeside(fd, size) {
+    const worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, { eval: true, workerData: { fd, size }, resourceLimits: WORKER_LIMITS });
+    const sums = new Promise((resolve, reject) => {
+        worker.once('message', (m) => (m.result ? resolve(m.result) : reject(new Error(m.error ?? 'hashing failed'))));
+        worker.once('error', reject);
+        worker.once('exit', code => reject(new Error(`the hashing thread stopped (exit code ${code})`)));
+    });
+    sums.catch(() => undefined);
+    return {
+        sums,
+        stop: async () => {
+            await worker.terminate();
+        }
+    };
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -885,6 +962,7 @@ class ArchiveFile {
     handle;
     opened;
     closed = false;
+    sums;
     constructor(
     /** The path it was opened by, for messages and for the swap check. */
     path, handle, opened) {
@@ -912,6 +990,20 @@ class ArchiveFile {
     }
     get size() {
         return this.opened.size;
+    }
+    /** The descriptor's number, for a thread that reads it beside this one. */
+    get fd() {
+        return this.handle.fd;
+    }
+    /** Records the sums the check took of these bytes: what the upload proves its bytes against. */
+    checked(sums) {
+        this.sums = sums;
+    }
+    /** CRC-32 of the bytes as checked: the upload verifies what it sends against it (cheaper than a second sha256). */
+    get crc32() {
+        if (!this.sums)
+            throw new Error('the archive was not checked');
+        return this.sums.crc32;
     }
     /** Reads at `position` into `into`; the bytes read (fewer only at the end of the file). */
     async read(into, position, length = into.length) {
@@ -965,8 +1057,10 @@ class ArchiveFile {
 ;// CONCATENATED MODULE: ./src/archive/zip.ts
 // The checked archive (docs/behaviour.md, "Validation") and its content digest
 // ("Identity"), from one open descriptor read once from the front: the zip's
-// checks, its content digest and the file's sha256 all come from that read.
+// checks, its content digest and the file's sha256 come from that read (for a
+// large archive, the sha256 from a worker reading the same descriptor beside it).
 // Nothing is written to disk.
+
 
 
 
@@ -985,19 +1079,23 @@ const MAX_LISTED = 5;
  * (relative to the workspace). A defect or a hostile bound is an InputError
  * naming `archive`, and the file is closed again.
  */
-async function inspectArchive(path, shownName, limits = ZIP_LIMITS) {
+async function inspectArchive(path, shownName, limits = ZIP_LIMITS, workerMinBytes = WORKER_MIN_BYTES) {
     const file = await openArchive(path, shownName);
+    let beside;
     try {
+        beside = file.size >= workerMinBytes ? startBeside(file) : undefined;
         const state = newWalkState(limits);
-        const content = await digestArchive(file, new FilePass(file), state, CONFIG_ENTRY).catch((err) => {
+        const [content, besideSums] = await Promise.all([digestArchive(file, new FilePass(file, !beside), state, CONFIG_ENTRY), beside?.sums]).catch((err) => {
             throw asInputError(err, shownName);
         });
+        const sums = content.sums ?? besideSums;
+        file.checked(sums);
         const changed = await file.changed();
         if (changed)
             throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} ${shownName} changed while it was being checked (${changed}). ${NO_WRITERS}`);
         const layout = checkLayout(content.keys, content.captured, limits.maxConfigBytes);
         return {
-            sha256: content.sha256,
+            sha256: sums.sha256,
             contentSha256: content.digest,
             connector: layout.connector,
             layoutWarnings: [...layout.warnings, ...listed(state.backslashed.map(backslashWarning), backslashMore), ...nestedWarnings(state.unreadableNested)],
@@ -1006,8 +1104,21 @@ async function inspectArchive(path, shownName, limits = ZIP_LIMITS) {
         };
     }
     catch (err) {
+        await beside?.stop();
         await file.close();
         throw err;
+    }
+    finally {
+        void beside?.stop();
+    }
+}
+/** The file's sums in a worker, or undefined (this thread takes them) when no worker can start. */
+function startBeside(file) {
+    try {
+        return sumsBeside(file.fd, file.size);
+    }
+    catch {
+        return undefined;
     }
 }
 const NO_WRITERS = 'Make sure no other step writes the archive while this action runs.';
