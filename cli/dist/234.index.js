@@ -1,33 +1,146 @@
-export const id = 19;
-export const ids = [19];
+export const id = 234;
+export const ids = [234];
 export const modules = {
 
-/***/ 1019:
+/***/ 3234:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  runAction: () => (/* binding */ runAction)
+  runCli: () => (/* binding */ runCli)
 });
 
-// UNUSED EXPORTS: runnerLog
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+;// CONCATENATED MODULE: ./src/domain/ci-context.ts
+const TAG_REF = 'refs/tags/';
+/**
+ * `tag` (the --tag flag) wins: it is what the user said. Otherwise env-ci's tag;
+ * else a branch that is really a tag ref (GitHub's GITHUB_REF and Azure's
+ * BUILD_SOURCEBRANCH, which env-ci passes on as a branch); else Jenkins' TAG_NAME.
+ */
+function ciRunContext(ci, env, tag) {
+    const branchRef = known(ci.branch);
+    const tagName = known(tag) ?? known(ci.tag) ?? (branchRef?.startsWith(TAG_REF) ? branchRef.slice(TAG_REF.length) : undefined) ?? jenkinsTag(ci, env);
+    const branch = branchRef?.startsWith('refs/') ? branchRef.replace(/^refs\/heads\//, '') : branchRef;
+    const refName = tagName ?? (branch && !branch.startsWith('refs/') ? branch : undefined);
+    return {
+        repository: known(ci.slug) ?? (ci.service === 'azurePipelines' ? known(env.BUILD_REPOSITORY_NAME) : undefined),
+        refName,
+        ref: tagName ? `${TAG_REF}${tagName}` : refName ? `refs/heads/${refName}` : undefined,
+        sha: known(ci.commit),
+        runUrl: (ci.service === 'gitlab' ? url(env.CI_PIPELINE_URL) : undefined) ?? url(ci.buildUrl) ?? (ci.service === 'azurePipelines' ? azureRunUrl(env) : undefined)
+    };
+}
+function jenkinsTag(ci, env) {
+    return ci.service === 'jenkins' ? known(env.TAG_NAME) : undefined;
+}
+/** Azure's run page, from the organisation, project and build (env-ci builds no URL for Azure). */
+function azureRunUrl(env) {
+    const base = known(env.SYSTEM_COLLECTIONURI);
+    const project = known(env.SYSTEM_TEAMPROJECT);
+    const build = known(env.BUILD_BUILDID);
+    if (!base || !project || !build)
+        return undefined;
+    return url(`${base.replace(/\/+$/, '')}/${encodeURIComponent(project)}/_build/results?buildId=${encodeURIComponent(build)}`);
+}
+/** Empty text, and env-ci's fields made from a missing variable ("undefined"), say nothing. */
+function known(text) {
+    const trimmed = text?.trim();
+    return trimmed && trimmed !== 'undefined' ? trimmed : undefined;
+}
+/** env-ci builds URLs from templates: one with a missing part is no URL. */
+function url(text) {
+    const value = known(text);
+    if (!value || /(^|\/)undefined(\/|$)/.test(value))
+        return undefined;
+    try {
+        const parsed = new URL(value);
+        return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
 
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __webpack_require__(7242);
+// EXTERNAL MODULE: ./src/domain/record.ts
+var domain_record = __webpack_require__(6403);
+;// CONCATENATED MODULE: ./src/domain/outputs.ts
+// The step's outputs, computed from the run record alone (SPEC §2).
+
+
+function outputsOf(r) {
+    const version = (0,domain_record/* runVersion */.yh)(r);
+    const pruning = (0,domain_record/* allPruning */.jc)(r);
+    return {
+        [constants/* Output */.k7.versionId]: version?.versionId ?? '',
+        [constants/* Output */.k7.displayVersion]: version?.displayVersion ?? '',
+        [constants/* Output */.k7.uploadedDate]: version?.uploadedDate ?? '',
+        [constants/* Output */.k7.sha256]: r.archive?.sha256 ?? '',
+        [constants/* Output */.k7.contentSha256]: r.archive?.contentSha256 ?? '',
+        [constants/* Output */.k7.archivePath]: r.archive?.shownPath ?? '',
+        [constants/* Output */.k7.uploaded]: String(r.upload?.kind === 'uploaded'),
+        [constants/* Output */.k7.deletedVersionIds]: JSON.stringify(pruning?.deleted.map(d => d.version.versionId) ?? []),
+        [constants/* Output */.k7.skippedVersionIds]: JSON.stringify(pruning?.skipped.map(s => s.version.versionId) ?? []),
+        [constants/* Output */.k7.classificationChanges]: JSON.stringify((r.switches ?? []).map(s => ({ classificationType: s.classificationType, versionId: s.versionId, reviewStatus: s.reviewStatus })))
+    };
+}
+/** Outputs whose text is JSON (arrays), and the one that is a boolean: typed as such in the command-line tool's --json. */
+const JSON_OUTPUTS = new Set([constants/* Output */.k7.deletedVersionIds, constants/* Output */.k7.skippedVersionIds, constants/* Output */.k7.classificationChanges]);
+const BOOLEAN_OUTPUTS = new Set([constants/* Output */.k7.uploaded]);
+/** The outputs with arrays as arrays and booleans as booleans, for one JSON object. */
+function typedOutputs(outputs) {
+    const typed = {};
+    for (const [name, value] of Object.entries(outputs)) {
+        typed[name] = JSON_OUTPUTS.has(name) ? JSON.parse(value) : BOOLEAN_OUTPUTS.has(name) ? value === 'true' : value;
+    }
+    return typed;
+}
+/**
+ * A dotenv file of the outputs: `version_id=1042`, one line each. Names use `_`
+ * for `-` (GitLab's dotenv report and most readers take only letters, digits and
+ * `_`). A value of plain characters is written as it is, since GitLab keeps
+ * quotes as part of the value; any other value (spaces, quotes, `#`, `$`, a line
+ * break: all possible in a display version or a file name) is double-quoted with
+ * `\`, `"`, `$`, `` ` `` and line breaks escaped, so that no reader can take part of
+ * it for another variable or a comment.
+ */
+function dotenvText(outputs) {
+    return Object.entries(outputs)
+        .map(([name, value]) => `${name.replace(/-/g, '_')}=${dotenvValue(value)}\n`)
+        .join('');
+}
+const PLAIN_VALUE = /^[A-Za-z0-9_.,:/@+\-[\]{}"]*$/;
+function dotenvValue(value) {
+    // A plain value may hold `"` (JSON arrays) but not start with one: a reader would take it for a quoted value.
+    if (PLAIN_VALUE.test(value) && !value.startsWith('"'))
+        return value;
+    const escaped = value
+        .replace(/[\\"$`]/g, ch => `\\${ch}`)
+        .replace(/\r/g, '\\r')
+        .replace(/\n/g, '\\n');
+    // eslint-disable-next-line no-control-regex
+    return `"${escaped.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ch => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
+}
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __webpack_require__(643);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 12 modules
-var core = __webpack_require__(143);
 // EXTERNAL MODULE: ./src/boomi/contract.ts
 var contract = __webpack_require__(4922);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/boomi/answers.ts
-// Every 2xx answer from Boomi is checked here against the shapes of SPEC §1
-// before anything acts on it. What is not understood becomes an AnswerError:
-// the action deletes versions in real accounts, so a surprise must stop it,
-// never steer it.
+// Every 2xx answer from Boomi is checked here before anything acts on it, by one
+// rule (docs/boomi-api.md, "Reading answers"): strict where a field decides,
+// tolerant where it only describes. A deciding field that cannot mean one thing
+// becomes an AnswerError: the action deletes versions in real accounts, so a
+// surprise there must stop it, never steer it. A describing field of any type,
+// absent or unknown never fails a run: Boomi adds fields and reshapes them.
 
 
 const MAX_TOKEN_LENGTH = 8192;
@@ -58,7 +171,7 @@ function readQueryPage(text, operation) {
     const json = parseJsonAnswer(text, operation);
     if (!isObject(json))
         throw new errors/* AnswerError */.dV(operation, `the answer is ${kind(json)}, not a query result`);
-    const numberOfResults = readCount(json.numberOfResults, operation);
+    const numberOfResults = readCount(json.numberOfResults);
     const queryToken = readToken(json.queryToken, operation);
     if (json.result === undefined && contract/* EMPTY_QUERY_MAY_OMIT_RESULT */.RR && numberOfResults === 0 && !queryToken) {
         return { numberOfResults, result: [] };
@@ -67,12 +180,9 @@ function readQueryPage(text, operation) {
         throw new errors/* AnswerError */.dV(operation, `'result' is ${kind(json.result)}, not a list`);
     return { numberOfResults, queryToken, result: json.result.map(v => readVersion(v, operation)) };
 }
-function readCount(value, operation) {
-    if (value === undefined || value === null)
-        return undefined;
-    if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0)
-        return value;
-    throw new errors/* AnswerError */.dV(operation, `'numberOfResults' is not a whole number ≥ 0`);
+/** Tolerant: anything but a whole number ≥ 0 is as if Boomi gave no count. */
+function readCount(value) {
+    return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
 }
 function readToken(value, operation) {
     if (value === undefined || value === null || value === '')
@@ -96,19 +206,19 @@ function readVersion(value, operation) {
     if (!isObject(value))
         throw new errors/* AnswerError */.dV(operation, `a version is ${kind(value)}, not an object`);
     const versionId = readVersionId(value.versionId, operation);
-    const field = (name) => readText(value[name], name, versionId, operation);
+    const strict = (name) => readText(value[name], name, versionId, operation);
     const version = {
         versionId,
-        groupType: field('groupType'),
-        displayVersion: field('displayVersion'),
-        changeLog: field('changeLog'),
-        uploadedDate: field('uploadedDate'),
-        uploadedBy: field('uploadedBy'),
+        groupType: strict('groupType'),
+        displayVersion: describing(value.displayVersion),
+        changeLog: strict('changeLog'),
+        uploadedDate: readUploadedDate(value.uploadedDate, versionId, operation),
+        uploadedBy: readUser(value.uploadedBy),
         deleted: readDeleted(value.deleted, versionId, operation),
-        deletedDate: field('deletedDate'),
+        deletedDate: describing(value.deletedDate),
         reviewStatus: readReviewStatus(value.reviewStatus, versionId, operation),
         releaseVersion: readReleaseVersion(value.releaseVersion),
-        carLink: field('carLink')
+        carLink: describing(value.carLink)
     };
     // Absent fields stay absent, so identical copies compare equal whatever order Boomi wrote them in.
     for (const key of Object.keys(version))
@@ -129,6 +239,7 @@ function readVersionId(value, operation) {
     }
     return id;
 }
+/** Strict: text (a number as its decimal text), or absent; anything else is not understood. */
 function readText(value, name, versionId, operation) {
     if (value === undefined || value === null)
         return undefined;
@@ -137,6 +248,45 @@ function readText(value, name, versionId, operation) {
     if (typeof value === 'number' && Number.isFinite(value))
         return String(value);
     throw new errors/* AnswerError */.dV(operation, `'${name}' of version ${JSON.stringify(versionId)} is ${kind(value)}, not text`);
+}
+/** Tolerant: text (a number as its decimal text) is kept; any other shape is as if absent. */
+function describing(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' && Number.isFinite(value))
+        return String(value);
+    return undefined;
+}
+/** Tolerant: a user object (as Boomi documents it) is shown as its `email`; plain text as itself. */
+function readUser(value) {
+    return describing(isObject(value) ? value.email : value);
+}
+/**
+ * ISO 8601 with a date, a time and a zone (`Z` or an offset), seconds optional,
+ * fractions allowed: one instant, whoever reads it. A date alone, or a time
+ * without a zone (local to whom?), can mean more than one thing.
+ */
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)$/;
+/**
+ * Strict: the upload date orders the versions for pruning. Absent or null stays
+ * absent (the planner leaves such a version alone, and says so); a value that is
+ * there but is not one instant stops the run.
+ */
+function readUploadedDate(value, versionId, operation) {
+    if (value === undefined || value === null)
+        return undefined;
+    if (typeof value === 'string' && isDateTime(value))
+        return value;
+    throw new errors/* AnswerError */.dV(operation, `'uploadedDate' of version ${JSON.stringify(versionId)} is ${kind(value)}, not an ISO 8601 date-time with a zone`);
+}
+function isDateTime(text) {
+    const m = DATE_TIME.exec(text);
+    if (!m || Number.isNaN(Date.parse(text)))
+        return false;
+    // Date.parse rolls 2026-02-30 over into March: the calendar day must exist as written.
+    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const midnight = new Date(Date.UTC(year, month - 1, day));
+    return midnight.getUTCFullYear() === year && midnight.getUTCMonth() === month - 1 && midnight.getUTCDate() === day;
 }
 /** Strict: only spellings that cannot mean anything else count (see ConnectorVersion.deleted). */
 function readDeleted(value, versionId, operation) {
@@ -179,7 +329,12 @@ function readReviewStatus(value, versionId, operation) {
     throw new errors/* AnswerError */.dV(operation, `'reviewStatus' of version ${JSON.stringify(versionId)} is ${kind(value)}, not text`);
 }
 const REVIEW_STATUSES = new Set(['APPROVED', 'PENDING', 'REJECTED', 'CANCELLED']);
-/** The version-change answer: one of four review statuses, about the change asked for. */
+/**
+ * The version-change answer: one of four review statuses, about the change asked
+ * for. Its deciding fields are strict: `reviewStatus`, and `classificationType`
+ * and `versionId` when given (text, or an integer for the ID); the rest (users,
+ * dates, the classification it changed) only describes.
+ */
 function readVersionChange(text, classificationType, versionId) {
     const operation = 'version change';
     const json = parseJsonAnswer(text, operation);
@@ -190,11 +345,15 @@ function readVersionChange(text, classificationType, versionId) {
         throw new errors/* AnswerError */.dV(operation, `'reviewStatus' is not one of APPROVED, PENDING, REJECTED, CANCELLED`);
     }
     const echoedType = json.classificationType;
-    if (echoedType !== undefined && echoedType !== null && echoedType !== classificationType) {
-        throw new errors/* AnswerError */.dV(operation, `the answer is about another classification than ${JSON.stringify(classificationType)}`);
+    if (echoedType !== undefined && echoedType !== null) {
+        if (typeof echoedType !== 'string')
+            throw new errors/* AnswerError */.dV(operation, `'classificationType' is ${kind(echoedType)}, not text`);
+        if (echoedType !== classificationType) {
+            throw new errors/* AnswerError */.dV(operation, `the answer is about another classification than ${JSON.stringify(classificationType)}`);
+        }
     }
     const echoedId = json.versionId;
-    if (echoedId !== undefined && echoedId !== null && String(echoedId) !== versionId) {
+    if (echoedId !== undefined && echoedId !== null && readVersionId(echoedId, operation) !== versionId) {
         throw new errors/* AnswerError */.dV(operation, `the answer is about another version than ${JSON.stringify(versionId)}`);
     }
     return { classificationType, versionId, reviewStatus: status };
@@ -202,8 +361,10 @@ function readVersionChange(text, classificationType, versionId) {
 
 ;// CONCATENATED MODULE: ./src/boomi/listing.ts
 // One listing of a group, page by page: bounded in pages and versions, a
-// repeated page token refused, Boomi's own count checked, duplicates merged
-// and versions of other groups set aside. Pure: the client feeds it pages.
+// repeated page token refused, duplicates merged and versions of other groups
+// set aside. Boomi's `numberOfResults` may count the page or the whole query
+// (docs/boomi-api.md, "Reading answers"): either reading is accepted, and one
+// that fits neither is noted, never a failure. Pure: the client feeds it pages.
 
 
 class ListingPages {
@@ -212,7 +373,8 @@ class ListingPages {
     tokens = new Set();
     entries = [];
     pages = 0;
-    count;
+    /** Each page's count as Boomi gave it, beside the number of results the page held. */
+    counts = [];
     constructor(groupType, limits = { pages: contract/* MAX_QUERY_PAGES */.R0, versions: contract/* MAX_LISTED_VERSIONS */.Hb }) {
         this.groupType = groupType;
         this.limits = limits;
@@ -222,13 +384,13 @@ class ListingPages {
         this.pages++;
         this.entries.push(...page.result);
         if (page.numberOfResults !== undefined)
-            this.checkCount(page.numberOfResults, operation);
+            this.counts.push({ given: page.numberOfResults, held: page.result.length });
         if (this.entries.length > this.limits.versions) {
             throw new errors/* AnswerError */.dV(operation, `the listing holds more than ${this.limits.versions} versions, more than an account can have`);
         }
         const token = page.queryToken;
         if (token === undefined)
-            return this.checkComplete(operation);
+            return undefined;
         if (this.tokens.has(token))
             throw new errors/* AnswerError */.dV(operation, 'queryMore returned a token it had already returned');
         if (this.pages >= this.limits.pages) {
@@ -237,26 +399,23 @@ class ListingPages {
         this.tokens.add(token);
         return token;
     }
-    checkCount(count, operation) {
-        if (this.count !== undefined && count !== this.count) {
-            throw new errors/* AnswerError */.dV(operation, `'numberOfResults' changed from ${this.count} to ${count} between pages`);
-        }
-        this.count = count;
-        if (this.entries.length > count) {
-            throw new errors/* AnswerError */.dV(operation, `the pages hold more versions (${this.entries.length}) than 'numberOfResults' says (${count})`);
-        }
-    }
-    checkComplete(operation) {
-        if (this.count !== undefined && this.entries.length !== this.count) {
-            throw new errors/* AnswerError */.dV(operation, `'numberOfResults' says ${this.count} versions, but the pages held ${this.entries.length}`);
-        }
-        return undefined;
-    }
     get received() {
         return this.entries.length;
     }
-    get expected() {
-        return this.count;
+    /** The count on the latest page that gave one: of that page or of the query, as Boomi meant it. */
+    get lastCount() {
+        return this.counts.at(-1)?.given;
+    }
+    /** Undefined when every count Boomi gave fits one reading: each page's own size, or the whole listing's. */
+    countNote() {
+        if (this.counts.length === 0)
+            return undefined;
+        const perPage = this.counts.every(c => c.given === c.held);
+        const perQuery = this.counts.every(c => c.given === this.entries.length);
+        if (perPage || perQuery)
+            return undefined;
+        const given = this.counts.map(c => c.given).join(', ');
+        return `'numberOfResults' (${given}) fits neither this page's results nor the whole listing (${this.entries.length} over ${this.pages} page(s))`;
     }
     /** Identical copies of a version collapse; copies that differ make the listing not understood. */
     finish(operation) {
@@ -278,209 +437,13 @@ class ListingPages {
             else
                 versions.push(version);
         }
-        return { versions, foreign };
+        const countNote = this.countNote();
+        return countNote === undefined ? { versions, foreign } : { versions, foreign, countNote };
     }
 }
 
-;// CONCATENATED MODULE: ./src/domain/untrusted.ts
-// The one place where text from outside (Boomi's answers, input values, file
-// names, a changelog file) is made safe for where it goes: the runner's log, the
-// job summary's HTML and Markdown, or an error message that may echo credentials.
-// Each function is total and pure; callers apply it once, at the edge.
-/** Shown in front of a log line that the runner would otherwise read as a workflow command. */
-const LOG_LINE_GUARD = '> ';
-/**
- * Characters the runner or a log viewer might skip before looking for `::`.
- * The runner calls .NET `TrimStart()` (Unicode White_Space); this set is wider on
- * purpose — an extra guard costs nothing, a missing one is a command.
- */
-const LOOSE_LEADING_SPACE = /^[\s\u0085\u180e\u200b-\u200d\u2060\ufeff]*/;
-/**
- * C0 and C1 controls except \t and \n, DEL, and the Unicode line and paragraph
- * separators: invisible, or line breaks to some reader.
- */
-const CONTROL_CLASS = '[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029]';
-const untrusted_CONTROL = new RegExp(CONTROL_CLASS, 'g');
-const HAS_CONTROL = new RegExp(CONTROL_CLASS);
-function showControl(ch) {
-    return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
-}
-function guardLogLine(line) {
-    // actions/runner ActionCommand.TryParse (v1) finds `##[` anywhere in a line, not only at its start.
-    const noV1 = line.replace(/##\[/g, '## [');
-    // TryParseV2 takes a line as a command when it starts with `::` after leading white space.
-    const rest = noV1.slice(LOOSE_LEADING_SPACE.exec(noV1)[0].length);
-    return rest.startsWith('::') ? LOG_LINE_GUARD + noV1 : noV1;
-}
-/**
- * Text for the runner's log: no line of it can be a workflow command. A lone
- * `\r` ends a line for the runner, so it becomes `\n`; other control characters
- * are shown as `\uXXXX`.
- */
-function forLog(text) {
-    return text.replace(/\r\n?/g, '\n').replace(untrusted_CONTROL, showControl).split('\n').map(guardLogLine).join('\n');
-}
-const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, ch => HTML_ENTITIES[ch]);
-}
-/**
- * Markdown punctuation that can start a construct inline: emphasis, code,
- * links and images, table cells, strikethrough, math, mentions, headings.
- */
-const MARKDOWN_INLINE = /[\\`*_[\]()#|!~$@]/g;
-/** Shown for a field the server left out. */
-const MISSING = '–';
-/** Longest text a summary cell shows before it is cut. */
-const MAX_MD_TEXT = 1000;
-function escapeMarkdownLine(line) {
-    const inline = line.replace(MARKDOWN_INLINE, ch => `\\${ch}`);
-    // A list item, ordered-list number or setext underline is recognised only at the start of a line.
-    return inline.replace(/^(\s*)([-+=])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
-}
-function inertInline(text) {
-    return text
-        .replace(/\r\n?/g, '\n')
-        .replace(untrusted_CONTROL, showControl)
-        .split('\n')
-        .map(line => escapeHtml(escapeMarkdownLine(line)))
-        .join('\n');
-}
-/**
- * Text for a table cell or inline in the job summary: HTML-escaped,
- * Markdown-inert, on one line (`<br>` between lines), at most `max` characters
- * of the original before escaping.
- */
-function mdText(text, max = MAX_MD_TEXT) {
-    if (text === undefined)
-        return MISSING;
-    return inertInline(cut(text, max)).replace(/\n/g, '<br>');
-}
-/**
- * Inline code that nothing inside can close. A backtick span cannot hold a
- * line break or a `|` safely (a table reads `\|` differently from a paragraph),
- * so those texts go in `<code>` with their content made inert instead.
- */
-function mdCode(text, max = MAX_MD_TEXT) {
-    if (text === undefined)
-        return MISSING;
-    const shown = cut(text, max);
-    if (shown.trim() === '' || /[\r\n|]/.test(shown) || HAS_CONTROL.test(shown)) {
-        return `<code>${inertInline(shown).replace(/\n/g, ' ')}</code>`;
-    }
-    const fence = '`'.repeat(longestRun(shown, '`') + 1);
-    const pad = /^[` ]|[` ]$/.test(shown) ? ' ' : '';
-    return `${fence}${pad}${shown}${pad}${fence}`;
-}
-/** Longest text a summary block shows before it is cut. */
-const MAX_MD_BLOCK = 10_000;
-/**
- * A fenced block (to be placed at the start of a line) whose fence is longer
- * than any backtick run inside, so the text cannot close it early.
- */
-function mdBlock(text, max = MAX_MD_BLOCK) {
-    const body = cut(text, max).replace(/\r\n?/g, '\n').replace(untrusted_CONTROL, showControl);
-    const fence = '`'.repeat(Math.max(3, longestRun(body, '`') + 1));
-    return `${fence}text\n${body}\n${fence}`;
-}
-function longestRun(text, ch) {
-    let longest = 0;
-    let run = 0;
-    for (const c of text) {
-        run = c === ch ? run + 1 : 0;
-        if (run > longest)
-            longest = run;
-    }
-    return longest;
-}
-/** Shortest piece of a secret that counts as leaked: shorter pieces are too common to mask. */
-const MIN_SECRET_FRAGMENT = 6;
-const MASK = '***';
-/**
- * The forms in which a secret is commonly echoed back: as is, URL-encoded and
- * base64. A Basic authorization value must be passed on its own (base64 of the
- * token alone is not a substring of it).
- */
-function secretForms(secrets) {
-    const forms = secrets.flatMap(s => (s ? [s, encodeURIComponent(s), Buffer.from(s, 'utf8').toString('base64'), JSON.stringify(s).slice(1, -1)] : []));
-    return [...new Set(forms)];
-}
-function secretGrams(secrets) {
-    const grams = new Set();
-    for (const s of secrets) {
-        for (let i = 0; i + MIN_SECRET_FRAGMENT <= s.length; i++)
-            grams.add(s.slice(i, i + MIN_SECRET_FRAGMENT));
-    }
-    return grams;
-}
-/** Marks every character inside a run of at least MIN_SECRET_FRAGMENT characters that occurs in a secret. */
-function secretCover(text, secrets) {
-    const covered = new Array(text.length).fill(false);
-    const grams = secretGrams(secrets);
-    for (let i = 0; i + MIN_SECRET_FRAGMENT <= text.length; i++) {
-        if (grams.has(text.slice(i, i + MIN_SECRET_FRAGMENT)))
-            covered.fill(true, i, i + MIN_SECRET_FRAGMENT);
-    }
-    return covered;
-}
-function maskOnce(text, secrets) {
-    const covered = secretCover(text, secrets);
-    const parts = [];
-    let start = 0;
-    for (let i = 0; i <= text.length; i++) {
-        const edge = i === text.length || covered[i] !== covered[start];
-        if (!edge)
-            continue;
-        parts.push(covered[start] ? MASK : text.slice(start, i));
-        start = i;
-    }
-    return parts.join('');
-}
-/**
- * Replaces each secret, and any piece of one at least MIN_SECRET_FRAGMENT long
- * wherever it appears (a server may echo a prefix, or cut the echo), with
- * `***`. Apply before any cut: a cut cannot un-mask, but it can hide what
- * would have identified a fragment. Pass the forms to look for (see
- * `secretForms`); the runner's own masking only knows whole secrets.
- */
-function scrubSecrets(text, secrets) {
-    // A secret shorter than a fragment is masked whole, in one pass: masking it
-    // again could loop (a secret of `*` is inside the mask).
-    const short = secrets.filter(s => s.length > 0 && s.length < MIN_SECRET_FRAGMENT);
-    let current = short.reduce((acc, s) => acc.split(s).join(MASK), text);
-    const long = secrets.filter(s => s.length >= MIN_SECRET_FRAGMENT);
-    if (long.length === 0)
-        return current;
-    // Masking joins what stood either side of a secret, which may line up anew;
-    // each pass that changes anything shortens the text, so this ends.
-    for (;;) {
-        const next = maskOnce(current, long);
-        if (next === current)
-            return next;
-        current = next;
-    }
-}
-/** Marks a text that was cut. */
-const ELLIPSIS = '…';
-/**
- * At most `max` UTF-16 units, `…` included, never splitting a surrogate pair.
- * Counting units rather than code points keeps the result within a limit
- * however the receiver counts.
- */
-function cut(text, max) {
-    if (text.length <= max)
-        return text;
-    if (max < 1)
-        return '';
-    let end = max - ELLIPSIS.length;
-    if (end > 0 && isHighSurrogate(text.charCodeAt(end - 1)))
-        end--;
-    return text.slice(0, end) + ELLIPSIS;
-}
-function isHighSurrogate(code) {
-    return code >= 0xd800 && code <= 0xdbff;
-}
-
+// EXTERNAL MODULE: ./src/domain/untrusted.ts
+var untrusted = __webpack_require__(5006);
 // EXTERNAL MODULE: ./src/net/retry.ts
 var net_retry = __webpack_require__(7893);
 ;// CONCATENATED MODULE: ./src/boomi/refusals.ts
@@ -521,7 +484,7 @@ function toBoomiError(operation, res, now, secrets = [], subject) {
     // One line, made inert for the log: the text goes mid-sentence into messages that reach `::error::`.
     // eslint-disable-next-line no-control-regex
     const oneLine = raw.replace(/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
-    const message = forLog(cut(scrubSecrets(cut(oneLine, SCRUB_WINDOW), secretForms(secrets)), MAX_ERROR_TEXT));
+    const message = (0,untrusted/* forLog */.Ig)((0,untrusted/* cut */.Jj)((0,untrusted/* scrubSecrets */.Zg)((0,untrusted/* cut */.Jj)(oneLine, SCRUB_WINDOW), (0,untrusted/* secretForms */.eo)(secrets)), MAX_ERROR_TEXT));
     const retryAfterMs = (0,net_retry/* parseRetryAfter */.mu)(headerValue(res.headers['retry-after']), now);
     return new errors/* BoomiError */.JE(operation, res.status, message, retryAfterMs, hintFor(operation, res.status, subject));
 }
@@ -609,7 +572,7 @@ class HttpBoomiClient {
     }
     takePage(pages, text, operation) {
         const token = pages.add(readQueryPage(text, operation), operation);
-        this.opts.log.debug(`${operation}: ${pages.received} versions so far (of ${pages.expected ?? '?'})`);
+        this.opts.log.debug(`${operation}: ${pages.received} versions so far (numberOfResults: ${pages.lastCount ?? 'none'})`);
         return token;
     }
     /** The next page's text, or undefined when a retry used up the token and the listing must start again. */
@@ -624,20 +587,22 @@ class HttpBoomiClient {
         catch (err) {
             const rejectedAfterRetry = retriedToken && err instanceof errors/* BoomiError */.JE && err.status >= 400 && err.status < 500;
             if (rejectedAfterRetry && restart + 1 < this.opts.retry.maxAttempts) {
-                this.opts.log.info(`queryMore: the page token was used up by a failed attempt; listing ${forLog(groupType)} again from the start`);
+                this.opts.log.info(`queryMore: the page token was used up by a failed attempt; listing ${(0,untrusted/* forLog */.Ig)(groupType)} again from the start`);
                 return undefined;
             }
             throw err;
         }
     }
     finishListing(pages, groupType) {
-        const { versions, foreign } = pages.finish('query');
+        const { versions, foreign, countNote } = pages.finish('query');
+        if (countNote)
+            this.opts.log.warning((0,untrusted/* forLog */.Ig)(`The listing of ${groupType}: ${countNote}; the versions listed are used as they are.`));
         if (foreign.length > 0) {
             const shown = foreign
                 .slice(0, 20)
                 .map(id => JSON.stringify(id))
                 .join(', ');
-            this.opts.log.warning(forLog(`The listing of ${groupType} held ${foreign.length} version(s) of other groups, left out: ${shown}${foreign.length > 20 ? ', …' : ''}`));
+            this.opts.log.warning((0,untrusted/* forLog */.Ig)(`The listing of ${groupType} held ${foreign.length} version(s) of other groups, left out: ${shown}${foreign.length > 20 ? ', …' : ''}`));
         }
         return versions;
     }
@@ -673,7 +638,7 @@ class HttpBoomiClient {
         return readVersionChange(text, classificationType, versionId);
     }
     retried(what, attempt) {
-        return (0,net_retry/* withRetries */.LH)(forLog(what), this.opts.retry, attempt);
+        return (0,net_retry/* withRetries */.LH)((0,untrusted/* forLog */.Ig)(what), this.opts.retry, attempt);
     }
     /**
      * One paced request; answers 2xx with the body text, anything else as a
@@ -743,7 +708,7 @@ class HttpBoomiClient {
             if (this.warned.has(line) || this.warned.size >= 10)
                 continue;
             this.warned.add(line);
-            this.opts.log.warning(forLog(`${line.slice(0, 300)}. Boomi may retire this endpoint; check for a newer release of this action.`));
+            this.opts.log.warning((0,untrusted/* forLog */.Ig)(`${line.slice(0, 300)}. Boomi may retire this endpoint; check for a newer release of this action.`));
         }
     }
 }
@@ -751,277 +716,8 @@ function client_headerValue(value) {
     return Array.isArray(value) ? value[0] : value;
 }
 
-// EXTERNAL MODULE: ./src/constants.ts
-var constants = __webpack_require__(7242);
-;// CONCATENATED MODULE: ./src/domain/record.ts
-/** The version this run stands for: uploaded, reused, or given by version-id. */
-function runVersion(r) {
-    if (r.given)
-        return r.given;
-    if (r.upload?.kind === 'uploaded' || r.upload?.kind === 'reused')
-        return r.upload.version;
-    return undefined;
-}
-/** Early deletions (version limit) and the prune phase's, as one outcome: for a version in both, the later word counts. */
-function allPruning(r) {
-    const early = r.upload && 'earlyPrune' in r.upload ? r.upload.earlyPrune : undefined;
-    const late = r.prune?.outcome;
-    if (!early)
-        return late;
-    if (!late)
-        return early;
-    const seenLate = new Set([...late.deleted, ...late.skipped].map(x => x.version.versionId));
-    for (const f of late.failed)
-        seenLate.add(f.version.versionId);
-    for (const v of late.notTried)
-        seenLate.add(v.versionId);
-    const notLate = (id) => !seenLate.has(id);
-    return {
-        deleted: [...early.deleted.filter(d => notLate(d.version.versionId)), ...late.deleted],
-        skipped: [...early.skipped.filter(s => notLate(s.version.versionId)), ...late.skipped],
-        failed: [...early.failed.filter(f => notLate(f.version.versionId)), ...late.failed],
-        notTried: [...early.notTried.filter(v => notLate(v.versionId)), ...late.notTried]
-    };
-}
-function newJournal() {
-    return { deleted: [], switches: [] };
-}
-/** The record completed from the journal: what phases that never returned had already done. */
-function withJournal(r, j, keepLatest) {
-    const out = { ...r };
-    if (!out.upload && j.uploaded)
-        out.upload = { kind: 'uploaded', ...j.uploaded, listing: [], strayTwins: [], seconds: 0 };
-    if (!out.switches && j.switches.length)
-        out.switches = [...j.switches];
-    if (!out.prune) {
-        const known = new Set(allPruning(out)?.deleted.map(d => d.version.versionId) ?? []);
-        const more = j.deleted.filter(d => !known.has(d.version.versionId));
-        if (more.length)
-            out.prune = { keepLatest: keepLatest ?? 0, kept: 0, outcome: { deleted: more, skipped: [], failed: [], notTried: [] } };
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/domain/outputs.ts
-// The step's outputs, computed from the run record alone (SPEC §2).
-
-
-function outputsOf(r) {
-    const version = runVersion(r);
-    const pruning = allPruning(r);
-    return {
-        [constants/* Output */.k7.versionId]: version?.versionId ?? '',
-        [constants/* Output */.k7.displayVersion]: version?.displayVersion ?? '',
-        [constants/* Output */.k7.uploadedDate]: version?.uploadedDate ?? '',
-        [constants/* Output */.k7.sha256]: r.archive?.sha256 ?? '',
-        [constants/* Output */.k7.contentSha256]: r.archive?.contentSha256 ?? '',
-        [constants/* Output */.k7.archivePath]: r.archive?.shownPath ?? '',
-        [constants/* Output */.k7.uploaded]: String(r.upload?.kind === 'uploaded'),
-        [constants/* Output */.k7.deletedVersionIds]: JSON.stringify(pruning?.deleted.map(d => d.version.versionId) ?? []),
-        [constants/* Output */.k7.skippedVersionIds]: JSON.stringify(pruning?.skipped.map(s => s.version.versionId) ?? []),
-        [constants/* Output */.k7.classificationChanges]: JSON.stringify((r.switches ?? []).map(s => ({ classificationType: s.classificationType, versionId: s.versionId, reviewStatus: s.reviewStatus })))
-    };
-}
-
-;// CONCATENATED MODULE: ./src/domain/changelog.ts
-// The change log sent with an upload, and its trailer: the lines by which a
-// later run recognises an earlier upload of the same archive or the same
-// connector (SPEC §3.3). The trailer is ours and is never cut; the text is the
-// user's and is cut to what Boomi is thought to keep.
-
-
-/** Ends a text that was cut to fit; the full text is where the user keeps it, not here. */
-const CUT_MARKER = `\n… (cut: the text was longer than ${contract/* MAX_CHANGE_LOG_TEXT */.df} characters)`;
-function shaLine(ids) {
-    return `sha256: ${ids.sha256.toLowerCase()}`;
-}
-function contentLine(ids) {
-    return ids.contentSha256 ? `content-sha256: ${ids.contentSha256.toLowerCase()}` : undefined;
-}
-function trailerLines(ids) {
-    const content = contentLine(ids);
-    // `sha256:` stays last: versions uploaded before content digests carry only it.
-    return content ? [content, shaLine(ids)] : [shaLine(ids)];
-}
-function fitText(text) {
-    const trimmed = text.replace(/\s+$/, '');
-    if (trimmed.length <= contract/* MAX_CHANGE_LOG_TEXT */.df)
-        return trimmed;
-    // `cut` keeps surrogate pairs whole; its one-unit ellipsis is replaced by the marker.
-    const kept = cut(trimmed, contract/* MAX_CHANGE_LOG_TEXT */.df - CUT_MARKER.length + 1).slice(0, -1);
-    return kept.replace(/\s+$/, '') + CUT_MARKER;
-}
-/**
- * The text (trailing white space trimmed, cut to MAX_CHANGE_LOG_TEXT with a
- * marker), a blank line, `content-sha256: <hex>` when known, `sha256: <hex>` last.
- */
-function buildChangeLog(text, ids) {
-    const body = fitText(text);
-    const trailer = trailerLines(ids).join('\n');
-    return body ? `${body}\n\n${trailer}` : trailer;
-}
-function logLines(changeLog) {
-    return changeLog.split(/\r\n|\r|\n/).map(line => line.trim());
-}
-/**
- * How a version's change log matches this archive: by its exact bytes
- * (`sha256`, preferred) or by the connector's content (`content-sha256`).
- */
-function matchKind(changeLog, ids) {
-    if (!changeLog)
-        return undefined;
-    const lines = new Set(logLines(changeLog));
-    if (lines.has(shaLine(ids)))
-        return 'sha256';
-    const content = contentLine(ids);
-    return content && lines.has(content) ? 'content-sha256' : undefined;
-}
-const TRAILER_LINE = /^(content-)?sha256: [0-9a-f]{64}$/i;
-/** The change log without its trailer lines and the blank line before them: the notes a person wrote. */
-function releaseNotes(changeLog) {
-    const lines = changeLog.split(/\r\n|\r|\n/);
-    while (lines.length > 0 && TRAILER_LINE.test(lines[lines.length - 1].trim()))
-        lines.pop();
-    while (lines.length > 0 && lines[lines.length - 1].trim() === '')
-        lines.pop();
-    return lines.join('\n');
-}
-/** e.g. "acme/connector v1.4.0 (3f2c1ab), https://github.com/acme/connector/actions/runs/42" */
-function defaultChangeLog(ctx) {
-    const parts = [];
-    if (ctx.repository)
-        parts.push(ctx.repository);
-    if (ctx.refName)
-        parts.push(ctx.refName);
-    if (ctx.sha)
-        parts.push(`(${ctx.sha.slice(0, 7)})`);
-    const what = parts.length ? `Released from ${parts.join(' ')}` : 'Released by boomi-connector-action';
-    return ctx.runUrl ? `${what}, ${ctx.runUrl}` : what;
-}
-
-;// CONCATENATED MODULE: ./src/domain/summary.ts
-// The job summary as Markdown, computed from the run record alone. Every field
-// that came from outside (Boomi's answers, file names, messages) goes through
-// untrusted.ts before it meets Markdown or HTML.
-
-
-
-function formatBytes(n) {
-    if (n < 1024)
-        return `${n} B`;
-    let value = n;
-    let unit = 'B';
-    for (const u of ['KiB', 'MiB', 'GiB']) {
-        if (value < 1024)
-            break;
-        value /= 1024;
-        unit = u;
-    }
-    return `${value.toFixed(1)} ${unit}`;
-}
-const MATCH_TEXT = { sha256: 'the same archive (sha256)', 'content-sha256': 'the same connector rebuilt (content-sha256)' };
-function outcomeText(upload, r) {
-    if (r.given)
-        return `No upload: switching version ${r.given.versionId} given by version-id`;
-    if (!upload)
-        return r.archive || r.error ? 'Not uploaded: the run stopped before the upload' : 'No upload (prune only)';
-    switch (upload.kind) {
-        case 'uploaded':
-            return 'Uploaded a new version';
-        case 'reused':
-            return `${upload.dryRun ? 'Dry run: would reuse' : 'Reused'} the existing version of ${MATCH_TEXT[upload.match]} (no upload)`;
-        case 'would-upload':
-            return 'Dry run: would upload a new version';
-        case 'refused-duplicate':
-            return `Not uploaded: already a version of the group, ${MATCH_TEXT[upload.match]} (if-exists: fail)`;
-        case 'failed':
-            return 'Upload failed';
-    }
-}
-function overview(r) {
-    const rows = [`| Result | ${mdText(outcomeText(r.upload, r))} |`];
-    if (r.archive) {
-        const a = r.archive;
-        rows.push(`| Archive | ${mdCode(a.shownPath)} (${formatBytes(a.size)}) |`, `| SHA-256 | ${mdCode(a.sha256)} |`, `| Content SHA-256 | ${mdCode(a.contentSha256)} |`);
-        if (a.connector.className || a.connector.sdkApiVersion) {
-            rows.push(`| Connector | ${mdCode(a.connector.className ?? '?')}, SDK API ${mdCode(a.connector.sdkApiVersion ?? '?')} |`);
-        }
-    }
-    const version = runVersion(r);
-    if (version) {
-        rows.push(`| Version ID | ${mdCode(version.versionId)} |`, `| Display version | ${mdText(version.displayVersion)} |`, `| Uploaded | ${mdText(version.uploadedDate)} |`);
-    }
-    if (r.changeLog?.section)
-        rows.push(`| Change log from | ${mdText(r.changeLog.section)} |`);
-    if (r.throttling && r.throttling.throttled > 0) {
-        const t = r.throttling;
-        rows.push(`| Throttling | ${t.throttled} answer(s) of 503/429, ${(t.waitedMs / 1000).toFixed(1)} s spent waiting${t.lowestRate ? `, rate cut to ${t.lowestRate.toFixed(2)}/s at the lowest` : ''} |`);
-    }
-    return ['| | |', '| --- | --- |', ...rows, ''];
-}
-function changeLogSection(r) {
-    const u = r.upload;
-    const text = u?.kind === 'reused' ? u.version.changeLog : u && 'changeLog' in u ? u.changeLog : undefined;
-    if (!text)
-        return [];
-    return ['<details><summary>Change log</summary>', '', mdBlock(text), '', '</details>', ''];
-}
-function switchSection(r) {
-    if (!r.switches?.length)
-        return [];
-    const lines = ['### Classifications', '', '| Classification | Version ID | Review status | Note |', '| --- | --- | --- | --- |'];
-    for (const s of r.switches) {
-        const note = s.error
-            ? `failed: ${s.error}`
-            : s.reviewStatus === 'APPROVED'
-                ? 'switched'
-                : s.reviewStatus === 'PENDING'
-                    ? 'awaiting approval or a scheduled release'
-                    : r.dryRun
-                        ? 'dry run: would request'
-                        : '';
-        lines.push(`| ${mdCode(s.classificationType)} | ${mdCode(s.versionId)} | ${mdText(s.reviewStatus || '–')} | ${mdText(note)} |`);
-    }
-    const notes = r.upload && 'changeLog' in r.upload ? releaseNotes(r.upload.changeLog) : undefined;
-    if (notes)
-        lines.push('', '<details><summary>Release notes sent</summary>', '', mdBlock(notes), '', '</details>');
-    return [...lines, ''];
-}
-function pruneSection(r) {
-    const outcome = allPruning(r);
-    if (!outcome)
-        return [];
-    const verb = r.dryRun ? 'would delete' : 'deleted';
-    const lines = [];
-    if (r.prune) {
-        const p = r.prune;
-        lines.push(`### Pruning: keep the newest ${p.keepLatest}${p.minAgeDays !== undefined ? `, nothing younger than ${p.minAgeDays} days` : ''}`, '');
-        lines.push(`Kept ${p.kept}, ${verb} ${outcome.deleted.length}, skipped ${outcome.skipped.length}${outcome.failed.length ? `, failed ${outcome.failed.length}` : ''}.`, '');
-    }
-    else {
-        lines.push('### Pruning before the upload (account at its version limit)', '');
-    }
-    const row = (v, action, reason) => `| ${mdCode(v.versionId)} | ${mdText(v.displayVersion)} | ${mdText(v.uploadedDate)} | ${action} | ${mdText(reason)} |`;
-    const rows = [
-        ...outcome.deleted.map(d => row(d.version, verb, d.reason)),
-        ...outcome.skipped.map(s => row(s.version, 'skipped', s.reason)),
-        ...outcome.failed.map(f => row(f.version, 'failed', f.error)),
-        ...outcome.notTried.map(v => row(v, 'not tried', r.cancelled ? 'the run was cancelled' : 'an earlier deletion failed on credentials or privileges'))
-    ];
-    if (rows.length)
-        lines.push('| Version ID | Display version | Uploaded | Action | Reason |', '| --- | --- | --- | --- | --- |', ...rows, '');
-    return lines;
-}
-/** The job summary: the version, its checksums, switches, and every pruning decision with its reason. */
-function renderSummary(r) {
-    const lines = [`## Boomi connector release: ${mdCode(r.groupType)}${r.dryRun ? ' (dry run)' : ''}`, ''];
-    if (r.cancelled)
-        lines.push('> **Cancelled:** the run was stopped; this is what it did before that.', '');
-    if (r.error)
-        lines.push(`> **Failed:** ${mdText(r.error)}`, '');
-    return [...lines, ...overview(r), ...changeLogSection(r), ...switchSection(r), ...pruneSection(r)].join('\n');
-}
-
+// EXTERNAL MODULE: ./src/domain/summary.ts
+var summary = __webpack_require__(5260);
 // EXTERNAL MODULE: ./src/net/pacer.ts
 var net_pacer = __webpack_require__(7960);
 // EXTERNAL MODULE: external "node:http"
@@ -1182,6 +878,8 @@ function describeNetworkError(err) {
     return err.message || code;
 }
 
+// EXTERNAL MODULE: ./src/domain/changelog.ts
+var changelog = __webpack_require__(6054);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 ;// CONCATENATED MODULE: ./src/archive/glob.ts
@@ -1481,7 +1179,7 @@ function describeHeadings(sections, texts) {
         return "it has no '## ' headings";
     const named = sections.slice(0, MAX_HEADINGS_NAMED).map((s, i) => {
         const why = isUnreleased(s.heading) ? ' (unreleased)' : texts[i] === '' ? ' (empty)' : '';
-        return `'## ${cut(s.heading, MAX_HEADING_SHOWN)}'${why}`;
+        return `'## ${(0,untrusted/* cut */.Jj)(s.heading, MAX_HEADING_SHOWN)}'${why}`;
     });
     const more = sections.length > MAX_HEADINGS_NAMED ? ` and ${sections.length - MAX_HEADINGS_NAMED} more` : '';
     return `headings seen: ${named.join(', ')}${more}`;
@@ -1505,7 +1203,7 @@ function pickSection(markdown, refName) {
     const wanted = tagVersion(refName)?.toLowerCase();
     const tagged = wanted === undefined ? -1 : sections.findIndex(s => s.version?.toLowerCase() === wanted);
     if (tagged >= 0 && texts[tagged] === '') {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.changeLogFile, `Invalid ${constants/* Input */.pd.changeLogFile}: the section '## ${cut(sections[tagged].heading, MAX_HEADING_SHOWN)}' for ${refName} is empty. Write the release notes under it.`);
+        throw new errors/* InputError */.dz(constants/* Input */.pd.changeLogFile, `Invalid ${constants/* Input */.pd.changeLogFile}: the section '## ${(0,untrusted/* cut */.Jj)(sections[tagged].heading, MAX_HEADING_SHOWN)}' for ${refName} is empty. Write the release notes under it.`);
     }
     const chosen = tagged >= 0 ? tagged : sections.findIndex((s, i) => !isUnreleased(s.heading) && texts[i] !== '');
     if (chosen < 0) {
@@ -1530,9 +1228,9 @@ async function archivePhase(deps, pattern) {
     const { log, clock } = deps;
     const found = await locateArchive(pattern, deps.workspace);
     const shownPath = external_node_path_.relative(deps.workspace, found.path).split(external_node_path_.sep).join('/') || found.fileName;
-    log.info(`Archive: ${shownPath} (${formatBytes(found.size)})`);
+    log.info(`Archive: ${shownPath} (${(0,summary/* formatBytes */.z3)(found.size)})`);
     if (found.size > contract/* ARCHIVE_SIZE_GUIDANCE_BYTES */.id) {
-        log.warning(`${shownPath} is ${formatBytes(found.size)}, over Boomi's guidance of ${formatBytes(contract/* ARCHIVE_SIZE_GUIDANCE_BYTES */.id)}; Boomi may refuse or slow down on it.`);
+        log.warning(`${shownPath} is ${(0,summary/* formatBytes */.z3)(found.size)}, over Boomi's guidance of ${(0,summary/* formatBytes */.z3)(contract/* ARCHIVE_SIZE_GUIDANCE_BYTES */.id)}; Boomi may refuse or slow down on it.`);
     }
     const started = clock.now();
     const { file, ...facts } = await deps.inspectArchive(found.path, shownPath);
@@ -1548,7 +1246,7 @@ async function archivePhase(deps, pattern) {
 function checked(deps, found, shownPath, facts, ms) {
     const { log, inputs } = deps;
     const seconds = Math.max(ms, 1) / 1000;
-    log.info(`sha256: ${facts.sha256} (${formatBytes(found.size / seconds)}/s)`);
+    log.info(`sha256: ${facts.sha256} (${(0,summary/* formatBytes */.z3)(found.size / seconds)}/s)`);
     log.info(`content-sha256: ${facts.contentSha256} (${facts.entries} entries)`);
     const { className, sdkApiVersion } = facts.connector;
     if (className || sdkApiVersion)
@@ -1630,7 +1328,7 @@ function liveVersions(listing) {
 /** Live versions whose change log carries this archive's `sha256` or `content-sha256` line, newest first. */
 function findDuplicates(listing, ids) {
     const matched = liveVersions(listing)
-        .map(v => ({ v, match: matchKind(v.changeLog, ids) }))
+        .map(v => ({ v, match: (0,changelog/* matchKind */.O4)(v.changeLog, ids) }))
         .filter((m) => m.match !== undefined)
         .sort((a, b) => newestFirst(a.v, b.v));
     return matched.length ? { versions: matched.map(m => m.v), match: matched[0].match } : undefined;
@@ -1642,7 +1340,7 @@ function findDuplicates(listing, ids) {
  */
 function findLostUpload(listing, sha256, idsBefore) {
     return liveVersions(listing)
-        .filter(v => !idsBefore.has(v.versionId) && matchKind(v.changeLog, { sha256 }) === 'sha256')
+        .filter(v => !idsBefore.has(v.versionId) && (0,changelog/* matchKind */.O4)(v.changeLog, { sha256 }) === 'sha256')
         .sort(newestFirst);
 }
 /**
@@ -1772,9 +1470,10 @@ async function executePrune(deps, client, plan) {
                 deleted.push(item);
                 deps.journal?.deleted.push(item);
                 log.info(`deleted ${describe(item.version)} [${++done}/${plan.delete.length}]`);
+                deps.progress?.prune(done, plan.delete.length);
             }
             catch (err) {
-                done++;
+                deps.progress?.prune(++done, plan.delete.length);
                 if (signal?.aborted && !(0,net_retry/* mayHaveTakenEffect */.Y2)(err)) {
                     notTried.push(item.version);
                     continue;
@@ -2039,14 +1738,14 @@ async function uploadPhase(deps, archive, file, text, listing) {
     }
     if (dup)
         log.info(`${what} was already uploaded as version ${ids(dup.versions)}; uploading again (${constants/* Input */.pd.ifExists}: upload).`);
-    const changeLog = buildChangeLog(text?.text ?? defaultChangeLog(await deps.runContext()), archiveIds);
+    const changeLog = (0,changelog/* buildChangeLog */.vq)(text?.text ?? (0,changelog/* defaultChangeLog */.WW)(await deps.runContext()), archiveIds);
     if (inputs.dryRun) {
-        log.info(`Dry run: would upload ${archive.shownPath} (${formatBytes(archive.size)}) to ${inputs.groupType} with change log:\n${changeLog}`);
+        log.info(`Dry run: would upload ${archive.shownPath} (${(0,summary/* formatBytes */.z3)(archive.size)}) to ${inputs.groupType} with change log:\n${changeLog}`);
         return { kind: 'would-upload', changeLog };
     }
     const makeBody = await deps.multipart();
     const body = makeBody({ archive: file, fileName: archive.fileName, size: archive.size, groupType: inputs.groupType, changeLog, sha256: archive.sha256 }, progressLogger(deps, archive.size));
-    log.info(`Uploading ${archive.shownPath} (${formatBytes(archive.size)}) to ${inputs.groupType}`);
+    log.info(`Uploading ${archive.shownPath} (${(0,summary/* formatBytes */.z3)(archive.size)}) to ${inputs.groupType}`);
     return uploadWithRoom(deps, await deps.client(), body, archive.sha256, changeLog, listing);
 }
 /** Uploads; at the account's version limit, prunes first (when allowed) and tries once more. */
@@ -2099,16 +1798,9 @@ async function createOnce(client, groupType, body) {
 function asError(err) {
     return err instanceof Error ? err : new Error((0,errors/* errorMessage */.gJ)(err));
 }
-/** Logs upload progress at most every 10 seconds, so a large archive shows it is moving. */
+/** The bytes sent, for the platform's progress bar or the periodic lines of a log. */
 function progressLogger(deps, total) {
-    let last = deps.clock.now();
-    return sent => {
-        const t = deps.clock.now();
-        if (t - last < 10_000 || sent >= total)
-            return;
-        last = t;
-        deps.log.info(`… sent ${formatBytes(sent)} of ${formatBytes(total)} (${Math.floor((sent / total) * 100)}%)`);
-    };
+    return sent => deps.progress?.upload(sent, total);
 }
 
 ;// CONCATENATED MODULE: ./src/orchestrator/release.ts
@@ -2156,7 +1848,7 @@ async function release(deps, r, opened) {
     if (r.upload?.kind === 'failed' || r.upload?.kind === 'refused-duplicate')
         throw r.upload.error;
     cancelled(deps);
-    const version = runVersion(r);
+    const version = (0,domain_record/* runVersion */.yh)(r);
     if (inputs.classifications.length && (version || r.upload?.kind === 'would-upload')) {
         r.switches = await phase(log, 'Classifications', () => switchPhase(deps, version, notesFor(r, version)));
     }
@@ -2199,10 +1891,10 @@ function givenVersion(listing, versionId, groupType) {
 /** The release notes: the change log's text without its checksum trailer. */
 function notesFor(r, version) {
     if (r.upload?.kind === 'uploaded' || r.upload?.kind === 'would-upload')
-        return releaseNotes(r.upload.changeLog);
+        return (0,changelog/* releaseNotes */.fk)(r.upload.changeLog);
     if (r.changeLog)
         return r.changeLog.text;
-    return releaseNotes(version?.changeLog ?? '');
+    return (0,changelog/* releaseNotes */.fk)(version?.changeLog ?? '');
 }
 /** What failed without stopping the run, said once at its end. */
 function failures(r) {
@@ -2211,7 +1903,7 @@ function failures(r) {
     if (refused.length) {
         problems.push(`${refused.length} classification change(s) not made: ${refused.map(s => `${s.classificationType} (${s.error ?? s.reviewStatus})`).join('; ')}`);
     }
-    const o = allPruning(r);
+    const o = (0,domain_record/* allPruning */.jc)(r);
     if (o && (o.failed.length || o.notTried.length)) {
         const byMessage = new Map();
         for (const f of o.failed)
@@ -2230,7 +1922,7 @@ function failures(r) {
         throw new Error(problems.join('. '));
 }
 
-;// CONCATENATED MODULE: ./src/runner/cancel.ts
+;// CONCATENATED MODULE: ./src/core/cancel.ts
 /** Well inside the runner's 7.5 s between SIGINT and SIGTERM. */
 const CANCEL_GRACE_MS = 4_000;
 class CancelledError extends Error {
@@ -2332,18 +2024,63 @@ class Cancellation {
     }
 }
 
+;// CONCATENATED MODULE: ./src/domain/progress.ts
+// When a log without a terminal hears of an upload's progress, and in what words:
+// a line every 10 % or 10 s, whichever comes later, so that a fast upload is not
+// a wall of lines and a slow one still shows it moves. docs/behaviour.md, "Upload".
+
+const PROGRESS_STEP_MS = 10_000;
+const PROGRESS_STEP_FRACTION = 0.1;
+/** True once both 10 s and a tenth of the archive have passed since `last`; never for the last byte (the upload's own line says it). */
+function uploadLineDue(last, nowMs, sent, total) {
+    if (total <= 0 || sent >= total)
+        return false;
+    return nowMs - last.atMs >= PROGRESS_STEP_MS && sent - last.sent >= total * PROGRESS_STEP_FRACTION;
+}
+/** e.g. "… sent 45.0 MiB of 100.0 MiB (45%), 4.5 MiB/s, about 12 s left" */
+function uploadLine(sent, total, elapsedMs) {
+    const rate = elapsedMs > 0 ? (sent * 1000) / elapsedMs : 0;
+    const left = rate > 0 ? `, about ${Math.ceil((total - sent) / rate)} s left` : '';
+    return `… sent ${(0,summary/* formatBytes */.z3)(sent)} of ${(0,summary/* formatBytes */.z3)(total)} (${Math.floor((sent / total) * 100)}%), ${(0,summary/* formatBytes */.z3)(rate)}/s${left}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/progress.ts
+// Progress in a log without a terminal (the Action's, a CI job's): the upload's
+// periodic line, when domain/progress.ts says it is due. Pruning needs nothing
+// here: each deletion's line already carries its count.
+
+function periodicLines(log, now) {
+    let start = { atMs: now(), sent: 0 };
+    let last = start;
+    return {
+        upload: (sent, total) => {
+            const t = now();
+            // A new attempt sends its body from the start.
+            if (sent < last.sent)
+                last = start = { atMs: t, sent: 0 };
+            if (!uploadLineDue(last, t, sent, total))
+                return;
+            last = { atMs: t, sent };
+            log.info(uploadLine(sent, total, t - start.atMs));
+        },
+        prune: () => undefined
+    };
+}
+
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
 var lib = __webpack_require__(4942);
-;// CONCATENATED MODULE: ./src/runner/proxy-agent.ts
+;// CONCATENATED MODULE: ./src/core/proxy-agent.ts
 
 function proxyAgentFor(userAgent) {
     const proxyAware = new lib/* HttpClient */.Qq(userAgent, undefined, { keepAlive: true, allowRetries: false });
     return url => proxyAware.getAgent(url);
 }
 
-;// CONCATENATED MODULE: ./src/runner/wiring.ts
-// Wires the real world (runner, network, clock, signals) into the run. This
-// folder is the only code that imports @actions/* or reads process.env.
+;// CONCATENATED MODULE: ./src/core/run.ts
+// The composition root: builds the run from typed inputs and a Platform, and
+// knows no platform itself. The front ends (src/runner/ for the Action, src/cli/
+// for the command-line tool) only read inputs and supply the Platform; lint
+// keeps this folder from importing either.
 
 
 
@@ -2360,39 +2097,32 @@ function proxyAgentFor(userAgent) {
 
 
 
-
-/** Every line from the run goes through forLog, the one place that keeps outside text from starting a workflow command. */
-const runnerLog = {
-    info: line => core/* info */.pq(forLog(line)),
-    warning: line => core/* warning */.$e(forLog(line)),
-    debug: line => core/* debug */.Yz(forLog(line)),
-    startGroup: name => core/* startGroup */.Oh(forLog(name)),
-    endGroup: () => core/* endGroup */.N4()
-};
-async function runAction(inputs) {
-    const cancel = new Cancellation(runnerLog);
+/** Runs the release; the outputs and summary are published however it ends. Rethrows the run's failure. */
+async function runWithPlatform(inputs, platform) {
+    const log = platform.log;
+    const cancel = new Cancellation(log);
     const clock = { now: () => Date.now(), sleep: cancel.sleep(net_retry/* timerDelay */.nR) };
     const throttle = new net_retry/* ThrottleLedger */.m();
-    const journal = newJournal();
+    const journal = (0,domain_record/* newJournal */.EH)();
     const retry = {
         ...net_retry/* DEFAULT_BACKOFF */.VU,
         maxAttempts: inputs.maxAttempts,
         sleep: clock.sleep,
         random: Math.random,
-        log: line => runnerLog.info(line),
+        log: line => log.info(line),
         throttle
     };
     // One pacer for every request of the run, retries included.
-    const pacer = new net_pacer/* Pacer */._E(inputs.requestsPerSecond, () => external_node_perf_hooks_.performance.now(), clock.sleep, { onChange: line => runnerLog.info(line) });
+    const pacer = new net_pacer/* Pacer */._E(inputs.requestsPerSecond, () => external_node_perf_hooks_.performance.now(), clock.sleep, { onChange: line => log.info(line) });
     const deps = {
         inputs,
-        workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
-        client: once(async () => boomiClient(inputs, cancel.gate(pacer), retry)),
+        workspace: platform.workspace,
+        client: once(async () => boomiClient(inputs, cancel.gate(pacer), retry, log)),
         multipart: async () => (await Promise.all(/* import() */[__webpack_require__.e(454), __webpack_require__.e(892)]).then(__webpack_require__.bind(__webpack_require__, 2892))).multipartBody,
         inspectArchive: async (file, shown) => (await __webpack_require__.e(/* import() */ 865).then(__webpack_require__.bind(__webpack_require__, 2865))).inspectArchive(file, shown),
         readTextFile,
-        runContext: workflowRun,
-        log: runnerLog,
+        runContext: () => platform.runContext(),
+        log,
         clock,
         // Long enough for Boomi to finish storing an upload whose answer was lost; bounded so a lost answer costs seconds, not minutes.
         uploadPolicy: { ...retry, settleMs: Math.min(30_000, Math.max(2_000, inputs.timeoutMs / 4)) },
@@ -2400,17 +2130,18 @@ async function runAction(inputs) {
         deleteConcurrency: Math.max(1, Math.min(8, Math.ceil(inputs.requestsPerSecond))),
         signal: cancel.signal,
         journal,
+        progress: platform.progress ?? periodicLines(log, clock.now),
         throttling: () => {
             const s = pacer.stats();
             return { throttled: s.throttled, waitedMs: Math.max(s.waitedMs, throttle.spentMs), lowestRate: s.cuts ? s.lowestRate : undefined };
         }
     };
-    const publish = once(async (record) => publishRecord(record));
+    const publish = once(async (record) => publishRecord(record, platform));
     const record = newRecord(inputs);
     try {
         await cancel.within(runRelease(deps, publish, record), () => {
             // The phases still running never returned: what they had done is in the journal.
-            const stopped = withJournal(record, journal, inputs.keepLatest);
+            const stopped = (0,domain_record/* withJournal */.u0)(record, journal, inputs.keepLatest);
             return publish({ ...stopped, cancelled: true, error: record.error ?? 'The run was cancelled while requests were in flight; their outcome is not known.' });
         });
     }
@@ -2419,7 +2150,7 @@ async function runAction(inputs) {
     }
 }
 const USER_AGENT = `${constants/* ACTION_NAME */.px}/${constants/* ACTION_VERSION */.Yt}`;
-function boomiClient(inputs, pacer, retry) {
+function boomiClient(inputs, pacer, retry, log) {
     return new HttpBoomiClient({
         apiUrl: inputs.apiUrl,
         // The other documented prefix is tried only while api-url is left at its default.
@@ -2431,34 +2162,33 @@ function boomiClient(inputs, pacer, retry) {
         transport: createTransport(USER_AGENT, { agentFor: proxyAgentFor(USER_AGENT) }),
         pacer,
         retry,
-        log: runnerLog
+        log
     });
 }
-/** Outputs and summary from the record. A file that cannot be written is reported beside the run's own error, never instead of it. */
-async function publishRecord(record) {
+/**
+ * Outputs and summary from the record, through the same pure functions for every
+ * front end. A target that cannot be written is reported beside the run's own
+ * error, never instead of it.
+ */
+async function publishRecord(record, platform) {
     const problems = [];
-    for (const [name, value] of Object.entries(outputsOf(record))) {
-        try {
-            core/* setOutput */.uH(name, value);
-        }
-        catch (err) {
-            problems.push(`output ${name}: ${(0,errors/* errorMessage */.gJ)(err)}`);
-            break;
-        }
+    try {
+        await platform.setOutputs(outputsOf(record));
     }
-    if (process.env.GITHUB_STEP_SUMMARY) {
-        try {
-            await core/* summary */.z.addRaw(renderSummary(record), true).write();
-        }
-        catch (err) {
-            problems.push(`job summary: ${(0,errors/* errorMessage */.gJ)(err)}`);
-        }
+    catch (err) {
+        problems.push((0,errors/* errorMessage */.gJ)(err));
+    }
+    try {
+        await platform.writeSummary((0,summary/* renderSummary */.Br)(record));
+    }
+    catch (err) {
+        problems.push((0,errors/* errorMessage */.gJ)(err));
     }
     if (!problems.length)
         return;
-    const message = `Could not write the step's results (${problems.join('; ')}). Check GITHUB_OUTPUT and GITHUB_STEP_SUMMARY.`;
+    const message = `Could not write the step's results (${problems.join('; ')}). ${platform.resultsHint}`;
     if (record.error)
-        runnerLog.warning(message);
+        platform.log.warning(message);
     else
         throw new Error(message);
 }
@@ -2483,18 +2213,347 @@ async function readTextFile(file, maxBytes) {
         await handle.close();
     }
 }
+
+// EXTERNAL MODULE: ./src/cli/report.ts
+var report = __webpack_require__(1086);
+;// CONCATENATED MODULE: ./src/cli/platform.ts
+// The command-line platform: the report on stderr, the outputs as JSON on stdout
+// and as a dotenv file, the Markdown summary as a file, the CI run read by env-ci.
+// Loaded only once the inputs are valid. No decision here: the core runs.
+
+
+
+
+
+
+async function runCli(inputs, cl, env, secrets) {
+    // On a terminal, progress bars; each log line first clears the bar's line.
+    const bar = process.stderr.isTTY ? (await __webpack_require__.e(/* import() */ 19).then(__webpack_require__.bind(__webpack_require__, 5019))).terminalProgress(process.stderr) : undefined;
+    const log = (0,report/* stderrLog */.bJ)(secrets, cl.verbose, text => {
+        bar?.clearLine();
+        process.stderr.write(text);
+    });
+    const workspace = process.cwd();
+    const platform = {
+        log,
+        workspace,
+        runContext: async () => {
+            const { default: envCi } = await __webpack_require__.e(/* import() */ 73).then(__webpack_require__.bind(__webpack_require__, 5073));
+            return ciRunContext(envCi({ env, cwd: workspace }), env, cl.tag);
+        },
+        setOutputs: async (outputs) => {
+            log.startGroup('Outputs');
+            for (const [name, value] of Object.entries(outputs))
+                log.info(`${name}: ${value}`);
+            if (cl.json)
+                process.stdout.write(`${JSON.stringify(typedOutputs(outputs))}\n`);
+            if (cl.outputFile)
+                await writeTo(cl.outputFile, dotenvText(outputs), '--output-file');
+        },
+        writeSummary: async (markdown) => {
+            if (cl.summaryFile)
+                await writeTo(cl.summaryFile, markdown, '--summary-file');
+        },
+        resultsHint: 'Check the paths given to --output-file and --summary-file.',
+        progress: bar?.progress
+    };
+    await runWithPlatform(inputs, platform);
+}
+async function writeTo(file, text, flag) {
+    try {
+        await (0,promises_.writeFile)(file, text);
+    }
+    catch (err) {
+        throw new Error(`${flag} ${file}: ${(0,errors/* errorMessage */.gJ)(err)}`, { cause: err });
+    }
+}
+
+
+/***/ }),
+
+/***/ 6054:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O4: () => (/* binding */ matchKind),
+/* harmony export */   WW: () => (/* binding */ defaultChangeLog),
+/* harmony export */   fk: () => (/* binding */ releaseNotes),
+/* harmony export */   vq: () => (/* binding */ buildChangeLog)
+/* harmony export */ });
+/* unused harmony export CUT_MARKER */
+/* harmony import */ var _boomi_contract_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4922);
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5006);
+// The change log sent with an upload, and its trailer: the lines by which a
+// later run recognises an earlier upload of the same archive or the same
+// connector (SPEC §3.3). The trailer is ours and is never cut; the text is the
+// user's and is cut to what Boomi is thought to keep.
+
+
+/** Ends a text that was cut to fit; the full text is where the user keeps it, not here. */
+const CUT_MARKER = `\n… (cut: the text was longer than ${_boomi_contract_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_CHANGE_LOG_TEXT */ .df} characters)`;
+function shaLine(ids) {
+    return `sha256: ${ids.sha256.toLowerCase()}`;
+}
+function contentLine(ids) {
+    return ids.contentSha256 ? `content-sha256: ${ids.contentSha256.toLowerCase()}` : undefined;
+}
+function trailerLines(ids) {
+    const content = contentLine(ids);
+    // `sha256:` stays last: versions uploaded before content digests carry only it.
+    return content ? [content, shaLine(ids)] : [shaLine(ids)];
+}
+function fitText(text) {
+    const trimmed = text.replace(/\s+$/, '');
+    if (trimmed.length <= _boomi_contract_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_CHANGE_LOG_TEXT */ .df)
+        return trimmed;
+    // `cut` keeps surrogate pairs whole; its one-unit ellipsis is replaced by the marker.
+    const kept = (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .cut */ .Jj)(trimmed, _boomi_contract_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_CHANGE_LOG_TEXT */ .df - CUT_MARKER.length + 1).slice(0, -1);
+    return kept.replace(/\s+$/, '') + CUT_MARKER;
+}
 /**
- * The workflow run, for the default change log and the tag: the runner's own
- * variables, read directly (what @actions/github's context would read, without
- * loading Octokit for five strings).
+ * The text (trailing white space trimmed, cut to MAX_CHANGE_LOG_TEXT with a
+ * marker), a blank line, `content-sha256: <hex>` when known, `sha256: <hex>` last.
  */
-async function workflowRun() {
-    const env = process.env;
-    const repository = env.GITHUB_REPOSITORY || undefined;
-    const ref = env.GITHUB_REF || undefined;
-    const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com';
-    const runUrl = repository && env.GITHUB_RUN_ID ? `${serverUrl}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
-    return { repository, refName: ref?.replace(/^refs\/(heads|tags)\//, ''), ref, sha: env.GITHUB_SHA || undefined, runUrl };
+function buildChangeLog(text, ids) {
+    const body = fitText(text);
+    const trailer = trailerLines(ids).join('\n');
+    return body ? `${body}\n\n${trailer}` : trailer;
+}
+function logLines(changeLog) {
+    return changeLog.split(/\r\n|\r|\n/).map(line => line.trim());
+}
+/**
+ * How a version's change log matches this archive: by its exact bytes
+ * (`sha256`, preferred) or by the connector's content (`content-sha256`).
+ */
+function matchKind(changeLog, ids) {
+    if (!changeLog)
+        return undefined;
+    const lines = new Set(logLines(changeLog));
+    if (lines.has(shaLine(ids)))
+        return 'sha256';
+    const content = contentLine(ids);
+    return content && lines.has(content) ? 'content-sha256' : undefined;
+}
+const TRAILER_LINE = /^(content-)?sha256: [0-9a-f]{64}$/i;
+/** The change log without its trailer lines and the blank line before them: the notes a person wrote. */
+function releaseNotes(changeLog) {
+    const lines = changeLog.split(/\r\n|\r|\n/);
+    while (lines.length > 0 && TRAILER_LINE.test(lines[lines.length - 1].trim()))
+        lines.pop();
+    while (lines.length > 0 && lines[lines.length - 1].trim() === '')
+        lines.pop();
+    return lines.join('\n');
+}
+/** e.g. "acme/connector v1.4.0 (3f2c1ab), https://github.com/acme/connector/actions/runs/42" */
+function defaultChangeLog(ctx) {
+    const parts = [];
+    if (ctx.repository)
+        parts.push(ctx.repository);
+    if (ctx.refName)
+        parts.push(ctx.refName);
+    if (ctx.sha)
+        parts.push(`(${ctx.sha.slice(0, 7)})`);
+    const what = parts.length ? `Released from ${parts.join(' ')}` : 'Released by boomi-connector-action';
+    return ctx.runUrl ? `${what}, ${ctx.runUrl}` : what;
+}
+
+
+/***/ }),
+
+/***/ 6403:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EH: () => (/* binding */ newJournal),
+/* harmony export */   jc: () => (/* binding */ allPruning),
+/* harmony export */   u0: () => (/* binding */ withJournal),
+/* harmony export */   yh: () => (/* binding */ runVersion)
+/* harmony export */ });
+/** The version this run stands for: uploaded, reused, or given by version-id. */
+function runVersion(r) {
+    if (r.given)
+        return r.given;
+    if (r.upload?.kind === 'uploaded' || r.upload?.kind === 'reused')
+        return r.upload.version;
+    return undefined;
+}
+/** Early deletions (version limit) and the prune phase's, as one outcome: for a version in both, the later word counts. */
+function allPruning(r) {
+    const early = r.upload && 'earlyPrune' in r.upload ? r.upload.earlyPrune : undefined;
+    const late = r.prune?.outcome;
+    if (!early)
+        return late;
+    if (!late)
+        return early;
+    const seenLate = new Set([...late.deleted, ...late.skipped].map(x => x.version.versionId));
+    for (const f of late.failed)
+        seenLate.add(f.version.versionId);
+    for (const v of late.notTried)
+        seenLate.add(v.versionId);
+    const notLate = (id) => !seenLate.has(id);
+    return {
+        deleted: [...early.deleted.filter(d => notLate(d.version.versionId)), ...late.deleted],
+        skipped: [...early.skipped.filter(s => notLate(s.version.versionId)), ...late.skipped],
+        failed: [...early.failed.filter(f => notLate(f.version.versionId)), ...late.failed],
+        notTried: [...early.notTried.filter(v => notLate(v.versionId)), ...late.notTried]
+    };
+}
+function newJournal() {
+    return { deleted: [], switches: [] };
+}
+/** The record completed from the journal: what phases that never returned had already done. */
+function withJournal(r, j, keepLatest) {
+    const out = { ...r };
+    if (!out.upload && j.uploaded)
+        out.upload = { kind: 'uploaded', ...j.uploaded, listing: [], strayTwins: [], seconds: 0 };
+    if (!out.switches && j.switches.length)
+        out.switches = [...j.switches];
+    if (!out.prune) {
+        const known = new Set(allPruning(out)?.deleted.map(d => d.version.versionId) ?? []);
+        const more = j.deleted.filter(d => !known.has(d.version.versionId));
+        if (more.length)
+            out.prune = { keepLatest: keepLatest ?? 0, kept: 0, outcome: { deleted: more, skipped: [], failed: [], notTried: [] } };
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 5260:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Br: () => (/* binding */ renderSummary),
+/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/* unused harmony export outcomeText */
+/* harmony import */ var _changelog_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6054);
+/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6403);
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5006);
+// The job summary as Markdown, computed from the run record alone. Every field
+// that came from outside (Boomi's answers, file names, messages) goes through
+// untrusted.ts before it meets Markdown or HTML.
+
+
+
+function formatBytes(n) {
+    if (n < 1024)
+        return `${n} B`;
+    let value = n;
+    let unit = 'B';
+    for (const u of ['KiB', 'MiB', 'GiB']) {
+        if (value < 1024)
+            break;
+        value /= 1024;
+        unit = u;
+    }
+    return `${value.toFixed(1)} ${unit}`;
+}
+const MATCH_TEXT = { sha256: 'the same archive (sha256)', 'content-sha256': 'the same connector rebuilt (content-sha256)' };
+function outcomeText(upload, r) {
+    if (r.given)
+        return `No upload: switching version ${r.given.versionId} given by version-id`;
+    if (!upload)
+        return r.archive || r.error ? 'Not uploaded: the run stopped before the upload' : 'No upload (prune only)';
+    switch (upload.kind) {
+        case 'uploaded':
+            return 'Uploaded a new version';
+        case 'reused':
+            return `${upload.dryRun ? 'Dry run: would reuse' : 'Reused'} the existing version of ${MATCH_TEXT[upload.match]} (no upload)`;
+        case 'would-upload':
+            return 'Dry run: would upload a new version';
+        case 'refused-duplicate':
+            return `Not uploaded: already a version of the group, ${MATCH_TEXT[upload.match]} (if-exists: fail)`;
+        case 'failed':
+            return 'Upload failed';
+    }
+}
+function overview(r) {
+    const rows = [`| Result | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(outcomeText(r.upload, r))} |`];
+    if (r.archive) {
+        const a = r.archive;
+        rows.push(`| Archive | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(a.shownPath)} (${formatBytes(a.size)}) |`, `| SHA-256 | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(a.sha256)} |`, `| Content SHA-256 | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(a.contentSha256)} |`);
+        if (a.connector.className || a.connector.sdkApiVersion) {
+            rows.push(`| Connector | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(a.connector.className ?? '?')}, SDK API ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(a.connector.sdkApiVersion ?? '?')} |`);
+        }
+    }
+    const version = (0,_record_js__WEBPACK_IMPORTED_MODULE_2__/* .runVersion */ .yh)(r);
+    if (version) {
+        rows.push(`| Version ID | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(version.versionId)} |`, `| Display version | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(version.displayVersion)} |`, `| Uploaded | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(version.uploadedDate)} |`);
+        if (version.uploadedBy)
+            rows.push(`| Uploaded by | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(version.uploadedBy)} |`);
+    }
+    if (r.changeLog?.section)
+        rows.push(`| Change log from | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(r.changeLog.section)} |`);
+    if (r.throttling && r.throttling.throttled > 0) {
+        const t = r.throttling;
+        rows.push(`| Throttling | ${t.throttled} answer(s) of 503/429, ${(t.waitedMs / 1000).toFixed(1)} s spent waiting${t.lowestRate ? `, rate cut to ${t.lowestRate.toFixed(2)}/s at the lowest` : ''} |`);
+    }
+    return ['| | |', '| --- | --- |', ...rows, ''];
+}
+function changeLogSection(r) {
+    const u = r.upload;
+    const text = u?.kind === 'reused' ? u.version.changeLog : u && 'changeLog' in u ? u.changeLog : undefined;
+    if (!text)
+        return [];
+    return ['<details><summary>Change log</summary>', '', (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdBlock */ .nx)(text), '', '</details>', ''];
+}
+function switchSection(r) {
+    if (!r.switches?.length)
+        return [];
+    const lines = ['### Classifications', '', '| Classification | Version ID | Review status | Note |', '| --- | --- | --- | --- |'];
+    for (const s of r.switches) {
+        const note = s.error
+            ? `failed: ${s.error}`
+            : s.reviewStatus === 'APPROVED'
+                ? 'switched'
+                : s.reviewStatus === 'PENDING'
+                    ? 'awaiting approval or a scheduled release'
+                    : r.dryRun
+                        ? 'dry run: would request'
+                        : '';
+        lines.push(`| ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(s.classificationType)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(s.versionId)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(s.reviewStatus || '–')} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(note)} |`);
+    }
+    const notes = r.upload && 'changeLog' in r.upload ? (0,_changelog_js__WEBPACK_IMPORTED_MODULE_0__/* .releaseNotes */ .fk)(r.upload.changeLog) : undefined;
+    if (notes)
+        lines.push('', '<details><summary>Release notes sent</summary>', '', (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdBlock */ .nx)(notes), '', '</details>');
+    return [...lines, ''];
+}
+function pruneSection(r) {
+    const outcome = (0,_record_js__WEBPACK_IMPORTED_MODULE_2__/* .allPruning */ .jc)(r);
+    if (!outcome)
+        return [];
+    const verb = r.dryRun ? 'would delete' : 'deleted';
+    const lines = [];
+    if (r.prune) {
+        const p = r.prune;
+        lines.push(`### Pruning: keep the newest ${p.keepLatest}${p.minAgeDays !== undefined ? `, nothing younger than ${p.minAgeDays} days` : ''}`, '');
+        lines.push(`Kept ${p.kept}, ${verb} ${outcome.deleted.length}, skipped ${outcome.skipped.length}${outcome.failed.length ? `, failed ${outcome.failed.length}` : ''}.`, '');
+    }
+    else {
+        lines.push('### Pruning before the upload (account at its version limit)', '');
+    }
+    const row = (v, action, reason) => `| ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(v.versionId)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(v.displayVersion)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(v.uploadedDate)} | ${action} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(reason)} |`;
+    const rows = [
+        ...outcome.deleted.map(d => row(d.version, verb, d.reason)),
+        ...outcome.skipped.map(s => row(s.version, 'skipped', s.reason)),
+        ...outcome.failed.map(f => row(f.version, 'failed', f.error)),
+        ...outcome.notTried.map(v => row(v, 'not tried', r.cancelled ? 'the run was cancelled' : 'an earlier deletion failed on credentials or privileges'))
+    ];
+    if (rows.length)
+        lines.push('| Version ID | Display version | Uploaded | Action | Reason |', '| --- | --- | --- | --- | --- |', ...rows, '');
+    return lines;
+}
+/** The job summary: the version, its checksums, switches, and every pruning decision with its reason. */
+function renderSummary(r) {
+    const lines = [`## Boomi connector release: ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(r.groupType)}${r.dryRun ? ' (dry run)' : ''}`, ''];
+    if (r.cancelled)
+        lines.push('> **Cancelled:** the run was stopped; this is what it did before that.', '');
+    if (r.error)
+        lines.push(`> **Failed:** ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(r.error)}`, '');
+    return [...lines, ...overview(r), ...changeLogSection(r), ...switchSection(r), ...pruneSection(r)].join('\n');
 }
 
 
