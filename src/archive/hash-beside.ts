@@ -47,7 +47,7 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 16 
 // 1 GiB archive is checked in about half the time on 2 cores. Below it a worker's
 // start (30–80 ms in a fresh process) costs more than the sums it would move
 // (a 40 MB archive's take about 40 ms), so this thread takes them from the read
-// the walk makes anyway (docs/benchmarks.md, "Checking the archive").
+// the walk makes anyway (docs/benchmarks.md, "Checking the archive, second pass (issue 22)").
 export const WORKER_MIN_BYTES = 64 * 1024 * 1024
 
 export interface Summing {
