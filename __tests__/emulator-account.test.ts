@@ -268,7 +268,23 @@ describe('CLI', () => {
     expect(o.compete).toBeUndefined()
     expect(parseCliOptions([]).groups).toEqual([G])
     expect(parseCliOptions(['--compete-rps', '5']).compete).toEqual({ requestsPerSecond: 5, durationMs: 3_600_000, groupType: 'competitor-pipeline' })
-    for (const bad of [['--seed', 'x'], ['--rate-limit', '0'], ['--port', '70000'], ['--group', 'a,,b'], ['--compete-rps', ''], ['--nope'], ['stray']]) {
+    expect(parseCliOptions([]).emulator.answers).toEqual({})
+    expect(parseCliOptions(['--answers', 'earlier,milliseconds', '--answers', 'describing=null,page-count']).emulator.answers).toEqual({
+      numberOfResults: 'page',
+      describing: 'null',
+      milliseconds: true
+    })
+    for (const bad of [
+      ['--seed', 'x'],
+      ['--rate-limit', '0'],
+      ['--port', '70000'],
+      ['--group', 'a,,b'],
+      ['--compete-rps', ''],
+      ['--answers', 'describing=xml'],
+      ['--answers', 'milliseconds=yes'],
+      ['--nope'],
+      ['stray']
+    ]) {
       expect(() => parseCliOptions(bad)).toThrow(UsageError)
     }
   })

@@ -35,6 +35,10 @@ describe('--json', () => {
     })
     expect(typedOutputs({ uploaded: 'false' }).uploaded).toBe(false)
   })
+
+  it('an upload whose outcome is not known stays "unknown", never false', () => {
+    expect(typedOutputs({ uploaded: 'unknown' }).uploaded).toBe('unknown')
+  })
 })
 
 describe('--output-file', () => {

@@ -4,9 +4,11 @@
  *     [--rate-limit 10] [--latency-ms 0] [--max-versions 1500] [--page-size 100]
  *     [--account-id …] [--username …] [--api-token …]
  *     [--prefix /partner/api/rest/v1 …] [--retired-prefix /api/rest/v1 …]
+ *     [--answers query-count,milliseconds,numeric-change-id,unknown-fields,describing=text | earlier]
  *     [--compete-rps 5 [--compete-duration-ms 3600000] [--compete-group competitor-pipeline]]
  *     [--quiet]
- * `--group` and `--prefix` repeat, or take comma lists. Each group gets `--seed N` versions
+ * `--group`, `--prefix` and `--answers` repeat, or take comma lists. `--answers` varies the shapes
+ * of the answers within what Boomi's docs allow (see shape.ts); by default they are as documented. Each group gets `--seed N` versions
  * (every protected kind included when N >= 13, classifications uat and prod among them),
  * ending about a day before now so that age-based pruning has something to show.
  * `--compete-rps` runs a competing client inside this process against this same account.
