@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import type { ArchiveFile } from '../../src/archive/zip.js'
 import { Writable } from 'node:stream'
+import { crc32 } from 'node:zlib'
 import type { BoomiClient, DeleteAnswer } from '../../src/boomi/client.js'
 import { EventLog, type RunRecord } from '../../src/domain/record.js'
 import type { ConnectorVersion, VersionChange } from '../../src/domain/versions.js'
@@ -312,13 +313,14 @@ export async function runFake(boomi: FakeBoomi, inputs: Inputs, workspace: strin
   return { record: record!, error, lines, warnings, sleeps, elapsedMs: clock.t - T0, published, deps }
 }
 
-/** The checked archive's descriptor, for runs whose upload is faked: nothing reads it. */
+/** The checked archive's descriptor: the workspace archive's bytes, from memory, as checked. */
 function fakeArchiveFile(): ArchiveFile {
   const file = {
     path: 'build/c.car.zip',
-    size: 0,
-    read: async () => 0,
-    readExact: async () => Buffer.alloc(0),
+    size: ARCHIVE_BYTES.length,
+    crc32: crc32(ARCHIVE_BYTES),
+    read: async (into: Buffer, position: number, length = into.length) =>
+      ARCHIVE_BYTES.copy(into, 0, position, Math.min(ARCHIVE_BYTES.length, position + length)),
     changed: async () => undefined,
     close: async () => undefined
   }
