@@ -107,7 +107,7 @@ function uploaded(r) {
 /** Outputs whose text is JSON (arrays), and the one that is a boolean: typed as such in the command-line tool's --json. */
 const JSON_OUTPUTS = new Set([constants/* Output */.k7.deletedVersionIds, constants/* Output */.k7.skippedVersionIds, constants/* Output */.k7.classificationChanges]);
 const BOOLEAN_OUTPUTS = new Set([constants/* Output */.k7.uploaded]);
-/** The outputs with arrays as arrays and booleans as booleans, for one JSON object. */
+/** The outputs with arrays as arrays and booleans as booleans, for one JSON object; a value that is neither `true` nor `false` (an outcome not known) stays text. */
 function typedOutputs(outputs) {
     const typed = {};
     for (const [name, value] of Object.entries(outputs)) {

@@ -42,7 +42,7 @@ const BOOLEAN_OUTPUTS: ReadonlySet<string> = new Set([Output.uploaded])
 
 export type TypedOutput = string | boolean | unknown[]
 
-/** The outputs with arrays as arrays and booleans as booleans, for one JSON object. */
+/** The outputs with arrays as arrays and booleans as booleans, for one JSON object; a value that is neither `true` nor `false` (an outcome not known) stays text. */
 export function typedOutputs(outputs: Readonly<Record<string, string>>): Record<string, TypedOutput> {
   const typed: Record<string, TypedOutput> = {}
   for (const [name, value] of Object.entries(outputs)) {
