@@ -6,8 +6,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { crc32 } from 'node:zlib'
 import { Emulator } from '../emulator/server.js'
 import { seedGroup } from '../emulator/seed.js'
+import { ArchiveFile } from '../src/archive/open.js'
 import { HttpBoomiClient } from '../src/boomi/client.js'
 import { BoomiError, NetworkError } from '../src/errors.js'
 import { createTransport } from '../src/net/transport.js'
@@ -161,8 +163,11 @@ describe('errors', () => {
     const { c } = client({ timeoutMs: 300 })
     const file = zipFile()
     const sha256 = createHash('sha256').update(readFileSync(file)).digest('hex')
-    const body = multipartBody({ archivePath: file, fileName: 'c.car.zip', size: 2048, groupType: GROUP, changeLog: 'x', sha256 })
+    const archive = await ArchiveFile.open(file)
+    archive.checked({ sha256, crc32: crc32(readFileSync(file)) })
+    const body = multipartBody({ archive, fileName: 'c.car.zip', size: 2048, groupType: GROUP, changeLog: 'x', sha256 })
     const err = await c.createVersion(GROUP, body).catch(e => e)
+    await archive.close()
     expect(err).toBeInstanceOf(NetworkError)
     expect(err.code).toBe('ETIMEDOUT')
     expect(err.notSent).toBe(false)
@@ -194,7 +199,9 @@ describe('upload body', () => {
   it('streams all four parts, file last with its name, with an exact Content-Length; rebuilt on each attempt', async () => {
     const file = zipFile(300_000)
     const sha = createHash('sha256').update(readFileSync(file)).digest('hex')
-    const body = multipartBody({ archivePath: file, fileName: 'c.car.zip', size: 300_000, groupType: GROUP, changeLog: 'notes\n\nsha256: ' + sha, sha256: sha })
+    const archive = await ArchiveFile.open(file)
+    archive.checked({ sha256: sha, crc32: crc32(readFileSync(file)) })
+    const body = multipartBody({ archive, fileName: 'c.car.zip', size: 300_000, groupType: GROUP, changeLog: 'notes\n\nsha256: ' + sha, sha256: sha })
     emu.script('create', { status: 503 })
     const { c } = client()
     await expect(c.createVersion(GROUP, body)).rejects.toThrow(/503/)
@@ -209,6 +216,7 @@ describe('upload body', () => {
     expect(Number(ok.headers['content-length'])).toBe(body.length)
     expect(ok.headers['transfer-encoding']).toBeUndefined()
     expect(v.versionId).toBe(emu.live(GROUP)[0].versionId)
+    await archive.close()
   })
 })
 

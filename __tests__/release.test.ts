@@ -14,7 +14,7 @@ import { classifyFailure } from '../src/boomi/failures.js'
 import { THROTTLE_BUDGET_MS, nextStep } from '../src/net/retry.js'
 import { pruneInputFrom } from '../src/orchestrator/prune.js'
 import { forcedRecord, runRelease } from '../src/orchestrator/release.js'
-import { CHANGELOG_TEXT, CONTENT, FakeBoomi, GROUP, SHA, fakeDeps, makeInputs, runFake, useWorkspace } from './helpers/fake-run.js'
+import { CHANGELOG_TEXT, CONTENT, FakeBoomi, fakeArchiveFile, GROUP, SHA, fakeDeps, makeInputs, runFake, useWorkspace } from './helpers/fake-run.js'
 
 const ws = useWorkspace()
 const trailer = `content-sha256: ${CONTENT}\nsha256: ${SHA}`
@@ -142,7 +142,14 @@ describe('upload', () => {
     expect(boomi.versions[0].changeLog).toBe(`Same fixes as before\n\n${trailer}`)
     // Archive B itself, released later: a new upload, not a reuse of the version of A.
     const second = await runFake(boomi, makeInputs({ archive: 'b.car.zip' }), ws.dir, {
-      inspectArchive: async () => ({ sha256: other, contentSha256: 'd'.repeat(64), connector: {}, layoutWarnings: [], entries: 3 })
+      inspectArchive: async () => ({
+        sha256: other,
+        contentSha256: 'd'.repeat(64),
+        connector: {},
+        layoutWarnings: [],
+        entries: 3,
+        file: fakeArchiveFile(bytesOfB)
+      })
     })
     expect(second.error).toBeUndefined()
     expect(boomi.calls).toEqual(['list', 'create', 'list', 'create'])

@@ -1892,7 +1892,7 @@ function pickSection(markdown, refName) {
 
 
 async function archivePhase(deps, pattern) {
-    const { log, inputs, clock } = deps;
+    const { log, clock } = deps;
     const found = await locateArchive(pattern, deps.workspace);
     const shownPath = external_node_path_.relative(deps.workspace, found.path).split(external_node_path_.sep).join('/') || found.fileName;
     log.info(`Archive: ${shownPath} (${formatBytes(found.size)})`);
@@ -1900,8 +1900,19 @@ async function archivePhase(deps, pattern) {
         log.warning(`${shownPath} is ${formatBytes(found.size)}, over Boomi's guidance of ${formatBytes(contract/* ARCHIVE_SIZE_GUIDANCE_BYTES */.id)}; Boomi may refuse or slow down on it.`);
     }
     const started = clock.now();
-    const facts = await deps.inspectArchive(found.path, shownPath);
-    const seconds = Math.max(clock.now() - started, 1) / 1000;
+    const { file, ...facts } = await deps.inspectArchive(found.path, shownPath);
+    try {
+        // The size the descriptor had when opened: what was hashed, and what the upload sends.
+        return { archive: checked(deps, { ...found, size: file.size }, shownPath, facts, clock.now() - started), file };
+    }
+    catch (err) {
+        await file.close();
+        throw err;
+    }
+}
+function checked(deps, found, shownPath, facts, ms) {
+    const { log, inputs } = deps;
+    const seconds = Math.max(ms, 1) / 1000;
     log.info(`sha256: ${facts.sha256} (${formatBytes(found.size / seconds)}/s)`);
     log.info(`content-sha256: ${facts.contentSha256} (${facts.entries} entries)`);
     const { className, sdkApiVersion } = facts.connector;
@@ -2570,8 +2581,8 @@ async function settle(deps, client, sha256, changeLog, kept, listing, idsBefore,
 
 
 /** The phase, reporting its outcome (an upload reports itself as soon as its version is known). */
-async function uploadPhase(deps, archive, text, listing) {
-    const result = await upload(deps, archive, text, listing);
+async function uploadPhase(deps, archive, file, text, listing) {
+    const result = await upload(deps, archive, file, text, listing);
     const reported = recordOf(result);
     if (reported)
         deps.events.report({ type: 'upload', upload: reported });
@@ -2589,7 +2600,7 @@ function recordOf(result) {
             return result;
     }
 }
-async function upload(deps, archive, text, listing) {
+async function upload(deps, archive, file, text, listing) {
     const { inputs, log } = deps;
     const archiveIds = { sha256: archive.sha256, contentSha256: archive.contentSha256 };
     const dup = findDuplicates(listing, archiveIds);
@@ -2610,7 +2621,7 @@ async function upload(deps, archive, text, listing) {
         return { kind: 'would-upload', changeLog };
     }
     const makeBody = await deps.multipart();
-    const body = makeBody({ archivePath: archive.path, fileName: archive.fileName, size: archive.size, groupType: inputs.groupType, changeLog, sha256: archive.sha256 }, progressLogger(deps, archive.size));
+    const body = makeBody({ archive: file, fileName: archive.fileName, size: archive.size, groupType: inputs.groupType, changeLog, sha256: archive.sha256 }, progressLogger(deps, archive.size));
     log.info(`Uploading ${archive.shownPath} (${formatBytes(archive.size)}) to ${inputs.groupType}`);
     return uploadWithRoom(deps, await deps.client(), body, archive.sha256, changeLog, listing);
 }
@@ -2675,9 +2686,6 @@ function progressLogger(deps, total) {
 }
 
 ;// CONCATENATED MODULE: ./src/orchestrator/release.ts
-// The run, as a script of phases. Each phase returns its result to the phases
-// after it and reports what it did as events; the record, the outputs and the
-// job summary are folded from those events when the run ends, however it ends.
 
 
 
@@ -2690,14 +2698,16 @@ function progressLogger(deps, total) {
 
 /** Runs the release and hands the record to `publish` at the end, also after a failure; rethrows the failure. */
 async function runRelease(deps, publish) {
+    const opened = {};
     try {
-        await release(deps);
+        await release(deps, opened);
     }
     catch (err) {
         deps.events.report({ type: 'failed', error: (0,errors/* errorMessage */.gJ)(err) });
         throw err;
     }
     finally {
+        await opened.file?.close();
         await publish(endRecord(deps));
     }
 }
@@ -2718,11 +2728,13 @@ function forcedRecord(deps) {
     deps.events.report({ type: 'failed', error: 'The run was cancelled while requests were in flight; their outcome is not known.' });
     return endRecord(deps);
 }
-async function release(deps) {
+async function release(deps, opened) {
     const { inputs, log, events } = deps;
     log.info(`Group ${inputs.groupType} in account ${inputs.accountId} at ${inputs.apiUrl}${inputs.dryRun ? ' (dry run: nothing will be uploaded, switched or deleted)' : ''}`);
     // What the workspace holds is checked before the first request.
-    const archive = inputs.archive ? await phase(log, 'Archive', () => archivePhase(deps, inputs.archive)) : undefined;
+    const checked = inputs.archive ? await phase(log, 'Archive', () => archivePhase(deps, inputs.archive)) : undefined;
+    opened.file = checked?.file;
+    const archive = checked?.archive;
     if (archive)
         events.report({ type: 'archive', archive });
     const changeLog = await changeLogPhase(deps);
@@ -2732,7 +2744,7 @@ async function release(deps) {
     const given = inputs.versionId ? givenVersion(listing, inputs.versionId, inputs.groupType) : undefined;
     if (given)
         events.report({ type: 'given', version: given });
-    const upload = archive ? await phase(log, 'Upload', () => uploadPhase(deps, archive, changeLog, listing)) : undefined;
+    const upload = checked ? await phase(log, 'Upload', () => uploadPhase(deps, checked.archive, checked.file, changeLog, listing)) : undefined;
     if (upload?.kind === 'failed' || upload?.kind === 'refused-duplicate')
         throw upload.error;
     stopIfCancelled(deps);
@@ -2996,7 +3008,7 @@ async function runWithPlatform(inputs, platform) {
         workspace: platform.workspace,
         client: once(async () => boomiClient(inputs, cancel.gate(pacer), retry, log)),
         multipart: async () => (await Promise.all(/* import() */[__webpack_require__.e(454), __webpack_require__.e(892)]).then(__webpack_require__.bind(__webpack_require__, 2892))).multipartBody,
-        inspectArchive: async (file, shown) => (await Promise.all(/* import() */[__webpack_require__.e(663), __webpack_require__.e(38)]).then(__webpack_require__.bind(__webpack_require__, 1038))).inspectArchive(file, shown),
+        inspectArchive: async (file, shown) => (await __webpack_require__.e(/* import() */ 865).then(__webpack_require__.bind(__webpack_require__, 2865))).inspectArchive(file, shown),
         readTextFile,
         runContext: () => platform.runContext(),
         log,

@@ -5,7 +5,9 @@ import { createHash } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
+import type { ArchiveFile } from '../../src/archive/zip.js'
 import { Writable } from 'node:stream'
+import { crc32 } from 'node:zlib'
 import type { BoomiClient, DeleteAnswer } from '../../src/boomi/client.js'
 import { EventLog, type RunRecord } from '../../src/domain/record.js'
 import type { ConnectorVersion, VersionChange } from '../../src/domain/versions.js'
@@ -267,7 +269,8 @@ export function fakeDeps(boomi: FakeBoomi, inputs: Inputs, workspace: string, mo
       contentSha256: CONTENT,
       connector: { className: 'com.acme.SampleConnector', sdkApiVersion: '2.3.0' },
       layoutWarnings: [],
-      entries: 3
+      entries: 3,
+      file: fakeArchiveFile()
     }),
     readTextFile: async () => CHANGELOG_TEXT,
     runContext: async () => ({ repository: 'acme/sample', refName: 'v1.2.0', ref: 'refs/tags/v1.2.0', sha: '3f2c1ab9d0e8' }),
@@ -311,4 +314,18 @@ export async function runFake(boomi: FakeBoomi, inputs: Inputs, workspace: strin
     error = err as Error
   }
   return { record: record!, error, lines, warnings, sleeps, elapsedMs: clock.t - T0, published, deps }
+}
+
+/** The checked archive's descriptor: the workspace archive's bytes, from memory, as checked. */
+/** An opened archive serving `bytes` (the workspace's archive by default). */
+export function fakeArchiveFile(bytes: Buffer = ARCHIVE_BYTES): ArchiveFile {
+  const file = {
+    path: 'build/c.car.zip',
+    size: bytes.length,
+    crc32: crc32(bytes),
+    read: async (into: Buffer, position: number, length = into.length) => bytes.copy(into, 0, position, Math.min(bytes.length, position + length)),
+    changed: async () => undefined,
+    close: async () => undefined
+  }
+  return file as unknown as ArchiveFile
 }

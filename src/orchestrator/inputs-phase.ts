@@ -2,7 +2,8 @@
 // and the change log file. Both come before the first request, so anything
 // wrong with them is a bad input that costs no request (SPEC §3.1).
 import * as path from 'node:path'
-import { isInside, locateArchive, realPathInside } from '../archive/locate.js'
+import { type Archive, isInside, locateArchive, realPathInside } from '../archive/locate.js'
+import type { ArchiveFacts, ArchiveFile } from '../archive/zip.js'
 import { ARCHIVE_SIZE_GUIDANCE_BYTES } from '../boomi/contract.js'
 import { Input } from '../constants.js'
 import { MAX_CHANGE_LOG_FILE_BYTES, pickSection } from '../domain/changelog-file.js'
@@ -13,8 +14,14 @@ import { formatBytes } from '../domain/summary.js'
 import { InputError, errorMessage } from '../errors.js'
 import type { RunDeps } from './deps.js'
 
-export async function archivePhase(deps: RunDeps, pattern: string): Promise<ArchiveResult> {
-  const { log, inputs, clock } = deps
+/** The archive's facts for the record, and the descriptor the upload reads the same bytes through (the caller closes it). */
+export interface CheckedArchive {
+  archive: ArchiveResult
+  file: ArchiveFile
+}
+
+export async function archivePhase(deps: RunDeps, pattern: string): Promise<CheckedArchive> {
+  const { log, clock } = deps
   const found = await locateArchive(pattern, deps.workspace)
   const shownPath = path.relative(deps.workspace, found.path).split(path.sep).join('/') || found.fileName
   log.info(`Archive: ${shownPath} (${formatBytes(found.size)})`)
@@ -24,8 +31,19 @@ export async function archivePhase(deps: RunDeps, pattern: string): Promise<Arch
     )
   }
   const started = clock.now()
-  const facts = await deps.inspectArchive(found.path, shownPath)
-  const seconds = Math.max(clock.now() - started, 1) / 1000
+  const { file, ...facts } = await deps.inspectArchive(found.path, shownPath)
+  try {
+    // The size the descriptor had when opened: what was hashed, and what the upload sends.
+    return { archive: checked(deps, { ...found, size: file.size }, shownPath, facts, clock.now() - started), file }
+  } catch (err) {
+    await file.close()
+    throw err
+  }
+}
+
+function checked(deps: RunDeps, found: Archive, shownPath: string, facts: Omit<ArchiveFacts, 'file'>, ms: number): ArchiveResult {
+  const { log, inputs } = deps
+  const seconds = Math.max(ms, 1) / 1000
   log.info(`sha256: ${facts.sha256} (${formatBytes(found.size / seconds)}/s)`)
   log.info(`content-sha256: ${facts.contentSha256} (${facts.entries} entries)`)
   const { className, sdkApiVersion } = facts.connector

@@ -1,5 +1,6 @@
 // The upload phase: reuse a version of the same archive or connector, or upload
 // one, never knowingly leaving two versions of one archive (SPEC §3.3–§3.5).
+import type { ArchiveFile } from '../archive/zip.js'
 import type { BoomiClient } from '../boomi/client.js'
 import { isVersionLimitRefusal, versionLimitIn } from '../boomi/contract.js'
 import { Input } from '../constants.js'
@@ -36,10 +37,11 @@ export type UploadResult =
 export async function uploadPhase(
   deps: RunDeps,
   archive: ArchiveResult,
+  file: ArchiveFile,
   text: ChangeLogResult | undefined,
   listing: readonly ConnectorVersion[]
 ): Promise<UploadResult> {
-  const result = await upload(deps, archive, text, listing)
+  const result = await upload(deps, archive, file, text, listing)
   const reported = recordOf(result)
   if (reported) deps.events.report({ type: 'upload', upload: reported })
   return result
@@ -58,7 +60,13 @@ function recordOf(result: UploadResult): Exclude<UploadRecord, { kind: 'unknown'
   }
 }
 
-async function upload(deps: RunDeps, archive: ArchiveResult, text: ChangeLogResult | undefined, listing: readonly ConnectorVersion[]): Promise<UploadResult> {
+async function upload(
+  deps: RunDeps,
+  archive: ArchiveResult,
+  file: ArchiveFile,
+  text: ChangeLogResult | undefined,
+  listing: readonly ConnectorVersion[]
+): Promise<UploadResult> {
   const { inputs, log } = deps
   const archiveIds = { sha256: archive.sha256, contentSha256: archive.contentSha256 }
   const dup = findDuplicates(listing, archiveIds)
@@ -82,7 +90,7 @@ async function upload(deps: RunDeps, archive: ArchiveResult, text: ChangeLogResu
   }
   const makeBody = await deps.multipart()
   const body = makeBody(
-    { archivePath: archive.path, fileName: archive.fileName, size: archive.size, groupType: inputs.groupType, changeLog, sha256: archive.sha256 },
+    { archive: file, fileName: archive.fileName, size: archive.size, groupType: inputs.groupType, changeLog, sha256: archive.sha256 },
     progressLogger(deps, archive.size)
   )
   log.info(`Uploading ${archive.shownPath} (${formatBytes(archive.size)}) to ${inputs.groupType}`)
