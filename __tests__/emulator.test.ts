@@ -83,7 +83,9 @@ describe('auth, routing and formats', () => {
 
   test('default credentials are the fixed demo values', () => {
     expect([emu.accountId, emu.username, emu.apiToken]).toEqual(['acme-Q7XK2P', 'ci-bot@acme.example', 'emu-token-5f2c9a7b1d3e'])
-    expect(emu.apiUrl).toBe(`http://127.0.0.1:${emu.port}/partner/api/rest/v1`)
+    // The prefix SPEC §1 leans to; a host-alone api-url finds it on the first try.
+    expect(emu.apiUrl).toBe(`http://127.0.0.1:${emu.port}/api/rest/v1`)
+    expect(emu.hostUrl).toBe(`http://127.0.0.1:${emu.port}`)
   })
 
   test('403 for another account, 404 for unknown routes', async () => {
@@ -92,7 +94,7 @@ describe('auth, routing and formats', () => {
     const r404 = await fetch(url('/42'), { headers: headers() })
     expect(r404.status).toBe(404)
     expect((await json(r404))['@type']).toBe('Error')
-    const wrongPrefix = await fetch(`http://127.0.0.1:${emu.port}/api/rest/v1/${emu.accountId}/ConnectorVersion/query`, {
+    const wrongPrefix = await fetch(`http://127.0.0.1:${emu.port}/partner/api/rest/v1/${emu.accountId}/ConnectorVersion/query`, {
       method: 'POST',
       headers: headers()
     })

@@ -1,6 +1,7 @@
 // What each phase of a run hands back, and the one record that collects them.
 // Outputs and the job summary are pure functions of this record.
 import type { MatchKind } from './changelog.js'
+import type { ApiContact } from './contact.js'
 import type { PlannedVersion } from './plan.js'
 import type { ConnectorVersion, ReviewStatus } from './versions.js'
 
@@ -91,6 +92,8 @@ export interface RunRecord {
   switches?: SwitchResult[]
   prune?: PruneResult
   throttling?: ThrottleStats
+  /** Which API root answered, and notices from Boomi's answer headers. */
+  api?: ApiContact
   /** Set when the run was cancelled (SIGINT/SIGTERM). */
   cancelled?: boolean
   error?: string

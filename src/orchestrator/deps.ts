@@ -3,6 +3,7 @@
 import type { ArchiveFacts } from '../archive/zip.js'
 import type { BoomiClient } from '../boomi/client.js'
 import type { RunContext } from '../domain/changelog.js'
+import type { ApiContact } from '../domain/contact.js'
 import type { Journal, ThrottleStats } from '../domain/record.js'
 import type { Inputs } from '../inputs/read.js'
 import type { RetryPolicy } from '../net/retry.js'
@@ -51,6 +52,8 @@ export interface RunDeps {
   /** Aborted when the runner cancels the job: no new request is started. */
   signal?: AbortSignal
   throttling?: () => ThrottleStats
+  /** Which API root answered and what Boomi said about its API; undefined before the client is made. */
+  apiContact?: () => ApiContact | undefined
   /** Written as things happen, for a run stopped before its phases return. */
   journal?: Journal
 }

@@ -28,6 +28,7 @@ export async function runRelease(deps: RunDeps, publish: Publish, record = newRe
     throw err
   } finally {
     record.throttling = deps.throttling?.()
+    record.api = deps.apiContact?.()
     record.cancelled = deps.signal?.aborted || undefined
     await publish(record)
   }
@@ -36,7 +37,7 @@ export async function runRelease(deps: RunDeps, publish: Publish, record = newRe
 async function release(deps: RunDeps, r: RunRecord): Promise<void> {
   const { inputs, log } = deps
   log.info(
-    `Group ${inputs.groupType} in account ${inputs.accountId} at ${inputs.apiUrl}${inputs.dryRun ? ' (dry run: nothing will be uploaded, switched or deleted)' : ''}`
+    `Group ${inputs.groupType} in account ${inputs.accountId} at ${inputs.apiUrl}${inputs.apiUrlIsHost ? ' (the path prefix is found on the first request)' : ''}${inputs.dryRun ? ' (dry run: nothing will be uploaded, switched or deleted)' : ''}`
   )
 
   // What the workspace holds is checked before the first request.

@@ -4,7 +4,7 @@ import { constants as fsConstants, promises as fs } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import * as core from '@actions/core'
 import { HttpBoomiClient, type RequestPacer } from '../boomi/client.js'
-import { ALTERNATE_API_URL } from '../boomi/contract.js'
+import { PREFIXES_TO_TRY } from '../boomi/contract.js'
 import { ACTION_NAME, ACTION_VERSION } from '../constants.js'
 import type { RunContext } from '../domain/changelog.js'
 import { outputsOf } from '../domain/outputs.js'
@@ -35,6 +35,7 @@ export async function runAction(inputs: Inputs): Promise<void> {
   const clock: Clock = { now: () => Date.now(), sleep: cancel.sleep(timerDelay) }
   const throttle = new ThrottleLedger()
   const journal = newJournal()
+  let client: HttpBoomiClient | undefined
   const retry: RetryPolicy = {
     ...DEFAULT_BACKOFF,
     maxAttempts: inputs.maxAttempts,
@@ -48,7 +49,7 @@ export async function runAction(inputs: Inputs): Promise<void> {
   const deps: RunDeps = {
     inputs,
     workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
-    client: once(async () => boomiClient(inputs, cancel.gate(pacer), retry)),
+    client: once(async () => (client = boomiClient(inputs, cancel.gate(pacer), retry))),
     multipart: async () => (await import('../net/multipart.js')).multipartBody,
     inspectArchive: async (file, shown) => (await import('../archive/zip.js')).inspectArchive(file, shown),
     readTextFile,
@@ -61,6 +62,7 @@ export async function runAction(inputs: Inputs): Promise<void> {
     deleteConcurrency: Math.max(1, Math.min(8, Math.ceil(inputs.requestsPerSecond))),
     signal: cancel.signal,
     journal,
+    apiContact: () => client?.contact(),
     throttling: () => {
       const s = pacer.stats()
       return { throttled: s.throttled, waitedMs: Math.max(s.waitedMs, throttle.spentMs), lowestRate: s.cuts ? s.lowestRate : undefined }
@@ -84,8 +86,8 @@ const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`
 function boomiClient(inputs: Inputs, pacer: RequestPacer, retry: RetryPolicy): HttpBoomiClient {
   return new HttpBoomiClient({
     apiUrl: inputs.apiUrl,
-    // The other documented prefix is tried only while api-url is left at its default.
-    fallbackApiUrl: inputs.apiUrlIsDefault ? ALTERNATE_API_URL : undefined,
+    // A host alone: the path prefix is found on the first request.
+    findPrefix: inputs.apiUrlIsHost ? PREFIXES_TO_TRY : undefined,
     accountId: inputs.accountId,
     username: inputs.username,
     apiToken: inputs.apiToken,
