@@ -1028,11 +1028,66 @@ function overview(r) {
     }
     if (r.changeLog?.section)
         rows.push(`| Change log from | ${mdText(r.changeLog.section)} |`);
+    const api = apiRow(r);
+    if (api)
+        rows.push(api);
     if (r.throttling && r.throttling.throttled > 0) {
         const t = r.throttling;
         rows.push(`| Throttling | ${t.throttled} answer(s) of 503/429, ${(t.waitedMs / 1000).toFixed(1)} s spent waiting${t.lowestRate ? `, rate cut to ${t.lowestRate.toFixed(2)}/s at the lowest` : ''} |`);
     }
     return ['| | |', '| --- | --- |', ...rows, ''];
+}
+/** Which API root served the run, and the api-url that pins it when it was found (docs/behaviour.md, "Finding the prefix"). */
+function apiRow(r) {
+    const api = r.api;
+    if (!api?.apiUrl)
+        return undefined;
+    if (!api.found)
+        return `| API | ${mdCode(api.apiUrl)} |`;
+    const pin = mdCode(`api-url: ${api.apiUrl}`);
+    if (!api.refused.length)
+        return `| API | ${mdCode(api.apiUrl)}: path prefix found; ${pin} pins it |`;
+    const refused = api.refused.map(x => `${x.prefix} answered HTTP ${x.status}`).join(', ');
+    return `| API | ${mdCode(api.apiUrl)}: path prefix found after ${mdText(refused)}; set ${pin} to skip that request |`;
+}
+/** What a dry run proved, and what only a real run can (docs/behaviour.md, "First contact"). */
+function dryRunSection(r) {
+    if (!r.dryRun)
+        return [];
+    const proved = [];
+    const unproved = [];
+    if (r.api?.apiUrl)
+        proved.push(`Credentials, host and path prefix: Boomi answered the listing of ${mdCode(r.groupType)} at ${mdCode(r.api.apiUrl)}.`);
+    else
+        unproved.push('Credentials, host and path prefix: the listing did not succeed.');
+    if (r.archive)
+        proved.push(`Archive: ${mdCode(r.archive.shownPath)} read as a zip, its checksums and layout checked.`);
+    // Without change-log or change-log-file, the upload phase makes the text from the workflow run.
+    const made = r.upload && 'changeLog' in r.upload ? 'workflow-run' : undefined;
+    const source = r.changeLog?.source ?? made;
+    if (source)
+        proved.push(`Change log: ${CHANGE_LOG_SOURCE[source]}, its trailer checked.`);
+    unproved.push('The privileges to upload, delete and switch classifications: a dry run sends none of those requests.');
+    if (r.switches?.length) {
+        unproved.push(`Whether ${r.switches.map(x => mdCode(x.classificationType)).join(', ')} exist for this group: Boomi says so only when a switch is sent.`);
+    }
+    const list = (items) => items.map(x => `- ${x}`);
+    return ['### Dry run', '', 'Proved:', '', ...list(proved.length ? proved : ['nothing: the run stopped first.']), '', 'Not proved:', '', ...list(unproved), ''];
+}
+const CHANGE_LOG_SOURCE = { input: 'from change-log', file: 'from change-log-file', 'workflow-run': 'made from the workflow run' };
+/** Deprecation, Sunset, Warning and Link headers from Boomi, one line each. */
+function noticeSection(r) {
+    const notices = r.api?.notices ?? [];
+    if (!notices.length)
+        return [];
+    return [
+        '### Notices from Boomi',
+        '',
+        '| Operation | Header | Value |',
+        '| --- | --- | --- |',
+        ...notices.map(n => `| ${mdText(n.operation)} | ${mdText(n.header)} | ${mdText(n.value)} |`),
+        ''
+    ];
 }
 function changeLogSection(r) {
     const u = r.upload;
@@ -1094,7 +1149,7 @@ function renderSummary(r) {
         lines.push('> **Cancelled:** the run was stopped; this is what it did before that.', '');
     if (r.error)
         lines.push(`> **Failed:** ${mdText(r.error)}`, '');
-    return [...lines, ...overview(r), ...changeLogSection(r), ...switchSection(r), ...pruneSection(r)].join('\n');
+    return [...lines, ...overview(r), ...dryRunSection(r), ...changeLogSection(r), ...switchSection(r), ...pruneSection(r), ...noticeSection(r)].join('\n');
 }
 
 // EXTERNAL MODULE: ./src/net/pacer.ts
@@ -1658,11 +1713,26 @@ async function listingPhase(deps) {
     const listing = await (await deps.client()).listGroup(inputs.groupType);
     const deleted = listing.filter(v => v.deleted).length;
     log.info(`${listing.length - deleted} live versions (${deleted} deleted ones also listed)`);
+    if (listing.length === 0)
+        emptyGroup(deps);
+    return listing;
+}
+/**
+ * Boomi answers an unknown group type with an empty listing, so an empty group
+ * is named: a first upload, or a group-type spelled otherwise than on the
+ * Developer tab (docs/behaviour.md, "First contact").
+ */
+function emptyGroup(deps) {
+    const { inputs, log } = deps;
+    const tab = 'the Type column of the Developer tab, without the classification';
+    if (inputs.archive)
+        log.info(`Group ${inputs.groupType} has no versions: this is its first upload, or ${constants/* Input */.pd.groupType} is spelled otherwise than ${tab}.`);
+    else
+        log.warning(`Group ${inputs.groupType} has no versions in account ${inputs.accountId}: check that ${constants/* Input */.pd.groupType} is spelled as ${tab}.`);
     const suffix = CLASSIFICATION_SUFFIX.exec(inputs.groupType);
-    if (listing.length === 0 && suffix) {
+    if (suffix) {
         log.warning(`Group ${inputs.groupType} has no versions, and its name ends with '${suffix[0]}', which looks like a classification. ${constants/* Input */.pd.groupType} is the connector type without its classification, e.g. ${inputs.groupType.slice(0, suffix.index)}.`);
     }
-    return listing;
 }
 
 ;// CONCATENATED MODULE: ./src/domain/plan.ts
@@ -2479,7 +2549,12 @@ async function runAction(inputs) {
         await cancel.within(runRelease(deps, publish, record), () => {
             // The phases still running never returned: what they had done is in the journal.
             const stopped = withJournal(record, journal, inputs.keepLatest);
-            return publish({ ...stopped, cancelled: true, error: record.error ?? 'The run was cancelled while requests were in flight; their outcome is not known.' });
+            return publish({
+                ...stopped,
+                api: client?.contact(),
+                cancelled: true,
+                error: record.error ?? 'The run was cancelled while requests were in flight; their outcome is not known.'
+            });
         });
     }
     finally {

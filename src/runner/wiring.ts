@@ -74,7 +74,12 @@ export async function runAction(inputs: Inputs): Promise<void> {
     await cancel.within(runRelease(deps, publish, record), () => {
       // The phases still running never returned: what they had done is in the journal.
       const stopped = withJournal(record, journal, inputs.keepLatest)
-      return publish({ ...stopped, cancelled: true, error: record.error ?? 'The run was cancelled while requests were in flight; their outcome is not known.' })
+      return publish({
+        ...stopped,
+        api: client?.contact(),
+        cancelled: true,
+        error: record.error ?? 'The run was cancelled while requests were in flight; their outcome is not known.'
+      })
     })
   } finally {
     cancel.dispose()
