@@ -83,7 +83,7 @@ describe('auth, routing and formats', () => {
 
   test('default credentials are the fixed demo values', () => {
     expect([emu.accountId, emu.username, emu.apiToken]).toEqual(['acme-Q7XK2P', 'ci-bot@acme.example', 'emu-token-5f2c9a7b1d3e'])
-    // The prefix SPEC §1 leans to; a host-alone api-url finds it on the first try.
+    // The prefix Boomi's pages lean to (docs/boomi-api.md, "Hosts and prefixes"): a host-alone api-url finds it on the first try.
     expect(emu.apiUrl).toBe(`http://127.0.0.1:${emu.port}/api/rest/v1`)
     expect(emu.hostUrl).toBe(`http://127.0.0.1:${emu.port}`)
   })

@@ -211,7 +211,7 @@ describe('refusal hints fit the operation and the prefix', () => {
   })
 
   it('403: the privileges of the operation at hand', () => {
-    expect(hintFor('query', 403)).toMatch(/^Check that the user has the Developer and API privileges in this account and that account-id/)
+    expect(hintFor('query', 403)).toMatch(/^Check that the user may read this account's connector versions and that account-id.*Developer and API privileges/)
     expect(hintFor('create', 403)).toMatch(/may upload connector versions.*SDK Publisher Agreement/)
     expect(hintFor('delete', 403)).toMatch(/may delete connector versions/)
     expect(hintFor('delete', 403)).not.toMatch(/Publisher/)
@@ -293,6 +293,14 @@ describe('Deprecation, Sunset, Warning and Link answer headers', () => {
     expect(notices).toHaveLength(12)
     expect(notices[2]).toEqual({ operation: 'query', header: 'Warning', value: expect.stringMatching(/^299 - "::warning::x+…$/) })
     expect(notices[2].value.length).toBeLessThanOrEqual(300)
+  })
+
+  it('a header that echoes the token is scrubbed before it is logged or kept', async () => {
+    server.setResponseHeaders({ Warning: `299 - "token ${server.apiToken} seen"` })
+    const { client, lines } = httpClient(server, server.urlFor(PLATFORM_PREFIX))
+    await client.listGroup(GROUP)
+    expect(lines.join('\n')).not.toContain(server.apiToken.slice(0, 8))
+    expect(client.contact().notices[0].value).toBe('299 - "token *** seen"')
   })
 
   it('the summary lists each one, escaped', () => {

@@ -507,7 +507,7 @@ const GROUP_EXISTS = "If this is the group's first upload, check that the connec
 const HINTS = {
     any: {
         401: 'Check username (the Boomi user the token belongs to, e.g. ci-bot@acme.example: BOOMI_TOKEN. is added for you) and api-token (a current Boomi API token: a token can be mistyped, expired or revoked).',
-        403: `Check that the user has the Developer and API privileges in this account and that account-id is the account of this connector group. ${PRIVILEGES}; ${PUBLIC_PRIVILEGES}.`,
+        403: `Check that the user may read this account's connector versions and that account-id is the account of this connector group. ${PRIVILEGES}; ${PUBLIC_PRIVILEGES}.`,
         404: 'Check account-id, and api-url: its host (EU: https://api.platform.gb.boomi.com) and its path prefix, or give the host alone so that the action finds the prefix.',
         410: 'Boomi has retired this endpoint: check api-url and its prefix, and look for a newer release of this action.',
         429: 'Boomi is busy or rate-limiting this account; lower requests-per-second if this persists.',
@@ -815,7 +815,9 @@ class HttpBoomiClient {
             if (raw === undefined || this.notices.some(n => n.operation === operation && n.header === header))
                 continue;
             // eslint-disable-next-line no-control-regex
-            const value = cut((Array.isArray(raw) ? raw.join(', ') : raw).replace(/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim(), MAX_NOTICE_VALUE);
+            const oneLine = (Array.isArray(raw) ? raw.join(', ') : raw).replace(/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+            // Outside text: a server that echoes the credentials must not get them logged.
+            const value = cut(scrubSecrets(cut(oneLine, 8 * MAX_NOTICE_VALUE), secretForms(this.secrets)), MAX_NOTICE_VALUE);
             this.notices.push({ operation, header, value });
             const why = header === 'Deprecation' || header === 'Sunset' ? ' Boomi may retire this endpoint; look for a newer release of this action.' : '';
             this.opts.log.warning(forLog(`Boomi's answer to ${operation} carries ${header}: ${value}.${why}`));

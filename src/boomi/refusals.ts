@@ -27,7 +27,7 @@ const GROUP_EXISTS =
 const HINTS: Readonly<Record<string, Readonly<Record<number, string>>>> = {
   any: {
     401: 'Check username (the Boomi user the token belongs to, e.g. ci-bot@acme.example: BOOMI_TOKEN. is added for you) and api-token (a current Boomi API token: a token can be mistyped, expired or revoked).',
-    403: `Check that the user has the Developer and API privileges in this account and that account-id is the account of this connector group. ${PRIVILEGES}; ${PUBLIC_PRIVILEGES}.`,
+    403: `Check that the user may read this account's connector versions and that account-id is the account of this connector group. ${PRIVILEGES}; ${PUBLIC_PRIVILEGES}.`,
     404: 'Check account-id, and api-url: its host (EU: https://api.platform.gb.boomi.com) and its path prefix, or give the host alone so that the action finds the prefix.',
     410: 'Boomi has retired this endpoint: check api-url and its prefix, and look for a newer release of this action.',
     429: 'Boomi is busy or rate-limiting this account; lower requests-per-second if this persists.',
