@@ -27,14 +27,18 @@ export default defineConfig([
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }]
     }
   },
-  // Which way imports point (see CONTRIBUTING, "Layout"): the runner wires everything; the
-  // orchestrator runs phases; domain is pure; boomi talks to Boomi through net; archive and net
-  // move bytes. Only src/runner/ touches the runner (@actions/*, process.env).
+  // Which way imports point (see CONTRIBUTING, "Layout"): two front ends, src/runner/ (the
+  // Action) and src/cli/ (the command-line tool), each hand src/core/ a Platform; the core
+  // wires everything and knows neither; the orchestrator runs phases; domain is pure; boomi
+  // talks to Boomi through net; archive and net move bytes. Only the front ends read
+  // process.env, and only src/runner/ touches the runner (@actions/*).
   ...layer('src/domain/**', [
     '../net/*',
     '../archive/*',
     '../orchestrator/*',
     '../runner/*',
+    '../cli/*',
+    '../core/*',
     '../inputs/*',
     '../boomi/client*',
     '../boomi/answers*',
@@ -45,23 +49,30 @@ export default defineConfig([
     'node:net',
     'node:child_process'
   ]),
-  ...layer('src/net/**', ['../domain/*', '../boomi/*', '../archive/*', '../orchestrator/*', '../runner/*', '../inputs/*']),
-  ...layer('src/archive/**', ['../net/*', '../boomi/*', '../orchestrator/*', '../runner/*', '../inputs/*']),
-  ...layer('src/boomi/**', ['../archive/*', '../orchestrator/*', '../runner/*', '../inputs/*']),
-  ...layer('src/inputs/**', ['../domain/*', '../archive/*', '../boomi/client*', '../orchestrator/*', '../runner/*']),
-  ...layer('src/orchestrator/**', ['../runner/*']),
+  ...layer('src/net/**', ['../core/*', '../cli/*', '../domain/*', '../boomi/*', '../archive/*', '../orchestrator/*', '../runner/*', '../inputs/*']),
+  ...layer('src/archive/**', ['../core/*', '../cli/*', '../net/*', '../boomi/*', '../orchestrator/*', '../runner/*', '../inputs/*']),
+  ...layer('src/boomi/**', ['../core/*', '../cli/*', '../archive/*', '../orchestrator/*', '../runner/*', '../inputs/*']),
+  ...layer('src/inputs/**', ['../core/*', '../cli/*', '../domain/*', '../archive/*', '../boomi/client*', '../orchestrator/*', '../runner/*']),
+  ...layer('src/orchestrator/**', ['../runner/*', '../cli/*', '../core/*']),
+  // The proxy resolver @actions/http-client knows nothing of the runner; the core may load it.
+  ...layer('src/core/**', ['../runner/*', '../cli/*'], ['@actions/*', '!@actions/http-client']),
+  ...layer('src/cli/**', ['../runner/*']),
+  ...layer('src/runner/**', ['../cli/*'], []),
   {
     files: ['src/**/*.ts'],
-    ignores: ['src/runner/**'],
+    ignores: ['src/runner/**', 'src/cli/**'],
     rules: {
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Only src/runner/ reads the environment; pass what you need in.' }]
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Only the front ends (src/runner/, src/cli/) read the environment; pass what you need in.' }
+      ]
     }
   },
   prettier
 ])
 
 /** A folder of src/ and the imports it must not make, plus @actions/* everywhere but the runner. */
-function layer(files, forbidden) {
+function layer(files, forbidden, actions = ['@actions/*']) {
   return [
     {
       files: [files],
@@ -71,7 +82,7 @@ function layer(files, forbidden) {
           {
             patterns: [
               { group: forbidden, message: 'This import points the wrong way between layers (see eslint.config.js).' },
-              { group: ['@actions/*'], message: 'Only src/runner/ talks to the runner.' }
+              ...(actions.length ? [{ group: actions, message: 'Only src/runner/ talks to the runner.' }] : [])
             ]
           }
         ]

@@ -30,8 +30,6 @@ describe('query answers that are not query results', () => {
     ['{"numberOfResults":2,"result":{"versionId":"1"}}', /'result' is an object, not a list/],
     ['{"result":"none"}', /'result' is a string, not a list/],
     ['not json', /not JSON/],
-    ['{"numberOfResults":-1,"result":[]}', /numberOfResults/],
-    ['{"numberOfResults":"2","result":[]}', /numberOfResults/],
     ['{"queryToken":7,"result":[]}', /'queryToken' is a number/]
   ])('%s is not understood', (text, problem) => {
     const err = thrown(() => readQueryPage(text, 'query'))
@@ -39,6 +37,12 @@ describe('query answers that are not query results', () => {
     expect((err as Error).message).toMatch(/^query answer not understood: /)
     expect((err as Error).message).toMatch(problem)
     expect((err as Error).message).toMatch(/Check api-url/)
+  })
+
+  it.each([[-1], ['2'], [1.5], [{ count: 2 }], [null]])('numberOfResults %j describes nothing usable: read as absent, never a failure', count => {
+    const read = readQueryPage(JSON.stringify({ numberOfResults: count, result: [versionJson(1, GROUP)] }), 'query')
+    expect(read.numberOfResults).toBeUndefined()
+    expect(read.result.map(v => v.versionId)).toEqual(['1'])
   })
 
   it('an answer that says numberOfResults 0 outright may leave result out', () => {
@@ -167,17 +171,31 @@ describe('a listing over pages', () => {
     expect(MAX_LISTED_VERSIONS).toBeGreaterThanOrEqual(1500)
   })
 
-  it.each([
-    [[5, 5], 'says 5 versions, but the pages held 4'],
-    [[1, 1], 'pages hold more versions \\(2\\) than'],
-    [[4, 3], 'changed from 4 to 3']
-  ])('numberOfResults %j against 2 + 2 listed is not understood', ([first, second], problem) => {
+  const twoPages = (first: number, second: number) => {
     const pages = new ListingPages(GROUP)
-    const run = () => {
-      pages.add({ numberOfResults: first, queryToken: 't', result: [v(1), v(2)] }, 'query')
-      pages.add({ numberOfResults: second, result: [v(3), v(4)] }, 'queryMore')
-    }
-    expect(run).toThrow(new RegExp(problem))
+    pages.add({ numberOfResults: first, queryToken: 't', result: [v(1), v(2), v(3)] }, 'query')
+    pages.add({ numberOfResults: second, result: [v(4)] }, 'queryMore')
+    return pages.finish('queryMore')
+  }
+
+  it.each([
+    [3, 1, 'each page'],
+    [4, 4, 'the whole query']
+  ])('numberOfResults %j then %j (counting %s) is accepted without a note', (first, second) => {
+    const listing = twoPages(first, second)
+    expect(listing.versions.map(x => x.versionId)).toEqual(['1', '2', '3', '4'])
+    expect(listing.countNote).toBeUndefined()
+  })
+
+  it.each([
+    [5, 5],
+    [1, 1],
+    [4, 3],
+    [3, 4]
+  ])('numberOfResults %j then %j fits neither reading: the listing stands, with a note', (first, second) => {
+    const listing = twoPages(first, second)
+    expect(listing.versions.map(x => x.versionId)).toEqual(['1', '2', '3', '4'])
+    expect(listing.countNote).toMatch(new RegExp(`'numberOfResults' \\(${first}, ${second}\\) fits neither .*\\(4 over 2 page`))
   })
 })
 

@@ -68,10 +68,26 @@ describe('listings that are not understood fail the run instead of reading as an
     await expect(c.listGroup(GROUP)).rejects.toThrow(AnswerError)
     expect(hits).toHaveLength(MAX_QUERY_PAGES)
   })
+})
 
-  it('numberOfResults that disagrees with the pages', async () => {
-    const { c } = await against(() => queryPage([versionJson(1, GROUP)], { numberOfResults: 2 }))
-    await expect(c.listGroup(GROUP)).rejects.toThrow(/'numberOfResults' says 2 versions, but the pages held 1/)
+describe('numberOfResults only describes', () => {
+  it('a count that fits neither reading is one warning; the listing stands', async () => {
+    const { c, seen } = await against(() => queryPage([versionJson(1, GROUP)], { numberOfResults: 2 }))
+    expect((await c.listGroup(GROUP)).map(v => v.versionId)).toEqual(['1'])
+    expect(seen.lines.filter(l => l.startsWith('warning: '))).toEqual([expect.stringMatching(/'numberOfResults' \(2\) fits neither/)])
+  })
+
+  it.each([
+    ['counting each page', [2, 1]],
+    ['counting the query', [3, 3]]
+  ])('%s, over two pages: no warning', async (_name, [first, second]) => {
+    const { c, seen } = await against((_hit, i) =>
+      i === 0
+        ? queryPage([versionJson(1, GROUP), versionJson(2, GROUP)], { numberOfResults: first, queryToken: 'p2' })
+        : queryPage([versionJson(3, GROUP)], { numberOfResults: second })
+    )
+    expect((await c.listGroup(GROUP)).map(v => v.versionId)).toEqual(['1', '2', '3'])
+    expect(seen.lines.filter(l => l.startsWith('warning: '))).toEqual([])
   })
 })
 

@@ -1,6 +1,6 @@
-// The runner's cancellation: a signal stops waits and new requests at once.
+// The run's cancellation: a signal stops waits and new requests at once.
 import { expect, it } from '@jest/globals'
-import { CancelledError, Cancellation } from '../src/runner/cancel.js'
+import { CancelledError, Cancellation } from '../src/core/cancel.js'
 import { timerDelay } from '../src/net/retry.js'
 
 function quietLog(lines: string[]) {

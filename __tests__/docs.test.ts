@@ -1,7 +1,8 @@
 // action.yml, the README's tables and src/constants.ts must agree: users read
 // the first two, the code reads the third.
 import { describe, expect, it } from '@jest/globals'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import { posix } from 'node:path'
 import { Input, Output } from '../src/constants.js'
 
 const actionYml = readFileSync('action.yml', 'utf8')
@@ -55,5 +56,186 @@ describe('documentation matches the code', () => {
   it('action.yml runs the committed bundle on node24', () => {
     expect(actionYml).toMatch(/^ {2}using: 'node24'$/m)
     expect(actionYml).toMatch(/^ {2}main: 'dist\/index\.js'$/m)
+  })
+})
+
+// The project's own contract lives in docs/boomi-api.md and docs/behaviour.md, and code,
+// tests and docs cite their sections by name. A citation must lead somewhere: a renamed
+// heading fails here, not in a maintainer's search months later.
+const DOC_HEADINGS: Record<string, string[]> = {
+  'docs/boomi-api.md': [
+    'Operations',
+    'Answers',
+    'Reading answers',
+    'Errors and statuses',
+    'Hosts and prefixes',
+    'The archive',
+    'Authentication',
+    'What is uncertain'
+  ],
+  'docs/behaviour.md': [
+    'Validation',
+    'Checksum',
+    'Identity',
+    'Upload',
+    'Retries and lost answers',
+    'Pacing',
+    'Pruning',
+    'Secrets',
+    'Report',
+    'Change log from a file',
+    'Switching classifications',
+    'Finding the prefix',
+    'First contact',
+    'Cancellation',
+    'Command-line tool'
+  ]
+}
+
+/** Where citations may be written. */
+const CITING = ['src', '__tests__', 'scripts', 'emulator', 'docs', 'README.md', 'CONTRIBUTING.md', 'SECURITY.md', 'action.yml']
+const SKIP_DIRS = new Set(['node_modules', 'dist', 'fixtures'])
+
+function filesUnder(entry: string): string[] {
+  if (!existsSync(entry)) return []
+  if (!statSync(entry).isDirectory()) return [entry]
+  return readdirSync(entry, { withFileTypes: true })
+    .filter(d => !(d.isDirectory() && SKIP_DIRS.has(d.name)))
+    .flatMap(d => filesUnder(posix.join(entry, d.name)))
+    .filter(f => /\.(ts|js|mjs|md|ya?ml|sh)$/.test(f) || statSync(f).isDirectory())
+}
+
+/** Headings of a Markdown text (any level), outside fenced code, as written. */
+export function headingsOf(markdown: string): string[] {
+  const headings: string[] = []
+  let fence: string | undefined
+  for (const line of markdown.split('\n')) {
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1]
+    if (fence) {
+      if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined
+      continue
+    }
+    if (marker) {
+      fence = marker
+      continue
+    }
+    const h = /^ {0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line)
+    if (h) headings.push(h[1])
+  }
+  return headings
+}
+
+/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens. */
+export function anchorOf(heading: string): string {
+  return heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/\s/g, '-')
+}
+
+export interface Citation {
+  file: string
+  doc: string
+  section?: string
+  anchor?: string
+}
+
+/**
+ * The citations in one file's text: `docs/<file>.md, "<Section>"` (a list `"A", "B" and "C"` names
+ * several; the list may wrap onto a comment's next line), `docs/<file>.md#<anchor>`, and in a
+ * Markdown file under docs/, links `(other.md#anchor)` and `(#anchor)`.
+ */
+export function citationsIn(file: string, text: string): Citation[] {
+  const found: Citation[] = []
+  const sectioned = /docs\/([\w.-]+\.md),[\s*/#]*((?:"[^"\n]+"(?:[\s*/#]*(?:,|and|to)[\s*/#]*(?=")|))+)/g
+  for (const m of text.matchAll(sectioned)) {
+    for (const s of m[2].matchAll(/"([^"\n]+)"/g)) found.push({ file, doc: `docs/${m[1]}`, section: s[1] })
+  }
+  for (const m of text.matchAll(/docs\/([\w.-]+\.md)#([\w-]+)/g)) found.push({ file, doc: `docs/${m[1]}`, anchor: m[2] })
+  if (file.startsWith('docs/') && file.endsWith('.md')) {
+    for (const m of text.matchAll(/\]\((?!https?:)([\w./-]*\.md)?#([^)\s]+)\)/g)) {
+      found.push({ file, doc: m[1] ? posix.normalize(posix.join(posix.dirname(file), m[1])) : file, anchor: m[2] })
+    }
+  }
+  return found
+}
+
+/** What is wrong with a citation, or undefined when it leads to a heading that exists. */
+function brokenCitation(c: Citation): string | undefined {
+  if (!existsSync(c.doc)) return `${c.file} cites ${c.doc}, which does not exist`
+  const headings = headingsOf(readFileSync(c.doc, 'utf8'))
+  if (c.section !== undefined && !headings.includes(c.section)) return `${c.file} cites ${c.doc}, "${c.section}": no such heading`
+  if (c.anchor !== undefined && !headings.map(anchorOf).includes(c.anchor)) return `${c.file} cites ${c.doc}#${c.anchor}: no heading has that anchor`
+  return undefined
+}
+
+describe('the contract documents', () => {
+  it.each(Object.entries(DOC_HEADINGS))('%s has its sections, in order, each once', (doc, wanted) => {
+    const sections = headingsOf(readFileSync(doc, 'utf8')).filter(h => wanted.includes(h))
+    expect(sections).toEqual(wanted)
+  })
+
+  it('every citation of a docs/ section, anywhere in the repository, names a heading that exists', () => {
+    const citations = CITING.flatMap(filesUnder).flatMap(f => citationsIn(f, readFileSync(f, 'utf8')))
+    expect(citations.length).toBeGreaterThan(10)
+    expect(citations.map(brokenCitation).filter(Boolean)).toEqual([])
+  })
+
+  it('README and CONTRIBUTING point at both documents', () => {
+    for (const file of ['README.md', 'CONTRIBUTING.md']) {
+      const text = readFileSync(file, 'utf8')
+      expect(text).toContain('docs/boomi-api.md')
+      expect(text).toContain('docs/behaviour.md')
+    }
+  })
+
+  it('every name in "What is uncertain" is exported by src/boomi/contract.ts, every path exists', () => {
+    const doc = readFileSync('docs/boomi-api.md', 'utf8')
+    const table = doc.split('\n## What is uncertain\n')[1].split('\n## ')[0]
+    const contract = readFileSync('src/boomi/contract.ts', 'utf8')
+    const rows = table.split('\n').filter(line => /^\| (?!---|point \|)/.test(line))
+    expect(rows.length).toBeGreaterThanOrEqual(10)
+    const problems: string[] = []
+    for (const row of rows) {
+      const cells = row.split(' | ')
+      for (const [, name] of cells[cells.length - 1].matchAll(/`([^`]+)`/g)) {
+        if (name.includes('/')) {
+          if (!existsSync(name)) problems.push(`${name} does not exist`)
+        } else if (!new RegExp(`^export (const|function|class) ${name.split('.')[0]}\\b`, 'm').test(contract)) {
+          problems.push(`${name} is not exported by src/boomi/contract.ts`)
+        }
+      }
+    }
+    expect(problems).toEqual([])
+  })
+})
+
+describe('the citation check can fail', () => {
+  // Built from pieces, so that this file holds no citation of its own that the check above would read.
+  const doc = 'docs/' + 'behaviour.md'
+
+  it('reads one section, a list of sections across a comment line, and anchors', () => {
+    expect(citationsIn('src/x.ts', `// ${doc}, "Pruning"`)).toEqual([{ file: 'src/x.ts', doc, section: 'Pruning' }])
+    const wrapped = `// see ${doc}, "Identity",\n// "Upload" and "Pacing"; then more`
+    expect(citationsIn('src/x.ts', wrapped).map(c => c.section)).toEqual(['Identity', 'Upload', 'Pacing'])
+    expect(citationsIn('README.md', `[x](${doc}#retries-and-lost-answers)`)).toEqual([{ file: 'README.md', doc, anchor: 'retries-and-lost-answers' }])
+    expect(citationsIn('docs/boomi-api.md', '[a](behaviour.md#pacing) [b](#answers)')).toEqual([
+      { file: 'docs/boomi-api.md', doc, anchor: 'pacing' },
+      { file: 'docs/boomi-api.md', doc: 'docs/boomi-api.md', anchor: 'answers' }
+    ])
+  })
+
+  it('finds a section, an anchor or a document that does not exist', () => {
+    expect(brokenCitation({ file: 'f', doc, section: 'Pruning' })).toBeUndefined()
+    expect(brokenCitation({ file: 'f', doc, section: 'Prunning' })).toMatch(/no such heading/)
+    expect(brokenCitation({ file: 'f', doc, anchor: 'retries-and-lost-answers' })).toBeUndefined()
+    expect(brokenCitation({ file: 'f', doc, anchor: 'retries' })).toMatch(/no heading has that anchor/)
+    expect(brokenCitation({ file: 'f', doc: 'docs/' + 'nowhere.md', section: 'Pruning' })).toMatch(/does not exist/)
+  })
+
+  it('makes GitHub anchors and skips headings inside fenced code', () => {
+    expect(anchorOf('Retries and lost answers')).toBe('retries-and-lost-answers')
+    expect(anchorOf('The `api-url` prefix: found?')).toBe('the-api-url-prefix-found')
+    expect(headingsOf('# A\n```sh\n# not a heading\n```\n## B ##\n')).toEqual(['A', 'B'])
   })
 })

@@ -59,7 +59,7 @@ describe('prefixes', () => {
     e.seed([{ groupType: G, uploadedDate: '2026-01-01T00:00:00Z' }])
     const partner = await clientOf(e, e.urlFor('/partner/api/rest/v1')).query(G)
     expect(partner.status).toBe(403)
-    expect(await json(partner)).toEqual({ '@type': 'Error', message: 'Access denied due to insufficient permissions.' })
+    expect(await json(partner)).toEqual({ message: 'Access denied due to insufficient permissions.' })
     const other = await clientOf(e, e.urlFor('/other/v1')).query(G)
     expect(other.status).toBe(401)
     expect(other.headers.get('www-authenticate')).toBe('Basic realm="Boomi"')

@@ -30,12 +30,32 @@ describe('ConnectorVersionChange', () => {
     const [, , newest] = seedThree()
     const r = await api.change({ classificationType: `${G}-uat`, versionId: newest, releaseNotes: 'Release 1.2.0\n\n- faster paging' })
     expect(r.status).toBe(200)
+    const user = { email: emu.username, firstName: 'ci-bot', lastName: 'Acme' }
+    const date = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/)
     expect(await json(r)).toEqual({
       '@type': 'ConnectorVersionChange',
+      uid: 9001,
       classificationType: `${G}-uat`,
       versionId: newest,
       releaseNotes: 'Release 1.2.0\n\n- faster paging',
-      reviewStatus: 'APPROVED'
+      reviewStatus: 'APPROVED',
+      reviewReason: '',
+      completedDate: date,
+      requestedBy: user,
+      reviewedBy: user,
+      ConnectorClassification: {
+        '@type': 'ConnectorClassification',
+        classification: 'uat',
+        classificationType: `${G}-uat`,
+        displayName: `${G} (uat)`,
+        groupType: G,
+        visibility: 'PRIVATE',
+        version: Number(newest),
+        deleted: false,
+        dateCreated: date,
+        lastModifiedDate: date,
+        createdBy: user
+      }
     })
     expect(emu.classifications(G).uat).toEqual({ versionId: newest, visibility: 'PRIVATE' })
     expect(emu.versionChanges).toEqual([
@@ -54,7 +74,14 @@ describe('ConnectorVersionChange', () => {
     const [, prodNow, newest] = seedThree()
     const r = await api.change({ classificationType: `${G}-prod`, versionId: newest, releaseNotes: 'notes' })
     expect(r.status).toBe(200)
-    expect((await json(r)).reviewStatus).toBe('PENDING')
+    const answer = await json(r)
+    expect(answer).toMatchObject({
+      uid: 9001,
+      reviewStatus: 'PENDING',
+      completedDate: null,
+      ConnectorClassification: { version: Number(prodNow), visibility: 'PUBLIC' }
+    })
+    expect(answer).not.toHaveProperty('reviewedBy')
     expect(emu.classifications(G).prod).toEqual({ versionId: prodNow, visibility: 'PUBLIC', pending: { versionId: newest, releaseNotes: 'notes' } })
     emu.approve(G, 'prod')
     expect(emu.classifications(G).prod).toEqual({ versionId: newest, visibility: 'PUBLIC' })
@@ -158,7 +185,7 @@ describe('ConnectorVersionChange', () => {
       headers: { ...api.headers({ 'Content-Type': 'application/json' }), Accept: 'application/xml' },
       body: JSON.stringify({ classificationType: `${G}-uat`, versionId: newest, releaseNotes: 'a < b' })
     })
-    expect(await r.text()).toContain(`<ConnectorVersionChange><classificationType>${G}-uat</classificationType>`)
+    expect(await r.text()).toContain(`<ConnectorVersionChange><uid>9001</uid><classificationType>${G}-uat</classificationType>`)
   })
 })
 

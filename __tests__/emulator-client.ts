@@ -42,6 +42,8 @@ export function clientOf(emu: Emulator, apiUrl = emu.apiUrl) {
     url,
     query: (groupType: string): Promise<Response> =>
       postJson('ConnectorVersion/query', { QueryFilter: { expression: { argument: [groupType], operator: 'EQUALS', property: 'GROUP_TYPE' } } }),
+    queryMore: (token: string): Promise<Response> =>
+      fetch(url('ConnectorVersion/queryMore'), { method: 'POST', headers: headers({ 'Content-Type': 'text/plain' }), body: token }),
     del: (groupType: string, versionId: string): Promise<Response> =>
       fetch(url('ConnectorVersion'), {
         method: 'DELETE',

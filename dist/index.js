@@ -1520,7 +1520,7 @@ function setFailed(message) {
 async function run() {
     try {
         const inputs = readInputs(getInput, setSecret);
-        const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(19)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1019));
+        const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(173)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1173));
         await runAction(inputs);
     }
     catch (err) {

@@ -26,10 +26,13 @@ export class ClassificationBook {
     return this.groups.get(groupType)?.get(label)
   }
 
-  /** Copies, by label. */
+  /** Copies by label: what each points at and has pending (its dates are for answers only). */
   of(groupType: string): Record<string, Classification> {
     const out: Record<string, Classification> = {}
-    for (const [label, c] of this.groups.get(groupType) ?? []) out[label] = copy(c)
+    for (const [label, c] of this.groups.get(groupType) ?? []) {
+      const { dateCreated: _created, lastModifiedDate: _modified, ...rest } = copy(c)
+      out[label] = rest
+    }
     return out
   }
 
@@ -59,8 +62,8 @@ export class ClassificationBook {
 
   /** Points `label` at the version, keeping the visibility it had (PRIVATE when new). */
   point(groupType: string, label: string, versionId: string): void {
-    const visibility: Visibility = this.get(groupType, label)?.visibility ?? 'PRIVATE'
-    this.set(groupType, label, { versionId, visibility })
+    const { visibility, dateCreated, lastModifiedDate } = this.get(groupType, label) ?? { visibility: 'PRIVATE' as Visibility }
+    this.set(groupType, label, { versionId, visibility, dateCreated, lastModifiedDate })
   }
 
   /** No classification of the group uses the version or has it pending any more. */
@@ -80,5 +83,7 @@ function copy(c: Classification): Classification {
   const out: Classification = { visibility: c.visibility }
   if (c.versionId !== undefined) out.versionId = c.versionId
   if (c.pending) out.pending = { ...c.pending }
+  if (c.dateCreated !== undefined) out.dateCreated = c.dateCreated
+  if (c.lastModifiedDate !== undefined) out.lastModifiedDate = c.lastModifiedDate
   return out
 }

@@ -5,6 +5,7 @@
 import type { Account } from './account.js'
 import { ARCHIVE_PART, type Body, type Multipart } from './body.js'
 import { parseDelete, parseQuery, parseVersionChange } from './requests.js'
+import { dateOf, describing, unknownFields, user, type AnswerShape } from './shape.js'
 import { isoSeconds, type Operation, type VersionRecord } from './types.js'
 import { versionChange } from './version-change.js'
 import { errorAnswer, type Answer } from './wire.js'
@@ -17,10 +18,32 @@ const CONTENT_TYPE: Partial<Record<Operation, string>> = {
   versionChange: 'application/json'
 }
 
-/** The answer form of a version: the record minus what only the emulator knows. */
-export function view(v: VersionRecord): object {
-  const { inUse: _inUse, archiveSha256: _sha, archiveSize: _size, ...rest } = v
-  return { '@type': 'ConnectorVersion', ...rest }
+/**
+ * The answer form of a version, as `version.json` and the query pages show it: the uploader
+ * as a user object, `reviewStatus` and `releaseVersion` only when they say something (the
+ * examples never show `releaseVersion`), who deleted it and when for a deleted one. What
+ * only the emulator knows (archive, classification use) never appears.
+ */
+export function view(shape: AnswerShape, v: VersionRecord): object {
+  const earlier = shape.describing === 'text'
+  return {
+    '@type': 'ConnectorVersion',
+    groupType: v.groupType,
+    versionId: v.versionId,
+    ...describing(shape, [user('uploadedBy', v.uploadedBy)]),
+    uploadedDate: dateOf(shape, v.uploadedDate),
+    deleted: v.deleted,
+    displayVersion: v.displayVersion,
+    changeLog: v.changeLog,
+    ...(v.reviewStatus !== undefined ? { reviewStatus: v.reviewStatus } : {}),
+    ...(v.releaseVersion || earlier ? { releaseVersion: v.releaseVersion } : {}),
+    ...describing(shape, [
+      user('deletedBy', v.deleted ? v.deletedBy : undefined),
+      ['deletedDate', v.deleted && v.deletedDate ? dateOf(shape, v.deletedDate) : undefined, v.deletedDate],
+      ['carLink', undefined, v.carLink]
+    ]),
+    ...unknownFields(shape, `ConnectorVersion/${v.versionId}`)
+  }
 }
 
 /** Runs a routed, admitted operation. `unknown` is the caller's to answer (404 or 410). */
@@ -71,12 +94,12 @@ function create(acc: Account, mp: Multipart | undefined): Answer {
   const rec = acc.store.insert({
     groupType: mp.fields.groupType,
     changeLog: mp.fields.changeLog ?? '', // kept exactly as sent: no trimming, no newline changes
-    uploadedDate: isoSeconds(acc.now()),
+    uploadedDate: acc.shape.milliseconds ? acc.now().toISOString() : isoSeconds(acc.now()),
     uploadedBy: acc.username,
     archiveSha256: mp.file.sha256,
     archiveSize: mp.file.size
   })
-  return { status: 200, payload: view(rec), versionId: rec.versionId }
+  return { status: 200, payload: view(acc.shape, rec), versionId: rec.versionId }
 }
 
 function query(acc: Account, text: string): Answer {
@@ -100,9 +123,11 @@ function page(acc: Account, items: VersionRecord[], offset: number, groupType: s
   const queryToken = next < items.length ? acc.store.openCursor(items, next, groupType) : undefined
   return {
     '@type': 'QueryResult',
-    numberOfResults: items.length,
+    // The examples count the page (100, then 20); a shape may count the whole query instead.
+    numberOfResults: acc.shape.numberOfResults === 'query' ? items.length : slice.length,
     ...(queryToken ? { queryToken } : {}),
-    result: slice.map(view)
+    result: slice.map(v => view(acc.shape, v)),
+    ...unknownFields(acc.shape, 'QueryResult')
   }
 }
 
@@ -127,7 +152,8 @@ function remove(acc: Account, text: string): Answer {
   if (refusal) return errorAnswer(400, `Connector version ${versionId} of connector group ${groupType} cannot be deleted: ${refusal}.`)
   v.deleted = true
   v.deletedDate = isoSeconds(acc.now())
-  return { status: 200, payload: view(v), versionId }
+  v.deletedBy = acc.username
+  return { status: 200, payload: view(acc.shape, v), versionId }
 }
 
 /** The connector group a request names, if any: for per-group counts, rate-limited requests included. */

@@ -21,12 +21,14 @@ import { ClassificationBook } from './classifications.js'
 import { perform, requestGroup } from './operations.js'
 import { normalizePrefix, notServed, prefixRefusal, routeOf, type Route } from './routes.js'
 import { Counters, isLoopbackAddress, type Stats } from './stats.js'
+import type { AnswerShape } from './shape.js'
 import { VersionStore } from './storage.js'
 import type { Classification, Fault, Operation, RecordedRequest, SeedVersion, VersionChangeRecord, VersionRecord, Visibility } from './types.js'
 import { drop, render, renderFault, send, type Answer, type Rendered } from './wire.js'
 
 export { ARCHIVE_PART } from './body.js'
 export { isoSeconds } from './types.js'
+export { EARLIER_SHAPE, type AnswerShape } from './shape.js'
 export type { Counts, Stats } from './stats.js'
 export type { Classification, Fault, Operation, RecordedRequest, ReviewStatus, SeedVersion, VersionChangeRecord, VersionRecord, Visibility } from './types.js'
 
@@ -46,6 +48,7 @@ export interface EmulatorOptions {
   rateLimit?: number // requests per rolling second for the whole account; beyond it 503; default none
   latencyMs?: number // delay before every answer, default 0
   pageSize?: number // default 100
+  answers?: AnswerShape // how answers are written; default as Boomi's examples (see shape.ts)
   now?: () => Date // clock for uploadedDate/deletedDate, default real time
   port?: number // default 0 (any free port)
   host?: string // default '127.0.0.1'
@@ -101,7 +104,8 @@ export class Emulator {
       versionChanges: this.versionChanges,
       now: opts.now ?? (() => new Date()),
       maxVersions: opts.maxVersions ?? 1500,
-      pageSize: opts.pageSize ?? 100
+      pageSize: opts.pageSize ?? 100,
+      shape: { ...opts.answers }
     }
   }
 
@@ -170,6 +174,11 @@ export class Emulator {
   /** Faults still queued (for one operation, or all). */
   pendingFaults(op?: Operation): number {
     return this.faults.pending(op)
+  }
+
+  /** How answers are written from now on (see shape.ts); `reset()` goes back to the constructor's `answers`. */
+  setAnswerShape(shape: AnswerShape): void {
+    this.account.shape = { ...shape }
   }
 
   /** Extra headers on every answer (e.g. Deprecation, Sunset, Warning). Replaces the previous set. */
@@ -254,7 +263,7 @@ export class Emulator {
     return max
   }
 
-  /** Back to an empty account: versions, classifications, requests, changes, scripts, tokens, counters, rate-limit history, extra headers. */
+  /** Back to an empty account: versions, classifications, requests, changes, scripts, tokens, counters, rate-limit history, extra headers, answer shape. */
   reset(): void {
     this.store.reset()
     this.book.reset()
@@ -264,6 +273,7 @@ export class Emulator {
     this.limiter.reset()
     this.counters.reset()
     this.extraHeaders = {}
+    this.account.shape = { ...this.opts.answers }
   }
 
   // ---------------------------------------------------------------- HTTP

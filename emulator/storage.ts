@@ -39,7 +39,10 @@ export class VersionStore {
       releaseVersion: v.releaseVersion ?? false,
       carLink: v.carLink ?? this.carLink(v.groupType, versionId)
     }
-    if (rec.deleted) rec.deletedDate = v.deletedDate ?? v.uploadedDate
+    if (rec.deleted) {
+      rec.deletedDate = v.deletedDate ?? v.uploadedDate
+      rec.deletedBy = v.deletedBy ?? rec.uploadedBy
+    }
     if (v.reviewStatus !== undefined) rec.reviewStatus = v.reviewStatus
     if (v.archiveSha256 !== undefined) rec.archiveSha256 = v.archiveSha256
     if (v.archiveSize !== undefined) rec.archiveSize = v.archiveSize

@@ -11,9 +11,12 @@ export interface VersionRecord {
   displayVersion: string
   changeLog: string
   uploadedDate: string
+  /** The uploader's email; answers write it as Boomi's user object (see shape.ts). */
   uploadedBy: string
   deleted: boolean
   deletedDate?: string
+  /** The email of who deleted it (answers write it as a user object). */
+  deletedBy?: string
   reviewStatus?: ReviewStatus
   releaseVersion: boolean
   carLink: string
@@ -37,6 +40,9 @@ export interface Classification {
   versionId?: string
   visibility: Visibility
   pending?: { versionId: string; releaseNotes: string }
+  /** When it was created and last changed (set by the first version change when not given). */
+  dateCreated?: string
+  lastModifiedDate?: string
 }
 
 /** A ConnectorVersionChange that reached the operation (admitted, not faulted), whatever it answered. */

@@ -22,8 +22,9 @@ export interface Rendered {
 
 export type StatusFault = { status: number; body?: string; contentType?: string; headers?: Record<string, string> }
 
+/** Boomi's refusal, as `error-403.json` shows it: the message alone. */
 export function errorPayload(message: string): object {
-  return { '@type': 'Error', message }
+  return { message }
 }
 
 export function errorAnswer(status: number, message: string): Answer {
@@ -35,7 +36,7 @@ export function render(req: http.IncomingMessage, a: Answer): Rendered {
   return {
     status: a.status,
     contentType: json ? 'application/json' : 'application/xml',
-    body: json ? JSON.stringify(a.payload) : toXml(a.payload),
+    body: json ? JSON.stringify(a.payload) : toXml(a.payload, a.status >= 400 ? 'error' : undefined),
     headers: a.headers
   }
 }
@@ -83,10 +84,10 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
 }
 
-/** A simple XML rendering; errors become <error><message>…</message></error>. */
-export function toXml(payload: object): string {
+/** A simple XML rendering, the root named by `@type`; errors become <error><message>…</message></error>. */
+export function toXml(payload: object, rootTag?: string): string {
   const type = (payload as { '@type'?: string })['@type']
-  const root = type === 'Error' ? 'error' : (type ?? 'result')
+  const root = rootTag ?? (type === 'Error' ? 'error' : (type ?? 'result'))
   const el = (tag: string, v: unknown): string => {
     if (v === undefined) return ''
     if (Array.isArray(v)) return v.map(x => el(tag, x)).join('')

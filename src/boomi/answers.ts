@@ -1,13 +1,19 @@
-// Every 2xx answer from Boomi is checked here against the shapes of SPEC §1
-// before anything acts on it. What is not understood becomes an AnswerError:
-// the action deletes versions in real accounts, so a surprise must stop it,
-// never steer it.
+// Every 2xx answer from Boomi is checked here before anything acts on it, by one
+// rule (docs/boomi-api.md, "Reading answers"): strict where a field decides,
+// tolerant where it only describes. A deciding field that cannot mean one thing
+// becomes an AnswerError: the action deletes versions in real accounts, so a
+// surprise there must stop it, never steer it. A describing field of any type,
+// absent or unknown never fails a run: Boomi adds fields and reshapes them.
 import { AnswerError } from '../errors.js'
 import type { ConnectorVersion, ReviewStatus, VersionChange } from '../domain/versions.js'
 import { EMPTY_QUERY_MAY_OMIT_RESULT, MAX_VERSION_ID_LENGTH } from './contract.js'
 
 export interface QueryPage {
-  /** Boomi's count of the whole query (every page), when it gave one. */
+  /**
+   * Boomi's count, when it gave a whole number: of this page's results or of the
+   * whole query, which is not known (docs/boomi-api.md, "Reading answers"). It
+   * describes; the listing never fails on it alone.
+   */
   numberOfResults?: number
   queryToken?: string
   result: ConnectorVersion[]
@@ -42,7 +48,7 @@ export function parseJsonAnswer(text: string, operation: string): unknown {
 export function readQueryPage(text: string, operation: string): QueryPage {
   const json = parseJsonAnswer(text, operation)
   if (!isObject(json)) throw new AnswerError(operation, `the answer is ${kind(json)}, not a query result`)
-  const numberOfResults = readCount(json.numberOfResults, operation)
+  const numberOfResults = readCount(json.numberOfResults)
   const queryToken = readToken(json.queryToken, operation)
   if (json.result === undefined && EMPTY_QUERY_MAY_OMIT_RESULT && numberOfResults === 0 && !queryToken) {
     return { numberOfResults, result: [] }
@@ -51,10 +57,9 @@ export function readQueryPage(text: string, operation: string): QueryPage {
   return { numberOfResults, queryToken, result: json.result.map(v => readVersion(v, operation)) }
 }
 
-function readCount(value: unknown, operation: string): number | undefined {
-  if (value === undefined || value === null) return undefined
-  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value
-  throw new AnswerError(operation, `'numberOfResults' is not a whole number ≥ 0`)
+/** Tolerant: anything but a whole number ≥ 0 is as if Boomi gave no count. */
+function readCount(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined
 }
 
 function readToken(value: unknown, operation: string): string | undefined {
@@ -78,19 +83,19 @@ export function readCreatedVersion(text: string, groupType: string): ConnectorVe
 export function readVersion(value: unknown, operation: string): ConnectorVersion {
   if (!isObject(value)) throw new AnswerError(operation, `a version is ${kind(value)}, not an object`)
   const versionId = readVersionId(value.versionId, operation)
-  const field = (name: string): string | undefined => readText(value[name], name, versionId, operation)
+  const strict = (name: string): string | undefined => readText(value[name], name, versionId, operation)
   const version: ConnectorVersion = {
     versionId,
-    groupType: field('groupType'),
-    displayVersion: field('displayVersion'),
-    changeLog: field('changeLog'),
-    uploadedDate: field('uploadedDate'),
-    uploadedBy: field('uploadedBy'),
+    groupType: strict('groupType'),
+    displayVersion: describing(value.displayVersion),
+    changeLog: strict('changeLog'),
+    uploadedDate: readUploadedDate(value.uploadedDate, versionId, operation),
+    uploadedBy: readUser(value.uploadedBy),
     deleted: readDeleted(value.deleted, versionId, operation),
-    deletedDate: field('deletedDate'),
+    deletedDate: describing(value.deletedDate),
     reviewStatus: readReviewStatus(value.reviewStatus, versionId, operation),
     releaseVersion: readReleaseVersion(value.releaseVersion),
-    carLink: field('carLink')
+    carLink: describing(value.carLink)
   }
   // Absent fields stay absent, so identical copies compare equal whatever order Boomi wrote them in.
   for (const key of Object.keys(version) as (keyof ConnectorVersion)[]) if (version[key] === undefined) delete version[key]
@@ -108,11 +113,51 @@ function readVersionId(value: unknown, operation: string): string {
   return id
 }
 
+/** Strict: text (a number as its decimal text), or absent; anything else is not understood. */
 function readText(value: unknown, name: string, versionId: string, operation: string): string | undefined {
   if (value === undefined || value === null) return undefined
   if (typeof value === 'string') return value
   if (typeof value === 'number' && Number.isFinite(value)) return String(value)
   throw new AnswerError(operation, `'${name}' of version ${JSON.stringify(versionId)} is ${kind(value)}, not text`)
+}
+
+/** Tolerant: text (a number as its decimal text) is kept; any other shape is as if absent. */
+function describing(value: unknown): string | undefined {
+  if (typeof value === 'string') return value
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value)
+  return undefined
+}
+
+/** Tolerant: a user object (as Boomi documents it) is shown as its `email`; plain text as itself. */
+export function readUser(value: unknown): string | undefined {
+  return describing(isObject(value) ? value.email : value)
+}
+
+/**
+ * ISO 8601 with a date, a time and a zone (`Z` or an offset), seconds optional,
+ * fractions allowed: one instant, whoever reads it. A date alone, or a time
+ * without a zone (local to whom?), can mean more than one thing.
+ */
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)$/
+
+/**
+ * Strict: the upload date orders the versions for pruning. Absent or null stays
+ * absent (the planner leaves such a version alone, and says so); a value that is
+ * there but is not one instant stops the run.
+ */
+export function readUploadedDate(value: unknown, versionId: string, operation: string): string | undefined {
+  if (value === undefined || value === null) return undefined
+  if (typeof value === 'string' && isDateTime(value)) return value
+  throw new AnswerError(operation, `'uploadedDate' of version ${JSON.stringify(versionId)} is ${kind(value)}, not an ISO 8601 date-time with a zone`)
+}
+
+function isDateTime(text: string): boolean {
+  const m = DATE_TIME.exec(text)
+  if (!m || Number.isNaN(Date.parse(text))) return false
+  // Date.parse rolls 2026-02-30 over into March: the calendar day must exist as written.
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  const midnight = new Date(Date.UTC(year, month - 1, day))
+  return midnight.getUTCFullYear() === year && midnight.getUTCMonth() === month - 1 && midnight.getUTCDate() === day
 }
 
 /** Strict: only spellings that cannot mean anything else count (see ConnectorVersion.deleted). */
@@ -151,7 +196,12 @@ export function readReviewStatus(value: unknown, versionId: string, operation: s
 
 const REVIEW_STATUSES: ReadonlySet<string> = new Set<ReviewStatus>(['APPROVED', 'PENDING', 'REJECTED', 'CANCELLED'])
 
-/** The version-change answer: one of four review statuses, about the change asked for. */
+/**
+ * The version-change answer: one of four review statuses, about the change asked
+ * for. Its deciding fields are strict: `reviewStatus`, and `classificationType`
+ * and `versionId` when given (text, or an integer for the ID); the rest (users,
+ * dates, the classification it changed) only describes.
+ */
 export function readVersionChange(text: string, classificationType: string, versionId: string): VersionChange {
   const operation = 'version change'
   const json = parseJsonAnswer(text, operation)
@@ -161,11 +211,14 @@ export function readVersionChange(text: string, classificationType: string, vers
     throw new AnswerError(operation, `'reviewStatus' is not one of APPROVED, PENDING, REJECTED, CANCELLED`)
   }
   const echoedType = json.classificationType
-  if (echoedType !== undefined && echoedType !== null && echoedType !== classificationType) {
-    throw new AnswerError(operation, `the answer is about another classification than ${JSON.stringify(classificationType)}`)
+  if (echoedType !== undefined && echoedType !== null) {
+    if (typeof echoedType !== 'string') throw new AnswerError(operation, `'classificationType' is ${kind(echoedType)}, not text`)
+    if (echoedType !== classificationType) {
+      throw new AnswerError(operation, `the answer is about another classification than ${JSON.stringify(classificationType)}`)
+    }
   }
   const echoedId = json.versionId
-  if (echoedId !== undefined && echoedId !== null && String(echoedId) !== versionId) {
+  if (echoedId !== undefined && echoedId !== null && readVersionId(echoedId, operation) !== versionId) {
     throw new AnswerError(operation, `the answer is about another version than ${JSON.stringify(versionId)}`)
   }
   return { classificationType, versionId, reviewStatus: status as ReviewStatus }

@@ -105,7 +105,7 @@ export class HttpBoomiClient implements BoomiClient {
 
   private takePage(pages: ListingPages, text: string, operation: string): string | undefined {
     const token = pages.add(readQueryPage(text, operation), operation)
-    this.opts.log.debug(`${operation}: ${pages.received} versions so far (of ${pages.expected ?? '?'})`)
+    this.opts.log.debug(`${operation}: ${pages.received} versions so far (numberOfResults: ${pages.lastCount ?? 'none'})`)
     return token
   }
 
@@ -128,7 +128,8 @@ export class HttpBoomiClient implements BoomiClient {
   }
 
   private finishListing(pages: ListingPages, groupType: string): ConnectorVersion[] {
-    const { versions, foreign } = pages.finish('query')
+    const { versions, foreign, countNote } = pages.finish('query')
+    if (countNote) this.opts.log.warning(forLog(`The listing of ${groupType}: ${countNote}; the versions listed are used as they are.`))
     if (foreign.length > 0) {
       const shown = foreign
         .slice(0, 20)

@@ -1,6 +1,8 @@
 // One listing of a group, page by page: bounded in pages and versions, a
-// repeated page token refused, Boomi's own count checked, duplicates merged
-// and versions of other groups set aside. Pure: the client feeds it pages.
+// repeated page token refused, duplicates merged and versions of other groups
+// set aside. Boomi's `numberOfResults` may count the page or the whole query
+// (docs/boomi-api.md, "Reading answers"): either reading is accepted, and one
+// that fits neither is noted, never a failure. Pure: the client feeds it pages.
 import { AnswerError } from '../errors.js'
 import type { ConnectorVersion } from '../domain/versions.js'
 import type { QueryPage } from './answers.js'
@@ -10,13 +12,16 @@ export interface Listing {
   versions: ConnectorVersion[]
   /** versionIds of versions that named another group type: left out. */
   foreign: string[]
+  /** Set when Boomi's counts fit neither reading: worth a warning, not a failure. */
+  countNote?: string
 }
 
 export class ListingPages {
   private readonly tokens = new Set<string>()
   private readonly entries: ConnectorVersion[] = []
   private pages = 0
-  private count?: number
+  /** Each page's count as Boomi gave it, beside the number of results the page held. */
+  private readonly counts: { given: number; held: number }[] = []
 
   constructor(
     private readonly groupType: string,
@@ -27,12 +32,12 @@ export class ListingPages {
   add(page: QueryPage, operation: string): string | undefined {
     this.pages++
     this.entries.push(...page.result)
-    if (page.numberOfResults !== undefined) this.checkCount(page.numberOfResults, operation)
+    if (page.numberOfResults !== undefined) this.counts.push({ given: page.numberOfResults, held: page.result.length })
     if (this.entries.length > this.limits.versions) {
       throw new AnswerError(operation, `the listing holds more than ${this.limits.versions} versions, more than an account can have`)
     }
     const token = page.queryToken
-    if (token === undefined) return this.checkComplete(operation)
+    if (token === undefined) return undefined
     if (this.tokens.has(token)) throw new AnswerError(operation, 'queryMore returned a token it had already returned')
     if (this.pages >= this.limits.pages) {
       throw new AnswerError(operation, `the listing goes on past ${this.limits.pages} pages, more than an account's versions fill`)
@@ -41,29 +46,23 @@ export class ListingPages {
     return token
   }
 
-  private checkCount(count: number, operation: string): void {
-    if (this.count !== undefined && count !== this.count) {
-      throw new AnswerError(operation, `'numberOfResults' changed from ${this.count} to ${count} between pages`)
-    }
-    this.count = count
-    if (this.entries.length > count) {
-      throw new AnswerError(operation, `the pages hold more versions (${this.entries.length}) than 'numberOfResults' says (${count})`)
-    }
-  }
-
-  private checkComplete(operation: string): undefined {
-    if (this.count !== undefined && this.entries.length !== this.count) {
-      throw new AnswerError(operation, `'numberOfResults' says ${this.count} versions, but the pages held ${this.entries.length}`)
-    }
-    return undefined
-  }
-
   get received(): number {
     return this.entries.length
   }
 
-  get expected(): number | undefined {
-    return this.count
+  /** The count on the latest page that gave one: of that page or of the query, as Boomi meant it. */
+  get lastCount(): number | undefined {
+    return this.counts.at(-1)?.given
+  }
+
+  /** Undefined when every count Boomi gave fits one reading: each page's own size, or the whole listing's. */
+  private countNote(): string | undefined {
+    if (this.counts.length === 0) return undefined
+    const perPage = this.counts.every(c => c.given === c.held)
+    const perQuery = this.counts.every(c => c.given === this.entries.length)
+    if (perPage || perQuery) return undefined
+    const given = this.counts.map(c => c.given).join(', ')
+    return `'numberOfResults' (${given}) fits neither this page's results nor the whole listing (${this.entries.length} over ${this.pages} page(s))`
   }
 
   /** Identical copies of a version collapse; copies that differ make the listing not understood. */
@@ -83,6 +82,7 @@ export class ListingPages {
       if (version.groupType !== undefined && version.groupType !== this.groupType) foreign.push(version.versionId)
       else versions.push(version)
     }
-    return { versions, foreign }
+    const countNote = this.countNote()
+    return countNote === undefined ? { versions, foreign } : { versions, foreign, countNote }
   }
 }

@@ -57,6 +57,7 @@ function overview(r: RunRecord): string[] {
       `| Display version | ${mdText(version.displayVersion)} |`,
       `| Uploaded | ${mdText(version.uploadedDate)} |`
     )
+    if (version.uploadedBy) rows.push(`| Uploaded by | ${mdText(version.uploadedBy)} |`)
   }
   if (r.changeLog?.section) rows.push(`| Change log from | ${mdText(r.changeLog.section)} |`)
   const api = apiRow(r)

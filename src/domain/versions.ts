@@ -11,8 +11,13 @@ export interface ConnectorVersion {
   groupType?: string
   displayVersion?: string
   changeLog?: string
-  /** As Boomi gave it; the planner parses it (an unreadable date is the planner's to handle). */
+  /**
+   * Strict: as Boomi gave it, but only an ISO 8601 date-time with a zone gets
+   * here (anything else stops the run); absent when Boomi gave none, and the
+   * planner leaves such a version alone. It orders pruning.
+   */
   uploadedDate?: string
+  /** Describes only: the user object's `email`, or the text Boomi gave; raw, escaped where shown. */
   uploadedBy?: string
   /**
    * Strict: true, "true" (any case), 1 or "1" mean deleted; false, "false", 0, "0",
@@ -32,6 +37,7 @@ export interface ConnectorVersion {
    * null or absent → false; anything else → 'unclear', which protects.
    */
   releaseVersion: boolean | 'unclear'
+  /** Describes only, like `displayVersion`, `deletedDate` and `carLink`: absent when not text. */
   carLink?: string
 }
 

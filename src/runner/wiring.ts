@@ -1,25 +1,13 @@
-// Wires the real world (runner, network, clock, signals) into the run. This
-// folder is the only code that imports @actions/* or reads process.env.
-import { constants as fsConstants, promises as fs } from 'node:fs'
-import { performance } from 'node:perf_hooks'
+// The GitHub Actions platform: the runner's log, outputs, job summary and
+// workflow run, handed to the core (src/core/run.ts). This folder is the only
+// code that imports @actions/core; it holds no decision.
 import * as core from '@actions/core'
-import { HttpBoomiClient, type RequestPacer } from '../boomi/client.js'
-import { PREFIXES_TO_TRY } from '../boomi/contract.js'
-import { ACTION_NAME, ACTION_VERSION } from '../constants.js'
 import type { RunContext } from '../domain/changelog.js'
-import { outputsOf } from '../domain/outputs.js'
-import { type RunRecord, newJournal, withJournal } from '../domain/record.js'
-import { renderSummary } from '../domain/summary.js'
 import { forLog } from '../domain/untrusted.js'
 import { errorMessage } from '../errors.js'
 import type { Inputs } from '../inputs/read.js'
-import { Pacer } from '../net/pacer.js'
-import { DEFAULT_BACKOFF, type RetryPolicy, ThrottleLedger, timerDelay } from '../net/retry.js'
-import { createTransport } from '../net/transport.js'
-import type { ActionLog, Clock, RunDeps } from '../orchestrator/deps.js'
-import { newRecord, runRelease } from '../orchestrator/release.js'
-import { Cancellation } from './cancel.js'
-import { proxyAgentFor } from './proxy-agent.js'
+import type { ActionLog } from '../orchestrator/deps.js'
+import { type Platform, runWithPlatform } from '../core/run.js'
 
 /** Every line from the run goes through forLog, the one place that keeps outside text from starting a workflow command. */
 export const runnerLog: ActionLog = {
@@ -31,120 +19,32 @@ export const runnerLog: ActionLog = {
 }
 
 export async function runAction(inputs: Inputs): Promise<void> {
-  const cancel = new Cancellation(runnerLog)
-  const clock: Clock = { now: () => Date.now(), sleep: cancel.sleep(timerDelay) }
-  const throttle = new ThrottleLedger()
-  const journal = newJournal()
-  let client: HttpBoomiClient | undefined
-  const retry: RetryPolicy = {
-    ...DEFAULT_BACKOFF,
-    maxAttempts: inputs.maxAttempts,
-    sleep: clock.sleep,
-    random: Math.random,
-    log: line => runnerLog.info(line),
-    throttle
-  }
-  // One pacer for every request of the run, retries included.
-  const pacer = new Pacer(inputs.requestsPerSecond, () => performance.now(), clock.sleep, { onChange: line => runnerLog.info(line) })
-  const deps: RunDeps = {
-    inputs,
-    workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
-    client: once(async () => (client = boomiClient(inputs, cancel.gate(pacer), retry))),
-    multipart: async () => (await import('../net/multipart.js')).multipartBody,
-    inspectArchive: async (file, shown) => (await import('../archive/zip.js')).inspectArchive(file, shown),
-    readTextFile,
-    runContext: workflowRun,
+  await runWithPlatform(inputs, githubPlatform())
+}
+
+function githubPlatform(): Platform {
+  return {
     log: runnerLog,
-    clock,
-    // Long enough for Boomi to finish storing an upload whose answer was lost; bounded so a lost answer costs seconds, not minutes.
-    uploadPolicy: { ...retry, settleMs: Math.min(30_000, Math.max(2_000, inputs.timeoutMs / 4)) },
-    // Enough requests in flight to use the rate fully when Boomi answers in up to a second.
-    deleteConcurrency: Math.max(1, Math.min(8, Math.ceil(inputs.requestsPerSecond))),
-    signal: cancel.signal,
-    journal,
-    apiContact: () => client?.contact(),
-    throttling: () => {
-      const s = pacer.stats()
-      return { throttled: s.throttled, waitedMs: Math.max(s.waitedMs, throttle.spentMs), lowestRate: s.cuts ? s.lowestRate : undefined }
-    }
-  }
-  const publish = once(async (record: RunRecord) => publishRecord(record))
-  const record = newRecord(inputs)
-  try {
-    await cancel.within(runRelease(deps, publish, record), () => {
-      // The phases still running never returned: what they had done is in the journal.
-      const stopped = withJournal(record, journal, inputs.keepLatest)
-      return publish({
-        ...stopped,
-        api: client?.contact(),
-        cancelled: true,
-        error: record.error ?? 'The run was cancelled while requests were in flight; their outcome is not known.'
-      })
-    })
-  } finally {
-    cancel.dispose()
-  }
-}
-
-const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`
-
-function boomiClient(inputs: Inputs, pacer: RequestPacer, retry: RetryPolicy): HttpBoomiClient {
-  return new HttpBoomiClient({
-    apiUrl: inputs.apiUrl,
-    // A host alone: the path prefix is found on the first request.
-    findPrefix: inputs.apiUrlIsHost ? PREFIXES_TO_TRY : undefined,
-    accountId: inputs.accountId,
-    username: inputs.username,
-    apiToken: inputs.apiToken,
-    timeoutMs: inputs.timeoutMs,
-    transport: createTransport(USER_AGENT, { agentFor: proxyAgentFor(USER_AGENT) }),
-    pacer,
-    retry,
-    log: runnerLog
-  })
-}
-
-/** Outputs and summary from the record. A file that cannot be written is reported beside the run's own error, never instead of it. */
-async function publishRecord(record: RunRecord): Promise<void> {
-  const problems: string[] = []
-  for (const [name, value] of Object.entries(outputsOf(record))) {
-    try {
-      core.setOutput(name, value)
-    } catch (err) {
-      problems.push(`output ${name}: ${errorMessage(err)}`)
-      break
-    }
-  }
-  if (process.env.GITHUB_STEP_SUMMARY) {
-    try {
-      await core.summary.addRaw(renderSummary(record), true).write()
-    } catch (err) {
-      problems.push(`job summary: ${errorMessage(err)}`)
-    }
-  }
-  if (!problems.length) return
-  const message = `Could not write the step's results (${problems.join('; ')}). Check GITHUB_OUTPUT and GITHUB_STEP_SUMMARY.`
-  if (record.error) runnerLog.warning(message)
-  else throw new Error(message)
-}
-
-function once<A extends unknown[], T>(fn: (...args: A) => Promise<T>): (...args: A) => Promise<T> {
-  let result: Promise<T> | undefined
-  return (...args) => (result ??= fn(...args))
-}
-
-/** A regular file's text, read no further than `maxBytes` (a device or a FIFO is refused, not read). */
-async function readTextFile(file: string, maxBytes: number): Promise<string> {
-  const handle = await fs.open(file, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK)
-  try {
-    const stat = await handle.stat()
-    if (!stat.isFile()) throw new Error('it is not a regular file')
-    const buffer = Buffer.alloc(maxBytes + 1)
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0)
-    if (bytesRead > maxBytes) throw new Error(`the file is larger than the ${maxBytes} bytes allowed`)
-    return buffer.subarray(0, bytesRead).toString('utf8')
-  } finally {
-    await handle.close()
+    workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+    runContext: async () => workflowRun(process.env),
+    setOutputs: async outputs => {
+      for (const [name, value] of Object.entries(outputs)) {
+        try {
+          core.setOutput(name, value)
+        } catch (err) {
+          throw new Error(`output ${name}: ${errorMessage(err)}`, { cause: err })
+        }
+      }
+    },
+    writeSummary: async markdown => {
+      if (!process.env.GITHUB_STEP_SUMMARY) return
+      try {
+        await core.summary.addRaw(markdown, true).write()
+      } catch (err) {
+        throw new Error(`job summary: ${errorMessage(err)}`, { cause: err })
+      }
+    },
+    resultsHint: 'Check GITHUB_OUTPUT and GITHUB_STEP_SUMMARY.'
   }
 }
 
@@ -153,8 +53,7 @@ async function readTextFile(file: string, maxBytes: number): Promise<string> {
  * variables, read directly (what @actions/github's context would read, without
  * loading Octokit for five strings).
  */
-async function workflowRun(): Promise<RunContext> {
-  const env = process.env
+function workflowRun(env: NodeJS.ProcessEnv): RunContext {
   const repository = env.GITHUB_REPOSITORY || undefined
   const ref = env.GITHUB_REF || undefined
   const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com'

@@ -1,5 +1,6 @@
-// A cancelled workflow (SIGINT, then SIGTERM, then SIGKILL a few seconds later)
-// must leave a record of what the run did. On the first signal no new request
+// A cancelled run (a workflow: SIGINT, then SIGTERM, then SIGKILL a few seconds
+// later; a pipeline or a terminal: SIGTERM or Ctrl-C) must leave a record of what
+// the run did. On the first signal no new request
 // starts and no wait goes on; requests in flight get a short grace; then the
 // outputs and summary are written, from whatever the run had recorded.
 import type { RequestPacer } from '../boomi/client.js'

@@ -1,8 +1,8 @@
-export const id = 19;
-export const ids = [19];
+export const id = 173;
+export const ids = [173];
 export const modules = {
 
-/***/ 1019:
+/***/ 1173:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -13,275 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: runnerLog
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:perf_hooks"
-var external_node_perf_hooks_ = __webpack_require__(643);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 12 modules
 var core = __webpack_require__(143);
-// EXTERNAL MODULE: ./src/boomi/contract.ts
-var contract = __webpack_require__(4922);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-;// CONCATENATED MODULE: ./src/boomi/answers.ts
-// Every 2xx answer from Boomi is checked here against the shapes of SPEC §1
-// before anything acts on it. What is not understood becomes an AnswerError:
-// the action deletes versions in real accounts, so a surprise must stop it,
-// never steer it.
-
-
-const MAX_TOKEN_LENGTH = 8192;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** What a value looks like, for a message: never the value itself (it may be long or hostile). */
-function kind(value) {
-    if (value === undefined)
-        return 'missing';
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'a list';
-    return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
-function parseJsonAnswer(text, operation) {
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        throw new errors/* AnswerError */.dV(operation, 'the answer is not JSON');
-    }
-}
-function readQueryPage(text, operation) {
-    const json = parseJsonAnswer(text, operation);
-    if (!isObject(json))
-        throw new errors/* AnswerError */.dV(operation, `the answer is ${kind(json)}, not a query result`);
-    const numberOfResults = readCount(json.numberOfResults, operation);
-    const queryToken = readToken(json.queryToken, operation);
-    if (json.result === undefined && contract/* EMPTY_QUERY_MAY_OMIT_RESULT */.RR && numberOfResults === 0 && !queryToken) {
-        return { numberOfResults, result: [] };
-    }
-    if (!Array.isArray(json.result))
-        throw new errors/* AnswerError */.dV(operation, `'result' is ${kind(json.result)}, not a list`);
-    return { numberOfResults, queryToken, result: json.result.map(v => readVersion(v, operation)) };
-}
-function readCount(value, operation) {
-    if (value === undefined || value === null)
-        return undefined;
-    if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0)
-        return value;
-    throw new errors/* AnswerError */.dV(operation, `'numberOfResults' is not a whole number ≥ 0`);
-}
-function readToken(value, operation) {
-    if (value === undefined || value === null || value === '')
-        return undefined;
-    if (typeof value !== 'string')
-        throw new errors/* AnswerError */.dV(operation, `'queryToken' is ${kind(value)}, not text`);
-    if (value.length > MAX_TOKEN_LENGTH || CONTROL.test(value)) {
-        throw new errors/* AnswerError */.dV(operation, `'queryToken' is longer than ${MAX_TOKEN_LENGTH} characters or holds control characters`);
-    }
-    return value;
-}
-/** The create answer: a version of the group asked for. */
-function readCreatedVersion(text, groupType) {
-    const version = readVersion(parseJsonAnswer(text, 'create'), 'create');
-    if (version.groupType !== undefined && version.groupType !== groupType) {
-        throw new errors/* AnswerError */.dV('create', `the new version belongs to another group type than ${JSON.stringify(groupType)}`);
-    }
-    return version;
-}
-function readVersion(value, operation) {
-    if (!isObject(value))
-        throw new errors/* AnswerError */.dV(operation, `a version is ${kind(value)}, not an object`);
-    const versionId = readVersionId(value.versionId, operation);
-    const field = (name) => readText(value[name], name, versionId, operation);
-    const version = {
-        versionId,
-        groupType: field('groupType'),
-        displayVersion: field('displayVersion'),
-        changeLog: field('changeLog'),
-        uploadedDate: field('uploadedDate'),
-        uploadedBy: field('uploadedBy'),
-        deleted: readDeleted(value.deleted, versionId, operation),
-        deletedDate: field('deletedDate'),
-        reviewStatus: readReviewStatus(value.reviewStatus, versionId, operation),
-        releaseVersion: readReleaseVersion(value.releaseVersion),
-        carLink: field('carLink')
-    };
-    // Absent fields stay absent, so identical copies compare equal whatever order Boomi wrote them in.
-    for (const key of Object.keys(version))
-        if (version[key] === undefined)
-            delete version[key];
-    return version;
-}
-function readVersionId(value, operation) {
-    let id;
-    if (typeof value === 'string')
-        id = value;
-    else if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0)
-        id = String(value);
-    if (id === undefined)
-        throw new errors/* AnswerError */.dV(operation, `a version's 'versionId' is ${kind(value)}, not text or a whole number`);
-    if (!id.trim() || id.length > contract/* MAX_VERSION_ID_LENGTH */.vk || CONTROL.test(id)) {
-        throw new errors/* AnswerError */.dV(operation, `a version's 'versionId' is empty, longer than ${contract/* MAX_VERSION_ID_LENGTH */.vk} characters or holds control characters`);
-    }
-    return id;
-}
-function readText(value, name, versionId, operation) {
-    if (value === undefined || value === null)
-        return undefined;
-    if (typeof value === 'string')
-        return value;
-    if (typeof value === 'number' && Number.isFinite(value))
-        return String(value);
-    throw new errors/* AnswerError */.dV(operation, `'${name}' of version ${JSON.stringify(versionId)} is ${kind(value)}, not text`);
-}
-/** Strict: only spellings that cannot mean anything else count (see ConnectorVersion.deleted). */
-function readDeleted(value, versionId, operation) {
-    if (value === undefined || value === null || value === false || value === 0)
-        return false;
-    if (value === true || value === 1)
-        return true;
-    if (typeof value === 'string') {
-        const word = value.toLowerCase();
-        if (word === 'true' || word === '1')
-            return true;
-        if (word === 'false' || word === '0')
-            return false;
-    }
-    throw new errors/* AnswerError */.dV(operation, `'deleted' of version ${JSON.stringify(versionId)} is neither true nor false`);
-}
-/** Tolerant: anything that might mean "release version" protects (see ConnectorVersion.releaseVersion). */
-function readReleaseVersion(value) {
-    if (value === undefined || value === null || value === false || value === 0)
-        return false;
-    if (value === true || value === 1)
-        return true;
-    if (typeof value === 'string') {
-        const word = value.trim().toLowerCase();
-        if (word === 'true' || word === 'yes' || word === '1')
-            return true;
-        if (word === 'false' || word === 'no' || word === '0')
-            return false;
-    }
-    return 'unclear';
-}
-/** Trimmed and upper-cased; unknown statuses are kept so the planner can protect them. */
-function readReviewStatus(value, versionId, operation) {
-    if (value === undefined || value === null)
-        return undefined;
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
-        const status = String(value).trim().toUpperCase();
-        return status || undefined;
-    }
-    throw new errors/* AnswerError */.dV(operation, `'reviewStatus' of version ${JSON.stringify(versionId)} is ${kind(value)}, not text`);
-}
-const REVIEW_STATUSES = new Set(['APPROVED', 'PENDING', 'REJECTED', 'CANCELLED']);
-/** The version-change answer: one of four review statuses, about the change asked for. */
-function readVersionChange(text, classificationType, versionId) {
-    const operation = 'version change';
-    const json = parseJsonAnswer(text, operation);
-    if (!isObject(json))
-        throw new errors/* AnswerError */.dV(operation, `the answer is ${kind(json)}, not an object`);
-    const status = typeof json.reviewStatus === 'string' ? json.reviewStatus.trim().toUpperCase() : undefined;
-    if (!status || !REVIEW_STATUSES.has(status)) {
-        throw new errors/* AnswerError */.dV(operation, `'reviewStatus' is not one of APPROVED, PENDING, REJECTED, CANCELLED`);
-    }
-    const echoedType = json.classificationType;
-    if (echoedType !== undefined && echoedType !== null && echoedType !== classificationType) {
-        throw new errors/* AnswerError */.dV(operation, `the answer is about another classification than ${JSON.stringify(classificationType)}`);
-    }
-    const echoedId = json.versionId;
-    if (echoedId !== undefined && echoedId !== null && String(echoedId) !== versionId) {
-        throw new errors/* AnswerError */.dV(operation, `the answer is about another version than ${JSON.stringify(versionId)}`);
-    }
-    return { classificationType, versionId, reviewStatus: status };
-}
-
-;// CONCATENATED MODULE: ./src/boomi/listing.ts
-// One listing of a group, page by page: bounded in pages and versions, a
-// repeated page token refused, Boomi's own count checked, duplicates merged
-// and versions of other groups set aside. Pure: the client feeds it pages.
-
-
-class ListingPages {
-    groupType;
-    limits;
-    tokens = new Set();
-    entries = [];
-    pages = 0;
-    count;
-    constructor(groupType, limits = { pages: contract/* MAX_QUERY_PAGES */.R0, versions: contract/* MAX_LISTED_VERSIONS */.Hb }) {
-        this.groupType = groupType;
-        this.limits = limits;
-    }
-    /** Takes one page; answers the token of the next page, or undefined when this was the last. */
-    add(page, operation) {
-        this.pages++;
-        this.entries.push(...page.result);
-        if (page.numberOfResults !== undefined)
-            this.checkCount(page.numberOfResults, operation);
-        if (this.entries.length > this.limits.versions) {
-            throw new errors/* AnswerError */.dV(operation, `the listing holds more than ${this.limits.versions} versions, more than an account can have`);
-        }
-        const token = page.queryToken;
-        if (token === undefined)
-            return this.checkComplete(operation);
-        if (this.tokens.has(token))
-            throw new errors/* AnswerError */.dV(operation, 'queryMore returned a token it had already returned');
-        if (this.pages >= this.limits.pages) {
-            throw new errors/* AnswerError */.dV(operation, `the listing goes on past ${this.limits.pages} pages, more than an account's versions fill`);
-        }
-        this.tokens.add(token);
-        return token;
-    }
-    checkCount(count, operation) {
-        if (this.count !== undefined && count !== this.count) {
-            throw new errors/* AnswerError */.dV(operation, `'numberOfResults' changed from ${this.count} to ${count} between pages`);
-        }
-        this.count = count;
-        if (this.entries.length > count) {
-            throw new errors/* AnswerError */.dV(operation, `the pages hold more versions (${this.entries.length}) than 'numberOfResults' says (${count})`);
-        }
-    }
-    checkComplete(operation) {
-        if (this.count !== undefined && this.entries.length !== this.count) {
-            throw new errors/* AnswerError */.dV(operation, `'numberOfResults' says ${this.count} versions, but the pages held ${this.entries.length}`);
-        }
-        return undefined;
-    }
-    get received() {
-        return this.entries.length;
-    }
-    get expected() {
-        return this.count;
-    }
-    /** Identical copies of a version collapse; copies that differ make the listing not understood. */
-    finish(operation) {
-        const byId = new Map();
-        for (const version of this.entries) {
-            const json = JSON.stringify(version);
-            const seen = byId.get(version.versionId);
-            if (!seen)
-                byId.set(version.versionId, { version, json });
-            else if (seen.json !== json) {
-                throw new errors/* AnswerError */.dV(operation, `version ${JSON.stringify(version.versionId)} is listed twice with different fields`);
-            }
-        }
-        const versions = [];
-        const foreign = [];
-        for (const { version } of byId.values()) {
-            if (version.groupType !== undefined && version.groupType !== this.groupType)
-                foreign.push(version.versionId);
-            else
-                versions.push(version);
-        }
-        return { versions, foreign };
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/domain/untrusted.ts
 // The one place where text from outside (Boomi's answers, input values, file
 // names, a changelog file) is made safe for where it goes: the runner's log, the
@@ -300,7 +33,7 @@ const LOOSE_LEADING_SPACE = /^[\s\u0085\u180e\u200b-\u200d\u2060\ufeff]*/;
  * separators: invisible, or line breaks to some reader.
  */
 const CONTROL_CLASS = '[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029]';
-const untrusted_CONTROL = new RegExp(CONTROL_CLASS, 'g');
+const CONTROL = new RegExp(CONTROL_CLASS, 'g');
 const HAS_CONTROL = new RegExp(CONTROL_CLASS);
 function showControl(ch) {
     return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
@@ -318,7 +51,7 @@ function guardLogLine(line) {
  * are shown as `\uXXXX`.
  */
 function forLog(text) {
-    return text.replace(/\r\n?/g, '\n').replace(untrusted_CONTROL, showControl).split('\n').map(guardLogLine).join('\n');
+    return text.replace(/\r\n?/g, '\n').replace(CONTROL, showControl).split('\n').map(guardLogLine).join('\n');
 }
 const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 function escapeHtml(text) {
@@ -341,7 +74,7 @@ function escapeMarkdownLine(line) {
 function inertInline(text) {
     return text
         .replace(/\r\n?/g, '\n')
-        .replace(untrusted_CONTROL, showControl)
+        .replace(CONTROL, showControl)
         .split('\n')
         .map(line => escapeHtml(escapeMarkdownLine(line)))
         .join('\n');
@@ -379,7 +112,7 @@ const MAX_MD_BLOCK = 10_000;
  * than any backtick run inside, so the text cannot close it early.
  */
 function mdBlock(text, max = MAX_MD_BLOCK) {
-    const body = cut(text, max).replace(/\r\n?/g, '\n').replace(untrusted_CONTROL, showControl);
+    const body = cut(text, max).replace(/\r\n?/g, '\n').replace(CONTROL, showControl);
     const fence = '`'.repeat(Math.max(3, longestRun(body, '`') + 1));
     return `${fence}text\n${body}\n${fence}`;
 }
@@ -479,6 +212,322 @@ function cut(text, max) {
 }
 function isHighSurrogate(code) {
     return code >= 0xd800 && code <= 0xdbff;
+}
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:perf_hooks"
+var external_node_perf_hooks_ = __webpack_require__(643);
+// EXTERNAL MODULE: ./src/boomi/contract.ts
+var contract = __webpack_require__(4922);
+;// CONCATENATED MODULE: ./src/boomi/answers.ts
+// Every 2xx answer from Boomi is checked here before anything acts on it, by one
+// rule (docs/boomi-api.md, "Reading answers"): strict where a field decides,
+// tolerant where it only describes. A deciding field that cannot mean one thing
+// becomes an AnswerError: the action deletes versions in real accounts, so a
+// surprise there must stop it, never steer it. A describing field of any type,
+// absent or unknown never fails a run: Boomi adds fields and reshapes them.
+
+
+const MAX_TOKEN_LENGTH = 8192;
+// eslint-disable-next-line no-control-regex
+const answers_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** What a value looks like, for a message: never the value itself (it may be long or hostile). */
+function kind(value) {
+    if (value === undefined)
+        return 'missing';
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'a list';
+    return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+function parseJsonAnswer(text, operation) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        throw new errors/* AnswerError */.dV(operation, 'the answer is not JSON');
+    }
+}
+function readQueryPage(text, operation) {
+    const json = parseJsonAnswer(text, operation);
+    if (!isObject(json))
+        throw new errors/* AnswerError */.dV(operation, `the answer is ${kind(json)}, not a query result`);
+    const numberOfResults = readCount(json.numberOfResults);
+    const queryToken = readToken(json.queryToken, operation);
+    if (json.result === undefined && contract/* EMPTY_QUERY_MAY_OMIT_RESULT */.RR && numberOfResults === 0 && !queryToken) {
+        return { numberOfResults, result: [] };
+    }
+    if (!Array.isArray(json.result))
+        throw new errors/* AnswerError */.dV(operation, `'result' is ${kind(json.result)}, not a list`);
+    return { numberOfResults, queryToken, result: json.result.map(v => readVersion(v, operation)) };
+}
+/** Tolerant: anything but a whole number ≥ 0 is as if Boomi gave no count. */
+function readCount(value) {
+    return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+}
+function readToken(value, operation) {
+    if (value === undefined || value === null || value === '')
+        return undefined;
+    if (typeof value !== 'string')
+        throw new errors/* AnswerError */.dV(operation, `'queryToken' is ${kind(value)}, not text`);
+    if (value.length > MAX_TOKEN_LENGTH || answers_CONTROL.test(value)) {
+        throw new errors/* AnswerError */.dV(operation, `'queryToken' is longer than ${MAX_TOKEN_LENGTH} characters or holds control characters`);
+    }
+    return value;
+}
+/** The create answer: a version of the group asked for. */
+function readCreatedVersion(text, groupType) {
+    const version = readVersion(parseJsonAnswer(text, 'create'), 'create');
+    if (version.groupType !== undefined && version.groupType !== groupType) {
+        throw new errors/* AnswerError */.dV('create', `the new version belongs to another group type than ${JSON.stringify(groupType)}`);
+    }
+    return version;
+}
+function readVersion(value, operation) {
+    if (!isObject(value))
+        throw new errors/* AnswerError */.dV(operation, `a version is ${kind(value)}, not an object`);
+    const versionId = readVersionId(value.versionId, operation);
+    const strict = (name) => readText(value[name], name, versionId, operation);
+    const version = {
+        versionId,
+        groupType: strict('groupType'),
+        displayVersion: describing(value.displayVersion),
+        changeLog: strict('changeLog'),
+        uploadedDate: readUploadedDate(value.uploadedDate, versionId, operation),
+        uploadedBy: readUser(value.uploadedBy),
+        deleted: readDeleted(value.deleted, versionId, operation),
+        deletedDate: describing(value.deletedDate),
+        reviewStatus: readReviewStatus(value.reviewStatus, versionId, operation),
+        releaseVersion: readReleaseVersion(value.releaseVersion),
+        carLink: describing(value.carLink)
+    };
+    // Absent fields stay absent, so identical copies compare equal whatever order Boomi wrote them in.
+    for (const key of Object.keys(version))
+        if (version[key] === undefined)
+            delete version[key];
+    return version;
+}
+function readVersionId(value, operation) {
+    let id;
+    if (typeof value === 'string')
+        id = value;
+    else if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0)
+        id = String(value);
+    if (id === undefined)
+        throw new errors/* AnswerError */.dV(operation, `a version's 'versionId' is ${kind(value)}, not text or a whole number`);
+    if (!id.trim() || id.length > contract/* MAX_VERSION_ID_LENGTH */.vk || answers_CONTROL.test(id)) {
+        throw new errors/* AnswerError */.dV(operation, `a version's 'versionId' is empty, longer than ${contract/* MAX_VERSION_ID_LENGTH */.vk} characters or holds control characters`);
+    }
+    return id;
+}
+/** Strict: text (a number as its decimal text), or absent; anything else is not understood. */
+function readText(value, name, versionId, operation) {
+    if (value === undefined || value === null)
+        return undefined;
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' && Number.isFinite(value))
+        return String(value);
+    throw new errors/* AnswerError */.dV(operation, `'${name}' of version ${JSON.stringify(versionId)} is ${kind(value)}, not text`);
+}
+/** Tolerant: text (a number as its decimal text) is kept; any other shape is as if absent. */
+function describing(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' && Number.isFinite(value))
+        return String(value);
+    return undefined;
+}
+/** Tolerant: a user object (as Boomi documents it) is shown as its `email`; plain text as itself. */
+function readUser(value) {
+    return describing(isObject(value) ? value.email : value);
+}
+/**
+ * ISO 8601 with a date, a time and a zone (`Z` or an offset), seconds optional,
+ * fractions allowed: one instant, whoever reads it. A date alone, or a time
+ * without a zone (local to whom?), can mean more than one thing.
+ */
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)$/;
+/**
+ * Strict: the upload date orders the versions for pruning. Absent or null stays
+ * absent (the planner leaves such a version alone, and says so); a value that is
+ * there but is not one instant stops the run.
+ */
+function readUploadedDate(value, versionId, operation) {
+    if (value === undefined || value === null)
+        return undefined;
+    if (typeof value === 'string' && isDateTime(value))
+        return value;
+    throw new errors/* AnswerError */.dV(operation, `'uploadedDate' of version ${JSON.stringify(versionId)} is ${kind(value)}, not an ISO 8601 date-time with a zone`);
+}
+function isDateTime(text) {
+    const m = DATE_TIME.exec(text);
+    if (!m || Number.isNaN(Date.parse(text)))
+        return false;
+    // Date.parse rolls 2026-02-30 over into March: the calendar day must exist as written.
+    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const midnight = new Date(Date.UTC(year, month - 1, day));
+    return midnight.getUTCFullYear() === year && midnight.getUTCMonth() === month - 1 && midnight.getUTCDate() === day;
+}
+/** Strict: only spellings that cannot mean anything else count (see ConnectorVersion.deleted). */
+function readDeleted(value, versionId, operation) {
+    if (value === undefined || value === null || value === false || value === 0)
+        return false;
+    if (value === true || value === 1)
+        return true;
+    if (typeof value === 'string') {
+        const word = value.toLowerCase();
+        if (word === 'true' || word === '1')
+            return true;
+        if (word === 'false' || word === '0')
+            return false;
+    }
+    throw new errors/* AnswerError */.dV(operation, `'deleted' of version ${JSON.stringify(versionId)} is neither true nor false`);
+}
+/** Tolerant: anything that might mean "release version" protects (see ConnectorVersion.releaseVersion). */
+function readReleaseVersion(value) {
+    if (value === undefined || value === null || value === false || value === 0)
+        return false;
+    if (value === true || value === 1)
+        return true;
+    if (typeof value === 'string') {
+        const word = value.trim().toLowerCase();
+        if (word === 'true' || word === 'yes' || word === '1')
+            return true;
+        if (word === 'false' || word === 'no' || word === '0')
+            return false;
+    }
+    return 'unclear';
+}
+/** Trimmed and upper-cased; unknown statuses are kept so the planner can protect them. */
+function readReviewStatus(value, versionId, operation) {
+    if (value === undefined || value === null)
+        return undefined;
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+        const status = String(value).trim().toUpperCase();
+        return status || undefined;
+    }
+    throw new errors/* AnswerError */.dV(operation, `'reviewStatus' of version ${JSON.stringify(versionId)} is ${kind(value)}, not text`);
+}
+const REVIEW_STATUSES = new Set(['APPROVED', 'PENDING', 'REJECTED', 'CANCELLED']);
+/**
+ * The version-change answer: one of four review statuses, about the change asked
+ * for. Its deciding fields are strict: `reviewStatus`, and `classificationType`
+ * and `versionId` when given (text, or an integer for the ID); the rest (users,
+ * dates, the classification it changed) only describes.
+ */
+function readVersionChange(text, classificationType, versionId) {
+    const operation = 'version change';
+    const json = parseJsonAnswer(text, operation);
+    if (!isObject(json))
+        throw new errors/* AnswerError */.dV(operation, `the answer is ${kind(json)}, not an object`);
+    const status = typeof json.reviewStatus === 'string' ? json.reviewStatus.trim().toUpperCase() : undefined;
+    if (!status || !REVIEW_STATUSES.has(status)) {
+        throw new errors/* AnswerError */.dV(operation, `'reviewStatus' is not one of APPROVED, PENDING, REJECTED, CANCELLED`);
+    }
+    const echoedType = json.classificationType;
+    if (echoedType !== undefined && echoedType !== null) {
+        if (typeof echoedType !== 'string')
+            throw new errors/* AnswerError */.dV(operation, `'classificationType' is ${kind(echoedType)}, not text`);
+        if (echoedType !== classificationType) {
+            throw new errors/* AnswerError */.dV(operation, `the answer is about another classification than ${JSON.stringify(classificationType)}`);
+        }
+    }
+    const echoedId = json.versionId;
+    if (echoedId !== undefined && echoedId !== null && readVersionId(echoedId, operation) !== versionId) {
+        throw new errors/* AnswerError */.dV(operation, `the answer is about another version than ${JSON.stringify(versionId)}`);
+    }
+    return { classificationType, versionId, reviewStatus: status };
+}
+
+;// CONCATENATED MODULE: ./src/boomi/listing.ts
+// One listing of a group, page by page: bounded in pages and versions, a
+// repeated page token refused, duplicates merged and versions of other groups
+// set aside. Boomi's `numberOfResults` may count the page or the whole query
+// (docs/boomi-api.md, "Reading answers"): either reading is accepted, and one
+// that fits neither is noted, never a failure. Pure: the client feeds it pages.
+
+
+class ListingPages {
+    groupType;
+    limits;
+    tokens = new Set();
+    entries = [];
+    pages = 0;
+    /** Each page's count as Boomi gave it, beside the number of results the page held. */
+    counts = [];
+    constructor(groupType, limits = { pages: contract/* MAX_QUERY_PAGES */.R0, versions: contract/* MAX_LISTED_VERSIONS */.Hb }) {
+        this.groupType = groupType;
+        this.limits = limits;
+    }
+    /** Takes one page; answers the token of the next page, or undefined when this was the last. */
+    add(page, operation) {
+        this.pages++;
+        this.entries.push(...page.result);
+        if (page.numberOfResults !== undefined)
+            this.counts.push({ given: page.numberOfResults, held: page.result.length });
+        if (this.entries.length > this.limits.versions) {
+            throw new errors/* AnswerError */.dV(operation, `the listing holds more than ${this.limits.versions} versions, more than an account can have`);
+        }
+        const token = page.queryToken;
+        if (token === undefined)
+            return undefined;
+        if (this.tokens.has(token))
+            throw new errors/* AnswerError */.dV(operation, 'queryMore returned a token it had already returned');
+        if (this.pages >= this.limits.pages) {
+            throw new errors/* AnswerError */.dV(operation, `the listing goes on past ${this.limits.pages} pages, more than an account's versions fill`);
+        }
+        this.tokens.add(token);
+        return token;
+    }
+    get received() {
+        return this.entries.length;
+    }
+    /** The count on the latest page that gave one: of that page or of the query, as Boomi meant it. */
+    get lastCount() {
+        return this.counts.at(-1)?.given;
+    }
+    /** Undefined when every count Boomi gave fits one reading: each page's own size, or the whole listing's. */
+    countNote() {
+        if (this.counts.length === 0)
+            return undefined;
+        const perPage = this.counts.every(c => c.given === c.held);
+        const perQuery = this.counts.every(c => c.given === this.entries.length);
+        if (perPage || perQuery)
+            return undefined;
+        const given = this.counts.map(c => c.given).join(', ');
+        return `'numberOfResults' (${given}) fits neither this page's results nor the whole listing (${this.entries.length} over ${this.pages} page(s))`;
+    }
+    /** Identical copies of a version collapse; copies that differ make the listing not understood. */
+    finish(operation) {
+        const byId = new Map();
+        for (const version of this.entries) {
+            const json = JSON.stringify(version);
+            const seen = byId.get(version.versionId);
+            if (!seen)
+                byId.set(version.versionId, { version, json });
+            else if (seen.json !== json) {
+                throw new errors/* AnswerError */.dV(operation, `version ${JSON.stringify(version.versionId)} is listed twice with different fields`);
+            }
+        }
+        const versions = [];
+        const foreign = [];
+        for (const { version } of byId.values()) {
+            if (version.groupType !== undefined && version.groupType !== this.groupType)
+                foreign.push(version.versionId);
+            else
+                versions.push(version);
+        }
+        const countNote = this.countNote();
+        return countNote === undefined ? { versions, foreign } : { versions, foreign, countNote };
+    }
 }
 
 // EXTERNAL MODULE: ./src/net/retry.ts
@@ -668,7 +717,7 @@ class HttpBoomiClient {
     }
     takePage(pages, text, operation) {
         const token = pages.add(readQueryPage(text, operation), operation);
-        this.opts.log.debug(`${operation}: ${pages.received} versions so far (of ${pages.expected ?? '?'})`);
+        this.opts.log.debug(`${operation}: ${pages.received} versions so far (numberOfResults: ${pages.lastCount ?? 'none'})`);
         return token;
     }
     /** The next page's text, or undefined when a retry used up the token and the listing must start again. */
@@ -690,7 +739,9 @@ class HttpBoomiClient {
         }
     }
     finishListing(pages, groupType) {
-        const { versions, foreign } = pages.finish('query');
+        const { versions, foreign, countNote } = pages.finish('query');
+        if (countNote)
+            this.opts.log.warning(forLog(`The listing of ${groupType}: ${countNote}; the versions listed are used as they are.`));
         if (foreign.length > 0) {
             const shown = foreign
                 .slice(0, 20)
@@ -1027,6 +1078,8 @@ function overview(r) {
     const version = runVersion(r);
     if (version) {
         rows.push(`| Version ID | ${mdCode(version.versionId)} |`, `| Display version | ${mdText(version.displayVersion)} |`, `| Uploaded | ${mdText(version.uploadedDate)} |`);
+        if (version.uploadedBy)
+            rows.push(`| Uploaded by | ${mdText(version.uploadedBy)} |`);
     }
     if (r.changeLog?.section)
         rows.push(`| Change log from | ${mdText(r.changeLog.section)} |`);
@@ -2368,7 +2421,7 @@ function failures(r) {
         throw new Error(problems.join('. '));
 }
 
-;// CONCATENATED MODULE: ./src/runner/cancel.ts
+;// CONCATENATED MODULE: ./src/core/cancel.ts
 /** Well inside the runner's 7.5 s between SIGINT and SIGTERM. */
 const CANCEL_GRACE_MS = 4_000;
 class CancelledError extends Error {
@@ -2472,16 +2525,18 @@ class Cancellation {
 
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
 var lib = __webpack_require__(4942);
-;// CONCATENATED MODULE: ./src/runner/proxy-agent.ts
+;// CONCATENATED MODULE: ./src/core/proxy-agent.ts
 
 function proxyAgentFor(userAgent) {
     const proxyAware = new lib/* HttpClient */.Qq(userAgent, undefined, { keepAlive: true, allowRetries: false });
     return url => proxyAware.getAgent(url);
 }
 
-;// CONCATENATED MODULE: ./src/runner/wiring.ts
-// Wires the real world (runner, network, clock, signals) into the run. This
-// folder is the only code that imports @actions/* or reads process.env.
+;// CONCATENATED MODULE: ./src/core/run.ts
+// The composition root: builds the run from typed inputs and a Platform, and
+// knows no platform itself. The front ends (src/runner/ for the Action, src/cli/
+// for the command-line tool) only read inputs and supply the Platform; lint
+// keeps this folder from importing either.
 
 
 
@@ -2497,18 +2552,10 @@ function proxyAgentFor(userAgent) {
 
 
 
-
-
-/** Every line from the run goes through forLog, the one place that keeps outside text from starting a workflow command. */
-const runnerLog = {
-    info: line => core/* info */.pq(forLog(line)),
-    warning: line => core/* warning */.$e(forLog(line)),
-    debug: line => core/* debug */.Yz(forLog(line)),
-    startGroup: name => core/* startGroup */.Oh(forLog(name)),
-    endGroup: () => core/* endGroup */.N4()
-};
-async function runAction(inputs) {
-    const cancel = new Cancellation(runnerLog);
+/** Runs the release; the outputs and summary are published however it ends. Rethrows the run's failure. */
+async function runWithPlatform(inputs, platform) {
+    const log = platform.log;
+    const cancel = new Cancellation(log);
     const clock = { now: () => Date.now(), sleep: cancel.sleep(net_retry/* timerDelay */.nR) };
     const throttle = new net_retry/* ThrottleLedger */.m();
     const journal = newJournal();
@@ -2518,20 +2565,20 @@ async function runAction(inputs) {
         maxAttempts: inputs.maxAttempts,
         sleep: clock.sleep,
         random: Math.random,
-        log: line => runnerLog.info(line),
+        log: line => log.info(line),
         throttle
     };
     // One pacer for every request of the run, retries included.
-    const pacer = new net_pacer/* Pacer */._E(inputs.requestsPerSecond, () => external_node_perf_hooks_.performance.now(), clock.sleep, { onChange: line => runnerLog.info(line) });
+    const pacer = new net_pacer/* Pacer */._E(inputs.requestsPerSecond, () => external_node_perf_hooks_.performance.now(), clock.sleep, { onChange: line => log.info(line) });
     const deps = {
         inputs,
-        workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
-        client: once(async () => (client = boomiClient(inputs, cancel.gate(pacer), retry))),
+        workspace: platform.workspace,
+        client: once(async () => (client = boomiClient(inputs, cancel.gate(pacer), retry, log))),
         multipart: async () => (await Promise.all(/* import() */[__webpack_require__.e(454), __webpack_require__.e(892)]).then(__webpack_require__.bind(__webpack_require__, 2892))).multipartBody,
         inspectArchive: async (file, shown) => (await Promise.all(/* import() */[__webpack_require__.e(663), __webpack_require__.e(38)]).then(__webpack_require__.bind(__webpack_require__, 1038))).inspectArchive(file, shown),
         readTextFile,
-        runContext: workflowRun,
-        log: runnerLog,
+        runContext: () => platform.runContext(),
+        log,
         clock,
         // Long enough for Boomi to finish storing an upload whose answer was lost; bounded so a lost answer costs seconds, not minutes.
         uploadPolicy: { ...retry, settleMs: Math.min(30_000, Math.max(2_000, inputs.timeoutMs / 4)) },
@@ -2545,7 +2592,7 @@ async function runAction(inputs) {
             return { throttled: s.throttled, waitedMs: Math.max(s.waitedMs, throttle.spentMs), lowestRate: s.cuts ? s.lowestRate : undefined };
         }
     };
-    const publish = once(async (record) => publishRecord(record));
+    const publish = once(async (record) => publishRecord(record, platform));
     const record = newRecord(inputs);
     try {
         await cancel.within(runRelease(deps, publish, record), () => {
@@ -2564,7 +2611,7 @@ async function runAction(inputs) {
     }
 }
 const USER_AGENT = `${constants/* ACTION_NAME */.px}/${constants/* ACTION_VERSION */.Yt}`;
-function boomiClient(inputs, pacer, retry) {
+function boomiClient(inputs, pacer, retry, log) {
     return new HttpBoomiClient({
         apiUrl: inputs.apiUrl,
         // A host alone: the path prefix is found on the first request.
@@ -2576,34 +2623,33 @@ function boomiClient(inputs, pacer, retry) {
         transport: createTransport(USER_AGENT, { agentFor: proxyAgentFor(USER_AGENT) }),
         pacer,
         retry,
-        log: runnerLog
+        log
     });
 }
-/** Outputs and summary from the record. A file that cannot be written is reported beside the run's own error, never instead of it. */
-async function publishRecord(record) {
+/**
+ * Outputs and summary from the record, through the same pure functions for every
+ * front end. A target that cannot be written is reported beside the run's own
+ * error, never instead of it.
+ */
+async function publishRecord(record, platform) {
     const problems = [];
-    for (const [name, value] of Object.entries(outputsOf(record))) {
-        try {
-            core/* setOutput */.uH(name, value);
-        }
-        catch (err) {
-            problems.push(`output ${name}: ${(0,errors/* errorMessage */.gJ)(err)}`);
-            break;
-        }
+    try {
+        await platform.setOutputs(outputsOf(record));
     }
-    if (process.env.GITHUB_STEP_SUMMARY) {
-        try {
-            await core/* summary */.z.addRaw(renderSummary(record), true).write();
-        }
-        catch (err) {
-            problems.push(`job summary: ${(0,errors/* errorMessage */.gJ)(err)}`);
-        }
+    catch (err) {
+        problems.push((0,errors/* errorMessage */.gJ)(err));
+    }
+    try {
+        await platform.writeSummary(renderSummary(record));
+    }
+    catch (err) {
+        problems.push((0,errors/* errorMessage */.gJ)(err));
     }
     if (!problems.length)
         return;
-    const message = `Could not write the step's results (${problems.join('; ')}). Check GITHUB_OUTPUT and GITHUB_STEP_SUMMARY.`;
+    const message = `Could not write the step's results (${problems.join('; ')}). ${platform.resultsHint}`;
     if (record.error)
-        runnerLog.warning(message);
+        platform.log.warning(message);
     else
         throw new Error(message);
 }
@@ -2628,13 +2674,60 @@ async function readTextFile(file, maxBytes) {
         await handle.close();
     }
 }
+
+;// CONCATENATED MODULE: ./src/runner/wiring.ts
+// The GitHub Actions platform: the runner's log, outputs, job summary and
+// workflow run, handed to the core (src/core/run.ts). This folder is the only
+// code that imports @actions/core; it holds no decision.
+
+
+
+
+/** Every line from the run goes through forLog, the one place that keeps outside text from starting a workflow command. */
+const runnerLog = {
+    info: line => core/* info */.pq(forLog(line)),
+    warning: line => core/* warning */.$e(forLog(line)),
+    debug: line => core/* debug */.Yz(forLog(line)),
+    startGroup: name => core/* startGroup */.Oh(forLog(name)),
+    endGroup: () => core/* endGroup */.N4()
+};
+async function runAction(inputs) {
+    await runWithPlatform(inputs, githubPlatform());
+}
+function githubPlatform() {
+    return {
+        log: runnerLog,
+        workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+        runContext: async () => workflowRun(process.env),
+        setOutputs: async (outputs) => {
+            for (const [name, value] of Object.entries(outputs)) {
+                try {
+                    core/* setOutput */.uH(name, value);
+                }
+                catch (err) {
+                    throw new Error(`output ${name}: ${(0,errors/* errorMessage */.gJ)(err)}`, { cause: err });
+                }
+            }
+        },
+        writeSummary: async (markdown) => {
+            if (!process.env.GITHUB_STEP_SUMMARY)
+                return;
+            try {
+                await core/* summary */.z.addRaw(markdown, true).write();
+            }
+            catch (err) {
+                throw new Error(`job summary: ${(0,errors/* errorMessage */.gJ)(err)}`, { cause: err });
+            }
+        },
+        resultsHint: 'Check GITHUB_OUTPUT and GITHUB_STEP_SUMMARY.'
+    };
+}
 /**
  * The workflow run, for the default change log and the tag: the runner's own
  * variables, read directly (what @actions/github's context would read, without
  * loading Octokit for five strings).
  */
-async function workflowRun() {
-    const env = process.env;
+function workflowRun(env) {
     const repository = env.GITHUB_REPOSITORY || undefined;
     const ref = env.GITHUB_REF || undefined;
     const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com';

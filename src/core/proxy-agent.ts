@@ -1,6 +1,7 @@
 // The agent @actions/http-client chooses for a URL: it honours `https_proxy`,
-// `no_proxy` and the runner's proxy settings, and bypasses loopback. Only the
-// runner may load @actions/*, so the transport is handed this function.
+// `no_proxy` and the runner's proxy settings, and bypasses loopback. Both front
+// ends use it: it is a proxy resolver, the one @actions/* package that knows
+// nothing of the Actions runner, so the core may load it (eslint.config.js).
 import type { Agent } from 'node:http'
 import { HttpClient } from '@actions/http-client'
 
