@@ -557,7 +557,7 @@ const HINTS = {
     any: {
         401: 'Check username (the Boomi user the token belongs to, e.g. ci-bot@acme.example: BOOMI_TOKEN. is added for you) and api-token (a current Boomi API token: a token can be mistyped, expired or revoked).',
         403: `Check that the user may read this account's connector versions and that account-id is the account of this connector group. ${PRIVILEGES}; ${PUBLIC_PRIVILEGES}.`,
-        404: 'Check account-id, and api-url: its host (EU: https://api.platform.gb.boomi.com) and its path prefix, or give the host alone so that the action finds the prefix.',
+        404: `Check account-id, and api-url: its host (EU: ${contract/* EU_API_URL */.mb}) and its path prefix, or give the host alone so that the action finds the prefix.`,
         410: 'Boomi has retired this endpoint: check api-url and its prefix, and look for a newer release of this action.',
         429: 'Boomi is busy or rate-limiting this account; lower requests-per-second if this persists.',
         503: 'Boomi is busy or rate-limiting this account; lower requests-per-second if this persists.'
@@ -593,7 +593,7 @@ function prefixMeaning(status, partner) {
         case 410:
             return 'Boomi has retired this path';
         default:
-            return 'nothing is served there for this account: check account-id and the host (EU: https://api.platform.gb.boomi.com)';
+            return `nothing is served there for this account: check account-id and the host (EU: ${contract/* EU_API_URL */.mb})`;
     }
 }
 /**

@@ -22,10 +22,11 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */   id: () => (/* binding */ ARCHIVE_SIZE_GUIDANCE_BYTES),
 /* harmony export */   jM: () => (/* binding */ RELEASE_VERSION_IS_PROTECTED),
 /* harmony export */   ls: () => (/* binding */ PREFIXES_TO_TRY),
+/* harmony export */   mb: () => (/* binding */ EU_API_URL),
 /* harmony export */   rK: () => (/* binding */ DEFAULT_API_URL),
 /* harmony export */   vk: () => (/* binding */ MAX_VERSION_ID_LENGTH)
 /* harmony export */ });
-/* unused harmony exports EU_API_URL, PLATFORM_PREFIX */
+/* unused harmony export PLATFORM_PREFIX */
 // Everything we are not sure of about Boomi's ConnectorVersion API lives here,
 // so that correcting one point is a one-line change (see README, "What is
 // uncertain about Boomi's API"). Everything else in the client is documented

@@ -2,7 +2,7 @@
 // (read from any of its four error shapes, scrubbed of credentials, then cut),
 // and the hint for what the user can do about that status.
 import { BoomiError } from '../errors.js'
-import { PARTNER_PREFIX } from './contract.js'
+import { EU_API_URL, PARTNER_PREFIX } from './contract.js'
 import { cut, forLog, scrubSecrets, secretForms } from '../domain/untrusted.js'
 import type { HttpResponse } from '../net/transport.js'
 import { parseRetryAfter } from '../net/retry.js'
@@ -28,7 +28,7 @@ const HINTS: Readonly<Record<string, Readonly<Record<number, string>>>> = {
   any: {
     401: 'Check username (the Boomi user the token belongs to, e.g. ci-bot@acme.example: BOOMI_TOKEN. is added for you) and api-token (a current Boomi API token: a token can be mistyped, expired or revoked).',
     403: `Check that the user may read this account's connector versions and that account-id is the account of this connector group. ${PRIVILEGES}; ${PUBLIC_PRIVILEGES}.`,
-    404: 'Check account-id, and api-url: its host (EU: https://api.platform.gb.boomi.com) and its path prefix, or give the host alone so that the action finds the prefix.',
+    404: `Check account-id, and api-url: its host (EU: ${EU_API_URL}) and its path prefix, or give the host alone so that the action finds the prefix.`,
     410: 'Boomi has retired this endpoint: check api-url and its prefix, and look for a newer release of this action.',
     429: 'Boomi is busy or rate-limiting this account; lower requests-per-second if this persists.',
     503: 'Boomi is busy or rate-limiting this account; lower requests-per-second if this persists.'
@@ -66,7 +66,7 @@ function prefixMeaning(status: number, partner: boolean): string {
     case 410:
       return 'Boomi has retired this path'
     default:
-      return 'nothing is served there for this account: check account-id and the host (EU: https://api.platform.gb.boomi.com)'
+      return `nothing is served there for this account: check account-id and the host (EU: ${EU_API_URL})`
   }
 }
 
