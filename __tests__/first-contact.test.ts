@@ -19,9 +19,10 @@ import { multipartBody } from '../src/net/multipart.js'
 import { Pacer } from '../src/net/pacer.js'
 import { realSleep } from '../src/net/retry.js'
 import { createTransport } from '../src/net/transport.js'
-import { FakeBoomi, GROUP, makeInputs, runFake, useWorkspace } from './helpers/fake-run.js'
+import { FakeBoomi, GROUP, makeInputs, runFake } from './helpers/fake-run.js'
 import { makeConnectorZip } from './helpers/zip.js'
 
+// One workspace for the file, removed by a top-level hook (a describe's own hook is skipped under -t).
 const dir = mkdtempSync(path.join(tmpdir(), 'first-contact-'))
 writeFileSync(path.join(dir, 'sample.car.zip'), makeConnectorZip())
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -162,7 +163,6 @@ describe('a release with api-url a host alone, in-process against the emulator',
 })
 
 describe('the listing is the first request of every kind of run', () => {
-  const ws = useWorkspace()
   it.each([
     ['an upload', {}],
     ['a dry run with an archive', { dryRun: true, classifications: ['uat'], keepLatest: 2 }],
@@ -172,16 +172,15 @@ describe('the listing is the first request of every kind of run', () => {
   ])('%s', async (_case, extra) => {
     const boomi = new FakeBoomi()
     boomi.seed(3)
-    const run = await runFake(boomi, makeInputs(extra), ws.dir)
+    const run = await runFake(boomi, makeInputs(extra), dir)
     expect(run.error).toBeUndefined()
     expect(boomi.calls[0]).toBe('list')
   })
 })
 
 describe('an empty group is named in the log', () => {
-  const ws = useWorkspace()
   it('with an archive: a first upload, or group-type spelled otherwise (info)', async () => {
-    const run = await runFake(new FakeBoomi(), makeInputs(), ws.dir)
+    const run = await runFake(new FakeBoomi(), makeInputs(), dir)
     expect(run.lines).toContain(
       `Group ${GROUP} has no versions: this is its first upload, or group-type is spelled otherwise than the Type column of the Developer tab, without the classification.`
     )
@@ -189,7 +188,7 @@ describe('an empty group is named in the log', () => {
   })
 
   it('without one: a warning naming the group and the account', async () => {
-    const run = await runFake(new FakeBoomi(), makeInputs({ archive: undefined, keepLatest: 2 }), ws.dir)
+    const run = await runFake(new FakeBoomi(), makeInputs({ archive: undefined, keepLatest: 2 }), dir)
     expect(run.warnings).toEqual([
       `Group ${GROUP} has no versions in account acme-Q7XK2P: check that group-type is spelled as the Type column of the Developer tab, without the classification.`
     ])
@@ -198,7 +197,7 @@ describe('an empty group is named in the log', () => {
   it('a group with versions is not called empty', async () => {
     const boomi = new FakeBoomi()
     boomi.seed(1)
-    const run = await runFake(boomi, makeInputs(), ws.dir)
+    const run = await runFake(boomi, makeInputs(), dir)
     expect(run.lines.some(l => /has no versions/.test(l))).toBe(false)
   })
 })
@@ -322,13 +321,12 @@ describe('Deprecation, Sunset, Warning and Link answer headers', () => {
 })
 
 describe("a dry run's summary says what it proved and what it could not", () => {
-  const ws = useWorkspace()
   const apiContact = () => ({ apiUrl: 'https://api.boomi.com/api/rest/v1', found: true, refused: [], notices: [] })
 
   it('with an archive and classifications: credentials and prefix, archive and change log proved; privileges and classifications not', async () => {
     const boomi = new FakeBoomi()
     boomi.seed(3)
-    const run = await runFake(boomi, makeInputs({ dryRun: true, classifications: ['uat', 'prod'], keepLatest: 2 }), ws.dir, { apiContact })
+    const run = await runFake(boomi, makeInputs({ dryRun: true, classifications: ['uat', 'prod'], keepLatest: 2 }), dir, { apiContact })
     const summary = renderSummary(run.record)
     const section = summary.slice(summary.indexOf('### Dry run'), summary.indexOf('\n\n', summary.indexOf('Not proved:\n\n') + 13) + 2)
     expect(section).toBe(
@@ -354,7 +352,7 @@ describe("a dry run's summary says what it proved and what it could not", () => 
   it('a dry run whose listing failed proved nothing', async () => {
     const boomi = new FakeBoomi()
     boomi.listFailures.push(401)
-    const run = await runFake(boomi, makeInputs({ archive: undefined, keepLatest: 2, dryRun: true }), ws.dir, { apiContact: () => undefined })
+    const run = await runFake(boomi, makeInputs({ archive: undefined, keepLatest: 2, dryRun: true }), dir, { apiContact: () => undefined })
     const summary = renderSummary(run.record)
     expect(summary).toContain('Proved:\n\n- nothing: the run stopped first.')
     expect(summary).toContain('- Credentials, host and path prefix: the listing did not succeed.')
@@ -363,7 +361,7 @@ describe("a dry run's summary says what it proved and what it could not", () => 
   it('a real run has no such section', async () => {
     const boomi = new FakeBoomi()
     boomi.seed(3)
-    const run = await runFake(boomi, makeInputs(), ws.dir, { apiContact })
+    const run = await runFake(boomi, makeInputs(), dir, { apiContact })
     expect(renderSummary(run.record)).not.toContain('### Dry run')
   })
 })
