@@ -41,6 +41,15 @@ describe('buildChangeLog', () => {
     expect(matchKind(log, { sha256: sha })).toBe('sha256')
   })
 
+  it('fills the limit exactly: the text cut, its trailing white space dropped, then the marker', () => {
+    const marker = `\n… (cut: the text was longer than ${MAX_CHANGE_LOG_TEXT} characters)`
+    const room = MAX_CHANGE_LOG_TEXT - marker.length
+    expect(releaseNotes(buildChangeLog('a'.repeat(5000), { sha256: sha }))).toBe('a'.repeat(room) + marker)
+    // The cut falls inside a run of spaces: all of them go, not just the last one.
+    const spaced = `${'b'.repeat(room - 3)}   \t${'c'.repeat(2000)}`
+    expect(releaseNotes(buildChangeLog(spaced, { sha256: sha }))).toBe('b'.repeat(room - 3) + marker)
+  })
+
   it('does not split a surrogate pair at the cut', () => {
     const text = '😀'.repeat(MAX_CHANGE_LOG_TEXT)
     const notes = releaseNotes(buildChangeLog(text, { sha256: sha }))
@@ -82,6 +91,14 @@ describe('releaseNotes', () => {
   ])('round-trips %j', (text, notes) => {
     expect(releaseNotes(buildChangeLog(text, { sha256: sha, contentSha256: content }))).toBe(notes)
     expect(releaseNotes(buildChangeLog(text, { sha256: sha }))).toBe(notes)
+  })
+
+  it.each([
+    ['a padded trailer and a blank line of spaces before it', `notes\n \t\n  ${contentLine} \n\t${shaLine}\t`, 'notes'],
+    ['a checksum inside a longer last line', `notes\n\nsee ${shaLine}`, `notes\n\nsee ${shaLine}`],
+    ['a checksum line with more after the digest', `notes\n\n${shaLine}0`, `notes\n\n${shaLine}0`]
+  ])('reads %s', (_name, log, notes) => {
+    expect(releaseNotes(log)).toBe(notes)
   })
 
   it('leaves a log without a trailer as it is', () => {

@@ -142,16 +142,22 @@ export interface Citation {
 
 /**
  * The citations in one file's text: `docs/<file>.md, "<Section>"` (a list `"A", "B" and "C"` names
- * several; the list may wrap onto a comment's next line), `docs/<file>.md#<anchor>`, and in a
- * Markdown file under docs/, links `(other.md#anchor)` and `(#anchor)`.
+ * several; the list may wrap onto a comment's next line), `docs/<file>.md#<anchor>`, any other
+ * mention of a `docs/<file>.md` (which must exist: `behavior.md` for `behaviour.md` is caught),
+ * and in a Markdown file under docs/, links `(other.md#anchor)` and `(#anchor)`.
  */
 export function citationsIn(file: string, text: string): Citation[] {
   const found: Citation[] = []
-  const sectioned = /docs\/([\w.-]+\.md),[\s*/#]*((?:"[^"\n]+"(?:[\s*/#]*(?:,|and|to)[\s*/#]*(?=")|))+)/g
+  // A quoted name may wrap onto a comment's next line: `"What is\n * uncertain"` is "What is uncertain".
+  const quoted = String.raw`"(?:[^"\n]|\n[ \t]*(?:\*(?!\/)|\/\/|#)?[ \t]*){1,80}"`
+  const sectioned = new RegExp(String.raw`docs\/([\w.-]+\.md),?[\s*/#]*(?:sections?[\s*/#]+)?((?:${quoted}(?:[\s*/#]*(?:,|and|to)[\s*/#]*(?=")|))+)`, 'g')
   for (const m of text.matchAll(sectioned)) {
-    for (const s of m[2].matchAll(/"([^"\n]+)"/g)) found.push({ file, doc: `docs/${m[1]}`, section: s[1] })
+    for (const s of m[2].matchAll(new RegExp(quoted, 'g'))) {
+      const section = s[0].slice(1, -1).replace(/[ \t]*\n[ \t]*(?:\*(?!\/)|\/\/|#)?[ \t]*/g, ' ')
+      found.push({ file, doc: `docs/${m[1]}`, section })
+    }
   }
-  for (const m of text.matchAll(/docs\/([\w.-]+\.md)#([\w-]+)/g)) found.push({ file, doc: `docs/${m[1]}`, anchor: m[2] })
+  for (const m of text.matchAll(/docs\/([\w.-]+\.md)(?:#([\w-]+))?/g)) found.push({ file, doc: `docs/${m[1]}`, ...(m[2] ? { anchor: m[2] } : {}) })
   if (file.startsWith('docs/') && file.endsWith('.md')) {
     for (const m of text.matchAll(/\]\((?!https?:)([\w./-]*\.md)?#([^)\s]+)\)/g)) {
       found.push({ file, doc: m[1] ? posix.normalize(posix.join(posix.dirname(file), m[1])) : file, anchor: m[2] })
@@ -215,10 +221,18 @@ describe('the citation check can fail', () => {
   const doc = 'docs/' + 'behaviour.md'
 
   it('reads one section, a list of sections across a comment line, and anchors', () => {
-    expect(citationsIn('src/x.ts', `// ${doc}, "Pruning"`)).toEqual([{ file: 'src/x.ts', doc, section: 'Pruning' }])
-    const wrapped = `// see ${doc}, "Identity",\n// "Upload" and "Pacing"; then more`
-    expect(citationsIn('src/x.ts', wrapped).map(c => c.section)).toEqual(['Identity', 'Upload', 'Pacing'])
-    expect(citationsIn('README.md', `[x](${doc}#retries-and-lost-answers)`)).toEqual([{ file: 'README.md', doc, anchor: 'retries-and-lost-answers' }])
+    expect(citationsIn('src/x.ts', `// ${doc}, "Pruning"`)).toContainEqual({ file: 'src/x.ts', doc, section: 'Pruning' })
+    expect(citationsIn('src/x.ts', `// ${doc} section "Pacing"`)).toContainEqual({ file: 'src/x.ts', doc, section: 'Pacing' })
+    expect(citationsIn('src/x.ts', `// see ${'docs/' + 'behavior.md'}`)).toEqual([{ file: 'src/x.ts', doc: 'docs/' + 'behavior.md' }])
+    const wrapped = `// see ${doc}, "Identity",\n// "Upload" and "Retries and\n// lost answers"; then more`
+    expect(citationsIn('src/x.ts', wrapped).map(c => c.section ?? `(the file: ${c.doc})`)).toStrictEqual([
+      'Identity',
+      'Upload',
+      'Retries and lost answers',
+      `(the file: ${doc})`
+    ])
+    expect(citationsIn('src/x.ts', ` * (${doc}, "Answers" and "What is\n * uncertain"), so`).map(c => c.section)).toContain('What is uncertain')
+    expect(citationsIn('README.md', `[x](${doc}#retries-and-lost-answers)`)).toContainEqual({ file: 'README.md', doc, anchor: 'retries-and-lost-answers' })
     expect(citationsIn('docs/boomi-api.md', '[a](behaviour.md#pacing) [b](#answers)')).toEqual([
       { file: 'docs/boomi-api.md', doc, anchor: 'pacing' },
       { file: 'docs/boomi-api.md', doc: 'docs/boomi-api.md', anchor: 'answers' }

@@ -27,6 +27,34 @@ describe('newestFirst', () => {
     const tie = [v(9, 1), v(10, 1)]
     expect(tie.sort(newestFirst).map(x => x.versionId)).toEqual(['10', '9'])
   })
+
+  it.each([
+    [
+      'ids past 2^53 by their exact value',
+      [v(1, 1, { versionId: '9007199254740992' }), v(1, 1, { versionId: '9007199254740993' })],
+      ['9007199254740993', '9007199254740992']
+    ],
+    [
+      'ids that are not numbers as text, larger first',
+      [v(1, 1, { versionId: 'a7' }), v(1, 1, { versionId: 'b1' }), v(1, 1, { versionId: '10' })],
+      ['b1', 'a7', '10']
+    ],
+    ['an unreadable date by its id, whatever the other date says', [v(5, 1), v(6, 9, { uploadedDate: 'soon' })], ['6', '5']],
+    ['two missing dates by id', [v(5, 1, { uploadedDate: undefined }), v(6, 1, { uploadedDate: undefined })], ['6', '5']]
+  ])('orders %s', (_case, list, order) => {
+    expect([...list].sort(newestFirst).map(x => x.versionId)).toEqual(order)
+    expect(
+      [...list]
+        .reverse()
+        .sort(newestFirst)
+        .map(x => x.versionId)
+    ).toEqual(order)
+  })
+
+  it('calls a version level with itself', () => {
+    expect(newestFirst(v(7, 1), v(7, 1))).toBe(0)
+    expect(newestFirst(v(7, 1, { versionId: 'x' }), v(7, 1, { versionId: 'x' }))).toBe(0)
+  })
 })
 
 describe('findDuplicates', () => {
@@ -47,6 +75,31 @@ describe('findDuplicates', () => {
     const listing = [v(1, 9, { changeLog: `sha256: ${sha}` }), v(2, 0, { changeLog: `sha256: ${sha}` })]
     expect(findLostUpload(listing, sha, new Set(['1'])).map(x => x.versionId)).toEqual(['2'])
     expect(findLostUpload(listing, sha, new Set(['1', '2']))).toEqual([])
+  })
+
+  // issue 19: with the checksum test forced true, another job's upload became this run's version.
+  it("does not take another job's upload during the look as this run's lost upload", () => {
+    const content = 'cd'.repeat(32)
+    const listing = [
+      v(1, 9, { changeLog: `sha256: ${sha}` }),
+      v(2, 0, { changeLog: `another archive\n\nsha256: ${'ef'.repeat(32)}` }),
+      v(3, 0, { changeLog: `a rebuild of the same connector\n\ncontent-sha256: ${content}\nsha256: ${'0f'.repeat(32)}` }),
+      v(4, 0, { changeLog: 'uploaded by hand' }),
+      v(5, 0, { changeLog: undefined }),
+      v(6, 0, { changeLog: `sha256: ${sha}`, deleted: true })
+    ]
+    expect(findLostUpload(listing, sha, new Set(['1']))).toEqual([])
+    const ours = v(7, 0, { changeLog: `notes\n\ncontent-sha256: ${content}\nsha256: ${sha}` })
+    expect(findLostUpload([...listing, ours, v(8, 1, { changeLog: `sha256: ${sha}` })], sha, new Set(['1'])).map(x => x.versionId)).toEqual(['7', '8'])
+  })
+
+  it("takes a rebuild (the content line alone) as a duplicate; the match is the newest one's", () => {
+    const content = 'cd'.repeat(32)
+    const rebuild = v(3, 0, { changeLog: `content-sha256: ${content}\nsha256: ${'0f'.repeat(32)}` })
+    expect(findDuplicates([rebuild], { sha256: sha, contentSha256: content })).toEqual({ versions: [rebuild], match: 'content-sha256' })
+    const exact = v(2, 5, { changeLog: `sha256: ${sha}` })
+    expect(findDuplicates([exact, rebuild], { sha256: sha, contentSha256: content })).toEqual({ versions: [rebuild, exact], match: 'content-sha256' })
+    expect(findDuplicates([rebuild], { sha256: sha })).toBeUndefined()
   })
 })
 
@@ -128,11 +181,60 @@ describe('planPrune', () => {
     expect(ids(uploaded.delete)).toEqual(['2', '1'])
   })
 
+  it('gives each decision its reason', () => {
+    const listing = [v(1, 90), v(2, 60, { reviewStatus: 'PENDING' }), v(3, 20), v(4, 10), v(5, 1)]
+    const plan = planPrune({ listing, keepLatest: 1, minAgeDays: 30, now: NOW, runVersionId: '4' })
+    expect(plan.keep.map(p => [p.version.versionId, p.reason])).toEqual([
+      ['5', 'among the newest 1'],
+      ['4', 'reused by this run'],
+      ['3', 'younger than 30 days']
+    ])
+    expect(plan.delete.map(p => [p.version.versionId, p.reason])).toEqual([['1', 'older than the newest 1 and 30 days']])
+    expect(plan.skip.map(p => [p.version.versionId, p.reason])).toEqual([['2', 'review status PENDING']])
+    const uploaded = planPrune({ listing, keepLatest: 2, now: NOW, runVersionId: '5', runVersionUploaded: true })
+    expect(uploaded.keep.map(p => p.reason)).toEqual(['uploaded by this run', 'among the newest 2'])
+    expect(uploaded.delete[0].reason).toBe('older than the newest 2')
+  })
+
+  it('deletes a version exactly min-age-days old, keeps one a millisecond younger', () => {
+    const exactly = v(1, 30)
+    const younger = v(2, 30, { uploadedDate: new Date(NOW - 30 * DAY + 1).toISOString() })
+    const plan = planPrune({ listing: [v(9, 0), exactly, younger], keepLatest: 1, minAgeDays: 30, now: NOW })
+    expect(ids(plan.delete)).toEqual(['1'])
+    expect(ids(plan.keep)).toEqual(['9', '2'])
+    const zero = planPrune({ listing: [v(9, 0), v(1, 0)], keepLatest: 1, minAgeDays: 0, now: NOW })
+    expect(zero.delete.map(p => [p.version.versionId, p.reason])).toEqual([['1', 'older than the newest 1 and 0 days']])
+  })
+
+  it("keeps the run's version even without a readable date, and only it", () => {
+    const listing = [v(1, 30), v(2, 20, { uploadedDate: undefined }), v(3, 10, { uploadedDate: 'garbled' }), v(4, 5)]
+    const plan = planPrune({ listing, keepLatest: 1, now: NOW, runVersionId: '2' })
+    expect(plan.keep.map(p => [p.version.versionId, p.reason])).toEqual([
+      ['4', 'among the newest 1'],
+      ['2', 'reused by this run']
+    ])
+    expect(ids(plan.skip)).toEqual(['3'])
+    expect(ids(plan.delete)).toEqual(['1'])
+    const uploaded = planPrune({ listing, keepLatest: 2, now: NOW, runVersionId: '2', runVersionUploaded: true })
+    expect(ids(uploaded.keep)).toEqual(['2', '4'])
+    expect(ids(uploaded.delete)).toEqual(['1'])
+  })
+
+  it('a run version that is not in the listing takes no place', () => {
+    const listing = [v(1, 30), v(2, 20), v(3, 10)]
+    const plan = planPrune({ listing, keepLatest: 2, now: NOW, runVersionId: '99', runVersionUploaded: true })
+    expect(ids(plan.keep)).toEqual(['3', '2'])
+    expect(ids(plan.delete)).toEqual(['1'])
+  })
+
   it('counts a pending upload as the newest in a dry run', () => {
     const listing = [v(1, 30), v(2, 20), v(3, 10)]
     const plan = planPrune({ listing, keepLatest: 2, now: NOW, pendingUpload: true })
     expect(ids(plan.keep)).toEqual(['3'])
     expect(ids(plan.delete)).toEqual(['2', '1'])
+    const one = planPrune({ listing, keepLatest: 1, now: NOW, pendingUpload: true })
+    expect(ids(one.keep)).toEqual([])
+    expect(ids(one.delete)).toEqual(['3', '2', '1'])
   })
 
   it('leaves versions without a readable date alone, as skips', () => {

@@ -1197,6 +1197,7 @@ const MAX_TIMEOUT_SECONDS = 2_147_483;
 const INPUTS = {
     accountId: {
         name: constants/* Input */.pd.accountId,
+        meaning: 'Boomi account ID (Settings > Account Information)',
         kind: 'text',
         required: true,
         default: '',
@@ -1205,6 +1206,7 @@ const INPUTS = {
     },
     username: {
         name: constants/* Input */.pd.username,
+        meaning: 'Boomi user name that owns the API token',
         kind: 'text',
         required: true,
         default: '',
@@ -1213,6 +1215,7 @@ const INPUTS = {
     },
     apiToken: {
         name: constants/* Input */.pd.apiToken,
+        meaning: 'Boomi API token of that user',
         kind: 'secret',
         required: true,
         default: '',
@@ -1221,17 +1224,40 @@ const INPUTS = {
     },
     groupType: {
         name: constants/* Input */.pd.groupType,
+        meaning: "connector group type: the Developer tab's Type column without its classification",
         kind: 'text',
         required: true,
         default: '',
         expected: "the Type column of the Developer tab without its classification (no spaces or '/')",
         example: 'acme-Q7XK2P-sample'
     },
-    archive: { name: constants/* Input */.pd.archive, kind: 'text', default: '', expected: 'a path or glob relative to the workspace', example: 'build/distributions/*.car.zip' },
-    changeLog: { name: constants/* Input */.pd.changeLog, kind: 'text', default: '', expected: 'the text of the change log', example: 'Fixes paging' },
-    changeLogFile: { name: constants/* Input */.pd.changeLogFile, kind: 'text', default: '', expected: 'a Markdown changelog in the workspace', example: 'CHANGELOG.md' },
+    archive: {
+        name: constants/* Input */.pd.archive,
+        meaning: 'path or glob of the connector archive to upload (exactly one file); empty: no upload',
+        kind: 'text',
+        default: '',
+        expected: 'a path or glob relative to the workspace',
+        example: 'build/distributions/*.car.zip'
+    },
+    changeLog: {
+        name: constants/* Input */.pd.changeLog,
+        meaning: "text of the new version's change log; empty: a line made from the CI run",
+        kind: 'text',
+        default: '',
+        expected: 'the text of the change log',
+        example: 'Fixes paging'
+    },
+    changeLogFile: {
+        name: constants/* Input */.pd.changeLogFile,
+        meaning: 'Markdown changelog whose section for the released version becomes the change log',
+        kind: 'text',
+        default: '',
+        expected: 'a Markdown changelog in the workspace',
+        example: 'CHANGELOG.md'
+    },
     expectedSha256: {
         name: constants/* Input */.pd.expectedSha256,
+        meaning: 'refuse to upload unless the archive has this sha256',
         kind: 'hex',
         default: '',
         expected: "64 hexadecimal characters, as printed by 'sha256sum <archive>'",
@@ -1239,6 +1265,7 @@ const INPUTS = {
     },
     ifExists: {
         name: constants/* Input */.pd.ifExists,
+        meaning: 'when the group already has this archive: skip (reuse it), fail, or upload anyway',
         kind: 'one-of',
         default: 'skip',
         expected: 'one of: skip (reuse the existing version), fail, upload',
@@ -1247,24 +1274,49 @@ const INPUTS = {
     },
     keepLatest: {
         name: constants/* Input */.pd.keepLatest,
+        meaning: 'after the upload, prune the group down to this many newest versions; empty: no pruning',
         kind: 'whole',
         default: '',
         expected: 'a whole number of versions to keep, at least 1',
         example: 'keep-latest: 20',
         min: 1
     },
-    minAgeDays: { name: constants/* Input */.pd.minAgeDays, kind: 'decimal', default: '', expected: 'a number of days, 0 or more', example: 'min-age-days: 30', min: 0 },
+    minAgeDays: {
+        name: constants/* Input */.pd.minAgeDays,
+        meaning: 'with keep-latest: never delete a version younger than this many days',
+        kind: 'decimal',
+        default: '',
+        expected: 'a number of days, 0 or more',
+        example: 'min-age-days: 30',
+        min: 0
+    },
     classifications: {
         name: constants/* Input */.pd.classifications,
+        meaning: "classifications to switch to this run's version, e.g. dev, uat",
         kind: 'list',
         default: '',
         expected: 'classification labels separated by commas or new lines, each without spaces and given once',
         example: 'classifications: dev, uat'
     },
-    versionId: { name: constants/* Input */.pd.versionId, kind: 'text', default: '', expected: 'the ID of an uploaded version of the group', example: "version-id: '1042'" },
-    dryRun: { name: constants/* Input */.pd.dryRun, kind: 'boolean', default: 'false', expected: 'true or false', example: 'dry-run: true' },
+    versionId: {
+        name: constants/* Input */.pd.versionId,
+        meaning: 'with classifications: switch them to this uploaded version instead of uploading',
+        kind: 'text',
+        default: '',
+        expected: 'the ID of an uploaded version of the group',
+        example: "version-id: '1042'"
+    },
+    dryRun: {
+        name: constants/* Input */.pd.dryRun,
+        meaning: 'read, plan and report, but never upload, delete or switch',
+        kind: 'boolean',
+        default: 'false',
+        expected: 'true or false',
+        example: 'dry-run: true'
+    },
     apiUrl: {
         name: constants/* Input */.pd.apiUrl,
+        meaning: 'Boomi API host (the path prefix is found), or host with prefix (used as given)',
         kind: 'url',
         default: contract/* DEFAULT_API_URL */.rK,
         expected: 'an absolute URL: a host alone (the path prefix is then found) or a host with its path prefix, using https (plain http only on loopback), without query or fragment',
@@ -1272,6 +1324,7 @@ const INPUTS = {
     },
     requestsPerSecond: {
         name: constants/* Input */.pd.requestsPerSecond,
+        meaning: 'ceiling on the request rate; the rate adapts below it when Boomi throttles',
         kind: 'decimal',
         default: '5',
         expected: `a number from ${pacer/* MIN_REQUESTS_PER_SECOND */.pD} to ${pacer/* MAX_REQUESTS_PER_SECOND */.bf} (Boomi allows about 10 requests a second per account)`,
@@ -1281,6 +1334,7 @@ const INPUTS = {
     },
     maxAttempts: {
         name: constants/* Input */.pd.maxAttempts,
+        meaning: 'tries of one request on a 5xx or a network error',
         kind: 'whole',
         default: '5',
         expected: 'a whole number of tries, at least 1 (1 means no retries)',
@@ -1289,6 +1343,7 @@ const INPUTS = {
     },
     timeoutSeconds: {
         name: constants/* Input */.pd.timeoutSeconds,
+        meaning: 'limit for one request, in seconds',
         kind: 'decimal',
         default: '300',
         expected: `a number of seconds greater than 0 and at most ${MAX_TIMEOUT_SECONDS}`,
@@ -1521,7 +1576,7 @@ function setFailed(message) {
 async function run() {
     try {
         const inputs = readInputs(getInput, setSecret);
-        const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(173)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1173));
+        const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(615)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7615));
         await runAction(inputs);
     }
     catch (err) {

@@ -2,7 +2,7 @@
 // GitHub Action (src/runner/) and the command-line tool (src/cli/). Everything
 // else, every decision included, is the same core for both.
 import type { RunContext } from '../domain/changelog.js'
-import type { ActionLog } from '../orchestrator/deps.js'
+import type { ActionLog, Progress } from '../orchestrator/deps.js'
 
 export interface Platform {
   /** Every line of the run; the front end keeps outside text from being read as a command by its platform. */
@@ -17,4 +17,6 @@ export interface Platform {
   writeSummary(markdown: string): Promise<void>
   /** Where to look when an output or the summary could not be written, e.g. "Check GITHUB_OUTPUT and GITHUB_STEP_SUMMARY." */
   resultsHint: string
+  /** A progress bar, on a terminal; without one, the core prints periodic lines to the log. */
+  progress?: Progress
 }

@@ -19,6 +19,7 @@ import type { ActionLog, Clock, RunDeps } from '../orchestrator/deps.js'
 import { newRecord, runRelease } from '../orchestrator/release.js'
 import { Cancellation } from './cancel.js'
 import type { Platform } from './platform.js'
+import { periodicLines } from './progress.js'
 import { proxyAgentFor } from './proxy-agent.js'
 
 export type { Platform } from './platform.js'
@@ -58,6 +59,7 @@ export async function runWithPlatform(inputs: Inputs, platform: Platform): Promi
     signal: cancel.signal,
     journal,
     apiContact: () => client?.contact(),
+    progress: platform.progress ?? periodicLines(log, clock.now),
     throttling: () => {
       const s = pacer.stats()
       return { throttled: s.throttled, waitedMs: Math.max(s.waitedMs, throttle.spentMs), lowestRate: s.cuts ? s.lowestRate : undefined }

@@ -20,3 +20,46 @@ export function outputsOf(r: RunRecord): Record<string, string> {
     )
   }
 }
+
+/** Outputs whose text is JSON (arrays), and the one that is a boolean: typed as such in the command-line tool's --json. */
+const JSON_OUTPUTS: ReadonlySet<string> = new Set([Output.deletedVersionIds, Output.skippedVersionIds, Output.classificationChanges])
+const BOOLEAN_OUTPUTS: ReadonlySet<string> = new Set([Output.uploaded])
+
+export type TypedOutput = string | boolean | unknown[]
+
+/** The outputs with arrays as arrays and booleans as booleans, for one JSON object. */
+export function typedOutputs(outputs: Readonly<Record<string, string>>): Record<string, TypedOutput> {
+  const typed: Record<string, TypedOutput> = {}
+  for (const [name, value] of Object.entries(outputs)) {
+    typed[name] = JSON_OUTPUTS.has(name) ? (JSON.parse(value) as unknown[]) : BOOLEAN_OUTPUTS.has(name) ? value === 'true' : value
+  }
+  return typed
+}
+
+/**
+ * A dotenv file of the outputs: `version_id=1042`, one line each. Names use `_`
+ * for `-` (GitLab's dotenv report and most readers take only letters, digits and
+ * `_`). A value of plain characters is written as it is, since GitLab keeps
+ * quotes as part of the value; any other value (spaces, quotes, `#`, `$`, a line
+ * break: all possible in a display version or a file name) is double-quoted with
+ * `\`, `"`, `$`, `` ` `` and line breaks escaped, so that no reader can take part of
+ * it for another variable or a comment.
+ */
+export function dotenvText(outputs: Readonly<Record<string, string>>): string {
+  return Object.entries(outputs)
+    .map(([name, value]) => `${name.replace(/-/g, '_')}=${dotenvValue(value)}\n`)
+    .join('')
+}
+
+const PLAIN_VALUE = /^[A-Za-z0-9_.,:/@+\-[\]{}"]*$/
+
+function dotenvValue(value: string): string {
+  // A plain value may hold `"` (JSON arrays) but not start with one: a reader would take it for a quoted value.
+  if (PLAIN_VALUE.test(value) && !value.startsWith('"')) return value
+  const escaped = value
+    .replace(/[\\"$`]/g, ch => `\\${ch}`)
+    .replace(/\r/g, '\\r')
+    .replace(/\n/g, '\\n')
+  // eslint-disable-next-line no-control-regex
+  return `"${escaped.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ch => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`
+}

@@ -12,6 +12,8 @@ export interface InputSpec {
   required?: boolean
   /** As in action.yml; '' when the input is optional and empty means "not used". */
   default: string
+  /** What the input does, in one line: the command-line tool's --help. */
+  meaning: string
   /** What a good value looks like, for the sentence "Expected …". */
   expected: string
   example: string
@@ -26,6 +28,7 @@ export const MAX_TIMEOUT_SECONDS = 2_147_483
 export const INPUTS = {
   accountId: {
     name: Input.accountId,
+    meaning: 'Boomi account ID (Settings > Account Information)',
     kind: 'text',
     required: true,
     default: '',
@@ -34,6 +37,7 @@ export const INPUTS = {
   },
   username: {
     name: Input.username,
+    meaning: 'Boomi user name that owns the API token',
     kind: 'text',
     required: true,
     default: '',
@@ -42,6 +46,7 @@ export const INPUTS = {
   },
   apiToken: {
     name: Input.apiToken,
+    meaning: 'Boomi API token of that user',
     kind: 'secret',
     required: true,
     default: '',
@@ -50,17 +55,40 @@ export const INPUTS = {
   },
   groupType: {
     name: Input.groupType,
+    meaning: "connector group type: the Developer tab's Type column without its classification",
     kind: 'text',
     required: true,
     default: '',
     expected: "the Type column of the Developer tab without its classification (no spaces or '/')",
     example: 'acme-Q7XK2P-sample'
   },
-  archive: { name: Input.archive, kind: 'text', default: '', expected: 'a path or glob relative to the workspace', example: 'build/distributions/*.car.zip' },
-  changeLog: { name: Input.changeLog, kind: 'text', default: '', expected: 'the text of the change log', example: 'Fixes paging' },
-  changeLogFile: { name: Input.changeLogFile, kind: 'text', default: '', expected: 'a Markdown changelog in the workspace', example: 'CHANGELOG.md' },
+  archive: {
+    name: Input.archive,
+    meaning: 'path or glob of the connector archive to upload (exactly one file); empty: no upload',
+    kind: 'text',
+    default: '',
+    expected: 'a path or glob relative to the workspace',
+    example: 'build/distributions/*.car.zip'
+  },
+  changeLog: {
+    name: Input.changeLog,
+    meaning: "text of the new version's change log; empty: a line made from the CI run",
+    kind: 'text',
+    default: '',
+    expected: 'the text of the change log',
+    example: 'Fixes paging'
+  },
+  changeLogFile: {
+    name: Input.changeLogFile,
+    meaning: 'Markdown changelog whose section for the released version becomes the change log',
+    kind: 'text',
+    default: '',
+    expected: 'a Markdown changelog in the workspace',
+    example: 'CHANGELOG.md'
+  },
   expectedSha256: {
     name: Input.expectedSha256,
+    meaning: 'refuse to upload unless the archive has this sha256',
     kind: 'hex',
     default: '',
     expected: "64 hexadecimal characters, as printed by 'sha256sum <archive>'",
@@ -68,6 +96,7 @@ export const INPUTS = {
   },
   ifExists: {
     name: Input.ifExists,
+    meaning: 'when the group already has this archive: skip (reuse it), fail, or upload anyway',
     kind: 'one-of',
     default: 'skip',
     expected: 'one of: skip (reuse the existing version), fail, upload',
@@ -76,24 +105,49 @@ export const INPUTS = {
   },
   keepLatest: {
     name: Input.keepLatest,
+    meaning: 'after the upload, prune the group down to this many newest versions; empty: no pruning',
     kind: 'whole',
     default: '',
     expected: 'a whole number of versions to keep, at least 1',
     example: 'keep-latest: 20',
     min: 1
   },
-  minAgeDays: { name: Input.minAgeDays, kind: 'decimal', default: '', expected: 'a number of days, 0 or more', example: 'min-age-days: 30', min: 0 },
+  minAgeDays: {
+    name: Input.minAgeDays,
+    meaning: 'with keep-latest: never delete a version younger than this many days',
+    kind: 'decimal',
+    default: '',
+    expected: 'a number of days, 0 or more',
+    example: 'min-age-days: 30',
+    min: 0
+  },
   classifications: {
     name: Input.classifications,
+    meaning: "classifications to switch to this run's version, e.g. dev, uat",
     kind: 'list',
     default: '',
     expected: 'classification labels separated by commas or new lines, each without spaces and given once',
     example: 'classifications: dev, uat'
   },
-  versionId: { name: Input.versionId, kind: 'text', default: '', expected: 'the ID of an uploaded version of the group', example: "version-id: '1042'" },
-  dryRun: { name: Input.dryRun, kind: 'boolean', default: 'false', expected: 'true or false', example: 'dry-run: true' },
+  versionId: {
+    name: Input.versionId,
+    meaning: 'with classifications: switch them to this uploaded version instead of uploading',
+    kind: 'text',
+    default: '',
+    expected: 'the ID of an uploaded version of the group',
+    example: "version-id: '1042'"
+  },
+  dryRun: {
+    name: Input.dryRun,
+    meaning: 'read, plan and report, but never upload, delete or switch',
+    kind: 'boolean',
+    default: 'false',
+    expected: 'true or false',
+    example: 'dry-run: true'
+  },
   apiUrl: {
     name: Input.apiUrl,
+    meaning: 'Boomi API host (the path prefix is found), or host with prefix (used as given)',
     kind: 'url',
     default: DEFAULT_API_URL,
     expected:
@@ -102,6 +156,7 @@ export const INPUTS = {
   },
   requestsPerSecond: {
     name: Input.requestsPerSecond,
+    meaning: 'ceiling on the request rate; the rate adapts below it when Boomi throttles',
     kind: 'decimal',
     default: '5',
     expected: `a number from ${MIN_REQUESTS_PER_SECOND} to ${MAX_REQUESTS_PER_SECOND} (Boomi allows about 10 requests a second per account)`,
@@ -111,6 +166,7 @@ export const INPUTS = {
   },
   maxAttempts: {
     name: Input.maxAttempts,
+    meaning: 'tries of one request on a 5xx or a network error',
     kind: 'whole',
     default: '5',
     expected: 'a whole number of tries, at least 1 (1 means no retries)',
@@ -119,6 +175,7 @@ export const INPUTS = {
   },
   timeoutSeconds: {
     name: Input.timeoutSeconds,
+    meaning: 'limit for one request, in seconds',
     kind: 'decimal',
     default: '300',
     expected: `a number of seconds greater than 0 and at most ${MAX_TIMEOUT_SECONDS}`,

@@ -36,6 +36,14 @@ export interface UploadPolicy extends Pick<
 
 export type MakeBody = (parts: UploadParts, onBytes?: (sent: number) => void) => StreamBody
 
+/** Where the run says how far it got, for a progress bar or periodic lines (src/core/progress.ts). */
+export interface Progress {
+  /** Bytes of this attempt's body sent so far; a new attempt starts again from 0. */
+  upload(sent: number, total: number): void
+  /** Deletions finished (done or failed) of those planned. */
+  prune(done: number, total: number): void
+}
+
 export interface RunDeps {
   inputs: Inputs
   workspace: string
@@ -54,6 +62,7 @@ export interface RunDeps {
   throttling?: () => ThrottleStats
   /** Which API root answered and what Boomi said about its API; undefined before the client is made. */
   apiContact?: () => ApiContact | undefined
+  progress?: Progress
   /** Written as things happen, for a run stopped before its phases return. */
   journal?: Journal
 }

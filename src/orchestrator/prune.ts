@@ -101,8 +101,9 @@ export async function executePrune(deps: RunDeps, client: BoomiClient, plan: Pru
         deleted.push(item)
         deps.journal?.deleted.push(item)
         log.info(`deleted ${describe(item.version)} [${++done}/${plan.delete.length}]`)
+        deps.progress?.prune(done, plan.delete.length)
       } catch (err) {
-        done++
+        deps.progress?.prune(++done, plan.delete.length)
         if (signal?.aborted && !mayHaveTakenEffect(err)) {
           notTried.push(item.version)
           continue

@@ -107,13 +107,7 @@ function asError(err: unknown): Error {
   return err instanceof Error ? err : new Error(errorMessage(err))
 }
 
-/** Logs upload progress at most every 10 seconds, so a large archive shows it is moving. */
+/** The bytes sent, for the platform's progress bar or the periodic lines of a log. */
 function progressLogger(deps: RunDeps, total: number): (sent: number) => void {
-  let last = deps.clock.now()
-  return sent => {
-    const t = deps.clock.now()
-    if (t - last < 10_000 || sent >= total) return
-    last = t
-    deps.log.info(`… sent ${formatBytes(sent)} of ${formatBytes(total)} (${Math.floor((sent / total) * 100)}%)`)
-  }
+  return sent => deps.progress?.upload(sent, total)
 }

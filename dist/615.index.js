@@ -1,8 +1,8 @@
-export const id = 173;
-export const ids = [173];
+export const id = 615;
+export const ids = [615];
 export const modules = {
 
-/***/ 1173:
+/***/ 7615:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -949,6 +949,43 @@ function outputsOf(r) {
         [constants/* Output */.k7.skippedVersionIds]: JSON.stringify(pruning?.skipped.map(s => s.version.versionId) ?? []),
         [constants/* Output */.k7.classificationChanges]: JSON.stringify((r.switches ?? []).map(s => ({ classificationType: s.classificationType, versionId: s.versionId, reviewStatus: s.reviewStatus })))
     };
+}
+/** Outputs whose text is JSON (arrays), and the one that is a boolean: typed as such in the command-line tool's --json. */
+const JSON_OUTPUTS = new Set([constants/* Output */.k7.deletedVersionIds, constants/* Output */.k7.skippedVersionIds, constants/* Output */.k7.classificationChanges]);
+const BOOLEAN_OUTPUTS = new Set([constants/* Output */.k7.uploaded]);
+/** The outputs with arrays as arrays and booleans as booleans, for one JSON object. */
+function typedOutputs(outputs) {
+    const typed = {};
+    for (const [name, value] of Object.entries(outputs)) {
+        typed[name] = JSON_OUTPUTS.has(name) ? JSON.parse(value) : BOOLEAN_OUTPUTS.has(name) ? value === 'true' : value;
+    }
+    return typed;
+}
+/**
+ * A dotenv file of the outputs: `version_id=1042`, one line each. Names use `_`
+ * for `-` (GitLab's dotenv report and most readers take only letters, digits and
+ * `_`). A value of plain characters is written as it is, since GitLab keeps
+ * quotes as part of the value; any other value (spaces, quotes, `#`, `$`, a line
+ * break: all possible in a display version or a file name) is double-quoted with
+ * `\`, `"`, `$`, `` ` `` and line breaks escaped, so that no reader can take part of
+ * it for another variable or a comment.
+ */
+function dotenvText(outputs) {
+    return Object.entries(outputs)
+        .map(([name, value]) => `${name.replace(/-/g, '_')}=${dotenvValue(value)}\n`)
+        .join('');
+}
+const PLAIN_VALUE = /^[A-Za-z0-9_.,:/@+\-[\]{}"]*$/;
+function dotenvValue(value) {
+    // A plain value may hold `"` (JSON arrays) but not start with one: a reader would take it for a quoted value.
+    if (PLAIN_VALUE.test(value) && !value.startsWith('"'))
+        return value;
+    const escaped = value
+        .replace(/[\\"$`]/g, ch => `\\${ch}`)
+        .replace(/\r/g, '\\r')
+        .replace(/\n/g, '\\n');
+    // eslint-disable-next-line no-control-regex
+    return `"${escaped.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ch => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
 }
 
 ;// CONCATENATED MODULE: ./src/domain/changelog.ts
@@ -1961,9 +1998,10 @@ async function executePrune(deps, client, plan) {
                 deleted.push(item);
                 deps.journal?.deleted.push(item);
                 log.info(`deleted ${describe(item.version)} [${++done}/${plan.delete.length}]`);
+                deps.progress?.prune(done, plan.delete.length);
             }
             catch (err) {
-                done++;
+                deps.progress?.prune(++done, plan.delete.length);
                 if (signal?.aborted && !(0,net_retry/* mayHaveTakenEffect */.Y2)(err)) {
                     notTried.push(item.version);
                     continue;
@@ -2288,16 +2326,9 @@ async function createOnce(client, groupType, body) {
 function asError(err) {
     return err instanceof Error ? err : new Error((0,errors/* errorMessage */.gJ)(err));
 }
-/** Logs upload progress at most every 10 seconds, so a large archive shows it is moving. */
+/** The bytes sent, for the platform's progress bar or the periodic lines of a log. */
 function progressLogger(deps, total) {
-    let last = deps.clock.now();
-    return sent => {
-        const t = deps.clock.now();
-        if (t - last < 10_000 || sent >= total)
-            return;
-        last = t;
-        deps.log.info(`… sent ${formatBytes(sent)} of ${formatBytes(total)} (${Math.floor((sent / total) * 100)}%)`);
-    };
+    return sent => deps.progress?.upload(sent, total);
 }
 
 ;// CONCATENATED MODULE: ./src/orchestrator/release.ts
@@ -2523,6 +2554,49 @@ class Cancellation {
     }
 }
 
+;// CONCATENATED MODULE: ./src/domain/progress.ts
+// When a log without a terminal hears of an upload's progress, and in what words:
+// a line every 10 % or 10 s, whichever comes later, so that a fast upload is not
+// a wall of lines and a slow one still shows it moves. docs/behaviour.md, "Upload".
+
+const PROGRESS_STEP_MS = 10_000;
+const PROGRESS_STEP_FRACTION = 0.1;
+/** True once both 10 s and a tenth of the archive have passed since `last`; never for the last byte (the upload's own line says it). */
+function uploadLineDue(last, nowMs, sent, total) {
+    if (total <= 0 || sent >= total)
+        return false;
+    return nowMs - last.atMs >= PROGRESS_STEP_MS && sent - last.sent >= total * PROGRESS_STEP_FRACTION;
+}
+/** e.g. "… sent 45.0 MiB of 100.0 MiB (45%), 4.5 MiB/s, about 12 s left" */
+function uploadLine(sent, total, elapsedMs) {
+    const rate = elapsedMs > 0 ? (sent * 1000) / elapsedMs : 0;
+    const left = rate > 0 ? `, about ${Math.ceil((total - sent) / rate)} s left` : '';
+    return `… sent ${formatBytes(sent)} of ${formatBytes(total)} (${Math.floor((sent / total) * 100)}%), ${formatBytes(rate)}/s${left}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/progress.ts
+// Progress in a log without a terminal (the Action's, a CI job's): the upload's
+// periodic line, when domain/progress.ts says it is due. Pruning needs nothing
+// here: each deletion's line already carries its count.
+
+function periodicLines(log, now) {
+    let start = { atMs: now(), sent: 0 };
+    let last = start;
+    return {
+        upload: (sent, total) => {
+            const t = now();
+            // A new attempt sends its body from the start.
+            if (sent < last.sent)
+                last = start = { atMs: t, sent: 0 };
+            if (!uploadLineDue(last, t, sent, total))
+                return;
+            last = { atMs: t, sent };
+            log.info(uploadLine(sent, total, t - start.atMs));
+        },
+        prune: () => undefined
+    };
+}
+
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
 var lib = __webpack_require__(4942);
 ;// CONCATENATED MODULE: ./src/core/proxy-agent.ts
@@ -2537,6 +2611,7 @@ function proxyAgentFor(userAgent) {
 // knows no platform itself. The front ends (src/runner/ for the Action, src/cli/
 // for the command-line tool) only read inputs and supply the Platform; lint
 // keeps this folder from importing either.
+
 
 
 
@@ -2587,6 +2662,7 @@ async function runWithPlatform(inputs, platform) {
         signal: cancel.signal,
         journal,
         apiContact: () => client?.contact(),
+        progress: platform.progress ?? periodicLines(log, clock.now),
         throttling: () => {
             const s = pacer.stats();
             return { throttled: s.throttled, waitedMs: Math.max(s.waitedMs, throttle.spentMs), lowestRate: s.cuts ? s.lowestRate : undefined };

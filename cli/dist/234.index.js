@@ -1,0 +1,2707 @@
+export const id = 234;
+export const ids = [234];
+export const modules = {
+
+/***/ 3234:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runCli: () => (/* binding */ runCli)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+;// CONCATENATED MODULE: ./src/domain/ci-context.ts
+const TAG_REF = 'refs/tags/';
+/**
+ * `tag` (the --tag flag) wins: it is what the user said. Otherwise env-ci's tag;
+ * else a branch that is really a tag ref (GitHub's GITHUB_REF and Azure's
+ * BUILD_SOURCEBRANCH, which env-ci passes on as a branch); else Jenkins' TAG_NAME.
+ */
+function ciRunContext(ci, env, tag) {
+    const branchRef = known(ci.branch);
+    const tagName = known(tag) ?? known(ci.tag) ?? (branchRef?.startsWith(TAG_REF) ? branchRef.slice(TAG_REF.length) : undefined) ?? jenkinsTag(ci, env);
+    const branch = branchRef?.startsWith('refs/') ? branchRef.replace(/^refs\/heads\//, '') : branchRef;
+    const refName = tagName ?? (branch && !branch.startsWith('refs/') ? branch : undefined);
+    return {
+        repository: known(ci.slug) ?? (ci.service === 'azurePipelines' ? known(env.BUILD_REPOSITORY_NAME) : undefined),
+        refName,
+        ref: tagName ? `${TAG_REF}${tagName}` : refName ? `refs/heads/${refName}` : undefined,
+        sha: known(ci.commit),
+        runUrl: (ci.service === 'gitlab' ? url(env.CI_PIPELINE_URL) : undefined) ?? url(ci.buildUrl) ?? (ci.service === 'azurePipelines' ? azureRunUrl(env) : undefined)
+    };
+}
+function jenkinsTag(ci, env) {
+    return ci.service === 'jenkins' ? known(env.TAG_NAME) : undefined;
+}
+/** Azure's run page, from the organisation, project and build (env-ci builds no URL for Azure). */
+function azureRunUrl(env) {
+    const base = known(env.SYSTEM_COLLECTIONURI);
+    const project = known(env.SYSTEM_TEAMPROJECT);
+    const build = known(env.BUILD_BUILDID);
+    if (!base || !project || !build)
+        return undefined;
+    return url(`${base.replace(/\/+$/, '')}/${encodeURIComponent(project)}/_build/results?buildId=${encodeURIComponent(build)}`);
+}
+/** Empty text, and env-ci's fields made from a missing variable ("undefined"), say nothing. */
+function known(text) {
+    const trimmed = text?.trim();
+    return trimmed && trimmed !== 'undefined' ? trimmed : undefined;
+}
+/** env-ci builds URLs from templates: one with a missing part is no URL. */
+function url(text) {
+    const value = known(text);
+    if (!value || /(^|\/)undefined(\/|$)/.test(value))
+        return undefined;
+    try {
+        const parsed = new URL(value);
+        return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __webpack_require__(7242);
+// EXTERNAL MODULE: ./src/domain/record.ts
+var domain_record = __webpack_require__(6403);
+;// CONCATENATED MODULE: ./src/domain/outputs.ts
+// The step's outputs, computed from the run record alone (SPEC §2).
+
+
+function outputsOf(r) {
+    const version = (0,domain_record/* runVersion */.yh)(r);
+    const pruning = (0,domain_record/* allPruning */.jc)(r);
+    return {
+        [constants/* Output */.k7.versionId]: version?.versionId ?? '',
+        [constants/* Output */.k7.displayVersion]: version?.displayVersion ?? '',
+        [constants/* Output */.k7.uploadedDate]: version?.uploadedDate ?? '',
+        [constants/* Output */.k7.sha256]: r.archive?.sha256 ?? '',
+        [constants/* Output */.k7.contentSha256]: r.archive?.contentSha256 ?? '',
+        [constants/* Output */.k7.archivePath]: r.archive?.shownPath ?? '',
+        [constants/* Output */.k7.uploaded]: String(r.upload?.kind === 'uploaded'),
+        [constants/* Output */.k7.deletedVersionIds]: JSON.stringify(pruning?.deleted.map(d => d.version.versionId) ?? []),
+        [constants/* Output */.k7.skippedVersionIds]: JSON.stringify(pruning?.skipped.map(s => s.version.versionId) ?? []),
+        [constants/* Output */.k7.classificationChanges]: JSON.stringify((r.switches ?? []).map(s => ({ classificationType: s.classificationType, versionId: s.versionId, reviewStatus: s.reviewStatus })))
+    };
+}
+/** Outputs whose text is JSON (arrays), and the one that is a boolean: typed as such in the command-line tool's --json. */
+const JSON_OUTPUTS = new Set([constants/* Output */.k7.deletedVersionIds, constants/* Output */.k7.skippedVersionIds, constants/* Output */.k7.classificationChanges]);
+const BOOLEAN_OUTPUTS = new Set([constants/* Output */.k7.uploaded]);
+/** The outputs with arrays as arrays and booleans as booleans, for one JSON object. */
+function typedOutputs(outputs) {
+    const typed = {};
+    for (const [name, value] of Object.entries(outputs)) {
+        typed[name] = JSON_OUTPUTS.has(name) ? JSON.parse(value) : BOOLEAN_OUTPUTS.has(name) ? value === 'true' : value;
+    }
+    return typed;
+}
+/**
+ * A dotenv file of the outputs: `version_id=1042`, one line each. Names use `_`
+ * for `-` (GitLab's dotenv report and most readers take only letters, digits and
+ * `_`). A value of plain characters is written as it is, since GitLab keeps
+ * quotes as part of the value; any other value (spaces, quotes, `#`, `$`, a line
+ * break: all possible in a display version or a file name) is double-quoted with
+ * `\`, `"`, `$`, `` ` `` and line breaks escaped, so that no reader can take part of
+ * it for another variable or a comment.
+ */
+function dotenvText(outputs) {
+    return Object.entries(outputs)
+        .map(([name, value]) => `${name.replace(/-/g, '_')}=${dotenvValue(value)}\n`)
+        .join('');
+}
+const PLAIN_VALUE = /^[A-Za-z0-9_.,:/@+\-[\]{}"]*$/;
+function dotenvValue(value) {
+    // A plain value may hold `"` (JSON arrays) but not start with one: a reader would take it for a quoted value.
+    if (PLAIN_VALUE.test(value) && !value.startsWith('"'))
+        return value;
+    const escaped = value
+        .replace(/[\\"$`]/g, ch => `\\${ch}`)
+        .replace(/\r/g, '\\r')
+        .replace(/\n/g, '\\n');
+    // eslint-disable-next-line no-control-regex
+    return `"${escaped.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ch => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
+}
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:perf_hooks"
+var external_node_perf_hooks_ = __webpack_require__(643);
+// EXTERNAL MODULE: ./src/boomi/contract.ts
+var contract = __webpack_require__(4922);
+;// CONCATENATED MODULE: ./src/boomi/answers.ts
+// Every 2xx answer from Boomi is checked here before anything acts on it, by one
+// rule (docs/boomi-api.md, "Reading answers"): strict where a field decides,
+// tolerant where it only describes. A deciding field that cannot mean one thing
+// becomes an AnswerError: the action deletes versions in real accounts, so a
+// surprise there must stop it, never steer it. A describing field of any type,
+// absent or unknown never fails a run: Boomi adds fields and reshapes them.
+
+
+const MAX_TOKEN_LENGTH = 8192;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** What a value looks like, for a message: never the value itself (it may be long or hostile). */
+function kind(value) {
+    if (value === undefined)
+        return 'missing';
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'a list';
+    return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+function parseJsonAnswer(text, operation) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        throw new errors/* AnswerError */.dV(operation, 'the answer is not JSON');
+    }
+}
+function readQueryPage(text, operation) {
+    const json = parseJsonAnswer(text, operation);
+    if (!isObject(json))
+        throw new errors/* AnswerError */.dV(operation, `the answer is ${kind(json)}, not a query result`);
+    const numberOfResults = readCount(json.numberOfResults);
+    const queryToken = readToken(json.queryToken, operation);
+    if (json.result === undefined && contract/* EMPTY_QUERY_MAY_OMIT_RESULT */.RR && numberOfResults === 0 && !queryToken) {
+        return { numberOfResults, result: [] };
+    }
+    if (!Array.isArray(json.result))
+        throw new errors/* AnswerError */.dV(operation, `'result' is ${kind(json.result)}, not a list`);
+    return { numberOfResults, queryToken, result: json.result.map(v => readVersion(v, operation)) };
+}
+/** Tolerant: anything but a whole number ≥ 0 is as if Boomi gave no count. */
+function readCount(value) {
+    return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+}
+function readToken(value, operation) {
+    if (value === undefined || value === null || value === '')
+        return undefined;
+    if (typeof value !== 'string')
+        throw new errors/* AnswerError */.dV(operation, `'queryToken' is ${kind(value)}, not text`);
+    if (value.length > MAX_TOKEN_LENGTH || CONTROL.test(value)) {
+        throw new errors/* AnswerError */.dV(operation, `'queryToken' is longer than ${MAX_TOKEN_LENGTH} characters or holds control characters`);
+    }
+    return value;
+}
+/** The create answer: a version of the group asked for. */
+function readCreatedVersion(text, groupType) {
+    const version = readVersion(parseJsonAnswer(text, 'create'), 'create');
+    if (version.groupType !== undefined && version.groupType !== groupType) {
+        throw new errors/* AnswerError */.dV('create', `the new version belongs to another group type than ${JSON.stringify(groupType)}`);
+    }
+    return version;
+}
+function readVersion(value, operation) {
+    if (!isObject(value))
+        throw new errors/* AnswerError */.dV(operation, `a version is ${kind(value)}, not an object`);
+    const versionId = readVersionId(value.versionId, operation);
+    const strict = (name) => readText(value[name], name, versionId, operation);
+    const version = {
+        versionId,
+        groupType: strict('groupType'),
+        displayVersion: describing(value.displayVersion),
+        changeLog: strict('changeLog'),
+        uploadedDate: readUploadedDate(value.uploadedDate, versionId, operation),
+        uploadedBy: readUser(value.uploadedBy),
+        deleted: readDeleted(value.deleted, versionId, operation),
+        deletedDate: describing(value.deletedDate),
+        reviewStatus: readReviewStatus(value.reviewStatus, versionId, operation),
+        releaseVersion: readReleaseVersion(value.releaseVersion),
+        carLink: describing(value.carLink)
+    };
+    // Absent fields stay absent, so identical copies compare equal whatever order Boomi wrote them in.
+    for (const key of Object.keys(version))
+        if (version[key] === undefined)
+            delete version[key];
+    return version;
+}
+function readVersionId(value, operation) {
+    let id;
+    if (typeof value === 'string')
+        id = value;
+    else if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0)
+        id = String(value);
+    if (id === undefined)
+        throw new errors/* AnswerError */.dV(operation, `a version's 'versionId' is ${kind(value)}, not text or a whole number`);
+    if (!id.trim() || id.length > contract/* MAX_VERSION_ID_LENGTH */.vk || CONTROL.test(id)) {
+        throw new errors/* AnswerError */.dV(operation, `a version's 'versionId' is empty, longer than ${contract/* MAX_VERSION_ID_LENGTH */.vk} characters or holds control characters`);
+    }
+    return id;
+}
+/** Strict: text (a number as its decimal text), or absent; anything else is not understood. */
+function readText(value, name, versionId, operation) {
+    if (value === undefined || value === null)
+        return undefined;
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' && Number.isFinite(value))
+        return String(value);
+    throw new errors/* AnswerError */.dV(operation, `'${name}' of version ${JSON.stringify(versionId)} is ${kind(value)}, not text`);
+}
+/** Tolerant: text (a number as its decimal text) is kept; any other shape is as if absent. */
+function describing(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' && Number.isFinite(value))
+        return String(value);
+    return undefined;
+}
+/** Tolerant: a user object (as Boomi documents it) is shown as its `email`; plain text as itself. */
+function readUser(value) {
+    return describing(isObject(value) ? value.email : value);
+}
+/**
+ * ISO 8601 with a date, a time and a zone (`Z` or an offset), seconds optional,
+ * fractions allowed: one instant, whoever reads it. A date alone, or a time
+ * without a zone (local to whom?), can mean more than one thing.
+ */
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)$/;
+/**
+ * Strict: the upload date orders the versions for pruning. Absent or null stays
+ * absent (the planner leaves such a version alone, and says so); a value that is
+ * there but is not one instant stops the run.
+ */
+function readUploadedDate(value, versionId, operation) {
+    if (value === undefined || value === null)
+        return undefined;
+    if (typeof value === 'string' && isDateTime(value))
+        return value;
+    throw new errors/* AnswerError */.dV(operation, `'uploadedDate' of version ${JSON.stringify(versionId)} is ${kind(value)}, not an ISO 8601 date-time with a zone`);
+}
+function isDateTime(text) {
+    const m = DATE_TIME.exec(text);
+    if (!m || Number.isNaN(Date.parse(text)))
+        return false;
+    // Date.parse rolls 2026-02-30 over into March: the calendar day must exist as written.
+    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const midnight = new Date(Date.UTC(year, month - 1, day));
+    return midnight.getUTCFullYear() === year && midnight.getUTCMonth() === month - 1 && midnight.getUTCDate() === day;
+}
+/** Strict: only spellings that cannot mean anything else count (see ConnectorVersion.deleted). */
+function readDeleted(value, versionId, operation) {
+    if (value === undefined || value === null || value === false || value === 0)
+        return false;
+    if (value === true || value === 1)
+        return true;
+    if (typeof value === 'string') {
+        const word = value.toLowerCase();
+        if (word === 'true' || word === '1')
+            return true;
+        if (word === 'false' || word === '0')
+            return false;
+    }
+    throw new errors/* AnswerError */.dV(operation, `'deleted' of version ${JSON.stringify(versionId)} is neither true nor false`);
+}
+/** Tolerant: anything that might mean "release version" protects (see ConnectorVersion.releaseVersion). */
+function readReleaseVersion(value) {
+    if (value === undefined || value === null || value === false || value === 0)
+        return false;
+    if (value === true || value === 1)
+        return true;
+    if (typeof value === 'string') {
+        const word = value.trim().toLowerCase();
+        if (word === 'true' || word === 'yes' || word === '1')
+            return true;
+        if (word === 'false' || word === 'no' || word === '0')
+            return false;
+    }
+    return 'unclear';
+}
+/** Trimmed and upper-cased; unknown statuses are kept so the planner can protect them. */
+function readReviewStatus(value, versionId, operation) {
+    if (value === undefined || value === null)
+        return undefined;
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+        const status = String(value).trim().toUpperCase();
+        return status || undefined;
+    }
+    throw new errors/* AnswerError */.dV(operation, `'reviewStatus' of version ${JSON.stringify(versionId)} is ${kind(value)}, not text`);
+}
+const REVIEW_STATUSES = new Set(['APPROVED', 'PENDING', 'REJECTED', 'CANCELLED']);
+/**
+ * The version-change answer: one of four review statuses, about the change asked
+ * for. Its deciding fields are strict: `reviewStatus`, and `classificationType`
+ * and `versionId` when given (text, or an integer for the ID); the rest (users,
+ * dates, the classification it changed) only describes.
+ */
+function readVersionChange(text, classificationType, versionId) {
+    const operation = 'version change';
+    const json = parseJsonAnswer(text, operation);
+    if (!isObject(json))
+        throw new errors/* AnswerError */.dV(operation, `the answer is ${kind(json)}, not an object`);
+    const status = typeof json.reviewStatus === 'string' ? json.reviewStatus.trim().toUpperCase() : undefined;
+    if (!status || !REVIEW_STATUSES.has(status)) {
+        throw new errors/* AnswerError */.dV(operation, `'reviewStatus' is not one of APPROVED, PENDING, REJECTED, CANCELLED`);
+    }
+    const echoedType = json.classificationType;
+    if (echoedType !== undefined && echoedType !== null) {
+        if (typeof echoedType !== 'string')
+            throw new errors/* AnswerError */.dV(operation, `'classificationType' is ${kind(echoedType)}, not text`);
+        if (echoedType !== classificationType) {
+            throw new errors/* AnswerError */.dV(operation, `the answer is about another classification than ${JSON.stringify(classificationType)}`);
+        }
+    }
+    const echoedId = json.versionId;
+    if (echoedId !== undefined && echoedId !== null && readVersionId(echoedId, operation) !== versionId) {
+        throw new errors/* AnswerError */.dV(operation, `the answer is about another version than ${JSON.stringify(versionId)}`);
+    }
+    return { classificationType, versionId, reviewStatus: status };
+}
+
+;// CONCATENATED MODULE: ./src/boomi/listing.ts
+// One listing of a group, page by page: bounded in pages and versions, a
+// repeated page token refused, duplicates merged and versions of other groups
+// set aside. Boomi's `numberOfResults` may count the page or the whole query
+// (docs/boomi-api.md, "Reading answers"): either reading is accepted, and one
+// that fits neither is noted, never a failure. Pure: the client feeds it pages.
+
+
+class ListingPages {
+    groupType;
+    limits;
+    tokens = new Set();
+    entries = [];
+    pages = 0;
+    /** Each page's count as Boomi gave it, beside the number of results the page held. */
+    counts = [];
+    constructor(groupType, limits = { pages: contract/* MAX_QUERY_PAGES */.R0, versions: contract/* MAX_LISTED_VERSIONS */.Hb }) {
+        this.groupType = groupType;
+        this.limits = limits;
+    }
+    /** Takes one page; answers the token of the next page, or undefined when this was the last. */
+    add(page, operation) {
+        this.pages++;
+        this.entries.push(...page.result);
+        if (page.numberOfResults !== undefined)
+            this.counts.push({ given: page.numberOfResults, held: page.result.length });
+        if (this.entries.length > this.limits.versions) {
+            throw new errors/* AnswerError */.dV(operation, `the listing holds more than ${this.limits.versions} versions, more than an account can have`);
+        }
+        const token = page.queryToken;
+        if (token === undefined)
+            return undefined;
+        if (this.tokens.has(token))
+            throw new errors/* AnswerError */.dV(operation, 'queryMore returned a token it had already returned');
+        if (this.pages >= this.limits.pages) {
+            throw new errors/* AnswerError */.dV(operation, `the listing goes on past ${this.limits.pages} pages, more than an account's versions fill`);
+        }
+        this.tokens.add(token);
+        return token;
+    }
+    get received() {
+        return this.entries.length;
+    }
+    /** The count on the latest page that gave one: of that page or of the query, as Boomi meant it. */
+    get lastCount() {
+        return this.counts.at(-1)?.given;
+    }
+    /** Undefined when every count Boomi gave fits one reading: each page's own size, or the whole listing's. */
+    countNote() {
+        if (this.counts.length === 0)
+            return undefined;
+        const perPage = this.counts.every(c => c.given === c.held);
+        const perQuery = this.counts.every(c => c.given === this.entries.length);
+        if (perPage || perQuery)
+            return undefined;
+        const given = this.counts.map(c => c.given).join(', ');
+        return `'numberOfResults' (${given}) fits neither this page's results nor the whole listing (${this.entries.length} over ${this.pages} page(s))`;
+    }
+    /** Identical copies of a version collapse; copies that differ make the listing not understood. */
+    finish(operation) {
+        const byId = new Map();
+        for (const version of this.entries) {
+            const json = JSON.stringify(version);
+            const seen = byId.get(version.versionId);
+            if (!seen)
+                byId.set(version.versionId, { version, json });
+            else if (seen.json !== json) {
+                throw new errors/* AnswerError */.dV(operation, `version ${JSON.stringify(version.versionId)} is listed twice with different fields`);
+            }
+        }
+        const versions = [];
+        const foreign = [];
+        for (const { version } of byId.values()) {
+            if (version.groupType !== undefined && version.groupType !== this.groupType)
+                foreign.push(version.versionId);
+            else
+                versions.push(version);
+        }
+        const countNote = this.countNote();
+        return countNote === undefined ? { versions, foreign } : { versions, foreign, countNote };
+    }
+}
+
+// EXTERNAL MODULE: ./src/domain/untrusted.ts
+var untrusted = __webpack_require__(5006);
+// EXTERNAL MODULE: ./src/net/retry.ts
+var net_retry = __webpack_require__(7893);
+;// CONCATENATED MODULE: ./src/boomi/refusals.ts
+// A non-2xx answer from Boomi, made into one BoomiError: Boomi's own words
+// (read from any of its four error shapes, scrubbed of credentials, then cut),
+// and the hint for what the user can do about that status.
+
+
+
+
+/** Longest piece of Boomi's error text kept in a message. */
+const MAX_ERROR_TEXT = 500;
+// Scrubbing looks at more than is kept, so a secret that straddles the cut is still seen whole.
+const SCRUB_WINDOW = 8 * MAX_ERROR_TEXT;
+const PRIVILEGES = 'Boomi requires the Developer and API privileges for private connectors';
+const PUBLIC_PRIVILEGES = 'public ones also need the Connector Administration feature and the Connector Submission privilege';
+const PARTNER_API = "Under the Partner API's prefix, /partner/api/rest/v1, a 403 may also mean that the Partner API is not enabled for this account (Boomi enables it on request): set api-url to the host alone, so that the action finds the prefix, or to the host with /api/rest/v1.";
+const GROUP_EXISTS = "If this is the group's first upload, check that the connector group exists (Developer tab, Add Connector Group) and that group-type is its Type without the classification.";
+/**
+ * What to check, by operation and status (docs/behaviour.md, "First contact");
+ * `{subject}` is the classification type of a version change. Boomi's
+ * privileges are in docs/boomi-api.md, "Errors and statuses".
+ */
+const HINTS = {
+    any: {
+        401: 'Check username (the Boomi user the token belongs to, e.g. ci-bot@acme.example: BOOMI_TOKEN. is added for you) and api-token (a current Boomi API token: a token can be mistyped, expired or revoked).',
+        403: `Check that the user may read this account's connector versions and that account-id is the account of this connector group. ${PRIVILEGES}; ${PUBLIC_PRIVILEGES}.`,
+        404: `Check account-id, and api-url: its host (EU: ${contract/* EU_API_URL */.mb}) and its path prefix, or give the host alone so that the action finds the prefix.`,
+        410: 'Boomi has retired this endpoint: check api-url and its prefix, and look for a newer release of this action.',
+        429: 'Boomi is busy or rate-limiting this account; lower requests-per-second if this persists.',
+        503: 'Boomi is busy or rate-limiting this account; lower requests-per-second if this persists.'
+    },
+    create: {
+        400: GROUP_EXISTS,
+        403: `Check that the user may upload connector versions in this account. ${PRIVILEGES}; ${PUBLIC_PRIVILEGES}; creating a connector from an archive also needs the SDK Publisher Agreement, signed for the account.`,
+        404: GROUP_EXISTS
+    },
+    delete: {
+        403: `Check that the user may delete connector versions in this account. ${PRIVILEGES}; ${PUBLIC_PRIVILEGES}.`
+    },
+    'version change': {
+        403: `Check that the user may switch classification '{subject}'. ${PRIVILEGES}; ${PUBLIC_PRIVILEGES}. For a PUBLIC classification the change is a release request: it needs the Connector Submission privilege and the SDK Publisher Agreement, signed for the account.`,
+        400: "Check that classification '{subject}' exists for this group in the Developer tab and that the version is live.",
+        404: "Check that classification '{subject}' exists for this group in the Developer tab and that the version is live."
+    }
+};
+/** The hint for a refusal of `operation`; `partner` when the request went to the Partner API's prefix. */
+function hintFor(operation, status, subject = '', partner = false) {
+    const hint = (HINTS[operation]?.[status] ?? HINTS.any[status])?.replace('{subject}', subject);
+    return hint && status === 403 && partner ? `${hint} ${PARTNER_API}` : hint;
+}
+/** What a refusal of the run's first request may mean under one prefix, for the error that gives both answers. */
+function prefixMeaning(status, partner) {
+    switch (status) {
+        case 401:
+            return 'the credentials were refused: username or api-token is wrong, or the token expired or was revoked';
+        case 403:
+            return partner
+                ? 'the Partner API may not be enabled for this account (Boomi enables it on request), or the user lacks privileges'
+                : 'the user may lack the Developer and API privileges, or account-id is not an account the user may reach';
+        case 410:
+            return 'Boomi has retired this path';
+        default:
+            return `nothing is served there for this account: check account-id and the host (EU: ${contract/* EU_API_URL */.mb})`;
+    }
+}
+/**
+ * Every path prefix refused the run's first request, so nothing was sent that
+ * changes anything (docs/behaviour.md, "Finding the prefix"). Not a
+ * BoomiError: asking again would not change the answers.
+ */
+class PrefixNotFoundError extends Error {
+    host;
+    refusals;
+    constructor(host, refusals) {
+        const answers = refusals.map(({ prefix, error }) => `${prefix} answered HTTP ${error.status}${error.boomiMessage ? ` (${error.boomiMessage})` : ''}: ${prefixMeaning(error.status, prefix === contract/* PARTNER_PREFIX */.K1)}`);
+        super(`Boomi refused the listing under every path prefix of ${host}, so nothing was changed. ${answers.join('; ')}.`, {
+            cause: refusals[refusals.length - 1]?.error
+        });
+        this.host = host;
+        this.refusals = refusals;
+        this.name = 'PrefixNotFoundError';
+    }
+}
+/**
+ * `secrets`: the token, `user:token` and the Basic value; their usual encodings and fragments are scrubbed too.
+ * `context.partner`: the request went to the Partner API's prefix, which changes what a 403 may mean.
+ */
+function toBoomiError(operation, res, now, secrets = [], context = {}) {
+    const raw = parseErrorMessage(res.text, String(res.headers['content-type'] ?? ''));
+    // One line, made inert for the log: the text goes mid-sentence into messages that reach `::error::`.
+    // eslint-disable-next-line no-control-regex
+    const oneLine = raw.replace(/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+    const message = (0,untrusted/* forLog */.Ig)((0,untrusted/* cut */.Jj)((0,untrusted/* scrubSecrets */.Zg)((0,untrusted/* cut */.Jj)(oneLine, SCRUB_WINDOW), (0,untrusted/* secretForms */.eo)(secrets)), MAX_ERROR_TEXT));
+    const retryAfterMs = (0,net_retry/* parseRetryAfter */.mu)(headerValue(res.headers['retry-after']), now);
+    return new errors/* BoomiError */.JE(operation, res.status, message, retryAfterMs, hintFor(operation, res.status, context.subject, context.partner));
+}
+function headerValue(value) {
+    return Array.isArray(value) ? value[0] : value;
+}
+/** Reads Boomi's four error shapes; falls back to the raw text, on one line. Not cut: scrub first, then cut. */
+function parseErrorMessage(text, contentType = '') {
+    const body = text.trim();
+    if (!body)
+        return '';
+    if (body.startsWith('{') || contentType.includes('json')) {
+        const message = jsonMessage(body);
+        if (message)
+            return message;
+    }
+    if (body.startsWith('<')) {
+        const match = /<message>([\s\S]*?)<\/message>/i.exec(body);
+        if (match)
+            return decodeXml(match[1]).trim();
+    }
+    return body.replace(/\s+/g, ' ');
+}
+function jsonMessage(body) {
+    try {
+        const json = JSON.parse(body);
+        const nested = json?.error;
+        const candidate = (typeof json?.message === 'string' && json.message) ||
+            (nested && typeof nested === 'object' && typeof nested.message === 'string' && nested.message) ||
+            (typeof nested === 'string' && nested);
+        return candidate ? candidate.trim() : undefined;
+    }
+    catch {
+        return undefined; // not JSON after all
+    }
+}
+function decodeXml(text) {
+    return text
+        .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&apos;/g, "'")
+        .replace(/&amp;/g, '&');
+}
+
+;// CONCATENATED MODULE: ./src/boomi/client.ts
+
+
+
+
+
+
+
+
+/** Answer headers about the API itself (docs/boomi-api.md, "Errors and statuses"): each one is a warning, once per operation. */
+const NOTICE_HEADERS = ['Deprecation', 'Sunset', 'Warning', 'Link'];
+/** Longest header value kept: they are outside text. */
+const MAX_NOTICE_VALUE = 300;
+class HttpBoomiClient {
+    opts;
+    /** The API root that serves the run, once known: a host with its path prefix. */
+    root;
+    /** Prefixes that refused the first request: never asked again in this run, retries included. */
+    refused = new Map();
+    authorization;
+    secrets;
+    notices = [];
+    constructor(opts) {
+        this.opts = opts;
+        this.root = opts.findPrefix ? undefined : opts.apiUrl;
+        const credentials = `${opts.username}:${opts.apiToken}`;
+        this.authorization = `Basic ${Buffer.from(credentials).toString('base64')}`;
+        this.secrets = [opts.apiToken, credentials, this.authorization];
+    }
+    async listGroup(groupType) {
+        // A queryMore token is single-use; if Boomi rejects a retried one, the listing starts over.
+        for (let restart = 0;; restart++) {
+            const pages = new ListingPages(groupType);
+            const first = await this.retried('query', () => this.send({ operation: 'query', method: 'POST', path: contract/* PATHS */.R7.query, body: (0,contract/* queryBody */.Dg)(groupType), contentType: 'application/json' }));
+            let token = this.takePage(pages, first, 'query');
+            while (token !== undefined) {
+                const next = await this.nextPage(token, restart, groupType);
+                if (next === undefined)
+                    break;
+                token = this.takePage(pages, next, 'queryMore');
+            }
+            if (token === undefined)
+                return this.finishListing(pages, groupType);
+        }
+    }
+    takePage(pages, text, operation) {
+        const token = pages.add(readQueryPage(text, operation), operation);
+        this.opts.log.debug(`${operation}: ${pages.received} versions so far (numberOfResults: ${pages.lastCount ?? 'none'})`);
+        return token;
+    }
+    /** The next page's text, or undefined when a retry used up the token and the listing must start again. */
+    async nextPage(token, restart, groupType) {
+        let retriedToken = false;
+        try {
+            return await this.retried('queryMore', n => {
+                retriedToken = n > 1;
+                return this.send({ operation: 'queryMore', method: 'POST', path: contract/* PATHS */.R7.queryMore, body: token, contentType: 'text/plain' });
+            });
+        }
+        catch (err) {
+            const rejectedAfterRetry = retriedToken && err instanceof errors/* BoomiError */.JE && err.status >= 400 && err.status < 500;
+            if (rejectedAfterRetry && restart + 1 < this.opts.retry.maxAttempts) {
+                this.opts.log.info(`queryMore: the page token was used up by a failed attempt; listing ${(0,untrusted/* forLog */.Ig)(groupType)} again from the start`);
+                return undefined;
+            }
+            throw err;
+        }
+    }
+    finishListing(pages, groupType) {
+        const { versions, foreign, countNote } = pages.finish('query');
+        if (countNote)
+            this.opts.log.warning((0,untrusted/* forLog */.Ig)(`The listing of ${groupType}: ${countNote}; the versions listed are used as they are.`));
+        if (foreign.length > 0) {
+            const shown = foreign
+                .slice(0, 20)
+                .map(id => JSON.stringify(id))
+                .join(', ');
+            this.opts.log.warning((0,untrusted/* forLog */.Ig)(`The listing of ${groupType} held ${foreign.length} version(s) of other groups, left out: ${shown}${foreign.length > 20 ? ', …' : ''}`));
+        }
+        return versions;
+    }
+    async createVersion(groupType, body) {
+        const text = await this.send({ operation: 'create', method: 'POST', path: contract/* PATHS */.R7.create, body });
+        return readCreatedVersion(text, groupType);
+    }
+    async deleteVersion(groupType, versionId) {
+        const { method, path, body } = (0,contract/* deleteRequest */.Fb)(groupType, versionId);
+        let answerLost = false;
+        try {
+            await this.retried(`delete ${versionId}`, async () => {
+                try {
+                    return await this.send({ operation: 'delete', method, path, body, contentType: 'application/json' });
+                }
+                catch (err) {
+                    if ((0,net_retry/* mayHaveTakenEffect */.Y2)(err))
+                        answerLost = true;
+                    throw err;
+                }
+            });
+        }
+        catch (err) {
+            // A refusal after a lost answer may only mean the first attempt already deleted it.
+            if (answerLost && err instanceof errors/* BoomiError */.JE)
+                throw errors/* BoomiError */.JE.afterLostAnswer(err);
+            throw err;
+        }
+    }
+    async changeVersion(classificationType, versionId, releaseNotes) {
+        const body = (0,contract/* versionChangeBody */.N$)(classificationType, versionId, releaseNotes);
+        const text = await this.retried(`version change ${classificationType}`, () => this.send({ operation: 'version change', method: 'POST', path: contract/* PATHS */.R7.versionChange, body, contentType: 'application/json' }, classificationType));
+        return readVersionChange(text, classificationType, versionId);
+    }
+    retried(what, attempt) {
+        return (0,net_retry/* withRetries */.LH)((0,untrusted/* forLog */.Ig)(what), this.opts.retry, attempt);
+    }
+    /** Which API root answered, and what Boomi said about its API in answer headers. */
+    contact() {
+        return {
+            apiUrl: this.root,
+            found: this.opts.findPrefix !== undefined && this.root !== undefined,
+            refused: [...this.refused].map(([prefix, err]) => ({ prefix, status: err.status })),
+            notices: [...this.notices]
+        };
+    }
+    /** One paced request; answers 2xx with the body text, anything else as a BoomiError. */
+    async send(call, subject) {
+        if (this.root !== undefined)
+            return this.sendTo(this.root, call, subject);
+        return this.findRoot(call);
+    }
+    /**
+     * The run's first request, under each prefix in turn until one answers 2xx,
+     * which then serves the rest of the run. A refusal that may mean "not this
+     * prefix" moves on to the next; anything else (a 5xx, a dropped connection)
+     * is the caller's to retry, and the retry comes back here.
+     */
+    async findRoot(call) {
+        if (call.operation !== 'query')
+            throw new Error(`The ${call.operation} request came before the API path prefix was found; the listing must come first.`);
+        for (const prefix of this.opts.findPrefix ?? []) {
+            if (this.refused.has(prefix))
+                continue;
+            const root = this.opts.apiUrl + prefix;
+            let text;
+            try {
+                text = await this.sendTo(root, call);
+            }
+            catch (err) {
+                if (!(err instanceof errors/* BoomiError */.JE) || !(0,contract/* isWrongPrefix */.I6)(err.status))
+                    throw err;
+                this.refused.set(prefix, err);
+                continue;
+            }
+            this.root = root;
+            this.sayFound(root);
+            return text;
+        }
+        throw new PrefixNotFoundError(this.opts.apiUrl, [...this.refused].map(([prefix, error]) => ({ prefix, error })));
+    }
+    sayFound(root) {
+        if (this.refused.size === 0) {
+            this.opts.log.info(`Boomi answered at ${root}; api-url: ${root} would pin this path prefix.`);
+            return;
+        }
+        const refusals = [...this.refused].map(([prefix, err]) => `${prefix} answered HTTP ${err.status}`).join(', ');
+        this.opts.log.warning(`Boomi answered at ${root} after ${refusals}; set api-url: ${root} to skip that request on every run.`);
+    }
+    async sendTo(root, call, subject) {
+        const headers = { Authorization: this.authorization, Accept: 'application/json' };
+        if (call.contentType)
+            headers['Content-Type'] = call.contentType;
+        this.opts.log.debug(`${call.method} ${call.path}`);
+        const res = await this.opts.transport({
+            operation: call.operation,
+            method: call.method,
+            url: new URL(`${root}/${encodeURIComponent(this.opts.accountId)}${call.path}`),
+            headers,
+            body: call.body,
+            timeoutMs: this.opts.timeoutMs,
+            beforeConnect: () => this.opts.pacer.due(),
+            beforeSend: () => this.opts.pacer.take()
+        });
+        const now = (this.opts.now ?? Date.now)();
+        this.opts.pacer.observe(res.status, (0,net_retry/* parseRetryAfter */.mu)(client_headerValue(res.headers['retry-after']), now));
+        this.noteHeaders(call.operation, res.headers);
+        if (res.status >= 200 && res.status < 300)
+            return res.text;
+        throw toBoomiError(call.operation, res, now, this.secrets, { subject, partner: new URL(root).pathname.startsWith(contract/* PARTNER_PREFIX */.K1) });
+    }
+    /** One warning per header per operation: Boomi may send the same header on every answer. */
+    noteHeaders(operation, headers) {
+        for (const header of NOTICE_HEADERS) {
+            const raw = headers[header.toLowerCase()];
+            if (raw === undefined || this.notices.some(n => n.operation === operation && n.header === header))
+                continue;
+            // eslint-disable-next-line no-control-regex
+            const oneLine = (Array.isArray(raw) ? raw.join(', ') : raw).replace(/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+            // Outside text: a server that echoes the credentials must not get them logged.
+            const value = (0,untrusted/* cut */.Jj)((0,untrusted/* scrubSecrets */.Zg)((0,untrusted/* cut */.Jj)(oneLine, 8 * MAX_NOTICE_VALUE), (0,untrusted/* secretForms */.eo)(this.secrets)), MAX_NOTICE_VALUE);
+            this.notices.push({ operation, header, value });
+            const why = header === 'Deprecation' || header === 'Sunset' ? ' Boomi may retire this endpoint; look for a newer release of this action.' : '';
+            this.opts.log.warning((0,untrusted/* forLog */.Ig)(`Boomi's answer to ${operation} carries ${header}: ${value}.${why}`));
+        }
+    }
+}
+function client_headerValue(value) {
+    return Array.isArray(value) ? value[0] : value;
+}
+
+// EXTERNAL MODULE: ./src/domain/summary.ts
+var summary = __webpack_require__(5260);
+// EXTERNAL MODULE: ./src/net/pacer.ts
+var net_pacer = __webpack_require__(7960);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(4708);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __webpack_require__(1692);
+;// CONCATENATED MODULE: ./src/net/transport.ts
+
+
+
+
+/**
+ * No Boomi answer comes near this (a full page is 100 versions with change logs
+ * of a few KB); an answer beyond it is refused while it streams, so a broken or
+ * hostile server cannot make the run hold it in memory.
+ */
+const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
+/**
+ * Sends requests with node's http(s) over the agent `agentFor` chooses. Node's
+ * request is used directly (rather than HttpClient.request) to enforce a limit
+ * on the whole request, abort it cleanly, bound the answer, and stream a body
+ * of known length without buffering it.
+ */
+function createTransport(userAgent, options = {}) {
+    const direct = { http: new external_node_http_.Agent({ keepAlive: true }), https: new external_node_https_.Agent({ keepAlive: true }) };
+    const agentFor = options.agentFor ?? ((url) => (url.startsWith('https:') ? direct.https : direct.http));
+    const maxAnswerBytes = options.maxAnswerBytes ?? MAX_ANSWER_BYTES;
+    return async (req) => {
+        await req.beforeConnect?.();
+        return exchange(req, requestOptions(req, userAgent, agentFor(req.url.href)), maxAnswerBytes);
+    };
+}
+function requestOptions(req, userAgent, agent) {
+    const isHttps = req.url.protocol === 'https:';
+    const headers = { ...req.headers, 'User-Agent': userAgent };
+    if (typeof req.body === 'string') {
+        headers['Content-Length'] = Buffer.byteLength(req.body);
+    }
+    else if (req.body) {
+        Object.assign(headers, req.body.headers);
+        headers['Content-Length'] = req.body.length;
+    }
+    return {
+        method: req.method,
+        host: req.url.hostname.replace(/^\[|\]$/g, ''),
+        port: req.url.port || (isHttps ? 443 : 80),
+        path: req.url.pathname + req.url.search,
+        headers,
+        agent
+    };
+}
+function exchange(req, options, maxAnswerBytes) {
+    return new Promise((resolve, reject) => {
+        let sent = false;
+        let settled = false;
+        const settle = (err, answer) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            if (err) {
+                reject(err);
+                request.destroy();
+            }
+            else
+                resolve(answer);
+        };
+        const fail = (code, detail) => settle(new errors/* NetworkError */.Dr(req.operation, code, detail, !sent));
+        const request = (req.url.protocol === 'https:' ? external_node_https_ : external_node_http_).request(options, res => readAnswer(req.operation, res, maxAnswerBytes, settle));
+        request.on('error', err => fail(errorCode(err), describeNetworkError(err)));
+        const timer = setTimeout(() => fail('ETIMEDOUT', `no complete answer within ${req.timeoutMs / 1000} s (timeout-seconds)`), req.timeoutMs);
+        const write = () => {
+            if (settled)
+                return;
+            sent = true;
+            writeBody(request, req.body, err => settle(err));
+        };
+        // Nothing is written until the connection is ready: headers go out with the first write.
+        whenReady(request, () => {
+            if (!req.beforeSend)
+                return write();
+            req.beforeSend().then(write, err => fail('EABORT', String(err)));
+        });
+    });
+}
+/** Collects the answer up to the limit; beyond it the socket is destroyed and the answer refused. */
+function readAnswer(operation, res, maxBytes, settle) {
+    const tooLarge = () => {
+        settle(new errors/* AnswerError */.dV(operation, `the answer is larger than ${maxBytes} bytes (${(maxBytes / 1048576).toFixed(0)} MiB), the most this action reads of one answer`));
+        res.destroy();
+    };
+    const declared = Number(res.headers['content-length']);
+    if (Number.isFinite(declared) && declared > maxBytes)
+        return tooLarge();
+    const chunks = [];
+    let total = 0;
+    res.on('data', (chunk) => {
+        total += chunk.length;
+        if (total > maxBytes)
+            return tooLarge();
+        chunks.push(chunk);
+    });
+    res.on('error', err => settle(new errors/* NetworkError */.Dr(operation, errorCode(err), `the answer was cut off (${err.message})`, false)));
+    res.on('aborted', () => settle(new errors/* NetworkError */.Dr(operation, 'ECONNRESET', 'the answer was cut off', false)));
+    res.on('end', () => settle(undefined, { status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+}
+function writeBody(request, body, onBodyError) {
+    if (body === undefined || typeof body === 'string') {
+        request.end(body);
+        return;
+    }
+    // The body's own error (a local failure) is the request's: never counted as a lost answer.
+    body.writeTo(request).then(() => request.end(), (err) => onBodyError(err instanceof Error ? err : new Error(String(err))));
+}
+function whenReady(request, onReady) {
+    let ready = false;
+    const once = () => {
+        if (ready)
+            return;
+        ready = true;
+        onReady();
+    };
+    request.on('socket', socket => {
+        if (request.reusedSocket)
+            once();
+        else if (socket instanceof external_node_tls_.TLSSocket) {
+            if (handshakeDone(socket))
+                once();
+            else
+                socket.once('secureConnect', once);
+        }
+        else if (socket.connecting)
+            socket.once('connect', once);
+        else
+            once();
+    });
+}
+function handshakeDone(socket) {
+    // Both stay unset until the handshake ends (getProtocol() answers earlier, so it cannot tell).
+    return socket.authorized || socket.authorizationError != null;
+}
+function errorCode(err) {
+    return err.code ?? 'ERROR';
+}
+function describeNetworkError(err) {
+    const code = errorCode(err);
+    // The proxy agent reports a refused CONNECT as a reset; its message says what the proxy answered.
+    if (/tunneling socket/i.test(err.message))
+        return `the proxy refused the connection (${err.message})`;
+    if (code === 'ECONNRESET' || err.message === 'socket hang up')
+        return 'the connection was dropped before an answer came';
+    if (code === 'ECONNREFUSED')
+        return `the connection was refused (${err.message})`;
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+        return `the host name could not be resolved (${err.message})`;
+    return err.message || code;
+}
+
+// EXTERNAL MODULE: ./src/domain/changelog.ts
+var changelog = __webpack_require__(6054);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./src/archive/glob.ts
+
+
+const MAGIC = /[*?[]/;
+/**
+ * A pattern split into the directory to start from and the segments still to
+ * match. `path.resolve` does the platform's work: on Windows it takes either
+ * slash and keeps a drive letter or UNC root whole.
+ */
+function splitPattern(pattern, cwd, path = external_node_path_) {
+    const absolute = path.resolve(cwd, pattern);
+    const { root } = path.parse(absolute);
+    const rest = absolute
+        .slice(root.length)
+        .split(path.sep)
+        .filter(s => s !== '');
+    let i = 0;
+    while (i < rest.length && !MAGIC.test(rest[i]))
+        i++;
+    return { root: path.join(root, ...rest.slice(0, i)), segments: rest.slice(i) };
+}
+function hasMagic(pattern) {
+    return MAGIC.test(pattern);
+}
+/** A glob segment ('*', '?', '[a-z]', '[!x]') as a regular expression for one name. */
+function segmentRegExp(segment, caseInsensitive = false) {
+    let out = '';
+    for (let i = 0; i < segment.length; i++) {
+        const c = segment[i];
+        if (c === '*')
+            out += '[^/]*';
+        else if (c === '?')
+            out += '[^/]';
+        else if (c === '[') {
+            const end = segment.indexOf(']', i + 2);
+            if (end === -1) {
+                out += '\\[';
+                continue;
+            }
+            let body = segment.slice(i + 1, end);
+            const negate = body.startsWith('!') || body.startsWith('^');
+            if (negate)
+                body = body.slice(1);
+            out += `[${negate ? '^' : ''}${body.replace(/[\\\]]/g, '\\$&')}]`;
+            i = end;
+        }
+        else
+            out += c.replace(/[.+^${}()|\\/]/g, '\\$&');
+    }
+    // As in a shell, wildcards do not match a leading dot unless the pattern has one.
+    const dot = segment.startsWith('.') ? '' : '(?!\\.)';
+    return new RegExp(`^${dot}${out}$`, caseInsensitive ? 'i' : '');
+}
+/**
+ * Every path matching `pattern` (relative to `cwd`), sorted. Supports '*', '?',
+ * '[…]' within a segment and '**' for any depth; symbolic links to
+ * directories are not followed by '**', so a link loop cannot hang the walk.
+ */
+async function glob(pattern, cwd, path = external_node_path_) {
+    const { root, segments } = splitPattern(pattern, cwd, path);
+    const caseInsensitive = path.sep === '\\';
+    const results = new Set();
+    const walk = async (dir, i) => {
+        if (i === segments.length) {
+            results.add(dir);
+            return;
+        }
+        const segment = segments[i];
+        if (segment === '**') {
+            await walk(dir, i + 1);
+            for (const entry of await list(dir)) {
+                if (entry.isDirectory())
+                    await walk(path.join(dir, entry.name), i);
+            }
+            return;
+        }
+        if (!MAGIC.test(segment)) {
+            const next = path.join(dir, segment);
+            if (i + 1 === segments.length ? await exists(next) : await isDir(next))
+                await walk(next, i + 1);
+            return;
+        }
+        const re = segmentRegExp(segment, caseInsensitive);
+        for (const entry of await list(dir)) {
+            if (!re.test(entry.name))
+                continue;
+            const next = path.join(dir, entry.name);
+            if (i + 1 === segments.length)
+                results.add(next);
+            else if (entry.isDirectory() || (entry.isSymbolicLink() && (await isDir(next))))
+                await walk(next, i + 1);
+        }
+    };
+    if (segments.length === 0) {
+        if (await exists(root))
+            results.add(root);
+    }
+    else if (await isDir(root)) {
+        await walk(root, 0);
+    }
+    return [...results].sort();
+}
+async function list(dir) {
+    try {
+        return await external_node_fs_.promises.readdir(dir, { withFileTypes: true });
+    }
+    catch {
+        return [];
+    }
+}
+async function exists(p) {
+    try {
+        await external_node_fs_.promises.lstat(p);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+async function isDir(p) {
+    try {
+        return (await external_node_fs_.promises.stat(p)).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/archive/locate.ts
+
+
+
+
+
+/** Finds the one file `pattern` names, relative to the workspace, and checks it is a non-empty zip. */
+async function locateArchive(pattern, workspace) {
+    const literal = external_node_path_.resolve(workspace, pattern);
+    // A name that exists as written wins, even if it holds glob characters ('conn[1].zip').
+    const matches = hasMagic(pattern) && !(await exists(literal)) ? await glob(pattern, workspace) : [literal];
+    const shown = (p) => external_node_path_.relative(workspace, p) || p;
+    if (matches.length === 0) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `No file matches ${constants/* Input */.pd.archive} '${pattern}' (looked in ${workspace}). Check that the build step ran and the path or glob is relative to the workspace, e.g. build/distributions/*.car.zip.`);
+    }
+    if (matches.length > 1) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} '${pattern}' matches ${matches.length} files, but must match exactly one: ${matches.map(shown).join(', ')}. Narrow the pattern or clean the build directory.`);
+    }
+    const file = matches[0];
+    let stat;
+    try {
+        stat = await external_node_fs_.promises.stat(file);
+    }
+    catch {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `No file matches ${constants/* Input */.pd.archive} '${pattern}': ${shown(file)} does not exist. Check that the build step ran and the path is relative to the workspace.`);
+    }
+    if (!stat.isFile()) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} '${pattern}' names ${shown(file)}, which is not a regular file. Point it at the connector zip itself.`);
+    }
+    if (stat.size === 0) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} ${shown(file)} is empty. Check the build step that makes the connector zip.`);
+    }
+    const handle = await external_node_fs_.promises.open(file, 'r');
+    try {
+        const head = Buffer.alloc(2);
+        await handle.read(head, 0, 2, 0);
+        if (head[0] !== 0x50 || head[1] !== 0x4b) {
+            throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} ${shown(file)} is not a zip file (it does not start with 'PK'). Point it at the connector archive built by the Connector SDK, e.g. build/distributions/*.car.zip.`);
+        }
+    }
+    finally {
+        await handle.close();
+    }
+    return { path: file, fileName: external_node_path_.basename(file), size: stat.size };
+}
+
+;// CONCATENATED MODULE: ./src/domain/changelog-file.ts
+// Picks the release notes out of a Markdown changelog (SPEC §3.10): the
+// section for the tag being released, else the newest released section. Read
+// the way Keep a Changelog and most hand-kept files are written: `##` headings
+// that name a version, newest first, an optional "Unreleased" on top.
+
+
+
+/** A changelog is text a person keeps; anything larger is the wrong file. */
+const MAX_CHANGE_LOG_FILE_BYTES = 1024 * 1024;
+// One version: digits with at least one dot, an optional pre-release and build (SemVer's shape, loosely).
+const VERSION = String.raw `\d+(?:\.\d+)+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?`;
+const HEADING_VERSION = new RegExp(`^v?(${VERSION})$`, 'i');
+// A tag may carry a name before the version: `v1.2.3`, `1.2.3`, `acme-v1.2.3`, `release/1.2.3`.
+const TAG_VERSION = new RegExp(`^(?:.*?[/@_-])?v?(${VERSION})$`, 'i');
+const MAX_REF_LENGTH = 255;
+/** The version a tag ref names; undefined for a branch, a pull request, or a name that is no version. */
+function tagVersion(refName) {
+    let name = refName?.trim() ?? '';
+    if (name.length === 0 || name.length > MAX_REF_LENGTH)
+        return undefined;
+    if (name.startsWith('refs/')) {
+        if (!name.startsWith('refs/tags/'))
+            return undefined;
+        name = name.slice('refs/tags/'.length);
+    }
+    return TAG_VERSION.exec(name)?.[1];
+}
+/** The first version a heading names: `[1.2.3] - date`, `v1.2.3`, `[1.2.3](link) - date`, `1.2.3 (date)`. */
+function headingVersion(heading) {
+    const withoutTargets = heading.replace(/\]\([^)]*\)/g, ']');
+    for (const token of withoutTargets.split(/[\s[\]()]+/)) {
+        const m = HEADING_VERSION.exec(token.replace(/[:,;]+$/, ''));
+        if (m)
+            return m[1];
+    }
+    return undefined;
+}
+function isUnreleased(heading) {
+    return /^\[?\s*unreleased\b/i.test(heading);
+}
+/** A fence opener per CommonMark: up to three spaces, then three or more backticks or tildes. */
+function fenceOf(line) {
+    const m = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (!m)
+        return undefined;
+    // A backtick fence's info string may not hold a backtick; such a line is inline code, not a fence.
+    if (m[1][0] === '`' && line.slice(m[0].length).includes('`'))
+        return undefined;
+    return m[1];
+}
+function closesFence(line, open) {
+    const m = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
+    return m !== null && m[1][0] === open[0] && m[1].length >= open.length;
+}
+/** Longer headings are cut before they are read, so no pattern runs over a hostile megabyte line. */
+const MAX_HEADING_LENGTH = 1000;
+/** Drops an ATX closing sequence (`## 1.2.3 ##`); a loop, not a pattern, to stay linear. */
+function withoutClosingHashes(text) {
+    let end = text.length;
+    while (end > 0 && text[end - 1] === '#')
+        end--;
+    if (end === text.length || (end > 0 && text[end - 1] !== ' ' && text[end - 1] !== '\t'))
+        return text;
+    return text.slice(0, end).trimEnd();
+}
+/** A level-1 or level-2 ATX heading's text, or undefined. Level 1 ends a section without starting one. */
+function headingOf(line) {
+    const m = /^ {0,3}(#{1,2})(?:[ \t]|$)/.exec(line);
+    if (!m)
+        return undefined;
+    const text = withoutClosingHashes(line.slice(m[0].length, m[0].length + MAX_HEADING_LENGTH).trim());
+    return { level: m[1].length, text };
+}
+function splitSections(markdown) {
+    const sections = [];
+    let current;
+    let fence;
+    for (const line of markdown.replace(/^\ufeff/, '').split(/\r\n|\r|\n/)) {
+        if (fence) {
+            if (closesFence(line, fence))
+                fence = undefined;
+        }
+        else {
+            fence = fenceOf(line);
+            const heading = fence ? undefined : headingOf(line);
+            if (heading) {
+                current = heading.level === 2 ? { heading: heading.text, version: headingVersion(heading.text), body: [] } : undefined;
+                if (current)
+                    sections.push(current);
+                continue;
+            }
+        }
+        current?.body.push(line);
+    }
+    return sections;
+}
+const LINK_DEFINITION = /^ {0,3}\[[^\]]+\]:[ \t]*\S/;
+function isBlank(line) {
+    return line.trim() === '';
+}
+/**
+ * The body without blank lines at either end; for the file's last section,
+ * without the link definitions that close the file.
+ */
+function bodyText(section, last) {
+    const lines = [...section.body];
+    // Link definitions render as nothing: a body of only those is empty wherever it is.
+    if (lines.every(line => isBlank(line) || LINK_DEFINITION.test(line)))
+        return '';
+    while (lines.length > 0 && (isBlank(lines[lines.length - 1]) || (last && LINK_DEFINITION.test(lines[lines.length - 1]))))
+        lines.pop();
+    while (lines.length > 0 && isBlank(lines[0]))
+        lines.shift();
+    return lines.join('\n');
+}
+const MAX_HEADINGS_NAMED = 5;
+const MAX_HEADING_SHOWN = 80;
+function describeHeadings(sections, texts) {
+    if (sections.length === 0)
+        return "it has no '## ' headings";
+    const named = sections.slice(0, MAX_HEADINGS_NAMED).map((s, i) => {
+        const why = isUnreleased(s.heading) ? ' (unreleased)' : texts[i] === '' ? ' (empty)' : '';
+        return `'## ${(0,untrusted/* cut */.Jj)(s.heading, MAX_HEADING_SHOWN)}'${why}`;
+    });
+    const more = sections.length > MAX_HEADINGS_NAMED ? ` and ${sections.length - MAX_HEADINGS_NAMED} more` : '';
+    return `headings seen: ${named.join(', ')}${more}`;
+}
+function tooLarge(markdown) {
+    // Cheap test first: every UTF-16 unit takes at least one UTF-8 byte.
+    return markdown.length > MAX_CHANGE_LOG_FILE_BYTES || Buffer.byteLength(markdown, 'utf8') > MAX_CHANGE_LOG_FILE_BYTES;
+}
+/**
+ * The section to release with. A run for a tag takes the section whose heading
+ * names the tag's version; otherwise, or when no heading does, the first
+ * section that is not "Unreleased" and has a body. A tag's own section that is
+ * empty is an error rather than a reason to send an older version's notes.
+ */
+function pickSection(markdown, refName) {
+    if (tooLarge(markdown)) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.changeLogFile, `Invalid ${constants/* Input */.pd.changeLogFile}: the file is larger than ${MAX_CHANGE_LOG_FILE_BYTES} bytes. Point it at the changelog (e.g. CHANGELOG.md).`);
+    }
+    const sections = splitSections(markdown);
+    const texts = sections.map((s, i) => bodyText(s, i === sections.length - 1));
+    const wanted = tagVersion(refName)?.toLowerCase();
+    const tagged = wanted === undefined ? -1 : sections.findIndex(s => s.version?.toLowerCase() === wanted);
+    if (tagged >= 0 && texts[tagged] === '') {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.changeLogFile, `Invalid ${constants/* Input */.pd.changeLogFile}: the section '## ${(0,untrusted/* cut */.Jj)(sections[tagged].heading, MAX_HEADING_SHOWN)}' for ${refName} is empty. Write the release notes under it.`);
+    }
+    const chosen = tagged >= 0 ? tagged : sections.findIndex((s, i) => !isUnreleased(s.heading) && texts[i] !== '');
+    if (chosen < 0) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.changeLogFile, `Invalid ${constants/* Input */.pd.changeLogFile}: no section to release with; ${describeHeadings(sections, texts)}. Add a section such as '## 1.2.3' with the release notes under it, or use ${constants/* Input */.pd.changeLog} instead.`);
+    }
+    const { heading, version } = sections[chosen];
+    return { heading, ...(version ? { version } : {}), text: texts[chosen], byTag: chosen === tagged };
+}
+
+;// CONCATENATED MODULE: ./src/orchestrator/inputs-phase.ts
+// The phases that read the workspace: the archive (located, checked, hashed)
+// and the change log file. Both come before the first request, so anything
+// wrong with them is a bad input that costs no request (SPEC §3.1).
+
+
+
+
+
+
+
+async function archivePhase(deps, pattern) {
+    const { log, inputs, clock } = deps;
+    const found = await locateArchive(pattern, deps.workspace);
+    const shownPath = external_node_path_.relative(deps.workspace, found.path).split(external_node_path_.sep).join('/') || found.fileName;
+    log.info(`Archive: ${shownPath} (${(0,summary/* formatBytes */.z3)(found.size)})`);
+    if (found.size > contract/* ARCHIVE_SIZE_GUIDANCE_BYTES */.id) {
+        log.warning(`${shownPath} is ${(0,summary/* formatBytes */.z3)(found.size)}, over Boomi's guidance of ${(0,summary/* formatBytes */.z3)(contract/* ARCHIVE_SIZE_GUIDANCE_BYTES */.id)}; Boomi may refuse or slow down on it.`);
+    }
+    const started = clock.now();
+    const facts = await deps.inspectArchive(found.path, shownPath);
+    const seconds = Math.max(clock.now() - started, 1) / 1000;
+    log.info(`sha256: ${facts.sha256} (${(0,summary/* formatBytes */.z3)(found.size / seconds)}/s)`);
+    log.info(`content-sha256: ${facts.contentSha256} (${facts.entries} entries)`);
+    const { className, sdkApiVersion } = facts.connector;
+    if (className || sdkApiVersion)
+        log.info(`Connector: ${className ?? '?'} (sdkApiVersion ${sdkApiVersion ?? '?'})`);
+    for (const warning of facts.layoutWarnings)
+        log.warning(`${shownPath}: ${warning}`);
+    if (inputs.expectedSha256 && facts.sha256 !== inputs.expectedSha256) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.expectedSha256, `The archive's sha256 is ${facts.sha256}, but ${constants/* Input */.pd.expectedSha256} is ${inputs.expectedSha256}. Nothing was uploaded. Check that the right archive was built, or update ${constants/* Input */.pd.expectedSha256}.`);
+    }
+    return { path: found.path, shownPath, fileName: found.fileName, size: found.size, ...facts };
+}
+/** The change log's text: the input, the file's section for this release, or (undefined) one made later from the workflow run. */
+async function changeLogPhase(deps) {
+    const { inputs, log } = deps;
+    if (inputs.changeLog !== undefined)
+        return { text: inputs.changeLog, source: 'input' };
+    if (!inputs.changeLogFile)
+        return undefined;
+    const file = external_node_path_.resolve(deps.workspace, inputs.changeLogFile);
+    const inside = external_node_path_.relative(deps.workspace, file);
+    if (inside.startsWith('..') || external_node_path_.isAbsolute(inside)) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.changeLogFile, `${constants/* Input */.pd.changeLogFile} '${inputs.changeLogFile}' is outside the workspace. Give the path of a Markdown changelog relative to the workspace, e.g. CHANGELOG.md.`);
+    }
+    let markdown;
+    try {
+        markdown = await deps.readTextFile(file, MAX_CHANGE_LOG_FILE_BYTES);
+    }
+    catch (err) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.changeLogFile, `Cannot read ${constants/* Input */.pd.changeLogFile} '${inputs.changeLogFile}' (${(0,errors/* errorMessage */.gJ)(err)}). Give the path of a Markdown changelog relative to the workspace, e.g. CHANGELOG.md, and check it is checked out.`, { cause: err });
+    }
+    const section = pickSection(markdown, (await deps.runContext()).ref);
+    log.info(`Change log: section '${section.heading}' of ${inputs.changeLogFile}`);
+    return { text: section.text, source: 'file', section: section.heading };
+}
+
+;// CONCATENATED MODULE: ./src/orchestrator/listing.ts
+// The run's one listing of the group: duplicate detection, version-id and
+// pruning all read it (SPEC §3.3).
+
+const CLASSIFICATION_SUFFIX = /-(dev|test|qa|sit|uat|stage|staging|preprod|prod|production)$/i;
+async function listingPhase(deps) {
+    const { inputs, log } = deps;
+    const listing = await (await deps.client()).listGroup(inputs.groupType);
+    const deleted = listing.filter(v => v.deleted).length;
+    log.info(`${listing.length - deleted} live versions (${deleted} deleted ones also listed)`);
+    if (listing.length === 0)
+        emptyGroup(deps);
+    return listing;
+}
+/**
+ * Boomi answers an unknown group type with an empty listing, so an empty group
+ * is named: a first upload, or a group-type spelled otherwise than on the
+ * Developer tab (docs/behaviour.md, "First contact").
+ */
+function emptyGroup(deps) {
+    const { inputs, log } = deps;
+    const tab = 'the Type column of the Developer tab, without the classification';
+    if (inputs.archive)
+        log.info(`Group ${inputs.groupType} has no versions: this is its first upload, or ${constants/* Input */.pd.groupType} is spelled otherwise than ${tab}.`);
+    else
+        log.warning(`Group ${inputs.groupType} has no versions in account ${inputs.accountId}: check that ${constants/* Input */.pd.groupType} is spelled as ${tab}.`);
+    const suffix = CLASSIFICATION_SUFFIX.exec(inputs.groupType);
+    if (suffix) {
+        log.warning(`Group ${inputs.groupType} has no versions, and its name ends with '${suffix[0]}', which looks like a classification. ${constants/* Input */.pd.groupType} is the connector type without its classification, e.g. ${inputs.groupType.slice(0, suffix.index)}.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/domain/plan.ts
+// Pure decisions about a group's versions: which one an archive duplicates, and
+// what pruning keeps, deletes and leaves alone. No I/O; the clock is an argument.
+
+
+const DAY_MS = 86_400_000;
+function uploadedAt(v) {
+    return v.uploadedDate ? Date.parse(v.uploadedDate) : NaN;
+}
+function compareIdsDescending(a, b) {
+    const numeric = /^\d+$/;
+    if (numeric.test(a) && numeric.test(b)) {
+        const x = BigInt(a);
+        const y = BigInt(b);
+        return x === y ? 0 : x > y ? -1 : 1;
+    }
+    return a === b ? 0 : a > b ? -1 : 1;
+}
+/** Newest first by `uploadedDate`; ties go to the larger numeric `versionId`. */
+function newestFirst(a, b) {
+    const byDate = uploadedAt(b) - uploadedAt(a);
+    return byDate !== 0 && !Number.isNaN(byDate) ? byDate : compareIdsDescending(a.versionId, b.versionId);
+}
+function liveVersions(listing) {
+    return listing.filter(v => v.deleted !== true);
+}
+/** Live versions whose change log carries this archive's `sha256` or `content-sha256` line, newest first. */
+function findDuplicates(listing, ids) {
+    const matched = liveVersions(listing)
+        .map(v => ({ v, match: (0,changelog/* matchKind */.O4)(v.changeLog, ids) }))
+        .filter((m) => m.match !== undefined)
+        .sort((a, b) => newestFirst(a.v, b.v));
+    return matched.length ? { versions: matched.map(m => m.v), match: matched[0].match } : undefined;
+}
+/**
+ * After an upload whose answer was lost: a live version carrying this exact
+ * archive's checksum line that was not in the listing taken before the upload
+ * is this run's upload (a rebuild's content line alone does not prove it).
+ */
+function findLostUpload(listing, sha256, idsBefore) {
+    return liveVersions(listing)
+        .filter(v => !idsBefore.has(v.versionId) && (0,changelog/* matchKind */.O4)(v.changeLog, { sha256 }) === 'sha256')
+        .sort(newestFirst);
+}
+/**
+ * Read to protect: a review status Boomi protects, or one we do not know (only
+ * CANCELLED is known to allow deletion), and a release flag that is set or unclear.
+ */
+function protectionReason(v) {
+    if (v.reviewStatus && contract/* PROTECTED_REVIEW_STATUSES */.VQ.has(v.reviewStatus))
+        return `review status ${v.reviewStatus}`;
+    if (v.reviewStatus && v.reviewStatus !== 'CANCELLED')
+        return `review status ${v.reviewStatus} (not understood, so left alone)`;
+    if (contract/* RELEASE_VERSION_IS_PROTECTED */.jM && v.releaseVersion === true)
+        return 'release version';
+    if (v.releaseVersion === 'unclear')
+        return 'release version flag not understood, so left alone';
+    return undefined;
+}
+function planPrune(req) {
+    const plan = { keep: [], delete: [], skip: [] };
+    const live = liveVersions(req.listing);
+    const dated = live.filter(v => !Number.isNaN(uploadedAt(v)) || v.versionId === req.runVersionId);
+    for (const v of live) {
+        if (!dated.includes(v))
+            plan.skip.push({ version: v, reason: 'upload date missing or unreadable' });
+    }
+    dated.sort(newestFirst);
+    if (req.runVersionUploaded && req.runVersionId !== undefined) {
+        const i = dated.findIndex(v => v.versionId === req.runVersionId);
+        if (i > 0)
+            dated.unshift(...dated.splice(i, 1));
+    }
+    const places = Math.max(0, req.keepLatest - (req.pendingUpload ? 1 : 0));
+    const minAgeMs = req.minAgeDays === undefined ? undefined : req.minAgeDays * DAY_MS;
+    dated.forEach((v, index) => {
+        if (v.versionId === req.runVersionId) {
+            plan.keep.push({ version: v, reason: req.runVersionUploaded ? 'uploaded by this run' : 'reused by this run' });
+        }
+        else if (index < places) {
+            plan.keep.push({ version: v, reason: `among the newest ${req.keepLatest}` });
+        }
+        else if (minAgeMs !== undefined && req.now - uploadedAt(v) < minAgeMs) {
+            plan.keep.push({ version: v, reason: `younger than ${req.minAgeDays} days` });
+        }
+        else {
+            const protectedBy = protectionReason(v);
+            if (protectedBy)
+                plan.skip.push({ version: v, reason: protectedBy });
+            else
+                plan.delete.push({ version: v, reason: `older than the newest ${req.keepLatest}${minAgeMs !== undefined ? ` and ${req.minAgeDays} days` : ''}` });
+        }
+    });
+    return plan;
+}
+
+;// CONCATENATED MODULE: ./src/orchestrator/prune.ts
+
+
+
+
+function describe(v) {
+    const parts = [v.displayVersion ? `display version ${v.displayVersion}` : undefined, v.uploadedDate ? `uploaded ${v.uploadedDate}` : undefined].filter(Boolean);
+    return parts.length ? `${v.versionId} (${parts.join(', ')})` : v.versionId;
+}
+function ids(versions) {
+    return versions.map(v => v.versionId).join(', ');
+}
+/** The listing as it stands after these deletions: new objects, the originals untouched. */
+function withoutDeleted(listing, outcome) {
+    if (!outcome)
+        return listing;
+    const gone = new Set(outcome.deleted.map(d => d.version.versionId));
+    return listing.map(v => (gone.has(v.versionId) ? { ...v, deleted: true } : v));
+}
+async function prunePhase(deps, keepLatest, p) {
+    const { inputs, log } = deps;
+    const planned = planPrune({
+        listing: p.listing,
+        keepLatest,
+        minAgeDays: inputs.minAgeDays,
+        now: deps.clock.now(),
+        runVersionId: p.runVersion?.versionId,
+        runVersionUploaded: p.uploaded,
+        pendingUpload: p.pendingUpload
+    });
+    const plan = { ...planned, delete: planned.delete.filter(d => !p.refusedBefore.has(d.version.versionId)) };
+    logPlan(log, plan, inputs.dryRun);
+    const outcome = inputs.dryRun ? { deleted: plan.delete, skipped: plan.skip, failed: [], notTried: [] } : await executePrune(deps, await deps.client(), plan);
+    const verb = inputs.dryRun ? 'would delete' : 'deleted';
+    log.info(`Pruning: kept ${plan.keep.length}, ${verb} ${outcome.deleted.length}, skipped ${outcome.skipped.length}, failed ${outcome.failed.length}`);
+    return { keepLatest, minAgeDays: inputs.minAgeDays, kept: plan.keep.length, outcome };
+}
+/** At the account's version limit: delete what the finished run would have deleted anyway (the pending upload counts as the newest). */
+async function pruneForRoom(deps, client, listing, keepLatest) {
+    const plan = planPrune({ listing, keepLatest, minAgeDays: deps.inputs.minAgeDays, now: deps.clock.now(), pendingUpload: true });
+    logPlan(deps.log, plan, false);
+    return executePrune(deps, client, plan);
+}
+function logPlan(log, plan, dryRun) {
+    log.info(`Plan: keep ${plan.keep.length}, ${dryRun ? 'would delete' : 'delete'} ${plan.delete.length}, skip ${plan.skip.length}`);
+    for (const k of plan.keep)
+        log.debug(`keep ${describe(k.version)}: ${k.reason}`);
+    for (const d of plan.delete)
+        log.info(`${dryRun ? 'would delete' : 'delete'} ${describe(d.version)}: ${d.reason}`);
+    for (const s of plan.skip)
+        log.info(`skip ${describe(s.version)}: ${s.reason}`);
+}
+/** Carries out the plan's deletions, oldest first; the outcome is reported in the plan's order. */
+async function executePrune(deps, client, plan) {
+    const { log, signal } = deps;
+    const group = deps.inputs.groupType;
+    const deleted = [];
+    const skipped = [...plan.skip];
+    const failed = [];
+    const notTried = [];
+    const unsure = [];
+    const queue = [...plan.delete].reverse();
+    let stop = false;
+    let done = 0;
+    const worker = async () => {
+        for (let item = queue.shift(); item; item = queue.shift()) {
+            if (stop || signal?.aborted) {
+                notTried.push(item.version);
+                continue;
+            }
+            try {
+                await client.deleteVersion(group, item.version.versionId);
+                deleted.push(item);
+                deps.journal?.deleted.push(item);
+                log.info(`deleted ${describe(item.version)} [${++done}/${plan.delete.length}]`);
+                deps.progress?.prune(done, plan.delete.length);
+            }
+            catch (err) {
+                deps.progress?.prune(++done, plan.delete.length);
+                if (signal?.aborted && !(0,net_retry/* mayHaveTakenEffect */.Y2)(err)) {
+                    notTried.push(item.version);
+                    continue;
+                }
+                const refusal = err instanceof errors/* BoomiError */.JE && (0,contract/* isDeleteRefusal */.Ie)(err.status) ? `refused by Boomi: ${err.boomiMessage || `HTTP ${err.status}`}` : undefined;
+                // After a lost answer any later failure may only mean the first attempt did it: the listing tells.
+                const lostBefore = err instanceof errors/* BoomiError */.JE && err.afterLostAnswer;
+                if (refusal && !lostBefore && err.status !== 404) {
+                    skipped.push({ version: item.version, reason: refusal });
+                    log.warning(`Version ${describe(item.version)} was not deleted: ${refusal}`);
+                }
+                else if (refusal || lostBefore || (0,net_retry/* mayHaveTakenEffect */.Y2)(err)) {
+                    unsure.push({ item, refusal, failure: refusal ? undefined : (0,errors/* errorMessage */.gJ)(err) });
+                }
+                else {
+                    failed.push({ version: item.version, error: (0,errors/* errorMessage */.gJ)(err) });
+                    log.warning(`Deleting version ${describe(item.version)} failed: ${(0,errors/* errorMessage */.gJ)(err)}`);
+                }
+                if (err instanceof errors/* BoomiError */.JE && (err.status === 401 || err.status === 403))
+                    stop = true;
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(deps.deleteConcurrency, queue.length)) }, worker));
+    const settled = unsure.length ? await settleUnsure(deps, client, unsure) : { deleted: [], skipped: [], failed: [] };
+    const order = new Map(plan.delete.map((p, i) => [p.version.versionId, i]));
+    const all = [...deleted, ...settled.deleted].sort((a, b) => (order.get(a.version.versionId) ?? 0) - (order.get(b.version.versionId) ?? 0));
+    return { deleted: all, skipped: [...skipped, ...settled.skipped], failed: [...failed, ...settled.failed], notTried };
+}
+/** One more listing tells whether a delete whose answer was lost did happen. */
+async function settleUnsure(deps, client, unsure) {
+    const { log } = deps;
+    const out = { deleted: [], skipped: [], failed: [] };
+    log.info(`${unsure.length} deletion(s) lost their answer or found nothing to delete; listing ${deps.inputs.groupType} to see whether they happened`);
+    let listing;
+    try {
+        listing = await client.listGroup(deps.inputs.groupType);
+    }
+    catch (err) {
+        for (const { item } of unsure)
+            out.failed.push({ version: item.version, error: `outcome unknown: the answer was lost and the group could not be listed (${(0,errors/* errorMessage */.gJ)(err)})` });
+        return out;
+    }
+    const byId = new Map(listing.map(v => [v.versionId, v]));
+    for (const { item, refusal, failure } of unsure) {
+        const now = byId.get(item.version.versionId);
+        if (!now || now.deleted) {
+            out.deleted.push(item);
+            deps.journal?.deleted.push(item);
+            log.info(`deleted ${describe(item.version)} (its answer was lost; the listing shows it deleted)`);
+        }
+        else if (refusal) {
+            out.skipped.push({ version: item.version, reason: refusal });
+            log.warning(`Version ${describe(item.version)} was not deleted: ${refusal}`);
+        }
+        else {
+            out.failed.push({ version: item.version, error: failure ?? 'the delete failed' });
+            log.warning(`Deleting version ${describe(item.version)} failed: ${failure}`);
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/orchestrator/switch.ts
+
+const STATUS_TEXT = {
+    APPROVED: 'switched',
+    PENDING: 'pending: Boomi awaits approval (a PUBLIC classification) or a scheduled release',
+    REJECTED: 'rejected by Boomi',
+    CANCELLED: 'cancelled'
+};
+/** `version` is undefined only in a dry run that would upload: the changes are planned for the version it would make. */
+async function switchPhase(deps, version, releaseNotes) {
+    const { inputs, log } = deps;
+    const results = [];
+    for (const label of inputs.classifications) {
+        const classificationType = `${inputs.groupType}-${label}`;
+        if (inputs.dryRun || !version) {
+            log.info(`Dry run: would switch ${classificationType} to ${version ? `version ${version.versionId}` : 'the version this run would upload'}`);
+            results.push({ classificationType, versionId: version?.versionId ?? '', reviewStatus: '' });
+            continue;
+        }
+        if (deps.signal?.aborted) {
+            results.push({ classificationType, versionId: version.versionId, reviewStatus: '', error: 'not requested: the run was cancelled' });
+            continue;
+        }
+        try {
+            const change = await (await deps.client()).changeVersion(classificationType, version.versionId, releaseNotes);
+            log.info(`${classificationType} → version ${version.versionId}: ${change.reviewStatus} (${STATUS_TEXT[change.reviewStatus]})`);
+            results.push({ classificationType, versionId: version.versionId, reviewStatus: change.reviewStatus });
+            deps.journal?.switches.push(results[results.length - 1]);
+        }
+        catch (err) {
+            log.warning(`Switching ${classificationType} to version ${version.versionId} failed: ${(0,errors/* errorMessage */.gJ)(err)}`);
+            results.push({ classificationType, versionId: version.versionId, reviewStatus: '', error: (0,errors/* errorMessage */.gJ)(err) });
+            deps.journal?.switches.push(results[results.length - 1]);
+        }
+    }
+    return results;
+}
+/** Changes Boomi did not accept: refused outright, or answered REJECTED or CANCELLED. */
+function unswitched(results) {
+    return results.filter(r => r.error || r.reviewStatus === 'REJECTED' || r.reviewStatus === 'CANCELLED');
+}
+
+;// CONCATENATED MODULE: ./src/orchestrator/lost-answers.ts
+
+
+
+
+/**
+ * What to do after an upload attempt failed with `err`: the one home of that
+ * decision. Whether to try again, and when, is the retry policy's (throttling
+ * is bounded by time, real errors by attempts); whether to look first is ours:
+ * after a lost answer, and when giving up while an earlier outcome is unknown.
+ */
+function afterUploadFailure(err, state, unknownBefore, policy) {
+    const step = (0,net_retry/* nextStep */.sk)(err, state, policy);
+    const lost = (0,net_retry/* isRetryable */.r3)(err) && (0,net_retry/* mayHaveTakenEffect */.Y2)(err);
+    const look = lost || (unknownBefore > 0 && !step.retry);
+    if (!step.retry)
+        return { lost, look, retry: false, delayMs: 0, throttled: false, failures: step.failures };
+    // The looks have already spaced the attempts; a longer Retry-After still counts.
+    const delayMs = lost ? Math.max(0, step.delayMs - policy.settleMs) : step.delayMs;
+    return { lost, look, retry: true, delayMs, throttled: step.throttled, failures: step.failures };
+}
+/** The times (ms after the answer was lost) at which the group is listed: 0, 0.5 s, 1.5 s, 3.5 s, … within the window. */
+function lookSchedule(settleMs) {
+    const times = [0];
+    for (let gap = 500; times[times.length - 1] + gap <= settleMs; gap *= 2)
+        times.push(times[times.length - 1] + gap);
+    if (times[times.length - 1] < settleMs)
+        times.push(settleMs);
+    return times;
+}
+async function createWithRecovery(deps, client, create, before, sha256, 
+/** Attempts of an earlier round whose outcome is still unknown (a version-limit refusal came after them). */
+unknownBefore = 0) {
+    const { log, uploadPolicy: policy, clock } = deps;
+    const idsBefore = new Set(before.map(v => v.versionId));
+    let unknown = unknownBefore;
+    const state = { failures: 0, throttledMs: 0 };
+    for (let n = 1;; n++) {
+        try {
+            const version = await create();
+            if (deps.journal)
+                deps.journal.uploaded = { version, changeLog: version.changeLog ?? '' };
+            return await settle(deps, client, sha256, version, before, idsBefore, unknown);
+        }
+        catch (err) {
+            const step = afterUploadFailure(err, state, unknown, policy);
+            state.failures = step.failures;
+            if (step.lost) {
+                unknown++;
+                log.info(`upload: the answer to attempt ${n} was lost (${(0,errors/* errorMessage */.gJ)(err)}); looking for the version in ${deps.inputs.groupType}`);
+            }
+            if (step.look) {
+                const found = await lookFor(deps, client, sha256, idsBefore);
+                if (found && deps.journal)
+                    deps.journal.uploaded = { version: found.version, changeLog: found.version.changeLog ?? '' };
+                if (found)
+                    return await settle(deps, client, sha256, found.version, found.listing, idsBefore, unknown - 1);
+            }
+            if (!step.retry)
+                throw unknown > 0 ? afterLostAnswer(err, unknown) : err;
+            log.info(`upload: attempt ${n} failed (${step.failures} of ${policy.maxAttempts} tries spent${step.throttled ? '; throttled, which spends none' : ''}): ${(0,errors/* errorMessage */.gJ)(err)}; retrying in ${step.delayMs} ms`);
+            if (step.throttled) {
+                const t = clock.now();
+                policy.throttle?.record(t, t + step.delayMs);
+                state.throttledMs = policy.throttle?.spentMs ?? state.throttledMs + step.delayMs;
+            }
+            await clock.sleep(step.delayMs);
+        }
+    }
+}
+function afterLostAnswer(err, unknown) {
+    // At the version limit the caller may still make room and try again; it must then still look for a late twin.
+    if (err instanceof errors/* VersionLimitError */.aI)
+        return new errors/* VersionLimitError */.aI(err.refusal, unknown);
+    return new Error(`${(0,errors/* errorMessage */.gJ)(err)}. An earlier attempt lost its answer; if Boomi stores it later, a re-run will find and reuse it.`, { cause: err });
+}
+/** Lists the group at growing intervals until a new version with this archive's checksum shows, or the window ends. */
+async function lookFor(deps, client, sha256, idsBefore) {
+    const { clock, log, uploadPolicy } = deps;
+    let waited = 0;
+    for (const at of lookSchedule(uploadPolicy.settleMs)) {
+        if (at > waited)
+            await clock.sleep(at - waited);
+        waited = at;
+        const listing = await client.listGroup(deps.inputs.groupType);
+        const found = findLostUpload(listing, sha256, idsBefore);
+        if (found.length) {
+            // The oldest is the first attempt stored; any other is a twin, removed in settle().
+            const version = found[found.length - 1];
+            log.info(`upload: found version ${version.versionId} carrying this archive's checksum after ${waited} ms; it is this run's upload`);
+            return { version, listing };
+        }
+    }
+    log.info(`upload: no new version carries this checksum after ${waited} ms`);
+    return undefined;
+}
+/**
+ * The run's version is known. While an attempt's outcome is unknown, one more
+ * listing looks for a twin it stored late; twins are deleted, and one that
+ * cannot be deleted is returned so the run fails once its outputs are set.
+ */
+async function settle(deps, client, sha256, kept, listing, idsBefore, unknown) {
+    const withKept = listing.some(v => v.versionId === kept.versionId) ? listing : [...listing, kept];
+    const twinsIn = (l) => findLostUpload(l, sha256, idsBefore).filter(v => v.versionId !== kept.versionId);
+    let fresh = withKept;
+    if (unknown > 0) {
+        try {
+            const again = await client.listGroup(deps.inputs.groupType);
+            fresh = again.some(v => v.versionId === kept.versionId) ? again : [...again, kept];
+        }
+        catch (err) {
+            deps.log.warning(`Could not check for a second copy of this archive (${(0,errors/* errorMessage */.gJ)(err)}). Version ${kept.versionId} is this run's upload; check group ${deps.inputs.groupType} for another version whose change log ends with this checksum.`);
+        }
+    }
+    const twins = twinsIn(fresh);
+    if (!twins.length)
+        return { version: kept, listing: fresh, strayTwins: [] };
+    const removed = new Set();
+    const stray = [];
+    for (const twin of twins) {
+        deps.log.warning(`Version ${twin.versionId} is a second copy of this archive, left by an upload attempt whose answer was lost; deleting it and keeping ${kept.versionId}.`);
+        try {
+            await client.deleteVersion(deps.inputs.groupType, twin.versionId);
+            removed.add(twin.versionId);
+        }
+        catch (err) {
+            deps.log.warning(`Deleting the second copy ${twin.versionId} failed: ${(0,errors/* errorMessage */.gJ)(err)}`);
+            stray.push(twin);
+        }
+    }
+    if (stray.length)
+        deps.log.warning(`Second copies left: ${ids(stray)}`);
+    return { version: kept, listing: fresh.map(v => (removed.has(v.versionId) ? { ...v, deleted: true } : v)), strayTwins: stray };
+}
+
+;// CONCATENATED MODULE: ./src/orchestrator/upload.ts
+
+
+
+
+
+
+
+
+async function uploadPhase(deps, archive, text, listing) {
+    const { inputs, log } = deps;
+    const archiveIds = { sha256: archive.sha256, contentSha256: archive.contentSha256 };
+    const dup = findDuplicates(listing, archiveIds);
+    const what = dup?.match === 'content-sha256' ? 'The same connector (content-sha256, rebuilt)' : 'This archive (sha256)';
+    if (dup && inputs.ifExists === 'fail') {
+        const error = new Error(`${what} was already uploaded to ${inputs.groupType} as version ${ids(dup.versions)}, and ${constants/* Input */.pd.ifExists} is 'fail'. Build a changed connector, or set ${constants/* Input */.pd.ifExists} to 'skip' to reuse the existing version.`);
+        return { kind: 'refused-duplicate', versions: dup.versions, match: dup.match, error };
+    }
+    if (dup && inputs.ifExists === 'skip') {
+        log.info(`${what} was already uploaded as version ${describe(dup.versions[0])}; reusing it (${constants/* Input */.pd.ifExists}: skip).`);
+        return { kind: 'reused', version: dup.versions[0], match: dup.match, dryRun: inputs.dryRun };
+    }
+    if (dup)
+        log.info(`${what} was already uploaded as version ${ids(dup.versions)}; uploading again (${constants/* Input */.pd.ifExists}: upload).`);
+    const changeLog = (0,changelog/* buildChangeLog */.vq)(text?.text ?? (0,changelog/* defaultChangeLog */.WW)(await deps.runContext()), archiveIds);
+    if (inputs.dryRun) {
+        log.info(`Dry run: would upload ${archive.shownPath} (${(0,summary/* formatBytes */.z3)(archive.size)}) to ${inputs.groupType} with change log:\n${changeLog}`);
+        return { kind: 'would-upload', changeLog };
+    }
+    const makeBody = await deps.multipart();
+    const body = makeBody({ archivePath: archive.path, fileName: archive.fileName, size: archive.size, groupType: inputs.groupType, changeLog, sha256: archive.sha256 }, progressLogger(deps, archive.size));
+    log.info(`Uploading ${archive.shownPath} (${(0,summary/* formatBytes */.z3)(archive.size)}) to ${inputs.groupType}`);
+    return uploadWithRoom(deps, await deps.client(), body, archive.sha256, changeLog, listing);
+}
+/** Uploads; at the account's version limit, prunes first (when allowed) and tries once more. */
+async function uploadWithRoom(deps, client, body, sha256, changeLog, listing) {
+    const { inputs, log, clock } = deps;
+    const started = clock.now();
+    const attempt = async (before, earlyPrune, unknownBefore = 0) => {
+        const created = await createWithRecovery(deps, client, () => createOnce(client, inputs.groupType, body), before, sha256, unknownBefore);
+        const seconds = (clock.now() - started) / 1000;
+        log.info(`Uploaded version ${describe(created.version)} in ${seconds.toFixed(1)} s`);
+        return { kind: 'uploaded', version: created.version, changeLog, listing: created.listing, strayTwins: created.strayTwins, earlyPrune, seconds };
+    };
+    try {
+        return await attempt(listing);
+    }
+    catch (err) {
+        if (!(err instanceof errors/* VersionLimitError */.aI))
+            return { kind: 'failed', changeLog, error: asError(err) };
+        if (inputs.keepLatest === undefined) {
+            const message = `Boomi refused the upload: the account holds its maximum of ${contract/* MAX_VERSIONS_PER_ACCOUNT */.bY} connector versions (Boomi said: ${err.refusal.boomiMessage}). Set ${constants/* Input */.pd.keepLatest} to prune old versions of ${inputs.groupType} before uploading, or delete unused versions in the Developer tab.`;
+            return { kind: 'failed', changeLog, error: new Error(message, { cause: err }) };
+        }
+        log.warning(`Boomi refused the upload: the account is at its version limit (${err.refusal.boomiMessage}). Pruning ${inputs.groupType} first, then uploading once more.`);
+        const earlyPrune = await pruneForRoom(deps, client, listing, inputs.keepLatest);
+        if (earlyPrune.deleted.length === 0) {
+            const why = earlyPrune.failed.length
+                ? `deleting failed (${earlyPrune.failed[0].error})`
+                : `pruning ${inputs.groupType} to ${inputs.keepLatest} freed none`;
+            const message = `Boomi refused the upload because the account holds its maximum of ${contract/* MAX_VERSIONS_PER_ACCOUNT */.bY} connector versions, and ${why}. Delete unused versions of other connector groups, or lower ${constants/* Input */.pd.keepLatest}.`;
+            return { kind: 'failed', changeLog, error: new Error(message, { cause: err }), earlyPrune };
+        }
+        try {
+            return await attempt(withoutDeleted(listing, earlyPrune), earlyPrune, err.unknownAttempts);
+        }
+        catch (again) {
+            return { kind: 'failed', changeLog, error: asError(again), earlyPrune };
+        }
+    }
+}
+async function createOnce(client, groupType, body) {
+    try {
+        return await client.createVersion(groupType, body);
+    }
+    catch (err) {
+        if (err instanceof errors/* BoomiError */.JE && (0,contract/* isVersionLimitRefusal */.KL)(err.status, err.boomiMessage))
+            throw new errors/* VersionLimitError */.aI(err);
+        throw err;
+    }
+}
+function asError(err) {
+    return err instanceof Error ? err : new Error((0,errors/* errorMessage */.gJ)(err));
+}
+/** The bytes sent, for the platform's progress bar or the periodic lines of a log. */
+function progressLogger(deps, total) {
+    return sent => deps.progress?.upload(sent, total);
+}
+
+;// CONCATENATED MODULE: ./src/orchestrator/release.ts
+// The run, as a script of phases. Each phase returns its result; the record
+// collects them, each field written once; outputs and the job summary are
+// computed from the record when the run ends, however it ends.
+
+
+
+
+
+
+
+
+
+function newRecord(inputs) {
+    return { groupType: inputs.groupType, dryRun: inputs.dryRun };
+}
+/** Runs the release and hands the record to `publish` at the end, also after a failure; rethrows the failure. */
+async function runRelease(deps, publish, record = newRecord(deps.inputs)) {
+    try {
+        await release(deps, record);
+    }
+    catch (err) {
+        record.error = (0,errors/* errorMessage */.gJ)(err);
+        throw err;
+    }
+    finally {
+        record.throttling = deps.throttling?.();
+        record.api = deps.apiContact?.();
+        record.cancelled = deps.signal?.aborted || undefined;
+        await publish(record);
+    }
+}
+async function release(deps, r) {
+    const { inputs, log } = deps;
+    log.info(`Group ${inputs.groupType} in account ${inputs.accountId} at ${inputs.apiUrl}${inputs.apiUrlIsHost ? ' (the path prefix is found on the first request)' : ''}${inputs.dryRun ? ' (dry run: nothing will be uploaded, switched or deleted)' : ''}`);
+    // What the workspace holds is checked before the first request.
+    if (inputs.archive)
+        r.archive = await phase(log, 'Archive', () => archivePhase(deps, inputs.archive));
+    r.changeLog = await changeLogPhase(deps);
+    const listing = await phase(log, `Listing ${inputs.groupType}`, () => listingPhase(deps));
+    if (inputs.versionId)
+        r.given = givenVersion(listing, inputs.versionId, inputs.groupType);
+    if (r.archive)
+        r.upload = await phase(log, 'Upload', () => uploadPhase(deps, r.archive, r.changeLog, listing));
+    if (r.upload?.kind === 'failed' || r.upload?.kind === 'refused-duplicate')
+        throw r.upload.error;
+    cancelled(deps);
+    const version = (0,domain_record/* runVersion */.yh)(r);
+    if (inputs.classifications.length && (version || r.upload?.kind === 'would-upload')) {
+        r.switches = await phase(log, 'Classifications', () => switchPhase(deps, version, notesFor(r, version)));
+    }
+    cancelled(deps);
+    if (inputs.keepLatest !== undefined) {
+        const keepLatest = inputs.keepLatest;
+        const upload = r.upload;
+        r.prune = await phase(log, 'Prune', () => prunePhase(deps, keepLatest, {
+            listing: upload?.kind === 'uploaded' ? withoutDeleted(upload.listing, upload.earlyPrune) : listing,
+            runVersion: version,
+            uploaded: upload?.kind === 'uploaded',
+            pendingUpload: upload?.kind === 'would-upload',
+            refusedBefore: new Set(upload?.kind === 'uploaded' ? (upload.earlyPrune?.skipped.map(s => s.version.versionId) ?? []) : [])
+        }));
+    }
+    cancelled(deps);
+    failures(r);
+}
+async function phase(log, name, body) {
+    log.startGroup(name);
+    try {
+        return await body();
+    }
+    finally {
+        log.endGroup();
+    }
+}
+function cancelled(deps) {
+    if (deps.signal?.aborted)
+        throw new Error('The run was cancelled; what it did before that is in the outputs and the job summary.');
+}
+/** version-id must name a live version of this group: the run's one listing tells. */
+function givenVersion(listing, versionId, groupType) {
+    const found = listing.find(v => v.versionId === versionId);
+    if (found && !found.deleted)
+        return found;
+    const state = found ? 'is deleted' : 'is not a version of this group';
+    throw new Error(`Version ${versionId} (${constants/* Input */.pd.versionId}) ${state}, so no classification was switched. Give the ID of a live version of ${groupType}, as the Developer tab or an earlier run's version-id output shows it.`);
+}
+/** The release notes: the change log's text without its checksum trailer. */
+function notesFor(r, version) {
+    if (r.upload?.kind === 'uploaded' || r.upload?.kind === 'would-upload')
+        return (0,changelog/* releaseNotes */.fk)(r.upload.changeLog);
+    if (r.changeLog)
+        return r.changeLog.text;
+    return (0,changelog/* releaseNotes */.fk)(version?.changeLog ?? '');
+}
+/** What failed without stopping the run, said once at its end. */
+function failures(r) {
+    const problems = [];
+    const refused = unswitched(r.switches ?? []);
+    if (refused.length) {
+        problems.push(`${refused.length} classification change(s) not made: ${refused.map(s => `${s.classificationType} (${s.error ?? s.reviewStatus})`).join('; ')}`);
+    }
+    const o = (0,domain_record/* allPruning */.jc)(r);
+    if (o && (o.failed.length || o.notTried.length)) {
+        const byMessage = new Map();
+        for (const f of o.failed)
+            byMessage.set(f.error, [...(byMessage.get(f.error) ?? []), f.version.versionId]);
+        const untried = o.notTried.length ? `, ${o.notTried.length} not tried after it` : '';
+        const reasons = [...byMessage].map(([message, list]) => `${list.join(', ')}: ${message}`).join('; ');
+        problems.push(o.failed.length
+            ? `Pruning failed: ${o.failed.length} deletion${o.failed.length === 1 ? '' : 's'} failed (${o.deleted.length} done${untried}): ${reasons}`
+            : `Pruning stopped: ${o.notTried.length} deletion(s) not tried after Boomi refused credentials or privileges (${o.deleted.length} done)`);
+    }
+    if (r.upload?.kind === 'uploaded' && r.upload.strayTwins.length) {
+        const stray = ids(r.upload.strayTwins);
+        problems.push(`Version ${r.upload.version.versionId} was uploaded, but an attempt whose answer was lost also stored ${stray}, a second copy of this archive, and it could not be deleted. Delete ${stray} in the Developer tab.`);
+    }
+    if (problems.length)
+        throw new Error(problems.join('. '));
+}
+
+;// CONCATENATED MODULE: ./src/core/cancel.ts
+/** Well inside the runner's 7.5 s between SIGINT and SIGTERM. */
+const CANCEL_GRACE_MS = 4_000;
+class CancelledError extends Error {
+    constructor() {
+        super('The run was cancelled; what it did before that is in the outputs and the job summary.');
+        this.name = 'CancelledError';
+    }
+}
+class Cancellation {
+    log;
+    controller = new AbortController();
+    onSignal = (name) => {
+        if (this.controller.signal.aborted)
+            return;
+        this.log.warning(`Received ${name}: no new request will be started; writing what the run did.`);
+        this.controller.abort();
+    };
+    constructor(log) {
+        this.log = log;
+        process.on('SIGINT', this.onSignal);
+        process.on('SIGTERM', this.onSignal);
+    }
+    get signal() {
+        return this.controller.signal;
+    }
+    /**
+     * A sleep that ends at once, failing, when the run is cancelled; its timer is
+     * cleared then, so a long wait (a Retry-After, a slow pace) cannot keep a
+     * cancelled process alive.
+     */
+    sleep(clamp) {
+        const signal = this.controller.signal;
+        return ms => new Promise((resolve, reject) => {
+            if (signal.aborted)
+                return reject(new CancelledError());
+            const onAbort = () => {
+                clearTimeout(timer);
+                reject(new CancelledError());
+            };
+            const timer = setTimeout(() => {
+                signal.removeEventListener('abort', onAbort);
+                resolve();
+            }, clamp(ms));
+            signal.addEventListener('abort', onAbort, { once: true });
+        });
+    }
+    /** The pacer, refusing to hand out a slot once the run is cancelled (nothing is sent then). */
+    gate(pacer) {
+        const check = () => {
+            if (this.controller.signal.aborted)
+                throw new CancelledError();
+        };
+        return {
+            due: async () => {
+                check();
+                await pacer.due();
+            },
+            take: async () => {
+                check();
+                await pacer.take();
+                check();
+            },
+            observe: (status, retryAfterMs) => pacer.observe?.(status, retryAfterMs)
+        };
+    }
+    /**
+     * Waits for the run. Once cancelled, waits at most CANCEL_GRACE_MS more; if
+     * the run has not ended by then, `forced` writes what it recorded and the
+     * process ends with a failure.
+     */
+    async within(run, forced) {
+        const signal = this.controller.signal;
+        let timer;
+        const late = new Promise(resolve => {
+            const start = () => {
+                timer = setTimeout(() => resolve('late'), CANCEL_GRACE_MS);
+            };
+            if (signal.aborted)
+                start();
+            else
+                signal.addEventListener('abort', start, { once: true });
+        });
+        try {
+            const first = await Promise.race([run.then(() => 'done'), late]);
+            if (first === 'late') {
+                await forced();
+                // Requests still in flight would keep the process alive until their timeout.
+                setTimeout(() => process.exit(1), 500).unref();
+                throw new CancelledError();
+            }
+        }
+        finally {
+            clearTimeout(timer);
+        }
+    }
+    dispose() {
+        process.off('SIGINT', this.onSignal);
+        process.off('SIGTERM', this.onSignal);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/domain/progress.ts
+// When a log without a terminal hears of an upload's progress, and in what words:
+// a line every 10 % or 10 s, whichever comes later, so that a fast upload is not
+// a wall of lines and a slow one still shows it moves. docs/behaviour.md, "Upload".
+
+const PROGRESS_STEP_MS = 10_000;
+const PROGRESS_STEP_FRACTION = 0.1;
+/** True once both 10 s and a tenth of the archive have passed since `last`; never for the last byte (the upload's own line says it). */
+function uploadLineDue(last, nowMs, sent, total) {
+    if (total <= 0 || sent >= total)
+        return false;
+    return nowMs - last.atMs >= PROGRESS_STEP_MS && sent - last.sent >= total * PROGRESS_STEP_FRACTION;
+}
+/** e.g. "… sent 45.0 MiB of 100.0 MiB (45%), 4.5 MiB/s, about 12 s left" */
+function uploadLine(sent, total, elapsedMs) {
+    const rate = elapsedMs > 0 ? (sent * 1000) / elapsedMs : 0;
+    const left = rate > 0 ? `, about ${Math.ceil((total - sent) / rate)} s left` : '';
+    return `… sent ${(0,summary/* formatBytes */.z3)(sent)} of ${(0,summary/* formatBytes */.z3)(total)} (${Math.floor((sent / total) * 100)}%), ${(0,summary/* formatBytes */.z3)(rate)}/s${left}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/progress.ts
+// Progress in a log without a terminal (the Action's, a CI job's): the upload's
+// periodic line, when domain/progress.ts says it is due. Pruning needs nothing
+// here: each deletion's line already carries its count.
+
+function periodicLines(log, now) {
+    let start = { atMs: now(), sent: 0 };
+    let last = start;
+    return {
+        upload: (sent, total) => {
+            const t = now();
+            // A new attempt sends its body from the start.
+            if (sent < last.sent)
+                last = start = { atMs: t, sent: 0 };
+            if (!uploadLineDue(last, t, sent, total))
+                return;
+            last = { atMs: t, sent };
+            log.info(uploadLine(sent, total, t - start.atMs));
+        },
+        prune: () => undefined
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __webpack_require__(4942);
+;// CONCATENATED MODULE: ./src/core/proxy-agent.ts
+
+function proxyAgentFor(userAgent) {
+    const proxyAware = new lib/* HttpClient */.Qq(userAgent, undefined, { keepAlive: true, allowRetries: false });
+    return url => proxyAware.getAgent(url);
+}
+
+;// CONCATENATED MODULE: ./src/core/run.ts
+// The composition root: builds the run from typed inputs and a Platform, and
+// knows no platform itself. The front ends (src/runner/ for the Action, src/cli/
+// for the command-line tool) only read inputs and supply the Platform; lint
+// keeps this folder from importing either.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Runs the release; the outputs and summary are published however it ends. Rethrows the run's failure. */
+async function runWithPlatform(inputs, platform) {
+    const log = platform.log;
+    const cancel = new Cancellation(log);
+    const clock = { now: () => Date.now(), sleep: cancel.sleep(net_retry/* timerDelay */.nR) };
+    const throttle = new net_retry/* ThrottleLedger */.m();
+    const journal = (0,domain_record/* newJournal */.EH)();
+    let client;
+    const retry = {
+        ...net_retry/* DEFAULT_BACKOFF */.VU,
+        maxAttempts: inputs.maxAttempts,
+        sleep: clock.sleep,
+        random: Math.random,
+        log: line => log.info(line),
+        throttle
+    };
+    // One pacer for every request of the run, retries included.
+    const pacer = new net_pacer/* Pacer */._E(inputs.requestsPerSecond, () => external_node_perf_hooks_.performance.now(), clock.sleep, { onChange: line => log.info(line) });
+    const deps = {
+        inputs,
+        workspace: platform.workspace,
+        client: once(async () => (client = boomiClient(inputs, cancel.gate(pacer), retry, log))),
+        multipart: async () => (await Promise.all(/* import() */[__webpack_require__.e(454), __webpack_require__.e(892)]).then(__webpack_require__.bind(__webpack_require__, 2892))).multipartBody,
+        inspectArchive: async (file, shown) => (await Promise.all(/* import() */[__webpack_require__.e(663), __webpack_require__.e(38)]).then(__webpack_require__.bind(__webpack_require__, 1038))).inspectArchive(file, shown),
+        readTextFile,
+        runContext: () => platform.runContext(),
+        log,
+        clock,
+        // Long enough for Boomi to finish storing an upload whose answer was lost; bounded so a lost answer costs seconds, not minutes.
+        uploadPolicy: { ...retry, settleMs: Math.min(30_000, Math.max(2_000, inputs.timeoutMs / 4)) },
+        // Enough requests in flight to use the rate fully when Boomi answers in up to a second.
+        deleteConcurrency: Math.max(1, Math.min(8, Math.ceil(inputs.requestsPerSecond))),
+        signal: cancel.signal,
+        journal,
+        apiContact: () => client?.contact(),
+        progress: platform.progress ?? periodicLines(log, clock.now),
+        throttling: () => {
+            const s = pacer.stats();
+            return { throttled: s.throttled, waitedMs: Math.max(s.waitedMs, throttle.spentMs), lowestRate: s.cuts ? s.lowestRate : undefined };
+        }
+    };
+    const publish = once(async (record) => publishRecord(record, platform));
+    const record = newRecord(inputs);
+    try {
+        await cancel.within(runRelease(deps, publish, record), () => {
+            // The phases still running never returned: what they had done is in the journal.
+            const stopped = (0,domain_record/* withJournal */.u0)(record, journal, inputs.keepLatest);
+            return publish({
+                ...stopped,
+                api: client?.contact(),
+                cancelled: true,
+                error: record.error ?? 'The run was cancelled while requests were in flight; their outcome is not known.'
+            });
+        });
+    }
+    finally {
+        cancel.dispose();
+    }
+}
+const USER_AGENT = `${constants/* ACTION_NAME */.px}/${constants/* ACTION_VERSION */.Yt}`;
+function boomiClient(inputs, pacer, retry, log) {
+    return new HttpBoomiClient({
+        apiUrl: inputs.apiUrl,
+        // A host alone: the path prefix is found on the first request.
+        findPrefix: inputs.apiUrlIsHost ? contract/* PREFIXES_TO_TRY */.ls : undefined,
+        accountId: inputs.accountId,
+        username: inputs.username,
+        apiToken: inputs.apiToken,
+        timeoutMs: inputs.timeoutMs,
+        transport: createTransport(USER_AGENT, { agentFor: proxyAgentFor(USER_AGENT) }),
+        pacer,
+        retry,
+        log
+    });
+}
+/**
+ * Outputs and summary from the record, through the same pure functions for every
+ * front end. A target that cannot be written is reported beside the run's own
+ * error, never instead of it.
+ */
+async function publishRecord(record, platform) {
+    const problems = [];
+    try {
+        await platform.setOutputs(outputsOf(record));
+    }
+    catch (err) {
+        problems.push((0,errors/* errorMessage */.gJ)(err));
+    }
+    try {
+        await platform.writeSummary((0,summary/* renderSummary */.Br)(record));
+    }
+    catch (err) {
+        problems.push((0,errors/* errorMessage */.gJ)(err));
+    }
+    if (!problems.length)
+        return;
+    const message = `Could not write the step's results (${problems.join('; ')}). ${platform.resultsHint}`;
+    if (record.error)
+        platform.log.warning(message);
+    else
+        throw new Error(message);
+}
+function once(fn) {
+    let result;
+    return (...args) => (result ??= fn(...args));
+}
+/** A regular file's text, read no further than `maxBytes` (a device or a FIFO is refused, not read). */
+async function readTextFile(file, maxBytes) {
+    const handle = await external_node_fs_.promises.open(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
+    try {
+        const stat = await handle.stat();
+        if (!stat.isFile())
+            throw new Error('it is not a regular file');
+        const buffer = Buffer.alloc(maxBytes + 1);
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+        if (bytesRead > maxBytes)
+            throw new Error(`the file is larger than the ${maxBytes} bytes allowed`);
+        return buffer.subarray(0, bytesRead).toString('utf8');
+    }
+    finally {
+        await handle.close();
+    }
+}
+
+// EXTERNAL MODULE: ./src/cli/report.ts
+var report = __webpack_require__(1086);
+;// CONCATENATED MODULE: ./src/cli/platform.ts
+// The command-line platform: the report on stderr, the outputs as JSON on stdout
+// and as a dotenv file, the Markdown summary as a file, the CI run read by env-ci.
+// Loaded only once the inputs are valid. No decision here: the core runs.
+
+
+
+
+
+
+async function runCli(inputs, cl, env, secrets) {
+    // On a terminal, progress bars; each log line first clears the bar's line.
+    const bar = process.stderr.isTTY ? (await __webpack_require__.e(/* import() */ 19).then(__webpack_require__.bind(__webpack_require__, 5019))).terminalProgress(process.stderr) : undefined;
+    const log = (0,report/* stderrLog */.bJ)(secrets, cl.verbose, text => {
+        bar?.clearLine();
+        process.stderr.write(text);
+    });
+    const workspace = process.cwd();
+    const platform = {
+        log,
+        workspace,
+        runContext: async () => {
+            const { default: envCi } = await __webpack_require__.e(/* import() */ 73).then(__webpack_require__.bind(__webpack_require__, 5073));
+            return ciRunContext(envCi({ env, cwd: workspace }), env, cl.tag);
+        },
+        setOutputs: async (outputs) => {
+            log.startGroup('Outputs');
+            for (const [name, value] of Object.entries(outputs))
+                log.info(`${name}: ${value}`);
+            if (cl.json)
+                process.stdout.write(`${JSON.stringify(typedOutputs(outputs))}\n`);
+            if (cl.outputFile)
+                await writeTo(cl.outputFile, dotenvText(outputs), '--output-file');
+        },
+        writeSummary: async (markdown) => {
+            if (cl.summaryFile)
+                await writeTo(cl.summaryFile, markdown, '--summary-file');
+        },
+        resultsHint: 'Check the paths given to --output-file and --summary-file.',
+        progress: bar?.progress
+    };
+    await runWithPlatform(inputs, platform);
+}
+async function writeTo(file, text, flag) {
+    try {
+        await (0,promises_.writeFile)(file, text);
+    }
+    catch (err) {
+        throw new Error(`${flag} ${file}: ${(0,errors/* errorMessage */.gJ)(err)}`, { cause: err });
+    }
+}
+
+
+/***/ }),
+
+/***/ 6054:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O4: () => (/* binding */ matchKind),
+/* harmony export */   WW: () => (/* binding */ defaultChangeLog),
+/* harmony export */   fk: () => (/* binding */ releaseNotes),
+/* harmony export */   vq: () => (/* binding */ buildChangeLog)
+/* harmony export */ });
+/* unused harmony export CUT_MARKER */
+/* harmony import */ var _boomi_contract_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4922);
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5006);
+// The change log sent with an upload, and its trailer: the lines by which a
+// later run recognises an earlier upload of the same archive or the same
+// connector (SPEC §3.3). The trailer is ours and is never cut; the text is the
+// user's and is cut to what Boomi is thought to keep.
+
+
+/** Ends a text that was cut to fit; the full text is where the user keeps it, not here. */
+const CUT_MARKER = `\n… (cut: the text was longer than ${_boomi_contract_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_CHANGE_LOG_TEXT */ .df} characters)`;
+function shaLine(ids) {
+    return `sha256: ${ids.sha256.toLowerCase()}`;
+}
+function contentLine(ids) {
+    return ids.contentSha256 ? `content-sha256: ${ids.contentSha256.toLowerCase()}` : undefined;
+}
+function trailerLines(ids) {
+    const content = contentLine(ids);
+    // `sha256:` stays last: versions uploaded before content digests carry only it.
+    return content ? [content, shaLine(ids)] : [shaLine(ids)];
+}
+function fitText(text) {
+    const trimmed = text.replace(/\s+$/, '');
+    if (trimmed.length <= _boomi_contract_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_CHANGE_LOG_TEXT */ .df)
+        return trimmed;
+    // `cut` keeps surrogate pairs whole; its one-unit ellipsis is replaced by the marker.
+    const kept = (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .cut */ .Jj)(trimmed, _boomi_contract_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_CHANGE_LOG_TEXT */ .df - CUT_MARKER.length + 1).slice(0, -1);
+    return kept.replace(/\s+$/, '') + CUT_MARKER;
+}
+/**
+ * The text (trailing white space trimmed, cut to MAX_CHANGE_LOG_TEXT with a
+ * marker), a blank line, `content-sha256: <hex>` when known, `sha256: <hex>` last.
+ */
+function buildChangeLog(text, ids) {
+    const body = fitText(text);
+    const trailer = trailerLines(ids).join('\n');
+    return body ? `${body}\n\n${trailer}` : trailer;
+}
+function logLines(changeLog) {
+    return changeLog.split(/\r\n|\r|\n/).map(line => line.trim());
+}
+/**
+ * How a version's change log matches this archive: by its exact bytes
+ * (`sha256`, preferred) or by the connector's content (`content-sha256`).
+ */
+function matchKind(changeLog, ids) {
+    if (!changeLog)
+        return undefined;
+    const lines = new Set(logLines(changeLog));
+    if (lines.has(shaLine(ids)))
+        return 'sha256';
+    const content = contentLine(ids);
+    return content && lines.has(content) ? 'content-sha256' : undefined;
+}
+const TRAILER_LINE = /^(content-)?sha256: [0-9a-f]{64}$/i;
+/** The change log without its trailer lines and the blank line before them: the notes a person wrote. */
+function releaseNotes(changeLog) {
+    const lines = changeLog.split(/\r\n|\r|\n/);
+    while (lines.length > 0 && TRAILER_LINE.test(lines[lines.length - 1].trim()))
+        lines.pop();
+    while (lines.length > 0 && lines[lines.length - 1].trim() === '')
+        lines.pop();
+    return lines.join('\n');
+}
+/** e.g. "acme/connector v1.4.0 (3f2c1ab), https://github.com/acme/connector/actions/runs/42" */
+function defaultChangeLog(ctx) {
+    const parts = [];
+    if (ctx.repository)
+        parts.push(ctx.repository);
+    if (ctx.refName)
+        parts.push(ctx.refName);
+    if (ctx.sha)
+        parts.push(`(${ctx.sha.slice(0, 7)})`);
+    const what = parts.length ? `Released from ${parts.join(' ')}` : 'Released by boomi-connector-action';
+    return ctx.runUrl ? `${what}, ${ctx.runUrl}` : what;
+}
+
+
+/***/ }),
+
+/***/ 6403:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EH: () => (/* binding */ newJournal),
+/* harmony export */   jc: () => (/* binding */ allPruning),
+/* harmony export */   u0: () => (/* binding */ withJournal),
+/* harmony export */   yh: () => (/* binding */ runVersion)
+/* harmony export */ });
+/** The version this run stands for: uploaded, reused, or given by version-id. */
+function runVersion(r) {
+    if (r.given)
+        return r.given;
+    if (r.upload?.kind === 'uploaded' || r.upload?.kind === 'reused')
+        return r.upload.version;
+    return undefined;
+}
+/** Early deletions (version limit) and the prune phase's, as one outcome: for a version in both, the later word counts. */
+function allPruning(r) {
+    const early = r.upload && 'earlyPrune' in r.upload ? r.upload.earlyPrune : undefined;
+    const late = r.prune?.outcome;
+    if (!early)
+        return late;
+    if (!late)
+        return early;
+    const seenLate = new Set([...late.deleted, ...late.skipped].map(x => x.version.versionId));
+    for (const f of late.failed)
+        seenLate.add(f.version.versionId);
+    for (const v of late.notTried)
+        seenLate.add(v.versionId);
+    const notLate = (id) => !seenLate.has(id);
+    return {
+        deleted: [...early.deleted.filter(d => notLate(d.version.versionId)), ...late.deleted],
+        skipped: [...early.skipped.filter(s => notLate(s.version.versionId)), ...late.skipped],
+        failed: [...early.failed.filter(f => notLate(f.version.versionId)), ...late.failed],
+        notTried: [...early.notTried.filter(v => notLate(v.versionId)), ...late.notTried]
+    };
+}
+function newJournal() {
+    return { deleted: [], switches: [] };
+}
+/** The record completed from the journal: what phases that never returned had already done. */
+function withJournal(r, j, keepLatest) {
+    const out = { ...r };
+    if (!out.upload && j.uploaded)
+        out.upload = { kind: 'uploaded', ...j.uploaded, listing: [], strayTwins: [], seconds: 0 };
+    if (!out.switches && j.switches.length)
+        out.switches = [...j.switches];
+    if (!out.prune) {
+        const known = new Set(allPruning(out)?.deleted.map(d => d.version.versionId) ?? []);
+        const more = j.deleted.filter(d => !known.has(d.version.versionId));
+        if (more.length)
+            out.prune = { keepLatest: keepLatest ?? 0, kept: 0, outcome: { deleted: more, skipped: [], failed: [], notTried: [] } };
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 5260:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Br: () => (/* binding */ renderSummary),
+/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/* unused harmony export outcomeText */
+/* harmony import */ var _changelog_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6054);
+/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6403);
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5006);
+// The job summary as Markdown, computed from the run record alone. Every field
+// that came from outside (Boomi's answers, file names, messages) goes through
+// untrusted.ts before it meets Markdown or HTML.
+
+
+
+function formatBytes(n) {
+    if (n < 1024)
+        return `${n} B`;
+    let value = n;
+    let unit = 'B';
+    for (const u of ['KiB', 'MiB', 'GiB']) {
+        if (value < 1024)
+            break;
+        value /= 1024;
+        unit = u;
+    }
+    return `${value.toFixed(1)} ${unit}`;
+}
+const MATCH_TEXT = { sha256: 'the same archive (sha256)', 'content-sha256': 'the same connector rebuilt (content-sha256)' };
+function outcomeText(upload, r) {
+    if (r.given)
+        return `No upload: switching version ${r.given.versionId} given by version-id`;
+    if (!upload)
+        return r.archive || r.error ? 'Not uploaded: the run stopped before the upload' : 'No upload (prune only)';
+    switch (upload.kind) {
+        case 'uploaded':
+            return 'Uploaded a new version';
+        case 'reused':
+            return `${upload.dryRun ? 'Dry run: would reuse' : 'Reused'} the existing version of ${MATCH_TEXT[upload.match]} (no upload)`;
+        case 'would-upload':
+            return 'Dry run: would upload a new version';
+        case 'refused-duplicate':
+            return `Not uploaded: already a version of the group, ${MATCH_TEXT[upload.match]} (if-exists: fail)`;
+        case 'failed':
+            return 'Upload failed';
+    }
+}
+function overview(r) {
+    const rows = [`| Result | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(outcomeText(r.upload, r))} |`];
+    if (r.archive) {
+        const a = r.archive;
+        rows.push(`| Archive | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(a.shownPath)} (${formatBytes(a.size)}) |`, `| SHA-256 | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(a.sha256)} |`, `| Content SHA-256 | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(a.contentSha256)} |`);
+        if (a.connector.className || a.connector.sdkApiVersion) {
+            rows.push(`| Connector | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(a.connector.className ?? '?')}, SDK API ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(a.connector.sdkApiVersion ?? '?')} |`);
+        }
+    }
+    const version = (0,_record_js__WEBPACK_IMPORTED_MODULE_2__/* .runVersion */ .yh)(r);
+    if (version) {
+        rows.push(`| Version ID | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(version.versionId)} |`, `| Display version | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(version.displayVersion)} |`, `| Uploaded | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(version.uploadedDate)} |`);
+        if (version.uploadedBy)
+            rows.push(`| Uploaded by | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(version.uploadedBy)} |`);
+    }
+    if (r.changeLog?.section)
+        rows.push(`| Change log from | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(r.changeLog.section)} |`);
+    const api = apiRow(r);
+    if (api)
+        rows.push(api);
+    if (r.throttling && r.throttling.throttled > 0) {
+        const t = r.throttling;
+        rows.push(`| Throttling | ${t.throttled} answer(s) of 503/429, ${(t.waitedMs / 1000).toFixed(1)} s spent waiting${t.lowestRate ? `, rate cut to ${t.lowestRate.toFixed(2)}/s at the lowest` : ''} |`);
+    }
+    return ['| | |', '| --- | --- |', ...rows, ''];
+}
+/** Which API root served the run, and the api-url that pins it when it was found (docs/behaviour.md, "Finding the prefix"). */
+function apiRow(r) {
+    const api = r.api;
+    if (!api?.apiUrl)
+        return undefined;
+    if (!api.found)
+        return `| API | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(api.apiUrl)} |`;
+    const pin = (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(`api-url: ${api.apiUrl}`);
+    if (!api.refused.length)
+        return `| API | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(api.apiUrl)}: path prefix found; ${pin} pins it |`;
+    const refused = api.refused.map(x => `${x.prefix} answered HTTP ${x.status}`).join(', ');
+    return `| API | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(api.apiUrl)}: path prefix found after ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(refused)}; set ${pin} to skip that request |`;
+}
+/** What a dry run proved, and what only a real run can (docs/behaviour.md, "First contact"). */
+function dryRunSection(r) {
+    if (!r.dryRun)
+        return [];
+    const proved = [];
+    const unproved = [];
+    if (r.api?.apiUrl)
+        proved.push(`Credentials, host and path prefix: Boomi answered the listing of ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(r.groupType)} at ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(r.api.apiUrl)}.`);
+    else
+        unproved.push('Credentials, host and path prefix: the listing did not succeed.');
+    if (r.archive)
+        proved.push(`Archive: ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(r.archive.shownPath)} read as a zip, its checksums and layout checked.`);
+    // Without change-log or change-log-file, the upload phase makes the text from the workflow run.
+    const made = r.upload && 'changeLog' in r.upload ? 'workflow-run' : undefined;
+    const source = r.changeLog?.source ?? made;
+    if (source)
+        proved.push(`Change log: ${CHANGE_LOG_SOURCE[source]}, its trailer checked.`);
+    unproved.push('The privileges to upload, delete and switch classifications: a dry run sends none of those requests.');
+    if (r.switches?.length) {
+        unproved.push(`Whether ${r.switches.map(x => (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(x.classificationType)).join(', ')} exist for this group: Boomi says so only when a switch is sent.`);
+    }
+    const list = (items) => items.map(x => `- ${x}`);
+    return ['### Dry run', '', 'Proved:', '', ...list(proved.length ? proved : ['nothing: the run stopped first.']), '', 'Not proved:', '', ...list(unproved), ''];
+}
+const CHANGE_LOG_SOURCE = { input: 'from change-log', file: 'from change-log-file', 'workflow-run': 'made from the workflow run' };
+/** Deprecation, Sunset, Warning and Link headers from Boomi, one line each. */
+function noticeSection(r) {
+    const notices = r.api?.notices ?? [];
+    if (!notices.length)
+        return [];
+    return [
+        '### Notices from Boomi',
+        '',
+        '| Operation | Header | Value |',
+        '| --- | --- | --- |',
+        ...notices.map(n => `| ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(n.operation)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(n.header)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(n.value)} |`),
+        ''
+    ];
+}
+function changeLogSection(r) {
+    const u = r.upload;
+    const text = u?.kind === 'reused' ? u.version.changeLog : u && 'changeLog' in u ? u.changeLog : undefined;
+    if (!text)
+        return [];
+    return ['<details><summary>Change log</summary>', '', (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdBlock */ .nx)(text), '', '</details>', ''];
+}
+function switchSection(r) {
+    if (!r.switches?.length)
+        return [];
+    const lines = ['### Classifications', '', '| Classification | Version ID | Review status | Note |', '| --- | --- | --- | --- |'];
+    for (const s of r.switches) {
+        const note = s.error
+            ? `failed: ${s.error}`
+            : s.reviewStatus === 'APPROVED'
+                ? 'switched'
+                : s.reviewStatus === 'PENDING'
+                    ? 'awaiting approval or a scheduled release'
+                    : r.dryRun
+                        ? 'dry run: would request'
+                        : '';
+        lines.push(`| ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(s.classificationType)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(s.versionId)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(s.reviewStatus || '–')} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(note)} |`);
+    }
+    const notes = r.upload && 'changeLog' in r.upload ? (0,_changelog_js__WEBPACK_IMPORTED_MODULE_0__/* .releaseNotes */ .fk)(r.upload.changeLog) : undefined;
+    if (notes)
+        lines.push('', '<details><summary>Release notes sent</summary>', '', (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdBlock */ .nx)(notes), '', '</details>');
+    return [...lines, ''];
+}
+function pruneSection(r) {
+    const outcome = (0,_record_js__WEBPACK_IMPORTED_MODULE_2__/* .allPruning */ .jc)(r);
+    if (!outcome)
+        return [];
+    const verb = r.dryRun ? 'would delete' : 'deleted';
+    const lines = [];
+    if (r.prune) {
+        const p = r.prune;
+        lines.push(`### Pruning: keep the newest ${p.keepLatest}${p.minAgeDays !== undefined ? `, nothing younger than ${p.minAgeDays} days` : ''}`, '');
+        lines.push(`Kept ${p.kept}, ${verb} ${outcome.deleted.length}, skipped ${outcome.skipped.length}${outcome.failed.length ? `, failed ${outcome.failed.length}` : ''}.`, '');
+    }
+    else {
+        lines.push('### Pruning before the upload (account at its version limit)', '');
+    }
+    const row = (v, action, reason) => `| ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(v.versionId)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(v.displayVersion)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(v.uploadedDate)} | ${action} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(reason)} |`;
+    const rows = [
+        ...outcome.deleted.map(d => row(d.version, verb, d.reason)),
+        ...outcome.skipped.map(s => row(s.version, 'skipped', s.reason)),
+        ...outcome.failed.map(f => row(f.version, 'failed', f.error)),
+        ...outcome.notTried.map(v => row(v, 'not tried', r.cancelled ? 'the run was cancelled' : 'an earlier deletion failed on credentials or privileges'))
+    ];
+    if (rows.length)
+        lines.push('| Version ID | Display version | Uploaded | Action | Reason |', '| --- | --- | --- | --- | --- |', ...rows, '');
+    return lines;
+}
+/** The job summary: the version, its checksums, switches, and every pruning decision with its reason. */
+function renderSummary(r) {
+    const lines = [`## Boomi connector release: ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(r.groupType)}${r.dryRun ? ' (dry run)' : ''}`, ''];
+    if (r.cancelled)
+        lines.push('> **Cancelled:** the run was stopped; this is what it did before that.', '');
+    if (r.error)
+        lines.push(`> **Failed:** ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(r.error)}`, '');
+    return [...lines, ...overview(r), ...dryRunSection(r), ...changeLogSection(r), ...switchSection(r), ...pruneSection(r), ...noticeSection(r)].join('\n');
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,2013 @@
+#!/usr/bin/env node
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 4922:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Dg: () => (/* binding */ queryBody),
+/* harmony export */   Fb: () => (/* binding */ deleteRequest),
+/* harmony export */   Hb: () => (/* binding */ MAX_LISTED_VERSIONS),
+/* harmony export */   I6: () => (/* binding */ isWrongPrefix),
+/* harmony export */   Ie: () => (/* binding */ isDeleteRefusal),
+/* harmony export */   K1: () => (/* binding */ PARTNER_PREFIX),
+/* harmony export */   KL: () => (/* binding */ isVersionLimitRefusal),
+/* harmony export */   N$: () => (/* binding */ versionChangeBody),
+/* harmony export */   R0: () => (/* binding */ MAX_QUERY_PAGES),
+/* harmony export */   R7: () => (/* binding */ PATHS),
+/* harmony export */   RR: () => (/* binding */ EMPTY_QUERY_MAY_OMIT_RESULT),
+/* harmony export */   VQ: () => (/* binding */ PROTECTED_REVIEW_STATUSES),
+/* harmony export */   bY: () => (/* binding */ MAX_VERSIONS_PER_ACCOUNT),
+/* harmony export */   df: () => (/* binding */ MAX_CHANGE_LOG_TEXT),
+/* harmony export */   id: () => (/* binding */ ARCHIVE_SIZE_GUIDANCE_BYTES),
+/* harmony export */   jM: () => (/* binding */ RELEASE_VERSION_IS_PROTECTED),
+/* harmony export */   ls: () => (/* binding */ PREFIXES_TO_TRY),
+/* harmony export */   mb: () => (/* binding */ EU_API_URL),
+/* harmony export */   rK: () => (/* binding */ DEFAULT_API_URL),
+/* harmony export */   vk: () => (/* binding */ MAX_VERSION_ID_LENGTH)
+/* harmony export */ });
+/* unused harmony export PLATFORM_PREFIX */
+// Everything we are not sure of about Boomi's ConnectorVersion API lives here,
+// so that correcting one point is a one-line change (see README, "What is
+// uncertain about Boomi's API"). Everything else in the client is documented
+// behaviour.
+/**
+ * The default `api-url`: a host alone, so the path prefix is found on first
+ * contact (docs/behaviour.md, "Finding the prefix"). Boomi documents this host
+ * and the EU platform's (docs/boomi-api.md, "Hosts and prefixes").
+ */
+const DEFAULT_API_URL = 'https://api.boomi.com';
+const EU_API_URL = 'https://api.platform.gb.boomi.com';
+/** The Platform API's prefix, and the Partner API's, which Boomi enables per account on request. */
+const PLATFORM_PREFIX = '/api/rest/v1';
+const PARTNER_PREFIX = '/partner/api/rest/v1';
+/**
+ * UNCERTAIN: which prefix serves the Connector API. Its pages carry none of the
+ * Partner API's parameters, which leans to the Platform prefix, so that one is
+ * tried first; the Partner prefix serves accounts that have it enabled.
+ */
+const PREFIXES_TO_TRY = [PLATFORM_PREFIX, PARTNER_PREFIX];
+/**
+ * Statuses on the first request that may mean "not this prefix", worth one try
+ * at the next: 404 and 410 (not served, retired), and 401 and 403, which an
+ * account without the Partner API may get under its prefix.
+ */
+function isWrongPrefix(status) {
+    return status === 401 || status === 403 || status === 404 || status === 410;
+}
+/** Relative to `{api-url}/{account-id}`. */
+const PATHS = {
+    create: '/ConnectorVersion',
+    query: '/ConnectorVersion/query',
+    queryMore: '/ConnectorVersion/queryMore',
+    delete: '/ConnectorVersion',
+    /** UNCERTAIN: the version-change path follows the other operations; Boomi's pages do not confirm it. */
+    versionChange: '/ConnectorVersionChange'
+};
+function versionChangeBody(classificationType, versionId, releaseNotes) {
+    return JSON.stringify({ classificationType, versionId, releaseNotes });
+}
+/**
+ * Bounds on one listing. SPEC: at most 1500 versions an account, 100 a page, so
+ * 15 pages; twice that leaves a margin for smaller pages. Beyond either bound
+ * the listing is not understood rather than read for ever.
+ */
+const MAX_QUERY_PAGES = 30;
+const MAX_LISTED_VERSIONS = 3000;
+/**
+ * UNCERTAIN: whether Boomi leaves `result` out of an empty query answer. An
+ * answer without `result` is read as an empty group only when it says
+ * `numberOfResults: 0` outright; anything vaguer (`{}`, `null`) is not understood.
+ */
+const EMPTY_QUERY_MAY_OMIT_RESULT = true;
+/** Longest versionId accepted; Boomi's are short decimal numbers. */
+const MAX_VERSION_ID_LENGTH = 100;
+function queryBody(groupType) {
+    return JSON.stringify({
+        QueryFilter: { expression: { argument: [groupType], operator: 'EQUALS', property: 'GROUP_TYPE' } }
+    });
+}
+/** UNCERTAIN: the delete form. Assumed: DELETE with a JSON body naming the group and version. */
+function deleteRequest(groupType, versionId) {
+    return { method: 'DELETE', path: PATHS.delete, body: JSON.stringify({ groupType, versionId }) };
+}
+/**
+ * UNCERTAIN: which status a refused delete gets (version in use by a
+ * classification, or under review). Any 4xx except the ones that mean
+ * "your credentials, privileges or pace are wrong" is taken as a refusal.
+ */
+function isDeleteRefusal(status) {
+    return status >= 400 && status < 500 && status !== 401 && status !== 403 && status !== 429;
+}
+/** Review states in which Boomi refuses deletion (documented). */
+const PROTECTED_REVIEW_STATUSES = new Set(['PENDING', 'APPROVED', 'REJECTED']);
+/** UNCERTAIN: what `releaseVersion` means. Until known, `true` protects a version. */
+const RELEASE_VERSION_IS_PROTECTED = true;
+/** Boomi's documented ceiling on connector versions per account. */
+const MAX_VERSIONS_PER_ACCOUNT = 1500;
+/**
+ * UNCERTAIN: how Boomi words refusing an upload at the account's version
+ * limit. Matched narrowly on a 4xx answer to an upload — a maximum or limit
+ * of *versions*, and nothing about sizes — because the action prunes when it
+ * matches: an archive refused as too large must not cost any versions.
+ */
+function isVersionLimitRefusal(status, message) {
+    // 401/403/429 are about the caller or the pace, whatever their text says; 5xx is the server's trouble.
+    return (status >= 400 &&
+        status < 500 &&
+        ![401, 403, 413, 429].includes(status) &&
+        /\b(maximum|max|limit)\b/i.test(message) &&
+        /\bversions\b/i.test(message) &&
+        !/\b(size|large|bytes?)\b|\d\s*[kmg]i?b\b|\b[kmg]i?b\b/i.test(message));
+}
+/** Boomi asks archives to stay under this size; larger is a warning, not an error. */
+const ARCHIVE_SIZE_GUIDANCE_BYTES = 40 * 1024 * 1024;
+/** UNCERTAIN: the longest change log Boomi keeps. The user's text is cut to this many UTF-16 units (marker included); the trailer comes on top. */
+const MAX_CHANGE_LOG_TEXT = 4000;
+
+
+/***/ }),
+
+/***/ 1086:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BP: () => (/* binding */ errorLine),
+/* harmony export */   Vs: () => (/* binding */ CLI_NAME),
+/* harmony export */   bJ: () => (/* binding */ stderrLog)
+/* harmony export */ });
+/* unused harmony export redact */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _domain_untrusted_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5006);
+/* harmony import */ var _inputs_command_line_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1527);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7242);
+// The human report on stderr: phases, lines, warnings, the error. Every line goes
+// through forLog (no control character reaches the terminal, no line reads as a
+// workflow command when the tool runs inside GitHub Actions) and loses any
+// secret the inputs named, as the runner's masking would.
+
+
+
+
+const CLI_NAME = 'boomi-connector-release';
+function redact(text, secrets) {
+    let out = text;
+    for (const secret of secrets)
+        if (secret)
+            out = out.split(secret).join('***');
+    return out;
+}
+function stderrLog(secrets, verbose, write = (s) => void process.stderr.write(s)) {
+    const line = (prefix, text) => write(`${prefix}${redact((0,_domain_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .forLog */ .Ig)(text), secrets)}\n`);
+    return {
+        info: text => line('', text),
+        warning: text => line('warning: ', text),
+        debug: text => (verbose ? line('debug: ', text) : undefined),
+        startGroup: name => line('\n== ', `${name} ==`),
+        endGroup: () => undefined
+    };
+}
+/** One line naming where the bad value came from: `--keep-latest / BOOMI_KEEP_LATEST: Invalid keep-latest 'zero'. …` */
+function errorLine(err, secrets) {
+    let where = '';
+    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz) {
+        const name = err.input;
+        where = !name || name.startsWith('-') ? name : name === _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .pd.apiToken ? (0,_inputs_command_line_js__WEBPACK_IMPORTED_MODULE_2__/* .envName */ .pD)(name) : `--${name} / ${(0,_inputs_command_line_js__WEBPACK_IMPORTED_MODULE_2__/* .envName */ .pD)(name)}`;
+    }
+    return `${CLI_NAME}: error: ${where ? `${where}: ` : ''}${redact((0,_domain_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .forLog */ .Ig)((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)), secrets)}\n`;
+}
+
+
+/***/ }),
+
+/***/ 7242:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Yt: () => (/* binding */ ACTION_VERSION),
+/* harmony export */   k7: () => (/* binding */ Output),
+/* harmony export */   pd: () => (/* binding */ Input),
+/* harmony export */   px: () => (/* binding */ ACTION_NAME)
+/* harmony export */ });
+// Input and output names are part of the action's public contract (action.yml,
+// README, users' workflows): they are declared once, here.
+const Input = {
+    accountId: 'account-id',
+    username: 'username',
+    apiToken: 'api-token',
+    groupType: 'group-type',
+    archive: 'archive',
+    changeLog: 'change-log',
+    changeLogFile: 'change-log-file',
+    expectedSha256: 'expected-sha256',
+    ifExists: 'if-exists',
+    keepLatest: 'keep-latest',
+    minAgeDays: 'min-age-days',
+    classifications: 'classifications',
+    versionId: 'version-id',
+    dryRun: 'dry-run',
+    apiUrl: 'api-url',
+    requestsPerSecond: 'requests-per-second',
+    maxAttempts: 'max-attempts',
+    timeoutSeconds: 'timeout-seconds'
+};
+const Output = {
+    versionId: 'version-id',
+    displayVersion: 'display-version',
+    uploadedDate: 'uploaded-date',
+    sha256: 'sha256',
+    contentSha256: 'content-sha256',
+    archivePath: 'archive-path',
+    uploaded: 'uploaded',
+    deletedVersionIds: 'deleted-version-ids',
+    skippedVersionIds: 'skipped-version-ids',
+    classificationChanges: 'classification-changes'
+};
+const ACTION_NAME = 'boomi-connector-action';
+// Kept in step with package.json by a test.
+const ACTION_VERSION = '1.0.0';
+
+
+/***/ }),
+
+/***/ 5006:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ig: () => (/* binding */ forLog),
+/* harmony export */   Jj: () => (/* binding */ cut),
+/* harmony export */   Zg: () => (/* binding */ scrubSecrets),
+/* harmony export */   bC: () => (/* binding */ mdText),
+/* harmony export */   eo: () => (/* binding */ secretForms),
+/* harmony export */   nx: () => (/* binding */ mdBlock),
+/* harmony export */   xs: () => (/* binding */ mdCode)
+/* harmony export */ });
+/* unused harmony exports LOG_LINE_GUARD, MISSING, MAX_MD_TEXT, MAX_MD_BLOCK, MIN_SECRET_FRAGMENT, MASK, ELLIPSIS */
+// The one place where text from outside (Boomi's answers, input values, file
+// names, a changelog file) is made safe for where it goes: the runner's log, the
+// job summary's HTML and Markdown, or an error message that may echo credentials.
+// Each function is total and pure; callers apply it once, at the edge.
+/** Shown in front of a log line that the runner would otherwise read as a workflow command. */
+const LOG_LINE_GUARD = '> ';
+/**
+ * Characters the runner or a log viewer might skip before looking for `::`.
+ * The runner calls .NET `TrimStart()` (Unicode White_Space); this set is wider on
+ * purpose — an extra guard costs nothing, a missing one is a command.
+ */
+const LOOSE_LEADING_SPACE = /^[\s\u0085\u180e\u200b-\u200d\u2060\ufeff]*/;
+/**
+ * C0 and C1 controls except \t and \n, DEL, and the Unicode line and paragraph
+ * separators: invisible, or line breaks to some reader.
+ */
+const CONTROL_CLASS = '[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029]';
+const CONTROL = new RegExp(CONTROL_CLASS, 'g');
+const HAS_CONTROL = new RegExp(CONTROL_CLASS);
+function showControl(ch) {
+    return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+function guardLogLine(line) {
+    // actions/runner ActionCommand.TryParse (v1) finds `##[` anywhere in a line, not only at its start.
+    const noV1 = line.replace(/##\[/g, '## [');
+    // TryParseV2 takes a line as a command when it starts with `::` after leading white space.
+    const rest = noV1.slice(LOOSE_LEADING_SPACE.exec(noV1)[0].length);
+    return rest.startsWith('::') ? LOG_LINE_GUARD + noV1 : noV1;
+}
+/**
+ * Text for the runner's log: no line of it can be a workflow command. A lone
+ * `\r` ends a line for the runner, so it becomes `\n`; other control characters
+ * are shown as `\uXXXX`.
+ */
+function forLog(text) {
+    return text.replace(/\r\n?/g, '\n').replace(CONTROL, showControl).split('\n').map(guardLogLine).join('\n');
+}
+const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, ch => HTML_ENTITIES[ch]);
+}
+/**
+ * Markdown punctuation that can start a construct inline: emphasis, code,
+ * links and images, table cells, strikethrough, math, mentions, headings.
+ */
+const MARKDOWN_INLINE = /[\\`*_[\]()#|!~$@]/g;
+/** Shown for a field the server left out. */
+const MISSING = '–';
+/** Longest text a summary cell shows before it is cut. */
+const MAX_MD_TEXT = 1000;
+function escapeMarkdownLine(line) {
+    const inline = line.replace(MARKDOWN_INLINE, ch => `\\${ch}`);
+    // A list item, ordered-list number or setext underline is recognised only at the start of a line.
+    return inline.replace(/^(\s*)([-+=])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
+}
+function inertInline(text) {
+    return text
+        .replace(/\r\n?/g, '\n')
+        .replace(CONTROL, showControl)
+        .split('\n')
+        .map(line => escapeHtml(escapeMarkdownLine(line)))
+        .join('\n');
+}
+/**
+ * Text for a table cell or inline in the job summary: HTML-escaped,
+ * Markdown-inert, on one line (`<br>` between lines), at most `max` characters
+ * of the original before escaping.
+ */
+function mdText(text, max = MAX_MD_TEXT) {
+    if (text === undefined)
+        return MISSING;
+    return inertInline(cut(text, max)).replace(/\n/g, '<br>');
+}
+/**
+ * Inline code that nothing inside can close. A backtick span cannot hold a
+ * line break or a `|` safely (a table reads `\|` differently from a paragraph),
+ * so those texts go in `<code>` with their content made inert instead.
+ */
+function mdCode(text, max = MAX_MD_TEXT) {
+    if (text === undefined)
+        return MISSING;
+    const shown = cut(text, max);
+    if (shown.trim() === '' || /[\r\n|]/.test(shown) || HAS_CONTROL.test(shown)) {
+        return `<code>${inertInline(shown).replace(/\n/g, ' ')}</code>`;
+    }
+    const fence = '`'.repeat(longestRun(shown, '`') + 1);
+    const pad = /^[` ]|[` ]$/.test(shown) ? ' ' : '';
+    return `${fence}${pad}${shown}${pad}${fence}`;
+}
+/** Longest text a summary block shows before it is cut. */
+const MAX_MD_BLOCK = 10_000;
+/**
+ * A fenced block (to be placed at the start of a line) whose fence is longer
+ * than any backtick run inside, so the text cannot close it early.
+ */
+function mdBlock(text, max = MAX_MD_BLOCK) {
+    const body = cut(text, max).replace(/\r\n?/g, '\n').replace(CONTROL, showControl);
+    const fence = '`'.repeat(Math.max(3, longestRun(body, '`') + 1));
+    return `${fence}text\n${body}\n${fence}`;
+}
+function longestRun(text, ch) {
+    let longest = 0;
+    let run = 0;
+    for (const c of text) {
+        run = c === ch ? run + 1 : 0;
+        if (run > longest)
+            longest = run;
+    }
+    return longest;
+}
+/** Shortest piece of a secret that counts as leaked: shorter pieces are too common to mask. */
+const MIN_SECRET_FRAGMENT = 6;
+const MASK = '***';
+/**
+ * The forms in which a secret is commonly echoed back: as is, URL-encoded and
+ * base64. A Basic authorization value must be passed on its own (base64 of the
+ * token alone is not a substring of it).
+ */
+function secretForms(secrets) {
+    const forms = secrets.flatMap(s => (s ? [s, encodeURIComponent(s), Buffer.from(s, 'utf8').toString('base64'), JSON.stringify(s).slice(1, -1)] : []));
+    return [...new Set(forms)];
+}
+function secretGrams(secrets) {
+    const grams = new Set();
+    for (const s of secrets) {
+        for (let i = 0; i + MIN_SECRET_FRAGMENT <= s.length; i++)
+            grams.add(s.slice(i, i + MIN_SECRET_FRAGMENT));
+    }
+    return grams;
+}
+/** Marks every character inside a run of at least MIN_SECRET_FRAGMENT characters that occurs in a secret. */
+function secretCover(text, secrets) {
+    const covered = new Array(text.length).fill(false);
+    const grams = secretGrams(secrets);
+    for (let i = 0; i + MIN_SECRET_FRAGMENT <= text.length; i++) {
+        if (grams.has(text.slice(i, i + MIN_SECRET_FRAGMENT)))
+            covered.fill(true, i, i + MIN_SECRET_FRAGMENT);
+    }
+    return covered;
+}
+function maskOnce(text, secrets) {
+    const covered = secretCover(text, secrets);
+    const parts = [];
+    let start = 0;
+    for (let i = 0; i <= text.length; i++) {
+        const edge = i === text.length || covered[i] !== covered[start];
+        if (!edge)
+            continue;
+        parts.push(covered[start] ? MASK : text.slice(start, i));
+        start = i;
+    }
+    return parts.join('');
+}
+/**
+ * Replaces each secret, and any piece of one at least MIN_SECRET_FRAGMENT long
+ * wherever it appears (a server may echo a prefix, or cut the echo), with
+ * `***`. Apply before any cut: a cut cannot un-mask, but it can hide what
+ * would have identified a fragment. Pass the forms to look for (see
+ * `secretForms`); the runner's own masking only knows whole secrets.
+ */
+function scrubSecrets(text, secrets) {
+    // A secret shorter than a fragment is masked whole, in one pass: masking it
+    // again could loop (a secret of `*` is inside the mask).
+    const short = secrets.filter(s => s.length > 0 && s.length < MIN_SECRET_FRAGMENT);
+    let current = short.reduce((acc, s) => acc.split(s).join(MASK), text);
+    const long = secrets.filter(s => s.length >= MIN_SECRET_FRAGMENT);
+    if (long.length === 0)
+        return current;
+    // Masking joins what stood either side of a secret, which may line up anew;
+    // each pass that changes anything shortens the text, so this ends.
+    for (;;) {
+        const next = maskOnce(current, long);
+        if (next === current)
+            return next;
+        current = next;
+    }
+}
+/** Marks a text that was cut. */
+const ELLIPSIS = '…';
+/**
+ * At most `max` UTF-16 units, `…` included, never splitting a surrogate pair.
+ * Counting units rather than code points keeps the result within a limit
+ * however the receiver counts.
+ */
+function cut(text, max) {
+    if (text.length <= max)
+        return text;
+    if (max < 1)
+        return '';
+    let end = max - ELLIPSIS.length;
+    if (end > 0 && isHighSurrogate(text.charCodeAt(end - 1)))
+        end--;
+    return text.slice(0, end) + ELLIPSIS;
+}
+function isHighSurrogate(code) {
+    return code >= 0xd800 && code <= 0xdbff;
+}
+
+
+/***/ }),
+
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Dr: () => (/* binding */ NetworkError),
+/* harmony export */   JE: () => (/* binding */ BoomiError),
+/* harmony export */   aI: () => (/* binding */ VersionLimitError),
+/* harmony export */   dV: () => (/* binding */ AnswerError),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   fg: () => (/* binding */ ArchiveChangedError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage)
+/* harmony export */ });
+/** A bad input: the run stops before any request, naming the input and the fix. */
+class InputError extends Error {
+    input;
+    constructor(input, message, options) {
+        super(message, options);
+        this.input = input;
+        this.name = 'InputError';
+    }
+}
+/** Boomi answered with an error status. `message` is Boomi's own text, parsed. */
+class BoomiError extends Error {
+    operation;
+    status;
+    boomiMessage;
+    retryAfterMs;
+    hint;
+    /** True when an earlier attempt of the same request may have done the work (its answer was lost). */
+    afterLostAnswer = false;
+    /** The same refusal, marked as coming after a lost answer (a new error; the original is its cause). */
+    static afterLostAnswer(err) {
+        const marked = new BoomiError(err.operation, err.status, err.boomiMessage, err.retryAfterMs, err.hint, { cause: err });
+        marked.afterLostAnswer = true;
+        return marked;
+    }
+    constructor(operation, status, boomiMessage, retryAfterMs, hint, options) {
+        super(`${operation} failed: HTTP ${status}${boomiMessage ? `: ${boomiMessage}` : ''}${hint ? `. ${hint}` : ''}`, options);
+        this.operation = operation;
+        this.status = status;
+        this.boomiMessage = boomiMessage;
+        this.retryAfterMs = retryAfterMs;
+        this.hint = hint;
+        this.name = 'BoomiError';
+    }
+}
+/** No answer: the connection failed, dropped or timed out. */
+class NetworkError extends Error {
+    operation;
+    code;
+    notSent;
+    constructor(operation, code, detail, 
+    /** True when the failure came before a byte of the request was written, so nothing reached Boomi. */
+    notSent) {
+        super(`${operation} failed: ${detail}`);
+        this.operation = operation;
+        this.code = code;
+        this.notSent = notSent;
+        this.name = 'NetworkError';
+    }
+}
+/**
+ * Boomi answered 2xx with something the action does not understand. Nothing is
+ * done on its strength (fail closed), and asking again would not help.
+ */
+class AnswerError extends Error {
+    operation;
+    problem;
+    constructor(operation, problem, hint = 'Check api-url: it may point at something other than the Boomi ConnectorVersion API.') {
+        super(`${operation} answer not understood: ${problem}. ${hint}`);
+        this.operation = operation;
+        this.problem = problem;
+        this.name = 'AnswerError';
+    }
+}
+/**
+ * The archive read while uploading is not the one that was hashed (changed,
+ * grown, shrunk, vanished or unreadable). The request was cut before its last
+ * byte, so Boomi cannot have stored it; trying again would send the same surprise.
+ */
+class ArchiveChangedError extends Error {
+    archivePath;
+    constructor(archivePath, detail, options) {
+        super(`The archive ${JSON.stringify(archivePath)} changed after its checksum was taken (${detail}); the upload was stopped before its last byte, so nothing was stored. Make sure no other step writes the archive while this action runs.`, options);
+        this.archivePath = archivePath;
+        this.name = 'ArchiveChangedError';
+    }
+}
+/** Boomi refused an upload because the account holds its maximum of versions; pruning may make room. */
+class VersionLimitError extends Error {
+    refusal;
+    unknownAttempts;
+    constructor(refusal, 
+    /** Earlier upload attempts whose answer was lost and whose version has not shown: one may still appear. */
+    unknownAttempts = 0) {
+        super(refusal.message, { cause: refusal });
+        this.refusal = refusal;
+        this.unknownAttempts = unknownAttempts;
+        this.name = 'VersionLimitError';
+    }
+}
+/** Turns anything thrown into a sentence; a user should never read "[object Object]". */
+function errorMessage(err) {
+    if (err instanceof Error)
+        return err.message || err.name;
+    if (typeof err === 'string')
+        return err;
+    try {
+        const json = JSON.stringify(err);
+        if (json && json !== '{}')
+            return json;
+    }
+    catch {
+        // fall through
+    }
+    return String(err);
+}
+
+
+/***/ }),
+
+/***/ 1527:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BK: () => (/* binding */ helpText),
+/* harmony export */   a4: () => (/* binding */ API_TOKEN_FILE),
+/* harmony export */   pD: () => (/* binding */ envName),
+/* harmony export */   ye: () => (/* binding */ readCommandLine)
+/* harmony export */ });
+/* unused harmony export EXTRA_FLAGS */
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7242);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
+/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5541);
+// The command-line tool's flags and environment, read into the same inputs as
+// the Action's: every input of the table is a flag `--<input-name>` or a
+// variable `BOOMI_<NAME>`, and a flag wins. Defaults, validation and messages
+// stay with the table and read.ts; this file only finds the raw text.
+// docs/behaviour.md, "Command-line tool".
+
+
+
+
+const API_TOKEN_FILE = 'api-token-file';
+/** The flags that are not inputs: where results go, and what the CI does not say. */
+const EXTRA_FLAGS = {
+    [API_TOKEN_FILE]: { value: 'PATH', meaning: 'read the API token from this file (else from BOOMI_API_TOKEN)' },
+    json: { meaning: 'print one JSON object with every output on stdout (everything else goes to stderr)' },
+    'output-file': { value: 'FILE', meaning: 'write the outputs as a dotenv file (version_id=…), e.g. for GitLab artifacts:reports:dotenv' },
+    'summary-file': { value: 'FILE', meaning: 'write the Markdown summary to this file' },
+    tag: { value: 'TAG', meaning: "the tag being released, when the CI's variables do not say (change-log-file takes its section)" },
+    verbose: { meaning: 'also print debug lines' },
+    help: { meaning: 'print this help' },
+    version: { meaning: 'print the version' }
+};
+/** `account-id` → `BOOMI_ACCOUNT_ID`. */
+function envName(input) {
+    return `BOOMI_${input.toUpperCase().replace(/-/g, '_')}`;
+}
+/**
+ * Reads the flags (`--name value`, `--name=value`; booleans bare) and the
+ * environment. A flag that is not known, a value where none belongs, or the
+ * token as a flag is a bad input naming the flag.
+ */
+function readCommandLine(args, env) {
+    const options = {};
+    for (const spec of Object.values(_table_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUTS */ .m)) {
+        // A list may be given as one flag (`--classifications dev,uat`) or several.
+        options[spec.name] = spec.kind === 'boolean' ? { type: 'boolean' } : spec.kind === 'list' ? { type: 'string', multiple: true } : { type: 'string' };
+    }
+    for (const [name, extra] of Object.entries(EXTRA_FLAGS))
+        options[name] = { type: 'value' in extra ? 'string' : 'boolean' };
+    if (args.some(a => a === `--${_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.apiToken}` || a.startsWith(`--${_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.apiToken}=`))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`--${_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.apiToken}`, `--${_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.apiToken} is refused: a token on the command line shows in the process list and the shell history. Put it in the environment as ${envName(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.apiToken)}, or in a file named by --${API_TOKEN_FILE}.`);
+    }
+    let parsed;
+    try {
+        parsed = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args: [...args], options, strict: true, allowPositionals: false });
+    }
+    catch (err) {
+        const text = err instanceof Error ? err.message : String(err);
+        const flag = /'(-{1,2}[^' ]+)/.exec(text)?.[1] ?? '';
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(flag, `${text.replace(/\. To specify a positional argument.*$/s, '').replace(/\.?$/, '.')} See --help for the flags.`, { cause: err });
+    }
+    const values = parsed.values;
+    const text = (name) => {
+        const v = values[name];
+        return typeof v === 'string' ? v : undefined;
+    };
+    const getInput = name => {
+        if (name === _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.apiToken)
+            return env[envName(name)] ?? '';
+        const v = values[name];
+        if (Array.isArray(v))
+            return v.join(',');
+        if (v === true)
+            return 'true';
+        if (typeof v === 'string')
+            return v;
+        return env[envName(name)] ?? '';
+    };
+    return {
+        getInput,
+        apiTokenFile: text(API_TOKEN_FILE),
+        json: values.json === true,
+        outputFile: text('output-file'),
+        summaryFile: text('summary-file'),
+        tag: text('tag'),
+        verbose: values.verbose === true,
+        help: values.help === true,
+        version: values.version === true
+    };
+}
+/** --help, from the input table: every flag with its meaning, its variable and its default. */
+function helpText(command, version) {
+    const lines = [
+        `${command} ${version}: release a Boomi custom connector from any CI.`,
+        '',
+        `Usage: ${command} [flags]`,
+        '',
+        `Every input is a flag or a BOOMI_<NAME> variable; a flag wins. The token comes only from ${envName(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.apiToken)} or --${API_TOKEN_FILE}.`,
+        '',
+        'Inputs:'
+    ];
+    for (const spec of Object.values(_table_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUTS */ .m)) {
+        const flag = spec.name === _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.apiToken ? `(${envName(spec.name)})` : `--${spec.name}${spec.kind === 'boolean' ? '' : ' <value>'}`;
+        const facts = [spec.required ? 'required' : spec.default ? `default ${spec.default}` : '', spec.name === _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.apiToken ? '' : envName(spec.name)];
+        lines.push(`  ${flag}`, `      ${spec.meaning}${facts.some(Boolean) ? ` (${facts.filter(Boolean).join('; ')})` : ''}`);
+    }
+    lines.push('', 'Other flags:');
+    for (const [name, extra] of Object.entries(EXTRA_FLAGS)) {
+        lines.push(`  --${name}${'value' in extra ? ` <${extra.value}>` : ''}`, `      ${extra.meaning}`);
+    }
+    lines.push('', 'Exit codes: 0 success; 1 the run failed; 2 a bad input (nothing was sent).');
+    return lines.join('\n') + '\n';
+}
+
+
+/***/ }),
+
+/***/ 5541:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ INPUTS)
+/* harmony export */ });
+/* unused harmony export MAX_TIMEOUT_SECONDS */
+/* harmony import */ var _boomi_contract_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4922);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7242);
+/* harmony import */ var _net_pacer_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7960);
+// Every input of action.yml, declared once: its kind, its default and the
+// example its error message gives. A test compares each default with action.yml.
+
+
+
+/** Node's timers hold at most 2^31-1 ms (24.8 days). */
+const MAX_TIMEOUT_SECONDS = 2_147_483;
+const INPUTS = {
+    accountId: {
+        name: _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.accountId,
+        meaning: 'Boomi account ID (Settings > Account Information)',
+        kind: 'text',
+        required: true,
+        default: '',
+        expected: "the account ID shown in Boomi under Settings > Account Information (letters, digits, '.', '_' and '-', at least one letter or digit)",
+        example: 'acme-Q7XK2P'
+    },
+    username: {
+        name: _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.username,
+        meaning: 'Boomi user name that owns the API token',
+        kind: 'text',
+        required: true,
+        default: '',
+        expected: "the Boomi user name the API token belongs to, without ':' or control characters (BOOMI_TOKEN. is added for you)",
+        example: 'ci-bot@acme.example'
+    },
+    apiToken: {
+        name: _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.apiToken,
+        meaning: 'Boomi API token of that user',
+        kind: 'secret',
+        required: true,
+        default: '',
+        expected: 'a Boomi API token from a secret, without control characters',
+        example: 'api-token: ${{ secrets.BOOMI_API_TOKEN }}'
+    },
+    groupType: {
+        name: _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.groupType,
+        meaning: "connector group type: the Developer tab's Type column without its classification",
+        kind: 'text',
+        required: true,
+        default: '',
+        expected: "the Type column of the Developer tab without its classification (no spaces or '/')",
+        example: 'acme-Q7XK2P-sample'
+    },
+    archive: {
+        name: _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.archive,
+        meaning: 'path or glob of the connector archive to upload (exactly one file); empty: no upload',
+        kind: 'text',
+        default: '',
+        expected: 'a path or glob relative to the workspace',
+        example: 'build/distributions/*.car.zip'
+    },
+    changeLog: {
+        name: _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.changeLog,
+        meaning: "text of the new version's change log; empty: a line made from the CI run",
+        kind: 'text',
+        default: '',
+        expected: 'the text of the change log',
+        example: 'Fixes paging'
+    },
+    changeLogFile: {
+        name: _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.changeLogFile,
+        meaning: 'Markdown changelog whose section for the released version becomes the change log',
+        kind: 'text',
+        default: '',
+        expected: 'a Markdown changelog in the workspace',
+        example: 'CHANGELOG.md'
+    },
+    expectedSha256: {
+        name: _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.expectedSha256,
+        meaning: 'refuse to upload unless the archive has this sha256',
+        kind: 'hex',
+        default: '',
+        expected: "64 hexadecimal characters, as printed by 'sha256sum <archive>'",
+        example: 'expected-sha256: ${{ needs.build.outputs.sha256 }}'
+    },
+    ifExists: {
+        name: _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.ifExists,
+        meaning: 'when the group already has this archive: skip (reuse it), fail, or upload anyway',
+        kind: 'one-of',
+        default: 'skip',
+        expected: 'one of: skip (reuse the existing version), fail, upload',
+        example: 'skip',
+        choices: ['skip', 'fail', 'upload']
+    },
+    keepLatest: {
+        name: _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.keepLatest,
+        meaning: 'after the upload, prune the group down to this many newest versions; empty: no pruning',
+        kind: 'whole',
+        default: '',
+        expected: 'a whole number of versions to keep, at least 1',
+        example: 'keep-latest: 20',
+        min: 1
+    },
+    minAgeDays: {
+        name: _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.minAgeDays,
+        meaning: 'with keep-latest: never delete a version younger than this many days',
+        kind: 'decimal',
+        default: '',
+        expected: 'a number of days, 0 or more',
+        example: 'min-age-days: 30',
+        min: 0
+    },
+    classifications: {
+        name: _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.classifications,
+        meaning: "classifications to switch to this run's version, e.g. dev, uat",
+        kind: 'list',
+        default: '',
+        expected: 'classification labels separated by commas or new lines, each without spaces and given once',
+        example: 'classifications: dev, uat'
+    },
+    versionId: {
+        name: _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.versionId,
+        meaning: 'with classifications: switch them to this uploaded version instead of uploading',
+        kind: 'text',
+        default: '',
+        expected: 'the ID of an uploaded version of the group',
+        example: "version-id: '1042'"
+    },
+    dryRun: {
+        name: _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.dryRun,
+        meaning: 'read, plan and report, but never upload, delete or switch',
+        kind: 'boolean',
+        default: 'false',
+        expected: 'true or false',
+        example: 'dry-run: true'
+    },
+    apiUrl: {
+        name: _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.apiUrl,
+        meaning: 'Boomi API host (the path prefix is found), or host with prefix (used as given)',
+        kind: 'url',
+        default: _boomi_contract_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_API_URL */ .rK,
+        expected: 'an absolute URL: a host alone (the path prefix is then found) or a host with its path prefix, using https (plain http only on loopback), without query or fragment',
+        example: _boomi_contract_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_API_URL */ .rK
+    },
+    requestsPerSecond: {
+        name: _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.requestsPerSecond,
+        meaning: 'ceiling on the request rate; the rate adapts below it when Boomi throttles',
+        kind: 'decimal',
+        default: '5',
+        expected: `a number from ${_net_pacer_js__WEBPACK_IMPORTED_MODULE_2__/* .MIN_REQUESTS_PER_SECOND */ .pD} to ${_net_pacer_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_REQUESTS_PER_SECOND */ .bf} (Boomi allows about 10 requests a second per account)`,
+        example: '5',
+        min: _net_pacer_js__WEBPACK_IMPORTED_MODULE_2__/* .MIN_REQUESTS_PER_SECOND */ .pD,
+        max: _net_pacer_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_REQUESTS_PER_SECOND */ .bf
+    },
+    maxAttempts: {
+        name: _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.maxAttempts,
+        meaning: 'tries of one request on a 5xx or a network error',
+        kind: 'whole',
+        default: '5',
+        expected: 'a whole number of tries, at least 1 (1 means no retries)',
+        example: '5',
+        min: 1
+    },
+    timeoutSeconds: {
+        name: _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.timeoutSeconds,
+        meaning: 'limit for one request, in seconds',
+        kind: 'decimal',
+        default: '300',
+        expected: `a number of seconds greater than 0 and at most ${MAX_TIMEOUT_SECONDS}`,
+        example: '300',
+        min: 0.001,
+        max: MAX_TIMEOUT_SECONDS
+    }
+};
+
+
+/***/ }),
+
+/***/ 7960:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _E: () => (/* binding */ Pacer),
+/* harmony export */   bf: () => (/* binding */ MAX_REQUESTS_PER_SECOND),
+/* harmony export */   pD: () => (/* binding */ MIN_REQUESTS_PER_SECOND)
+/* harmony export */ });
+/* unused harmony exports FLOOR_REQUESTS_PER_SECOND, CUT_FACTOR, REGROWTH_PER_SECOND, CONGESTION_HOLD_MS, PACING_LOG_EVERY_MS, PACING_MARGIN, LATE_TOLERANCE_MS, formatRate */
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7893);
+
+/** The range `requests-per-second` accepts: below it a single gap outlasts a job step; above it no account goes. */
+const MIN_REQUESTS_PER_SECOND = 0.1;
+const MAX_REQUESTS_PER_SECOND = 100;
+/** However hard Boomi throttles, the rate never drops below this (or the ceiling, if lower): a run always moves. */
+const FLOOR_REQUESTS_PER_SECOND = 0.2;
+/** A throttling answer multiplies the rate by this. */
+const CUT_FACTOR = 0.5;
+/**
+ * While answers are good, the rate grows by this many requests a second, each
+ * second spent sending. Every step up is a probe that costs one 503 once the
+ * account is full; at 0.2 a job probes about every 7 s after a cut from 3/s,
+ * which kept four jobs sharing 10/s under 5 % of answers 503 in simulation.
+ */
+const REGROWTH_PER_SECOND = 0.2;
+/**
+ * Boomi counts requests over a rolling second, so for a second after a cut the
+ * window still holds requests sent before it: throttling answers within that
+ * time (or within one new interval, if longer) belong to the same congestion.
+ */
+const CONGESTION_HOLD_MS = 1000;
+/** Lines about rate changes are written at most this often. */
+const PACING_LOG_EVERY_MS = 10_000;
+const PACING_MARGIN = 0.04;
+/** Lateness of a wake-up that the margin absorbs (any n gaps together are at least n intervals less this). */
+const LATE_TOLERANCE_MS = 2;
+const MIN_MARGIN_MS = 2;
+/** Longest Retry-After the pacer honours, as the retry policy's default. */
+const DEFAULT_MAX_RETRY_AFTER_MS = 120_000;
+/**
+ * Spaces requests evenly so that no rolling second, measured where the server
+ * receives them, holds more than the current rate. The transport asks for a
+ * slot only once the connection is ready (TCP and TLS done), right before the
+ * first byte is written, so a slow handshake does not eat into the spacing.
+ * Each gap is a few per cent wider than 1/rate, so that a request delayed on
+ * its way (a busy event loop) cannot land in the same second as one sent a
+ * full second after its predecessor; and spacing is measured from the moment
+ * each request actually left, never from the moment it was planned.
+ *
+ * The rate adapts below `requestsPerSecond`, the ceiling, because the limit is
+ * the account's and other jobs spend it too: additive increase, multiplicative
+ * decrease (as TCP), which is what makes jobs sharing an account converge on
+ * equal shares. Growth is a fixed amount per second of sending, the same for
+ * a fast job and a slow one, while a cut takes more from a fast one; growth
+ * proportional to the rate would keep whatever imbalance the jobs started with.
+ */
+class Pacer {
+    now;
+    sleep;
+    ceiling;
+    floor;
+    ceilingIntervalMs;
+    maxRetryAfterMs;
+    onChange;
+    rate;
+    intervalMs;
+    next = -Infinity;
+    last = -Infinity;
+    /** The slot the ceiling alone would give the next request: waits up to it are not throttling. */
+    ceilingNext = -Infinity;
+    lastCutAt = -Infinity;
+    counted = { until: -Infinity, ms: 0 };
+    tally = { throttled: 0, cuts: 0, lowestRate: 0 };
+    log = { at: -Infinity, pending: false, cutsLogged: 0, atCeiling: true };
+    constructor(requestsPerSecond, now, sleep, options = {}) {
+        this.now = now;
+        this.sleep = sleep;
+        if (!(requestsPerSecond >= MIN_REQUESTS_PER_SECOND && requestsPerSecond <= MAX_REQUESTS_PER_SECOND)) {
+            throw new RangeError(`requests-per-second must be between ${MIN_REQUESTS_PER_SECOND} and ${MAX_REQUESTS_PER_SECOND}, not ${requestsPerSecond}`);
+        }
+        this.ceiling = requestsPerSecond;
+        this.floor = Math.min(FLOOR_REQUESTS_PER_SECOND, requestsPerSecond);
+        this.rate = this.tally.lowestRate = requestsPerSecond;
+        this.ceilingIntervalMs = this.intervalMs = intervalFor(requestsPerSecond);
+        this.maxRetryAfterMs = Math.min(options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS, _retry_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_TIMER_MS */ ._o);
+        this.onChange = options.onChange;
+    }
+    get interval() {
+        return this.intervalMs;
+    }
+    /**
+     * Resolves once the next slot is due, reserving nothing. Waiting here before
+     * taking a kept-alive connection from the pool means a connection is not
+     * held idle through a long wait, where the server might close it.
+     */
+    async due() {
+        for (let wait = this.next - this.now(); wait > 0; wait = this.next - this.now()) {
+            this.countHeld(this.now(), this.next);
+            await this.sleep(Math.min(wait, _retry_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_TIMER_MS */ ._o));
+        }
+    }
+    /** Resolves when the caller may send its request; concurrent callers queue in order. */
+    async take() {
+        const reserved = Math.max(this.now(), this.next);
+        this.countHeld(this.now(), reserved);
+        this.last = reserved;
+        this.next = reserved + this.intervalMs;
+        this.ceilingNext = reserved + this.ceilingIntervalMs;
+        const wait = reserved - this.now();
+        if (wait > 0)
+            await this.sleep(Math.min(wait, _retry_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_TIMER_MS */ ._o));
+        // A late wake-up pushes the following slots back, so gaps never shrink by more than the
+        // tolerance: timers fire a millisecond or so late, which would otherwise add up to about 1 %.
+        const late = this.now() - reserved - LATE_TOLERANCE_MS;
+        if (late > 0) {
+            this.next += late;
+            this.ceilingNext += late;
+        }
+    }
+    /** Every answer's status (and Retry-After, parsed) goes here: throttling cuts the rate, good answers regrow it. */
+    observe(status, retryAfterMs) {
+        const now = this.now();
+        if (status === 503 || status === 429)
+            this.throttledAt(now, retryAfterMs);
+        else if (status >= 200 && status < 500)
+            this.regrow();
+        this.report(now);
+    }
+    stats() {
+        return { throttled: this.tally.throttled, waitedMs: this.counted.ms, cuts: this.tally.cuts, rate: this.rate, lowestRate: this.tally.lowestRate };
+    }
+    throttledAt(now, retryAfterMs) {
+        this.tally.throttled++;
+        if (retryAfterMs !== undefined && retryAfterMs > 0) {
+            const until = now + Math.min(retryAfterMs, this.maxRetryAfterMs);
+            this.countHeld(now, until);
+            this.next = Math.max(this.next, until);
+        }
+        if (now - this.lastCutAt < Math.max(CONGESTION_HOLD_MS, this.intervalMs))
+            return;
+        this.lastCutAt = now;
+        this.tally.cuts++;
+        this.setRate(Math.max(this.floor, this.rate * CUT_FACTOR));
+        // The new spacing counts from the last request sent, so the very next one already obeys it.
+        this.next = Math.max(this.next, this.last + this.intervalMs);
+        this.log.pending = true;
+        this.log.atCeiling = false;
+    }
+    regrow() {
+        if (this.rate >= this.ceiling)
+            return;
+        // One answer stands for one interval of sending, so the growth per second is the same at any rate.
+        this.setRate(Math.min(this.ceiling, this.rate + (REGROWTH_PER_SECOND * this.intervalMs) / 1000));
+    }
+    setRate(rate) {
+        this.rate = rate;
+        this.tally.lowestRate = Math.min(this.tally.lowestRate, rate);
+        this.intervalMs = intervalFor(rate);
+    }
+    /** Adds [from, to] beyond the ceiling's slot to the time held; overlapping holds count once. */
+    countHeld(from, to) {
+        const start = Math.max(from, this.ceilingNext, this.counted.until);
+        if (to > start)
+            this.counted.ms += to - start;
+        this.counted.until = Math.max(this.counted.until, to);
+    }
+    report(now) {
+        if (now - this.log.at < PACING_LOG_EVERY_MS || !this.onChange)
+            return;
+        if (this.log.pending) {
+            const cuts = this.tally.cuts - this.log.cutsLogged;
+            this.write(now, `Boomi is throttling this account (${this.tally.throttled} answers 503/429 so far): rate cut ${plural(cuts, 'time')}, now ${formatRate(this.rate)} (ceiling ${formatRate(this.ceiling)})`);
+        }
+        else if (!this.log.atCeiling && this.rate >= this.ceiling) {
+            this.log.atCeiling = true;
+            this.write(now, `request rate back at its ceiling, ${formatRate(this.ceiling)}; it went as low as ${formatRate(this.tally.lowestRate)}`);
+        }
+    }
+    write(now, line) {
+        this.log.at = now;
+        this.log.pending = false;
+        this.log.cutsLogged = this.tally.cuts;
+        this.onChange?.(line);
+    }
+}
+/** A rolling second holds whole requests: 2.5 a second allows 2 in any one of them. */
+function intervalFor(rate) {
+    const base = 1000 / (rate >= 1 ? Math.floor(rate) : rate);
+    return base + Math.max(base * PACING_MARGIN, MIN_MARGIN_MS);
+}
+/** What a rolling second really holds at this rate, as a person reads it. */
+function formatRate(rate) {
+    return rate >= 1 ? `${Math.floor(rate)}/s` : `${Number(rate.toFixed(2))}/s`;
+}
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+
+/***/ }),
+
+/***/ 7893:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LH: () => (/* binding */ withRetries),
+/* harmony export */   VU: () => (/* binding */ DEFAULT_BACKOFF),
+/* harmony export */   Y2: () => (/* binding */ mayHaveTakenEffect),
+/* harmony export */   _o: () => (/* binding */ MAX_TIMER_MS),
+/* harmony export */   m: () => (/* binding */ ThrottleLedger),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   nR: () => (/* binding */ timerDelay),
+/* harmony export */   r3: () => (/* binding */ isRetryable),
+/* harmony export */   sk: () => (/* binding */ nextStep)
+/* harmony export */ });
+/* unused harmony exports THROTTLE_BUDGET_MS, realSleep, isThrottling, backoffDelay, describeRetry, finalError, gaveUp */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+
+/** The longest delay Node's timers take; a longer one fires at once, with a warning. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/**
+ * How long one run keeps waiting out throttling (503, 429), in wall time,
+ * however many requests are throttled at once. A crowded account makes a run
+ * slower; only a run that has been held back this long in all fails.
+ */
+const THROTTLE_BUDGET_MS = 10 * 60_000;
+const DEFAULT_BACKOFF = { baseDelayMs: 1000, maxDelayMs: 30_000, maxRetryAfterMs: 120_000 };
+/** Any delay, however computed, as something setTimeout takes: 0 to MAX_TIMER_MS. */
+function timerDelay(ms) {
+    if (Number.isNaN(ms) || ms <= 0)
+        return 0;
+    return Math.min(ms, MAX_TIMER_MS);
+}
+const realSleep = ms => new Promise(resolve => setTimeout(resolve, timerDelay(ms)));
+/** 429, 5xx and network failures may pass; any other answer will not change by asking again. */
+function isRetryable(err) {
+    // A certificate that fails verification will fail the same way next time.
+    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NetworkError */ .Dr)
+        return !/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(err.code);
+    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BoomiError */ .JE)
+        return err.status === 429 || err.status >= 500;
+    return false;
+}
+/** "Not now": the account's rate limit or a busy Boomi. Nothing was done, and asking later will do. */
+function isThrottling(err) {
+    return err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BoomiError */ .JE && (err.status === 503 || err.status === 429);
+}
+/**
+ * A failure that may nonetheless have done the work: an answer that never came
+ * after the request was written, or a 5xx other than 503. Only a clear "not
+ * now" (429, 503) or a request that was never written proves nothing happened.
+ */
+function mayHaveTakenEffect(err) {
+    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NetworkError */ .Dr)
+        return !err.notSent;
+    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BoomiError */ .JE)
+        return err.status >= 500 && err.status !== 503;
+    return false;
+}
+/** Full jitter: a uniform draw below the exponential ceiling; `Retry-After` wins when given. */
+function backoffDelay(attempt, err, policy) {
+    const asked = retryAfter(err, policy);
+    if (asked !== undefined)
+        return asked;
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
+    return timerDelay(Math.floor(policy.random() * ceiling));
+}
+function retryAfter(err, policy) {
+    if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BoomiError */ .JE) || err.retryAfterMs === undefined)
+        return undefined;
+    return timerDelay(Math.min(err.retryAfterMs, policy.maxRetryAfterMs));
+}
+/**
+ * The one decision after a failed attempt: retry, after how long, or stop.
+ * Throttling does not spend `maxAttempts`; it waits as Boomi asks (Retry-After)
+ * or for a short jitter — the pacer, cut by the same answer, spaces what
+ * follows — until the throttling budget would be overrun. Anything else
+ * retryable spends an attempt and backs off exponentially.
+ */
+function nextStep(err, state, policy) {
+    if (!isRetryable(err))
+        return { retry: false, reason: 'not-retryable', failures: state.failures + 1 };
+    if (isThrottling(err)) {
+        const delayMs = retryAfter(err, policy) ?? timerDelay(Math.floor(policy.random() * policy.baseDelayMs));
+        if (state.throttledMs + delayMs > (policy.throttleBudgetMs ?? THROTTLE_BUDGET_MS)) {
+            return { retry: false, reason: 'throttle-budget', failures: state.failures };
+        }
+        return { retry: true, throttled: true, delayMs, failures: state.failures };
+    }
+    const failures = state.failures + 1;
+    if (failures >= policy.maxAttempts)
+        return { retry: false, reason: 'attempts', failures };
+    return { retry: true, throttled: false, delayMs: backoffDelay(failures, err, policy), failures };
+}
+/**
+ * Wall time spent waiting out throttling, across every request that shares it:
+ * two requests throttled over the same second spend one second, not two.
+ */
+class ThrottleLedger {
+    until = -Infinity;
+    spent = 0;
+    get spentMs() {
+        return this.spent;
+    }
+    record(from, to) {
+        const start = Math.max(from, this.until);
+        if (to > start)
+            this.spent += to - start;
+        this.until = Math.max(this.until, to);
+    }
+}
+/**
+ * Runs `attempt` until it succeeds, fails for good, spends `maxAttempts` on
+ * real errors, or overruns the throttling budget. `recover` is asked after
+ * each retryable failure (the last one too) whether the work was done after
+ * all, e.g. an upload whose answer was lost; a result from it ends the loop.
+ */
+async function withRetries(what, policy, attempt, recover) {
+    const ledger = policy.throttle ?? new ThrottleLedger();
+    const now = policy.now ?? Date.now;
+    let failures = 0;
+    for (let n = 1;; n++) {
+        const started = now();
+        try {
+            return await attempt(n);
+        }
+        catch (err) {
+            if (recover && isRetryable(err)) {
+                const recovered = await recover(err, n);
+                if (recovered !== undefined)
+                    return recovered;
+            }
+            const step = nextStep(err, { failures, throttledMs: ledger.spentMs }, policy);
+            if (!step.retry)
+                throw finalError(err, step, ledger.spentMs, policy);
+            failures = step.failures;
+            policy.log(`${what}: ${describeRetry(err, step, ledger.spentMs, policy)}`);
+            await policy.sleep(step.delayMs);
+            if (step.throttled)
+                ledger.record(started, now());
+        }
+    }
+}
+/** The log line for a retry: "attempt i of N failed: …" or, for throttling, the budget spent. */
+function describeRetry(err, step, throttledMs, policy) {
+    if (!step.throttled)
+        return `attempt ${step.failures} of ${policy.maxAttempts} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)}; retrying in ${step.delayMs} ms`;
+    const status = err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BoomiError */ .JE ? err.status : '?';
+    const budgetS = Math.round((policy.throttleBudgetMs ?? THROTTLE_BUDGET_MS) / 1000);
+    return `throttled (${status}), waiting ${step.delayMs} ms; ${Math.round(throttledMs / 1000)} s of the ${budgetS} s throttling budget used`;
+}
+/** The error a finished retry loop throws: the failure itself, with how the tries ran out when they did. */
+function finalError(err, step, throttledMs, policy) {
+    if (step.reason === 'attempts')
+        return gaveUp(err, step.failures);
+    if (step.reason === 'not-retryable')
+        return err;
+    const budgetS = Math.round((policy.throttleBudgetMs ?? THROTTLE_BUDGET_MS) / 1000);
+    return withNote(err, `gave up after ${Math.round(throttledMs / 1000)} s of throttling, near the ${budgetS} s limit; the account's rate limit is spent by other jobs or tools: run fewer at once, or lower requests-per-second`);
+}
+/** The last failure, saying that the tries ran out and how to allow more. */
+function gaveUp(err, attempts) {
+    return withNote(err, `gave up after ${attempts} attempt${attempts === 1 ? '' : 's'}; raise max-attempts to try longer`);
+}
+/**
+ * A copy of the error (same class and fields, so callers still tell a
+ * BoomiError from a NetworkError) with a note added to its message and the
+ * original as its cause; the thrown error itself is left as it was.
+ */
+function withNote(err, note) {
+    if (!(err instanceof Error))
+        return new Error(`${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)} (${note})`, { cause: err });
+    const copy = Object.create(Object.getPrototypeOf(err), Object.getOwnPropertyDescriptors(err));
+    Object.defineProperty(copy, 'message', { value: `${err.message} (${note})`, writable: true, configurable: true });
+    Object.defineProperty(copy, 'cause', { value: err, writable: true, configurable: true });
+    return copy;
+}
+/** Longer than any date or number Boomi would send: not read at all. */
+const MAX_RETRY_AFTER_TEXT = 64;
+/** `Retry-After` as seconds or an HTTP date, at most MAX_TIMER_MS; undefined when absent or unreadable. */
+function parseRetryAfter(value, now) {
+    if (!value || value.length > MAX_RETRY_AFTER_TEXT)
+        return undefined;
+    const text = value.trim();
+    if (/^\d+(\.\d+)?$/.test(text))
+        return timerDelay(Math.round(Number(text) * 1000));
+    const date = Date.parse(text);
+    if (Number.isNaN(date))
+        return undefined;
+    return timerDelay(date - now);
+}
+
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 5317:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 8500:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 3785:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("readline");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 3106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
+/************************************************************************/
+var __webpack_exports__ = {};
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __nccwpck_require__(7242);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/inputs/command-line.ts
+var command_line = __nccwpck_require__(1527);
+// EXTERNAL MODULE: ./src/boomi/contract.ts
+var contract = __nccwpck_require__(4922);
+// EXTERNAL MODULE: ./src/inputs/table.ts
+var table = __nccwpck_require__(5541);
+;// CONCATENATED MODULE: ./src/inputs/read.ts
+// Reads every input once, by the table in table.ts, into one typed object. The
+// rest of the action never reads inputs. Errors name the input and the fix.
+
+
+
+
+const TOKEN_PREFIX = 'BOOMI_TOKEN.';
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+/** The one sentence every invalid value gets: "Invalid X 'v'. Expected …, e.g. …". */
+function invalid(spec, value, cause) {
+    const shown = spec.kind === 'secret' ? '***' : value.length > 100 ? `${value.slice(0, 100)}…` : value;
+    return new errors/* InputError */.dz(spec.name, `Invalid ${spec.name} '${shown}'. Expected ${spec.expected}, e.g. ${spec.example}.`, { cause });
+}
+function conflict(input, message) {
+    return new errors/* InputError */.dz(input, message);
+}
+/**
+ * Reads and validates every input. `mask` is called with the token (and the
+ * Basic credentials derived from it) before any validation can fail, so nothing
+ * logged afterwards can reveal it.
+ */
+function readInputs(getInput, mask) {
+    const raw = (spec) => (getInput(spec.name) ?? '').trim();
+    const apiToken = raw(table/* INPUTS */.m.apiToken);
+    if (apiToken)
+        mask(apiToken);
+    const credentials = readCredentials(raw, apiToken);
+    mask(Buffer.from(`${credentials.username}:${apiToken}`).toString('base64'));
+    const groupType = required(raw, table/* INPUTS */.m.groupType);
+    if (/\s|\//.test(groupType))
+        throw invalid(table/* INPUTS */.m.groupType, groupType);
+    const apiUrl = parseApiUrl(raw(table/* INPUTS */.m.apiUrl) || contract/* DEFAULT_API_URL */.rK);
+    const inputs = {
+        ...credentials,
+        groupType,
+        ...readRelease(getInput, raw, groupType),
+        ...readPruning(raw),
+        dryRun: readBoolean(raw(table/* INPUTS */.m.dryRun) || table/* INPUTS */.m.dryRun.default, table/* INPUTS */.m.dryRun),
+        apiUrl: apiUrl.href,
+        apiUrlIsHost: apiUrl.isHost,
+        requestsPerSecond: readDecimal(raw(table/* INPUTS */.m.requestsPerSecond) || table/* INPUTS */.m.requestsPerSecond.default, table/* INPUTS */.m.requestsPerSecond),
+        maxAttempts: readWhole(raw(table/* INPUTS */.m.maxAttempts) || table/* INPUTS */.m.maxAttempts.default, table/* INPUTS */.m.maxAttempts),
+        timeoutMs: Math.round(readDecimal(raw(table/* INPUTS */.m.timeoutSeconds) || table/* INPUTS */.m.timeoutSeconds.default, table/* INPUTS */.m.timeoutSeconds) * 1000)
+    };
+    checkCombinations(inputs);
+    return inputs;
+}
+function readCredentials(raw, apiToken) {
+    const accountId = required(raw, table/* INPUTS */.m.accountId);
+    if (!/^[A-Za-z0-9._-]+$/.test(accountId) || !/[A-Za-z0-9]/.test(accountId))
+        throw invalid(table/* INPUTS */.m.accountId, accountId);
+    let username = required(raw, table/* INPUTS */.m.username);
+    if (!username.startsWith(TOKEN_PREFIX))
+        username = TOKEN_PREFIX + username;
+    if (username.includes(':') || username === TOKEN_PREFIX || CONTROL.test(username))
+        throw invalid(table/* INPUTS */.m.username, username);
+    if (!apiToken)
+        required(raw, table/* INPUTS */.m.apiToken);
+    if (CONTROL.test(apiToken))
+        throw invalid(table/* INPUTS */.m.apiToken, apiToken);
+    return { accountId, username, apiToken };
+}
+function readRelease(getInput, raw, groupType) {
+    const changeLogRaw = getInput(table/* INPUTS */.m.changeLog.name) ?? '';
+    const expected = raw(table/* INPUTS */.m.expectedSha256);
+    if (expected && !/^[0-9a-fA-F]{64}$/.test(expected))
+        throw invalid(table/* INPUTS */.m.expectedSha256, expected);
+    const ifExists = raw(table/* INPUTS */.m.ifExists).toLowerCase() || table/* INPUTS */.m.ifExists.default;
+    if (!table/* INPUTS */.m.ifExists.choices.includes(ifExists))
+        throw invalid(table/* INPUTS */.m.ifExists, raw(table/* INPUTS */.m.ifExists));
+    const versionId = raw(table/* INPUTS */.m.versionId) || undefined;
+    if (versionId !== undefined && (CONTROL.test(versionId) || /\s/.test(versionId) || versionId.length > 100))
+        throw invalid(table/* INPUTS */.m.versionId, versionId);
+    return {
+        archive: raw(table/* INPUTS */.m.archive) || undefined,
+        changeLog: changeLogRaw.trim() ? changeLogRaw.replace(/\s+$/, '') : undefined,
+        changeLogFile: raw(table/* INPUTS */.m.changeLogFile) || undefined,
+        expectedSha256: expected ? expected.toLowerCase() : undefined,
+        ifExists: ifExists,
+        classifications: readClassifications(getInput(table/* INPUTS */.m.classifications.name) ?? '', groupType),
+        versionId
+    };
+}
+/** Labels separated by commas or new lines; a full classification type loses its group prefix. */
+function readClassifications(text, groupType) {
+    if (!text.trim())
+        return [];
+    const spec = table/* INPUTS */.m.classifications;
+    const items = text.split(/,|\r?\n/).map(s => s.trim());
+    // A trailing separator (a YAML block ending in a newline) is not an empty item.
+    while (items.length && items[items.length - 1] === '')
+        items.pop();
+    const labels = [];
+    for (const item of items) {
+        if (!item || /\s/.test(item) || CONTROL.test(item) || item.length > 200)
+            throw invalid(spec, item);
+        const label = item.startsWith(`${groupType}-`) ? item.slice(groupType.length + 1) : item;
+        if (!label)
+            throw invalid(spec, item);
+        if (labels.includes(label))
+            throw invalid(spec, item, new Error(`'${label}' is given twice`));
+        labels.push(label);
+    }
+    return labels;
+}
+function readPruning(raw) {
+    const keep = raw(table/* INPUTS */.m.keepLatest);
+    const age = raw(table/* INPUTS */.m.minAgeDays);
+    return { keepLatest: keep ? readWhole(keep, table/* INPUTS */.m.keepLatest) : undefined, minAgeDays: age ? readDecimal(age, table/* INPUTS */.m.minAgeDays) : undefined };
+}
+function checkCombinations(i) {
+    const { archive, changeLog, changeLogFile, expectedSha256, keepLatest, minAgeDays, classifications, versionId } = i;
+    if (expectedSha256 && !archive) {
+        throw conflict(constants/* Input */.pd.expectedSha256, `${constants/* Input */.pd.expectedSha256} is set but ${constants/* Input */.pd.archive} is empty. Set ${constants/* Input */.pd.archive} to the connector zip, or remove ${constants/* Input */.pd.expectedSha256}.`);
+    }
+    if (minAgeDays !== undefined && keepLatest === undefined) {
+        throw conflict(constants/* Input */.pd.minAgeDays, `${constants/* Input */.pd.minAgeDays} only applies to pruning, but ${constants/* Input */.pd.keepLatest} is empty. Set ${constants/* Input */.pd.keepLatest} too, or remove ${constants/* Input */.pd.minAgeDays}.`);
+    }
+    if (changeLog !== undefined && changeLogFile) {
+        throw conflict(constants/* Input */.pd.changeLogFile, `${constants/* Input */.pd.changeLog} and ${constants/* Input */.pd.changeLogFile} are both set. Keep one: the text itself, or the changelog file to take it from.`);
+    }
+    if (versionId && archive) {
+        throw conflict(constants/* Input */.pd.versionId, `${constants/* Input */.pd.versionId} and ${constants/* Input */.pd.archive} are both set. Use ${constants/* Input */.pd.archive} to upload and switch the new version, or ${constants/* Input */.pd.versionId} to switch one already uploaded.`);
+    }
+    if (versionId && !classifications.length) {
+        throw conflict(constants/* Input */.pd.versionId, `${constants/* Input */.pd.versionId} is set but ${constants/* Input */.pd.classifications} is empty. Name the classifications to switch to version ${versionId}, e.g. ${constants/* Input */.pd.classifications}: prod.`);
+    }
+    if (classifications.length && !archive && !versionId) {
+        throw conflict(constants/* Input */.pd.classifications, `${constants/* Input */.pd.classifications} is set but neither ${constants/* Input */.pd.archive} nor ${constants/* Input */.pd.versionId} is. Set ${constants/* Input */.pd.archive} to upload and switch the new version, or ${constants/* Input */.pd.versionId} to switch one already uploaded.`);
+    }
+    if (!archive && keepLatest === undefined && !versionId) {
+        throw conflict(constants/* Input */.pd.archive, `Nothing to do: both ${constants/* Input */.pd.archive} and ${constants/* Input */.pd.keepLatest} are empty. Set ${constants/* Input */.pd.archive} to upload a connector zip, ${constants/* Input */.pd.keepLatest} to prune old versions, or both.`);
+    }
+}
+function required(raw, spec) {
+    const value = raw(spec);
+    if (!value)
+        throw new errors/* InputError */.dz(spec.name, `Input required and not supplied: ${spec.name}. Set it to ${spec.expected}, e.g. ${spec.example}.`);
+    return value;
+}
+function readBoolean(text, spec) {
+    const value = text.toLowerCase();
+    if (value !== 'true' && value !== 'false')
+        throw invalid(spec, text);
+    return value === 'true';
+}
+function readWhole(text, spec) {
+    const value = /^\d+$/.test(text) ? Number(text) : NaN;
+    if (!Number.isSafeInteger(value) || value < (spec.min ?? 0) || value > (spec.max ?? Infinity))
+        throw invalid(spec, text);
+    return value;
+}
+/** Plain decimal notation only: "1e3", "0x10" or "Infinity" are refused rather than guessed at. */
+function readDecimal(text, spec) {
+    const value = /^\d+(\.\d+)?$|^\.\d+$/.test(text) ? Number(text) : NaN;
+    if (!Number.isFinite(value) || value < (spec.min ?? 0) || value > (spec.max ?? Infinity))
+        throw invalid(spec, text);
+    return value;
+}
+function isLoopbackHost(hostname) {
+    const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+    return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+/** The URL without a trailing slash, and whether it is a host alone (no path to use as given). */
+function parseApiUrl(text) {
+    const spec = table/* INPUTS */.m.apiUrl;
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch (err) {
+        throw invalid(spec, text, err);
+    }
+    if (url.username || url.password) {
+        throw new errors/* InputError */.dz(spec.name, `Invalid ${spec.name}: it must not carry credentials. Pass them as ${constants/* Input */.pd.username} and ${constants/* Input */.pd.apiToken}.`);
+    }
+    // A bare '?' or '#' leaves url.search and url.hash empty, but would still change the paths requested.
+    if (url.search || url.hash || /[?#]/.test(text)) {
+        throw new errors/* InputError */.dz(spec.name, `Invalid ${spec.name} '${text}': it must not have a query or fragment. Expected e.g. ${contract/* DEFAULT_API_URL */.rK}.`);
+    }
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+        throw new errors/* InputError */.dz(spec.name, `Invalid ${spec.name} '${text}': it must use https (plain http is allowed only on loopback, for a local emulator). Expected e.g. ${contract/* DEFAULT_API_URL */.rK}.`);
+    }
+    return { href: url.href.replace(/\/+$/, ''), isHost: /^\/*$/.test(url.pathname) };
+}
+
+// EXTERNAL MODULE: ./src/cli/report.ts
+var report = __nccwpck_require__(1086);
+;// CONCATENATED MODULE: ./src/cli/main.ts
+// Reads the flags and the environment, and loads the rest only when the inputs
+// are valid, so a typo fails in milliseconds with exit code 2 and nothing sent.
+
+
+
+
+
+
+const EXIT_FAILED = 1;
+const EXIT_BAD_INPUT = 2;
+async function main(args, env) {
+    const secrets = [];
+    try {
+        const cl = (0,command_line/* readCommandLine */.ye)(args, env);
+        if (cl.help)
+            return void process.stdout.write((0,command_line/* helpText */.BK)(report/* CLI_NAME */.Vs, constants/* ACTION_VERSION */.Yt));
+        if (cl.version)
+            return void process.stdout.write(`${constants/* ACTION_VERSION */.Yt}\n`);
+        const token = cl.apiTokenFile ? await tokenFrom(cl.apiTokenFile) : undefined;
+        const inputs = readInputs(name => (name === constants/* Input */.pd.apiToken && token !== undefined ? token : cl.getInput(name)), s => void secrets.push(s));
+        const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(942), __nccwpck_require__.e(234)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3234));
+        await runCli(inputs, cl, env, secrets);
+    }
+    catch (err) {
+        process.stderr.write((0,report/* errorLine */.BP)(err, secrets));
+        process.exitCode = err instanceof errors/* InputError */.dz ? EXIT_BAD_INPUT : EXIT_FAILED;
+    }
+}
+async function tokenFrom(file) {
+    try {
+        return (await (0,promises_.readFile)(file, 'utf8')).trim();
+    }
+    catch (err) {
+        throw new errors/* InputError */.dz(`--${command_line/* API_TOKEN_FILE */.a4}`, `Cannot read --${command_line/* API_TOKEN_FILE */.a4} '${file}' (${(0,errors/* errorMessage */.gJ)(err)}). Name a file holding the API token, or set ${(0,command_line/* envName */.pD)(constants/* Input */.pd.apiToken)}.`, { cause: err });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/index.ts
+// The entry of the command-line tool boomi-connector-release.
+
+void main(process.argv.slice(2), process.env);
+

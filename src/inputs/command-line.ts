@@ -1,0 +1,120 @@
+// The command-line tool's flags and environment, read into the same inputs as
+// the Action's: every input of the table is a flag `--<input-name>` or a
+// variable `BOOMI_<NAME>`, and a flag wins. Defaults, validation and messages
+// stay with the table and read.ts; this file only finds the raw text.
+// docs/behaviour.md, "Command-line tool".
+import { parseArgs } from 'node:util'
+import { Input } from '../constants.js'
+import { InputError } from '../errors.js'
+import type { GetInput } from './read.js'
+import { INPUTS, type InputSpec } from './table.js'
+
+export const API_TOKEN_FILE = 'api-token-file'
+
+/** The flags that are not inputs: where results go, and what the CI does not say. */
+export const EXTRA_FLAGS = {
+  [API_TOKEN_FILE]: { value: 'PATH', meaning: 'read the API token from this file (else from BOOMI_API_TOKEN)' },
+  json: { meaning: 'print one JSON object with every output on stdout (everything else goes to stderr)' },
+  'output-file': { value: 'FILE', meaning: 'write the outputs as a dotenv file (version_id=…), e.g. for GitLab artifacts:reports:dotenv' },
+  'summary-file': { value: 'FILE', meaning: 'write the Markdown summary to this file' },
+  tag: { value: 'TAG', meaning: "the tag being released, when the CI's variables do not say (change-log-file takes its section)" },
+  verbose: { meaning: 'also print debug lines' },
+  help: { meaning: 'print this help' },
+  version: { meaning: 'print the version' }
+} as const satisfies Record<string, { value?: string; meaning: string }>
+
+export interface CommandLine {
+  /** The input's text: the flag, else BOOMI_<NAME>, else ''. The token is never a flag. */
+  getInput: GetInput
+  apiTokenFile?: string
+  json: boolean
+  outputFile?: string
+  summaryFile?: string
+  tag?: string
+  verbose: boolean
+  help: boolean
+  version: boolean
+}
+
+type Env = Readonly<Record<string, string | undefined>>
+
+/** `account-id` → `BOOMI_ACCOUNT_ID`. */
+export function envName(input: string): string {
+  return `BOOMI_${input.toUpperCase().replace(/-/g, '_')}`
+}
+
+/**
+ * Reads the flags (`--name value`, `--name=value`; booleans bare) and the
+ * environment. A flag that is not known, a value where none belongs, or the
+ * token as a flag is a bad input naming the flag.
+ */
+export function readCommandLine(args: readonly string[], env: Env): CommandLine {
+  const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> = {}
+  for (const spec of Object.values(INPUTS) as InputSpec[]) {
+    // A list may be given as one flag (`--classifications dev,uat`) or several.
+    options[spec.name] = spec.kind === 'boolean' ? { type: 'boolean' } : spec.kind === 'list' ? { type: 'string', multiple: true } : { type: 'string' }
+  }
+  for (const [name, extra] of Object.entries(EXTRA_FLAGS)) options[name] = { type: 'value' in extra ? 'string' : 'boolean' }
+  if (args.some(a => a === `--${Input.apiToken}` || a.startsWith(`--${Input.apiToken}=`))) {
+    throw new InputError(
+      `--${Input.apiToken}`,
+      `--${Input.apiToken} is refused: a token on the command line shows in the process list and the shell history. Put it in the environment as ${envName(Input.apiToken)}, or in a file named by --${API_TOKEN_FILE}.`
+    )
+  }
+  let parsed: ReturnType<typeof parseArgs>
+  try {
+    parsed = parseArgs({ args: [...args], options, strict: true, allowPositionals: false })
+  } catch (err) {
+    const text = err instanceof Error ? err.message : String(err)
+    const flag = /'(-{1,2}[^' ]+)/.exec(text)?.[1] ?? ''
+    throw new InputError(flag, `${text.replace(/\. To specify a positional argument.*$/s, '').replace(/\.?$/, '.')} See --help for the flags.`, { cause: err })
+  }
+  const values = parsed.values as Record<string, string | boolean | string[] | undefined>
+  const text = (name: string): string | undefined => {
+    const v = values[name]
+    return typeof v === 'string' ? v : undefined
+  }
+  const getInput: GetInput = name => {
+    if (name === Input.apiToken) return env[envName(name)] ?? ''
+    const v = values[name]
+    if (Array.isArray(v)) return v.join(',')
+    if (v === true) return 'true'
+    if (typeof v === 'string') return v
+    return env[envName(name)] ?? ''
+  }
+  return {
+    getInput,
+    apiTokenFile: text(API_TOKEN_FILE),
+    json: values.json === true,
+    outputFile: text('output-file'),
+    summaryFile: text('summary-file'),
+    tag: text('tag'),
+    verbose: values.verbose === true,
+    help: values.help === true,
+    version: values.version === true
+  }
+}
+
+/** --help, from the input table: every flag with its meaning, its variable and its default. */
+export function helpText(command: string, version: string): string {
+  const lines = [
+    `${command} ${version}: release a Boomi custom connector from any CI.`,
+    '',
+    `Usage: ${command} [flags]`,
+    '',
+    `Every input is a flag or a BOOMI_<NAME> variable; a flag wins. The token comes only from ${envName(Input.apiToken)} or --${API_TOKEN_FILE}.`,
+    '',
+    'Inputs:'
+  ]
+  for (const spec of Object.values(INPUTS) as InputSpec[]) {
+    const flag = spec.name === Input.apiToken ? `(${envName(spec.name)})` : `--${spec.name}${spec.kind === 'boolean' ? '' : ' <value>'}`
+    const facts = [spec.required ? 'required' : spec.default ? `default ${spec.default}` : '', spec.name === Input.apiToken ? '' : envName(spec.name)]
+    lines.push(`  ${flag}`, `      ${spec.meaning}${facts.some(Boolean) ? ` (${facts.filter(Boolean).join('; ')})` : ''}`)
+  }
+  lines.push('', 'Other flags:')
+  for (const [name, extra] of Object.entries(EXTRA_FLAGS)) {
+    lines.push(`  --${name}${'value' in extra ? ` <${extra.value}>` : ''}`, `      ${extra.meaning}`)
+  }
+  lines.push('', 'Exit codes: 0 success; 1 the run failed; 2 a bad input (nothing was sent).')
+  return lines.join('\n') + '\n'
+}
