@@ -133,6 +133,27 @@ describe('a listing over pages', () => {
     expect(pages.finish('queryMore').versions.map(x => x.versionId)).toEqual(['1', '2'])
   })
 
+  it('collapses copies that differ only in fields that describe, keeping the first', () => {
+    const pages = new ListingPages(GROUP)
+    pages.add({ queryToken: 't1', result: [v(1, { uploadedBy: { email: 'a@acme.example' }, displayVersion: '1.0' })] }, 'query')
+    pages.add({ result: [v(1, { uploadedBy: ['not', 'a', 'user'], displayVersion: { major: 1 }, carLink: 'x' })] }, 'queryMore')
+    expect(pages.finish('queryMore').versions).toEqual([v(1, { uploadedBy: { email: 'a@acme.example' }, displayVersion: '1.0' })])
+  })
+
+  it.each([
+    ['reviewStatus', 'APPROVED'],
+    ['changeLog', 'sha256: ' + 'a'.repeat(64)],
+    ['uploadedDate', '2024-01-02T00:00:00Z'],
+    ['deleted', true],
+    ['releaseVersion', 'maybe'],
+    ['groupType', 'other-group']
+  ])('refuses copies of a version that differ in %s, a field that decides', (field, value) => {
+    const pages = new ListingPages(GROUP)
+    pages.add({ queryToken: 't1', result: [v(1)] }, 'query')
+    pages.add({ result: [v(1, { [field]: value })] }, 'queryMore')
+    expect(() => pages.finish('queryMore')).toThrow(/version "1" is listed twice with different fields/)
+  })
+
   it('refuses copies of a version that differ', () => {
     const pages = new ListingPages(GROUP)
     pages.add({ queryToken: 't1', result: [v(1)] }, 'query')

@@ -296,12 +296,20 @@ describe('CLI', () => {
       '/partner/api/rest/v1': 403,
       '/x': 401
     })
+    expect(parseCliOptions([]).emulator.answers).toEqual({})
+    expect(parseCliOptions(['--answers', 'earlier,milliseconds', '--answers', 'describing=null,page-count']).emulator.answers).toEqual({
+      numberOfResults: 'page',
+      describing: 'null',
+      milliseconds: true
+    })
     for (const bad of [
       ['--seed', 'x'],
       ['--rate-limit', '0'],
       ['--port', '70000'],
       ['--group', 'a,,b'],
       ['--compete-rps', ''],
+      ['--answers', 'describing=xml'],
+      ['--answers', 'milliseconds=yes'],
       ['--nope'],
       ['stray'],
       ['--refused-prefix', '/x=500'],

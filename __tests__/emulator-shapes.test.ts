@@ -5,7 +5,7 @@
  * nothing here leans on src/.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals'
-import { Emulator } from '../emulator/server.js'
+import { EARLIER_SHAPE, Emulator, type AnswerShape } from '../emulator/server.js'
 import { EXAMPLE_GROUP as G, example } from './helpers/boomi-examples.js'
 import { basic, clientOf, json, uploadParts } from './emulator-client.js'
 import { makeConnectorZip } from './helpers/zip.js'
@@ -130,5 +130,77 @@ describe('the comparison itself', () => {
     expect(shapeOf({ uid: 9031 })).not.toEqual(shapeOf({ uid: '9031' }))
     expect(shapeOf({ completedDate: null })).not.toEqual(shapeOf({}))
     expect(shapeOf({ a: [1, 2], b: 'x' })).toEqual(shapeOf({ b: 'y', a: [3] }))
+  })
+})
+
+describe('each AnswerShape option changes the answers as it says (so the variant tests vary something)', () => {
+  async function answers(shape: AnswerShape) {
+    emu.setAnswerShape(shape)
+    const ids = seedLikeTheExamples()
+    const first = await json(await api.query(G))
+    const second = await json(await api.queryMore(first.queryToken))
+    const change = await json(await api.change({ classificationType: `${G}-uat`, versionId: ids[119], releaseNotes: 'n' }))
+    const created = await json(await api.create(uploadParts(makeConnectorZip(), G, 'c')))
+    const deleted = [...first.result, ...second.result].find(v => v.deleted)
+    return { first, second, change, created, deleted, plain: first.result[0] }
+  }
+
+  test('numberOfResults: query counts the whole query on every page', async () => {
+    const a = await answers({ numberOfResults: 'query' })
+    expect([a.first.numberOfResults, a.second.numberOfResults]).toEqual([120, 120])
+  })
+
+  test('milliseconds: every date has them', async () => {
+    const a = await answers({ milliseconds: true })
+    for (const date of [
+      a.plain.uploadedDate,
+      a.created.uploadedDate,
+      a.deleted.deletedDate,
+      a.change.completedDate,
+      a.change.ConnectorClassification.dateCreated
+    ]) {
+      expect(date).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
+    }
+  })
+
+  test('numericVersionChangeId: the version change names the version as a number', async () => {
+    const a = await answers({ numericVersionChangeId: true })
+    expect(typeof a.change.versionId).toBe('number')
+    expect(typeof a.created.versionId).toBe('string')
+  })
+
+  test('unknownFields: objects, lists and a nested @type in every answer object', async () => {
+    const a = await answers({ unknownFields: true })
+    for (const o of [a.first, a.plain, a.created, a.change, a.change.ConnectorClassification]) {
+      expect(o.links).toEqual(expect.any(Array))
+      expect(o.audit['@type']).toBe('AuditInfo')
+    }
+  })
+
+  test.each<[NonNullable<AnswerShape['describing']>, (v: unknown) => boolean]>([
+    ['text', v => typeof v === 'string'],
+    ['null', v => v === null],
+    ['absent', v => v === undefined],
+    ['object', v => typeof v === 'object' && v !== null && (v as { '@type'?: string })['@type'] === 'Described']
+  ])('describing: %s', async (mode, isShaped) => {
+    const a = await answers({ describing: mode })
+    for (const value of [a.plain.uploadedBy, a.created.uploadedBy, a.deleted.deletedBy, a.change.requestedBy, a.change.reviewedBy, a.change.uid]) {
+      expect(isShaped(value)).toBe(true)
+    }
+    // what decides is never touched
+    expect(a.plain).toMatchObject({
+      versionId: expect.any(String),
+      groupType: G,
+      deleted: false,
+      uploadedDate: expect.any(String),
+      changeLog: expect.any(String)
+    })
+    expect(a.change).toMatchObject({ reviewStatus: 'APPROVED', classificationType: `${G}-uat` })
+  })
+
+  test('EARLIER_SHAPE: users as text, releaseVersion and carLink given, whole-query counts', async () => {
+    const a = await answers(EARLIER_SHAPE)
+    expect(a.first.numberOfResults).toBe(120)
+    expect(a.plain).toMatchObject({ uploadedBy: expect.stringMatching(/@acme\.example$/), releaseVersion: false, carLink: expect.stringMatching(/^https:/) })
   })
 })

@@ -19,13 +19,16 @@ import { multipartBody } from '../src/net/multipart.js'
 import { Pacer } from '../src/net/pacer.js'
 import { realSleep } from '../src/net/retry.js'
 import { createTransport } from '../src/net/transport.js'
-import { FakeBoomi, GROUP, makeInputs, runFake } from './helpers/fake-run.js'
+import { forcedRecord, runRelease } from '../src/orchestrator/release.js'
+import { FakeBoomi, GROUP, fakeDeps, makeInputs, runFake, useWorkspace } from './helpers/fake-run.js'
 import { makeConnectorZip } from './helpers/zip.js'
 
 // One workspace for the file, removed by a top-level hook (a describe's own hook is skipped under -t).
 const dir = mkdtempSync(path.join(tmpdir(), 'first-contact-'))
 writeFileSync(path.join(dir, 'sample.car.zip'), makeConnectorZip())
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
+// The fake client's runs stream the fake's own archive bytes, which its upload checks against its checksum.
+const fakeWorkspace = useWorkspace()
 
 function httpClient(server: Emulator, apiUrl: string, findPrefix?: readonly string[]): { client: HttpBoomiClient; lines: string[] } {
   const lines: string[] = []
@@ -69,8 +72,8 @@ async function release(server: Emulator, apiUrl: string, findPrefix?: readonly s
     uploaded: r.upload?.kind,
     version: r.upload?.kind === 'uploaded' ? r.upload.version.versionId : undefined,
     switches: r.switches?.map(s => [s.classificationType, s.versionId, s.reviewStatus]),
-    deleted: r.prune?.outcome.deleted.map(d => d.version.versionId).sort(),
-    skipped: r.prune?.outcome.skipped.map(d => d.version.versionId).sort()
+    deleted: r.pruning?.deleted.map(d => d.version.versionId).sort(),
+    skipped: r.pruning?.skipped.map(d => d.version.versionId).sort()
   }
   return { run, lines: [...run.lines, ...lines], decisions, summary: renderSummary(r) }
 }
@@ -172,7 +175,7 @@ describe('the listing is the first request of every kind of run', () => {
   ])('%s', async (_case, extra) => {
     const boomi = new FakeBoomi()
     boomi.seed(3)
-    const run = await runFake(boomi, makeInputs(extra), dir)
+    const run = await runFake(boomi, makeInputs(extra), fakeWorkspace.dir)
     expect(run.error).toBeUndefined()
     expect(boomi.calls[0]).toBe('list')
   })
@@ -180,7 +183,7 @@ describe('the listing is the first request of every kind of run', () => {
 
 describe('an empty group is named in the log', () => {
   it('with an archive: a first upload, or group-type spelled otherwise (info)', async () => {
-    const run = await runFake(new FakeBoomi(), makeInputs(), dir)
+    const run = await runFake(new FakeBoomi(), makeInputs(), fakeWorkspace.dir)
     expect(run.lines).toContain(
       `Group ${GROUP} has no versions: this is its first upload, or group-type is spelled otherwise than the Type column of the Developer tab, without the classification.`
     )
@@ -188,7 +191,7 @@ describe('an empty group is named in the log', () => {
   })
 
   it('without one: a warning naming the group and the account', async () => {
-    const run = await runFake(new FakeBoomi(), makeInputs({ archive: undefined, keepLatest: 2 }), dir)
+    const run = await runFake(new FakeBoomi(), makeInputs({ archive: undefined, keepLatest: 2 }), fakeWorkspace.dir)
     expect(run.warnings).toEqual([
       `Group ${GROUP} has no versions in account acme-Q7XK2P: check that group-type is spelled as the Type column of the Developer tab, without the classification.`
     ])
@@ -197,7 +200,7 @@ describe('an empty group is named in the log', () => {
   it('a group with versions is not called empty', async () => {
     const boomi = new FakeBoomi()
     boomi.seed(1)
-    const run = await runFake(boomi, makeInputs(), dir)
+    const run = await runFake(boomi, makeInputs(), fakeWorkspace.dir)
     expect(run.lines.some(l => /has no versions/.test(l))).toBe(false)
   })
 })
@@ -326,7 +329,7 @@ describe("a dry run's summary says what it proved and what it could not", () => 
   it('with an archive and classifications: credentials and prefix, archive and change log proved; privileges and classifications not', async () => {
     const boomi = new FakeBoomi()
     boomi.seed(3)
-    const run = await runFake(boomi, makeInputs({ dryRun: true, classifications: ['uat', 'prod'], keepLatest: 2 }), dir, { apiContact })
+    const run = await runFake(boomi, makeInputs({ dryRun: true, classifications: ['uat', 'prod'], keepLatest: 2 }), fakeWorkspace.dir, { apiContact })
     const summary = renderSummary(run.record)
     const section = summary.slice(summary.indexOf('### Dry run'), summary.indexOf('\n\n', summary.indexOf('Not proved:\n\n') + 13) + 2)
     expect(section).toBe(
@@ -352,7 +355,7 @@ describe("a dry run's summary says what it proved and what it could not", () => 
   it('a dry run whose listing failed proved nothing', async () => {
     const boomi = new FakeBoomi()
     boomi.listFailures.push(401)
-    const run = await runFake(boomi, makeInputs({ archive: undefined, keepLatest: 2, dryRun: true }), dir, { apiContact: () => undefined })
+    const run = await runFake(boomi, makeInputs({ archive: undefined, keepLatest: 2, dryRun: true }), fakeWorkspace.dir, { apiContact: () => undefined })
     const summary = renderSummary(run.record)
     expect(summary).toContain('Proved:\n\n- nothing: the run stopped first.')
     expect(summary).toContain('- Credentials, host and path prefix: the listing did not succeed.')
@@ -361,7 +364,40 @@ describe("a dry run's summary says what it proved and what it could not", () => 
   it('a real run has no such section', async () => {
     const boomi = new FakeBoomi()
     boomi.seed(3)
-    const run = await runFake(boomi, makeInputs(), dir, { apiContact })
+    const run = await runFake(boomi, makeInputs(), fakeWorkspace.dir, { apiContact })
     expect(renderSummary(run.record)).not.toContain('### Dry run')
+  })
+})
+
+describe('the API contact reaches the record through the fold', () => {
+  const contact = {
+    apiUrl: 'https://api.boomi.com/partner/api/rest/v1',
+    found: true,
+    refused: [{ prefix: '/api/rest/v1', status: 403 }],
+    notices: [{ operation: 'query', header: 'Sunset', value: 'Wed, 01 Jul 2026 00:00:00 GMT' }]
+  }
+
+  it('at the end of a run', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(3)
+    const run = await runFake(boomi, makeInputs(), fakeWorkspace.dir, { apiContact: () => contact })
+    expect(run.record.api).toEqual(contact)
+    expect(renderSummary(run.record)).toContain('| query | Sunset | Wed, 01 Jul 2026 00:00:00 GMT |')
+  })
+
+  it('after a forced cancel, with the run still hanging on a request', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(3)
+    boomi.changeHangs.add('uat')
+    const { deps } = fakeDeps(boomi, makeInputs({ classifications: ['uat'] }), fakeWorkspace.dir, { apiContact: () => contact })
+    const controller = new AbortController()
+    void runRelease({ ...deps, signal: controller.signal }, async () => undefined).catch(() => undefined)
+    // the upload body is read from disk: real I/O, so wait in real time (bounded)
+    for (const until = Date.now() + 10_000; Date.now() < until && !boomi.calls.some(c => c.startsWith('change uat'));)
+      await new Promise(resolve => setTimeout(resolve, 2))
+    controller.abort()
+    const record = forcedRecord({ ...deps, signal: controller.signal })
+    expect(record.cancelled).toBe(true)
+    expect(record.api).toEqual(contact)
   })
 })

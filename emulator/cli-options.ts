@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util'
 import type { EmulatorOptions } from './server.js'
+import { parseAnswerShape } from './shape.js'
 
 export const DEFAULT_GROUP = 'acme-Q7XK2P-sample'
 const DEFAULT_COMPETE_MS = 3_600_000
@@ -22,6 +23,7 @@ const FLAGS = {
   prefix: { type: 'string', multiple: true },
   'retired-prefix': { type: 'string', multiple: true },
   'refused-prefix': { type: 'string', multiple: true },
+  answers: { type: 'string', multiple: true },
   'compete-rps': { type: 'string' },
   'compete-duration-ms': { type: 'string' },
   'compete-group': { type: 'string' },
@@ -74,6 +76,12 @@ export function parseCliOptions(argv: string[]): CliOptions {
   }
   const groups = [...new Set(list(values.group) ?? [DEFAULT_GROUP])]
   const rps = num('compete-rps', values['compete-rps'], 0.001, 1000)
+  let answers
+  try {
+    answers = parseAnswerShape(list(values.answers) ?? [])
+  } catch (err) {
+    throw new UsageError(`--answers: ${err instanceof Error ? err.message : String(err)}`)
+  }
   return {
     emulator: {
       port: num('port', values.port, 0, 65535),
@@ -86,7 +94,8 @@ export function parseCliOptions(argv: string[]): CliOptions {
       apiToken: values['api-token'],
       prefixes: list(values.prefix),
       retiredPrefixes: list(values['retired-prefix']),
-      refusedPrefixes: refusedPrefixes(list(values['refused-prefix']))
+      refusedPrefixes: refusedPrefixes(list(values['refused-prefix'])),
+      answers
     },
     groups,
     seed: num('seed', values.seed, 0, 100_000) ?? 0,

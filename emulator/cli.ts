@@ -4,10 +4,12 @@
  *     [--rate-limit 10] [--latency-ms 0] [--max-versions 1500] [--page-size 100]
  *     [--account-id …] [--username …] [--api-token …]
  *     [--prefix /api/rest/v1 …] [--retired-prefix /api/rest/v0 …] [--refused-prefix /partner/api/rest/v1=403 …]
+ *     [--answers query-count,milliseconds,numeric-change-id,unknown-fields,describing=text | earlier]
  *     [--compete-rps 5 [--compete-duration-ms 3600000] [--compete-group competitor-pipeline]]
  *     [--quiet]
- * `--group` and the prefix flags repeat, or take comma lists. A refused prefix answers its status
- * (403 unless given) to good credentials, as an account without the Partner API may be answered. Each group gets `--seed N` versions
+ * `--group`, the prefix flags and `--answers` repeat, or take comma lists. A refused prefix answers its status
+ * (403 unless given) to good credentials, as an account without the Partner API may be answered. `--answers` varies the shapes
+ * of the answers within what Boomi's docs allow (see shape.ts); by default they are as documented. Each group gets `--seed N` versions
  * (every protected kind included when N >= 13, classifications uat and prod among them),
  * ending about a day before now so that age-based pruning has something to show.
  * `--compete-rps` runs a competing client inside this process against this same account.

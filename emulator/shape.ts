@@ -18,15 +18,21 @@ export interface AnswerShape {
   unknownFields?: boolean
   /**
    * How the fields that only describe are written (users, deletion and review details, links,
-   * the classification in a version change; never a field that decides, nor `displayVersion`):
-   * `documented` (default: user objects, as the examples), `text` (users as their email, every
-   * optional field given: the emulator's shapes before it followed the examples), `null`,
-   * `absent` (left out), or `object` (each one an object of its own).
+   * the classification in a version change; never a field that decides, nor `displayVersion`,
+   * which the `display-version` output repeats): `documented` (default: user objects, as the
+   * examples), `text` (users as their email, `carLink` and `releaseVersion` given, the
+   * classification left out), `null`, `absent` (left out), or `object` (each one an object of
+   * its own).
    */
   describing?: 'documented' | 'text' | 'null' | 'absent' | 'object'
 }
 
-/** The shapes this emulator answered in before it followed Boomi's examples: users as text, whole-query counts. */
+/**
+ * Versions and query pages as this emulator wrote them before it followed Boomi's examples:
+ * users as text, `releaseVersion` and `carLink` always given, counts of the whole query (a
+ * deleted version also names who deleted it). Version changes keep the documented fields,
+ * written as text.
+ */
 export const EARLIER_SHAPE: AnswerShape = { numberOfResults: 'query', describing: 'text' }
 
 /** Boomi's user object, made from an email: `{email, firstName, lastName}`. */
@@ -74,4 +80,31 @@ export function unknownFields(shape: AnswerShape, where: string): Fields {
     audit: { '@type': 'AuditInfo', trace: { id: `${where}-trace`, hops: [1, 2] }, flags: null },
     tagsAddedLater: []
   }
+}
+
+const DESCRIBING = ['documented', 'text', 'null', 'absent', 'object'] as const
+
+/**
+ * The CLI's `--answers` list: `earlier`, `query-count`, `page-count`, `milliseconds`,
+ * `numeric-change-id`, `unknown-fields`, `describing=<documented|text|null|absent|object>`,
+ * applied in order; empty: the documented shapes. Throws on an item it does not know.
+ */
+export function parseAnswerShape(items: readonly string[]): AnswerShape {
+  let shape: AnswerShape = {}
+  for (const item of items) {
+    const [word, value] = item.split('=', 2)
+    if (word === 'earlier' && value === undefined) shape = { ...shape, ...EARLIER_SHAPE }
+    else if (word === 'query-count' && value === undefined) shape.numberOfResults = 'query'
+    else if (word === 'page-count' && value === undefined) shape.numberOfResults = 'page'
+    else if (word === 'milliseconds' && value === undefined) shape.milliseconds = true
+    else if (word === 'numeric-change-id' && value === undefined) shape.numericVersionChangeId = true
+    else if (word === 'unknown-fields' && value === undefined) shape.unknownFields = true
+    else if (word === 'describing' && (DESCRIBING as readonly string[]).includes(value ?? '')) shape.describing = value as AnswerShape['describing']
+    else {
+      throw new Error(
+        `unknown answer shape '${item}' (one of earlier, query-count, page-count, milliseconds, numeric-change-id, unknown-fields, describing=${DESCRIBING.join('|')})`
+      )
+    }
+  }
+  return shape
 }

@@ -16,6 +16,17 @@ export interface Listing {
   countNote?: string
 }
 
+/** The fields of a version that decide something (answers.ts reads them strictly). */
+const DECIDING = [
+  'versionId',
+  'groupType',
+  'changeLog',
+  'uploadedDate',
+  'deleted',
+  'reviewStatus',
+  'releaseVersion'
+] as const satisfies readonly (keyof ConnectorVersion)[]
+
 export class ListingPages {
   private readonly tokens = new Set<string>()
   private readonly entries: ConnectorVersion[] = []
@@ -65,11 +76,15 @@ export class ListingPages {
     return `'numberOfResults' (${given}) fits neither this page's results nor the whole listing (${this.entries.length} over ${this.pages} page(s))`
   }
 
-  /** Identical copies of a version collapse; copies that differ make the listing not understood. */
+  /**
+   * Copies of a version that agree on every field that decides collapse into the first;
+   * copies that disagree on one make the listing not understood. Fields that only describe
+   * may differ between copies (docs/boomi-api.md, "Reading answers").
+   */
   finish(operation: string): Listing {
     const byId = new Map<string, { version: ConnectorVersion; json: string }>()
     for (const version of this.entries) {
-      const json = JSON.stringify(version)
+      const json = JSON.stringify(DECIDING.map(key => version[key] ?? null))
       const seen = byId.get(version.versionId)
       if (!seen) byId.set(version.versionId, { version, json })
       else if (seen.json !== json) {

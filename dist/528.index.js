@@ -1,129 +1,217 @@
-export const id = 234;
-export const ids = [234];
+export const id = 528;
+export const ids = [528];
 export const modules = {
 
-/***/ 3234:
+/***/ 7528:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  runCli: () => (/* binding */ runCli)
+  runAction: () => (/* binding */ runAction)
 });
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-;// CONCATENATED MODULE: ./src/domain/ci-context.ts
-const TAG_REF = 'refs/tags/';
+// UNUSED EXPORTS: runnerLog
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 12 modules
+var core = __webpack_require__(143);
+;// CONCATENATED MODULE: ./src/domain/untrusted.ts
+// The one place where text from outside (Boomi's answers, input values, file
+// names, a changelog file) is made safe for where it goes: the runner's log, the
+// job summary's HTML and Markdown, or an error message that may echo credentials.
+// Each function is total and pure; callers apply it once, at the edge.
+/** Shown in front of a log line that the runner would otherwise read as a workflow command. */
+const LOG_LINE_GUARD = '> ';
 /**
- * `tag` (the --tag flag) wins: it is what the user said. Otherwise env-ci's tag;
- * else a branch that is really a tag ref (GitHub's GITHUB_REF and Azure's
- * BUILD_SOURCEBRANCH, which env-ci passes on as a branch); else Jenkins' TAG_NAME.
+ * Characters the runner or a log viewer might skip before looking for `::`.
+ * The runner calls .NET `TrimStart()` (Unicode White_Space); this set is wider on
+ * purpose — an extra guard costs nothing, a missing one is a command.
  */
-function ciRunContext(ci, env, tag) {
-    const branchRef = known(ci.branch);
-    const tagName = known(tag) ?? known(ci.tag) ?? (branchRef?.startsWith(TAG_REF) ? branchRef.slice(TAG_REF.length) : undefined) ?? jenkinsTag(ci, env);
-    const branch = branchRef?.startsWith('refs/') ? branchRef.replace(/^refs\/heads\//, '') : branchRef;
-    const refName = tagName ?? (branch && !branch.startsWith('refs/') ? branch : undefined);
-    return {
-        repository: known(ci.slug) ?? (ci.service === 'azurePipelines' ? known(env.BUILD_REPOSITORY_NAME) : undefined),
-        refName,
-        ref: tagName ? `${TAG_REF}${tagName}` : refName ? `refs/heads/${refName}` : undefined,
-        sha: known(ci.commit),
-        runUrl: (ci.service === 'gitlab' ? url(env.CI_PIPELINE_URL) : undefined) ?? url(ci.buildUrl) ?? (ci.service === 'azurePipelines' ? azureRunUrl(env) : undefined)
-    };
+const LOOSE_LEADING_SPACE = /^[\s\u0085\u180e\u200b-\u200d\u2060\ufeff]*/;
+/**
+ * C0 and C1 controls except \t and \n, DEL, and the Unicode line and paragraph
+ * separators: invisible, or line breaks to some reader.
+ */
+const CONTROL_CLASS = '[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029]';
+const CONTROL = new RegExp(CONTROL_CLASS, 'g');
+const HAS_CONTROL = new RegExp(CONTROL_CLASS);
+function showControl(ch) {
+    return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
-function jenkinsTag(ci, env) {
-    return ci.service === 'jenkins' ? known(env.TAG_NAME) : undefined;
-}
-/** Azure's run page, from the organisation, project and build (env-ci builds no URL for Azure). */
-function azureRunUrl(env) {
-    const base = known(env.SYSTEM_COLLECTIONURI);
-    const project = known(env.SYSTEM_TEAMPROJECT);
-    const build = known(env.BUILD_BUILDID);
-    if (!base || !project || !build)
-        return undefined;
-    return url(`${base.replace(/\/+$/, '')}/${encodeURIComponent(project)}/_build/results?buildId=${encodeURIComponent(build)}`);
-}
-/** Empty text, and env-ci's fields made from a missing variable ("undefined"), say nothing. */
-function known(text) {
-    const trimmed = text?.trim();
-    return trimmed && trimmed !== 'undefined' ? trimmed : undefined;
-}
-/** env-ci builds URLs from templates: one with a missing part is no URL. */
-function url(text) {
-    const value = known(text);
-    if (!value || /(^|\/)undefined(\/|$)/.test(value))
-        return undefined;
-    try {
-        const parsed = new URL(value);
-        return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? value : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-
-// EXTERNAL MODULE: ./src/constants.ts
-var constants = __webpack_require__(7242);
-// EXTERNAL MODULE: ./src/domain/record.ts
-var domain_record = __webpack_require__(6403);
-;// CONCATENATED MODULE: ./src/domain/outputs.ts
-// The step's outputs, computed from the run record alone (SPEC §2).
-
-
-function outputsOf(r) {
-    const version = (0,domain_record/* runVersion */.yh)(r);
-    const pruning = (0,domain_record/* allPruning */.jc)(r);
-    return {
-        [constants/* Output */.k7.versionId]: version?.versionId ?? '',
-        [constants/* Output */.k7.displayVersion]: version?.displayVersion ?? '',
-        [constants/* Output */.k7.uploadedDate]: version?.uploadedDate ?? '',
-        [constants/* Output */.k7.sha256]: r.archive?.sha256 ?? '',
-        [constants/* Output */.k7.contentSha256]: r.archive?.contentSha256 ?? '',
-        [constants/* Output */.k7.archivePath]: r.archive?.shownPath ?? '',
-        [constants/* Output */.k7.uploaded]: String(r.upload?.kind === 'uploaded'),
-        [constants/* Output */.k7.deletedVersionIds]: JSON.stringify(pruning?.deleted.map(d => d.version.versionId) ?? []),
-        [constants/* Output */.k7.skippedVersionIds]: JSON.stringify(pruning?.skipped.map(s => s.version.versionId) ?? []),
-        [constants/* Output */.k7.classificationChanges]: JSON.stringify((r.switches ?? []).map(s => ({ classificationType: s.classificationType, versionId: s.versionId, reviewStatus: s.reviewStatus })))
-    };
-}
-/** Outputs whose text is JSON (arrays), and the one that is a boolean: typed as such in the command-line tool's --json. */
-const JSON_OUTPUTS = new Set([constants/* Output */.k7.deletedVersionIds, constants/* Output */.k7.skippedVersionIds, constants/* Output */.k7.classificationChanges]);
-const BOOLEAN_OUTPUTS = new Set([constants/* Output */.k7.uploaded]);
-/** The outputs with arrays as arrays and booleans as booleans, for one JSON object. */
-function typedOutputs(outputs) {
-    const typed = {};
-    for (const [name, value] of Object.entries(outputs)) {
-        typed[name] = JSON_OUTPUTS.has(name) ? JSON.parse(value) : BOOLEAN_OUTPUTS.has(name) ? value === 'true' : value;
-    }
-    return typed;
+function guardLogLine(line) {
+    // actions/runner ActionCommand.TryParse (v1) finds `##[` anywhere in a line, not only at its start.
+    const noV1 = line.replace(/##\[/g, '## [');
+    // TryParseV2 takes a line as a command when it starts with `::` after leading white space.
+    const rest = noV1.slice(LOOSE_LEADING_SPACE.exec(noV1)[0].length);
+    return rest.startsWith('::') ? LOG_LINE_GUARD + noV1 : noV1;
 }
 /**
- * A dotenv file of the outputs: `version_id=1042`, one line each. Names use `_`
- * for `-` (GitLab's dotenv report and most readers take only letters, digits and
- * `_`). A value of plain characters is written as it is, since GitLab keeps
- * quotes as part of the value; any other value (spaces, quotes, `#`, `$`, a line
- * break: all possible in a display version or a file name) is double-quoted with
- * `\`, `"`, `$`, `` ` `` and line breaks escaped, so that no reader can take part of
- * it for another variable or a comment.
+ * Text for the runner's log: no line of it can be a workflow command. A lone
+ * `\r` ends a line for the runner, so it becomes `\n`; other control characters
+ * are shown as `\uXXXX`.
  */
-function dotenvText(outputs) {
-    return Object.entries(outputs)
-        .map(([name, value]) => `${name.replace(/-/g, '_')}=${dotenvValue(value)}\n`)
-        .join('');
+function forLog(text) {
+    return text.replace(/\r\n?/g, '\n').replace(CONTROL, showControl).split('\n').map(guardLogLine).join('\n');
 }
-const PLAIN_VALUE = /^[A-Za-z0-9_.,:/@+\-[\]{}"]*$/;
-function dotenvValue(value) {
-    // A plain value may hold `"` (JSON arrays) but not start with one: a reader would take it for a quoted value.
-    if (PLAIN_VALUE.test(value) && !value.startsWith('"'))
-        return value;
-    const escaped = value
-        .replace(/[\\"$`]/g, ch => `\\${ch}`)
-        .replace(/\r/g, '\\r')
-        .replace(/\n/g, '\\n');
-    // eslint-disable-next-line no-control-regex
-    return `"${escaped.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ch => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
+const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, ch => HTML_ENTITIES[ch]);
+}
+/**
+ * Markdown punctuation that can start a construct inline: emphasis, code,
+ * links and images, table cells, strikethrough, math, mentions, headings.
+ */
+const MARKDOWN_INLINE = /[\\`*_[\]()#|!~$@]/g;
+/** Shown for a field the server left out. */
+const MISSING = '–';
+/** Longest text a summary cell shows before it is cut. */
+const MAX_MD_TEXT = 1000;
+function escapeMarkdownLine(line) {
+    const inline = line.replace(MARKDOWN_INLINE, ch => `\\${ch}`);
+    // A list item, ordered-list number or setext underline is recognised only at the start of a line.
+    return inline.replace(/^(\s*)([-+=])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
+}
+function inertInline(text) {
+    return text
+        .replace(/\r\n?/g, '\n')
+        .replace(CONTROL, showControl)
+        .split('\n')
+        .map(line => escapeHtml(escapeMarkdownLine(line)))
+        .join('\n');
+}
+/**
+ * Text for a table cell or inline in the job summary: HTML-escaped,
+ * Markdown-inert, on one line (`<br>` between lines), at most `max` characters
+ * of the original before escaping.
+ */
+function mdText(text, max = MAX_MD_TEXT) {
+    if (text === undefined)
+        return MISSING;
+    return inertInline(cut(text, max)).replace(/\n/g, '<br>');
+}
+/**
+ * Inline code that nothing inside can close. A backtick span cannot hold a
+ * line break or a `|` safely (a table reads `\|` differently from a paragraph),
+ * so those texts go in `<code>` with their content made inert instead.
+ */
+function mdCode(text, max = MAX_MD_TEXT) {
+    if (text === undefined)
+        return MISSING;
+    const shown = cut(text, max);
+    if (shown.trim() === '' || /[\r\n|]/.test(shown) || HAS_CONTROL.test(shown)) {
+        return `<code>${inertInline(shown).replace(/\n/g, ' ')}</code>`;
+    }
+    const fence = '`'.repeat(longestRun(shown, '`') + 1);
+    const pad = /^[` ]|[` ]$/.test(shown) ? ' ' : '';
+    return `${fence}${pad}${shown}${pad}${fence}`;
+}
+/** Longest text a summary block shows before it is cut. */
+const MAX_MD_BLOCK = 10_000;
+/**
+ * A fenced block (to be placed at the start of a line) whose fence is longer
+ * than any backtick run inside, so the text cannot close it early.
+ */
+function mdBlock(text, max = MAX_MD_BLOCK) {
+    const body = cut(text, max).replace(/\r\n?/g, '\n').replace(CONTROL, showControl);
+    const fence = '`'.repeat(Math.max(3, longestRun(body, '`') + 1));
+    return `${fence}text\n${body}\n${fence}`;
+}
+function longestRun(text, ch) {
+    let longest = 0;
+    let run = 0;
+    for (const c of text) {
+        run = c === ch ? run + 1 : 0;
+        if (run > longest)
+            longest = run;
+    }
+    return longest;
+}
+/** Shortest piece of a secret that counts as leaked: shorter pieces are too common to mask. */
+const MIN_SECRET_FRAGMENT = 6;
+const MASK = '***';
+/**
+ * The forms in which a secret is commonly echoed back: as is, URL-encoded and
+ * base64. A Basic authorization value must be passed on its own (base64 of the
+ * token alone is not a substring of it).
+ */
+function secretForms(secrets) {
+    const forms = secrets.flatMap(s => (s ? [s, encodeURIComponent(s), Buffer.from(s, 'utf8').toString('base64'), JSON.stringify(s).slice(1, -1)] : []));
+    return [...new Set(forms)];
+}
+function secretGrams(secrets) {
+    const grams = new Set();
+    for (const s of secrets) {
+        for (let i = 0; i + MIN_SECRET_FRAGMENT <= s.length; i++)
+            grams.add(s.slice(i, i + MIN_SECRET_FRAGMENT));
+    }
+    return grams;
+}
+/** Marks every character inside a run of at least MIN_SECRET_FRAGMENT characters that occurs in a secret. */
+function secretCover(text, secrets) {
+    const covered = new Array(text.length).fill(false);
+    const grams = secretGrams(secrets);
+    for (let i = 0; i + MIN_SECRET_FRAGMENT <= text.length; i++) {
+        if (grams.has(text.slice(i, i + MIN_SECRET_FRAGMENT)))
+            covered.fill(true, i, i + MIN_SECRET_FRAGMENT);
+    }
+    return covered;
+}
+function maskOnce(text, secrets) {
+    const covered = secretCover(text, secrets);
+    const parts = [];
+    let start = 0;
+    for (let i = 0; i <= text.length; i++) {
+        const edge = i === text.length || covered[i] !== covered[start];
+        if (!edge)
+            continue;
+        parts.push(covered[start] ? MASK : text.slice(start, i));
+        start = i;
+    }
+    return parts.join('');
+}
+/**
+ * Replaces each secret, and any piece of one at least MIN_SECRET_FRAGMENT long
+ * wherever it appears (a server may echo a prefix, or cut the echo), with
+ * `***`. Apply before any cut: a cut cannot un-mask, but it can hide what
+ * would have identified a fragment. Pass the forms to look for (see
+ * `secretForms`); the runner's own masking only knows whole secrets.
+ */
+function scrubSecrets(text, secrets) {
+    // A secret shorter than a fragment is masked whole, in one pass: masking it
+    // again could loop (a secret of `*` is inside the mask).
+    const short = secrets.filter(s => s.length > 0 && s.length < MIN_SECRET_FRAGMENT);
+    let current = short.reduce((acc, s) => acc.split(s).join(MASK), text);
+    const long = secrets.filter(s => s.length >= MIN_SECRET_FRAGMENT);
+    if (long.length === 0)
+        return current;
+    // Masking joins what stood either side of a secret, which may line up anew;
+    // each pass that changes anything shortens the text, so this ends.
+    for (;;) {
+        const next = maskOnce(current, long);
+        if (next === current)
+            return next;
+        current = next;
+    }
+}
+/** Marks a text that was cut. */
+const ELLIPSIS = '…';
+/**
+ * At most `max` UTF-16 units, `…` included, never splitting a surrogate pair.
+ * Counting units rather than code points keeps the result within a limit
+ * however the receiver counts.
+ */
+function cut(text, max) {
+    if (text.length <= max)
+        return text;
+    if (max < 1)
+        return '';
+    let end = max - ELLIPSIS.length;
+    if (end > 0 && isHighSurrogate(text.charCodeAt(end - 1)))
+        end--;
+    return text.slice(0, end) + ELLIPSIS;
+}
+function isHighSurrogate(code) {
+    return code >= 0xd800 && code <= 0xdbff;
 }
 
 // EXTERNAL MODULE: ./src/errors.ts
@@ -145,7 +233,7 @@ var contract = __webpack_require__(4922);
 
 const MAX_TOKEN_LENGTH = 8192;
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const answers_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -189,7 +277,7 @@ function readToken(value, operation) {
         return undefined;
     if (typeof value !== 'string')
         throw new errors/* AnswerError */.dV(operation, `'queryToken' is ${kind(value)}, not text`);
-    if (value.length > MAX_TOKEN_LENGTH || CONTROL.test(value)) {
+    if (value.length > MAX_TOKEN_LENGTH || answers_CONTROL.test(value)) {
         throw new errors/* AnswerError */.dV(operation, `'queryToken' is longer than ${MAX_TOKEN_LENGTH} characters or holds control characters`);
     }
     return value;
@@ -234,7 +322,7 @@ function readVersionId(value, operation) {
         id = String(value);
     if (id === undefined)
         throw new errors/* AnswerError */.dV(operation, `a version's 'versionId' is ${kind(value)}, not text or a whole number`);
-    if (!id.trim() || id.length > contract/* MAX_VERSION_ID_LENGTH */.vk || CONTROL.test(id)) {
+    if (!id.trim() || id.length > contract/* MAX_VERSION_ID_LENGTH */.vk || answers_CONTROL.test(id)) {
         throw new errors/* AnswerError */.dV(operation, `a version's 'versionId' is empty, longer than ${contract/* MAX_VERSION_ID_LENGTH */.vk} characters or holds control characters`);
     }
     return id;
@@ -367,6 +455,16 @@ function readVersionChange(text, classificationType, versionId) {
 // that fits neither is noted, never a failure. Pure: the client feeds it pages.
 
 
+/** The fields of a version that decide something (answers.ts reads them strictly). */
+const DECIDING = [
+    'versionId',
+    'groupType',
+    'changeLog',
+    'uploadedDate',
+    'deleted',
+    'reviewStatus',
+    'releaseVersion'
+];
 class ListingPages {
     groupType;
     limits;
@@ -417,11 +515,15 @@ class ListingPages {
         const given = this.counts.map(c => c.given).join(', ');
         return `'numberOfResults' (${given}) fits neither this page's results nor the whole listing (${this.entries.length} over ${this.pages} page(s))`;
     }
-    /** Identical copies of a version collapse; copies that differ make the listing not understood. */
+    /**
+     * Copies of a version that agree on every field that decides collapse into the first;
+     * copies that disagree on one make the listing not understood. Fields that only describe
+     * may differ between copies (docs/boomi-api.md, "Reading answers").
+     */
     finish(operation) {
         const byId = new Map();
         for (const version of this.entries) {
-            const json = JSON.stringify(version);
+            const json = JSON.stringify(DECIDING.map(key => version[key] ?? null));
             const seen = byId.get(version.versionId);
             if (!seen)
                 byId.set(version.versionId, { version, json });
@@ -442,8 +544,6 @@ class ListingPages {
     }
 }
 
-// EXTERNAL MODULE: ./src/domain/untrusted.ts
-var untrusted = __webpack_require__(5006);
 // EXTERNAL MODULE: ./src/net/retry.ts
 var net_retry = __webpack_require__(7893);
 ;// CONCATENATED MODULE: ./src/boomi/refusals.ts
@@ -537,7 +637,7 @@ function toBoomiError(operation, res, now, secrets = [], context = {}) {
     // One line, made inert for the log: the text goes mid-sentence into messages that reach `::error::`.
     // eslint-disable-next-line no-control-regex
     const oneLine = raw.replace(/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
-    const message = (0,untrusted/* forLog */.Ig)((0,untrusted/* cut */.Jj)((0,untrusted/* scrubSecrets */.Zg)((0,untrusted/* cut */.Jj)(oneLine, SCRUB_WINDOW), (0,untrusted/* secretForms */.eo)(secrets)), MAX_ERROR_TEXT));
+    const message = forLog(cut(scrubSecrets(cut(oneLine, SCRUB_WINDOW), secretForms(secrets)), MAX_ERROR_TEXT));
     const retryAfterMs = (0,net_retry/* parseRetryAfter */.mu)(headerValue(res.headers['retry-after']), now);
     return new errors/* BoomiError */.JE(operation, res.status, message, retryAfterMs, hintFor(operation, res.status, context.subject, context.partner));
 }
@@ -584,7 +684,46 @@ function decodeXml(text) {
         .replace(/&amp;/g, '&');
 }
 
+;// CONCATENATED MODULE: ./src/boomi/failures.ts
+// Every failure of a request to Boomi, read once into the kinds the retry
+// strategy knows (src/net/retry.ts): the network layer never learns Boomi's
+// error classes, and no caller reads a status to decide whether to retry.
+
+/** A certificate that fails verification will fail the same way next time. */
+const CERTIFICATE_FAILURE = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/;
+function classifyFailure(err) {
+    if (err instanceof errors/* NetworkError */.Dr) {
+        // Only a request never written proves nothing reached Boomi.
+        const mayHaveTakenEffect = !err.notSent;
+        if (CERTIFICATE_FAILURE.test(err.code))
+            return { kind: 'client-error', mayHaveTakenEffect, label: err.code };
+        return { kind: 'transient', mayHaveTakenEffect, label: err.code };
+    }
+    if (err instanceof errors/* BoomiError */.JE) {
+        const label = `HTTP ${err.status}`;
+        const retryAfterMs = err.retryAfterMs;
+        // "Not now": the account's rate limit or a busy Boomi; nothing was done.
+        if (err.status === 503 || err.status === 429)
+            return { kind: 'throttling', mayHaveTakenEffect: false, retryAfterMs, label };
+        // A 500, 502 or 504 may come from a gateway after the work was done.
+        if (err.status >= 500)
+            return { kind: 'server-error', mayHaveTakenEffect: true, retryAfterMs, label };
+        return { kind: 'client-error', mayHaveTakenEffect: false, label };
+    }
+    // Answers not understood, an archive that changed, a cancelled run, a bug: asking again would not help.
+    return { kind: 'client-error', mayHaveTakenEffect: false, label: err instanceof Error ? err.name : 'error' };
+}
+/** A failure after which asking again may succeed. */
+function isRetryable(err) {
+    return classifyFailure(err).kind !== 'client-error';
+}
+/** A failure that may nonetheless have done the work (see classifyFailure). */
+function mayHaveTakenEffect(err) {
+    return classifyFailure(err).mayHaveTakenEffect;
+}
+
 ;// CONCATENATED MODULE: ./src/boomi/client.ts
+
 
 
 
@@ -606,8 +745,10 @@ class HttpBoomiClient {
     authorization;
     secrets;
     notices = [];
+    strategy;
     constructor(opts) {
         this.opts = opts;
+        this.strategy = opts.retry instanceof net_retry/* RetryStrategy */.aS ? opts.retry : new net_retry/* RetryStrategy */.aS(opts.retry);
         this.root = opts.findPrefix ? undefined : opts.apiUrl;
         const credentials = `${opts.username}:${opts.apiToken}`;
         this.authorization = `Basic ${Buffer.from(credentials).toString('base64')}`;
@@ -645,8 +786,8 @@ class HttpBoomiClient {
         }
         catch (err) {
             const rejectedAfterRetry = retriedToken && err instanceof errors/* BoomiError */.JE && err.status >= 400 && err.status < 500;
-            if (rejectedAfterRetry && restart + 1 < this.opts.retry.maxAttempts) {
-                this.opts.log.info(`queryMore: the page token was used up by a failed attempt; listing ${(0,untrusted/* forLog */.Ig)(groupType)} again from the start`);
+            if (rejectedAfterRetry && restart + 1 < this.strategy.maxAttempts) {
+                this.opts.log.info(`queryMore: the page token was used up by a failed attempt; listing ${forLog(groupType)} again from the start`);
                 return undefined;
             }
             throw err;
@@ -655,13 +796,13 @@ class HttpBoomiClient {
     finishListing(pages, groupType) {
         const { versions, foreign, countNote } = pages.finish('query');
         if (countNote)
-            this.opts.log.warning((0,untrusted/* forLog */.Ig)(`The listing of ${groupType}: ${countNote}; the versions listed are used as they are.`));
+            this.opts.log.warning(forLog(`The listing of ${groupType}: ${countNote}; the versions listed are used as they are.`));
         if (foreign.length > 0) {
             const shown = foreign
                 .slice(0, 20)
                 .map(id => JSON.stringify(id))
                 .join(', ');
-            this.opts.log.warning((0,untrusted/* forLog */.Ig)(`The listing of ${groupType} held ${foreign.length} version(s) of other groups, left out: ${shown}${foreign.length > 20 ? ', …' : ''}`));
+            this.opts.log.warning(forLog(`The listing of ${groupType} held ${foreign.length} version(s) of other groups, left out: ${shown}${foreign.length > 20 ? ', …' : ''}`));
         }
         return versions;
     }
@@ -678,16 +819,17 @@ class HttpBoomiClient {
                     return await this.send({ operation: 'delete', method, path, body, contentType: 'application/json' });
                 }
                 catch (err) {
-                    if ((0,net_retry/* mayHaveTakenEffect */.Y2)(err))
+                    if (classifyFailure(err).mayHaveTakenEffect)
                         answerLost = true;
                     throw err;
                 }
             });
+            return { outcome: 'deleted' };
         }
         catch (err) {
             // A refusal after a lost answer may only mean the first attempt already deleted it.
-            if (answerLost && err instanceof errors/* BoomiError */.JE)
-                throw errors/* BoomiError */.JE.afterLostAnswer(err);
+            if (answerLost)
+                return { outcome: 'unknown', error: err };
             throw err;
         }
     }
@@ -697,7 +839,7 @@ class HttpBoomiClient {
         return readVersionChange(text, classificationType, versionId);
     }
     retried(what, attempt) {
-        return (0,net_retry/* withRetries */.LH)((0,untrusted/* forLog */.Ig)(what), this.opts.retry, attempt);
+        return (0,net_retry/* withRetries */.LH)(forLog(what), this.strategy, classifyFailure, attempt);
     }
     /** Which API root answered, and what Boomi said about its API in answer headers. */
     contact() {
@@ -782,10 +924,10 @@ class HttpBoomiClient {
             // eslint-disable-next-line no-control-regex
             const oneLine = (Array.isArray(raw) ? raw.join(', ') : raw).replace(/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
             // Outside text: a server that echoes the credentials must not get them logged.
-            const value = (0,untrusted/* cut */.Jj)((0,untrusted/* scrubSecrets */.Zg)((0,untrusted/* cut */.Jj)(oneLine, 8 * MAX_NOTICE_VALUE), (0,untrusted/* secretForms */.eo)(this.secrets)), MAX_NOTICE_VALUE);
+            const value = cut(scrubSecrets(cut(oneLine, 8 * MAX_NOTICE_VALUE), secretForms(this.secrets)), MAX_NOTICE_VALUE);
             this.notices.push({ operation, header, value });
             const why = header === 'Deprecation' || header === 'Sunset' ? ' Boomi may retire this endpoint; look for a newer release of this action.' : '';
-            this.opts.log.warning((0,untrusted/* forLog */.Ig)(`Boomi's answer to ${operation} carries ${header}: ${value}.${why}`));
+            this.opts.log.warning(forLog(`Boomi's answer to ${operation} carries ${header}: ${value}.${why}`));
         }
     }
 }
@@ -793,8 +935,506 @@ function client_headerValue(value) {
     return Array.isArray(value) ? value[0] : value;
 }
 
-// EXTERNAL MODULE: ./src/domain/summary.ts
-var summary = __webpack_require__(5260);
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __webpack_require__(7242);
+;// CONCATENATED MODULE: ./src/domain/record.ts
+/** The version this run stands for: uploaded, reused, or given by version-id. */
+function runVersion(r) {
+    if (r.given)
+        return r.given;
+    if (r.upload?.kind === 'uploaded' || r.upload?.kind === 'reused')
+        return r.upload.version;
+    return undefined;
+}
+/** The record: one pass over what the run reported, in order. */
+function foldRun(base, events) {
+    const r = { ...base, unknown: [] };
+    const open = new Map();
+    const deletions = new Map();
+    const switches = new Map();
+    let pruned = false;
+    const track = (version, next) => {
+        const known = deletions.get(version.versionId);
+        deletions.set(version.versionId, next(known?.item ?? { version, reason: '' }));
+    };
+    for (const e of events) {
+        switch (e.type) {
+            case 'archive':
+                r.archive = e.archive;
+                break;
+            case 'change-log':
+                r.changeLog = e.changeLog;
+                break;
+            case 'given':
+                r.given = e.version;
+                break;
+            case 'sent':
+                open.set(e.id, e.request);
+                break;
+            case 'answered':
+                open.delete(e.id);
+                break;
+            case 'upload':
+                r.upload = e.upload.kind === 'uploaded' ? { ...e.upload, strayTwins: [...e.upload.strayTwins] } : e.upload;
+                for (const [id, q] of open)
+                    if (q.operation === 'upload')
+                        open.delete(id);
+                break;
+            case 'twin-left':
+                if (r.upload?.kind === 'uploaded')
+                    r.upload.strayTwins.push(e.version);
+                break;
+            case 'prune-plan':
+                pruned = true;
+                if (e.round === 'prune')
+                    r.prune = e.plan;
+                for (const item of e.skip)
+                    deletions.set(item.version.versionId, { status: 'skipped', item });
+                for (const item of e.delete)
+                    deletions.set(item.version.versionId, { status: 'planned', item });
+                break;
+            case 'deleted':
+                track(e.item.version, () => ({ status: 'deleted', item: e.item }));
+                break;
+            case 'refused':
+                track(e.item.version, () => ({ status: 'skipped', item: e.item }));
+                break;
+            case 'delete-failed':
+                track(e.version, item => ({ status: 'failed', item, error: e.error }));
+                break;
+            case 'not-tried':
+                track(e.version, item => ({ status: 'not-tried', item }));
+                break;
+            case 'switched':
+                switches.set(e.change.classificationType, e.change);
+                break;
+            case 'throttling':
+                r.throttling = e.stats;
+                break;
+            case 'api':
+                r.api = e.contact;
+                break;
+            case 'failed':
+                r.error ??= e.error;
+                break;
+            case 'cancelled':
+                r.cancelled = true;
+                break;
+        }
+    }
+    const unknown = (r.unknown = [...open.values()]);
+    for (const q of unknown) {
+        if (q.operation === 'upload' && !r.upload)
+            r.upload = { kind: 'unknown', changeLog: q.changeLog };
+        if (q.operation === 'change' && !switches.has(q.classificationType)) {
+            switches.set(q.classificationType, { classificationType: q.classificationType, versionId: q.versionId, reviewStatus: '', outcomeUnknown: true });
+        }
+    }
+    if (switches.size)
+        r.switches = [...switches.values()];
+    if (pruned)
+        r.pruning = pruningOf(deletions, unknown);
+    return r;
+}
+function pruningOf(deletions, unknown) {
+    const out = { deleted: [], skipped: [], failed: [], notTried: [], unknown: [] };
+    const inFlight = new Set(unknown.flatMap(q => (q.operation === 'delete' ? [q.version.versionId] : [])));
+    for (const [id, d] of deletions) {
+        if (d.status === 'deleted')
+            out.deleted.push(d.item);
+        else if (d.status === 'skipped')
+            out.skipped.push(d.item);
+        else if (d.status === 'failed')
+            out.failed.push({ version: d.item.version, error: d.error });
+        else if (inFlight.has(id))
+            out.unknown.push(d.item.version);
+        // Planned and never sent: a round reports every deletion, so only a forced record has these.
+        else
+            out.notTried.push(d.item.version);
+    }
+    return out;
+}
+/** The run's one journal: events appended as they happen, never edited. */
+class EventLog {
+    list = [];
+    report = (event) => {
+        this.list.push(event);
+    };
+    get all() {
+        return this.list;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/domain/outputs.ts
+// The step's outputs, computed from the run record alone (SPEC §2). A request
+// sent and never answered is no success: an upload whose outcome is not known
+// gives `uploaded: unknown` and no version-id, a version change whose outcome
+// is not known carries `outcome: "unknown"` (docs/behaviour.md, "Cancellation").
+
+
+function outputsOf(r) {
+    const version = runVersion(r);
+    const pruning = r.pruning;
+    return {
+        [constants/* Output */.k7.versionId]: version?.versionId ?? '',
+        [constants/* Output */.k7.displayVersion]: version?.displayVersion ?? '',
+        [constants/* Output */.k7.uploadedDate]: version?.uploadedDate ?? '',
+        [constants/* Output */.k7.sha256]: r.archive?.sha256 ?? '',
+        [constants/* Output */.k7.contentSha256]: r.archive?.contentSha256 ?? '',
+        [constants/* Output */.k7.archivePath]: r.archive?.shownPath ?? '',
+        [constants/* Output */.k7.uploaded]: uploaded(r),
+        [constants/* Output */.k7.deletedVersionIds]: JSON.stringify(pruning?.deleted.map(d => d.version.versionId) ?? []),
+        [constants/* Output */.k7.skippedVersionIds]: JSON.stringify(pruning?.skipped.map(s => s.version.versionId) ?? []),
+        [constants/* Output */.k7.classificationChanges]: JSON.stringify((r.switches ?? []).map(s => ({
+            classificationType: s.classificationType,
+            versionId: s.versionId,
+            reviewStatus: s.reviewStatus,
+            ...(s.outcomeUnknown ? { outcome: 'unknown' } : {})
+        })))
+    };
+}
+/** `true` when this run created a version; `unknown` when an attempt may have and the run never learnt whether. */
+function uploaded(r) {
+    if (r.upload?.kind === 'uploaded')
+        return 'true';
+    if (r.upload?.kind === 'unknown' || (r.upload?.kind === 'failed' && r.upload.mayBeStored))
+        return 'unknown';
+    return 'false';
+}
+/** Outputs whose text is JSON (arrays), and the one that is a boolean: typed as such in the command-line tool's --json. */
+const JSON_OUTPUTS = new Set([constants/* Output */.k7.deletedVersionIds, constants/* Output */.k7.skippedVersionIds, constants/* Output */.k7.classificationChanges]);
+const BOOLEAN_OUTPUTS = new Set([constants/* Output */.k7.uploaded]);
+/** The outputs with arrays as arrays and booleans as booleans, for one JSON object; a value that is neither `true` nor `false` (an outcome not known) stays text. */
+function typedOutputs(outputs) {
+    const typed = {};
+    for (const [name, value] of Object.entries(outputs)) {
+        typed[name] = JSON_OUTPUTS.has(name) ? JSON.parse(value) : BOOLEAN_OUTPUTS.has(name) ? booleanOrText(value) : value;
+    }
+    return typed;
+}
+/** `true` and `false` as booleans; `unknown` (an upload whose outcome is not known) stays text, never false. */
+function booleanOrText(value) {
+    return value === 'true' ? true : value === 'false' ? false : value;
+}
+/**
+ * A dotenv file of the outputs: `version_id=1042`, one line each. Names use `_`
+ * for `-` (GitLab's dotenv report and most readers take only letters, digits and
+ * `_`). A value of plain characters is written as it is, since GitLab keeps
+ * quotes as part of the value; any other value (spaces, quotes, `#`, `$`, a line
+ * break: all possible in a display version or a file name) is double-quoted with
+ * `\`, `"`, `$`, `` ` `` and line breaks escaped, so that no reader can take part of
+ * it for another variable or a comment.
+ */
+function dotenvText(outputs) {
+    return Object.entries(outputs)
+        .map(([name, value]) => `${name.replace(/-/g, '_')}=${dotenvValue(value)}\n`)
+        .join('');
+}
+const PLAIN_VALUE = /^[A-Za-z0-9_.,:/@+\-[\]{}"]*$/;
+function dotenvValue(value) {
+    // A plain value may hold `"` (JSON arrays) but not start with one: a reader would take it for a quoted value.
+    if (PLAIN_VALUE.test(value) && !value.startsWith('"'))
+        return value;
+    const escaped = value
+        .replace(/[\\"$`]/g, ch => `\\${ch}`)
+        .replace(/\r/g, '\\r')
+        .replace(/\n/g, '\\n');
+    // eslint-disable-next-line no-control-regex
+    return `"${escaped.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ch => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
+}
+
+;// CONCATENATED MODULE: ./src/domain/changelog.ts
+// The change log sent with an upload, and its trailer: the lines by which a
+// later run recognises an earlier upload of the same archive or the same
+// connector (SPEC §3.3). The trailer is ours and is never cut; the text is the
+// user's and is cut to what Boomi is thought to keep.
+
+
+/** Ends a text that was cut to fit; the full text is where the user keeps it, not here. */
+const CUT_MARKER = `\n… (cut: the text was longer than ${contract/* MAX_CHANGE_LOG_TEXT */.df} characters)`;
+function shaLine(ids) {
+    return `sha256: ${ids.sha256.toLowerCase()}`;
+}
+function contentLine(ids) {
+    return ids.contentSha256 ? `content-sha256: ${ids.contentSha256.toLowerCase()}` : undefined;
+}
+function trailerLines(ids) {
+    const content = contentLine(ids);
+    // `sha256:` stays last: versions uploaded before content digests carry only it.
+    return content ? [content, shaLine(ids)] : [shaLine(ids)];
+}
+function fitText(text) {
+    const trimmed = text.replace(/\s+$/, '');
+    if (trimmed.length <= contract/* MAX_CHANGE_LOG_TEXT */.df)
+        return trimmed;
+    // `cut` keeps surrogate pairs whole; its one-unit ellipsis is replaced by the marker.
+    const kept = cut(trimmed, contract/* MAX_CHANGE_LOG_TEXT */.df - CUT_MARKER.length + 1).slice(0, -1);
+    return kept.replace(/\s+$/, '') + CUT_MARKER;
+}
+/**
+ * The text (trailing white space trimmed, cut to MAX_CHANGE_LOG_TEXT with a
+ * marker), a blank line, `content-sha256: <hex>` when known, `sha256: <hex>` last.
+ */
+function buildChangeLog(text, ids) {
+    const body = fitText(text);
+    const trailer = trailerLines(ids).join('\n');
+    return body ? `${body}\n\n${trailer}` : trailer;
+}
+function logLines(changeLog) {
+    return changeLog.split(/\r\n|\r|\n/).map(line => line.trim());
+}
+/**
+ * How a version's change log matches this archive: by its exact bytes
+ * (`sha256`, preferred) or by the connector's content (`content-sha256`).
+ */
+function matchKind(changeLog, ids) {
+    if (!changeLog)
+        return undefined;
+    const lines = new Set(logLines(changeLog));
+    if (lines.has(shaLine(ids)))
+        return 'sha256';
+    const content = contentLine(ids);
+    return content && lines.has(content) ? 'content-sha256' : undefined;
+}
+const TRAILER_LINE = /^(content-)?sha256: [0-9a-f]{64}$/i;
+/** The change log without its trailer lines and the blank line before them: the notes a person wrote. */
+function releaseNotes(changeLog) {
+    const lines = changeLog.split(/\r\n|\r|\n/);
+    while (lines.length > 0 && TRAILER_LINE.test(lines[lines.length - 1].trim()))
+        lines.pop();
+    while (lines.length > 0 && lines[lines.length - 1].trim() === '')
+        lines.pop();
+    return lines.join('\n');
+}
+/** e.g. "acme/connector v1.4.0 (3f2c1ab), https://github.com/acme/connector/actions/runs/42" */
+function defaultChangeLog(ctx) {
+    const parts = [];
+    if (ctx.repository)
+        parts.push(ctx.repository);
+    if (ctx.refName)
+        parts.push(ctx.refName);
+    if (ctx.sha)
+        parts.push(`(${ctx.sha.slice(0, 7)})`);
+    const what = parts.length ? `Released from ${parts.join(' ')}` : 'Released by boomi-connector-action';
+    return ctx.runUrl ? `${what}, ${ctx.runUrl}` : what;
+}
+
+;// CONCATENATED MODULE: ./src/domain/summary.ts
+// The job summary as Markdown, computed from the run record alone. Every field
+// that came from outside (Boomi's answers, file names, messages) goes through
+// untrusted.ts before it meets Markdown or HTML.
+
+
+
+function formatBytes(n) {
+    if (n < 1024)
+        return `${n} B`;
+    let value = n;
+    let unit = 'B';
+    for (const u of ['KiB', 'MiB', 'GiB']) {
+        if (value < 1024)
+            break;
+        value /= 1024;
+        unit = u;
+    }
+    return `${value.toFixed(1)} ${unit}`;
+}
+const MATCH_TEXT = { sha256: 'the same archive (sha256)', 'content-sha256': 'the same connector rebuilt (content-sha256)' };
+function outcomeText(upload, r) {
+    if (r.given)
+        return `No upload: switching version ${r.given.versionId} given by version-id`;
+    if (!upload)
+        return r.archive || r.error ? 'Not uploaded: the run stopped before the upload' : 'No upload (prune only)';
+    switch (upload.kind) {
+        case 'uploaded':
+            return 'Uploaded a new version';
+        case 'reused':
+            return `${upload.dryRun ? 'Dry run: would reuse' : 'Reused'} the existing version of ${MATCH_TEXT[upload.match]} (no upload)`;
+        case 'would-upload':
+            return 'Dry run: would upload a new version';
+        case 'refused-duplicate':
+            return `Not uploaded: already a version of the group, ${MATCH_TEXT[upload.match]} (if-exists: fail)`;
+        case 'failed':
+            return upload.mayBeStored ? 'Upload failed, but an attempt whose answer was lost may have stored it (see below)' : 'Upload failed';
+        case 'unknown':
+            return 'Upload sent, outcome not known: the run was stopped before Boomi answered (see below)';
+    }
+}
+function overview(r) {
+    const rows = [`| Result | ${mdText(outcomeText(r.upload, r))} |`];
+    if (r.archive) {
+        const a = r.archive;
+        rows.push(`| Archive | ${mdCode(a.shownPath)} (${formatBytes(a.size)}) |`, `| SHA-256 | ${mdCode(a.sha256)} |`, `| Content SHA-256 | ${mdCode(a.contentSha256)} |`);
+        if (a.connector.className || a.connector.sdkApiVersion) {
+            rows.push(`| Connector | ${mdCode(a.connector.className ?? '?')}, SDK API ${mdCode(a.connector.sdkApiVersion ?? '?')} |`);
+        }
+    }
+    const version = runVersion(r);
+    if (version) {
+        rows.push(`| Version ID | ${mdCode(version.versionId)} |`, `| Display version | ${mdText(version.displayVersion)} |`, `| Uploaded | ${mdText(version.uploadedDate)} |`);
+        if (version.uploadedBy)
+            rows.push(`| Uploaded by | ${mdText(version.uploadedBy)} |`);
+    }
+    if (r.changeLog?.section)
+        rows.push(`| Change log from | ${mdText(r.changeLog.section)} |`);
+    const api = apiRow(r);
+    if (api)
+        rows.push(api);
+    if (r.throttling && r.throttling.throttled > 0) {
+        const t = r.throttling;
+        rows.push(`| Throttling | ${t.throttled} answer(s) of 503/429, ${(t.waitedMs / 1000).toFixed(1)} s spent waiting${t.lowestRate ? `, rate cut to ${t.lowestRate.toFixed(2)}/s at the lowest` : ''} |`);
+    }
+    return ['| | |', '| --- | --- |', ...rows, ''];
+}
+/** Which API root served the run, and the api-url that pins it when it was found (docs/behaviour.md, "Finding the prefix"). */
+function apiRow(r) {
+    const api = r.api;
+    if (!api?.apiUrl)
+        return undefined;
+    if (!api.found)
+        return `| API | ${mdCode(api.apiUrl)} |`;
+    const pin = mdCode(`api-url: ${api.apiUrl}`);
+    if (!api.refused.length)
+        return `| API | ${mdCode(api.apiUrl)}: path prefix found; ${pin} pins it |`;
+    const refused = api.refused.map(x => `${x.prefix} answered HTTP ${x.status}`).join(', ');
+    return `| API | ${mdCode(api.apiUrl)}: path prefix found after ${mdText(refused)}; set ${pin} to skip that request |`;
+}
+/** What a dry run proved, and what only a real run can (docs/behaviour.md, "First contact"). */
+function dryRunSection(r) {
+    if (!r.dryRun)
+        return [];
+    const proved = [];
+    const unproved = [];
+    if (r.api?.apiUrl)
+        proved.push(`Credentials, host and path prefix: Boomi answered the listing of ${mdCode(r.groupType)} at ${mdCode(r.api.apiUrl)}.`);
+    else
+        unproved.push('Credentials, host and path prefix: the listing did not succeed.');
+    if (r.archive)
+        proved.push(`Archive: ${mdCode(r.archive.shownPath)} read as a zip, its checksums and layout checked.`);
+    // Without change-log or change-log-file, the upload phase makes the text from the workflow run.
+    const made = r.upload && 'changeLog' in r.upload ? 'workflow-run' : undefined;
+    const source = r.changeLog?.source ?? made;
+    if (source)
+        proved.push(`Change log: ${CHANGE_LOG_SOURCE[source]}, its trailer checked.`);
+    unproved.push('The privileges to upload, delete and switch classifications: a dry run sends none of those requests.');
+    if (r.switches?.length) {
+        unproved.push(`Whether ${r.switches.map(x => mdCode(x.classificationType)).join(', ')} exist for this group: Boomi says so only when a switch is sent.`);
+    }
+    const list = (items) => items.map(x => `- ${x}`);
+    return ['### Dry run', '', 'Proved:', '', ...list(proved.length ? proved : ['nothing: the run stopped first.']), '', 'Not proved:', '', ...list(unproved), ''];
+}
+const CHANGE_LOG_SOURCE = { input: 'from change-log', file: 'from change-log-file', 'workflow-run': 'made from the workflow run' };
+/** Deprecation, Sunset, Warning and Link headers from Boomi, one line each. */
+function noticeSection(r) {
+    const notices = r.api?.notices ?? [];
+    if (!notices.length)
+        return [];
+    return [
+        '### Notices from Boomi',
+        '',
+        '| Operation | Header | Value |',
+        '| --- | --- | --- |',
+        ...notices.map(n => `| ${mdText(n.operation)} | ${mdText(n.header)} | ${mdText(n.value)} |`),
+        ''
+    ];
+}
+function changeLogSection(r) {
+    const u = r.upload;
+    const text = u?.kind === 'reused' ? u.version.changeLog : u && 'changeLog' in u ? u.changeLog : undefined;
+    if (!text)
+        return [];
+    return ['<details><summary>Change log</summary>', '', mdBlock(text), '', '</details>', ''];
+}
+function switchSection(r) {
+    if (!r.switches?.length)
+        return [];
+    const lines = ['### Classifications', '', '| Classification | Version ID | Review status | Note |', '| --- | --- | --- | --- |'];
+    for (const s of r.switches) {
+        const note = s.outcomeUnknown
+            ? 'outcome not known: the run was stopped before Boomi answered'
+            : s.error
+                ? `failed: ${s.error}`
+                : s.reviewStatus === 'APPROVED'
+                    ? 'switched'
+                    : s.reviewStatus === 'PENDING'
+                        ? 'awaiting approval or a scheduled release'
+                        : r.dryRun
+                            ? 'dry run: would request'
+                            : '';
+        lines.push(`| ${mdCode(s.classificationType)} | ${mdCode(s.versionId)} | ${mdText(s.reviewStatus || '–')} | ${mdText(note)} |`);
+    }
+    const notes = r.upload && 'changeLog' in r.upload ? releaseNotes(r.upload.changeLog) : undefined;
+    if (notes)
+        lines.push('', '<details><summary>Release notes sent</summary>', '', mdBlock(notes), '', '</details>');
+    return [...lines, ''];
+}
+function pruneSection(r) {
+    const outcome = r.pruning;
+    if (!outcome)
+        return [];
+    const verb = r.dryRun ? 'would delete' : 'deleted';
+    const lines = [];
+    if (r.prune) {
+        const p = r.prune;
+        lines.push(`### Pruning: keep the newest ${p.keepLatest}${p.minAgeDays !== undefined ? `, nothing younger than ${p.minAgeDays} days` : ''}`, '');
+        lines.push(`Kept ${p.kept}, ${verb} ${outcome.deleted.length}, skipped ${outcome.skipped.length}${outcome.failed.length ? `, failed ${outcome.failed.length}` : ''}${outcome.unknown.length ? `, outcome not known ${outcome.unknown.length}` : ''}.`, '');
+    }
+    else {
+        lines.push('### Pruning before the upload (account at its version limit)', '');
+    }
+    const row = (v, action, reason) => `| ${mdCode(v.versionId)} | ${mdText(v.displayVersion)} | ${mdText(v.uploadedDate)} | ${action} | ${mdText(reason)} |`;
+    const rows = [
+        ...outcome.deleted.map(d => row(d.version, verb, d.reason)),
+        ...outcome.skipped.map(s => row(s.version, 'skipped', s.reason)),
+        ...outcome.failed.map(f => row(f.version, 'failed', f.error)),
+        ...outcome.unknown.map(v => row(v, 'outcome not known', 'the delete was sent and the run was stopped before Boomi answered')),
+        ...outcome.notTried.map(v => row(v, 'not tried', r.cancelled ? 'the run was cancelled' : 'an earlier deletion failed on credentials or privileges'))
+    ];
+    if (rows.length)
+        lines.push('| Version ID | Display version | Uploaded | Action | Reason |', '| --- | --- | --- | --- | --- |', ...rows, '');
+    return lines;
+}
+/** What to check in the Developer tab for each request whose outcome nobody knows. */
+function unknownSection(r) {
+    const checks = (r.unknown ?? []).map(q => checkFor(q, r));
+    if (r.upload?.kind === 'failed' && r.upload.mayBeStored)
+        checks.unshift(checkFor({ operation: 'upload', changeLog: r.upload.changeLog }, r));
+    if (!checks.length)
+        return [];
+    return ['### Outcome not known', '', 'Boomi may have done these; check in the Developer tab:', '', ...[...new Set(checks)].map(c => `- ${c}`), ''];
+}
+function checkFor(q, r) {
+    const group = mdCode(r.groupType);
+    switch (q.operation) {
+        case 'upload': {
+            const line = r.archive ? mdCode(`sha256: ${r.archive.sha256}`) : "this archive's sha256 line";
+            return `Upload: look in group ${group} for a version whose change log ends with the line ${line}. If there is one, Boomi stored this upload; a re-run with this archive finds and reuses it.`;
+        }
+        case 'change':
+            return `Version change: see which version classification ${mdCode(q.classificationType)} uses (this run asked for ${mdCode(q.versionId)}).`;
+        case 'delete':
+            return `Delete: see whether version ${mdCode(q.version.versionId)} of ${group} is still there.`;
+    }
+}
+/** The job summary: the version, its checksums, switches, and every pruning decision with its reason. */
+function renderSummary(r) {
+    const lines = [`## Boomi connector release: ${mdCode(r.groupType)}${r.dryRun ? ' (dry run)' : ''}`, ''];
+    if (r.cancelled)
+        lines.push('> **Cancelled:** the run was stopped; this is what it did before that.', '');
+    if (r.error)
+        lines.push(`> **Failed:** ${mdText(r.error)}`, '');
+    return [
+        ...lines,
+        ...overview(r),
+        ...unknownSection(r),
+        ...dryRunSection(r),
+        ...changeLogSection(r),
+        ...switchSection(r),
+        ...pruneSection(r),
+        ...noticeSection(r)
+    ].join('\n');
+}
+
 // EXTERNAL MODULE: ./src/net/pacer.ts
 var net_pacer = __webpack_require__(7960);
 // EXTERNAL MODULE: external "node:http"
@@ -955,8 +1595,6 @@ function describeNetworkError(err) {
     return err.message || code;
 }
 
-// EXTERNAL MODULE: ./src/domain/changelog.ts
-var changelog = __webpack_require__(6054);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 ;// CONCATENATED MODULE: ./src/archive/glob.ts
@@ -1256,7 +1894,7 @@ function describeHeadings(sections, texts) {
         return "it has no '## ' headings";
     const named = sections.slice(0, MAX_HEADINGS_NAMED).map((s, i) => {
         const why = isUnreleased(s.heading) ? ' (unreleased)' : texts[i] === '' ? ' (empty)' : '';
-        return `'## ${(0,untrusted/* cut */.Jj)(s.heading, MAX_HEADING_SHOWN)}'${why}`;
+        return `'## ${cut(s.heading, MAX_HEADING_SHOWN)}'${why}`;
     });
     const more = sections.length > MAX_HEADINGS_NAMED ? ` and ${sections.length - MAX_HEADINGS_NAMED} more` : '';
     return `headings seen: ${named.join(', ')}${more}`;
@@ -1280,7 +1918,7 @@ function pickSection(markdown, refName) {
     const wanted = tagVersion(refName)?.toLowerCase();
     const tagged = wanted === undefined ? -1 : sections.findIndex(s => s.version?.toLowerCase() === wanted);
     if (tagged >= 0 && texts[tagged] === '') {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.changeLogFile, `Invalid ${constants/* Input */.pd.changeLogFile}: the section '## ${(0,untrusted/* cut */.Jj)(sections[tagged].heading, MAX_HEADING_SHOWN)}' for ${refName} is empty. Write the release notes under it.`);
+        throw new errors/* InputError */.dz(constants/* Input */.pd.changeLogFile, `Invalid ${constants/* Input */.pd.changeLogFile}: the section '## ${cut(sections[tagged].heading, MAX_HEADING_SHOWN)}' for ${refName} is empty. Write the release notes under it.`);
     }
     const chosen = tagged >= 0 ? tagged : sections.findIndex((s, i) => !isUnreleased(s.heading) && texts[i] !== '');
     if (chosen < 0) {
@@ -1305,14 +1943,14 @@ async function archivePhase(deps, pattern) {
     const { log, inputs, clock } = deps;
     const found = await locateArchive(pattern, deps.workspace);
     const shownPath = external_node_path_.relative(deps.workspace, found.path).split(external_node_path_.sep).join('/') || found.fileName;
-    log.info(`Archive: ${shownPath} (${(0,summary/* formatBytes */.z3)(found.size)})`);
+    log.info(`Archive: ${shownPath} (${formatBytes(found.size)})`);
     if (found.size > contract/* ARCHIVE_SIZE_GUIDANCE_BYTES */.id) {
-        log.warning(`${shownPath} is ${(0,summary/* formatBytes */.z3)(found.size)}, over Boomi's guidance of ${(0,summary/* formatBytes */.z3)(contract/* ARCHIVE_SIZE_GUIDANCE_BYTES */.id)}; Boomi may refuse or slow down on it.`);
+        log.warning(`${shownPath} is ${formatBytes(found.size)}, over Boomi's guidance of ${formatBytes(contract/* ARCHIVE_SIZE_GUIDANCE_BYTES */.id)}; Boomi may refuse or slow down on it.`);
     }
     const started = clock.now();
     const facts = await deps.inspectArchive(found.path, shownPath);
     const seconds = Math.max(clock.now() - started, 1) / 1000;
-    log.info(`sha256: ${facts.sha256} (${(0,summary/* formatBytes */.z3)(found.size / seconds)}/s)`);
+    log.info(`sha256: ${facts.sha256} (${formatBytes(found.size / seconds)}/s)`);
     log.info(`content-sha256: ${facts.contentSha256} (${facts.entries} entries)`);
     const { className, sdkApiVersion } = facts.connector;
     if (className || sdkApiVersion)
@@ -1346,6 +1984,26 @@ async function changeLogPhase(deps) {
     const section = pickSection(markdown, (await deps.runContext()).ref);
     log.info(`Change log: section '${section.heading}' of ${inputs.changeLogFile}`);
     return { text: section.text, source: 'file', section: section.heading };
+}
+
+;// CONCATENATED MODULE: ./src/orchestrator/journal.ts
+let lastId = 0;
+/** Reports `request` as sent; the function returned reports that its outcome is known. */
+function sending(deps, request) {
+    const id = ++lastId;
+    deps.events.report({ type: 'sent', id, request });
+    let open = true;
+    return () => {
+        if (open)
+            deps.events.report({ type: 'answered', id });
+        open = false;
+    };
+}
+const CANCELLED_MESSAGE = 'The run was cancelled; what it did before that is in the outputs and the job summary.';
+/** Thrown where a cancelled run stops (no new request is started). */
+function stopIfCancelled(deps) {
+    if (deps.signal?.aborted)
+        throw new Error(CANCELLED_MESSAGE);
 }
 
 ;// CONCATENATED MODULE: ./src/orchestrator/listing.ts
@@ -1409,7 +2067,7 @@ function liveVersions(listing) {
 /** Live versions whose change log carries this archive's `sha256` or `content-sha256` line, newest first. */
 function findDuplicates(listing, ids) {
     const matched = liveVersions(listing)
-        .map(v => ({ v, match: (0,changelog/* matchKind */.O4)(v.changeLog, ids) }))
+        .map(v => ({ v, match: matchKind(v.changeLog, ids) }))
         .filter((m) => m.match !== undefined)
         .sort((a, b) => newestFirst(a.v, b.v));
     return matched.length ? { versions: matched.map(m => m.v), match: matched[0].match } : undefined;
@@ -1421,7 +2079,7 @@ function findDuplicates(listing, ids) {
  */
 function findLostUpload(listing, sha256, idsBefore) {
     return liveVersions(listing)
-        .filter(v => !idsBefore.has(v.versionId) && (0,changelog/* matchKind */.O4)(v.changeLog, { sha256 }) === 'sha256')
+        .filter(v => !idsBefore.has(v.versionId) && matchKind(v.changeLog, { sha256 }) === 'sha256')
         .sort(newestFirst);
 }
 /**
@@ -1481,6 +2139,7 @@ function planPrune(req) {
 
 
 
+
 function describe(v) {
     const parts = [v.displayVersion ? `display version ${v.displayVersion}` : undefined, v.uploadedDate ? `uploaded ${v.uploadedDate}` : undefined].filter(Boolean);
     return parts.length ? `${v.versionId} (${parts.join(', ')})` : v.versionId;
@@ -1495,6 +2154,24 @@ function withoutDeleted(listing, outcome) {
     const gone = new Set(outcome.deleted.map(d => d.version.versionId));
     return listing.map(v => (gone.has(v.versionId) ? { ...v, deleted: true } : v));
 }
+/**
+ * Pruning's input from what came before it, the one seam between the upload
+ * and pruning: after an upload, the group as the upload last saw it (its twins
+ * removed, the early prune's deletions marked deleted, its refusals not asked
+ * for again) with the new version first; otherwise the run's one listing.
+ */
+function pruneInputFrom(listing, upload, runVersion) {
+    if (upload?.kind !== 'uploaded') {
+        return { listing, runVersion, uploaded: false, pendingUpload: upload?.kind === 'would-upload', refusedBefore: new Set() };
+    }
+    return {
+        listing: withoutDeleted(upload.listing, upload.earlyPrune),
+        runVersion: upload.version,
+        uploaded: true,
+        pendingUpload: false,
+        refusedBefore: new Set(upload.earlyPrune?.skipped.map(s => s.version.versionId) ?? [])
+    };
+}
 async function prunePhase(deps, keepLatest, p) {
     const { inputs, log } = deps;
     const planned = planPrune({
@@ -1507,17 +2184,34 @@ async function prunePhase(deps, keepLatest, p) {
         pendingUpload: p.pendingUpload
     });
     const plan = { ...planned, delete: planned.delete.filter(d => !p.refusedBefore.has(d.version.versionId)) };
+    const result = { keepLatest, minAgeDays: inputs.minAgeDays, kept: plan.keep.length };
+    deps.events.report({ type: 'prune-plan', round: 'prune', plan: result, skip: plan.skip, delete: plan.delete });
     logPlan(log, plan, inputs.dryRun);
-    const outcome = inputs.dryRun ? { deleted: plan.delete, skipped: plan.skip, failed: [], notTried: [] } : await executePrune(deps, await deps.client(), plan);
+    let outcome;
+    if (inputs.dryRun) {
+        for (const item of plan.delete)
+            deps.events.report({ type: 'deleted', item });
+        outcome = { deleted: plan.delete, skipped: plan.skip, failed: [], notTried: [] };
+    }
+    else {
+        outcome = await executePrune(deps, await deps.client(), plan, 'prune');
+    }
     const verb = inputs.dryRun ? 'would delete' : 'deleted';
     log.info(`Pruning: kept ${plan.keep.length}, ${verb} ${outcome.deleted.length}, skipped ${outcome.skipped.length}, failed ${outcome.failed.length}`);
-    return { keepLatest, minAgeDays: inputs.minAgeDays, kept: plan.keep.length, outcome };
+    return { ...result, outcome };
 }
 /** At the account's version limit: delete what the finished run would have deleted anyway (the pending upload counts as the newest). */
 async function pruneForRoom(deps, client, listing, keepLatest) {
     const plan = planPrune({ listing, keepLatest, minAgeDays: deps.inputs.minAgeDays, now: deps.clock.now(), pendingUpload: true });
+    deps.events.report({
+        type: 'prune-plan',
+        round: 'room',
+        plan: { keepLatest, minAgeDays: deps.inputs.minAgeDays, kept: plan.keep.length },
+        skip: plan.skip,
+        delete: plan.delete
+    });
     logPlan(deps.log, plan, false);
-    return executePrune(deps, client, plan);
+    return executePrune(deps, client, plan, 'room');
 }
 function logPlan(log, plan, dryRun) {
     log.info(`Plan: keep ${plan.keep.length}, ${dryRun ? 'would delete' : 'delete'} ${plan.delete.length}, skip ${plan.skip.length}`);
@@ -1528,9 +2222,12 @@ function logPlan(log, plan, dryRun) {
     for (const s of plan.skip)
         log.info(`skip ${describe(s.version)}: ${s.reason}`);
 }
-/** Carries out the plan's deletions, oldest first; the outcome is reported in the plan's order. */
-async function executePrune(deps, client, plan) {
-    const { log, signal } = deps;
+function refusalOf(err) {
+    return err instanceof errors/* BoomiError */.JE && (0,contract/* isDeleteRefusal */.Ie)(err.status) ? `refused by Boomi: ${err.boomiMessage || `HTTP ${err.status}`}` : undefined;
+}
+/** Carries out the plan's deletions, oldest first, reporting each; the outcome is in the plan's order. */
+async function executePrune(deps, client, plan, round) {
+    const { log, signal, events } = deps;
     const group = deps.inputs.groupType;
     const deleted = [];
     const skipped = [...plan.skip];
@@ -1540,37 +2237,55 @@ async function executePrune(deps, client, plan) {
     const queue = [...plan.delete].reverse();
     let stop = false;
     let done = 0;
+    const notTry = (version) => {
+        notTried.push(version);
+        events.report({ type: 'not-tried', version });
+    };
     const worker = async () => {
         for (let item = queue.shift(); item; item = queue.shift()) {
             if (stop || signal?.aborted) {
-                notTried.push(item.version);
+                notTry(item.version);
                 continue;
             }
+            const answered = sending(deps, { operation: 'delete', round, version: item.version });
             try {
-                await client.deleteVersion(group, item.version.versionId);
+                const answer = await client.deleteVersion(group, item.version.versionId);
+                deps.progress?.prune(++done, plan.delete.length);
+                if (answer.outcome === 'unknown') {
+                    // An attempt lost its answer, and what came after failed: perhaps only because it was already done.
+                    const refusal = refusalOf(answer.error);
+                    unsure.push({ item, refusal, failure: refusal ? undefined : (0,errors/* errorMessage */.gJ)(answer.error), answered });
+                    if (answer.error instanceof errors/* BoomiError */.JE && (answer.error.status === 401 || answer.error.status === 403))
+                        stop = true;
+                    continue;
+                }
                 deleted.push(item);
-                deps.journal?.deleted.push(item);
-                log.info(`deleted ${describe(item.version)} [${++done}/${plan.delete.length}]`);
-                deps.progress?.prune(done, plan.delete.length);
+                events.report({ type: 'deleted', item });
+                answered();
+                log.info(`deleted ${describe(item.version)} [${done}/${plan.delete.length}]`);
             }
             catch (err) {
                 deps.progress?.prune(++done, plan.delete.length);
-                if (signal?.aborted && !(0,net_retry/* mayHaveTakenEffect */.Y2)(err)) {
-                    notTried.push(item.version);
+                if (signal?.aborted && !mayHaveTakenEffect(err)) {
+                    answered();
+                    notTry(item.version);
                     continue;
                 }
-                const refusal = err instanceof errors/* BoomiError */.JE && (0,contract/* isDeleteRefusal */.Ie)(err.status) ? `refused by Boomi: ${err.boomiMessage || `HTTP ${err.status}`}` : undefined;
-                // After a lost answer any later failure may only mean the first attempt did it: the listing tells.
-                const lostBefore = err instanceof errors/* BoomiError */.JE && err.afterLostAnswer;
-                if (refusal && !lostBefore && err.status !== 404) {
-                    skipped.push({ version: item.version, reason: refusal });
+                const refusal = refusalOf(err);
+                if (refusal && err.status !== 404) {
+                    const skip = { version: item.version, reason: refusal };
+                    skipped.push(skip);
+                    events.report({ type: 'refused', item: skip });
+                    answered();
                     log.warning(`Version ${describe(item.version)} was not deleted: ${refusal}`);
                 }
-                else if (refusal || lostBefore || (0,net_retry/* mayHaveTakenEffect */.Y2)(err)) {
-                    unsure.push({ item, refusal, failure: refusal ? undefined : (0,errors/* errorMessage */.gJ)(err) });
+                else if (refusal || mayHaveTakenEffect(err)) {
+                    unsure.push({ item, refusal, failure: refusal ? undefined : (0,errors/* errorMessage */.gJ)(err), answered });
                 }
                 else {
                     failed.push({ version: item.version, error: (0,errors/* errorMessage */.gJ)(err) });
+                    events.report({ type: 'delete-failed', version: item.version, error: (0,errors/* errorMessage */.gJ)(err) });
+                    answered();
                     log.warning(`Deleting version ${describe(item.version)} failed: ${(0,errors/* errorMessage */.gJ)(err)}`);
                 }
                 if (err instanceof errors/* BoomiError */.JE && (err.status === 401 || err.status === 403))
@@ -1586,7 +2301,7 @@ async function executePrune(deps, client, plan) {
 }
 /** One more listing tells whether a delete whose answer was lost did happen. */
 async function settleUnsure(deps, client, unsure) {
-    const { log } = deps;
+    const { log, events } = deps;
     const out = { deleted: [], skipped: [], failed: [] };
     log.info(`${unsure.length} deletion(s) lost their answer or found nothing to delete; listing ${deps.inputs.groupType} to see whether they happened`);
     let listing;
@@ -1594,31 +2309,41 @@ async function settleUnsure(deps, client, unsure) {
         listing = await client.listGroup(deps.inputs.groupType);
     }
     catch (err) {
-        for (const { item } of unsure)
-            out.failed.push({ version: item.version, error: `outcome unknown: the answer was lost and the group could not be listed (${(0,errors/* errorMessage */.gJ)(err)})` });
+        for (const { item, answered } of unsure) {
+            const error = `outcome unknown: the answer was lost and the group could not be listed (${(0,errors/* errorMessage */.gJ)(err)})`;
+            out.failed.push({ version: item.version, error });
+            events.report({ type: 'delete-failed', version: item.version, error });
+            answered();
+        }
         return out;
     }
     const byId = new Map(listing.map(v => [v.versionId, v]));
-    for (const { item, refusal, failure } of unsure) {
+    for (const { item, refusal, failure, answered } of unsure) {
         const now = byId.get(item.version.versionId);
         if (!now || now.deleted) {
             out.deleted.push(item);
-            deps.journal?.deleted.push(item);
+            events.report({ type: 'deleted', item });
             log.info(`deleted ${describe(item.version)} (its answer was lost; the listing shows it deleted)`);
         }
         else if (refusal) {
-            out.skipped.push({ version: item.version, reason: refusal });
+            const skip = { version: item.version, reason: refusal };
+            out.skipped.push(skip);
+            events.report({ type: 'refused', item: skip });
             log.warning(`Version ${describe(item.version)} was not deleted: ${refusal}`);
         }
         else {
-            out.failed.push({ version: item.version, error: failure ?? 'the delete failed' });
-            log.warning(`Deleting version ${describe(item.version)} failed: ${failure}`);
+            const error = failure ?? 'the delete failed';
+            out.failed.push({ version: item.version, error });
+            events.report({ type: 'delete-failed', version: item.version, error });
+            log.warning(`Deleting version ${describe(item.version)} failed: ${error}`);
         }
+        answered();
     }
     return out;
 }
 
 ;// CONCATENATED MODULE: ./src/orchestrator/switch.ts
+
 
 const STATUS_TEXT = {
     APPROVED: 'switched',
@@ -1630,27 +2355,34 @@ const STATUS_TEXT = {
 async function switchPhase(deps, version, releaseNotes) {
     const { inputs, log } = deps;
     const results = [];
+    const done = (change) => {
+        results.push(change);
+        deps.events.report({ type: 'switched', change });
+    };
     for (const label of inputs.classifications) {
         const classificationType = `${inputs.groupType}-${label}`;
         if (inputs.dryRun || !version) {
             log.info(`Dry run: would switch ${classificationType} to ${version ? `version ${version.versionId}` : 'the version this run would upload'}`);
-            results.push({ classificationType, versionId: version?.versionId ?? '', reviewStatus: '' });
+            done({ classificationType, versionId: version?.versionId ?? '', reviewStatus: '' });
             continue;
         }
         if (deps.signal?.aborted) {
-            results.push({ classificationType, versionId: version.versionId, reviewStatus: '', error: 'not requested: the run was cancelled' });
+            done({ classificationType, versionId: version.versionId, reviewStatus: '', error: 'not requested: the run was cancelled' });
             continue;
         }
+        log.info(`Switching ${classificationType} to version ${version.versionId}`);
+        const answered = sending(deps, { operation: 'change', classificationType, versionId: version.versionId });
         try {
             const change = await (await deps.client()).changeVersion(classificationType, version.versionId, releaseNotes);
             log.info(`${classificationType} → version ${version.versionId}: ${change.reviewStatus} (${STATUS_TEXT[change.reviewStatus]})`);
-            results.push({ classificationType, versionId: version.versionId, reviewStatus: change.reviewStatus });
-            deps.journal?.switches.push(results[results.length - 1]);
+            done({ classificationType, versionId: version.versionId, reviewStatus: change.reviewStatus });
         }
         catch (err) {
             log.warning(`Switching ${classificationType} to version ${version.versionId} failed: ${(0,errors/* errorMessage */.gJ)(err)}`);
-            results.push({ classificationType, versionId: version.versionId, reviewStatus: '', error: (0,errors/* errorMessage */.gJ)(err) });
-            deps.journal?.switches.push(results[results.length - 1]);
+            done({ classificationType, versionId: version.versionId, reviewStatus: '', error: (0,errors/* errorMessage */.gJ)(err) });
+        }
+        finally {
+            answered();
         }
     }
     return results;
@@ -1665,20 +2397,19 @@ function unswitched(results) {
 
 
 
+
 /**
- * What to do after an upload attempt failed with `err`: the one home of that
- * decision. Whether to try again, and when, is the retry policy's (throttling
- * is bounded by time, real errors by attempts); whether to look first is ours:
- * after a lost answer, and when giving up while an earlier outcome is unknown.
+ * What to do after an upload attempt failed: whether to try again, and when,
+ * is the strategy's `step`; whether to look first is ours: after a lost
+ * answer, and when giving up while an earlier outcome is unknown.
  */
-function afterUploadFailure(err, state, unknownBefore, policy) {
-    const step = (0,net_retry/* nextStep */.sk)(err, state, policy);
-    const lost = (0,net_retry/* isRetryable */.r3)(err) && (0,net_retry/* mayHaveTakenEffect */.Y2)(err);
+function afterUploadFailure(failure, step, unknownBefore, settleMs) {
+    const lost = failure.kind !== 'client-error' && failure.mayHaveTakenEffect;
     const look = lost || (unknownBefore > 0 && !step.retry);
     if (!step.retry)
         return { lost, look, retry: false, delayMs: 0, throttled: false, failures: step.failures };
     // The looks have already spaced the attempts; a longer Retry-After still counts.
-    const delayMs = lost ? Math.max(0, step.delayMs - policy.settleMs) : step.delayMs;
+    const delayMs = lost ? Math.max(0, step.delayMs - settleMs) : step.delayMs;
     return { lost, look, retry: true, delayMs, throttled: step.throttled, failures: step.failures };
 }
 /** The times (ms after the answer was lost) at which the group is listed: 0, 0.5 s, 1.5 s, 3.5 s, … within the window. */
@@ -1690,60 +2421,70 @@ function lookSchedule(settleMs) {
         times.push(settleMs);
     return times;
 }
-async function createWithRecovery(deps, client, create, before, sha256, 
+async function createWithRecovery(deps, client, create, before, sha256, changeLog, 
 /** Attempts of an earlier round whose outcome is still unknown (a version-limit refusal came after them). */
 unknownBefore = 0) {
-    const { log, uploadPolicy: policy, clock } = deps;
+    const { log, retry, clock } = deps;
     const idsBefore = new Set(before.map(v => v.versionId));
     let unknown = unknownBefore;
-    const state = { failures: 0, throttledMs: 0 };
+    let failures = 0;
     for (let n = 1;; n++) {
+        // A cancel between attempts still says what an earlier one may have stored.
+        if (deps.signal?.aborted)
+            return { kind: 'not-created', error: new Error(CANCELLED_MESSAGE), unknown, lookFailed: false };
+        const answered = sending(deps, { operation: 'upload', changeLog });
+        let version;
         try {
-            const version = await create();
-            if (deps.journal)
-                deps.journal.uploaded = { version, changeLog: version.changeLog ?? '' };
-            return await settle(deps, client, sha256, version, before, idsBefore, unknown);
+            version = await create();
         }
         catch (err) {
-            const step = afterUploadFailure(err, state, unknown, policy);
-            state.failures = step.failures;
+            const failure = classifyFailure(err);
+            const decision = retry.decide(failure, failures);
+            const step = afterUploadFailure(failure, decision, unknown, deps.settleMs);
+            failures = step.failures;
+            // Only a lost answer leaves this attempt open: the look, or the phase's outcome, settles it.
+            if (!step.lost)
+                answered();
             if (step.lost) {
                 unknown++;
                 log.info(`upload: the answer to attempt ${n} was lost (${(0,errors/* errorMessage */.gJ)(err)}); looking for the version in ${deps.inputs.groupType}`);
             }
             if (step.look) {
-                const found = await lookFor(deps, client, sha256, idsBefore);
-                if (found && deps.journal)
-                    deps.journal.uploaded = { version: found.version, changeLog: found.version.changeLog ?? '' };
+                let found;
+                try {
+                    found = await lookFor(deps, client, sha256, idsBefore);
+                }
+                catch (lookErr) {
+                    return { kind: 'not-created', error: lookErr, unknown, lookFailed: true };
+                }
                 if (found)
-                    return await settle(deps, client, sha256, found.version, found.listing, idsBefore, unknown - 1);
+                    return settle(deps, client, sha256, changeLog, found.version, found.listing, idsBefore, unknown - 1);
             }
-            if (!step.retry)
-                throw unknown > 0 ? afterLostAnswer(err, unknown) : err;
-            log.info(`upload: attempt ${n} failed (${step.failures} of ${policy.maxAttempts} tries spent${step.throttled ? '; throttled, which spends none' : ''}): ${(0,errors/* errorMessage */.gJ)(err)}; retrying in ${step.delayMs} ms`);
-            if (step.throttled) {
-                const t = clock.now();
-                policy.throttle?.record(t, t + step.delayMs);
-                state.throttledMs = policy.throttle?.spentMs ?? state.throttledMs + step.delayMs;
+            if (!decision.retry)
+                return { kind: 'not-created', error: retry.finalError(err, decision), unknown, lookFailed: false };
+            log.info(`upload: attempt ${n} failed (${step.failures} of ${retry.maxAttempts} tries spent${step.throttled ? '; throttled, which spends none' : ''}): ${(0,errors/* errorMessage */.gJ)(err)}; retrying in ${step.delayMs} ms`);
+            try {
+                await clock.sleep(step.delayMs);
             }
-            await clock.sleep(step.delayMs);
+            catch (sleepErr) {
+                return { kind: 'not-created', error: sleepErr, unknown, lookFailed: false };
+            }
+            continue;
         }
+        answered();
+        retry.recordSuccess();
+        return settle(deps, client, sha256, changeLog, version, before, idsBefore, unknown);
     }
-}
-function afterLostAnswer(err, unknown) {
-    // At the version limit the caller may still make room and try again; it must then still look for a late twin.
-    if (err instanceof errors/* VersionLimitError */.aI)
-        return new errors/* VersionLimitError */.aI(err.refusal, unknown);
-    return new Error(`${(0,errors/* errorMessage */.gJ)(err)}. An earlier attempt lost its answer; if Boomi stores it later, a re-run will find and reuse it.`, { cause: err });
 }
 /** Lists the group at growing intervals until a new version with this archive's checksum shows, or the window ends. */
 async function lookFor(deps, client, sha256, idsBefore) {
-    const { clock, log, uploadPolicy } = deps;
+    const { clock, log } = deps;
     let waited = 0;
-    for (const at of lookSchedule(uploadPolicy.settleMs)) {
+    for (const at of lookSchedule(deps.settleMs)) {
         if (at > waited)
             await clock.sleep(at - waited);
         waited = at;
+        stopIfCancelled(deps);
         const listing = await client.listGroup(deps.inputs.groupType);
         const found = findLostUpload(listing, sha256, idsBefore);
         if (found.length) {
@@ -1757,42 +2498,50 @@ async function lookFor(deps, client, sha256, idsBefore) {
     return undefined;
 }
 /**
- * The run's version is known. While an attempt's outcome is unknown, one more
- * listing looks for a twin it stored late; twins are deleted, and one that
- * cannot be deleted is returned so the run fails once its outputs are set.
+ * The run's version is known, and reported at once. While an attempt's
+ * outcome is unknown, one more listing looks for a twin it stored late; twins
+ * are deleted, and one that cannot be deleted is reported so the run fails
+ * once its outputs are set.
  */
-async function settle(deps, client, sha256, kept, listing, idsBefore, unknown) {
-    const withKept = listing.some(v => v.versionId === kept.versionId) ? listing : [...listing, kept];
-    const twinsIn = (l) => findLostUpload(l, sha256, idsBefore).filter(v => v.versionId !== kept.versionId);
-    let fresh = withKept;
+async function settle(deps, client, sha256, changeLog, kept, listing, idsBefore, unknown) {
+    deps.events.report({ type: 'upload', upload: { kind: 'uploaded', version: kept, changeLog, strayTwins: [] } });
+    const withKept = (l) => (l.some(v => v.versionId === kept.versionId) ? l : [...l, kept]);
+    let fresh = withKept(listing);
     if (unknown > 0) {
         try {
-            const again = await client.listGroup(deps.inputs.groupType);
-            fresh = again.some(v => v.versionId === kept.versionId) ? again : [...again, kept];
+            fresh = withKept(await client.listGroup(deps.inputs.groupType));
         }
         catch (err) {
             deps.log.warning(`Could not check for a second copy of this archive (${(0,errors/* errorMessage */.gJ)(err)}). Version ${kept.versionId} is this run's upload; check group ${deps.inputs.groupType} for another version whose change log ends with this checksum.`);
         }
     }
-    const twins = twinsIn(fresh);
+    const twins = findLostUpload(fresh, sha256, idsBefore).filter(v => v.versionId !== kept.versionId);
     if (!twins.length)
-        return { version: kept, listing: fresh, strayTwins: [] };
+        return { kind: 'created', version: kept, listing: fresh, strayTwins: [] };
     const removed = new Set();
     const stray = [];
     for (const twin of twins) {
         deps.log.warning(`Version ${twin.versionId} is a second copy of this archive, left by an upload attempt whose answer was lost; deleting it and keeping ${kept.versionId}.`);
+        const answered = sending(deps, { operation: 'delete', round: 'twin', version: twin });
         try {
-            await client.deleteVersion(deps.inputs.groupType, twin.versionId);
-            removed.add(twin.versionId);
+            const answer = await client.deleteVersion(deps.inputs.groupType, twin.versionId);
+            if (answer.outcome === 'deleted')
+                removed.add(twin.versionId);
+            else
+                throw answer.error;
         }
         catch (err) {
             deps.log.warning(`Deleting the second copy ${twin.versionId} failed: ${(0,errors/* errorMessage */.gJ)(err)}`);
             stray.push(twin);
+            deps.events.report({ type: 'twin-left', version: twin });
+        }
+        finally {
+            answered();
         }
     }
     if (stray.length)
         deps.log.warning(`Second copies left: ${ids(stray)}`);
-    return { version: kept, listing: fresh.map(v => (removed.has(v.versionId) ? { ...v, deleted: true } : v)), strayTwins: stray };
+    return { kind: 'created', version: kept, listing: fresh.map(v => (removed.has(v.versionId) ? { ...v, deleted: true } : v)), strayTwins: stray };
 }
 
 ;// CONCATENATED MODULE: ./src/orchestrator/upload.ts
@@ -1804,7 +2553,27 @@ async function settle(deps, client, sha256, kept, listing, idsBefore, unknown) {
 
 
 
+/** The phase, reporting its outcome (an upload reports itself as soon as its version is known). */
 async function uploadPhase(deps, archive, text, listing) {
+    const result = await upload(deps, archive, text, listing);
+    const reported = recordOf(result);
+    if (reported)
+        deps.events.report({ type: 'upload', upload: reported });
+    return result;
+}
+function recordOf(result) {
+    switch (result.kind) {
+        case 'uploaded':
+            return undefined;
+        case 'refused-duplicate':
+            return { kind: 'refused-duplicate', versions: result.versions, match: result.match };
+        case 'failed':
+            return { kind: 'failed', changeLog: result.changeLog, error: result.error.message, mayBeStored: result.mayBeStored };
+        default:
+            return result;
+    }
+}
+async function upload(deps, archive, text, listing) {
     const { inputs, log } = deps;
     const archiveIds = { sha256: archive.sha256, contentSha256: archive.contentSha256 };
     const dup = findDuplicates(listing, archiveIds);
@@ -1819,62 +2588,67 @@ async function uploadPhase(deps, archive, text, listing) {
     }
     if (dup)
         log.info(`${what} was already uploaded as version ${ids(dup.versions)}; uploading again (${constants/* Input */.pd.ifExists}: upload).`);
-    const changeLog = (0,changelog/* buildChangeLog */.vq)(text?.text ?? (0,changelog/* defaultChangeLog */.WW)(await deps.runContext()), archiveIds);
+    const changeLog = buildChangeLog(text?.text ?? defaultChangeLog(await deps.runContext()), archiveIds);
     if (inputs.dryRun) {
-        log.info(`Dry run: would upload ${archive.shownPath} (${(0,summary/* formatBytes */.z3)(archive.size)}) to ${inputs.groupType} with change log:\n${changeLog}`);
+        log.info(`Dry run: would upload ${archive.shownPath} (${formatBytes(archive.size)}) to ${inputs.groupType} with change log:\n${changeLog}`);
         return { kind: 'would-upload', changeLog };
     }
     const makeBody = await deps.multipart();
     const body = makeBody({ archivePath: archive.path, fileName: archive.fileName, size: archive.size, groupType: inputs.groupType, changeLog, sha256: archive.sha256 }, progressLogger(deps, archive.size));
-    log.info(`Uploading ${archive.shownPath} (${(0,summary/* formatBytes */.z3)(archive.size)}) to ${inputs.groupType}`);
+    log.info(`Uploading ${archive.shownPath} (${formatBytes(archive.size)}) to ${inputs.groupType}`);
     return uploadWithRoom(deps, await deps.client(), body, archive.sha256, changeLog, listing);
 }
 /** Uploads; at the account's version limit, prunes first (when allowed) and tries once more. */
 async function uploadWithRoom(deps, client, body, sha256, changeLog, listing) {
     const { inputs, log, clock } = deps;
     const started = clock.now();
-    const attempt = async (before, earlyPrune, unknownBefore = 0) => {
-        const created = await createWithRecovery(deps, client, () => createOnce(client, inputs.groupType, body), before, sha256, unknownBefore);
-        const seconds = (clock.now() - started) / 1000;
-        log.info(`Uploaded version ${describe(created.version)} in ${seconds.toFixed(1)} s`);
-        return { kind: 'uploaded', version: created.version, changeLog, listing: created.listing, strayTwins: created.strayTwins, earlyPrune, seconds };
+    const attempt = async (before, unknownBefore = 0) => {
+        const created = await createWithRecovery(deps, client, () => client.createVersion(inputs.groupType, body), before, sha256, changeLog, unknownBefore);
+        if (created.kind === 'created')
+            log.info(`Uploaded version ${describe(created.version)} in ${((clock.now() - started) / 1000).toFixed(1)} s`);
+        return created;
     };
-    try {
-        return await attempt(listing);
+    const failed = (error, earlier) => ({ kind: 'failed', changeLog, error, mayBeStored: earlier.unknown > 0 });
+    const first = await attempt(listing);
+    if (first.kind === 'created')
+        return { ...first, kind: 'uploaded', changeLog };
+    if (first.lookFailed || !isVersionLimit(first.error))
+        return failed(notCreatedError(deps, first, sha256), first);
+    const limit = first.error;
+    if (inputs.keepLatest === undefined) {
+        const message = `Boomi refused the upload: the account holds its maximum of ${contract/* MAX_VERSIONS_PER_ACCOUNT */.bY} connector versions (Boomi said: ${limit.boomiMessage}). Set ${constants/* Input */.pd.keepLatest} to prune old versions of ${inputs.groupType} before uploading, or delete unused versions in the Developer tab.`;
+        return failed(withMayBeStored(new Error(message, { cause: limit }), first, deps, sha256), first);
     }
-    catch (err) {
-        if (!(err instanceof errors/* VersionLimitError */.aI))
-            return { kind: 'failed', changeLog, error: asError(err) };
-        if (inputs.keepLatest === undefined) {
-            const message = `Boomi refused the upload: the account holds its maximum of ${contract/* MAX_VERSIONS_PER_ACCOUNT */.bY} connector versions (Boomi said: ${err.refusal.boomiMessage}). Set ${constants/* Input */.pd.keepLatest} to prune old versions of ${inputs.groupType} before uploading, or delete unused versions in the Developer tab.`;
-            return { kind: 'failed', changeLog, error: new Error(message, { cause: err }) };
-        }
-        log.warning(`Boomi refused the upload: the account is at its version limit (${err.refusal.boomiMessage}). Pruning ${inputs.groupType} first, then uploading once more.`);
-        const earlyPrune = await pruneForRoom(deps, client, listing, inputs.keepLatest);
-        if (earlyPrune.deleted.length === 0) {
-            const why = earlyPrune.failed.length
-                ? `deleting failed (${earlyPrune.failed[0].error})`
-                : `pruning ${inputs.groupType} to ${inputs.keepLatest} freed none`;
-            const message = `Boomi refused the upload because the account holds its maximum of ${contract/* MAX_VERSIONS_PER_ACCOUNT */.bY} connector versions, and ${why}. Delete unused versions of other connector groups, or lower ${constants/* Input */.pd.keepLatest}.`;
-            return { kind: 'failed', changeLog, error: new Error(message, { cause: err }), earlyPrune };
-        }
-        try {
-            return await attempt(withoutDeleted(listing, earlyPrune), earlyPrune, err.unknownAttempts);
-        }
-        catch (again) {
-            return { kind: 'failed', changeLog, error: asError(again), earlyPrune };
-        }
+    log.warning(`Boomi refused the upload: the account is at its version limit (${limit.boomiMessage}). Pruning ${inputs.groupType} first, then uploading once more.`);
+    const earlyPrune = await pruneForRoom(deps, client, listing, inputs.keepLatest);
+    if (earlyPrune.deleted.length === 0) {
+        const why = earlyPrune.failed.length ? `deleting failed (${earlyPrune.failed[0].error})` : `pruning ${inputs.groupType} to ${inputs.keepLatest} freed none`;
+        const message = `Boomi refused the upload because the account holds its maximum of ${contract/* MAX_VERSIONS_PER_ACCOUNT */.bY} connector versions, and ${why}. Delete unused versions of other connector groups, or lower ${constants/* Input */.pd.keepLatest}.`;
+        return failed(withMayBeStored(new Error(message, { cause: limit }), first, deps, sha256), first);
     }
+    const again = await attempt(withoutDeleted(listing, earlyPrune), first.unknown);
+    if (again.kind === 'created')
+        return { ...again, kind: 'uploaded', changeLog, earlyPrune };
+    return failed(notCreatedError(deps, again, sha256), again);
 }
-async function createOnce(client, groupType, body) {
-    try {
-        return await client.createVersion(groupType, body);
+function isVersionLimit(err) {
+    return err instanceof errors/* BoomiError */.JE && (0,contract/* isVersionLimitRefusal */.KL)(err.status, err.boomiMessage);
+}
+/** The error for an upload that made no version this run knows of, saying so when one may exist (docs/behaviour.md, "Retries and lost answers"). */
+function notCreatedError(deps, r, sha256) {
+    if (r.lookFailed) {
+        return withMayBeStored(new Error(`Looking for the upload after its answer was lost failed: ${(0,errors/* errorMessage */.gJ)(r.error)}`, { cause: r.error }), r, deps, sha256);
     }
-    catch (err) {
-        if (err instanceof errors/* BoomiError */.JE && (0,contract/* isVersionLimitRefusal */.KL)(err.status, err.boomiMessage))
-            throw new errors/* VersionLimitError */.aI(err);
-        throw err;
-    }
+    return withMayBeStored(asError(r.error), r, deps, sha256);
+}
+function withMayBeStored(err, r, deps, sha256) {
+    if (r.unknown === 0)
+        return err;
+    return new Error(`${err.message}. ${mayBeStoredText(deps.inputs.groupType, sha256)}`, { cause: err });
+}
+/** What to check when an upload may have been stored without this run seeing it. */
+function mayBeStoredText(groupType, sha256) {
+    return `An upload attempt lost its answer and its version was not seen, so Boomi may have stored it: look in the Developer tab for a version of ${groupType} whose change log ends with the line "sha256: ${sha256}". A re-run with this archive finds and reuses it.`;
 }
 function asError(err) {
     return err instanceof Error ? err : new Error((0,errors/* errorMessage */.gJ)(err));
@@ -1885,9 +2659,9 @@ function progressLogger(deps, total) {
 }
 
 ;// CONCATENATED MODULE: ./src/orchestrator/release.ts
-// The run, as a script of phases. Each phase returns its result; the record
-// collects them, each field written once; outputs and the job summary are
-// computed from the record when the run ends, however it ends.
+// The run, as a script of phases. Each phase returns its result to the phases
+// after it and reports what it did as events; the record, the outputs and the
+// job summary are folded from those events when the run ends, however it ends.
 
 
 
@@ -1897,58 +2671,69 @@ function progressLogger(deps, total) {
 
 
 
-function newRecord(inputs) {
-    return { groupType: inputs.groupType, dryRun: inputs.dryRun };
-}
+
 /** Runs the release and hands the record to `publish` at the end, also after a failure; rethrows the failure. */
-async function runRelease(deps, publish, record = newRecord(deps.inputs)) {
+async function runRelease(deps, publish) {
     try {
-        await release(deps, record);
+        await release(deps);
     }
     catch (err) {
-        record.error = (0,errors/* errorMessage */.gJ)(err);
+        deps.events.report({ type: 'failed', error: (0,errors/* errorMessage */.gJ)(err) });
         throw err;
     }
     finally {
-        record.throttling = deps.throttling?.();
-        record.api = deps.apiContact?.();
-        record.cancelled = deps.signal?.aborted || undefined;
-        await publish(record);
+        await publish(endRecord(deps));
     }
 }
-async function release(deps, r) {
-    const { inputs, log } = deps;
+/** The record as it stands: what the run reported, with the throttling seen, the API contact and whether it was cancelled. */
+function endRecord(deps) {
+    const stats = deps.throttling?.();
+    if (stats)
+        deps.events.report({ type: 'throttling', stats });
+    const contact = deps.apiContact?.();
+    if (contact)
+        deps.events.report({ type: 'api', contact });
+    if (deps.signal?.aborted)
+        deps.events.report({ type: 'cancelled' });
+    return foldRun({ groupType: deps.inputs.groupType, dryRun: deps.inputs.dryRun }, deps.events.all);
+}
+/**
+ * The record of a run that did not end within the grace after a cancel: the
+ * same fold, so requests sent and never answered show as outcome not known.
+ */
+function forcedRecord(deps) {
+    deps.events.report({ type: 'failed', error: 'The run was cancelled while requests were in flight; their outcome is not known.' });
+    return endRecord(deps);
+}
+async function release(deps) {
+    const { inputs, log, events } = deps;
     log.info(`Group ${inputs.groupType} in account ${inputs.accountId} at ${inputs.apiUrl}${inputs.apiUrlIsHost ? ' (the path prefix is found on the first request)' : ''}${inputs.dryRun ? ' (dry run: nothing will be uploaded, switched or deleted)' : ''}`);
     // What the workspace holds is checked before the first request.
-    if (inputs.archive)
-        r.archive = await phase(log, 'Archive', () => archivePhase(deps, inputs.archive));
-    r.changeLog = await changeLogPhase(deps);
+    const archive = inputs.archive ? await phase(log, 'Archive', () => archivePhase(deps, inputs.archive)) : undefined;
+    if (archive)
+        events.report({ type: 'archive', archive });
+    const changeLog = await changeLogPhase(deps);
+    if (changeLog)
+        events.report({ type: 'change-log', changeLog });
     const listing = await phase(log, `Listing ${inputs.groupType}`, () => listingPhase(deps));
-    if (inputs.versionId)
-        r.given = givenVersion(listing, inputs.versionId, inputs.groupType);
-    if (r.archive)
-        r.upload = await phase(log, 'Upload', () => uploadPhase(deps, r.archive, r.changeLog, listing));
-    if (r.upload?.kind === 'failed' || r.upload?.kind === 'refused-duplicate')
-        throw r.upload.error;
-    cancelled(deps);
-    const version = (0,domain_record/* runVersion */.yh)(r);
-    if (inputs.classifications.length && (version || r.upload?.kind === 'would-upload')) {
-        r.switches = await phase(log, 'Classifications', () => switchPhase(deps, version, notesFor(r, version)));
+    const given = inputs.versionId ? givenVersion(listing, inputs.versionId, inputs.groupType) : undefined;
+    if (given)
+        events.report({ type: 'given', version: given });
+    const upload = archive ? await phase(log, 'Upload', () => uploadPhase(deps, archive, changeLog, listing)) : undefined;
+    if (upload?.kind === 'failed' || upload?.kind === 'refused-duplicate')
+        throw upload.error;
+    stopIfCancelled(deps);
+    const version = given ?? (upload?.kind === 'uploaded' || upload?.kind === 'reused' ? upload.version : undefined);
+    if (inputs.classifications.length && (version || upload?.kind === 'would-upload')) {
+        await phase(log, 'Classifications', () => switchPhase(deps, version, notesFor(upload, changeLog?.text, version)));
     }
-    cancelled(deps);
-    if (inputs.keepLatest !== undefined) {
-        const keepLatest = inputs.keepLatest;
-        const upload = r.upload;
-        r.prune = await phase(log, 'Prune', () => prunePhase(deps, keepLatest, {
-            listing: upload?.kind === 'uploaded' ? withoutDeleted(upload.listing, upload.earlyPrune) : listing,
-            runVersion: version,
-            uploaded: upload?.kind === 'uploaded',
-            pendingUpload: upload?.kind === 'would-upload',
-            refusedBefore: new Set(upload?.kind === 'uploaded' ? (upload.earlyPrune?.skipped.map(s => s.version.versionId) ?? []) : [])
-        }));
-    }
-    cancelled(deps);
-    failures(r);
+    stopIfCancelled(deps);
+    const keepLatest = inputs.keepLatest;
+    if (keepLatest !== undefined)
+        await phase(log, 'Prune', () => prunePhase(deps, keepLatest, pruneInputFrom(listing, upload, version)));
+    stopIfCancelled(deps);
+    // What failed without stopping the run is read from the same record the outputs are.
+    failures(foldRun({ groupType: inputs.groupType, dryRun: inputs.dryRun }, events.all));
 }
 async function phase(log, name, body) {
     log.startGroup(name);
@@ -1959,10 +2744,6 @@ async function phase(log, name, body) {
         log.endGroup();
     }
 }
-function cancelled(deps) {
-    if (deps.signal?.aborted)
-        throw new Error('The run was cancelled; what it did before that is in the outputs and the job summary.');
-}
 /** version-id must name a live version of this group: the run's one listing tells. */
 function givenVersion(listing, versionId, groupType) {
     const found = listing.find(v => v.versionId === versionId);
@@ -1972,12 +2753,12 @@ function givenVersion(listing, versionId, groupType) {
     throw new Error(`Version ${versionId} (${constants/* Input */.pd.versionId}) ${state}, so no classification was switched. Give the ID of a live version of ${groupType}, as the Developer tab or an earlier run's version-id output shows it.`);
 }
 /** The release notes: the change log's text without its checksum trailer. */
-function notesFor(r, version) {
-    if (r.upload?.kind === 'uploaded' || r.upload?.kind === 'would-upload')
-        return (0,changelog/* releaseNotes */.fk)(r.upload.changeLog);
-    if (r.changeLog)
-        return r.changeLog.text;
-    return (0,changelog/* releaseNotes */.fk)(version?.changeLog ?? '');
+function notesFor(upload, text, version) {
+    if (upload?.kind === 'uploaded' || upload?.kind === 'would-upload')
+        return releaseNotes(upload.changeLog);
+    if (text !== undefined)
+        return text;
+    return releaseNotes(version?.changeLog ?? '');
 }
 /** What failed without stopping the run, said once at its end. */
 function failures(r) {
@@ -1986,7 +2767,7 @@ function failures(r) {
     if (refused.length) {
         problems.push(`${refused.length} classification change(s) not made: ${refused.map(s => `${s.classificationType} (${s.error ?? s.reviewStatus})`).join('; ')}`);
     }
-    const o = (0,domain_record/* allPruning */.jc)(r);
+    const o = r.pruning;
     if (o && (o.failed.length || o.notTried.length)) {
         const byMessage = new Map();
         for (const f of o.failed)
@@ -2006,11 +2787,12 @@ function failures(r) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/cancel.ts
+
 /** Well inside the runner's 7.5 s between SIGINT and SIGTERM. */
 const CANCEL_GRACE_MS = 4_000;
 class CancelledError extends Error {
     constructor() {
-        super('The run was cancelled; what it did before that is in the outputs and the job summary.');
+        super(CANCELLED_MESSAGE);
         this.name = 'CancelledError';
     }
 }
@@ -2124,7 +2906,7 @@ function uploadLineDue(last, nowMs, sent, total) {
 function uploadLine(sent, total, elapsedMs) {
     const rate = elapsedMs > 0 ? (sent * 1000) / elapsedMs : 0;
     const left = rate > 0 ? `, about ${Math.ceil((total - sent) / rate)} s left` : '';
-    return `… sent ${(0,summary/* formatBytes */.z3)(sent)} of ${(0,summary/* formatBytes */.z3)(total)} (${Math.floor((sent / total) * 100)}%), ${(0,summary/* formatBytes */.z3)(rate)}/s${left}`;
+    return `… sent ${formatBytes(sent)} of ${formatBytes(total)} (${Math.floor((sent / total) * 100)}%), ${formatBytes(rate)}/s${left}`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/progress.ts
@@ -2185,17 +2967,16 @@ async function runWithPlatform(inputs, platform) {
     const log = platform.log;
     const cancel = new Cancellation(log);
     const clock = { now: () => Date.now(), sleep: cancel.sleep(net_retry/* timerDelay */.nR) };
-    const throttle = new net_retry/* ThrottleLedger */.m();
-    const journal = (0,domain_record/* newJournal */.EH)();
     let client;
-    const retry = {
+    // One strategy for every request of the run, the upload and its looks included.
+    const retry = new net_retry/* RetryStrategy */.aS({
         ...net_retry/* DEFAULT_BACKOFF */.VU,
         maxAttempts: inputs.maxAttempts,
         sleep: clock.sleep,
         random: Math.random,
         log: line => log.info(line),
-        throttle
-    };
+        now: clock.now
+    });
     // One pacer for every request of the run, retries included.
     const pacer = new net_pacer/* Pacer */._E(inputs.requestsPerSecond, () => external_node_perf_hooks_.performance.now(), clock.sleep, { onChange: line => log.info(line) });
     const deps = {
@@ -2209,31 +2990,23 @@ async function runWithPlatform(inputs, platform) {
         log,
         clock,
         // Long enough for Boomi to finish storing an upload whose answer was lost; bounded so a lost answer costs seconds, not minutes.
-        uploadPolicy: { ...retry, settleMs: Math.min(30_000, Math.max(2_000, inputs.timeoutMs / 4)) },
+        settleMs: Math.min(30_000, Math.max(2_000, inputs.timeoutMs / 4)),
+        retry,
         // Enough requests in flight to use the rate fully when Boomi answers in up to a second.
         deleteConcurrency: Math.max(1, Math.min(8, Math.ceil(inputs.requestsPerSecond))),
         signal: cancel.signal,
-        journal,
+        events: new EventLog(),
         apiContact: () => client?.contact(),
         progress: platform.progress ?? periodicLines(log, clock.now),
         throttling: () => {
             const s = pacer.stats();
-            return { throttled: s.throttled, waitedMs: Math.max(s.waitedMs, throttle.spentMs), lowestRate: s.cuts ? s.lowestRate : undefined };
+            return { throttled: s.throttled, waitedMs: Math.max(s.waitedMs, retry.throttledMs), lowestRate: s.cuts ? s.lowestRate : undefined };
         }
     };
     const publish = once(async (record) => publishRecord(record, platform));
-    const record = newRecord(inputs);
     try {
-        await cancel.within(runRelease(deps, publish, record), () => {
-            // The phases still running never returned: what they had done is in the journal.
-            const stopped = (0,domain_record/* withJournal */.u0)(record, journal, inputs.keepLatest);
-            return publish({
-                ...stopped,
-                api: client?.contact(),
-                cancelled: true,
-                error: record.error ?? 'The run was cancelled while requests were in flight; their outcome is not known.'
-            });
-        });
+        // A run still going after the grace is written from what it reported so far: requests without an answer show as not known.
+        await cancel.within(runRelease(deps, publish), () => publish(forcedRecord(deps)));
     }
     finally {
         cancel.dispose();
@@ -2269,7 +3042,7 @@ async function publishRecord(record, platform) {
         problems.push((0,errors/* errorMessage */.gJ)(err));
     }
     try {
-        await platform.writeSummary((0,summary/* renderSummary */.Br)(record));
+        await platform.writeSummary(renderSummary(record));
     }
     catch (err) {
         problems.push((0,errors/* errorMessage */.gJ)(err));
@@ -2304,401 +3077,64 @@ async function readTextFile(file, maxBytes) {
     }
 }
 
-// EXTERNAL MODULE: ./src/cli/report.ts
-var report = __webpack_require__(1086);
-;// CONCATENATED MODULE: ./src/cli/platform.ts
-// The command-line platform: the report on stderr, the outputs as JSON on stdout
-// and as a dotenv file, the Markdown summary as a file, the CI run read by env-ci.
-// Loaded only once the inputs are valid. No decision here: the core runs.
+;// CONCATENATED MODULE: ./src/runner/wiring.ts
+// The GitHub Actions platform: the runner's log, outputs, job summary and
+// workflow run, handed to the core (src/core/run.ts). This folder is the only
+// code that imports @actions/core; it holds no decision.
 
 
 
 
-
-
-async function runCli(inputs, cl, env, secrets) {
-    // On a terminal, progress bars; each log line first clears the bar's line.
-    const bar = process.stderr.isTTY ? (await __webpack_require__.e(/* import() */ 19).then(__webpack_require__.bind(__webpack_require__, 5019))).terminalProgress(process.stderr) : undefined;
-    const log = (0,report/* stderrLog */.bJ)(secrets, cl.verbose, text => {
-        bar?.clearLine();
-        process.stderr.write(text);
-    });
-    const workspace = process.cwd();
-    const platform = {
-        log,
-        workspace,
-        runContext: async () => {
-            const { default: envCi } = await __webpack_require__.e(/* import() */ 73).then(__webpack_require__.bind(__webpack_require__, 5073));
-            return ciRunContext(envCi({ env, cwd: workspace }), env, cl.tag);
-        },
+/** Every line from the run goes through forLog, the one place that keeps outside text from starting a workflow command. */
+const runnerLog = {
+    info: line => core/* info */.pq(forLog(line)),
+    warning: line => core/* warning */.$e(forLog(line)),
+    debug: line => core/* debug */.Yz(forLog(line)),
+    startGroup: name => core/* startGroup */.Oh(forLog(name)),
+    endGroup: () => core/* endGroup */.N4()
+};
+async function runAction(inputs) {
+    await runWithPlatform(inputs, githubPlatform());
+}
+function githubPlatform() {
+    return {
+        log: runnerLog,
+        workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+        runContext: async () => workflowRun(process.env),
         setOutputs: async (outputs) => {
-            log.startGroup('Outputs');
-            for (const [name, value] of Object.entries(outputs))
-                log.info(`${name}: ${value}`);
-            if (cl.json)
-                process.stdout.write(`${JSON.stringify(typedOutputs(outputs))}\n`);
-            if (cl.outputFile)
-                await writeTo(cl.outputFile, dotenvText(outputs), '--output-file');
+            for (const [name, value] of Object.entries(outputs)) {
+                try {
+                    core/* setOutput */.uH(name, value);
+                }
+                catch (err) {
+                    throw new Error(`output ${name}: ${(0,errors/* errorMessage */.gJ)(err)}`, { cause: err });
+                }
+            }
         },
         writeSummary: async (markdown) => {
-            if (cl.summaryFile)
-                await writeTo(cl.summaryFile, markdown, '--summary-file');
+            if (!process.env.GITHUB_STEP_SUMMARY)
+                return;
+            try {
+                await core/* summary */.z.addRaw(markdown, true).write();
+            }
+            catch (err) {
+                throw new Error(`job summary: ${(0,errors/* errorMessage */.gJ)(err)}`, { cause: err });
+            }
         },
-        resultsHint: 'Check the paths given to --output-file and --summary-file.',
-        progress: bar?.progress
-    };
-    await runWithPlatform(inputs, platform);
-}
-async function writeTo(file, text, flag) {
-    try {
-        await (0,promises_.writeFile)(file, text);
-    }
-    catch (err) {
-        throw new Error(`${flag} ${file}: ${(0,errors/* errorMessage */.gJ)(err)}`, { cause: err });
-    }
-}
-
-
-/***/ }),
-
-/***/ 6054:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   O4: () => (/* binding */ matchKind),
-/* harmony export */   WW: () => (/* binding */ defaultChangeLog),
-/* harmony export */   fk: () => (/* binding */ releaseNotes),
-/* harmony export */   vq: () => (/* binding */ buildChangeLog)
-/* harmony export */ });
-/* unused harmony export CUT_MARKER */
-/* harmony import */ var _boomi_contract_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4922);
-/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5006);
-// The change log sent with an upload, and its trailer: the lines by which a
-// later run recognises an earlier upload of the same archive or the same
-// connector (SPEC §3.3). The trailer is ours and is never cut; the text is the
-// user's and is cut to what Boomi is thought to keep.
-
-
-/** Ends a text that was cut to fit; the full text is where the user keeps it, not here. */
-const CUT_MARKER = `\n… (cut: the text was longer than ${_boomi_contract_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_CHANGE_LOG_TEXT */ .df} characters)`;
-function shaLine(ids) {
-    return `sha256: ${ids.sha256.toLowerCase()}`;
-}
-function contentLine(ids) {
-    return ids.contentSha256 ? `content-sha256: ${ids.contentSha256.toLowerCase()}` : undefined;
-}
-function trailerLines(ids) {
-    const content = contentLine(ids);
-    // `sha256:` stays last: versions uploaded before content digests carry only it.
-    return content ? [content, shaLine(ids)] : [shaLine(ids)];
-}
-function fitText(text) {
-    const trimmed = text.replace(/\s+$/, '');
-    if (trimmed.length <= _boomi_contract_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_CHANGE_LOG_TEXT */ .df)
-        return trimmed;
-    // `cut` keeps surrogate pairs whole; its one-unit ellipsis is replaced by the marker.
-    const kept = (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .cut */ .Jj)(trimmed, _boomi_contract_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_CHANGE_LOG_TEXT */ .df - CUT_MARKER.length + 1).slice(0, -1);
-    return kept.replace(/\s+$/, '') + CUT_MARKER;
-}
-/**
- * The text (trailing white space trimmed, cut to MAX_CHANGE_LOG_TEXT with a
- * marker), a blank line, `content-sha256: <hex>` when known, `sha256: <hex>` last.
- */
-function buildChangeLog(text, ids) {
-    const body = fitText(text);
-    const trailer = trailerLines(ids).join('\n');
-    return body ? `${body}\n\n${trailer}` : trailer;
-}
-function logLines(changeLog) {
-    return changeLog.split(/\r\n|\r|\n/).map(line => line.trim());
-}
-/**
- * How a version's change log matches this archive: by its exact bytes
- * (`sha256`, preferred) or by the connector's content (`content-sha256`).
- */
-function matchKind(changeLog, ids) {
-    if (!changeLog)
-        return undefined;
-    const lines = new Set(logLines(changeLog));
-    if (lines.has(shaLine(ids)))
-        return 'sha256';
-    const content = contentLine(ids);
-    return content && lines.has(content) ? 'content-sha256' : undefined;
-}
-const TRAILER_LINE = /^(content-)?sha256: [0-9a-f]{64}$/i;
-/** The change log without its trailer lines and the blank line before them: the notes a person wrote. */
-function releaseNotes(changeLog) {
-    const lines = changeLog.split(/\r\n|\r|\n/);
-    while (lines.length > 0 && TRAILER_LINE.test(lines[lines.length - 1].trim()))
-        lines.pop();
-    while (lines.length > 0 && lines[lines.length - 1].trim() === '')
-        lines.pop();
-    return lines.join('\n');
-}
-/** e.g. "acme/connector v1.4.0 (3f2c1ab), https://github.com/acme/connector/actions/runs/42" */
-function defaultChangeLog(ctx) {
-    const parts = [];
-    if (ctx.repository)
-        parts.push(ctx.repository);
-    if (ctx.refName)
-        parts.push(ctx.refName);
-    if (ctx.sha)
-        parts.push(`(${ctx.sha.slice(0, 7)})`);
-    const what = parts.length ? `Released from ${parts.join(' ')}` : 'Released by boomi-connector-action';
-    return ctx.runUrl ? `${what}, ${ctx.runUrl}` : what;
-}
-
-
-/***/ }),
-
-/***/ 6403:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   EH: () => (/* binding */ newJournal),
-/* harmony export */   jc: () => (/* binding */ allPruning),
-/* harmony export */   u0: () => (/* binding */ withJournal),
-/* harmony export */   yh: () => (/* binding */ runVersion)
-/* harmony export */ });
-/** The version this run stands for: uploaded, reused, or given by version-id. */
-function runVersion(r) {
-    if (r.given)
-        return r.given;
-    if (r.upload?.kind === 'uploaded' || r.upload?.kind === 'reused')
-        return r.upload.version;
-    return undefined;
-}
-/** Early deletions (version limit) and the prune phase's, as one outcome: for a version in both, the later word counts. */
-function allPruning(r) {
-    const early = r.upload && 'earlyPrune' in r.upload ? r.upload.earlyPrune : undefined;
-    const late = r.prune?.outcome;
-    if (!early)
-        return late;
-    if (!late)
-        return early;
-    const seenLate = new Set([...late.deleted, ...late.skipped].map(x => x.version.versionId));
-    for (const f of late.failed)
-        seenLate.add(f.version.versionId);
-    for (const v of late.notTried)
-        seenLate.add(v.versionId);
-    const notLate = (id) => !seenLate.has(id);
-    return {
-        deleted: [...early.deleted.filter(d => notLate(d.version.versionId)), ...late.deleted],
-        skipped: [...early.skipped.filter(s => notLate(s.version.versionId)), ...late.skipped],
-        failed: [...early.failed.filter(f => notLate(f.version.versionId)), ...late.failed],
-        notTried: [...early.notTried.filter(v => notLate(v.versionId)), ...late.notTried]
+        resultsHint: 'Check GITHUB_OUTPUT and GITHUB_STEP_SUMMARY.'
     };
 }
-function newJournal() {
-    return { deleted: [], switches: [] };
-}
-/** The record completed from the journal: what phases that never returned had already done. */
-function withJournal(r, j, keepLatest) {
-    const out = { ...r };
-    if (!out.upload && j.uploaded)
-        out.upload = { kind: 'uploaded', ...j.uploaded, listing: [], strayTwins: [], seconds: 0 };
-    if (!out.switches && j.switches.length)
-        out.switches = [...j.switches];
-    if (!out.prune) {
-        const known = new Set(allPruning(out)?.deleted.map(d => d.version.versionId) ?? []);
-        const more = j.deleted.filter(d => !known.has(d.version.versionId));
-        if (more.length)
-            out.prune = { keepLatest: keepLatest ?? 0, kept: 0, outcome: { deleted: more, skipped: [], failed: [], notTried: [] } };
-    }
-    return out;
-}
-
-
-/***/ }),
-
-/***/ 5260:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Br: () => (/* binding */ renderSummary),
-/* harmony export */   z3: () => (/* binding */ formatBytes)
-/* harmony export */ });
-/* unused harmony export outcomeText */
-/* harmony import */ var _changelog_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6054);
-/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6403);
-/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5006);
-// The job summary as Markdown, computed from the run record alone. Every field
-// that came from outside (Boomi's answers, file names, messages) goes through
-// untrusted.ts before it meets Markdown or HTML.
-
-
-
-function formatBytes(n) {
-    if (n < 1024)
-        return `${n} B`;
-    let value = n;
-    let unit = 'B';
-    for (const u of ['KiB', 'MiB', 'GiB']) {
-        if (value < 1024)
-            break;
-        value /= 1024;
-        unit = u;
-    }
-    return `${value.toFixed(1)} ${unit}`;
-}
-const MATCH_TEXT = { sha256: 'the same archive (sha256)', 'content-sha256': 'the same connector rebuilt (content-sha256)' };
-function outcomeText(upload, r) {
-    if (r.given)
-        return `No upload: switching version ${r.given.versionId} given by version-id`;
-    if (!upload)
-        return r.archive || r.error ? 'Not uploaded: the run stopped before the upload' : 'No upload (prune only)';
-    switch (upload.kind) {
-        case 'uploaded':
-            return 'Uploaded a new version';
-        case 'reused':
-            return `${upload.dryRun ? 'Dry run: would reuse' : 'Reused'} the existing version of ${MATCH_TEXT[upload.match]} (no upload)`;
-        case 'would-upload':
-            return 'Dry run: would upload a new version';
-        case 'refused-duplicate':
-            return `Not uploaded: already a version of the group, ${MATCH_TEXT[upload.match]} (if-exists: fail)`;
-        case 'failed':
-            return 'Upload failed';
-    }
-}
-function overview(r) {
-    const rows = [`| Result | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(outcomeText(r.upload, r))} |`];
-    if (r.archive) {
-        const a = r.archive;
-        rows.push(`| Archive | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(a.shownPath)} (${formatBytes(a.size)}) |`, `| SHA-256 | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(a.sha256)} |`, `| Content SHA-256 | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(a.contentSha256)} |`);
-        if (a.connector.className || a.connector.sdkApiVersion) {
-            rows.push(`| Connector | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(a.connector.className ?? '?')}, SDK API ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(a.connector.sdkApiVersion ?? '?')} |`);
-        }
-    }
-    const version = (0,_record_js__WEBPACK_IMPORTED_MODULE_2__/* .runVersion */ .yh)(r);
-    if (version) {
-        rows.push(`| Version ID | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(version.versionId)} |`, `| Display version | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(version.displayVersion)} |`, `| Uploaded | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(version.uploadedDate)} |`);
-        if (version.uploadedBy)
-            rows.push(`| Uploaded by | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(version.uploadedBy)} |`);
-    }
-    if (r.changeLog?.section)
-        rows.push(`| Change log from | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(r.changeLog.section)} |`);
-    const api = apiRow(r);
-    if (api)
-        rows.push(api);
-    if (r.throttling && r.throttling.throttled > 0) {
-        const t = r.throttling;
-        rows.push(`| Throttling | ${t.throttled} answer(s) of 503/429, ${(t.waitedMs / 1000).toFixed(1)} s spent waiting${t.lowestRate ? `, rate cut to ${t.lowestRate.toFixed(2)}/s at the lowest` : ''} |`);
-    }
-    return ['| | |', '| --- | --- |', ...rows, ''];
-}
-/** Which API root served the run, and the api-url that pins it when it was found (docs/behaviour.md, "Finding the prefix"). */
-function apiRow(r) {
-    const api = r.api;
-    if (!api?.apiUrl)
-        return undefined;
-    if (!api.found)
-        return `| API | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(api.apiUrl)} |`;
-    const pin = (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(`api-url: ${api.apiUrl}`);
-    if (!api.refused.length)
-        return `| API | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(api.apiUrl)}: path prefix found; ${pin} pins it |`;
-    const refused = api.refused.map(x => `${x.prefix} answered HTTP ${x.status}`).join(', ');
-    return `| API | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(api.apiUrl)}: path prefix found after ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(refused)}; set ${pin} to skip that request |`;
-}
-/** What a dry run proved, and what only a real run can (docs/behaviour.md, "First contact"). */
-function dryRunSection(r) {
-    if (!r.dryRun)
-        return [];
-    const proved = [];
-    const unproved = [];
-    if (r.api?.apiUrl)
-        proved.push(`Credentials, host and path prefix: Boomi answered the listing of ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(r.groupType)} at ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(r.api.apiUrl)}.`);
-    else
-        unproved.push('Credentials, host and path prefix: the listing did not succeed.');
-    if (r.archive)
-        proved.push(`Archive: ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(r.archive.shownPath)} read as a zip, its checksums and layout checked.`);
-    // Without change-log or change-log-file, the upload phase makes the text from the workflow run.
-    const made = r.upload && 'changeLog' in r.upload ? 'workflow-run' : undefined;
-    const source = r.changeLog?.source ?? made;
-    if (source)
-        proved.push(`Change log: ${CHANGE_LOG_SOURCE[source]}, its trailer checked.`);
-    unproved.push('The privileges to upload, delete and switch classifications: a dry run sends none of those requests.');
-    if (r.switches?.length) {
-        unproved.push(`Whether ${r.switches.map(x => (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(x.classificationType)).join(', ')} exist for this group: Boomi says so only when a switch is sent.`);
-    }
-    const list = (items) => items.map(x => `- ${x}`);
-    return ['### Dry run', '', 'Proved:', '', ...list(proved.length ? proved : ['nothing: the run stopped first.']), '', 'Not proved:', '', ...list(unproved), ''];
-}
-const CHANGE_LOG_SOURCE = { input: 'from change-log', file: 'from change-log-file', 'workflow-run': 'made from the workflow run' };
-/** Deprecation, Sunset, Warning and Link headers from Boomi, one line each. */
-function noticeSection(r) {
-    const notices = r.api?.notices ?? [];
-    if (!notices.length)
-        return [];
-    return [
-        '### Notices from Boomi',
-        '',
-        '| Operation | Header | Value |',
-        '| --- | --- | --- |',
-        ...notices.map(n => `| ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(n.operation)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(n.header)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(n.value)} |`),
-        ''
-    ];
-}
-function changeLogSection(r) {
-    const u = r.upload;
-    const text = u?.kind === 'reused' ? u.version.changeLog : u && 'changeLog' in u ? u.changeLog : undefined;
-    if (!text)
-        return [];
-    return ['<details><summary>Change log</summary>', '', (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdBlock */ .nx)(text), '', '</details>', ''];
-}
-function switchSection(r) {
-    if (!r.switches?.length)
-        return [];
-    const lines = ['### Classifications', '', '| Classification | Version ID | Review status | Note |', '| --- | --- | --- | --- |'];
-    for (const s of r.switches) {
-        const note = s.error
-            ? `failed: ${s.error}`
-            : s.reviewStatus === 'APPROVED'
-                ? 'switched'
-                : s.reviewStatus === 'PENDING'
-                    ? 'awaiting approval or a scheduled release'
-                    : r.dryRun
-                        ? 'dry run: would request'
-                        : '';
-        lines.push(`| ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(s.classificationType)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(s.versionId)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(s.reviewStatus || '–')} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(note)} |`);
-    }
-    const notes = r.upload && 'changeLog' in r.upload ? (0,_changelog_js__WEBPACK_IMPORTED_MODULE_0__/* .releaseNotes */ .fk)(r.upload.changeLog) : undefined;
-    if (notes)
-        lines.push('', '<details><summary>Release notes sent</summary>', '', (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdBlock */ .nx)(notes), '', '</details>');
-    return [...lines, ''];
-}
-function pruneSection(r) {
-    const outcome = (0,_record_js__WEBPACK_IMPORTED_MODULE_2__/* .allPruning */ .jc)(r);
-    if (!outcome)
-        return [];
-    const verb = r.dryRun ? 'would delete' : 'deleted';
-    const lines = [];
-    if (r.prune) {
-        const p = r.prune;
-        lines.push(`### Pruning: keep the newest ${p.keepLatest}${p.minAgeDays !== undefined ? `, nothing younger than ${p.minAgeDays} days` : ''}`, '');
-        lines.push(`Kept ${p.kept}, ${verb} ${outcome.deleted.length}, skipped ${outcome.skipped.length}${outcome.failed.length ? `, failed ${outcome.failed.length}` : ''}.`, '');
-    }
-    else {
-        lines.push('### Pruning before the upload (account at its version limit)', '');
-    }
-    const row = (v, action, reason) => `| ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(v.versionId)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(v.displayVersion)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(v.uploadedDate)} | ${action} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(reason)} |`;
-    const rows = [
-        ...outcome.deleted.map(d => row(d.version, verb, d.reason)),
-        ...outcome.skipped.map(s => row(s.version, 'skipped', s.reason)),
-        ...outcome.failed.map(f => row(f.version, 'failed', f.error)),
-        ...outcome.notTried.map(v => row(v, 'not tried', r.cancelled ? 'the run was cancelled' : 'an earlier deletion failed on credentials or privileges'))
-    ];
-    if (rows.length)
-        lines.push('| Version ID | Display version | Uploaded | Action | Reason |', '| --- | --- | --- | --- | --- |', ...rows, '');
-    return lines;
-}
-/** The job summary: the version, its checksums, switches, and every pruning decision with its reason. */
-function renderSummary(r) {
-    const lines = [`## Boomi connector release: ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(r.groupType)}${r.dryRun ? ' (dry run)' : ''}`, ''];
-    if (r.cancelled)
-        lines.push('> **Cancelled:** the run was stopped; this is what it did before that.', '');
-    if (r.error)
-        lines.push(`> **Failed:** ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(r.error)}`, '');
-    return [...lines, ...overview(r), ...dryRunSection(r), ...changeLogSection(r), ...switchSection(r), ...pruneSection(r), ...noticeSection(r)].join('\n');
+/**
+ * The workflow run, for the default change log and the tag: the runner's own
+ * variables, read directly (what @actions/github's context would read, without
+ * loading Octokit for five strings).
+ */
+function workflowRun(env) {
+    const repository = env.GITHUB_REPOSITORY || undefined;
+    const ref = env.GITHUB_REF || undefined;
+    const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com';
+    const runUrl = repository && env.GITHUB_RUN_ID ? `${serverUrl}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+    return { repository, refName: ref?.replace(/^refs\/(heads|tags)\//, ''), ref, sha: env.GITHUB_SHA || undefined, runUrl };
 }
 
 
