@@ -10,7 +10,8 @@ import { crc32 } from 'node:zlib'
 import { Emulator } from '../emulator/server.js'
 import { seedGroup } from '../emulator/seed.js'
 import { ArchiveFile } from '../src/archive/open.js'
-import { HttpBoomiClient } from '../src/boomi/client.js'
+import { HttpBoomiClient, PrefixNotFoundError } from '../src/boomi/client.js'
+import { PREFIXES_TO_TRY } from '../src/boomi/contract.js'
 import { BoomiError, NetworkError } from '../src/errors.js'
 import { createTransport } from '../src/net/transport.js'
 import { Pacer } from '../src/net/pacer.js'
@@ -38,7 +39,7 @@ interface ClientSetup {
   apiToken?: string
   server?: Emulator
   apiUrl?: string
-  fallbackApiUrl?: string
+  findPrefix?: readonly string[]
 }
 
 function client(opts: ClientSetup = {}) {
@@ -47,7 +48,7 @@ function client(opts: ClientSetup = {}) {
   const server = opts.server ?? emu
   const c = new HttpBoomiClient({
     apiUrl: opts.apiUrl ?? server.apiUrl,
-    fallbackApiUrl: opts.fallbackApiUrl,
+    findPrefix: opts.findPrefix,
     accountId: server.accountId,
     username: `BOOMI_TOKEN.${server.username}`,
     apiToken: opts.apiToken ?? server.apiToken,
@@ -253,63 +254,142 @@ describe('pacing against a rate-limited server', () => {
   })
 })
 
-describe('the path prefix fallback (default api-url only)', () => {
+describe('finding the path prefix (api-url a host alone)', () => {
   const PARTNER = '/partner/api/rest/v1'
   const PLATFORM = '/api/rest/v1'
-  let other: Emulator
-  beforeAll(async () => {
-    other = new Emulator({ prefixes: [PLATFORM], retiredPrefixes: ['/retired/api/rest/v1'] })
-    await other.start()
-  })
-  afterAll(() => other.close())
-  beforeEach(() => other.reset())
+  const servers: Emulator[] = []
+  afterAll(() => Promise.all(servers.map(s => s.close())))
+  async function account(opts: ConstructorParameters<typeof Emulator>[0]): Promise<Emulator> {
+    const server = new Emulator(opts)
+    servers.push(server)
+    await server.start()
+    return server
+  }
+  const where = (server: Emulator): string[] =>
+    server.requests.map(r => `${r.path.startsWith(PARTNER) ? 'partner' : r.path.startsWith(PLATFORM) ? 'platform' : r.path} ${r.operation}:${r.status}`)
+  const finding = (server: Emulator, extra: ClientSetup = {}) => client({ server, apiUrl: server.hostUrl, findPrefix: PREFIXES_TO_TRY, ...extra })
 
-  it('a 404 on the first listing moves the run to the other prefix, once, with one warning', async () => {
-    seedGroup(other, { groupType: GROUP, count: 3, seed: 1 })
-    const { c, lines } = client({ server: other, apiUrl: other.urlFor(PARTNER), fallbackApiUrl: other.urlFor(PLATFORM) })
+  it('tries the platform prefix first and the partner prefix after it', () => {
+    expect(PREFIXES_TO_TRY).toEqual([PLATFORM, PARTNER])
+  })
+
+  it('an account whose partner prefix answers 403: the platform prefix serves, the partner prefix is never asked', async () => {
+    const server = await account({ prefixes: [PLATFORM], refusedPrefixes: { [PARTNER]: 403 } })
+    seedGroup(server, { groupType: GROUP, count: 3, seed: 1 })
+    const { c, lines } = finding(server)
     const listed = await c.listGroup(GROUP)
-    expect(listed).toHaveLength(3)
     await c.deleteVersion(GROUP, listed[0].versionId)
-    expect(other.requests.map(r => `${r.path.startsWith(PARTNER) ? 'partner' : 'platform'} ${r.operation}:${r.status}`)).toEqual([
-      'partner unknown:404',
-      'platform query:200',
-      'platform delete:200'
-    ])
-    const warnings = lines.filter(l => l.startsWith('warning: '))
-    expect(warnings).toEqual([
-      `warning: Boomi answered at ${other.urlFor(PLATFORM)}, not at the default ${other.urlFor(PARTNER)}; set api-url: ${other.urlFor(PLATFORM)} to skip this extra request.`
-    ])
+    expect(where(server)).toEqual(['platform query:200', 'platform delete:200'])
+    expect(lines).toContain(`Boomi answered at ${server.urlFor(PLATFORM)}; api-url: ${server.urlFor(PLATFORM)} would pin this path prefix.`)
+    expect(lines.filter(l => l.startsWith('warning: '))).toEqual([])
+    expect(c.contact()).toEqual({ apiUrl: server.urlFor(PLATFORM), found: true, refused: [], notices: [] })
   })
 
-  it('a 410 (retired) on the first listing also tries the other prefix', async () => {
-    const { c } = client({ server: other, apiUrl: other.urlFor('/retired/api/rest/v1'), fallbackApiUrl: other.urlFor(PLATFORM) })
+  it.each([
+    ['not served (404)', { prefixes: [PARTNER] }, 404],
+    ['retired (410)', { prefixes: [PARTNER], retiredPrefixes: [PLATFORM] }, 410],
+    ['refused (401)', { prefixes: [PARTNER], refusedPrefixes: { [PLATFORM]: 401 } }, 401],
+    ['refused (403)', { prefixes: [PARTNER], refusedPrefixes: { [PLATFORM]: 403 } }, 403]
+  ])('only the partner prefix serves, the platform one %s: one probe, then the partner prefix for the rest of the run', async (_case, opts, status) => {
+    const server = await account(opts)
+    seedGroup(server, { groupType: GROUP, count: 150, seed: 1 })
+    const { c, lines } = finding(server)
+    const listed = await c.listGroup(GROUP)
+    expect(listed).toHaveLength(150)
+    await c.deleteVersion(GROUP, listed[0].versionId)
+    await c.listGroup(GROUP)
+    const platform = status === 404 || status === 410 ? 'unknown' : 'query'
+    expect(where(server)).toEqual([
+      `platform ${platform}:${status}`,
+      'partner query:200',
+      'partner queryMore:200',
+      'partner delete:200',
+      'partner query:200',
+      'partner queryMore:200'
+    ])
+    expect(lines.filter(l => l.startsWith('warning: '))).toEqual([
+      `warning: Boomi answered at ${server.urlFor(PARTNER)} after ${PLATFORM} answered HTTP ${status}; set api-url: ${server.urlFor(PARTNER)} to skip that request on every run.`
+    ])
+    expect(c.contact()).toMatchObject({ apiUrl: server.urlFor(PARTNER), found: true, refused: [{ prefix: PLATFORM, status }] })
+  })
+
+  it('a 503 at the partner prefix after the platform one refused is retried there: the platform prefix is asked once', async () => {
+    const server = await account({ prefixes: [PARTNER], refusedPrefixes: { [PLATFORM]: 403 } })
+    server.script('query', { status: 503 }, { status: 502 })
+    const { c } = finding(server)
     expect(await c.listGroup(GROUP)).toEqual([])
-    expect(other.requests.map(r => r.status)).toEqual([410, 200])
+    expect(where(server)).toEqual(['platform query:403', 'partner query:503', 'partner query:502', 'partner query:200'])
   })
 
-  it('an api-url the user gave is used as given: no fallback', async () => {
-    const { c } = client({ server: other, apiUrl: other.urlFor(PARTNER) })
+  it('a 503 at the platform prefix is retried there, not taken for a wrong prefix', async () => {
+    const server = await account({ prefixes: [PLATFORM], refusedPrefixes: { [PARTNER]: 403 } })
+    server.script('query', { status: 503 })
+    const { c } = finding(server)
+    expect(await c.listGroup(GROUP)).toEqual([])
+    expect(where(server)).toEqual(['platform query:503', 'platform query:200'])
+  })
+
+  it('both prefixes refuse: one error with both answers and what each may mean, after two requests', async () => {
+    const server = await account({ prefixes: ['/elsewhere/v1'], refusedPrefixes: { [PLATFORM]: 401, [PARTNER]: 403 } })
+    const { c } = finding(server)
+    const err = await c.listGroup(GROUP).catch(e => e)
+    expect(err).toBeInstanceOf(PrefixNotFoundError)
+    expect(err.message).toBe(
+      `Boomi refused the listing under every path prefix of ${server.hostUrl}, so nothing was changed. ` +
+        `${PLATFORM} answered HTTP 401 (Unauthorized): the credentials were refused: username or api-token is wrong, or the token expired or was revoked; ` +
+        `${PARTNER} answered HTTP 403 (Access denied due to insufficient permissions.): the Partner API may not be enabled for this account (Boomi enables it on request), or the user lacks privileges.`
+    )
+    expect(where(server)).toEqual(['platform query:401', 'partner query:403'])
+    // Not retried, and not asked again by a second listing of the run either.
+    await expect(c.listGroup(GROUP)).rejects.toBeInstanceOf(PrefixNotFoundError)
+    expect(server.requests).toHaveLength(2)
+    expect(c.contact()).toMatchObject({ apiUrl: undefined, found: false })
+  })
+
+  it('both prefixes missing (404): the error points at account-id and the host', async () => {
+    const server = await account({ prefixes: ['/elsewhere/v1'] })
+    const err = await finding(server)
+      .c.listGroup(GROUP)
+      .catch(e => e)
+    expect(err.message).toMatch(
+      /\/api\/rest\/v1 answered HTTP 404 \(Not found: [^)]*\): nothing is served there for this account: check account-id and the host \(EU: https:\/\/api.platform.gb.boomi.com\)/
+    )
+  })
+
+  it('nothing that changes anything is sent before a prefix answered', async () => {
+    const server = await account({ prefixes: [PLATFORM] })
+    const { c } = finding(server)
+    await expect(c.deleteVersion(GROUP, '1')).rejects.toThrow(/delete request came before the API path prefix was found/)
+    await expect(c.changeVersion(`${GROUP}-uat`, '1', 'n')).rejects.toThrow(/version change request came before/)
+    const archive = await ArchiveFile.open(zipFile())
+    try {
+      const body = multipartBody({ archive, fileName: 'c.car.zip', size: 2048, groupType: GROUP, changeLog: 'x', sha256: 'a'.repeat(64) })
+      await expect(c.createVersion(GROUP, body)).rejects.toThrow(/create request came before/)
+    } finally {
+      await archive.close()
+    }
+    expect(server.requests).toHaveLength(0)
+  })
+
+  it('an api-url with a path is used as given: no probing', async () => {
+    const server = await account({ prefixes: [PLATFORM] })
+    const { c } = client({ server, apiUrl: server.urlFor(PARTNER) })
     const err = await c.listGroup(GROUP).catch(e => e)
     expect(err).toBeInstanceOf(BoomiError)
     expect(err.status).toBe(404)
-    expect(other.requests).toHaveLength(1)
+    expect(err.message).toMatch(
+      /Check account-id, and api-url: its host \(EU: https:\/\/api.platform.gb.boomi.com\) and its path prefix, or give the host alone/
+    )
+    expect(server.requests).toHaveLength(1)
+    expect(c.contact()).toEqual({ apiUrl: server.urlFor(PARTNER), found: false, refused: [], notices: [] })
   })
 
-  it('when the other prefix fails too, the error is the first one and says so', async () => {
-    const { c } = client({ server: other, apiUrl: other.urlFor(PARTNER), fallbackApiUrl: other.urlFor('/nowhere/v1') })
-    const err = await c.listGroup(GROUP).catch(e => e)
-    expect(err.status).toBe(404)
-    expect(err.message).toMatch(/Check api-url and its path prefix/)
-    expect(err.message).toMatch(new RegExp(`The other path prefix, ${other.urlFor('/nowhere/v1')}, was tried too and failed as well \\(HTTP 404\\)`))
-    expect(other.requests).toHaveLength(2)
-  })
-
-  it('only the first request may move the client: a later 404 is an error', async () => {
-    const { c } = client({ apiUrl: emu.apiUrl, fallbackApiUrl: emu.urlFor(PLATFORM) })
+  it('only the first request may find the prefix: a later 404 is an error', async () => {
+    const { c } = client({ apiUrl: emu.hostUrl, findPrefix: PREFIXES_TO_TRY })
     await c.listGroup(GROUP)
     emu.script('query', { status: 404 })
     await expect(c.listGroup(GROUP)).rejects.toThrow(/HTTP 404/)
-    expect(emu.requests.map(r => r.path.startsWith(PARTNER))).toEqual([true, true])
+    expect(emu.requests.map(r => r.path.startsWith(`${PLATFORM}/`))).toEqual([true, true])
   })
 })
 

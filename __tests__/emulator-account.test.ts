@@ -54,6 +54,30 @@ describe('prefixes', () => {
     expect((await clientOf(e, e.urlFor('/elsewhere')).query(G)).status).toBe(404)
   })
 
+  test('a refused prefix answers its status to good credentials, 401 to bad ones, and serves nothing', async () => {
+    const e = await startEmu({ prefixes: ['/api/rest/v1'], refusedPrefixes: { '/partner/api/rest/v1/': 403, '/other/v1': 401 } })
+    e.seed([{ groupType: G, uploadedDate: '2026-01-01T00:00:00Z' }])
+    const partner = await clientOf(e, e.urlFor('/partner/api/rest/v1')).query(G)
+    expect(partner.status).toBe(403)
+    expect(await json(partner)).toEqual({ message: 'Access denied due to insufficient permissions.' })
+    const other = await clientOf(e, e.urlFor('/other/v1')).query(G)
+    expect(other.status).toBe(401)
+    expect(other.headers.get('www-authenticate')).toBe('Basic realm="Boomi"')
+    const partnerClient = clientOf(e, e.urlFor('/partner/api/rest/v1'))
+    const badToken = await fetch(partnerClient.url('ConnectorVersion/query'), {
+      method: 'POST',
+      headers: partnerClient.headers({ Authorization: `Basic ${Buffer.from('BOOMI_TOKEN.x:wrong').toString('base64')}` }),
+      body: '{}'
+    })
+    expect(badToken.status).toBe(401)
+    expect(e.requests.map(r => [r.operation, r.status])).toEqual([
+      ['query', 403],
+      ['query', 401],
+      ['query', 401]
+    ])
+    expect(() => new Emulator({ refusedPrefixes: { '/x': 500 } })).toThrow(/4xx/)
+  })
+
   test('a prefix must be an absolute path', () => {
     expect(() => new Emulator({ prefixes: ['api/rest/v1'] })).toThrow(/bad prefix/)
     expect(() => new Emulator({ prefixes: [] })).toThrow(/at least one/)
@@ -268,6 +292,10 @@ describe('CLI', () => {
     expect(o.compete).toBeUndefined()
     expect(parseCliOptions([]).groups).toEqual([G])
     expect(parseCliOptions(['--compete-rps', '5']).compete).toEqual({ requestsPerSecond: 5, durationMs: 3_600_000, groupType: 'competitor-pipeline' })
+    expect(parseCliOptions(['--refused-prefix', '/partner/api/rest/v1', '--refused-prefix', '/x=401']).emulator.refusedPrefixes).toEqual({
+      '/partner/api/rest/v1': 403,
+      '/x': 401
+    })
     expect(parseCliOptions([]).emulator.answers).toEqual({})
     expect(parseCliOptions(['--answers', 'earlier,milliseconds', '--answers', 'describing=null,page-count']).emulator.answers).toEqual({
       numberOfResults: 'page',
@@ -283,7 +311,9 @@ describe('CLI', () => {
       ['--answers', 'describing=xml'],
       ['--answers', 'milliseconds=yes'],
       ['--nope'],
-      ['stray']
+      ['stray'],
+      ['--refused-prefix', '/x=500'],
+      ['--refused-prefix', '/x=40.5']
     ]) {
       expect(() => parseCliOptions(bad)).toThrow(UsageError)
     }

@@ -83,7 +83,9 @@ describe('auth, routing and formats', () => {
 
   test('default credentials are the fixed demo values', () => {
     expect([emu.accountId, emu.username, emu.apiToken]).toEqual(['acme-Q7XK2P', 'ci-bot@acme.example', 'emu-token-5f2c9a7b1d3e'])
-    expect(emu.apiUrl).toBe(`http://127.0.0.1:${emu.port}/partner/api/rest/v1`)
+    // The prefix Boomi's pages lean to (docs/boomi-api.md, "Hosts and prefixes"): a host-alone api-url finds it on the first try.
+    expect(emu.apiUrl).toBe(`http://127.0.0.1:${emu.port}/api/rest/v1`)
+    expect(emu.hostUrl).toBe(`http://127.0.0.1:${emu.port}`)
   })
 
   test('403 for another account, 404 for unknown routes', async () => {
@@ -92,7 +94,7 @@ describe('auth, routing and formats', () => {
     const r404 = await fetch(url('/42'), { headers: headers() })
     expect(r404.status).toBe(404)
     expect(Object.keys(await json(r404))).toEqual(['message'])
-    const wrongPrefix = await fetch(`http://127.0.0.1:${emu.port}/api/rest/v1/${emu.accountId}/ConnectorVersion/query`, {
+    const wrongPrefix = await fetch(`http://127.0.0.1:${emu.port}/partner/api/rest/v1/${emu.accountId}/ConnectorVersion/query`, {
       method: 'POST',
       headers: headers()
     })
@@ -388,7 +390,14 @@ describe('faults', () => {
     await expect(create(uploadParts(zip()), {}).then(() => 'answered')).resolves.toBe('answered') // no timeout: just slow
     emu.script('create', { hangMs: 300 })
     const { body, contentType } = multipart(uploadParts(zip('late')))
-    await expect(fetch(url(), { method: 'POST', headers: headers({ 'Content-Type': contentType }), body, signal: AbortSignal.timeout(80) })).rejects.toThrow()
+    // The client gives up once the server has the whole body (a fixed timeout could fire mid-body on a busy machine).
+    const gaveUp = new AbortController()
+    const bodyRead = setInterval(() => emu.requests[1]?.fileSize !== undefined && gaveUp.abort(), 5)
+    try {
+      await expect(fetch(url(), { method: 'POST', headers: headers({ 'Content-Type': contentType }), body, signal: gaveUp.signal })).rejects.toThrow()
+    } finally {
+      clearInterval(bodyRead)
+    }
     await new Promise(r => setTimeout(r, 400))
     expect(emu.versions()).toHaveLength(2)
     expect(emu.requests[1]).toMatchObject({ status: 0, versionId: '1002' })

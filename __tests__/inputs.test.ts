@@ -40,7 +40,8 @@ describe('readInputs', () => {
       username: 'BOOMI_TOKEN.ci-bot@acme.example',
       ifExists: 'skip',
       dryRun: false,
-      apiUrl: 'https://api.boomi.com/partner/api/rest/v1',
+      apiUrl: 'https://api.boomi.com',
+      apiUrlIsHost: true,
       requestsPerSecond: 5,
       maxAttempts: 5,
       timeoutMs: 300_000
@@ -171,10 +172,20 @@ describe('readInputs', () => {
     expect(failure(overrides).input).toBe(input)
   })
 
-  it('version-id with classifications is something to do; api-url left at its default may fall back', () => {
+  it('version-id with classifications is something to do', () => {
     const { inputs } = read({ archive: '', 'version-id': '1001', classifications: 'prod' })
-    expect(inputs).toMatchObject({ versionId: '1001', classifications: ['prod'], apiUrlIsDefault: true })
-    expect(read({ 'api-url': 'https://api.boomi.com/api/rest/v1' }).inputs.apiUrlIsDefault).toBe(false)
+    expect(inputs).toMatchObject({ versionId: '1001', classifications: ['prod'] })
+  })
+
+  it.each([
+    ['https://api.boomi.com', 'https://api.boomi.com', true],
+    ['https://api.platform.gb.boomi.com/', 'https://api.platform.gb.boomi.com', true],
+    ['http://127.0.0.1:8080//', 'http://127.0.0.1:8080', true],
+    ['https://api.boomi.com/api/rest/v1', 'https://api.boomi.com/api/rest/v1', false],
+    ['https://api.boomi.com/partner/api/rest/v1/', 'https://api.boomi.com/partner/api/rest/v1', false],
+    ['https://api.boomi.com/x', 'https://api.boomi.com/x', false]
+  ])('api-url %s: a host alone finds its prefix, a path is used as given', (given, apiUrl, apiUrlIsHost) => {
+    expect(read({ 'api-url': given }).inputs).toMatchObject({ apiUrl, apiUrlIsHost })
   })
 
   it('every default in the input table is the one action.yml declares', () => {

@@ -92,7 +92,7 @@ const inputs = () => ({
   username: emu.username,
   'api-token': emu.apiToken,
   'group-type': GROUP,
-  'api-url': 'https://boomi.test/partner/api/rest/v1',
+  'api-url': 'https://boomi.test/api/rest/v1',
   archive: 'dist/c.car.zip',
   'requests-per-second': '50'
 })
@@ -150,7 +150,7 @@ describe('pacing with slow handshakes', () => {
           username: limited.username,
           'api-token': limited.apiToken,
           'group-type': GROUP,
-          'api-url': 'https://boomi.test/partner/api/rest/v1',
+          'api-url': 'https://boomi.test/api/rest/v1',
           'keep-latest': '1',
           'requests-per-second': '5',
           'max-attempts': '1'

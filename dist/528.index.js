@@ -553,40 +553,93 @@ var net_retry = __webpack_require__(7893);
 
 
 
+
 /** Longest piece of Boomi's error text kept in a message. */
 const MAX_ERROR_TEXT = 500;
 // Scrubbing looks at more than is kept, so a secret that straddles the cut is still seen whole.
 const SCRUB_WINDOW = 8 * MAX_ERROR_TEXT;
-const PRIVILEGES = 'Boomi requires the Developer and API privileges for private connectors; public ones also need the Connector Administration feature and the Connector Submission privilege.';
-/** What to check, by operation and status; `{subject}` is the classification type of a version change. */
+const PRIVILEGES = 'Boomi requires the Developer and API privileges for private connectors';
+const PUBLIC_PRIVILEGES = 'public ones also need the Connector Administration feature and the Connector Submission privilege';
+const PARTNER_API = "Under the Partner API's prefix, /partner/api/rest/v1, a 403 may also mean that the Partner API is not enabled for this account (Boomi enables it on request): set api-url to the host alone, so that the action finds the prefix, or to the host with /api/rest/v1.";
+const GROUP_EXISTS = "If this is the group's first upload, check that the connector group exists (Developer tab, Add Connector Group) and that group-type is its Type without the classification.";
+/**
+ * What to check, by operation and status (docs/behaviour.md, "First contact");
+ * `{subject}` is the classification type of a version change. Boomi's
+ * privileges are in docs/boomi-api.md, "Errors and statuses".
+ */
 const HINTS = {
     any: {
-        401: 'Check username (the user the token belongs to; BOOMI_TOKEN. is added for you) and api-token (a current Boomi API token).',
-        403: "Check that the user may manage this account's custom connectors (Developer privileges for connector development) and that account-id is right.",
-        404: 'Check api-url and its path prefix (/partner/api/rest/v1 or /api/rest/v1) and account-id.',
+        401: 'Check username (the Boomi user the token belongs to, e.g. ci-bot@acme.example: BOOMI_TOKEN. is added for you) and api-token (a current Boomi API token: a token can be mistyped, expired or revoked).',
+        403: `Check that the user may read this account's connector versions and that account-id is the account of this connector group. ${PRIVILEGES}; ${PUBLIC_PRIVILEGES}.`,
+        404: `Check account-id, and api-url: its host (EU: ${contract/* EU_API_URL */.mb}) and its path prefix, or give the host alone so that the action finds the prefix.`,
         410: 'Boomi has retired this endpoint: check api-url and its prefix, and look for a newer release of this action.',
         429: 'Boomi is busy or rate-limiting this account; lower requests-per-second if this persists.',
         503: 'Boomi is busy or rate-limiting this account; lower requests-per-second if this persists.'
     },
+    create: {
+        400: GROUP_EXISTS,
+        403: `Check that the user may upload connector versions in this account. ${PRIVILEGES}; ${PUBLIC_PRIVILEGES}; creating a connector from an archive also needs the SDK Publisher Agreement, signed for the account.`,
+        404: GROUP_EXISTS
+    },
+    delete: {
+        403: `Check that the user may delete connector versions in this account. ${PRIVILEGES}; ${PUBLIC_PRIVILEGES}.`
+    },
     'version change': {
-        403: `Check that the user may switch this classification. ${PRIVILEGES}`,
+        403: `Check that the user may switch classification '{subject}'. ${PRIVILEGES}; ${PUBLIC_PRIVILEGES}. For a PUBLIC classification the change is a release request: it needs the Connector Submission privilege and the SDK Publisher Agreement, signed for the account.`,
         400: "Check that classification '{subject}' exists for this group in the Developer tab and that the version is live.",
         404: "Check that classification '{subject}' exists for this group in the Developer tab and that the version is live."
     }
 };
-function hintFor(operation, status, subject = '') {
-    const hint = HINTS[operation]?.[status] ?? HINTS.any[status];
-    return hint?.replace('{subject}', subject);
+/** The hint for a refusal of `operation`; `partner` when the request went to the Partner API's prefix. */
+function hintFor(operation, status, subject = '', partner = false) {
+    const hint = (HINTS[operation]?.[status] ?? HINTS.any[status])?.replace('{subject}', subject);
+    return hint && status === 403 && partner ? `${hint} ${PARTNER_API}` : hint;
 }
-/** `secrets`: the token, `user:token` and the Basic value; their usual encodings and fragments are scrubbed too. */
-function toBoomiError(operation, res, now, secrets = [], subject) {
+/** What a refusal of the run's first request may mean under one prefix, for the error that gives both answers. */
+function prefixMeaning(status, partner) {
+    switch (status) {
+        case 401:
+            return 'the credentials were refused: username or api-token is wrong, or the token expired or was revoked';
+        case 403:
+            return partner
+                ? 'the Partner API may not be enabled for this account (Boomi enables it on request), or the user lacks privileges'
+                : 'the user may lack the Developer and API privileges, or account-id is not an account the user may reach';
+        case 410:
+            return 'Boomi has retired this path';
+        default:
+            return `nothing is served there for this account: check account-id and the host (EU: ${contract/* EU_API_URL */.mb})`;
+    }
+}
+/**
+ * Every path prefix refused the run's first request, so nothing was sent that
+ * changes anything (docs/behaviour.md, "Finding the prefix"). Not a
+ * BoomiError: asking again would not change the answers.
+ */
+class PrefixNotFoundError extends Error {
+    host;
+    refusals;
+    constructor(host, refusals) {
+        const answers = refusals.map(({ prefix, error }) => `${prefix} answered HTTP ${error.status}${error.boomiMessage ? ` (${error.boomiMessage})` : ''}: ${prefixMeaning(error.status, prefix === contract/* PARTNER_PREFIX */.K1)}`);
+        super(`Boomi refused the listing under every path prefix of ${host}, so nothing was changed. ${answers.join('; ')}.`, {
+            cause: refusals[refusals.length - 1]?.error
+        });
+        this.host = host;
+        this.refusals = refusals;
+        this.name = 'PrefixNotFoundError';
+    }
+}
+/**
+ * `secrets`: the token, `user:token` and the Basic value; their usual encodings and fragments are scrubbed too.
+ * `context.partner`: the request went to the Partner API's prefix, which changes what a 403 may mean.
+ */
+function toBoomiError(operation, res, now, secrets = [], context = {}) {
     const raw = parseErrorMessage(res.text, String(res.headers['content-type'] ?? ''));
     // One line, made inert for the log: the text goes mid-sentence into messages that reach `::error::`.
     // eslint-disable-next-line no-control-regex
     const oneLine = raw.replace(/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
     const message = forLog(cut(scrubSecrets(cut(oneLine, SCRUB_WINDOW), secretForms(secrets)), MAX_ERROR_TEXT));
     const retryAfterMs = (0,net_retry/* parseRetryAfter */.mu)(headerValue(res.headers['retry-after']), now);
-    return new errors/* BoomiError */.JE(operation, res.status, message, retryAfterMs, hintFor(operation, res.status, subject));
+    return new errors/* BoomiError */.JE(operation, res.status, message, retryAfterMs, hintFor(operation, res.status, context.subject, context.partner));
 }
 function headerValue(value) {
     return Array.isArray(value) ? value[0] : value;
@@ -687,18 +740,24 @@ function mayHaveTakenEffect(err) {
 
 
 
+/** Answer headers about the API itself (docs/boomi-api.md, "Errors and statuses"): each one is a warning, once per operation. */
+const NOTICE_HEADERS = ['Deprecation', 'Sunset', 'Warning', 'Link'];
+/** Longest header value kept: they are outside text. */
+const MAX_NOTICE_VALUE = 300;
 class HttpBoomiClient {
     opts;
-    base;
+    /** The API root that serves the run, once known: a host with its path prefix. */
+    root;
+    /** Prefixes that refused the first request: never asked again in this run, retries included. */
+    refused = new Map();
     authorization;
     secrets;
-    warned = new Set();
-    firstSent = false;
+    notices = [];
     strategy;
     constructor(opts) {
         this.opts = opts;
         this.strategy = opts.retry instanceof net_retry/* RetryStrategy */.aS ? opts.retry : new net_retry/* RetryStrategy */.aS(opts.retry);
-        this.base = this.baseOf(opts.apiUrl);
+        this.root = opts.findPrefix ? undefined : opts.apiUrl;
         const credentials = `${opts.username}:${opts.apiToken}`;
         this.authorization = `Basic ${Buffer.from(credentials).toString('base64')}`;
         this.secrets = [opts.apiToken, credentials, this.authorization];
@@ -790,41 +849,59 @@ class HttpBoomiClient {
     retried(what, attempt) {
         return (0,net_retry/* withRetries */.LH)(forLog(what), this.strategy, classifyFailure, attempt);
     }
-    /**
-     * One paced request; answers 2xx with the body text, anything else as a
-     * BoomiError. The run's first request may move the client to the fallback
-     * prefix (see ClientOptions.fallbackApiUrl).
-     */
+    /** Which API root answered, and what Boomi said about its API in answer headers. */
+    contact() {
+        return {
+            apiUrl: this.root,
+            found: this.opts.findPrefix !== undefined && this.root !== undefined,
+            refused: [...this.refused].map(([prefix, err]) => ({ prefix, status: err.status })),
+            notices: [...this.notices]
+        };
+    }
+    /** One paced request; answers 2xx with the body text, anything else as a BoomiError. */
     async send(call, subject) {
-        const first = !this.firstSent;
-        this.firstSent = true;
-        try {
-            return await this.sendTo(this.base, call, subject);
-        }
-        catch (err) {
-            if (!first || call.operation !== 'query' || !this.opts.fallbackApiUrl)
-                throw err;
-            if (!(err instanceof errors/* BoomiError */.JE) || !(0,contract/* isWrongPrefix */.I6)(err.status))
-                throw err;
-            return this.tryFallback(this.opts.fallbackApiUrl, call, err);
-        }
+        if (this.root !== undefined)
+            return this.sendTo(this.root, call, subject);
+        return this.findRoot(call);
     }
-    async tryFallback(fallbackApiUrl, call, original) {
-        const fallback = this.baseOf(fallbackApiUrl);
-        let text;
-        try {
-            text = await this.sendTo(fallback, call);
+    /**
+     * The run's first request, under each prefix in turn until one answers 2xx,
+     * which then serves the rest of the run. A refusal that may mean "not this
+     * prefix" moves on to the next; anything else (a 5xx, a dropped connection)
+     * is the caller's to retry, and the retry comes back here.
+     */
+    async findRoot(call) {
+        if (call.operation !== 'query')
+            throw new Error(`The ${call.operation} request came before the API path prefix was found; the listing must come first.`);
+        for (const prefix of this.opts.findPrefix ?? []) {
+            if (this.refused.has(prefix))
+                continue;
+            const root = this.opts.apiUrl + prefix;
+            let text;
+            try {
+                text = await this.sendTo(root, call);
+            }
+            catch (err) {
+                if (!(err instanceof errors/* BoomiError */.JE) || !(0,contract/* isWrongPrefix */.I6)(err.status))
+                    throw err;
+                this.refused.set(prefix, err);
+                continue;
+            }
+            this.root = root;
+            this.sayFound(root);
+            return text;
         }
-        catch (err) {
-            const also = err instanceof errors/* BoomiError */.JE ? `HTTP ${err.status}` : err instanceof Error ? err.message : String(err);
-            const hint = `${original.hint ?? ''} The other path prefix, ${fallbackApiUrl}, was tried too and failed as well (${also}).`.trim();
-            throw new errors/* BoomiError */.JE(original.operation, original.status, original.boomiMessage, original.retryAfterMs, hint, { cause: err });
-        }
-        this.base = fallback;
-        this.opts.log.warning(`Boomi answered at ${fallbackApiUrl}, not at the default ${this.opts.apiUrl}; set api-url: ${fallbackApiUrl} to skip this extra request.`);
-        return text;
+        throw new PrefixNotFoundError(this.opts.apiUrl, [...this.refused].map(([prefix, error]) => ({ prefix, error })));
     }
-    async sendTo(base, call, subject) {
+    sayFound(root) {
+        if (this.refused.size === 0) {
+            this.opts.log.info(`Boomi answered at ${root}; api-url: ${root} would pin this path prefix.`);
+            return;
+        }
+        const refusals = [...this.refused].map(([prefix, err]) => `${prefix} answered HTTP ${err.status}`).join(', ');
+        this.opts.log.warning(`Boomi answered at ${root} after ${refusals}; set api-url: ${root} to skip that request on every run.`);
+    }
+    async sendTo(root, call, subject) {
         const headers = { Authorization: this.authorization, Accept: 'application/json' };
         if (call.contentType)
             headers['Content-Type'] = call.contentType;
@@ -832,7 +909,7 @@ class HttpBoomiClient {
         const res = await this.opts.transport({
             operation: call.operation,
             method: call.method,
-            url: new URL(base + call.path),
+            url: new URL(`${root}/${encodeURIComponent(this.opts.accountId)}${call.path}`),
             headers,
             body: call.body,
             timeoutMs: this.opts.timeoutMs,
@@ -841,24 +918,24 @@ class HttpBoomiClient {
         });
         const now = (this.opts.now ?? Date.now)();
         this.opts.pacer.observe(res.status, (0,net_retry/* parseRetryAfter */.mu)(client_headerValue(res.headers['retry-after']), now));
-        this.warnDeprecation(res.headers);
+        this.noteHeaders(call.operation, res.headers);
         if (res.status >= 200 && res.status < 300)
             return res.text;
-        throw toBoomiError(call.operation, res, now, this.secrets, subject);
+        throw toBoomiError(call.operation, res, now, this.secrets, { subject, partner: new URL(root).pathname.startsWith(contract/* PARTNER_PREFIX */.K1) });
     }
-    baseOf(apiUrl) {
-        return `${apiUrl}/${encodeURIComponent(this.opts.accountId)}`;
-    }
-    warnDeprecation(headers) {
-        for (const name of ['deprecation', 'sunset', 'warning']) {
-            const value = headers[name];
-            if (value === undefined)
+    /** One warning per header per operation: Boomi may send the same header on every answer. */
+    noteHeaders(operation, headers) {
+        for (const header of NOTICE_HEADERS) {
+            const raw = headers[header.toLowerCase()];
+            if (raw === undefined || this.notices.some(n => n.operation === operation && n.header === header))
                 continue;
-            const line = `Boomi API ${name}: ${Array.isArray(value) ? value.join(', ') : value}`;
-            if (this.warned.has(line) || this.warned.size >= 10)
-                continue;
-            this.warned.add(line);
-            this.opts.log.warning(forLog((0,errors/* sentences */.hC)(line.slice(0, 300), 'Boomi may retire this endpoint; check for a newer release of this action.')));
+            // eslint-disable-next-line no-control-regex
+            const oneLine = (Array.isArray(raw) ? raw.join(', ') : raw).replace(/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+            // Outside text: a server that echoes the credentials must not get them logged.
+            const value = cut(scrubSecrets(cut(oneLine, 8 * MAX_NOTICE_VALUE), secretForms(this.secrets)), MAX_NOTICE_VALUE);
+            this.notices.push({ operation, header, value });
+            const why = header === 'Deprecation' || header === 'Sunset' ? 'Boomi may retire this endpoint; look for a newer release of this action.' : '';
+            this.opts.log.warning(forLog((0,errors/* sentences */.hC)(`Boomi's answer to ${operation} carries ${header}: ${value}`, why)));
         }
     }
 }
@@ -1048,6 +1125,9 @@ function foldRun(base, events) {
                 break;
             case 'throttling':
                 r.throttling = e.stats;
+                break;
+            case 'api':
+                r.api = e.contact;
                 break;
             case 'failed':
                 r.error ??= e.error;
@@ -1255,11 +1335,66 @@ function overview(r) {
     }
     if (r.changeLog?.section)
         rows.push(`| Change log from | ${mdText(r.changeLog.section)} |`);
+    const api = apiRow(r);
+    if (api)
+        rows.push(api);
     if (r.throttling && r.throttling.throttled > 0) {
         const t = r.throttling;
         rows.push(`| Throttling | ${t.throttled} answer(s) of 503/429, ${(t.waitedMs / 1000).toFixed(1)} s spent waiting${t.lowestRate ? `, rate cut to ${t.lowestRate.toFixed(2)}/s at the lowest` : ''} |`);
     }
     return ['| | |', '| --- | --- |', ...rows, ''];
+}
+/** Which API root served the run, and the api-url that pins it when it was found (docs/behaviour.md, "Finding the prefix"). */
+function apiRow(r) {
+    const api = r.api;
+    if (!api?.apiUrl)
+        return undefined;
+    if (!api.found)
+        return `| API | ${mdCode(api.apiUrl)} |`;
+    const pin = mdCode(`api-url: ${api.apiUrl}`);
+    if (!api.refused.length)
+        return `| API | ${mdCode(api.apiUrl)}: path prefix found; ${pin} pins it |`;
+    const refused = api.refused.map(x => `${x.prefix} answered HTTP ${x.status}`).join(', ');
+    return `| API | ${mdCode(api.apiUrl)}: path prefix found after ${mdText(refused)}; set ${pin} to skip that request |`;
+}
+/** What a dry run proved, and what only a real run can (docs/behaviour.md, "First contact"). */
+function dryRunSection(r) {
+    if (!r.dryRun)
+        return [];
+    const proved = [];
+    const unproved = [];
+    if (r.api?.apiUrl)
+        proved.push(`Credentials, host and path prefix: Boomi answered the listing of ${mdCode(r.groupType)} at ${mdCode(r.api.apiUrl)}.`);
+    else
+        unproved.push('Credentials, host and path prefix: the listing did not succeed.');
+    if (r.archive)
+        proved.push(`Archive: ${mdCode(r.archive.shownPath)} read as a zip, its checksums and layout checked.`);
+    // Without change-log or change-log-file, the upload phase makes the text from the workflow run.
+    const made = r.upload && 'changeLog' in r.upload ? 'workflow-run' : undefined;
+    const source = r.changeLog?.source ?? made;
+    if (source)
+        proved.push(`Change log: ${CHANGE_LOG_SOURCE[source]}, its trailer checked.`);
+    unproved.push('The privileges to upload, delete and switch classifications: a dry run sends none of those requests.');
+    if (r.switches?.length) {
+        unproved.push(`Whether ${r.switches.map(x => mdCode(x.classificationType)).join(', ')} exist for this group: Boomi says so only when a switch is sent.`);
+    }
+    const list = (items) => items.map(x => `- ${x}`);
+    return ['### Dry run', '', 'Proved:', '', ...list(proved.length ? proved : ['nothing: the run stopped first.']), '', 'Not proved:', '', ...list(unproved), ''];
+}
+const CHANGE_LOG_SOURCE = { input: 'from change-log', file: 'from change-log-file', 'workflow-run': 'made from the workflow run' };
+/** Deprecation, Sunset, Warning and Link headers from Boomi, one line each. */
+function noticeSection(r) {
+    const notices = r.api?.notices ?? [];
+    if (!notices.length)
+        return [];
+    return [
+        '### Notices from Boomi',
+        '',
+        '| Operation | Header | Value |',
+        '| --- | --- | --- |',
+        ...notices.map(n => `| ${mdText(n.operation)} | ${mdText(n.header)} | ${mdText(n.value)} |`),
+        ''
+    ];
 }
 function changeLogSection(r) {
     const u = r.upload;
@@ -1346,7 +1481,16 @@ function renderSummary(r) {
         lines.push('> **Cancelled:** the run was stopped; this is what it did before that.', '');
     if (r.error)
         lines.push(`> **Failed:** ${mdText(r.error)}`, '');
-    return [...lines, ...overview(r), ...unknownSection(r), ...changeLogSection(r), ...switchSection(r), ...pruneSection(r)].join('\n');
+    return [
+        ...lines,
+        ...overview(r),
+        ...unknownSection(r),
+        ...dryRunSection(r),
+        ...changeLogSection(r),
+        ...switchSection(r),
+        ...pruneSection(r),
+        ...noticeSection(r)
+    ].join('\n');
 }
 
 // EXTERNAL MODULE: ./src/net/pacer.ts
@@ -1998,11 +2142,26 @@ async function listingPhase(deps) {
     const listing = await (await deps.client()).listGroup(inputs.groupType);
     const deleted = listing.filter(v => v.deleted).length;
     log.info(`${listing.length - deleted} live versions (${deleted} deleted ones also listed)`);
+    if (listing.length === 0)
+        emptyGroup(deps);
+    return listing;
+}
+/**
+ * Boomi answers an unknown group type with an empty listing, so an empty group
+ * is named: a first upload, or a group-type spelled otherwise than on the
+ * Developer tab (docs/behaviour.md, "First contact").
+ */
+function emptyGroup(deps) {
+    const { inputs, log } = deps;
+    const tab = 'the Type column of the Developer tab, without the classification';
+    if (inputs.archive)
+        log.info(`Group ${inputs.groupType} has no versions: this is its first upload, or ${constants/* Input */.pd.groupType} is spelled otherwise than ${tab}.`);
+    else
+        log.warning(`Group ${inputs.groupType} has no versions in account ${inputs.accountId}: check that ${constants/* Input */.pd.groupType} is spelled as ${tab}.`);
     const suffix = CLASSIFICATION_SUFFIX.exec(inputs.groupType);
-    if (listing.length === 0 && suffix) {
+    if (suffix) {
         log.warning(`Group ${inputs.groupType} has no versions, and its name ends with '${suffix[0]}', which looks like a classification. ${constants/* Input */.pd.groupType} is the connector type without its classification, e.g. ${inputs.groupType.slice(0, suffix.index)}.`);
     }
-    return listing;
 }
 
 ;// CONCATENATED MODULE: ./src/domain/plan.ts
@@ -2711,11 +2870,14 @@ async function runRelease(deps, publish) {
         await publish(endRecord(deps));
     }
 }
-/** The record as it stands: what the run reported, with the throttling seen and whether it was cancelled. */
+/** The record as it stands: what the run reported, with the throttling seen, the API contact and whether it was cancelled. */
 function endRecord(deps) {
     const stats = deps.throttling?.();
     if (stats)
         deps.events.report({ type: 'throttling', stats });
+    const contact = deps.apiContact?.();
+    if (contact)
+        deps.events.report({ type: 'api', contact });
     if (deps.signal?.aborted)
         deps.events.report({ type: 'cancelled' });
     return foldRun({ groupType: deps.inputs.groupType, dryRun: deps.inputs.dryRun }, deps.events.all);
@@ -2730,7 +2892,7 @@ function forcedRecord(deps) {
 }
 async function release(deps, opened) {
     const { inputs, log, events } = deps;
-    log.info(`Group ${inputs.groupType} in account ${inputs.accountId} at ${inputs.apiUrl}${inputs.dryRun ? ' (dry run: nothing will be uploaded, switched or deleted)' : ''}`);
+    log.info(`Group ${inputs.groupType} in account ${inputs.accountId} at ${inputs.apiUrl}${inputs.apiUrlIsHost ? ' (the path prefix is found on the first request)' : ''}${inputs.dryRun ? ' (dry run: nothing will be uploaded, switched or deleted)' : ''}`);
     // What the workspace holds is checked before the first request.
     const checked = inputs.archive ? await phase(log, 'Archive', () => archivePhase(deps, inputs.archive)) : undefined;
     opened.file = checked?.file;
@@ -2992,6 +3154,7 @@ async function runWithPlatform(inputs, platform) {
     const log = platform.log;
     const cancel = new Cancellation(log);
     const clock = { now: () => Date.now(), sleep: cancel.sleep(net_retry/* timerDelay */.nR) };
+    let client;
     // One strategy for every request of the run, the upload and its looks included.
     const retry = new net_retry/* RetryStrategy */.aS({
         ...net_retry/* DEFAULT_BACKOFF */.VU,
@@ -3006,7 +3169,7 @@ async function runWithPlatform(inputs, platform) {
     const deps = {
         inputs,
         workspace: platform.workspace,
-        client: once(async () => boomiClient(inputs, cancel.gate(pacer), retry, log)),
+        client: once(async () => (client = boomiClient(inputs, cancel.gate(pacer), retry, log))),
         multipart: async () => (await Promise.all(/* import() */[__webpack_require__.e(454), __webpack_require__.e(892)]).then(__webpack_require__.bind(__webpack_require__, 2892))).multipartBody,
         inspectArchive: async (file, shown) => (await __webpack_require__.e(/* import() */ 865).then(__webpack_require__.bind(__webpack_require__, 2865))).inspectArchive(file, shown),
         readTextFile,
@@ -3020,6 +3183,7 @@ async function runWithPlatform(inputs, platform) {
         deleteConcurrency: Math.max(1, Math.min(8, Math.ceil(inputs.requestsPerSecond))),
         signal: cancel.signal,
         events: new EventLog(),
+        apiContact: () => client?.contact(),
         progress: platform.progress ?? periodicLines(log, clock.now),
         throttling: () => {
             const s = pacer.stats();
@@ -3039,8 +3203,8 @@ const USER_AGENT = `${constants/* ACTION_NAME */.px}/${constants/* ACTION_VERSIO
 function boomiClient(inputs, pacer, retry, log) {
     return new HttpBoomiClient({
         apiUrl: inputs.apiUrl,
-        // The other documented prefix is tried only while api-url is left at its default.
-        fallbackApiUrl: inputs.apiUrlIsDefault ? contract/* ALTERNATE_API_URL */.o7 : undefined,
+        // A host alone: the path prefix is found on the first request.
+        findPrefix: inputs.apiUrlIsHost ? contract/* PREFIXES_TO_TRY */.ls : undefined,
         accountId: inputs.accountId,
         username: inputs.username,
         apiToken: inputs.apiToken,

@@ -10,6 +10,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */   Hb: () => (/* binding */ MAX_LISTED_VERSIONS),
 /* harmony export */   I6: () => (/* binding */ isWrongPrefix),
 /* harmony export */   Ie: () => (/* binding */ isDeleteRefusal),
+/* harmony export */   K1: () => (/* binding */ PARTNER_PREFIX),
 /* harmony export */   KL: () => (/* binding */ isVersionLimitRefusal),
 /* harmony export */   N$: () => (/* binding */ versionChangeBody),
 /* harmony export */   R0: () => (/* binding */ MAX_QUERY_PAGES),
@@ -19,27 +20,40 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */   df: () => (/* binding */ MAX_CHANGE_LOG_TEXT),
 /* harmony export */   id: () => (/* binding */ ARCHIVE_SIZE_GUIDANCE_BYTES),
 /* harmony export */   jM: () => (/* binding */ RELEASE_VERSION_IS_PROTECTED),
-/* harmony export */   o7: () => (/* binding */ ALTERNATE_API_URL),
+/* harmony export */   ls: () => (/* binding */ PREFIXES_TO_TRY),
+/* harmony export */   mb: () => (/* binding */ EU_API_URL),
 /* harmony export */   rK: () => (/* binding */ DEFAULT_API_URL),
 /* harmony export */   vk: () => (/* binding */ MAX_VERSION_ID_LENGTH),
 /* harmony export */   xW: () => (/* binding */ versionLimitIn)
 /* harmony export */ });
-/* unused harmony export MAX_VERSIONS_PER_ACCOUNT */
+/* unused harmony exports PLATFORM_PREFIX, MAX_VERSIONS_PER_ACCOUNT */
 // Everything we are not sure of about Boomi's ConnectorVersion API lives here,
 // so that correcting one point is a one-line change (see README, "What is
 // uncertain about Boomi's API"). Everything else in the client is documented
 // behaviour.
 /**
- * UNCERTAIN: the path prefix. `/partner/api/rest/v1` is the documented default;
- * `/api/rest/v1` is the other candidate. Users override it with `api-url`.
- * While `api-url` is left at the default, a 404 or 410 on the run's first
- * request (the read-only listing) makes the client try the alternate once.
+ * The default `api-url`: a host alone, so the path prefix is found on first
+ * contact (docs/behaviour.md, "Finding the prefix"). Boomi documents this host
+ * and the EU platform's (docs/boomi-api.md, "Hosts and prefixes").
  */
-const DEFAULT_API_URL = 'https://api.boomi.com/partner/api/rest/v1';
-const ALTERNATE_API_URL = 'https://api.boomi.com/api/rest/v1';
-/** Statuses on the first request that mean "wrong path prefix", worth one try at the alternate. */
+const DEFAULT_API_URL = 'https://api.boomi.com';
+const EU_API_URL = 'https://api.platform.gb.boomi.com';
+/** The Platform API's prefix, and the Partner API's, which Boomi enables per account on request. */
+const PLATFORM_PREFIX = '/api/rest/v1';
+const PARTNER_PREFIX = '/partner/api/rest/v1';
+/**
+ * UNCERTAIN: which prefix serves the Connector API. Its pages carry none of the
+ * Partner API's parameters, which leans to the Platform prefix, so that one is
+ * tried first; the Partner prefix serves accounts that have it enabled.
+ */
+const PREFIXES_TO_TRY = [PLATFORM_PREFIX, PARTNER_PREFIX];
+/**
+ * Statuses on the first request that may mean "not this prefix", worth one try
+ * at the next: 404 and 410 (not served, retired), and 401 and 403, which an
+ * account without the Partner API may get under its prefix.
+ */
 function isWrongPrefix(status) {
-    return status === 404 || status === 410;
+    return status === 401 || status === 403 || status === 404 || status === 410;
 }
 /** Relative to `{api-url}/{account-id}`. */
 const PATHS = {
@@ -1309,7 +1323,7 @@ const INPUTS = {
         meaning: 'Boomi API host (the path prefix is found), or host with prefix (used as given)',
         kind: 'url',
         default: contract/* DEFAULT_API_URL */.rK,
-        expected: 'an absolute URL using https (plain http only on loopback), without query or fragment',
+        expected: 'an absolute URL: a host alone (the path prefix is then found) or a host with its path prefix, using https (plain http only on loopback), without query or fragment',
         example: contract/* DEFAULT_API_URL */.rK
     },
     requestsPerSecond: {
@@ -1376,15 +1390,15 @@ function readInputs(getInput, mask) {
     const groupType = required(raw, INPUTS.groupType);
     if (/\s|\//.test(groupType))
         throw invalid(INPUTS.groupType, groupType);
-    const apiUrlText = raw(INPUTS.apiUrl);
+    const apiUrl = parseApiUrl(raw(INPUTS.apiUrl) || contract/* DEFAULT_API_URL */.rK);
     const inputs = {
         ...credentials,
         groupType,
         ...readRelease(getInput, raw, groupType),
         ...readPruning(raw),
         dryRun: readBoolean(raw(INPUTS.dryRun) || INPUTS.dryRun.default, INPUTS.dryRun),
-        apiUrl: parseApiUrl(apiUrlText || contract/* DEFAULT_API_URL */.rK),
-        apiUrlIsDefault: !apiUrlText || apiUrlText.replace(/\/+$/, '') === contract/* DEFAULT_API_URL */.rK,
+        apiUrl: apiUrl.href,
+        apiUrlIsHost: apiUrl.isHost,
         requestsPerSecond: readDecimal(raw(INPUTS.requestsPerSecond) || INPUTS.requestsPerSecond.default, INPUTS.requestsPerSecond),
         maxAttempts: readWhole(raw(INPUTS.maxAttempts) || INPUTS.maxAttempts.default, INPUTS.maxAttempts),
         timeoutMs: Math.round(readDecimal(raw(INPUTS.timeoutSeconds) || INPUTS.timeoutSeconds.default, INPUTS.timeoutSeconds) * 1000)
@@ -1508,6 +1522,7 @@ function isLoopbackHost(hostname) {
     const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
     return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }
+/** The URL without a trailing slash, and whether it is a host alone (no path to use as given). */
 function parseApiUrl(text) {
     const spec = INPUTS.apiUrl;
     let url;
@@ -1527,7 +1542,7 @@ function parseApiUrl(text) {
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
         throw new errors/* InputError */.dz(spec.name, `Invalid ${spec.name} '${text}': it must use https (plain http is allowed only on loopback, for a local emulator). Expected e.g. ${contract/* DEFAULT_API_URL */.rK}.`);
     }
-    return url.href.replace(/\/+$/, '');
+    return { href: url.href.replace(/\/+$/, ''), isHost: /^\/*$/.test(url.pathname) };
 }
 
 ;// CONCATENATED MODULE: external "node:os"

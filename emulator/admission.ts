@@ -5,6 +5,7 @@
  *      arrivals do not count against later ones (the forgiving choice);
  *   2. auth (Basic, `BOOMI_TOKEN.<username>` / apiToken) → 401;
  *   3. wrong account ID in the path → 403;
+ *   3b. a prefix the account may not use (`refusedPrefixes`) → its status (403, or 401);
  *   4. the next scripted fault for the operation, if any (so 401/403/503-limited requests
  *      never consume a fault).
  */

@@ -22,6 +22,7 @@ const FLAGS = {
   'api-token': { type: 'string' },
   prefix: { type: 'string', multiple: true },
   'retired-prefix': { type: 'string', multiple: true },
+  'refused-prefix': { type: 'string', multiple: true },
   answers: { type: 'string', multiple: true },
   'compete-rps': { type: 'string' },
   'compete-duration-ms': { type: 'string' },
@@ -54,6 +55,18 @@ function list(values: string[] | undefined): string[] | undefined {
   return items
 }
 
+/** `/partner/api/rest/v1=403` (or the prefix alone, 403): a prefix the account may not use. */
+function refusedPrefixes(items: string[] | undefined): Record<string, number> | undefined {
+  if (!items) return undefined
+  const out: Record<string, number> = {}
+  for (const item of items) {
+    const [prefix, status = '403'] = item.split('=')
+    out[prefix] = num('refused-prefix', status, 400, 499)!
+    if (!Number.isInteger(out[prefix])) throw new UsageError(`--refused-prefix takes PREFIX=STATUS, a 4xx status (got '${item}')`)
+  }
+  return out
+}
+
 export function parseCliOptions(argv: string[]): CliOptions {
   let values
   try {
@@ -81,6 +94,7 @@ export function parseCliOptions(argv: string[]): CliOptions {
       apiToken: values['api-token'],
       prefixes: list(values.prefix),
       retiredPrefixes: list(values['retired-prefix']),
+      refusedPrefixes: refusedPrefixes(list(values['refused-prefix'])),
       answers
     },
     groups,

@@ -3,11 +3,12 @@
  *   node .tools/emulator/cli.js [--port 0] [--group acme-Q7XK2P-sample …] [--seed 250]
  *     [--rate-limit 10] [--latency-ms 0] [--max-versions 1500] [--page-size 100]
  *     [--account-id …] [--username …] [--api-token …]
- *     [--prefix /partner/api/rest/v1 …] [--retired-prefix /api/rest/v1 …]
+ *     [--prefix /api/rest/v1 …] [--retired-prefix /api/rest/v0 …] [--refused-prefix /partner/api/rest/v1=403 …]
  *     [--answers query-count,milliseconds,numeric-change-id,unknown-fields,describing=text | earlier]
  *     [--compete-rps 5 [--compete-duration-ms 3600000] [--compete-group competitor-pipeline]]
  *     [--quiet]
- * `--group`, `--prefix` and `--answers` repeat, or take comma lists. `--answers` varies the shapes
+ * `--group`, the prefix flags and `--answers` repeat, or take comma lists. A refused prefix answers its status
+ * (403 unless given) to good credentials, as an account without the Partner API may be answered. `--answers` varies the shapes
  * of the answers within what Boomi's docs allow (see shape.ts); by default they are as documented. Each group gets `--seed N` versions
  * (every protected kind included when N >= 13, classifications uat and prod among them),
  * ending about a day before now so that age-based pruning has something to show.
@@ -26,6 +27,7 @@ import { seedGroups } from './seed.js'
 function describe(emu: Emulator, groups: string[]): string {
   const lines = [`Boomi emulator listening on ${emu.apiUrl}`, `  account ${emu.accountId}, user BOOMI_TOKEN.${emu.username}, token ${emu.apiToken}`]
   if (emu.prefixes.length > 1) lines.push(`  also serving ${emu.prefixes.slice(1).join(', ')}`)
+  lines.push(`  api-url ${emu.hostUrl} finds the prefix`)
   for (const g of groups) {
     const all = emu.versions(g)
     const live = all.filter(v => !v.deleted).length

@@ -19,7 +19,7 @@ import { FaultScript, RateLimiter, rateLimitAnswer, refusal } from './admission.
 import { readBody, type Body } from './body.js'
 import { ClassificationBook } from './classifications.js'
 import { perform, requestGroup } from './operations.js'
-import { normalizePrefix, notServed, routeOf, type Route } from './routes.js'
+import { normalizePrefix, notServed, prefixRefusal, routeOf, type Route } from './routes.js'
 import { Counters, isLoopbackAddress, type Stats } from './stats.js'
 import type { AnswerShape } from './shape.js'
 import { VersionStore } from './storage.js'
@@ -36,9 +36,14 @@ export interface EmulatorOptions {
   accountId?: string
   username?: string /* without BOOMI_TOKEN. */
   apiToken?: string
-  prefix?: string // default '/partner/api/rest/v1'
+  prefix?: string // default '/api/rest/v1'
   prefixes?: string[] // the API prefixes served, default [prefix]; any other path answers 404
   retiredPrefixes?: string[] // paths under these answer 410 (endpoint retired) instead of 404
+  /**
+   * Prefixes this account may not use, with the status they answer once credentials pass (an
+   * account without the Partner API: 403, or 401), e.g. { '/partner/api/rest/v1': 403 }.
+   */
+  refusedPrefixes?: Record<string, number>
   maxVersions?: number // live versions allowed in the whole account, default 1500
   rateLimit?: number // requests per rolling second for the whole account; beyond it 503; default none
   latencyMs?: number // delay before every answer, default 0
@@ -52,7 +57,7 @@ export interface EmulatorOptions {
 
 /** The loopback-only debug route: counters as JSON, outside the API prefixes, never rate-limited or recorded. */
 export const STATS_PATH = '/__stats'
-const DEFAULT_PREFIX = '/partner/api/rest/v1'
+const DEFAULT_PREFIX = '/api/rest/v1'
 
 export class Emulator {
   readonly accountId: string
@@ -66,6 +71,7 @@ export class Emulator {
 
   private readonly opts: EmulatorOptions
   private readonly retired: readonly string[]
+  private readonly refusedPrefixes: ReadonlyMap<string, number>
   private readonly account: Account
   private readonly store: VersionStore
   private readonly book = new ClassificationBook()
@@ -87,6 +93,7 @@ export class Emulator {
     if (this.prefixes.length === 0) throw new Error('emulator: prefixes must name at least one prefix')
     this.prefix = this.prefixes[0]
     this.retired = (opts.retiredPrefixes ?? []).map(normalizePrefix)
+    this.refusedPrefixes = new Map(Object.entries(opts.refusedPrefixes ?? {}).map(([p, status]) => [normalizePrefix(p), refusedStatus(status)]))
     this.store = new VersionStore(this.accountId, this.username)
     this.limiter = new RateLimiter(opts.rateLimit)
     this.account = {
@@ -108,6 +115,10 @@ export class Emulator {
   /** The first prefix's URL: what a client's `api-url` is set to. */
   get apiUrl(): string {
     return this.urlFor(this.prefix)
+  }
+  /** The server's URL without a path: an `api-url` that makes the client find the prefix. */
+  get hostUrl(): string {
+    return `http://127.0.0.1:${this._port}`
   }
   /** The URL of any prefix on this server, served or not (for a client that guesses wrong). */
   urlFor(prefix: string): string {
@@ -279,7 +290,7 @@ export class Emulator {
     const method = req.method ?? 'GET'
     const pathname = new URL(req.url ?? '/', 'http://emulator').pathname
     if (pathname === STATS_PATH) return this.serveStats(req, res)
-    const route = routeOf(method, pathname, this.prefixes, this.retired)
+    const route = routeOf(method, pathname, this.prefixes, this.retired, this.refusedPrefixes)
     const rec: RecordedRequest = { operation: route.op, method, path: pathname, status: 0, arrivedAt, headers: { ...req.headers } }
     this.requests.push(rec)
 
@@ -319,7 +330,9 @@ export class Emulator {
       rec.rateLimited = true
       return rateLimitAnswer(this.opts.rateLimit, this.accountId)
     }
-    return refusal(req.headers.authorization, route.account, this)
+    const refused = refusal(req.headers.authorization, route.account, this)
+    if (refused || route.refusedWith === undefined) return refused
+    return prefixRefusal(route.refusedWith)
   }
 
   private recordBody(rec: RecordedRequest, op: Operation, body: Body): void {
@@ -378,4 +391,9 @@ export class Emulator {
       this.sleepers.add(s)
     })
   }
+}
+
+function refusedStatus(status: number): number {
+  if (!Number.isInteger(status) || status < 400 || status > 499) throw new Error(`emulator: a refused prefix answers a 4xx status, not ${status}`)
+  return status
 }

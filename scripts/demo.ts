@@ -53,7 +53,8 @@ async function main(): Promise<void> {
       username: emu.username,
       'api-token': emu.apiToken,
       'group-type': GROUP,
-      'api-url': emu.apiUrl,
+      // A host alone, like the default https://api.boomi.com: the run finds the path prefix.
+      'api-url': emu.hostUrl,
       archive: 'build/distributions/*.car.zip',
       classifications: 'uat',
       'keep-latest': '10',

@@ -230,7 +230,7 @@ export function makeInputs(extra: Partial<Inputs> = {}): Inputs {
     classifications: [],
     dryRun: false,
     apiUrl: 'https://api.boomi.com/partner/api/rest/v1',
-    apiUrlIsDefault: true,
+    apiUrlIsHost: false,
     requestsPerSecond: 5,
     maxAttempts: 5,
     timeoutMs: 300_000,

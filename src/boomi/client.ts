@@ -1,13 +1,14 @@
 import type { IncomingHttpHeaders } from 'node:http'
-import { PATHS, deleteRequest, isWrongPrefix, queryBody, versionChangeBody } from './contract.js'
+import { PARTNER_PREFIX, PATHS, deleteRequest, isWrongPrefix, queryBody, versionChangeBody } from './contract.js'
 import { readCreatedVersion, readQueryPage, readVersionChange } from './answers.js'
 import { ListingPages } from './listing.js'
-import { toBoomiError } from './refusals.js'
+import { PrefixNotFoundError, toBoomiError } from './refusals.js'
 import { BoomiError, sentences } from '../errors.js'
-import { forLog } from '../domain/untrusted.js'
+import type { ApiContact, ApiNotice } from '../domain/contact.js'
+import { cut, forLog, scrubSecrets, secretForms } from '../domain/untrusted.js'
 import type { ConnectorVersion, VersionChange } from '../domain/versions.js'
 export type { ConnectorVersion, VersionChange } from '../domain/versions.js'
-export { parseErrorMessage, toBoomiError } from './refusals.js'
+export { PrefixNotFoundError, parseErrorMessage, toBoomiError } from './refusals.js'
 import type { StreamBody, Transport } from '../net/transport.js'
 import { type RetryPolicy, RetryStrategy, parseRetryAfter, withRetries } from '../net/retry.js'
 import { classifyFailure } from './failures.js'
@@ -45,12 +46,15 @@ export interface RequestPacer {
 }
 
 export interface ClientOptions {
+  /** A host with its path prefix, used as given; with `findPrefix`, a host alone. */
   apiUrl: string
   /**
-   * Tried once when the run's first request (the read-only listing) gets a 404
-   * or 410 at `apiUrl`; given only while `api-url` is left at its default.
+   * The path prefixes to try in turn, when `apiUrl` is a host alone, on the
+   * run's first request (docs/behaviour.md, "Finding the prefix"). That request
+   * must be the read-only listing: nothing that changes anything goes out
+   * before a prefix has answered.
    */
-  fallbackApiUrl?: string
+  findPrefix?: readonly string[]
   accountId: string
   username: string
   apiToken: string
@@ -71,17 +75,24 @@ interface Call {
   contentType?: string
 }
 
+/** Answer headers about the API itself (docs/boomi-api.md, "Errors and statuses"): each one is a warning, once per operation. */
+const NOTICE_HEADERS = ['Deprecation', 'Sunset', 'Warning', 'Link'] as const
+/** Longest header value kept: they are outside text. */
+const MAX_NOTICE_VALUE = 300
+
 export class HttpBoomiClient implements BoomiClient {
-  private base: string
+  /** The API root that serves the run, once known: a host with its path prefix. */
+  private root: string | undefined
+  /** Prefixes that refused the first request: never asked again in this run, retries included. */
+  private readonly refused = new Map<string, BoomiError>()
   private readonly authorization: string
   private readonly secrets: string[]
-  private readonly warned = new Set<string>()
-  private firstSent = false
+  private readonly notices: ApiNotice[] = []
   private readonly strategy: RetryStrategy
 
   constructor(private readonly opts: ClientOptions) {
     this.strategy = opts.retry instanceof RetryStrategy ? opts.retry : new RetryStrategy(opts.retry)
-    this.base = this.baseOf(opts.apiUrl)
+    this.root = opts.findPrefix ? undefined : opts.apiUrl
     const credentials = `${opts.username}:${opts.apiToken}`
     this.authorization = `Basic ${Buffer.from(credentials).toString('base64')}`
     this.secrets = [opts.apiToken, credentials, this.authorization]
@@ -180,48 +191,68 @@ export class HttpBoomiClient implements BoomiClient {
     return withRetries(forLog(what), this.strategy, classifyFailure, attempt)
   }
 
-  /**
-   * One paced request; answers 2xx with the body text, anything else as a
-   * BoomiError. The run's first request may move the client to the fallback
-   * prefix (see ClientOptions.fallbackApiUrl).
-   */
+  /** Which API root answered, and what Boomi said about its API in answer headers. */
+  contact(): ApiContact {
+    return {
+      apiUrl: this.root,
+      found: this.opts.findPrefix !== undefined && this.root !== undefined,
+      refused: [...this.refused].map(([prefix, err]) => ({ prefix, status: err.status })),
+      notices: [...this.notices]
+    }
+  }
+
+  /** One paced request; answers 2xx with the body text, anything else as a BoomiError. */
   private async send(call: Call, subject?: string): Promise<string> {
-    const first = !this.firstSent
-    this.firstSent = true
-    try {
-      return await this.sendTo(this.base, call, subject)
-    } catch (err) {
-      if (!first || call.operation !== 'query' || !this.opts.fallbackApiUrl) throw err
-      if (!(err instanceof BoomiError) || !isWrongPrefix(err.status)) throw err
-      return this.tryFallback(this.opts.fallbackApiUrl, call, err)
-    }
+    if (this.root !== undefined) return this.sendTo(this.root, call, subject)
+    return this.findRoot(call)
   }
 
-  private async tryFallback(fallbackApiUrl: string, call: Call, original: BoomiError): Promise<string> {
-    const fallback = this.baseOf(fallbackApiUrl)
-    let text: string
-    try {
-      text = await this.sendTo(fallback, call)
-    } catch (err) {
-      const also = err instanceof BoomiError ? `HTTP ${err.status}` : err instanceof Error ? err.message : String(err)
-      const hint = `${original.hint ?? ''} The other path prefix, ${fallbackApiUrl}, was tried too and failed as well (${also}).`.trim()
-      throw new BoomiError(original.operation, original.status, original.boomiMessage, original.retryAfterMs, hint, { cause: err })
+  /**
+   * The run's first request, under each prefix in turn until one answers 2xx,
+   * which then serves the rest of the run. A refusal that may mean "not this
+   * prefix" moves on to the next; anything else (a 5xx, a dropped connection)
+   * is the caller's to retry, and the retry comes back here.
+   */
+  private async findRoot(call: Call): Promise<string> {
+    if (call.operation !== 'query') throw new Error(`The ${call.operation} request came before the API path prefix was found; the listing must come first.`)
+    for (const prefix of this.opts.findPrefix ?? []) {
+      if (this.refused.has(prefix)) continue
+      const root = this.opts.apiUrl + prefix
+      let text: string
+      try {
+        text = await this.sendTo(root, call)
+      } catch (err) {
+        if (!(err instanceof BoomiError) || !isWrongPrefix(err.status)) throw err
+        this.refused.set(prefix, err)
+        continue
+      }
+      this.root = root
+      this.sayFound(root)
+      return text
     }
-    this.base = fallback
-    this.opts.log.warning(
-      `Boomi answered at ${fallbackApiUrl}, not at the default ${this.opts.apiUrl}; set api-url: ${fallbackApiUrl} to skip this extra request.`
+    throw new PrefixNotFoundError(
+      this.opts.apiUrl,
+      [...this.refused].map(([prefix, error]) => ({ prefix, error }))
     )
-    return text
   }
 
-  private async sendTo(base: string, call: Call, subject?: string): Promise<string> {
+  private sayFound(root: string): void {
+    if (this.refused.size === 0) {
+      this.opts.log.info(`Boomi answered at ${root}; api-url: ${root} would pin this path prefix.`)
+      return
+    }
+    const refusals = [...this.refused].map(([prefix, err]) => `${prefix} answered HTTP ${err.status}`).join(', ')
+    this.opts.log.warning(`Boomi answered at ${root} after ${refusals}; set api-url: ${root} to skip that request on every run.`)
+  }
+
+  private async sendTo(root: string, call: Call, subject?: string): Promise<string> {
     const headers: Record<string, string> = { Authorization: this.authorization, Accept: 'application/json' }
     if (call.contentType) headers['Content-Type'] = call.contentType
     this.opts.log.debug(`${call.method} ${call.path}`)
     const res = await this.opts.transport({
       operation: call.operation,
       method: call.method,
-      url: new URL(base + call.path),
+      url: new URL(`${root}/${encodeURIComponent(this.opts.accountId)}${call.path}`),
       headers,
       body: call.body,
       timeoutMs: this.opts.timeoutMs,
@@ -230,23 +261,23 @@ export class HttpBoomiClient implements BoomiClient {
     })
     const now = (this.opts.now ?? Date.now)()
     this.opts.pacer.observe(res.status, parseRetryAfter(headerValue(res.headers['retry-after']), now))
-    this.warnDeprecation(res.headers)
+    this.noteHeaders(call.operation, res.headers)
     if (res.status >= 200 && res.status < 300) return res.text
-    throw toBoomiError(call.operation, res, now, this.secrets, subject)
+    throw toBoomiError(call.operation, res, now, this.secrets, { subject, partner: new URL(root).pathname.startsWith(PARTNER_PREFIX) })
   }
 
-  private baseOf(apiUrl: string): string {
-    return `${apiUrl}/${encodeURIComponent(this.opts.accountId)}`
-  }
-
-  private warnDeprecation(headers: IncomingHttpHeaders): void {
-    for (const name of ['deprecation', 'sunset', 'warning']) {
-      const value = headers[name]
-      if (value === undefined) continue
-      const line = `Boomi API ${name}: ${Array.isArray(value) ? value.join(', ') : value}`
-      if (this.warned.has(line) || this.warned.size >= 10) continue
-      this.warned.add(line)
-      this.opts.log.warning(forLog(sentences(line.slice(0, 300), 'Boomi may retire this endpoint; check for a newer release of this action.')))
+  /** One warning per header per operation: Boomi may send the same header on every answer. */
+  private noteHeaders(operation: string, headers: IncomingHttpHeaders): void {
+    for (const header of NOTICE_HEADERS) {
+      const raw = headers[header.toLowerCase()]
+      if (raw === undefined || this.notices.some(n => n.operation === operation && n.header === header)) continue
+      // eslint-disable-next-line no-control-regex
+      const oneLine = (Array.isArray(raw) ? raw.join(', ') : raw).replace(/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim()
+      // Outside text: a server that echoes the credentials must not get them logged.
+      const value = cut(scrubSecrets(cut(oneLine, 8 * MAX_NOTICE_VALUE), secretForms(this.secrets)), MAX_NOTICE_VALUE)
+      this.notices.push({ operation, header, value })
+      const why = header === 'Deprecation' || header === 'Sunset' ? 'Boomi may retire this endpoint; look for a newer release of this action.' : ''
+      this.opts.log.warning(forLog(sentences(`Boomi's answer to ${operation} carries ${header}: ${value}`, why)))
     }
   }
 }

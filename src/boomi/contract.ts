@@ -4,17 +4,31 @@
 // behaviour.
 
 /**
- * UNCERTAIN: the path prefix. `/partner/api/rest/v1` is the documented default;
- * `/api/rest/v1` is the other candidate. Users override it with `api-url`.
- * While `api-url` is left at the default, a 404 or 410 on the run's first
- * request (the read-only listing) makes the client try the alternate once.
+ * The default `api-url`: a host alone, so the path prefix is found on first
+ * contact (docs/behaviour.md, "Finding the prefix"). Boomi documents this host
+ * and the EU platform's (docs/boomi-api.md, "Hosts and prefixes").
  */
-export const DEFAULT_API_URL = 'https://api.boomi.com/partner/api/rest/v1'
-export const ALTERNATE_API_URL = 'https://api.boomi.com/api/rest/v1'
+export const DEFAULT_API_URL = 'https://api.boomi.com'
+export const EU_API_URL = 'https://api.platform.gb.boomi.com'
 
-/** Statuses on the first request that mean "wrong path prefix", worth one try at the alternate. */
+/** The Platform API's prefix, and the Partner API's, which Boomi enables per account on request. */
+export const PLATFORM_PREFIX = '/api/rest/v1'
+export const PARTNER_PREFIX = '/partner/api/rest/v1'
+
+/**
+ * UNCERTAIN: which prefix serves the Connector API. Its pages carry none of the
+ * Partner API's parameters, which leans to the Platform prefix, so that one is
+ * tried first; the Partner prefix serves accounts that have it enabled.
+ */
+export const PREFIXES_TO_TRY: readonly string[] = [PLATFORM_PREFIX, PARTNER_PREFIX]
+
+/**
+ * Statuses on the first request that may mean "not this prefix", worth one try
+ * at the next: 404 and 410 (not served, retired), and 401 and 403, which an
+ * account without the Partner API may get under its prefix.
+ */
 export function isWrongPrefix(status: number): boolean {
-  return status === 404 || status === 410
+  return status === 401 || status === 403 || status === 404 || status === 410
 }
 
 /** Relative to `{api-url}/{account-id}`. */

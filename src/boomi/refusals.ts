@@ -2,6 +2,7 @@
 // (read from any of its four error shapes, scrubbed of credentials, then cut),
 // and the hint for what the user can do about that status.
 import { BoomiError } from '../errors.js'
+import { EU_API_URL, PARTNER_PREFIX } from './contract.js'
 import { cut, forLog, scrubSecrets, secretForms } from '../domain/untrusted.js'
 import type { HttpResponse } from '../net/transport.js'
 import { parseRetryAfter } from '../net/retry.js'
@@ -11,40 +12,103 @@ export const MAX_ERROR_TEXT = 500
 // Scrubbing looks at more than is kept, so a secret that straddles the cut is still seen whole.
 const SCRUB_WINDOW = 8 * MAX_ERROR_TEXT
 
-const PRIVILEGES =
-  'Boomi requires the Developer and API privileges for private connectors; public ones also need the Connector Administration feature and the Connector Submission privilege.'
+const PRIVILEGES = 'Boomi requires the Developer and API privileges for private connectors'
+const PUBLIC_PRIVILEGES = 'public ones also need the Connector Administration feature and the Connector Submission privilege'
+const PARTNER_API =
+  "Under the Partner API's prefix, /partner/api/rest/v1, a 403 may also mean that the Partner API is not enabled for this account (Boomi enables it on request): set api-url to the host alone, so that the action finds the prefix, or to the host with /api/rest/v1."
+const GROUP_EXISTS =
+  "If this is the group's first upload, check that the connector group exists (Developer tab, Add Connector Group) and that group-type is its Type without the classification."
 
-/** What to check, by operation and status; `{subject}` is the classification type of a version change. */
+/**
+ * What to check, by operation and status (docs/behaviour.md, "First contact");
+ * `{subject}` is the classification type of a version change. Boomi's
+ * privileges are in docs/boomi-api.md, "Errors and statuses".
+ */
 const HINTS: Readonly<Record<string, Readonly<Record<number, string>>>> = {
   any: {
-    401: 'Check username (the user the token belongs to; BOOMI_TOKEN. is added for you) and api-token (a current Boomi API token).',
-    403: "Check that the user may manage this account's custom connectors (Developer privileges for connector development) and that account-id is right.",
-    404: 'Check api-url and its path prefix (/partner/api/rest/v1 or /api/rest/v1) and account-id.',
+    401: 'Check username (the Boomi user the token belongs to, e.g. ci-bot@acme.example: BOOMI_TOKEN. is added for you) and api-token (a current Boomi API token: a token can be mistyped, expired or revoked).',
+    403: `Check that the user may read this account's connector versions and that account-id is the account of this connector group. ${PRIVILEGES}; ${PUBLIC_PRIVILEGES}.`,
+    404: `Check account-id, and api-url: its host (EU: ${EU_API_URL}) and its path prefix, or give the host alone so that the action finds the prefix.`,
     410: 'Boomi has retired this endpoint: check api-url and its prefix, and look for a newer release of this action.',
     429: 'Boomi is busy or rate-limiting this account; lower requests-per-second if this persists.',
     503: 'Boomi is busy or rate-limiting this account; lower requests-per-second if this persists.'
   },
+  create: {
+    400: GROUP_EXISTS,
+    403: `Check that the user may upload connector versions in this account. ${PRIVILEGES}; ${PUBLIC_PRIVILEGES}; creating a connector from an archive also needs the SDK Publisher Agreement, signed for the account.`,
+    404: GROUP_EXISTS
+  },
+  delete: {
+    403: `Check that the user may delete connector versions in this account. ${PRIVILEGES}; ${PUBLIC_PRIVILEGES}.`
+  },
   'version change': {
-    403: `Check that the user may switch this classification. ${PRIVILEGES}`,
+    403: `Check that the user may switch classification '{subject}'. ${PRIVILEGES}; ${PUBLIC_PRIVILEGES}. For a PUBLIC classification the change is a release request: it needs the Connector Submission privilege and the SDK Publisher Agreement, signed for the account.`,
     400: "Check that classification '{subject}' exists for this group in the Developer tab and that the version is live.",
     404: "Check that classification '{subject}' exists for this group in the Developer tab and that the version is live."
   }
 }
 
-export function hintFor(operation: string, status: number, subject = ''): string | undefined {
-  const hint = HINTS[operation]?.[status] ?? HINTS.any[status]
-  return hint?.replace('{subject}', subject)
+/** The hint for a refusal of `operation`; `partner` when the request went to the Partner API's prefix. */
+export function hintFor(operation: string, status: number, subject = '', partner = false): string | undefined {
+  const hint = (HINTS[operation]?.[status] ?? HINTS.any[status])?.replace('{subject}', subject)
+  return hint && status === 403 && partner ? `${hint} ${PARTNER_API}` : hint
 }
 
-/** `secrets`: the token, `user:token` and the Basic value; their usual encodings and fragments are scrubbed too. */
-export function toBoomiError(operation: string, res: HttpResponse, now: number, secrets: readonly string[] = [], subject?: string): BoomiError {
+/** What a refusal of the run's first request may mean under one prefix, for the error that gives both answers. */
+function prefixMeaning(status: number, partner: boolean): string {
+  switch (status) {
+    case 401:
+      return 'the credentials were refused: username or api-token is wrong, or the token expired or was revoked'
+    case 403:
+      return partner
+        ? 'the Partner API may not be enabled for this account (Boomi enables it on request), or the user lacks privileges'
+        : 'the user may lack the Developer and API privileges, or account-id is not an account the user may reach'
+    case 410:
+      return 'Boomi has retired this path'
+    default:
+      return `nothing is served there for this account: check account-id and the host (EU: ${EU_API_URL})`
+  }
+}
+
+/**
+ * Every path prefix refused the run's first request, so nothing was sent that
+ * changes anything (docs/behaviour.md, "Finding the prefix"). Not a
+ * BoomiError: asking again would not change the answers.
+ */
+export class PrefixNotFoundError extends Error {
+  constructor(
+    readonly host: string,
+    readonly refusals: readonly { prefix: string; error: BoomiError }[]
+  ) {
+    const answers = refusals.map(
+      ({ prefix, error }) =>
+        `${prefix} answered HTTP ${error.status}${error.boomiMessage ? ` (${error.boomiMessage})` : ''}: ${prefixMeaning(error.status, prefix === PARTNER_PREFIX)}`
+    )
+    super(`Boomi refused the listing under every path prefix of ${host}, so nothing was changed. ${answers.join('; ')}.`, {
+      cause: refusals[refusals.length - 1]?.error
+    })
+    this.name = 'PrefixNotFoundError'
+  }
+}
+
+/**
+ * `secrets`: the token, `user:token` and the Basic value; their usual encodings and fragments are scrubbed too.
+ * `context.partner`: the request went to the Partner API's prefix, which changes what a 403 may mean.
+ */
+export function toBoomiError(
+  operation: string,
+  res: HttpResponse,
+  now: number,
+  secrets: readonly string[] = [],
+  context: { subject?: string; partner?: boolean } = {}
+): BoomiError {
   const raw = parseErrorMessage(res.text, String(res.headers['content-type'] ?? ''))
   // One line, made inert for the log: the text goes mid-sentence into messages that reach `::error::`.
   // eslint-disable-next-line no-control-regex
   const oneLine = raw.replace(/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim()
   const message = forLog(cut(scrubSecrets(cut(oneLine, SCRUB_WINDOW), secretForms(secrets)), MAX_ERROR_TEXT))
   const retryAfterMs = parseRetryAfter(headerValue(res.headers['retry-after']), now)
-  return new BoomiError(operation, res.status, message, retryAfterMs, hintFor(operation, res.status, subject))
+  return new BoomiError(operation, res.status, message, retryAfterMs, hintFor(operation, res.status, context.subject, context.partner))
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

@@ -5,7 +5,7 @@
 import { constants as fsConstants, promises as fs } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import { HttpBoomiClient, type RequestPacer } from '../boomi/client.js'
-import { ALTERNATE_API_URL } from '../boomi/contract.js'
+import { PREFIXES_TO_TRY } from '../boomi/contract.js'
 import { ACTION_NAME, ACTION_VERSION } from '../constants.js'
 import { outputsOf } from '../domain/outputs.js'
 import { EventLog, type RunRecord } from '../domain/record.js'
@@ -29,6 +29,7 @@ export async function runWithPlatform(inputs: Inputs, platform: Platform): Promi
   const log = platform.log
   const cancel = new Cancellation(log)
   const clock: Clock = { now: () => Date.now(), sleep: cancel.sleep(timerDelay) }
+  let client: HttpBoomiClient | undefined
   // One strategy for every request of the run, the upload and its looks included.
   const retry = new RetryStrategy({
     ...DEFAULT_BACKOFF,
@@ -43,7 +44,7 @@ export async function runWithPlatform(inputs: Inputs, platform: Platform): Promi
   const deps: RunDeps = {
     inputs,
     workspace: platform.workspace,
-    client: once(async () => boomiClient(inputs, cancel.gate(pacer), retry, log)),
+    client: once(async () => (client = boomiClient(inputs, cancel.gate(pacer), retry, log))),
     multipart: async () => (await import('../net/multipart.js')).multipartBody,
     inspectArchive: async (file, shown) => (await import('../archive/zip.js')).inspectArchive(file, shown),
     readTextFile,
@@ -57,6 +58,7 @@ export async function runWithPlatform(inputs: Inputs, platform: Platform): Promi
     deleteConcurrency: Math.max(1, Math.min(8, Math.ceil(inputs.requestsPerSecond))),
     signal: cancel.signal,
     events: new EventLog(),
+    apiContact: () => client?.contact(),
     progress: platform.progress ?? periodicLines(log, clock.now),
     throttling: () => {
       const s = pacer.stats()
@@ -77,8 +79,8 @@ const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`
 function boomiClient(inputs: Inputs, pacer: RequestPacer, retry: RetryStrategy, log: ActionLog): HttpBoomiClient {
   return new HttpBoomiClient({
     apiUrl: inputs.apiUrl,
-    // The other documented prefix is tried only while api-url is left at its default.
-    fallbackApiUrl: inputs.apiUrlIsDefault ? ALTERNATE_API_URL : undefined,
+    // A host alone: the path prefix is found on the first request.
+    findPrefix: inputs.apiUrlIsHost ? PREFIXES_TO_TRY : undefined,
     accountId: inputs.accountId,
     username: inputs.username,
     apiToken: inputs.apiToken,

@@ -5,6 +5,7 @@
 // twice and no record is shared and edited (docs/behaviour.md, "Report" and
 // "Cancellation").
 import type { MatchKind } from './changelog.js'
+import type { ApiContact } from './contact.js'
 import type { PlannedVersion } from './plan.js'
 import type { ConnectorVersion, ReviewStatus } from './versions.js'
 
@@ -110,6 +111,8 @@ export type RunEvent =
   | { type: 'not-tried'; version: ConnectorVersion }
   | { type: 'switched'; change: SwitchResult }
   | { type: 'throttling'; stats: ThrottleStats }
+  /** Which API root answered and what Boomi said about its API, read from the client when the run ends. */
+  | { type: 'api'; contact: ApiContact }
   | { type: 'failed'; error: string }
   | { type: 'cancelled' }
 
@@ -134,6 +137,8 @@ export interface RunRecord {
   /** Requests that change something, sent and never answered: what to check by hand (the fold always sets it). */
   unknown?: SentRequest[]
   throttling?: ThrottleStats
+  /** Which API root answered, and notices from Boomi's answer headers. */
+  api?: ApiContact
   /** Set when the run was cancelled (SIGINT/SIGTERM). */
   cancelled?: boolean
   error?: string
@@ -210,6 +215,9 @@ export function foldRun(base: { groupType: string; dryRun: boolean }, events: re
         break
       case 'throttling':
         r.throttling = e.stats
+        break
+      case 'api':
+        r.api = e.contact
         break
       case 'failed':
         r.error ??= e.error

@@ -66,6 +66,8 @@ function overview(r: RunRecord): string[] {
     if (version.uploadedBy) rows.push(`| Uploaded by | ${mdText(version.uploadedBy)} |`)
   }
   if (r.changeLog?.section) rows.push(`| Change log from | ${mdText(r.changeLog.section)} |`)
+  const api = apiRow(r)
+  if (api) rows.push(api)
   if (r.throttling && r.throttling.throttled > 0) {
     const t = r.throttling
     rows.push(
@@ -73,6 +75,53 @@ function overview(r: RunRecord): string[] {
     )
   }
   return ['| | |', '| --- | --- |', ...rows, '']
+}
+
+/** Which API root served the run, and the api-url that pins it when it was found (docs/behaviour.md, "Finding the prefix"). */
+function apiRow(r: RunRecord): string | undefined {
+  const api = r.api
+  if (!api?.apiUrl) return undefined
+  if (!api.found) return `| API | ${mdCode(api.apiUrl)} |`
+  const pin = mdCode(`api-url: ${api.apiUrl}`)
+  if (!api.refused.length) return `| API | ${mdCode(api.apiUrl)}: path prefix found; ${pin} pins it |`
+  const refused = api.refused.map(x => `${x.prefix} answered HTTP ${x.status}`).join(', ')
+  return `| API | ${mdCode(api.apiUrl)}: path prefix found after ${mdText(refused)}; set ${pin} to skip that request |`
+}
+
+/** What a dry run proved, and what only a real run can (docs/behaviour.md, "First contact"). */
+function dryRunSection(r: RunRecord): string[] {
+  if (!r.dryRun) return []
+  const proved: string[] = []
+  const unproved: string[] = []
+  if (r.api?.apiUrl) proved.push(`Credentials, host and path prefix: Boomi answered the listing of ${mdCode(r.groupType)} at ${mdCode(r.api.apiUrl)}.`)
+  else unproved.push('Credentials, host and path prefix: the listing did not succeed.')
+  if (r.archive) proved.push(`Archive: ${mdCode(r.archive.shownPath)} read as a zip, its checksums and layout checked.`)
+  // Without change-log or change-log-file, the upload phase makes the text from the workflow run.
+  const made = r.upload && 'changeLog' in r.upload ? 'workflow-run' : undefined
+  const source = r.changeLog?.source ?? made
+  if (source) proved.push(`Change log: ${CHANGE_LOG_SOURCE[source]}, its trailer checked.`)
+  unproved.push('The privileges to upload, delete and switch classifications: a dry run sends none of those requests.')
+  if (r.switches?.length) {
+    unproved.push(`Whether ${r.switches.map(x => mdCode(x.classificationType)).join(', ')} exist for this group: Boomi says so only when a switch is sent.`)
+  }
+  const list = (items: string[]): string[] => items.map(x => `- ${x}`)
+  return ['### Dry run', '', 'Proved:', '', ...list(proved.length ? proved : ['nothing: the run stopped first.']), '', 'Not proved:', '', ...list(unproved), '']
+}
+
+const CHANGE_LOG_SOURCE = { input: 'from change-log', file: 'from change-log-file', 'workflow-run': 'made from the workflow run' } as const
+
+/** Deprecation, Sunset, Warning and Link headers from Boomi, one line each. */
+function noticeSection(r: RunRecord): string[] {
+  const notices = r.api?.notices ?? []
+  if (!notices.length) return []
+  return [
+    '### Notices from Boomi',
+    '',
+    '| Operation | Header | Value |',
+    '| --- | --- | --- |',
+    ...notices.map(n => `| ${mdText(n.operation)} | ${mdText(n.header)} | ${mdText(n.value)} |`),
+    ''
+  ]
 }
 
 function changeLogSection(r: RunRecord): string[] {
@@ -159,5 +208,14 @@ export function renderSummary(r: RunRecord): string {
   const lines = [`## Boomi connector release: ${mdCode(r.groupType)}${r.dryRun ? ' (dry run)' : ''}`, '']
   if (r.cancelled) lines.push('> **Cancelled:** the run was stopped; this is what it did before that.', '')
   if (r.error) lines.push(`> **Failed:** ${mdText(r.error)}`, '')
-  return [...lines, ...overview(r), ...unknownSection(r), ...changeLogSection(r), ...switchSection(r), ...pruneSection(r)].join('\n')
+  return [
+    ...lines,
+    ...overview(r),
+    ...unknownSection(r),
+    ...dryRunSection(r),
+    ...changeLogSection(r),
+    ...switchSection(r),
+    ...pruneSection(r),
+    ...noticeSection(r)
+  ].join('\n')
 }

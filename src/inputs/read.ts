@@ -26,10 +26,10 @@ export interface Inputs {
   classifications: string[]
   versionId?: string
   dryRun: boolean
-  /** API root without a trailing slash. */
+  /** API root without a trailing slash: a host alone, or a host with its path prefix. */
   apiUrl: string
-  /** True while api-url is left at its default, so the other documented prefix may be tried. */
-  apiUrlIsDefault: boolean
+  /** True when api-url is a host alone: the path prefix is found on first contact (docs/behaviour.md, "Finding the prefix"). */
+  apiUrlIsHost: boolean
   requestsPerSecond: number
   maxAttempts: number
   timeoutMs: number
@@ -64,15 +64,15 @@ export function readInputs(getInput: GetInput, mask: (secret: string) => void): 
   mask(Buffer.from(`${credentials.username}:${apiToken}`).toString('base64'))
   const groupType = required(raw, INPUTS.groupType)
   if (/\s|\//.test(groupType)) throw invalid(INPUTS.groupType, groupType)
-  const apiUrlText = raw(INPUTS.apiUrl)
+  const apiUrl = parseApiUrl(raw(INPUTS.apiUrl) || DEFAULT_API_URL)
   const inputs: Inputs = {
     ...credentials,
     groupType,
     ...readRelease(getInput, raw, groupType),
     ...readPruning(raw),
     dryRun: readBoolean(raw(INPUTS.dryRun) || INPUTS.dryRun.default, INPUTS.dryRun),
-    apiUrl: parseApiUrl(apiUrlText || DEFAULT_API_URL),
-    apiUrlIsDefault: !apiUrlText || apiUrlText.replace(/\/+$/, '') === DEFAULT_API_URL,
+    apiUrl: apiUrl.href,
+    apiUrlIsHost: apiUrl.isHost,
     requestsPerSecond: readDecimal(raw(INPUTS.requestsPerSecond) || INPUTS.requestsPerSecond.default, INPUTS.requestsPerSecond),
     maxAttempts: readWhole(raw(INPUTS.maxAttempts) || INPUTS.maxAttempts.default, INPUTS.maxAttempts),
     timeoutMs: Math.round(readDecimal(raw(INPUTS.timeoutSeconds) || INPUTS.timeoutSeconds.default, INPUTS.timeoutSeconds) * 1000)
@@ -217,7 +217,8 @@ export function isLoopbackHost(hostname: string): boolean {
   return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host)
 }
 
-function parseApiUrl(text: string): string {
+/** The URL without a trailing slash, and whether it is a host alone (no path to use as given). */
+function parseApiUrl(text: string): { href: string; isHost: boolean } {
   const spec = INPUTS.apiUrl
   let url: URL
   try {
@@ -238,5 +239,5 @@ function parseApiUrl(text: string): string {
       `Invalid ${spec.name} '${text}': it must use https (plain http is allowed only on loopback, for a local emulator). Expected e.g. ${DEFAULT_API_URL}.`
     )
   }
-  return url.href.replace(/\/+$/, '')
+  return { href: url.href.replace(/\/+$/, ''), isHost: /^\/*$/.test(url.pathname) }
 }

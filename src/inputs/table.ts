@@ -150,7 +150,8 @@ export const INPUTS = {
     meaning: 'Boomi API host (the path prefix is found), or host with prefix (used as given)',
     kind: 'url',
     default: DEFAULT_API_URL,
-    expected: 'an absolute URL using https (plain http only on loopback), without query or fragment',
+    expected:
+      'an absolute URL: a host alone (the path prefix is then found) or a host with its path prefix, using https (plain http only on loopback), without query or fragment',
     example: DEFAULT_API_URL
   },
   requestsPerSecond: {

@@ -3,6 +3,7 @@
 import type { ArchiveFacts } from '../archive/zip.js'
 import type { BoomiClient } from '../boomi/client.js'
 import type { RunContext } from '../domain/changelog.js'
+import type { ApiContact } from '../domain/contact.js'
 import type { EventLog, ThrottleStats } from '../domain/record.js'
 import type { Inputs } from '../inputs/read.js'
 import type { RetryStrategy } from '../net/retry.js'
@@ -54,6 +55,8 @@ export interface RunDeps {
   /** Aborted when the runner cancels the job: no new request is started. */
   signal?: AbortSignal
   throttling?: () => ThrottleStats
+  /** Which API root answered and what Boomi said about its API; undefined before the client is made. */
+  apiContact?: () => ApiContact | undefined
   progress?: Progress
   /** What the run did, reported as it happens; the record, outputs and summary are folded from it. */
   events: EventLog

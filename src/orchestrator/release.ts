@@ -36,10 +36,12 @@ interface Opened {
   file?: ArchiveFile
 }
 
-/** The record as it stands: what the run reported, with the throttling seen and whether it was cancelled. */
+/** The record as it stands: what the run reported, with the throttling seen, the API contact and whether it was cancelled. */
 function endRecord(deps: RunDeps): RunRecord {
   const stats = deps.throttling?.()
   if (stats) deps.events.report({ type: 'throttling', stats })
+  const contact = deps.apiContact?.()
+  if (contact) deps.events.report({ type: 'api', contact })
   if (deps.signal?.aborted) deps.events.report({ type: 'cancelled' })
   return foldRun({ groupType: deps.inputs.groupType, dryRun: deps.inputs.dryRun }, deps.events.all)
 }
@@ -56,7 +58,7 @@ export function forcedRecord(deps: RunDeps): RunRecord {
 async function release(deps: RunDeps, opened: Opened): Promise<void> {
   const { inputs, log, events } = deps
   log.info(
-    `Group ${inputs.groupType} in account ${inputs.accountId} at ${inputs.apiUrl}${inputs.dryRun ? ' (dry run: nothing will be uploaded, switched or deleted)' : ''}`
+    `Group ${inputs.groupType} in account ${inputs.accountId} at ${inputs.apiUrl}${inputs.apiUrlIsHost ? ' (the path prefix is found on the first request)' : ''}${inputs.dryRun ? ' (dry run: nothing will be uploaded, switched or deleted)' : ''}`
   )
 
   // What the workspace holds is checked before the first request.
