@@ -38,7 +38,7 @@ async function inspect(file: string, shown: string, limits = ZIP_LIMITS): Promis
 
 const sha = (b: Buffer | string): string => createHash('sha256').update(b).digest('hex')
 
-/** The content digest straight from SPEC §3.3, over entries known by their contents (no zip reading). */
+/** The content digest straight from docs/behaviour.md, "Identity", over entries known by their contents (no zip reading). */
 type Tree = Record<string, string | Buffer | { zip: Tree }>
 function specDigest(tree: Tree): string {
   const lines = Object.entries(tree)

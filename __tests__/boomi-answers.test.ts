@@ -49,7 +49,7 @@ describe('query answers that are not query results', () => {
     expect(readQueryPage('{"@type":"QueryResult","numberOfResults":0}', 'query').result).toEqual([])
   })
 
-  it('reads an integer versionId as text and keeps only the fields of SPEC §1', () => {
+  it('reads an integer versionId as text and keeps only the fields of docs/boomi-api.md, "Answers"', () => {
     const [v] = readQueryPage(page([versionJson(1234, GROUP, { extra: 'x' })]), 'query').result
     expect(v.versionId).toBe('1234')
     expect(v).not.toHaveProperty('extra')

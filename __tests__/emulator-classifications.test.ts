@@ -1,5 +1,5 @@
 /**
- * The emulator's classifications and ConnectorVersionChange (SPEC §1), over real HTTP on 127.0.0.1.
+ * The emulator's classifications and ConnectorVersionChange (docs/boomi-api.md, "Answers"), over real HTTP on 127.0.0.1.
  */
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
 import { Emulator } from '../emulator/server.js'

@@ -1,5 +1,5 @@
 // A tiny hand-written client for the emulator's own tests: requests built by hand, so that
-// the emulator is checked against SPEC §1 and not against src/'s client.
+// the emulator is checked against docs/boomi-api.md and not against src/'s client.
 import { createHash } from 'node:crypto'
 import type { Emulator } from '../emulator/server.js'
 

@@ -34,7 +34,7 @@ function failure(overrides: Record<string, string | undefined>): InputError {
 }
 
 describe('readInputs', () => {
-  it('applies the defaults of SPEC §2', () => {
+  it('applies the defaults of action.yml', () => {
     const { inputs } = read()
     expect(inputs).toMatchObject({
       username: 'BOOMI_TOKEN.ci-bot@acme.example',

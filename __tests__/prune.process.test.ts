@@ -27,7 +27,7 @@ function run(e: Emulator, extra: Record<string, string>): Promise<ActionRun> {
   )
 }
 
-/** An oracle written from SPEC §3.7 alone, independent of src/plan.ts. */
+/** An oracle written from docs/behaviour.md, "Pruning" alone, independent of src/plan.ts. */
 function expected(group: VersionRecord[], keep: number, opts: { runId?: string; minAgeMs?: number; now?: number } = {}) {
   const live = group.filter(v => !v.deleted)
   live.sort((a, b) => Date.parse(b.uploadedDate) - Date.parse(a.uploadedDate) || Number(b.versionId) - Number(a.versionId))

@@ -948,7 +948,7 @@ var constants = __webpack_require__(7242);
 ;// CONCATENATED MODULE: ./src/domain/changelog.ts
 // The change log sent with an upload, and its trailer: the lines by which a
 // later run recognises an earlier upload of the same archive or the same
-// connector (SPEC §3.3). The trailer is ours and is never cut; the text is the
+// connector (docs/behaviour.md, "Identity"). The trailer is ours and is never cut; the text is the
 // user's and is cut to what Boomi is thought to keep.
 
 
@@ -1181,7 +1181,7 @@ class EventLog {
 }
 
 ;// CONCATENATED MODULE: ./src/domain/outputs.ts
-// The step's outputs, computed from the run record alone (SPEC §2). A request
+// The step's outputs, computed from the run record alone (action.yml). A request
 // sent and never answered is no success: an upload whose outcome is not known
 // gives `uploaded: unknown` and no version-id, a version change whose outcome
 // is not known carries `outcome: "unknown"` (docs/behaviour.md, "Cancellation").
@@ -1860,7 +1860,7 @@ async function locateArchive(pattern, workspace) {
 }
 
 ;// CONCATENATED MODULE: ./src/domain/changelog-file.ts
-// Picks the release notes out of a Markdown changelog (SPEC §3.10): the
+// Picks the release notes out of a Markdown changelog (docs/behaviour.md, "Change log from a file"): the
 // section for the tag being released; for a run that is not for a tag, the
 // newest released section. Read
 // the way Keep a Changelog and most hand-kept files are written: `##` headings
@@ -2025,7 +2025,7 @@ function pickSection(markdown, refName) {
 ;// CONCATENATED MODULE: ./src/orchestrator/inputs-phase.ts
 // The phases that read the workspace: the archive (located, checked, hashed)
 // and the change log file. Both come before the first request, so anything
-// wrong with them is a bad input that costs no request (SPEC §3.1).
+// wrong with them is a bad input that costs no request (docs/behaviour.md, "Validation").
 
 
 
@@ -2134,7 +2134,7 @@ function stopIfCancelled(deps) {
 
 ;// CONCATENATED MODULE: ./src/orchestrator/listing.ts
 // The run's one listing of the group: duplicate detection, version-id and
-// pruning all read it (SPEC §3.3).
+// pruning all read it (docs/behaviour.md, "Identity").
 
 const CLASSIFICATION_SUFFIX = /-(dev|test|qa|sit|uat|stage|staging|preprod|prod|production)$/i;
 async function listingPhase(deps) {

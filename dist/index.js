@@ -68,7 +68,7 @@ function versionChangeBody(classificationType, versionId, releaseNotes) {
     return JSON.stringify({ classificationType, versionId, releaseNotes });
 }
 /**
- * Bounds on one listing. SPEC: at most 1500 versions an account, 100 a page, so
+ * Bounds on one listing. docs/boomi-api.md, "Operations": at most 1500 versions an account, 100 a page, so
  * 15 pages; twice that leaves a margin for smaller pages. Beyond either bound
  * the listing is not understood rather than read for ever.
  */

@@ -1,5 +1,5 @@
 /**
- * The ConnectorVersion operations (SPEC §1) on the account's state, each returning an Answer.
+ * The ConnectorVersion operations (docs/boomi-api.md, "Operations") on the account's state, each returning an Answer.
  * Nothing here knows about sockets, admission or faults.
  */
 import type { Account } from './account.js'

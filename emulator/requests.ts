@@ -1,5 +1,5 @@
 /**
- * Strict readers of the JSON request bodies (SPEC §1): exactly the keys the contract names, of
+ * Strict readers of the JSON request bodies (docs/boomi-api.md, "Operations"): exactly the keys the contract names, of
  * the right types. A real Boomi may be more lenient; the emulator is strict so that a client
  * drifting from the contract is caught here rather than in production.
  */
@@ -32,7 +32,7 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** The group type of a query body of exactly the SPEC shape, else undefined. */
+/** The group type of a query body of exactly the documented shape, else undefined. */
 export function parseQuery(text: string): string | undefined {
   const v = parseJson(text)
   if (!isObject(v) || !keysWithin(v, ['QueryFilter'])) return undefined

@@ -1,5 +1,5 @@
 /**
- * Which operation a request names. The emulator serves only its prefixes (SPEC §1 leaves the
+ * Which operation a request names. The emulator serves only its prefixes (docs/boomi-api.md, "Hosts and prefixes" leaves the
  * real one uncertain, so a test can serve either, both, mark one retired, or refuse one as an
  * account without the Partner API might be refused).
  */

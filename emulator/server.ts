@@ -1,5 +1,5 @@
 /**
- * Boomi ConnectorVersion API emulator (SPEC §1), for tests, demos and benchmarks.
+ * Boomi ConnectorVersion API emulator (docs/boomi-api.md), for tests, demos and benchmarks.
  *
  * A real `node:http` server on loopback. It is an independent model of Boomi: it must not
  * import anything from `src/`, so a misunderstanding in the client is not mirrored here.

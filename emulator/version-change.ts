@@ -1,5 +1,5 @@
 /**
- * ConnectorVersionChange (SPEC §1): switch a classification to a version. A PRIVATE
+ * ConnectorVersionChange (docs/boomi-api.md, "Answers"): switch a classification to a version. A PRIVATE
  * classification switches at once (APPROVED); a PUBLIC one files an approval request
  * (PENDING) and keeps its version until `Emulator.approve` plays Boomi's reviewer. A newer
  * request for the same PUBLIC classification replaces the pending one.

@@ -1,6 +1,6 @@
 // One measurement in a fresh process, as a release makes it once: `inspect` runs
 // inspectArchive, `sha256` runs today's sha256File, `floor` times the least work
-// SPEC §3.3's digest asks (see leastWork). Prints one JSON line with the time of
+// the content digest asks (docs/behaviour.md, "Identity"; see leastWork). Prints one JSON line with the time of
 // the call alone (start-up excluded) and the result.
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
@@ -51,8 +51,8 @@ const bytesOf = (zip: Buffer, entry: CentralEntry): Buffer => (entry.method === 
 
 /**
  * What the content digest cannot do without, whatever the code around it: every
- * class of every jar inflated and hashed (sha256 of its uncompressed bytes, SPEC
- * §3.3), one thread, with the compressed bytes already in memory. The file read,
+ * class of every jar inflated and hashed (sha256 of its uncompressed bytes,
+ * docs/behaviour.md, "Identity"), one thread, with the compressed bytes already in memory. The file read,
  * the outer inflate, both central directories, CRCs and the digest text are left
  * out (done before the clock starts, or not at all): a lower bound, not a design.
  */

@@ -14,7 +14,7 @@ export interface ZipLimits {
   /**
    * Bytes of nested zips held in memory at once. A nested jar sits inside a
    * compressed stream and reading a zip needs random access, so it is buffered;
-   * one that would not fit is digested as plain bytes instead of failing (SPEC §3.3
+   * one that would not fit is digested as plain bytes instead of failing (docs/behaviour.md, "Identity"
    * reads "reads as a zip" as "reads as a zip within this bound").
    */
   maxNestedBufferBytes: number

@@ -46,7 +46,7 @@ export function versionChangeBody(classificationType: string, versionId: string,
 }
 
 /**
- * Bounds on one listing. SPEC: at most 1500 versions an account, 100 a page, so
+ * Bounds on one listing. docs/boomi-api.md, "Operations": at most 1500 versions an account, 100 a page, so
  * 15 pages; twice that leaves a margin for smaller pages. Beyond either bound
  * the listing is not understood rather than read for ever.
  */

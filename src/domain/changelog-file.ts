@@ -1,4 +1,4 @@
-// Picks the release notes out of a Markdown changelog (SPEC §3.10): the
+// Picks the release notes out of a Markdown changelog (docs/behaviour.md, "Change log from a file"): the
 // section for the tag being released; for a run that is not for a tag, the
 // newest released section. Read
 // the way Keep a Changelog and most hand-kept files are written: `##` headings

@@ -1,6 +1,6 @@
 // The change log sent with an upload, and its trailer: the lines by which a
 // later run recognises an earlier upload of the same archive or the same
-// connector (SPEC §3.3). The trailer is ours and is never cut; the text is the
+// connector (docs/behaviour.md, "Identity"). The trailer is ours and is never cut; the text is the
 // user's and is cut to what Boomi is thought to keep.
 import { MAX_CHANGE_LOG_TEXT } from '../boomi/contract.js'
 import { cut } from './untrusted.js'

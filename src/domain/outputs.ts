@@ -1,4 +1,4 @@
-// The step's outputs, computed from the run record alone (SPEC §2). A request
+// The step's outputs, computed from the run record alone (action.yml). A request
 // sent and never answered is no success: an upload whose outcome is not known
 // gives `uploaded: unknown` and no version-id, a version change whose outcome
 // is not known carries `outcome: "unknown"` (docs/behaviour.md, "Cancellation").

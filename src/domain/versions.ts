@@ -41,7 +41,7 @@ export interface ConnectorVersion {
   carLink?: string
 }
 
-/** Boomi's answer to switching a classification to a version (SPEC §1, §3.11). */
+/** Boomi's answer to switching a classification to a version (docs/boomi-api.md, "Answers"; docs/behaviour.md, "Switching classifications"). */
 export type ReviewStatus = 'APPROVED' | 'PENDING' | 'REJECTED' | 'CANCELLED'
 
 export interface VersionChange {

@@ -1,6 +1,6 @@
 // The phases that read the workspace: the archive (located, checked, hashed)
 // and the change log file. Both come before the first request, so anything
-// wrong with them is a bad input that costs no request (SPEC §3.1).
+// wrong with them is a bad input that costs no request (docs/behaviour.md, "Validation").
 import * as path from 'node:path'
 import { type Archive, isInside, locateArchive, realPathInside } from '../archive/locate.js'
 import type { ArchiveFacts, ArchiveFile } from '../archive/zip.js'

@@ -1,5 +1,5 @@
 // The run's one listing of the group: duplicate detection, version-id and
-// pruning all read it (SPEC §3.3).
+// pruning all read it (docs/behaviour.md, "Identity").
 import { Input } from '../constants.js'
 import type { ConnectorVersion } from '../domain/versions.js'
 import type { RunDeps } from './deps.js'

@@ -1,4 +1,4 @@
-// Retrying an upload whose answer may have been lost (SPEC §3.5): an attempt
+// Retrying an upload whose answer may have been lost (docs/behaviour.md, "Retries and lost answers"): an attempt
 // that timed out, dropped, or got a 500/502/504 may have stored the version, so
 // before trying again the group is listed to look for it — at once, then at
 // growing intervals within the settle window. A second look for late twins is

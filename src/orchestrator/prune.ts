@@ -1,4 +1,4 @@
-// The prune phase (SPEC §3.7): plan with the pure planner, then delete, a few
+// The prune phase (docs/behaviour.md, "Pruning"): plan with the pure planner, then delete, a few
 // at a time (the client paces them). A refusal is a skip; any other failure is
 // recorded and the rest go on, except 401/403, which would fail the same way
 // for every one, and a cancelled run, which starts nothing new.

@@ -1,4 +1,4 @@
-// Switching classifications to the run's version (SPEC §3.11): one version
+// Switching classifications to the run's version (docs/behaviour.md, "Switching classifications"): one version
 // change per classification, paced and retried by the client like every
 // request (sending one again is harmless). A refusal is recorded, not thrown:
 // the other changes, pruning and the outputs still happen, and the run fails

@@ -1,5 +1,5 @@
 // The upload phase: reuse a version of the same archive or connector, or upload
-// one, never knowingly leaving two versions of one archive (SPEC §3.3–§3.5).
+// one, never knowingly leaving two versions of one archive (docs/behaviour.md, "Identity", "Upload" and "Retries and lost answers").
 import type { ArchiveFile } from '../archive/zip.js'
 import type { BoomiClient } from '../boomi/client.js'
 import { isVersionLimitRefusal, versionLimitIn } from '../boomi/contract.js'
