@@ -269,6 +269,8 @@ describe('CLI', () => {
     expect(parseCliOptions([]).groups).toEqual([G])
     expect(parseCliOptions(['--compete-rps', '5']).compete).toEqual({ requestsPerSecond: 5, durationMs: 3_600_000, groupType: 'competitor-pipeline' })
     expect(parseCliOptions([]).emulator.answers).toEqual({})
+    expect(parseCliOptions([]).emulator.rateLimitCounts).toBeUndefined()
+    expect(parseCliOptions(['--rate-limit', '10', '--rate-limit-counts', 'all']).emulator).toMatchObject({ rateLimit: 10, rateLimitCounts: 'all' })
     expect(parseCliOptions(['--answers', 'earlier,milliseconds', '--answers', 'describing=null,page-count']).emulator.answers).toEqual({
       numberOfResults: 'page',
       describing: 'null',
@@ -277,6 +279,7 @@ describe('CLI', () => {
     for (const bad of [
       ['--seed', 'x'],
       ['--rate-limit', '0'],
+      ['--rate-limit-counts', 'refused'],
       ['--port', '70000'],
       ['--group', 'a,,b'],
       ['--compete-rps', ''],
