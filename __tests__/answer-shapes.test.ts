@@ -13,11 +13,11 @@ import { seedGroup } from '../emulator/seed.js'
 import { inspectArchive } from '../src/archive/zip.js'
 import { HttpBoomiClient } from '../src/boomi/client.js'
 import { outputsOf } from '../src/domain/outputs.js'
-import type { RunRecord } from '../src/domain/record.js'
+import { EventLog, type RunRecord } from '../src/domain/record.js'
 import { renderSummary } from '../src/domain/summary.js'
 import { multipartBody } from '../src/net/multipart.js'
 import { Pacer } from '../src/net/pacer.js'
-import { realSleep } from '../src/net/retry.js'
+import { RetryStrategy, realSleep } from '../src/net/retry.js'
 import { createTransport } from '../src/net/transport.js'
 import type { RunDeps } from '../src/orchestrator/deps.js'
 import { runRelease } from '../src/orchestrator/release.js'
@@ -66,6 +66,7 @@ async function release(): Promise<Release> {
   const warnings: string[] = []
   const log = { info: () => undefined, warning: (l: string) => void warnings.push(l), debug: () => undefined }
   const retry = { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 50, sleep: realSleep, random: Math.random }
+  const strategy = new RetryStrategy({ ...retry, log: log.info })
   const client = new HttpBoomiClient({
     apiUrl: inputs.apiUrl,
     accountId: inputs.accountId,
@@ -74,7 +75,7 @@ async function release(): Promise<Release> {
     timeoutMs: 10_000,
     transport: createTransport('boomi-connector-action/test'),
     pacer: new Pacer(inputs.requestsPerSecond, () => performance.now(), realSleep),
-    retry: { ...retry, log: log.info },
+    retry: strategy,
     log
   })
   const deps: RunDeps = {
@@ -87,8 +88,10 @@ async function release(): Promise<Release> {
     runContext: async () => ({ repository: 'acme/sample', refName: 'v1.2.0', ref: 'refs/tags/v1.2.0', sha: '3f2c1ab9d0e8' }),
     log: { ...log, startGroup: () => undefined, endGroup: () => undefined },
     clock: { now: () => NOW.getTime(), sleep: realSleep },
-    uploadPolicy: { ...retry, settleMs: 100 },
-    deleteConcurrency: 4
+    retry: strategy,
+    settleMs: 100,
+    deleteConcurrency: 4,
+    events: new EventLog()
   }
   let record: RunRecord | undefined
   let error: Error | undefined

@@ -139,6 +139,22 @@ describe('errors', () => {
     expect(err.boomiMessage).toMatch(/APPROVED/)
   })
 
+  it('a delete whose answer was lost and whose retry is refused answers unknown, not a failure: only a listing can tell', async () => {
+    const [v] = emu.seed([{ groupType: GROUP, uploadedDate: '2024-01-01T00:00:00Z' }])
+    emu.script('delete', { dropAfterCreate: true }, { status: 400, body: '{"message":"not found"}', contentType: 'application/json' })
+    const { c } = client()
+    const answer = await c.deleteVersion(GROUP, v.versionId)
+    expect(answer).toMatchObject({ outcome: 'unknown', error: { status: 400 } })
+    expect(emu.requests.filter(q => q.operation === 'delete')).toHaveLength(2)
+  })
+
+  it('a delete refused at once throws: its outcome is known', async () => {
+    const [v] = emu.seed([{ groupType: GROUP, uploadedDate: '2024-01-01T00:00:00Z' }])
+    emu.script('delete', { status: 409, body: '{"message":"in use"}', contentType: 'application/json' })
+    const { c } = client()
+    await expect(c.deleteVersion(GROUP, v.versionId)).rejects.toMatchObject({ status: 409 })
+  })
+
   it('a hung upload times out as a network error that may have created the version', async () => {
     emu.script('create', { hangMs: 1500 })
     const { c } = client({ timeoutMs: 300 })

@@ -147,15 +147,13 @@ describe('summary', () => {
         layoutWarnings: []
       },
       upload: { kind: 'would-upload', changeLog: 'x' },
-      prune: {
-        keepLatest: 2,
-        kept: 2,
-        outcome: {
-          deleted: [{ version: version({ versionId: '7', displayVersion: '3' }), reason: 'older' }],
-          skipped: [{ version: version({ versionId: '8' }), reason: 'review status PENDING' }],
-          failed: [],
-          notTried: []
-        }
+      prune: { keepLatest: 2, kept: 2 },
+      pruning: {
+        deleted: [{ version: version({ versionId: '7', displayVersion: '3' }), reason: 'older' }],
+        skipped: [{ version: version({ versionId: '8' }), reason: 'review status PENDING' }],
+        failed: [],
+        notTried: [],
+        unknown: []
       }
     })
     expect(md).toContain('a\\|b.zip')

@@ -2,7 +2,7 @@
 // package folder's layout, `npm pack`ed, the tarball installed into a temporary
 // prefix, and the installed bin run against the emulator. One pack per file.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { execFileSync, spawn } from 'node:child_process'
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -66,7 +66,7 @@ interface CliRun {
 }
 
 /** The installed bin, started through its shebang with only what a CI job would give it. */
-function cli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+function cli(args: string[], env: Record<string, string> = {}, onStderr?: (all: string, child: ChildProcess) => void): Promise<CliRun> {
   const base: Record<string, string> = {
     PATH: `${path.dirname(NODE)}${path.delimiter}${process.env.PATH}`,
     HOME: process.env.HOME ?? scratch,
@@ -82,7 +82,10 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<CliRun> 
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', d => (stdout += d))
-    child.stderr.on('data', d => (stderr += d))
+    child.stderr.on('data', d => {
+      stderr += d
+      onStderr?.(stderr, child)
+    })
     const timer = setTimeout(() => child.kill('SIGKILL'), 60_000)
     child.on('error', reject)
     child.on('close', code => {
@@ -183,5 +186,21 @@ describe('the installed bin against the emulator', () => {
     expect(r.code).toBe(1)
     expect(JSON.parse(r.stdout)).toMatchObject({ 'version-id': '', uploaded: false })
     expect(r.stderr).toMatch(/error: .*401/)
+  })
+
+  it('SIGTERM mid-prune: no new deletion, the outputs list what was deleted, exit 1', async () => {
+    fx.emu.seed(Array.from({ length: 40 }, (_, i) => ({ groupType: GROUP, uploadedDate: new Date(Date.parse('2026-01-01') + i * 86_400_000).toISOString() })))
+    const r = await cli(['--keep-latest', '1', '--requests-per-second', '10', '--json'], {}, (all, child) => {
+      if ((all.match(/^deleted /gm) ?? []).length >= 3 && !child.killed) child.kill('SIGTERM')
+    })
+    expect(r.code).toBe(1)
+    const gone = fx.emu
+      .versions(GROUP)
+      .filter(v => v.deleted)
+      .map(v => v.versionId)
+    expect(gone.length).toBeGreaterThanOrEqual(3)
+    expect(gone.length).toBeLessThan(39)
+    expect(JSON.parse(r.stdout)['deleted-version-ids'].sort()).toEqual(gone.sort())
+    expect(r.stderr).toMatch(/Received SIGTERM/)
   })
 })

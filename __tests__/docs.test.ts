@@ -93,7 +93,21 @@ const DOC_HEADINGS: Record<string, string[]> = {
 }
 
 /** Where citations may be written. */
-const CITING = ['src', '__tests__', 'scripts', 'emulator', 'docs', 'README.md', 'CONTRIBUTING.md', 'SECURITY.md', 'action.yml']
+const CITING = [
+  'src',
+  '__tests__',
+  'scripts',
+  'emulator',
+  'docs',
+  'cli',
+  'examples',
+  '.github',
+  'README.md',
+  'CONTRIBUTING.md',
+  'SECURITY.md',
+  'CHANGELOG.md',
+  'action.yml'
+]
 const SKIP_DIRS = new Set(['node_modules', 'dist', 'fixtures'])
 
 function filesUnder(entry: string): string[] {

@@ -34,6 +34,11 @@ describe('--json', () => {
       'classification-changes': [{ classificationType: 'g-uat', versionId: '1042', reviewStatus: 'APPROVED' }]
     })
     expect(typedOutputs({ uploaded: 'false' }).uploaded).toBe(false)
+    expect(typedOutputs({ uploaded: 'unknown' }).uploaded).toBe('unknown')
+  })
+
+  it('an upload whose outcome is not known stays "unknown", never false', () => {
+    expect(typedOutputs({ uploaded: 'unknown' }).uploaded).toBe('unknown')
   })
 })
 

@@ -36,8 +36,8 @@ describe('newestFirst', () => {
     ],
     [
       'ids that are not numbers as text, larger first',
-      [v(1, 1, { versionId: 'a7' }), v(1, 1, { versionId: 'b1' }), v(1, 1, { versionId: '10' })],
-      ['b1', 'a7', '10']
+      [v(1, 1, { versionId: 'a7' }), v(1, 1, { versionId: 'b1' }), v(1, 1, { versionId: '10' }), v(1, 1, { versionId: '2b' })],
+      ['b1', 'a7', '2b', '10']
     ],
     ['an unreadable date by its id, whatever the other date says', [v(5, 1), v(6, 9, { uploadedDate: 'soon' })], ['6', '5']],
     ['two missing dates by id', [v(5, 1, { uploadedDate: undefined }), v(6, 1, { uploadedDate: undefined })], ['6', '5']]
@@ -90,7 +90,7 @@ describe('findDuplicates', () => {
     ]
     expect(findLostUpload(listing, sha, new Set(['1']))).toEqual([])
     const ours = v(7, 0, { changeLog: `notes\n\ncontent-sha256: ${content}\nsha256: ${sha}` })
-    expect(findLostUpload([...listing, ours, v(8, 1, { changeLog: `sha256: ${sha}` })], sha, new Set(['1'])).map(x => x.versionId)).toEqual(['7', '8'])
+    expect(findLostUpload([...listing, v(8, 1, { changeLog: `sha256: ${sha}` }), ours], sha, new Set(['1'])).map(x => x.versionId)).toEqual(['7', '8'])
   })
 
   it("takes a rebuild (the content line alone) as a duplicate; the match is the newest one's", () => {

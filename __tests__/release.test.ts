@@ -2,11 +2,15 @@
 // clock. Every decision path of a run, in milliseconds.
 import { describe, expect, it } from '@jest/globals'
 import { outputsOf } from '../src/domain/outputs.js'
-import { allPruning, withJournal } from '../src/domain/record.js'
+import { foldRun } from '../src/domain/record.js'
 import { renderSummary } from '../src/domain/summary.js'
 import { afterUploadFailure, lookSchedule } from '../src/orchestrator/lost-answers.js'
 import { BoomiError, NetworkError } from '../src/errors.js'
-import { CONTENT, FakeBoomi, GROUP, SHA, makeInputs, runFake, useWorkspace } from './helpers/fake-run.js'
+import { classifyFailure } from '../src/boomi/failures.js'
+import { THROTTLE_BUDGET_MS, nextStep } from '../src/net/retry.js'
+import { pruneInputFrom } from '../src/orchestrator/prune.js'
+import { forcedRecord, runRelease } from '../src/orchestrator/release.js'
+import { CONTENT, FakeBoomi, GROUP, SHA, fakeDeps, makeInputs, runFake, useWorkspace } from './helpers/fake-run.js'
 
 const ws = useWorkspace()
 const trailer = `content-sha256: ${CONTENT}\nsha256: ${SHA}`
@@ -206,6 +210,9 @@ describe('lost answers', () => {
     expect(boomi.calls).toEqual(['list', 'create', 'list'])
     expect(run.elapsedMs).toBe(0)
     expect(outputsOf(run.record).uploaded).toBe('true')
+    // the lost attempt is settled by the version found: nothing is left to check by hand
+    expect(run.record.unknown).toEqual([])
+    expect(renderSummary(run.record)).not.toMatch(/Outcome not known/)
   })
 
   it('stored late: found at a growing interval within the settle window', async () => {
@@ -218,14 +225,25 @@ describe('lost answers', () => {
     expect(boomi.live()).toHaveLength(1)
   })
 
-  it('not found: tries again, then looks for a late twin and deletes it', async () => {
+  it('not found within the settle window: tries again, then looks once more for a late twin (none shows)', async () => {
     const boomi = new FakeBoomi()
     boomi.createSteps = [{ lostStoredAfterListings: 100 }, 'ok']
     const run = await runFake(boomi, makeInputs(), ws.dir)
     expect(run.error).toBeUndefined()
-    expect(boomi.calls.filter(c => c === 'create')).toHaveLength(2)
-    expect(boomi.calls[boomi.calls.length - 1]).toBe('list')
+    // the first listing, seven looks, the attempt that is answered, and the look for a twin
+    expect(boomi.calls).toEqual(['list', 'create', ...Array(7).fill('list'), 'create', 'list'])
     expect(run.elapsedMs).toBeLessThanOrEqual(30_000)
+  })
+
+  it('not found, tried again, and the lost attempt shows at the look for a twin: that twin is deleted', async () => {
+    const boomi = new FakeBoomi()
+    // attempt 1 (2001) shows only after the seven looks, at the look for a twin; attempt 2 (2002) is answered
+    boomi.createSteps = [{ lostStoredAfterListings: 7 }, 'ok']
+    const run = await runFake(boomi, makeInputs(), ws.dir)
+    expect(run.error).toBeUndefined()
+    expect(boomi.calls.slice(-2)).toEqual(['list', 'delete 2001'])
+    expect(boomi.live().map(v => v.versionId)).toEqual(['2002'])
+    expect(outputsOf(run.record)).toMatchObject({ 'version-id': '2002', uploaded: 'true' })
   })
 
   it('two lost attempts both stored: keeps the first, deletes the twin', async () => {
@@ -252,12 +270,16 @@ describe('lost answers', () => {
     expect(outputsOf(run.record)['version-id']).toBe('2002')
   })
 
-  it('gives up after max-attempts of lost answers, saying a re-run will find a late one', async () => {
+  it('gives up after max-attempts of lost answers, saying the version may exist, the line to look for, and that a re-run finds it', async () => {
     const boomi = new FakeBoomi()
     boomi.createSteps = ['lost', 'lost']
     const run = await runFake(boomi, makeInputs({ maxAttempts: 2 }), ws.dir)
-    expect(run.error?.message).toMatch(/a re-run will find and reuse it/)
-    expect(outputsOf(run.record).uploaded).toBe('false')
+    expect(run.error?.message).toMatch(
+      /gave up after 2 attempts.*Boomi may have stored it.*ends with the line "sha256: [0-9a-f]{64}"\. A re-run with this archive finds and reuses it/
+    )
+    expect(run.error?.message).toContain(`sha256: ${SHA}`)
+    expect(outputsOf(run.record)).toMatchObject({ uploaded: 'unknown', 'version-id': '' })
+    expect(renderSummary(run.record)).toContain(`\`sha256: ${SHA}\``)
   })
 
   it('if the look for a twin cannot list the group, the upload still counts, with a warning', async () => {
@@ -278,6 +300,25 @@ describe('lost answers', () => {
     expect(run.error).toBeUndefined()
     expect(boomi.calls.filter(c => c === 'create')).toHaveLength(2)
     expect(boomi.live()).toHaveLength(1)
+  })
+
+  it.each([
+    ['503 without Retry-After', { status: 503 }],
+    ['503 with Retry-After: 1', { status: 503, retryAfterMs: 1000 }],
+    ['429 with Retry-After: 30', { status: 429, retryAfterMs: 30_000 }]
+  ])('an upload answered %s for ever ends within the 10-minute budget plus one request, with outputs and summary', async (_name, answer) => {
+    const boomi = new FakeBoomi()
+    boomi.createSteps = Array.from({ length: 100_000 }, () => answer)
+    // each attempt sends the archive: 5 s that no planned delay shows
+    boomi.createTakesMs = 5000
+    const run = await runFake(boomi, makeInputs(), ws.dir)
+    expect(run.error?.message).toMatch(/gave up after \d+ s of throttling, near the 600 s limit/)
+    // the first attempt's 5 s, the budget from the first throttled answer, one more attempt
+    expect(run.elapsedMs).toBeLessThanOrEqual(5000 + THROTTLE_BUDGET_MS + 5000)
+    expect(run.elapsedMs).toBeGreaterThan(THROTTLE_BUDGET_MS - 35_000)
+    expect(run.published).toBe(1)
+    expect(outputsOf(run.record)).toMatchObject({ uploaded: 'false', 'version-id': '', sha256: SHA })
+    expect(renderSummary(run.record)).toMatch(/Failed:.*throttling[\s\S]*Result \| Upload failed/)
   })
 
   it('throttled uploads wait and do not spend attempts', async () => {
@@ -310,17 +351,23 @@ describe('lost answers', () => {
   })
 
   it('the decision table', () => {
-    const policy = { maxAttempts: 3, baseDelayMs: 1000, maxDelayMs: 30_000, maxRetryAfterMs: 120_000, random: () => 0.5, settleMs: 2000 }
+    const policy = { maxAttempts: 3, baseDelayMs: 1000, maxDelayMs: 30_000, maxRetryAfterMs: 120_000, random: () => 0.5 }
+    const after = (err: unknown, failures: number, unknownBefore: number) => {
+      const failure = classifyFailure(err)
+      return afterUploadFailure(failure, nextStep(failure, { failures }, policy), unknownBefore, 2000)
+    }
     const dropped = new NetworkError('create', 'ECONNRESET', 'dropped', false)
     const notSent = new NetworkError('create', 'ECONNREFUSED', 'refused', true)
     const busy = new BoomiError('create', 503, 'busy')
     const bad = new BoomiError('create', 400, 'bad')
-    expect(afterUploadFailure(dropped, { failures: 0, throttledMs: 0 }, 0, policy)).toMatchObject({ lost: true, look: true, retry: true })
-    expect(afterUploadFailure(notSent, { failures: 0, throttledMs: 0 }, 0, policy)).toMatchObject({ lost: false, look: false, retry: true })
-    expect(afterUploadFailure(busy, { failures: 2, throttledMs: 0 }, 0, policy)).toMatchObject({ lost: false, retry: true, throttled: true })
-    expect(afterUploadFailure(bad, { failures: 0, throttledMs: 0 }, 0, policy)).toMatchObject({ look: false, retry: false })
-    expect(afterUploadFailure(bad, { failures: 0, throttledMs: 0 }, 1, policy)).toMatchObject({ look: true, retry: false })
-    expect(afterUploadFailure(dropped, { failures: 2, throttledMs: 0 }, 1, policy)).toMatchObject({ look: true, retry: false })
+    expect(after(dropped, 0, 0)).toMatchObject({ lost: true, look: true, retry: true })
+    expect(after(notSent, 0, 0)).toMatchObject({ lost: false, look: false, retry: true })
+    expect(after(busy, 2, 0)).toMatchObject({ lost: false, retry: true, throttled: true })
+    expect(after(bad, 0, 0)).toMatchObject({ look: false, retry: false })
+    expect(after(bad, 0, 1)).toMatchObject({ look: true, retry: false })
+    expect(after(dropped, 2, 1)).toMatchObject({ look: true, retry: false })
+    // a lost answer's retry waits what the looks have not already waited
+    expect(after(new BoomiError('create', 502, 'bad gateway', 5000), 0, 0)).toMatchObject({ lost: true, retry: true, delayMs: 3000 })
     expect(lookSchedule(30_000)).toEqual([0, 500, 1500, 3500, 7500, 15500, 30000])
     expect(lookSchedule(2000)).toEqual([0, 500, 1500, 2000])
   })
@@ -369,27 +416,15 @@ describe('pruning', () => {
 
   it('a deletion that failed while making room and succeeded later is reported once, as deleted', () => {
     const v = boomi1000()
-    const record = {
-      groupType: GROUP,
-      dryRun: false,
-      upload: {
-        kind: 'failed' as const,
-        changeLog: '',
-        error: new Error('x'),
-        earlyPrune: { deleted: [], skipped: [], failed: [{ version: v, error: 'HTTP 500' }], notTried: [] }
-      },
-      prune: { keepLatest: 1, kept: 1, outcome: { deleted: [{ version: v, reason: 'older' }], skipped: [], failed: [], notTried: [] } }
-    }
-    const all = allPruning(record)!
-    expect(all.deleted.map(d => d.version.versionId)).toEqual(['1000'])
-    expect(all.failed).toEqual([])
-  })
-
-  it('a run stopped before its phases returned is completed from the journal', () => {
-    const v = boomi1000()
-    const journal = { deleted: [{ version: v, reason: 'older' }], uploaded: { version: { ...v, versionId: '2001' }, changeLog: 'x' }, switches: [] }
-    const out = outputsOf(withJournal({ groupType: GROUP, dryRun: false }, journal, 1))
-    expect(out).toMatchObject({ 'version-id': '2001', uploaded: 'true', 'deleted-version-ids': '["1000"]' })
+    const plan = { keepLatest: 1, kept: 1 }
+    const record = foldRun({ groupType: GROUP, dryRun: false }, [
+      { type: 'prune-plan', round: 'room', plan, skip: [], delete: [{ version: v, reason: 'older' }] },
+      { type: 'delete-failed', version: v, error: 'HTTP 500' },
+      { type: 'prune-plan', round: 'prune', plan, skip: [], delete: [{ version: v, reason: 'older' }] },
+      { type: 'deleted', item: { version: v, reason: 'older' } }
+    ])
+    expect(record.pruning?.deleted.map(d => d.version.versionId)).toEqual(['1000'])
+    expect(record.pruning?.failed).toEqual([])
   })
 
   it('a cancelled run starts no new deletion and reports the rest as not tried', async () => {
@@ -398,8 +433,9 @@ describe('pruning', () => {
     const controller = new AbortController()
     const orig = boomi.deleteVersion.bind(boomi)
     boomi.deleteVersion = async (g, id) => {
-      await orig(g, id)
+      const answer = await orig(g, id)
       controller.abort()
+      return answer
     }
     const run = await runFake(boomi, makeInputs({ archive: undefined, keepLatest: 1 }), ws.dir, { deleteConcurrency: 1, signal: controller.signal })
     expect(boomi.calls.filter(c => c.startsWith('delete'))).toHaveLength(1)
@@ -503,5 +539,263 @@ describe('record, outputs and summary', () => {
     const md = renderSummary(run.record)
     expect(md).not.toContain('<img')
     expect(md).not.toContain('](javascript:')
+  })
+})
+
+/** A run left hanging on a request that never answers, then written as a forced cancel writes it. */
+async function forcedWhile(boomi: FakeBoomi, inputs: ReturnType<typeof makeInputs>, hangingOn: (call: string) => boolean, deleteConcurrency = 4) {
+  const { deps } = fakeDeps(boomi, inputs, ws.dir, { deleteConcurrency })
+  const controller = new AbortController()
+  let ended = false
+  void runRelease({ ...deps, signal: controller.signal }, async () => undefined).then(
+    () => (ended = true),
+    () => (ended = true)
+  )
+  // the upload body is read from disk: real I/O, so wait in real time (bounded)
+  for (const until = Date.now() + 10_000; Date.now() < until && !boomi.calls.some(hangingOn);) await new Promise(resolve => setTimeout(resolve, 2))
+  expect(boomi.calls.some(hangingOn)).toBe(true)
+  controller.abort()
+  await new Promise(resolve => setImmediate(resolve))
+  expect(ended).toBe(false)
+  return forcedRecord({ ...deps, signal: controller.signal })
+}
+
+describe('a forced cancel reports what may have happened', () => {
+  it('a classification change sent and never answered is in classification-changes and the summary as outcome not known', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(2)
+    boomi.changeHangs.add(`${GROUP}-prod`)
+    const record = await forcedWhile(boomi, makeInputs({ classifications: ['uat', 'prod'] }), c => c.startsWith(`change ${GROUP}-prod`))
+    // only the unanswered change is left to check; the answered upload and uat change are not
+    expect(record.unknown).toEqual([{ operation: 'change', classificationType: `${GROUP}-prod`, versionId: '2001' }])
+    const out = outputsOf(record)
+    const id = out['version-id']
+    expect(id).toBe('2001')
+    expect(JSON.parse(out['classification-changes'])).toEqual([
+      { classificationType: `${GROUP}-uat`, versionId: id, reviewStatus: 'APPROVED' },
+      { classificationType: `${GROUP}-prod`, versionId: id, reviewStatus: '', outcome: 'unknown' }
+    ])
+    const md = renderSummary(record)
+    expect(md).toMatch(/Cancelled/)
+    expect(md).toMatch(/in flight; their outcome is not known/)
+    expect(md).toMatch(new RegExp(`\\| \`${GROUP}-prod\` \\| \`2001\` \\| – \\| outcome not known`))
+    expect(md).toMatch(new RegExp(`### Outcome not known[\\s\\S]*classification \`${GROUP}-prod\` uses \\(this run asked for \`2001\`\\)`))
+  })
+
+  it('an upload stored and never answered: version-id empty, uploaded unknown, and the summary names the sha256 line to look for', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(2)
+    boomi.createSteps = ['stored-hang']
+    const record = await forcedWhile(boomi, makeInputs({ keepLatest: 1 }), c => c === 'create')
+    expect(outputsOf(record)).toMatchObject({ 'version-id': '', uploaded: 'unknown', sha256: SHA, 'deleted-version-ids': '[]' })
+    const md = renderSummary(record)
+    expect(md).not.toMatch(/stopped before the upload/)
+    expect(md).toMatch(/Result \| Upload sent, outcome not known/)
+    expect(md).toContain(`ends with the line \`sha256: ${SHA}\``)
+  })
+
+  it('a delete sent and never answered is neither deleted nor not tried, but outcome not known', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(4)
+    const orig = boomi.deleteVersion.bind(boomi)
+    boomi.deleteVersion = async (g, id) => (id === '1001' ? (boomi.calls.push(`delete ${id}`), new Promise(() => undefined)) : orig(g, id))
+    const record = await forcedWhile(boomi, makeInputs({ archive: undefined, keepLatest: 1 }), c => c === 'delete 1001', 1)
+    expect(JSON.parse(outputsOf(record)['deleted-version-ids'])).toEqual(['1000'])
+    expect(record.pruning?.unknown.map(v => v.versionId)).toEqual(['1001'])
+    expect(record.unknown?.map(q => (q.operation === 'delete' ? q.version.versionId : q.operation))).toEqual(['1001'])
+    expect(record.pruning?.notTried.map(v => v.versionId)).toEqual(['1002'])
+    expect(renderSummary(record)).toMatch(/\| `1001` \|.*\| outcome not known \|/)
+  })
+})
+
+describe('lost, then unknown', () => {
+  it('the listings of the look after a lost answer fail: the error and the summary say the version may be stored and name the line', async () => {
+    const boomi = new FakeBoomi()
+    boomi.createSteps = ['lost-stored']
+    boomi.listFailures = [0, 500]
+    const run = await runFake(boomi, makeInputs(), ws.dir)
+    expect(run.error?.message).toMatch(/Looking for the upload after its answer was lost failed: query failed: HTTP 500.*Boomi may have stored it/)
+    expect(run.error?.message).toContain(`ends with the line "sha256: ${SHA}"`)
+    expect(outputsOf(run.record)).toMatchObject({ uploaded: 'unknown', 'version-id': '' })
+    const md = renderSummary(run.record)
+    expect(md).toMatch(/Upload failed, but an attempt whose answer was lost may have stored it/)
+    expect(md).toContain(`ends with the line \`sha256: ${SHA}\``)
+  })
+
+  it('a cancel during the look after a lost answer: the same, and no further listing or attempt', async () => {
+    const boomi = new FakeBoomi()
+    boomi.createSteps = [{ lostStoredAfterListings: 100 }]
+    const controller = new AbortController()
+    const orig = boomi.createVersion.bind(boomi)
+    boomi.createVersion = async (g, body) => {
+      try {
+        return await orig(g, body)
+      } finally {
+        controller.abort()
+      }
+    }
+    const run = await runFake(boomi, makeInputs(), ws.dir, { signal: controller.signal })
+    expect(boomi.calls).toEqual(['list', 'create'])
+    expect(run.error?.message).toMatch(/cancelled.*Boomi may have stored it/)
+    expect(outputsOf(run.record).uploaded).toBe('unknown')
+    expect(renderSummary(run.record)).toContain(`\`sha256: ${SHA}\``)
+  })
+})
+
+describe('lost, then cancelled between attempts', () => {
+  it('a cancel between upload attempts, after one lost its answer, starts no attempt and says the version may be stored', async () => {
+    const boomi = new FakeBoomi()
+    boomi.createSteps = ['lost', { status: 503 }, 'ok']
+    const controller = new AbortController()
+    const orig = boomi.createVersion.bind(boomi)
+    boomi.createVersion = async (g, body) => {
+      if (boomi.calls.filter(c => c === 'create').length === 1) controller.abort()
+      return orig(g, body)
+    }
+    const run = await runFake(boomi, makeInputs(), ws.dir, { signal: controller.signal })
+    expect(boomi.calls.filter(c => c === 'create')).toHaveLength(2)
+    expect(run.error?.message).toMatch(/^The run was cancelled.*Boomi may have stored it/)
+    expect(outputsOf(run.record).uploaded).toBe('unknown')
+  })
+})
+
+describe('seams: what pruning is given', () => {
+  const limit = { status: 400, message: 'The account has reached the maximum of 1500 connector versions.' }
+  const deletes = (boomi: FakeBoomi) => boomi.calls.filter(c => c.startsWith('delete'))
+
+  it("pruneInputFrom: after an upload, the upload's listing with early deletions marked, early refusals not asked again, the new version first", () => {
+    const [a, b, c] = new FakeBoomi().seed(3)
+    const mine = { ...a, versionId: '2001' }
+    const input = pruneInputFrom(
+      [a, b, c],
+      {
+        kind: 'uploaded',
+        version: mine,
+        changeLog: 'x',
+        listing: [a, b, c, mine],
+        strayTwins: [],
+        earlyPrune: { deleted: [{ version: a, reason: 'older' }], skipped: [{ version: b, reason: 'refused by Boomi: in use' }], failed: [], notTried: [] }
+      },
+      mine
+    )
+    expect(input.listing.map(v => [v.versionId, v.deleted])).toEqual([
+      ['1000', true],
+      ['1001', false],
+      ['1002', false],
+      ['2001', false]
+    ])
+    expect([...input.refusedBefore]).toEqual(['1001'])
+    expect(input).toMatchObject({ runVersion: mine, uploaded: true, pendingUpload: false })
+  })
+
+  it("pruneInputFrom: a reused version is kept but not the newest; a dry run's upload takes a place; no upload gives the listing", () => {
+    const listing = new FakeBoomi().seed(2)
+    expect(pruneInputFrom(listing, { kind: 'reused', version: listing[0], match: 'sha256', dryRun: false }, listing[0])).toMatchObject({
+      listing,
+      runVersion: listing[0],
+      uploaded: false,
+      pendingUpload: false
+    })
+    expect(pruneInputFrom(listing, { kind: 'would-upload', changeLog: 'x' }, undefined)).toMatchObject({ uploaded: false, pendingUpload: true })
+    expect(pruneInputFrom(listing, undefined, undefined)).toMatchObject({ listing, uploaded: false, pendingUpload: false, refusedBefore: new Set() })
+  })
+
+  it('lost answer + twin + keep-latest 3 over 4 versions: the deleted twin takes no place, exactly 1001 and 1000 are deleted', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(4)
+    // attempt 1 (2001) shows after its seven looks; attempt 2 (2002) is stored at once, its answer lost too
+    boomi.createSteps = [{ lostStoredAfterListings: 7 }, 'lost-stored']
+    const run = await runFake(boomi, makeInputs({ keepLatest: 3 }), ws.dir)
+    expect(run.error).toBeUndefined()
+    expect(outputsOf(run.record)['version-id']).toBe('2001')
+    expect(deletes(boomi)).toEqual(['delete 2002', 'delete 1000', 'delete 1001'])
+    expect(JSON.parse(outputsOf(run.record)['deleted-version-ids'])).toEqual(['1001', '1000'])
+    expect(boomi.live().map(v => v.versionId)).toEqual(['1002', '1003', '2001'])
+  })
+
+  it("a foreign upload that shows during the look is not this run's: the run uploads its own and leaves the other alone", async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(1)
+    boomi.createSteps = ['lost', 'ok']
+    // another job's upload of another archive shows at the first look
+    boomi.arriveAfter(1, { versionId: '3000', displayVersion: '9', changeLog: `other\n\ncontent-sha256: ${'d'.repeat(64)}\nsha256: ${'b'.repeat(64)}` })
+    const run = await runFake(boomi, makeInputs({ classifications: ['uat'] }), ws.dir)
+    expect(run.error).toBeUndefined()
+    expect(boomi.calls.filter(c => c === 'create')).toHaveLength(2)
+    expect(outputsOf(run.record)).toMatchObject({ 'version-id': '2001', uploaded: 'true' })
+    expect(boomi.calls.filter(c => c.startsWith('change'))).toEqual([expect.stringMatching(new RegExp(`^change ${GROUP}-uat 2001 `))])
+    expect(deletes(boomi)).toEqual([])
+    expect(
+      boomi
+        .live()
+        .map(v => v.versionId)
+        .sort()
+    ).toEqual(['1000', '2001', '3000'])
+  })
+
+  it('a reused version + keep-latest: it keeps its place by date, and the newer versions are not deleted for it', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(4, i => (i === 1 ? { changeLog: `old\n\nsha256: ${SHA}` } : {}))
+    const run = await runFake(boomi, makeInputs({ keepLatest: 2 }), ws.dir)
+    expect(run.error).toBeUndefined()
+    expect(outputsOf(run.record)).toMatchObject({ 'version-id': '1001', uploaded: 'false' })
+    expect(deletes(boomi)).toEqual(['delete 1000'])
+  })
+
+  it('an unsure delete that the listing shows still live, after a lost answer then a timeout, is failed, not deleted', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(3)
+    boomi.deleteLostNotDone.set('1000', 'timeout')
+    const run = await runFake(boomi, makeInputs({ archive: undefined, keepLatest: 1 }), ws.dir, { deleteConcurrency: 1 })
+    expect(JSON.parse(outputsOf(run.record)['deleted-version-ids'])).toEqual(['1001'])
+    expect(run.error?.message).toMatch(/Pruning failed: 1 deletion failed \(1 done\): 1000: delete failed: no answer/)
+    expect(boomi.calls.slice(-1)).toEqual(['list'])
+  })
+
+  it("an unsure delete that the listing shows still live, after a lost answer then a refusal, is a skip with Boomi's reason", async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(3)
+    boomi.deleteLostNotDone.set('1000', 409)
+    const run = await runFake(boomi, makeInputs({ archive: undefined, keepLatest: 1 }), ws.dir, { deleteConcurrency: 1 })
+    expect(run.error).toBeUndefined()
+    const out = outputsOf(run.record)
+    expect(JSON.parse(out['deleted-version-ids'])).toEqual(['1001'])
+    expect(JSON.parse(out['skipped-version-ids'])).toEqual(['1000'])
+    expect(renderSummary(run.record)).toMatch(/\| `1000` \|.*\| skipped \| refused by Boomi: version 1000 is in use/)
+  })
+
+  it('an unsure delete whose listing fails is failed with outcome unknown, never reported deleted', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(3)
+    boomi.deleteLostThen.set('1000', 409)
+    boomi.listFailures = [0, 500]
+    const run = await runFake(boomi, makeInputs({ archive: undefined, keepLatest: 1 }), ws.dir, { deleteConcurrency: 1 })
+    expect(JSON.parse(outputsOf(run.record)['deleted-version-ids'])).toEqual(['1001'])
+    expect(run.error?.message).toMatch(/1000: outcome unknown: the answer was lost and the group could not be listed/)
+  })
+
+  it('versions deleted or refused while making room are not asked for again by the prune after the upload', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(5)
+    boomi.deleteRefusals.set('1001', 409)
+    boomi.createSteps = [limit, 'ok']
+    const run = await runFake(boomi, makeInputs({ keepLatest: 3 }), ws.dir, { deleteConcurrency: 1 })
+    expect(run.error).toBeUndefined()
+    // making room for the pending upload: 1002, 1001, 1000 (1001 refused); then the prune has nothing new
+    expect(deletes(boomi)).toEqual(['delete 1000', 'delete 1001', 'delete 1002'])
+    const out = outputsOf(run.record)
+    expect(JSON.parse(out['deleted-version-ids'])).toEqual(['1002', '1000'])
+    expect(JSON.parse(out['skipped-version-ids'])).toEqual(['1001'])
+    expect(out.uploaded).toBe('true')
+  })
+
+  it.each([401, 403])('a %i mid-prune starts no further deletion, fails at the end, and keeps what was deleted', async status => {
+    const boomi = new FakeBoomi()
+    boomi.seed(6)
+    boomi.deleteFailAfter = { count: 1, status }
+    const run = await runFake(boomi, makeInputs({ archive: undefined, keepLatest: 1 }), ws.dir, { deleteConcurrency: 1 })
+    expect(deletes(boomi)).toEqual(['delete 1000', 'delete 1001'])
+    expect(JSON.parse(outputsOf(run.record)['deleted-version-ids'])).toEqual(['1000'])
+    expect(run.error?.message).toMatch(new RegExp(`Pruning failed: 1 deletion failed \\(1 done, 3 not tried after it\\): 1001: delete failed: HTTP ${status}`))
   })
 })

@@ -1,12 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
+import { classifyFailure } from '../src/boomi/failures.js'
 import { BoomiError, NetworkError } from '../src/errors.js'
 import {
+  type Failure,
   MAX_TIMER_MS,
+  RetryStrategy,
   THROTTLE_BUDGET_MS,
-  ThrottleLedger,
   backoffDelay,
   gaveUp,
-  isRetryable,
   nextStep,
   parseRetryAfter,
   timerDelay,
@@ -14,12 +15,12 @@ import {
   type RetryPolicy
 } from '../src/net/retry.js'
 
-/** A policy whose sleep moves a fake clock and records each delay. */
+/** A strategy whose sleep moves a fake clock and records each delay. */
 function policy(maxAttempts: number, random = () => 0.5, extra: Partial<RetryPolicy> = {}) {
   let t = 0
   const sleeps: number[] = []
   const lines: string[] = []
-  const p: RetryPolicy = {
+  const p = new RetryStrategy({
     maxAttempts,
     baseDelayMs: 1000,
     maxDelayMs: 30_000,
@@ -32,7 +33,7 @@ function policy(maxAttempts: number, random = () => 0.5, extra: Partial<RetryPol
     log: line => lines.push(line),
     now: () => t,
     ...extra
-  }
+  })
   return { p, sleeps, lines, clock: { now: () => t, advance: (ms: number) => void (t += ms) } }
 }
 
@@ -42,43 +43,117 @@ const broken = (retryAfterMs?: number) => new BoomiError('query', 500, 'internal
 const dropped = () => new NetworkError('query', 'ECONNRESET', 'dropped', false)
 const badCert = () => new NetworkError('query', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'unable to verify', true)
 
+const throttling = (retryAfterMs?: number): Failure => ({ kind: 'throttling', mayHaveTakenEffect: false, retryAfterMs, label: 'HTTP 503' })
+const serverError = (retryAfterMs?: number): Failure => ({ kind: 'server-error', mayHaveTakenEffect: true, retryAfterMs, label: 'HTTP 500' })
+const transient: Failure = { kind: 'transient', mayHaveTakenEffect: true, label: 'ECONNRESET' }
+const clientError: Failure = { kind: 'client-error', mayHaveTakenEffect: false, label: 'HTTP 401' }
+
+describe('classifyFailure: every failure read once, at the Boomi edge', () => {
+  const cases: [string, unknown, Partial<Failure>][] = [
+    ['503 is throttling, nothing done', busy(2000), { kind: 'throttling', mayHaveTakenEffect: false, retryAfterMs: 2000 }],
+    ['429 is throttling, nothing done', slowDown(), { kind: 'throttling', mayHaveTakenEffect: false }],
+    ['500 is a server error that may have done the work', broken(), { kind: 'server-error', mayHaveTakenEffect: true }],
+    ['502 may have done the work', new BoomiError('create', 502, ''), { kind: 'server-error', mayHaveTakenEffect: true }],
+    ['504 may have done the work', new BoomiError('create', 504, ''), { kind: 'server-error', mayHaveTakenEffect: true }],
+    ['401 is final', new BoomiError('q', 401, ''), { kind: 'client-error', mayHaveTakenEffect: false }],
+    ['404 is final', new BoomiError('q', 404, ''), { kind: 'client-error' }],
+    ['499 is final', new BoomiError('q', 499, ''), { kind: 'client-error' }],
+    ['a dropped connection after writing is transient and may have done the work', dropped(), { kind: 'transient', mayHaveTakenEffect: true }],
+    [
+      'a refused connection is transient and did nothing',
+      new NetworkError('q', 'ECONNREFUSED', 'refused', true),
+      { kind: 'transient', mayHaveTakenEffect: false }
+    ],
+    ['a certificate failure is final', badCert(), { kind: 'client-error' }],
+    ['a bug is final', new Error('bug'), { kind: 'client-error', mayHaveTakenEffect: false }],
+    ['a thrown string is final', 'odd', { kind: 'client-error' }]
+  ]
+  it.each(cases)('%s', (_name, err, expected) => {
+    expect(classifyFailure(err)).toMatchObject(expected)
+  })
+})
+
 describe('nextStep: the one retry decision', () => {
   const base = { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 30_000, maxRetryAfterMs: 120_000, random: () => 0.5 }
-  const fresh = { failures: 0, throttledMs: 0 }
-  const cases: [string, unknown, { failures: number; throttledMs: number }, object][] = [
-    ['a 401 is final', new BoomiError('q', 401, ''), fresh, { retry: false, reason: 'not-retryable' }],
-    ['a 404 is final', new BoomiError('q', 404, ''), fresh, { retry: false, reason: 'not-retryable' }],
-    ['a bug is final', new Error('bug'), fresh, { retry: false, reason: 'not-retryable' }],
-    ['a certificate failure is final', badCert(), fresh, { retry: false, reason: 'not-retryable' }],
-    ['a 500 spends an attempt, backs off', broken(), fresh, { retry: true, throttled: false, delayMs: 500, failures: 1 }],
-    ['the backoff doubles', broken(), { failures: 2, throttledMs: 0 }, { retry: true, throttled: false, delayMs: 2000, failures: 3 }],
-    ['a dropped connection spends an attempt', dropped(), fresh, { retry: true, throttled: false, failures: 1 }],
-    ['the fifth real failure of five ends it', broken(), { failures: 4, throttledMs: 0 }, { retry: false, reason: 'attempts', failures: 5 }],
-    ['a 503 after four real failures still retries', busy(), { failures: 4, throttledMs: 0 }, { retry: true, throttled: true, failures: 4 }],
-    ['a 429 spends no attempt', slowDown(), fresh, { retry: true, throttled: true, failures: 0 }],
-    ['throttling without Retry-After waits a short jitter', busy(), fresh, { retry: true, throttled: true, delayMs: 500 }],
-    ['Retry-After is honoured', slowDown(7000), fresh, { retry: true, throttled: true, delayMs: 7000 }],
-    ['Retry-After: 0 retries at once', busy(0), fresh, { retry: true, throttled: true, delayMs: 0 }],
-    ['a day of Retry-After on a 503 is cut to 120 s', busy(86_400_000), fresh, { retry: true, delayMs: 120_000 }],
-    ['a day of Retry-After on a 500 is cut to 120 s (issue 12.6)', broken(86_400_000), fresh, { retry: true, delayMs: 120_000 }],
-    ['10^9 s of Retry-After does not overflow', busy(1e12), fresh, { retry: true, delayMs: 120_000 }],
+  const fresh = { failures: 0 }
+  const cases: [string, Failure, { failures: number; throttledForMs?: number }, object][] = [
+    ['a client error is final', clientError, fresh, { retry: false, reason: 'not-retryable' }],
+    ['a server error spends an attempt, backs off', serverError(), fresh, { retry: true, throttled: false, delayMs: 500, failures: 1 }],
+    ['the backoff doubles', serverError(), { failures: 2 }, { retry: true, throttled: false, delayMs: 2000, failures: 3 }],
+    ['the fourth failure draws below 8 s', serverError(), { failures: 3 }, { retry: true, delayMs: 4000, failures: 4 }],
+    ['a transient failure spends an attempt', transient, fresh, { retry: true, throttled: false, failures: 1 }],
+    ['the fifth real failure of five ends it', serverError(), { failures: 4 }, { retry: false, reason: 'attempts', failures: 5 }],
+    ['throttling after four real failures still retries', throttling(), { failures: 4, throttledForMs: 0 }, { retry: true, throttled: true, failures: 4 }],
+    ['throttling spends no attempt', throttling(), { failures: 0, throttledForMs: 0 }, { retry: true, throttled: true, failures: 0 }],
+    ['throttling without Retry-After waits a short jitter', throttling(), { failures: 0, throttledForMs: 0 }, { retry: true, throttled: true, delayMs: 500 }],
+    ['Retry-After is honoured', throttling(7000), { failures: 0, throttledForMs: 0 }, { retry: true, throttled: true, delayMs: 7000 }],
+    ['Retry-After: 0 retries at once', throttling(0), { failures: 0, throttledForMs: 0 }, { retry: true, throttled: true, delayMs: 0 }],
+    ['a day of Retry-After on a 503 is cut to 120 s', throttling(86_400_000), { failures: 0, throttledForMs: 0 }, { retry: true, delayMs: 120_000 }],
+    ['a day of Retry-After on a 500 is cut to 120 s (issue 12.6)', serverError(86_400_000), fresh, { retry: true, delayMs: 120_000 }],
+    ['10^9 s of Retry-After does not overflow', throttling(1e12), { failures: 0, throttledForMs: 0 }, { retry: true, delayMs: 120_000 }],
     [
-      'a wait that would overrun the throttling budget ends it',
-      busy(7000),
-      { failures: 0, throttledMs: THROTTLE_BUDGET_MS - 6999 },
+      'a wait that would start the next attempt past the budget ends it',
+      throttling(7000),
+      { failures: 0, throttledForMs: THROTTLE_BUDGET_MS - 6999 },
       { retry: false, reason: 'throttle-budget' }
     ],
-    ['a wait that fits the budget exactly goes ahead', busy(7000), { failures: 0, throttledMs: THROTTLE_BUDGET_MS - 7000 }, { retry: true, delayMs: 7000 }],
-    ['a spent budget ends it even without a wait', busy(0), { failures: 0, throttledMs: THROTTLE_BUDGET_MS + 1 }, { retry: false, reason: 'throttle-budget' }],
-    ['a spent throttling budget does not stop real errors', broken(), { failures: 0, throttledMs: THROTTLE_BUDGET_MS * 2 }, { retry: true, throttled: false }]
+    [
+      'a wait that fits the budget exactly goes ahead',
+      throttling(7000),
+      { failures: 0, throttledForMs: THROTTLE_BUDGET_MS - 7000 },
+      { retry: true, delayMs: 7000 }
+    ],
+    [
+      'a spent budget ends it even without a wait',
+      throttling(0),
+      { failures: 0, throttledForMs: THROTTLE_BUDGET_MS + 1 },
+      { retry: false, reason: 'throttle-budget' }
+    ],
+    [
+      'a spent throttling budget does not stop real errors',
+      serverError(),
+      { failures: 0, throttledForMs: THROTTLE_BUDGET_MS * 2 },
+      { retry: true, throttled: false }
+    ]
   ]
-  it.each(cases)('%s', (_name, err, state, expected) => {
-    expect(nextStep(err, state, base)).toMatchObject(expected)
+  it.each(cases)('%s', (_name, failure, state, expected) => {
+    expect(nextStep(failure, state, base)).toMatchObject(expected)
   })
 
   it('honours a policy budget other than the default', () => {
-    expect(nextStep(busy(2000), { failures: 0, throttledMs: 9000 }, { ...base, throttleBudgetMs: 10_000 })).toMatchObject({ retry: false })
-    expect(nextStep(busy(1000), { failures: 0, throttledMs: 9000 }, { ...base, throttleBudgetMs: 10_000 })).toMatchObject({ retry: true })
+    expect(nextStep(throttling(2000), { failures: 0, throttledForMs: 9000 }, { ...base, throttleBudgetMs: 10_000 })).toMatchObject({ retry: false })
+    expect(nextStep(throttling(1000), { failures: 0, throttledForMs: 9000 }, { ...base, throttleBudgetMs: 10_000 })).toMatchObject({ retry: true })
+  })
+})
+
+describe('RetryStrategy: the throttling episode', () => {
+  it('counts wall time from the first throttled answer, the attempts and the pacing included', () => {
+    const { p, clock } = policy(5, () => 0.5, { throttleBudgetMs: 10_000 })
+    expect(p.decide(throttling(1000), 0)).toMatchObject({ retry: true })
+    // the attempt, and a pacer holding it back, take time that no planned delay shows
+    clock.advance(8500)
+    expect(p.decide(throttling(1000), 0)).toMatchObject({ retry: true })
+    clock.advance(600)
+    expect(p.decide(throttling(1000), 0)).toMatchObject({ retry: false, reason: 'throttle-budget' })
+    expect(p.throttledMs).toBe(9100)
+  })
+
+  it('a success ends the episode: a later throttled answer starts a new budget', () => {
+    const { p, clock } = policy(5, () => 0.5, { throttleBudgetMs: 10_000 })
+    p.decide(throttling(), 0)
+    clock.advance(9000)
+    p.recordSuccess()
+    clock.advance(60_000)
+    expect(p.decide(throttling(1000), 0)).toMatchObject({ retry: true })
+    clock.advance(2000)
+    expect(p.throttledMs).toBe(11_000)
+  })
+
+  it('one episode for every request: another request throttled meanwhile shares the budget', () => {
+    const { p, clock } = policy(5, () => 0.5, { throttleBudgetMs: 10_000 })
+    p.decide(throttling(), 0) // request A
+    clock.advance(9800)
+    expect(p.decide(throttling(500), 0)).toMatchObject({ retry: false, reason: 'throttle-budget' }) // request B, first throttled answer of its own
   })
 })
 
@@ -87,7 +162,7 @@ describe('withRetries', () => {
     const { p, sleeps, lines } = policy(5)
     const failures = [broken(), slowDown(), dropped()]
     let calls = 0
-    const result = await withRetries('query', p, async () => {
+    const result = await withRetries('query', p, classifyFailure, async () => {
       calls++
       const f = failures.shift()
       if (f) throw f
@@ -97,7 +172,7 @@ describe('withRetries', () => {
     expect(calls).toBe(4)
     expect(sleeps).toEqual([500, 500, 1000])
     expect(lines[0]).toMatch(/^query: attempt 1 of 5 failed: query failed: HTTP 500: internal; retrying in 500 ms$/)
-    expect(lines[1]).toMatch(/^query: throttled \(429\), waiting 500 ms; 0 s of the 600 s throttling budget used$/)
+    expect(lines[1]).toMatch(/^query: throttled \(HTTP 429\), waiting 500 ms; 0 s of the 600 s throttling budget used$/)
     expect(lines[2]).toMatch(/^query: attempt 2 of 5 failed: query failed: dropped; retrying in 1000 ms$/)
   })
 
@@ -105,7 +180,7 @@ describe('withRetries', () => {
     const { p, sleeps } = policy(5)
     let calls = 0
     await expect(
-      withRetries('delete', p, async () => {
+      withRetries('delete', p, classifyFailure, async () => {
         calls++
         throw new BoomiError('delete', 401, 'Unauthorized')
       })
@@ -118,7 +193,7 @@ describe('withRetries', () => {
     const { p } = policy(3)
     let calls = 0
     await expect(
-      withRetries('query', p, async () => {
+      withRetries('query', p, classifyFailure, async () => {
         calls++
         throw broken()
       })
@@ -129,66 +204,36 @@ describe('withRetries', () => {
   it('does not spend max-attempts on throttling: ten 503s then success with max-attempts 2', async () => {
     const { p, lines } = policy(2)
     let calls = 0
-    const result = await withRetries('query', p, async () => {
+    const result = await withRetries('query', p, classifyFailure, async () => {
       if (++calls <= 10) throw busy()
       return 'ok'
     })
     expect(result).toBe('ok')
     expect(calls).toBe(11)
-    expect(lines.filter(l => l.includes('throttled (503)'))).toHaveLength(10)
+    expect(lines.filter(l => l.includes('throttled (HTTP 503)'))).toHaveLength(10)
   })
 
-  it('bounds throttling by time: persistent 503s give up once the budget would be overrun', async () => {
+  it('bounds throttling by wall time: persistent 503s stop once the next attempt would start past the budget', async () => {
     const { p, sleeps, clock } = policy(5, () => 0.5, { throttleBudgetMs: 60_000 })
     let calls = 0
     await expect(
-      withRetries('query', p, async () => {
+      withRetries('query', p, classifyFailure, async () => {
         calls++
         clock.advance(200) // the request and the pacer's spacing
         throw busy(5000)
       })
     ).rejects.toThrow(/HTTP 503: busy \(gave up after \d+ s of throttling, near the 60 s limit/)
-    const waited = sleeps.reduce((a, b) => a + b, 0) + calls * 200
-    expect(waited).toBeLessThanOrEqual(60_000)
-    expect(waited).toBeGreaterThan(60_000 - 5200 - 200)
+    // from the first throttled answer (after the first request) to the last answer: the budget and one request at most
+    const spent = sleeps.reduce((a, b) => a + b, 0) + (calls - 1) * 200
+    expect(spent).toBeLessThanOrEqual(60_000 + 200)
+    expect(spent).toBeGreaterThan(60_000 - 5200)
     expect(calls).toBe(12)
-  })
-
-  it('shares the throttling budget of the run through a ledger, counting overlapping waits once', async () => {
-    const ledger = new ThrottleLedger()
-    const { p, clock } = policy(5, () => 0.5, { throttle: ledger, throttleBudgetMs: 30_000 })
-    // two requests throttled over the same 10 s spend 10 s, not 20
-    ledger.record(0, 10_000)
-    ledger.record(2_000, 10_000)
-    expect(ledger.spentMs).toBe(10_000)
-    clock.advance(10_000)
-    await expect(
-      withRetries('delete 1', p, async () => {
-        throw busy(8000)
-      })
-    ).rejects.toThrow(/gave up after 26 s of throttling/)
-    expect(ledger.spentMs).toBe(26_000)
-    // the run's budget is now nearly spent for every other request too
-    await expect(withRetries('delete 2', p, async () => Promise.reject(busy(8000)))).rejects.toThrow(/throttling/)
-  })
-
-  it('lets recover end the loop with a result, even after the last attempt', async () => {
-    const { p } = policy(1)
-    const result = await withRetries(
-      'upload',
-      p,
-      async () => {
-        throw new BoomiError('create', 504, 'gateway timeout')
-      },
-      async () => 'found'
-    )
-    expect(result).toBe('found')
   })
 
   it('sleeps no longer than Node timers allow, whatever the server says (issue 12.6)', async () => {
     const { p, sleeps } = policy(5, () => 0.5, { maxRetryAfterMs: 1e15, throttleBudgetMs: Infinity })
     const failures = [broken(1e15), busy(1e15)]
-    await withRetries('query', p, async () => {
+    await withRetries('query', p, classifyFailure, async () => {
       const f = failures.shift()
       if (f) throw f
       return 'ok'
@@ -212,10 +257,16 @@ describe('gaveUp', () => {
 describe('backoffDelay', () => {
   const p = { baseDelayMs: 1000, maxDelayMs: 30_000, maxRetryAfterMs: 120_000, random: () => 0.99 }
   it('honours Retry-After over the backoff, within its cap', () => {
-    expect(backoffDelay(1, busy(7000), p)).toBe(7000)
-    expect(backoffDelay(1, busy(10_000_000), p)).toBe(120_000)
-    expect(backoffDelay(10, busy(), p)).toBe(Math.floor(0.99 * 30_000))
-    expect(backoffDelay(3, busy(), { ...p, random: () => 0 })).toBe(0)
+    expect(backoffDelay(1, { retryAfterMs: 7000 }, p)).toBe(7000)
+    expect(backoffDelay(1, { retryAfterMs: 10_000_000 }, p)).toBe(120_000)
+    expect(backoffDelay(10, {}, p)).toBe(Math.floor(0.99 * 30_000))
+    expect(backoffDelay(3, {}, { ...p, random: () => 0 })).toBe(0)
+  })
+
+  it('full jitter: a uniform draw below a ceiling that doubles per attempt', () => {
+    expect(backoffDelay(1, {}, { ...p, random: () => 0.5 })).toBe(500)
+    expect(backoffDelay(2, {}, { ...p, random: () => 0.5 })).toBe(1000)
+    expect(backoffDelay(3, {}, { ...p, random: () => 0.5 })).toBe(2000)
   })
 })
 
@@ -250,14 +301,5 @@ describe('timerDelay', () => {
     expect(timerDelay(Number.NaN)).toBe(0)
     expect(timerDelay(-5)).toBe(0)
     expect(timerDelay(250)).toBe(250)
-  })
-})
-
-describe('isRetryable', () => {
-  it('classifies', () => {
-    expect(isRetryable(new BoomiError('x', 500, ''))).toBe(true)
-    expect(isRetryable(new BoomiError('x', 404, ''))).toBe(false)
-    expect(isRetryable(new Error('bug'))).toBe(false)
-    expect(isRetryable(badCert())).toBe(false)
   })
 })

@@ -12,16 +12,6 @@ export class InputError extends Error {
 
 /** Boomi answered with an error status. `message` is Boomi's own text, parsed. */
 export class BoomiError extends Error {
-  /** True when an earlier attempt of the same request may have done the work (its answer was lost). */
-  afterLostAnswer = false
-
-  /** The same refusal, marked as coming after a lost answer (a new error; the original is its cause). */
-  static afterLostAnswer(err: BoomiError): BoomiError {
-    const marked = new BoomiError(err.operation, err.status, err.boomiMessage, err.retryAfterMs, err.hint, { cause: err })
-    marked.afterLostAnswer = true
-    return marked
-  }
-
   constructor(
     readonly operation: string,
     readonly status: number,
@@ -80,18 +70,6 @@ export class ArchiveChangedError extends Error {
       options
     )
     this.name = 'ArchiveChangedError'
-  }
-}
-
-/** Boomi refused an upload because the account holds its maximum of versions; pruning may make room. */
-export class VersionLimitError extends Error {
-  constructor(
-    readonly refusal: BoomiError,
-    /** Earlier upload attempts whose answer was lost and whose version has not shown: one may still appear. */
-    readonly unknownAttempts = 0
-  ) {
-    super(refusal.message, { cause: refusal })
-    this.name = 'VersionLimitError'
   }
 }
 

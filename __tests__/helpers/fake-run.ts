@@ -1,19 +1,26 @@
 // An in-memory Boomi and a fake clock, to drive the orchestrator through its
 // injected dependencies: every decision path of a run in milliseconds.
 import { afterAll } from '@jest/globals'
+import { createHash } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
-import type { BoomiClient } from '../../src/boomi/client.js'
-import type { RunRecord } from '../../src/domain/record.js'
+import { Writable } from 'node:stream'
+import type { BoomiClient, DeleteAnswer } from '../../src/boomi/client.js'
+import { EventLog, type RunRecord } from '../../src/domain/record.js'
 import type { ConnectorVersion, VersionChange } from '../../src/domain/versions.js'
 import { BoomiError, NetworkError } from '../../src/errors.js'
 import type { Inputs } from '../../src/inputs/read.js'
+import { multipartBody } from '../../src/net/multipart.js'
+import { RetryStrategy } from '../../src/net/retry.js'
+import type { StreamBody } from '../../src/net/transport.js'
 import type { RunDeps } from '../../src/orchestrator/deps.js'
 import { runRelease } from '../../src/orchestrator/release.js'
 
 export const GROUP = 'acme-Q7XK2P-sample'
-export const SHA = 'a'.repeat(64)
+/** The workspace's archive: not a zip (the fake inspects nothing), but the bytes the upload body streams and verifies. */
+const ARCHIVE_BYTES = Buffer.from('PK\x03\x04 not inspected: the fake does that')
+export const SHA = createHash('sha256').update(ARCHIVE_BYTES).digest('hex')
 export const CONTENT = 'c'.repeat(64)
 export const T0 = Date.parse('2026-11-28T12:00:00Z')
 
@@ -27,6 +34,50 @@ export type CreateStep =
   /** Stored after this many more listings, answer lost. */
   | { lostStoredAfterListings: number }
   | { status: number; message?: string; retryAfterMs?: number }
+  /** Stored, and the answer never comes (a run stopped meanwhile). */
+  | 'stored-hang'
+
+/** The parts of a multipart upload body, as Boomi would read them. */
+export interface ReceivedUpload {
+  fields: Record<string, string>
+  fileName?: string
+  file: Buffer
+}
+
+/** Reads a body the way a server does: all of its bytes, then its parts by the boundary its headers name. */
+export async function receiveUpload(body: StreamBody): Promise<ReceivedUpload> {
+  const chunks: Buffer[] = []
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk)
+      done()
+    }
+  })
+  await body.writeTo(sink)
+  const bytes = Buffer.concat(chunks)
+  if (bytes.length !== body.length) throw new Error(`the body is ${bytes.length} bytes, but its length says ${body.length}`)
+  const boundary = /boundary=([^;]+)/.exec(body.headers['content-type'] ?? '')?.[1]
+  if (!boundary) throw new Error('no multipart boundary in the headers')
+  const text = bytes.toString('latin1')
+  const pieces = text.split(`--${boundary}`)
+  if (pieces[pieces.length - 1] !== '--\r\n') throw new Error('the body does not end with the closing boundary')
+  const out: ReceivedUpload = { fields: {}, file: Buffer.alloc(0) }
+  for (const piece of pieces.slice(1, -1)) {
+    const split = piece.indexOf('\r\n\r\n')
+    const head = piece.slice(2, split)
+    const value = piece.slice(split + 4, piece.length - 2)
+    const name = /name="([^"]+)"/.exec(head)?.[1]
+    const fileName = /filename="([^"]+)"/.exec(head)?.[1]
+    if (!name) throw new Error(`a part without a name: ${head}`)
+    if (fileName !== undefined) {
+      out.fileName = fileName
+      out.file = Buffer.from(value, 'latin1')
+    } else {
+      out.fields[name] = Buffer.from(value, 'latin1').toString('utf8')
+    }
+  }
+  return out
+}
 
 export class FakeBoomi implements BoomiClient {
   versions: ConnectorVersion[] = []
@@ -36,6 +87,19 @@ export class FakeBoomi implements BoomiClient {
   deleteRefusals = new Map<string, number>()
   /** versionId → status: the delete happens, its answer is lost, and the retry is answered this status. */
   deleteLostThen = new Map<string, number>()
+  /**
+   * versionId → what the delete's last attempt met after an earlier one lost its answer, with
+   * nothing deleted: a timeout, or a refusal status. The answer is 'unknown'; the version stays live.
+   */
+  deleteLostNotDone = new Map<string, 'timeout' | number>()
+  /** Classification types whose version change is applied and never answered. */
+  changeHangs = new Set<string>()
+  /** Each upload attempt's parts, as received. */
+  uploads: ReceivedUpload[] = []
+  /** How long one upload attempt takes (the fake clock moves by it). */
+  createTakesMs = 0
+  /** Moves the run's fake clock; set by runFake. */
+  elapse: (ms: number) => void = () => undefined
   /** Delete calls after which every delete answers this status. */
   deleteFailAfter?: { count: number; status: number }
   listFailures: number[] = []
@@ -60,6 +124,11 @@ export class FakeBoomi implements BoomiClient {
     return this.versions
   }
 
+  /** Another job's upload, which shows after this many more listings. */
+  arriveAfter(listings: number, version: Partial<ConnectorVersion> & { versionId: string }): void {
+    this.late.push({ version: { groupType: GROUP, uploadedDate: new Date(T0).toISOString(), deleted: false, releaseVersion: false, ...version }, listings })
+  }
+
   live(): ConnectorVersion[] {
     return this.versions.filter(v => !v.deleted)
   }
@@ -73,10 +142,16 @@ export class FakeBoomi implements BoomiClient {
     return this.versions.filter(v => v.groupType === groupType).map(v => ({ ...v }))
   }
 
-  async createVersion(groupType: string, body: unknown): Promise<ConnectorVersion> {
+  async createVersion(groupType: string, body: StreamBody): Promise<ConnectorVersion> {
     this.calls.push('create')
     const step = this.createSteps.shift() ?? 'ok'
-    const changeLog = (body as { changeLog?: string }).changeLog ?? ''
+    const received = await receiveUpload(body)
+    this.uploads.push(received)
+    if (received.fields.groupType !== groupType) throw new Error(`the body's groupType part is ${received.fields.groupType}, not ${groupType}`)
+    if (received.fields.sha256Checksum !== createHash('sha256').update(received.file).digest('hex'))
+      throw new Error('sha256Checksum does not match the file part')
+    this.elapse(this.createTakesMs)
+    const changeLog = received.fields.changeLog ?? ''
     const version = (): ConnectorVersion => ({
       versionId: String(++this.nextId),
       groupType,
@@ -92,32 +167,39 @@ export class FakeBoomi implements BoomiClient {
       return { ...v }
     }
     if (step === 'lost-stored') this.versions.push(version())
+    if (step === 'stored-hang') {
+      this.versions.push(version())
+      return new Promise(() => undefined)
+    }
     if (typeof step === 'object' && 'lostStoredAfterListings' in step) this.late.push({ version: version(), listings: step.lostStoredAfterListings })
     if (typeof step === 'object' && 'status' in step) throw new BoomiError('create', step.status, step.message ?? `HTTP ${step.status}`, step.retryAfterMs)
     throw new NetworkError('create', 'ECONNRESET', 'the connection was dropped before an answer came', false)
   }
 
-  async deleteVersion(_groupType: string, versionId: string): Promise<void> {
+  /** Like Boomi, not idempotent: a version already deleted is not found, so asking twice shows. */
+  async deleteVersion(_groupType: string, versionId: string): Promise<DeleteAnswer> {
     this.calls.push(`delete ${versionId}`)
     this.deletes++
     if (this.deleteFailAfter && this.deletes > this.deleteFailAfter.count) throw new BoomiError('delete', this.deleteFailAfter.status, 'denied')
+    const v = this.versions.find(x => x.versionId === versionId)
     const lostThen = this.deleteLostThen.get(versionId)
     if (lostThen) {
-      const v = this.versions.find(x => x.versionId === versionId)
       if (v) v.deleted = true
-      const err = new BoomiError('delete', lostThen, 'denied after a lost answer')
-      err.afterLostAnswer = true
-      throw err
+      return { outcome: 'unknown', error: new BoomiError('delete', lostThen, 'denied after a lost answer') }
     }
+    const notDone = this.deleteLostNotDone.get(versionId)
+    if (notDone === 'timeout') return { outcome: 'unknown', error: new NetworkError('delete', 'ETIMEDOUT', 'no answer', false) }
+    if (notDone) return { outcome: 'unknown', error: new BoomiError('delete', notDone, `version ${versionId} is in use by classification uat`) }
     const refusal = this.deleteRefusals.get(versionId)
     if (refusal) throw new BoomiError('delete', refusal, `version ${versionId} is in use by classification uat`)
-    const v = this.versions.find(x => x.versionId === versionId)
-    if (!v) throw new BoomiError('delete', 404, 'not found')
+    if (!v || v.deleted) throw new BoomiError('delete', 404, 'not found')
     v.deleted = true
+    return { outcome: 'deleted' }
   }
 
   async changeVersion(classificationType: string, versionId: string, releaseNotes: string): Promise<VersionChange> {
     this.calls.push(`change ${classificationType} ${versionId} ${JSON.stringify(releaseNotes)}`)
+    if (this.changeHangs.has(classificationType)) return new Promise(() => undefined)
     const answer = this.changeAnswers.get(classificationType) ?? 'APPROVED'
     if (typeof answer === 'number') throw new BoomiError('versionChange', answer, `classification ${classificationType} is not known`)
     return { classificationType, versionId, reviewStatus: answer }
@@ -127,7 +209,7 @@ export class FakeBoomi implements BoomiClient {
 /** One scratch workspace for the file, with an archive in it; removed after the file's tests. */
 export function useWorkspace(): { dir: string } {
   const ws = { dir: mkdtempSync(path.join(tmpdir(), 'release-test-')) }
-  writeFileSync(path.join(ws.dir, 'sample.car.zip'), 'PK\x03\x04 not inspected: the fake does that')
+  writeFileSync(path.join(ws.dir, 'sample.car.zip'), ARCHIVE_BYTES)
   afterAll(() => rmSync(ws.dir, { recursive: true, force: true }))
   return ws
 }
@@ -160,27 +242,23 @@ export interface FakeRun {
   /** Fake time the run took. */
   elapsedMs: number
   published: number
+  deps: RunDeps
 }
 
-export async function runFake(boomi: FakeBoomi, inputs: Inputs, workspace: string, more: Partial<RunDeps> = {}): Promise<FakeRun> {
-  let now = T0
+/** The run's dependencies over a fake Boomi and a fake clock. */
+export function fakeDeps(boomi: FakeBoomi, inputs: Inputs, workspace: string, more: Partial<RunDeps> = {}) {
+  const clock = { t: T0 }
   const sleeps: number[] = []
   const lines: string[] = []
   const warnings: string[] = []
-  let published = 0
+  boomi.elapse = ms => void (clock.t += ms)
+  const now = (): number => clock.t
+  const sleep = async (ms: number): Promise<void> => void (sleeps.push(ms), (clock.t += ms))
   const deps: RunDeps = {
     inputs,
     workspace,
     client: async () => boomi,
-    multipart: async () => parts =>
-      ({
-        length: 0,
-        headers: {},
-        writeTo: () => {
-          throw new Error('not sent')
-        },
-        changeLog: parts.changeLog
-      }) as never,
+    multipart: async () => multipartBody,
     inspectArchive: async () => ({
       sha256: SHA,
       contentSha256: CONTENT,
@@ -197,11 +275,28 @@ export async function runFake(boomi: FakeBoomi, inputs: Inputs, workspace: strin
       startGroup: n => lines.push(`[${n}]`),
       endGroup: () => undefined
     },
-    clock: { now: () => now, sleep: async ms => void (sleeps.push(ms), (now += ms)) },
-    uploadPolicy: { maxAttempts: inputs.maxAttempts, baseDelayMs: 1000, maxDelayMs: 30_000, maxRetryAfterMs: 120_000, random: () => 0.5, settleMs: 30_000 },
+    clock: { now, sleep },
+    retry: new RetryStrategy({
+      maxAttempts: inputs.maxAttempts,
+      baseDelayMs: 1000,
+      maxDelayMs: 30_000,
+      maxRetryAfterMs: 120_000,
+      random: () => 0.5,
+      sleep,
+      log: l => lines.push(l),
+      now
+    }),
+    settleMs: 30_000,
     deleteConcurrency: 4,
+    events: new EventLog(),
     ...more
   }
+  return { deps, clock, sleeps, lines, warnings }
+}
+
+export async function runFake(boomi: FakeBoomi, inputs: Inputs, workspace: string, more: Partial<RunDeps> = {}): Promise<FakeRun> {
+  const { deps, clock, sleeps, lines, warnings } = fakeDeps(boomi, inputs, workspace, more)
+  let published = 0
   let record: RunRecord | undefined
   let error: Error | undefined
   try {
@@ -212,5 +307,5 @@ export async function runFake(boomi: FakeBoomi, inputs: Inputs, workspace: strin
   } catch (err) {
     error = err as Error
   }
-  return { record: record!, error, lines, warnings, sleeps, elapsedMs: now - T0, published }
+  return { record: record!, error, lines, warnings, sleeps, elapsedMs: clock.t - T0, published, deps }
 }

@@ -436,7 +436,6 @@ function isHighSurrogate(code) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Dr: () => (/* binding */ NetworkError),
 /* harmony export */   JE: () => (/* binding */ BoomiError),
-/* harmony export */   aI: () => (/* binding */ VersionLimitError),
 /* harmony export */   dV: () => (/* binding */ AnswerError),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   fg: () => (/* binding */ ArchiveChangedError),
@@ -458,14 +457,6 @@ class BoomiError extends Error {
     boomiMessage;
     retryAfterMs;
     hint;
-    /** True when an earlier attempt of the same request may have done the work (its answer was lost). */
-    afterLostAnswer = false;
-    /** The same refusal, marked as coming after a lost answer (a new error; the original is its cause). */
-    static afterLostAnswer(err) {
-        const marked = new BoomiError(err.operation, err.status, err.boomiMessage, err.retryAfterMs, err.hint, { cause: err });
-        marked.afterLostAnswer = true;
-        return marked;
-    }
     constructor(operation, status, boomiMessage, retryAfterMs, hint, options) {
         super(`${operation} failed: HTTP ${status}${boomiMessage ? `: ${boomiMessage}` : ''}${hint ? `. ${hint}` : ''}`, options);
         this.operation = operation;
@@ -516,19 +507,6 @@ class ArchiveChangedError extends Error {
         super(`The archive ${JSON.stringify(archivePath)} changed after its checksum was taken (${detail}); the upload was stopped before its last byte, so nothing was stored. Make sure no other step writes the archive while this action runs.`, options);
         this.archivePath = archivePath;
         this.name = 'ArchiveChangedError';
-    }
-}
-/** Boomi refused an upload because the account holds its maximum of versions; pruning may make room. */
-class VersionLimitError extends Error {
-    refusal;
-    unknownAttempts;
-    constructor(refusal, 
-    /** Earlier upload attempts whose answer was lost and whose version has not shown: one may still appear. */
-    unknownAttempts = 0) {
-        super(refusal.message, { cause: refusal });
-        this.refusal = refusal;
-        this.unknownAttempts = unknownAttempts;
-        this.name = 'VersionLimitError';
     }
 }
 /** Turns anything thrown into a sentence; a user should never read "[object Object]". */
@@ -1075,23 +1053,21 @@ function plural(n, word) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   LH: () => (/* binding */ withRetries),
 /* harmony export */   VU: () => (/* binding */ DEFAULT_BACKOFF),
-/* harmony export */   Y2: () => (/* binding */ mayHaveTakenEffect),
 /* harmony export */   _o: () => (/* binding */ MAX_TIMER_MS),
-/* harmony export */   m: () => (/* binding */ ThrottleLedger),
+/* harmony export */   aS: () => (/* binding */ RetryStrategy),
 /* harmony export */   mu: () => (/* binding */ parseRetryAfter),
-/* harmony export */   nR: () => (/* binding */ timerDelay),
-/* harmony export */   r3: () => (/* binding */ isRetryable),
-/* harmony export */   sk: () => (/* binding */ nextStep)
+/* harmony export */   nR: () => (/* binding */ timerDelay)
 /* harmony export */ });
-/* unused harmony exports THROTTLE_BUDGET_MS, realSleep, isThrottling, backoffDelay, describeRetry, finalError, gaveUp */
+/* unused harmony exports THROTTLE_BUDGET_MS, realSleep, backoffDelay, nextStep, gaveUp */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 
 /** The longest delay Node's timers take; a longer one fires at once, with a warning. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 /**
- * How long one run keeps waiting out throttling (503, 429), in wall time,
- * however many requests are throttled at once. A crowded account makes a run
- * slower; only a run that has been held back this long in all fails.
+ * How long one run keeps waiting out throttling (503, 429): wall time from the
+ * first throttled answer until a request succeeds again, however many requests
+ * are throttled at once and whatever loop is waiting. A crowded account makes
+ * a run slower; only a run held back this long without a success fails.
  */
 const THROTTLE_BUDGET_MS = 10 * 60_000;
 const DEFAULT_BACKOFF = { baseDelayMs: 1000, maxDelayMs: 30_000, maxRetryAfterMs: 120_000 };
@@ -1102,57 +1078,34 @@ function timerDelay(ms) {
     return Math.min(ms, MAX_TIMER_MS);
 }
 const realSleep = ms => new Promise(resolve => setTimeout(resolve, timerDelay(ms)));
-/** 429, 5xx and network failures may pass; any other answer will not change by asking again. */
-function isRetryable(err) {
-    // A certificate that fails verification will fail the same way next time.
-    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NetworkError */ .Dr)
-        return !/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(err.code);
-    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BoomiError */ .JE)
-        return err.status === 429 || err.status >= 500;
-    return false;
-}
-/** "Not now": the account's rate limit or a busy Boomi. Nothing was done, and asking later will do. */
-function isThrottling(err) {
-    return err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BoomiError */ .JE && (err.status === 503 || err.status === 429);
-}
-/**
- * A failure that may nonetheless have done the work: an answer that never came
- * after the request was written, or a 5xx other than 503. Only a clear "not
- * now" (429, 503) or a request that was never written proves nothing happened.
- */
-function mayHaveTakenEffect(err) {
-    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NetworkError */ .Dr)
-        return !err.notSent;
-    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BoomiError */ .JE)
-        return err.status >= 500 && err.status !== 503;
-    return false;
-}
-/** Full jitter: a uniform draw below the exponential ceiling; `Retry-After` wins when given. */
-function backoffDelay(attempt, err, policy) {
-    const asked = retryAfter(err, policy);
+/** Full jitter: a uniform draw below the exponential ceiling; `Retry-After` (capped) wins when given. */
+function backoffDelay(attempt, failure, policy) {
+    const asked = cappedRetryAfter(failure, policy);
     if (asked !== undefined)
         return asked;
     const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
     return timerDelay(Math.floor(policy.random() * ceiling));
 }
-function retryAfter(err, policy) {
-    if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BoomiError */ .JE) || err.retryAfterMs === undefined)
+function cappedRetryAfter(failure, policy) {
+    if (failure.retryAfterMs === undefined)
         return undefined;
-    return timerDelay(Math.min(err.retryAfterMs, policy.maxRetryAfterMs));
+    return timerDelay(Math.min(failure.retryAfterMs, policy.maxRetryAfterMs));
 }
 /**
  * The one decision after a failed attempt: retry, after how long, or stop.
  * Throttling does not spend `maxAttempts`; it waits as Boomi asks (Retry-After)
- * or for a short jitter — the pacer, cut by the same answer, spaces what
- * follows — until the throttling budget would be overrun. Anything else
- * retryable spends an attempt and backs off exponentially.
+ * or for a short jitter (the pacer, cut by the same answer, spaces what
+ * follows), and stops once the next attempt would start past the budget,
+ * counted in wall time from the first throttled answer: the attempts
+ * themselves and the pacer's spacing count too. Anything else retryable spends
+ * an attempt and backs off exponentially.
  */
-function nextStep(err, state, policy) {
-    if (!isRetryable(err))
+function nextStep(failure, state, policy) {
+    if (failure.kind === 'client-error')
         return { retry: false, reason: 'not-retryable', failures: state.failures + 1 };
-    if (isThrottling(err)) {
-        const delayMs = retryAfter(err, policy) ?? timerDelay(Math.floor(policy.random() * policy.baseDelayMs));
-        if (state.throttledMs + delayMs > (policy.throttleBudgetMs ?? THROTTLE_BUDGET_MS)) {
+    if (failure.kind === 'throttling') {
+        const delayMs = cappedRetryAfter(failure, policy) ?? timerDelay(Math.floor(policy.random() * policy.baseDelayMs));
+        if ((state.throttledForMs ?? 0) + delayMs > (policy.throttleBudgetMs ?? THROTTLE_BUDGET_MS)) {
             return { retry: false, reason: 'throttle-budget', failures: state.failures };
         }
         return { retry: true, throttled: true, delayMs, failures: state.failures };
@@ -1160,82 +1113,107 @@ function nextStep(err, state, policy) {
     const failures = state.failures + 1;
     if (failures >= policy.maxAttempts)
         return { retry: false, reason: 'attempts', failures };
-    return { retry: true, throttled: false, delayMs: backoffDelay(failures, err, policy), failures };
+    return { retry: true, throttled: false, delayMs: backoffDelay(failures, failure, policy), failures };
 }
 /**
- * Wall time spent waiting out throttling, across every request that shares it:
- * two requests throttled over the same second spend one second, not two.
+ * The run's one retry strategy, shared by every request (the upload, its looks
+ * after a lost answer, listings, deletes, version changes): the policy, and
+ * the one piece of state that crosses requests, the throttling episode. It
+ * starts at the first throttled answer and ends at the next success of any
+ * request, so a crowded account slows the run and only one held back for the
+ * whole budget fails, whichever loop is waiting.
  */
-class ThrottleLedger {
-    until = -Infinity;
-    spent = 0;
-    get spentMs() {
-        return this.spent;
+class RetryStrategy {
+    policy;
+    throttledSince;
+    throttledTotal = 0;
+    now;
+    constructor(policy) {
+        this.policy = policy;
+        this.now = policy.now ?? Date.now;
     }
-    record(from, to) {
-        const start = Math.max(from, this.until);
-        if (to > start)
-            this.spent += to - start;
-        this.until = Math.max(this.until, to);
+    get maxAttempts() {
+        return this.policy.maxAttempts;
+    }
+    /** What to do after an attempt failed with `failure`, `failures` real failures of this request before it. */
+    decide(failure, failures) {
+        const now = this.now();
+        if (failure.kind === 'throttling')
+            this.throttledSince ??= now;
+        const throttledForMs = this.throttledSince === undefined ? undefined : now - this.throttledSince;
+        return nextStep(failure, { failures, throttledForMs }, this.policy);
+    }
+    /** A request succeeded: Boomi is taking requests again, and the throttling episode (if any) is over. */
+    recordSuccess() {
+        if (this.throttledSince === undefined)
+            return;
+        this.throttledTotal += this.now() - this.throttledSince;
+        this.throttledSince = undefined;
+    }
+    /** Wall time spent in throttling episodes so far, the open one included. */
+    get throttledMs() {
+        return this.throttledTotal + (this.throttledSince === undefined ? 0 : this.now() - this.throttledSince);
+    }
+    /** The ongoing episode's length so far, for log lines. */
+    get episodeMs() {
+        return this.throttledSince === undefined ? 0 : this.now() - this.throttledSince;
+    }
+    sleep(ms) {
+        return this.policy.sleep(ms);
+    }
+    log(line) {
+        this.policy.log(line);
+    }
+    /** The log line for a retry: "attempt i of N failed: …" or, for throttling, the budget spent. */
+    describe(err, failure, step) {
+        if (!step.throttled)
+            return `attempt ${step.failures} of ${this.policy.maxAttempts} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)}; retrying in ${step.delayMs} ms`;
+        return `throttled (${failure.label}), waiting ${step.delayMs} ms; ${Math.round(this.episodeMs / 1000)} s of the ${this.budgetS} s throttling budget used`;
+    }
+    /** The error a finished retry loop throws: the failure itself, with how the tries ran out when they did. */
+    finalError(err, step) {
+        if (step.reason === 'attempts')
+            return gaveUp(err, step.failures);
+        if (step.reason === 'not-retryable')
+            return err;
+        return withNote(err, `gave up after ${Math.round(this.episodeMs / 1000)} s of throttling, near the ${this.budgetS} s limit; the account's rate limit is spent by other jobs or tools: run fewer at once, or lower requests-per-second`);
+    }
+    get budgetS() {
+        return Math.round((this.policy.throttleBudgetMs ?? THROTTLE_BUDGET_MS) / 1000);
     }
 }
 /**
  * Runs `attempt` until it succeeds, fails for good, spends `maxAttempts` on
- * real errors, or overruns the throttling budget. `recover` is asked after
- * each retryable failure (the last one too) whether the work was done after
- * all, e.g. an upload whose answer was lost; a result from it ends the loop.
+ * real errors, or overruns the throttling budget; `classify` is the edge's
+ * reading of each failure.
  */
-async function withRetries(what, policy, attempt, recover) {
-    const ledger = policy.throttle ?? new ThrottleLedger();
-    const now = policy.now ?? Date.now;
+async function withRetries(what, strategy, classify, attempt) {
     let failures = 0;
     for (let n = 1;; n++) {
-        const started = now();
         try {
-            return await attempt(n);
+            const result = await attempt(n);
+            strategy.recordSuccess();
+            return result;
         }
         catch (err) {
-            if (recover && isRetryable(err)) {
-                const recovered = await recover(err, n);
-                if (recovered !== undefined)
-                    return recovered;
-            }
-            const step = nextStep(err, { failures, throttledMs: ledger.spentMs }, policy);
+            const failure = classify(err);
+            const step = strategy.decide(failure, failures);
             if (!step.retry)
-                throw finalError(err, step, ledger.spentMs, policy);
+                throw strategy.finalError(err, step);
             failures = step.failures;
-            policy.log(`${what}: ${describeRetry(err, step, ledger.spentMs, policy)}`);
-            await policy.sleep(step.delayMs);
-            if (step.throttled)
-                ledger.record(started, now());
+            strategy.log(`${what}: ${strategy.describe(err, failure, step)}`);
+            await strategy.sleep(step.delayMs);
         }
     }
-}
-/** The log line for a retry: "attempt i of N failed: …" or, for throttling, the budget spent. */
-function describeRetry(err, step, throttledMs, policy) {
-    if (!step.throttled)
-        return `attempt ${step.failures} of ${policy.maxAttempts} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)}; retrying in ${step.delayMs} ms`;
-    const status = err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BoomiError */ .JE ? err.status : '?';
-    const budgetS = Math.round((policy.throttleBudgetMs ?? THROTTLE_BUDGET_MS) / 1000);
-    return `throttled (${status}), waiting ${step.delayMs} ms; ${Math.round(throttledMs / 1000)} s of the ${budgetS} s throttling budget used`;
-}
-/** The error a finished retry loop throws: the failure itself, with how the tries ran out when they did. */
-function finalError(err, step, throttledMs, policy) {
-    if (step.reason === 'attempts')
-        return gaveUp(err, step.failures);
-    if (step.reason === 'not-retryable')
-        return err;
-    const budgetS = Math.round((policy.throttleBudgetMs ?? THROTTLE_BUDGET_MS) / 1000);
-    return withNote(err, `gave up after ${Math.round(throttledMs / 1000)} s of throttling, near the ${budgetS} s limit; the account's rate limit is spent by other jobs or tools: run fewer at once, or lower requests-per-second`);
 }
 /** The last failure, saying that the tries ran out and how to allow more. */
 function gaveUp(err, attempts) {
     return withNote(err, `gave up after ${attempts} attempt${attempts === 1 ? '' : 's'}; raise max-attempts to try longer`);
 }
 /**
- * A copy of the error (same class and fields, so callers still tell a
- * BoomiError from a NetworkError) with a note added to its message and the
- * original as its cause; the thrown error itself is left as it was.
+ * A copy of the error (same class and fields, so callers still tell one kind
+ * from another) with a note added to its message and the original as its
+ * cause; the thrown error itself is left as it was.
  */
 function withNote(err, note) {
     if (!(err instanceof Error))
@@ -1990,7 +1968,7 @@ async function main(args, env) {
             return void process.stdout.write(`${constants/* ACTION_VERSION */.Yt}\n`);
         const token = cl.apiTokenFile ? await tokenFrom(cl.apiTokenFile) : undefined;
         const inputs = readInputs(name => (name === constants/* Input */.pd.apiToken && token !== undefined ? token : cl.getInput(name)), s => void secrets.push(s));
-        const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(942), __nccwpck_require__.e(234)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3234));
+        const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(942), __nccwpck_require__.e(612)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5612));
         await runCli(inputs, cl, env, secrets);
     }
     catch (err) {

@@ -9,7 +9,8 @@ import type { ConnectorVersion, VersionChange } from '../domain/versions.js'
 export type { ConnectorVersion, VersionChange } from '../domain/versions.js'
 export { parseErrorMessage, toBoomiError } from './refusals.js'
 import type { StreamBody, Transport } from '../net/transport.js'
-import { type RetryPolicy, mayHaveTakenEffect, parseRetryAfter, withRetries } from '../net/retry.js'
+import { type RetryPolicy, RetryStrategy, parseRetryAfter, withRetries } from '../net/retry.js'
+import { classifyFailure } from './failures.js'
 
 /** The ConnectorVersion operations. A fake implements this in tests of the core. */
 export interface BoomiClient {
@@ -17,10 +18,18 @@ export interface BoomiClient {
   listGroup(groupType: string): Promise<ConnectorVersion[]>
   /** One upload attempt: retrying an upload needs care (see the orchestrator), so it is not retried here. */
   createVersion(groupType: string, body: StreamBody): Promise<ConnectorVersion>
-  deleteVersion(groupType: string, versionId: string): Promise<void>
+  /** Throws when it surely did not happen; resolves 'unknown' when an attempt may have done it though none said so. */
+  deleteVersion(groupType: string, versionId: string): Promise<DeleteAnswer>
   /** Switches a classification (`<groupType>-<label>`) to a version; retried, since sending it again is harmless. */
   changeVersion(classificationType: string, versionId: string, releaseNotes: string): Promise<VersionChange>
 }
+
+/**
+ * A delete's end: done, or not known, when an attempt lost its answer (and
+ * what came after failed, perhaps only because it was already done): the
+ * group's listing tells. `error` is the last failure.
+ */
+export type DeleteAnswer = { outcome: 'deleted' } | { outcome: 'unknown'; error: unknown }
 
 export interface Logger {
   info(line: string): void
@@ -48,7 +57,8 @@ export interface ClientOptions {
   timeoutMs: number
   transport: Transport
   pacer: RequestPacer
-  retry: RetryPolicy
+  /** The run's one strategy, shared by every request; a policy alone gives this client one of its own (its tests). */
+  retry: RetryStrategy | RetryPolicy
   log: Logger
   now?: () => number
 }
@@ -67,8 +77,10 @@ export class HttpBoomiClient implements BoomiClient {
   private readonly secrets: string[]
   private readonly warned = new Set<string>()
   private firstSent = false
+  private readonly strategy: RetryStrategy
 
   constructor(private readonly opts: ClientOptions) {
+    this.strategy = opts.retry instanceof RetryStrategy ? opts.retry : new RetryStrategy(opts.retry)
     this.base = this.baseOf(opts.apiUrl)
     const credentials = `${opts.username}:${opts.apiToken}`
     this.authorization = `Basic ${Buffer.from(credentials).toString('base64')}`
@@ -108,7 +120,7 @@ export class HttpBoomiClient implements BoomiClient {
       })
     } catch (err) {
       const rejectedAfterRetry = retriedToken && err instanceof BoomiError && err.status >= 400 && err.status < 500
-      if (rejectedAfterRetry && restart + 1 < this.opts.retry.maxAttempts) {
+      if (rejectedAfterRetry && restart + 1 < this.strategy.maxAttempts) {
         this.opts.log.info(`queryMore: the page token was used up by a failed attempt; listing ${forLog(groupType)} again from the start`)
         return undefined
       }
@@ -136,7 +148,7 @@ export class HttpBoomiClient implements BoomiClient {
     return readCreatedVersion(text, groupType)
   }
 
-  async deleteVersion(groupType: string, versionId: string): Promise<void> {
+  async deleteVersion(groupType: string, versionId: string): Promise<DeleteAnswer> {
     const { method, path, body } = deleteRequest(groupType, versionId)
     let answerLost = false
     try {
@@ -144,13 +156,14 @@ export class HttpBoomiClient implements BoomiClient {
         try {
           return await this.send({ operation: 'delete', method, path, body, contentType: 'application/json' })
         } catch (err) {
-          if (mayHaveTakenEffect(err)) answerLost = true
+          if (classifyFailure(err).mayHaveTakenEffect) answerLost = true
           throw err
         }
       })
+      return { outcome: 'deleted' }
     } catch (err) {
       // A refusal after a lost answer may only mean the first attempt already deleted it.
-      if (answerLost && err instanceof BoomiError) throw BoomiError.afterLostAnswer(err)
+      if (answerLost) return { outcome: 'unknown', error: err }
       throw err
     }
   }
@@ -164,7 +177,7 @@ export class HttpBoomiClient implements BoomiClient {
   }
 
   private retried(what: string, attempt: (n: number) => Promise<string>): Promise<string> {
-    return withRetries(forLog(what), this.opts.retry, attempt)
+    return withRetries(forLog(what), this.strategy, classifyFailure, attempt)
   }
 
   /**

@@ -5,13 +5,14 @@
 // outputs and summary are written, from whatever the run had recorded.
 import type { RequestPacer } from '../boomi/client.js'
 import type { Logger } from '../orchestrator/deps.js'
+import { CANCELLED_MESSAGE } from '../orchestrator/journal.js'
 
 /** Well inside the runner's 7.5 s between SIGINT and SIGTERM. */
 export const CANCEL_GRACE_MS = 4_000
 
 export class CancelledError extends Error {
   constructor() {
-    super('The run was cancelled; what it did before that is in the outputs and the job summary.')
+    super(CANCELLED_MESSAGE)
     this.name = 'CancelledError'
   }
 }

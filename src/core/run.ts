@@ -8,15 +8,15 @@ import { HttpBoomiClient, type RequestPacer } from '../boomi/client.js'
 import { ALTERNATE_API_URL } from '../boomi/contract.js'
 import { ACTION_NAME, ACTION_VERSION } from '../constants.js'
 import { outputsOf } from '../domain/outputs.js'
-import { type RunRecord, newJournal, withJournal } from '../domain/record.js'
+import { EventLog, type RunRecord } from '../domain/record.js'
 import { renderSummary } from '../domain/summary.js'
 import { errorMessage } from '../errors.js'
 import type { Inputs } from '../inputs/read.js'
 import { Pacer } from '../net/pacer.js'
-import { DEFAULT_BACKOFF, type RetryPolicy, ThrottleLedger, timerDelay } from '../net/retry.js'
+import { DEFAULT_BACKOFF, RetryStrategy, timerDelay } from '../net/retry.js'
 import { createTransport } from '../net/transport.js'
 import type { ActionLog, Clock, RunDeps } from '../orchestrator/deps.js'
-import { newRecord, runRelease } from '../orchestrator/release.js'
+import { forcedRecord, runRelease } from '../orchestrator/release.js'
 import { Cancellation } from './cancel.js'
 import type { Platform } from './platform.js'
 import { periodicLines } from './progress.js'
@@ -29,16 +29,15 @@ export async function runWithPlatform(inputs: Inputs, platform: Platform): Promi
   const log = platform.log
   const cancel = new Cancellation(log)
   const clock: Clock = { now: () => Date.now(), sleep: cancel.sleep(timerDelay) }
-  const throttle = new ThrottleLedger()
-  const journal = newJournal()
-  const retry: RetryPolicy = {
+  // One strategy for every request of the run, the upload and its looks included.
+  const retry = new RetryStrategy({
     ...DEFAULT_BACKOFF,
     maxAttempts: inputs.maxAttempts,
     sleep: clock.sleep,
     random: Math.random,
     log: line => log.info(line),
-    throttle
-  }
+    now: clock.now
+  })
   // One pacer for every request of the run, retries included.
   const pacer = new Pacer(inputs.requestsPerSecond, () => performance.now(), clock.sleep, { onChange: line => log.info(line) })
   const deps: RunDeps = {
@@ -52,25 +51,22 @@ export async function runWithPlatform(inputs: Inputs, platform: Platform): Promi
     log,
     clock,
     // Long enough for Boomi to finish storing an upload whose answer was lost; bounded so a lost answer costs seconds, not minutes.
-    uploadPolicy: { ...retry, settleMs: Math.min(30_000, Math.max(2_000, inputs.timeoutMs / 4)) },
+    settleMs: Math.min(30_000, Math.max(2_000, inputs.timeoutMs / 4)),
+    retry,
     // Enough requests in flight to use the rate fully when Boomi answers in up to a second.
     deleteConcurrency: Math.max(1, Math.min(8, Math.ceil(inputs.requestsPerSecond))),
     signal: cancel.signal,
-    journal,
+    events: new EventLog(),
     progress: platform.progress ?? periodicLines(log, clock.now),
     throttling: () => {
       const s = pacer.stats()
-      return { throttled: s.throttled, waitedMs: Math.max(s.waitedMs, throttle.spentMs), lowestRate: s.cuts ? s.lowestRate : undefined }
+      return { throttled: s.throttled, waitedMs: Math.max(s.waitedMs, retry.throttledMs), lowestRate: s.cuts ? s.lowestRate : undefined }
     }
   }
   const publish = once(async (record: RunRecord) => publishRecord(record, platform))
-  const record = newRecord(inputs)
   try {
-    await cancel.within(runRelease(deps, publish, record), () => {
-      // The phases still running never returned: what they had done is in the journal.
-      const stopped = withJournal(record, journal, inputs.keepLatest)
-      return publish({ ...stopped, cancelled: true, error: record.error ?? 'The run was cancelled while requests were in flight; their outcome is not known.' })
-    })
+    // A run still going after the grace is written from what it reported so far: requests without an answer show as not known.
+    await cancel.within(runRelease(deps, publish), () => publish(forcedRecord(deps)))
   } finally {
     cancel.dispose()
   }
@@ -78,7 +74,7 @@ export async function runWithPlatform(inputs: Inputs, platform: Platform): Promi
 
 const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`
 
-function boomiClient(inputs: Inputs, pacer: RequestPacer, retry: RetryPolicy, log: ActionLog): HttpBoomiClient {
+function boomiClient(inputs: Inputs, pacer: RequestPacer, retry: RetryStrategy, log: ActionLog): HttpBoomiClient {
   return new HttpBoomiClient({
     apiUrl: inputs.apiUrl,
     // The other documented prefix is tried only while api-url is left at its default.

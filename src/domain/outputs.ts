@@ -1,10 +1,13 @@
-// The step's outputs, computed from the run record alone (SPEC §2).
+// The step's outputs, computed from the run record alone (SPEC §2). A request
+// sent and never answered is no success: an upload whose outcome is not known
+// gives `uploaded: unknown` and no version-id, a version change whose outcome
+// is not known carries `outcome: "unknown"` (docs/behaviour.md, "Cancellation").
 import { Output } from '../constants.js'
-import { allPruning, type RunRecord, runVersion } from './record.js'
+import { type RunRecord, runVersion } from './record.js'
 
 export function outputsOf(r: RunRecord): Record<string, string> {
   const version = runVersion(r)
-  const pruning = allPruning(r)
+  const pruning = r.pruning
   return {
     [Output.versionId]: version?.versionId ?? '',
     [Output.displayVersion]: version?.displayVersion ?? '',
@@ -12,13 +15,25 @@ export function outputsOf(r: RunRecord): Record<string, string> {
     [Output.sha256]: r.archive?.sha256 ?? '',
     [Output.contentSha256]: r.archive?.contentSha256 ?? '',
     [Output.archivePath]: r.archive?.shownPath ?? '',
-    [Output.uploaded]: String(r.upload?.kind === 'uploaded'),
+    [Output.uploaded]: uploaded(r),
     [Output.deletedVersionIds]: JSON.stringify(pruning?.deleted.map(d => d.version.versionId) ?? []),
     [Output.skippedVersionIds]: JSON.stringify(pruning?.skipped.map(s => s.version.versionId) ?? []),
     [Output.classificationChanges]: JSON.stringify(
-      (r.switches ?? []).map(s => ({ classificationType: s.classificationType, versionId: s.versionId, reviewStatus: s.reviewStatus }))
+      (r.switches ?? []).map(s => ({
+        classificationType: s.classificationType,
+        versionId: s.versionId,
+        reviewStatus: s.reviewStatus,
+        ...(s.outcomeUnknown ? { outcome: 'unknown' } : {})
+      }))
     )
   }
+}
+
+/** `true` when this run created a version; `unknown` when an attempt may have and the run never learnt whether. */
+function uploaded(r: RunRecord): string {
+  if (r.upload?.kind === 'uploaded') return 'true'
+  if (r.upload?.kind === 'unknown' || (r.upload?.kind === 'failed' && r.upload.mayBeStored)) return 'unknown'
+  return 'false'
 }
 
 /** Outputs whose text is JSON (arrays), and the one that is a boolean: typed as such in the command-line tool's --json. */
@@ -27,13 +42,18 @@ const BOOLEAN_OUTPUTS: ReadonlySet<string> = new Set([Output.uploaded])
 
 export type TypedOutput = string | boolean | unknown[]
 
-/** The outputs with arrays as arrays and booleans as booleans, for one JSON object. */
+/** The outputs with arrays as arrays and booleans as booleans, for one JSON object; a value that is neither `true` nor `false` (an outcome not known) stays text. */
 export function typedOutputs(outputs: Readonly<Record<string, string>>): Record<string, TypedOutput> {
   const typed: Record<string, TypedOutput> = {}
   for (const [name, value] of Object.entries(outputs)) {
-    typed[name] = JSON_OUTPUTS.has(name) ? (JSON.parse(value) as unknown[]) : BOOLEAN_OUTPUTS.has(name) ? value === 'true' : value
+    typed[name] = JSON_OUTPUTS.has(name) ? (JSON.parse(value) as unknown[]) : BOOLEAN_OUTPUTS.has(name) ? booleanOrText(value) : value
   }
   return typed
+}
+
+/** `true` and `false` as booleans; `unknown` (an upload whose outcome is not known) stays text, never false. */
+function booleanOrText(value: string): boolean | string {
+  return value === 'true' ? true : value === 'false' ? false : value
 }
 
 /**

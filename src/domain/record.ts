@@ -1,5 +1,9 @@
-// What each phase of a run hands back, and the one record that collects them.
-// Outputs and the job summary are pure functions of this record.
+// What happened in a run, reported once as events, and the record folded from
+// them. Phases return values to the phases after them and report what they
+// did as it happens; the record, the outputs (after a forced cancel too) and
+// the job summary are pure functions of the events, so nothing is journaled
+// twice and no record is shared and edited (docs/behaviour.md, "Report" and
+// "Cancellation").
 import type { MatchKind } from './changelog.js'
 import type { PlannedVersion } from './plan.js'
 import type { ConnectorVersion, ReviewStatus } from './versions.js'
@@ -40,44 +44,79 @@ export interface PruneOutcome {
   notTried: ConnectorVersion[]
 }
 
-/** The upload phase's one answer. */
-export type UploadResult =
+/** How the record keeps the upload phase's outcome. */
+export type UploadRecord =
   | { kind: 'reused'; version: ConnectorVersion; match: MatchKind; dryRun: boolean }
-  | { kind: 'refused-duplicate'; versions: ConnectorVersion[]; match: MatchKind; error: Error }
+  | { kind: 'refused-duplicate'; versions: ConnectorVersion[]; match: MatchKind }
   | { kind: 'would-upload'; changeLog: string }
   | {
       kind: 'uploaded'
       version: ConnectorVersion
       changeLog: string
-      /** The group as the upload last saw it, the new version in it. */
-      listing: readonly ConnectorVersion[]
-      /** Deletions made to get under the account's version limit before the upload could succeed. */
-      earlyPrune?: PruneOutcome
       /** Second copies an attempt whose answer was lost left behind and that could not be deleted. */
       strayTwins: ConnectorVersion[]
-      seconds: number
     }
-  | { kind: 'failed'; changeLog: string; error: Error; earlyPrune?: PruneOutcome }
+  /** `mayBeStored`: an attempt lost its answer and its version was never seen: Boomi may still have stored it. */
+  | { kind: 'failed'; changeLog: string; error: string; mayBeStored: boolean }
+  /** Sent, and the run was stopped before any answer: only the Developer tab can tell. */
+  | { kind: 'unknown'; changeLog: string }
 
 export interface SwitchResult {
   classificationType: string
   versionId: string
-  /** Boomi's answer; '' in a dry run or when the change failed. */
+  /** Boomi's answer; '' in a dry run, when the change failed, or when its outcome is not known. */
   reviewStatus: ReviewStatus | ''
   error?: string
+  /** Sent, and the run was stopped before the answer came. */
+  outcomeUnknown?: true
 }
 
 export interface PruneResult {
   keepLatest: number
   minAgeDays?: number
   kept: number
-  outcome: PruneOutcome
 }
 
 export interface ThrottleStats {
   throttled: number
   waitedMs: number
   lowestRate?: number
+}
+
+/** Which deletions a deletion belongs to: making room at the version limit, the prune phase, or removing a twin of this run's upload. */
+export type DeleteRound = 'room' | 'prune' | 'twin'
+
+/** A request that changes something, as journaled just before it is sent. */
+export type SentRequest =
+  | { operation: 'upload'; changeLog: string }
+  | { operation: 'delete'; round: DeleteRound; version: ConnectorVersion }
+  | { operation: 'change'; classificationType: string; versionId: string }
+
+export type RunEvent =
+  | { type: 'archive'; archive: ArchiveResult }
+  | { type: 'change-log'; changeLog: ChangeLogResult }
+  | { type: 'given'; version: ConnectorVersion }
+  /** Journaled before the request leaves; `answered` closes it. One never closed has an outcome nobody knows. */
+  | { type: 'sent'; id: number; request: SentRequest }
+  | { type: 'answered'; id: number }
+  /** The upload phase's outcome, once known; it settles every upload attempt sent before it. */
+  | { type: 'upload'; upload: Exclude<UploadRecord, { kind: 'unknown' }> }
+  | { type: 'twin-left'; version: ConnectorVersion }
+  /** A round of deletions planned: the plan's skips, and the deletions to make, newest first. */
+  | { type: 'prune-plan'; round: 'room' | 'prune'; plan: PruneResult; skip: PlannedVersion[]; delete: PlannedVersion[] }
+  | { type: 'deleted'; item: PlannedVersion }
+  | { type: 'refused'; item: PlannedVersion }
+  | { type: 'delete-failed'; version: ConnectorVersion; error: string }
+  | { type: 'not-tried'; version: ConnectorVersion }
+  | { type: 'switched'; change: SwitchResult }
+  | { type: 'throttling'; stats: ThrottleStats }
+  | { type: 'failed'; error: string }
+  | { type: 'cancelled' }
+
+/** Every deletion decision of the run, the rounds merged: for a version in two rounds, the later word counts. */
+export interface PruningRecord extends PruneOutcome {
+  /** Deletions sent whose answer never came (a forced cancel). */
+  unknown: ConnectorVersion[]
 }
 
 export interface RunRecord {
@@ -87,9 +126,13 @@ export interface RunRecord {
   changeLog?: ChangeLogResult
   /** The run's version when it was given by version-id. */
   given?: ConnectorVersion
-  upload?: UploadResult
+  upload?: UploadRecord
   switches?: SwitchResult[]
+  /** The prune phase's plan; absent when only room was made for the upload. */
   prune?: PruneResult
+  pruning?: PruningRecord
+  /** Requests that change something, sent and never answered: what to check by hand (the fold always sets it). */
+  unknown?: SentRequest[]
   throttling?: ThrottleStats
   /** Set when the run was cancelled (SIGINT/SIGTERM). */
   cancelled?: boolean
@@ -103,48 +146,114 @@ export function runVersion(r: RunRecord): ConnectorVersion | undefined {
   return undefined
 }
 
-/** Early deletions (version limit) and the prune phase's, as one outcome: for a version in both, the later word counts. */
-export function allPruning(r: RunRecord): PruneOutcome | undefined {
-  const early = r.upload && 'earlyPrune' in r.upload ? r.upload.earlyPrune : undefined
-  const late = r.prune?.outcome
-  if (!early) return late
-  if (!late) return early
-  const seenLate = new Set([...late.deleted, ...late.skipped].map(x => x.version.versionId))
-  for (const f of late.failed) seenLate.add(f.version.versionId)
-  for (const v of late.notTried) seenLate.add(v.versionId)
-  const notLate = (id: string): boolean => !seenLate.has(id)
-  return {
-    deleted: [...early.deleted.filter(d => notLate(d.version.versionId)), ...late.deleted],
-    skipped: [...early.skipped.filter(s => notLate(s.version.versionId)), ...late.skipped],
-    failed: [...early.failed.filter(f => notLate(f.version.versionId)), ...late.failed],
-    notTried: [...early.notTried.filter(v => notLate(v.versionId)), ...late.notTried]
+type DeletionState =
+  | { status: 'planned'; item: PlannedVersion }
+  | { status: 'deleted' | 'skipped'; item: PlannedVersion }
+  | { status: 'failed'; item: PlannedVersion; error: string }
+  | { status: 'not-tried'; item: PlannedVersion }
+
+/** The record: one pass over what the run reported, in order. */
+export function foldRun(base: { groupType: string; dryRun: boolean }, events: readonly RunEvent[]): RunRecord {
+  const r: RunRecord = { ...base, unknown: [] }
+  const open = new Map<number, SentRequest>()
+  const deletions = new Map<string, DeletionState>()
+  const switches = new Map<string, SwitchResult>()
+  let pruned = false
+  const track = (version: ConnectorVersion, next: (item: PlannedVersion) => DeletionState): void => {
+    const known = deletions.get(version.versionId)
+    deletions.set(version.versionId, next(known?.item ?? { version, reason: '' }))
   }
+  for (const e of events) {
+    switch (e.type) {
+      case 'archive':
+        r.archive = e.archive
+        break
+      case 'change-log':
+        r.changeLog = e.changeLog
+        break
+      case 'given':
+        r.given = e.version
+        break
+      case 'sent':
+        open.set(e.id, e.request)
+        break
+      case 'answered':
+        open.delete(e.id)
+        break
+      case 'upload':
+        r.upload = e.upload.kind === 'uploaded' ? { ...e.upload, strayTwins: [...e.upload.strayTwins] } : e.upload
+        for (const [id, q] of open) if (q.operation === 'upload') open.delete(id)
+        break
+      case 'twin-left':
+        if (r.upload?.kind === 'uploaded') r.upload.strayTwins.push(e.version)
+        break
+      case 'prune-plan':
+        pruned = true
+        if (e.round === 'prune') r.prune = e.plan
+        for (const item of e.skip) deletions.set(item.version.versionId, { status: 'skipped', item })
+        for (const item of e.delete) deletions.set(item.version.versionId, { status: 'planned', item })
+        break
+      case 'deleted':
+        track(e.item.version, () => ({ status: 'deleted', item: e.item }))
+        break
+      case 'refused':
+        track(e.item.version, () => ({ status: 'skipped', item: e.item }))
+        break
+      case 'delete-failed':
+        track(e.version, item => ({ status: 'failed', item, error: e.error }))
+        break
+      case 'not-tried':
+        track(e.version, item => ({ status: 'not-tried', item }))
+        break
+      case 'switched':
+        switches.set(e.change.classificationType, e.change)
+        break
+      case 'throttling':
+        r.throttling = e.stats
+        break
+      case 'failed':
+        r.error ??= e.error
+        break
+      case 'cancelled':
+        r.cancelled = true
+        break
+    }
+  }
+  const unknown = (r.unknown = [...open.values()])
+  for (const q of unknown) {
+    if (q.operation === 'upload' && !r.upload) r.upload = { kind: 'unknown', changeLog: q.changeLog }
+    if (q.operation === 'change' && !switches.has(q.classificationType)) {
+      switches.set(q.classificationType, { classificationType: q.classificationType, versionId: q.versionId, reviewStatus: '', outcomeUnknown: true })
+    }
+  }
+  if (switches.size) r.switches = [...switches.values()]
+  if (pruned) r.pruning = pruningOf(deletions, unknown)
+  return r
 }
 
-/**
- * What the run has done so far, written as it happens. The record proper is
- * written phase by phase; the journal serves only a run stopped before its
- * phases returned (a cancel whose requests did not finish in time).
- */
-export interface Journal {
-  deleted: PlannedVersion[]
-  uploaded?: { version: ConnectorVersion; changeLog: string }
-  switches: SwitchResult[]
-}
-
-export function newJournal(): Journal {
-  return { deleted: [], switches: [] }
-}
-
-/** The record completed from the journal: what phases that never returned had already done. */
-export function withJournal(r: RunRecord, j: Journal, keepLatest: number | undefined): RunRecord {
-  const out: RunRecord = { ...r }
-  if (!out.upload && j.uploaded) out.upload = { kind: 'uploaded', ...j.uploaded, listing: [], strayTwins: [], seconds: 0 }
-  if (!out.switches && j.switches.length) out.switches = [...j.switches]
-  if (!out.prune) {
-    const known = new Set(allPruning(out)?.deleted.map(d => d.version.versionId) ?? [])
-    const more = j.deleted.filter(d => !known.has(d.version.versionId))
-    if (more.length) out.prune = { keepLatest: keepLatest ?? 0, kept: 0, outcome: { deleted: more, skipped: [], failed: [], notTried: [] } }
+function pruningOf(deletions: ReadonlyMap<string, DeletionState>, unknown: readonly SentRequest[]): PruningRecord {
+  const out: PruningRecord = { deleted: [], skipped: [], failed: [], notTried: [], unknown: [] }
+  const inFlight = new Set(unknown.flatMap(q => (q.operation === 'delete' ? [q.version.versionId] : [])))
+  for (const [id, d] of deletions) {
+    if (d.status === 'deleted') out.deleted.push(d.item)
+    else if (d.status === 'skipped') out.skipped.push(d.item)
+    else if (d.status === 'failed') out.failed.push({ version: d.item.version, error: d.error })
+    else if (inFlight.has(id)) out.unknown.push(d.item.version)
+    // Planned and never sent: a round reports every deletion, so only a forced record has these.
+    else out.notTried.push(d.item.version)
   }
   return out
+}
+
+/** The run's one journal: events appended as they happen, never edited. */
+export class EventLog {
+  private readonly list: RunEvent[] = []
+
+  readonly report = (event: RunEvent): void => {
+    this.list.push(event)
+  }
+
+  get all(): readonly RunEvent[] {
+    return this.list
+  }
 }

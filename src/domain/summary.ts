@@ -3,7 +3,7 @@
 // untrusted.ts before it meets Markdown or HTML.
 import { releaseNotes } from './changelog.js'
 import type { PlannedVersion } from './plan.js'
-import { allPruning, type RunRecord, runVersion, type UploadResult } from './record.js'
+import { type RunRecord, type SentRequest, type UploadRecord, runVersion } from './record.js'
 import { mdBlock, mdCode, mdText } from './untrusted.js'
 
 export function formatBytes(n: number): string {
@@ -20,7 +20,7 @@ export function formatBytes(n: number): string {
 
 const MATCH_TEXT = { sha256: 'the same archive (sha256)', 'content-sha256': 'the same connector rebuilt (content-sha256)' } as const
 
-export function outcomeText(upload: UploadResult | undefined, r: RunRecord): string {
+export function outcomeText(upload: UploadRecord | undefined, r: RunRecord): string {
   if (r.given) return `No upload: switching version ${r.given.versionId} given by version-id`
   if (!upload) return r.archive || r.error ? 'Not uploaded: the run stopped before the upload' : 'No upload (prune only)'
   switch (upload.kind) {
@@ -33,7 +33,9 @@ export function outcomeText(upload: UploadResult | undefined, r: RunRecord): str
     case 'refused-duplicate':
       return `Not uploaded: already a version of the group, ${MATCH_TEXT[upload.match]} (if-exists: fail)`
     case 'failed':
-      return 'Upload failed'
+      return upload.mayBeStored ? 'Upload failed, but an attempt whose answer was lost may have stored it (see below)' : 'Upload failed'
+    case 'unknown':
+      return 'Upload sent, outcome not known: the run was stopped before Boomi answered (see below)'
   }
 }
 
@@ -80,15 +82,17 @@ function switchSection(r: RunRecord): string[] {
   if (!r.switches?.length) return []
   const lines = ['### Classifications', '', '| Classification | Version ID | Review status | Note |', '| --- | --- | --- | --- |']
   for (const s of r.switches) {
-    const note = s.error
-      ? `failed: ${s.error}`
-      : s.reviewStatus === 'APPROVED'
-        ? 'switched'
-        : s.reviewStatus === 'PENDING'
-          ? 'awaiting approval or a scheduled release'
-          : r.dryRun
-            ? 'dry run: would request'
-            : ''
+    const note = s.outcomeUnknown
+      ? 'outcome not known: the run was stopped before Boomi answered'
+      : s.error
+        ? `failed: ${s.error}`
+        : s.reviewStatus === 'APPROVED'
+          ? 'switched'
+          : s.reviewStatus === 'PENDING'
+            ? 'awaiting approval or a scheduled release'
+            : r.dryRun
+              ? 'dry run: would request'
+              : ''
     lines.push(`| ${mdCode(s.classificationType)} | ${mdCode(s.versionId)} | ${mdText(s.reviewStatus || '–')} | ${mdText(note)} |`)
   }
   const notes = r.upload && 'changeLog' in r.upload ? releaseNotes(r.upload.changeLog) : undefined
@@ -97,7 +101,7 @@ function switchSection(r: RunRecord): string[] {
 }
 
 function pruneSection(r: RunRecord): string[] {
-  const outcome = allPruning(r)
+  const outcome = r.pruning
   if (!outcome) return []
   const verb = r.dryRun ? 'would delete' : 'deleted'
   const lines: string[] = []
@@ -105,7 +109,7 @@ function pruneSection(r: RunRecord): string[] {
     const p = r.prune
     lines.push(`### Pruning: keep the newest ${p.keepLatest}${p.minAgeDays !== undefined ? `, nothing younger than ${p.minAgeDays} days` : ''}`, '')
     lines.push(
-      `Kept ${p.kept}, ${verb} ${outcome.deleted.length}, skipped ${outcome.skipped.length}${outcome.failed.length ? `, failed ${outcome.failed.length}` : ''}.`,
+      `Kept ${p.kept}, ${verb} ${outcome.deleted.length}, skipped ${outcome.skipped.length}${outcome.failed.length ? `, failed ${outcome.failed.length}` : ''}${outcome.unknown.length ? `, outcome not known ${outcome.unknown.length}` : ''}.`,
       ''
     )
   } else {
@@ -117,10 +121,33 @@ function pruneSection(r: RunRecord): string[] {
     ...outcome.deleted.map(d => row(d.version, verb, d.reason)),
     ...outcome.skipped.map(s => row(s.version, 'skipped', s.reason)),
     ...outcome.failed.map(f => row(f.version, 'failed', f.error)),
+    ...outcome.unknown.map(v => row(v, 'outcome not known', 'the delete was sent and the run was stopped before Boomi answered')),
     ...outcome.notTried.map(v => row(v, 'not tried', r.cancelled ? 'the run was cancelled' : 'an earlier deletion failed on credentials or privileges'))
   ]
   if (rows.length) lines.push('| Version ID | Display version | Uploaded | Action | Reason |', '| --- | --- | --- | --- | --- |', ...rows, '')
   return lines
+}
+
+/** What to check in the Developer tab for each request whose outcome nobody knows. */
+function unknownSection(r: RunRecord): string[] {
+  const checks = (r.unknown ?? []).map(q => checkFor(q, r))
+  if (r.upload?.kind === 'failed' && r.upload.mayBeStored) checks.unshift(checkFor({ operation: 'upload', changeLog: r.upload.changeLog }, r))
+  if (!checks.length) return []
+  return ['### Outcome not known', '', 'Boomi may have done these; check in the Developer tab:', '', ...[...new Set(checks)].map(c => `- ${c}`), '']
+}
+
+function checkFor(q: SentRequest, r: RunRecord): string {
+  const group = mdCode(r.groupType)
+  switch (q.operation) {
+    case 'upload': {
+      const line = r.archive ? mdCode(`sha256: ${r.archive.sha256}`) : "this archive's sha256 line"
+      return `Upload: look in group ${group} for a version whose change log ends with the line ${line}. If there is one, Boomi stored this upload; a re-run with this archive finds and reuses it.`
+    }
+    case 'change':
+      return `Version change: see which version classification ${mdCode(q.classificationType)} uses (this run asked for ${mdCode(q.versionId)}).`
+    case 'delete':
+      return `Delete: see whether version ${mdCode(q.version.versionId)} of ${group} is still there.`
+  }
 }
 
 /** The job summary: the version, its checksums, switches, and every pruning decision with its reason. */
@@ -128,5 +155,5 @@ export function renderSummary(r: RunRecord): string {
   const lines = [`## Boomi connector release: ${mdCode(r.groupType)}${r.dryRun ? ' (dry run)' : ''}`, '']
   if (r.cancelled) lines.push('> **Cancelled:** the run was stopped; this is what it did before that.', '')
   if (r.error) lines.push(`> **Failed:** ${mdText(r.error)}`, '')
-  return [...lines, ...overview(r), ...changeLogSection(r), ...switchSection(r), ...pruneSection(r)].join('\n')
+  return [...lines, ...overview(r), ...unknownSection(r), ...changeLogSection(r), ...switchSection(r), ...pruneSection(r)].join('\n')
 }

@@ -1,18 +1,41 @@
-import { BoomiError, NetworkError, errorMessage } from '../errors.js'
+import { errorMessage } from '../errors.js'
 
 export type Sleep = (ms: number) => Promise<void>
 
 /** The longest delay Node's timers take; a longer one fires at once, with a warning. */
 export const MAX_TIMER_MS = 2 ** 31 - 1
 /**
- * How long one run keeps waiting out throttling (503, 429), in wall time,
- * however many requests are throttled at once. A crowded account makes a run
- * slower; only a run that has been held back this long in all fails.
+ * How long one run keeps waiting out throttling (503, 429): wall time from the
+ * first throttled answer until a request succeeds again, however many requests
+ * are throttled at once and whatever loop is waiting. A crowded account makes
+ * a run slower; only a run held back this long without a success fails.
  */
 export const THROTTLE_BUDGET_MS = 10 * 60_000
 
+/**
+ * What kind of failure an attempt met, decided once at the edge that knows the
+ * vendor (src/boomi/failures.ts); this layer knows no vendor's error classes.
+ * - throttling: "not now" (503, 429); nothing was done; waits, bounded by time.
+ * - transient: no answer (a connection refused, dropped, timed out).
+ * - server-error: an answer saying the server failed (5xx other than 503).
+ * - client-error: asking again will not change the answer (other 4xx, bad certificates, bugs).
+ */
+export type FailureKind = 'throttling' | 'transient' | 'server-error' | 'client-error'
+
+export interface Failure {
+  kind: FailureKind
+  /** The request may have done its work although no answer said so: written, then no answer; or a 5xx other than 503. */
+  mayHaveTakenEffect: boolean
+  /** What the server asked for (Retry-After, parsed), before our cap. */
+  retryAfterMs?: number
+  /** For log lines: "HTTP 503", "ECONNRESET". */
+  label: string
+}
+
+export type Classify = (err: unknown) => Failure
+
 export interface RetryPolicy {
-  /** Tries of one request against real errors (5xx other than 503, network); throttling is bounded by time instead. */
+  /** Tries of one request against real errors (transient, server-error); throttling is bounded by time instead. */
   maxAttempts: number
   /** First backoff ceiling; doubles each attempt up to `maxDelayMs`. */
   baseDelayMs: number
@@ -22,11 +45,9 @@ export interface RetryPolicy {
   sleep: Sleep
   random: () => number
   log: (line: string) => void
-  /** The run's account of time spent throttled; without one, each request has a budget of its own. */
-  throttle?: ThrottleLedger
   /** Default THROTTLE_BUDGET_MS. */
   throttleBudgetMs?: number
-  /** Clock for the throttling budget (ms); Date.now when absent. */
+  /** Wall clock (ms) for the throttling budget; Date.now when absent. */
   now?: () => number
 }
 
@@ -40,51 +61,31 @@ export function timerDelay(ms: number): number {
 
 export const realSleep: Sleep = ms => new Promise(resolve => setTimeout(resolve, timerDelay(ms)))
 
-/** 429, 5xx and network failures may pass; any other answer will not change by asking again. */
-export function isRetryable(err: unknown): boolean {
-  // A certificate that fails verification will fail the same way next time.
-  if (err instanceof NetworkError) return !/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(err.code)
-  if (err instanceof BoomiError) return err.status === 429 || err.status >= 500
-  return false
-}
-
-/** "Not now": the account's rate limit or a busy Boomi. Nothing was done, and asking later will do. */
-export function isThrottling(err: unknown): err is BoomiError {
-  return err instanceof BoomiError && (err.status === 503 || err.status === 429)
-}
-
-/**
- * A failure that may nonetheless have done the work: an answer that never came
- * after the request was written, or a 5xx other than 503. Only a clear "not
- * now" (429, 503) or a request that was never written proves nothing happened.
- */
-export function mayHaveTakenEffect(err: unknown): boolean {
-  if (err instanceof NetworkError) return !err.notSent
-  if (err instanceof BoomiError) return err.status >= 500 && err.status !== 503
-  return false
-}
-
 type DelayPolicy = Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs' | 'maxRetryAfterMs' | 'random'>
+type DecisionPolicy = DelayPolicy & Pick<RetryPolicy, 'maxAttempts' | 'throttleBudgetMs'>
 
-/** Full jitter: a uniform draw below the exponential ceiling; `Retry-After` wins when given. */
-export function backoffDelay(attempt: number, err: unknown, policy: DelayPolicy): number {
-  const asked = retryAfter(err, policy)
+/** Full jitter: a uniform draw below the exponential ceiling; `Retry-After` (capped) wins when given. */
+export function backoffDelay(attempt: number, failure: Pick<Failure, 'retryAfterMs'>, policy: DelayPolicy): number {
+  const asked = cappedRetryAfter(failure, policy)
   if (asked !== undefined) return asked
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1))
   return timerDelay(Math.floor(policy.random() * ceiling))
 }
 
-function retryAfter(err: unknown, policy: Pick<RetryPolicy, 'maxRetryAfterMs'>): number | undefined {
-  if (!(err instanceof BoomiError) || err.retryAfterMs === undefined) return undefined
-  return timerDelay(Math.min(err.retryAfterMs, policy.maxRetryAfterMs))
+function cappedRetryAfter(failure: Pick<Failure, 'retryAfterMs'>, policy: Pick<RetryPolicy, 'maxRetryAfterMs'>): number | undefined {
+  if (failure.retryAfterMs === undefined) return undefined
+  return timerDelay(Math.min(failure.retryAfterMs, policy.maxRetryAfterMs))
 }
 
-/** Where one request stands: what its failures so far have spent. */
+/** Where one request stands when an attempt has failed. */
 export interface RetryState {
-  /** Failures that spent an attempt (throttling does not), before this one. */
+  /** Failures of this request that spent an attempt (throttling does not), before this one. */
   failures: number
-  /** Time already spent waiting out throttling: the run's, with a ledger in the policy. */
-  throttledMs: number
+  /**
+   * Wall time since the run's first throttled answer that no success has
+   * followed yet, this answer included; undefined when not throttled.
+   */
+  throttledForMs?: number
 }
 
 export type Step =
@@ -94,99 +95,122 @@ export type Step =
 /**
  * The one decision after a failed attempt: retry, after how long, or stop.
  * Throttling does not spend `maxAttempts`; it waits as Boomi asks (Retry-After)
- * or for a short jitter — the pacer, cut by the same answer, spaces what
- * follows — until the throttling budget would be overrun. Anything else
- * retryable spends an attempt and backs off exponentially.
+ * or for a short jitter (the pacer, cut by the same answer, spaces what
+ * follows), and stops once the next attempt would start past the budget,
+ * counted in wall time from the first throttled answer: the attempts
+ * themselves and the pacer's spacing count too. Anything else retryable spends
+ * an attempt and backs off exponentially.
  */
-export function nextStep(err: unknown, state: RetryState, policy: DelayPolicy & Pick<RetryPolicy, 'maxAttempts' | 'throttleBudgetMs'>): Step {
-  if (!isRetryable(err)) return { retry: false, reason: 'not-retryable', failures: state.failures + 1 }
-  if (isThrottling(err)) {
-    const delayMs = retryAfter(err, policy) ?? timerDelay(Math.floor(policy.random() * policy.baseDelayMs))
-    if (state.throttledMs + delayMs > (policy.throttleBudgetMs ?? THROTTLE_BUDGET_MS)) {
+export function nextStep(failure: Failure, state: RetryState, policy: DecisionPolicy): Step {
+  if (failure.kind === 'client-error') return { retry: false, reason: 'not-retryable', failures: state.failures + 1 }
+  if (failure.kind === 'throttling') {
+    const delayMs = cappedRetryAfter(failure, policy) ?? timerDelay(Math.floor(policy.random() * policy.baseDelayMs))
+    if ((state.throttledForMs ?? 0) + delayMs > (policy.throttleBudgetMs ?? THROTTLE_BUDGET_MS)) {
       return { retry: false, reason: 'throttle-budget', failures: state.failures }
     }
     return { retry: true, throttled: true, delayMs, failures: state.failures }
   }
   const failures = state.failures + 1
   if (failures >= policy.maxAttempts) return { retry: false, reason: 'attempts', failures }
-  return { retry: true, throttled: false, delayMs: backoffDelay(failures, err, policy), failures }
+  return { retry: true, throttled: false, delayMs: backoffDelay(failures, failure, policy), failures }
 }
 
 /**
- * Wall time spent waiting out throttling, across every request that shares it:
- * two requests throttled over the same second spend one second, not two.
+ * The run's one retry strategy, shared by every request (the upload, its looks
+ * after a lost answer, listings, deletes, version changes): the policy, and
+ * the one piece of state that crosses requests, the throttling episode. It
+ * starts at the first throttled answer and ends at the next success of any
+ * request, so a crowded account slows the run and only one held back for the
+ * whole budget fails, whichever loop is waiting.
  */
-export class ThrottleLedger {
-  private until = -Infinity
-  private spent = 0
+export class RetryStrategy {
+  private throttledSince?: number
+  private throttledTotal = 0
+  private readonly now: () => number
 
-  get spentMs(): number {
-    return this.spent
+  constructor(readonly policy: RetryPolicy) {
+    this.now = policy.now ?? Date.now
   }
 
-  record(from: number, to: number): void {
-    const start = Math.max(from, this.until)
-    if (to > start) this.spent += to - start
-    this.until = Math.max(this.until, to)
+  get maxAttempts(): number {
+    return this.policy.maxAttempts
+  }
+
+  /** What to do after an attempt failed with `failure`, `failures` real failures of this request before it. */
+  decide(failure: Failure, failures: number): Step {
+    const now = this.now()
+    if (failure.kind === 'throttling') this.throttledSince ??= now
+    const throttledForMs = this.throttledSince === undefined ? undefined : now - this.throttledSince
+    return nextStep(failure, { failures, throttledForMs }, this.policy)
+  }
+
+  /** A request succeeded: Boomi is taking requests again, and the throttling episode (if any) is over. */
+  recordSuccess(): void {
+    if (this.throttledSince === undefined) return
+    this.throttledTotal += this.now() - this.throttledSince
+    this.throttledSince = undefined
+  }
+
+  /** Wall time spent in throttling episodes so far, the open one included. */
+  get throttledMs(): number {
+    return this.throttledTotal + (this.throttledSince === undefined ? 0 : this.now() - this.throttledSince)
+  }
+
+  /** The ongoing episode's length so far, for log lines. */
+  private get episodeMs(): number {
+    return this.throttledSince === undefined ? 0 : this.now() - this.throttledSince
+  }
+
+  sleep(ms: number): Promise<void> {
+    return this.policy.sleep(ms)
+  }
+
+  log(line: string): void {
+    this.policy.log(line)
+  }
+
+  /** The log line for a retry: "attempt i of N failed: …" or, for throttling, the budget spent. */
+  describe(err: unknown, failure: Failure, step: Extract<Step, { retry: true }>): string {
+    if (!step.throttled) return `attempt ${step.failures} of ${this.policy.maxAttempts} failed: ${errorMessage(err)}; retrying in ${step.delayMs} ms`
+    return `throttled (${failure.label}), waiting ${step.delayMs} ms; ${Math.round(this.episodeMs / 1000)} s of the ${this.budgetS} s throttling budget used`
+  }
+
+  /** The error a finished retry loop throws: the failure itself, with how the tries ran out when they did. */
+  finalError(err: unknown, step: Extract<Step, { retry: false }>): unknown {
+    if (step.reason === 'attempts') return gaveUp(err, step.failures)
+    if (step.reason === 'not-retryable') return err
+    return withNote(
+      err,
+      `gave up after ${Math.round(this.episodeMs / 1000)} s of throttling, near the ${this.budgetS} s limit; the account's rate limit is spent by other jobs or tools: run fewer at once, or lower requests-per-second`
+    )
+  }
+
+  private get budgetS(): number {
+    return Math.round((this.policy.throttleBudgetMs ?? THROTTLE_BUDGET_MS) / 1000)
   }
 }
 
 /**
  * Runs `attempt` until it succeeds, fails for good, spends `maxAttempts` on
- * real errors, or overruns the throttling budget. `recover` is asked after
- * each retryable failure (the last one too) whether the work was done after
- * all, e.g. an upload whose answer was lost; a result from it ends the loop.
+ * real errors, or overruns the throttling budget; `classify` is the edge's
+ * reading of each failure.
  */
-export async function withRetries<T>(
-  what: string,
-  policy: RetryPolicy,
-  attempt: (n: number) => Promise<T>,
-  recover?: (err: unknown, n: number) => Promise<T | undefined>
-): Promise<T> {
-  const ledger = policy.throttle ?? new ThrottleLedger()
-  const now = policy.now ?? Date.now
+export async function withRetries<T>(what: string, strategy: RetryStrategy, classify: Classify, attempt: (n: number) => Promise<T>): Promise<T> {
   let failures = 0
   for (let n = 1; ; n++) {
-    const started = now()
     try {
-      return await attempt(n)
+      const result = await attempt(n)
+      strategy.recordSuccess()
+      return result
     } catch (err) {
-      if (recover && isRetryable(err)) {
-        const recovered = await recover(err, n)
-        if (recovered !== undefined) return recovered
-      }
-      const step = nextStep(err, { failures, throttledMs: ledger.spentMs }, policy)
-      if (!step.retry) throw finalError(err, step, ledger.spentMs, policy)
+      const failure = classify(err)
+      const step = strategy.decide(failure, failures)
+      if (!step.retry) throw strategy.finalError(err, step)
       failures = step.failures
-      policy.log(`${what}: ${describeRetry(err, step, ledger.spentMs, policy)}`)
-      await policy.sleep(step.delayMs)
-      if (step.throttled) ledger.record(started, now())
+      strategy.log(`${what}: ${strategy.describe(err, failure, step)}`)
+      await strategy.sleep(step.delayMs)
     }
   }
-}
-
-/** The log line for a retry: "attempt i of N failed: …" or, for throttling, the budget spent. */
-export function describeRetry(
-  err: unknown,
-  step: Extract<Step, { retry: true }>,
-  throttledMs: number,
-  policy: Pick<RetryPolicy, 'maxAttempts' | 'throttleBudgetMs'>
-): string {
-  if (!step.throttled) return `attempt ${step.failures} of ${policy.maxAttempts} failed: ${errorMessage(err)}; retrying in ${step.delayMs} ms`
-  const status = err instanceof BoomiError ? err.status : '?'
-  const budgetS = Math.round((policy.throttleBudgetMs ?? THROTTLE_BUDGET_MS) / 1000)
-  return `throttled (${status}), waiting ${step.delayMs} ms; ${Math.round(throttledMs / 1000)} s of the ${budgetS} s throttling budget used`
-}
-
-/** The error a finished retry loop throws: the failure itself, with how the tries ran out when they did. */
-export function finalError(err: unknown, step: Extract<Step, { retry: false }>, throttledMs: number, policy: Pick<RetryPolicy, 'throttleBudgetMs'>): unknown {
-  if (step.reason === 'attempts') return gaveUp(err, step.failures)
-  if (step.reason === 'not-retryable') return err
-  const budgetS = Math.round((policy.throttleBudgetMs ?? THROTTLE_BUDGET_MS) / 1000)
-  return withNote(
-    err,
-    `gave up after ${Math.round(throttledMs / 1000)} s of throttling, near the ${budgetS} s limit; the account's rate limit is spent by other jobs or tools: run fewer at once, or lower requests-per-second`
-  )
 }
 
 /** The last failure, saying that the tries ran out and how to allow more. */
@@ -195,9 +219,9 @@ export function gaveUp(err: unknown, attempts: number): unknown {
 }
 
 /**
- * A copy of the error (same class and fields, so callers still tell a
- * BoomiError from a NetworkError) with a note added to its message and the
- * original as its cause; the thrown error itself is left as it was.
+ * A copy of the error (same class and fields, so callers still tell one kind
+ * from another) with a note added to its message and the original as its
+ * cause; the thrown error itself is left as it was.
  */
 function withNote(err: unknown, note: string): unknown {
   if (!(err instanceof Error)) return new Error(`${errorMessage(err)} (${note})`, { cause: err })

@@ -3,9 +3,9 @@
 import type { ArchiveFacts } from '../archive/zip.js'
 import type { BoomiClient } from '../boomi/client.js'
 import type { RunContext } from '../domain/changelog.js'
-import type { Journal, ThrottleStats } from '../domain/record.js'
+import type { EventLog, ThrottleStats } from '../domain/record.js'
 import type { Inputs } from '../inputs/read.js'
-import type { RetryPolicy } from '../net/retry.js'
+import type { RetryStrategy } from '../net/retry.js'
 import type { StreamBody } from '../net/transport.js'
 import type { UploadParts } from '../net/multipart.js'
 
@@ -23,14 +23,6 @@ export interface ActionLog extends Logger {
 export interface Clock {
   now(): number
   sleep(ms: number): Promise<void>
-}
-
-export interface UploadPolicy extends Pick<
-  RetryPolicy,
-  'maxAttempts' | 'baseDelayMs' | 'maxDelayMs' | 'maxRetryAfterMs' | 'random' | 'throttleBudgetMs' | 'throttle'
-> {
-  /** How long Boomi is given to show an upload whose answer was lost, looked for at growing intervals. */
-  settleMs: number
 }
 
 export type MakeBody = (parts: UploadParts, onBytes?: (sent: number) => void) => StreamBody
@@ -54,12 +46,15 @@ export interface RunDeps {
   runContext: () => Promise<RunContext>
   log: ActionLog
   clock: Clock
-  uploadPolicy: UploadPolicy
+  /** The run's one retry strategy: the client's requests and the upload's attempts all ask it. */
+  retry: RetryStrategy
+  /** How long Boomi is given to show an upload whose answer was lost, looked for at growing intervals. */
+  settleMs: number
   deleteConcurrency: number
   /** Aborted when the runner cancels the job: no new request is started. */
   signal?: AbortSignal
   throttling?: () => ThrottleStats
   progress?: Progress
-  /** Written as things happen, for a run stopped before its phases return. */
-  journal?: Journal
+  /** What the run did, reported as it happens; the record, outputs and summary are folded from it. */
+  events: EventLog
 }

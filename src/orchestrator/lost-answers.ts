@@ -2,20 +2,34 @@
 // that timed out, dropped, or got a 500/502/504 may have stored the version, so
 // before trying again the group is listed to look for it — at once, then at
 // growing intervals within the settle window. A second look for late twins is
-// made only while some attempt's outcome is still unknown.
+// made only while some attempt's outcome is still unknown. Whether to try
+// again, and when, is the run's one retry strategy's decision.
 import type { BoomiClient } from '../boomi/client.js'
+import { classifyFailure } from '../boomi/failures.js'
 import { findLostUpload } from '../domain/plan.js'
 import type { ConnectorVersion } from '../domain/versions.js'
-import { VersionLimitError, errorMessage } from '../errors.js'
-import { type RetryState, isRetryable, mayHaveTakenEffect, nextStep } from '../net/retry.js'
-import type { RunDeps, UploadPolicy } from './deps.js'
+import { errorMessage } from '../errors.js'
+import type { Failure, Step } from '../net/retry.js'
+import type { RunDeps } from './deps.js'
+import { CANCELLED_MESSAGE, sending, stopIfCancelled } from './journal.js'
 import { ids } from './prune.js'
 
 export interface Created {
+  kind: 'created'
   version: ConnectorVersion
   /** The freshest listing seen, the new version in it and removed twins marked deleted. */
   listing: readonly ConnectorVersion[]
   strayTwins: ConnectorVersion[]
+}
+
+export interface NotCreated {
+  kind: 'not-created'
+  /** The last attempt's failure, as the retry strategy gave it up; or why the look failed. */
+  error: unknown
+  /** Attempts whose answer was lost and whose version never showed: Boomi may still have stored one. */
+  unknown: number
+  /** The look after a lost answer could not finish: `error` is its failure. */
+  lookFailed: boolean
 }
 
 export interface UploadStep {
@@ -31,18 +45,16 @@ export interface UploadStep {
 }
 
 /**
- * What to do after an upload attempt failed with `err`: the one home of that
- * decision. Whether to try again, and when, is the retry policy's (throttling
- * is bounded by time, real errors by attempts); whether to look first is ours:
- * after a lost answer, and when giving up while an earlier outcome is unknown.
+ * What to do after an upload attempt failed: whether to try again, and when,
+ * is the strategy's `step`; whether to look first is ours: after a lost
+ * answer, and when giving up while an earlier outcome is unknown.
  */
-export function afterUploadFailure(err: unknown, state: RetryState, unknownBefore: number, policy: UploadPolicy): UploadStep {
-  const step = nextStep(err, state, policy)
-  const lost = isRetryable(err) && mayHaveTakenEffect(err)
+export function afterUploadFailure(failure: Failure, step: Step, unknownBefore: number, settleMs: number): UploadStep {
+  const lost = failure.kind !== 'client-error' && failure.mayHaveTakenEffect
   const look = lost || (unknownBefore > 0 && !step.retry)
   if (!step.retry) return { lost, look, retry: false, delayMs: 0, throttled: false, failures: step.failures }
   // The looks have already spaced the attempts; a longer Retry-After still counts.
-  const delayMs = lost ? Math.max(0, step.delayMs - policy.settleMs) : step.delayMs
+  const delayMs = lost ? Math.max(0, step.delayMs - settleMs) : step.delayMs
   return { lost, look, retry: true, delayMs, throttled: step.throttled, failures: step.failures }
 }
 
@@ -60,48 +72,56 @@ export async function createWithRecovery(
   create: () => Promise<ConnectorVersion>,
   before: readonly ConnectorVersion[],
   sha256: string,
+  changeLog: string,
   /** Attempts of an earlier round whose outcome is still unknown (a version-limit refusal came after them). */
   unknownBefore = 0
-): Promise<Created> {
-  const { log, uploadPolicy: policy, clock } = deps
+): Promise<Created | NotCreated> {
+  const { log, retry, clock } = deps
   const idsBefore = new Set(before.map(v => v.versionId))
   let unknown = unknownBefore
-  const state: RetryState = { failures: 0, throttledMs: 0 }
+  let failures = 0
   for (let n = 1; ; n++) {
+    // A cancel between attempts still says what an earlier one may have stored.
+    if (deps.signal?.aborted) return { kind: 'not-created', error: new Error(CANCELLED_MESSAGE), unknown, lookFailed: false }
+    const answered = sending(deps, { operation: 'upload', changeLog })
+    let version: ConnectorVersion
     try {
-      const version = await create()
-      if (deps.journal) deps.journal.uploaded = { version, changeLog: version.changeLog ?? '' }
-      return await settle(deps, client, sha256, version, before, idsBefore, unknown)
+      version = await create()
     } catch (err) {
-      const step = afterUploadFailure(err, state, unknown, policy)
-      state.failures = step.failures
+      const failure = classifyFailure(err)
+      const decision = retry.decide(failure, failures)
+      const step = afterUploadFailure(failure, decision, unknown, deps.settleMs)
+      failures = step.failures
+      // Only a lost answer leaves this attempt open: the look, or the phase's outcome, settles it.
+      if (!step.lost) answered()
       if (step.lost) {
         unknown++
         log.info(`upload: the answer to attempt ${n} was lost (${errorMessage(err)}); looking for the version in ${deps.inputs.groupType}`)
       }
       if (step.look) {
-        const found = await lookFor(deps, client, sha256, idsBefore)
-        if (found && deps.journal) deps.journal.uploaded = { version: found.version, changeLog: found.version.changeLog ?? '' }
-        if (found) return await settle(deps, client, sha256, found.version, found.listing, idsBefore, unknown - 1)
+        let found: Awaited<ReturnType<typeof lookFor>>
+        try {
+          found = await lookFor(deps, client, sha256, idsBefore)
+        } catch (lookErr) {
+          return { kind: 'not-created', error: lookErr, unknown, lookFailed: true }
+        }
+        if (found) return settle(deps, client, sha256, changeLog, found.version, found.listing, idsBefore, unknown - 1)
       }
-      if (!step.retry) throw unknown > 0 ? afterLostAnswer(err, unknown) : err
+      if (!decision.retry) return { kind: 'not-created', error: retry.finalError(err, decision), unknown, lookFailed: false }
       log.info(
-        `upload: attempt ${n} failed (${step.failures} of ${policy.maxAttempts} tries spent${step.throttled ? '; throttled, which spends none' : ''}): ${errorMessage(err)}; retrying in ${step.delayMs} ms`
+        `upload: attempt ${n} failed (${step.failures} of ${retry.maxAttempts} tries spent${step.throttled ? '; throttled, which spends none' : ''}): ${errorMessage(err)}; retrying in ${step.delayMs} ms`
       )
-      if (step.throttled) {
-        const t = clock.now()
-        policy.throttle?.record(t, t + step.delayMs)
-        state.throttledMs = policy.throttle?.spentMs ?? state.throttledMs + step.delayMs
+      try {
+        await clock.sleep(step.delayMs)
+      } catch (sleepErr) {
+        return { kind: 'not-created', error: sleepErr, unknown, lookFailed: false }
       }
-      await clock.sleep(step.delayMs)
+      continue
     }
+    answered()
+    retry.recordSuccess()
+    return settle(deps, client, sha256, changeLog, version, before, idsBefore, unknown)
   }
-}
-
-function afterLostAnswer(err: unknown, unknown: number): unknown {
-  // At the version limit the caller may still make room and try again; it must then still look for a late twin.
-  if (err instanceof VersionLimitError) return new VersionLimitError(err.refusal, unknown)
-  return new Error(`${errorMessage(err)}. An earlier attempt lost its answer; if Boomi stores it later, a re-run will find and reuse it.`, { cause: err })
 }
 
 /** Lists the group at growing intervals until a new version with this archive's checksum shows, or the window ends. */
@@ -111,11 +131,12 @@ async function lookFor(
   sha256: string,
   idsBefore: ReadonlySet<string>
 ): Promise<{ version: ConnectorVersion; listing: readonly ConnectorVersion[] } | undefined> {
-  const { clock, log, uploadPolicy } = deps
+  const { clock, log } = deps
   let waited = 0
-  for (const at of lookSchedule(uploadPolicy.settleMs)) {
+  for (const at of lookSchedule(deps.settleMs)) {
     if (at > waited) await clock.sleep(at - waited)
     waited = at
+    stopIfCancelled(deps)
     const listing = await client.listGroup(deps.inputs.groupType)
     const found = findLostUpload(listing, sha256, idsBefore)
     if (found.length) {
@@ -130,48 +151,54 @@ async function lookFor(
 }
 
 /**
- * The run's version is known. While an attempt's outcome is unknown, one more
- * listing looks for a twin it stored late; twins are deleted, and one that
- * cannot be deleted is returned so the run fails once its outputs are set.
+ * The run's version is known, and reported at once. While an attempt's
+ * outcome is unknown, one more listing looks for a twin it stored late; twins
+ * are deleted, and one that cannot be deleted is reported so the run fails
+ * once its outputs are set.
  */
 async function settle(
   deps: RunDeps,
   client: BoomiClient,
   sha256: string,
+  changeLog: string,
   kept: ConnectorVersion,
   listing: readonly ConnectorVersion[],
   idsBefore: ReadonlySet<string>,
   unknown: number
 ): Promise<Created> {
-  const withKept = listing.some(v => v.versionId === kept.versionId) ? listing : [...listing, kept]
-  const twinsIn = (l: readonly ConnectorVersion[]): ConnectorVersion[] => findLostUpload(l, sha256, idsBefore).filter(v => v.versionId !== kept.versionId)
-  let fresh = withKept
+  deps.events.report({ type: 'upload', upload: { kind: 'uploaded', version: kept, changeLog, strayTwins: [] } })
+  const withKept = (l: readonly ConnectorVersion[]): readonly ConnectorVersion[] => (l.some(v => v.versionId === kept.versionId) ? l : [...l, kept])
+  let fresh = withKept(listing)
   if (unknown > 0) {
     try {
-      const again = await client.listGroup(deps.inputs.groupType)
-      fresh = again.some(v => v.versionId === kept.versionId) ? again : [...again, kept]
+      fresh = withKept(await client.listGroup(deps.inputs.groupType))
     } catch (err) {
       deps.log.warning(
         `Could not check for a second copy of this archive (${errorMessage(err)}). Version ${kept.versionId} is this run's upload; check group ${deps.inputs.groupType} for another version whose change log ends with this checksum.`
       )
     }
   }
-  const twins = twinsIn(fresh)
-  if (!twins.length) return { version: kept, listing: fresh, strayTwins: [] }
+  const twins = findLostUpload(fresh, sha256, idsBefore).filter(v => v.versionId !== kept.versionId)
+  if (!twins.length) return { kind: 'created', version: kept, listing: fresh, strayTwins: [] }
   const removed = new Set<string>()
   const stray: ConnectorVersion[] = []
   for (const twin of twins) {
     deps.log.warning(
       `Version ${twin.versionId} is a second copy of this archive, left by an upload attempt whose answer was lost; deleting it and keeping ${kept.versionId}.`
     )
+    const answered = sending(deps, { operation: 'delete', round: 'twin', version: twin })
     try {
-      await client.deleteVersion(deps.inputs.groupType, twin.versionId)
-      removed.add(twin.versionId)
+      const answer = await client.deleteVersion(deps.inputs.groupType, twin.versionId)
+      if (answer.outcome === 'deleted') removed.add(twin.versionId)
+      else throw answer.error
     } catch (err) {
       deps.log.warning(`Deleting the second copy ${twin.versionId} failed: ${errorMessage(err)}`)
       stray.push(twin)
+      deps.events.report({ type: 'twin-left', version: twin })
+    } finally {
+      answered()
     }
   }
   if (stray.length) deps.log.warning(`Second copies left: ${ids(stray)}`)
-  return { version: kept, listing: fresh.map(v => (removed.has(v.versionId) ? { ...v, deleted: true } : v)), strayTwins: stray }
+  return { kind: 'created', version: kept, listing: fresh.map(v => (removed.has(v.versionId) ? { ...v, deleted: true } : v)), strayTwins: stray }
 }

@@ -4,12 +4,14 @@
 // for every one, and a cancelled run, which starts nothing new.
 import type { BoomiClient } from '../boomi/client.js'
 import { isDeleteRefusal } from '../boomi/contract.js'
+import { mayHaveTakenEffect } from '../boomi/failures.js'
 import { type PlannedVersion, type PrunePlan, planPrune } from '../domain/plan.js'
 import type { PruneOutcome, PruneResult } from '../domain/record.js'
 import type { ConnectorVersion } from '../domain/versions.js'
 import { BoomiError, errorMessage } from '../errors.js'
-import { mayHaveTakenEffect } from '../net/retry.js'
 import type { Logger, RunDeps } from './deps.js'
+import { sending } from './journal.js'
+import type { UploadResult } from './upload.js'
 
 export function describe(v: ConnectorVersion): string {
   const parts = [v.displayVersion ? `display version ${v.displayVersion}` : undefined, v.uploadedDate ? `uploaded ${v.uploadedDate}` : undefined].filter(
@@ -38,7 +40,26 @@ export interface PruneInput {
   refusedBefore: ReadonlySet<string>
 }
 
-export async function prunePhase(deps: RunDeps, keepLatest: number, p: PruneInput): Promise<PruneResult> {
+/**
+ * Pruning's input from what came before it, the one seam between the upload
+ * and pruning: after an upload, the group as the upload last saw it (its twins
+ * removed, the early prune's deletions marked deleted, its refusals not asked
+ * for again) with the new version first; otherwise the run's one listing.
+ */
+export function pruneInputFrom(listing: readonly ConnectorVersion[], upload: UploadResult | undefined, runVersion: ConnectorVersion | undefined): PruneInput {
+  if (upload?.kind !== 'uploaded') {
+    return { listing, runVersion, uploaded: false, pendingUpload: upload?.kind === 'would-upload', refusedBefore: new Set() }
+  }
+  return {
+    listing: withoutDeleted(upload.listing, upload.earlyPrune),
+    runVersion: upload.version,
+    uploaded: true,
+    pendingUpload: false,
+    refusedBefore: new Set(upload.earlyPrune?.skipped.map(s => s.version.versionId) ?? [])
+  }
+}
+
+export async function prunePhase(deps: RunDeps, keepLatest: number, p: PruneInput): Promise<PruneResult & { outcome: PruneOutcome }> {
   const { inputs, log } = deps
   const planned = planPrune({
     listing: p.listing,
@@ -50,18 +71,33 @@ export async function prunePhase(deps: RunDeps, keepLatest: number, p: PruneInpu
     pendingUpload: p.pendingUpload
   })
   const plan = { ...planned, delete: planned.delete.filter(d => !p.refusedBefore.has(d.version.versionId)) }
+  const result: PruneResult = { keepLatest, minAgeDays: inputs.minAgeDays, kept: plan.keep.length }
+  deps.events.report({ type: 'prune-plan', round: 'prune', plan: result, skip: plan.skip, delete: plan.delete })
   logPlan(log, plan, inputs.dryRun)
-  const outcome = inputs.dryRun ? { deleted: plan.delete, skipped: plan.skip, failed: [], notTried: [] } : await executePrune(deps, await deps.client(), plan)
+  let outcome: PruneOutcome
+  if (inputs.dryRun) {
+    for (const item of plan.delete) deps.events.report({ type: 'deleted', item })
+    outcome = { deleted: plan.delete, skipped: plan.skip, failed: [], notTried: [] }
+  } else {
+    outcome = await executePrune(deps, await deps.client(), plan, 'prune')
+  }
   const verb = inputs.dryRun ? 'would delete' : 'deleted'
   log.info(`Pruning: kept ${plan.keep.length}, ${verb} ${outcome.deleted.length}, skipped ${outcome.skipped.length}, failed ${outcome.failed.length}`)
-  return { keepLatest, minAgeDays: inputs.minAgeDays, kept: plan.keep.length, outcome }
+  return { ...result, outcome }
 }
 
 /** At the account's version limit: delete what the finished run would have deleted anyway (the pending upload counts as the newest). */
 export async function pruneForRoom(deps: RunDeps, client: BoomiClient, listing: readonly ConnectorVersion[], keepLatest: number): Promise<PruneOutcome> {
   const plan = planPrune({ listing, keepLatest, minAgeDays: deps.inputs.minAgeDays, now: deps.clock.now(), pendingUpload: true })
+  deps.events.report({
+    type: 'prune-plan',
+    round: 'room',
+    plan: { keepLatest, minAgeDays: deps.inputs.minAgeDays, kept: plan.keep.length },
+    skip: plan.skip,
+    delete: plan.delete
+  })
   logPlan(deps.log, plan, false)
-  return executePrune(deps, client, plan)
+  return executePrune(deps, client, plan, 'room')
 }
 
 function logPlan(log: Logger, plan: PrunePlan, dryRun: boolean): void {
@@ -76,11 +112,17 @@ interface Unsure {
   item: PlannedVersion
   refusal?: string
   failure?: string
+  /** Closes the journaled request once the listing has told. */
+  answered: () => void
 }
 
-/** Carries out the plan's deletions, oldest first; the outcome is reported in the plan's order. */
-export async function executePrune(deps: RunDeps, client: BoomiClient, plan: PrunePlan): Promise<PruneOutcome> {
-  const { log, signal } = deps
+function refusalOf(err: unknown): string | undefined {
+  return err instanceof BoomiError && isDeleteRefusal(err.status) ? `refused by Boomi: ${err.boomiMessage || `HTTP ${err.status}`}` : undefined
+}
+
+/** Carries out the plan's deletions, oldest first, reporting each; the outcome is in the plan's order. */
+export async function executePrune(deps: RunDeps, client: BoomiClient, plan: PrunePlan, round: 'room' | 'prune'): Promise<PruneOutcome> {
+  const { log, signal, events } = deps
   const group = deps.inputs.groupType
   const deleted: PlannedVersion[] = []
   const skipped: PlannedVersion[] = [...plan.skip]
@@ -90,34 +132,51 @@ export async function executePrune(deps: RunDeps, client: BoomiClient, plan: Pru
   const queue = [...plan.delete].reverse()
   let stop = false
   let done = 0
+  const notTry = (version: ConnectorVersion): void => {
+    notTried.push(version)
+    events.report({ type: 'not-tried', version })
+  }
   const worker = async (): Promise<void> => {
     for (let item = queue.shift(); item; item = queue.shift()) {
       if (stop || signal?.aborted) {
-        notTried.push(item.version)
+        notTry(item.version)
         continue
       }
+      const answered = sending(deps, { operation: 'delete', round, version: item.version })
       try {
-        await client.deleteVersion(group, item.version.versionId)
+        const answer = await client.deleteVersion(group, item.version.versionId)
+        deps.progress?.prune(++done, plan.delete.length)
+        if (answer.outcome === 'unknown') {
+          // An attempt lost its answer, and what came after failed: perhaps only because it was already done.
+          const refusal = refusalOf(answer.error)
+          unsure.push({ item, refusal, failure: refusal ? undefined : errorMessage(answer.error), answered })
+          if (answer.error instanceof BoomiError && (answer.error.status === 401 || answer.error.status === 403)) stop = true
+          continue
+        }
         deleted.push(item)
-        deps.journal?.deleted.push(item)
-        log.info(`deleted ${describe(item.version)} [${++done}/${plan.delete.length}]`)
-        deps.progress?.prune(done, plan.delete.length)
+        events.report({ type: 'deleted', item })
+        answered()
+        log.info(`deleted ${describe(item.version)} [${done}/${plan.delete.length}]`)
       } catch (err) {
         deps.progress?.prune(++done, plan.delete.length)
         if (signal?.aborted && !mayHaveTakenEffect(err)) {
-          notTried.push(item.version)
+          answered()
+          notTry(item.version)
           continue
         }
-        const refusal = err instanceof BoomiError && isDeleteRefusal(err.status) ? `refused by Boomi: ${err.boomiMessage || `HTTP ${err.status}`}` : undefined
-        // After a lost answer any later failure may only mean the first attempt did it: the listing tells.
-        const lostBefore = err instanceof BoomiError && err.afterLostAnswer
-        if (refusal && !lostBefore && (err as BoomiError).status !== 404) {
-          skipped.push({ version: item.version, reason: refusal })
+        const refusal = refusalOf(err)
+        if (refusal && (err as BoomiError).status !== 404) {
+          const skip = { version: item.version, reason: refusal }
+          skipped.push(skip)
+          events.report({ type: 'refused', item: skip })
+          answered()
           log.warning(`Version ${describe(item.version)} was not deleted: ${refusal}`)
-        } else if (refusal || lostBefore || mayHaveTakenEffect(err)) {
-          unsure.push({ item, refusal, failure: refusal ? undefined : errorMessage(err) })
+        } else if (refusal || mayHaveTakenEffect(err)) {
+          unsure.push({ item, refusal, failure: refusal ? undefined : errorMessage(err), answered })
         } else {
           failed.push({ version: item.version, error: errorMessage(err) })
+          events.report({ type: 'delete-failed', version: item.version, error: errorMessage(err) })
+          answered()
           log.warning(`Deleting version ${describe(item.version)} failed: ${errorMessage(err)}`)
         }
         if (err instanceof BoomiError && (err.status === 401 || err.status === 403)) stop = true
@@ -133,31 +192,40 @@ export async function executePrune(deps: RunDeps, client: BoomiClient, plan: Pru
 
 /** One more listing tells whether a delete whose answer was lost did happen. */
 async function settleUnsure(deps: RunDeps, client: BoomiClient, unsure: Unsure[]): Promise<Omit<PruneOutcome, 'notTried'>> {
-  const { log } = deps
+  const { log, events } = deps
   const out: Omit<PruneOutcome, 'notTried'> = { deleted: [], skipped: [], failed: [] }
   log.info(`${unsure.length} deletion(s) lost their answer or found nothing to delete; listing ${deps.inputs.groupType} to see whether they happened`)
   let listing: readonly ConnectorVersion[]
   try {
     listing = await client.listGroup(deps.inputs.groupType)
   } catch (err) {
-    for (const { item } of unsure)
-      out.failed.push({ version: item.version, error: `outcome unknown: the answer was lost and the group could not be listed (${errorMessage(err)})` })
+    for (const { item, answered } of unsure) {
+      const error = `outcome unknown: the answer was lost and the group could not be listed (${errorMessage(err)})`
+      out.failed.push({ version: item.version, error })
+      events.report({ type: 'delete-failed', version: item.version, error })
+      answered()
+    }
     return out
   }
   const byId = new Map(listing.map(v => [v.versionId, v]))
-  for (const { item, refusal, failure } of unsure) {
+  for (const { item, refusal, failure, answered } of unsure) {
     const now = byId.get(item.version.versionId)
     if (!now || now.deleted) {
       out.deleted.push(item)
-      deps.journal?.deleted.push(item)
+      events.report({ type: 'deleted', item })
       log.info(`deleted ${describe(item.version)} (its answer was lost; the listing shows it deleted)`)
     } else if (refusal) {
-      out.skipped.push({ version: item.version, reason: refusal })
+      const skip = { version: item.version, reason: refusal }
+      out.skipped.push(skip)
+      events.report({ type: 'refused', item: skip })
       log.warning(`Version ${describe(item.version)} was not deleted: ${refusal}`)
     } else {
-      out.failed.push({ version: item.version, error: failure ?? 'the delete failed' })
-      log.warning(`Deleting version ${describe(item.version)} failed: ${failure}`)
+      const error = failure ?? 'the delete failed'
+      out.failed.push({ version: item.version, error })
+      events.report({ type: 'delete-failed', version: item.version, error })
+      log.warning(`Deleting version ${describe(item.version)} failed: ${error}`)
     }
+    answered()
   }
   return out
 }

@@ -1,75 +1,80 @@
-// The run, as a script of phases. Each phase returns its result; the record
-// collects them, each field written once; outputs and the job summary are
-// computed from the record when the run ends, however it ends.
+// The run, as a script of phases. Each phase returns its result to the phases
+// after it and reports what it did as events; the record, the outputs and the
+// job summary are folded from those events when the run ends, however it ends.
 import { Input } from '../constants.js'
 import { releaseNotes } from '../domain/changelog.js'
-import { type RunRecord, allPruning, runVersion } from '../domain/record.js'
+import { type RunRecord, foldRun } from '../domain/record.js'
 import type { ConnectorVersion } from '../domain/versions.js'
 import { errorMessage } from '../errors.js'
 import type { ActionLog, RunDeps } from './deps.js'
 import { archivePhase, changeLogPhase } from './inputs-phase.js'
+import { stopIfCancelled } from './journal.js'
 import { listingPhase } from './listing.js'
-import { ids, prunePhase, withoutDeleted } from './prune.js'
+import { ids, pruneInputFrom, prunePhase } from './prune.js'
 import { switchPhase, unswitched } from './switch.js'
-import { uploadPhase } from './upload.js'
+import { type UploadResult, uploadPhase } from './upload.js'
 
 export type Publish = (record: RunRecord) => Promise<void>
 
-export function newRecord(inputs: RunDeps['inputs']): RunRecord {
-  return { groupType: inputs.groupType, dryRun: inputs.dryRun }
-}
-
 /** Runs the release and hands the record to `publish` at the end, also after a failure; rethrows the failure. */
-export async function runRelease(deps: RunDeps, publish: Publish, record = newRecord(deps.inputs)): Promise<void> {
+export async function runRelease(deps: RunDeps, publish: Publish): Promise<void> {
   try {
-    await release(deps, record)
+    await release(deps)
   } catch (err) {
-    record.error = errorMessage(err)
+    deps.events.report({ type: 'failed', error: errorMessage(err) })
     throw err
   } finally {
-    record.throttling = deps.throttling?.()
-    record.cancelled = deps.signal?.aborted || undefined
-    await publish(record)
+    await publish(endRecord(deps))
   }
 }
 
-async function release(deps: RunDeps, r: RunRecord): Promise<void> {
-  const { inputs, log } = deps
+/** The record as it stands: what the run reported, with the throttling seen and whether it was cancelled. */
+function endRecord(deps: RunDeps): RunRecord {
+  const stats = deps.throttling?.()
+  if (stats) deps.events.report({ type: 'throttling', stats })
+  if (deps.signal?.aborted) deps.events.report({ type: 'cancelled' })
+  return foldRun({ groupType: deps.inputs.groupType, dryRun: deps.inputs.dryRun }, deps.events.all)
+}
+
+/**
+ * The record of a run that did not end within the grace after a cancel: the
+ * same fold, so requests sent and never answered show as outcome not known.
+ */
+export function forcedRecord(deps: RunDeps): RunRecord {
+  deps.events.report({ type: 'failed', error: 'The run was cancelled while requests were in flight; their outcome is not known.' })
+  return endRecord(deps)
+}
+
+async function release(deps: RunDeps): Promise<void> {
+  const { inputs, log, events } = deps
   log.info(
     `Group ${inputs.groupType} in account ${inputs.accountId} at ${inputs.apiUrl}${inputs.dryRun ? ' (dry run: nothing will be uploaded, switched or deleted)' : ''}`
   )
 
   // What the workspace holds is checked before the first request.
-  if (inputs.archive) r.archive = await phase(log, 'Archive', () => archivePhase(deps, inputs.archive!))
-  r.changeLog = await changeLogPhase(deps)
+  const archive = inputs.archive ? await phase(log, 'Archive', () => archivePhase(deps, inputs.archive!)) : undefined
+  if (archive) events.report({ type: 'archive', archive })
+  const changeLog = await changeLogPhase(deps)
+  if (changeLog) events.report({ type: 'change-log', changeLog })
   const listing = await phase(log, `Listing ${inputs.groupType}`, () => listingPhase(deps))
-  if (inputs.versionId) r.given = givenVersion(listing, inputs.versionId, inputs.groupType)
+  const given = inputs.versionId ? givenVersion(listing, inputs.versionId, inputs.groupType) : undefined
+  if (given) events.report({ type: 'given', version: given })
 
-  if (r.archive) r.upload = await phase(log, 'Upload', () => uploadPhase(deps, r.archive!, r.changeLog, listing))
-  if (r.upload?.kind === 'failed' || r.upload?.kind === 'refused-duplicate') throw r.upload.error
-  cancelled(deps)
+  const upload = archive ? await phase(log, 'Upload', () => uploadPhase(deps, archive, changeLog, listing)) : undefined
+  if (upload?.kind === 'failed' || upload?.kind === 'refused-duplicate') throw upload.error
+  stopIfCancelled(deps)
 
-  const version = runVersion(r)
-  if (inputs.classifications.length && (version || r.upload?.kind === 'would-upload')) {
-    r.switches = await phase(log, 'Classifications', () => switchPhase(deps, version, notesFor(r, version)))
+  const version = given ?? (upload?.kind === 'uploaded' || upload?.kind === 'reused' ? upload.version : undefined)
+  if (inputs.classifications.length && (version || upload?.kind === 'would-upload')) {
+    await phase(log, 'Classifications', () => switchPhase(deps, version, notesFor(upload, changeLog?.text, version)))
   }
-  cancelled(deps)
+  stopIfCancelled(deps)
 
-  if (inputs.keepLatest !== undefined) {
-    const keepLatest = inputs.keepLatest
-    const upload = r.upload
-    r.prune = await phase(log, 'Prune', () =>
-      prunePhase(deps, keepLatest, {
-        listing: upload?.kind === 'uploaded' ? withoutDeleted(upload.listing, upload.earlyPrune) : listing,
-        runVersion: version,
-        uploaded: upload?.kind === 'uploaded',
-        pendingUpload: upload?.kind === 'would-upload',
-        refusedBefore: new Set(upload?.kind === 'uploaded' ? (upload.earlyPrune?.skipped.map(s => s.version.versionId) ?? []) : [])
-      })
-    )
-  }
-  cancelled(deps)
-  failures(r)
+  const keepLatest = inputs.keepLatest
+  if (keepLatest !== undefined) await phase(log, 'Prune', () => prunePhase(deps, keepLatest, pruneInputFrom(listing, upload, version)))
+  stopIfCancelled(deps)
+  // What failed without stopping the run is read from the same record the outputs are.
+  failures(foldRun({ groupType: inputs.groupType, dryRun: inputs.dryRun }, events.all))
 }
 
 async function phase<T>(log: ActionLog, name: string, body: () => Promise<T>): Promise<T> {
@@ -79,10 +84,6 @@ async function phase<T>(log: ActionLog, name: string, body: () => Promise<T>): P
   } finally {
     log.endGroup()
   }
-}
-
-function cancelled(deps: RunDeps): void {
-  if (deps.signal?.aborted) throw new Error('The run was cancelled; what it did before that is in the outputs and the job summary.')
 }
 
 /** version-id must name a live version of this group: the run's one listing tells. */
@@ -96,9 +97,9 @@ function givenVersion(listing: readonly ConnectorVersion[], versionId: string, g
 }
 
 /** The release notes: the change log's text without its checksum trailer. */
-function notesFor(r: RunRecord, version: ConnectorVersion | undefined): string {
-  if (r.upload?.kind === 'uploaded' || r.upload?.kind === 'would-upload') return releaseNotes(r.upload.changeLog)
-  if (r.changeLog) return r.changeLog.text
+function notesFor(upload: UploadResult | undefined, text: string | undefined, version: ConnectorVersion | undefined): string {
+  if (upload?.kind === 'uploaded' || upload?.kind === 'would-upload') return releaseNotes(upload.changeLog)
+  if (text !== undefined) return text
   return releaseNotes(version?.changeLog ?? '')
 }
 
@@ -111,7 +112,7 @@ function failures(r: RunRecord): void {
       `${refused.length} classification change(s) not made: ${refused.map(s => `${s.classificationType} (${s.error ?? s.reviewStatus})`).join('; ')}`
     )
   }
-  const o = allPruning(r)
+  const o = r.pruning
   if (o && (o.failed.length || o.notTried.length)) {
     const byMessage = new Map<string, string[]>()
     for (const f of o.failed) byMessage.set(f.error, [...(byMessage.get(f.error) ?? []), f.version.versionId])

@@ -7,6 +7,7 @@ import type { SwitchResult } from '../domain/record.js'
 import type { ConnectorVersion } from '../domain/versions.js'
 import { errorMessage } from '../errors.js'
 import type { RunDeps } from './deps.js'
+import { sending } from './journal.js'
 
 const STATUS_TEXT: Record<string, string> = {
   APPROVED: 'switched',
@@ -19,26 +20,32 @@ const STATUS_TEXT: Record<string, string> = {
 export async function switchPhase(deps: RunDeps, version: ConnectorVersion | undefined, releaseNotes: string): Promise<SwitchResult[]> {
   const { inputs, log } = deps
   const results: SwitchResult[] = []
+  const done = (change: SwitchResult): void => {
+    results.push(change)
+    deps.events.report({ type: 'switched', change })
+  }
   for (const label of inputs.classifications) {
     const classificationType = `${inputs.groupType}-${label}`
     if (inputs.dryRun || !version) {
       log.info(`Dry run: would switch ${classificationType} to ${version ? `version ${version.versionId}` : 'the version this run would upload'}`)
-      results.push({ classificationType, versionId: version?.versionId ?? '', reviewStatus: '' })
+      done({ classificationType, versionId: version?.versionId ?? '', reviewStatus: '' })
       continue
     }
     if (deps.signal?.aborted) {
-      results.push({ classificationType, versionId: version.versionId, reviewStatus: '', error: 'not requested: the run was cancelled' })
+      done({ classificationType, versionId: version.versionId, reviewStatus: '', error: 'not requested: the run was cancelled' })
       continue
     }
+    log.info(`Switching ${classificationType} to version ${version.versionId}`)
+    const answered = sending(deps, { operation: 'change', classificationType, versionId: version.versionId })
     try {
       const change = await (await deps.client()).changeVersion(classificationType, version.versionId, releaseNotes)
       log.info(`${classificationType} → version ${version.versionId}: ${change.reviewStatus} (${STATUS_TEXT[change.reviewStatus]})`)
-      results.push({ classificationType, versionId: version.versionId, reviewStatus: change.reviewStatus })
-      deps.journal?.switches.push(results[results.length - 1])
+      done({ classificationType, versionId: version.versionId, reviewStatus: change.reviewStatus })
     } catch (err) {
       log.warning(`Switching ${classificationType} to version ${version.versionId} failed: ${errorMessage(err)}`)
-      results.push({ classificationType, versionId: version.versionId, reviewStatus: '', error: errorMessage(err) })
-      deps.journal?.switches.push(results[results.length - 1])
+      done({ classificationType, versionId: version.versionId, reviewStatus: '', error: errorMessage(err) })
+    } finally {
+      answered()
     }
   }
   return results

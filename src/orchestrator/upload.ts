@@ -3,23 +3,62 @@
 import type { BoomiClient } from '../boomi/client.js'
 import { MAX_VERSIONS_PER_ACCOUNT, isVersionLimitRefusal } from '../boomi/contract.js'
 import { Input } from '../constants.js'
-import { buildChangeLog, defaultChangeLog } from '../domain/changelog.js'
+import { type MatchKind, buildChangeLog, defaultChangeLog } from '../domain/changelog.js'
 import { findDuplicates } from '../domain/plan.js'
-import type { ArchiveResult, ChangeLogResult, PruneOutcome, UploadResult } from '../domain/record.js'
+import type { ArchiveResult, ChangeLogResult, PruneOutcome, UploadRecord } from '../domain/record.js'
 import { formatBytes } from '../domain/summary.js'
 import type { ConnectorVersion } from '../domain/versions.js'
-import { BoomiError, VersionLimitError, errorMessage } from '../errors.js'
+import { BoomiError, errorMessage } from '../errors.js'
 import type { StreamBody } from '../net/transport.js'
 import type { RunDeps } from './deps.js'
-import { createWithRecovery } from './lost-answers.js'
+import { type NotCreated, createWithRecovery } from './lost-answers.js'
 import { describe, ids, pruneForRoom, withoutDeleted } from './prune.js'
 
+/** What the upload phase hands to the phases after it. */
+export type UploadResult =
+  | { kind: 'reused'; version: ConnectorVersion; match: MatchKind; dryRun: boolean }
+  | { kind: 'refused-duplicate'; versions: ConnectorVersion[]; match: MatchKind; error: Error }
+  | { kind: 'would-upload'; changeLog: string }
+  | {
+      kind: 'uploaded'
+      version: ConnectorVersion
+      changeLog: string
+      /** The group as the upload last saw it, the new version in it and removed twins marked deleted. */
+      listing: readonly ConnectorVersion[]
+      /** Deletions made to get under the account's version limit before the upload could succeed. */
+      earlyPrune?: PruneOutcome
+      strayTwins: ConnectorVersion[]
+    }
+  /** `mayBeStored`: an attempt lost its answer and its version never showed. */
+  | { kind: 'failed'; changeLog: string; error: Error; mayBeStored: boolean }
+
+/** The phase, reporting its outcome (an upload reports itself as soon as its version is known). */
 export async function uploadPhase(
   deps: RunDeps,
   archive: ArchiveResult,
   text: ChangeLogResult | undefined,
   listing: readonly ConnectorVersion[]
 ): Promise<UploadResult> {
+  const result = await upload(deps, archive, text, listing)
+  const reported = recordOf(result)
+  if (reported) deps.events.report({ type: 'upload', upload: reported })
+  return result
+}
+
+function recordOf(result: UploadResult): Exclude<UploadRecord, { kind: 'unknown' }> | undefined {
+  switch (result.kind) {
+    case 'uploaded':
+      return undefined
+    case 'refused-duplicate':
+      return { kind: 'refused-duplicate', versions: result.versions, match: result.match }
+    case 'failed':
+      return { kind: 'failed', changeLog: result.changeLog, error: result.error.message, mayBeStored: result.mayBeStored }
+    default:
+      return result
+  }
+}
+
+async function upload(deps: RunDeps, archive: ArchiveResult, text: ChangeLogResult | undefined, listing: readonly ConnectorVersion[]): Promise<UploadResult> {
   const { inputs, log } = deps
   const archiveIds = { sha256: archive.sha256, contentSha256: archive.contentSha256 }
   const dup = findDuplicates(listing, archiveIds)
@@ -61,46 +100,54 @@ async function uploadWithRoom(
 ): Promise<UploadResult> {
   const { inputs, log, clock } = deps
   const started = clock.now()
-  const attempt = async (before: readonly ConnectorVersion[], earlyPrune?: PruneOutcome, unknownBefore = 0): Promise<UploadResult> => {
-    const created = await createWithRecovery(deps, client, () => createOnce(client, inputs.groupType, body), before, sha256, unknownBefore)
-    const seconds = (clock.now() - started) / 1000
-    log.info(`Uploaded version ${describe(created.version)} in ${seconds.toFixed(1)} s`)
-    return { kind: 'uploaded', version: created.version, changeLog, listing: created.listing, strayTwins: created.strayTwins, earlyPrune, seconds }
+  const attempt = async (before: readonly ConnectorVersion[], unknownBefore = 0) => {
+    const created = await createWithRecovery(deps, client, () => client.createVersion(inputs.groupType, body), before, sha256, changeLog, unknownBefore)
+    if (created.kind === 'created') log.info(`Uploaded version ${describe(created.version)} in ${((clock.now() - started) / 1000).toFixed(1)} s`)
+    return created
   }
-  try {
-    return await attempt(listing)
-  } catch (err) {
-    if (!(err instanceof VersionLimitError)) return { kind: 'failed', changeLog, error: asError(err) }
-    if (inputs.keepLatest === undefined) {
-      const message = `Boomi refused the upload: the account holds its maximum of ${MAX_VERSIONS_PER_ACCOUNT} connector versions (Boomi said: ${err.refusal.boomiMessage}). Set ${Input.keepLatest} to prune old versions of ${inputs.groupType} before uploading, or delete unused versions in the Developer tab.`
-      return { kind: 'failed', changeLog, error: new Error(message, { cause: err }) }
-    }
-    log.warning(
-      `Boomi refused the upload: the account is at its version limit (${err.refusal.boomiMessage}). Pruning ${inputs.groupType} first, then uploading once more.`
-    )
-    const earlyPrune = await pruneForRoom(deps, client, listing, inputs.keepLatest)
-    if (earlyPrune.deleted.length === 0) {
-      const why = earlyPrune.failed.length
-        ? `deleting failed (${earlyPrune.failed[0].error})`
-        : `pruning ${inputs.groupType} to ${inputs.keepLatest} freed none`
-      const message = `Boomi refused the upload because the account holds its maximum of ${MAX_VERSIONS_PER_ACCOUNT} connector versions, and ${why}. Delete unused versions of other connector groups, or lower ${Input.keepLatest}.`
-      return { kind: 'failed', changeLog, error: new Error(message, { cause: err }), earlyPrune }
-    }
-    try {
-      return await attempt(withoutDeleted(listing, earlyPrune), earlyPrune, err.unknownAttempts)
-    } catch (again) {
-      return { kind: 'failed', changeLog, error: asError(again), earlyPrune }
-    }
+  const failed = (error: Error, earlier: NotCreated) => ({ kind: 'failed' as const, changeLog, error, mayBeStored: earlier.unknown > 0 })
+  const first = await attempt(listing)
+  if (first.kind === 'created') return { ...first, kind: 'uploaded', changeLog }
+  if (first.lookFailed || !isVersionLimit(first.error)) return failed(notCreatedError(deps, first, sha256), first)
+  const limit = first.error as BoomiError
+  if (inputs.keepLatest === undefined) {
+    const message = `Boomi refused the upload: the account holds its maximum of ${MAX_VERSIONS_PER_ACCOUNT} connector versions (Boomi said: ${limit.boomiMessage}). Set ${Input.keepLatest} to prune old versions of ${inputs.groupType} before uploading, or delete unused versions in the Developer tab.`
+    return failed(withMayBeStored(new Error(message, { cause: limit }), first, deps, sha256), first)
   }
+  log.warning(
+    `Boomi refused the upload: the account is at its version limit (${limit.boomiMessage}). Pruning ${inputs.groupType} first, then uploading once more.`
+  )
+  const earlyPrune = await pruneForRoom(deps, client, listing, inputs.keepLatest)
+  if (earlyPrune.deleted.length === 0) {
+    const why = earlyPrune.failed.length ? `deleting failed (${earlyPrune.failed[0].error})` : `pruning ${inputs.groupType} to ${inputs.keepLatest} freed none`
+    const message = `Boomi refused the upload because the account holds its maximum of ${MAX_VERSIONS_PER_ACCOUNT} connector versions, and ${why}. Delete unused versions of other connector groups, or lower ${Input.keepLatest}.`
+    return failed(withMayBeStored(new Error(message, { cause: limit }), first, deps, sha256), first)
+  }
+  const again = await attempt(withoutDeleted(listing, earlyPrune), first.unknown)
+  if (again.kind === 'created') return { ...again, kind: 'uploaded', changeLog, earlyPrune }
+  return failed(notCreatedError(deps, again, sha256), again)
 }
 
-async function createOnce(client: BoomiClient, groupType: string, body: StreamBody): Promise<ConnectorVersion> {
-  try {
-    return await client.createVersion(groupType, body)
-  } catch (err) {
-    if (err instanceof BoomiError && isVersionLimitRefusal(err.status, err.boomiMessage)) throw new VersionLimitError(err)
-    throw err
+function isVersionLimit(err: unknown): boolean {
+  return err instanceof BoomiError && isVersionLimitRefusal(err.status, err.boomiMessage)
+}
+
+/** The error for an upload that made no version this run knows of, saying so when one may exist (docs/behaviour.md, "Retries and lost answers"). */
+function notCreatedError(deps: RunDeps, r: NotCreated, sha256: string): Error {
+  if (r.lookFailed) {
+    return withMayBeStored(new Error(`Looking for the upload after its answer was lost failed: ${errorMessage(r.error)}`, { cause: r.error }), r, deps, sha256)
   }
+  return withMayBeStored(asError(r.error), r, deps, sha256)
+}
+
+function withMayBeStored(err: Error, r: NotCreated, deps: RunDeps, sha256: string): Error {
+  if (r.unknown === 0) return err
+  return new Error(`${err.message}. ${mayBeStoredText(deps.inputs.groupType, sha256)}`, { cause: err })
+}
+
+/** What to check when an upload may have been stored without this run seeing it. */
+export function mayBeStoredText(groupType: string, sha256: string): string {
+  return `An upload attempt lost its answer and its version was not seen, so Boomi may have stored it: look in the Developer tab for a version of ${groupType} whose change log ends with the line "sha256: ${sha256}". A re-run with this archive finds and reuses it.`
 }
 
 function asError(err: unknown): Error {

@@ -1,8 +1,8 @@
-export const id = 234;
-export const ids = [234];
+export const id = 612;
+export const ids = [612];
 export const modules = {
 
-/***/ 3234:
+/***/ 5612:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -67,14 +67,17 @@ function url(text) {
 // EXTERNAL MODULE: ./src/constants.ts
 var constants = __webpack_require__(7242);
 // EXTERNAL MODULE: ./src/domain/record.ts
-var domain_record = __webpack_require__(6403);
+var record = __webpack_require__(6403);
 ;// CONCATENATED MODULE: ./src/domain/outputs.ts
-// The step's outputs, computed from the run record alone (SPEC §2).
+// The step's outputs, computed from the run record alone (SPEC §2). A request
+// sent and never answered is no success: an upload whose outcome is not known
+// gives `uploaded: unknown` and no version-id, a version change whose outcome
+// is not known carries `outcome: "unknown"` (docs/behaviour.md, "Cancellation").
 
 
 function outputsOf(r) {
-    const version = (0,domain_record/* runVersion */.yh)(r);
-    const pruning = (0,domain_record/* allPruning */.jc)(r);
+    const version = (0,record/* runVersion */.yh)(r);
+    const pruning = r.pruning;
     return {
         [constants/* Output */.k7.versionId]: version?.versionId ?? '',
         [constants/* Output */.k7.displayVersion]: version?.displayVersion ?? '',
@@ -82,22 +85,39 @@ function outputsOf(r) {
         [constants/* Output */.k7.sha256]: r.archive?.sha256 ?? '',
         [constants/* Output */.k7.contentSha256]: r.archive?.contentSha256 ?? '',
         [constants/* Output */.k7.archivePath]: r.archive?.shownPath ?? '',
-        [constants/* Output */.k7.uploaded]: String(r.upload?.kind === 'uploaded'),
+        [constants/* Output */.k7.uploaded]: uploaded(r),
         [constants/* Output */.k7.deletedVersionIds]: JSON.stringify(pruning?.deleted.map(d => d.version.versionId) ?? []),
         [constants/* Output */.k7.skippedVersionIds]: JSON.stringify(pruning?.skipped.map(s => s.version.versionId) ?? []),
-        [constants/* Output */.k7.classificationChanges]: JSON.stringify((r.switches ?? []).map(s => ({ classificationType: s.classificationType, versionId: s.versionId, reviewStatus: s.reviewStatus })))
+        [constants/* Output */.k7.classificationChanges]: JSON.stringify((r.switches ?? []).map(s => ({
+            classificationType: s.classificationType,
+            versionId: s.versionId,
+            reviewStatus: s.reviewStatus,
+            ...(s.outcomeUnknown ? { outcome: 'unknown' } : {})
+        })))
     };
+}
+/** `true` when this run created a version; `unknown` when an attempt may have and the run never learnt whether. */
+function uploaded(r) {
+    if (r.upload?.kind === 'uploaded')
+        return 'true';
+    if (r.upload?.kind === 'unknown' || (r.upload?.kind === 'failed' && r.upload.mayBeStored))
+        return 'unknown';
+    return 'false';
 }
 /** Outputs whose text is JSON (arrays), and the one that is a boolean: typed as such in the command-line tool's --json. */
 const JSON_OUTPUTS = new Set([constants/* Output */.k7.deletedVersionIds, constants/* Output */.k7.skippedVersionIds, constants/* Output */.k7.classificationChanges]);
 const BOOLEAN_OUTPUTS = new Set([constants/* Output */.k7.uploaded]);
-/** The outputs with arrays as arrays and booleans as booleans, for one JSON object. */
+/** The outputs with arrays as arrays and booleans as booleans, for one JSON object; a value that is neither `true` nor `false` (an outcome not known) stays text. */
 function typedOutputs(outputs) {
     const typed = {};
     for (const [name, value] of Object.entries(outputs)) {
-        typed[name] = JSON_OUTPUTS.has(name) ? JSON.parse(value) : BOOLEAN_OUTPUTS.has(name) ? value === 'true' : value;
+        typed[name] = JSON_OUTPUTS.has(name) ? JSON.parse(value) : BOOLEAN_OUTPUTS.has(name) ? booleanOrText(value) : value;
     }
     return typed;
+}
+/** `true` and `false` as booleans; `unknown` (an upload whose outcome is not known) stays text, never false. */
+function booleanOrText(value) {
+    return value === 'true' ? true : value === 'false' ? false : value;
 }
 /**
  * A dotenv file of the outputs: `version_id=1042`, one line each. Names use `_`
@@ -545,7 +565,46 @@ function decodeXml(text) {
         .replace(/&amp;/g, '&');
 }
 
+;// CONCATENATED MODULE: ./src/boomi/failures.ts
+// Every failure of a request to Boomi, read once into the kinds the retry
+// strategy knows (src/net/retry.ts): the network layer never learns Boomi's
+// error classes, and no caller reads a status to decide whether to retry.
+
+/** A certificate that fails verification will fail the same way next time. */
+const CERTIFICATE_FAILURE = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/;
+function classifyFailure(err) {
+    if (err instanceof errors/* NetworkError */.Dr) {
+        // Only a request never written proves nothing reached Boomi.
+        const mayHaveTakenEffect = !err.notSent;
+        if (CERTIFICATE_FAILURE.test(err.code))
+            return { kind: 'client-error', mayHaveTakenEffect, label: err.code };
+        return { kind: 'transient', mayHaveTakenEffect, label: err.code };
+    }
+    if (err instanceof errors/* BoomiError */.JE) {
+        const label = `HTTP ${err.status}`;
+        const retryAfterMs = err.retryAfterMs;
+        // "Not now": the account's rate limit or a busy Boomi; nothing was done.
+        if (err.status === 503 || err.status === 429)
+            return { kind: 'throttling', mayHaveTakenEffect: false, retryAfterMs, label };
+        // A 500, 502 or 504 may come from a gateway after the work was done.
+        if (err.status >= 500)
+            return { kind: 'server-error', mayHaveTakenEffect: true, retryAfterMs, label };
+        return { kind: 'client-error', mayHaveTakenEffect: false, label };
+    }
+    // Answers not understood, an archive that changed, a cancelled run, a bug: asking again would not help.
+    return { kind: 'client-error', mayHaveTakenEffect: false, label: err instanceof Error ? err.name : 'error' };
+}
+/** A failure after which asking again may succeed. */
+function isRetryable(err) {
+    return classifyFailure(err).kind !== 'client-error';
+}
+/** A failure that may nonetheless have done the work (see classifyFailure). */
+function mayHaveTakenEffect(err) {
+    return classifyFailure(err).mayHaveTakenEffect;
+}
+
 ;// CONCATENATED MODULE: ./src/boomi/client.ts
+
 
 
 
@@ -561,8 +620,10 @@ class HttpBoomiClient {
     secrets;
     warned = new Set();
     firstSent = false;
+    strategy;
     constructor(opts) {
         this.opts = opts;
+        this.strategy = opts.retry instanceof net_retry/* RetryStrategy */.aS ? opts.retry : new net_retry/* RetryStrategy */.aS(opts.retry);
         this.base = this.baseOf(opts.apiUrl);
         const credentials = `${opts.username}:${opts.apiToken}`;
         this.authorization = `Basic ${Buffer.from(credentials).toString('base64')}`;
@@ -600,7 +661,7 @@ class HttpBoomiClient {
         }
         catch (err) {
             const rejectedAfterRetry = retriedToken && err instanceof errors/* BoomiError */.JE && err.status >= 400 && err.status < 500;
-            if (rejectedAfterRetry && restart + 1 < this.opts.retry.maxAttempts) {
+            if (rejectedAfterRetry && restart + 1 < this.strategy.maxAttempts) {
                 this.opts.log.info(`queryMore: the page token was used up by a failed attempt; listing ${(0,untrusted/* forLog */.Ig)(groupType)} again from the start`);
                 return undefined;
             }
@@ -633,16 +694,17 @@ class HttpBoomiClient {
                     return await this.send({ operation: 'delete', method, path, body, contentType: 'application/json' });
                 }
                 catch (err) {
-                    if ((0,net_retry/* mayHaveTakenEffect */.Y2)(err))
+                    if (classifyFailure(err).mayHaveTakenEffect)
                         answerLost = true;
                     throw err;
                 }
             });
+            return { outcome: 'deleted' };
         }
         catch (err) {
             // A refusal after a lost answer may only mean the first attempt already deleted it.
-            if (answerLost && err instanceof errors/* BoomiError */.JE)
-                throw errors/* BoomiError */.JE.afterLostAnswer(err);
+            if (answerLost)
+                return { outcome: 'unknown', error: err };
             throw err;
         }
     }
@@ -652,7 +714,7 @@ class HttpBoomiClient {
         return readVersionChange(text, classificationType, versionId);
     }
     retried(what, attempt) {
-        return (0,net_retry/* withRetries */.LH)((0,untrusted/* forLog */.Ig)(what), this.opts.retry, attempt);
+        return (0,net_retry/* withRetries */.LH)((0,untrusted/* forLog */.Ig)(what), this.strategy, classifyFailure, attempt);
     }
     /**
      * One paced request; answers 2xx with the body text, anything else as a
@@ -1285,6 +1347,26 @@ async function changeLogPhase(deps) {
     return { text: section.text, source: 'file', section: section.heading };
 }
 
+;// CONCATENATED MODULE: ./src/orchestrator/journal.ts
+let lastId = 0;
+/** Reports `request` as sent; the function returned reports that its outcome is known. */
+function sending(deps, request) {
+    const id = ++lastId;
+    deps.events.report({ type: 'sent', id, request });
+    let open = true;
+    return () => {
+        if (open)
+            deps.events.report({ type: 'answered', id });
+        open = false;
+    };
+}
+const CANCELLED_MESSAGE = 'The run was cancelled; what it did before that is in the outputs and the job summary.';
+/** Thrown where a cancelled run stops (no new request is started). */
+function stopIfCancelled(deps) {
+    if (deps.signal?.aborted)
+        throw new Error(CANCELLED_MESSAGE);
+}
+
 ;// CONCATENATED MODULE: ./src/orchestrator/listing.ts
 // The run's one listing of the group: duplicate detection, version-id and
 // pruning all read it (SPEC §3.3).
@@ -1403,6 +1485,7 @@ function planPrune(req) {
 
 
 
+
 function describe(v) {
     const parts = [v.displayVersion ? `display version ${v.displayVersion}` : undefined, v.uploadedDate ? `uploaded ${v.uploadedDate}` : undefined].filter(Boolean);
     return parts.length ? `${v.versionId} (${parts.join(', ')})` : v.versionId;
@@ -1417,6 +1500,24 @@ function withoutDeleted(listing, outcome) {
     const gone = new Set(outcome.deleted.map(d => d.version.versionId));
     return listing.map(v => (gone.has(v.versionId) ? { ...v, deleted: true } : v));
 }
+/**
+ * Pruning's input from what came before it, the one seam between the upload
+ * and pruning: after an upload, the group as the upload last saw it (its twins
+ * removed, the early prune's deletions marked deleted, its refusals not asked
+ * for again) with the new version first; otherwise the run's one listing.
+ */
+function pruneInputFrom(listing, upload, runVersion) {
+    if (upload?.kind !== 'uploaded') {
+        return { listing, runVersion, uploaded: false, pendingUpload: upload?.kind === 'would-upload', refusedBefore: new Set() };
+    }
+    return {
+        listing: withoutDeleted(upload.listing, upload.earlyPrune),
+        runVersion: upload.version,
+        uploaded: true,
+        pendingUpload: false,
+        refusedBefore: new Set(upload.earlyPrune?.skipped.map(s => s.version.versionId) ?? [])
+    };
+}
 async function prunePhase(deps, keepLatest, p) {
     const { inputs, log } = deps;
     const planned = planPrune({
@@ -1429,17 +1530,34 @@ async function prunePhase(deps, keepLatest, p) {
         pendingUpload: p.pendingUpload
     });
     const plan = { ...planned, delete: planned.delete.filter(d => !p.refusedBefore.has(d.version.versionId)) };
+    const result = { keepLatest, minAgeDays: inputs.minAgeDays, kept: plan.keep.length };
+    deps.events.report({ type: 'prune-plan', round: 'prune', plan: result, skip: plan.skip, delete: plan.delete });
     logPlan(log, plan, inputs.dryRun);
-    const outcome = inputs.dryRun ? { deleted: plan.delete, skipped: plan.skip, failed: [], notTried: [] } : await executePrune(deps, await deps.client(), plan);
+    let outcome;
+    if (inputs.dryRun) {
+        for (const item of plan.delete)
+            deps.events.report({ type: 'deleted', item });
+        outcome = { deleted: plan.delete, skipped: plan.skip, failed: [], notTried: [] };
+    }
+    else {
+        outcome = await executePrune(deps, await deps.client(), plan, 'prune');
+    }
     const verb = inputs.dryRun ? 'would delete' : 'deleted';
     log.info(`Pruning: kept ${plan.keep.length}, ${verb} ${outcome.deleted.length}, skipped ${outcome.skipped.length}, failed ${outcome.failed.length}`);
-    return { keepLatest, minAgeDays: inputs.minAgeDays, kept: plan.keep.length, outcome };
+    return { ...result, outcome };
 }
 /** At the account's version limit: delete what the finished run would have deleted anyway (the pending upload counts as the newest). */
 async function pruneForRoom(deps, client, listing, keepLatest) {
     const plan = planPrune({ listing, keepLatest, minAgeDays: deps.inputs.minAgeDays, now: deps.clock.now(), pendingUpload: true });
+    deps.events.report({
+        type: 'prune-plan',
+        round: 'room',
+        plan: { keepLatest, minAgeDays: deps.inputs.minAgeDays, kept: plan.keep.length },
+        skip: plan.skip,
+        delete: plan.delete
+    });
     logPlan(deps.log, plan, false);
-    return executePrune(deps, client, plan);
+    return executePrune(deps, client, plan, 'room');
 }
 function logPlan(log, plan, dryRun) {
     log.info(`Plan: keep ${plan.keep.length}, ${dryRun ? 'would delete' : 'delete'} ${plan.delete.length}, skip ${plan.skip.length}`);
@@ -1450,9 +1568,12 @@ function logPlan(log, plan, dryRun) {
     for (const s of plan.skip)
         log.info(`skip ${describe(s.version)}: ${s.reason}`);
 }
-/** Carries out the plan's deletions, oldest first; the outcome is reported in the plan's order. */
-async function executePrune(deps, client, plan) {
-    const { log, signal } = deps;
+function refusalOf(err) {
+    return err instanceof errors/* BoomiError */.JE && (0,contract/* isDeleteRefusal */.Ie)(err.status) ? `refused by Boomi: ${err.boomiMessage || `HTTP ${err.status}`}` : undefined;
+}
+/** Carries out the plan's deletions, oldest first, reporting each; the outcome is in the plan's order. */
+async function executePrune(deps, client, plan, round) {
+    const { log, signal, events } = deps;
     const group = deps.inputs.groupType;
     const deleted = [];
     const skipped = [...plan.skip];
@@ -1462,37 +1583,55 @@ async function executePrune(deps, client, plan) {
     const queue = [...plan.delete].reverse();
     let stop = false;
     let done = 0;
+    const notTry = (version) => {
+        notTried.push(version);
+        events.report({ type: 'not-tried', version });
+    };
     const worker = async () => {
         for (let item = queue.shift(); item; item = queue.shift()) {
             if (stop || signal?.aborted) {
-                notTried.push(item.version);
+                notTry(item.version);
                 continue;
             }
+            const answered = sending(deps, { operation: 'delete', round, version: item.version });
             try {
-                await client.deleteVersion(group, item.version.versionId);
+                const answer = await client.deleteVersion(group, item.version.versionId);
+                deps.progress?.prune(++done, plan.delete.length);
+                if (answer.outcome === 'unknown') {
+                    // An attempt lost its answer, and what came after failed: perhaps only because it was already done.
+                    const refusal = refusalOf(answer.error);
+                    unsure.push({ item, refusal, failure: refusal ? undefined : (0,errors/* errorMessage */.gJ)(answer.error), answered });
+                    if (answer.error instanceof errors/* BoomiError */.JE && (answer.error.status === 401 || answer.error.status === 403))
+                        stop = true;
+                    continue;
+                }
                 deleted.push(item);
-                deps.journal?.deleted.push(item);
-                log.info(`deleted ${describe(item.version)} [${++done}/${plan.delete.length}]`);
-                deps.progress?.prune(done, plan.delete.length);
+                events.report({ type: 'deleted', item });
+                answered();
+                log.info(`deleted ${describe(item.version)} [${done}/${plan.delete.length}]`);
             }
             catch (err) {
                 deps.progress?.prune(++done, plan.delete.length);
-                if (signal?.aborted && !(0,net_retry/* mayHaveTakenEffect */.Y2)(err)) {
-                    notTried.push(item.version);
+                if (signal?.aborted && !mayHaveTakenEffect(err)) {
+                    answered();
+                    notTry(item.version);
                     continue;
                 }
-                const refusal = err instanceof errors/* BoomiError */.JE && (0,contract/* isDeleteRefusal */.Ie)(err.status) ? `refused by Boomi: ${err.boomiMessage || `HTTP ${err.status}`}` : undefined;
-                // After a lost answer any later failure may only mean the first attempt did it: the listing tells.
-                const lostBefore = err instanceof errors/* BoomiError */.JE && err.afterLostAnswer;
-                if (refusal && !lostBefore && err.status !== 404) {
-                    skipped.push({ version: item.version, reason: refusal });
+                const refusal = refusalOf(err);
+                if (refusal && err.status !== 404) {
+                    const skip = { version: item.version, reason: refusal };
+                    skipped.push(skip);
+                    events.report({ type: 'refused', item: skip });
+                    answered();
                     log.warning(`Version ${describe(item.version)} was not deleted: ${refusal}`);
                 }
-                else if (refusal || lostBefore || (0,net_retry/* mayHaveTakenEffect */.Y2)(err)) {
-                    unsure.push({ item, refusal, failure: refusal ? undefined : (0,errors/* errorMessage */.gJ)(err) });
+                else if (refusal || mayHaveTakenEffect(err)) {
+                    unsure.push({ item, refusal, failure: refusal ? undefined : (0,errors/* errorMessage */.gJ)(err), answered });
                 }
                 else {
                     failed.push({ version: item.version, error: (0,errors/* errorMessage */.gJ)(err) });
+                    events.report({ type: 'delete-failed', version: item.version, error: (0,errors/* errorMessage */.gJ)(err) });
+                    answered();
                     log.warning(`Deleting version ${describe(item.version)} failed: ${(0,errors/* errorMessage */.gJ)(err)}`);
                 }
                 if (err instanceof errors/* BoomiError */.JE && (err.status === 401 || err.status === 403))
@@ -1508,7 +1647,7 @@ async function executePrune(deps, client, plan) {
 }
 /** One more listing tells whether a delete whose answer was lost did happen. */
 async function settleUnsure(deps, client, unsure) {
-    const { log } = deps;
+    const { log, events } = deps;
     const out = { deleted: [], skipped: [], failed: [] };
     log.info(`${unsure.length} deletion(s) lost their answer or found nothing to delete; listing ${deps.inputs.groupType} to see whether they happened`);
     let listing;
@@ -1516,31 +1655,41 @@ async function settleUnsure(deps, client, unsure) {
         listing = await client.listGroup(deps.inputs.groupType);
     }
     catch (err) {
-        for (const { item } of unsure)
-            out.failed.push({ version: item.version, error: `outcome unknown: the answer was lost and the group could not be listed (${(0,errors/* errorMessage */.gJ)(err)})` });
+        for (const { item, answered } of unsure) {
+            const error = `outcome unknown: the answer was lost and the group could not be listed (${(0,errors/* errorMessage */.gJ)(err)})`;
+            out.failed.push({ version: item.version, error });
+            events.report({ type: 'delete-failed', version: item.version, error });
+            answered();
+        }
         return out;
     }
     const byId = new Map(listing.map(v => [v.versionId, v]));
-    for (const { item, refusal, failure } of unsure) {
+    for (const { item, refusal, failure, answered } of unsure) {
         const now = byId.get(item.version.versionId);
         if (!now || now.deleted) {
             out.deleted.push(item);
-            deps.journal?.deleted.push(item);
+            events.report({ type: 'deleted', item });
             log.info(`deleted ${describe(item.version)} (its answer was lost; the listing shows it deleted)`);
         }
         else if (refusal) {
-            out.skipped.push({ version: item.version, reason: refusal });
+            const skip = { version: item.version, reason: refusal };
+            out.skipped.push(skip);
+            events.report({ type: 'refused', item: skip });
             log.warning(`Version ${describe(item.version)} was not deleted: ${refusal}`);
         }
         else {
-            out.failed.push({ version: item.version, error: failure ?? 'the delete failed' });
-            log.warning(`Deleting version ${describe(item.version)} failed: ${failure}`);
+            const error = failure ?? 'the delete failed';
+            out.failed.push({ version: item.version, error });
+            events.report({ type: 'delete-failed', version: item.version, error });
+            log.warning(`Deleting version ${describe(item.version)} failed: ${error}`);
         }
+        answered();
     }
     return out;
 }
 
 ;// CONCATENATED MODULE: ./src/orchestrator/switch.ts
+
 
 const STATUS_TEXT = {
     APPROVED: 'switched',
@@ -1552,27 +1701,34 @@ const STATUS_TEXT = {
 async function switchPhase(deps, version, releaseNotes) {
     const { inputs, log } = deps;
     const results = [];
+    const done = (change) => {
+        results.push(change);
+        deps.events.report({ type: 'switched', change });
+    };
     for (const label of inputs.classifications) {
         const classificationType = `${inputs.groupType}-${label}`;
         if (inputs.dryRun || !version) {
             log.info(`Dry run: would switch ${classificationType} to ${version ? `version ${version.versionId}` : 'the version this run would upload'}`);
-            results.push({ classificationType, versionId: version?.versionId ?? '', reviewStatus: '' });
+            done({ classificationType, versionId: version?.versionId ?? '', reviewStatus: '' });
             continue;
         }
         if (deps.signal?.aborted) {
-            results.push({ classificationType, versionId: version.versionId, reviewStatus: '', error: 'not requested: the run was cancelled' });
+            done({ classificationType, versionId: version.versionId, reviewStatus: '', error: 'not requested: the run was cancelled' });
             continue;
         }
+        log.info(`Switching ${classificationType} to version ${version.versionId}`);
+        const answered = sending(deps, { operation: 'change', classificationType, versionId: version.versionId });
         try {
             const change = await (await deps.client()).changeVersion(classificationType, version.versionId, releaseNotes);
             log.info(`${classificationType} → version ${version.versionId}: ${change.reviewStatus} (${STATUS_TEXT[change.reviewStatus]})`);
-            results.push({ classificationType, versionId: version.versionId, reviewStatus: change.reviewStatus });
-            deps.journal?.switches.push(results[results.length - 1]);
+            done({ classificationType, versionId: version.versionId, reviewStatus: change.reviewStatus });
         }
         catch (err) {
             log.warning(`Switching ${classificationType} to version ${version.versionId} failed: ${(0,errors/* errorMessage */.gJ)(err)}`);
-            results.push({ classificationType, versionId: version.versionId, reviewStatus: '', error: (0,errors/* errorMessage */.gJ)(err) });
-            deps.journal?.switches.push(results[results.length - 1]);
+            done({ classificationType, versionId: version.versionId, reviewStatus: '', error: (0,errors/* errorMessage */.gJ)(err) });
+        }
+        finally {
+            answered();
         }
     }
     return results;
@@ -1587,20 +1743,19 @@ function unswitched(results) {
 
 
 
+
 /**
- * What to do after an upload attempt failed with `err`: the one home of that
- * decision. Whether to try again, and when, is the retry policy's (throttling
- * is bounded by time, real errors by attempts); whether to look first is ours:
- * after a lost answer, and when giving up while an earlier outcome is unknown.
+ * What to do after an upload attempt failed: whether to try again, and when,
+ * is the strategy's `step`; whether to look first is ours: after a lost
+ * answer, and when giving up while an earlier outcome is unknown.
  */
-function afterUploadFailure(err, state, unknownBefore, policy) {
-    const step = (0,net_retry/* nextStep */.sk)(err, state, policy);
-    const lost = (0,net_retry/* isRetryable */.r3)(err) && (0,net_retry/* mayHaveTakenEffect */.Y2)(err);
+function afterUploadFailure(failure, step, unknownBefore, settleMs) {
+    const lost = failure.kind !== 'client-error' && failure.mayHaveTakenEffect;
     const look = lost || (unknownBefore > 0 && !step.retry);
     if (!step.retry)
         return { lost, look, retry: false, delayMs: 0, throttled: false, failures: step.failures };
     // The looks have already spaced the attempts; a longer Retry-After still counts.
-    const delayMs = lost ? Math.max(0, step.delayMs - policy.settleMs) : step.delayMs;
+    const delayMs = lost ? Math.max(0, step.delayMs - settleMs) : step.delayMs;
     return { lost, look, retry: true, delayMs, throttled: step.throttled, failures: step.failures };
 }
 /** The times (ms after the answer was lost) at which the group is listed: 0, 0.5 s, 1.5 s, 3.5 s, … within the window. */
@@ -1612,60 +1767,70 @@ function lookSchedule(settleMs) {
         times.push(settleMs);
     return times;
 }
-async function createWithRecovery(deps, client, create, before, sha256, 
+async function createWithRecovery(deps, client, create, before, sha256, changeLog, 
 /** Attempts of an earlier round whose outcome is still unknown (a version-limit refusal came after them). */
 unknownBefore = 0) {
-    const { log, uploadPolicy: policy, clock } = deps;
+    const { log, retry, clock } = deps;
     const idsBefore = new Set(before.map(v => v.versionId));
     let unknown = unknownBefore;
-    const state = { failures: 0, throttledMs: 0 };
+    let failures = 0;
     for (let n = 1;; n++) {
+        // A cancel between attempts still says what an earlier one may have stored.
+        if (deps.signal?.aborted)
+            return { kind: 'not-created', error: new Error(CANCELLED_MESSAGE), unknown, lookFailed: false };
+        const answered = sending(deps, { operation: 'upload', changeLog });
+        let version;
         try {
-            const version = await create();
-            if (deps.journal)
-                deps.journal.uploaded = { version, changeLog: version.changeLog ?? '' };
-            return await settle(deps, client, sha256, version, before, idsBefore, unknown);
+            version = await create();
         }
         catch (err) {
-            const step = afterUploadFailure(err, state, unknown, policy);
-            state.failures = step.failures;
+            const failure = classifyFailure(err);
+            const decision = retry.decide(failure, failures);
+            const step = afterUploadFailure(failure, decision, unknown, deps.settleMs);
+            failures = step.failures;
+            // Only a lost answer leaves this attempt open: the look, or the phase's outcome, settles it.
+            if (!step.lost)
+                answered();
             if (step.lost) {
                 unknown++;
                 log.info(`upload: the answer to attempt ${n} was lost (${(0,errors/* errorMessage */.gJ)(err)}); looking for the version in ${deps.inputs.groupType}`);
             }
             if (step.look) {
-                const found = await lookFor(deps, client, sha256, idsBefore);
-                if (found && deps.journal)
-                    deps.journal.uploaded = { version: found.version, changeLog: found.version.changeLog ?? '' };
+                let found;
+                try {
+                    found = await lookFor(deps, client, sha256, idsBefore);
+                }
+                catch (lookErr) {
+                    return { kind: 'not-created', error: lookErr, unknown, lookFailed: true };
+                }
                 if (found)
-                    return await settle(deps, client, sha256, found.version, found.listing, idsBefore, unknown - 1);
+                    return settle(deps, client, sha256, changeLog, found.version, found.listing, idsBefore, unknown - 1);
             }
-            if (!step.retry)
-                throw unknown > 0 ? afterLostAnswer(err, unknown) : err;
-            log.info(`upload: attempt ${n} failed (${step.failures} of ${policy.maxAttempts} tries spent${step.throttled ? '; throttled, which spends none' : ''}): ${(0,errors/* errorMessage */.gJ)(err)}; retrying in ${step.delayMs} ms`);
-            if (step.throttled) {
-                const t = clock.now();
-                policy.throttle?.record(t, t + step.delayMs);
-                state.throttledMs = policy.throttle?.spentMs ?? state.throttledMs + step.delayMs;
+            if (!decision.retry)
+                return { kind: 'not-created', error: retry.finalError(err, decision), unknown, lookFailed: false };
+            log.info(`upload: attempt ${n} failed (${step.failures} of ${retry.maxAttempts} tries spent${step.throttled ? '; throttled, which spends none' : ''}): ${(0,errors/* errorMessage */.gJ)(err)}; retrying in ${step.delayMs} ms`);
+            try {
+                await clock.sleep(step.delayMs);
             }
-            await clock.sleep(step.delayMs);
+            catch (sleepErr) {
+                return { kind: 'not-created', error: sleepErr, unknown, lookFailed: false };
+            }
+            continue;
         }
+        answered();
+        retry.recordSuccess();
+        return settle(deps, client, sha256, changeLog, version, before, idsBefore, unknown);
     }
-}
-function afterLostAnswer(err, unknown) {
-    // At the version limit the caller may still make room and try again; it must then still look for a late twin.
-    if (err instanceof errors/* VersionLimitError */.aI)
-        return new errors/* VersionLimitError */.aI(err.refusal, unknown);
-    return new Error(`${(0,errors/* errorMessage */.gJ)(err)}. An earlier attempt lost its answer; if Boomi stores it later, a re-run will find and reuse it.`, { cause: err });
 }
 /** Lists the group at growing intervals until a new version with this archive's checksum shows, or the window ends. */
 async function lookFor(deps, client, sha256, idsBefore) {
-    const { clock, log, uploadPolicy } = deps;
+    const { clock, log } = deps;
     let waited = 0;
-    for (const at of lookSchedule(uploadPolicy.settleMs)) {
+    for (const at of lookSchedule(deps.settleMs)) {
         if (at > waited)
             await clock.sleep(at - waited);
         waited = at;
+        stopIfCancelled(deps);
         const listing = await client.listGroup(deps.inputs.groupType);
         const found = findLostUpload(listing, sha256, idsBefore);
         if (found.length) {
@@ -1679,42 +1844,50 @@ async function lookFor(deps, client, sha256, idsBefore) {
     return undefined;
 }
 /**
- * The run's version is known. While an attempt's outcome is unknown, one more
- * listing looks for a twin it stored late; twins are deleted, and one that
- * cannot be deleted is returned so the run fails once its outputs are set.
+ * The run's version is known, and reported at once. While an attempt's
+ * outcome is unknown, one more listing looks for a twin it stored late; twins
+ * are deleted, and one that cannot be deleted is reported so the run fails
+ * once its outputs are set.
  */
-async function settle(deps, client, sha256, kept, listing, idsBefore, unknown) {
-    const withKept = listing.some(v => v.versionId === kept.versionId) ? listing : [...listing, kept];
-    const twinsIn = (l) => findLostUpload(l, sha256, idsBefore).filter(v => v.versionId !== kept.versionId);
-    let fresh = withKept;
+async function settle(deps, client, sha256, changeLog, kept, listing, idsBefore, unknown) {
+    deps.events.report({ type: 'upload', upload: { kind: 'uploaded', version: kept, changeLog, strayTwins: [] } });
+    const withKept = (l) => (l.some(v => v.versionId === kept.versionId) ? l : [...l, kept]);
+    let fresh = withKept(listing);
     if (unknown > 0) {
         try {
-            const again = await client.listGroup(deps.inputs.groupType);
-            fresh = again.some(v => v.versionId === kept.versionId) ? again : [...again, kept];
+            fresh = withKept(await client.listGroup(deps.inputs.groupType));
         }
         catch (err) {
             deps.log.warning(`Could not check for a second copy of this archive (${(0,errors/* errorMessage */.gJ)(err)}). Version ${kept.versionId} is this run's upload; check group ${deps.inputs.groupType} for another version whose change log ends with this checksum.`);
         }
     }
-    const twins = twinsIn(fresh);
+    const twins = findLostUpload(fresh, sha256, idsBefore).filter(v => v.versionId !== kept.versionId);
     if (!twins.length)
-        return { version: kept, listing: fresh, strayTwins: [] };
+        return { kind: 'created', version: kept, listing: fresh, strayTwins: [] };
     const removed = new Set();
     const stray = [];
     for (const twin of twins) {
         deps.log.warning(`Version ${twin.versionId} is a second copy of this archive, left by an upload attempt whose answer was lost; deleting it and keeping ${kept.versionId}.`);
+        const answered = sending(deps, { operation: 'delete', round: 'twin', version: twin });
         try {
-            await client.deleteVersion(deps.inputs.groupType, twin.versionId);
-            removed.add(twin.versionId);
+            const answer = await client.deleteVersion(deps.inputs.groupType, twin.versionId);
+            if (answer.outcome === 'deleted')
+                removed.add(twin.versionId);
+            else
+                throw answer.error;
         }
         catch (err) {
             deps.log.warning(`Deleting the second copy ${twin.versionId} failed: ${(0,errors/* errorMessage */.gJ)(err)}`);
             stray.push(twin);
+            deps.events.report({ type: 'twin-left', version: twin });
+        }
+        finally {
+            answered();
         }
     }
     if (stray.length)
         deps.log.warning(`Second copies left: ${ids(stray)}`);
-    return { version: kept, listing: fresh.map(v => (removed.has(v.versionId) ? { ...v, deleted: true } : v)), strayTwins: stray };
+    return { kind: 'created', version: kept, listing: fresh.map(v => (removed.has(v.versionId) ? { ...v, deleted: true } : v)), strayTwins: stray };
 }
 
 ;// CONCATENATED MODULE: ./src/orchestrator/upload.ts
@@ -1726,7 +1899,27 @@ async function settle(deps, client, sha256, kept, listing, idsBefore, unknown) {
 
 
 
+/** The phase, reporting its outcome (an upload reports itself as soon as its version is known). */
 async function uploadPhase(deps, archive, text, listing) {
+    const result = await upload(deps, archive, text, listing);
+    const reported = recordOf(result);
+    if (reported)
+        deps.events.report({ type: 'upload', upload: reported });
+    return result;
+}
+function recordOf(result) {
+    switch (result.kind) {
+        case 'uploaded':
+            return undefined;
+        case 'refused-duplicate':
+            return { kind: 'refused-duplicate', versions: result.versions, match: result.match };
+        case 'failed':
+            return { kind: 'failed', changeLog: result.changeLog, error: result.error.message, mayBeStored: result.mayBeStored };
+        default:
+            return result;
+    }
+}
+async function upload(deps, archive, text, listing) {
     const { inputs, log } = deps;
     const archiveIds = { sha256: archive.sha256, contentSha256: archive.contentSha256 };
     const dup = findDuplicates(listing, archiveIds);
@@ -1755,48 +1948,53 @@ async function uploadPhase(deps, archive, text, listing) {
 async function uploadWithRoom(deps, client, body, sha256, changeLog, listing) {
     const { inputs, log, clock } = deps;
     const started = clock.now();
-    const attempt = async (before, earlyPrune, unknownBefore = 0) => {
-        const created = await createWithRecovery(deps, client, () => createOnce(client, inputs.groupType, body), before, sha256, unknownBefore);
-        const seconds = (clock.now() - started) / 1000;
-        log.info(`Uploaded version ${describe(created.version)} in ${seconds.toFixed(1)} s`);
-        return { kind: 'uploaded', version: created.version, changeLog, listing: created.listing, strayTwins: created.strayTwins, earlyPrune, seconds };
+    const attempt = async (before, unknownBefore = 0) => {
+        const created = await createWithRecovery(deps, client, () => client.createVersion(inputs.groupType, body), before, sha256, changeLog, unknownBefore);
+        if (created.kind === 'created')
+            log.info(`Uploaded version ${describe(created.version)} in ${((clock.now() - started) / 1000).toFixed(1)} s`);
+        return created;
     };
-    try {
-        return await attempt(listing);
+    const failed = (error, earlier) => ({ kind: 'failed', changeLog, error, mayBeStored: earlier.unknown > 0 });
+    const first = await attempt(listing);
+    if (first.kind === 'created')
+        return { ...first, kind: 'uploaded', changeLog };
+    if (first.lookFailed || !isVersionLimit(first.error))
+        return failed(notCreatedError(deps, first, sha256), first);
+    const limit = first.error;
+    if (inputs.keepLatest === undefined) {
+        const message = `Boomi refused the upload: the account holds its maximum of ${contract/* MAX_VERSIONS_PER_ACCOUNT */.bY} connector versions (Boomi said: ${limit.boomiMessage}). Set ${constants/* Input */.pd.keepLatest} to prune old versions of ${inputs.groupType} before uploading, or delete unused versions in the Developer tab.`;
+        return failed(withMayBeStored(new Error(message, { cause: limit }), first, deps, sha256), first);
     }
-    catch (err) {
-        if (!(err instanceof errors/* VersionLimitError */.aI))
-            return { kind: 'failed', changeLog, error: asError(err) };
-        if (inputs.keepLatest === undefined) {
-            const message = `Boomi refused the upload: the account holds its maximum of ${contract/* MAX_VERSIONS_PER_ACCOUNT */.bY} connector versions (Boomi said: ${err.refusal.boomiMessage}). Set ${constants/* Input */.pd.keepLatest} to prune old versions of ${inputs.groupType} before uploading, or delete unused versions in the Developer tab.`;
-            return { kind: 'failed', changeLog, error: new Error(message, { cause: err }) };
-        }
-        log.warning(`Boomi refused the upload: the account is at its version limit (${err.refusal.boomiMessage}). Pruning ${inputs.groupType} first, then uploading once more.`);
-        const earlyPrune = await pruneForRoom(deps, client, listing, inputs.keepLatest);
-        if (earlyPrune.deleted.length === 0) {
-            const why = earlyPrune.failed.length
-                ? `deleting failed (${earlyPrune.failed[0].error})`
-                : `pruning ${inputs.groupType} to ${inputs.keepLatest} freed none`;
-            const message = `Boomi refused the upload because the account holds its maximum of ${contract/* MAX_VERSIONS_PER_ACCOUNT */.bY} connector versions, and ${why}. Delete unused versions of other connector groups, or lower ${constants/* Input */.pd.keepLatest}.`;
-            return { kind: 'failed', changeLog, error: new Error(message, { cause: err }), earlyPrune };
-        }
-        try {
-            return await attempt(withoutDeleted(listing, earlyPrune), earlyPrune, err.unknownAttempts);
-        }
-        catch (again) {
-            return { kind: 'failed', changeLog, error: asError(again), earlyPrune };
-        }
+    log.warning(`Boomi refused the upload: the account is at its version limit (${limit.boomiMessage}). Pruning ${inputs.groupType} first, then uploading once more.`);
+    const earlyPrune = await pruneForRoom(deps, client, listing, inputs.keepLatest);
+    if (earlyPrune.deleted.length === 0) {
+        const why = earlyPrune.failed.length ? `deleting failed (${earlyPrune.failed[0].error})` : `pruning ${inputs.groupType} to ${inputs.keepLatest} freed none`;
+        const message = `Boomi refused the upload because the account holds its maximum of ${contract/* MAX_VERSIONS_PER_ACCOUNT */.bY} connector versions, and ${why}. Delete unused versions of other connector groups, or lower ${constants/* Input */.pd.keepLatest}.`;
+        return failed(withMayBeStored(new Error(message, { cause: limit }), first, deps, sha256), first);
     }
+    const again = await attempt(withoutDeleted(listing, earlyPrune), first.unknown);
+    if (again.kind === 'created')
+        return { ...again, kind: 'uploaded', changeLog, earlyPrune };
+    return failed(notCreatedError(deps, again, sha256), again);
 }
-async function createOnce(client, groupType, body) {
-    try {
-        return await client.createVersion(groupType, body);
+function isVersionLimit(err) {
+    return err instanceof errors/* BoomiError */.JE && (0,contract/* isVersionLimitRefusal */.KL)(err.status, err.boomiMessage);
+}
+/** The error for an upload that made no version this run knows of, saying so when one may exist (docs/behaviour.md, "Retries and lost answers"). */
+function notCreatedError(deps, r, sha256) {
+    if (r.lookFailed) {
+        return withMayBeStored(new Error(`Looking for the upload after its answer was lost failed: ${(0,errors/* errorMessage */.gJ)(r.error)}`, { cause: r.error }), r, deps, sha256);
     }
-    catch (err) {
-        if (err instanceof errors/* BoomiError */.JE && (0,contract/* isVersionLimitRefusal */.KL)(err.status, err.boomiMessage))
-            throw new errors/* VersionLimitError */.aI(err);
-        throw err;
-    }
+    return withMayBeStored(asError(r.error), r, deps, sha256);
+}
+function withMayBeStored(err, r, deps, sha256) {
+    if (r.unknown === 0)
+        return err;
+    return new Error(`${err.message}. ${mayBeStoredText(deps.inputs.groupType, sha256)}`, { cause: err });
+}
+/** What to check when an upload may have been stored without this run seeing it. */
+function mayBeStoredText(groupType, sha256) {
+    return `An upload attempt lost its answer and its version was not seen, so Boomi may have stored it: look in the Developer tab for a version of ${groupType} whose change log ends with the line "sha256: ${sha256}". A re-run with this archive finds and reuses it.`;
 }
 function asError(err) {
     return err instanceof Error ? err : new Error((0,errors/* errorMessage */.gJ)(err));
@@ -1807,9 +2005,9 @@ function progressLogger(deps, total) {
 }
 
 ;// CONCATENATED MODULE: ./src/orchestrator/release.ts
-// The run, as a script of phases. Each phase returns its result; the record
-// collects them, each field written once; outputs and the job summary are
-// computed from the record when the run ends, however it ends.
+// The run, as a script of phases. Each phase returns its result to the phases
+// after it and reports what it did as events; the record, the outputs and the
+// job summary are folded from those events when the run ends, however it ends.
 
 
 
@@ -1819,57 +2017,66 @@ function progressLogger(deps, total) {
 
 
 
-function newRecord(inputs) {
-    return { groupType: inputs.groupType, dryRun: inputs.dryRun };
-}
+
 /** Runs the release and hands the record to `publish` at the end, also after a failure; rethrows the failure. */
-async function runRelease(deps, publish, record = newRecord(deps.inputs)) {
+async function runRelease(deps, publish) {
     try {
-        await release(deps, record);
+        await release(deps);
     }
     catch (err) {
-        record.error = (0,errors/* errorMessage */.gJ)(err);
+        deps.events.report({ type: 'failed', error: (0,errors/* errorMessage */.gJ)(err) });
         throw err;
     }
     finally {
-        record.throttling = deps.throttling?.();
-        record.cancelled = deps.signal?.aborted || undefined;
-        await publish(record);
+        await publish(endRecord(deps));
     }
 }
-async function release(deps, r) {
-    const { inputs, log } = deps;
+/** The record as it stands: what the run reported, with the throttling seen and whether it was cancelled. */
+function endRecord(deps) {
+    const stats = deps.throttling?.();
+    if (stats)
+        deps.events.report({ type: 'throttling', stats });
+    if (deps.signal?.aborted)
+        deps.events.report({ type: 'cancelled' });
+    return (0,record/* foldRun */.$I)({ groupType: deps.inputs.groupType, dryRun: deps.inputs.dryRun }, deps.events.all);
+}
+/**
+ * The record of a run that did not end within the grace after a cancel: the
+ * same fold, so requests sent and never answered show as outcome not known.
+ */
+function forcedRecord(deps) {
+    deps.events.report({ type: 'failed', error: 'The run was cancelled while requests were in flight; their outcome is not known.' });
+    return endRecord(deps);
+}
+async function release(deps) {
+    const { inputs, log, events } = deps;
     log.info(`Group ${inputs.groupType} in account ${inputs.accountId} at ${inputs.apiUrl}${inputs.dryRun ? ' (dry run: nothing will be uploaded, switched or deleted)' : ''}`);
     // What the workspace holds is checked before the first request.
-    if (inputs.archive)
-        r.archive = await phase(log, 'Archive', () => archivePhase(deps, inputs.archive));
-    r.changeLog = await changeLogPhase(deps);
+    const archive = inputs.archive ? await phase(log, 'Archive', () => archivePhase(deps, inputs.archive)) : undefined;
+    if (archive)
+        events.report({ type: 'archive', archive });
+    const changeLog = await changeLogPhase(deps);
+    if (changeLog)
+        events.report({ type: 'change-log', changeLog });
     const listing = await phase(log, `Listing ${inputs.groupType}`, () => listingPhase(deps));
-    if (inputs.versionId)
-        r.given = givenVersion(listing, inputs.versionId, inputs.groupType);
-    if (r.archive)
-        r.upload = await phase(log, 'Upload', () => uploadPhase(deps, r.archive, r.changeLog, listing));
-    if (r.upload?.kind === 'failed' || r.upload?.kind === 'refused-duplicate')
-        throw r.upload.error;
-    cancelled(deps);
-    const version = (0,domain_record/* runVersion */.yh)(r);
-    if (inputs.classifications.length && (version || r.upload?.kind === 'would-upload')) {
-        r.switches = await phase(log, 'Classifications', () => switchPhase(deps, version, notesFor(r, version)));
+    const given = inputs.versionId ? givenVersion(listing, inputs.versionId, inputs.groupType) : undefined;
+    if (given)
+        events.report({ type: 'given', version: given });
+    const upload = archive ? await phase(log, 'Upload', () => uploadPhase(deps, archive, changeLog, listing)) : undefined;
+    if (upload?.kind === 'failed' || upload?.kind === 'refused-duplicate')
+        throw upload.error;
+    stopIfCancelled(deps);
+    const version = given ?? (upload?.kind === 'uploaded' || upload?.kind === 'reused' ? upload.version : undefined);
+    if (inputs.classifications.length && (version || upload?.kind === 'would-upload')) {
+        await phase(log, 'Classifications', () => switchPhase(deps, version, notesFor(upload, changeLog?.text, version)));
     }
-    cancelled(deps);
-    if (inputs.keepLatest !== undefined) {
-        const keepLatest = inputs.keepLatest;
-        const upload = r.upload;
-        r.prune = await phase(log, 'Prune', () => prunePhase(deps, keepLatest, {
-            listing: upload?.kind === 'uploaded' ? withoutDeleted(upload.listing, upload.earlyPrune) : listing,
-            runVersion: version,
-            uploaded: upload?.kind === 'uploaded',
-            pendingUpload: upload?.kind === 'would-upload',
-            refusedBefore: new Set(upload?.kind === 'uploaded' ? (upload.earlyPrune?.skipped.map(s => s.version.versionId) ?? []) : [])
-        }));
-    }
-    cancelled(deps);
-    failures(r);
+    stopIfCancelled(deps);
+    const keepLatest = inputs.keepLatest;
+    if (keepLatest !== undefined)
+        await phase(log, 'Prune', () => prunePhase(deps, keepLatest, pruneInputFrom(listing, upload, version)));
+    stopIfCancelled(deps);
+    // What failed without stopping the run is read from the same record the outputs are.
+    failures((0,record/* foldRun */.$I)({ groupType: inputs.groupType, dryRun: inputs.dryRun }, events.all));
 }
 async function phase(log, name, body) {
     log.startGroup(name);
@@ -1880,10 +2087,6 @@ async function phase(log, name, body) {
         log.endGroup();
     }
 }
-function cancelled(deps) {
-    if (deps.signal?.aborted)
-        throw new Error('The run was cancelled; what it did before that is in the outputs and the job summary.');
-}
 /** version-id must name a live version of this group: the run's one listing tells. */
 function givenVersion(listing, versionId, groupType) {
     const found = listing.find(v => v.versionId === versionId);
@@ -1893,11 +2096,11 @@ function givenVersion(listing, versionId, groupType) {
     throw new Error(`Version ${versionId} (${constants/* Input */.pd.versionId}) ${state}, so no classification was switched. Give the ID of a live version of ${groupType}, as the Developer tab or an earlier run's version-id output shows it.`);
 }
 /** The release notes: the change log's text without its checksum trailer. */
-function notesFor(r, version) {
-    if (r.upload?.kind === 'uploaded' || r.upload?.kind === 'would-upload')
-        return (0,changelog/* releaseNotes */.fk)(r.upload.changeLog);
-    if (r.changeLog)
-        return r.changeLog.text;
+function notesFor(upload, text, version) {
+    if (upload?.kind === 'uploaded' || upload?.kind === 'would-upload')
+        return (0,changelog/* releaseNotes */.fk)(upload.changeLog);
+    if (text !== undefined)
+        return text;
     return (0,changelog/* releaseNotes */.fk)(version?.changeLog ?? '');
 }
 /** What failed without stopping the run, said once at its end. */
@@ -1907,7 +2110,7 @@ function failures(r) {
     if (refused.length) {
         problems.push(`${refused.length} classification change(s) not made: ${refused.map(s => `${s.classificationType} (${s.error ?? s.reviewStatus})`).join('; ')}`);
     }
-    const o = (0,domain_record/* allPruning */.jc)(r);
+    const o = r.pruning;
     if (o && (o.failed.length || o.notTried.length)) {
         const byMessage = new Map();
         for (const f of o.failed)
@@ -1927,11 +2130,12 @@ function failures(r) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/cancel.ts
+
 /** Well inside the runner's 7.5 s between SIGINT and SIGTERM. */
 const CANCEL_GRACE_MS = 4_000;
 class CancelledError extends Error {
     constructor() {
-        super('The run was cancelled; what it did before that is in the outputs and the job summary.');
+        super(CANCELLED_MESSAGE);
         this.name = 'CancelledError';
     }
 }
@@ -2106,16 +2310,15 @@ async function runWithPlatform(inputs, platform) {
     const log = platform.log;
     const cancel = new Cancellation(log);
     const clock = { now: () => Date.now(), sleep: cancel.sleep(net_retry/* timerDelay */.nR) };
-    const throttle = new net_retry/* ThrottleLedger */.m();
-    const journal = (0,domain_record/* newJournal */.EH)();
-    const retry = {
+    // One strategy for every request of the run, the upload and its looks included.
+    const retry = new net_retry/* RetryStrategy */.aS({
         ...net_retry/* DEFAULT_BACKOFF */.VU,
         maxAttempts: inputs.maxAttempts,
         sleep: clock.sleep,
         random: Math.random,
         log: line => log.info(line),
-        throttle
-    };
+        now: clock.now
+    });
     // One pacer for every request of the run, retries included.
     const pacer = new net_pacer/* Pacer */._E(inputs.requestsPerSecond, () => external_node_perf_hooks_.performance.now(), clock.sleep, { onChange: line => log.info(line) });
     const deps = {
@@ -2129,25 +2332,22 @@ async function runWithPlatform(inputs, platform) {
         log,
         clock,
         // Long enough for Boomi to finish storing an upload whose answer was lost; bounded so a lost answer costs seconds, not minutes.
-        uploadPolicy: { ...retry, settleMs: Math.min(30_000, Math.max(2_000, inputs.timeoutMs / 4)) },
+        settleMs: Math.min(30_000, Math.max(2_000, inputs.timeoutMs / 4)),
+        retry,
         // Enough requests in flight to use the rate fully when Boomi answers in up to a second.
         deleteConcurrency: Math.max(1, Math.min(8, Math.ceil(inputs.requestsPerSecond))),
         signal: cancel.signal,
-        journal,
+        events: new record/* EventLog */.vu(),
         progress: platform.progress ?? periodicLines(log, clock.now),
         throttling: () => {
             const s = pacer.stats();
-            return { throttled: s.throttled, waitedMs: Math.max(s.waitedMs, throttle.spentMs), lowestRate: s.cuts ? s.lowestRate : undefined };
+            return { throttled: s.throttled, waitedMs: Math.max(s.waitedMs, retry.throttledMs), lowestRate: s.cuts ? s.lowestRate : undefined };
         }
     };
     const publish = once(async (record) => publishRecord(record, platform));
-    const record = newRecord(inputs);
     try {
-        await cancel.within(runRelease(deps, publish, record), () => {
-            // The phases still running never returned: what they had done is in the journal.
-            const stopped = (0,domain_record/* withJournal */.u0)(record, journal, inputs.keepLatest);
-            return publish({ ...stopped, cancelled: true, error: record.error ?? 'The run was cancelled while requests were in flight; their outcome is not known.' });
-        });
+        // A run still going after the grace is written from what it reported so far: requests without an answer show as not known.
+        await cancel.within(runRelease(deps, publish), () => publish(forcedRecord(deps)));
     }
     finally {
         cancel.dispose();
@@ -2369,9 +2569,8 @@ function defaultChangeLog(ctx) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   EH: () => (/* binding */ newJournal),
-/* harmony export */   jc: () => (/* binding */ allPruning),
-/* harmony export */   u0: () => (/* binding */ withJournal),
+/* harmony export */   $I: () => (/* binding */ foldRun),
+/* harmony export */   vu: () => (/* binding */ EventLog),
 /* harmony export */   yh: () => (/* binding */ runVersion)
 /* harmony export */ });
 /** The version this run stands for: uploaded, reused, or given by version-id. */
@@ -2382,44 +2581,120 @@ function runVersion(r) {
         return r.upload.version;
     return undefined;
 }
-/** Early deletions (version limit) and the prune phase's, as one outcome: for a version in both, the later word counts. */
-function allPruning(r) {
-    const early = r.upload && 'earlyPrune' in r.upload ? r.upload.earlyPrune : undefined;
-    const late = r.prune?.outcome;
-    if (!early)
-        return late;
-    if (!late)
-        return early;
-    const seenLate = new Set([...late.deleted, ...late.skipped].map(x => x.version.versionId));
-    for (const f of late.failed)
-        seenLate.add(f.version.versionId);
-    for (const v of late.notTried)
-        seenLate.add(v.versionId);
-    const notLate = (id) => !seenLate.has(id);
-    return {
-        deleted: [...early.deleted.filter(d => notLate(d.version.versionId)), ...late.deleted],
-        skipped: [...early.skipped.filter(s => notLate(s.version.versionId)), ...late.skipped],
-        failed: [...early.failed.filter(f => notLate(f.version.versionId)), ...late.failed],
-        notTried: [...early.notTried.filter(v => notLate(v.versionId)), ...late.notTried]
+/** The record: one pass over what the run reported, in order. */
+function foldRun(base, events) {
+    const r = { ...base, unknown: [] };
+    const open = new Map();
+    const deletions = new Map();
+    const switches = new Map();
+    let pruned = false;
+    const track = (version, next) => {
+        const known = deletions.get(version.versionId);
+        deletions.set(version.versionId, next(known?.item ?? { version, reason: '' }));
     };
+    for (const e of events) {
+        switch (e.type) {
+            case 'archive':
+                r.archive = e.archive;
+                break;
+            case 'change-log':
+                r.changeLog = e.changeLog;
+                break;
+            case 'given':
+                r.given = e.version;
+                break;
+            case 'sent':
+                open.set(e.id, e.request);
+                break;
+            case 'answered':
+                open.delete(e.id);
+                break;
+            case 'upload':
+                r.upload = e.upload.kind === 'uploaded' ? { ...e.upload, strayTwins: [...e.upload.strayTwins] } : e.upload;
+                for (const [id, q] of open)
+                    if (q.operation === 'upload')
+                        open.delete(id);
+                break;
+            case 'twin-left':
+                if (r.upload?.kind === 'uploaded')
+                    r.upload.strayTwins.push(e.version);
+                break;
+            case 'prune-plan':
+                pruned = true;
+                if (e.round === 'prune')
+                    r.prune = e.plan;
+                for (const item of e.skip)
+                    deletions.set(item.version.versionId, { status: 'skipped', item });
+                for (const item of e.delete)
+                    deletions.set(item.version.versionId, { status: 'planned', item });
+                break;
+            case 'deleted':
+                track(e.item.version, () => ({ status: 'deleted', item: e.item }));
+                break;
+            case 'refused':
+                track(e.item.version, () => ({ status: 'skipped', item: e.item }));
+                break;
+            case 'delete-failed':
+                track(e.version, item => ({ status: 'failed', item, error: e.error }));
+                break;
+            case 'not-tried':
+                track(e.version, item => ({ status: 'not-tried', item }));
+                break;
+            case 'switched':
+                switches.set(e.change.classificationType, e.change);
+                break;
+            case 'throttling':
+                r.throttling = e.stats;
+                break;
+            case 'failed':
+                r.error ??= e.error;
+                break;
+            case 'cancelled':
+                r.cancelled = true;
+                break;
+        }
+    }
+    const unknown = (r.unknown = [...open.values()]);
+    for (const q of unknown) {
+        if (q.operation === 'upload' && !r.upload)
+            r.upload = { kind: 'unknown', changeLog: q.changeLog };
+        if (q.operation === 'change' && !switches.has(q.classificationType)) {
+            switches.set(q.classificationType, { classificationType: q.classificationType, versionId: q.versionId, reviewStatus: '', outcomeUnknown: true });
+        }
+    }
+    if (switches.size)
+        r.switches = [...switches.values()];
+    if (pruned)
+        r.pruning = pruningOf(deletions, unknown);
+    return r;
 }
-function newJournal() {
-    return { deleted: [], switches: [] };
-}
-/** The record completed from the journal: what phases that never returned had already done. */
-function withJournal(r, j, keepLatest) {
-    const out = { ...r };
-    if (!out.upload && j.uploaded)
-        out.upload = { kind: 'uploaded', ...j.uploaded, listing: [], strayTwins: [], seconds: 0 };
-    if (!out.switches && j.switches.length)
-        out.switches = [...j.switches];
-    if (!out.prune) {
-        const known = new Set(allPruning(out)?.deleted.map(d => d.version.versionId) ?? []);
-        const more = j.deleted.filter(d => !known.has(d.version.versionId));
-        if (more.length)
-            out.prune = { keepLatest: keepLatest ?? 0, kept: 0, outcome: { deleted: more, skipped: [], failed: [], notTried: [] } };
+function pruningOf(deletions, unknown) {
+    const out = { deleted: [], skipped: [], failed: [], notTried: [], unknown: [] };
+    const inFlight = new Set(unknown.flatMap(q => (q.operation === 'delete' ? [q.version.versionId] : [])));
+    for (const [id, d] of deletions) {
+        if (d.status === 'deleted')
+            out.deleted.push(d.item);
+        else if (d.status === 'skipped')
+            out.skipped.push(d.item);
+        else if (d.status === 'failed')
+            out.failed.push({ version: d.item.version, error: d.error });
+        else if (inFlight.has(id))
+            out.unknown.push(d.item.version);
+        // Planned and never sent: a round reports every deletion, so only a forced record has these.
+        else
+            out.notTried.push(d.item.version);
     }
     return out;
+}
+/** The run's one journal: events appended as they happen, never edited. */
+class EventLog {
+    list = [];
+    report = (event) => {
+        this.list.push(event);
+    };
+    get all() {
+        return this.list;
+    }
 }
 
 
@@ -2471,7 +2746,9 @@ function outcomeText(upload, r) {
         case 'refused-duplicate':
             return `Not uploaded: already a version of the group, ${MATCH_TEXT[upload.match]} (if-exists: fail)`;
         case 'failed':
-            return 'Upload failed';
+            return upload.mayBeStored ? 'Upload failed, but an attempt whose answer was lost may have stored it (see below)' : 'Upload failed';
+        case 'unknown':
+            return 'Upload sent, outcome not known: the run was stopped before Boomi answered (see below)';
     }
 }
 function overview(r) {
@@ -2509,15 +2786,17 @@ function switchSection(r) {
         return [];
     const lines = ['### Classifications', '', '| Classification | Version ID | Review status | Note |', '| --- | --- | --- | --- |'];
     for (const s of r.switches) {
-        const note = s.error
-            ? `failed: ${s.error}`
-            : s.reviewStatus === 'APPROVED'
-                ? 'switched'
-                : s.reviewStatus === 'PENDING'
-                    ? 'awaiting approval or a scheduled release'
-                    : r.dryRun
-                        ? 'dry run: would request'
-                        : '';
+        const note = s.outcomeUnknown
+            ? 'outcome not known: the run was stopped before Boomi answered'
+            : s.error
+                ? `failed: ${s.error}`
+                : s.reviewStatus === 'APPROVED'
+                    ? 'switched'
+                    : s.reviewStatus === 'PENDING'
+                        ? 'awaiting approval or a scheduled release'
+                        : r.dryRun
+                            ? 'dry run: would request'
+                            : '';
         lines.push(`| ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(s.classificationType)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(s.versionId)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(s.reviewStatus || '–')} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(note)} |`);
     }
     const notes = r.upload && 'changeLog' in r.upload ? (0,_changelog_js__WEBPACK_IMPORTED_MODULE_0__/* .releaseNotes */ .fk)(r.upload.changeLog) : undefined;
@@ -2526,7 +2805,7 @@ function switchSection(r) {
     return [...lines, ''];
 }
 function pruneSection(r) {
-    const outcome = (0,_record_js__WEBPACK_IMPORTED_MODULE_2__/* .allPruning */ .jc)(r);
+    const outcome = r.pruning;
     if (!outcome)
         return [];
     const verb = r.dryRun ? 'would delete' : 'deleted';
@@ -2534,7 +2813,7 @@ function pruneSection(r) {
     if (r.prune) {
         const p = r.prune;
         lines.push(`### Pruning: keep the newest ${p.keepLatest}${p.minAgeDays !== undefined ? `, nothing younger than ${p.minAgeDays} days` : ''}`, '');
-        lines.push(`Kept ${p.kept}, ${verb} ${outcome.deleted.length}, skipped ${outcome.skipped.length}${outcome.failed.length ? `, failed ${outcome.failed.length}` : ''}.`, '');
+        lines.push(`Kept ${p.kept}, ${verb} ${outcome.deleted.length}, skipped ${outcome.skipped.length}${outcome.failed.length ? `, failed ${outcome.failed.length}` : ''}${outcome.unknown.length ? `, outcome not known ${outcome.unknown.length}` : ''}.`, '');
     }
     else {
         lines.push('### Pruning before the upload (account at its version limit)', '');
@@ -2544,11 +2823,34 @@ function pruneSection(r) {
         ...outcome.deleted.map(d => row(d.version, verb, d.reason)),
         ...outcome.skipped.map(s => row(s.version, 'skipped', s.reason)),
         ...outcome.failed.map(f => row(f.version, 'failed', f.error)),
+        ...outcome.unknown.map(v => row(v, 'outcome not known', 'the delete was sent and the run was stopped before Boomi answered')),
         ...outcome.notTried.map(v => row(v, 'not tried', r.cancelled ? 'the run was cancelled' : 'an earlier deletion failed on credentials or privileges'))
     ];
     if (rows.length)
         lines.push('| Version ID | Display version | Uploaded | Action | Reason |', '| --- | --- | --- | --- | --- |', ...rows, '');
     return lines;
+}
+/** What to check in the Developer tab for each request whose outcome nobody knows. */
+function unknownSection(r) {
+    const checks = (r.unknown ?? []).map(q => checkFor(q, r));
+    if (r.upload?.kind === 'failed' && r.upload.mayBeStored)
+        checks.unshift(checkFor({ operation: 'upload', changeLog: r.upload.changeLog }, r));
+    if (!checks.length)
+        return [];
+    return ['### Outcome not known', '', 'Boomi may have done these; check in the Developer tab:', '', ...[...new Set(checks)].map(c => `- ${c}`), ''];
+}
+function checkFor(q, r) {
+    const group = (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(r.groupType);
+    switch (q.operation) {
+        case 'upload': {
+            const line = r.archive ? (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(`sha256: ${r.archive.sha256}`) : "this archive's sha256 line";
+            return `Upload: look in group ${group} for a version whose change log ends with the line ${line}. If there is one, Boomi stored this upload; a re-run with this archive finds and reuses it.`;
+        }
+        case 'change':
+            return `Version change: see which version classification ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(q.classificationType)} uses (this run asked for ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(q.versionId)}).`;
+        case 'delete':
+            return `Delete: see whether version ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(q.version.versionId)} of ${group} is still there.`;
+    }
 }
 /** The job summary: the version, its checksums, switches, and every pruning decision with its reason. */
 function renderSummary(r) {
@@ -2557,7 +2859,7 @@ function renderSummary(r) {
         lines.push('> **Cancelled:** the run was stopped; this is what it did before that.', '');
     if (r.error)
         lines.push(`> **Failed:** ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(r.error)}`, '');
-    return [...lines, ...overview(r), ...changeLogSection(r), ...switchSection(r), ...pruneSection(r)].join('\n');
+    return [...lines, ...overview(r), ...unknownSection(r), ...changeLogSection(r), ...switchSection(r), ...pruneSection(r)].join('\n');
 }
 
 

@@ -1,0 +1,38 @@
+// Every failure of a request to Boomi, read once into the kinds the retry
+// strategy knows (src/net/retry.ts): the network layer never learns Boomi's
+// error classes, and no caller reads a status to decide whether to retry.
+import { BoomiError, NetworkError } from '../errors.js'
+import type { Failure } from '../net/retry.js'
+
+/** A certificate that fails verification will fail the same way next time. */
+const CERTIFICATE_FAILURE = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/
+
+export function classifyFailure(err: unknown): Failure {
+  if (err instanceof NetworkError) {
+    // Only a request never written proves nothing reached Boomi.
+    const mayHaveTakenEffect = !err.notSent
+    if (CERTIFICATE_FAILURE.test(err.code)) return { kind: 'client-error', mayHaveTakenEffect, label: err.code }
+    return { kind: 'transient', mayHaveTakenEffect, label: err.code }
+  }
+  if (err instanceof BoomiError) {
+    const label = `HTTP ${err.status}`
+    const retryAfterMs = err.retryAfterMs
+    // "Not now": the account's rate limit or a busy Boomi; nothing was done.
+    if (err.status === 503 || err.status === 429) return { kind: 'throttling', mayHaveTakenEffect: false, retryAfterMs, label }
+    // A 500, 502 or 504 may come from a gateway after the work was done.
+    if (err.status >= 500) return { kind: 'server-error', mayHaveTakenEffect: true, retryAfterMs, label }
+    return { kind: 'client-error', mayHaveTakenEffect: false, label }
+  }
+  // Answers not understood, an archive that changed, a cancelled run, a bug: asking again would not help.
+  return { kind: 'client-error', mayHaveTakenEffect: false, label: err instanceof Error ? err.name : 'error' }
+}
+
+/** A failure after which asking again may succeed. */
+export function isRetryable(err: unknown): boolean {
+  return classifyFailure(err).kind !== 'client-error'
+}
+
+/** A failure that may nonetheless have done the work (see classifyFailure). */
+export function mayHaveTakenEffect(err: unknown): boolean {
+  return classifyFailure(err).mayHaveTakenEffect
+}
