@@ -75,6 +75,16 @@ describe('bad inputs: one ::error:: naming the input, exit 1, no request', () =>
     if (extra['api-token'] !== '') expectNoSecrets(r)
   })
 
+  it('a tag run whose version has no section in change-log-file: the headings found and the one to add', async () => {
+    archive()
+    writeFileSync(path.join(fx.work, 'CHANGELOG.md'), '# Changelog\n\n## [Unreleased]\n\n- wip\n\n## [0.9.0] - 2026-10-01\n\n- Old\n')
+    const r = await run({ archive: ARCHIVE, 'change-log-file': 'CHANGELOG.md' }, WORKFLOW_ENV)
+    expect(r.code).toBe(1)
+    expect(r.errors).toHaveLength(1)
+    expect(r.errors[0]).toMatch(/change-log-file.*version 1\.0\.0.*'## \[Unreleased\]'.*'## \[0\.9\.0\] - 2026-10-01'.*'## \[1\.0\.0\] - <date>'/)
+    expect(fx.emu.requests).toHaveLength(0)
+  })
+
   it('a glob matching two files names both', async () => {
     archive('a.car.zip')
     archive('b.car.zip')
@@ -96,6 +106,7 @@ describe('release', () => {
       'uploaded-date': v.uploadedDate,
       sha256: sha,
       'content-sha256': expect.stringMatching(/^[0-9a-f]{64}$/),
+      'version-sha256': sha,
       'archive-path': 'build/distributions/sample-1.0.car.zip',
       uploaded: 'true',
       'deleted-version-ids': '[]',
@@ -148,6 +159,11 @@ describe('release', () => {
     expect(second.outputs.sha256).toBe(sha2)
     expect(second.outputs.sha256).not.toBe(first.outputs.sha256)
     expect(second.outputs).toMatchObject({ uploaded: 'false', 'version-id': first.outputs['version-id'], 'content-sha256': first.outputs['content-sha256'] })
+    // Boomi holds the first build's bytes, not the second's: version-sha256 says which.
+    expect(first.outputs['version-sha256']).toBe(first.outputs.sha256)
+    expect(second.outputs['version-sha256']).toBe(first.outputs.sha256)
+    expect(second.outputs['version-sha256']).not.toBe(second.outputs.sha256)
+    expect(second.summary).toContain(first.outputs.sha256)
     expect(second.stdout).toMatch(/content-sha256/)
     expect(fx.emu.live(GROUP)).toHaveLength(1)
     archive('sample-1.0.car.zip', { jarFiles: { 'com/acme/sample/Fix.class': 'changed code' } })
@@ -298,19 +314,12 @@ describe('over real sockets', () => {
     // two deletions answer; the other five are sent at once (10/s, eight at a time) and hang
     fx.emu.script('delete', { hangMs: 0 }, { hangMs: 0 }, ...Array.from({ length: 5 }, () => ({ hangMs: 7_000 })))
     let child: import('node:child_process').ChildProcess | undefined
-    let stdout = ''
     let timer: NodeJS.Timeout | undefined
-    const r = await run(
-      { 'keep-latest': '1', 'requests-per-second': '10' },
-      {},
-      {
-        onSpawn: c => (child = c),
-        echo: chunk => {
-          stdout += chunk
-          if ((stdout.match(/^deleted /gm) ?? []).length >= 2 && !timer) timer = setTimeout(() => child?.kill('SIGTERM'), 1000)
-        }
-      }
-    )
+    // Watched at the emulator, not in the log: the log prints deletions oldest first, so a line can wait behind a hung one.
+    const watch = setInterval(() => {
+      if (fx.emu.versions(GROUP).filter(v => v.deleted).length >= 2 && !timer) timer = setTimeout(() => child?.kill('SIGTERM'), 1000)
+    }, 20)
+    const r = await run({ 'keep-latest': '1', 'requests-per-second': '10' }, {}, { onSpawn: c => (child = c) }).finally(() => clearInterval(watch))
     clearTimeout(timer)
     expect(r.code).toBe(1)
     const gone = fx.emu
@@ -319,6 +328,8 @@ describe('over real sockets', () => {
       .map(v => v.versionId)
     expect(gone).toHaveLength(2)
     expect(JSON.parse(r.outputs['deleted-version-ids']).sort()).toEqual(gone.sort())
+    // Lines waiting behind a hung deletion are printed once the run is cancelled.
+    expect(r.stdout.match(/^deleted /gm)).toHaveLength(2)
     expect(r.summary).toMatch(/cancelled while requests were in flight/)
     expect(r.errors).toEqual([expect.stringMatching(/cancelled/)])
   })

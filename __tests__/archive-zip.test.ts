@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
+import { performance } from 'node:perf_hooks'
 import { constants, crc32, deflateRawSync } from 'node:zlib'
 import { readConnectorConfig } from '../src/archive/connector-config.js'
-import { hashBeside } from '../src/archive/hash-beside.js'
 import { ZIP_LIMITS } from '../src/archive/limits.js'
-import { inspectArchive } from '../src/archive/zip.js'
+import { type ArchiveFacts, inspectArchive } from '../src/archive/zip.js'
 import { InputError } from '../src/errors.js'
 import { makeConnectorZip, makeZip } from './helpers/zip.js'
 
@@ -26,6 +27,13 @@ function write(bytes: Buffer, name = `a${++count}.zip`): string {
   const file = path.join(dir, name)
   writeFileSync(file, bytes)
   return file
+}
+
+/** inspectArchive, its descriptor closed again: the facts without the open file. */
+async function inspect(file: string, shown: string, limits = ZIP_LIMITS): Promise<Omit<ArchiveFacts, 'file'>> {
+  const { file: opened, ...facts } = await inspectArchive(file, shown, limits)
+  await opened.close()
+  return facts
 }
 
 const sha = (b: Buffer | string): string => createHash('sha256').update(b).digest('hex')
@@ -55,8 +63,8 @@ describe('content digest', () => {
   it('is the same for a rebuild with new times, another order and another compression; the sha256 differs', async () => {
     const first = makeConnectorZip({ mtime: new Date(2026, 10, 28, 9, 0, 0), order: 'sorted', method: 'deflate' })
     const again = makeConnectorZip({ mtime: new Date(2026, 10, 28, 9, 0, 42), order: 'reversed', method: 'stored' })
-    const a = await inspectArchive(write(first), 'build/a.car.zip')
-    const b = await inspectArchive(write(again), 'build/b.car.zip')
+    const a = await inspect(write(first), 'build/a.car.zip')
+    const b = await inspect(write(again), 'build/b.car.zip')
     expect(a.sha256).not.toBe(b.sha256)
     expect(a.contentSha256).toBe(b.contentSha256)
     expect(a.contentSha256).toMatch(/^[0-9a-f]{64}$/)
@@ -76,15 +84,15 @@ describe('content digest', () => {
       ],
       { comment: 'built by CI' }
     )
-    const a = await inspectArchive(write(plain), 'p.zip')
-    const b = await inspectArchive(write(decorated), 'd.zip')
+    const a = await inspect(write(plain), 'p.zip')
+    const b = await inspect(write(decorated), 'd.zip')
     expect(a.contentSha256).toBe(b.contentSha256)
     expect(a.sha256).not.toBe(b.sha256)
   })
 
   it('changes when code in the inner jar changes', async () => {
-    const v1 = await inspectArchive(write(makeConnectorZip({ jarFiles: { 'com/acme/sample/Op.class': 'op v1' } })), 'v1.zip')
-    const v2 = await inspectArchive(write(makeConnectorZip({ jarFiles: { 'com/acme/sample/Op.class': 'op v2' } })), 'v2.zip')
+    const v1 = await inspect(write(makeConnectorZip({ jarFiles: { 'com/acme/sample/Op.class': 'op v1' } })), 'v1.zip')
+    const v2 = await inspect(write(makeConnectorZip({ jarFiles: { 'com/acme/sample/Op.class': 'op v2' } })), 'v2.zip')
     expect(v1.contentSha256).not.toBe(v2.contentSha256)
   })
 
@@ -100,7 +108,7 @@ describe('content digest', () => {
       { name: 'META-INF/connector-config.xml', data: '<GenericConnector/>' },
       { name: 'lib/', data: '' }
     ])
-    const facts = await inspectArchive(write(outer), 'o.zip')
+    const facts = await inspect(write(outer), 'o.zip')
     expect(facts.contentSha256).toBe(
       specDigest({ 'lib/connector.jar': { zip: inner }, 'Z-last.txt': 'z', 'META-INF/connector-config.xml': '<GenericConnector/>', 'lib/': '' })
     )
@@ -109,14 +117,14 @@ describe('content digest', () => {
   })
 
   it('digests a .jar that is not a zip as its bytes, with a warning', async () => {
-    const facts = await inspectArchive(write(makeZip([{ name: 'lib/broken.JAR', data: 'not a zip at all' }])), 'n.zip')
+    const facts = await inspect(write(makeZip([{ name: 'lib/broken.JAR', data: 'not a zip at all' }])), 'n.zip')
     expect(facts.contentSha256).toBe(specDigest({ 'lib/broken.JAR': 'not a zip at all' }))
     expect(facts.layoutWarnings.join('\n')).toContain('lib/broken.JAR is named like a zip but does not read as one')
   })
 
   it('digests a nested jar with a corrupt entry as its bytes, with a warning', async () => {
     const jar = makeZip([{ name: 'X.class', data: 'x', method: 'stored', declaredCrc: 1234 }])
-    const facts = await inspectArchive(write(makeZip([{ name: 'lib/x.jar', data: jar }])), 'c.zip')
+    const facts = await inspect(write(makeZip([{ name: 'lib/x.jar', data: jar }])), 'c.zip')
     expect(facts.contentSha256).toBe(specDigest({ 'lib/x.jar': jar }))
     expect(facts.layoutWarnings.join('\n')).toContain('lib/x.jar!/X.class fails its CRC check')
   })
@@ -133,7 +141,7 @@ describe('content digest', () => {
       { name: 'b.zip', data: b },
       { name: 'one.txt', data: '1' }
     ])
-    const facts = await inspectArchive(write(makeZip([{ name: 'lib/a.jar', data: a }])), 'deep.zip')
+    const facts = await inspect(write(makeZip([{ name: 'lib/a.jar', data: a }])), 'deep.zip')
     expect(facts.contentSha256).toBe(specDigest({ 'lib/a.jar': { zip: level1 } }))
     expect(facts.layoutWarnings.join('\n')).not.toContain('does not read')
   })
@@ -144,7 +152,7 @@ describe('content digest', () => {
     const trees = [6000, 300, 9000, 1200, 50, 7000].map((n, i) => ({ [`p${i}/C.class`]: randomBytes(n), [`p${i}/R.txt`]: 'x'.repeat(n) }))
     const jars = trees.map(t => makeZip(Object.entries(t).map(([name, data]) => ({ name, data, method: 'stored' as const }))))
     const outer = makeZip(jars.map((data, i) => ({ name: `lib/d${i}.jar`, data, method: i % 2 ? 'deflate' : 'stored' })))
-    const facts = await inspectArchive(write(outer), 'many.zip')
+    const facts = await inspect(write(outer), 'many.zip')
     expect(facts.contentSha256).toBe(specDigest(Object.fromEntries(trees.map((t, i) => [`lib/d${i}.jar`, { zip: t }]))))
     expect(facts.layoutWarnings.join('\n')).not.toContain('does not read')
   })
@@ -152,8 +160,75 @@ describe('content digest', () => {
   it('digests a nested jar larger than the buffer bound as its bytes', async () => {
     const jar = makeZip([{ name: 'Big.class', data: randomBytes(4096), method: 'stored' }])
     const limits = { ...ZIP_LIMITS, maxNestedBufferBytes: 1024 }
-    const facts = await inspectArchive(write(makeZip([{ name: 'lib/big.jar', data: jar }])), 'big.zip', limits)
+    const facts = await inspect(write(makeZip([{ name: 'lib/big.jar', data: jar }])), 'big.zip', limits)
     expect(facts.contentSha256).toBe(specDigest({ 'lib/big.jar': jar }))
+  })
+})
+
+describe('names as stored', () => {
+  /** An Info-ZIP Unicode Path extra field (0x7075) whose CRC matches `raw`, naming `unicode` instead. */
+  function unicodePath(raw: string, unicode: string): Buffer {
+    const name = Buffer.from(unicode, 'utf8')
+    const field = Buffer.alloc(4 + 5 + name.length)
+    field.writeUInt16LE(0x7075, 0)
+    field.writeUInt16LE(5 + name.length, 2)
+    field.writeUInt8(1, 4)
+    field.writeUInt32LE(crc32(Buffer.from(raw, 'utf8')), 5)
+    name.copy(field, 9)
+    return field
+  }
+  const jar = makeZip([{ name: 'a/A.class', data: 'class bytes' }])
+
+  it('a backslash is part of the name: another digest than the slash, and a warning', async () => {
+    const slash = await inspect(write(makeZip([{ name: 'lib/x.jar', data: jar }])), 'slash.zip')
+    const backslash = await inspect(write(makeZip([{ name: 'lib\\x.jar', data: jar }])), 'backslash.zip')
+    expect(backslash.contentSha256).not.toBe(slash.contentSha256)
+    expect(backslash.contentSha256).toBe(specDigest({ 'lib\\x.jar': { zip: { 'a/A.class': 'class bytes' } } }))
+    expect(backslash.layoutWarnings).toContainEqual(expect.stringContaining('lib\\x.jar has a backslash in its name; Java does not read \\ as a separator'))
+    expect(slash.layoutWarnings.join('\n')).not.toContain('backslash')
+  })
+
+  it('a backslash inside a nested jar is warned about with its place', async () => {
+    const inner = makeZip([{ name: 'com\\acme\\A.class', data: 'a' }])
+    const facts = await inspect(write(makeZip([{ name: 'lib/c.jar', data: inner }])), 'nested-backslash.zip')
+    expect(facts.layoutWarnings).toContainEqual(expect.stringContaining('lib/c.jar!/com\\acme\\A.class has a backslash'))
+  })
+
+  it('a Unicode-path extra field naming another file changes nothing: the stored name counts', async () => {
+    const plain = await inspect(write(makeZip([{ name: 'lib/a.jar', data: jar }])), 'plain.zip')
+    const other = await inspect(write(makeZip([{ name: 'lib/b.jar', data: jar }])), 'other.zip')
+    const renamed = await inspect(write(makeZip([{ name: 'lib/a.jar', data: jar, extra: unicodePath('lib/a.jar', 'lib/b.jar') }])), 'renamed.zip')
+    expect(renamed.contentSha256).toBe(plain.contentSha256)
+    expect(renamed.contentSha256).not.toBe(other.contentSha256)
+  })
+
+  it('the UTF-8 flag decodes nothing: bytes that decode alike differ, the same bytes agree', async () => {
+    // 0x8E is 'Ä' in CP437, the code page of unflagged names; C3 84 is 'Ä' in UTF-8.
+    const cp437 = { name: 'lib/A.class', rawName: Buffer.from([0x6c, 0x69, 0x62, 0x2f, 0x8e]), data: 'x', flags: 0 }
+    const utf8 = { name: 'lib/Ä', data: 'x' }
+    const a = await inspect(write(makeZip([cp437])), 'cp437.zip')
+    const b = await inspect(write(makeZip([utf8])), 'utf8.zip')
+    const c = await inspect(write(makeZip([{ ...utf8, flags: 0 }])), 'utf8-unflagged.zip')
+    expect(a.contentSha256).not.toBe(b.contentSha256)
+    expect(c.contentSha256).toBe(b.contentSha256)
+    expect(b.contentSha256).toBe(specDigest({ 'lib/Ä': 'x' }))
+  })
+
+  it('shows a name that is not UTF-8 with its bytes escaped', async () => {
+    const facts = await inspect(write(makeZip([{ name: 'lib/x.jar', rawName: Buffer.from('lib/\xff\\.jar', 'latin1'), data: 'not a zip' }])), 'latin.zip')
+    expect(facts.layoutWarnings).toContainEqual(expect.stringContaining('lib/\\xff\\.jar is named like a zip but does not read as one'))
+  })
+
+  it.each([
+    ['an absolute path', '/etc/passwd', 'has an absolute path as its name'],
+    ['a drive letter', 'C:\\evil.class', 'has an absolute path as its name'],
+    ["a '..' segment", 'lib/../../evil.jar', "has a '..' segment in its name"],
+    ["a '..' segment after a backslash", 'lib\\..\\evil.jar', "has a '..' segment in its name"],
+    ['a NUL byte', 'lib/a\u0000.jar', 'has a control character in its name']
+  ])('refuses %s in an entry name', async (_, name, problem) => {
+    const err = await refusal(write(makeZip([{ name, data: 'x' }])), 'names.zip')
+    expect(err.message).toContain(problem)
+    expect(err.message).not.toContain(String.fromCharCode(0))
   })
 })
 
@@ -207,6 +282,26 @@ describe('a checked archive', () => {
       'dup.zip'
     )
     expect(err.message).toContain('entry lib/x.jar appears twice')
+  })
+
+  it('refuses entries whose bytes overlap (a zip read front to back cannot go back)', async () => {
+    const zip = makeZip([
+      { name: 'a.txt', data: 'same bytes', method: 'stored' },
+      { name: 'b.txt', data: 'same bytes', method: 'stored' }
+    ])
+    const second = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 4)
+    zip.writeUInt32LE(0, second + 42) // b.txt's local header is now a.txt's
+    const err = await refusal(write(zip), 'overlap.zip')
+    expect(err.message).toContain('entry b.txt overlaps the entry before it')
+  })
+
+  it('refuses a FIFO at once instead of waiting for a writer', async () => {
+    const fifo = path.join(dir, 'fifo.car.zip')
+    execFileSync('mkfifo', [fifo])
+    const started = performance.now()
+    const err = await refusal(fifo, 'fifo.car.zip')
+    expect(performance.now() - started).toBeLessThan(5000)
+    expect(err.message).toContain('archive fifo.car.zip cannot be read (it is not a regular file)')
   })
 
   it('refuses an entry name with a control character', async () => {
@@ -276,24 +371,39 @@ describe('hostile archives', () => {
 
 describe('layout', () => {
   it('reads the connector class and SDK version without warnings from a well-formed archive', async () => {
-    const facts = await inspectArchive(write(makeConnectorZip({ className: 'com.acme.Conn', sdk: '2.3.0' })), 'ok.zip')
+    const facts = await inspect(write(makeConnectorZip({ className: 'com.acme.Conn', sdk: '2.3.0' })), 'ok.zip')
     expect(facts.connector).toEqual({ className: 'com.acme.Conn', sdkApiVersion: '2.3.0' })
     expect(facts.layoutWarnings).toEqual([])
-    expect(facts.entries).toBe(3)
+    expect(facts.entries).toBe(4)
   })
 
-  it('warns, never refuses, when the config and lib/*.jar are missing', async () => {
-    const facts = await inspectArchive(write(makeZip([{ name: 'README.txt', data: 'hi' }])), 'bare.zip')
+  it('warns, never refuses, when the config, the descriptor and lib/*.jar are missing', async () => {
+    const facts = await inspect(write(makeZip([{ name: 'README.txt', data: 'hi' }])), 'bare.zip')
     expect(facts.connector).toEqual({})
-    expect(facts.layoutWarnings).toEqual([expect.stringContaining('no META-INF/connector-config.xml'), expect.stringContaining('no lib/*.jar')])
+    expect(facts.layoutWarnings).toEqual([
+      expect.stringContaining('no META-INF/connector-config.xml'),
+      expect.stringContaining('no META-INF/connector-descriptor.xml'),
+      expect.stringContaining('no lib/*.jar')
+    ])
+  })
+
+  it('warns when only the descriptor is missing', async () => {
+    const config = '<GenericConnector sdkApiVersion="2"><connectorClassName>a.B</connectorClassName></GenericConnector>'
+    const zip = makeZip([
+      { name: 'META-INF/connector-config.xml', data: config },
+      { name: 'lib/c.jar', data: makeZip([{ name: 'a/B.class', data: 'b' }]) }
+    ])
+    const facts = await inspect(write(zip), 'nodesc.zip')
+    expect(facts.layoutWarnings).toEqual([expect.stringMatching(/^The archive has no META-INF\/connector-descriptor.xml; /)])
   })
 
   it('warns about another root, a missing class and a missing SDK version', async () => {
     const zip = makeZip([
       { name: 'META-INF/connector-config.xml', data: '<Connector version="1"><name>x</name></Connector>' },
+      { name: 'META-INF/connector-descriptor.xml', data: '<GenericConnectorDescriptor/>' },
       { name: 'lib/c.jar', data: makeZip([{ name: 'C.class', data: 'c' }]) }
     ])
-    const facts = await inspectArchive(write(zip), 'odd.zip')
+    const facts = await inspect(write(zip), 'odd.zip')
     expect(facts.layoutWarnings).toEqual([
       expect.stringContaining('root element is <Connector>, not <GenericConnector>'),
       expect.stringContaining('no sdkApiVersion attribute'),
@@ -306,7 +416,7 @@ describe('layout', () => {
       { name: 'META-INF/connector-config.xml', data: `<GenericConnector sdkApiVersion="2"><connectorClassName>a.B</connectorClassName></GenericConnector>` },
       { name: 'lib/c.jar', data: 'x' }
     ])
-    const facts = await inspectArchive(write(zip), 'cfg.zip', { ...ZIP_LIMITS, maxConfigBytes: 10 })
+    const facts = await inspect(write(zip), 'cfg.zip', { ...ZIP_LIMITS, maxConfigBytes: 10 })
     expect(facts.connector).toEqual({})
     expect(facts.layoutWarnings[0]).toContain('larger than 10 bytes')
   })
@@ -339,28 +449,36 @@ describe('layout', () => {
   })
 })
 
-describe('the sha256 beside the zip checks', () => {
-  it('hashes in a worker thread and agrees with createHash', async () => {
-    const bytes = randomBytes(9 * 1024 * 1024 + 17)
-    const file = write(bytes, 'big.bin')
-    const hashing = hashBeside(file, bytes.length, 0)
-    expect(await hashing.hex).toBe(sha(bytes))
-    hashing.stop()
+describe('the sha256 from the same read', () => {
+  it('agrees with createHash over an archive of several read chunks, bytes before, between and after the entries counted', async () => {
+    const payload = randomBytes(5 * 1024 * 1024 + 3)
+    const zip = makeZip(
+      [
+        { name: 'lib/big.jar', data: payload, method: 'stored' },
+        { name: 'lib/c.jar', data: makeZip([{ name: 'C.class', data: 'c' }]) }
+      ],
+      { prefix: Buffer.from('a stub before the zip'), comment: 'and a comment after it' }
+    )
+    const facts = await inspect(write(zip), 'large.zip')
+    expect(facts.sha256).toBe(sha(zip))
+    expect(facts.contentSha256).toBe(specDigest({ 'lib/big.jar': payload, 'lib/c.jar': { zip: { 'C.class': 'c' } } }))
   })
 
-  it('reports a file it cannot read', async () => {
-    const hashing = hashBeside(path.join(dir, 'missing.bin'), 1, 0)
-    await expect(hashing.hex).rejects.toThrow(/ENOENT/)
-  })
-
-  it('inspects an archive with its sha256 computed in the worker', async () => {
-    const payload = randomBytes(3 * 1024 * 1024)
+  it('a worker reading the same descriptor beside the walk gives the same sums, and the upload gets the CRC-32', async () => {
+    const payload = randomBytes(5 * 1024 * 1024 + 3)
     const zip = makeZip([
       { name: 'lib/big.jar', data: payload, method: 'stored' },
       { name: 'lib/c.jar', data: makeZip([{ name: 'C.class', data: 'c' }]) }
     ])
-    const facts = await inspectArchive(write(zip), 'large.zip', ZIP_LIMITS, 0)
-    expect(facts.sha256).toBe(sha(zip))
-    expect(facts.contentSha256).toBe(specDigest({ 'lib/big.jar': payload, 'lib/c.jar': { zip: { 'C.class': 'c' } } }))
+    const file = write(zip)
+    const here = await inspectArchive(file, 'here.zip', ZIP_LIMITS)
+    const beside = await inspectArchive(file, 'beside.zip', ZIP_LIMITS, 0)
+    await here.file.close()
+    await beside.file.close()
+    expect(beside.sha256).toBe(sha(zip))
+    expect(here.sha256).toBe(sha(zip))
+    expect(beside.file.crc32).toBe(crc32(zip))
+    expect(here.file.crc32).toBe(crc32(zip))
+    expect(beside.contentSha256).toBe(here.contentSha256)
   })
 })

@@ -1,12 +1,15 @@
 // The HTTP client against the emulator over real loopback HTTP.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
+import * as http from 'node:http'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { crc32 } from 'node:zlib'
 import { Emulator } from '../emulator/server.js'
 import { seedGroup } from '../emulator/seed.js'
+import { ArchiveFile } from '../src/archive/open.js'
 import { HttpBoomiClient } from '../src/boomi/client.js'
 import { BoomiError, NetworkError } from '../src/errors.js'
 import { createTransport } from '../src/net/transport.js'
@@ -160,8 +163,11 @@ describe('errors', () => {
     const { c } = client({ timeoutMs: 300 })
     const file = zipFile()
     const sha256 = createHash('sha256').update(readFileSync(file)).digest('hex')
-    const body = multipartBody({ archivePath: file, fileName: 'c.car.zip', size: 2048, groupType: GROUP, changeLog: 'x', sha256 })
+    const archive = await ArchiveFile.open(file)
+    archive.checked({ sha256, crc32: crc32(readFileSync(file)) })
+    const body = multipartBody({ archive, fileName: 'c.car.zip', size: 2048, groupType: GROUP, changeLog: 'x', sha256 })
     const err = await c.createVersion(GROUP, body).catch(e => e)
+    await archive.close()
     expect(err).toBeInstanceOf(NetworkError)
     expect(err.code).toBe('ETIMEDOUT')
     expect(err.notSent).toBe(false)
@@ -193,7 +199,9 @@ describe('upload body', () => {
   it('streams all four parts, file last with its name, with an exact Content-Length; rebuilt on each attempt', async () => {
     const file = zipFile(300_000)
     const sha = createHash('sha256').update(readFileSync(file)).digest('hex')
-    const body = multipartBody({ archivePath: file, fileName: 'c.car.zip', size: 300_000, groupType: GROUP, changeLog: 'notes\n\nsha256: ' + sha, sha256: sha })
+    const archive = await ArchiveFile.open(file)
+    archive.checked({ sha256: sha, crc32: crc32(readFileSync(file)) })
+    const body = multipartBody({ archive, fileName: 'c.car.zip', size: 300_000, groupType: GROUP, changeLog: 'notes\n\nsha256: ' + sha, sha256: sha })
     emu.script('create', { status: 503 })
     const { c } = client()
     await expect(c.createVersion(GROUP, body)).rejects.toThrow(/503/)
@@ -208,6 +216,7 @@ describe('upload body', () => {
     expect(Number(ok.headers['content-length'])).toBe(body.length)
     expect(ok.headers['transfer-encoding']).toBeUndefined()
     expect(v.versionId).toBe(emu.live(GROUP)[0].versionId)
+    await archive.close()
   })
 })
 
@@ -353,5 +362,47 @@ describe('changeVersion', () => {
     const err = await c.changeVersion(`${GROUP}-uat`, '1', 'n').catch(e => e)
     expect(err.status).toBe(403)
     expect(err.message).toMatch(/Developer and API privileges .* Connector Submission privilege/)
+  })
+})
+
+describe('a host name that does not resolve', () => {
+  // The resolver is replaced, so nothing leaves this machine: the agent's lookup answers as a resolver would.
+  function unresolved(code: 'ENOTFOUND' | 'EAI_AGAIN') {
+    let lookups = 0
+    const lookup = (host: string, _opts: unknown, callback: (err: NodeJS.ErrnoException) => void): void => {
+      lookups++
+      callback(Object.assign(new Error(`getaddrinfo ${code} ${host}`), { code }))
+    }
+    const agent = new http.Agent({ lookup } as http.AgentOptions)
+    const lines: string[] = []
+    const c = new HttpBoomiClient({
+      apiUrl: 'http://localhost:1/api/rest/v1',
+      accountId: 'a',
+      username: 'BOOMI_TOKEN.u',
+      apiToken: 't',
+      timeoutMs: 2000,
+      transport: createTransport('t', { agentFor: () => agent }),
+      pacer: new Pacer(100, () => performance.now(), realSleep),
+      retry: { maxAttempts: 5, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 1, sleep: realSleep, random: Math.random, log: l => lines.push(l) },
+      log: { info: () => undefined, warning: () => undefined, debug: () => undefined }
+    })
+    return { c, lines, lookups: () => lookups, agent }
+  }
+
+  it.each([
+    ['ENOTFOUND', 1],
+    ['EAI_AGAIN', 2]
+  ] as const)('%s: tried %i time(s) in all, not max-attempts, and the message points at api-url', async (code, tries) => {
+    const { c, lines, lookups, agent } = unresolved(code)
+    try {
+      const err = await c.listGroup(GROUP).catch(e => e)
+      expect(err).toBeInstanceOf(NetworkError)
+      expect(err.message).toMatch(new RegExp(`could not be resolved \\(getaddrinfo ${code} localhost\\)\\. Check the host in api-url`))
+      expect(err.message).not.toMatch(/max-attempts/)
+      expect(lookups()).toBe(tries)
+      expect(lines).toHaveLength(tries - 1)
+    } finally {
+      agent.destroy()
+    }
   })
 })

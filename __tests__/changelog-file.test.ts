@@ -116,13 +116,23 @@ describe('pickSection', () => {
     expect(pickSection(`${heading}\n\nNot yet\n\n## 0.9.0\n\nReleased\n`, undefined).text).toBe('Released')
   })
 
-  it('takes the newest section when no heading names the tag', () => {
-    expect(pickSection(keepAChangelog, 'refs/tags/v9.9.9')).toMatchObject({ version: '1.2.3', byTag: false })
+  it('refuses a tag no heading names, naming the headings found and the heading to add', () => {
+    const err = thrown(() => pickSection(keepAChangelog, 'refs/tags/v9.9.9'))
+    expect(err.input).toBe(Input.changeLogFile)
+    expect(err.message).toContain('no section for version 9.9.9 of tag refs/tags/v9.9.9')
+    expect(err.message).toContain("'## [Unreleased]' (unreleased)")
+    expect(err.message).toContain("'## [1.2.3] - 2026-11-28'")
+    expect(err.message).toContain("Add a heading '## [9.9.9] - <date>'")
+  })
+
+  it('takes the newest section for a tag that names no version', () => {
+    expect(pickSection(keepAChangelog, 'refs/tags/nightly')).toMatchObject({ version: '1.2.3', byTag: false })
   })
 
   it('ignores ## lines inside fenced code', () => {
     const md = '## 2.0.0\n\nUsage:\n\n```md\n## 1.0.0\nnot a heading\n```\n\n~~~~\n## 1.0.0\n~~~\nstill code\n~~~~\n\n## 1.9.0\n\nOlder\n'
-    expect(pickSection(md, 'refs/tags/1.0.0')).toMatchObject({
+    expect(thrown(() => pickSection(md, 'refs/tags/1.0.0')).message).toContain('no section for version 1.0.0')
+    expect(pickSection(md, undefined)).toMatchObject({
       version: '2.0.0',
       byTag: false,
       text: 'Usage:\n\n```md\n## 1.0.0\nnot a heading\n```\n\n~~~~\n## 1.0.0\n~~~\nstill code\n~~~~'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { CUT_MARKER, buildChangeLog, defaultChangeLog, matchKind, releaseNotes } from '../src/domain/changelog.js'
+import { CUT_MARKER, buildChangeLog, defaultChangeLog, matchKind, releaseNotes, storedSha256 } from '../src/domain/changelog.js'
 import { parseErrorMessage } from '../src/boomi/client.js'
 import { MAX_CHANGE_LOG_TEXT, isVersionLimitRefusal } from '../src/boomi/contract.js'
 import { renderSummary } from '../src/domain/summary.js'
@@ -57,6 +57,21 @@ describe('buildChangeLog', () => {
     expect(kept.length % 2).toBe(0)
     expect(kept).toBe('😀'.repeat(kept.length / 2))
     expect(notes.length).toBeLessThanOrEqual(MAX_CHANGE_LOG_TEXT)
+  })
+})
+
+describe('storedSha256: which archive a version holds, from its last line', () => {
+  const a = 'a'.repeat(64)
+  it.each([
+    ['our trailer', buildChangeLog('notes', { sha256: a, contentSha256: 'c'.repeat(64) }), a],
+    ['upper-case hex, trailing blank lines', `x\n\nsha256: ${a.toUpperCase()}\n\n`, a],
+    ['only the sha256 line (older uploads)', `sha256: ${a}`, a],
+    ['a sha256 line that is not last', `sha256: ${a}\nmore text`, undefined],
+    ['a content line last', `sha256: ${a}\ncontent-sha256: ${a}`, undefined],
+    ['a short hex', 'sha256: abc', undefined],
+    ['no change log', undefined, undefined]
+  ])('%s', (_name, changeLog, expected) => {
+    expect(storedSha256(changeLog)).toBe(expected)
   })
 })
 

@@ -3,15 +3,26 @@
 // half feeds broken copies, to prove each check can fail.
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
-import { ACTION_REPOSITORY, checkSource, collectSources, declaredInputs, validateActionText, yamlBlocks, type Source } from '../scripts/validate-actions.js'
+import {
+  ACTION_REPOSITORY,
+  checkSource,
+  collectSources,
+  declaredInputs,
+  documentedRef,
+  validateActionText,
+  yamlBlocks,
+  type Source
+} from '../scripts/validate-actions.js'
 
 const actionYml = readFileSync('action.yml', 'utf8')
 const declared = declaredInputs(actionYml)
 const sources = collectSources('.')
 const exampleTag = readFileSync('examples/release-on-tag.yml', 'utf8')
 
+const ref = documentedRef(readFileSync('CHANGELOG.md', 'utf8'))
+
 function check(source: Source): string[] {
-  return checkSource(source, declared)
+  return checkSource(source, declared, ref)
 }
 
 describe('the YAML in this repository', () => {
@@ -93,6 +104,79 @@ describe('action.yml is validated as it is, node24 included', () => {
   it('still reports every other schema error of a node24 action', () => {
     expect(validateActionText(actionYml.replace(/^ {2}main: .*$/m, '')).length).toBeGreaterThan(0)
     expect(validateActionText(actionYml.replace(/^description: /m, 'descripton: ')).length).toBeGreaterThan(0)
+  })
+})
+
+describe('one concurrency convention: boomi-<group-type>, never cancelled in progress', () => {
+  const example = (text: string) => check({ name: 'examples/x.yml', kind: 'workflow', text })
+
+  it('refuses an example without it, with another group, or cancelling in progress', () => {
+    expect(example(exampleTag)).toEqual([])
+    const none = exampleTag.replace(/^concurrency:\n( {2}.*\n)+/m, '')
+    expect(none).not.toBe(exampleTag)
+    expect(example(none)).toEqual(["concurrency: job 'release' must run in the group 'boomi-acme-Q7XK2P-sample', not none"])
+    expect(example(exampleTag.replace(/group: boomi-acme-Q7XK2P-sample/, 'group: boomi-connector-release'))).toEqual([
+      "concurrency: job 'release' must run in the group 'boomi-acme-Q7XK2P-sample', not 'boomi-connector-release'"
+    ])
+    expect(example(exampleTag.replace(/cancel-in-progress: false/, 'cancel-in-progress: true'))).toEqual([
+      "concurrency: job 'release' must not cancel a run in progress (cancel-in-progress: false)"
+    ])
+  })
+
+  it('takes the group at job level, as the matrix example has it', () => {
+    const matrix = readFileSync('examples/matrix-groups.yml', 'utf8')
+    expect(matrix).toMatch(/^ {4}concurrency:\n {6}group: boomi-\$\{\{ matrix\.group-type \}\}/m)
+    expect(example(matrix)).toEqual([])
+  })
+
+  it('refuses a README snippet of steps that is more than a dry run', () => {
+    const block = [`- uses: ${ACTION_REPOSITORY}@${ref}`, '  with:', ...['account-id', 'username', 'api-token', 'group-type'].map(k => `    ${k}: x`)]
+    const snippet = (lines: string[]) => check({ name: 'README.md:1', kind: 'steps', text: [...lines, ''].join('\n') })
+    expect(snippet([...block, '    keep-latest: 3'])).toEqual([
+      'concurrency: a block that uploads, switches or prunes must be a whole workflow with its concurrency group (or a dry run)'
+    ])
+    expect(snippet([...block, '    keep-latest: 3', '    dry-run: true'])).toEqual([])
+  })
+
+  it("leaves the repository's own CI workflows alone", () => {
+    const none = exampleTag.replace(/^concurrency:\n( {2}.*\n)+/m, '')
+    expect(check({ name: '.github/workflows/x.yml', kind: 'workflow', text: none })).toEqual([])
+  })
+})
+
+describe('the ref users copy exists', () => {
+  it('is main while CHANGELOG.md has no dated release, then the major of the newest', () => {
+    expect(documentedRef('## [Unreleased]\n\n- a\n')).toBe('main')
+    expect(documentedRef('## [Unreleased]\n\n## [1.2.0] - 2026-12-24\n\n## [1.1.0] - 2026-12-01\n')).toBe('v1')
+    expect(documentedRef('## [2.0.0] - 2027-01-05\n\n## [1.2.0] - 2026-12-24\n')).toBe('v2')
+  })
+
+  it('refuses @v1 in an example before v1 exists, and takes a commit SHA', () => {
+    const pinned = (target: string) => exampleTag.replace(`${ACTION_REPOSITORY}@${ref}`, `${ACTION_REPOSITORY}@${target}`)
+    expect(pinned('v1')).not.toBe(exampleTag)
+    expect(checkSource({ name: 'examples/x.yml', kind: 'workflow', text: pinned('v1') }, declared, 'main')).toEqual([
+      expect.stringMatching(new RegExp(`use ${ACTION_REPOSITORY}@main, the ref that exists now .*not @v1$`))
+    ])
+    expect(checkSource({ name: 'examples/x.yml', kind: 'workflow', text: pinned('a'.repeat(40)) }, declared, 'main')).toEqual([])
+  })
+})
+
+describe('Marketplace metadata', () => {
+  const withDescription = (description: string) => actionYml.replace(/^description: .*$/m, `description: '${description}'`)
+
+  it('takes a description of 125 characters and refuses one of 126', () => {
+    expect(validateActionText(withDescription('x'.repeat(125)))).toEqual([])
+    expect(validateActionText(withDescription('x'.repeat(126)))).toEqual([
+      'marketplace: description has 126 characters, more than the 125 the Marketplace takes'
+    ])
+  })
+
+  it('refuses a missing name, description or branding, and a colour GitHub does not have', () => {
+    const problems = (text: string) => validateActionText(text).join('\n')
+    expect(problems(actionYml.replace(/^name: .*\n/m, ''))).toMatch(/marketplace: name is missing/)
+    expect(problems(actionYml.replace(/^description: .*\n/m, ''))).toMatch(/marketplace: description is missing/)
+    expect(problems(actionYml.replace(/^branding:\n( {2}.*\n)+/m, ''))).toMatch(/branding\.icon.*\n.*branding\.color/)
+    expect(problems(actionYml.replace(/color: .*/, "color: 'pink'"))).toMatch(/branding\.color must be one of/)
   })
 })
 

@@ -78,7 +78,52 @@ describe('glob and locateArchive on disk', () => {
     const a = await locateArchive('build/distributions/*.car.zip', dir)
     expect(a.fileName).toBe('sample-1.0.car.zip')
     expect(a.size).toBe(zip.length)
-    expect((await locateArchive(path.join(dir, 'two/a/c.car.zip'), '/elsewhere')).size).toBe(zip.length)
+    expect((await locateArchive(path.join(dir, 'two/a/c.car.zip'), dir)).size).toBe(zip.length)
+  })
+
+  describe('the archive must resolve inside the workspace', () => {
+    let outside: string
+    let ws: string
+    beforeAll(() => {
+      outside = mkdtempSync(path.join(tmpdir(), 'outside-'))
+      ws = path.join(dir, 'ws')
+      mkdirSync(path.join(ws, 'build'), { recursive: true })
+      writeFileSync(path.join(outside, 'other.car.zip'), zip)
+      writeFileSync(path.join(ws, 'build/real.car.zip'), zip)
+      symlinkSync(path.join(outside, 'other.car.zip'), path.join(ws, 'build/link.car.zip'))
+      symlinkSync(outside, path.join(ws, 'linked'))
+      symlinkSync(path.join(ws, 'build/real.car.zip'), path.join(ws, 'inside-link.zip'))
+    })
+    afterAll(() => rmSync(outside, { recursive: true, force: true }))
+
+    it.each([
+      ['an absolute path elsewhere', () => path.join(outside, 'other.car.zip'), /outside the workspace/],
+      ['a relative path out', () => path.relative(ws, path.join(outside, 'other.car.zip')), /outside the workspace/],
+      ['a glob out', () => '../*.none/../two/a/*.car.zip', /outside the workspace/],
+      ['a symbolic link to a file outside', () => 'build/link.car.zip', /leads outside the workspace through a symbolic link/],
+      ['a path through a linked directory outside', () => 'linked/other.car.zip', /leads outside the workspace through a symbolic link/],
+      ['a glob through a linked directory outside', () => 'linked/*.car.zip', /leads outside the workspace through a symbolic link/]
+    ])('refuses %s', async (_name, pattern, message) => {
+      const err = await locateArchive(pattern(), ws).catch(e => e)
+      expect(err).toBeInstanceOf(InputError)
+      expect((err as InputError).input).toBe('archive')
+      expect((err as Error).message).toMatch(message)
+    })
+
+    it('takes a symbolic link inside the workspace to a file inside it', async () => {
+      expect((await locateArchive('inside-link.zip', ws)).size).toBe(zip.length)
+    })
+  })
+
+  it.each(['build/{a,b}.car.zip', 'build/sample-{1..3}.car.zip'])('refuses braces %s with a hint, rather than matching nothing', async pattern => {
+    const err = await locateArchive(pattern, dir).catch(e => e)
+    expect(err).toBeInstanceOf(InputError)
+    expect((err as Error).message).toMatch(/uses braces .* does not expand. Use '\*', '\?' or '\[…\]' instead/)
+  })
+
+  it('takes a name with braces that exists as written', async () => {
+    writeFileSync(path.join(dir, 'conn{a,b}.zip'), zip)
+    expect((await locateArchive('conn{a,b}.zip', dir)).fileName).toBe('conn{a,b}.zip')
   })
 
   it.each([

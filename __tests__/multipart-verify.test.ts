@@ -2,11 +2,15 @@
 // after hashing aborts the upload before its last byte, as a local error.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
-import { appendFileSync, createReadStream, mkdtempSync, rmSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { appendFileSync, createReadStream, mkdtempSync, readFileSync, renameSync, rmSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
+import { performance } from 'node:perf_hooks'
 import { Writable } from 'node:stream'
+import { crc32 } from 'node:zlib'
 import FormData from 'form-data'
+import { ArchiveFile } from '../src/archive/open.js'
 import { HttpBoomiClient } from '../src/boomi/client.js'
 import { ArchiveChangedError, NetworkError } from '../src/errors.js'
 import { multipartBody } from '../src/net/multipart.js'
@@ -60,8 +64,23 @@ function client(): HttpBoomiClient {
   })
 }
 
-function body(file: string, sha256: string) {
-  return multipartBody({ archivePath: file, fileName: 'c.car.zip', size: SIZE, groupType: GROUP, changeLog: 'notes', sha256 })
+/** Descriptors opened by a test, closed after it. */
+const opened: ArchiveFile[] = []
+afterEach(async () => {
+  for (const f of opened.splice(0)) await f.close()
+})
+
+/** The archive opened and marked checked, as inspectArchive leaves it for the upload. */
+async function openFile(file: string): Promise<ArchiveFile> {
+  const f = await ArchiveFile.open(file)
+  opened.push(f)
+  const bytes = readFileSync(file)
+  f.checked({ sha256: createHash('sha256').update(bytes).digest('hex'), crc32: crc32(bytes) })
+  return f
+}
+
+async function body(file: string, sha256: string) {
+  return multipartBody({ archive: await openFile(file), fileName: 'c.car.zip', size: SIZE, groupType: GROUP, changeLog: 'notes', sha256 })
 }
 
 /** The upload failed locally, and no request since `from` reached the server whole. */
@@ -82,14 +101,14 @@ async function expectCut(err: unknown, from: number, reached = true): Promise<vo
 describe('the archive streamed is the archive hashed', () => {
   it('an unchanged archive arrives whole', async () => {
     const { file, sha256 } = archive('same.car.zip')
-    const v = await client().createVersion(GROUP, body(file, sha256))
+    const v = await client().createVersion(GROUP, await body(file, sha256))
     expect(v.versionId).toBe('100')
     expect(server.hits[0].complete).toBe(true)
   })
 
   it('changed in place between two opens: the second attempt is cut before its end', async () => {
     const { file, sha256 } = archive('changed.car.zip')
-    const upload = body(file, sha256)
+    const upload = await body(file, sha256)
     answers = [503]
     await expect(client().createVersion(GROUP, upload)).rejects.toThrow(/503/)
     expect(server.hits[0].complete).toBe(true)
@@ -98,15 +117,36 @@ describe('the archive streamed is the archive hashed', () => {
     const err = await client()
       .createVersion(GROUP, upload)
       .catch(e => e)
-    await expectCut(err, 1)
-    expect((err as Error).message).toMatch(/its sha256 is now [0-9a-f]{64}, not/)
+    await expectCut(err, 1, false)
+    expect((err as Error).message).toMatch(/it was written to \(its modification or change time moved\)/)
+  })
+
+  it('bytes that differ from those hashed, though the file looks untouched, are cut before the last chunk', async () => {
+    const { file } = archive('lying.car.zip')
+    const real = await openFile(file)
+    // A file system that keeps the times (or a write the times miss): only the digest can tell.
+    const lying = {
+      path: file,
+      crc32: real.crc32,
+      changed: async () => undefined,
+      read: async (into: Buffer, position: number, length?: number) => {
+        const n = await real.read(into, position, length)
+        if (position === 0 && n > 100) into[100] ^= 1
+        return n
+      }
+    }
+    const sink = new SlowSink(0)
+    const err = await writeVerifiedFile({ file: lying, size: SIZE }, sink).catch(e => e)
+    expect(err).toBeInstanceOf(ArchiveChangedError)
+    expect((err as Error).message).toMatch(/its CRC-32 is now [0-9a-f]{8}, not the [0-9a-f]{8} of the bytes hashed/)
+    expect(Buffer.concat(sink.taken).length).toBeLessThan(SIZE)
   })
 
   it('grown: cut as soon as it passes the size hashed', async () => {
     const { file, sha256 } = archive('grown.car.zip')
     appendFileSync(file, Buffer.alloc(5000, 1))
     const err = await client()
-      .createVersion(GROUP, body(file, sha256))
+      .createVersion(GROUP, await body(file, sha256))
       .catch(e => e)
     await expectCut(err, 0)
     expect((err as Error).message).toMatch(/grew beyond the 3145851 bytes hashed/)
@@ -116,20 +156,50 @@ describe('the archive streamed is the archive hashed', () => {
     const { file, sha256 } = archive('shrunk.car.zip')
     truncateSync(file, SIZE - 10)
     const err = await client()
-      .createVersion(GROUP, body(file, sha256))
+      .createVersion(GROUP, await body(file, sha256))
       .catch(e => e)
     await expectCut(err, 0)
     expect((err as Error).message).toMatch(/is now 3145841 bytes, not the 3145851 hashed/)
   })
 
-  it('deleted: a local error, not a lost answer to retry', async () => {
+  it('deleted after it was opened: a local error, not a lost answer to retry', async () => {
     const { file, sha256 } = archive('gone.car.zip')
+    const upload = await body(file, sha256)
     unlinkSync(file)
     const err = await client()
-      .createVersion(GROUP, body(file, sha256))
+      .createVersion(GROUP, upload)
       .catch(e => e)
     await expectCut(err, 0, false)
-    expect((err as Error).message).toMatch(/could not be read again: ENOENT/)
+    expect((err as Error).message).toMatch(/its path no longer names it \(ENOENT\)/)
+  })
+
+  it('swapped for another file after the check: refused, and nothing of the other file is sent', async () => {
+    const { file, sha256 } = archive('swapped.car.zip')
+    const upload = await body(file, sha256)
+    const other = path.join(dir, 'other.car.zip')
+    writeFileSync(other, Buffer.alloc(SIZE, 0x42))
+    renameSync(other, file)
+    const err = await client()
+      .createVersion(GROUP, upload)
+      .catch(e => e)
+    await expectCut(err, 0, false)
+    expect((err as Error).message).toMatch(/its path now names another file/)
+    expect(server.hits.every(h => !h.body.includes('BBBBBBBB'))).toBe(true)
+  })
+
+  it('a FIFO put in its place after the check: refused at once, never opened, never waited on', async () => {
+    const { file, sha256 } = archive('fifo.car.zip')
+    const upload = await body(file, sha256)
+    unlinkSync(file)
+    execFileSync('mkfifo', [file])
+    const started = performance.now()
+    const err = await client()
+      .createVersion(GROUP, upload)
+      .catch(e => e)
+    expect(performance.now() - started).toBeLessThan(5000)
+    await expectCut(err, 0, false)
+    expect((err as Error).message).toMatch(/its path now names another file/)
+    unlinkSync(file)
   })
 })
 
@@ -157,7 +227,7 @@ describe('the body is written from a few reused buffers', () => {
     writeFileSync(file, bytes)
     const sink = new SlowSink(2)
     const passed: number[] = []
-    await writeVerifiedFile({ path: file, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') }, sink, n => passed.push(n))
+    await writeVerifiedFile({ file: await openFile(file), size: bytes.length }, sink, n => passed.push(n))
     // Fresh buffers per read would be 13 here, each left to the garbage collector.
     expect(sink.buffers.size).toBeLessThanOrEqual(3)
     expect(Buffer.concat(sink.taken).equals(bytes)).toBe(true)
@@ -165,15 +235,22 @@ describe('the body is written from a few reused buffers', () => {
   })
 
   it('a sink that closes half-way ends the write at once instead of waiting on it', async () => {
-    const { file, sha256 } = archive('closed.car.zip')
+    const { file } = archive('closed.car.zip')
     const sink = new Writable({ highWaterMark: 1, write: () => undefined }) // takes nothing, ever
     setTimeout(() => sink.destroy(), 20)
-    await expect(writeVerifiedFile({ path: file, size: SIZE, sha256 }, sink)).rejects.toThrow(/closed before its body was written/)
+    await expect(writeVerifiedFile({ file: await openFile(file), size: SIZE }, sink)).rejects.toThrow(/closed before its body was written/)
   })
 
   it('the multipart body is byte for byte what form-data streams for the same parts', async () => {
     const { file, sha256 } = archive('layout.car.zip')
-    const made = multipartBody({ archivePath: file, fileName: 'c "x".car.zip', size: SIZE, groupType: GROUP, changeLog: 'notes\r\n\r\nsha256: x', sha256 })
+    const made = multipartBody({
+      archive: await openFile(file),
+      fileName: 'c "x".car.zip',
+      size: SIZE,
+      groupType: GROUP,
+      changeLog: 'notes\r\n\r\nsha256: x',
+      sha256
+    })
     const sink = new SlowSink(0)
     await made.writeTo(sink)
     const boundary = /boundary=(\S+)$/.exec(made.headers['content-type'])![1]

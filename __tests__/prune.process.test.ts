@@ -225,7 +225,7 @@ describe('at the account limit', () => {
     makeArchive(path.join(fx.work, 'build/distributions'), 'sample-3.0.car.zip')
     const r = await run(small, { archive: 'build/distributions/*.car.zip' })
     expect(r.code).toBe(1)
-    expect(r.errors[0]).toMatch(/maximum of 1500 connector versions.*Set keep-latest/)
+    expect(r.errors[0]).toMatch(/maximum of 40 connector versions.*Set keep-latest/)
     expect(small.live(GROUP)).toHaveLength(40)
   })
 })

@@ -1,16 +1,20 @@
 // The orchestrator driven in-process through RunDeps: a fake Boomi, a fake
 // clock. Every decision path of a run, in milliseconds.
-import { describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { tmpdir } from 'node:os'
+import * as path from 'node:path'
 import { outputsOf } from '../src/domain/outputs.js'
 import { foldRun } from '../src/domain/record.js'
 import { renderSummary } from '../src/domain/summary.js'
 import { afterUploadFailure, lookSchedule } from '../src/orchestrator/lost-answers.js'
-import { BoomiError, NetworkError } from '../src/errors.js'
+import { BoomiError, InputError, NetworkError } from '../src/errors.js'
 import { classifyFailure } from '../src/boomi/failures.js'
 import { THROTTLE_BUDGET_MS, nextStep } from '../src/net/retry.js'
 import { pruneInputFrom } from '../src/orchestrator/prune.js'
 import { forcedRecord, runRelease } from '../src/orchestrator/release.js'
-import { CONTENT, FakeBoomi, GROUP, SHA, fakeDeps, makeInputs, runFake, useWorkspace } from './helpers/fake-run.js'
+import { CHANGELOG_TEXT, CONTENT, FakeBoomi, fakeArchiveFile, GROUP, SHA, fakeDeps, makeInputs, runFake, useWorkspace } from './helpers/fake-run.js'
 
 const ws = useWorkspace()
 const trailer = `content-sha256: ${CONTENT}\nsha256: ${SHA}`
@@ -23,7 +27,14 @@ describe('duplicates', () => {
     expect(run.error).toBeUndefined()
     expect(boomi.calls).toEqual(['list'])
     const out = outputsOf(run.record)
-    expect(out).toMatchObject({ 'version-id': '1001', uploaded: 'false', sha256: SHA, 'content-sha256': CONTENT, 'archive-path': 'sample.car.zip' })
+    expect(out).toMatchObject({
+      'version-id': '1001',
+      uploaded: 'false',
+      sha256: SHA,
+      'content-sha256': CONTENT,
+      'version-sha256': SHA,
+      'archive-path': 'sample.car.zip'
+    })
     expect(run.lines.join('\n')).toMatch(/This archive \(sha256\) was already uploaded as version 1001/)
   })
 
@@ -32,8 +43,10 @@ describe('duplicates', () => {
     boomi.seed(2, i => (i === 0 ? { changeLog: `x\n\ncontent-sha256: ${CONTENT}\nsha256: ${'b'.repeat(64)}` } : {}))
     const run = await runFake(boomi, makeInputs(), ws.dir)
     expect(outputsOf(run.record)['version-id']).toBe('1000')
+    expect(outputsOf(run.record)['version-sha256']).toBe('b'.repeat(64))
     expect(run.lines.join('\n')).toMatch(/same connector \(content-sha256, rebuilt\)/)
     expect(renderSummary(run.record)).toMatch(/same connector rebuilt/)
+    expect(renderSummary(run.record)).toContain('b'.repeat(64))
   })
 
   it('if-exists: fail refuses, uploads nothing, and still publishes outputs and summary', async () => {
@@ -73,6 +86,7 @@ describe('upload', () => {
     expect(created.changeLog).toBe(`Fixes paging\n\n${trailer}`)
     const out = outputsOf(run.record)
     expect(out['version-id']).toBe(created.versionId)
+    expect(out['version-sha256']).toBe(SHA)
     expect(JSON.parse(out['deleted-version-ids'])).toEqual(['1002', '1001', '1000'])
   })
 
@@ -83,11 +97,88 @@ describe('upload', () => {
     expect(boomi.calls).toEqual([])
   })
 
+  describe('change-log-file is compared by its real path with the workspace', () => {
+    let outside: string
+    beforeAll(() => {
+      outside = mkdtempSync(path.join(tmpdir(), 'outside-'))
+      writeFileSync(path.join(outside, 'SECRET.md'), '## 1.2.0\n\nnot for publishing\n')
+      mkdirSync(path.join(ws.dir, 'notes'))
+      symlinkSync(path.join(ws.dir, 'CHANGELOG.md'), path.join(ws.dir, 'notes/NOTES.md'))
+      symlinkSync(path.join(outside, 'SECRET.md'), path.join(ws.dir, 'LINK.md'))
+      symlinkSync(outside, path.join(ws.dir, 'linked-dir'))
+    })
+    afterAll(() => rmSync(outside, { recursive: true, force: true }))
+
+    it.each([
+      ['a symbolic link to a file outside', 'LINK.md'],
+      ['a path through a linked directory outside', 'linked-dir/SECRET.md']
+    ])('refuses %s before any request', async (_name, file) => {
+      const boomi = new FakeBoomi()
+      const read: string[] = []
+      const run = await runFake(boomi, makeInputs({ changeLogFile: file }), ws.dir, { readTextFile: async f => (read.push(f), '## 1.2.0\n\nx\n') })
+      expect(run.error).toBeInstanceOf(InputError)
+      expect(run.error?.message).toMatch(new RegExp(`change-log-file '${file}' leads outside the workspace through a symbolic link`))
+      expect(read).toEqual([])
+      expect(boomi.calls).toEqual([])
+    })
+
+    it('takes a symbolic link inside the workspace to a file inside it, reading the real file', async () => {
+      const boomi = new FakeBoomi()
+      const read: string[] = []
+      const run = await runFake(boomi, makeInputs({ changeLogFile: 'notes/NOTES.md' }), ws.dir, { readTextFile: async f => (read.push(f), CHANGELOG_TEXT) })
+      expect(run.error).toBeUndefined()
+      expect(read).toEqual([realpathSync(path.join(ws.dir, 'CHANGELOG.md'))])
+    })
+  })
+
+  it("drops the user's lines shaped like the trailer, so a later release of that archive is not taken for this one", async () => {
+    const bytesOfB = Buffer.from('PK\x03\x04 archive B, not inspected')
+    writeFileSync(path.join(ws.dir, 'b.car.zip'), bytesOfB)
+    const other = createHash('sha256').update(bytesOfB).digest('hex')
+    const boomi = new FakeBoomi()
+    // Notes copied from the release of archive B, its checksum line included.
+    const first = await runFake(boomi, makeInputs({ changeLog: `Same fixes as before\nsha256: ${other}\n  Content-SHA256:${CONTENT.toUpperCase()}` }), ws.dir)
+    expect(first.warnings).toEqual([expect.stringMatching(new RegExp(`Dropped 2 line\\(s\\) of change-log .*'sha256: ${other}'`))])
+    expect(boomi.versions[0].changeLog).toBe(`Same fixes as before\n\n${trailer}`)
+    // Archive B itself, released later: a new upload, not a reuse of the version of A.
+    const second = await runFake(boomi, makeInputs({ archive: 'b.car.zip' }), ws.dir, {
+      inspectArchive: async () => ({
+        sha256: other,
+        contentSha256: 'd'.repeat(64),
+        connector: {},
+        layoutWarnings: [],
+        entries: 3,
+        file: fakeArchiveFile(bytesOfB)
+      })
+    })
+    expect(second.error).toBeUndefined()
+    expect(boomi.calls).toEqual(['list', 'create', 'list', 'create'])
+    expect(outputsOf(second.record)).toMatchObject({ uploaded: 'true', 'version-sha256': other })
+  })
+
   it('takes the tag section of change-log-file', async () => {
     const boomi = new FakeBoomi()
     const run = await runFake(boomi, makeInputs({ changeLogFile: 'CHANGELOG.md' }), ws.dir)
     expect(boomi.versions[0].changeLog).toBe(`- Paging fixed\n\n${trailer}`)
     expect(run.lines.join('\n')).toMatch(/section '.*1\.2\.0.*' of CHANGELOG\.md/)
+  })
+
+  it('a branch run takes the newest released section of change-log-file, with a warning naming it', async () => {
+    const boomi = new FakeBoomi()
+    const run = await runFake(boomi, makeInputs({ changeLogFile: 'CHANGELOG.md' }), ws.dir, {
+      runContext: async () => ({ refName: 'main', ref: 'refs/heads/main' })
+    })
+    expect(run.error).toBeUndefined()
+    expect(run.warnings).toEqual([expect.stringMatching(/not for a version tag.*newest released section, '\[1\.2\.0\] - 2026-11-01' of CHANGELOG\.md/)])
+  })
+
+  it('a tag run whose version has no section in change-log-file fails before any request', async () => {
+    const boomi = new FakeBoomi()
+    const run = await runFake(boomi, makeInputs({ changeLogFile: 'CHANGELOG.md' }), ws.dir, {
+      runContext: async () => ({ refName: 'v1.3.0', ref: 'refs/tags/v1.3.0' })
+    })
+    expect(run.error?.message).toMatch(/change-log-file.*no section for version 1\.3\.0.*'## \[1\.3\.0\] - <date>'/)
+    expect(boomi.calls).toEqual([])
   })
 
   it('dry run: lists only, plans the upload as the newest, deletes nothing', async () => {
@@ -394,6 +485,29 @@ describe('pruning', () => {
     expect(run.warnings.join('\n')).toMatch(/in use by classification uat/)
   })
 
+  it('logs deletions oldest first, as planned, although the newer ones finish first', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(6)
+    boomi.deleteRefusals.set('1001', 400)
+    const orig = boomi.deleteVersion.bind(boomi)
+    const finished: string[] = []
+    boomi.deleteVersion = async (g, id) => {
+      // The oldest takes longest: 1000 answers last, 1004 first.
+      for (let tick = 0; tick < 2 * (1005 - Number(id)); tick++) await new Promise(resolve => setImmediate(resolve))
+      try {
+        return await orig(g, id)
+      } finally {
+        finished.push(id)
+      }
+    }
+    const run = await runFake(boomi, makeInputs({ archive: undefined, keepLatest: 1 }), ws.dir, { deleteConcurrency: 5 })
+    expect(finished).toEqual(['1004', '1003', '1002', '1001', '1000'])
+    const logged = run.lines.filter(l => /^deleted |was not deleted/.test(l.replace(/^WARN /, '')))
+    expect(logged.map(l => /(?:deleted|Version) (\d+)/.exec(l)![1])).toEqual(['1000', '1001', '1002', '1003', '1004'])
+    expect(logged[0]).toMatch(/\[1\/5\]$/)
+    expect(logged[4]).toMatch(/\[5\/5\]$/)
+  })
+
   it('a 401 mid-prune stops further deletions, fails at the end, and keeps what was deleted', async () => {
     const boomi = new FakeBoomi()
     boomi.seed(10)
@@ -491,7 +605,14 @@ describe('classifications', () => {
     const run = await runFake(boomi, makeInputs({ archive: undefined, versionId: '1001', classifications: ['prod'] }), ws.dir)
     expect(run.error).toBeUndefined()
     expect(boomi.calls).toEqual(['list', `change ${GROUP}-prod 1001 "release 2"`])
-    expect(outputsOf(run.record)).toMatchObject({ 'version-id': '1001', uploaded: 'false', sha256: '' })
+    expect(outputsOf(run.record)).toMatchObject({ 'version-id': '1001', uploaded: 'false', sha256: '', 'version-sha256': '' })
+  })
+
+  it("version-id of a version this action uploaded: version-sha256 is that version's archive", async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(2, i => (i === 1 ? { changeLog: `notes\n\n${trailer}` } : {}))
+    const run = await runFake(boomi, makeInputs({ archive: undefined, versionId: '1001', classifications: ['prod'] }), ws.dir)
+    expect(outputsOf(run.record)).toMatchObject({ 'version-id': '1001', sha256: '', 'version-sha256': SHA })
   })
 
   it.each([['9999'], ['1000']])('version-id %s unknown or deleted fails before any change', async id => {

@@ -41,11 +41,13 @@ const busy = (retryAfterMs?: number) => new BoomiError('query', 503, 'busy', ret
 const slowDown = (retryAfterMs?: number) => new BoomiError('query', 429, 'slow down', retryAfterMs)
 const broken = (retryAfterMs?: number) => new BoomiError('query', 500, 'internal', retryAfterMs)
 const dropped = () => new NetworkError('query', 'ECONNRESET', 'dropped', false)
+const unresolved = (code: string) => new NetworkError('query', code, `getaddrinfo ${code} api.boomi.cmo`, true)
 const badCert = () => new NetworkError('query', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'unable to verify', true)
 
 const throttling = (retryAfterMs?: number): Failure => ({ kind: 'throttling', mayHaveTakenEffect: false, retryAfterMs, label: 'HTTP 503' })
 const serverError = (retryAfterMs?: number): Failure => ({ kind: 'server-error', mayHaveTakenEffect: true, retryAfterMs, label: 'HTTP 500' })
 const transient: Failure = { kind: 'transient', mayHaveTakenEffect: true, label: 'ECONNRESET' }
+const nameNotResolvedYet: Failure = { kind: 'transient', mayHaveTakenEffect: false, label: 'EAI_AGAIN', maxTries: 2 }
 const clientError: Failure = { kind: 'client-error', mayHaveTakenEffect: false, label: 'HTTP 401' }
 
 describe('classifyFailure: every failure read once, at the Boomi edge', () => {
@@ -65,6 +67,8 @@ describe('classifyFailure: every failure read once, at the Boomi edge', () => {
       { kind: 'transient', mayHaveTakenEffect: false }
     ],
     ['a certificate failure is final', badCert(), { kind: 'client-error' }],
+    ['a host name that does not exist is final', unresolved('ENOTFOUND'), { kind: 'client-error' }],
+    ["a resolver's 'try again' is worth two tries in all", unresolved('EAI_AGAIN'), { kind: 'transient', maxTries: 2 }],
     ['a bug is final', new Error('bug'), { kind: 'client-error', mayHaveTakenEffect: false }],
     ['a thrown string is final', 'odd', { kind: 'client-error' }]
   ]
@@ -91,6 +95,13 @@ describe('nextStep: the one retry decision', () => {
     ['a day of Retry-After on a 503 is cut to 120 s', throttling(86_400_000), { failures: 0, throttledForMs: 0 }, { retry: true, delayMs: 120_000 }],
     ['a day of Retry-After on a 500 is cut to 120 s (issue 12.6)', serverError(86_400_000), fresh, { retry: true, delayMs: 120_000 }],
     ['10^9 s of Retry-After does not overflow', throttling(1e12), { failures: 0, throttledForMs: 0 }, { retry: true, delayMs: 120_000 }],
+    ["a resolver's 'try again' is tried once more", nameNotResolvedYet, fresh, { retry: true, throttled: false, failures: 1 }],
+    [
+      "a resolver's second 'try again' is final, attempts left or not",
+      nameNotResolvedYet,
+      { failures: 1 },
+      { retry: false, reason: 'not-retryable', failures: 2 }
+    ],
     [
       'a wait that would start the next attempt past the budget ends it',
       throttling(7000),

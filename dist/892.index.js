@@ -16,19 +16,11 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./node_modules/form-data/lib/form_data.js
 var form_data = __webpack_require__(6454);
 var form_data_default = /*#__PURE__*/__webpack_require__.n(form_data);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/net/verified-read.ts
-// Writes the archive into an upload and proves on the way that it is the file
-// that was hashed. The last chunk is held back until the size and digest
-// match, so a file that changed, grew, shrank or vanished since it was hashed
-// never yields a complete request body: Boomi cannot store what it never
-// fully received, and the checksum we announce always matches what we send.
-
 
 
 // Large reads keep the upload close to the disk's and socket's pace (64 KiB default chunks cost a lot of time).
@@ -44,49 +36,54 @@ const BUFFERS = 3;
  * Never ends the sink.
  */
 async function writeVerifiedFile(expected, sink, onBytes) {
-    let handle;
-    try {
-        handle = await (0,promises_.open)(expected.path, 'r');
-    }
-    catch (err) {
-        throw unreadable(expected, err);
-    }
+    await unchanged(expected);
     const out = new FlushedWrites(sink, BUFFERS, onBytes);
     try {
         const buffers = Array.from({ length: BUFFERS }, () => Buffer.allocUnsafeSlow(Math.max(1, Math.min(READ_CHUNK, expected.size))));
-        const hash = (0,external_node_crypto_.createHash)('sha256');
+        let crc = 0;
         let held;
         let bytesRead = 0;
         for (let slot = 0;; slot = (slot + 1) % BUFFERS) {
             await out.free(slot);
-            const chunk = await readAt(handle, buffers[slot], bytesRead, expected);
+            const chunk = await readAt(buffers[slot], bytesRead, expected);
             if (chunk.length === 0)
                 break;
             bytesRead += chunk.length;
             if (bytesRead > expected.size)
                 throw changed(expected, `it grew beyond the ${expected.size} bytes hashed`);
-            hash.update(chunk);
+            crc = (0,external_node_zlib_.crc32)(chunk, crc);
             if (held)
                 out.write(held.slot, held.chunk);
             held = { slot, chunk };
         }
         if (bytesRead !== expected.size)
             throw changed(expected, `it is now ${bytesRead} bytes, not the ${expected.size} hashed`);
-        const digest = hash.digest('hex');
-        if (digest !== expected.sha256.toLowerCase())
-            throw changed(expected, `its sha256 is now ${digest}, not ${expected.sha256}`);
+        if (crc >>> 0 !== expected.file.crc32 >>> 0)
+            throw changed(expected, `its CRC-32 is now ${hex8(crc)}, not the ${hex8(expected.file.crc32)} of the bytes hashed`);
+        await unchanged(expected);
         if (held)
             out.write(held.slot, held.chunk);
         await out.drained();
     }
     finally {
         out.stop();
-        await handle.close();
     }
 }
-async function readAt(handle, into, position, expected) {
+/** The descriptor still holds the file that was checked, and its path still names it. */
+async function unchanged(expected) {
+    let what;
     try {
-        const { bytesRead } = await handle.read(into, 0, into.length, position);
+        what = await expected.file.changed();
+    }
+    catch (err) {
+        throw unreadable(expected, err);
+    }
+    if (what)
+        throw changed(expected, what);
+}
+async function readAt(into, position, expected) {
+    try {
+        const bytesRead = await expected.file.read(into, position, into.length);
         return into.subarray(0, bytesRead);
     }
     catch (err) {
@@ -144,6 +141,7 @@ class FlushedWrites {
         this.sink.off('close', this.onClose);
     }
 }
+const hex8 = (n) => (n >>> 0).toString(16).padStart(8, '0');
 function closedEarly() {
     return new Error('the request closed before its body was written');
 }
@@ -151,7 +149,7 @@ function unreadable(expected, err) {
     return changed(expected, `it could not be read again: ${err.code ?? err.message}`, err);
 }
 function changed(expected, detail, cause) {
-    return new errors/* ArchiveChangedError */.fg(expected.path, detail, cause === undefined ? undefined : { cause });
+    return new errors/* ArchiveChangedError */.fg(expected.file.path, detail, cause === undefined ? undefined : { cause });
 }
 
 ;// CONCATENATED MODULE: ./src/net/multipart.ts
@@ -183,7 +181,7 @@ function multipartBody(parts, onBytes) {
         headers: form.getHeaders(),
         writeTo: async (sink) => {
             sink.write(head);
-            await writeVerifiedFile({ path: parts.archivePath, size: parts.size, sha256: parts.sha256 }, sink, onBytes);
+            await writeVerifiedFile({ file: parts.archive, size: parts.size }, sink, onBytes);
             sink.write(tail);
         }
     };

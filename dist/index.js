@@ -16,14 +16,15 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */   R7: () => (/* binding */ PATHS),
 /* harmony export */   RR: () => (/* binding */ EMPTY_QUERY_MAY_OMIT_RESULT),
 /* harmony export */   VQ: () => (/* binding */ PROTECTED_REVIEW_STATUSES),
-/* harmony export */   bY: () => (/* binding */ MAX_VERSIONS_PER_ACCOUNT),
 /* harmony export */   df: () => (/* binding */ MAX_CHANGE_LOG_TEXT),
 /* harmony export */   id: () => (/* binding */ ARCHIVE_SIZE_GUIDANCE_BYTES),
 /* harmony export */   jM: () => (/* binding */ RELEASE_VERSION_IS_PROTECTED),
 /* harmony export */   o7: () => (/* binding */ ALTERNATE_API_URL),
 /* harmony export */   rK: () => (/* binding */ DEFAULT_API_URL),
-/* harmony export */   vk: () => (/* binding */ MAX_VERSION_ID_LENGTH)
+/* harmony export */   vk: () => (/* binding */ MAX_VERSION_ID_LENGTH),
+/* harmony export */   xW: () => (/* binding */ versionLimitIn)
 /* harmony export */ });
+/* unused harmony export MAX_VERSIONS_PER_ACCOUNT */
 // Everything we are not sure of about Boomi's ConnectorVersion API lives here,
 // so that correcting one point is a one-line change (see README, "What is
 // uncertain about Boomi's API"). Everything else in the client is documented
@@ -90,6 +91,19 @@ const PROTECTED_REVIEW_STATUSES = new Set(['PENDING', 'APPROVED', 'REJECTED']);
 const RELEASE_VERSION_IS_PROTECTED = true;
 /** Boomi's documented ceiling on connector versions per account. */
 const MAX_VERSIONS_PER_ACCOUNT = 1500;
+const COUNT = String.raw `(\d{1,3}(?:,\d{3})+|\d{1,7})`;
+const COUNT_BEFORE_VERSIONS = new RegExp(String.raw `\b${COUNT}\s+(?:connector\s+)?versions\b`, 'i');
+const COUNT_AFTER_LIMIT = new RegExp(String.raw `\b(?:maximum|max|limit)(?:\s+(?:of|is))?[\s:]+${COUNT}\b`, 'i');
+/**
+ * The limit a version-limit refusal names ("the maximum of 1,500 connector
+ * versions"), so a message never sets our number beside a different one of
+ * Boomi's; MAX_VERSIONS_PER_ACCOUNT when the refusal names none.
+ */
+function versionLimitIn(message) {
+    const m = COUNT_BEFORE_VERSIONS.exec(message) ?? COUNT_AFTER_LIMIT.exec(message);
+    const n = m ? Number(m[1].replace(/,/g, '')) : NaN;
+    return Number.isSafeInteger(n) && n > 0 ? n : MAX_VERSIONS_PER_ACCOUNT;
+}
 /**
  * UNCERTAIN: how Boomi words refusing an upload at the account's version
  * limit. Matched narrowly on a 4xx answer to an upload — a maximum or limit
@@ -150,6 +164,7 @@ const Output = {
     uploadedDate: 'uploaded-date',
     sha256: 'sha256',
     contentSha256: 'content-sha256',
+    versionSha256: 'version-sha256',
     archivePath: 'archive-path',
     uploaded: 'uploaded',
     deletedVersionIds: 'deleted-version-ids',
@@ -172,8 +187,24 @@ const ACTION_VERSION = '1.0.0';
 /* harmony export */   dV: () => (/* binding */ AnswerError),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   fg: () => (/* binding */ ArchiveChangedError),
-/* harmony export */   gJ: () => (/* binding */ errorMessage)
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   hC: () => (/* binding */ sentences)
 /* harmony export */ });
+/**
+ * Parts of a message joined as prose: a period and a space between two parts,
+ * or only the space when the first already ends a sentence (Boomi's messages
+ * often do), so no message reads "token.. Check". Empty parts are left out.
+ */
+function sentences(...parts) {
+    let out = '';
+    for (const raw of parts) {
+        const part = raw?.trim();
+        if (!part)
+            continue;
+        out = out === '' ? part : /[.!?]$/.test(out) ? `${out} ${part}` : `${out}. ${part}`;
+    }
+    return out;
+}
 /** A bad input: the run stops before any request, naming the input and the fix. */
 class InputError extends Error {
     input;
@@ -191,7 +222,7 @@ class BoomiError extends Error {
     retryAfterMs;
     hint;
     constructor(operation, status, boomiMessage, retryAfterMs, hint, options) {
-        super(`${operation} failed: HTTP ${status}${boomiMessage ? `: ${boomiMessage}` : ''}${hint ? `. ${hint}` : ''}`, options);
+        super(sentences(`${operation} failed: HTTP ${status}${boomiMessage ? `: ${boomiMessage}` : ''}`, hint), options);
         this.operation = operation;
         this.status = status;
         this.boomiMessage = boomiMessage;
@@ -223,7 +254,7 @@ class AnswerError extends Error {
     operation;
     problem;
     constructor(operation, problem, hint = 'Check api-url: it may point at something other than the Boomi ConnectorVersion API.') {
-        super(`${operation} answer not understood: ${problem}. ${hint}`);
+        super(sentences(`${operation} answer not understood: ${problem}`, hint));
         this.operation = operation;
         this.problem = problem;
         this.name = 'AnswerError';
@@ -544,6 +575,9 @@ function nextStep(failure, state, policy) {
         return { retry: true, throttled: true, delayMs, failures: state.failures };
     }
     const failures = state.failures + 1;
+    // Raising max-attempts would not help a name that does not resolve: its message points at api-url instead.
+    if (failure.maxTries !== undefined && failures >= failure.maxTries)
+        return { retry: false, reason: 'not-retryable', failures };
     if (failures >= policy.maxAttempts)
         return { retry: false, reason: 'attempts', failures };
     return { retry: true, throttled: false, delayMs: backoffDelay(failures, failure, policy), failures };
@@ -951,13 +985,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ }),
-
-/***/ 3106:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ })
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Tags a release of this action: the annotated tag vX.Y.Z, and the major tag vX moved
-# to the same commit (users who write `@v1` get the newest 1.x.y). Pushes nothing:
-# it prints the `git push` commands to run once you have looked at the tags.
+# Tags a release of this action: the annotated tag vX.Y.Z, made locally. Pushes nothing:
+# it prints the `git push` command to run once you have looked at the tag. When the tag is
+# pushed, .github/workflows/release.yml moves the major tag vX to it
+# (scripts/move-major-tag.sh), as actions/checkout and actions/setup-node do.
 #
 # Usage: scripts/release.sh vX.Y.Z [branch]      (branch: default main)
 #
@@ -9,11 +10,11 @@
 #   - the version is semantic (vMAJOR.MINOR.PATCH, optionally -prerelease);
 #   - the work tree is clean and HEAD is on the branch;
 #   - HEAD is not ahead of the branch's upstream (push first, so CI has seen it);
-#   - package.json's "version" is X.Y.Z and CHANGELOG.md has a "## [X.Y.Z]" section;
+#   - package.json's "version" and ACTION_VERSION in src/constants.ts are X.Y.Z;
+#   - CHANGELOG.md has a dated "## [X.Y.Z] - YYYY-MM-DD" section, and its "## [Unreleased]"
+#     section holds no entries (what is released is under X.Y.Z, nothing is left behind);
 #   - the tag vX.Y.Z does not exist yet;
 #   - `npm run bundle` leaves dist/ exactly as committed (else dist/ is stale).
-# The major tag stays where it is for a pre-release (v1.2.0-rc.1), and for a version
-# older than the newest release of that major (a fix on a maintenance branch).
 set -euo pipefail
 
 die() {
@@ -29,7 +30,6 @@ semver='^v(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z-]+(\.[0-
 [[ $tag =~ $semver ]] || die "'$tag' is not a semantic version tag; expected vMAJOR.MINOR.PATCH, e.g. v1.2.3 (or v1.3.0-rc.1)."
 version=${tag#v}
 major="v${BASH_REMATCH[1]}"
-prerelease=${BASH_REMATCH[4]}
 
 cd "$(git rev-parse --show-toplevel)"
 
@@ -51,8 +51,21 @@ fi
 pkg_version=$(node -p "require('./package.json').version")
 [ "$pkg_version" = "$version" ] || die "package.json says version $pkg_version, not $version. Set it, rebuild, commit, then run this again."
 
-grep -Eq "^## \[$(printf '%s' "$version" | sed 's/\./\\./g')\]" CHANGELOG.md ||
-  die "CHANGELOG.md has no '## [$version]' section. Move the Unreleased entries under it and commit."
+# The version the action reports (User-Agent) is compiled in: it must be the one tagged.
+action_version=$(sed -n "s/^export const ACTION_VERSION = '\(.*\)'$/\1/p" src/constants.ts)
+[ "$action_version" = "$version" ] || die "src/constants.ts says ACTION_VERSION '$action_version', not '$version'. Set it, rebuild dist/, commit, then run this again."
+
+escaped=$(printf '%s' "$version" | sed 's/[.+]/\\&/g')
+grep -Eq "^## \[$escaped\] - [0-9]{4}-[0-9]{2}-[0-9]{2}\s*$" CHANGELOG.md ||
+  die "CHANGELOG.md has no '## [$version] - YYYY-MM-DD' section. Move the Unreleased entries under it, dated today, and commit."
+
+# Entries (list items or text) between "## [Unreleased]" and the next "## " heading are
+# work that this tag would leave out of its notes while shipping it.
+unreleased=$(awk '/^## \[Unreleased\]/ { inside = 1; next } /^## / { inside = 0 } inside && /^[^#[:space:]]/ && !/^\[[^]]+\]: / { print }' CHANGELOG.md)
+[ -z "$unreleased" ] || {
+  printf '%s\n' "$unreleased" | head -n 5 >&2
+  die "CHANGELOG.md's [Unreleased] section still has entries (above). Move them under '## [$version] - $(date -u +%Y-%m-%d)' and commit, or release them later."
+}
 
 ! git rev-parse --quiet --verify "refs/tags/$tag" > /dev/null || die "tag $tag already exists (at $(git rev-parse --short "$tag^{commit}")). Releases are never re-tagged; pick the next version."
 
@@ -64,37 +77,12 @@ if ! git diff --quiet -- dist/ || [ -n "$(git ls-files --others --exclude-standa
   die "dist/ is stale: a fresh 'npm run bundle' changed the files above. Commit the rebuilt dist/ (and push it), then run this again."
 fi
 
-# The newest full release of this major so far: the major tag never moves back to an
-# older version (say v1.0.3 from a maintenance branch after v1.1.0).
-newest=$(git tag -l "$major.*" | grep -E '^v[0-9]+\.[0-9]+\.[0-9]+$' | sort -V | tail -n 1 || true)
-
 commit=$(git rev-parse HEAD)
 git tag -a "$tag" -m "$tag" "$commit"
 echo "release: created tag $tag at $(git rev-parse --short "$commit")"
-
-if [ -n "$prerelease" ] || { [ -n "$newest" ] && [ "$(printf '%s\n%s\n' "$newest" "$tag" | sort -V | tail -n 1)" = "$newest" ]; }; then
-  if [ -n "$prerelease" ]; then
-    echo "release: $tag is a pre-release; $major is left where it is."
-  else
-    echo "release: $newest is newer than $tag; $major is left where it is."
-  fi
-  cat << EOF_PUSH
+cat << EOF_PUSH
 
 To publish, run:
   git push origin refs/tags/$tag
+Then .github/workflows/release.yml moves ${major} to it (not for a pre-release, never backwards).
 EOF_PUSH
-else
-  previous=$(git rev-parse --quiet --verify "refs/tags/$major^{commit}" || true)
-  git tag -fa "$major" -m "$major: $tag" "$commit" > /dev/null
-  if [ -n "$previous" ]; then
-    echo "release: moved $major from $(git rev-parse --short "$previous") to $(git rev-parse --short "$commit")"
-  else
-    echo "release: created $major at $(git rev-parse --short "$commit")"
-  fi
-  cat << EOF_PUSH
-
-To publish, run:
-  git push origin refs/tags/$tag
-  git push --force origin refs/tags/$major
-EOF_PUSH
-fi

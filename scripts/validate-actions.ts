@@ -62,6 +62,26 @@ function isOnlyUnknownRuntime(errors: ValidationError[], using: unknown): boolea
   return only.states.some(state => state.errors.length === 1 && 'path' in state.errors[0] && state.errors[0].path === '/runs/using')
 }
 
+/** Publishers report the Marketplace refusing a longer description; the listing shows about this much. */
+export const MAX_MARKETPLACE_DESCRIPTION = 125
+/** The colours `branding.color` may take (GitHub's metadata syntax). */
+export const BRANDING_COLORS = ['white', 'black', 'yellow', 'blue', 'green', 'orange', 'red', 'purple', 'gray-dark']
+
+/** What the Marketplace asks of action.yml beyond the schema: a name, a short description, branding. */
+export function marketplaceProblems(action: unknown): string[] {
+  const a = (action ?? {}) as { name?: unknown; description?: unknown; branding?: { icon?: unknown; color?: unknown } }
+  const problems: string[] = []
+  if (typeof a.name !== 'string' || !a.name.trim()) problems.push('marketplace: name is missing')
+  if (typeof a.description !== 'string' || !a.description.trim()) problems.push('marketplace: description is missing')
+  else if (a.description.length > MAX_MARKETPLACE_DESCRIPTION) {
+    problems.push(`marketplace: description has ${a.description.length} characters, more than the ${MAX_MARKETPLACE_DESCRIPTION} the Marketplace takes`)
+  }
+  const { icon, color } = a.branding ?? {}
+  if (typeof icon !== 'string' || !/^[a-z0-9-]+$/.test(icon)) problems.push('marketplace: branding.icon must name a Feather icon, e.g. upload-cloud')
+  if (typeof color !== 'string' || !BRANDING_COLORS.includes(color)) problems.push(`marketplace: branding.color must be one of ${BRANDING_COLORS.join(', ')}`)
+  return problems
+}
+
 export function validateActionText(text: string): string[] {
   const { value, problems } = parseStrict(text)
   if (problems.length) return problems
@@ -70,8 +90,8 @@ export function validateActionText(text: string): string[] {
     return [`runs.using '${using}' is not a runtime GitHub starts; use one of ${JAVASCRIPT_RUNTIMES.join(', ')}`]
   }
   const { errors } = validator.validateAction(text)
-  if (errors.length === 0 || isOnlyUnknownRuntime(errors, using)) return []
-  return errors.map(describe)
+  const schema = errors.length === 0 || isOnlyUnknownRuntime(errors, using) ? [] : errors.map(describe)
+  return [...schema, ...marketplaceProblems(value)]
 }
 
 /** Permission scopes GitHub added after that schema was written, checked here instead. */
@@ -203,11 +223,88 @@ function blockKind(text: string): Kind {
   return /^jobs:/m.test(text) ? 'workflow' : 'steps'
 }
 
-export function checkSource(source: Source, declared: Map<string, DeclaredInput>): string[] {
+/** The concurrency group of a job that releases, promotes or prunes `groupType`: one run per connector group at a time. */
+export function concurrencyGroupFor(groupType: string): string {
+  return `boomi-${groupType}`
+}
+
+type Concurrency = string | { group?: unknown; 'cancel-in-progress'?: unknown } | undefined
+
+/**
+ * The one concurrency convention of examples and README blocks: every job that
+ * uses this action runs in the group `boomi-<group-type>` (job or workflow
+ * level) and is never cancelled mid-run, so two releases of one group cannot
+ * both upload, or prune each other's new version. A README snippet of steps
+ * cannot say so: only a dry run may be shown as one.
+ */
+export function concurrencyProblems(text: string, kind: Kind): string[] {
+  const { value } = parseStrict(text)
+  const problems: string[] = []
+  if (kind === 'steps') {
+    for (const step of stepsOf(value, kind)) {
+      const { uses, with: given } = (step ?? {}) as { uses?: unknown; with?: Record<string, unknown> }
+      if (isThisAction(uses) && String(given?.['dry-run']).toLowerCase() !== 'true') {
+        problems.push('concurrency: a block that uploads, switches or prunes must be a whole workflow with its concurrency group (or a dry run)')
+      }
+    }
+    return problems
+  }
+  type Env = Record<string, unknown> | undefined
+  const workflow = (value ?? {}) as { env?: Env; concurrency?: Concurrency; jobs?: Record<string, { env?: Env; concurrency?: Concurrency; steps?: unknown }> }
+  for (const [name, job] of Object.entries(workflow.jobs ?? {})) {
+    const steps = Array.isArray(job?.steps) ? job.steps : []
+    for (const step of steps) {
+      const { uses, with: given } = (step ?? {}) as { uses?: unknown; with?: Record<string, unknown> }
+      if (!isThisAction(uses)) continue
+      // `concurrency` cannot read the env context, so a group type kept in env is named literally there.
+      const groupType = String(given?.['group-type'] ?? '<group-type>')
+      const fromEnv = /^\$\{\{\s*env\.([\w-]+)\s*\}\}$/.exec(groupType)?.[1]
+      const literal = fromEnv === undefined ? undefined : (job.env?.[fromEnv] ?? workflow.env?.[fromEnv])
+      const expected = concurrencyGroupFor(typeof literal === 'string' ? literal : groupType)
+      const concurrency = job.concurrency ?? workflow.concurrency
+      const group = typeof concurrency === 'string' ? concurrency : concurrency?.group
+      if (group !== expected)
+        problems.push(`concurrency: job '${name}' must run in the group '${expected}', not ${group === undefined ? 'none' : `'${String(group)}'`}`)
+      const cancel = typeof concurrency === 'object' ? concurrency['cancel-in-progress'] : undefined
+      if (cancel !== undefined && cancel !== false) problems.push(`concurrency: job '${name}' must not cancel a run in progress (cancel-in-progress: false)`)
+    }
+  }
+  return problems
+}
+
+/**
+ * The ref the README and examples may give this action: `v<major>` of the newest
+ * dated release in CHANGELOG.md, or `main` while nothing has been released, since a
+ * `@v1` that no tag backs would fail for everyone who copies it.
+ */
+export function documentedRef(changelog: string): string {
+  const released = /^## \[v?(\d+)\.\d+\.\d+\] - \d{4}-\d{2}-\d{2}\s*$/m.exec(changelog)
+  return released ? `v${released[1]}` : 'main'
+}
+
+/** `uses:` of this action name the documented ref (a commit SHA is always fine). */
+export function refProblems(text: string, ref: string): string[] {
+  const problems: string[] = []
+  text.split('\n').forEach((line, i) => {
+    const m = new RegExp(`^\\s*(?:-\\s+)?uses:\\s*['"]?${ACTION_REPOSITORY}@([^\\s'"#]+)`).exec(line)
+    if (m && m[1] !== ref && !/^[0-9a-f]{40}$/.test(m[1])) {
+      problems.push(`line ${i + 1}: use ${ACTION_REPOSITORY}@${ref}, the ref that exists now (CHANGELOG.md's newest release), not @${m[1]}`)
+    }
+  })
+  return problems
+}
+
+/** Examples and README blocks are what users copy: they carry the concurrency convention and the documented ref. */
+function isCopied(source: Source): boolean {
+  return source.name.startsWith('examples/') || source.name.startsWith('README.md:')
+}
+
+export function checkSource(source: Source, declared: Map<string, DeclaredInput>, ref?: string): string[] {
   if (source.kind === 'action') return validateActionText(source.text)
   const schema = source.kind === 'workflow' ? validateWorkflowText(source.text) : validateStepsText(source.text)
   if (schema.length) return schema
-  return [...inputProblems(source.text, source.kind, declared), ...usesProblems(source.text)]
+  const copied = isCopied(source) ? [...concurrencyProblems(source.text, source.kind), ...(ref ? refProblems(source.text, ref) : [])] : []
+  return [...inputProblems(source.text, source.kind, declared), ...usesProblems(source.text), ...copied]
 }
 
 function yamlFiles(dir: string): string[] {
@@ -248,9 +345,10 @@ export function collectSources(root: string): Source[] {
 function main(root: string): number {
   const sources = collectSources(root)
   const declared = declaredInputs(sources[0].text)
+  const ref = documentedRef(readFileSync(path.join(root, 'CHANGELOG.md'), 'utf8'))
   let failed = 0
   for (const source of sources) {
-    const problems = checkSource(source, declared)
+    const problems = checkSource(source, declared, ref)
     console.log(`${problems.length ? 'FAILED' : 'ok    '}  ${source.name} (${source.kind})`)
     for (const problem of problems) console.log(`        ${problem}`)
     if (problems.length) failed++

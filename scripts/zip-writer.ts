@@ -20,6 +20,10 @@ export interface ZipEntry {
   mode?: number
   /** Already deflated bytes to store as the entry's data (with method 'deflate'); `data` is then ignored for the body. */
   compressed?: Buffer
+  /** The name's bytes as written, instead of `name` in UTF-8 (`name` still decides directory-ness and order). */
+  rawName?: Buffer
+  /** The general purpose flags of both headers; 0x0800 (names in UTF-8) unless given. */
+  flags?: number
   /** Lies and overrides: the declared uncompressed size and CRC-32 (both headers). */
   declaredSize?: number
   declaredCrc?: number
@@ -45,6 +49,7 @@ function dosTime(d: Date): { time: number; date: number } {
 
 interface Prepared {
   name: Buffer
+  flags: number
   body: Buffer
   /** Bytes of data after the local header: body.length, unless the data is written apart from it. */
   compressedSize: number
@@ -62,7 +67,8 @@ function prepare(e: ZipEntry, opts: ZipOptions): Prepared {
   const deflate = (e.method ?? opts.method ?? 'deflate') === 'deflate'
   const body = e.compressed ?? (deflate ? deflateRawSync(data) : data)
   return {
-    name: Buffer.from(e.name, 'utf8'),
+    name: e.rawName ?? Buffer.from(e.name, 'utf8'),
+    flags: e.flags ?? 0x0800,
     body,
     compressedSize: body.length,
     method: deflate || e.compressed ? 8 : 0,
@@ -79,7 +85,7 @@ function localHeader(p: Prepared): Buffer {
   const h = Buffer.alloc(30)
   h.writeUInt32LE(0x04034b50, 0)
   h.writeUInt16LE(20, 4)
-  h.writeUInt16LE(0x0800, 6) // UTF-8 names
+  h.writeUInt16LE(p.flags, 6)
   h.writeUInt16LE(p.method, 8)
   h.writeUInt16LE(p.time.time, 10)
   h.writeUInt16LE(p.time.date, 12)
@@ -96,7 +102,7 @@ function centralHeader(p: Prepared, offset: number): Buffer {
   h.writeUInt32LE(0x02014b50, 0)
   h.writeUInt16LE((3 << 8) | 20, 4) // made by Unix, so the mode is read from the high bits
   h.writeUInt16LE(20, 6)
-  h.writeUInt16LE(0x0800, 8)
+  h.writeUInt16LE(p.flags, 8)
   h.writeUInt16LE(p.method, 10)
   h.writeUInt16LE(p.time.time, 12)
   h.writeUInt16LE(p.time.date, 14)
@@ -187,8 +193,11 @@ const ordered = (entries: ZipEntry[], order: 'sorted' | 'reversed'): ZipEntry[] 
   return order === 'reversed' ? sorted.reverse() : sorted
 }
 
+const DESCRIPTOR = '<?xml version="1.0" encoding="UTF-8"?>\n<GenericConnectorDescriptor>\n  <operation types="GET" />\n</GenericConnectorDescriptor>\n'
+
 /**
- * A realistic connector archive: META-INF/connector-config.xml, lib/connector.jar
+ * A realistic connector archive: META-INF/connector-config.xml,
+ * META-INF/connector-descriptor.xml, lib/connector.jar
  * (itself a zip with a manifest and classes) and lib/dep.jar (a dependency jar).
  */
 export function makeConnectorZip(opts: ConnectorZipOptions = {}): Buffer {
@@ -220,6 +229,7 @@ export function makeConnectorZip(opts: ConnectorZipOptions = {}): Buffer {
       [
         { name: 'META-INF/', data: '', method: 'stored' },
         { name: 'META-INF/connector-config.xml', data: config, ...common },
+        { name: 'META-INF/connector-descriptor.xml', data: DESCRIPTOR, ...common },
         { name: 'lib/', data: '', method: 'stored' },
         { name: 'lib/connector.jar', data: jar, ...common },
         { name: 'lib/dep.jar', data: dep, ...common },

@@ -28,6 +28,7 @@ export const Output = {
   uploadedDate: 'uploaded-date',
   sha256: 'sha256',
   contentSha256: 'content-sha256',
+  versionSha256: 'version-sha256',
   archivePath: 'archive-path',
   uploaded: 'uploaded',
   deletedVersionIds: 'deleted-version-ids',

@@ -1,3 +1,18 @@
+/**
+ * Parts of a message joined as prose: a period and a space between two parts,
+ * or only the space when the first already ends a sentence (Boomi's messages
+ * often do), so no message reads "token.. Check". Empty parts are left out.
+ */
+export function sentences(...parts: (string | undefined)[]): string {
+  let out = ''
+  for (const raw of parts) {
+    const part = raw?.trim()
+    if (!part) continue
+    out = out === '' ? part : /[.!?]$/.test(out) ? `${out} ${part}` : `${out}. ${part}`
+  }
+  return out
+}
+
 /** A bad input: the run stops before any request, naming the input and the fix. */
 export class InputError extends Error {
   constructor(
@@ -20,7 +35,7 @@ export class BoomiError extends Error {
     readonly hint?: string,
     options?: { cause?: unknown }
   ) {
-    super(`${operation} failed: HTTP ${status}${boomiMessage ? `: ${boomiMessage}` : ''}${hint ? `. ${hint}` : ''}`, options)
+    super(sentences(`${operation} failed: HTTP ${status}${boomiMessage ? `: ${boomiMessage}` : ''}`, hint), options)
     this.name = 'BoomiError'
   }
 }
@@ -49,7 +64,7 @@ export class AnswerError extends Error {
     readonly problem: string,
     hint = 'Check api-url: it may point at something other than the Boomi ConnectorVersion API.'
   ) {
-    super(`${operation} answer not understood: ${problem}. ${hint}`)
+    super(sentences(`${operation} answer not understood: ${problem}`, hint))
     this.name = 'AnswerError'
   }
 }

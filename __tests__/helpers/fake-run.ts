@@ -5,7 +5,9 @@ import { createHash } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
+import type { ArchiveFile } from '../../src/archive/zip.js'
 import { Writable } from 'node:stream'
+import { crc32 } from 'node:zlib'
 import type { BoomiClient, DeleteAnswer } from '../../src/boomi/client.js'
 import { EventLog, type RunRecord } from '../../src/domain/record.js'
 import type { ConnectorVersion, VersionChange } from '../../src/domain/versions.js'
@@ -23,6 +25,7 @@ const ARCHIVE_BYTES = Buffer.from('PK\x03\x04 not inspected: the fake does that'
 export const SHA = createHash('sha256').update(ARCHIVE_BYTES).digest('hex')
 export const CONTENT = 'c'.repeat(64)
 export const T0 = Date.parse('2026-11-28T12:00:00Z')
+export const CHANGELOG_TEXT = '## [1.2.0] - 2026-11-01\n\n- Paging fixed\n\n## [1.1.0]\n\n- First\n'
 
 /** What one upload attempt does. */
 export type CreateStep =
@@ -210,6 +213,8 @@ export class FakeBoomi implements BoomiClient {
 export function useWorkspace(): { dir: string } {
   const ws = { dir: mkdtempSync(path.join(tmpdir(), 'release-test-')) }
   writeFileSync(path.join(ws.dir, 'sample.car.zip'), ARCHIVE_BYTES)
+  // On disk so that its real path can be checked; what the run reads is CHANGELOG_TEXT, from the fake readTextFile.
+  writeFileSync(path.join(ws.dir, 'CHANGELOG.md'), CHANGELOG_TEXT)
   afterAll(() => rmSync(ws.dir, { recursive: true, force: true }))
   return ws
 }
@@ -264,9 +269,10 @@ export function fakeDeps(boomi: FakeBoomi, inputs: Inputs, workspace: string, mo
       contentSha256: CONTENT,
       connector: { className: 'com.acme.SampleConnector', sdkApiVersion: '2.3.0' },
       layoutWarnings: [],
-      entries: 3
+      entries: 3,
+      file: fakeArchiveFile()
     }),
-    readTextFile: async () => '## [1.2.0] - 2026-11-01\n\n- Paging fixed\n\n## [1.1.0]\n\n- First\n',
+    readTextFile: async () => CHANGELOG_TEXT,
     runContext: async () => ({ repository: 'acme/sample', refName: 'v1.2.0', ref: 'refs/tags/v1.2.0', sha: '3f2c1ab9d0e8' }),
     log: {
       info: l => lines.push(l),
@@ -308,4 +314,18 @@ export async function runFake(boomi: FakeBoomi, inputs: Inputs, workspace: strin
     error = err as Error
   }
   return { record: record!, error, lines, warnings, sleeps, elapsedMs: clock.t - T0, published, deps }
+}
+
+/** The checked archive's descriptor: the workspace archive's bytes, from memory, as checked. */
+/** An opened archive serving `bytes` (the workspace's archive by default). */
+export function fakeArchiveFile(bytes: Buffer = ARCHIVE_BYTES): ArchiveFile {
+  const file = {
+    path: 'build/c.car.zip',
+    size: bytes.length,
+    crc32: crc32(bytes),
+    read: async (into: Buffer, position: number, length = into.length) => bytes.copy(into, 0, position, Math.min(bytes.length, position + length)),
+    changed: async () => undefined,
+    close: async () => undefined
+  }
+  return file as unknown as ArchiveFile
 }

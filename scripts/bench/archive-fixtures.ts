@@ -4,7 +4,8 @@
 // connector's outer zip (Gradle's default) deflates the jars again, gaining ~7 %.
 // So a 40 MB connector makes the content digest inflate about 90 MB in ~19 000
 // small pieces: that, not the 40 MB, is what inspecting it costs.
-import { statfsSync } from 'node:fs'
+import { type Dirent, readFileSync, readdirSync, statfsSync } from 'node:fs'
+import { homedir } from 'node:os'
 import * as path from 'node:path'
 import { type RepeatedEntry, type ZipEntry, makeZip, writeStoredZipFile } from '../zip-writer.js'
 import { fail } from './lib.js'
@@ -120,4 +121,54 @@ export async function writeBigStoredConnector(file: string): Promise<void> {
     }))
   ]
   await writeStoredZipFile(file, entries)
+}
+
+/** Where Maven and Gradle keep downloaded jars on a developer's or CI machine. */
+const JAR_ROOTS = [path.join(homedir(), '.m2/repository'), path.join(homedir(), '.gradle/caches/modules-2/files-2.1')]
+
+/**
+ * A connector of about `bytes` made of real jars from the local Maven or Gradle
+ * cache (one version of each artifact, sources and javadoc left out, in path order,
+ * so the same machine gives the same archive), the outer zip deflated as Gradle's
+ * default does. Real class files, not the calibrated imitation: undefined when the
+ * machine holds fewer than `bytes` of them.
+ */
+export function makeRealJarConnector(bytes: number): { zip: Buffer; jars: number } | undefined {
+  const byArtifact = new Map<string, string>()
+  for (const root of JAR_ROOTS) {
+    for (const file of jarsUnder(root, 12)) {
+      if (/-(sources|javadoc|tests)\.jar$/.test(file)) continue
+      // …/group/artifact/version/artifact-version.jar: the newest version (by name) of each artifact.
+      const artifact = path.dirname(path.dirname(file))
+      const kept = byArtifact.get(artifact)
+      if (!kept || kept < file) byArtifact.set(artifact, file)
+    }
+  }
+  const jars: ZipEntry[] = []
+  let total = 0
+  for (const file of [...byArtifact.values()].sort()) {
+    if (total >= bytes) break
+    const data = readFileSync(file)
+    if (total + data.length > bytes * 1.05) continue
+    jars.push({ name: `lib/${path.basename(file)}`, data })
+    total += data.length
+  }
+  if (total < bytes * 0.95) return undefined
+  const zip = makeZip([{ name: 'META-INF/', data: '', method: 'stored' }, { name: 'META-INF/connector-config.xml', data: CONFIG }, ...jars])
+  return { zip, jars: jars.length }
+}
+
+function* jarsUnder(dir: string, depth: number): Generator<string> {
+  if (depth < 0) return
+  let names: Dirent[]
+  try {
+    names = readdirSync(dir, { withFileTypes: true })
+  } catch {
+    return
+  }
+  for (const d of names) {
+    const full = path.join(dir, d.name)
+    if (d.isDirectory()) yield* jarsUnder(full, depth - 1)
+    else if (d.isFile() && d.name.endsWith('.jar')) yield full
+  }
 }

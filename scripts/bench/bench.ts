@@ -9,6 +9,7 @@ import * as path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { makeConnectorZip } from '../zip-writer.js'
 import { writeBigStoredConnector } from './archive-fixtures.js'
+import { archiveRows } from './archive.js'
 import {
   DIST,
   EMULATOR_CLI,
@@ -253,6 +254,9 @@ async function main(): Promise<void> {
   } finally {
     await cli.stop()
   }
+  const archive = await archiveRows()
+  rows.push(...archive.rows)
+  notes.push(...archive.notes)
   progress(`requests (${REQUESTS_VERSIONS} versions)`)
   rows.push(await requestsRow())
   progress(`prune (${PRUNE_VERSIONS} versions at ${RATE}/s, about 2.5 minutes)`)

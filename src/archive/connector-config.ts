@@ -1,9 +1,11 @@
-// The layout check of SPEC §1: what a Connector SDK archive is known to hold. Our
+// The layout check (docs/boomi-api.md, "The archive"): what a Connector SDK archive is known to hold. Our
 // knowledge of that layout may be incomplete, so every finding here is a warning
 // for the log, never a reason to refuse the archive.
 import { formatBytes } from './limits.js'
 
 export const CONFIG_ENTRY = 'META-INF/connector-config.xml'
+// The create operation has no part for the descriptor: it travels inside the archive (docs/boomi-api.md, "The archive").
+export const DESCRIPTOR_ENTRY = 'META-INF/connector-descriptor.xml'
 
 export interface ConnectorInfo {
   className?: string
@@ -22,8 +24,9 @@ const MAX_CLASS_NAME = 256
 const SDK_VERSION = /^[\w.+-]{1,64}$/
 
 /**
- * Checks the archive's file entries against the known layout. `config` is the
- * bytes of META-INF/connector-config.xml when it was small enough to keep.
+ * Checks the archive's file entries (their names' bytes as latin1 text) against
+ * the known layout. `config` is the bytes of META-INF/connector-config.xml when
+ * it was small enough to keep.
  */
 export function checkLayout(names: string[], config: Buffer | undefined, maxConfigBytes: number): Layout {
   const warnings: string[] = []
@@ -36,6 +39,11 @@ export function checkLayout(names: string[], config: Buffer | undefined, maxConf
     const read = readConnectorConfig(config)
     connector = read.connector
     warnings.push(...read.warnings)
+  }
+  if (!names.includes(DESCRIPTOR_ENTRY)) {
+    warnings.push(
+      `The archive has no ${DESCRIPTOR_ENTRY}; Boomi reads the connector's operations and fields from it, and the upload has no other place for it.`
+    )
   }
   if (!names.some(n => LIB_JAR.test(n))) {
     warnings.push(`The archive has no lib/*.jar; a connector's classes and their dependencies are expected there.`)

@@ -1,10 +1,15 @@
-import { createHash } from 'node:crypto'
+// The content digest (docs/behaviour.md, "Identity"): one line per file entry,
+// `<name>\t<digest>\n`, sorted by the name's raw bytes, where a nested zip's digest
+// is its own content digest and any other entry's is the sha256 of its bytes.
+// Every entry is also checked (it inflates to its declared size, its CRC-32
+// matches), and every bound of ZipLimits holds before the work it bounds.
+import { createHash, hash as hashOnce } from 'node:crypto'
 import { crc32 } from 'node:zlib'
-import yauzl, { type Entry, type ZipFile } from 'yauzl'
-import { type Source, entryContent, inMemoryContent } from './entry-content.js'
-import type { FileRangeReader } from './file-reader.js'
+import type { FilePass, FileSums } from './file-pass.js'
+import { SYNC_MAX_INFLATED, inflateStream, inflateWhole } from './inflate.js'
 import { type ZipLimits, formatBytes } from './limits.js'
-import { ZipDefect, ZipLimitExceeded, causeText, isControl } from './zip-errors.js'
+import { type CentralEntry, LOCAL_LENGTH, type ReadAt, localHeaderLength, parseCentral, readEnd, shownName } from './zip-directory.js'
+import { ZipDefect, ZipLimitExceeded, causeText } from './zip-errors.js'
 
 /** What the walk over one archive has left to spend, and what it noticed on the way. */
 export interface WalkState {
@@ -13,236 +18,331 @@ export interface WalkState {
   entriesLeft: number
   /** Nested archives that looked like zips by name but did not read as one. */
   unreadableNested: { label: string; problem: string }[]
+  /** Entries whose name holds a backslash, which Java does not read as a separator. */
+  backslashed: string[]
+  pool: BodyPool
+  /** Where a deflated entry's compressed bytes are gathered for one inflate call, reused. */
+  scratch: Scratch
 }
 
 export function newWalkState(limits: ZipLimits): WalkState {
-  return { limits, inflatedLeft: limits.maxInflatedBytes, entriesLeft: limits.maxEntriesTotal, unreadableNested: [] }
+  return {
+    limits,
+    inflatedLeft: limits.maxInflatedBytes,
+    entriesLeft: limits.maxEntriesTotal,
+    unreadableNested: [],
+    backslashed: [],
+    pool: new BodyPool(),
+    scratch: new Scratch()
+  }
 }
 
 /** Where a zip sits: '' and 0 for the archive, 'lib/a.jar!/' and 1 for a jar in it. */
-export interface Place {
+interface Place {
   prefix: string
   depth: number
   /**
-   * Bytes its nested zips may buffer: limits.maxNestedBufferBytes less what its
+   * Bytes its nested zips may hold: limits.maxNestedBufferBytes less what its
    * ancestors hold. It depends on the path alone, never on what else is in flight,
    * so a nested jar reads as a zip (or as bytes) the same way on every run.
    */
   budget: number
-  source: Source
-  /** The archive's nested jars are read into recycled buffers (see BodyPool). */
-  pool?: BodyPool
-}
-
-export function archivePlace(file: FileRangeReader, limits: ZipLimits): Place {
-  return { prefix: '', depth: 0, budget: limits.maxNestedBufferBytes, source: { file }, pool: new BodyPool() }
 }
 
 /**
- * Two buffers, one for the jar being digested and one for the jar read ahead,
- * reused from jar to jar. A fresh buffer per jar is freed only when the garbage
- * collector notices some 64 MB of them: a 1 GiB archive of 16 MiB jars peaked
- * 30 MB higher.
+ * Buffers for the archive's nested jars, reused from jar to jar. A fresh buffer
+ * per jar is freed only when the garbage collector notices some 64 MB of them:
+ * a 1 GiB archive of 16 MiB jars peaked 30 MB higher.
  */
 class BodyPool {
   private readonly free: Buffer[] = []
-  /** What was lent, by the view handed out: only those come back. */
-  private readonly lent = new Map<Buffer, Buffer>()
 
   take(size: number): Buffer {
     const i = this.free.findIndex(b => b.length >= size)
-    const whole = i >= 0 ? this.free.splice(i, 1)[0] : Buffer.allocUnsafeSlow(size)
-    const body = whole.subarray(0, size)
-    this.lent.set(body, whole)
-    return body
+    return (i >= 0 ? this.free.splice(i, 1)[0] : Buffer.allocUnsafeSlow(size)).subarray(0, size)
   }
 
+  /** Only for what take() lent: the whole buffer behind the view goes back. */
   give(body: Buffer): void {
-    const whole = this.lent.get(body)
-    if (!whole) return
-    this.lent.delete(body)
-    if (this.free.length < 2) this.free.push(whole)
+    if (this.free.length < 2) this.free.push(Buffer.from(body.buffer, body.byteOffset, body.buffer.byteLength - body.byteOffset))
   }
 }
 
-export interface ZipDigest {
-  /** SPEC §3.3's content digest, lower-case hex. */
-  digest: string
-  /** File entries (directories left out), in central directory order. */
-  names: string[]
-  /** Bytes of the entries `capture` asked for, when no larger than limits.maxConfigBytes. */
-  captured: Map<string, Buffer>
+/** One buffer grown to the largest request and reused. */
+export class Scratch {
+  private buffer = Buffer.alloc(0)
+
+  get(size: number): Buffer {
+    if (this.buffer.length < size) this.buffer = Buffer.allocUnsafeSlow(Math.max(size, 64 * 1024))
+    return this.buffer.subarray(0, size)
+  }
 }
 
-const NESTED = /\.(jar|zip|car)$/i
-// The archive's next nested jar is read (and inflated, in zlib's thread pool)
-// while this thread digests the last one: both cores work. Up to this size only,
-// so read-ahead adds at most this much to the nested buffers' bound.
-const READ_AHEAD_MAX = 8 * 1024 * 1024
+export interface ArchiveDigest {
+  /** The content digest, lower-case hex. */
+  digest: string
+  /** The file's sums from the same read, unless another thread takes them. */
+  sums?: FileSums
+  /** The archive's file entries (directories left out), as their name's bytes in latin1. */
+  keys: string[]
+  /** Bytes of the entry `capture` names, when no larger than limits.maxConfigBytes. */
+  captured?: Buffer
+}
 
-/** One entry on its way: its nested zip's bytes may be on their way already. */
-interface Step {
-  entry: Entry
-  label: string
-  keep: boolean
-  nested: boolean
-  body?: Promise<Buffer>
+// A deflated nested jar up to this size inflates in one call (its compressed bytes
+// and its body are then both in memory); larger ones stream into a reused buffer.
+const SYNC_MAX_BODY = 16 * 1024 * 1024
+const NESTED = /\.(jar|zip|car)$/i
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\x00-\x1f\x7f]/
+const ABSOLUTE = /^([/\\]|[A-Za-z]:)/
+const PARENT = /(^|[/\\])\.\.([/\\]|$)/
+const STORED = 0
+const DEFLATED = 8
+const ENCRYPTED = 0x1
+
+/** One digest line before sorting. */
+interface Line {
+  key: string
+  hex: string
+}
+
+// One call per entry: cheaper than a Hash object for a jar's small classes.
+const sha256Hex = (b: Buffer): string => hashOnce('sha256', b, 'hex')
+
+/** The content digest of lines: sorted by the names' bytes (latin1 keys compare as bytes). */
+function digestOf(lines: Line[]): string {
+  lines.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+  return sha256Hex(Buffer.from(lines.map(({ key, hex }) => `${key}\t${hex}\n`).join(''), 'latin1'))
 }
 
 /**
- * Checks every entry of `zip` (it inflates, its size and CRC-32 match) and computes
- * its content digest, reading nested zips as zips down to limits.maxNestingDepth.
- * Entries are read in the order they lie in the file, so reads move forward only.
+ * The archive, read once from the front through `pass`: its central directory
+ * (read first, from the end), then every entry in the order it lies in the file.
+ * `capture` names the one entry whose bytes are kept (connector-config.xml).
  */
-export async function digestZip(zip: ZipFile, state: WalkState, at: Place, capture?: (name: string) => boolean): Promise<ZipDigest> {
-  const entries = await listEntries(zip, state, at)
-  const lines: { name: Buffer; line: Buffer }[] = []
-  const captured = new Map<string, Buffer>()
-  const inFileOrder = [...entries].sort((a, b) => a.relativeOffsetOfLocalHeader - b.relativeOffsetOfLocalHeader)
-  const plan = (entry: Entry): Step => {
-    const keep = capture?.(entry.fileName) === true && entry.uncompressedSize <= state.limits.maxConfigBytes
-    const nested = NESTED.test(entry.fileName) && at.depth < state.limits.maxNestingDepth && entry.uncompressedSize <= at.budget
-    return { entry, label: at.prefix + entry.fileName, keep, nested }
-  }
-  let next = inFileOrder.length > 0 ? plan(inFileOrder[0]) : undefined
+export async function digestArchive(file: { size: number; readExact: ReadAt }, pass: FilePass, state: WalkState, capture: string): Promise<ArchiveDigest> {
+  const at: Place = { prefix: '', depth: 0, budget: state.limits.maxNestedBufferBytes }
+  const entries = await directory((position, length) => file.readExact(position, length), file.size, state, at)
+  const files = admit(entries, state, at)
+  const lines: Line[] = []
+  let captured: Buffer | undefined
   try {
-    for (let i = 0; next; i++) {
-      const step = next
-      next = i + 1 < inFileOrder.length ? plan(inFileOrder[i + 1]) : undefined
-      if (step.nested) step.body ??= readWhole(zip, step, at)
-      if (next?.nested && at.source.file && next.entry.uncompressedSize <= READ_AHEAD_MAX) next.body = readWhole(zip, next, at)
-      const { digest, body } = await digestEntry(zip, step, state, at)
-      if (step.keep && body) captured.set(step.entry.fileName, body)
-      else if (step.nested && body) at.pool?.give(body)
-      const name = Buffer.from(step.entry.fileName, 'utf8')
-      lines.push({ name, line: Buffer.concat([name, Buffer.from(`\t${digest}\n`, 'latin1')]) })
+    for (const entry of files) {
+      if (entry.localHeaderOffset < pass.position) throw new ZipDefect(`entry ${labelOf(at, entry)} overlaps the entry before it`)
+      await pass.skipTo(entry.localHeaderOffset)
+      const header = await pass.bytes(LOCAL_LENGTH, state.scratch)
+      await pass.skipTo(entry.localHeaderOffset + localHeaderLength(header, entry))
+      if (pass.position + entry.compressedSize > file.size) throw new ZipDefect(`entry ${labelOf(at, entry)} runs past the end of the file`)
+      const keep = entry.key === capture && entry.uncompressedSize <= state.limits.maxConfigBytes
+      const { hex, body } = await fileEntry(pass, entry, state, at, keep)
+      if (keep) captured = body
+      lines.push({ key: entry.key, hex })
     }
   } finally {
-    // Stopped by a defect: the read ahead may still fail, once nobody waits for it.
-    void next?.body?.catch(() => undefined)
+    pass.abandon()
   }
-  lines.sort((a, b) => Buffer.compare(a.name, b.name))
-  const hash = createHash('sha256')
-  for (const { line } of lines) hash.update(line)
-  return { digest: hash.digest('hex'), names: entries.map(e => e.fileName), captured }
+  return { digest: digestOf(lines), sums: await pass.finish(), keys: files.map(e => e.key), captured }
 }
 
-/** The file entries of the central directory, after the bounds and name checks; nothing is inflated yet. */
-async function listEntries(zip: ZipFile, state: WalkState, at: Place): Promise<Entry[]> {
+/** An entry of the archive on disk, its bytes taken from the pass as they come. */
+async function fileEntry(pass: FilePass, entry: CentralEntry, state: WalkState, at: Place, keep: boolean): Promise<{ hex: string; body?: Buffer }> {
+  const label = labelOf(at, entry)
+  checkMethod(entry, label)
+  const declared = entry.uncompressedSize
+  const nested = isNested(entry, state, at)
+  if (nested || keep) {
+    // A deflated jar inflates in one call into a buffer of its own size; other bodies go into a reused one.
+    const whole = entry.method === DEFLATED && declared <= SYNC_MAX_BODY && entry.compressedSize <= compressedBound(declared)
+    const pooled = nested && !whole
+    let body: Buffer
+    if (whole) {
+      body = inflateWhole(await pass.bytes(entry.compressedSize, state.scratch), declared, label)
+    } else {
+      body = pooled ? state.pool.take(declared) : Buffer.allocUnsafe(declared)
+      let filled = 0
+      const into = (piece: Buffer): void => void (filled += piece.copy(body, filled))
+      if (entry.method === STORED) for await (const piece of pass.take(entry.compressedSize)) into(piece)
+      else await inflateStream(pass.take(entry.compressedSize), declared, label, into)
+    }
+    checkCrc(crc32(body), entry, label)
+    if (!nested) return { hex: sha256Hex(body), body }
+    const hex = (await nestedDigest(body, label, state, { prefix: `${label}!/`, depth: at.depth + 1, budget: at.budget - declared })) ?? sha256Hex(body)
+    if (pooled) state.pool.give(body)
+    return { hex }
+  }
+  const hash = createHash('sha256')
+  let crc = 0
+  let total = 0
+  const digest = (piece: Buffer): void => {
+    hash.update(piece)
+    crc = crc32(piece, crc)
+    total += piece.length
+  }
+  if (entry.method === STORED) {
+    for await (const piece of pass.take(entry.compressedSize)) digest(piece)
+  } else if (declared <= SYNC_MAX_INFLATED && entry.compressedSize <= compressedBound(declared)) {
+    digest(inflateWhole(await pass.bytes(entry.compressedSize, state.scratch), declared, label))
+  } else {
+    await inflateStream(pass.take(entry.compressedSize), declared, label, digest)
+  }
+  if (total !== declared) throw new ZipDefect(`entry ${label} holds ${total} bytes, not the ${declared} it declares`)
+  checkCrc(crc, entry, label)
+  return { hex: hash.digest('hex') }
+}
+
+/** A nested zip's content digest, or undefined (and a warning) when it does not read as a zip. */
+async function nestedDigest(body: Buffer, label: string, state: WalkState, at: Place): Promise<string | undefined> {
+  try {
+    return await memoryDigest(body, state, at)
+  } catch (err) {
+    if (!(err instanceof ZipDefect)) throw err
+    state.unreadableNested.push({ label, problem: err.problem })
+    return undefined
+  }
+}
+
+/** A zip held whole in memory: every entry is a view or one inflate away. */
+async function memoryDigest(zip: Buffer, state: WalkState, at: Place): Promise<string> {
+  const readAt = (position: number, length: number): Buffer => {
+    if (position + length > zip.length) throw new ZipDefect(`it points past its own end (byte ${position + length} of ${zip.length})`)
+    return zip.subarray(position, position + length)
+  }
+  const entries = await directory(readAt, zip.length, state, at)
+  const files = admit(entries, state, at)
+  const lines: Line[] = new Array<Line>(files.length)
+  let reached = 0
+  for (let i = 0; i < files.length; i++) {
+    const entry = files[i]
+    const label = (): string => labelOf(at, entry)
+    if (entry.localHeaderOffset < reached) throw new ZipDefect(`entry ${label()} overlaps the entry before it`)
+    checkMethod(entry, label)
+    const start = entry.localHeaderOffset + localHeaderLength(readAt(entry.localHeaderOffset, LOCAL_LENGTH), entry)
+    const raw = readAt(start, entry.compressedSize)
+    reached = start + entry.compressedSize
+    lines[i] = { key: entry.key, hex: await memoryEntry(raw, entry, state, at, label) }
+  }
+  return digestOf(lines)
+}
+
+async function memoryEntry(raw: Buffer, entry: CentralEntry, state: WalkState, at: Place, label: () => string): Promise<string> {
+  const declared = entry.uncompressedSize
+  if (entry.method === DEFLATED && declared > SYNC_MAX_INFLATED) {
+    // Too large for one buffer of its own: hashed as it inflates (it cannot be a nested zip: those are read whole).
+    const hash = createHash('sha256')
+    let crc = 0
+    await inflateStream(once(raw), declared, label(), piece => {
+      hash.update(piece)
+      crc = crc32(piece, crc)
+    })
+    checkCrc(crc, entry, label)
+    return hash.digest('hex')
+  }
+  const bytes = entry.method === STORED ? raw : inflateWhole(raw, declared, label)
+  checkCrc(crc32(bytes), entry, label)
+  if (!isNested(entry, state, at)) return sha256Hex(bytes)
+  const name = label()
+  return (await nestedDigest(bytes, name, state, { prefix: `${name}!/`, depth: at.depth + 1, budget: at.budget - declared })) ?? sha256Hex(bytes)
+}
+
+/** The central directory's entries, after the bounds on their number. */
+async function directory(read: ReadAt, size: number, state: WalkState, at: Place): Promise<CentralEntry[]> {
   const { limits } = state
-  const where = at.depth === 0 ? 'the archive' : `${at.prefix.slice(0, -2)}`
-  if (zip.entryCount > limits.maxEntriesPerZip) {
+  let end
+  try {
+    end = await readEnd(read, size)
+  } catch (err) {
+    throw directoryDefect(err, at)
+  }
+  const where = whereOf(at)
+  if (end.count > limits.maxEntriesPerZip) {
     throw new ZipLimitExceeded(
-      `${where} holds ${zip.entryCount.toLocaleString('en-US')} entries, more than the limit of ${limits.maxEntriesPerZip.toLocaleString('en-US')} per zip`
+      `${where} holds ${end.count.toLocaleString('en-US')} entries, more than the limit of ${limits.maxEntriesPerZip.toLocaleString('en-US')} per zip`
     )
   }
-  state.entriesLeft -= zip.entryCount
+  state.entriesLeft -= end.count
   if (state.entriesLeft < 0) {
     throw new ZipLimitExceeded(
       `it holds more than ${limits.maxEntriesTotal.toLocaleString('en-US')} entries in all, nested archives counted (the limit), at ${where}`
     )
   }
-  const files: Entry[] = []
-  const seen = new Set<string>()
-  let declared = 0
-  try {
-    for await (const entry of zip.eachEntry()) {
-      const name = entry.fileName
-      if (Array.from(name).some(isControl)) throw new ZipDefect(`entry ${JSON.stringify(at.prefix + name)} has a control character in its name`)
-      if (seen.has(name)) throw new ZipDefect(`entry ${at.prefix}${name} appears twice (tools disagree on which copy counts)`)
-      seen.add(name)
-      if (name.endsWith('/')) continue
-      declared += entry.uncompressedSize
-      files.push(entry)
-    }
-  } catch (err) {
-    if (err instanceof ZipDefect) throw err
-    throw new ZipDefect(`${at.depth === 0 ? 'its' : `${where}'s`} central directory cannot be read (${causeText(err)})`)
-  }
-  // yauzl holds every entry to its declared size while inflating, so the declared
-  // sum is what inflating will cost: a bomb is refused here, before any work.
-  if (declared > state.inflatedLeft) {
-    throw new ZipLimitExceeded(
-      `${where} would inflate to more than the limit of ${formatBytes(limits.maxInflatedBytes)} in all, nested archives counted (${formatBytes(declared)} declared by its entries)`
-    )
-  }
-  state.inflatedLeft -= declared
-  return files
-}
-
-/** One entry's digest: its nested zip's content digest when it reads as one, else the sha256 of its bytes. */
-async function digestEntry(zip: ZipFile, step: Step, state: WalkState, at: Place): Promise<{ digest: string; body?: Buffer }> {
-  const { entry, label } = step
-  if (!step.body) {
-    const body = step.keep ? Buffer.allocUnsafe(entry.uncompressedSize) : undefined
-    const whole = at.source.memory ? inMemoryContent(entry, label, at.source.memory) : undefined
-    const digest = whole ? checkWhole(entry, label, whole, body) : await streamEntry(zip, entry, label, at.source, body)
-    return { digest, body }
-  }
-  const body = await step.body
-  const below: Place = { prefix: `${label}!/`, depth: at.depth + 1, budget: at.budget - body.length, source: { memory: body } }
-  const inner = await nestedDigest(body, label, state, below)
-  return { digest: inner ?? createHash('sha256').update(body).digest('hex'), body }
-}
-
-/** A nested zip's bytes, whole and checked like any entry's; not hashed: they are digested only when they do not read as a zip. */
-async function readWhole(zip: ZipFile, step: Step, at: Place): Promise<Buffer> {
-  const { entry, label } = step
-  const whole = at.source.memory ? inMemoryContent(entry, label, at.source.memory) : undefined
-  if (whole) {
-    checkWhole(entry, label, whole, undefined, false)
-    return whole
-  }
-  const body = at.pool?.take(entry.uncompressedSize) ?? Buffer.allocUnsafe(entry.uncompressedSize)
-  await streamEntry(zip, entry, label, at.source, body, false)
-  return body
-}
-
-async function nestedDigest(body: Buffer, label: string, state: WalkState, at: Place): Promise<string | undefined> {
-  let inner: ZipFile
-  try {
-    inner = await yauzl.fromBufferPromise(body, { lazyEntries: true, decodeStrings: true, validateEntrySizes: true })
-  } catch (err) {
-    state.unreadableNested.push({ label, problem: causeText(err) })
-    return undefined
+  if (end.size > limits.maxDirectoryBytes) {
+    throw new ZipLimitExceeded(`${where}'s central directory is ${formatBytes(end.size)}, more than the limit of ${formatBytes(limits.maxDirectoryBytes)}`)
   }
   try {
-    return (await digestZip(inner, state, at)).digest
+    return parseCentral(await read(end.offset, end.size), end.count)
   } catch (err) {
-    if (!(err instanceof ZipDefect)) throw err
-    state.unreadableNested.push({ label, problem: err.problem })
-    return undefined
-  } finally {
-    inner.close()
+    throw directoryDefect(err, at)
   }
 }
 
-/** An entry already whole in memory: size and CRC-32 checked, copied into `body` when given. Its hex sha256 ('' when not `hashing`). */
-function checkWhole(entry: Entry, label: string, whole: Buffer, body: Buffer | undefined, hashing = true): string {
-  if (whole.length !== entry.uncompressedSize) throw new ZipDefect(`entry ${label} holds ${whole.length} bytes, not the ${entry.uncompressedSize} it declares`)
-  if (crc32(whole) >>> 0 !== entry.crc32 >>> 0) throw new ZipDefect(`entry ${label} fails its CRC check`)
-  body?.set(whole)
-  return hashing ? createHash('sha256').update(whole).digest('hex') : ''
+function directoryDefect(err: unknown, at: Place): unknown {
+  if (err instanceof ZipLimitExceeded) return err
+  const problem = err instanceof ZipDefect ? err.problem : causeText(err)
+  return new ZipDefect(`${at.depth === 0 ? 'its' : `${whereOf(at)}'s`} central directory cannot be read (${problem})`)
 }
 
 /**
- * Streams one entry through sha256 and CRC-32 (yauzl does not check CRCs),
- * copying it into `body` when given. Returns the hex sha256 of its bytes ('' when not `hashing`).
+ * One pass over the names: refuses a control character, an absolute path, a
+ * '..' segment and a name seen twice; notes backslashes; leaves directories out;
+ * and refuses a zip whose declared sizes would pass the inflation bound. The
+ * file entries come back in the order they lie in the zip.
  */
-async function streamEntry(zip: ZipFile, entry: Entry, label: string, source: Source, body: Buffer | undefined, hashing = true): Promise<string> {
-  const hash = hashing ? createHash('sha256') : undefined
-  let crc = 0
-  let filled = 0
-  for await (const chunk of entryContent(zip, entry, label, source)) {
-    hash?.update(chunk)
-    crc = crc32(chunk, crc)
-    if (body) {
-      if (filled + chunk.length > body.length) throw new ZipDefect(`entry ${label} holds more than the ${body.length} bytes it declares`)
-      chunk.copy(body, filled)
-    }
-    filled += chunk.length
+function admit(entries: CentralEntry[], state: WalkState, at: Place): CentralEntry[] {
+  const seen = new Set<string>()
+  const files: CentralEntry[] = []
+  let declared = 0
+  for (const entry of entries) {
+    const key = entry.key
+    if (CONTROL.test(key)) throw new ZipDefect(`entry ${labelOf(at, entry)} has a control character in its name`)
+    if (ABSOLUTE.test(key)) throw new ZipDefect(`entry ${labelOf(at, entry)} has an absolute path as its name`)
+    if (PARENT.test(key)) throw new ZipDefect(`entry ${labelOf(at, entry)} has a '..' segment in its name`)
+    if (seen.has(key)) throw new ZipDefect(`entry ${labelOf(at, entry)} appears twice (tools disagree on which copy counts)`)
+    seen.add(key)
+    if (key.endsWith('/')) continue
+    if (key.includes('\\')) state.backslashed.push(labelOf(at, entry))
+    declared += entry.uncompressedSize
+    files.push(entry)
   }
-  if (filled !== entry.uncompressedSize) throw new ZipDefect(`entry ${label} holds ${filled} bytes, not the ${entry.uncompressedSize} it declares`)
-  if (crc >>> 0 !== entry.crc32 >>> 0) throw new ZipDefect(`entry ${label} fails its CRC check`)
-  return hash?.digest('hex') ?? ''
+  // Every entry is inflated to at most its declared size, so the declared sum is
+  // what inflating will cost: a bomb is refused here, before any work.
+  if (declared > state.inflatedLeft) {
+    throw new ZipLimitExceeded(
+      `${whereOf(at)} would inflate to more than the limit of ${formatBytes(state.limits.maxInflatedBytes)} in all, nested archives counted (${formatBytes(declared)} declared by its entries)`
+    )
+  }
+  state.inflatedLeft -= declared
+  return files.sort((a, b) => a.localHeaderOffset - b.localHeaderOffset)
 }
+
+function isNested(entry: CentralEntry, state: WalkState, at: Place): boolean {
+  return NESTED.test(entry.key) && at.depth < state.limits.maxNestingDepth && entry.uncompressedSize <= at.budget
+}
+
+function checkMethod(entry: CentralEntry, label: string | (() => string)): void {
+  const name = (): string => (typeof label === 'string' ? label : label())
+  if (entry.flags & ENCRYPTED) throw new ZipDefect(`entry ${name()} is encrypted`)
+  if (entry.method !== STORED && entry.method !== DEFLATED) {
+    throw new ZipDefect(`entry ${name()} uses compression method ${entry.method}, which is not supported (only stored and deflate)`)
+  }
+}
+
+function checkCrc(crc: number, entry: CentralEntry, label: string | (() => string)): void {
+  if (crc >>> 0 !== entry.crc32 >>> 0) throw new ZipDefect(`entry ${typeof label === 'string' ? label : label()} fails its CRC check`)
+}
+
+/**
+ * The most compressed bytes an honest deflate stream of `declared` bytes takes
+ * (stored blocks add 5 bytes per 64 KiB): past it the entry streams, so a lying
+ * header cannot make us buffer its compressed bytes whole.
+ */
+function compressedBound(declared: number): number {
+  return declared + 5 * Math.ceil(declared / 16384) + 1024
+}
+
+async function* once(piece: Buffer): AsyncGenerator<Buffer> {
+  yield piece
+}
+
+const labelOf = (at: Place, entry: CentralEntry): string => at.prefix + shownName(entry.name)
+const whereOf = (at: Place): string => (at.depth === 0 ? 'the archive' : at.prefix.slice(0, -2))

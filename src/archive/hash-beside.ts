@@ -1,96 +1,74 @@
 import { Worker } from 'node:worker_threads'
-import { sha256File } from './hash.js'
+import type { FileSums } from './file-pass.js'
 
 // The worker's code travels as a string (`eval: true`) so that it runs the same
 // from ts-jest, from tsc's output and from the single file @vercel/ncc bundles:
-// a worker given as a file path would need that file beside the bundle. It uses
-// only Node's own modules and repeats sha256File's loop (two reused 4 MiB buffers,
-// the next read in flight while the last is hashed), which it must match.
+// a worker given as a file path would need that file beside the bundle. It reads
+// the archive's own descriptor (descriptors belong to the process, so the number
+// is valid in every thread) at explicit positions: no path is opened again.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads')
-const { open } = require('node:fs/promises')
+const { read } = require('node:fs')
 const { createHash } = require('node:crypto')
+const { crc32 } = require('node:zlib')
 const CHUNK = 2 * 1024 * 1024
-async function sha256(file) {
+const readAt = (fd, buffer, position, length) =>
+  new Promise((resolve, reject) => read(fd, buffer, 0, length, position, (err, n) => (err ? reject(err) : resolve(n))))
+async function sums({ fd, size }) {
   const hash = createHash('sha256')
-  const handle = await open(file, 'r')
-  try {
-    const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)]
-    let position = 0
-    let current = 0
-    let reading = handle.read(buffers[current], 0, CHUNK, position)
-    for (;;) {
-      const { bytesRead } = await reading
-      if (bytesRead === 0) break
-      position += bytesRead
-      const done = buffers[current]
-      current ^= 1
-      reading = handle.read(buffers[current], 0, CHUNK, position)
-      hash.update(done.subarray(0, bytesRead))
-    }
-  } finally {
-    await handle.close()
+  let crc = 0
+  const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)]
+  let position = 0
+  let current = 0
+  let reading = size > 0 ? readAt(fd, buffers[0], 0, Math.min(CHUNK, size)) : undefined
+  while (reading) {
+    const n = await reading
+    if (n === 0) throw new Error('unexpected end of file at byte ' + position)
+    const done = buffers[current].subarray(0, n)
+    position += n
+    current ^= 1
+    reading = position < size ? readAt(fd, buffers[current], position, Math.min(CHUNK, size - position)) : undefined
+    hash.update(done)
+    crc = crc32(done, crc)
   }
-  return hash.digest('hex')
+  return { sha256: hash.digest('hex'), crc32: crc >>> 0 }
 }
-sha256(workerData.file).then(
-  hex => parentPort.postMessage({ hex }),
-  err => parentPort.postMessage({ error: String((err && err.message) || err), code: err && err.code })
+sums(workerData).then(
+  result => parentPort.postMessage({ result }),
+  err => parentPort.postMessage({ error: String((err && err.message) || err) })
 )
 `
 
-// Below this size a worker's start-up (30–80 ms in a fresh process) costs more
-// than it saves and the file is hashed in this thread. Above it the worker runs
-// on the other core while this thread inflates the jars: a realistic 40 MB
-// connector keeps this thread busy for about a second (see scripts/bench/archive.ts).
 /** The worker only hashes Buffers (kept off its heap): a small heap keeps the release under its 120 MB RSS target. */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 16 }
 
-export const WORKER_MIN_BYTES = 8 * 1024 * 1024
+// From this size the file's sums run on the other core while this thread walks
+// the zip: both hash about as much (the archive's bytes; the entries' bytes), so a
+// 1 GiB archive is checked in about half the time on 2 cores. Below it a worker's
+// start (30–80 ms in a fresh process) costs more than the sums it would move
+// (a 40 MB archive's take about 40 ms), so this thread takes them from the read
+// the walk makes anyway (docs/benchmarks.md, "Checking the archive, second pass (issue 22)").
+export const WORKER_MIN_BYTES = 64 * 1024 * 1024
 
-export interface Hashing {
-  /** The file's sha256, lower-case hex. */
-  hex: Promise<string>
-  /** Ends the worker early (the zip checks failed); safe to call after it finished. */
-  stop(): void
+export interface Summing {
+  sums: Promise<FileSums>
+  /** Ends the worker (safe once it finished); resolves when it no longer reads the descriptor. */
+  stop(): Promise<void>
 }
 
-/**
- * sha256 of `file` on another core while this thread reads the zip: the two runs
- * read the same bytes side by side, so the disk is read once and the second
- * reader is served from the page cache. Falls back to hashing in this thread if
- * a worker cannot start.
- */
-export function hashBeside(file: string, size: number, workerMinBytes = WORKER_MIN_BYTES): Hashing {
-  if (size < workerMinBytes) return { hex: sha256File(file), stop: () => undefined }
-  let worker: Worker
-  try {
-    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file }, resourceLimits: WORKER_LIMITS })
-  } catch {
-    return { hex: sha256File(file), stop: () => undefined }
-  }
-  let settled = false
-  const hex = new Promise<string>((resolve, reject) => {
-    worker.once('message', (m: { hex?: string; error?: string; code?: string }) => {
-      settled = true
-      if (typeof m.hex === 'string') resolve(m.hex)
-      else reject(Object.assign(new Error(m.error ?? 'hashing failed'), { code: m.code }))
-      void worker.terminate()
-    })
-    // A worker that could not run at all (no threads, a sandbox) leaves the work to this thread.
-    const inThisThread = (): void => {
-      if (settled) return
-      settled = true
-      sha256File(file).then(resolve, reject)
-    }
-    worker.once('error', inThisThread)
-    worker.once('exit', inThisThread)
+/** The sums of the file behind descriptor `fd`, of `size` bytes, in a worker thread. */
+export function sumsBeside(fd: number, size: number): Summing {
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { fd, size }, resourceLimits: WORKER_LIMITS })
+  const sums = new Promise<FileSums>((resolve, reject) => {
+    worker.once('message', (m: { result?: FileSums; error?: string }) => (m.result ? resolve(m.result) : reject(new Error(m.error ?? 'hashing failed'))))
+    worker.once('error', reject)
+    worker.once('exit', code => reject(new Error(`the hashing thread stopped (exit code ${code})`)))
   })
+  sums.catch(() => undefined)
   return {
-    hex,
-    stop: () => {
-      settled = true
-      void worker.terminate()
+    sums,
+    stop: async () => {
+      await worker.terminate()
     }
   }
 }

@@ -13,13 +13,15 @@ export interface ZipLimits {
   maxNestingDepth: number
   /**
    * Bytes of nested zips held in memory at once. A nested jar sits inside a
-   * compressed stream and yauzl needs random access to read it, so it is buffered;
+   * compressed stream and reading a zip needs random access, so it is buffered;
    * one that would not fit is digested as plain bytes instead of failing (SPEC §3.3
    * reads "reads as a zip" as "reads as a zip within this bound").
    */
   maxNestedBufferBytes: number
   /** Largest META-INF/connector-config.xml that is read for the layout check. */
   maxConfigBytes: number
+  /** Largest central directory read into memory (one zip's; a real connector's is a few hundred kB). */
+  maxDirectoryBytes: number
 }
 
 const MiB = 1024 * 1024
@@ -33,7 +35,9 @@ export const ZIP_LIMITS: ZipLimits = {
   maxNestingDepth: 2,
   // Two levels of 48 MiB at most in all keeps a release within its 120 MB RSS target.
   maxNestedBufferBytes: 48 * MiB,
-  maxConfigBytes: 1 * MiB
+  maxConfigBytes: 1 * MiB,
+  // 65,535 entries with names of 250 bytes: far past any connector, far below the RSS target.
+  maxDirectoryBytes: 20 * MiB
 }
 
 /** "4 GiB", "48 MiB", "65,535": a bound as a person reads it. */

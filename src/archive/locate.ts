@@ -10,11 +10,40 @@ export interface Archive {
   size: number
 }
 
-/** Finds the one file `pattern` names, relative to the workspace, and checks it is a non-empty zip. */
+/** True when `p` is below `root` (both absolute, on the same footing: both real paths, or both as written). */
+export function isInside(root: string, p: string): boolean {
+  const rel = path.relative(root, p)
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel)
+}
+
+/**
+ * Where `file` really is, every symbolic link followed, when that is inside the
+ * workspace's own real path; undefined when it leads out. A link inside the
+ * workspace to a file inside it is fine; one out of it, or through a linked
+ * directory out of it, is not (docs/behaviour.md, "Validation"). Rejects like
+ * `fs.realpath` when the file does not exist.
+ */
+export async function realPathInside(file: string, workspace: string): Promise<string | undefined> {
+  const [real, root] = await Promise.all([fs.realpath(file), fs.realpath(workspace)])
+  return isInside(root, real) ? real : undefined
+}
+
+// Brace expansion as shells and most glob libraries do it: `{a,b}` or `{1..3}`.
+const BRACES = /\{[^{}]*(?:,|\.\.)[^{}]*\}/
+
+/** Finds the one file `pattern` names, relative to the workspace, and checks it is a non-empty zip inside it. */
 export async function locateArchive(pattern: string, workspace: string): Promise<Archive> {
   const literal = path.resolve(workspace, pattern)
+  const literalExists = await exists(literal)
+  // Braces are not expanded (one match is wanted, and a second glob dialect is one more thing to get wrong): say so rather than find nothing.
+  if (!literalExists && BRACES.test(pattern)) {
+    throw new InputError(
+      Input.archive,
+      `${Input.archive} '${pattern}' uses braces ({a,b}), which this action does not expand. Use '*', '?' or '[…]' instead, e.g. build/distributions/*.car.zip, or name the file.`
+    )
+  }
   // A name that exists as written wins, even if it holds glob characters ('conn[1].zip').
-  const matches = hasMagic(pattern) && !(await exists(literal)) ? await glob(pattern, workspace) : [literal]
+  const matches = hasMagic(pattern) && !literalExists ? await glob(pattern, workspace) : [literal]
   const shown = (p: string): string => path.relative(workspace, p) || p
   if (matches.length === 0) {
     throw new InputError(
@@ -29,6 +58,12 @@ export async function locateArchive(pattern: string, workspace: string): Promise
     )
   }
   const file = matches[0]
+  if (!isInside(path.resolve(workspace), file)) {
+    throw new InputError(
+      Input.archive,
+      `${Input.archive} '${pattern}' names ${file}, which is outside the workspace (${workspace}). Give a path or glob relative to the workspace, e.g. build/distributions/*.car.zip.`
+    )
+  }
   let stat
   try {
     stat = await fs.stat(file)
@@ -36,6 +71,12 @@ export async function locateArchive(pattern: string, workspace: string): Promise
     throw new InputError(
       Input.archive,
       `No file matches ${Input.archive} '${pattern}': ${shown(file)} does not exist. Check that the build step ran and the path is relative to the workspace.`
+    )
+  }
+  if ((await realPathInside(file, workspace)) === undefined) {
+    throw new InputError(
+      Input.archive,
+      `${Input.archive} '${pattern}' names ${shown(file)}, which leads outside the workspace through a symbolic link. Point it at the archive the build wrote inside the workspace.`
     )
   }
   if (!stat.isFile()) {

@@ -25,7 +25,7 @@ export class ZipLimitExceeded extends Error {
   }
 }
 
-/** yauzl's and zlib's own words, bounded: they end up in a user-facing message. */
+/** The file system's and zlib's own words, bounded: they end up in a user-facing message. */
 export function causeText(err: unknown): string {
   const text = (err instanceof Error ? err.message : String(err)).replace(/^Error: /, '')
   const oneLine = Array.from(text, c => (isControl(c) ? ' ' : c))

@@ -1,82 +1,108 @@
-// The checked archive (SPEC §3.1) and its content digest (SPEC §3.3).
-//
-// yauzl, not fflate: yauzl reads the central directory by random access and
-// streams one entry at a time, so memory stays bounded whatever the archive's
-// size; fflate is faster on small files but its simple API holds the whole
-// archive (and each inflated entry) in memory. Nothing is written to disk.
-import { open } from 'node:fs/promises'
-import yauzl, { type ZipFile } from 'yauzl'
+// The checked archive (docs/behaviour.md, "Validation") and its content digest
+// ("Identity"), from one open descriptor read once from the front: the zip's
+// checks, its content digest and the file's sha256 come from that read (for a
+// large archive, the sha256 from a worker reading the same descriptor beside it).
+// Nothing is written to disk.
 import { Input } from '../constants.js'
 import { InputError } from '../errors.js'
 import { CONFIG_ENTRY, type ConnectorInfo, checkLayout } from './connector-config.js'
-import { type ZipDigest, archivePlace, digestZip, newWalkState } from './digest.js'
-import { FileRangeReader } from './file-reader.js'
-import { WORKER_MIN_BYTES, hashBeside } from './hash-beside.js'
+import { digestArchive, newWalkState } from './digest.js'
+import { FilePass } from './file-pass.js'
+import { type Summing, WORKER_MIN_BYTES, sumsBeside } from './hash-beside.js'
 import { ZIP_LIMITS, type ZipLimits } from './limits.js'
+import { ArchiveFile, NotARegularFile } from './open.js'
 import { ZipDefect, ZipLimitExceeded, causeText } from './zip-errors.js'
+
+export { ArchiveFile } from './open.js'
 
 export interface ArchiveFacts {
   /** Lower-case hex sha256 of the file's bytes. */
   sha256: string
-  /** SPEC §3.3 content digest, lower-case hex. */
+  /** The content digest, lower-case hex. */
   contentSha256: string
   connector: ConnectorInfo
-  /** Plain sentences, one per deviation from the known layout (SPEC §1); never a reason to refuse. */
+  /** Plain sentences, one per deviation from the known layout; never a reason to refuse. */
   layoutWarnings: string[]
   /** File entries in the outer zip (directories left out). */
   entries: number
+  /**
+   * The archive, still open: the upload reads these same bytes through it. The
+   * caller closes it when the run ends.
+   */
+  file: ArchiveFile
 }
 
 // A hostile archive could name thousands of broken jars; the log lists a few.
-const MAX_LISTED_NESTED = 5
+const MAX_LISTED = 5
 
 /**
- * Reads `file` as a zip — central directory, every entry inflated and its CRC-32
- * checked — and digests its content, while its sha256 is computed beside it.
- * `shownName` is how the caller names the file to the user (relative to the
- * workspace). A defect or a hostile bound is an InputError naming `archive`.
+ * Opens `path` once and reads it as a zip — central directory, every entry
+ * inflated and its CRC-32 checked — computing its content digest and its sha256
+ * from the same read. `shownName` is how the caller names the file to the user
+ * (relative to the workspace). A defect or a hostile bound is an InputError
+ * naming `archive`, and the file is closed again.
  */
 export async function inspectArchive(
-  file: string,
+  path: string,
   shownName: string,
   limits: ZipLimits = ZIP_LIMITS,
   workerMinBytes = WORKER_MIN_BYTES
 ): Promise<ArchiveFacts> {
-  const handle = await open(file, 'r')
-  let hashing: ReturnType<typeof hashBeside> | undefined
+  const file = await openArchive(path, shownName)
+  let beside: Summing | undefined
   try {
-    const { size } = await handle.stat()
-    hashing = hashBeside(file, size, workerMinBytes)
-    const [content, sha256] = await Promise.all([readZip(new FileRangeReader(handle), size, shownName, limits), hashing.hex])
-    const layout = checkLayout(content.names, content.captured.get(CONFIG_ENTRY), limits.maxConfigBytes)
+    beside = file.size >= workerMinBytes ? startBeside(file) : undefined
+    const state = newWalkState(limits)
+    const [content, besideSums] = await Promise.all([digestArchive(file, new FilePass(file, !beside), state, CONFIG_ENTRY), beside?.sums]).catch(
+      (err: unknown) => {
+        throw asInputError(err, shownName)
+      }
+    )
+    const sums = content.sums ?? besideSums!
+    file.checked(sums)
+    const changed = await file.changed()
+    if (changed) throw new InputError(Input.archive, `${Input.archive} ${shownName} changed while it was being checked (${changed}). ${NO_WRITERS}`)
+    const layout = checkLayout(content.keys, content.captured, limits.maxConfigBytes)
     return {
-      sha256,
+      sha256: sums.sha256,
       contentSha256: content.digest,
       connector: layout.connector,
-      layoutWarnings: [...layout.warnings, ...content.warnings],
-      entries: content.names.length
+      layoutWarnings: [...layout.warnings, ...listed(state.backslashed.map(backslashWarning), backslashMore), ...nestedWarnings(state.unreadableNested)],
+      entries: content.keys.length,
+      file
     }
+  } catch (err) {
+    await beside?.stop()
+    await file.close()
+    throw err
   } finally {
-    hashing?.stop()
-    await handle.close()
+    void beside?.stop()
   }
 }
 
-async function readZip(reader: FileRangeReader, size: number, shownName: string, limits: ZipLimits): Promise<ZipDigest & { warnings: string[] }> {
-  const state = newWalkState(limits)
-  let zip: ZipFile | undefined
+/** The file's sums in a worker, or undefined (this thread takes them) when no worker can start. */
+function startBeside(file: ArchiveFile): Summing | undefined {
   try {
-    try {
-      zip = await yauzl.fromRandomAccessReaderPromise(reader, size, { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: true })
-    } catch (err) {
-      throw new ZipDefect(`its central directory cannot be read (${causeText(err)})`)
-    }
-    const digest = await digestZip(zip, state, archivePlace(reader, limits), name => name === CONFIG_ENTRY)
-    return { ...digest, warnings: nestedWarnings(state.unreadableNested) }
+    return sumsBeside(file.fd, file.size)
+  } catch {
+    return undefined
+  }
+}
+
+const NO_WRITERS = 'Make sure no other step writes the archive while this action runs.'
+
+async function openArchive(path: string, shownName: string): Promise<ArchiveFile> {
+  try {
+    return await ArchiveFile.open(path)
   } catch (err) {
-    throw asInputError(err, shownName)
-  } finally {
-    zip?.close()
+    const why = err instanceof NotARegularFile ? err.message : `it cannot be opened: ${(err as NodeJS.ErrnoException).code ?? causeText(err)}`
+    throw new InputError(
+      Input.archive,
+      `${Input.archive} ${shownName} cannot be read (${why}). Point ${Input.archive} at the connector zip itself. ${NO_WRITERS}`,
+      {
+        cause: err
+      }
+    )
   }
 }
 
@@ -94,14 +120,24 @@ function asInputError(err: unknown, shownName: string): unknown {
       `${file} is refused as a possible zip bomb: ${err.problem}. A connector archive stays far below these bounds; check that ${Input.archive} names the connector zip.`
     )
   }
-  return err
+  if (err instanceof InputError) return err
+  // The descriptor failed mid-read (EIO, a file cut short under us): the archive cannot be trusted.
+  return new InputError(Input.archive, `${file} could not be read to its end (${causeText(err)}). ${NO_WRITERS}`, { cause: err })
 }
 
+const backslashWarning = (label: string): string =>
+  `${label} has a backslash in its name; Java does not read \\ as a separator, so it will not find this class or resource (rebuild the archive with / in entry names).`
+const backslashMore = (more: number): string => `${more} more entries have a backslash in their names.`
+
 function nestedWarnings(unreadable: { label: string; problem: string }[]): string[] {
-  const listed = unreadable
-    .slice(0, MAX_LISTED_NESTED)
-    .map(({ label, problem }) => `${label} is named like a zip but does not read as one (${problem}); its content digest uses its bytes.`)
-  const more = unreadable.length - MAX_LISTED_NESTED
-  if (more > 0) listed.push(`${more} more nested archives do not read as zips; their content digests use their bytes.`)
-  return listed
+  return listed(
+    unreadable.map(({ label, problem }) => `${label} is named like a zip but does not read as one (${problem}); its content digest uses its bytes.`),
+    more => `${more} more nested archives do not read as zips; their content digests use their bytes.`
+  )
+}
+
+function listed(lines: string[], more: (n: number) => string): string[] {
+  const shown = lines.slice(0, MAX_LISTED)
+  if (lines.length > MAX_LISTED) shown.push(more(lines.length - MAX_LISTED))
+  return shown
 }

@@ -3,7 +3,7 @@ import { PATHS, deleteRequest, isWrongPrefix, queryBody, versionChangeBody } fro
 import { readCreatedVersion, readQueryPage, readVersionChange } from './answers.js'
 import { ListingPages } from './listing.js'
 import { toBoomiError } from './refusals.js'
-import { BoomiError } from '../errors.js'
+import { BoomiError, sentences } from '../errors.js'
 import { forLog } from '../domain/untrusted.js'
 import type { ConnectorVersion, VersionChange } from '../domain/versions.js'
 export type { ConnectorVersion, VersionChange } from '../domain/versions.js'
@@ -246,7 +246,7 @@ export class HttpBoomiClient implements BoomiClient {
       const line = `Boomi API ${name}: ${Array.isArray(value) ? value.join(', ') : value}`
       if (this.warned.has(line) || this.warned.size >= 10) continue
       this.warned.add(line)
-      this.opts.log.warning(forLog(`${line.slice(0, 300)}. Boomi may retire this endpoint; check for a newer release of this action.`))
+      this.opts.log.warning(forLog(sentences(line.slice(0, 300), 'Boomi may retire this endpoint; check for a newer release of this action.')))
     }
   }
 }

@@ -78,6 +78,21 @@ export const RELEASE_VERSION_IS_PROTECTED = true
 /** Boomi's documented ceiling on connector versions per account. */
 export const MAX_VERSIONS_PER_ACCOUNT = 1500
 
+const COUNT = String.raw`(\d{1,3}(?:,\d{3})+|\d{1,7})`
+const COUNT_BEFORE_VERSIONS = new RegExp(String.raw`\b${COUNT}\s+(?:connector\s+)?versions\b`, 'i')
+const COUNT_AFTER_LIMIT = new RegExp(String.raw`\b(?:maximum|max|limit)(?:\s+(?:of|is))?[\s:]+${COUNT}\b`, 'i')
+
+/**
+ * The limit a version-limit refusal names ("the maximum of 1,500 connector
+ * versions"), so a message never sets our number beside a different one of
+ * Boomi's; MAX_VERSIONS_PER_ACCOUNT when the refusal names none.
+ */
+export function versionLimitIn(message: string): number {
+  const m = COUNT_BEFORE_VERSIONS.exec(message) ?? COUNT_AFTER_LIMIT.exec(message)
+  const n = m ? Number(m[1].replace(/,/g, '')) : NaN
+  return Number.isSafeInteger(n) && n > 0 ? n : MAX_VERSIONS_PER_ACCOUNT
+}
+
 /**
  * UNCERTAIN: how Boomi words refusing an upload at the account's version
  * limit. Matched narrowly on a 4xx answer to an upload — a maximum or limit

@@ -4,6 +4,9 @@
 import { BoomiError, NetworkError } from '../errors.js'
 import type { Failure } from '../net/retry.js'
 
+/** How many tries a name that does not resolve for now (EAI_AGAIN) gets in all, however high max-attempts is. */
+export const NAME_RESOLUTION_TRIES = 2
+
 /** A certificate that fails verification will fail the same way next time. */
 const CERTIFICATE_FAILURE = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/
 
@@ -12,6 +15,10 @@ export function classifyFailure(err: unknown): Failure {
     // Only a request never written proves nothing reached Boomi.
     const mayHaveTakenEffect = !err.notSent
     if (CERTIFICATE_FAILURE.test(err.code)) return { kind: 'client-error', mayHaveTakenEffect, label: err.code }
+    // A host name that does not resolve is far more often a mistyped api-url than a passing fault:
+    // ENOTFOUND ("no such name") is not retried, EAI_AGAIN ("try again later") gets one more try.
+    if (err.code === 'ENOTFOUND') return { kind: 'client-error', mayHaveTakenEffect: false, label: err.code }
+    if (err.code === 'EAI_AGAIN') return { kind: 'transient', mayHaveTakenEffect: false, label: err.code, maxTries: NAME_RESOLUTION_TRIES }
     return { kind: 'transient', mayHaveTakenEffect, label: err.code }
   }
   if (err instanceof BoomiError) {

@@ -1,5 +1,6 @@
 // Picks the release notes out of a Markdown changelog (SPEC §3.10): the
-// section for the tag being released, else the newest released section. Read
+// section for the tag being released; for a run that is not for a tag, the
+// newest released section. Read
 // the way Keep a Changelog and most hand-kept files are written: `##` headings
 // that name a version, newest first, an optional "Unreleased" on top.
 import { Input } from '../constants.js'
@@ -150,9 +151,9 @@ function tooLarge(markdown: string): boolean {
 
 /**
  * The section to release with. A run for a tag takes the section whose heading
- * names the tag's version; otherwise, or when no heading does, the first
- * section that is not "Unreleased" and has a body. A tag's own section that is
- * empty is an error rather than a reason to send an older version's notes.
+ * names the tag's version, and a tag with no such section (or an empty one) is
+ * an error rather than a reason to send an older version's notes. Any other
+ * run takes the first section that is not "Unreleased" and has a body.
  */
 export function pickSection(markdown: string, refName: string | undefined): ChangeLogSection {
   if (tooLarge(markdown)) {
@@ -163,8 +164,16 @@ export function pickSection(markdown: string, refName: string | undefined): Chan
   }
   const sections = splitSections(markdown)
   const texts = sections.map((s, i) => bodyText(s, i === sections.length - 1))
-  const wanted = tagVersion(refName)?.toLowerCase()
+  const tag = tagVersion(refName)
+  const wanted = tag?.toLowerCase()
   const tagged = wanted === undefined ? -1 : sections.findIndex(s => s.version?.toLowerCase() === wanted)
+  if (tag !== undefined && tagged < 0) {
+    // Another version's notes would be published as this one's, in the change log and the release notes.
+    throw new InputError(
+      Input.changeLogFile,
+      `Invalid ${Input.changeLogFile}: no section for version ${tag} of tag ${cut(refName ?? '', MAX_HEADING_SHOWN)}; ${describeHeadings(sections, texts)}. Add a heading '## [${tag}] - <date>' with the release notes under it, or use ${Input.changeLog} instead.`
+    )
+  }
   if (tagged >= 0 && texts[tagged] === '') {
     throw new InputError(
       Input.changeLogFile,

@@ -38,12 +38,32 @@ function fitText(text: string): string {
   return kept.replace(/\s+$/, '') + CUT_MARKER
 }
 
+// Any line a later run could read as a trailer: a digest line, whatever the spacing or case.
+const TRAILER_SHAPED = /^(content-)?sha256:\s*[0-9a-f]{64}$/i
+
 /**
- * The text (trailing white space trimmed, cut to MAX_CHANGE_LOG_TEXT with a
- * marker), a blank line, `content-sha256: <hex>` when known, `sha256: <hex>` last.
+ * The user's text without lines shaped like the trailer. Such a line (notes
+ * copied from an earlier release, say) would make a later run take this
+ * version for another archive: the trailer is the action's alone
+ * (docs/behaviour.md, "Identity"). `dropped` lists the lines, for a warning.
+ */
+export function withoutTrailerLines(text: string): { text: string; dropped: string[] } {
+  const dropped: string[] = []
+  const kept = text.split(/\r\n|\r|\n/).filter(line => {
+    const shaped = TRAILER_SHAPED.test(line.trim())
+    if (shaped) dropped.push(line.trim())
+    return !shaped
+  })
+  return dropped.length ? { text: kept.join('\n'), dropped } : { text, dropped }
+}
+
+/**
+ * The text (trailer-shaped lines dropped, trailing white space trimmed, cut to
+ * MAX_CHANGE_LOG_TEXT with a marker), a blank line, `content-sha256: <hex>`
+ * when known, `sha256: <hex>` last.
  */
 export function buildChangeLog(text: string, ids: ArchiveIds): string {
-  const body = fitText(text)
+  const body = fitText(withoutTrailerLines(text).text)
   const trailer = trailerLines(ids).join('\n')
   return body ? `${body}\n\n${trailer}` : trailer
 }
@@ -65,6 +85,18 @@ export function matchKind(changeLog: string | undefined, ids: ArchiveIds): Match
 }
 
 const TRAILER_LINE = /^(content-)?sha256: [0-9a-f]{64}$/i
+const SHA_TRAILER = /^sha256: ([0-9a-f]{64})$/i
+
+/**
+ * The sha256 of the archive a version holds, from its change log's last line
+ * (`sha256: <hex>`, written last by buildChangeLog); undefined when the change
+ * log has no such last line (a version not uploaded by this action).
+ */
+export function storedSha256(changeLog: string | undefined): string | undefined {
+  const lines = (changeLog ?? '').split(/\r\n|\r|\n/)
+  while (lines.length > 0 && lines[lines.length - 1].trim() === '') lines.pop()
+  return SHA_TRAILER.exec(lines[lines.length - 1]?.trim() ?? '')?.[1].toLowerCase()
+}
 
 /** The change log without its trailer lines and the blank line before them: the notes a person wrote. */
 export function releaseNotes(changeLog: string): string {

@@ -3,6 +3,7 @@
 // gives `uploaded: unknown` and no version-id, a version change whose outcome
 // is not known carries `outcome: "unknown"` (docs/behaviour.md, "Cancellation").
 import { Output } from '../constants.js'
+import { storedSha256 } from './changelog.js'
 import { type RunRecord, runVersion } from './record.js'
 
 export function outputsOf(r: RunRecord): Record<string, string> {
@@ -14,6 +15,7 @@ export function outputsOf(r: RunRecord): Record<string, string> {
     [Output.uploadedDate]: version?.uploadedDate ?? '',
     [Output.sha256]: r.archive?.sha256 ?? '',
     [Output.contentSha256]: r.archive?.contentSha256 ?? '',
+    [Output.versionSha256]: versionSha256(r) ?? '',
     [Output.archivePath]: r.archive?.shownPath ?? '',
     [Output.uploaded]: uploaded(r),
     [Output.deletedVersionIds]: JSON.stringify(pruning?.deleted.map(d => d.version.versionId) ?? []),
@@ -34,6 +36,18 @@ function uploaded(r: RunRecord): string {
   if (r.upload?.kind === 'uploaded') return 'true'
   if (r.upload?.kind === 'unknown' || (r.upload?.kind === 'failed' && r.upload.mayBeStored)) return 'unknown'
   return 'false'
+}
+
+/**
+ * Which bytes Boomi holds in the run's version: its trailer's `sha256`. After
+ * a content match this is the earlier build's, not `sha256`; an upload whose
+ * answer carried no change log is known by the one this run sent.
+ */
+export function versionSha256(r: RunRecord): string | undefined {
+  const version = runVersion(r)
+  const stored = storedSha256(version?.changeLog)
+  if (stored || r.upload?.kind !== 'uploaded') return stored
+  return storedSha256(r.upload.changeLog)
 }
 
 /** Outputs whose text is JSON (arrays), and the one that is a boolean: typed as such in the command-line tool's --json. */

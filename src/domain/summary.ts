@@ -2,6 +2,7 @@
 // that came from outside (Boomi's answers, file names, messages) goes through
 // untrusted.ts before it meets Markdown or HTML.
 import { releaseNotes } from './changelog.js'
+import { versionSha256 } from './outputs.js'
 import type { PlannedVersion } from './plan.js'
 import { type RunRecord, type SentRequest, type UploadRecord, runVersion } from './record.js'
 import { mdBlock, mdCode, mdText } from './untrusted.js'
@@ -59,6 +60,9 @@ function overview(r: RunRecord): string[] {
       `| Display version | ${mdText(version.displayVersion)} |`,
       `| Uploaded | ${mdText(version.uploadedDate)} |`
     )
+    const held = versionSha256(r)
+    // After a content match Boomi holds the earlier build: say so beside the local archive's checksum.
+    if (held && r.archive && held !== r.archive.sha256) rows.push(`| Version's archive SHA-256 | ${mdCode(held)} (an earlier build of the same content) |`)
     if (version.uploadedBy) rows.push(`| Uploaded by | ${mdText(version.uploadedBy)} |`)
   }
   if (r.changeLog?.section) rows.push(`| Change log from | ${mdText(r.changeLog.section)} |`)

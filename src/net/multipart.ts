@@ -2,10 +2,11 @@
 // pay for the multipart code.
 import FormData from 'form-data'
 import type { StreamBody } from './transport.js'
-import { writeVerifiedFile } from './verified-read.js'
+import { type PositionalFile, writeVerifiedFile } from './verified-read.js'
 
 export interface UploadParts {
-  archivePath: string
+  /** The archive's descriptor, the one it was checked and hashed through. */
+  archive: PositionalFile
   fileName: string
   /** The size and digest taken when the archive was hashed: what is sent is checked against them. */
   size: number
@@ -38,7 +39,7 @@ export function multipartBody(parts: UploadParts, onBytes?: (sent: number) => vo
     headers: form.getHeaders() as Record<string, string>,
     writeTo: async sink => {
       sink.write(head)
-      await writeVerifiedFile({ path: parts.archivePath, size: parts.size, sha256: parts.sha256 }, sink, onBytes)
+      await writeVerifiedFile({ file: parts.archive, size: parts.size }, sink, onBytes)
       sink.write(tail)
     }
   }

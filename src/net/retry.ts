@@ -30,6 +30,8 @@ export interface Failure {
   retryAfterMs?: number
   /** For log lines: "HTTP 503", "ECONNRESET". */
   label: string
+  /** Tries in all that this kind of failure is worth, whatever max-attempts says (a host name that does not resolve). */
+  maxTries?: number
 }
 
 export type Classify = (err: unknown) => Failure
@@ -111,6 +113,8 @@ export function nextStep(failure: Failure, state: RetryState, policy: DecisionPo
     return { retry: true, throttled: true, delayMs, failures: state.failures }
   }
   const failures = state.failures + 1
+  // Raising max-attempts would not help a name that does not resolve: its message points at api-url instead.
+  if (failure.maxTries !== undefined && failures >= failure.maxTries) return { retry: false, reason: 'not-retryable', failures }
   if (failures >= policy.maxAttempts) return { retry: false, reason: 'attempts', failures }
   return { retry: true, throttled: false, delayMs: backoffDelay(failures, failure, policy), failures }
 }

@@ -194,6 +194,8 @@ function describeNetworkError(err: Error): string {
   if (/tunneling socket/i.test(err.message)) return `the proxy refused the connection (${err.message})`
   if (code === 'ECONNRESET' || err.message === 'socket hang up') return 'the connection was dropped before an answer came'
   if (code === 'ECONNREFUSED') return `the connection was refused (${err.message})`
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `the host name could not be resolved (${err.message})`
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return `the host name could not be resolved (${err.message}). Check the host in api-url, e.g. https://api.boomi.com, or https://api.platform.gb.boomi.com for the EU platform`
+  }
   return err.message || code
 }

@@ -1,18 +1,31 @@
 // Writes the archive into an upload and proves on the way that it is the file
-// that was hashed. The last chunk is held back until the size and digest
-// match, so a file that changed, grew, shrank or vanished since it was hashed
-// never yields a complete request body: Boomi cannot store what it never
-// fully received, and the checksum we announce always matches what we send.
-import { createHash } from 'node:crypto'
-import { type FileHandle, open } from 'node:fs/promises'
+// that was hashed. The bytes come from the descriptor the archive was checked
+// through (no path is opened again: a swap or a FIFO in its place cannot reach
+// the upload), and the last chunk is held back until the size, the CRC-32 taken
+// with the sha256 and the descriptor's times still match, so a file that
+// changed, grew or shrank since it was hashed never yields a complete request
+// body: Boomi cannot store what it never fully received, and the checksum we
+// announce matches what we send. CRC-32, not a second sha256: it catches any
+// accidental change (a writer must also move the file's ctime, which is checked
+// too) at a fraction of sha256's cost, so the check does not add a second full
+// hashing pass beside the send (docs/behaviour.md, "Upload").
 import type { Writable } from 'node:stream'
+import { crc32 } from 'node:zlib'
 import { ArchiveChangedError } from '../errors.js'
 
+/** The archive's open descriptor, read at explicit positions (src/archive/open.ts). */
+export interface PositionalFile {
+  readonly path: string
+  /** CRC-32 of the whole file as it was checked and hashed. */
+  readonly crc32: number
+  read(into: Buffer, position: number, length?: number): Promise<number>
+  /** Undefined while the file is the one opened; otherwise what changed. */
+  changed(): Promise<string | undefined>
+}
+
 export interface ExpectedFile {
-  path: string
+  file: PositionalFile
   size: number
-  /** Lower-case hex. */
-  sha256: string
 }
 
 // Large reads keep the upload close to the disk's and socket's pace (64 KiB default chunks cost a lot of time).
@@ -29,42 +42,48 @@ const BUFFERS = 3
  * Never ends the sink.
  */
 export async function writeVerifiedFile(expected: ExpectedFile, sink: Writable, onBytes?: (passed: number) => void): Promise<void> {
-  let handle: FileHandle
-  try {
-    handle = await open(expected.path, 'r')
-  } catch (err) {
-    throw unreadable(expected, err)
-  }
+  await unchanged(expected)
   const out = new FlushedWrites(sink, BUFFERS, onBytes)
   try {
     const buffers = Array.from({ length: BUFFERS }, () => Buffer.allocUnsafeSlow(Math.max(1, Math.min(READ_CHUNK, expected.size))))
-    const hash = createHash('sha256')
+    let crc = 0
     let held: { slot: number; chunk: Buffer } | undefined
     let bytesRead = 0
     for (let slot = 0; ; slot = (slot + 1) % BUFFERS) {
       await out.free(slot)
-      const chunk = await readAt(handle, buffers[slot], bytesRead, expected)
+      const chunk = await readAt(buffers[slot], bytesRead, expected)
       if (chunk.length === 0) break
       bytesRead += chunk.length
       if (bytesRead > expected.size) throw changed(expected, `it grew beyond the ${expected.size} bytes hashed`)
-      hash.update(chunk)
+      crc = crc32(chunk, crc)
       if (held) out.write(held.slot, held.chunk)
       held = { slot, chunk }
     }
     if (bytesRead !== expected.size) throw changed(expected, `it is now ${bytesRead} bytes, not the ${expected.size} hashed`)
-    const digest = hash.digest('hex')
-    if (digest !== expected.sha256.toLowerCase()) throw changed(expected, `its sha256 is now ${digest}, not ${expected.sha256}`)
+    if (crc >>> 0 !== expected.file.crc32 >>> 0)
+      throw changed(expected, `its CRC-32 is now ${hex8(crc)}, not the ${hex8(expected.file.crc32)} of the bytes hashed`)
+    await unchanged(expected)
     if (held) out.write(held.slot, held.chunk)
     await out.drained()
   } finally {
     out.stop()
-    await handle.close()
   }
 }
 
-async function readAt(handle: FileHandle, into: Buffer, position: number, expected: ExpectedFile): Promise<Buffer> {
+/** The descriptor still holds the file that was checked, and its path still names it. */
+async function unchanged(expected: ExpectedFile): Promise<void> {
+  let what: string | undefined
   try {
-    const { bytesRead } = await handle.read(into, 0, into.length, position)
+    what = await expected.file.changed()
+  } catch (err) {
+    throw unreadable(expected, err)
+  }
+  if (what) throw changed(expected, what)
+}
+
+async function readAt(into: Buffer, position: number, expected: ExpectedFile): Promise<Buffer> {
+  try {
+    const bytesRead = await expected.file.read(into, position, into.length)
     return into.subarray(0, bytesRead)
   } catch (err) {
     throw unreadable(expected, err)
@@ -125,6 +144,8 @@ class FlushedWrites {
   }
 }
 
+const hex8 = (n: number): string => (n >>> 0).toString(16).padStart(8, '0')
+
 function closedEarly(): Error {
   return new Error('the request closed before its body was written')
 }
@@ -134,5 +155,5 @@ function unreadable(expected: ExpectedFile, err: unknown): ArchiveChangedError {
 }
 
 function changed(expected: ExpectedFile, detail: string, cause?: unknown): ArchiveChangedError {
-  return new ArchiveChangedError(expected.path, detail, cause === undefined ? undefined : { cause })
+  return new ArchiveChangedError(expected.file.path, detail, cause === undefined ? undefined : { cause })
 }

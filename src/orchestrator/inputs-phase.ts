@@ -2,17 +2,26 @@
 // and the change log file. Both come before the first request, so anything
 // wrong with them is a bad input that costs no request (SPEC §3.1).
 import * as path from 'node:path'
-import { locateArchive } from '../archive/locate.js'
+import { type Archive, isInside, locateArchive, realPathInside } from '../archive/locate.js'
+import type { ArchiveFacts, ArchiveFile } from '../archive/zip.js'
 import { ARCHIVE_SIZE_GUIDANCE_BYTES } from '../boomi/contract.js'
 import { Input } from '../constants.js'
 import { MAX_CHANGE_LOG_FILE_BYTES, pickSection } from '../domain/changelog-file.js'
+import { withoutTrailerLines } from '../domain/changelog.js'
 import type { ArchiveResult, ChangeLogResult } from '../domain/record.js'
+import { cut } from '../domain/untrusted.js'
 import { formatBytes } from '../domain/summary.js'
 import { InputError, errorMessage } from '../errors.js'
 import type { RunDeps } from './deps.js'
 
-export async function archivePhase(deps: RunDeps, pattern: string): Promise<ArchiveResult> {
-  const { log, inputs, clock } = deps
+/** The archive's facts for the record, and the descriptor the upload reads the same bytes through (the caller closes it). */
+export interface CheckedArchive {
+  archive: ArchiveResult
+  file: ArchiveFile
+}
+
+export async function archivePhase(deps: RunDeps, pattern: string): Promise<CheckedArchive> {
+  const { log, clock } = deps
   const found = await locateArchive(pattern, deps.workspace)
   const shownPath = path.relative(deps.workspace, found.path).split(path.sep).join('/') || found.fileName
   log.info(`Archive: ${shownPath} (${formatBytes(found.size)})`)
@@ -22,8 +31,19 @@ export async function archivePhase(deps: RunDeps, pattern: string): Promise<Arch
     )
   }
   const started = clock.now()
-  const facts = await deps.inspectArchive(found.path, shownPath)
-  const seconds = Math.max(clock.now() - started, 1) / 1000
+  const { file, ...facts } = await deps.inspectArchive(found.path, shownPath)
+  try {
+    // The size the descriptor had when opened: what was hashed, and what the upload sends.
+    return { archive: checked(deps, { ...found, size: file.size }, shownPath, facts, clock.now() - started), file }
+  } catch (err) {
+    await file.close()
+    throw err
+  }
+}
+
+function checked(deps: RunDeps, found: Archive, shownPath: string, facts: Omit<ArchiveFacts, 'file'>, ms: number): ArchiveResult {
+  const { log, inputs } = deps
+  const seconds = Math.max(ms, 1) / 1000
   log.info(`sha256: ${facts.sha256} (${formatBytes(found.size / seconds)}/s)`)
   log.info(`content-sha256: ${facts.contentSha256} (${facts.entries} entries)`)
   const { className, sdkApiVersion } = facts.connector
@@ -40,21 +60,37 @@ export async function archivePhase(deps: RunDeps, pattern: string): Promise<Arch
 
 /** The change log's text: the input, the file's section for this release, or (undefined) one made later from the workflow run. */
 export async function changeLogPhase(deps: RunDeps): Promise<ChangeLogResult | undefined> {
+  const found = await changeLogText(deps)
+  if (!found) return undefined
+  const { text, dropped } = withoutTrailerLines(found.text)
+  if (dropped.length) {
+    const from = found.source === 'file' ? `${Input.changeLogFile} ${deps.inputs.changeLogFile}` : Input.changeLog
+    deps.log.warning(
+      `Dropped ${dropped.length} line(s) of ${from} shaped like the action's own trailer, which identifies the archive: ${dropped.map(line => `'${cut(line, 90)}'`).join(', ')}. The action appends the true trailer itself.`
+    )
+  }
+  return { ...found, text }
+}
+
+async function changeLogText(deps: RunDeps): Promise<ChangeLogResult | undefined> {
   const { inputs, log } = deps
   if (inputs.changeLog !== undefined) return { text: inputs.changeLog, source: 'input' }
   if (!inputs.changeLogFile) return undefined
-  const file = path.resolve(deps.workspace, inputs.changeLogFile)
-  const inside = path.relative(deps.workspace, file)
-  if (inside.startsWith('..') || path.isAbsolute(inside)) {
-    throw new InputError(
+  const given = path.resolve(deps.workspace, inputs.changeLogFile)
+  const outside = (how: string): InputError =>
+    new InputError(
       Input.changeLogFile,
-      `${Input.changeLogFile} '${inputs.changeLogFile}' is outside the workspace. Give the path of a Markdown changelog relative to the workspace, e.g. CHANGELOG.md.`
+      `${Input.changeLogFile} '${inputs.changeLogFile}' ${how}. Give the path of a Markdown changelog inside the workspace, relative to it, e.g. CHANGELOG.md.`
     )
-  }
+  if (!isInside(path.resolve(deps.workspace), given)) throw outside('is outside the workspace')
   let markdown: string
   try {
+    // Compared by real path before it is opened, and the real path is what is read.
+    const file = await realPathInside(given, deps.workspace)
+    if (file === undefined) throw outside('leads outside the workspace through a symbolic link')
     markdown = await deps.readTextFile(file, MAX_CHANGE_LOG_FILE_BYTES)
   } catch (err) {
+    if (err instanceof InputError) throw err
     throw new InputError(
       Input.changeLogFile,
       `Cannot read ${Input.changeLogFile} '${inputs.changeLogFile}' (${errorMessage(err)}). Give the path of a Markdown changelog relative to the workspace, e.g. CHANGELOG.md, and check it is checked out.`,
@@ -62,6 +98,7 @@ export async function changeLogPhase(deps: RunDeps): Promise<ChangeLogResult | u
     )
   }
   const section = pickSection(markdown, (await deps.runContext()).ref)
-  log.info(`Change log: section '${section.heading}' of ${inputs.changeLogFile}`)
+  if (section.byTag) log.info(`Change log: section '${section.heading}' of ${inputs.changeLogFile}`)
+  else log.warning(`Change log: this run is not for a version tag, so it takes the newest released section, '${section.heading}' of ${inputs.changeLogFile}.`)
   return { text: section.text, source: 'file', section: section.heading }
 }

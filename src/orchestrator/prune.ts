@@ -103,7 +103,8 @@ export async function pruneForRoom(deps: RunDeps, client: BoomiClient, listing: 
 function logPlan(log: Logger, plan: PrunePlan, dryRun: boolean): void {
   log.info(`Plan: keep ${plan.keep.length}, ${dryRun ? 'would delete' : 'delete'} ${plan.delete.length}, skip ${plan.skip.length}`)
   for (const k of plan.keep) log.debug(`keep ${describe(k.version)}: ${k.reason}`)
-  for (const d of plan.delete) log.info(`${dryRun ? 'would delete' : 'delete'} ${describe(d.version)}: ${d.reason}`)
+  // Oldest first, the order the deletions are made and logged in.
+  for (const d of [...plan.delete].reverse()) log.info(`${dryRun ? 'would delete' : 'delete'} ${describe(d.version)}: ${d.reason}`)
   for (const s of plan.skip) log.info(`skip ${describe(s.version)}: ${s.reason}`)
 }
 
@@ -120,6 +121,43 @@ function refusalOf(err: unknown): string | undefined {
   return err instanceof BoomiError && isDeleteRefusal(err.status) ? `refused by Boomi: ${err.boomiMessage || `HTTP ${err.status}`}` : undefined
 }
 
+/**
+ * Lines about deletions that run a few at a time, printed in the order the
+ * deletions were started (oldest first, as the plan reads), each as soon as
+ * every earlier one has printed. Once the run is cancelled, whatever waits is
+ * printed at once: a forced stop must not swallow what was done.
+ */
+class InPlanOrder {
+  private next = 0
+  private readonly waiting = new Map<number, () => void>()
+  private readonly onAbort = (): void => this.flush()
+
+  constructor(private readonly signal?: AbortSignal) {
+    signal?.addEventListener('abort', this.onAbort, { once: true })
+  }
+
+  close(): void {
+    this.signal?.removeEventListener('abort', this.onAbort)
+    this.flush()
+  }
+
+  emit(index: number, line: () => void): void {
+    this.waiting.set(index, line)
+    if (this.signal?.aborted) this.flush()
+    while (this.waiting.has(this.next)) this.take(this.next++)
+  }
+
+  private flush(): void {
+    for (const index of [...this.waiting.keys()].sort((a, b) => a - b)) this.take(index)
+  }
+
+  private take(index: number): void {
+    const line = this.waiting.get(index)
+    this.waiting.delete(index)
+    line?.()
+  }
+}
+
 /** Carries out the plan's deletions, oldest first, reporting each; the outcome is in the plan's order. */
 export async function executePrune(deps: RunDeps, client: BoomiClient, plan: PrunePlan, round: 'room' | 'prune'): Promise<PruneOutcome> {
   const { log, signal, events } = deps
@@ -130,60 +168,82 @@ export async function executePrune(deps: RunDeps, client: BoomiClient, plan: Pru
   const notTried: ConnectorVersion[] = []
   const unsure: Unsure[] = []
   const queue = [...plan.delete].reverse()
+  const ordered = new InPlanOrder(signal)
+  let started = 0
   let stop = false
   let done = 0
   const notTry = (version: ConnectorVersion): void => {
     notTried.push(version)
     events.report({ type: 'not-tried', version })
   }
+  let finished = 0
   const worker = async (): Promise<void> => {
     for (let item = queue.shift(); item; item = queue.shift()) {
+      const index = started++
       if (stop || signal?.aborted) {
         notTry(item.version)
+        ordered.emit(index, () => undefined)
         continue
       }
       const answered = sending(deps, { operation: 'delete', round, version: item.version })
       try {
         const answer = await client.deleteVersion(group, item.version.versionId)
-        deps.progress?.prune(++done, plan.delete.length)
+        deps.progress?.prune(++finished, plan.delete.length)
         if (answer.outcome === 'unknown') {
           // An attempt lost its answer, and what came after failed: perhaps only because it was already done.
           const refusal = refusalOf(answer.error)
           unsure.push({ item, refusal, failure: refusal ? undefined : errorMessage(answer.error), answered })
+          ordered.emit(index, () => done++)
           if (answer.error instanceof BoomiError && (answer.error.status === 401 || answer.error.status === 403)) stop = true
           continue
         }
         deleted.push(item)
         events.report({ type: 'deleted', item })
         answered()
-        log.info(`deleted ${describe(item.version)} [${done}/${plan.delete.length}]`)
+        const version = item.version
+        // Progress counts completions as they come; the log lines follow the plan's order.
+        ordered.emit(index, () => log.info(`deleted ${describe(version)} [${++done}/${plan.delete.length}]`))
       } catch (err) {
-        deps.progress?.prune(++done, plan.delete.length)
+        deps.progress?.prune(++finished, plan.delete.length)
         if (signal?.aborted && !mayHaveTakenEffect(err)) {
           answered()
           notTry(item.version)
+          ordered.emit(index, () => done++)
           continue
         }
         const refusal = refusalOf(err)
+        const version = item.version
         if (refusal && (err as BoomiError).status !== 404) {
-          const skip = { version: item.version, reason: refusal }
+          const skip = { version, reason: refusal }
           skipped.push(skip)
           events.report({ type: 'refused', item: skip })
           answered()
-          log.warning(`Version ${describe(item.version)} was not deleted: ${refusal}`)
+          ordered.emit(index, () => {
+            done++
+            log.warning(`Version ${describe(version)} was not deleted: ${refusal}`)
+          })
         } else if (refusal || mayHaveTakenEffect(err)) {
           unsure.push({ item, refusal, failure: refusal ? undefined : errorMessage(err), answered })
+          ordered.emit(index, () => done++)
         } else {
-          failed.push({ version: item.version, error: errorMessage(err) })
-          events.report({ type: 'delete-failed', version: item.version, error: errorMessage(err) })
+          const error = errorMessage(err)
+          failed.push({ version, error })
+          events.report({ type: 'delete-failed', version, error })
           answered()
-          log.warning(`Deleting version ${describe(item.version)} failed: ${errorMessage(err)}`)
+          ordered.emit(index, () => {
+            done++
+            log.warning(`Deleting version ${describe(version)} failed: ${error}`)
+          })
         }
         if (err instanceof BoomiError && (err.status === 401 || err.status === 403)) stop = true
       }
     }
   }
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(deps.deleteConcurrency, queue.length)) }, worker))
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(deps.deleteConcurrency, queue.length)) }, worker))
+  } finally {
+    ordered.close()
+  }
   const settled = unsure.length ? await settleUnsure(deps, client, unsure) : { deleted: [], skipped: [], failed: [] }
   const order = new Map(plan.delete.map((p, i) => [p.version.versionId, i]))
   const all = [...deleted, ...settled.deleted].sort((a, b) => (order.get(a.version.versionId) ?? 0) - (order.get(b.version.versionId) ?? 0))

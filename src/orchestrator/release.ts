@@ -1,11 +1,12 @@
 // The run, as a script of phases. Each phase returns its result to the phases
 // after it and reports what it did as events; the record, the outputs and the
 // job summary are folded from those events when the run ends, however it ends.
+import type { ArchiveFile } from '../archive/zip.js'
 import { Input } from '../constants.js'
 import { releaseNotes } from '../domain/changelog.js'
 import { type RunRecord, foldRun } from '../domain/record.js'
 import type { ConnectorVersion } from '../domain/versions.js'
-import { errorMessage } from '../errors.js'
+import { errorMessage, sentences } from '../errors.js'
 import type { ActionLog, RunDeps } from './deps.js'
 import { archivePhase, changeLogPhase } from './inputs-phase.js'
 import { stopIfCancelled } from './journal.js'
@@ -18,14 +19,21 @@ export type Publish = (record: RunRecord) => Promise<void>
 
 /** Runs the release and hands the record to `publish` at the end, also after a failure; rethrows the failure. */
 export async function runRelease(deps: RunDeps, publish: Publish): Promise<void> {
+  const opened: Opened = {}
   try {
-    await release(deps)
+    await release(deps, opened)
   } catch (err) {
     deps.events.report({ type: 'failed', error: errorMessage(err) })
     throw err
   } finally {
+    await opened.file?.close()
     await publish(endRecord(deps))
   }
+}
+
+/** The archive's one descriptor, open from its check to the end of the run: the upload reads the bytes that were checked. */
+interface Opened {
+  file?: ArchiveFile
 }
 
 /** The record as it stands: what the run reported, with the throttling seen and whether it was cancelled. */
@@ -45,14 +53,16 @@ export function forcedRecord(deps: RunDeps): RunRecord {
   return endRecord(deps)
 }
 
-async function release(deps: RunDeps): Promise<void> {
+async function release(deps: RunDeps, opened: Opened): Promise<void> {
   const { inputs, log, events } = deps
   log.info(
     `Group ${inputs.groupType} in account ${inputs.accountId} at ${inputs.apiUrl}${inputs.dryRun ? ' (dry run: nothing will be uploaded, switched or deleted)' : ''}`
   )
 
   // What the workspace holds is checked before the first request.
-  const archive = inputs.archive ? await phase(log, 'Archive', () => archivePhase(deps, inputs.archive!)) : undefined
+  const checked = inputs.archive ? await phase(log, 'Archive', () => archivePhase(deps, inputs.archive!)) : undefined
+  opened.file = checked?.file
+  const archive = checked?.archive
   if (archive) events.report({ type: 'archive', archive })
   const changeLog = await changeLogPhase(deps)
   if (changeLog) events.report({ type: 'change-log', changeLog })
@@ -60,7 +70,7 @@ async function release(deps: RunDeps): Promise<void> {
   const given = inputs.versionId ? givenVersion(listing, inputs.versionId, inputs.groupType) : undefined
   if (given) events.report({ type: 'given', version: given })
 
-  const upload = archive ? await phase(log, 'Upload', () => uploadPhase(deps, archive, changeLog, listing)) : undefined
+  const upload = checked ? await phase(log, 'Upload', () => uploadPhase(deps, checked.archive, checked.file, changeLog, listing)) : undefined
   if (upload?.kind === 'failed' || upload?.kind === 'refused-duplicate') throw upload.error
   stopIfCancelled(deps)
 
@@ -130,5 +140,5 @@ function failures(r: RunRecord): void {
       `Version ${r.upload.version.versionId} was uploaded, but an attempt whose answer was lost also stored ${stray}, a second copy of this archive, and it could not be deleted. Delete ${stray} in the Developer tab.`
     )
   }
-  if (problems.length) throw new Error(problems.join('. '))
+  if (problems.length) throw new Error(sentences(...problems))
 }

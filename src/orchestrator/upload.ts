@@ -1,14 +1,15 @@
 // The upload phase: reuse a version of the same archive or connector, or upload
 // one, never knowingly leaving two versions of one archive (SPEC §3.3–§3.5).
+import type { ArchiveFile } from '../archive/zip.js'
 import type { BoomiClient } from '../boomi/client.js'
-import { MAX_VERSIONS_PER_ACCOUNT, isVersionLimitRefusal } from '../boomi/contract.js'
+import { isVersionLimitRefusal, versionLimitIn } from '../boomi/contract.js'
 import { Input } from '../constants.js'
 import { type MatchKind, buildChangeLog, defaultChangeLog } from '../domain/changelog.js'
 import { findDuplicates } from '../domain/plan.js'
 import type { ArchiveResult, ChangeLogResult, PruneOutcome, UploadRecord } from '../domain/record.js'
 import { formatBytes } from '../domain/summary.js'
 import type { ConnectorVersion } from '../domain/versions.js'
-import { BoomiError, errorMessage } from '../errors.js'
+import { BoomiError, errorMessage, sentences } from '../errors.js'
 import type { StreamBody } from '../net/transport.js'
 import type { RunDeps } from './deps.js'
 import { type NotCreated, createWithRecovery } from './lost-answers.js'
@@ -36,10 +37,11 @@ export type UploadResult =
 export async function uploadPhase(
   deps: RunDeps,
   archive: ArchiveResult,
+  file: ArchiveFile,
   text: ChangeLogResult | undefined,
   listing: readonly ConnectorVersion[]
 ): Promise<UploadResult> {
-  const result = await upload(deps, archive, text, listing)
+  const result = await upload(deps, archive, file, text, listing)
   const reported = recordOf(result)
   if (reported) deps.events.report({ type: 'upload', upload: reported })
   return result
@@ -58,7 +60,13 @@ function recordOf(result: UploadResult): Exclude<UploadRecord, { kind: 'unknown'
   }
 }
 
-async function upload(deps: RunDeps, archive: ArchiveResult, text: ChangeLogResult | undefined, listing: readonly ConnectorVersion[]): Promise<UploadResult> {
+async function upload(
+  deps: RunDeps,
+  archive: ArchiveResult,
+  file: ArchiveFile,
+  text: ChangeLogResult | undefined,
+  listing: readonly ConnectorVersion[]
+): Promise<UploadResult> {
   const { inputs, log } = deps
   const archiveIds = { sha256: archive.sha256, contentSha256: archive.contentSha256 }
   const dup = findDuplicates(listing, archiveIds)
@@ -82,7 +90,7 @@ async function upload(deps: RunDeps, archive: ArchiveResult, text: ChangeLogResu
   }
   const makeBody = await deps.multipart()
   const body = makeBody(
-    { archivePath: archive.path, fileName: archive.fileName, size: archive.size, groupType: inputs.groupType, changeLog, sha256: archive.sha256 },
+    { archive: file, fileName: archive.fileName, size: archive.size, groupType: inputs.groupType, changeLog, sha256: archive.sha256 },
     progressLogger(deps, archive.size)
   )
   log.info(`Uploading ${archive.shownPath} (${formatBytes(archive.size)}) to ${inputs.groupType}`)
@@ -111,7 +119,7 @@ async function uploadWithRoom(
   if (first.lookFailed || !isVersionLimit(first.error)) return failed(notCreatedError(deps, first, sha256), first)
   const limit = first.error as BoomiError
   if (inputs.keepLatest === undefined) {
-    const message = `Boomi refused the upload: the account holds its maximum of ${MAX_VERSIONS_PER_ACCOUNT} connector versions (Boomi said: ${limit.boomiMessage}). Set ${Input.keepLatest} to prune old versions of ${inputs.groupType} before uploading, or delete unused versions in the Developer tab.`
+    const message = `Boomi refused the upload: the account holds its maximum of ${versionLimitIn(limit.boomiMessage)} connector versions (Boomi said: ${limit.boomiMessage}). Set ${Input.keepLatest} to prune old versions of ${inputs.groupType} before uploading, or delete unused versions in the Developer tab.`
     return failed(withMayBeStored(new Error(message, { cause: limit }), first, deps, sha256), first)
   }
   log.warning(
@@ -120,7 +128,7 @@ async function uploadWithRoom(
   const earlyPrune = await pruneForRoom(deps, client, listing, inputs.keepLatest)
   if (earlyPrune.deleted.length === 0) {
     const why = earlyPrune.failed.length ? `deleting failed (${earlyPrune.failed[0].error})` : `pruning ${inputs.groupType} to ${inputs.keepLatest} freed none`
-    const message = `Boomi refused the upload because the account holds its maximum of ${MAX_VERSIONS_PER_ACCOUNT} connector versions, and ${why}. Delete unused versions of other connector groups, or lower ${Input.keepLatest}.`
+    const message = `Boomi refused the upload because the account holds its maximum of ${versionLimitIn(limit.boomiMessage)} connector versions, and ${why}. Delete unused versions of other connector groups, or lower ${Input.keepLatest}.`
     return failed(withMayBeStored(new Error(message, { cause: limit }), first, deps, sha256), first)
   }
   const again = await attempt(withoutDeleted(listing, earlyPrune), first.unknown)
@@ -142,7 +150,7 @@ function notCreatedError(deps: RunDeps, r: NotCreated, sha256: string): Error {
 
 function withMayBeStored(err: Error, r: NotCreated, deps: RunDeps, sha256: string): Error {
   if (r.unknown === 0) return err
-  return new Error(`${err.message}. ${mayBeStoredText(deps.inputs.groupType, sha256)}`, { cause: err })
+  return new Error(sentences(err.message, mayBeStoredText(deps.inputs.groupType, sha256)), { cause: err })
 }
 
 /** What to check when an upload may have been stored without this run seeing it. */

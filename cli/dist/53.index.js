@@ -1,8 +1,8 @@
-export const id = 612;
-export const ids = [612];
+export const id = 53;
+export const ids = [53];
 export const modules = {
 
-/***/ 5612:
+/***/ 8053:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -64,88 +64,8 @@ function url(text) {
     }
 }
 
-// EXTERNAL MODULE: ./src/constants.ts
-var constants = __webpack_require__(7242);
-// EXTERNAL MODULE: ./src/domain/record.ts
-var record = __webpack_require__(6403);
-;// CONCATENATED MODULE: ./src/domain/outputs.ts
-// The step's outputs, computed from the run record alone (SPEC §2). A request
-// sent and never answered is no success: an upload whose outcome is not known
-// gives `uploaded: unknown` and no version-id, a version change whose outcome
-// is not known carries `outcome: "unknown"` (docs/behaviour.md, "Cancellation").
-
-
-function outputsOf(r) {
-    const version = (0,record/* runVersion */.yh)(r);
-    const pruning = r.pruning;
-    return {
-        [constants/* Output */.k7.versionId]: version?.versionId ?? '',
-        [constants/* Output */.k7.displayVersion]: version?.displayVersion ?? '',
-        [constants/* Output */.k7.uploadedDate]: version?.uploadedDate ?? '',
-        [constants/* Output */.k7.sha256]: r.archive?.sha256 ?? '',
-        [constants/* Output */.k7.contentSha256]: r.archive?.contentSha256 ?? '',
-        [constants/* Output */.k7.archivePath]: r.archive?.shownPath ?? '',
-        [constants/* Output */.k7.uploaded]: uploaded(r),
-        [constants/* Output */.k7.deletedVersionIds]: JSON.stringify(pruning?.deleted.map(d => d.version.versionId) ?? []),
-        [constants/* Output */.k7.skippedVersionIds]: JSON.stringify(pruning?.skipped.map(s => s.version.versionId) ?? []),
-        [constants/* Output */.k7.classificationChanges]: JSON.stringify((r.switches ?? []).map(s => ({
-            classificationType: s.classificationType,
-            versionId: s.versionId,
-            reviewStatus: s.reviewStatus,
-            ...(s.outcomeUnknown ? { outcome: 'unknown' } : {})
-        })))
-    };
-}
-/** `true` when this run created a version; `unknown` when an attempt may have and the run never learnt whether. */
-function uploaded(r) {
-    if (r.upload?.kind === 'uploaded')
-        return 'true';
-    if (r.upload?.kind === 'unknown' || (r.upload?.kind === 'failed' && r.upload.mayBeStored))
-        return 'unknown';
-    return 'false';
-}
-/** Outputs whose text is JSON (arrays), and the one that is a boolean: typed as such in the command-line tool's --json. */
-const JSON_OUTPUTS = new Set([constants/* Output */.k7.deletedVersionIds, constants/* Output */.k7.skippedVersionIds, constants/* Output */.k7.classificationChanges]);
-const BOOLEAN_OUTPUTS = new Set([constants/* Output */.k7.uploaded]);
-/** The outputs with arrays as arrays and booleans as booleans, for one JSON object; a value that is neither `true` nor `false` (an outcome not known) stays text. */
-function typedOutputs(outputs) {
-    const typed = {};
-    for (const [name, value] of Object.entries(outputs)) {
-        typed[name] = JSON_OUTPUTS.has(name) ? JSON.parse(value) : BOOLEAN_OUTPUTS.has(name) ? booleanOrText(value) : value;
-    }
-    return typed;
-}
-/** `true` and `false` as booleans; `unknown` (an upload whose outcome is not known) stays text, never false. */
-function booleanOrText(value) {
-    return value === 'true' ? true : value === 'false' ? false : value;
-}
-/**
- * A dotenv file of the outputs: `version_id=1042`, one line each. Names use `_`
- * for `-` (GitLab's dotenv report and most readers take only letters, digits and
- * `_`). A value of plain characters is written as it is, since GitLab keeps
- * quotes as part of the value; any other value (spaces, quotes, `#`, `$`, a line
- * break: all possible in a display version or a file name) is double-quoted with
- * `\`, `"`, `$`, `` ` `` and line breaks escaped, so that no reader can take part of
- * it for another variable or a comment.
- */
-function dotenvText(outputs) {
-    return Object.entries(outputs)
-        .map(([name, value]) => `${name.replace(/-/g, '_')}=${dotenvValue(value)}\n`)
-        .join('');
-}
-const PLAIN_VALUE = /^[A-Za-z0-9_.,:/@+\-[\]{}"]*$/;
-function dotenvValue(value) {
-    // A plain value may hold `"` (JSON arrays) but not start with one: a reader would take it for a quoted value.
-    if (PLAIN_VALUE.test(value) && !value.startsWith('"'))
-        return value;
-    const escaped = value
-        .replace(/[\\"$`]/g, ch => `\\${ch}`)
-        .replace(/\r/g, '\\r')
-        .replace(/\n/g, '\\n');
-    // eslint-disable-next-line no-control-regex
-    return `"${escaped.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ch => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
-}
-
+// EXTERNAL MODULE: ./src/domain/outputs.ts
+var domain_outputs = __webpack_require__(1334);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: external "node:fs"
@@ -570,6 +490,8 @@ function decodeXml(text) {
 // strategy knows (src/net/retry.ts): the network layer never learns Boomi's
 // error classes, and no caller reads a status to decide whether to retry.
 
+/** How many tries a name that does not resolve for now (EAI_AGAIN) gets in all, however high max-attempts is. */
+const NAME_RESOLUTION_TRIES = 2;
 /** A certificate that fails verification will fail the same way next time. */
 const CERTIFICATE_FAILURE = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/;
 function classifyFailure(err) {
@@ -578,6 +500,12 @@ function classifyFailure(err) {
         const mayHaveTakenEffect = !err.notSent;
         if (CERTIFICATE_FAILURE.test(err.code))
             return { kind: 'client-error', mayHaveTakenEffect, label: err.code };
+        // A host name that does not resolve is far more often a mistyped api-url than a passing fault:
+        // ENOTFOUND ("no such name") is not retried, EAI_AGAIN ("try again later") gets one more try.
+        if (err.code === 'ENOTFOUND')
+            return { kind: 'client-error', mayHaveTakenEffect: false, label: err.code };
+        if (err.code === 'EAI_AGAIN')
+            return { kind: 'transient', mayHaveTakenEffect: false, label: err.code, maxTries: NAME_RESOLUTION_TRIES };
         return { kind: 'transient', mayHaveTakenEffect, label: err.code };
     }
     if (err instanceof errors/* BoomiError */.JE) {
@@ -784,7 +712,7 @@ class HttpBoomiClient {
             if (this.warned.has(line) || this.warned.size >= 10)
                 continue;
             this.warned.add(line);
-            this.opts.log.warning((0,untrusted/* forLog */.Ig)(`${line.slice(0, 300)}. Boomi may retire this endpoint; check for a newer release of this action.`));
+            this.opts.log.warning((0,untrusted/* forLog */.Ig)((0,errors/* sentences */.hC)(line.slice(0, 300), 'Boomi may retire this endpoint; check for a newer release of this action.')));
         }
     }
 }
@@ -792,6 +720,10 @@ function client_headerValue(value) {
     return Array.isArray(value) ? value[0] : value;
 }
 
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __webpack_require__(7242);
+// EXTERNAL MODULE: ./src/domain/record.ts
+var record = __webpack_require__(6403);
 // EXTERNAL MODULE: ./src/domain/summary.ts
 var summary = __webpack_require__(5260);
 // EXTERNAL MODULE: ./src/net/pacer.ts
@@ -949,8 +881,9 @@ function describeNetworkError(err) {
         return 'the connection was dropped before an answer came';
     if (code === 'ECONNREFUSED')
         return `the connection was refused (${err.message})`;
-    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
-        return `the host name could not be resolved (${err.message})`;
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+        return `the host name could not be resolved (${err.message}). Check the host in api-url, e.g. https://api.boomi.com, or https://api.platform.gb.boomi.com for the EU platform`;
+    }
     return err.message || code;
 }
 
@@ -1092,11 +1025,34 @@ async function isDir(p) {
 
 
 
-/** Finds the one file `pattern` names, relative to the workspace, and checks it is a non-empty zip. */
+/** True when `p` is below `root` (both absolute, on the same footing: both real paths, or both as written). */
+function isInside(root, p) {
+    const rel = external_node_path_.relative(root, p);
+    return rel !== '' && rel !== '..' && !rel.startsWith(`..${external_node_path_.sep}`) && !external_node_path_.isAbsolute(rel);
+}
+/**
+ * Where `file` really is, every symbolic link followed, when that is inside the
+ * workspace's own real path; undefined when it leads out. A link inside the
+ * workspace to a file inside it is fine; one out of it, or through a linked
+ * directory out of it, is not (docs/behaviour.md, "Validation"). Rejects like
+ * `fs.realpath` when the file does not exist.
+ */
+async function realPathInside(file, workspace) {
+    const [real, root] = await Promise.all([external_node_fs_.promises.realpath(file), external_node_fs_.promises.realpath(workspace)]);
+    return isInside(root, real) ? real : undefined;
+}
+// Brace expansion as shells and most glob libraries do it: `{a,b}` or `{1..3}`.
+const BRACES = /\{[^{}]*(?:,|\.\.)[^{}]*\}/;
+/** Finds the one file `pattern` names, relative to the workspace, and checks it is a non-empty zip inside it. */
 async function locateArchive(pattern, workspace) {
     const literal = external_node_path_.resolve(workspace, pattern);
+    const literalExists = await exists(literal);
+    // Braces are not expanded (one match is wanted, and a second glob dialect is one more thing to get wrong): say so rather than find nothing.
+    if (!literalExists && BRACES.test(pattern)) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} '${pattern}' uses braces ({a,b}), which this action does not expand. Use '*', '?' or '[…]' instead, e.g. build/distributions/*.car.zip, or name the file.`);
+    }
     // A name that exists as written wins, even if it holds glob characters ('conn[1].zip').
-    const matches = hasMagic(pattern) && !(await exists(literal)) ? await glob(pattern, workspace) : [literal];
+    const matches = hasMagic(pattern) && !literalExists ? await glob(pattern, workspace) : [literal];
     const shown = (p) => external_node_path_.relative(workspace, p) || p;
     if (matches.length === 0) {
         throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `No file matches ${constants/* Input */.pd.archive} '${pattern}' (looked in ${workspace}). Check that the build step ran and the path or glob is relative to the workspace, e.g. build/distributions/*.car.zip.`);
@@ -1105,12 +1061,18 @@ async function locateArchive(pattern, workspace) {
         throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} '${pattern}' matches ${matches.length} files, but must match exactly one: ${matches.map(shown).join(', ')}. Narrow the pattern or clean the build directory.`);
     }
     const file = matches[0];
+    if (!isInside(external_node_path_.resolve(workspace), file)) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} '${pattern}' names ${file}, which is outside the workspace (${workspace}). Give a path or glob relative to the workspace, e.g. build/distributions/*.car.zip.`);
+    }
     let stat;
     try {
         stat = await external_node_fs_.promises.stat(file);
     }
     catch {
         throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `No file matches ${constants/* Input */.pd.archive} '${pattern}': ${shown(file)} does not exist. Check that the build step ran and the path is relative to the workspace.`);
+    }
+    if ((await realPathInside(file, workspace)) === undefined) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} '${pattern}' names ${shown(file)}, which leads outside the workspace through a symbolic link. Point it at the archive the build wrote inside the workspace.`);
     }
     if (!stat.isFile()) {
         throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} '${pattern}' names ${shown(file)}, which is not a regular file. Point it at the connector zip itself.`);
@@ -1134,7 +1096,8 @@ async function locateArchive(pattern, workspace) {
 
 ;// CONCATENATED MODULE: ./src/domain/changelog-file.ts
 // Picks the release notes out of a Markdown changelog (SPEC §3.10): the
-// section for the tag being released, else the newest released section. Read
+// section for the tag being released; for a run that is not for a tag, the
+// newest released section. Read
 // the way Keep a Changelog and most hand-kept files are written: `##` headings
 // that name a version, newest first, an optional "Unreleased" on top.
 
@@ -1266,9 +1229,9 @@ function tooLarge(markdown) {
 }
 /**
  * The section to release with. A run for a tag takes the section whose heading
- * names the tag's version; otherwise, or when no heading does, the first
- * section that is not "Unreleased" and has a body. A tag's own section that is
- * empty is an error rather than a reason to send an older version's notes.
+ * names the tag's version, and a tag with no such section (or an empty one) is
+ * an error rather than a reason to send an older version's notes. Any other
+ * run takes the first section that is not "Unreleased" and has a body.
  */
 function pickSection(markdown, refName) {
     if (tooLarge(markdown)) {
@@ -1276,8 +1239,13 @@ function pickSection(markdown, refName) {
     }
     const sections = splitSections(markdown);
     const texts = sections.map((s, i) => bodyText(s, i === sections.length - 1));
-    const wanted = tagVersion(refName)?.toLowerCase();
+    const tag = tagVersion(refName);
+    const wanted = tag?.toLowerCase();
     const tagged = wanted === undefined ? -1 : sections.findIndex(s => s.version?.toLowerCase() === wanted);
+    if (tag !== undefined && tagged < 0) {
+        // Another version's notes would be published as this one's, in the change log and the release notes.
+        throw new errors/* InputError */.dz(constants/* Input */.pd.changeLogFile, `Invalid ${constants/* Input */.pd.changeLogFile}: no section for version ${tag} of tag ${(0,untrusted/* cut */.Jj)(refName ?? '', MAX_HEADING_SHOWN)}; ${describeHeadings(sections, texts)}. Add a heading '## [${tag}] - <date>' with the release notes under it, or use ${constants/* Input */.pd.changeLog} instead.`);
+    }
     if (tagged >= 0 && texts[tagged] === '') {
         throw new errors/* InputError */.dz(constants/* Input */.pd.changeLogFile, `Invalid ${constants/* Input */.pd.changeLogFile}: the section '## ${(0,untrusted/* cut */.Jj)(sections[tagged].heading, MAX_HEADING_SHOWN)}' for ${refName} is empty. Write the release notes under it.`);
     }
@@ -1300,8 +1268,10 @@ function pickSection(markdown, refName) {
 
 
 
+
+
 async function archivePhase(deps, pattern) {
-    const { log, inputs, clock } = deps;
+    const { log, clock } = deps;
     const found = await locateArchive(pattern, deps.workspace);
     const shownPath = external_node_path_.relative(deps.workspace, found.path).split(external_node_path_.sep).join('/') || found.fileName;
     log.info(`Archive: ${shownPath} (${(0,summary/* formatBytes */.z3)(found.size)})`);
@@ -1309,8 +1279,19 @@ async function archivePhase(deps, pattern) {
         log.warning(`${shownPath} is ${(0,summary/* formatBytes */.z3)(found.size)}, over Boomi's guidance of ${(0,summary/* formatBytes */.z3)(contract/* ARCHIVE_SIZE_GUIDANCE_BYTES */.id)}; Boomi may refuse or slow down on it.`);
     }
     const started = clock.now();
-    const facts = await deps.inspectArchive(found.path, shownPath);
-    const seconds = Math.max(clock.now() - started, 1) / 1000;
+    const { file, ...facts } = await deps.inspectArchive(found.path, shownPath);
+    try {
+        // The size the descriptor had when opened: what was hashed, and what the upload sends.
+        return { archive: checked(deps, { ...found, size: file.size }, shownPath, facts, clock.now() - started), file };
+    }
+    catch (err) {
+        await file.close();
+        throw err;
+    }
+}
+function checked(deps, found, shownPath, facts, ms) {
+    const { log, inputs } = deps;
+    const seconds = Math.max(ms, 1) / 1000;
     log.info(`sha256: ${facts.sha256} (${(0,summary/* formatBytes */.z3)(found.size / seconds)}/s)`);
     log.info(`content-sha256: ${facts.contentSha256} (${facts.entries} entries)`);
     const { className, sdkApiVersion } = facts.connector;
@@ -1325,25 +1306,44 @@ async function archivePhase(deps, pattern) {
 }
 /** The change log's text: the input, the file's section for this release, or (undefined) one made later from the workflow run. */
 async function changeLogPhase(deps) {
+    const found = await changeLogText(deps);
+    if (!found)
+        return undefined;
+    const { text, dropped } = (0,changelog/* withoutTrailerLines */.bp)(found.text);
+    if (dropped.length) {
+        const from = found.source === 'file' ? `${constants/* Input */.pd.changeLogFile} ${deps.inputs.changeLogFile}` : constants/* Input */.pd.changeLog;
+        deps.log.warning(`Dropped ${dropped.length} line(s) of ${from} shaped like the action's own trailer, which identifies the archive: ${dropped.map(line => `'${(0,untrusted/* cut */.Jj)(line, 90)}'`).join(', ')}. The action appends the true trailer itself.`);
+    }
+    return { ...found, text };
+}
+async function changeLogText(deps) {
     const { inputs, log } = deps;
     if (inputs.changeLog !== undefined)
         return { text: inputs.changeLog, source: 'input' };
     if (!inputs.changeLogFile)
         return undefined;
-    const file = external_node_path_.resolve(deps.workspace, inputs.changeLogFile);
-    const inside = external_node_path_.relative(deps.workspace, file);
-    if (inside.startsWith('..') || external_node_path_.isAbsolute(inside)) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.changeLogFile, `${constants/* Input */.pd.changeLogFile} '${inputs.changeLogFile}' is outside the workspace. Give the path of a Markdown changelog relative to the workspace, e.g. CHANGELOG.md.`);
-    }
+    const given = external_node_path_.resolve(deps.workspace, inputs.changeLogFile);
+    const outside = (how) => new errors/* InputError */.dz(constants/* Input */.pd.changeLogFile, `${constants/* Input */.pd.changeLogFile} '${inputs.changeLogFile}' ${how}. Give the path of a Markdown changelog inside the workspace, relative to it, e.g. CHANGELOG.md.`);
+    if (!isInside(external_node_path_.resolve(deps.workspace), given))
+        throw outside('is outside the workspace');
     let markdown;
     try {
+        // Compared by real path before it is opened, and the real path is what is read.
+        const file = await realPathInside(given, deps.workspace);
+        if (file === undefined)
+            throw outside('leads outside the workspace through a symbolic link');
         markdown = await deps.readTextFile(file, MAX_CHANGE_LOG_FILE_BYTES);
     }
     catch (err) {
+        if (err instanceof errors/* InputError */.dz)
+            throw err;
         throw new errors/* InputError */.dz(constants/* Input */.pd.changeLogFile, `Cannot read ${constants/* Input */.pd.changeLogFile} '${inputs.changeLogFile}' (${(0,errors/* errorMessage */.gJ)(err)}). Give the path of a Markdown changelog relative to the workspace, e.g. CHANGELOG.md, and check it is checked out.`, { cause: err });
     }
     const section = pickSection(markdown, (await deps.runContext()).ref);
-    log.info(`Change log: section '${section.heading}' of ${inputs.changeLogFile}`);
+    if (section.byTag)
+        log.info(`Change log: section '${section.heading}' of ${inputs.changeLogFile}`);
+    else
+        log.warning(`Change log: this run is not for a version tag, so it takes the newest released section, '${section.heading}' of ${inputs.changeLogFile}.`);
     return { text: section.text, source: 'file', section: section.heading };
 }
 
@@ -1563,13 +1563,50 @@ function logPlan(log, plan, dryRun) {
     log.info(`Plan: keep ${plan.keep.length}, ${dryRun ? 'would delete' : 'delete'} ${plan.delete.length}, skip ${plan.skip.length}`);
     for (const k of plan.keep)
         log.debug(`keep ${describe(k.version)}: ${k.reason}`);
-    for (const d of plan.delete)
+    // Oldest first, the order the deletions are made and logged in.
+    for (const d of [...plan.delete].reverse())
         log.info(`${dryRun ? 'would delete' : 'delete'} ${describe(d.version)}: ${d.reason}`);
     for (const s of plan.skip)
         log.info(`skip ${describe(s.version)}: ${s.reason}`);
 }
 function refusalOf(err) {
     return err instanceof errors/* BoomiError */.JE && (0,contract/* isDeleteRefusal */.Ie)(err.status) ? `refused by Boomi: ${err.boomiMessage || `HTTP ${err.status}`}` : undefined;
+}
+/**
+ * Lines about deletions that run a few at a time, printed in the order the
+ * deletions were started (oldest first, as the plan reads), each as soon as
+ * every earlier one has printed. Once the run is cancelled, whatever waits is
+ * printed at once: a forced stop must not swallow what was done.
+ */
+class InPlanOrder {
+    signal;
+    next = 0;
+    waiting = new Map();
+    onAbort = () => this.flush();
+    constructor(signal) {
+        this.signal = signal;
+        signal?.addEventListener('abort', this.onAbort, { once: true });
+    }
+    close() {
+        this.signal?.removeEventListener('abort', this.onAbort);
+        this.flush();
+    }
+    emit(index, line) {
+        this.waiting.set(index, line);
+        if (this.signal?.aborted)
+            this.flush();
+        while (this.waiting.has(this.next))
+            this.take(this.next++);
+    }
+    flush() {
+        for (const index of [...this.waiting.keys()].sort((a, b) => a - b))
+            this.take(index);
+    }
+    take(index) {
+        const line = this.waiting.get(index);
+        this.waiting.delete(index);
+        line?.();
+    }
 }
 /** Carries out the plan's deletions, oldest first, reporting each; the outcome is in the plan's order. */
 async function executePrune(deps, client, plan, round) {
@@ -1581,26 +1618,32 @@ async function executePrune(deps, client, plan, round) {
     const notTried = [];
     const unsure = [];
     const queue = [...plan.delete].reverse();
+    const ordered = new InPlanOrder(signal);
+    let started = 0;
     let stop = false;
     let done = 0;
     const notTry = (version) => {
         notTried.push(version);
         events.report({ type: 'not-tried', version });
     };
+    let finished = 0;
     const worker = async () => {
         for (let item = queue.shift(); item; item = queue.shift()) {
+            const index = started++;
             if (stop || signal?.aborted) {
                 notTry(item.version);
+                ordered.emit(index, () => undefined);
                 continue;
             }
             const answered = sending(deps, { operation: 'delete', round, version: item.version });
             try {
                 const answer = await client.deleteVersion(group, item.version.versionId);
-                deps.progress?.prune(++done, plan.delete.length);
+                deps.progress?.prune(++finished, plan.delete.length);
                 if (answer.outcome === 'unknown') {
                     // An attempt lost its answer, and what came after failed: perhaps only because it was already done.
                     const refusal = refusalOf(answer.error);
                     unsure.push({ item, refusal, failure: refusal ? undefined : (0,errors/* errorMessage */.gJ)(answer.error), answered });
+                    ordered.emit(index, () => done++);
                     if (answer.error instanceof errors/* BoomiError */.JE && (answer.error.status === 401 || answer.error.status === 403))
                         stop = true;
                     continue;
@@ -1608,38 +1651,55 @@ async function executePrune(deps, client, plan, round) {
                 deleted.push(item);
                 events.report({ type: 'deleted', item });
                 answered();
-                log.info(`deleted ${describe(item.version)} [${done}/${plan.delete.length}]`);
+                const version = item.version;
+                // Progress counts completions as they come; the log lines follow the plan's order.
+                ordered.emit(index, () => log.info(`deleted ${describe(version)} [${++done}/${plan.delete.length}]`));
             }
             catch (err) {
-                deps.progress?.prune(++done, plan.delete.length);
+                deps.progress?.prune(++finished, plan.delete.length);
                 if (signal?.aborted && !mayHaveTakenEffect(err)) {
                     answered();
                     notTry(item.version);
+                    ordered.emit(index, () => done++);
                     continue;
                 }
                 const refusal = refusalOf(err);
+                const version = item.version;
                 if (refusal && err.status !== 404) {
-                    const skip = { version: item.version, reason: refusal };
+                    const skip = { version, reason: refusal };
                     skipped.push(skip);
                     events.report({ type: 'refused', item: skip });
                     answered();
-                    log.warning(`Version ${describe(item.version)} was not deleted: ${refusal}`);
+                    ordered.emit(index, () => {
+                        done++;
+                        log.warning(`Version ${describe(version)} was not deleted: ${refusal}`);
+                    });
                 }
                 else if (refusal || mayHaveTakenEffect(err)) {
                     unsure.push({ item, refusal, failure: refusal ? undefined : (0,errors/* errorMessage */.gJ)(err), answered });
+                    ordered.emit(index, () => done++);
                 }
                 else {
-                    failed.push({ version: item.version, error: (0,errors/* errorMessage */.gJ)(err) });
-                    events.report({ type: 'delete-failed', version: item.version, error: (0,errors/* errorMessage */.gJ)(err) });
+                    const error = (0,errors/* errorMessage */.gJ)(err);
+                    failed.push({ version, error });
+                    events.report({ type: 'delete-failed', version, error });
                     answered();
-                    log.warning(`Deleting version ${describe(item.version)} failed: ${(0,errors/* errorMessage */.gJ)(err)}`);
+                    ordered.emit(index, () => {
+                        done++;
+                        log.warning(`Deleting version ${describe(version)} failed: ${error}`);
+                    });
                 }
                 if (err instanceof errors/* BoomiError */.JE && (err.status === 401 || err.status === 403))
                     stop = true;
             }
         }
     };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(deps.deleteConcurrency, queue.length)) }, worker));
+    try {
+        await Promise.all(Array.from({ length: Math.max(1, Math.min(deps.deleteConcurrency, queue.length)) }, worker));
+    }
+    finally {
+        ordered.close();
+    }
     const settled = unsure.length ? await settleUnsure(deps, client, unsure) : { deleted: [], skipped: [], failed: [] };
     const order = new Map(plan.delete.map((p, i) => [p.version.versionId, i]));
     const all = [...deleted, ...settled.deleted].sort((a, b) => (order.get(a.version.versionId) ?? 0) - (order.get(b.version.versionId) ?? 0));
@@ -1900,8 +1960,8 @@ async function settle(deps, client, sha256, changeLog, kept, listing, idsBefore,
 
 
 /** The phase, reporting its outcome (an upload reports itself as soon as its version is known). */
-async function uploadPhase(deps, archive, text, listing) {
-    const result = await upload(deps, archive, text, listing);
+async function uploadPhase(deps, archive, file, text, listing) {
+    const result = await upload(deps, archive, file, text, listing);
     const reported = recordOf(result);
     if (reported)
         deps.events.report({ type: 'upload', upload: reported });
@@ -1919,7 +1979,7 @@ function recordOf(result) {
             return result;
     }
 }
-async function upload(deps, archive, text, listing) {
+async function upload(deps, archive, file, text, listing) {
     const { inputs, log } = deps;
     const archiveIds = { sha256: archive.sha256, contentSha256: archive.contentSha256 };
     const dup = findDuplicates(listing, archiveIds);
@@ -1940,7 +2000,7 @@ async function upload(deps, archive, text, listing) {
         return { kind: 'would-upload', changeLog };
     }
     const makeBody = await deps.multipart();
-    const body = makeBody({ archivePath: archive.path, fileName: archive.fileName, size: archive.size, groupType: inputs.groupType, changeLog, sha256: archive.sha256 }, progressLogger(deps, archive.size));
+    const body = makeBody({ archive: file, fileName: archive.fileName, size: archive.size, groupType: inputs.groupType, changeLog, sha256: archive.sha256 }, progressLogger(deps, archive.size));
     log.info(`Uploading ${archive.shownPath} (${(0,summary/* formatBytes */.z3)(archive.size)}) to ${inputs.groupType}`);
     return uploadWithRoom(deps, await deps.client(), body, archive.sha256, changeLog, listing);
 }
@@ -1962,14 +2022,14 @@ async function uploadWithRoom(deps, client, body, sha256, changeLog, listing) {
         return failed(notCreatedError(deps, first, sha256), first);
     const limit = first.error;
     if (inputs.keepLatest === undefined) {
-        const message = `Boomi refused the upload: the account holds its maximum of ${contract/* MAX_VERSIONS_PER_ACCOUNT */.bY} connector versions (Boomi said: ${limit.boomiMessage}). Set ${constants/* Input */.pd.keepLatest} to prune old versions of ${inputs.groupType} before uploading, or delete unused versions in the Developer tab.`;
+        const message = `Boomi refused the upload: the account holds its maximum of ${(0,contract/* versionLimitIn */.xW)(limit.boomiMessage)} connector versions (Boomi said: ${limit.boomiMessage}). Set ${constants/* Input */.pd.keepLatest} to prune old versions of ${inputs.groupType} before uploading, or delete unused versions in the Developer tab.`;
         return failed(withMayBeStored(new Error(message, { cause: limit }), first, deps, sha256), first);
     }
     log.warning(`Boomi refused the upload: the account is at its version limit (${limit.boomiMessage}). Pruning ${inputs.groupType} first, then uploading once more.`);
     const earlyPrune = await pruneForRoom(deps, client, listing, inputs.keepLatest);
     if (earlyPrune.deleted.length === 0) {
         const why = earlyPrune.failed.length ? `deleting failed (${earlyPrune.failed[0].error})` : `pruning ${inputs.groupType} to ${inputs.keepLatest} freed none`;
-        const message = `Boomi refused the upload because the account holds its maximum of ${contract/* MAX_VERSIONS_PER_ACCOUNT */.bY} connector versions, and ${why}. Delete unused versions of other connector groups, or lower ${constants/* Input */.pd.keepLatest}.`;
+        const message = `Boomi refused the upload because the account holds its maximum of ${(0,contract/* versionLimitIn */.xW)(limit.boomiMessage)} connector versions, and ${why}. Delete unused versions of other connector groups, or lower ${constants/* Input */.pd.keepLatest}.`;
         return failed(withMayBeStored(new Error(message, { cause: limit }), first, deps, sha256), first);
     }
     const again = await attempt(withoutDeleted(listing, earlyPrune), first.unknown);
@@ -1990,7 +2050,7 @@ function notCreatedError(deps, r, sha256) {
 function withMayBeStored(err, r, deps, sha256) {
     if (r.unknown === 0)
         return err;
-    return new Error(`${err.message}. ${mayBeStoredText(deps.inputs.groupType, sha256)}`, { cause: err });
+    return new Error((0,errors/* sentences */.hC)(err.message, mayBeStoredText(deps.inputs.groupType, sha256)), { cause: err });
 }
 /** What to check when an upload may have been stored without this run seeing it. */
 function mayBeStoredText(groupType, sha256) {
@@ -2005,9 +2065,6 @@ function progressLogger(deps, total) {
 }
 
 ;// CONCATENATED MODULE: ./src/orchestrator/release.ts
-// The run, as a script of phases. Each phase returns its result to the phases
-// after it and reports what it did as events; the record, the outputs and the
-// job summary are folded from those events when the run ends, however it ends.
 
 
 
@@ -2020,14 +2077,16 @@ function progressLogger(deps, total) {
 
 /** Runs the release and hands the record to `publish` at the end, also after a failure; rethrows the failure. */
 async function runRelease(deps, publish) {
+    const opened = {};
     try {
-        await release(deps);
+        await release(deps, opened);
     }
     catch (err) {
         deps.events.report({ type: 'failed', error: (0,errors/* errorMessage */.gJ)(err) });
         throw err;
     }
     finally {
+        await opened.file?.close();
         await publish(endRecord(deps));
     }
 }
@@ -2048,11 +2107,13 @@ function forcedRecord(deps) {
     deps.events.report({ type: 'failed', error: 'The run was cancelled while requests were in flight; their outcome is not known.' });
     return endRecord(deps);
 }
-async function release(deps) {
+async function release(deps, opened) {
     const { inputs, log, events } = deps;
     log.info(`Group ${inputs.groupType} in account ${inputs.accountId} at ${inputs.apiUrl}${inputs.dryRun ? ' (dry run: nothing will be uploaded, switched or deleted)' : ''}`);
     // What the workspace holds is checked before the first request.
-    const archive = inputs.archive ? await phase(log, 'Archive', () => archivePhase(deps, inputs.archive)) : undefined;
+    const checked = inputs.archive ? await phase(log, 'Archive', () => archivePhase(deps, inputs.archive)) : undefined;
+    opened.file = checked?.file;
+    const archive = checked?.archive;
     if (archive)
         events.report({ type: 'archive', archive });
     const changeLog = await changeLogPhase(deps);
@@ -2062,7 +2123,7 @@ async function release(deps) {
     const given = inputs.versionId ? givenVersion(listing, inputs.versionId, inputs.groupType) : undefined;
     if (given)
         events.report({ type: 'given', version: given });
-    const upload = archive ? await phase(log, 'Upload', () => uploadPhase(deps, archive, changeLog, listing)) : undefined;
+    const upload = checked ? await phase(log, 'Upload', () => uploadPhase(deps, checked.archive, checked.file, changeLog, listing)) : undefined;
     if (upload?.kind === 'failed' || upload?.kind === 'refused-duplicate')
         throw upload.error;
     stopIfCancelled(deps);
@@ -2126,7 +2187,7 @@ function failures(r) {
         problems.push(`Version ${r.upload.version.versionId} was uploaded, but an attempt whose answer was lost also stored ${stray}, a second copy of this archive, and it could not be deleted. Delete ${stray} in the Developer tab.`);
     }
     if (problems.length)
-        throw new Error(problems.join('. '));
+        throw new Error((0,errors/* sentences */.hC)(...problems));
 }
 
 ;// CONCATENATED MODULE: ./src/core/cancel.ts
@@ -2326,7 +2387,7 @@ async function runWithPlatform(inputs, platform) {
         workspace: platform.workspace,
         client: once(async () => boomiClient(inputs, cancel.gate(pacer), retry, log)),
         multipart: async () => (await Promise.all(/* import() */[__webpack_require__.e(454), __webpack_require__.e(892)]).then(__webpack_require__.bind(__webpack_require__, 2892))).multipartBody,
-        inspectArchive: async (file, shown) => (await Promise.all(/* import() */[__webpack_require__.e(663), __webpack_require__.e(38)]).then(__webpack_require__.bind(__webpack_require__, 1038))).inspectArchive(file, shown),
+        inspectArchive: async (file, shown) => (await __webpack_require__.e(/* import() */ 865).then(__webpack_require__.bind(__webpack_require__, 2865))).inspectArchive(file, shown),
         readTextFile,
         runContext: () => platform.runContext(),
         log,
@@ -2377,7 +2438,7 @@ function boomiClient(inputs, pacer, retry, log) {
 async function publishRecord(record, platform) {
     const problems = [];
     try {
-        await platform.setOutputs(outputsOf(record));
+        await platform.setOutputs((0,domain_outputs/* outputsOf */.Yz)(record));
     }
     catch (err) {
         problems.push((0,errors/* errorMessage */.gJ)(err));
@@ -2450,9 +2511,9 @@ async function runCli(inputs, cl, env, secrets) {
             for (const [name, value] of Object.entries(outputs))
                 log.info(`${name}: ${value}`);
             if (cl.json)
-                process.stdout.write(`${JSON.stringify(typedOutputs(outputs))}\n`);
+                process.stdout.write(`${JSON.stringify((0,domain_outputs/* typedOutputs */.bA)(outputs))}\n`);
             if (cl.outputFile)
-                await writeTo(cl.outputFile, dotenvText(outputs), '--output-file');
+                await writeTo(cl.outputFile, (0,domain_outputs/* dotenvText */.Qf)(outputs), '--output-file');
         },
         writeSummary: async (markdown) => {
             if (cl.summaryFile)
@@ -2481,7 +2542,9 @@ async function writeTo(file, text, flag) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   O4: () => (/* binding */ matchKind),
 /* harmony export */   WW: () => (/* binding */ defaultChangeLog),
+/* harmony export */   bp: () => (/* binding */ withoutTrailerLines),
 /* harmony export */   fk: () => (/* binding */ releaseNotes),
+/* harmony export */   lW: () => (/* binding */ storedSha256),
 /* harmony export */   vq: () => (/* binding */ buildChangeLog)
 /* harmony export */ });
 /* unused harmony export CUT_MARKER */
@@ -2514,12 +2577,31 @@ function fitText(text) {
     const kept = (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .cut */ .Jj)(trimmed, _boomi_contract_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_CHANGE_LOG_TEXT */ .df - CUT_MARKER.length + 1).slice(0, -1);
     return kept.replace(/\s+$/, '') + CUT_MARKER;
 }
+// Any line a later run could read as a trailer: a digest line, whatever the spacing or case.
+const TRAILER_SHAPED = /^(content-)?sha256:\s*[0-9a-f]{64}$/i;
 /**
- * The text (trailing white space trimmed, cut to MAX_CHANGE_LOG_TEXT with a
- * marker), a blank line, `content-sha256: <hex>` when known, `sha256: <hex>` last.
+ * The user's text without lines shaped like the trailer. Such a line (notes
+ * copied from an earlier release, say) would make a later run take this
+ * version for another archive: the trailer is the action's alone
+ * (docs/behaviour.md, "Identity"). `dropped` lists the lines, for a warning.
+ */
+function withoutTrailerLines(text) {
+    const dropped = [];
+    const kept = text.split(/\r\n|\r|\n/).filter(line => {
+        const shaped = TRAILER_SHAPED.test(line.trim());
+        if (shaped)
+            dropped.push(line.trim());
+        return !shaped;
+    });
+    return dropped.length ? { text: kept.join('\n'), dropped } : { text, dropped };
+}
+/**
+ * The text (trailer-shaped lines dropped, trailing white space trimmed, cut to
+ * MAX_CHANGE_LOG_TEXT with a marker), a blank line, `content-sha256: <hex>`
+ * when known, `sha256: <hex>` last.
  */
 function buildChangeLog(text, ids) {
-    const body = fitText(text);
+    const body = fitText(withoutTrailerLines(text).text);
     const trailer = trailerLines(ids).join('\n');
     return body ? `${body}\n\n${trailer}` : trailer;
 }
@@ -2540,6 +2622,18 @@ function matchKind(changeLog, ids) {
     return content && lines.has(content) ? 'content-sha256' : undefined;
 }
 const TRAILER_LINE = /^(content-)?sha256: [0-9a-f]{64}$/i;
+const SHA_TRAILER = /^sha256: ([0-9a-f]{64})$/i;
+/**
+ * The sha256 of the archive a version holds, from its change log's last line
+ * (`sha256: <hex>`, written last by buildChangeLog); undefined when the change
+ * log has no such last line (a version not uploaded by this action).
+ */
+function storedSha256(changeLog) {
+    const lines = (changeLog ?? '').split(/\r\n|\r|\n/);
+    while (lines.length > 0 && lines[lines.length - 1].trim() === '')
+        lines.pop();
+    return SHA_TRAILER.exec(lines[lines.length - 1]?.trim() ?? '')?.[1].toLowerCase();
+}
 /** The change log without its trailer lines and the blank line before them: the notes a person wrote. */
 function releaseNotes(changeLog) {
     const lines = changeLog.split(/\r\n|\r|\n/);
@@ -2560,6 +2654,112 @@ function defaultChangeLog(ctx) {
         parts.push(`(${ctx.sha.slice(0, 7)})`);
     const what = parts.length ? `Released from ${parts.join(' ')}` : 'Released by boomi-connector-action';
     return ctx.runUrl ? `${what}, ${ctx.runUrl}` : what;
+}
+
+
+/***/ }),
+
+/***/ 1334:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Qf: () => (/* binding */ dotenvText),
+/* harmony export */   Yz: () => (/* binding */ outputsOf),
+/* harmony export */   bA: () => (/* binding */ typedOutputs),
+/* harmony export */   o$: () => (/* binding */ versionSha256)
+/* harmony export */ });
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7242);
+/* harmony import */ var _changelog_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6054);
+/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6403);
+// The step's outputs, computed from the run record alone (SPEC §2). A request
+// sent and never answered is no success: an upload whose outcome is not known
+// gives `uploaded: unknown` and no version-id, a version change whose outcome
+// is not known carries `outcome: "unknown"` (docs/behaviour.md, "Cancellation").
+
+
+
+function outputsOf(r) {
+    const version = (0,_record_js__WEBPACK_IMPORTED_MODULE_2__/* .runVersion */ .yh)(r);
+    const pruning = r.pruning;
+    return {
+        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.versionId]: version?.versionId ?? '',
+        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.displayVersion]: version?.displayVersion ?? '',
+        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.uploadedDate]: version?.uploadedDate ?? '',
+        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.sha256]: r.archive?.sha256 ?? '',
+        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.contentSha256]: r.archive?.contentSha256 ?? '',
+        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.versionSha256]: versionSha256(r) ?? '',
+        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.archivePath]: r.archive?.shownPath ?? '',
+        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.uploaded]: uploaded(r),
+        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.deletedVersionIds]: JSON.stringify(pruning?.deleted.map(d => d.version.versionId) ?? []),
+        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.skippedVersionIds]: JSON.stringify(pruning?.skipped.map(s => s.version.versionId) ?? []),
+        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.classificationChanges]: JSON.stringify((r.switches ?? []).map(s => ({
+            classificationType: s.classificationType,
+            versionId: s.versionId,
+            reviewStatus: s.reviewStatus,
+            ...(s.outcomeUnknown ? { outcome: 'unknown' } : {})
+        })))
+    };
+}
+/** `true` when this run created a version; `unknown` when an attempt may have and the run never learnt whether. */
+function uploaded(r) {
+    if (r.upload?.kind === 'uploaded')
+        return 'true';
+    if (r.upload?.kind === 'unknown' || (r.upload?.kind === 'failed' && r.upload.mayBeStored))
+        return 'unknown';
+    return 'false';
+}
+/**
+ * Which bytes Boomi holds in the run's version: its trailer's `sha256`. After
+ * a content match this is the earlier build's, not `sha256`; an upload whose
+ * answer carried no change log is known by the one this run sent.
+ */
+function versionSha256(r) {
+    const version = (0,_record_js__WEBPACK_IMPORTED_MODULE_2__/* .runVersion */ .yh)(r);
+    const stored = (0,_changelog_js__WEBPACK_IMPORTED_MODULE_1__/* .storedSha256 */ .lW)(version?.changeLog);
+    if (stored || r.upload?.kind !== 'uploaded')
+        return stored;
+    return (0,_changelog_js__WEBPACK_IMPORTED_MODULE_1__/* .storedSha256 */ .lW)(r.upload.changeLog);
+}
+/** Outputs whose text is JSON (arrays), and the one that is a boolean: typed as such in the command-line tool's --json. */
+const JSON_OUTPUTS = new Set([_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.deletedVersionIds, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.skippedVersionIds, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.classificationChanges]);
+const BOOLEAN_OUTPUTS = new Set([_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.uploaded]);
+/** The outputs with arrays as arrays and booleans as booleans, for one JSON object; a value that is neither `true` nor `false` (an outcome not known) stays text. */
+function typedOutputs(outputs) {
+    const typed = {};
+    for (const [name, value] of Object.entries(outputs)) {
+        typed[name] = JSON_OUTPUTS.has(name) ? JSON.parse(value) : BOOLEAN_OUTPUTS.has(name) ? booleanOrText(value) : value;
+    }
+    return typed;
+}
+/** `true` and `false` as booleans; `unknown` (an upload whose outcome is not known) stays text, never false. */
+function booleanOrText(value) {
+    return value === 'true' ? true : value === 'false' ? false : value;
+}
+/**
+ * A dotenv file of the outputs: `version_id=1042`, one line each. Names use `_`
+ * for `-` (GitLab's dotenv report and most readers take only letters, digits and
+ * `_`). A value of plain characters is written as it is, since GitLab keeps
+ * quotes as part of the value; any other value (spaces, quotes, `#`, `$`, a line
+ * break: all possible in a display version or a file name) is double-quoted with
+ * `\`, `"`, `$`, `` ` `` and line breaks escaped, so that no reader can take part of
+ * it for another variable or a comment.
+ */
+function dotenvText(outputs) {
+    return Object.entries(outputs)
+        .map(([name, value]) => `${name.replace(/-/g, '_')}=${dotenvValue(value)}\n`)
+        .join('');
+}
+const PLAIN_VALUE = /^[A-Za-z0-9_.,:/@+\-[\]{}"]*$/;
+function dotenvValue(value) {
+    // A plain value may hold `"` (JSON arrays) but not start with one: a reader would take it for a quoted value.
+    if (PLAIN_VALUE.test(value) && !value.startsWith('"'))
+        return value;
+    const escaped = value
+        .replace(/[\\"$`]/g, ch => `\\${ch}`)
+        .replace(/\r/g, '\\r')
+        .replace(/\n/g, '\\n');
+    // eslint-disable-next-line no-control-regex
+    return `"${escaped.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ch => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
 }
 
 
@@ -2709,11 +2909,13 @@ class EventLog {
 /* harmony export */ });
 /* unused harmony export outcomeText */
 /* harmony import */ var _changelog_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6054);
-/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6403);
-/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5006);
+/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1334);
+/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6403);
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5006);
 // The job summary as Markdown, computed from the run record alone. Every field
 // that came from outside (Boomi's answers, file names, messages) goes through
 // untrusted.ts before it meets Markdown or HTML.
+
 
 
 
@@ -2752,22 +2954,26 @@ function outcomeText(upload, r) {
     }
 }
 function overview(r) {
-    const rows = [`| Result | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(outcomeText(r.upload, r))} |`];
+    const rows = [`| Result | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(outcomeText(r.upload, r))} |`];
     if (r.archive) {
         const a = r.archive;
-        rows.push(`| Archive | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(a.shownPath)} (${formatBytes(a.size)}) |`, `| SHA-256 | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(a.sha256)} |`, `| Content SHA-256 | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(a.contentSha256)} |`);
+        rows.push(`| Archive | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(a.shownPath)} (${formatBytes(a.size)}) |`, `| SHA-256 | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(a.sha256)} |`, `| Content SHA-256 | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(a.contentSha256)} |`);
         if (a.connector.className || a.connector.sdkApiVersion) {
-            rows.push(`| Connector | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(a.connector.className ?? '?')}, SDK API ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(a.connector.sdkApiVersion ?? '?')} |`);
+            rows.push(`| Connector | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(a.connector.className ?? '?')}, SDK API ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(a.connector.sdkApiVersion ?? '?')} |`);
         }
     }
-    const version = (0,_record_js__WEBPACK_IMPORTED_MODULE_2__/* .runVersion */ .yh)(r);
+    const version = (0,_record_js__WEBPACK_IMPORTED_MODULE_3__/* .runVersion */ .yh)(r);
     if (version) {
-        rows.push(`| Version ID | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(version.versionId)} |`, `| Display version | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(version.displayVersion)} |`, `| Uploaded | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(version.uploadedDate)} |`);
+        rows.push(`| Version ID | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(version.versionId)} |`, `| Display version | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(version.displayVersion)} |`, `| Uploaded | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(version.uploadedDate)} |`);
+        const held = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_1__/* .versionSha256 */ .o$)(r);
+        // After a content match Boomi holds the earlier build: say so beside the local archive's checksum.
+        if (held && r.archive && held !== r.archive.sha256)
+            rows.push(`| Version's archive SHA-256 | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(held)} (an earlier build of the same content) |`);
         if (version.uploadedBy)
-            rows.push(`| Uploaded by | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(version.uploadedBy)} |`);
+            rows.push(`| Uploaded by | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(version.uploadedBy)} |`);
     }
     if (r.changeLog?.section)
-        rows.push(`| Change log from | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(r.changeLog.section)} |`);
+        rows.push(`| Change log from | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(r.changeLog.section)} |`);
     if (r.throttling && r.throttling.throttled > 0) {
         const t = r.throttling;
         rows.push(`| Throttling | ${t.throttled} answer(s) of 503/429, ${(t.waitedMs / 1000).toFixed(1)} s spent waiting${t.lowestRate ? `, rate cut to ${t.lowestRate.toFixed(2)}/s at the lowest` : ''} |`);
@@ -2779,7 +2985,7 @@ function changeLogSection(r) {
     const text = u?.kind === 'reused' ? u.version.changeLog : u && 'changeLog' in u ? u.changeLog : undefined;
     if (!text)
         return [];
-    return ['<details><summary>Change log</summary>', '', (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdBlock */ .nx)(text), '', '</details>', ''];
+    return ['<details><summary>Change log</summary>', '', (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdBlock */ .nx)(text), '', '</details>', ''];
 }
 function switchSection(r) {
     if (!r.switches?.length)
@@ -2797,11 +3003,11 @@ function switchSection(r) {
                         : r.dryRun
                             ? 'dry run: would request'
                             : '';
-        lines.push(`| ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(s.classificationType)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(s.versionId)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(s.reviewStatus || '–')} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(note)} |`);
+        lines.push(`| ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(s.classificationType)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(s.versionId)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(s.reviewStatus || '–')} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(note)} |`);
     }
     const notes = r.upload && 'changeLog' in r.upload ? (0,_changelog_js__WEBPACK_IMPORTED_MODULE_0__/* .releaseNotes */ .fk)(r.upload.changeLog) : undefined;
     if (notes)
-        lines.push('', '<details><summary>Release notes sent</summary>', '', (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdBlock */ .nx)(notes), '', '</details>');
+        lines.push('', '<details><summary>Release notes sent</summary>', '', (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdBlock */ .nx)(notes), '', '</details>');
     return [...lines, ''];
 }
 function pruneSection(r) {
@@ -2818,7 +3024,7 @@ function pruneSection(r) {
     else {
         lines.push('### Pruning before the upload (account at its version limit)', '');
     }
-    const row = (v, action, reason) => `| ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(v.versionId)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(v.displayVersion)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(v.uploadedDate)} | ${action} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(reason)} |`;
+    const row = (v, action, reason) => `| ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(v.versionId)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(v.displayVersion)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(v.uploadedDate)} | ${action} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(reason)} |`;
     const rows = [
         ...outcome.deleted.map(d => row(d.version, verb, d.reason)),
         ...outcome.skipped.map(s => row(s.version, 'skipped', s.reason)),
@@ -2840,25 +3046,25 @@ function unknownSection(r) {
     return ['### Outcome not known', '', 'Boomi may have done these; check in the Developer tab:', '', ...[...new Set(checks)].map(c => `- ${c}`), ''];
 }
 function checkFor(q, r) {
-    const group = (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(r.groupType);
+    const group = (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(r.groupType);
     switch (q.operation) {
         case 'upload': {
-            const line = r.archive ? (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(`sha256: ${r.archive.sha256}`) : "this archive's sha256 line";
+            const line = r.archive ? (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(`sha256: ${r.archive.sha256}`) : "this archive's sha256 line";
             return `Upload: look in group ${group} for a version whose change log ends with the line ${line}. If there is one, Boomi stored this upload; a re-run with this archive finds and reuses it.`;
         }
         case 'change':
-            return `Version change: see which version classification ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(q.classificationType)} uses (this run asked for ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(q.versionId)}).`;
+            return `Version change: see which version classification ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(q.classificationType)} uses (this run asked for ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(q.versionId)}).`;
         case 'delete':
-            return `Delete: see whether version ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(q.version.versionId)} of ${group} is still there.`;
+            return `Delete: see whether version ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(q.version.versionId)} of ${group} is still there.`;
     }
 }
 /** The job summary: the version, its checksums, switches, and every pruning decision with its reason. */
 function renderSummary(r) {
-    const lines = [`## Boomi connector release: ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(r.groupType)}${r.dryRun ? ' (dry run)' : ''}`, ''];
+    const lines = [`## Boomi connector release: ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(r.groupType)}${r.dryRun ? ' (dry run)' : ''}`, ''];
     if (r.cancelled)
         lines.push('> **Cancelled:** the run was stopped; this is what it did before that.', '');
     if (r.error)
-        lines.push(`> **Failed:** ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(r.error)}`, '');
+        lines.push(`> **Failed:** ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(r.error)}`, '');
     return [...lines, ...overview(r), ...unknownSection(r), ...changeLogSection(r), ...switchSection(r), ...pruneSection(r)].join('\n');
 }
 

@@ -1,0 +1,1164 @@
+export const id = 865;
+export const ids = [865];
+export const modules = {
+
+/***/ 2865:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  ArchiveFile: () => (/* reexport */ ArchiveFile),
+  inspectArchive: () => (/* binding */ inspectArchive)
+});
+
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __webpack_require__(7242);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+;// CONCATENATED MODULE: ./src/archive/limits.ts
+// Bounds on what an archive may make us do. The archive is untrusted input: a
+// small hostile file could otherwise ask for terabytes of inflation, millions of
+// entries or unbounded nesting. Each bound is named in the error it causes.
+const MiB = 1024 * 1024;
+const ZIP_LIMITS = {
+    // 4 GiB: four times a real 1 GiB archive, a hundred times Boomi's 40 MB guidance.
+    maxInflatedBytes: 4 * 1024 * MiB,
+    // The classic zip format's own ceiling; a connector has hundreds.
+    maxEntriesPerZip: 65_535,
+    maxEntriesTotal: 262_144,
+    maxNestingDepth: 2,
+    // Two levels of 48 MiB at most in all keeps a release within its 120 MB RSS target.
+    maxNestedBufferBytes: 48 * MiB,
+    maxConfigBytes: 1 * MiB,
+    // 65,535 entries with names of 250 bytes: far past any connector, far below the RSS target.
+    maxDirectoryBytes: 20 * MiB
+};
+/** "4 GiB", "48 MiB", "65,535": a bound as a person reads it. */
+function formatBytes(n) {
+    if (n >= 1024 * MiB && n % (1024 * MiB) === 0)
+        return `${n / (1024 * MiB)} GiB`;
+    if (n >= MiB && n % MiB === 0)
+        return `${n / MiB} MiB`;
+    return `${n.toLocaleString('en-US')} bytes`;
+}
+
+;// CONCATENATED MODULE: ./src/archive/connector-config.ts
+// The layout check (docs/boomi-api.md, "The archive"): what a Connector SDK archive is known to hold. Our
+// knowledge of that layout may be incomplete, so every finding here is a warning
+// for the log, never a reason to refuse the archive.
+
+const CONFIG_ENTRY = 'META-INF/connector-config.xml';
+// The create operation has no part for the descriptor: it travels inside the archive (docs/boomi-api.md, "The archive").
+const DESCRIPTOR_ENTRY = 'META-INF/connector-descriptor.xml';
+const LIB_JAR = /^lib\/[^/]+\.jar$/i;
+// Java's binary class names; anything else is not echoed into the log.
+const CLASS_NAME = /^[\p{L}_$][\p{L}\p{N}_$]*(\.[\p{L}_$][\p{L}\p{N}_$]*)*$/u;
+const MAX_CLASS_NAME = 256;
+const SDK_VERSION = /^[\w.+-]{1,64}$/;
+/**
+ * Checks the archive's file entries (their names' bytes as latin1 text) against
+ * the known layout. `config` is the bytes of META-INF/connector-config.xml when
+ * it was small enough to keep.
+ */
+function checkLayout(names, config, maxConfigBytes) {
+    const warnings = [];
+    let connector = {};
+    if (!names.includes(CONFIG_ENTRY)) {
+        warnings.push(`The archive has no ${CONFIG_ENTRY}; a Connector SDK archive carries one (root GenericConnector naming the connectorClassName).`);
+    }
+    else if (!config) {
+        warnings.push(`${CONFIG_ENTRY} is larger than ${formatBytes(maxConfigBytes)} and was not read.`);
+    }
+    else {
+        const read = readConnectorConfig(config);
+        connector = read.connector;
+        warnings.push(...read.warnings);
+    }
+    if (!names.includes(DESCRIPTOR_ENTRY)) {
+        warnings.push(`The archive has no ${DESCRIPTOR_ENTRY}; Boomi reads the connector's operations and fields from it, and the upload has no other place for it.`);
+    }
+    if (!names.some(n => LIB_JAR.test(n))) {
+        warnings.push(`The archive has no lib/*.jar; a connector's classes and their dependencies are expected there.`);
+    }
+    return { connector, warnings };
+}
+/** Reads the root element, its sdkApiVersion attribute and the connectorClassName child of connector-config.xml. */
+function readConnectorConfig(xml) {
+    const warnings = [];
+    const text = stripProlog(xml.toString('utf8'));
+    if (text === undefined) {
+        return { connector: {}, warnings: [`${CONFIG_ENTRY} declares a DOCTYPE, which is not read; the connector class was not read from it.`] };
+    }
+    const root = /^<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)((?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>/.exec(text);
+    if (!root)
+        return { connector: {}, warnings: [`${CONFIG_ENTRY} does not start with an XML element; the connector class was not read from it.`] };
+    const [, rootName, attributes] = root;
+    if (rootName !== 'GenericConnector')
+        warnings.push(`${CONFIG_ENTRY}'s root element is <${rootName.slice(0, 64)}>, not <GenericConnector>.`);
+    const connector = {};
+    const sdk = attribute(attributes, 'sdkApiVersion');
+    if (sdk === undefined)
+        warnings.push(`${CONFIG_ENTRY}'s root element has no sdkApiVersion attribute.`);
+    else if (!SDK_VERSION.test(sdk))
+        warnings.push(`${CONFIG_ENTRY}'s sdkApiVersion is not a version number; it is not shown.`);
+    else
+        connector.sdkApiVersion = sdk;
+    const body = text.slice(root[0].length);
+    const child = /<(?:[\w.-]+:)?connectorClassName\s*>([^<]*)<\/(?:[\w.-]+:)?connectorClassName\s*>/.exec(body);
+    const className = child ? decodeEntities(child[1]).trim() : undefined;
+    if (className === undefined)
+        warnings.push(`${CONFIG_ENTRY} has no connectorClassName element.`);
+    else if (className.length > MAX_CLASS_NAME || !CLASS_NAME.test(className))
+        warnings.push(`${CONFIG_ENTRY}'s connectorClassName is not a Java class name; it is not shown.`);
+    else
+        connector.className = className;
+    return { connector, warnings };
+}
+/** The text from the root element on: BOM, XML declaration, comments and processing instructions dropped; undefined with a DOCTYPE (entities could redefine the text). */
+function stripProlog(text) {
+    let rest = text.replace(/^\uFEFF/, '');
+    for (;;) {
+        rest = rest.trimStart();
+        if (rest.startsWith('<?')) {
+            const end = rest.indexOf('?>');
+            if (end < 0)
+                return '';
+            rest = rest.slice(end + 2);
+        }
+        else if (rest.startsWith('<!--')) {
+            const end = rest.indexOf('-->');
+            if (end < 0)
+                return '';
+            rest = rest.slice(end + 3);
+        }
+        else if (rest.startsWith('<!')) {
+            return undefined;
+        }
+        else {
+            return rest.replace(/<!--[\s\S]*?-->/g, '');
+        }
+    }
+}
+function attribute(attributes, name) {
+    const re = /([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+    for (let m = re.exec(attributes); m; m = re.exec(attributes)) {
+        if (m[1] === name)
+            return decodeEntities(m[2] ?? m[3]).trim();
+    }
+    return undefined;
+}
+const NAMED = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+function decodeEntities(s) {
+    return s.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-z]+);/g, (whole, ref) => {
+        if (ref.startsWith('#x'))
+            return safeCodePoint(parseInt(ref.slice(2), 16)) ?? whole;
+        if (ref.startsWith('#'))
+            return safeCodePoint(parseInt(ref.slice(1), 10)) ?? whole;
+        return NAMED[ref] ?? whole;
+    });
+}
+const safeCodePoint = (n) => (n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : undefined);
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
+;// CONCATENATED MODULE: ./src/archive/zip-errors.ts
+// Two ways reading a zip can fail, kept apart because they are handled apart:
+// a defect in a nested jar makes it digest as bytes, a defect in the archive is a
+// bad input, and a limit is a bad input wherever it is hit (a hostile archive must
+// not get around a bound by nesting).
+/** The zip cannot be read: its central directory, an entry's name, inflation or CRC. */
+class ZipDefect extends Error {
+    problem;
+    constructor(
+    /** What is wrong, as the end of "… is not a readable zip: <problem>". */
+    problem) {
+        super(problem);
+        this.problem = problem;
+        this.name = 'ZipDefect';
+    }
+}
+/** A bound of ZipLimits was reached. */
+class ZipLimitExceeded extends Error {
+    problem;
+    constructor(
+    /** The bound and where it was hit, as the end of "… is refused: <problem>". */
+    problem) {
+        super(problem);
+        this.problem = problem;
+        this.name = 'ZipLimitExceeded';
+    }
+}
+/** The file system's and zlib's own words, bounded: they end up in a user-facing message. */
+function causeText(err) {
+    const text = (err instanceof Error ? err.message : String(err)).replace(/^Error: /, '');
+    const oneLine = Array.from(text, c => (isControl(c) ? ' ' : c))
+        .join('')
+        .replace(/ {2,}/g, ' ')
+        .trim();
+    return oneLine.length > 200 ? `${oneLine.slice(0, 200)}…` : oneLine;
+}
+/** C0 controls and DEL: a tab or new line in a name could forge a line of the digest text or of the log. */
+function isControl(c) {
+    const code = c.charCodeAt(0);
+    return code < 0x20 || code === 0x7f;
+}
+
+;// CONCATENATED MODULE: ./src/archive/inflate.ts
+
+
+// Up to this declared size an entry inflates in one synchronous call into one
+// buffer of its declared size: a jar's classes (5 kB on average) would pay zlib's
+// thread pool (~50 µs a call) and chunk concatenation otherwise. Larger ones
+// stream in 1 MiB pieces, so memory stays bounded whatever an entry declares.
+const SYNC_MAX_INFLATED = 8 * 1024 * 1024;
+const STREAM_CHUNK = 1024 * 1024;
+const MIN_CHUNK = 64; // zlib's smallest output chunk
+/**
+ * `raw` inflated in one call. The output chunk is the declared size plus one
+ * byte, so zlib writes into one buffer of that size (no concatenation) and one
+ * byte past the declared size tells "too long" from "exactly right".
+ */
+function inflateWhole(raw, declared, label) {
+    const name = () => (typeof label === 'string' ? label : label());
+    let out;
+    try {
+        out = (0,external_node_zlib_.inflateRawSync)(raw, { chunkSize: Math.max(MIN_CHUNK, declared + 1), maxOutputLength: declared + 1 });
+    }
+    catch (err) {
+        const code = err.code;
+        if (code === 'ERR_BUFFER_TOO_LARGE')
+            throw new ZipDefect(`entry ${name()} inflates past the ${declared} bytes it declares`);
+        throw new ZipDefect(`entry ${name()} does not inflate (${causeText(err)})`);
+    }
+    if (out.length !== declared)
+        throw new ZipDefect(`entry ${name()} holds ${out.length} bytes, not the ${declared} it declares`);
+    return out;
+}
+/**
+ * Inflates compressed pieces as they come, handing each inflated piece to
+ * `onOutput` before the next compressed piece is asked for (so a piece may be a
+ * view into a reused buffer). Stops at the declared size plus one byte.
+ */
+async function inflateStream(input, declared, label, onOutput) {
+    const inflate = (0,external_node_zlib_.createInflateRaw)({ chunkSize: STREAM_CHUNK });
+    let total = 0;
+    let failure;
+    inflate.on('data', (piece) => {
+        total += piece.length;
+        if (total > declared) {
+            failure ??= new ZipDefect(`entry ${label} inflates past the ${declared} bytes it declares`);
+            inflate.destroy();
+            return;
+        }
+        if (!failure)
+            onOutput(piece);
+    });
+    const done = new Promise((resolve, reject) => {
+        inflate.once('end', resolve);
+        inflate.once('close', () => (failure ? reject(failure) : resolve()));
+        inflate.once('error', err => {
+            failure ??= new ZipDefect(`entry ${label} does not inflate (${causeText(err)})`);
+            reject(failure);
+        });
+    });
+    done.catch(() => undefined);
+    try {
+        for await (const piece of input) {
+            if (failure)
+                break;
+            // The piece may be reused once asked past: wait until zlib has taken it.
+            await Promise.race([new Promise(resolve => inflate.write(piece, () => resolve())), done]);
+        }
+        if (!failure)
+            inflate.end();
+        await done;
+    }
+    finally {
+        inflate.destroy();
+    }
+    if (failure)
+        throw failure;
+    if (total !== declared)
+        throw new ZipDefect(`entry ${label} holds ${total} bytes, not the ${declared} it declares`);
+}
+
+;// CONCATENATED MODULE: ./src/archive/zip-directory.ts
+// The zip format's directories, read by our own small reader (docs/boomi-api.md,
+// "The archive"): the end record, the central directory and the local headers.
+// It replaced yauzl because yauzl's per-entry events and promises cost more than
+// inflating and hashing a jar's small classes (a 40 MB connector holds ~20,000),
+// and because it decodes names (CP437, the Unicode-path extra field, `\` to `/`)
+// where the content digest needs the bytes Java's class loader sees.
+// Every number read here is untrusted: each offset and length is checked against
+// the bytes it points into before it is used.
+
+const END_SIGNATURE = 0x06054b50;
+const END_LENGTH = 22;
+const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
+const ZIP64_LOCATOR_LENGTH = 20;
+const ZIP64_END_SIGNATURE = 0x06064b50;
+const ZIP64_END_LENGTH = 56;
+const CENTRAL_SIGNATURE = 0x02014b50;
+const CENTRAL_LENGTH = 46;
+const LOCAL_SIGNATURE = 0x04034b50;
+const LOCAL_LENGTH = 30;
+const ZIP64_EXTRA = 0x0001;
+const STRONG_ENCRYPTION = 0x40;
+/** The end record sits in the last 22 bytes plus a comment of at most 65,535. */
+const END_SEARCH = END_LENGTH + 0xffff;
+/** Finds the end record of a zip of `size` bytes; a defect if there is none or it points outside the zip. */
+async function readEnd(read, size) {
+    if (size < END_LENGTH)
+        throw new ZipDefect('it is too short to hold an end of central directory record');
+    const tailStart = Math.max(0, size - END_SEARCH);
+    const tail = await read(tailStart, size - tailStart);
+    // From the end backwards; the record's comment must run exactly to the end of the zip.
+    let at = -1;
+    for (let i = tail.length - END_LENGTH; i >= 0; i--) {
+        if (tail.readUInt32LE(i) === END_SIGNATURE && tail.readUInt16LE(i + 20) === tail.length - i - END_LENGTH) {
+            at = i;
+            break;
+        }
+    }
+    if (at < 0)
+        throw new ZipDefect('its end of central directory record was not found');
+    if (tail.readUInt16LE(at + 4) !== 0 || tail.readUInt16LE(at + 6) !== 0)
+        throw new ZipDefect('it spans several disks');
+    let count = tail.readUInt16LE(at + 10);
+    let cdSize = tail.readUInt32LE(at + 12);
+    let offset = tail.readUInt32LE(at + 16);
+    const endAt = tailStart + at;
+    let directoryEnd = endAt;
+    const locatorAt = at - ZIP64_LOCATOR_LENGTH;
+    if ((count === 0xffff || cdSize === 0xffffffff || offset === 0xffffffff) && locatorAt >= 0 && tail.readUInt32LE(locatorAt) === ZIP64_LOCATOR_SIGNATURE) {
+        const zip64At = readUInt64(tail, locatorAt + 8);
+        if (zip64At + ZIP64_END_LENGTH > tailStart + locatorAt)
+            throw new ZipDefect('its zip64 end record lies outside the zip');
+        const record = await read(zip64At, ZIP64_END_LENGTH);
+        if (record.readUInt32LE(0) !== ZIP64_END_SIGNATURE)
+            throw new ZipDefect('its zip64 end record has an invalid signature');
+        count = readUInt64(record, 32);
+        cdSize = readUInt64(record, 40);
+        offset = readUInt64(record, 48);
+        directoryEnd = zip64At;
+    }
+    if (offset + cdSize > directoryEnd)
+        throw new ZipDefect('its central directory runs past its end record');
+    return { count, offset, size: cdSize };
+}
+/** The `count` entries of a central directory held whole in `cd`. */
+function parseCentral(cd, count) {
+    const entries = new Array(count);
+    let p = 0;
+    for (let i = 0; i < count; i++) {
+        if (p + CENTRAL_LENGTH > cd.length)
+            throw new ZipDefect(`its central directory ends after ${i} of its ${count} entries`);
+        if (cd.readUInt32LE(p) !== CENTRAL_SIGNATURE)
+            throw new ZipDefect(`its central directory has an invalid entry header at entry ${i + 1}`);
+        const flags = cd.readUInt16LE(p + 8);
+        const nameLength = cd.readUInt16LE(p + 28);
+        const extraLength = cd.readUInt16LE(p + 30);
+        const commentLength = cd.readUInt16LE(p + 32);
+        const nameAt = p + CENTRAL_LENGTH;
+        const next = nameAt + nameLength + extraLength + commentLength;
+        if (next > cd.length)
+            throw new ZipDefect(`its central directory ends inside entry ${i + 1}`);
+        const name = cd.subarray(nameAt, nameAt + nameLength);
+        const entry = {
+            name,
+            key: name.toString('latin1'),
+            flags,
+            method: cd.readUInt16LE(p + 10),
+            crc32: cd.readUInt32LE(p + 16),
+            compressedSize: cd.readUInt32LE(p + 20),
+            uncompressedSize: cd.readUInt32LE(p + 24),
+            localHeaderOffset: cd.readUInt32LE(p + 42)
+        };
+        if (flags & STRONG_ENCRYPTION)
+            throw new ZipDefect(`entry ${shownName(name)} uses strong encryption`);
+        if (entry.compressedSize === 0xffffffff || entry.uncompressedSize === 0xffffffff || entry.localHeaderOffset === 0xffffffff) {
+            zip64Sizes(entry, cd.subarray(nameAt + nameLength, nameAt + nameLength + extraLength));
+        }
+        if (entry.method === 0 && entry.compressedSize !== entry.uncompressedSize) {
+            throw new ZipDefect(`entry ${shownName(name)} is stored but declares ${entry.compressedSize} bytes stored and ${entry.uncompressedSize} inflated`);
+        }
+        entries[i] = entry;
+        p = next;
+    }
+    return entries;
+}
+/** The zip64 extended information extra field: the 8-byte values of the fields that read 0xffffffff, in this order. */
+function zip64Sizes(entry, extra) {
+    for (let i = 0; i + 4 <= extra.length;) {
+        const id = extra.readUInt16LE(i);
+        const length = extra.readUInt16LE(i + 2);
+        const data = extra.subarray(i + 4, i + 4 + length);
+        i += 4 + length;
+        if (id !== ZIP64_EXTRA)
+            continue;
+        let at = 0;
+        const next = (what) => {
+            if (at + 8 > data.length)
+                throw new ZipDefect(`entry ${shownName(entry.name)}'s zip64 field lacks its ${what}`);
+            at += 8;
+            return readUInt64(data, at - 8);
+        };
+        if (entry.uncompressedSize === 0xffffffff)
+            entry.uncompressedSize = next('uncompressed size');
+        if (entry.compressedSize === 0xffffffff)
+            entry.compressedSize = next('compressed size');
+        if (entry.localHeaderOffset === 0xffffffff)
+            entry.localHeaderOffset = next('header offset');
+        return;
+    }
+}
+/** The length of a local header (fixed part, name, extra field) from its first 30 bytes. */
+function localHeaderLength(header, entry) {
+    if (header.length < LOCAL_LENGTH || header.readUInt32LE(0) !== LOCAL_SIGNATURE) {
+        throw new ZipDefect(`entry ${shownName(entry.name)} cannot be read (invalid local file header signature)`);
+    }
+    return LOCAL_LENGTH + header.readUInt16LE(26) + header.readUInt16LE(28);
+}
+/** A 64-bit little-endian count, refused past 2^53 (no real zip comes near; a hostile one must not wrap). */
+function readUInt64(b, at) {
+    const value = b.readUInt32LE(at) + b.readUInt32LE(at + 4) * 0x1_0000_0000;
+    if (!Number.isSafeInteger(value))
+        throw new ZipDefect('it declares a size or offset beyond 2^53');
+    return value;
+}
+const MAX_SHOWN_NAME = 300;
+/**
+ * A name as messages show it: UTF-8 where its bytes are UTF-8, each other byte
+ * as \xNN, control characters escaped, bounded. For reading only: the digest and
+ * every comparison use the bytes.
+ */
+function shownName(name) {
+    let text;
+    try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(name);
+    }
+    catch {
+        text = Array.from(name, b => (b < 0x80 ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`)).join('');
+    }
+    // eslint-disable-next-line no-control-regex
+    const escaped = text.replace(/[\x00-\x1f\x7f]/g, c => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+    return escaped.length > MAX_SHOWN_NAME ? `${escaped.slice(0, MAX_SHOWN_NAME)}…` : escaped;
+}
+
+;// CONCATENATED MODULE: ./src/archive/digest.ts
+// The content digest (docs/behaviour.md, "Identity"): one line per file entry,
+// `<name>\t<digest>\n`, sorted by the name's raw bytes, where a nested zip's digest
+// is its own content digest and any other entry's is the sha256 of its bytes.
+// Every entry is also checked (it inflates to its declared size, its CRC-32
+// matches), and every bound of ZipLimits holds before the work it bounds.
+
+
+
+
+
+
+function newWalkState(limits) {
+    return {
+        limits,
+        inflatedLeft: limits.maxInflatedBytes,
+        entriesLeft: limits.maxEntriesTotal,
+        unreadableNested: [],
+        backslashed: [],
+        pool: new BodyPool(),
+        scratch: new Scratch()
+    };
+}
+/**
+ * Buffers for the archive's nested jars, reused from jar to jar. A fresh buffer
+ * per jar is freed only when the garbage collector notices some 64 MB of them:
+ * a 1 GiB archive of 16 MiB jars peaked 30 MB higher.
+ */
+class BodyPool {
+    free = [];
+    take(size) {
+        const i = this.free.findIndex(b => b.length >= size);
+        return (i >= 0 ? this.free.splice(i, 1)[0] : Buffer.allocUnsafeSlow(size)).subarray(0, size);
+    }
+    /** Only for what take() lent: the whole buffer behind the view goes back. */
+    give(body) {
+        if (this.free.length < 2)
+            this.free.push(Buffer.from(body.buffer, body.byteOffset, body.buffer.byteLength - body.byteOffset));
+    }
+}
+/** One buffer grown to the largest request and reused. */
+class Scratch {
+    buffer = Buffer.alloc(0);
+    get(size) {
+        if (this.buffer.length < size)
+            this.buffer = Buffer.allocUnsafeSlow(Math.max(size, 64 * 1024));
+        return this.buffer.subarray(0, size);
+    }
+}
+// A deflated nested jar up to this size inflates in one call (its compressed bytes
+// and its body are then both in memory); larger ones stream into a reused buffer.
+const SYNC_MAX_BODY = 16 * 1024 * 1024;
+const NESTED = /\.(jar|zip|car)$/i;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\x00-\x1f\x7f]/;
+const ABSOLUTE = /^([/\\]|[A-Za-z]:)/;
+const PARENT = /(^|[/\\])\.\.([/\\]|$)/;
+const STORED = 0;
+const DEFLATED = 8;
+const ENCRYPTED = 0x1;
+// One call per entry: cheaper than a Hash object for a jar's small classes.
+const sha256Hex = (b) => (0,external_node_crypto_.hash)('sha256', b, 'hex');
+/** The content digest of lines: sorted by the names' bytes (latin1 keys compare as bytes). */
+function digestOf(lines) {
+    lines.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return sha256Hex(Buffer.from(lines.map(({ key, hex }) => `${key}\t${hex}\n`).join(''), 'latin1'));
+}
+/**
+ * The archive, read once from the front through `pass`: its central directory
+ * (read first, from the end), then every entry in the order it lies in the file.
+ * `capture` names the one entry whose bytes are kept (connector-config.xml).
+ */
+async function digestArchive(file, pass, state, capture) {
+    const at = { prefix: '', depth: 0, budget: state.limits.maxNestedBufferBytes };
+    const entries = await directory((position, length) => file.readExact(position, length), file.size, state, at);
+    const files = admit(entries, state, at);
+    const lines = [];
+    let captured;
+    try {
+        for (const entry of files) {
+            if (entry.localHeaderOffset < pass.position)
+                throw new ZipDefect(`entry ${labelOf(at, entry)} overlaps the entry before it`);
+            await pass.skipTo(entry.localHeaderOffset);
+            const header = await pass.bytes(LOCAL_LENGTH, state.scratch);
+            await pass.skipTo(entry.localHeaderOffset + localHeaderLength(header, entry));
+            if (pass.position + entry.compressedSize > file.size)
+                throw new ZipDefect(`entry ${labelOf(at, entry)} runs past the end of the file`);
+            const keep = entry.key === capture && entry.uncompressedSize <= state.limits.maxConfigBytes;
+            const { hex, body } = await fileEntry(pass, entry, state, at, keep);
+            if (keep)
+                captured = body;
+            lines.push({ key: entry.key, hex });
+        }
+    }
+    finally {
+        pass.abandon();
+    }
+    return { digest: digestOf(lines), sums: await pass.finish(), keys: files.map(e => e.key), captured };
+}
+/** An entry of the archive on disk, its bytes taken from the pass as they come. */
+async function fileEntry(pass, entry, state, at, keep) {
+    const label = labelOf(at, entry);
+    checkMethod(entry, label);
+    const declared = entry.uncompressedSize;
+    const nested = isNested(entry, state, at);
+    if (nested || keep) {
+        // A deflated jar inflates in one call into a buffer of its own size; other bodies go into a reused one.
+        const whole = entry.method === DEFLATED && declared <= SYNC_MAX_BODY && entry.compressedSize <= compressedBound(declared);
+        const pooled = nested && !whole;
+        let body;
+        if (whole) {
+            body = inflateWhole(await pass.bytes(entry.compressedSize, state.scratch), declared, label);
+        }
+        else {
+            body = pooled ? state.pool.take(declared) : Buffer.allocUnsafe(declared);
+            let filled = 0;
+            const into = (piece) => void (filled += piece.copy(body, filled));
+            if (entry.method === STORED)
+                for await (const piece of pass.take(entry.compressedSize))
+                    into(piece);
+            else
+                await inflateStream(pass.take(entry.compressedSize), declared, label, into);
+        }
+        checkCrc((0,external_node_zlib_.crc32)(body), entry, label);
+        if (!nested)
+            return { hex: sha256Hex(body), body };
+        const hex = (await nestedDigest(body, label, state, { prefix: `${label}!/`, depth: at.depth + 1, budget: at.budget - declared })) ?? sha256Hex(body);
+        if (pooled)
+            state.pool.give(body);
+        return { hex };
+    }
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    let crc = 0;
+    let total = 0;
+    const digest = (piece) => {
+        hash.update(piece);
+        crc = (0,external_node_zlib_.crc32)(piece, crc);
+        total += piece.length;
+    };
+    if (entry.method === STORED) {
+        for await (const piece of pass.take(entry.compressedSize))
+            digest(piece);
+    }
+    else if (declared <= SYNC_MAX_INFLATED && entry.compressedSize <= compressedBound(declared)) {
+        digest(inflateWhole(await pass.bytes(entry.compressedSize, state.scratch), declared, label));
+    }
+    else {
+        await inflateStream(pass.take(entry.compressedSize), declared, label, digest);
+    }
+    if (total !== declared)
+        throw new ZipDefect(`entry ${label} holds ${total} bytes, not the ${declared} it declares`);
+    checkCrc(crc, entry, label);
+    return { hex: hash.digest('hex') };
+}
+/** A nested zip's content digest, or undefined (and a warning) when it does not read as a zip. */
+async function nestedDigest(body, label, state, at) {
+    try {
+        return await memoryDigest(body, state, at);
+    }
+    catch (err) {
+        if (!(err instanceof ZipDefect))
+            throw err;
+        state.unreadableNested.push({ label, problem: err.problem });
+        return undefined;
+    }
+}
+/** A zip held whole in memory: every entry is a view or one inflate away. */
+async function memoryDigest(zip, state, at) {
+    const readAt = (position, length) => {
+        if (position + length > zip.length)
+            throw new ZipDefect(`it points past its own end (byte ${position + length} of ${zip.length})`);
+        return zip.subarray(position, position + length);
+    };
+    const entries = await directory(readAt, zip.length, state, at);
+    const files = admit(entries, state, at);
+    const lines = new Array(files.length);
+    let reached = 0;
+    for (let i = 0; i < files.length; i++) {
+        const entry = files[i];
+        const label = () => labelOf(at, entry);
+        if (entry.localHeaderOffset < reached)
+            throw new ZipDefect(`entry ${label()} overlaps the entry before it`);
+        checkMethod(entry, label);
+        const start = entry.localHeaderOffset + localHeaderLength(readAt(entry.localHeaderOffset, LOCAL_LENGTH), entry);
+        const raw = readAt(start, entry.compressedSize);
+        reached = start + entry.compressedSize;
+        lines[i] = { key: entry.key, hex: await memoryEntry(raw, entry, state, at, label) };
+    }
+    return digestOf(lines);
+}
+async function memoryEntry(raw, entry, state, at, label) {
+    const declared = entry.uncompressedSize;
+    if (entry.method === DEFLATED && declared > SYNC_MAX_INFLATED) {
+        // Too large for one buffer of its own: hashed as it inflates (it cannot be a nested zip: those are read whole).
+        const hash = (0,external_node_crypto_.createHash)('sha256');
+        let crc = 0;
+        await inflateStream(once(raw), declared, label(), piece => {
+            hash.update(piece);
+            crc = (0,external_node_zlib_.crc32)(piece, crc);
+        });
+        checkCrc(crc, entry, label);
+        return hash.digest('hex');
+    }
+    const bytes = entry.method === STORED ? raw : inflateWhole(raw, declared, label);
+    checkCrc((0,external_node_zlib_.crc32)(bytes), entry, label);
+    if (!isNested(entry, state, at))
+        return sha256Hex(bytes);
+    const name = label();
+    return (await nestedDigest(bytes, name, state, { prefix: `${name}!/`, depth: at.depth + 1, budget: at.budget - declared })) ?? sha256Hex(bytes);
+}
+/** The central directory's entries, after the bounds on their number. */
+async function directory(read, size, state, at) {
+    const { limits } = state;
+    let end;
+    try {
+        end = await readEnd(read, size);
+    }
+    catch (err) {
+        throw directoryDefect(err, at);
+    }
+    const where = whereOf(at);
+    if (end.count > limits.maxEntriesPerZip) {
+        throw new ZipLimitExceeded(`${where} holds ${end.count.toLocaleString('en-US')} entries, more than the limit of ${limits.maxEntriesPerZip.toLocaleString('en-US')} per zip`);
+    }
+    state.entriesLeft -= end.count;
+    if (state.entriesLeft < 0) {
+        throw new ZipLimitExceeded(`it holds more than ${limits.maxEntriesTotal.toLocaleString('en-US')} entries in all, nested archives counted (the limit), at ${where}`);
+    }
+    if (end.size > limits.maxDirectoryBytes) {
+        throw new ZipLimitExceeded(`${where}'s central directory is ${formatBytes(end.size)}, more than the limit of ${formatBytes(limits.maxDirectoryBytes)}`);
+    }
+    try {
+        return parseCentral(await read(end.offset, end.size), end.count);
+    }
+    catch (err) {
+        throw directoryDefect(err, at);
+    }
+}
+function directoryDefect(err, at) {
+    if (err instanceof ZipLimitExceeded)
+        return err;
+    const problem = err instanceof ZipDefect ? err.problem : causeText(err);
+    return new ZipDefect(`${at.depth === 0 ? 'its' : `${whereOf(at)}'s`} central directory cannot be read (${problem})`);
+}
+/**
+ * One pass over the names: refuses a control character, an absolute path, a
+ * '..' segment and a name seen twice; notes backslashes; leaves directories out;
+ * and refuses a zip whose declared sizes would pass the inflation bound. The
+ * file entries come back in the order they lie in the zip.
+ */
+function admit(entries, state, at) {
+    const seen = new Set();
+    const files = [];
+    let declared = 0;
+    for (const entry of entries) {
+        const key = entry.key;
+        if (CONTROL.test(key))
+            throw new ZipDefect(`entry ${labelOf(at, entry)} has a control character in its name`);
+        if (ABSOLUTE.test(key))
+            throw new ZipDefect(`entry ${labelOf(at, entry)} has an absolute path as its name`);
+        if (PARENT.test(key))
+            throw new ZipDefect(`entry ${labelOf(at, entry)} has a '..' segment in its name`);
+        if (seen.has(key))
+            throw new ZipDefect(`entry ${labelOf(at, entry)} appears twice (tools disagree on which copy counts)`);
+        seen.add(key);
+        if (key.endsWith('/'))
+            continue;
+        if (key.includes('\\'))
+            state.backslashed.push(labelOf(at, entry));
+        declared += entry.uncompressedSize;
+        files.push(entry);
+    }
+    // Every entry is inflated to at most its declared size, so the declared sum is
+    // what inflating will cost: a bomb is refused here, before any work.
+    if (declared > state.inflatedLeft) {
+        throw new ZipLimitExceeded(`${whereOf(at)} would inflate to more than the limit of ${formatBytes(state.limits.maxInflatedBytes)} in all, nested archives counted (${formatBytes(declared)} declared by its entries)`);
+    }
+    state.inflatedLeft -= declared;
+    return files.sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
+}
+function isNested(entry, state, at) {
+    return NESTED.test(entry.key) && at.depth < state.limits.maxNestingDepth && entry.uncompressedSize <= at.budget;
+}
+function checkMethod(entry, label) {
+    const name = () => (typeof label === 'string' ? label : label());
+    if (entry.flags & ENCRYPTED)
+        throw new ZipDefect(`entry ${name()} is encrypted`);
+    if (entry.method !== STORED && entry.method !== DEFLATED) {
+        throw new ZipDefect(`entry ${name()} uses compression method ${entry.method}, which is not supported (only stored and deflate)`);
+    }
+}
+function checkCrc(crc, entry, label) {
+    if (crc >>> 0 !== entry.crc32 >>> 0)
+        throw new ZipDefect(`entry ${typeof label === 'string' ? label : label()} fails its CRC check`);
+}
+/**
+ * The most compressed bytes an honest deflate stream of `declared` bytes takes
+ * (stored blocks add 5 bytes per 64 KiB): past it the entry streams, so a lying
+ * header cannot make us buffer its compressed bytes whole.
+ */
+function compressedBound(declared) {
+    return declared + 5 * Math.ceil(declared / 16384) + 1024;
+}
+async function* once(piece) {
+    yield piece;
+}
+const labelOf = (at, entry) => at.prefix + shownName(entry.name);
+const whereOf = (at) => (at.depth === 0 ? 'the archive' : at.prefix.slice(0, -2));
+
+;// CONCATENATED MODULE: ./src/archive/file-pass.ts
+
+
+// 2 MiB reads: sha256 runs near openssl's speed from 1 MiB up (64 KiB reads run at about half).
+const CHUNK = 2 * 1024 * 1024;
+/**
+ * One read of the archive, front to back, through two reused buffers (the next
+ * read in flight while the last is used). The file's sha256 is taken from each
+ * chunk as it arrives, and the zip walk takes the entries' bytes from the same
+ * chunks: the file is read once for both (docs/behaviour.md, "Checksum").
+ * Memory stays at two chunks whatever the archive's size.
+ */
+class FilePass {
+    file;
+    summing;
+    buffers;
+    hash = (0,external_node_crypto_.createHash)('sha256');
+    crc = 0;
+    /** The chunk being consumed, its start in the file, and how much of it is used. */
+    chunk = Buffer.alloc(0);
+    chunkStart = 0;
+    used = 0;
+    current = 0;
+    ahead;
+    /** `summing` false: another thread takes the file's sums (a large archive), this pass only feeds the walk. */
+    constructor(file, summing = true) {
+        this.file = file;
+        this.summing = summing;
+        const size = Math.max(1, Math.min(CHUNK, file.size));
+        this.buffers = [Buffer.allocUnsafeSlow(size), Buffer.allocUnsafeSlow(size)];
+        this.ahead = this.readInto(0);
+    }
+    /** The file position of the next byte not yet consumed. */
+    get position() {
+        return this.chunkStart + this.used;
+    }
+    /**
+     * The next `length` bytes, as views into the chunks: each view is valid until
+     * the next one is asked for. Fails if the file ends first.
+     */
+    async *take(length) {
+        let left = length;
+        while (left > 0) {
+            if (this.used === this.chunk.length)
+                await this.advance();
+            const n = Math.min(left, this.chunk.length - this.used);
+            const view = this.chunk.subarray(this.used, this.used + n);
+            this.used += n;
+            left -= n;
+            yield view;
+        }
+    }
+    /**
+     * The next `length` bytes whole: a view into the chunk when they lie in it
+     * (valid until more is asked for), else copied into `scratch`'s buffer (they
+     * straddle chunks).
+     */
+    async bytes(length, scratch) {
+        if (this.used === this.chunk.length && length > 0)
+            await this.advance();
+        if (this.used + length <= this.chunk.length) {
+            const view = this.chunk.subarray(this.used, this.used + length);
+            this.used += length;
+            return view;
+        }
+        const out = scratch.get(length);
+        let at = 0;
+        for await (const view of this.take(length))
+            at += view.copy(out, at);
+        return out;
+    }
+    /** Consumes bytes up to `position` (never backwards): they still count in the file's sha256. */
+    async skipTo(position) {
+        while (this.position < position) {
+            if (this.used === this.chunk.length)
+                await this.advance();
+            this.used += Math.min(position - this.position, this.chunk.length - this.used);
+        }
+    }
+    /** Reads to the end of the file (when summing); its sums. */
+    async finish() {
+        if (!this.summing)
+            return undefined;
+        await this.skipTo(this.file.size);
+        // Whatever the file holds past the size it had when opened is not ours: the upload refuses a file that grew.
+        return { sha256: this.hash.digest('hex'), crc32: this.crc >>> 0 };
+    }
+    /** Stops the read in flight from failing unobserved once the walk has given up. */
+    abandon() {
+        void this.ahead?.catch(() => undefined);
+    }
+    async advance() {
+        const start = this.chunkStart + this.chunk.length;
+        if (!this.ahead || start >= this.file.size)
+            throw new Error(`unexpected end of file at byte ${start}`);
+        const n = await this.ahead;
+        if (n === 0)
+            throw new Error(`unexpected end of file at byte ${start}`);
+        this.chunk = this.buffers[this.current].subarray(0, n);
+        this.chunkStart = start;
+        this.used = 0;
+        if (this.summing) {
+            this.hash.update(this.chunk);
+            this.crc = (0,external_node_zlib_.crc32)(this.chunk, this.crc);
+        }
+        this.current ^= 1;
+        // The other buffer is free: the views into it were given up when this chunk was asked for.
+        this.ahead = start + n < this.file.size ? this.readInto(start + n) : undefined;
+    }
+    readInto(position) {
+        const into = this.buffers[this.current];
+        return this.file.read(into, position, Math.min(into.length, this.file.size - position));
+    }
+}
+
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __webpack_require__(5919);
+;// CONCATENATED MODULE: ./src/archive/hash-beside.ts
+
+// The worker's code travels as a string (`eval: true`) so that it runs the same
+// from ts-jest, from tsc's output and from the single file @vercel/ncc bundles:
+// a worker given as a file path would need that file beside the bundle. It reads
+// the archive's own descriptor (descriptors belong to the process, so the number
+// is valid in every thread) at explicit positions: no path is opened again.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads')
+const { read } = require('node:fs')
+const { createHash } = require('node:crypto')
+const { crc32 } = require('node:zlib')
+const CHUNK = 2 * 1024 * 1024
+const readAt = (fd, buffer, position, length) =>
+  new Promise((resolve, reject) => read(fd, buffer, 0, length, position, (err, n) => (err ? reject(err) : resolve(n))))
+async function sums({ fd, size }) {
+  const hash = createHash('sha256')
+  let crc = 0
+  const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)]
+  let position = 0
+  let current = 0
+  let reading = size > 0 ? readAt(fd, buffers[0], 0, Math.min(CHUNK, size)) : undefined
+  while (reading) {
+    const n = await reading
+    if (n === 0) throw new Error('unexpected end of file at byte ' + position)
+    const done = buffers[current].subarray(0, n)
+    position += n
+    current ^= 1
+    reading = position < size ? readAt(fd, buffers[current], position, Math.min(CHUNK, size - position)) : undefined
+    hash.update(done)
+    crc = crc32(done, crc)
+  }
+  return { sha256: hash.digest('hex'), crc32: crc >>> 0 }
+}
+sums(workerData).then(
+  result => parentPort.postMessage({ result }),
+  err => parentPort.postMessage({ error: String((err && err.message) || err) })
+)
+`;
+/** The worker only hashes Buffers (kept off its heap): a small heap keeps the release under its 120 MB RSS target. */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 16 };
+// From this size the file's sums run on the other core while this thread walks
+// the zip: both hash about as much (the archive's bytes; the entries' bytes), so a
+// 1 GiB archive is checked in about half the time on 2 cores. Below it a worker's
+// start (30–80 ms in a fresh process) costs more than the sums it would move
+// (a 40 MB archive's take about 40 ms), so this thread takes them from the read
+// the walk makes anyway (docs/benchmarks.md, "Checking the archive, second pass (issue 22)").
+const WORKER_MIN_BYTES = 64 * 1024 * 1024;
+/** The sums of the file behind descriptor `fd`, of `size` bytes, in a worker thread. */
+function sumsBeside(fd, size) {
+    const worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, { eval: true, workerData: { fd, size }, resourceLimits: WORKER_LIMITS });
+    const sums = new Promise((resolve, reject) => {
+        worker.once('message', (m) => (m.result ? resolve(m.result) : reject(new Error(m.error ?? 'hashing failed'))));
+        worker.once('error', reject);
+        worker.once('exit', code => reject(new Error(`the hashing thread stopped (exit code ${code})`)));
+    });
+    sums.catch(() => undefined);
+    return {
+        sums,
+        stop: async () => {
+            await worker.terminate();
+        }
+    };
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+;// CONCATENATED MODULE: ./src/archive/open.ts
+// The archive, opened once for the whole run (docs/behaviour.md, "Validation" and
+// "Upload"): the check, its sha256 and the upload read this one descriptor at
+// explicit positions, so no path is opened twice. A path reopened later could
+// name another file by then (a swap stores B's bytes under A's checksums) or a
+// FIFO (whose blocking open() never returns).
+
+
+const identityOf = (s) => ({ dev: s.dev, ino: s.ino, size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs });
+/** Why the archive cannot be opened for reading; the caller words it for the user. */
+class NotARegularFile extends Error {
+}
+class ArchiveFile {
+    path;
+    handle;
+    opened;
+    closed = false;
+    sums;
+    constructor(
+    /** The path it was opened by, for messages and for the swap check. */
+    path, handle, opened) {
+        this.path = path;
+        this.handle = handle;
+        this.opened = opened;
+    }
+    /**
+     * Opens `path` for reading without blocking (a FIFO or a device opens at once
+     * instead of waiting for a writer) and keeps it only if fstat says it is a
+     * regular file.
+     */
+    static async open(path) {
+        const handle = await (0,promises_.open)(path, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
+        try {
+            const s = await handle.stat();
+            if (!s.isFile())
+                throw new NotARegularFile('it is not a regular file');
+            return new ArchiveFile(path, handle, identityOf(s));
+        }
+        catch (err) {
+            await handle.close();
+            throw err;
+        }
+    }
+    get size() {
+        return this.opened.size;
+    }
+    /** The descriptor's number, for a thread that reads it beside this one. */
+    get fd() {
+        return this.handle.fd;
+    }
+    /** Records the sums the check took of these bytes: what the upload proves its bytes against. */
+    checked(sums) {
+        this.sums = sums;
+    }
+    /** CRC-32 of the bytes as checked: the upload verifies what it sends against it (cheaper than a second sha256). */
+    get crc32() {
+        if (!this.sums)
+            throw new Error('the archive was not checked');
+        return this.sums.crc32;
+    }
+    /** Reads at `position` into `into`; the bytes read (fewer only at the end of the file). */
+    async read(into, position, length = into.length) {
+        const { bytesRead } = await this.handle.read(into, 0, length, position);
+        return bytesRead;
+    }
+    /** `length` bytes at `position`, exactly, or an error naming where the file ended. */
+    async readExact(position, length) {
+        const into = Buffer.allocUnsafe(length);
+        let done = 0;
+        while (done < length) {
+            const n = await this.read(into.subarray(done), position + done, length - done);
+            if (n === 0)
+                throw new Error(`unexpected end of file at byte ${position + done}`);
+            done += n;
+        }
+        return into;
+    }
+    /**
+     * Undefined while the file is the one opened: the same size and times behind
+     * the descriptor, and the path still naming it. Otherwise what changed, as the
+     * end of "it changed since it was checked: …".
+     */
+    async changed() {
+        const now = identityOf(await this.handle.stat());
+        const was = this.opened;
+        if (now.size !== was.size)
+            return `it is now ${now.size} bytes, not the ${was.size} checked`;
+        let named;
+        try {
+            named = await (0,promises_.stat)(this.path);
+        }
+        catch (err) {
+            return `its path no longer names it (${err.code ?? 'unreadable'})`;
+        }
+        if (named.dev !== was.dev || named.ino !== was.ino)
+            return 'its path now names another file';
+        // ctime too: a writer can set the mtime back, never the ctime.
+        if (now.mtimeMs !== was.mtimeMs || now.ctimeMs !== was.ctimeMs)
+            return 'it was written to (its modification or change time moved)';
+        return undefined;
+    }
+    async close() {
+        if (this.closed)
+            return;
+        this.closed = true;
+        await this.handle.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/archive/zip.ts
+// The checked archive (docs/behaviour.md, "Validation") and its content digest
+// ("Identity"), from one open descriptor read once from the front: the zip's
+// checks, its content digest and the file's sha256 come from that read (for a
+// large archive, the sha256 from a worker reading the same descriptor beside it).
+// Nothing is written to disk.
+
+
+
+
+
+
+
+
+
+
+// A hostile archive could name thousands of broken jars; the log lists a few.
+const MAX_LISTED = 5;
+/**
+ * Opens `path` once and reads it as a zip — central directory, every entry
+ * inflated and its CRC-32 checked — computing its content digest and its sha256
+ * from the same read. `shownName` is how the caller names the file to the user
+ * (relative to the workspace). A defect or a hostile bound is an InputError
+ * naming `archive`, and the file is closed again.
+ */
+async function inspectArchive(path, shownName, limits = ZIP_LIMITS, workerMinBytes = WORKER_MIN_BYTES) {
+    const file = await openArchive(path, shownName);
+    let beside;
+    try {
+        beside = file.size >= workerMinBytes ? startBeside(file) : undefined;
+        const state = newWalkState(limits);
+        const [content, besideSums] = await Promise.all([digestArchive(file, new FilePass(file, !beside), state, CONFIG_ENTRY), beside?.sums]).catch((err) => {
+            throw asInputError(err, shownName);
+        });
+        const sums = content.sums ?? besideSums;
+        file.checked(sums);
+        const changed = await file.changed();
+        if (changed)
+            throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} ${shownName} changed while it was being checked (${changed}). ${NO_WRITERS}`);
+        const layout = checkLayout(content.keys, content.captured, limits.maxConfigBytes);
+        return {
+            sha256: sums.sha256,
+            contentSha256: content.digest,
+            connector: layout.connector,
+            layoutWarnings: [...layout.warnings, ...listed(state.backslashed.map(backslashWarning), backslashMore), ...nestedWarnings(state.unreadableNested)],
+            entries: content.keys.length,
+            file
+        };
+    }
+    catch (err) {
+        await beside?.stop();
+        await file.close();
+        throw err;
+    }
+    finally {
+        void beside?.stop();
+    }
+}
+/** The file's sums in a worker, or undefined (this thread takes them) when no worker can start. */
+function startBeside(file) {
+    try {
+        return sumsBeside(file.fd, file.size);
+    }
+    catch {
+        return undefined;
+    }
+}
+const NO_WRITERS = 'Make sure no other step writes the archive while this action runs.';
+async function openArchive(path, shownName) {
+    try {
+        return await ArchiveFile.open(path);
+    }
+    catch (err) {
+        const why = err instanceof NotARegularFile ? err.message : `it cannot be opened: ${err.code ?? causeText(err)}`;
+        throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} ${shownName} cannot be read (${why}). Point ${constants/* Input */.pd.archive} at the connector zip itself. ${NO_WRITERS}`, {
+            cause: err
+        });
+    }
+}
+function asInputError(err, shownName) {
+    const file = `${constants/* Input */.pd.archive} ${shownName}`;
+    if (err instanceof ZipDefect) {
+        return new errors/* InputError */.dz(constants/* Input */.pd.archive, `${file} is not a readable zip: ${err.problem}. Rebuild the archive (e.g. ./gradlew build) and check that nothing truncated or altered it on the way.`);
+    }
+    if (err instanceof ZipLimitExceeded) {
+        return new errors/* InputError */.dz(constants/* Input */.pd.archive, `${file} is refused as a possible zip bomb: ${err.problem}. A connector archive stays far below these bounds; check that ${constants/* Input */.pd.archive} names the connector zip.`);
+    }
+    if (err instanceof errors/* InputError */.dz)
+        return err;
+    // The descriptor failed mid-read (EIO, a file cut short under us): the archive cannot be trusted.
+    return new errors/* InputError */.dz(constants/* Input */.pd.archive, `${file} could not be read to its end (${causeText(err)}). ${NO_WRITERS}`, { cause: err });
+}
+const backslashWarning = (label) => `${label} has a backslash in its name; Java does not read \\ as a separator, so it will not find this class or resource (rebuild the archive with / in entry names).`;
+const backslashMore = (more) => `${more} more entries have a backslash in their names.`;
+function nestedWarnings(unreadable) {
+    return listed(unreadable.map(({ label, problem }) => `${label} is named like a zip but does not read as one (${problem}); its content digest uses its bytes.`), more => `${more} more nested archives do not read as zips; their content digests use their bytes.`);
+}
+function listed(lines, more) {
+    const shown = lines.slice(0, MAX_LISTED);
+    if (lines.length > MAX_LISTED)
+        shown.push(more(lines.length - MAX_LISTED));
+    return shown;
+}
+
+
+/***/ })
+
+};

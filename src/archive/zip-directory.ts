@@ -1,0 +1,175 @@
+// The zip format's directories, read by our own small reader (docs/boomi-api.md,
+// "The archive"): the end record, the central directory and the local headers.
+// It replaced yauzl because yauzl's per-entry events and promises cost more than
+// inflating and hashing a jar's small classes (a 40 MB connector holds ~20,000),
+// and because it decodes names (CP437, the Unicode-path extra field, `\` to `/`)
+// where the content digest needs the bytes Java's class loader sees.
+// Every number read here is untrusted: each offset and length is checked against
+// the bytes it points into before it is used.
+import { ZipDefect } from './zip-errors.js'
+
+export interface CentralEntry {
+  /** The name's bytes as stored: never decoded, rewritten or replaced by an extra field. */
+  name: Buffer
+  /** The same bytes as a latin1 string, one character per byte: comparing two compares bytes. */
+  key: string
+  flags: number
+  method: number
+  crc32: number
+  compressedSize: number
+  uncompressedSize: number
+  localHeaderOffset: number
+}
+
+/** Where the central directory is, from the end record (zip64 when the classic one overflows). */
+export interface EndRecord {
+  count: number
+  offset: number
+  size: number
+}
+
+/** Positional reads over a zip: the archive's descriptor, or a nested zip in memory. */
+export type ReadAt = (position: number, length: number) => Promise<Buffer> | Buffer
+
+const END_SIGNATURE = 0x06054b50
+const END_LENGTH = 22
+const ZIP64_LOCATOR_SIGNATURE = 0x07064b50
+const ZIP64_LOCATOR_LENGTH = 20
+const ZIP64_END_SIGNATURE = 0x06064b50
+const ZIP64_END_LENGTH = 56
+const CENTRAL_SIGNATURE = 0x02014b50
+const CENTRAL_LENGTH = 46
+const LOCAL_SIGNATURE = 0x04034b50
+export const LOCAL_LENGTH = 30
+const ZIP64_EXTRA = 0x0001
+const STRONG_ENCRYPTION = 0x40
+/** The end record sits in the last 22 bytes plus a comment of at most 65,535. */
+const END_SEARCH = END_LENGTH + 0xffff
+
+/** Finds the end record of a zip of `size` bytes; a defect if there is none or it points outside the zip. */
+export async function readEnd(read: ReadAt, size: number): Promise<EndRecord> {
+  if (size < END_LENGTH) throw new ZipDefect('it is too short to hold an end of central directory record')
+  const tailStart = Math.max(0, size - END_SEARCH)
+  const tail = await read(tailStart, size - tailStart)
+  // From the end backwards; the record's comment must run exactly to the end of the zip.
+  let at = -1
+  for (let i = tail.length - END_LENGTH; i >= 0; i--) {
+    if (tail.readUInt32LE(i) === END_SIGNATURE && tail.readUInt16LE(i + 20) === tail.length - i - END_LENGTH) {
+      at = i
+      break
+    }
+  }
+  if (at < 0) throw new ZipDefect('its end of central directory record was not found')
+  if (tail.readUInt16LE(at + 4) !== 0 || tail.readUInt16LE(at + 6) !== 0) throw new ZipDefect('it spans several disks')
+  let count = tail.readUInt16LE(at + 10)
+  let cdSize = tail.readUInt32LE(at + 12)
+  let offset = tail.readUInt32LE(at + 16)
+  const endAt = tailStart + at
+  let directoryEnd = endAt
+  const locatorAt = at - ZIP64_LOCATOR_LENGTH
+  if ((count === 0xffff || cdSize === 0xffffffff || offset === 0xffffffff) && locatorAt >= 0 && tail.readUInt32LE(locatorAt) === ZIP64_LOCATOR_SIGNATURE) {
+    const zip64At = readUInt64(tail, locatorAt + 8)
+    if (zip64At + ZIP64_END_LENGTH > tailStart + locatorAt) throw new ZipDefect('its zip64 end record lies outside the zip')
+    const record = await read(zip64At, ZIP64_END_LENGTH)
+    if (record.readUInt32LE(0) !== ZIP64_END_SIGNATURE) throw new ZipDefect('its zip64 end record has an invalid signature')
+    count = readUInt64(record, 32)
+    cdSize = readUInt64(record, 40)
+    offset = readUInt64(record, 48)
+    directoryEnd = zip64At
+  }
+  if (offset + cdSize > directoryEnd) throw new ZipDefect('its central directory runs past its end record')
+  return { count, offset, size: cdSize }
+}
+
+/** The `count` entries of a central directory held whole in `cd`. */
+export function parseCentral(cd: Buffer, count: number): CentralEntry[] {
+  const entries: CentralEntry[] = new Array<CentralEntry>(count)
+  let p = 0
+  for (let i = 0; i < count; i++) {
+    if (p + CENTRAL_LENGTH > cd.length) throw new ZipDefect(`its central directory ends after ${i} of its ${count} entries`)
+    if (cd.readUInt32LE(p) !== CENTRAL_SIGNATURE) throw new ZipDefect(`its central directory has an invalid entry header at entry ${i + 1}`)
+    const flags = cd.readUInt16LE(p + 8)
+    const nameLength = cd.readUInt16LE(p + 28)
+    const extraLength = cd.readUInt16LE(p + 30)
+    const commentLength = cd.readUInt16LE(p + 32)
+    const nameAt = p + CENTRAL_LENGTH
+    const next = nameAt + nameLength + extraLength + commentLength
+    if (next > cd.length) throw new ZipDefect(`its central directory ends inside entry ${i + 1}`)
+    const name = cd.subarray(nameAt, nameAt + nameLength)
+    const entry: CentralEntry = {
+      name,
+      key: name.toString('latin1'),
+      flags,
+      method: cd.readUInt16LE(p + 10),
+      crc32: cd.readUInt32LE(p + 16),
+      compressedSize: cd.readUInt32LE(p + 20),
+      uncompressedSize: cd.readUInt32LE(p + 24),
+      localHeaderOffset: cd.readUInt32LE(p + 42)
+    }
+    if (flags & STRONG_ENCRYPTION) throw new ZipDefect(`entry ${shownName(name)} uses strong encryption`)
+    if (entry.compressedSize === 0xffffffff || entry.uncompressedSize === 0xffffffff || entry.localHeaderOffset === 0xffffffff) {
+      zip64Sizes(entry, cd.subarray(nameAt + nameLength, nameAt + nameLength + extraLength))
+    }
+    if (entry.method === 0 && entry.compressedSize !== entry.uncompressedSize) {
+      throw new ZipDefect(`entry ${shownName(name)} is stored but declares ${entry.compressedSize} bytes stored and ${entry.uncompressedSize} inflated`)
+    }
+    entries[i] = entry
+    p = next
+  }
+  return entries
+}
+
+/** The zip64 extended information extra field: the 8-byte values of the fields that read 0xffffffff, in this order. */
+function zip64Sizes(entry: CentralEntry, extra: Buffer): void {
+  for (let i = 0; i + 4 <= extra.length;) {
+    const id = extra.readUInt16LE(i)
+    const length = extra.readUInt16LE(i + 2)
+    const data = extra.subarray(i + 4, i + 4 + length)
+    i += 4 + length
+    if (id !== ZIP64_EXTRA) continue
+    let at = 0
+    const next = (what: string): number => {
+      if (at + 8 > data.length) throw new ZipDefect(`entry ${shownName(entry.name)}'s zip64 field lacks its ${what}`)
+      at += 8
+      return readUInt64(data, at - 8)
+    }
+    if (entry.uncompressedSize === 0xffffffff) entry.uncompressedSize = next('uncompressed size')
+    if (entry.compressedSize === 0xffffffff) entry.compressedSize = next('compressed size')
+    if (entry.localHeaderOffset === 0xffffffff) entry.localHeaderOffset = next('header offset')
+    return
+  }
+}
+
+/** The length of a local header (fixed part, name, extra field) from its first 30 bytes. */
+export function localHeaderLength(header: Buffer, entry: CentralEntry): number {
+  if (header.length < LOCAL_LENGTH || header.readUInt32LE(0) !== LOCAL_SIGNATURE) {
+    throw new ZipDefect(`entry ${shownName(entry.name)} cannot be read (invalid local file header signature)`)
+  }
+  return LOCAL_LENGTH + header.readUInt16LE(26) + header.readUInt16LE(28)
+}
+
+/** A 64-bit little-endian count, refused past 2^53 (no real zip comes near; a hostile one must not wrap). */
+function readUInt64(b: Buffer, at: number): number {
+  const value = b.readUInt32LE(at) + b.readUInt32LE(at + 4) * 0x1_0000_0000
+  if (!Number.isSafeInteger(value)) throw new ZipDefect('it declares a size or offset beyond 2^53')
+  return value
+}
+
+const MAX_SHOWN_NAME = 300
+
+/**
+ * A name as messages show it: UTF-8 where its bytes are UTF-8, each other byte
+ * as \xNN, control characters escaped, bounded. For reading only: the digest and
+ * every comparison use the bytes.
+ */
+export function shownName(name: Buffer): string {
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(name)
+  } catch {
+    text = Array.from(name, b => (b < 0x80 ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`)).join('')
+  }
+  // eslint-disable-next-line no-control-regex
+  const escaped = text.replace(/[\x00-\x1f\x7f]/g, c => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+  return escaped.length > MAX_SHOWN_NAME ? `${escaped.slice(0, MAX_SHOWN_NAME)}…` : escaped
+}
