@@ -297,6 +297,8 @@ describe('CLI', () => {
       '/x': 401
     })
     expect(parseCliOptions([]).emulator.answers).toEqual({})
+    expect(parseCliOptions([]).emulator.rateLimitCounts).toBeUndefined()
+    expect(parseCliOptions(['--rate-limit', '10', '--rate-limit-counts', 'all']).emulator).toMatchObject({ rateLimit: 10, rateLimitCounts: 'all' })
     expect(parseCliOptions(['--answers', 'earlier,milliseconds', '--answers', 'describing=null,page-count']).emulator.answers).toEqual({
       numberOfResults: 'page',
       describing: 'null',
@@ -305,6 +307,7 @@ describe('CLI', () => {
     for (const bad of [
       ['--seed', 'x'],
       ['--rate-limit', '0'],
+      ['--rate-limit-counts', 'refused'],
       ['--port', '70000'],
       ['--group', 'a,,b'],
       ['--compete-rps', ''],

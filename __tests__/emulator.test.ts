@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
 import { createHash } from 'node:crypto'
 import http from 'node:http'
+import { RateLimiter, type RateLimitCounts } from '../emulator/admission.js'
 import { Emulator, type EmulatorOptions } from '../emulator/server.js'
 import { seedGroup } from '../emulator/seed.js'
 import { type Part, multipart } from './emulator-client.js'
@@ -417,6 +418,29 @@ describe('rate limit', () => {
     expect(emu.requests.filter(r => r.rateLimited).every(r => r.status === 503)).toBe(true)
     expect(emu.maxRequestsInWindow()).toBe(15)
     expect(emu.maxRequestsInWindow(1000, r => !r.rateLimited)).toBe(5)
+  })
+
+  test.each<[RateLimitCounts, string]>([
+    // limit 2; arrivals at these ms; R = refused
+    ['accepted', '..R..R.'],
+    ['all', '..RRRR.']
+  ])('the limiter counting %s arrivals refuses %s', (counts, expected) => {
+    const limiter = new RateLimiter(2, counts)
+    const at = [0, 100, 200, 1050, 1150, 1250, 2300]
+    expect(at.map(t => (limiter.refuses(t) ? 'R' : '.')).join('')).toBe(expected)
+  })
+
+  test.each<[RateLimitCounts | undefined, (admitted: number) => boolean]>([
+    [undefined, admitted => admitted >= 4],
+    ['all', admitted => admitted === 2]
+  ])('over HTTP, a client that keeps knocking for 1.6 s, with rateLimitCounts %s', async (rateLimitCounts, expected) => {
+    await startEmu({ rateLimit: 2, rateLimitCounts })
+    // One request after another: refused ones counting, the window never empties after the first two.
+    const statuses: number[] = []
+    for (const end = Date.now() + 1600; Date.now() < end && statuses.length < 2000;) statuses.push((await query()).status)
+    const admitted = statuses.filter(s => s === 200).length
+    expect(admitted + statuses.filter(s => s === 503).length).toBe(statuses.length)
+    expect(expected(admitted)).toBe(true)
   })
 
   test('maxRequestsInWindow counts arrivals in (t - window, t]', async () => {

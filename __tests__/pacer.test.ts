@@ -28,8 +28,11 @@ function fakeClock() {
   }
 }
 
-/** A fake clock with a timer queue, so concurrent sleepers wake in time order. */
-function timerQueue() {
+/**
+ * A fake clock with a timer queue, so concurrent sleepers wake in time order.
+ * `wakeAt` says when a timer due at `at` really fires: later, on a busy machine.
+ */
+function timerQueue(wakeAt: (at: number) => number = at => at) {
   let t = 0
   const timers: { at: number; seq: number; wake: () => void }[] = []
   let seq = 0
@@ -45,7 +48,7 @@ function timerQueue() {
         timers.sort((a, b) => a.at - b.at || a.seq - b.seq)
         const next = timers.shift()
         if (next) {
-          t = Math.max(t, next.at)
+          t = Math.max(t, wakeAt(next.at))
           next.wake()
         }
       }
@@ -94,6 +97,62 @@ describe('Pacer at its ceiling', () => {
     await clock.drive(callers)
     expect(starts).toHaveLength(30)
     expect(maxInWindow(starts)).toBeLessThanOrEqual(4)
+  })
+
+  it('releases no burst when late timers wake several waiting callers at once (busy machine)', async () => {
+    // The event loop is stalled for 350 ms of every second: every timer due inside a stall fires at its end, together.
+    const stalled = (at: number): number => (at % 1000 >= 300 && at % 1000 < 650 ? at - (at % 1000) + 650 : at)
+    for (const rps of [2, 5, 10]) {
+      const clock = timerQueue(stalled)
+      const pacer = new Pacer(rps, clock.now, clock.sleep)
+      const starts: number[] = []
+      // eight callers, as the deletions run, each taking slots in a loop
+      const callers = Promise.all(
+        Array.from({ length: 8 }, async () => {
+          for (let i = 0; i < 10; i++) {
+            await pacer.take()
+            starts.push(clock.now())
+          }
+        })
+      )
+      await clock.drive(callers)
+      expect(starts).toHaveLength(80)
+      for (let i = 1; i < starts.length; i++) expect(starts[i] - starts[i - 1]).toBeGreaterThanOrEqual(pacer.interval - LATE_TOLERANCE_MS)
+      expect(maxInWindow(starts)).toBeLessThanOrEqual(rps)
+    }
+  })
+
+  it('applies a cut that arrives while callers are already waiting', async () => {
+    const clock = timerQueue()
+    const pacer = new Pacer(10, clock.now, clock.sleep)
+    const starts: number[] = []
+    await pacer.take()
+    const waiting = Promise.all(
+      [0, 1, 2].map(async () => {
+        await pacer.take()
+        starts.push(clock.now())
+      })
+    )
+    pacer.observe(503) // rate 5 from now on, for the three already queued too
+    await clock.drive(waiting)
+    expect(starts).toEqual([1, 2, 3].map(k => k * 200 * (1 + PACING_MARGIN)))
+  })
+
+  it('spends no slot on a caller whose wait failed, and lets the ones behind it go on', async () => {
+    let t = 0
+    let calls = 0
+    const pacer = new Pacer(
+      10,
+      () => t,
+      async ms => {
+        if (++calls === 1) throw new Error('cancelled')
+        t += ms
+      }
+    )
+    await pacer.take()
+    await expect(pacer.take()).rejects.toThrow('cancelled')
+    await pacer.take()
+    expect(t).toBeCloseTo(pacer.interval, 5)
   })
 
   it('does not make a caller wait after a pause', async () => {

@@ -1,8 +1,12 @@
 /**
  * Admission, decided when a request's headers arrive, in this order (tests depend on it):
- *   1. rate limit: more than `limit` *accepted* arrivals in (now-1000 ms, now] → 503. The limit
- *      is the account's: every group, every client and every path share it. Rate-limited
- *      arrivals do not count against later ones (the forgiving choice);
+ *   1. rate limit: `limit` arrivals already counted in (now-1000 ms, now] → 503. The limit
+ *      is the account's: every group, every client and every path share it. Which arrivals
+ *      count is the limiter's mode (`RateLimitCounts`): by default only accepted ones, so
+ *      rate-limited arrivals do not count against later ones (the forgiving choice); with
+ *      'all', every arrival counts, refused ones included (the strict choice). Boomi does
+ *      not say which it has (docs/boomi-api.md, "What is uncertain"), so the pacing is
+ *      measured against both;
  *   2. auth (Basic, `BOOMI_TOKEN.<username>` / apiToken) → 401;
  *   3. wrong account ID in the path → 403;
  *   3b. a prefix the account may not use (`refusedPrefixes`) → its status (403, or 401);
@@ -12,24 +16,31 @@
 import type { Fault, Operation } from './types.js'
 import { errorAnswer, type Answer } from './wire.js'
 
+/** Which arrivals a rate limiter counts against its rolling second. */
+export type RateLimitCounts = 'accepted' | 'all'
+export const RATE_LIMIT_COUNTS: readonly RateLimitCounts[] = ['accepted', 'all']
+
 export class RateLimiter {
-  private accepted: number[] = [] // arrival times of admitted requests inside the last second
+  private counted: number[] = [] // arrival times inside the last second that count against the limit
 
-  constructor(private readonly limit: number | undefined) {}
+  constructor(
+    private readonly limit: number | undefined,
+    private readonly counts: RateLimitCounts = 'accepted'
+  ) {}
 
-  /** Whether an arrival at `t` (ms) is turned away; an admitted one is counted. */
+  /** Whether an arrival at `t` (ms) is turned away; an admitted one is counted, and in mode 'all' a refused one too. */
   refuses(t: number): boolean {
     if (this.limit === undefined) return false
     let first = 0
-    while (first < this.accepted.length && this.accepted[first] <= t - 1000) first++
-    if (first > 0) this.accepted.splice(0, first)
-    if (this.accepted.length >= this.limit) return true
-    this.accepted.push(t)
-    return false
+    while (first < this.counted.length && this.counted[first] <= t - 1000) first++
+    if (first > 0) this.counted.splice(0, first)
+    const refused = this.counted.length >= this.limit
+    if (!refused || this.counts === 'all') this.counted.push(t)
+    return refused
   }
 
   reset(): void {
-    this.accepted = []
+    this.counted = []
   }
 }
 

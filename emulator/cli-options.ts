@@ -3,6 +3,7 @@
  * rather than starting an emulator that is not the one asked for.
  */
 import { parseArgs } from 'node:util'
+import { RATE_LIMIT_COUNTS, type RateLimitCounts } from './admission.js'
 import type { EmulatorOptions } from './server.js'
 import { parseAnswerShape } from './shape.js'
 
@@ -14,6 +15,7 @@ const FLAGS = {
   group: { type: 'string', multiple: true },
   seed: { type: 'string' },
   'rate-limit': { type: 'string' },
+  'rate-limit-counts': { type: 'string' },
   'latency-ms': { type: 'string' },
   'max-versions': { type: 'string' },
   'page-size': { type: 'string' },
@@ -67,6 +69,13 @@ function refusedPrefixes(items: string[] | undefined): Record<string, number> | 
   return out
 }
 
+function rateLimitCounts(value: string | undefined): RateLimitCounts | undefined {
+  if (value === undefined) return undefined
+  const found = RATE_LIMIT_COUNTS.find(c => c === value)
+  if (!found) throw new UsageError(`--rate-limit-counts must be one of ${RATE_LIMIT_COUNTS.join(', ')} (got '${value}')`)
+  return found
+}
+
 export function parseCliOptions(argv: string[]): CliOptions {
   let values
   try {
@@ -86,6 +95,7 @@ export function parseCliOptions(argv: string[]): CliOptions {
     emulator: {
       port: num('port', values.port, 0, 65535),
       rateLimit: num('rate-limit', values['rate-limit'], 1),
+      rateLimitCounts: rateLimitCounts(values['rate-limit-counts']),
       latencyMs: num('latency-ms', values['latency-ms'], 0, 600_000),
       maxVersions: num('max-versions', values['max-versions'], 0),
       pageSize: num('page-size', values['page-size'], 1),

@@ -1,7 +1,7 @@
 /**
  * Standalone Boomi emulator, one account that several action processes can share:
  *   node .tools/emulator/cli.js [--port 0] [--group acme-Q7XK2P-sample …] [--seed 250]
- *     [--rate-limit 10] [--latency-ms 0] [--max-versions 1500] [--page-size 100]
+ *     [--rate-limit 10 [--rate-limit-counts accepted|all]] [--latency-ms 0] [--max-versions 1500] [--page-size 100]
  *     [--account-id …] [--username …] [--api-token …]
  *     [--prefix /api/rest/v1 …] [--retired-prefix /api/rest/v0 …] [--refused-prefix /partner/api/rest/v1=403 …]
  *     [--answers query-count,milliseconds,numeric-change-id,unknown-fields,describing=text | earlier]
@@ -12,6 +12,7 @@
  * of the answers within what Boomi's docs allow (see shape.ts); by default they are as documented. Each group gets `--seed N` versions
  * (every protected kind included when N >= 13, classifications uat and prod among them),
  * ending about a day before now so that age-based pruning has something to show.
+ * `--rate-limit-counts all` makes refused requests count against the rolling second too.
  * `--compete-rps` runs a competing client inside this process against this same account.
  *
  * Prints one JSON line to stdout once listening (apiUrl, credentials, groups, statsUrl), then

@@ -15,7 +15,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { performance } from 'node:perf_hooks'
 import type { Account } from './account.js'
-import { FaultScript, RateLimiter, rateLimitAnswer, refusal } from './admission.js'
+import { FaultScript, RateLimiter, rateLimitAnswer, refusal, type RateLimitCounts } from './admission.js'
 import { readBody, type Body } from './body.js'
 import { ClassificationBook } from './classifications.js'
 import { perform, requestGroup } from './operations.js'
@@ -46,6 +46,7 @@ export interface EmulatorOptions {
   refusedPrefixes?: Record<string, number>
   maxVersions?: number // live versions allowed in the whole account, default 1500
   rateLimit?: number // requests per rolling second for the whole account; beyond it 503; default none
+  rateLimitCounts?: RateLimitCounts // which arrivals count against it: 'accepted' (default) or 'all', refused ones included
   latencyMs?: number // delay before every answer, default 0
   pageSize?: number // default 100
   answers?: AnswerShape // how answers are written; default as Boomi's examples (see shape.ts)
@@ -95,7 +96,7 @@ export class Emulator {
     this.retired = (opts.retiredPrefixes ?? []).map(normalizePrefix)
     this.refusedPrefixes = new Map(Object.entries(opts.refusedPrefixes ?? {}).map(([p, status]) => [normalizePrefix(p), refusedStatus(status)]))
     this.store = new VersionStore(this.accountId, this.username)
-    this.limiter = new RateLimiter(opts.rateLimit)
+    this.limiter = new RateLimiter(opts.rateLimit, opts.rateLimitCounts)
     this.account = {
       accountId: this.accountId,
       username: this.username,

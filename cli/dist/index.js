@@ -946,6 +946,8 @@ class Pacer {
     ceilingNext = -Infinity;
     lastCutAt = -Infinity;
     counted = { until: -Infinity, ms: 0 };
+    /** The callers of take(), one after another. */
+    queue = Promise.resolve();
     tally = { throttled: 0, cuts: 0, lowestRate: 0 };
     log = { at: -Infinity, pending: false, cutsLogged: 0, atCeiling: true };
     constructor(requestsPerSecond, now, sleep, options = {}) {
@@ -975,23 +977,38 @@ class Pacer {
             await this.sleep(Math.min(wait, _retry_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_TIMER_MS */ ._o));
         }
     }
-    /** Resolves when the caller may send its request; concurrent callers queue in order. */
-    async take() {
-        const reserved = Math.max(this.now(), this.next);
-        this.countHeld(this.now(), reserved);
-        this.last = reserved;
-        this.next = reserved + this.intervalMs;
-        this.ceilingNext = reserved + this.ceilingIntervalMs;
-        const wait = reserved - this.now();
-        if (wait > 0)
+    /**
+     * Resolves when the caller may send its request; concurrent callers queue in
+     * order, and each one's wait starts only once the one before it was released.
+     * A slot is never reserved ahead: on a busy machine timers fire late, and
+     * slots reserved in advance would then all come due together and go as a
+     * burst. Each release measures its spacing from the previous release as it
+     * happened, and re-reads the spacing after every wake-up, so a cut or a
+     * Retry-After that arrives during the wait applies to it.
+     */
+    take() {
+        const turn = this.queue.then(() => this.release());
+        // A caller whose wait failed (a cancelled sleep) must not stop the ones queued behind it.
+        this.queue = turn.catch(() => undefined);
+        return turn;
+    }
+    async release() {
+        let slept = false;
+        let due = this.next;
+        for (let wait = due - this.now(); wait > 0; wait = due - this.now()) {
+            this.countHeld(this.now(), due);
             await this.sleep(Math.min(wait, _retry_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_TIMER_MS */ ._o));
-        // A late wake-up pushes the following slots back, so gaps never shrink by more than the
-        // tolerance: timers fire a millisecond or so late, which would otherwise add up to about 1 %.
-        const late = this.now() - reserved - LATE_TOLERANCE_MS;
-        if (late > 0) {
-            this.next += late;
-            this.ceilingNext += late;
+            slept = true;
+            due = this.next;
         }
+        const now = this.now();
+        // Timers fire a millisecond or so late, which would add up to about 1 %: a wake-up's lateness,
+        // up to the tolerance, is taken off the next gap, so gaps never shrink by more than it and any
+        // run of n gaps together stays at least n intervals less the tolerance.
+        const credit = slept ? Math.min(Math.max(now - due, 0), LATE_TOLERANCE_MS) : 0;
+        this.last = now;
+        this.next = now + this.intervalMs - credit;
+        this.ceilingNext = now + this.ceilingIntervalMs - credit;
     }
     /** Every answer's status (and Retry-After, parsed) goes here: throttling cuts the rate, good answers regrow it. */
     observe(status, retryAfterMs) {
