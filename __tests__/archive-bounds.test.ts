@@ -39,7 +39,9 @@ function digestOf(tree: Tree): string {
 
 async function outcome(zip: Buffer, limits: ZipLimits): Promise<string> {
   try {
-    return (await inspectArchive(write(zip), 'bounds.zip', limits)).contentSha256
+    const { file, contentSha256 } = await inspectArchive(write(zip), 'bounds.zip', limits)
+    await file.close()
+    return contentSha256
   } catch (err) {
     expect(err).toBeInstanceOf(InputError)
     return (err as Error).message
