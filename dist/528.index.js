@@ -1845,8 +1845,12 @@ async function locateArchive(pattern, workspace) {
     if (stat.size === 0) {
         throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} ${shown(file)} is empty. Check the build step that makes the connector zip.`);
     }
-    const handle = await external_node_fs_.promises.open(file, 'r');
+    // Non-blocking, and a regular file by the descriptor too: a FIFO put in its place since the stat must not hang the run.
+    const handle = await external_node_fs_.promises.open(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
     try {
+        if (!(await handle.stat()).isFile()) {
+            throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} ${shown(file)} stopped being a regular file while it was checked. Make sure no other step writes the archive while this action runs.`);
+        }
         const head = Buffer.alloc(2);
         await handle.read(head, 0, 2, 0);
         if (head[0] !== 0x50 || head[1] !== 0x4b) {

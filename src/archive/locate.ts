@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs'
+import { constants as fsConstants, promises as fs } from 'node:fs'
 import * as path from 'node:path'
 import { Input } from '../constants.js'
 import { InputError } from '../errors.js'
@@ -88,8 +88,15 @@ export async function locateArchive(pattern: string, workspace: string): Promise
   if (stat.size === 0) {
     throw new InputError(Input.archive, `${Input.archive} ${shown(file)} is empty. Check the build step that makes the connector zip.`)
   }
-  const handle = await fs.open(file, 'r')
+  // Non-blocking, and a regular file by the descriptor too: a FIFO put in its place since the stat must not hang the run.
+  const handle = await fs.open(file, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK)
   try {
+    if (!(await handle.stat()).isFile()) {
+      throw new InputError(
+        Input.archive,
+        `${Input.archive} ${shown(file)} stopped being a regular file while it was checked. Make sure no other step writes the archive while this action runs.`
+      )
+    }
     const head = Buffer.alloc(2)
     await handle.read(head, 0, 2, 0)
     if (head[0] !== 0x50 || head[1] !== 0x4b) {

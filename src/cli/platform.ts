@@ -32,6 +32,10 @@ export async function runCli(inputs: Inputs, cl: CommandLine, env: NodeJS.Proces
       if (cl.outputFile) await writeTo(cl.outputFile, dotenvText(outputs), '--output-file')
     },
     writeSummary: async markdown => {
+      // The report ends with the summary, read as text: Markdown is meant to read that way.
+      log.startGroup('Summary')
+      for (const line of markdown.split('\n')) if (line.trim()) log.info(line)
+      log.endGroup()
       if (cl.summaryFile) await writeTo(cl.summaryFile, markdown, '--summary-file')
     },
     resultsHint: 'Check the paths given to --output-file and --summary-file.',
