@@ -117,7 +117,8 @@ export async function runAction(inputs: Record<string, string>, opts: { timeoutM
     GITHUB_ACTIONS: 'true',
     GITHUB_OUTPUT: path.join(dir, 'output'),
     GITHUB_STEP_SUMMARY: path.join(dir, 'summary'),
-    GITHUB_WORKSPACE: dir,
+    // The action takes an archive only inside the workspace: an absolute one makes its folder the workspace.
+    GITHUB_WORKSPACE: inputs.archive && path.isAbsolute(inputs.archive) ? path.dirname(inputs.archive) : dir,
     RUNNER_TEMP: dir
   }
   writeFileSync(env.GITHUB_OUTPUT!, '')
