@@ -200,6 +200,11 @@ const ELLIPSIS = '…';
  * Counting units rather than code points keeps the result within a limit
  * however the receiver counts.
  */
+/** Outside text on one line: every run of white space and control characters becomes one space. */
+function oneLine(text) {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+}
 function cut(text, max) {
     if (text.length <= max)
         return text;
@@ -635,9 +640,7 @@ class PrefixNotFoundError extends Error {
 function toBoomiError(operation, res, now, secrets = [], context = {}) {
     const raw = parseErrorMessage(res.text, String(res.headers['content-type'] ?? ''));
     // One line, made inert for the log: the text goes mid-sentence into messages that reach `::error::`.
-    // eslint-disable-next-line no-control-regex
-    const oneLine = raw.replace(/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
-    const message = forLog(cut(scrubSecrets(cut(oneLine, SCRUB_WINDOW), secretForms(secrets)), MAX_ERROR_TEXT));
+    const message = forLog(cut(scrubSecrets(cut(oneLine(raw), SCRUB_WINDOW), secretForms(secrets)), MAX_ERROR_TEXT));
     const retryAfterMs = (0,net_retry/* parseRetryAfter */.mu)(headerValue(res.headers['retry-after']), now);
     return new errors/* BoomiError */.JE(operation, res.status, message, retryAfterMs, hintFor(operation, res.status, context.subject, context.partner));
 }
@@ -929,10 +932,8 @@ class HttpBoomiClient {
             const raw = headers[header.toLowerCase()];
             if (raw === undefined || this.notices.some(n => n.operation === operation && n.header === header))
                 continue;
-            // eslint-disable-next-line no-control-regex
-            const oneLine = (Array.isArray(raw) ? raw.join(', ') : raw).replace(/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
             // Outside text: a server that echoes the credentials must not get them logged.
-            const value = cut(scrubSecrets(cut(oneLine, 8 * MAX_NOTICE_VALUE), secretForms(this.secrets)), MAX_NOTICE_VALUE);
+            const value = cut(scrubSecrets(cut(oneLine(Array.isArray(raw) ? raw.join(', ') : raw), 8 * MAX_NOTICE_VALUE), secretForms(this.secrets)), MAX_NOTICE_VALUE);
             this.notices.push({ operation, header, value });
             const why = header === 'Deprecation' || header === 'Sunset' ? 'Boomi may retire this endpoint; look for a newer release of this action.' : '';
             this.opts.log.warning(forLog((0,errors/* sentences */.hC)(`Boomi's answer to ${operation} carries ${header}: ${value}`, why)));

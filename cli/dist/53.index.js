@@ -489,9 +489,7 @@ class PrefixNotFoundError extends Error {
 function toBoomiError(operation, res, now, secrets = [], context = {}) {
     const raw = parseErrorMessage(res.text, String(res.headers['content-type'] ?? ''));
     // One line, made inert for the log: the text goes mid-sentence into messages that reach `::error::`.
-    // eslint-disable-next-line no-control-regex
-    const oneLine = raw.replace(/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
-    const message = (0,untrusted/* forLog */.Ig)((0,untrusted/* cut */.Jj)((0,untrusted/* scrubSecrets */.Zg)((0,untrusted/* cut */.Jj)(oneLine, SCRUB_WINDOW), (0,untrusted/* secretForms */.eo)(secrets)), MAX_ERROR_TEXT));
+    const message = (0,untrusted/* forLog */.Ig)((0,untrusted/* cut */.Jj)((0,untrusted/* scrubSecrets */.Zg)((0,untrusted/* cut */.Jj)((0,untrusted/* oneLine */.TN)(raw), SCRUB_WINDOW), (0,untrusted/* secretForms */.eo)(secrets)), MAX_ERROR_TEXT));
     const retryAfterMs = (0,net_retry/* parseRetryAfter */.mu)(headerValue(res.headers['retry-after']), now);
     return new errors/* BoomiError */.JE(operation, res.status, message, retryAfterMs, hintFor(operation, res.status, context.subject, context.partner));
 }
@@ -783,10 +781,8 @@ class HttpBoomiClient {
             const raw = headers[header.toLowerCase()];
             if (raw === undefined || this.notices.some(n => n.operation === operation && n.header === header))
                 continue;
-            // eslint-disable-next-line no-control-regex
-            const oneLine = (Array.isArray(raw) ? raw.join(', ') : raw).replace(/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
             // Outside text: a server that echoes the credentials must not get them logged.
-            const value = (0,untrusted/* cut */.Jj)((0,untrusted/* scrubSecrets */.Zg)((0,untrusted/* cut */.Jj)(oneLine, 8 * MAX_NOTICE_VALUE), (0,untrusted/* secretForms */.eo)(this.secrets)), MAX_NOTICE_VALUE);
+            const value = (0,untrusted/* cut */.Jj)((0,untrusted/* scrubSecrets */.Zg)((0,untrusted/* cut */.Jj)((0,untrusted/* oneLine */.TN)(Array.isArray(raw) ? raw.join(', ') : raw), 8 * MAX_NOTICE_VALUE), (0,untrusted/* secretForms */.eo)(this.secrets)), MAX_NOTICE_VALUE);
             this.notices.push({ operation, header, value });
             const why = header === 'Deprecation' || header === 'Sunset' ? 'Boomi may retire this endpoint; look for a newer release of this action.' : '';
             this.opts.log.warning((0,untrusted/* forLog */.Ig)((0,errors/* sentences */.hC)(`Boomi's answer to ${operation} carries ${header}: ${value}`, why)));

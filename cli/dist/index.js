@@ -251,6 +251,7 @@ const ACTION_VERSION = '1.0.0';
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ig: () => (/* binding */ forLog),
 /* harmony export */   Jj: () => (/* binding */ cut),
+/* harmony export */   TN: () => (/* binding */ oneLine),
 /* harmony export */   Zg: () => (/* binding */ scrubSecrets),
 /* harmony export */   bC: () => (/* binding */ mdText),
 /* harmony export */   eo: () => (/* binding */ secretForms),
@@ -442,6 +443,11 @@ const ELLIPSIS = '…';
  * Counting units rather than code points keeps the result within a limit
  * however the receiver counts.
  */
+/** Outside text on one line: every run of white space and control characters becomes one space. */
+function oneLine(text) {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+}
 function cut(text, max) {
     if (text.length <= max)
         return text;

@@ -5,7 +5,7 @@ import { ListingPages } from './listing.js'
 import { PrefixNotFoundError, toBoomiError } from './refusals.js'
 import { BoomiError, sentences } from '../errors.js'
 import type { ApiContact, ApiNotice } from '../domain/contact.js'
-import { cut, forLog, scrubSecrets, secretForms } from '../domain/untrusted.js'
+import { cut, forLog, oneLine, scrubSecrets, secretForms } from '../domain/untrusted.js'
 import type { ConnectorVersion, VersionChange } from '../domain/versions.js'
 export type { ConnectorVersion, VersionChange } from '../domain/versions.js'
 export { PrefixNotFoundError, parseErrorMessage, toBoomiError } from './refusals.js'
@@ -271,10 +271,11 @@ export class HttpBoomiClient implements BoomiClient {
     for (const header of NOTICE_HEADERS) {
       const raw = headers[header.toLowerCase()]
       if (raw === undefined || this.notices.some(n => n.operation === operation && n.header === header)) continue
-      // eslint-disable-next-line no-control-regex
-      const oneLine = (Array.isArray(raw) ? raw.join(', ') : raw).replace(/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim()
       // Outside text: a server that echoes the credentials must not get them logged.
-      const value = cut(scrubSecrets(cut(oneLine, 8 * MAX_NOTICE_VALUE), secretForms(this.secrets)), MAX_NOTICE_VALUE)
+      const value = cut(
+        scrubSecrets(cut(oneLine(Array.isArray(raw) ? raw.join(', ') : raw), 8 * MAX_NOTICE_VALUE), secretForms(this.secrets)),
+        MAX_NOTICE_VALUE
+      )
       this.notices.push({ operation, header, value })
       const why = header === 'Deprecation' || header === 'Sunset' ? 'Boomi may retire this endpoint; look for a newer release of this action.' : ''
       this.opts.log.warning(forLog(sentences(`Boomi's answer to ${operation} carries ${header}: ${value}`, why)))

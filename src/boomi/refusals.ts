@@ -3,7 +3,7 @@
 // and the hint for what the user can do about that status.
 import { BoomiError } from '../errors.js'
 import { EU_API_URL, PARTNER_PREFIX } from './contract.js'
-import { cut, forLog, scrubSecrets, secretForms } from '../domain/untrusted.js'
+import { cut, forLog, oneLine, scrubSecrets, secretForms } from '../domain/untrusted.js'
 import type { HttpResponse } from '../net/transport.js'
 import { parseRetryAfter } from '../net/retry.js'
 
@@ -104,9 +104,7 @@ export function toBoomiError(
 ): BoomiError {
   const raw = parseErrorMessage(res.text, String(res.headers['content-type'] ?? ''))
   // One line, made inert for the log: the text goes mid-sentence into messages that reach `::error::`.
-  // eslint-disable-next-line no-control-regex
-  const oneLine = raw.replace(/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim()
-  const message = forLog(cut(scrubSecrets(cut(oneLine, SCRUB_WINDOW), secretForms(secrets)), MAX_ERROR_TEXT))
+  const message = forLog(cut(scrubSecrets(cut(oneLine(raw), SCRUB_WINDOW), secretForms(secrets)), MAX_ERROR_TEXT))
   const retryAfterMs = parseRetryAfter(headerValue(res.headers['retry-after']), now)
   return new BoomiError(operation, res.status, message, retryAfterMs, hintFor(operation, res.status, context.subject, context.partner))
 }

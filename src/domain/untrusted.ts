@@ -201,6 +201,12 @@ export const ELLIPSIS = '…'
  * Counting units rather than code points keeps the result within a limit
  * however the receiver counts.
  */
+/** Outside text on one line: every run of white space and control characters becomes one space. */
+export function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim()
+}
+
 export function cut(text: string, max: number): string {
   if (text.length <= max) return text
   if (max < 1) return ''
