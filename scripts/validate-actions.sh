@@ -3,7 +3,7 @@
 # and every ```yaml block of the README (and CONTRIBUTING/SECURITY): strict YAML, GitHub's
 # schemas (from @action-validator/core), the inputs given to this action, and the pins of
 # third-party actions. The checks live in scripts/validate-actions.ts, which the docs test
-# (__tests__/docs-yaml.test.ts) runs too, so CI and `npm test` judge alike.
+# (__tests__/tooling/docs-yaml.test.ts) runs too, so CI and `npm test` judge alike.
 # Usage: scripts/validate-actions.sh [repo-root]   (default: the repository this script is in)
 set -euo pipefail
 

@@ -1,6 +1,6 @@
 // An in-memory Boomi and a fake clock, to drive the orchestrator through its
 // injected dependencies: every decision path of a run in milliseconds.
-import { afterAll } from '@jest/globals'
+import { afterAll, expect } from '@jest/globals'
 import { createHash } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -17,7 +17,7 @@ import { multipartBody } from '../../src/net/multipart.js'
 import { RetryStrategy } from '../../src/net/retry.js'
 import type { StreamBody } from '../../src/net/transport.js'
 import type { RunDeps } from '../../src/orchestrator/deps.js'
-import { runRelease } from '../../src/orchestrator/release.js'
+import { forcedRecord, runRelease } from '../../src/orchestrator/release.js'
 
 export const GROUP = 'acme-Q7XK2P-sample'
 /** The workspace's archive: not a zip (the fake inspects nothing), but the bytes the upload body streams and verifies. */
@@ -328,4 +328,31 @@ export function fakeArchiveFile(bytes: Buffer = ARCHIVE_BYTES): ArchiveFile {
     close: async () => undefined
   }
   return file as unknown as ArchiveFile
+}
+
+/**
+ * Starts a run, waits (in real time, bounded: the upload body is read from disk) until it
+ * sends a request that `hangingOn` names and that never gets an answer, cancels it, and
+ * returns the record a forced cancel writes.
+ */
+export async function forcedWhile(
+  boomi: FakeBoomi,
+  workspace: string,
+  inputs: Inputs,
+  hangingOn: (call: string) => boolean,
+  more: Partial<RunDeps> = {}
+): Promise<RunRecord> {
+  const { deps } = fakeDeps(boomi, inputs, workspace, more)
+  const controller = new AbortController()
+  let ended = false
+  void runRelease({ ...deps, signal: controller.signal }, async () => undefined).then(
+    () => (ended = true),
+    () => (ended = true)
+  )
+  for (const until = Date.now() + 10_000; Date.now() < until && !boomi.calls.some(hangingOn);) await new Promise(resolve => setTimeout(resolve, 2))
+  expect(boomi.calls.some(hangingOn)).toBe(true)
+  controller.abort()
+  await new Promise(resolve => setImmediate(resolve))
+  expect(ended).toBe(false)
+  return forcedRecord({ ...deps, signal: controller.signal })
 }

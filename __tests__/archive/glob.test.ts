@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import * as path from 'node:path'
+import { glob, segmentRegExp, splitPattern } from '../../src/archive/glob.js'
+import { locateArchive } from '../../src/archive/locate.js'
+import { sha256File } from '../../src/archive/hash.js'
+import { InputError } from '../../src/errors.js'
+import { createHash } from 'node:crypto'
+
+describe('splitPattern', () => {
+  it('splits POSIX patterns at the first wildcard', () => {
+    expect(splitPattern('build/distributions/*.car.zip', '/work', path.posix)).toEqual({ root: '/work/build/distributions', segments: ['*.car.zip'] })
+    expect(splitPattern('/abs/**/x.zip', '/work', path.posix)).toEqual({ root: '/abs', segments: ['**', 'x.zip'] })
+    expect(splitPattern('../out/*.zip', '/work/repo', path.posix)).toEqual({ root: '/work/out', segments: ['*.zip'] })
+  })
+
+  it('takes backslashes, forward slashes and drive letters on Windows', () => {
+    expect(splitPattern('build\\distributions\\*.car.zip', 'D:\\a\\repo', path.win32)).toEqual({
+      root: 'D:\\a\\repo\\build\\distributions',
+      segments: ['*.car.zip']
+    })
+    expect(splitPattern('build/distributions/*.car.zip', 'D:\\a\\repo', path.win32)).toEqual({
+      root: 'D:\\a\\repo\\build\\distributions',
+      segments: ['*.car.zip']
+    })
+    expect(splitPattern('C:\\out\\*\\conn.zip', 'D:\\a\\repo', path.win32)).toEqual({ root: 'C:\\out', segments: ['*', 'conn.zip'] })
+    expect(splitPattern('\\\\server\\share\\*.zip', 'D:\\a', path.win32)).toEqual({ root: '\\\\server\\share\\', segments: ['*.zip'] })
+  })
+})
+
+describe('segmentRegExp', () => {
+  it('matches *, ? and classes within one name, not a leading dot', () => {
+    expect(segmentRegExp('*.car.zip').test('sample-1.2.car.zip')).toBe(true)
+    expect(segmentRegExp('*.car.zip').test('sample.zip')).toBe(false)
+    expect(segmentRegExp('*.zip').test('.hidden.zip')).toBe(false)
+    expect(segmentRegExp('.*.zip').test('.hidden.zip')).toBe(true)
+    expect(segmentRegExp('v?.zip').test('v1.zip')).toBe(true)
+    expect(segmentRegExp('v[0-9].zip').test('v7.zip')).toBe(true)
+    expect(segmentRegExp('v[!0-9].zip').test('v7.zip')).toBe(false)
+    expect(segmentRegExp('a+b(1).zip').test('a+b(1).zip')).toBe(true)
+    expect(segmentRegExp('*.ZIP', true).test('x.zip')).toBe(true)
+  })
+})
+
+describe('glob and locateArchive on disk', () => {
+  let dir: string
+  const zip = Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(100, 1)])
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'glob-'))
+    mkdirSync(path.join(dir, 'build/distributions'), { recursive: true })
+    mkdirSync(path.join(dir, 'two/a'), { recursive: true })
+    mkdirSync(path.join(dir, 'two/b'), { recursive: true })
+    mkdirSync(path.join(dir, 'adir.zip'))
+    writeFileSync(path.join(dir, 'build/distributions/sample-1.0.car.zip'), zip)
+    writeFileSync(path.join(dir, 'two/a/c.car.zip'), zip)
+    writeFileSync(path.join(dir, 'two/b/c.car.zip'), zip)
+    writeFileSync(path.join(dir, 'empty.zip'), '')
+    writeFileSync(path.join(dir, 'notzip.zip'), 'hello')
+    // a link loop (creating links needs extra rights on Windows; skip the loop there)
+    if (process.platform !== 'win32') symlinkSync(dir, path.join(dir, 'two/loop'))
+  })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('finds by glob and by ** without following link loops', async () => {
+    expect(await glob('build/distributions/*.car.zip', dir)).toEqual([path.join(dir, 'build/distributions/sample-1.0.car.zip')])
+    expect(await glob('two/**/*.car.zip', dir)).toEqual([path.join(dir, 'two/a/c.car.zip'), path.join(dir, 'two/b/c.car.zip')])
+    expect(await glob('nothing/*.zip', dir)).toEqual([])
+  })
+
+  it('takes a name that exists as written, even with glob characters in it', async () => {
+    writeFileSync(path.join(dir, 'conn[1].zip'), zip)
+    writeFileSync(path.join(dir, 'conn1.zip'), zip)
+    expect((await locateArchive('conn[1].zip', dir)).fileName).toBe('conn[1].zip')
+  })
+
+  it('locates exactly one zip', async () => {
+    const a = await locateArchive('build/distributions/*.car.zip', dir)
+    expect(a.fileName).toBe('sample-1.0.car.zip')
+    expect(a.size).toBe(zip.length)
+    expect((await locateArchive(path.join(dir, 'two/a/c.car.zip'), dir)).size).toBe(zip.length)
+  })
+
+  describe('the archive must resolve inside the workspace', () => {
+    let outside: string
+    let ws: string
+    beforeAll(() => {
+      outside = mkdtempSync(path.join(tmpdir(), 'outside-'))
+      ws = path.join(dir, 'ws')
+      mkdirSync(path.join(ws, 'build'), { recursive: true })
+      writeFileSync(path.join(outside, 'other.car.zip'), zip)
+      writeFileSync(path.join(ws, 'build/real.car.zip'), zip)
+      symlinkSync(path.join(outside, 'other.car.zip'), path.join(ws, 'build/link.car.zip'))
+      symlinkSync(outside, path.join(ws, 'linked'))
+      symlinkSync(path.join(ws, 'build/real.car.zip'), path.join(ws, 'inside-link.zip'))
+    })
+    afterAll(() => rmSync(outside, { recursive: true, force: true }))
+
+    it.each([
+      ['an absolute path elsewhere', () => path.join(outside, 'other.car.zip'), /outside the workspace/],
+      ['a relative path out', () => path.relative(ws, path.join(outside, 'other.car.zip')), /outside the workspace/],
+      ['a glob out', () => '../*.none/../two/a/*.car.zip', /outside the workspace/],
+      ['a symbolic link to a file outside', () => 'build/link.car.zip', /leads outside the workspace through a symbolic link/],
+      ['a path through a linked directory outside', () => 'linked/other.car.zip', /leads outside the workspace through a symbolic link/],
+      ['a glob through a linked directory outside', () => 'linked/*.car.zip', /leads outside the workspace through a symbolic link/]
+    ])('refuses %s', async (_name, pattern, message) => {
+      const err = await locateArchive(pattern(), ws).catch(e => e)
+      expect(err).toBeInstanceOf(InputError)
+      expect((err as InputError).input).toBe('archive')
+      expect((err as Error).message).toMatch(message)
+    })
+
+    it('takes a symbolic link inside the workspace to a file inside it', async () => {
+      expect((await locateArchive('inside-link.zip', ws)).size).toBe(zip.length)
+    })
+  })
+
+  it.each(['build/{a,b}.car.zip', 'build/sample-{1..3}.car.zip'])('refuses braces %s with a hint, rather than matching nothing', async pattern => {
+    const err = await locateArchive(pattern, dir).catch(e => e)
+    expect(err).toBeInstanceOf(InputError)
+    expect((err as Error).message).toMatch(/uses braces .* does not expand. Use '\*', '\?' or '\[…\]' instead/)
+  })
+
+  it('takes a name with braces that exists as written', async () => {
+    writeFileSync(path.join(dir, 'conn{a,b}.zip'), zip)
+    expect((await locateArchive('conn{a,b}.zip', dir)).fileName).toBe('conn{a,b}.zip')
+  })
+
+  it.each([
+    ['two/*/c.car.zip', /matches 2 files.*two[\\/]a[\\/]c\.car\.zip, two[\\/]b[\\/]c\.car\.zip/],
+    ['build/*.car.zip', /No file matches/],
+    ['missing.zip', /does not exist/],
+    ['adir.zip', /not a regular file/],
+    ['empty.zip', /is empty/],
+    ['notzip.zip', /not a zip file/]
+  ])('refuses %s with a message a user can act on', async (pattern, message) => {
+    const err = await locateArchive(pattern, dir).catch(e => e)
+    expect(err).toBeInstanceOf(InputError)
+    expect((err as InputError).input).toBe('archive')
+    expect((err as Error).message).toMatch(message)
+  })
+
+  it('hashes streamed, matching a one-shot hash', async () => {
+    const file = path.join(dir, 'big.bin')
+    const data = Buffer.alloc(9 * 1024 * 1024 + 17, 7)
+    writeFileSync(file, data)
+    expect(await sha256File(file)).toBe(createHash('sha256').update(data).digest('hex'))
+  })
+})

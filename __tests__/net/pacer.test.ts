@@ -1,0 +1,431 @@
+import { describe, expect, it } from '@jest/globals'
+import {
+  PACING_MARGIN,
+  CONGESTION_HOLD_MS,
+  CUT_FACTOR,
+  FLOOR_REQUESTS_PER_SECOND,
+  LATE_TOLERANCE_MS,
+  MAX_REQUESTS_PER_SECOND,
+  MIN_REQUESTS_PER_SECOND,
+  PACING_LOG_EVERY_MS,
+  Pacer,
+  REGROWTH_PER_SECOND
+} from '../../src/net/pacer.js'
+import { MAX_TIMER_MS } from '../../src/net/retry.js'
+
+/** A clock that moves only when someone sleeps; every sleep is recorded. */
+function fakeClock() {
+  let t = 0
+  const sleeps: number[] = []
+  return {
+    now: () => t,
+    sleep: async (ms: number) => {
+      sleeps.push(ms)
+      t += ms
+    },
+    advance: (ms: number) => void (t += ms),
+    sleeps
+  }
+}
+
+/**
+ * A fake clock with a timer queue, so concurrent sleepers wake in time order.
+ * `wakeAt` says when a timer due at `at` really fires: later, on a busy machine.
+ */
+function timerQueue(wakeAt: (at: number) => number = at => at) {
+  let t = 0
+  const timers: { at: number; seq: number; wake: () => void }[] = []
+  let seq = 0
+  return {
+    now: () => t,
+    sleep: (ms: number) => new Promise<void>(wake => void timers.push({ at: t + ms, seq: seq++, wake })),
+    /** Runs the timers until `done` resolves (bounded: at most `maxSteps` wake-ups). */
+    async drive(done: Promise<unknown>, maxSteps = 200_000): Promise<void> {
+      let finished = false
+      void done.then(() => (finished = true))
+      for (let i = 0; !finished && i < maxSteps; i++) {
+        await new Promise(resolve => setImmediate(resolve))
+        timers.sort((a, b) => a.at - b.at || a.seq - b.seq)
+        const next = timers.shift()
+        if (next) {
+          t = Math.max(t, wakeAt(next.at))
+          next.wake()
+        }
+      }
+      await done
+    }
+  }
+}
+
+function maxInWindow(starts: number[], windowMs = 1000): number {
+  return Math.max(0, ...starts.map(s => starts.filter(x => x >= s && x < s + windowMs).length))
+}
+
+describe('Pacer at its ceiling', () => {
+  it('never lets more than the rate start in any rolling second', async () => {
+    for (const rps of [0.5, 1, 1.5, 2.5, 3, 5, 9.9, 10, 25]) {
+      const clock = fakeClock()
+      const pacer = new Pacer(rps, clock.now, clock.sleep)
+      const starts: number[] = []
+      for (let i = 0; i < 60; i++) {
+        await pacer.take()
+        starts.push(clock.now())
+        pacer.observe(200)
+        clock.advance(i % 7) // the request itself takes a little time
+      }
+      expect(maxInWindow(starts)).toBeLessThanOrEqual(Math.max(1, Math.floor(rps)))
+      // and spends the rate (whole requests a second above 1): within 6 % of the floor
+      const span = starts[starts.length - 1] - starts[0]
+      const usable = rps >= 1 ? Math.floor(rps) : rps
+      expect(span).toBeLessThanOrEqual(((starts.length - 1) * 1000 * 1.06) / usable)
+    }
+  })
+
+  it('keeps several concurrent callers within the rate', async () => {
+    const clock = timerQueue()
+    const pacer = new Pacer(4, clock.now, clock.sleep)
+    const starts: number[] = []
+    const callers = Promise.all(
+      [0, 1, 2, 3, 4, 5].map(async () => {
+        for (let i = 0; i < 5; i++) {
+          await pacer.due()
+          await pacer.take()
+          starts.push(clock.now())
+        }
+      })
+    )
+    await clock.drive(callers)
+    expect(starts).toHaveLength(30)
+    expect(maxInWindow(starts)).toBeLessThanOrEqual(4)
+  })
+
+  it('releases no burst when late timers wake several waiting callers at once (busy machine)', async () => {
+    // The event loop is stalled for 350 ms of every second: every timer due inside a stall fires at its end, together.
+    const stalled = (at: number): number => (at % 1000 >= 300 && at % 1000 < 650 ? at - (at % 1000) + 650 : at)
+    for (const rps of [2, 5, 10]) {
+      const clock = timerQueue(stalled)
+      const pacer = new Pacer(rps, clock.now, clock.sleep)
+      const starts: number[] = []
+      // eight callers, as the deletions run, each taking slots in a loop
+      const callers = Promise.all(
+        Array.from({ length: 8 }, async () => {
+          for (let i = 0; i < 10; i++) {
+            await pacer.take()
+            starts.push(clock.now())
+          }
+        })
+      )
+      await clock.drive(callers)
+      expect(starts).toHaveLength(80)
+      for (let i = 1; i < starts.length; i++) expect(starts[i] - starts[i - 1]).toBeGreaterThanOrEqual(pacer.interval - LATE_TOLERANCE_MS)
+      expect(maxInWindow(starts)).toBeLessThanOrEqual(rps)
+    }
+  })
+
+  it('applies a cut that arrives while callers are already waiting', async () => {
+    const clock = timerQueue()
+    const pacer = new Pacer(10, clock.now, clock.sleep)
+    const starts: number[] = []
+    await pacer.take()
+    const waiting = Promise.all(
+      [0, 1, 2].map(async () => {
+        await pacer.take()
+        starts.push(clock.now())
+      })
+    )
+    pacer.observe(503) // rate 5 from now on, for the three already queued too
+    await clock.drive(waiting)
+    expect(starts).toEqual([1, 2, 3].map(k => k * 200 * (1 + PACING_MARGIN)))
+  })
+
+  it('spends no slot on a caller whose wait failed, and lets the ones behind it go on', async () => {
+    let t = 0
+    let calls = 0
+    const pacer = new Pacer(
+      10,
+      () => t,
+      async ms => {
+        if (++calls === 1) throw new Error('cancelled')
+        t += ms
+      }
+    )
+    await pacer.take()
+    await expect(pacer.take()).rejects.toThrow('cancelled')
+    await pacer.take()
+    expect(t).toBeCloseTo(pacer.interval, 5)
+  })
+
+  it('does not make a caller wait after a pause', async () => {
+    const clock = fakeClock()
+    const pacer = new Pacer(2, clock.now, clock.sleep)
+    await pacer.take()
+    clock.advance(5000)
+    const before = clock.now()
+    await pacer.take()
+    expect(clock.now()).toBe(before)
+  })
+
+  it('does not let timer lateness add up, yet never lets it shrink the spacing', async () => {
+    let t = 0
+    const pacer = new Pacer(
+      10,
+      () => t,
+      async ms => void (t += ms + 1)
+    ) // every sleep overshoots 1 ms, as Node timers do
+    const starts: number[] = []
+    for (let i = 0; i < 101; i++) {
+      await pacer.take()
+      starts.push(t)
+    }
+    expect(starts[100] - starts[0]).toBeLessThanOrEqual(100 * pacer.interval + 1)
+    expect(maxInWindow(starts)).toBeLessThanOrEqual(10)
+  })
+
+  it('measures from the actual start when a wake-up is late', async () => {
+    let t = 0
+    const pacer = new Pacer(
+      10,
+      () => t,
+      async ms => void (t += ms + 40)
+    ) // every sleep overshoots 40 ms
+    const starts: number[] = []
+    for (let i = 0; i < 5; i++) {
+      await pacer.take()
+      starts.push(t)
+    }
+    for (let i = 1; i < starts.length; i++) expect(starts[i] - starts[i - 1]).toBeGreaterThanOrEqual(pacer.interval - LATE_TOLERANCE_MS)
+    // and any run of gaps together loses no more than the tolerance
+    expect(starts[starts.length - 1] - starts[0]).toBeGreaterThanOrEqual((starts.length - 1) * pacer.interval - LATE_TOLERANCE_MS)
+  })
+
+  it('counts no waiting while nothing was throttled, late wake-ups included', async () => {
+    let t = 0
+    const pacer = new Pacer(
+      5,
+      () => t,
+      async ms => void (t += ms + 3)
+    )
+    for (let i = 0; i < 20; i++) {
+      await pacer.due()
+      await pacer.take()
+      pacer.observe(200)
+    }
+    expect(pacer.stats()).toEqual({ throttled: 0, waitedMs: 0, cuts: 0, rate: 5, lowestRate: 5 })
+  })
+})
+
+describe('requests-per-second range (issue 12.9: a tiny rate overflowed the timers)', () => {
+  it('refuses a rate outside the documented range', () => {
+    const clock = fakeClock()
+    for (const rps of [0.0000001, 0, -1, Number.NaN, Infinity, MAX_REQUESTS_PER_SECOND + 1]) {
+      expect(() => new Pacer(rps, clock.now, clock.sleep)).toThrow(RangeError)
+    }
+  })
+
+  it('at the slowest allowed rate, every wait fits a timer and the run moves', async () => {
+    const clock = fakeClock()
+    const pacer = new Pacer(MIN_REQUESTS_PER_SECOND, clock.now, clock.sleep)
+    for (let i = 0; i < 5; i++) {
+      await pacer.due()
+      await pacer.take()
+      pacer.observe(503, 1e12)
+    }
+    expect(clock.sleeps.length).toBeGreaterThan(0)
+    for (const ms of clock.sleeps) expect(ms).toBeLessThanOrEqual(MAX_TIMER_MS)
+    expect(Math.max(...clock.sleeps)).toBeLessThanOrEqual(120_000)
+  })
+
+  it('accepts both ends of the range', () => {
+    const clock = fakeClock()
+    expect(new Pacer(MIN_REQUESTS_PER_SECOND, clock.now, clock.sleep).interval).toBeGreaterThan(10_000)
+    expect(new Pacer(MAX_REQUESTS_PER_SECOND, clock.now, clock.sleep).interval).toBeGreaterThan(10)
+  })
+})
+
+describe('Pacer adapting to throttling', () => {
+  it('cuts the rate once for a burst of throttling answers, and again for a later one', () => {
+    const clock = fakeClock()
+    const pacer = new Pacer(8, clock.now, clock.sleep)
+    pacer.observe(503)
+    pacer.observe(503)
+    clock.advance(CONGESTION_HOLD_MS - 1)
+    pacer.observe(429)
+    expect(pacer.stats()).toMatchObject({ throttled: 3, cuts: 1, rate: 8 * CUT_FACTOR })
+    clock.advance(1)
+    pacer.observe(503)
+    expect(pacer.stats()).toMatchObject({ throttled: 4, cuts: 2, rate: 8 * CUT_FACTOR * CUT_FACTOR })
+  })
+
+  it('never goes below the floor, so a run always moves', () => {
+    const clock = fakeClock()
+    const pacer = new Pacer(5, clock.now, clock.sleep)
+    for (let i = 0; i < 50; i++) {
+      pacer.observe(503)
+      clock.advance(20_000)
+    }
+    expect(pacer.stats().rate).toBe(FLOOR_REQUESTS_PER_SECOND)
+    expect(pacer.interval).toBeLessThanOrEqual(1000 / FLOOR_REQUESTS_PER_SECOND + 300)
+  })
+
+  it('a ceiling below the floor stays the ceiling', () => {
+    const clock = fakeClock()
+    const pacer = new Pacer(0.1, clock.now, clock.sleep)
+    pacer.observe(503)
+    expect(pacer.stats().rate).toBe(0.1)
+  })
+
+  it('spaces the next request by the new rate at once, counting the held time', async () => {
+    const clock = fakeClock()
+    const pacer = new Pacer(10, clock.now, clock.sleep)
+    await pacer.take()
+    const sent = clock.now()
+    pacer.observe(503) // rate 5: 200 ms (and the margin) apart instead of 100
+    await pacer.due()
+    await pacer.take()
+    expect(clock.now() - sent).toBeCloseTo(200 * (1 + PACING_MARGIN), 5)
+    expect(pacer.stats().waitedMs).toBeCloseTo(100 * (1 + PACING_MARGIN), 5)
+  })
+
+  it('honours Retry-After by pushing the next slot, capped at 120 s', async () => {
+    const clock = fakeClock()
+    const pacer = new Pacer(5, clock.now, clock.sleep)
+    const ceilingGap = pacer.interval
+    await pacer.take()
+    pacer.observe(503, 7000)
+    await pacer.due()
+    await pacer.take()
+    expect(clock.now()).toBe(7000)
+    // the first gap would have been waited anyway
+    expect(pacer.stats().waitedMs).toBe(7000 - ceilingGap)
+    pacer.observe(429, 1e9 * 1000) // Retry-After: 1000000000 seconds
+    await pacer.due()
+    await pacer.take()
+    expect(clock.now()).toBe(7000 + 120_000)
+  })
+
+  it('regrows additively while answers are good, up to the ceiling and no further', async () => {
+    const clock = fakeClock()
+    const pacer = new Pacer(6, clock.now, clock.sleep)
+    pacer.observe(503)
+    expect(pacer.stats().rate).toBe(3)
+    const started = clock.now()
+    while (pacer.stats().rate < 4) {
+      await pacer.due()
+      await pacer.take()
+      pacer.observe(200)
+    }
+    // one request a second more took about 1 / REGROWTH_PER_SECOND seconds of sending
+    expect((clock.now() - started) / 1000).toBeGreaterThan(0.8 / REGROWTH_PER_SECOND)
+    expect((clock.now() - started) / 1000).toBeLessThan(1.2 / REGROWTH_PER_SECOND)
+    for (let i = 0; i < 500; i++) {
+      await pacer.take()
+      pacer.observe(200)
+    }
+    expect(pacer.stats()).toMatchObject({ rate: 6, lowestRate: 3, cuts: 1 })
+  })
+
+  it('neither cuts nor regrows on errors that are not throttling', () => {
+    const clock = fakeClock()
+    const pacer = new Pacer(4, clock.now, clock.sleep)
+    pacer.observe(503)
+    for (const status of [500, 502, 504, 0]) pacer.observe(status)
+    expect(pacer.stats()).toMatchObject({ rate: 2, cuts: 1, throttled: 1 })
+  })
+
+  it('logs the cut at once, then at most one line per interval, and the return to the ceiling', async () => {
+    const clock = fakeClock()
+    const lines: string[] = []
+    const pacer = new Pacer(5, clock.now, clock.sleep, { onChange: line => lines.push(line) })
+    for (let i = 0; i < 600; i++) {
+      await pacer.take()
+      pacer.observe(i < 300 && i % 3 === 0 ? 503 : 200)
+    }
+    expect(lines[0]).toMatch(/throttling this account .* rate cut 1 time, now 2\/s \(ceiling 5\/s\)/)
+    const spanMs = clock.now()
+    expect(lines.length).toBeLessThanOrEqual(Math.ceil(spanMs / PACING_LOG_EVERY_MS) + 1)
+    expect(lines.length).toBeLessThan(600 / 10)
+    expect(lines[lines.length - 1]).toMatch(/back at its ceiling, 5\/s; it went as low as/)
+  })
+})
+
+describe('jobs sharing one account limit', () => {
+  /**
+   * Two jobs, each a loop of paced requests, against one limiter of 10 a
+   * rolling second that answers 503 beyond it (rejected requests do not count).
+   */
+  async function share(startCuts: [number, number], seconds: number) {
+    const clock = timerQueue()
+    const accepted: number[] = []
+    const serve = (): number => {
+      const t = clock.now()
+      while (accepted.length && accepted[0] <= t - 1000) accepted.shift()
+      if (accepted.length >= 10) return 503
+      accepted.push(t)
+      return 200
+    }
+    const pacers = startCuts.map(() => new Pacer(8, clock.now, clock.sleep))
+    const done = [0, 0]
+    const late = [0, 0]
+    const jobs = pacers.map(async (pacer, i) => {
+      // An unequal start, as if one job had been throttled before and the other not.
+      for (let cut = 0; cut < startCuts[i]; cut++) {
+        pacer.observe(503)
+        await clock.sleep(CONGESTION_HOLD_MS)
+      }
+      await clock.sleep(CONGESTION_HOLD_MS * (4 - startCuts[i]))
+      while (clock.now() < seconds * 1000) {
+        await pacer.due()
+        await pacer.take()
+        const status = serve()
+        pacer.observe(status)
+        if (status === 200) {
+          done[i]++
+          if (clock.now() > (seconds * 1000) / 2) late[i]++
+        }
+      }
+    })
+    await clock.drive(Promise.all(jobs))
+    return { done, late, pacers }
+  }
+
+  it('converges on a fair share from an unfair start (AIMD), and uses most of the limit', async () => {
+    const { late, pacers } = await share([0, 3], 240)
+    // second half of the run: each job within 30 % of the other
+    expect(Math.min(...late) / Math.max(...late)).toBeGreaterThan(0.7)
+    // and together they use at least 80 % of the 10/s over that half
+    expect(late[0] + late[1]).toBeGreaterThan(0.8 * 10 * 120)
+    expect(pacers[1].stats().lowestRate).toBe(1)
+  })
+
+  it('narrows the gap between two jobs with every shared congestion (Chiu-Jain), where proportional growth would keep it', async () => {
+    const clock = timerQueue()
+    // ceilings far above the account's 10/s, so that only the congestion limits them: 12.5/s and 3.1/s
+    const pacers = [new Pacer(100, clock.now, clock.sleep), new Pacer(100, clock.now, clock.sleep)]
+    const startCuts = [3, 5]
+    const gaps: number[] = []
+    let lastCongestion = -Infinity
+    const rates = () => pacers.map(p => p.stats().rate)
+    const jobs = pacers.map(async (pacer, i) => {
+      for (let cut = 0; cut < startCuts[i]; cut++) {
+        pacer.observe(503)
+        await clock.sleep(CONGESTION_HOLD_MS)
+      }
+      await clock.sleep(CONGESTION_HOLD_MS * (6 - startCuts[i]))
+      while (gaps.length < 6 && clock.now() < 600_000) {
+        await pacer.due()
+        await pacer.take()
+        const [a, b] = rates()
+        // both are told at once when together they pass 10 a second
+        if (a + b > 10 && clock.now() - lastCongestion > CONGESTION_HOLD_MS) {
+          lastCongestion = clock.now()
+          for (const p of pacers) p.observe(503)
+          gaps.push(Math.abs(rates()[0] - rates()[1]))
+        } else pacer.observe(200)
+      }
+    })
+    await clock.drive(Promise.all(jobs))
+    expect(gaps).toHaveLength(6)
+    expect(gaps[0]).toBeGreaterThan(2)
+    for (let i = 1; i < gaps.length; i++) expect(gaps[i]).toBeLessThan(gaps[i - 1] * 0.75)
+  })
+})

@@ -1,0 +1,106 @@
+// The command-line tool's flags and variables: the same inputs as the Action's,
+// read from `--<input-name>` or `BOOMI_<NAME>`, a flag winning; the token never
+// from a flag. Validation itself is read.ts's (inputs.test.ts).
+import { describe, expect, it } from '@jest/globals'
+import { errorLine, redact } from '../../src/cli/report.js'
+import { InputError } from '../../src/errors.js'
+import { envName, helpText, readCommandLine } from '../../src/inputs/command-line.js'
+import { readInputs } from '../../src/inputs/read.js'
+import { INPUTS, type InputSpec } from '../../src/inputs/table.js'
+
+const ENV = { BOOMI_ACCOUNT_ID: 'acme-Q7XK2P', BOOMI_USERNAME: 'ci@acme.example', BOOMI_API_TOKEN: 'tok-1234567890', BOOMI_GROUP_TYPE: 'acme-Q7XK2P-sample' }
+
+function caught(fn: () => unknown): InputError {
+  try {
+    fn()
+  } catch (err) {
+    if (err instanceof InputError) return err
+    throw err
+  }
+  throw new Error('expected an InputError')
+}
+
+describe('flags and variables', () => {
+  it('every input of the table is a BOOMI_ variable, hyphens as underscores', () => {
+    expect(envName('account-id')).toBe('BOOMI_ACCOUNT_ID')
+    expect(envName('requests-per-second')).toBe('BOOMI_REQUESTS_PER_SECOND')
+  })
+
+  it('a flag wins over the variable; a variable fills in what no flag gives', () => {
+    const cl = readCommandLine(['--group-type', 'from-flag', '--keep-latest=3'], { ...ENV, BOOMI_KEEP_LATEST: '9', BOOMI_MIN_AGE_DAYS: '7' })
+    expect(cl.getInput('group-type')).toBe('from-flag')
+    expect(cl.getInput('keep-latest')).toBe('3')
+    expect(cl.getInput('min-age-days')).toBe('7')
+    expect(cl.getInput('archive')).toBe('')
+  })
+
+  it('the inputs read from flags and variables are the typed inputs of the Action', () => {
+    const cl = readCommandLine(['--keep-latest', '5', '--dry-run', '--classifications', 'dev', '--classifications', 'uat', '--archive', 'a.zip'], ENV)
+    const inputs = readInputs(cl.getInput, () => undefined)
+    expect(inputs).toMatchObject({
+      accountId: 'acme-Q7XK2P',
+      username: 'BOOMI_TOKEN.ci@acme.example',
+      apiToken: 'tok-1234567890',
+      keepLatest: 5,
+      dryRun: true,
+      classifications: ['dev', 'uat'],
+      ifExists: 'skip',
+      requestsPerSecond: 5
+    })
+  })
+
+  it('a boolean comes from its variable when the bare flag is absent', () => {
+    expect(readCommandLine([], { ...ENV, BOOMI_DRY_RUN: 'TRUE' }).getInput('dry-run')).toBe('TRUE')
+    expect(readCommandLine(['--dry-run'], { ...ENV, BOOMI_DRY_RUN: 'false' }).getInput('dry-run')).toBe('true')
+  })
+
+  it.each([['--api-token', 'x'], ['--api-token=x']])('%s is refused, saying where the token goes', (...args) => {
+    const err = caught(() => readCommandLine(args, ENV))
+    expect(err.input).toBe('--api-token')
+    expect(err.message).toMatch(/process list.*BOOMI_API_TOKEN.*--api-token-file/)
+  })
+
+  it('the token comes from BOOMI_API_TOKEN only', () => {
+    expect(readCommandLine([], ENV).getInput('api-token')).toBe('tok-1234567890')
+  })
+
+  it.each([
+    [['--bogus'], '--bogus'],
+    [['--dry-run=yes'], '--dry-run'],
+    [['stray'], '']
+  ])('%j is a bad input naming the flag', (args, flag) => {
+    const err = caught(() => readCommandLine(args, ENV))
+    expect(err.input).toBe(flag)
+    expect(err.message).toMatch(/See --help/)
+  })
+
+  it('the extra flags are read', () => {
+    const cl = readCommandLine(['--json', '--output-file', 'o.env', '--summary-file=s.md', '--tag', 'v1.2.3', '--api-token-file', 't'], ENV)
+    expect(cl).toMatchObject({ json: true, outputFile: 'o.env', summaryFile: 's.md', tag: 'v1.2.3', apiTokenFile: 't', help: false })
+  })
+})
+
+describe('--help and errors', () => {
+  it('--help lists every input of the table with its meaning, its variable and its default', () => {
+    const help = helpText('boomi-connector-release', '1.0.0')
+    for (const spec of Object.values(INPUTS) as InputSpec[]) {
+      expect(help).toContain(spec.meaning)
+      expect(help).toContain(envName(spec.name))
+      if (spec.name !== 'api-token') expect(help).toContain(`--${spec.name}`)
+      if (spec.default) expect(help).toContain(`default ${spec.default}`)
+    }
+    expect(help).not.toMatch(/--api-token\s+</)
+  })
+
+  it('a bad input names the flag and its variable', () => {
+    const line = errorLine(new InputError('keep-latest', "Invalid keep-latest 'zero'."), [])
+    expect(line).toBe("boomi-connector-release: error: --keep-latest / BOOMI_KEEP_LATEST: Invalid keep-latest 'zero'.\n")
+  })
+
+  it('secrets and control characters never reach the terminal', () => {
+    const line = errorLine(new Error('refused tok-1234567890 \u001b[2J'), ['tok-1234567890'])
+    expect(line).not.toContain('tok-1234567890')
+    expect(line).not.toContain('\u001b')
+    expect(redact('a s3cret b s3cret', ['s3cret'])).toBe('a *** b ***')
+  })
+})

@@ -1,0 +1,204 @@
+import { describe, expect, it } from '@jest/globals'
+import { readInputs } from '../../src/inputs/read.js'
+import { InputError } from '../../src/errors.js'
+import { INPUTS } from '../../src/inputs/table.js'
+import { readFileSync } from 'node:fs'
+import { parse } from 'yaml'
+
+const base: Record<string, string> = {
+  'account-id': 'acme-Q7XK2P',
+  username: 'ci-bot@acme.example',
+  'api-token': 'tok-secret-123',
+  'group-type': 'acme-Q7XK2P-sample',
+  archive: 'build/*.car.zip'
+}
+
+function read(overrides: Record<string, string | undefined> = {}) {
+  const values = { ...base, ...overrides }
+  const masked: string[] = []
+  const inputs = readInputs(
+    name => values[name] ?? '',
+    s => masked.push(s)
+  )
+  return { inputs, masked }
+}
+
+function failure(overrides: Record<string, string | undefined>): InputError {
+  try {
+    read(overrides)
+  } catch (err) {
+    expect(err).toBeInstanceOf(InputError)
+    return err as InputError
+  }
+  throw new Error('expected an InputError')
+}
+
+describe('readInputs', () => {
+  it('applies the defaults of action.yml', () => {
+    const { inputs } = read()
+    expect(inputs).toMatchObject({
+      username: 'BOOMI_TOKEN.ci-bot@acme.example',
+      ifExists: 'skip',
+      dryRun: false,
+      apiUrl: 'https://api.boomi.com',
+      apiUrlIsHost: true,
+      requestsPerSecond: 5,
+      maxAttempts: 5,
+      timeoutMs: 300_000
+    })
+    expect(inputs.keepLatest).toBeUndefined()
+    expect(inputs.changeLog).toBeUndefined()
+  })
+
+  it('masks the token and the Basic credentials before validating anything else', () => {
+    const masked: string[] = []
+    expect(() =>
+      readInputs(
+        name => (name === 'api-token' ? 'tok-secret-123' : ''),
+        s => masked.push(s)
+      )
+    ).toThrow(InputError)
+    expect(masked).toContain('tok-secret-123')
+    const { masked: all } = read()
+    expect(all).toContain(Buffer.from('BOOMI_TOKEN.ci-bot@acme.example:tok-secret-123').toString('base64'))
+  })
+
+  it('keeps an existing BOOMI_TOKEN. prefix', () => {
+    expect(read({ username: 'BOOMI_TOKEN.x@y.z' }).inputs.username).toBe('BOOMI_TOKEN.x@y.z')
+  })
+
+  it.each(['account-id', 'username', 'api-token', 'group-type'])('names a missing required input: %s', name => {
+    const err = failure({ [name]: '' })
+    expect(err.input).toBe(name)
+    expect(err.message).toContain(`Input required and not supplied: ${name}`)
+  })
+
+  it.each([
+    ['if-exists', 'replace', 'skip'],
+    ['keep-latest', '0', 'at least 1'],
+    ['keep-latest', '2.5', 'whole number'],
+    ['keep-latest', 'ten', 'whole number'],
+    ['min-age-days', '-1', '0 or more'],
+    ['min-age-days', 'soon', '0 or more'],
+    ['dry-run', 'yes', 'true or false'],
+    ['requests-per-second', '0', 'from 0.1 to 100'],
+    ['requests-per-second', '0.0000001', 'from 0.1 to 100'],
+    ['requests-per-second', '1000', 'from 0.1 to 100'],
+    ['requests-per-second', '1e3', 'from 0.1 to 100'],
+    ['account-id', '..', 'account ID'],
+    ['account-id', '.', 'account ID'],
+    ['api-url', 'https://api.boomi.com/partner/api/rest/v1?', 'query or fragment'],
+    ['api-url', 'https://api.boomi.com/partner/api/rest/v1#', 'query or fragment'],
+    ['username', 'ci\u0007bot', 'control characters'],
+    ['classifications', 'uat,,prod', 'given once'],
+    ['classifications', 'u at', 'without spaces'],
+    ['classifications', 'uat, uat', 'given once'],
+    ['max-attempts', '0', 'at least 1'],
+    ['max-attempts', '1.5', 'at least 1'],
+    ['timeout-seconds', '0', 'greater than 0'],
+    ['timeout-seconds', 'never', 'greater than 0'],
+    ['expected-sha256', 'abc', '64 hexadecimal'],
+    ['api-url', 'http://api.boomi.com/partner/api/rest/v1', 'https'],
+    ['api-url', 'not a url', 'absolute URL'],
+    ['api-url', 'https://u:p@api.boomi.com/x', 'credentials'],
+    ['account-id', 'acme/other', 'account ID'],
+    ['group-type', 'has space', 'classification']
+  ])('refuses %s=%s', (name, value, fix) => {
+    const err = failure({ 'keep-latest': name === 'min-age-days' ? '3' : undefined, [name]: value })
+    expect(err.input).toBe(name)
+    expect(err.message).toContain(name)
+    expect(err.message).toContain(fix)
+  })
+
+  it('refuses min-age-days without keep-latest', () => {
+    const err = failure({ 'min-age-days': '30' })
+    expect(err.input).toBe('min-age-days')
+    expect(err.message).toContain('keep-latest')
+  })
+
+  it('refuses a run with neither archive nor keep-latest', () => {
+    const err = failure({ archive: '' })
+    expect(err.message).toMatch(/Nothing to do/)
+    expect(err.message).toContain('archive')
+    expect(err.message).toContain('keep-latest')
+  })
+
+  it('accepts a prune-only run', () => {
+    const { inputs } = read({ archive: '', 'keep-latest': '10', 'min-age-days': '0.5' })
+    expect(inputs.archive).toBeUndefined()
+    expect(inputs.keepLatest).toBe(10)
+    expect(inputs.minAgeDays).toBe(0.5)
+  })
+
+  it('reads YAML booleans in any case and if-exists words', () => {
+    expect(read({ 'dry-run': 'TRUE' }).inputs.dryRun).toBe(true)
+    expect(read({ 'dry-run': 'False' }).inputs.dryRun).toBe(false)
+    expect(read({ 'if-exists': 'Upload' }).inputs.ifExists).toBe('upload')
+  })
+
+  it('allows http only on loopback and trims a trailing slash', () => {
+    expect(read({ 'api-url': 'http://127.0.0.1:8080/partner/api/rest/v1/' }).inputs.apiUrl).toBe('http://127.0.0.1:8080/partner/api/rest/v1')
+    expect(read({ 'api-url': 'http://localhost:1/api/rest/v1' }).inputs.apiUrl).toBe('http://localhost:1/api/rest/v1')
+    expect(read({ 'api-url': 'http://[::1]:1/x' }).inputs.apiUrl).toBe('http://[::1]:1/x')
+    expect(failure({ 'api-url': 'http://127.0.0.1.example.com/x' }).input).toBe('api-url')
+  })
+
+  it('lower-cases expected-sha256 and converts the numbers', () => {
+    const { inputs } = read({ 'expected-sha256': 'A'.repeat(64), 'requests-per-second': '2.5', 'max-attempts': '1', 'timeout-seconds': '0.5' })
+    expect(inputs.expectedSha256).toBe('a'.repeat(64))
+    expect(inputs.requestsPerSecond).toBe(2.5)
+    expect(inputs.maxAttempts).toBe(1)
+    expect(inputs.timeoutMs).toBe(500)
+  })
+
+  it('reads classifications: commas or new lines, full types lose the group prefix', () => {
+    expect(read({ classifications: 'dev, uat\nacme-Q7XK2P-sample-prod\n' }).inputs.classifications).toEqual(['dev', 'uat', 'prod'])
+    expect(read().inputs.classifications).toEqual([])
+  })
+
+  it('a token with a control character is refused without echoing it', () => {
+    const err = failure({ 'api-token': 'tok\u0000en' })
+    expect(err.input).toBe('api-token')
+    expect(err.message).not.toContain('tok\u0000')
+    expect(err.message).toContain('without control characters')
+  })
+
+  it.each([
+    [{ 'change-log': 'x', 'change-log-file': 'CHANGELOG.md' }, 'change-log-file'],
+    [{ 'version-id': '1001', classifications: 'prod' }, 'version-id'],
+    [{ archive: '', 'version-id': '1001' }, 'version-id'],
+    [{ archive: '', classifications: 'uat', 'keep-latest': '3' }, 'classifications']
+  ])('refuses the combination %j', (overrides, input) => {
+    expect(failure(overrides).input).toBe(input)
+  })
+
+  it('version-id with classifications is something to do', () => {
+    const { inputs } = read({ archive: '', 'version-id': '1001', classifications: 'prod' })
+    expect(inputs).toMatchObject({ versionId: '1001', classifications: ['prod'] })
+  })
+
+  it.each([
+    ['https://api.boomi.com', 'https://api.boomi.com', true],
+    ['https://api.platform.gb.boomi.com/', 'https://api.platform.gb.boomi.com', true],
+    ['http://127.0.0.1:8080//', 'http://127.0.0.1:8080', true],
+    ['https://api.boomi.com/api/rest/v1', 'https://api.boomi.com/api/rest/v1', false],
+    ['https://api.boomi.com/partner/api/rest/v1/', 'https://api.boomi.com/partner/api/rest/v1', false],
+    ['https://api.boomi.com/x', 'https://api.boomi.com/x', false]
+  ])('api-url %s: a host alone finds its prefix, a path is used as given', (given, apiUrl, apiUrlIsHost) => {
+    expect(read({ 'api-url': given }).inputs).toMatchObject({ apiUrl, apiUrlIsHost })
+  })
+
+  it('every default in the input table is the one action.yml declares', () => {
+    const action = parse(readFileSync('action.yml', 'utf8')) as { inputs: Record<string, { default?: string; required?: boolean }> }
+    const declared = Object.values(INPUTS)
+    expect(declared.map(s => s.name).sort()).toEqual(Object.keys(action.inputs).sort())
+    for (const spec of declared) {
+      expect([spec.name, action.inputs[spec.name].default ?? '']).toEqual([spec.name, spec.default])
+      expect([spec.name, action.inputs[spec.name].required === true]).toEqual([spec.name, 'required' in spec && spec.required === true])
+    }
+  })
+
+  it('refuses expected-sha256 without an archive', () => {
+    expect(failure({ archive: '', 'keep-latest': '3', 'expected-sha256': 'a'.repeat(64) }).input).toBe('expected-sha256')
+  })
+})
