@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
+import { findInWorkspace, locateArchive } from '../../src/archive/locate.js'
 import type { ArchiveFile } from '../../src/archive/zip.js'
 import { Writable } from 'node:stream'
 import { crc32 } from 'node:zlib'
@@ -264,6 +265,9 @@ export function fakeDeps(boomi: FakeBoomi, inputs: Inputs, workspace: string, mo
     workspace,
     client: async () => boomi,
     multipart: async () => multipartBody,
+    // The real file-system look-ups over the test's workspace: the archive and the change log file are on disk.
+    locateArchive: pattern => locateArchive(pattern, workspace),
+    findInWorkspace: name => findInWorkspace(name, workspace),
     inspectArchive: async () => ({
       sha256: SHA,
       contentSha256: CONTENT,

@@ -10,6 +10,7 @@ import * as path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { EARLIER_SHAPE, Emulator, type AnswerShape } from '../../emulator/server.js'
 import { seedGroup } from '../../emulator/seed.js'
+import { findInWorkspace, locateArchive } from '../../src/archive/locate.js'
 import { inspectArchive } from '../../src/archive/zip.js'
 import { HttpBoomiClient } from '../../src/boomi/client.js'
 import { outputsOf } from '../../src/domain/outputs.js'
@@ -83,6 +84,8 @@ async function release(): Promise<Release> {
     workspace: work,
     client: async () => client,
     multipart: async () => multipartBody,
+    locateArchive: pattern => locateArchive(pattern, work),
+    findInWorkspace: name => findInWorkspace(name, work),
     inspectArchive,
     readTextFile: async () => '',
     runContext: async () => ({ repository: 'acme/sample', refName: 'v1.2.0', ref: 'refs/tags/v1.2.0', sha: '3f2c1ab9d0e8' }),

@@ -35,6 +35,16 @@ describe('lint closes the boundaries between layers', () => {
     ['orchestrator: the concrete client', 'src/orchestrator/probe.ts', "import { HttpBoomiClient } from '../boomi/client.js'" + use('HttpBoomiClient')],
     ['orchestrator: the transport', 'src/orchestrator/probe.ts', "import { createTransport } from '../net/transport.js'" + use('createTransport')],
     ['orchestrator: locating the archive', 'src/orchestrator/release.ts', "import { locateArchive } from '../archive/locate.js'" + use('locateArchive')],
+    [
+      'orchestrator: locating the archive in its phase',
+      'src/orchestrator/inputs-phase.ts',
+      "import { locateArchive } from '../archive/locate.js'" + use('locateArchive')
+    ],
+    [
+      'orchestrator: finding a workspace file',
+      'src/orchestrator/inputs-phase.ts',
+      "import { findInWorkspace } from '../archive/locate.js'" + use('findInWorkspace')
+    ],
     ['orchestrator: reading the archive', 'src/orchestrator/inputs-phase.ts', "import { inspectArchive } from '../archive/zip.js'" + use('inspectArchive')],
     ['orchestrator: bare fs', 'src/orchestrator/probe.ts', "import { promises } from 'fs'" + use('promises')],
     ['orchestrator: node:fs', 'src/orchestrator/probe.ts', "import { statSync } from 'node:fs'" + use('statSync')],
@@ -65,6 +75,11 @@ describe('lint closes the boundaries between layers', () => {
       'orchestrator: the client interface',
       'src/orchestrator/probe.ts',
       "import type { BoomiClient } from '../boomi/client.js'\nexport type Probe = BoomiClient\n"
+    ],
+    [
+      "orchestrator: the archive's types",
+      'src/orchestrator/inputs-phase.ts',
+      "import type { Archive } from '../archive/locate.js'\nexport type Probe = Archive\n"
     ],
     ['orchestrator: a domain decision', 'src/orchestrator/probe.ts', "import { planPrune } from '../domain/plan.js'" + use('planPrune')],
     ['archive: fs', 'src/archive/probe.ts', "import { promises } from 'node:fs'" + use('promises')],

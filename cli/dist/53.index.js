@@ -72,6 +72,229 @@ var errors = __webpack_require__(3916);
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __webpack_require__(643);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __webpack_require__(7242);
+;// CONCATENATED MODULE: ./src/archive/glob.ts
+
+
+const MAGIC = /[*?[]/;
+/**
+ * A pattern split into the directory to start from and the segments still to
+ * match. `path.resolve` does the platform's work: on Windows it takes either
+ * slash and keeps a drive letter or UNC root whole.
+ */
+function splitPattern(pattern, cwd, path = external_node_path_) {
+    const absolute = path.resolve(cwd, pattern);
+    const { root } = path.parse(absolute);
+    const rest = absolute
+        .slice(root.length)
+        .split(path.sep)
+        .filter(s => s !== '');
+    let i = 0;
+    while (i < rest.length && !MAGIC.test(rest[i]))
+        i++;
+    return { root: path.join(root, ...rest.slice(0, i)), segments: rest.slice(i) };
+}
+function hasMagic(pattern) {
+    return MAGIC.test(pattern);
+}
+/** A glob segment ('*', '?', '[a-z]', '[!x]') as a regular expression for one name. */
+function segmentRegExp(segment, caseInsensitive = false) {
+    let out = '';
+    for (let i = 0; i < segment.length; i++) {
+        const c = segment[i];
+        if (c === '*')
+            out += '[^/]*';
+        else if (c === '?')
+            out += '[^/]';
+        else if (c === '[') {
+            const end = segment.indexOf(']', i + 2);
+            if (end === -1) {
+                out += '\\[';
+                continue;
+            }
+            let body = segment.slice(i + 1, end);
+            const negate = body.startsWith('!') || body.startsWith('^');
+            if (negate)
+                body = body.slice(1);
+            out += `[${negate ? '^' : ''}${body.replace(/[\\\]]/g, '\\$&')}]`;
+            i = end;
+        }
+        else
+            out += c.replace(/[.+^${}()|\\/]/g, '\\$&');
+    }
+    // As in a shell, wildcards do not match a leading dot unless the pattern has one.
+    const dot = segment.startsWith('.') ? '' : '(?!\\.)';
+    return new RegExp(`^${dot}${out}$`, caseInsensitive ? 'i' : '');
+}
+/**
+ * Every path matching `pattern` (relative to `cwd`), sorted. Supports '*', '?',
+ * '[…]' within a segment and '**' for any depth; symbolic links to
+ * directories are not followed by '**', so a link loop cannot hang the walk.
+ */
+async function glob(pattern, cwd, path = external_node_path_) {
+    const { root, segments } = splitPattern(pattern, cwd, path);
+    const caseInsensitive = path.sep === '\\';
+    const results = new Set();
+    const walk = async (dir, i) => {
+        if (i === segments.length) {
+            results.add(dir);
+            return;
+        }
+        const segment = segments[i];
+        if (segment === '**') {
+            await walk(dir, i + 1);
+            for (const entry of await list(dir)) {
+                if (entry.isDirectory())
+                    await walk(path.join(dir, entry.name), i);
+            }
+            return;
+        }
+        if (!MAGIC.test(segment)) {
+            const next = path.join(dir, segment);
+            if (i + 1 === segments.length ? await exists(next) : await isDir(next))
+                await walk(next, i + 1);
+            return;
+        }
+        const re = segmentRegExp(segment, caseInsensitive);
+        for (const entry of await list(dir)) {
+            if (!re.test(entry.name))
+                continue;
+            const next = path.join(dir, entry.name);
+            if (i + 1 === segments.length)
+                results.add(next);
+            else if (entry.isDirectory() || (entry.isSymbolicLink() && (await isDir(next))))
+                await walk(next, i + 1);
+        }
+    };
+    if (segments.length === 0) {
+        if (await exists(root))
+            results.add(root);
+    }
+    else if (await isDir(root)) {
+        await walk(root, 0);
+    }
+    return [...results].sort();
+}
+async function list(dir) {
+    try {
+        return await external_node_fs_.promises.readdir(dir, { withFileTypes: true });
+    }
+    catch {
+        return [];
+    }
+}
+async function exists(p) {
+    try {
+        await external_node_fs_.promises.lstat(p);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+async function isDir(p) {
+    try {
+        return (await external_node_fs_.promises.stat(p)).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/archive/locate.ts
+
+
+
+
+
+/** True when `p` is below `root` (both absolute, on the same footing: both real paths, or both as written). */
+function isInside(root, p) {
+    const rel = external_node_path_.relative(root, p);
+    return rel !== '' && rel !== '..' && !rel.startsWith(`..${external_node_path_.sep}`) && !external_node_path_.isAbsolute(rel);
+}
+/**
+ * Where `file` really is, every symbolic link followed, when that is inside the
+ * workspace's own real path; undefined when it leads out. A link inside the
+ * workspace to a file inside it is fine; one out of it, or through a linked
+ * directory out of it, is not (docs/behaviour.md, "Validation"). Rejects like
+ * `fs.realpath` when the file does not exist.
+ */
+async function realPathInside(file, workspace) {
+    const [real, root] = await Promise.all([external_node_fs_.promises.realpath(file), external_node_fs_.promises.realpath(workspace)]);
+    return isInside(root, real) ? real : undefined;
+}
+/**
+ * Finds `name` (relative to the workspace, or absolute) by its real path: outside
+ * 'as written' is known without touching the disk; outside 'through a link' once
+ * every symbolic link is followed. Rejects like `fs.realpath` when the file does not exist.
+ */
+async function findInWorkspace(name, workspace) {
+    const given = external_node_path_.resolve(workspace, name);
+    if (!isInside(external_node_path_.resolve(workspace), given))
+        return { outside: 'as written' };
+    const real = await realPathInside(given, workspace);
+    return real === undefined ? { outside: 'through a link' } : { path: real };
+}
+// Brace expansion as shells and most glob libraries do it: `{a,b}` or `{1..3}`.
+const BRACES = /\{[^{}]*(?:,|\.\.)[^{}]*\}/;
+/** Finds the one file `pattern` names, relative to the workspace, and checks it is a non-empty zip inside it. */
+async function locateArchive(pattern, workspace) {
+    const literal = external_node_path_.resolve(workspace, pattern);
+    const literalExists = await exists(literal);
+    // Braces are not expanded (one match is wanted, and a second glob dialect is one more thing to get wrong): say so rather than find nothing.
+    if (!literalExists && BRACES.test(pattern)) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} '${pattern}' uses braces ({a,b}), which this action does not expand. Use '*', '?' or '[…]' instead, e.g. build/distributions/*.car.zip, or name the file.`);
+    }
+    // A name that exists as written wins, even if it holds glob characters ('conn[1].zip').
+    const matches = hasMagic(pattern) && !literalExists ? await glob(pattern, workspace) : [literal];
+    const shown = (p) => external_node_path_.relative(workspace, p) || p;
+    if (matches.length === 0) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `No file matches ${constants/* Input */.pd.archive} '${pattern}' (looked in ${workspace}). Check that the build step ran and the path or glob is relative to the workspace, e.g. build/distributions/*.car.zip.`);
+    }
+    if (matches.length > 1) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} '${pattern}' matches ${matches.length} files, but must match exactly one: ${matches.map(shown).join(', ')}. Narrow the pattern or clean the build directory.`);
+    }
+    const file = matches[0];
+    if (!isInside(external_node_path_.resolve(workspace), file)) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} '${pattern}' names ${file}, which is outside the workspace (${workspace}). Give a path or glob relative to the workspace, e.g. build/distributions/*.car.zip.`);
+    }
+    let stat;
+    try {
+        stat = await external_node_fs_.promises.stat(file);
+    }
+    catch {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `No file matches ${constants/* Input */.pd.archive} '${pattern}': ${shown(file)} does not exist. Check that the build step ran and the path is relative to the workspace.`);
+    }
+    if ((await realPathInside(file, workspace)) === undefined) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} '${pattern}' names ${shown(file)}, which leads outside the workspace through a symbolic link. Point it at the archive the build wrote inside the workspace.`);
+    }
+    if (!stat.isFile()) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} '${pattern}' names ${shown(file)}, which is not a regular file. Point it at the connector zip itself.`);
+    }
+    if (stat.size === 0) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} ${shown(file)} is empty. Check the build step that makes the connector zip.`);
+    }
+    // Non-blocking, and a regular file by the descriptor too: a FIFO put in its place since the stat must not hang the run.
+    const handle = await external_node_fs_.promises.open(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
+    try {
+        if (!(await handle.stat()).isFile()) {
+            throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} ${shown(file)} stopped being a regular file while it was checked. Make sure no other step writes the archive while this action runs.`);
+        }
+        const head = Buffer.alloc(2);
+        await handle.read(head, 0, 2, 0);
+        if (head[0] !== 0x50 || head[1] !== 0x4b) {
+            throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} ${shown(file)} is not a zip file (it does not start with 'PK'). Point it at the connector archive built by the Connector SDK, e.g. build/distributions/*.car.zip.`);
+        }
+    }
+    finally {
+        await handle.close();
+    }
+    return { path: file, fileName: external_node_path_.basename(file), size: stat.size };
+}
+
 // EXTERNAL MODULE: ./src/boomi/contract.ts
 var contract = __webpack_require__(4922);
 ;// CONCATENATED MODULE: ./src/boomi/answers.ts
@@ -793,8 +1016,6 @@ function client_headerValue(value) {
     return Array.isArray(value) ? value[0] : value;
 }
 
-// EXTERNAL MODULE: ./src/constants.ts
-var constants = __webpack_require__(7242);
 // EXTERNAL MODULE: ./src/domain/record.ts
 var record = __webpack_require__(6403);
 // EXTERNAL MODULE: ./src/domain/summary.ts
@@ -962,215 +1183,6 @@ function describeNetworkError(err) {
 
 // EXTERNAL MODULE: ./src/domain/changelog.ts
 var changelog = __webpack_require__(6054);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-;// CONCATENATED MODULE: ./src/archive/glob.ts
-
-
-const MAGIC = /[*?[]/;
-/**
- * A pattern split into the directory to start from and the segments still to
- * match. `path.resolve` does the platform's work: on Windows it takes either
- * slash and keeps a drive letter or UNC root whole.
- */
-function splitPattern(pattern, cwd, path = external_node_path_) {
-    const absolute = path.resolve(cwd, pattern);
-    const { root } = path.parse(absolute);
-    const rest = absolute
-        .slice(root.length)
-        .split(path.sep)
-        .filter(s => s !== '');
-    let i = 0;
-    while (i < rest.length && !MAGIC.test(rest[i]))
-        i++;
-    return { root: path.join(root, ...rest.slice(0, i)), segments: rest.slice(i) };
-}
-function hasMagic(pattern) {
-    return MAGIC.test(pattern);
-}
-/** A glob segment ('*', '?', '[a-z]', '[!x]') as a regular expression for one name. */
-function segmentRegExp(segment, caseInsensitive = false) {
-    let out = '';
-    for (let i = 0; i < segment.length; i++) {
-        const c = segment[i];
-        if (c === '*')
-            out += '[^/]*';
-        else if (c === '?')
-            out += '[^/]';
-        else if (c === '[') {
-            const end = segment.indexOf(']', i + 2);
-            if (end === -1) {
-                out += '\\[';
-                continue;
-            }
-            let body = segment.slice(i + 1, end);
-            const negate = body.startsWith('!') || body.startsWith('^');
-            if (negate)
-                body = body.slice(1);
-            out += `[${negate ? '^' : ''}${body.replace(/[\\\]]/g, '\\$&')}]`;
-            i = end;
-        }
-        else
-            out += c.replace(/[.+^${}()|\\/]/g, '\\$&');
-    }
-    // As in a shell, wildcards do not match a leading dot unless the pattern has one.
-    const dot = segment.startsWith('.') ? '' : '(?!\\.)';
-    return new RegExp(`^${dot}${out}$`, caseInsensitive ? 'i' : '');
-}
-/**
- * Every path matching `pattern` (relative to `cwd`), sorted. Supports '*', '?',
- * '[…]' within a segment and '**' for any depth; symbolic links to
- * directories are not followed by '**', so a link loop cannot hang the walk.
- */
-async function glob(pattern, cwd, path = external_node_path_) {
-    const { root, segments } = splitPattern(pattern, cwd, path);
-    const caseInsensitive = path.sep === '\\';
-    const results = new Set();
-    const walk = async (dir, i) => {
-        if (i === segments.length) {
-            results.add(dir);
-            return;
-        }
-        const segment = segments[i];
-        if (segment === '**') {
-            await walk(dir, i + 1);
-            for (const entry of await list(dir)) {
-                if (entry.isDirectory())
-                    await walk(path.join(dir, entry.name), i);
-            }
-            return;
-        }
-        if (!MAGIC.test(segment)) {
-            const next = path.join(dir, segment);
-            if (i + 1 === segments.length ? await exists(next) : await isDir(next))
-                await walk(next, i + 1);
-            return;
-        }
-        const re = segmentRegExp(segment, caseInsensitive);
-        for (const entry of await list(dir)) {
-            if (!re.test(entry.name))
-                continue;
-            const next = path.join(dir, entry.name);
-            if (i + 1 === segments.length)
-                results.add(next);
-            else if (entry.isDirectory() || (entry.isSymbolicLink() && (await isDir(next))))
-                await walk(next, i + 1);
-        }
-    };
-    if (segments.length === 0) {
-        if (await exists(root))
-            results.add(root);
-    }
-    else if (await isDir(root)) {
-        await walk(root, 0);
-    }
-    return [...results].sort();
-}
-async function list(dir) {
-    try {
-        return await external_node_fs_.promises.readdir(dir, { withFileTypes: true });
-    }
-    catch {
-        return [];
-    }
-}
-async function exists(p) {
-    try {
-        await external_node_fs_.promises.lstat(p);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-async function isDir(p) {
-    try {
-        return (await external_node_fs_.promises.stat(p)).isDirectory();
-    }
-    catch {
-        return false;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/archive/locate.ts
-
-
-
-
-
-/** True when `p` is below `root` (both absolute, on the same footing: both real paths, or both as written). */
-function isInside(root, p) {
-    const rel = external_node_path_.relative(root, p);
-    return rel !== '' && rel !== '..' && !rel.startsWith(`..${external_node_path_.sep}`) && !external_node_path_.isAbsolute(rel);
-}
-/**
- * Where `file` really is, every symbolic link followed, when that is inside the
- * workspace's own real path; undefined when it leads out. A link inside the
- * workspace to a file inside it is fine; one out of it, or through a linked
- * directory out of it, is not (docs/behaviour.md, "Validation"). Rejects like
- * `fs.realpath` when the file does not exist.
- */
-async function realPathInside(file, workspace) {
-    const [real, root] = await Promise.all([external_node_fs_.promises.realpath(file), external_node_fs_.promises.realpath(workspace)]);
-    return isInside(root, real) ? real : undefined;
-}
-// Brace expansion as shells and most glob libraries do it: `{a,b}` or `{1..3}`.
-const BRACES = /\{[^{}]*(?:,|\.\.)[^{}]*\}/;
-/** Finds the one file `pattern` names, relative to the workspace, and checks it is a non-empty zip inside it. */
-async function locateArchive(pattern, workspace) {
-    const literal = external_node_path_.resolve(workspace, pattern);
-    const literalExists = await exists(literal);
-    // Braces are not expanded (one match is wanted, and a second glob dialect is one more thing to get wrong): say so rather than find nothing.
-    if (!literalExists && BRACES.test(pattern)) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} '${pattern}' uses braces ({a,b}), which this action does not expand. Use '*', '?' or '[…]' instead, e.g. build/distributions/*.car.zip, or name the file.`);
-    }
-    // A name that exists as written wins, even if it holds glob characters ('conn[1].zip').
-    const matches = hasMagic(pattern) && !literalExists ? await glob(pattern, workspace) : [literal];
-    const shown = (p) => external_node_path_.relative(workspace, p) || p;
-    if (matches.length === 0) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `No file matches ${constants/* Input */.pd.archive} '${pattern}' (looked in ${workspace}). Check that the build step ran and the path or glob is relative to the workspace, e.g. build/distributions/*.car.zip.`);
-    }
-    if (matches.length > 1) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} '${pattern}' matches ${matches.length} files, but must match exactly one: ${matches.map(shown).join(', ')}. Narrow the pattern or clean the build directory.`);
-    }
-    const file = matches[0];
-    if (!isInside(external_node_path_.resolve(workspace), file)) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} '${pattern}' names ${file}, which is outside the workspace (${workspace}). Give a path or glob relative to the workspace, e.g. build/distributions/*.car.zip.`);
-    }
-    let stat;
-    try {
-        stat = await external_node_fs_.promises.stat(file);
-    }
-    catch {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `No file matches ${constants/* Input */.pd.archive} '${pattern}': ${shown(file)} does not exist. Check that the build step ran and the path is relative to the workspace.`);
-    }
-    if ((await realPathInside(file, workspace)) === undefined) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} '${pattern}' names ${shown(file)}, which leads outside the workspace through a symbolic link. Point it at the archive the build wrote inside the workspace.`);
-    }
-    if (!stat.isFile()) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} '${pattern}' names ${shown(file)}, which is not a regular file. Point it at the connector zip itself.`);
-    }
-    if (stat.size === 0) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} ${shown(file)} is empty. Check the build step that makes the connector zip.`);
-    }
-    // Non-blocking, and a regular file by the descriptor too: a FIFO put in its place since the stat must not hang the run.
-    const handle = await external_node_fs_.promises.open(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
-    try {
-        if (!(await handle.stat()).isFile()) {
-            throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} ${shown(file)} stopped being a regular file while it was checked. Make sure no other step writes the archive while this action runs.`);
-        }
-        const head = Buffer.alloc(2);
-        await handle.read(head, 0, 2, 0);
-        if (head[0] !== 0x50 || head[1] !== 0x4b) {
-            throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} ${shown(file)} is not a zip file (it does not start with 'PK'). Point it at the connector archive built by the Connector SDK, e.g. build/distributions/*.car.zip.`);
-        }
-    }
-    finally {
-        await handle.close();
-    }
-    return { path: file, fileName: external_node_path_.basename(file), size: stat.size };
-}
-
 ;// CONCATENATED MODULE: ./src/domain/changelog-file.ts
 // Picks the release notes out of a Markdown changelog (docs/behaviour.md, "Change log from a file"): the
 // section for the tag being released; for a run that is not for a tag, the
@@ -1346,10 +1358,9 @@ function pickSection(markdown, refName) {
 
 
 
-
 async function archivePhase(deps, pattern) {
     const { log, clock } = deps;
-    const found = await locateArchive(pattern, deps.workspace);
+    const found = await deps.locateArchive(pattern);
     const shownPath = external_node_path_.relative(deps.workspace, found.path).split(external_node_path_.sep).join('/') || found.fileName;
     log.info(`Archive: ${shownPath} (${(0,summary/* formatBytes */.z3)(found.size)})`);
     if (found.size > contract/* ARCHIVE_SIZE_GUIDANCE_BYTES */.id) {
@@ -1399,17 +1410,14 @@ async function changeLogText(deps) {
         return { text: inputs.changeLog, source: 'input' };
     if (!inputs.changeLogFile)
         return undefined;
-    const given = external_node_path_.resolve(deps.workspace, inputs.changeLogFile);
     const outside = (how) => new errors/* InputError */.dz(constants/* Input */.pd.changeLogFile, `${constants/* Input */.pd.changeLogFile} '${inputs.changeLogFile}' ${how}. Give the path of a Markdown changelog inside the workspace, relative to it, e.g. CHANGELOG.md.`);
-    if (!isInside(external_node_path_.resolve(deps.workspace), given))
-        throw outside('is outside the workspace');
     let markdown;
     try {
         // Compared by real path before it is opened, and the real path is what is read.
-        const file = await realPathInside(given, deps.workspace);
-        if (file === undefined)
-            throw outside('leads outside the workspace through a symbolic link');
-        markdown = await deps.readTextFile(file, MAX_CHANGE_LOG_FILE_BYTES);
+        const file = await deps.findInWorkspace(inputs.changeLogFile);
+        if ('outside' in file)
+            throw outside(file.outside === 'as written' ? 'is outside the workspace' : 'leads outside the workspace through a symbolic link');
+        markdown = await deps.readTextFile(file.path, MAX_CHANGE_LOG_FILE_BYTES);
     }
     catch (err) {
         if (err instanceof errors/* InputError */.dz)
@@ -2461,6 +2469,7 @@ function proxyAgentFor(userAgent) {
 
 
 
+
 /** Runs the release; the outputs and summary are published however it ends. Rethrows the run's failure. */
 async function runWithPlatform(inputs, platform) {
     const log = platform.log;
@@ -2483,6 +2492,8 @@ async function runWithPlatform(inputs, platform) {
         workspace: platform.workspace,
         client: once(async () => (client = boomiClient(inputs, cancel.gate(pacer), retry, log))),
         multipart: async () => (await Promise.all(/* import() */[__webpack_require__.e(454), __webpack_require__.e(892)]).then(__webpack_require__.bind(__webpack_require__, 2892))).multipartBody,
+        locateArchive: pattern => locateArchive(pattern, platform.workspace),
+        findInWorkspace: name => findInWorkspace(name, platform.workspace),
         inspectArchive: async (file, shown) => (await __webpack_require__.e(/* import() */ 865).then(__webpack_require__.bind(__webpack_require__, 2865))).inspectArchive(file, shown),
         readTextFile,
         runContext: () => platform.runContext(),

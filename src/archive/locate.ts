@@ -28,6 +28,21 @@ export async function realPathInside(file: string, workspace: string): Promise<s
   return isInside(root, real) ? real : undefined
 }
 
+/** Where a file named relative to the workspace really is, or how it leads out of the workspace. */
+export type WorkspaceFile = { path: string } | { outside: 'as written' | 'through a link' }
+
+/**
+ * Finds `name` (relative to the workspace, or absolute) by its real path: outside
+ * 'as written' is known without touching the disk; outside 'through a link' once
+ * every symbolic link is followed. Rejects like `fs.realpath` when the file does not exist.
+ */
+export async function findInWorkspace(name: string, workspace: string): Promise<WorkspaceFile> {
+  const given = path.resolve(workspace, name)
+  if (!isInside(path.resolve(workspace), given)) return { outside: 'as written' }
+  const real = await realPathInside(given, workspace)
+  return real === undefined ? { outside: 'through a link' } : { path: real }
+}
+
 // Brace expansion as shells and most glob libraries do it: `{a,b}` or `{1..3}`.
 const BRACES = /\{[^{}]*(?:,|\.\.)[^{}]*\}/
 

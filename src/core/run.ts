@@ -4,6 +4,7 @@
 // keeps this folder from importing either.
 import { constants as fsConstants, promises as fs } from 'node:fs'
 import { performance } from 'node:perf_hooks'
+import { findInWorkspace, locateArchive } from '../archive/locate.js'
 import { HttpBoomiClient, type RequestPacer } from '../boomi/client.js'
 import { PREFIXES_TO_TRY } from '../boomi/contract.js'
 import { ACTION_NAME, ACTION_VERSION } from '../constants.js'
@@ -46,6 +47,8 @@ export async function runWithPlatform(inputs: Inputs, platform: Platform): Promi
     workspace: platform.workspace,
     client: once(async () => (client = boomiClient(inputs, cancel.gate(pacer), retry, log))),
     multipart: async () => (await import('../net/multipart.js')).multipartBody,
+    locateArchive: pattern => locateArchive(pattern, platform.workspace),
+    findInWorkspace: name => findInWorkspace(name, platform.workspace),
     inspectArchive: async (file, shown) => (await import('../archive/zip.js')).inspectArchive(file, shown),
     readTextFile,
     runContext: () => platform.runContext(),

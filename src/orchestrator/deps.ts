@@ -1,5 +1,6 @@
 // Everything a run touches outside its own logic. The runner supplies the real
 // ones; tests supply a fake client, a fake clock and a recording log.
+import type { Archive, WorkspaceFile } from '../archive/locate.js'
 import type { ArchiveFacts } from '../archive/zip.js'
 import type { BoomiClient } from '../boomi/client.js'
 import type { RunContext } from '../domain/changelog.js'
@@ -42,6 +43,10 @@ export interface RunDeps {
   /** Built on first use: an archive that fails its checks must not cost a connection. */
   client: () => Promise<BoomiClient>
   multipart: () => Promise<MakeBody>
+  /** The one file the archive input names in the workspace, checked to be a non-empty zip inside it (src/archive/locate.ts). */
+  locateArchive: (pattern: string) => Promise<Archive>
+  /** Where a file named relative to the workspace really is, or how it leads outside it. */
+  findInWorkspace: (name: string) => Promise<WorkspaceFile>
   inspectArchive: (file: string, shownName: string) => Promise<ArchiveFacts>
   readTextFile: (file: string, maxBytes: number) => Promise<string>
   runContext: () => Promise<RunContext>

@@ -2,7 +2,7 @@
 // and the change log file. Both come before the first request, so anything
 // wrong with them is a bad input that costs no request (docs/behaviour.md, "Validation").
 import * as path from 'node:path'
-import { type Archive, isInside, locateArchive, realPathInside } from '../archive/locate.js'
+import type { Archive } from '../archive/locate.js'
 import type { ArchiveFacts, ArchiveFile } from '../archive/zip.js'
 import { ARCHIVE_SIZE_GUIDANCE_BYTES } from '../boomi/contract.js'
 import { Input } from '../constants.js'
@@ -22,7 +22,7 @@ export interface CheckedArchive {
 
 export async function archivePhase(deps: RunDeps, pattern: string): Promise<CheckedArchive> {
   const { log, clock } = deps
-  const found = await locateArchive(pattern, deps.workspace)
+  const found = await deps.locateArchive(pattern)
   const shownPath = path.relative(deps.workspace, found.path).split(path.sep).join('/') || found.fileName
   log.info(`Archive: ${shownPath} (${formatBytes(found.size)})`)
   if (found.size > ARCHIVE_SIZE_GUIDANCE_BYTES) {
@@ -76,19 +76,17 @@ async function changeLogText(deps: RunDeps): Promise<ChangeLogResult | undefined
   const { inputs, log } = deps
   if (inputs.changeLog !== undefined) return { text: inputs.changeLog, source: 'input' }
   if (!inputs.changeLogFile) return undefined
-  const given = path.resolve(deps.workspace, inputs.changeLogFile)
   const outside = (how: string): InputError =>
     new InputError(
       Input.changeLogFile,
       `${Input.changeLogFile} '${inputs.changeLogFile}' ${how}. Give the path of a Markdown changelog inside the workspace, relative to it, e.g. CHANGELOG.md.`
     )
-  if (!isInside(path.resolve(deps.workspace), given)) throw outside('is outside the workspace')
   let markdown: string
   try {
     // Compared by real path before it is opened, and the real path is what is read.
-    const file = await realPathInside(given, deps.workspace)
-    if (file === undefined) throw outside('leads outside the workspace through a symbolic link')
-    markdown = await deps.readTextFile(file, MAX_CHANGE_LOG_FILE_BYTES)
+    const file = await deps.findInWorkspace(inputs.changeLogFile)
+    if ('outside' in file) throw outside(file.outside === 'as written' ? 'is outside the workspace' : 'leads outside the workspace through a symbolic link')
+    markdown = await deps.readTextFile(file.path, MAX_CHANGE_LOG_FILE_BYTES)
   } catch (err) {
     if (err instanceof InputError) throw err
     throw new InputError(
