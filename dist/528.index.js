@@ -15,11 +15,14 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 12 modules
 var core = __webpack_require__(143);
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __webpack_require__(8992);
 ;// CONCATENATED MODULE: ./src/domain/untrusted.ts
 // The one place where text from outside (Boomi's answers, input values, file
 // names, a changelog file) is made safe for where it goes: the runner's log, the
 // job summary's HTML and Markdown, or an error message that may echo credentials.
 // Each function is total and pure; callers apply it once, at the edge.
+
 /** Shown in front of a log line that the runner would otherwise read as a workflow command. */
 const LOG_LINE_GUARD = '> ';
 /**
@@ -29,10 +32,10 @@ const LOG_LINE_GUARD = '> ';
  */
 const LOOSE_LEADING_SPACE = /^[\s\u0085\u180e\u200b-\u200d\u2060\ufeff]*/;
 /**
- * C0 and C1 controls except \t and \n, DEL, and the Unicode line and paragraph
- * separators: invisible, or line breaks to some reader.
+ * The text set (src/text.ts) but \t and \n: invisible, or line breaks to some reader.
+ * A tab is shown as it is, and a line break is dealt with by each escape on its own terms.
  */
-const CONTROL_CLASS = '[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029]';
+const CONTROL_CLASS = `(?![\\t\\n])[${src_text/* TEXT_CONTROLS */.zH}]`;
 const CONTROL = new RegExp(CONTROL_CLASS, 'g');
 const HAS_CONTROL = new RegExp(CONTROL_CLASS);
 function showControl(ch) {
@@ -195,16 +198,16 @@ function scrubSecrets(text, secrets) {
 }
 /** Marks a text that was cut. */
 const ELLIPSIS = '…';
+const ONE_LINE_BREAKS = new RegExp(`[\\s${src_text/* TEXT_CONTROLS */.zH}]+`, 'g');
+/** Outside text on one line: every run of white space and control characters becomes one space. */
+function oneLine(text) {
+    return text.replace(ONE_LINE_BREAKS, ' ').trim();
+}
 /**
  * At most `max` UTF-16 units, `…` included, never splitting a surrogate pair.
  * Counting units rather than code points keeps the result within a limit
  * however the receiver counts.
  */
-/** Outside text on one line: every run of white space and control characters becomes one space. */
-function oneLine(text) {
-    // eslint-disable-next-line no-control-regex
-    return text.replace(/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
-}
 function cut(text, max) {
     if (text.length <= max)
         return text;
@@ -459,9 +462,8 @@ var contract = __webpack_require__(4922);
 // absent or unknown never fails a run: Boomi adds fields and reshapes them.
 
 
+
 const MAX_TOKEN_LENGTH = 8192;
-// eslint-disable-next-line no-control-regex
-const answers_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -505,7 +507,7 @@ function readToken(value, operation) {
         return undefined;
     if (typeof value !== 'string')
         throw new errors/* AnswerError */.dV(operation, `'queryToken' is ${kind(value)}, not text`);
-    if (value.length > MAX_TOKEN_LENGTH || answers_CONTROL.test(value)) {
+    if (value.length > MAX_TOKEN_LENGTH || (0,src_text/* hasTextControl */.h2)(value)) {
         throw new errors/* AnswerError */.dV(operation, `'queryToken' is longer than ${MAX_TOKEN_LENGTH} characters or holds control characters`);
     }
     return value;
@@ -550,7 +552,7 @@ function readVersionId(value, operation) {
         id = String(value);
     if (id === undefined)
         throw new errors/* AnswerError */.dV(operation, `a version's 'versionId' is ${kind(value)}, not text or a whole number`);
-    if (!id.trim() || id.length > contract/* MAX_VERSION_ID_LENGTH */.vk || answers_CONTROL.test(id)) {
+    if (!id.trim() || id.length > contract/* MAX_VERSION_ID_LENGTH */.vk || (0,src_text/* hasTextControl */.h2)(id)) {
         throw new errors/* AnswerError */.dV(operation, `a version's 'versionId' is empty, longer than ${contract/* MAX_VERSION_ID_LENGTH */.vk} characters or holds control characters`);
     }
     return id;
@@ -1410,6 +1412,7 @@ class EventLog {
 
 
 
+
 function outputsOf(r) {
     const version = runVersion(r);
     const pruning = r.pruning;
@@ -1482,6 +1485,8 @@ function dotenvText(outputs) {
         .join('');
 }
 const PLAIN_VALUE = /^[A-Za-z0-9_.,:/@+\-[\]{}"]*$/;
+// What could end a dotenv line or hide in one: C0, DEL and the line separators. C1 controls are left as they are.
+const DOTENV_ESCAPED = new RegExp(`[${src_text/* BYTE_CONTROLS */.aX}${src_text/* LINE_SEPARATORS */.Ev}]`, 'g');
 function dotenvValue(value) {
     // A plain value may hold `"` (JSON arrays) but not start with one: a reader would take it for a quoted value.
     if (PLAIN_VALUE.test(value) && !value.startsWith('"'))
@@ -1490,8 +1495,7 @@ function dotenvValue(value) {
         .replace(/[\\"$`]/g, ch => `\\${ch}`)
         .replace(/\r/g, '\\r')
         .replace(/\n/g, '\\n');
-    // eslint-disable-next-line no-control-regex
-    return `"${escaped.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ch => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
+    return `"${escaped.replace(DOTENV_ESCAPED, ch => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
 }
 
 ;// CONCATENATED MODULE: ./src/domain/summary.ts
@@ -1502,19 +1506,7 @@ function dotenvValue(value) {
 
 
 
-function formatBytes(n) {
-    if (n < 1024)
-        return `${n} B`;
-    let value = n;
-    let unit = 'B';
-    for (const u of ['KiB', 'MiB', 'GiB']) {
-        if (value < 1024)
-            break;
-        value /= 1024;
-        unit = u;
-    }
-    return `${value.toFixed(1)} ${unit}`;
-}
+
 const MATCH_TEXT = { sha256: 'the same archive (sha256)', 'content-sha256': 'the same connector rebuilt (content-sha256)' };
 function outcomeText(upload, r) {
     if (r.given)
@@ -1540,7 +1532,7 @@ function overview(r) {
     const rows = [`| Result | ${mdText(outcomeText(r.upload, r))} |`];
     if (r.archive) {
         const a = r.archive;
-        rows.push(`| Archive | ${mdCode(a.shownPath)} (${formatBytes(a.size)}) |`, `| SHA-256 | ${mdCode(a.sha256)} |`, `| Content SHA-256 | ${mdCode(a.contentSha256)} |`);
+        rows.push(`| Archive | ${mdCode(a.shownPath)} (${(0,src_text/* approxBytes */.SW)(a.size)}) |`, `| SHA-256 | ${mdCode(a.sha256)} |`, `| Content SHA-256 | ${mdCode(a.contentSha256)} |`);
         if (a.connector.className || a.connector.sdkApiVersion) {
             rows.push(`| Connector | ${mdCode(a.connector.className ?? '?')}, SDK API ${mdCode(a.connector.sdkApiVersion ?? '?')} |`);
         }
@@ -2055,9 +2047,9 @@ async function archivePhase(deps, pattern) {
     const { log, clock } = deps;
     const found = await deps.locateArchive(pattern);
     const shownPath = external_node_path_.relative(deps.workspace, found.path).split(external_node_path_.sep).join('/') || found.fileName;
-    log.info(`Archive: ${shownPath} (${formatBytes(found.size)})`);
+    log.info(`Archive: ${shownPath} (${(0,src_text/* approxBytes */.SW)(found.size)})`);
     if (found.size > contract/* ARCHIVE_SIZE_GUIDANCE_BYTES */.id) {
-        log.warning(`${shownPath} is ${formatBytes(found.size)}, over Boomi's guidance of ${formatBytes(contract/* ARCHIVE_SIZE_GUIDANCE_BYTES */.id)}; Boomi may refuse or slow down on it.`);
+        log.warning(`${shownPath} is ${(0,src_text/* approxBytes */.SW)(found.size)}, over Boomi's guidance of ${(0,src_text/* approxBytes */.SW)(contract/* ARCHIVE_SIZE_GUIDANCE_BYTES */.id)}; Boomi may refuse or slow down on it.`);
     }
     const started = clock.now();
     const { file, ...facts } = await deps.inspectArchive(found.path, shownPath);
@@ -2073,7 +2065,7 @@ async function archivePhase(deps, pattern) {
 function checked(deps, found, shownPath, facts, ms) {
     const { log, inputs } = deps;
     const seconds = Math.max(ms, 1) / 1000;
-    log.info(`sha256: ${facts.sha256} (${formatBytes(found.size / seconds)}/s)`);
+    log.info(`sha256: ${facts.sha256} (${(0,src_text/* approxBytes */.SW)(found.size / seconds)}/s)`);
     log.info(`content-sha256: ${facts.contentSha256} (${facts.entries} entries)`);
     const { className, sdkApiVersion } = facts.connector;
     if (className || sdkApiVersion)
@@ -2789,12 +2781,12 @@ async function upload(deps, archive, file, text, listing) {
         log.info(`${what} was already uploaded as version ${ids(dup.versions)}; uploading again (${constants/* Input */.pd.ifExists}: upload).`);
     const changeLog = buildChangeLog(text?.text ?? defaultChangeLog(await deps.runContext()), archiveIds);
     if (inputs.dryRun) {
-        log.info(`Dry run: would upload ${archive.shownPath} (${formatBytes(archive.size)}) to ${inputs.groupType} with change log:\n${changeLog}`);
+        log.info(`Dry run: would upload ${archive.shownPath} (${(0,src_text/* approxBytes */.SW)(archive.size)}) to ${inputs.groupType} with change log:\n${changeLog}`);
         return { kind: 'would-upload', changeLog };
     }
     const makeBody = await deps.multipart();
     const body = makeBody({ archive: file, fileName: archive.fileName, size: archive.size, groupType: inputs.groupType, changeLog, sha256: archive.sha256 }, progressLogger(deps, archive.size));
-    log.info(`Uploading ${archive.shownPath} (${formatBytes(archive.size)}) to ${inputs.groupType}`);
+    log.info(`Uploading ${archive.shownPath} (${(0,src_text/* approxBytes */.SW)(archive.size)}) to ${inputs.groupType}`);
     return uploadWithRoom(deps, await deps.client(), body, archive.sha256, changeLog, listing);
 }
 /** Uploads; at the account's version limit, prunes first (when allowed) and tries once more. */
@@ -3106,7 +3098,7 @@ function uploadLineDue(last, nowMs, sent, total) {
 function uploadLine(sent, total, elapsedMs) {
     const rate = elapsedMs > 0 ? (sent * 1000) / elapsedMs : 0;
     const left = rate > 0 ? `, about ${Math.ceil((total - sent) / rate)} s left` : '';
-    return `… sent ${formatBytes(sent)} of ${formatBytes(total)} (${Math.floor((sent / total) * 100)}%), ${formatBytes(rate)}/s${left}`;
+    return `… sent ${(0,src_text/* approxBytes */.SW)(sent)} of ${(0,src_text/* approxBytes */.SW)(total)} (${Math.floor((sent / total) * 100)}%), ${(0,src_text/* approxBytes */.SW)(rate)}/s${left}`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/progress.ts

@@ -18,33 +18,8 @@ __webpack_require__.d(__webpack_exports__, {
 var constants = __webpack_require__(7242);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-;// CONCATENATED MODULE: ./src/archive/limits.ts
-// Bounds on what an archive may make us do. The archive is untrusted input: a
-// small hostile file could otherwise ask for terabytes of inflation, millions of
-// entries or unbounded nesting. Each bound is named in the error it causes.
-const MiB = 1024 * 1024;
-const ZIP_LIMITS = {
-    // 4 GiB: four times a real 1 GiB archive, a hundred times Boomi's 40 MB guidance.
-    maxInflatedBytes: 4 * 1024 * MiB,
-    // The classic zip format's own ceiling; a connector has hundreds.
-    maxEntriesPerZip: 65_535,
-    maxEntriesTotal: 262_144,
-    maxNestingDepth: 2,
-    // Two levels of 48 MiB at most in all keeps a release within its 120 MB RSS target.
-    maxNestedBufferBytes: 48 * MiB,
-    maxConfigBytes: 1 * MiB,
-    // 65,535 entries with names of 250 bytes: far past any connector, far below the RSS target.
-    maxDirectoryBytes: 20 * MiB
-};
-/** "4 GiB", "48 MiB", "65,535": a bound as a person reads it. */
-function formatBytes(n) {
-    if (n >= 1024 * MiB && n % (1024 * MiB) === 0)
-        return `${n / (1024 * MiB)} GiB`;
-    if (n >= MiB && n % MiB === 0)
-        return `${n / MiB} MiB`;
-    return `${n.toLocaleString('en-US')} bytes`;
-}
-
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __webpack_require__(8992);
 ;// CONCATENATED MODULE: ./src/archive/connector-config.ts
 // The layout check (docs/boomi-api.md, "The archive"): what a Connector SDK archive is known to hold. Our
 // knowledge of that layout may be incomplete, so every finding here is a warning
@@ -70,7 +45,7 @@ function checkLayout(names, config, maxConfigBytes) {
         warnings.push(`The archive has no ${CONFIG_ENTRY}; a Connector SDK archive carries one (root GenericConnector naming the connectorClassName).`);
     }
     else if (!config) {
-        warnings.push(`${CONFIG_ENTRY} is larger than ${formatBytes(maxConfigBytes)} and was not read.`);
+        warnings.push(`${CONFIG_ENTRY} is larger than ${(0,src_text/* exactBytes */.X2)(maxConfigBytes)} and was not read.`);
     }
     else {
         const read = readConnectorConfig(config);
@@ -171,6 +146,7 @@ var external_node_zlib_ = __webpack_require__(8522);
 // a defect in a nested jar makes it digest as bytes, a defect in the archive is a
 // bad input, and a limit is a bad input wherever it is hit (a hostile archive must
 // not get around a bound by nesting).
+
 /** The zip cannot be read: its central directory, an entry's name, inflation or CRC. */
 class ZipDefect extends Error {
     problem;
@@ -196,16 +172,11 @@ class ZipLimitExceeded extends Error {
 /** The file system's and zlib's own words, bounded: they end up in a user-facing message. */
 function causeText(err) {
     const text = (err instanceof Error ? err.message : String(err)).replace(/^Error: /, '');
-    const oneLine = Array.from(text, c => (isControl(c) ? ' ' : c))
+    const oneLine = Array.from(text, c => ((0,src_text/* hasByteControl */.Yk)(c) ? ' ' : c))
         .join('')
         .replace(/ {2,}/g, ' ')
         .trim();
     return oneLine.length > 200 ? `${oneLine.slice(0, 200)}…` : oneLine;
-}
-/** C0 controls and DEL: a tab or new line in a name could forge a line of the digest text or of the log. */
-function isControl(c) {
-    const code = c.charCodeAt(0);
-    return code < 0x20 || code === 0x7f;
 }
 
 ;// CONCATENATED MODULE: ./src/archive/inflate.ts
@@ -296,6 +267,7 @@ async function inflateStream(input, declared, label, onOutput) {
 // where the content digest needs the bytes Java's class loader sees.
 // Every number read here is untrusted: each offset and length is checked against
 // the bytes it points into before it is used.
+
 
 const END_SIGNATURE = 0x06054b50;
 const END_LENGTH = 22;
@@ -437,6 +409,8 @@ const MAX_SHOWN_NAME = 300;
  * as \xNN, control characters escaped, bounded. For reading only: the digest and
  * every comparison use the bytes.
  */
+// The byte set: a name that is not UTF-8 is shown byte by byte, and its bytes 0x80–0x9f are not controls.
+const NAME_CONTROL = new RegExp(`[${src_text/* BYTE_CONTROLS */.aX}]`, 'g');
 function shownName(name) {
     let text;
     try {
@@ -445,8 +419,7 @@ function shownName(name) {
     catch {
         text = Array.from(name, b => (b < 0x80 ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`)).join('');
     }
-    // eslint-disable-next-line no-control-regex
-    const escaped = text.replace(/[\x00-\x1f\x7f]/g, c => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+    const escaped = text.replace(NAME_CONTROL, c => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
     return escaped.length > MAX_SHOWN_NAME ? `${escaped.slice(0, MAX_SHOWN_NAME)}…` : escaped;
 }
 
@@ -503,8 +476,6 @@ class Scratch {
 // and its body are then both in memory); larger ones stream into a reused buffer.
 const SYNC_MAX_BODY = 16 * 1024 * 1024;
 const NESTED = /\.(jar|zip|car)$/i;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\x00-\x1f\x7f]/;
 const ABSOLUTE = /^([/\\]|[A-Za-z]:)/;
 const PARENT = /(^|[/\\])\.\.([/\\]|$)/;
 const STORED = 0;
@@ -679,7 +650,7 @@ async function directory(read, size, state, at) {
         throw new ZipLimitExceeded(`it holds more than ${limits.maxEntriesTotal.toLocaleString('en-US')} entries in all, nested archives counted (the limit), at ${where}`);
     }
     if (end.size > limits.maxDirectoryBytes) {
-        throw new ZipLimitExceeded(`${where}'s central directory is ${formatBytes(end.size)}, more than the limit of ${formatBytes(limits.maxDirectoryBytes)}`);
+        throw new ZipLimitExceeded(`${where}'s central directory is ${(0,src_text/* exactBytes */.X2)(end.size)}, more than the limit of ${(0,src_text/* exactBytes */.X2)(limits.maxDirectoryBytes)}`);
     }
     try {
         return parseCentral(await read(end.offset, end.size), end.count);
@@ -706,7 +677,7 @@ function admit(entries, state, at) {
     let declared = 0;
     for (const entry of entries) {
         const key = entry.key;
-        if (CONTROL.test(key))
+        if ((0,src_text/* hasByteControl */.Yk)(key))
             throw new ZipDefect(`entry ${labelOf(at, entry)} has a control character in its name`);
         if (ABSOLUTE.test(key))
             throw new ZipDefect(`entry ${labelOf(at, entry)} has an absolute path as its name`);
@@ -725,7 +696,7 @@ function admit(entries, state, at) {
     // Every entry is inflated to at most its declared size, so the declared sum is
     // what inflating will cost: a bomb is refused here, before any work.
     if (declared > state.inflatedLeft) {
-        throw new ZipLimitExceeded(`${whereOf(at)} would inflate to more than the limit of ${formatBytes(state.limits.maxInflatedBytes)} in all, nested archives counted (${formatBytes(declared)} declared by its entries)`);
+        throw new ZipLimitExceeded(`${whereOf(at)} would inflate to more than the limit of ${(0,src_text/* exactBytes */.X2)(state.limits.maxInflatedBytes)} in all, nested archives counted (${(0,src_text/* exactBytes */.X2)(declared)} declared by its entries)`);
     }
     state.inflatedLeft -= declared;
     return files.sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
@@ -940,6 +911,25 @@ function sumsBeside(fd, size) {
         }
     };
 }
+
+;// CONCATENATED MODULE: ./src/archive/limits.ts
+// Bounds on what an archive may make us do. The archive is untrusted input: a
+// small hostile file could otherwise ask for terabytes of inflation, millions of
+// entries or unbounded nesting. Each bound is named in the error it causes.
+const MiB = 1024 * 1024;
+const ZIP_LIMITS = {
+    // 4 GiB: four times a real 1 GiB archive, a hundred times Boomi's 40 MB guidance.
+    maxInflatedBytes: 4 * 1024 * MiB,
+    // The classic zip format's own ceiling; a connector has hundreds.
+    maxEntriesPerZip: 65_535,
+    maxEntriesTotal: 262_144,
+    maxNestingDepth: 2,
+    // Two levels of 48 MiB at most in all keeps a release within its 120 MB RSS target.
+    maxNestedBufferBytes: 48 * MiB,
+    maxConfigBytes: 1 * MiB,
+    // 65,535 entries with names of 250 bytes: far past any connector, far below the RSS target.
+    maxDirectoryBytes: 20 * MiB
+};
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);

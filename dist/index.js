@@ -722,6 +722,80 @@ function parseRetryAfter(value, now) {
 
 /***/ }),
 
+/***/ 8992:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ev: () => (/* binding */ LINE_SEPARATORS),
+/* harmony export */   SW: () => (/* binding */ approxBytes),
+/* harmony export */   X2: () => (/* binding */ exactBytes),
+/* harmony export */   Yk: () => (/* binding */ hasByteControl),
+/* harmony export */   aX: () => (/* binding */ BYTE_CONTROLS),
+/* harmony export */   h2: () => (/* binding */ hasTextControl),
+/* harmony export */   zH: () => (/* binding */ TEXT_CONTROLS)
+/* harmony export */ });
+// The base layer's text: which characters count as control characters, and how a
+// number of bytes is written. Every layer may import it (the net and inputs layers
+// may not import src/domain/), so it imports nothing and does no I/O. Making outside
+// text safe for a log line or the summary is src/domain/untrusted.ts's job; it builds
+// on the sets here.
+// Each set is a regular-expression class body, so that a place can add to it (white
+// space, say) or take \t and \n out with a look-ahead, and still name it once.
+/**
+ * C0 controls and DEL: the set for bytes, or text that stays bytes — a zip entry's raw
+ * name read as latin1, an input value (the credentials go into a header). C1 must NOT
+ * count here: read as latin1, 0x80–0x9f are UTF-8 continuation bytes of ordinary characters.
+ */
+const BYTE_CONTROLS = '\\u0000-\\u001f\\u007f';
+/** Unicode's line and paragraph separators: a line break to JavaScript before ES2019 and to some log viewers. */
+const LINE_SEPARATORS = '\\u2028\\u2029';
+/**
+ * The set for decoded text (Boomi's answers, messages, what a log or summary shows): the
+ * byte set, the C1 controls (invisible once decoded) and the line separators.
+ */
+const TEXT_CONTROLS = `${BYTE_CONTROLS}\\u0080-\\u009f${LINE_SEPARATORS}`;
+const BYTE_CONTROL = new RegExp(`[${BYTE_CONTROLS}]`);
+const TEXT_CONTROL = new RegExp(`[${TEXT_CONTROLS}]`);
+/** True when `text` holds a C0 control or DEL (see BYTE_CONTROLS). */
+function hasByteControl(text) {
+    return BYTE_CONTROL.test(text);
+}
+/** True when `text` holds a control character or a line separator (see TEXT_CONTROLS). */
+function hasTextControl(text) {
+    return TEXT_CONTROL.test(text);
+}
+const KiB = 1024;
+const MiB = 1024 * KiB;
+const GiB = 1024 * MiB;
+/**
+ * A bound, exactly: "4 GiB", "48 MiB", or "65,535 bytes" when it is no whole number of
+ * MiB. For limits, where a rounded figure would misstate what is refused.
+ */
+function exactBytes(n) {
+    if (n >= GiB && n % GiB === 0)
+        return `${n / GiB} GiB`;
+    if (n >= MiB && n % MiB === 0)
+        return `${n / MiB} MiB`;
+    return `${n.toLocaleString('en-US')} bytes`;
+}
+/** A size or a rate, to one decimal: "512 B", "40.3 MiB". For what was measured, where a reader wants the magnitude. */
+function approxBytes(n) {
+    if (n < KiB)
+        return `${n} B`;
+    let value = n;
+    let unit = 'B';
+    for (const u of ['KiB', 'MiB', 'GiB']) {
+        if (value < KiB)
+            break;
+        value /= KiB;
+        unit = u;
+    }
+    return `${value.toFixed(1)} ${unit}`;
+}
+
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
@@ -1205,6 +1279,8 @@ var errors = __nccwpck_require__(3916);
 var contract = __nccwpck_require__(4922);
 // EXTERNAL MODULE: ./src/constants.ts
 var constants = __nccwpck_require__(7242);
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __nccwpck_require__(8992);
 // EXTERNAL MODULE: ./src/net/pacer.ts
 var pacer = __nccwpck_require__(7960);
 ;// CONCATENATED MODULE: ./src/inputs/table.ts
@@ -1381,9 +1457,8 @@ const INPUTS = {
 
 
 
+
 const TOKEN_PREFIX = 'BOOMI_TOKEN.';
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f]/;
 /** The one sentence every invalid value gets: "Invalid X 'v'. Expected …, e.g. …". */
 function invalid(spec, value, cause) {
     const shown = spec.kind === 'secret' ? '***' : value.length > 100 ? `${value.slice(0, 100)}…` : value;
@@ -1430,11 +1505,11 @@ function readCredentials(raw, apiToken) {
     let username = required(raw, INPUTS.username);
     if (!username.startsWith(TOKEN_PREFIX))
         username = TOKEN_PREFIX + username;
-    if (username.includes(':') || username === TOKEN_PREFIX || CONTROL.test(username))
+    if (username.includes(':') || username === TOKEN_PREFIX || (0,src_text/* hasByteControl */.Yk)(username))
         throw invalid(INPUTS.username, username);
     if (!apiToken)
         required(raw, INPUTS.apiToken);
-    if (CONTROL.test(apiToken))
+    if ((0,src_text/* hasByteControl */.Yk)(apiToken))
         throw invalid(INPUTS.apiToken, apiToken);
     return { accountId, username, apiToken };
 }
@@ -1447,7 +1522,7 @@ function readRelease(getInput, raw, groupType) {
     if (!INPUTS.ifExists.choices.includes(ifExists))
         throw invalid(INPUTS.ifExists, raw(INPUTS.ifExists));
     const versionId = raw(INPUTS.versionId) || undefined;
-    if (versionId !== undefined && (CONTROL.test(versionId) || /\s/.test(versionId) || versionId.length > 100))
+    if (versionId !== undefined && ((0,src_text/* hasByteControl */.Yk)(versionId) || /\s/.test(versionId) || versionId.length > 100))
         throw invalid(INPUTS.versionId, versionId);
     return {
         archive: raw(INPUTS.archive) || undefined,
@@ -1470,7 +1545,7 @@ function readClassifications(text, groupType) {
         items.pop();
     const labels = [];
     for (const item of items) {
-        if (!item || /\s/.test(item) || CONTROL.test(item) || item.length > 200)
+        if (!item || /\s/.test(item) || (0,src_text/* hasByteControl */.Yk)(item) || item.length > 200)
             throw invalid(spec, item);
         const label = item.startsWith(`${groupType}-`) ? item.slice(groupType.length + 1) : item;
         if (!label)

@@ -52,7 +52,9 @@ describe('lint closes the boundaries between layers', () => {
     ['errors.ts: another layer', 'src/errors.ts', "import { forLog } from './domain/untrusted.js'" + use('forLog')],
     ['constants.ts: another layer', 'src/constants.ts', "import { ZIP_LIMITS } from './archive/limits.js'" + use('ZIP_LIMITS')],
     ['constants.ts: bare fs', 'src/constants.ts', "import fs from 'fs'" + use('fs')],
-    ['errors.ts: @actions/core', 'src/errors.ts', "import * as core from '@actions/core'" + use('core')]
+    ['errors.ts: @actions/core', 'src/errors.ts', "import * as core from '@actions/core'" + use('core')],
+    ['text.ts: another layer', 'src/text.ts', "import { forLog } from './domain/untrusted.js'" + use('forLog')],
+    ['text.ts: bare fs', 'src/text.ts', "import { readFileSync } from 'fs'" + use('readFileSync')]
   ])('refuses a static import (%s)', async (_case, filePath, code) => {
     expect(await ruleIds(filePath, code)).toEqual(['no-restricted-imports'])
   })
@@ -62,7 +64,8 @@ describe('lint closes the boundaries between layers', () => {
     ['domain, an allowed module', 'src/domain/probe.ts', "export const probe = async () => import('./untrusted.js')\n"],
     ['orchestrator, a computed name', 'src/orchestrator/probe.ts', 'export const probe = async (name: string) => import(name)\n'],
     ['archive', 'src/archive/probe.ts', "export const probe = async () => import('node:http')\n"],
-    ['errors.ts', 'src/errors.ts', "export const probe = async () => import('./domain/plan.js')\n"]
+    ['errors.ts', 'src/errors.ts', "export const probe = async () => import('./domain/plan.js')\n"],
+    ['text.ts', 'src/text.ts', "export const probe = async () => import('./constants.js')\n"]
   ])('refuses a dynamic import (%s)', async (_case, filePath, code) => {
     expect(await ruleIds(filePath, code)).toEqual(['no-restricted-syntax'])
   })
@@ -85,6 +88,8 @@ describe('lint closes the boundaries between layers', () => {
     ['archive: fs', 'src/archive/probe.ts', "import { promises } from 'node:fs'" + use('promises')],
     ['net: http', 'src/net/probe.ts', "import * as http from 'node:http'" + use('http')],
     ['errors.ts: constants.ts', 'src/errors.ts', "import { Input } from './constants.js'" + use('Input')],
+    ['net: the base text module', 'src/net/probe.ts', "import { hasByteControl } from '../text.js'" + use('hasByteControl')],
+    ['inputs: the base text module', 'src/inputs/probe.ts', "import { hasByteControl } from '../text.js'" + use('hasByteControl')],
     ['runner: a dynamic import', 'src/runner/probe.ts', "export const probe = async () => import('../archive/zip.js')\n"],
     ['core: a dynamic import', 'src/core/probe.ts', "export const probe = async () => import('../net/multipart.js')\n"]
   ])('allows %s', async (_case, filePath, code) => {

@@ -1436,7 +1436,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var cli_progress__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8502);
 /* harmony import */ var cli_progress__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(cli_progress__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _domain_summary_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5260);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8992);
 // On a terminal: a bar for the upload (bytes, rate, time left) and one for
 // pruning (a count). Loaded only when stderr is a terminal.
 
@@ -1465,10 +1465,10 @@ function terminalProgress(stream) {
         progress: {
             upload: (sent, total) => {
                 const seconds = current?.kind === 'upload' ? (Date.now() - current.startedMs) / 1000 : 0;
-                const rate = seconds > 0 ? `${(0,_domain_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(sent / seconds)}/s` : '…';
+                const rate = seconds > 0 ? `${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .approxBytes */ .SW)(sent / seconds)}/s` : '…';
                 show('upload', sent, total, 'Upload {bar} {percentage}% | {sent} of {size} | {rate} | {eta_formatted} left', {
-                    sent: (0,_domain_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(sent),
-                    size: (0,_domain_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(total),
+                    sent: (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .approxBytes */ .SW)(sent),
+                    size: (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .approxBytes */ .SW)(total),
                     rate
                 });
             },

@@ -259,10 +259,12 @@ const ACTION_VERSION = '1.0.0';
 /* harmony export */   xs: () => (/* binding */ mdCode)
 /* harmony export */ });
 /* unused harmony exports LOG_LINE_GUARD, MISSING, MAX_MD_TEXT, MAX_MD_BLOCK, MIN_SECRET_FRAGMENT, MASK, ELLIPSIS */
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8992);
 // The one place where text from outside (Boomi's answers, input values, file
 // names, a changelog file) is made safe for where it goes: the runner's log, the
 // job summary's HTML and Markdown, or an error message that may echo credentials.
 // Each function is total and pure; callers apply it once, at the edge.
+
 /** Shown in front of a log line that the runner would otherwise read as a workflow command. */
 const LOG_LINE_GUARD = '> ';
 /**
@@ -272,10 +274,10 @@ const LOG_LINE_GUARD = '> ';
  */
 const LOOSE_LEADING_SPACE = /^[\s\u0085\u180e\u200b-\u200d\u2060\ufeff]*/;
 /**
- * C0 and C1 controls except \t and \n, DEL, and the Unicode line and paragraph
- * separators: invisible, or line breaks to some reader.
+ * The text set (src/text.ts) but \t and \n: invisible, or line breaks to some reader.
+ * A tab is shown as it is, and a line break is dealt with by each escape on its own terms.
  */
-const CONTROL_CLASS = '[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029]';
+const CONTROL_CLASS = `(?![\\t\\n])[${_text_js__WEBPACK_IMPORTED_MODULE_0__/* .TEXT_CONTROLS */ .zH}]`;
 const CONTROL = new RegExp(CONTROL_CLASS, 'g');
 const HAS_CONTROL = new RegExp(CONTROL_CLASS);
 function showControl(ch) {
@@ -438,16 +440,16 @@ function scrubSecrets(text, secrets) {
 }
 /** Marks a text that was cut. */
 const ELLIPSIS = '…';
+const ONE_LINE_BREAKS = new RegExp(`[\\s${_text_js__WEBPACK_IMPORTED_MODULE_0__/* .TEXT_CONTROLS */ .zH}]+`, 'g');
+/** Outside text on one line: every run of white space and control characters becomes one space. */
+function oneLine(text) {
+    return text.replace(ONE_LINE_BREAKS, ' ').trim();
+}
 /**
  * At most `max` UTF-16 units, `…` included, never splitting a surrogate pair.
  * Counting units rather than code points keeps the result within a limit
  * however the receiver counts.
  */
-/** Outside text on one line: every run of white space and control characters becomes one space. */
-function oneLine(text) {
-    // eslint-disable-next-line no-control-regex
-    return text.replace(/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
-}
 function cut(text, max) {
     if (text.length <= max)
         return text;
@@ -1295,6 +1297,80 @@ function parseRetryAfter(value, now) {
 
 /***/ }),
 
+/***/ 8992:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ev: () => (/* binding */ LINE_SEPARATORS),
+/* harmony export */   SW: () => (/* binding */ approxBytes),
+/* harmony export */   X2: () => (/* binding */ exactBytes),
+/* harmony export */   Yk: () => (/* binding */ hasByteControl),
+/* harmony export */   aX: () => (/* binding */ BYTE_CONTROLS),
+/* harmony export */   h2: () => (/* binding */ hasTextControl),
+/* harmony export */   zH: () => (/* binding */ TEXT_CONTROLS)
+/* harmony export */ });
+// The base layer's text: which characters count as control characters, and how a
+// number of bytes is written. Every layer may import it (the net and inputs layers
+// may not import src/domain/), so it imports nothing and does no I/O. Making outside
+// text safe for a log line or the summary is src/domain/untrusted.ts's job; it builds
+// on the sets here.
+// Each set is a regular-expression class body, so that a place can add to it (white
+// space, say) or take \t and \n out with a look-ahead, and still name it once.
+/**
+ * C0 controls and DEL: the set for bytes, or text that stays bytes — a zip entry's raw
+ * name read as latin1, an input value (the credentials go into a header). C1 must NOT
+ * count here: read as latin1, 0x80–0x9f are UTF-8 continuation bytes of ordinary characters.
+ */
+const BYTE_CONTROLS = '\\u0000-\\u001f\\u007f';
+/** Unicode's line and paragraph separators: a line break to JavaScript before ES2019 and to some log viewers. */
+const LINE_SEPARATORS = '\\u2028\\u2029';
+/**
+ * The set for decoded text (Boomi's answers, messages, what a log or summary shows): the
+ * byte set, the C1 controls (invisible once decoded) and the line separators.
+ */
+const TEXT_CONTROLS = `${BYTE_CONTROLS}\\u0080-\\u009f${LINE_SEPARATORS}`;
+const BYTE_CONTROL = new RegExp(`[${BYTE_CONTROLS}]`);
+const TEXT_CONTROL = new RegExp(`[${TEXT_CONTROLS}]`);
+/** True when `text` holds a C0 control or DEL (see BYTE_CONTROLS). */
+function hasByteControl(text) {
+    return BYTE_CONTROL.test(text);
+}
+/** True when `text` holds a control character or a line separator (see TEXT_CONTROLS). */
+function hasTextControl(text) {
+    return TEXT_CONTROL.test(text);
+}
+const KiB = 1024;
+const MiB = 1024 * KiB;
+const GiB = 1024 * MiB;
+/**
+ * A bound, exactly: "4 GiB", "48 MiB", or "65,535 bytes" when it is no whole number of
+ * MiB. For limits, where a rounded figure would misstate what is refused.
+ */
+function exactBytes(n) {
+    if (n >= GiB && n % GiB === 0)
+        return `${n / GiB} GiB`;
+    if (n >= MiB && n % MiB === 0)
+        return `${n / MiB} MiB`;
+    return `${n.toLocaleString('en-US')} bytes`;
+}
+/** A size or a rate, to one decimal: "512 B", "40.3 MiB". For what was measured, where a reader wants the magnitude. */
+function approxBytes(n) {
+    if (n < KiB)
+        return `${n} B`;
+    let value = n;
+    let unit = 'B';
+    for (const u of ['KiB', 'MiB', 'GiB']) {
+        if (value < KiB)
+            break;
+        value /= KiB;
+        unit = u;
+    }
+    return `${value.toFixed(1)} ${unit}`;
+}
+
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
@@ -1803,6 +1879,8 @@ var errors = __nccwpck_require__(3916);
 var command_line = __nccwpck_require__(1527);
 // EXTERNAL MODULE: ./src/boomi/contract.ts
 var contract = __nccwpck_require__(4922);
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __nccwpck_require__(8992);
 // EXTERNAL MODULE: ./src/inputs/table.ts
 var table = __nccwpck_require__(5541);
 ;// CONCATENATED MODULE: ./src/inputs/read.ts
@@ -1812,9 +1890,8 @@ var table = __nccwpck_require__(5541);
 
 
 
+
 const TOKEN_PREFIX = 'BOOMI_TOKEN.';
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f]/;
 /** The one sentence every invalid value gets: "Invalid X 'v'. Expected …, e.g. …". */
 function invalid(spec, value, cause) {
     const shown = spec.kind === 'secret' ? '***' : value.length > 100 ? `${value.slice(0, 100)}…` : value;
@@ -1861,11 +1938,11 @@ function readCredentials(raw, apiToken) {
     let username = required(raw, table/* INPUTS */.m.username);
     if (!username.startsWith(TOKEN_PREFIX))
         username = TOKEN_PREFIX + username;
-    if (username.includes(':') || username === TOKEN_PREFIX || CONTROL.test(username))
+    if (username.includes(':') || username === TOKEN_PREFIX || (0,src_text/* hasByteControl */.Yk)(username))
         throw invalid(table/* INPUTS */.m.username, username);
     if (!apiToken)
         required(raw, table/* INPUTS */.m.apiToken);
-    if (CONTROL.test(apiToken))
+    if ((0,src_text/* hasByteControl */.Yk)(apiToken))
         throw invalid(table/* INPUTS */.m.apiToken, apiToken);
     return { accountId, username, apiToken };
 }
@@ -1878,7 +1955,7 @@ function readRelease(getInput, raw, groupType) {
     if (!table/* INPUTS */.m.ifExists.choices.includes(ifExists))
         throw invalid(table/* INPUTS */.m.ifExists, raw(table/* INPUTS */.m.ifExists));
     const versionId = raw(table/* INPUTS */.m.versionId) || undefined;
-    if (versionId !== undefined && (CONTROL.test(versionId) || /\s/.test(versionId) || versionId.length > 100))
+    if (versionId !== undefined && ((0,src_text/* hasByteControl */.Yk)(versionId) || /\s/.test(versionId) || versionId.length > 100))
         throw invalid(table/* INPUTS */.m.versionId, versionId);
     return {
         archive: raw(table/* INPUTS */.m.archive) || undefined,
@@ -1901,7 +1978,7 @@ function readClassifications(text, groupType) {
         items.pop();
     const labels = [];
     for (const item of items) {
-        if (!item || /\s/.test(item) || CONTROL.test(item) || item.length > 200)
+        if (!item || /\s/.test(item) || (0,src_text/* hasByteControl */.Yk)(item) || item.length > 200)
             throw invalid(spec, item);
         const label = item.startsWith(`${groupType}-`) ? item.slice(groupType.length + 1) : item;
         if (!label)
@@ -2016,7 +2093,7 @@ async function main(args, env) {
             return void process.stdout.write(`${constants/* ACTION_VERSION */.Yt}\n`);
         const token = cl.apiTokenFile ? await tokenFrom(cl.apiTokenFile) : undefined;
         const inputs = readInputs(name => (name === constants/* Input */.pd.apiToken && token !== undefined ? token : cl.getInput(name)), s => void secrets.push(s));
-        const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(942), __nccwpck_require__.e(53)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8053));
+        const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(942), __nccwpck_require__.e(442)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9442));
         await runCli(inputs, cl, env, secrets);
     }
     catch (err) {

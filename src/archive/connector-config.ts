@@ -1,7 +1,7 @@
 // The layout check (docs/boomi-api.md, "The archive"): what a Connector SDK archive is known to hold. Our
 // knowledge of that layout may be incomplete, so every finding here is a warning
 // for the log, never a reason to refuse the archive.
-import { formatBytes } from './limits.js'
+import { exactBytes } from '../text.js'
 
 export const CONFIG_ENTRY = 'META-INF/connector-config.xml'
 // The create operation has no part for the descriptor: it travels inside the archive (docs/boomi-api.md, "The archive").
@@ -34,7 +34,7 @@ export function checkLayout(names: string[], config: Buffer | undefined, maxConf
   if (!names.includes(CONFIG_ENTRY)) {
     warnings.push(`The archive has no ${CONFIG_ENTRY}; a Connector SDK archive carries one (root GenericConnector naming the connectorClassName).`)
   } else if (!config) {
-    warnings.push(`${CONFIG_ENTRY} is larger than ${formatBytes(maxConfigBytes)} and was not read.`)
+    warnings.push(`${CONFIG_ENTRY} is larger than ${exactBytes(maxConfigBytes)} and was not read.`)
   } else {
     const read = readConnectorConfig(config)
     connector = read.connector

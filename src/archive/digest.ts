@@ -5,9 +5,10 @@
 // matches), and every bound of ZipLimits holds before the work it bounds.
 import { createHash, hash as hashOnce } from 'node:crypto'
 import { crc32 } from 'node:zlib'
+import { exactBytes, hasByteControl } from '../text.js'
 import type { FilePass, FileSums } from './file-pass.js'
 import { SYNC_MAX_INFLATED, inflateStream, inflateWhole } from './inflate.js'
-import { type ZipLimits, formatBytes } from './limits.js'
+import type { ZipLimits } from './limits.js'
 import { type CentralEntry, LOCAL_LENGTH, type ReadAt, localHeaderLength, parseCentral, readEnd, shownName } from './zip-directory.js'
 import { ZipDefect, ZipLimitExceeded, causeText } from './zip-errors.js'
 
@@ -93,8 +94,6 @@ export interface ArchiveDigest {
 // and its body are then both in memory); larger ones stream into a reused buffer.
 const SYNC_MAX_BODY = 16 * 1024 * 1024
 const NESTED = /\.(jar|zip|car)$/i
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\x00-\x1f\x7f]/
 const ABSOLUTE = /^([/\\]|[A-Za-z]:)/
 const PARENT = /(^|[/\\])\.\.([/\\]|$)/
 const STORED = 0
@@ -267,7 +266,7 @@ async function directory(read: ReadAt, size: number, state: WalkState, at: Place
     )
   }
   if (end.size > limits.maxDirectoryBytes) {
-    throw new ZipLimitExceeded(`${where}'s central directory is ${formatBytes(end.size)}, more than the limit of ${formatBytes(limits.maxDirectoryBytes)}`)
+    throw new ZipLimitExceeded(`${where}'s central directory is ${exactBytes(end.size)}, more than the limit of ${exactBytes(limits.maxDirectoryBytes)}`)
   }
   try {
     return parseCentral(await read(end.offset, end.size), end.count)
@@ -294,7 +293,7 @@ function admit(entries: CentralEntry[], state: WalkState, at: Place): CentralEnt
   let declared = 0
   for (const entry of entries) {
     const key = entry.key
-    if (CONTROL.test(key)) throw new ZipDefect(`entry ${labelOf(at, entry)} has a control character in its name`)
+    if (hasByteControl(key)) throw new ZipDefect(`entry ${labelOf(at, entry)} has a control character in its name`)
     if (ABSOLUTE.test(key)) throw new ZipDefect(`entry ${labelOf(at, entry)} has an absolute path as its name`)
     if (PARENT.test(key)) throw new ZipDefect(`entry ${labelOf(at, entry)} has a '..' segment in its name`)
     if (seen.has(key)) throw new ZipDefect(`entry ${labelOf(at, entry)} appears twice (tools disagree on which copy counts)`)
@@ -308,7 +307,7 @@ function admit(entries: CentralEntry[], state: WalkState, at: Place): CentralEnt
   // what inflating will cost: a bomb is refused here, before any work.
   if (declared > state.inflatedLeft) {
     throw new ZipLimitExceeded(
-      `${whereOf(at)} would inflate to more than the limit of ${formatBytes(state.limits.maxInflatedBytes)} in all, nested archives counted (${formatBytes(declared)} declared by its entries)`
+      `${whereOf(at)} would inflate to more than the limit of ${exactBytes(state.limits.maxInflatedBytes)} in all, nested archives counted (${exactBytes(declared)} declared by its entries)`
     )
   }
   state.inflatedLeft -= declared

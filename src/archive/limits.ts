@@ -39,10 +39,3 @@ export const ZIP_LIMITS: ZipLimits = {
   // 65,535 entries with names of 250 bytes: far past any connector, far below the RSS target.
   maxDirectoryBytes: 20 * MiB
 }
-
-/** "4 GiB", "48 MiB", "65,535": a bound as a person reads it. */
-export function formatBytes(n: number): string {
-  if (n >= 1024 * MiB && n % (1024 * MiB) === 0) return `${n / (1024 * MiB)} GiB`
-  if (n >= MiB && n % MiB === 0) return `${n / MiB} MiB`
-  return `${n.toLocaleString('en-US')} bytes`
-}

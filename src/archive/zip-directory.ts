@@ -6,6 +6,7 @@
 // where the content digest needs the bytes Java's class loader sees.
 // Every number read here is untrusted: each offset and length is checked against
 // the bytes it points into before it is used.
+import { BYTE_CONTROLS } from '../text.js'
 import { ZipDefect } from './zip-errors.js'
 
 export interface CentralEntry {
@@ -162,6 +163,9 @@ const MAX_SHOWN_NAME = 300
  * as \xNN, control characters escaped, bounded. For reading only: the digest and
  * every comparison use the bytes.
  */
+// The byte set: a name that is not UTF-8 is shown byte by byte, and its bytes 0x80–0x9f are not controls.
+const NAME_CONTROL = new RegExp(`[${BYTE_CONTROLS}]`, 'g')
+
 export function shownName(name: Buffer): string {
   let text: string
   try {
@@ -169,7 +173,6 @@ export function shownName(name: Buffer): string {
   } catch {
     text = Array.from(name, b => (b < 0x80 ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`)).join('')
   }
-  // eslint-disable-next-line no-control-regex
-  const escaped = text.replace(/[\x00-\x1f\x7f]/g, c => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+  const escaped = text.replace(NAME_CONTROL, c => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
   return escaped.length > MAX_SHOWN_NAME ? `${escaped.slice(0, MAX_SHOWN_NAME)}…` : escaped
 }

@@ -5,6 +5,7 @@
 // surprise there must stop it, never steer it. A describing field of any type,
 // absent or unknown never fails a run: Boomi adds fields and reshapes them.
 import { AnswerError } from '../errors.js'
+import { hasTextControl } from '../text.js'
 import type { ConnectorVersion, ReviewStatus, VersionChange } from '../domain/versions.js'
 import { EMPTY_QUERY_MAY_OMIT_RESULT, MAX_VERSION_ID_LENGTH } from './contract.js'
 
@@ -20,8 +21,6 @@ export interface QueryPage {
 }
 
 const MAX_TOKEN_LENGTH = 8192
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/
 
 type Json = Record<string, unknown>
 
@@ -65,7 +64,7 @@ function readCount(value: unknown): number | undefined {
 function readToken(value: unknown, operation: string): string | undefined {
   if (value === undefined || value === null || value === '') return undefined
   if (typeof value !== 'string') throw new AnswerError(operation, `'queryToken' is ${kind(value)}, not text`)
-  if (value.length > MAX_TOKEN_LENGTH || CONTROL.test(value)) {
+  if (value.length > MAX_TOKEN_LENGTH || hasTextControl(value)) {
     throw new AnswerError(operation, `'queryToken' is longer than ${MAX_TOKEN_LENGTH} characters or holds control characters`)
   }
   return value
@@ -107,7 +106,7 @@ function readVersionId(value: unknown, operation: string): string {
   if (typeof value === 'string') id = value
   else if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) id = String(value)
   if (id === undefined) throw new AnswerError(operation, `a version's 'versionId' is ${kind(value)}, not text or a whole number`)
-  if (!id.trim() || id.length > MAX_VERSION_ID_LENGTH || CONTROL.test(id)) {
+  if (!id.trim() || id.length > MAX_VERSION_ID_LENGTH || hasTextControl(id)) {
     throw new AnswerError(operation, `a version's 'versionId' is empty, longer than ${MAX_VERSION_ID_LENGTH} characters or holds control characters`)
   }
   return id

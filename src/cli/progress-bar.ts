@@ -1,7 +1,7 @@
 // On a terminal: a bar for the upload (bytes, rate, time left) and one for
 // pruning (a count). Loaded only when stderr is a terminal.
 import cliProgress from 'cli-progress'
-import { formatBytes } from '../domain/summary.js'
+import { approxBytes } from '../text.js'
 import type { Progress } from '../orchestrator/deps.js'
 
 export interface TerminalProgress {
@@ -33,10 +33,10 @@ export function terminalProgress(stream: NodeJS.WriteStream): TerminalProgress {
     progress: {
       upload: (sent, total) => {
         const seconds = current?.kind === 'upload' ? (Date.now() - current.startedMs) / 1000 : 0
-        const rate = seconds > 0 ? `${formatBytes(sent / seconds)}/s` : '…'
+        const rate = seconds > 0 ? `${approxBytes(sent / seconds)}/s` : '…'
         show('upload', sent, total, 'Upload {bar} {percentage}% | {sent} of {size} | {rate} | {eta_formatted} left', {
-          sent: formatBytes(sent),
-          size: formatBytes(total),
+          sent: approxBytes(sent),
+          size: approxBytes(total),
           rate
         })
       },

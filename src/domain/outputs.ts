@@ -3,6 +3,7 @@
 // gives `uploaded: unknown` and no version-id, a version change whose outcome
 // is not known carries `outcome: "unknown"` (docs/behaviour.md, "Cancellation").
 import { Output } from '../constants.js'
+import { BYTE_CONTROLS, LINE_SEPARATORS } from '../text.js'
 import { storedSha256 } from './changelog.js'
 import { type RunRecord, runVersion } from './record.js'
 
@@ -86,6 +87,8 @@ export function dotenvText(outputs: Readonly<Record<string, string>>): string {
 }
 
 const PLAIN_VALUE = /^[A-Za-z0-9_.,:/@+\-[\]{}"]*$/
+// What could end a dotenv line or hide in one: C0, DEL and the line separators. C1 controls are left as they are.
+const DOTENV_ESCAPED = new RegExp(`[${BYTE_CONTROLS}${LINE_SEPARATORS}]`, 'g')
 
 function dotenvValue(value: string): string {
   // A plain value may hold `"` (JSON arrays) but not start with one: a reader would take it for a quoted value.
@@ -94,6 +97,5 @@ function dotenvValue(value: string): string {
     .replace(/[\\"$`]/g, ch => `\\${ch}`)
     .replace(/\r/g, '\\r')
     .replace(/\n/g, '\\n')
-  // eslint-disable-next-line no-control-regex
-  return `"${escaped.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ch => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`
+  return `"${escaped.replace(DOTENV_ESCAPED, ch => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`
 }

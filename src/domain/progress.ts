@@ -1,7 +1,7 @@
 // When a log without a terminal hears of an upload's progress, and in what words:
 // a line every 10 % or 10 s, whichever comes later, so that a fast upload is not
 // a wall of lines and a slow one still shows it moves. docs/behaviour.md, "Upload".
-import { formatBytes } from './summary.js'
+import { approxBytes } from '../text.js'
 
 export const PROGRESS_STEP_MS = 10_000
 export const PROGRESS_STEP_FRACTION = 0.1
@@ -22,5 +22,5 @@ export function uploadLineDue(last: ProgressMark, nowMs: number, sent: number, t
 export function uploadLine(sent: number, total: number, elapsedMs: number): string {
   const rate = elapsedMs > 0 ? (sent * 1000) / elapsedMs : 0
   const left = rate > 0 ? `, about ${Math.ceil((total - sent) / rate)} s left` : ''
-  return `… sent ${formatBytes(sent)} of ${formatBytes(total)} (${Math.floor((sent / total) * 100)}%), ${formatBytes(rate)}/s${left}`
+  return `… sent ${approxBytes(sent)} of ${approxBytes(total)} (${Math.floor((sent / total) * 100)}%), ${approxBytes(rate)}/s${left}`
 }

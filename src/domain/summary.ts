@@ -5,19 +5,8 @@ import { releaseNotes } from './changelog.js'
 import { versionSha256 } from './outputs.js'
 import type { PlannedVersion } from './plan.js'
 import { type RunRecord, type SentRequest, type UploadRecord, runVersion } from './record.js'
+import { approxBytes } from '../text.js'
 import { mdBlock, mdCode, mdText } from './untrusted.js'
-
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`
-  let value = n
-  let unit = 'B'
-  for (const u of ['KiB', 'MiB', 'GiB']) {
-    if (value < 1024) break
-    value /= 1024
-    unit = u
-  }
-  return `${value.toFixed(1)} ${unit}`
-}
 
 const MATCH_TEXT = { sha256: 'the same archive (sha256)', 'content-sha256': 'the same connector rebuilt (content-sha256)' } as const
 
@@ -45,7 +34,7 @@ function overview(r: RunRecord): string[] {
   if (r.archive) {
     const a = r.archive
     rows.push(
-      `| Archive | ${mdCode(a.shownPath)} (${formatBytes(a.size)}) |`,
+      `| Archive | ${mdCode(a.shownPath)} (${approxBytes(a.size)}) |`,
       `| SHA-256 | ${mdCode(a.sha256)} |`,
       `| Content SHA-256 | ${mdCode(a.contentSha256)} |`
     )

@@ -2,6 +2,7 @@
 // names, a changelog file) is made safe for where it goes: the runner's log, the
 // job summary's HTML and Markdown, or an error message that may echo credentials.
 // Each function is total and pure; callers apply it once, at the edge.
+import { TEXT_CONTROLS } from '../text.js'
 
 /** Shown in front of a log line that the runner would otherwise read as a workflow command. */
 export const LOG_LINE_GUARD = '> '
@@ -14,10 +15,10 @@ export const LOG_LINE_GUARD = '> '
 const LOOSE_LEADING_SPACE = /^[\s\u0085\u180e\u200b-\u200d\u2060\ufeff]*/
 
 /**
- * C0 and C1 controls except \t and \n, DEL, and the Unicode line and paragraph
- * separators: invisible, or line breaks to some reader.
+ * The text set (src/text.ts) but \t and \n: invisible, or line breaks to some reader.
+ * A tab is shown as it is, and a line break is dealt with by each escape on its own terms.
  */
-const CONTROL_CLASS = '[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029]'
+const CONTROL_CLASS = `(?![\\t\\n])[${TEXT_CONTROLS}]`
 const CONTROL = new RegExp(CONTROL_CLASS, 'g')
 const HAS_CONTROL = new RegExp(CONTROL_CLASS)
 
@@ -196,17 +197,18 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
 /** Marks a text that was cut. */
 export const ELLIPSIS = '…'
 
+const ONE_LINE_BREAKS = new RegExp(`[\\s${TEXT_CONTROLS}]+`, 'g')
+
+/** Outside text on one line: every run of white space and control characters becomes one space. */
+export function oneLine(text: string): string {
+  return text.replace(ONE_LINE_BREAKS, ' ').trim()
+}
+
 /**
  * At most `max` UTF-16 units, `…` included, never splitting a surrogate pair.
  * Counting units rather than code points keeps the result within a limit
  * however the receiver counts.
  */
-/** Outside text on one line: every run of white space and control characters becomes one space. */
-export function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim()
-}
-
 export function cut(text: string, max: number): string {
   if (text.length <= max) return text
   if (max < 1) return ''

@@ -3,6 +3,7 @@
 import { DEFAULT_API_URL } from '../boomi/contract.js'
 import { Input } from '../constants.js'
 import { InputError } from '../errors.js'
+import { hasByteControl } from '../text.js'
 import { INPUTS, type InputSpec } from './table.js'
 
 export type IfExists = 'skip' | 'fail' | 'upload'
@@ -38,8 +39,6 @@ export interface Inputs {
 export type GetInput = (name: string) => string
 
 const TOKEN_PREFIX = 'BOOMI_TOKEN.'
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f]/
 
 /** The one sentence every invalid value gets: "Invalid X 'v'. Expected …, e.g. …". */
 export function invalid(spec: InputSpec, value: string, cause?: unknown): InputError {
@@ -86,9 +85,9 @@ function readCredentials(raw: (spec: InputSpec) => string, apiToken: string): Pi
   if (!/^[A-Za-z0-9._-]+$/.test(accountId) || !/[A-Za-z0-9]/.test(accountId)) throw invalid(INPUTS.accountId, accountId)
   let username = required(raw, INPUTS.username)
   if (!username.startsWith(TOKEN_PREFIX)) username = TOKEN_PREFIX + username
-  if (username.includes(':') || username === TOKEN_PREFIX || CONTROL.test(username)) throw invalid(INPUTS.username, username)
+  if (username.includes(':') || username === TOKEN_PREFIX || hasByteControl(username)) throw invalid(INPUTS.username, username)
   if (!apiToken) required(raw, INPUTS.apiToken)
-  if (CONTROL.test(apiToken)) throw invalid(INPUTS.apiToken, apiToken)
+  if (hasByteControl(apiToken)) throw invalid(INPUTS.apiToken, apiToken)
   return { accountId, username, apiToken }
 }
 
@@ -105,7 +104,7 @@ function readRelease(
   const ifExists = raw(INPUTS.ifExists).toLowerCase() || INPUTS.ifExists.default
   if (!(INPUTS.ifExists.choices as readonly string[]).includes(ifExists)) throw invalid(INPUTS.ifExists, raw(INPUTS.ifExists))
   const versionId = raw(INPUTS.versionId) || undefined
-  if (versionId !== undefined && (CONTROL.test(versionId) || /\s/.test(versionId) || versionId.length > 100)) throw invalid(INPUTS.versionId, versionId)
+  if (versionId !== undefined && (hasByteControl(versionId) || /\s/.test(versionId) || versionId.length > 100)) throw invalid(INPUTS.versionId, versionId)
   return {
     archive: raw(INPUTS.archive) || undefined,
     changeLog: changeLogRaw.trim() ? changeLogRaw.replace(/\s+$/, '') : undefined,
@@ -126,7 +125,7 @@ export function readClassifications(text: string, groupType: string): string[] {
   while (items.length && items[items.length - 1] === '') items.pop()
   const labels: string[] = []
   for (const item of items) {
-    if (!item || /\s/.test(item) || CONTROL.test(item) || item.length > 200) throw invalid(spec, item)
+    if (!item || /\s/.test(item) || hasByteControl(item) || item.length > 200) throw invalid(spec, item)
     const label = item.startsWith(`${groupType}-`) ? item.slice(groupType.length + 1) : item
     if (!label) throw invalid(spec, item)
     if (labels.includes(label)) throw invalid(spec, item, new Error(`'${label}' is given twice`))

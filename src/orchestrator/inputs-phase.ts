@@ -10,7 +10,7 @@ import { MAX_CHANGE_LOG_FILE_BYTES, pickSection } from '../domain/changelog-file
 import { withoutTrailerLines } from '../domain/changelog.js'
 import type { ArchiveResult, ChangeLogResult } from '../domain/record.js'
 import { cut } from '../domain/untrusted.js'
-import { formatBytes } from '../domain/summary.js'
+import { approxBytes } from '../text.js'
 import { InputError, errorMessage } from '../errors.js'
 import type { RunDeps } from './deps.js'
 
@@ -24,10 +24,10 @@ export async function archivePhase(deps: RunDeps, pattern: string): Promise<Chec
   const { log, clock } = deps
   const found = await deps.locateArchive(pattern)
   const shownPath = path.relative(deps.workspace, found.path).split(path.sep).join('/') || found.fileName
-  log.info(`Archive: ${shownPath} (${formatBytes(found.size)})`)
+  log.info(`Archive: ${shownPath} (${approxBytes(found.size)})`)
   if (found.size > ARCHIVE_SIZE_GUIDANCE_BYTES) {
     log.warning(
-      `${shownPath} is ${formatBytes(found.size)}, over Boomi's guidance of ${formatBytes(ARCHIVE_SIZE_GUIDANCE_BYTES)}; Boomi may refuse or slow down on it.`
+      `${shownPath} is ${approxBytes(found.size)}, over Boomi's guidance of ${approxBytes(ARCHIVE_SIZE_GUIDANCE_BYTES)}; Boomi may refuse or slow down on it.`
     )
   }
   const started = clock.now()
@@ -44,7 +44,7 @@ export async function archivePhase(deps: RunDeps, pattern: string): Promise<Chec
 function checked(deps: RunDeps, found: Archive, shownPath: string, facts: Omit<ArchiveFacts, 'file'>, ms: number): ArchiveResult {
   const { log, inputs } = deps
   const seconds = Math.max(ms, 1) / 1000
-  log.info(`sha256: ${facts.sha256} (${formatBytes(found.size / seconds)}/s)`)
+  log.info(`sha256: ${facts.sha256} (${approxBytes(found.size / seconds)}/s)`)
   log.info(`content-sha256: ${facts.contentSha256} (${facts.entries} entries)`)
   const { className, sdkApiVersion } = facts.connector
   if (className || sdkApiVersion) log.info(`Connector: ${className ?? '?'} (sdkApiVersion ${sdkApiVersion ?? '?'})`)

@@ -7,7 +7,7 @@ import { Input } from '../constants.js'
 import { type MatchKind, buildChangeLog, defaultChangeLog } from '../domain/changelog.js'
 import { findDuplicates } from '../domain/plan.js'
 import type { ArchiveResult, ChangeLogResult, PruneOutcome, UploadRecord } from '../domain/record.js'
-import { formatBytes } from '../domain/summary.js'
+import { approxBytes } from '../text.js'
 import type { ConnectorVersion } from '../domain/versions.js'
 import { BoomiError, errorMessage, sentences } from '../errors.js'
 import type { StreamBody } from '../net/transport.js'
@@ -85,7 +85,7 @@ async function upload(
 
   const changeLog = buildChangeLog(text?.text ?? defaultChangeLog(await deps.runContext()), archiveIds)
   if (inputs.dryRun) {
-    log.info(`Dry run: would upload ${archive.shownPath} (${formatBytes(archive.size)}) to ${inputs.groupType} with change log:\n${changeLog}`)
+    log.info(`Dry run: would upload ${archive.shownPath} (${approxBytes(archive.size)}) to ${inputs.groupType} with change log:\n${changeLog}`)
     return { kind: 'would-upload', changeLog }
   }
   const makeBody = await deps.multipart()
@@ -93,7 +93,7 @@ async function upload(
     { archive: file, fileName: archive.fileName, size: archive.size, groupType: inputs.groupType, changeLog, sha256: archive.sha256 },
     progressLogger(deps, archive.size)
   )
-  log.info(`Uploading ${archive.shownPath} (${formatBytes(archive.size)}) to ${inputs.groupType}`)
+  log.info(`Uploading ${archive.shownPath} (${approxBytes(archive.size)}) to ${inputs.groupType}`)
   return uploadWithRoom(deps, await deps.client(), body, archive.sha256, changeLog, listing)
 }
 

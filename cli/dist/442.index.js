@@ -1,8 +1,8 @@
-export const id = 53;
-export const ids = [53];
+export const id = 442;
+export const ids = [442];
 export const modules = {
 
-/***/ 8053:
+/***/ 9442:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -64,8 +64,343 @@ function url(text) {
     }
 }
 
-// EXTERNAL MODULE: ./src/domain/outputs.ts
-var domain_outputs = __webpack_require__(1334);
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __webpack_require__(7242);
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __webpack_require__(8992);
+// EXTERNAL MODULE: ./src/boomi/contract.ts
+var contract = __webpack_require__(4922);
+// EXTERNAL MODULE: ./src/domain/untrusted.ts
+var untrusted = __webpack_require__(5006);
+;// CONCATENATED MODULE: ./src/domain/changelog.ts
+// The change log sent with an upload, and its trailer: the lines by which a
+// later run recognises an earlier upload of the same archive or the same
+// connector (docs/behaviour.md, "Identity"). The trailer is ours and is never cut; the text is the
+// user's and is cut to what Boomi is thought to keep.
+
+
+/** Ends a text that was cut to fit; the full text is where the user keeps it, not here. */
+const CUT_MARKER = `\n… (cut: the text was longer than ${contract/* MAX_CHANGE_LOG_TEXT */.df} characters)`;
+function shaLine(ids) {
+    return `sha256: ${ids.sha256.toLowerCase()}`;
+}
+function contentLine(ids) {
+    return ids.contentSha256 ? `content-sha256: ${ids.contentSha256.toLowerCase()}` : undefined;
+}
+function trailerLines(ids) {
+    const content = contentLine(ids);
+    // `sha256:` stays last: versions uploaded before content digests carry only it.
+    return content ? [content, shaLine(ids)] : [shaLine(ids)];
+}
+function fitText(text) {
+    const trimmed = text.replace(/\s+$/, '');
+    if (trimmed.length <= contract/* MAX_CHANGE_LOG_TEXT */.df)
+        return trimmed;
+    // `cut` keeps surrogate pairs whole; its one-unit ellipsis is replaced by the marker.
+    const kept = (0,untrusted/* cut */.Jj)(trimmed, contract/* MAX_CHANGE_LOG_TEXT */.df - CUT_MARKER.length + 1).slice(0, -1);
+    return kept.replace(/\s+$/, '') + CUT_MARKER;
+}
+// Any line a later run could read as a trailer: a digest line, whatever the spacing or case.
+const TRAILER_SHAPED = /^(content-)?sha256:\s*[0-9a-f]{64}$/i;
+/**
+ * The user's text without lines shaped like the trailer. Such a line (notes
+ * copied from an earlier release, say) would make a later run take this
+ * version for another archive: the trailer is the action's alone
+ * (docs/behaviour.md, "Identity"). `dropped` lists the lines, for a warning.
+ */
+function withoutTrailerLines(text) {
+    const dropped = [];
+    const kept = text.split(/\r\n|\r|\n/).filter(line => {
+        const shaped = TRAILER_SHAPED.test(line.trim());
+        if (shaped)
+            dropped.push(line.trim());
+        return !shaped;
+    });
+    return dropped.length ? { text: kept.join('\n'), dropped } : { text, dropped };
+}
+/**
+ * The text (trailer-shaped lines dropped, trailing white space trimmed, cut to
+ * MAX_CHANGE_LOG_TEXT with a marker), a blank line, `content-sha256: <hex>`
+ * when known, `sha256: <hex>` last.
+ */
+function buildChangeLog(text, ids) {
+    const body = fitText(withoutTrailerLines(text).text);
+    const trailer = trailerLines(ids).join('\n');
+    return body ? `${body}\n\n${trailer}` : trailer;
+}
+function logLines(changeLog) {
+    return changeLog.split(/\r\n|\r|\n/).map(line => line.trim());
+}
+/**
+ * How a version's change log matches this archive: by its exact bytes
+ * (`sha256`, preferred) or by the connector's content (`content-sha256`).
+ */
+function matchKind(changeLog, ids) {
+    if (!changeLog)
+        return undefined;
+    const lines = new Set(logLines(changeLog));
+    if (lines.has(shaLine(ids)))
+        return 'sha256';
+    const content = contentLine(ids);
+    return content && lines.has(content) ? 'content-sha256' : undefined;
+}
+const TRAILER_LINE = /^(content-)?sha256: [0-9a-f]{64}$/i;
+const SHA_TRAILER = /^sha256: ([0-9a-f]{64})$/i;
+/**
+ * The sha256 of the archive a version holds, from its change log's last line
+ * (`sha256: <hex>`, written last by buildChangeLog); undefined when the change
+ * log has no such last line (a version not uploaded by this action).
+ */
+function storedSha256(changeLog) {
+    const lines = (changeLog ?? '').split(/\r\n|\r|\n/);
+    while (lines.length > 0 && lines[lines.length - 1].trim() === '')
+        lines.pop();
+    return SHA_TRAILER.exec(lines[lines.length - 1]?.trim() ?? '')?.[1].toLowerCase();
+}
+/** The change log without its trailer lines and the blank line before them: the notes a person wrote. */
+function releaseNotes(changeLog) {
+    const lines = changeLog.split(/\r\n|\r|\n/);
+    while (lines.length > 0 && TRAILER_LINE.test(lines[lines.length - 1].trim()))
+        lines.pop();
+    while (lines.length > 0 && lines[lines.length - 1].trim() === '')
+        lines.pop();
+    return lines.join('\n');
+}
+/** e.g. "acme/connector v1.4.0 (3f2c1ab), https://github.com/acme/connector/actions/runs/42" */
+function defaultChangeLog(ctx) {
+    const parts = [];
+    if (ctx.repository)
+        parts.push(ctx.repository);
+    if (ctx.refName)
+        parts.push(ctx.refName);
+    if (ctx.sha)
+        parts.push(`(${ctx.sha.slice(0, 7)})`);
+    const what = parts.length ? `Released from ${parts.join(' ')}` : 'Released by boomi-connector-action';
+    return ctx.runUrl ? `${what}, ${ctx.runUrl}` : what;
+}
+
+;// CONCATENATED MODULE: ./src/domain/record.ts
+/** The version this run stands for: uploaded, reused, or given by version-id. */
+function runVersion(r) {
+    if (r.given)
+        return r.given;
+    if (r.upload?.kind === 'uploaded' || r.upload?.kind === 'reused')
+        return r.upload.version;
+    return undefined;
+}
+/** The record: one pass over what the run reported, in order. */
+function foldRun(base, events) {
+    const r = { ...base, unknown: [] };
+    const open = new Map();
+    const deletions = new Map();
+    const switches = new Map();
+    let pruned = false;
+    const track = (version, next) => {
+        const known = deletions.get(version.versionId);
+        deletions.set(version.versionId, next(known?.item ?? { version, reason: '' }));
+    };
+    for (const e of events) {
+        switch (e.type) {
+            case 'archive':
+                r.archive = e.archive;
+                break;
+            case 'change-log':
+                r.changeLog = e.changeLog;
+                break;
+            case 'given':
+                r.given = e.version;
+                break;
+            case 'sent':
+                open.set(e.id, e.request);
+                break;
+            case 'answered':
+                open.delete(e.id);
+                break;
+            case 'upload':
+                r.upload = e.upload.kind === 'uploaded' ? { ...e.upload, strayTwins: [...e.upload.strayTwins] } : e.upload;
+                for (const [id, q] of open)
+                    if (q.operation === 'upload')
+                        open.delete(id);
+                break;
+            case 'twin-left':
+                if (r.upload?.kind === 'uploaded')
+                    r.upload.strayTwins.push(e.version);
+                break;
+            case 'prune-plan':
+                pruned = true;
+                if (e.round === 'prune')
+                    r.prune = e.plan;
+                for (const item of e.skip)
+                    deletions.set(item.version.versionId, { status: 'skipped', item });
+                for (const item of e.delete)
+                    deletions.set(item.version.versionId, { status: 'planned', item });
+                break;
+            case 'deleted':
+                track(e.item.version, () => ({ status: 'deleted', item: e.item }));
+                break;
+            case 'refused':
+                track(e.item.version, () => ({ status: 'skipped', item: e.item }));
+                break;
+            case 'delete-failed':
+                track(e.version, item => ({ status: 'failed', item, error: e.error }));
+                break;
+            case 'not-tried':
+                track(e.version, item => ({ status: 'not-tried', item }));
+                break;
+            case 'switched':
+                switches.set(e.change.classificationType, e.change);
+                break;
+            case 'throttling':
+                r.throttling = e.stats;
+                break;
+            case 'api':
+                r.api = e.contact;
+                break;
+            case 'failed':
+                r.error ??= e.error;
+                break;
+            case 'cancelled':
+                r.cancelled = true;
+                break;
+        }
+    }
+    const unknown = (r.unknown = [...open.values()]);
+    for (const q of unknown) {
+        if (q.operation === 'upload' && !r.upload)
+            r.upload = { kind: 'unknown', changeLog: q.changeLog };
+        if (q.operation === 'change' && !switches.has(q.classificationType)) {
+            switches.set(q.classificationType, { classificationType: q.classificationType, versionId: q.versionId, reviewStatus: '', outcomeUnknown: true });
+        }
+    }
+    if (switches.size)
+        r.switches = [...switches.values()];
+    if (pruned)
+        r.pruning = pruningOf(deletions, unknown);
+    return r;
+}
+function pruningOf(deletions, unknown) {
+    const out = { deleted: [], skipped: [], failed: [], notTried: [], unknown: [] };
+    const inFlight = new Set(unknown.flatMap(q => (q.operation === 'delete' ? [q.version.versionId] : [])));
+    for (const [id, d] of deletions) {
+        if (d.status === 'deleted')
+            out.deleted.push(d.item);
+        else if (d.status === 'skipped')
+            out.skipped.push(d.item);
+        else if (d.status === 'failed')
+            out.failed.push({ version: d.item.version, error: d.error });
+        else if (inFlight.has(id))
+            out.unknown.push(d.item.version);
+        // Planned and never sent: a round reports every deletion, so only a forced record has these.
+        else
+            out.notTried.push(d.item.version);
+    }
+    return out;
+}
+/** The run's one journal: events appended as they happen, never edited. */
+class EventLog {
+    list = [];
+    report = (event) => {
+        this.list.push(event);
+    };
+    get all() {
+        return this.list;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/domain/outputs.ts
+// The step's outputs, computed from the run record alone (action.yml). A request
+// sent and never answered is no success: an upload whose outcome is not known
+// gives `uploaded: unknown` and no version-id, a version change whose outcome
+// is not known carries `outcome: "unknown"` (docs/behaviour.md, "Cancellation").
+
+
+
+
+function outputsOf(r) {
+    const version = runVersion(r);
+    const pruning = r.pruning;
+    return {
+        [constants/* Output */.k7.versionId]: version?.versionId ?? '',
+        [constants/* Output */.k7.displayVersion]: version?.displayVersion ?? '',
+        [constants/* Output */.k7.uploadedDate]: version?.uploadedDate ?? '',
+        [constants/* Output */.k7.sha256]: r.archive?.sha256 ?? '',
+        [constants/* Output */.k7.contentSha256]: r.archive?.contentSha256 ?? '',
+        [constants/* Output */.k7.versionSha256]: versionSha256(r) ?? '',
+        [constants/* Output */.k7.archivePath]: r.archive?.shownPath ?? '',
+        [constants/* Output */.k7.uploaded]: uploaded(r),
+        [constants/* Output */.k7.deletedVersionIds]: JSON.stringify(pruning?.deleted.map(d => d.version.versionId) ?? []),
+        [constants/* Output */.k7.skippedVersionIds]: JSON.stringify(pruning?.skipped.map(s => s.version.versionId) ?? []),
+        [constants/* Output */.k7.classificationChanges]: JSON.stringify((r.switches ?? []).map(s => ({
+            classificationType: s.classificationType,
+            versionId: s.versionId,
+            reviewStatus: s.reviewStatus,
+            ...(s.outcomeUnknown ? { outcome: 'unknown' } : {})
+        })))
+    };
+}
+/** `true` when this run created a version; `unknown` when an attempt may have and the run never learnt whether. */
+function uploaded(r) {
+    if (r.upload?.kind === 'uploaded')
+        return 'true';
+    if (r.upload?.kind === 'unknown' || (r.upload?.kind === 'failed' && r.upload.mayBeStored))
+        return 'unknown';
+    return 'false';
+}
+/**
+ * Which bytes Boomi holds in the run's version: its trailer's `sha256`. After
+ * a content match this is the earlier build's, not `sha256`; an upload whose
+ * answer carried no change log is known by the one this run sent.
+ */
+function versionSha256(r) {
+    const version = runVersion(r);
+    const stored = storedSha256(version?.changeLog);
+    if (stored || r.upload?.kind !== 'uploaded')
+        return stored;
+    return storedSha256(r.upload.changeLog);
+}
+/** Outputs whose text is JSON (arrays), and the one that is a boolean: typed as such in the command-line tool's --json. */
+const JSON_OUTPUTS = new Set([constants/* Output */.k7.deletedVersionIds, constants/* Output */.k7.skippedVersionIds, constants/* Output */.k7.classificationChanges]);
+const BOOLEAN_OUTPUTS = new Set([constants/* Output */.k7.uploaded]);
+/** The outputs with arrays as arrays and booleans as booleans, for one JSON object; a value that is neither `true` nor `false` (an outcome not known) stays text. */
+function typedOutputs(outputs) {
+    const typed = {};
+    for (const [name, value] of Object.entries(outputs)) {
+        typed[name] = JSON_OUTPUTS.has(name) ? JSON.parse(value) : BOOLEAN_OUTPUTS.has(name) ? booleanOrText(value) : value;
+    }
+    return typed;
+}
+/** `true` and `false` as booleans; `unknown` (an upload whose outcome is not known) stays text, never false. */
+function booleanOrText(value) {
+    return value === 'true' ? true : value === 'false' ? false : value;
+}
+/**
+ * A dotenv file of the outputs: `version_id=1042`, one line each. Names use `_`
+ * for `-` (GitLab's dotenv report and most readers take only letters, digits and
+ * `_`). A value of plain characters is written as it is, since GitLab keeps
+ * quotes as part of the value; any other value (spaces, quotes, `#`, `$`, a line
+ * break: all possible in a display version or a file name) is double-quoted with
+ * `\`, `"`, `$`, `` ` `` and line breaks escaped, so that no reader can take part of
+ * it for another variable or a comment.
+ */
+function dotenvText(outputs) {
+    return Object.entries(outputs)
+        .map(([name, value]) => `${name.replace(/-/g, '_')}=${dotenvValue(value)}\n`)
+        .join('');
+}
+const PLAIN_VALUE = /^[A-Za-z0-9_.,:/@+\-[\]{}"]*$/;
+// What could end a dotenv line or hide in one: C0, DEL and the line separators. C1 controls are left as they are.
+const DOTENV_ESCAPED = new RegExp(`[${src_text/* BYTE_CONTROLS */.aX}${src_text/* LINE_SEPARATORS */.Ev}]`, 'g');
+function dotenvValue(value) {
+    // A plain value may hold `"` (JSON arrays) but not start with one: a reader would take it for a quoted value.
+    if (PLAIN_VALUE.test(value) && !value.startsWith('"'))
+        return value;
+    const escaped = value
+        .replace(/[\\"$`]/g, ch => `\\${ch}`)
+        .replace(/\r/g, '\\r')
+        .replace(/\n/g, '\\n');
+    return `"${escaped.replace(DOTENV_ESCAPED, ch => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
+}
+
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: external "node:fs"
@@ -74,8 +409,6 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_perf_hooks_ = __webpack_require__(643);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/constants.ts
-var constants = __webpack_require__(7242);
 ;// CONCATENATED MODULE: ./src/archive/glob.ts
 
 
@@ -295,8 +628,6 @@ async function locateArchive(pattern, workspace) {
     return { path: file, fileName: external_node_path_.basename(file), size: stat.size };
 }
 
-// EXTERNAL MODULE: ./src/boomi/contract.ts
-var contract = __webpack_require__(4922);
 ;// CONCATENATED MODULE: ./src/boomi/answers.ts
 // Every 2xx answer from Boomi is checked here before anything acts on it, by one
 // rule (docs/boomi-api.md, "Reading answers"): strict where a field decides,
@@ -306,9 +637,8 @@ var contract = __webpack_require__(4922);
 // absent or unknown never fails a run: Boomi adds fields and reshapes them.
 
 
+
 const MAX_TOKEN_LENGTH = 8192;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -352,7 +682,7 @@ function readToken(value, operation) {
         return undefined;
     if (typeof value !== 'string')
         throw new errors/* AnswerError */.dV(operation, `'queryToken' is ${kind(value)}, not text`);
-    if (value.length > MAX_TOKEN_LENGTH || CONTROL.test(value)) {
+    if (value.length > MAX_TOKEN_LENGTH || (0,src_text/* hasTextControl */.h2)(value)) {
         throw new errors/* AnswerError */.dV(operation, `'queryToken' is longer than ${MAX_TOKEN_LENGTH} characters or holds control characters`);
     }
     return value;
@@ -397,7 +727,7 @@ function readVersionId(value, operation) {
         id = String(value);
     if (id === undefined)
         throw new errors/* AnswerError */.dV(operation, `a version's 'versionId' is ${kind(value)}, not text or a whole number`);
-    if (!id.trim() || id.length > contract/* MAX_VERSION_ID_LENGTH */.vk || CONTROL.test(id)) {
+    if (!id.trim() || id.length > contract/* MAX_VERSION_ID_LENGTH */.vk || (0,src_text/* hasTextControl */.h2)(id)) {
         throw new errors/* AnswerError */.dV(operation, `a version's 'versionId' is empty, longer than ${contract/* MAX_VERSION_ID_LENGTH */.vk} characters or holds control characters`);
     }
     return id;
@@ -619,8 +949,6 @@ class ListingPages {
     }
 }
 
-// EXTERNAL MODULE: ./src/domain/untrusted.ts
-var untrusted = __webpack_require__(5006);
 // EXTERNAL MODULE: ./src/net/retry.ts
 var net_retry = __webpack_require__(7893);
 ;// CONCATENATED MODULE: ./src/boomi/refusals.ts
@@ -1016,10 +1344,215 @@ function client_headerValue(value) {
     return Array.isArray(value) ? value[0] : value;
 }
 
-// EXTERNAL MODULE: ./src/domain/record.ts
-var record = __webpack_require__(6403);
-// EXTERNAL MODULE: ./src/domain/summary.ts
-var summary = __webpack_require__(5260);
+;// CONCATENATED MODULE: ./src/domain/summary.ts
+// The job summary as Markdown, computed from the run record alone. Every field
+// that came from outside (Boomi's answers, file names, messages) goes through
+// untrusted.ts before it meets Markdown or HTML.
+
+
+
+
+
+const MATCH_TEXT = { sha256: 'the same archive (sha256)', 'content-sha256': 'the same connector rebuilt (content-sha256)' };
+function outcomeText(upload, r) {
+    if (r.given)
+        return `No upload: switching version ${r.given.versionId} given by version-id`;
+    if (!upload)
+        return r.archive || r.error ? 'Not uploaded: the run stopped before the upload' : 'No upload (prune only)';
+    switch (upload.kind) {
+        case 'uploaded':
+            return 'Uploaded a new version';
+        case 'reused':
+            return `${upload.dryRun ? 'Dry run: would reuse' : 'Reused'} the existing version of ${MATCH_TEXT[upload.match]} (no upload)`;
+        case 'would-upload':
+            return 'Dry run: would upload a new version';
+        case 'refused-duplicate':
+            return `Not uploaded: already a version of the group, ${MATCH_TEXT[upload.match]} (if-exists: fail)`;
+        case 'failed':
+            return upload.mayBeStored ? 'Upload failed, but an attempt whose answer was lost may have stored it (see below)' : 'Upload failed';
+        case 'unknown':
+            return 'Upload sent, outcome not known: the run was stopped before Boomi answered (see below)';
+    }
+}
+function overview(r) {
+    const rows = [`| Result | ${(0,untrusted/* mdText */.bC)(outcomeText(r.upload, r))} |`];
+    if (r.archive) {
+        const a = r.archive;
+        rows.push(`| Archive | ${(0,untrusted/* mdCode */.xs)(a.shownPath)} (${(0,src_text/* approxBytes */.SW)(a.size)}) |`, `| SHA-256 | ${(0,untrusted/* mdCode */.xs)(a.sha256)} |`, `| Content SHA-256 | ${(0,untrusted/* mdCode */.xs)(a.contentSha256)} |`);
+        if (a.connector.className || a.connector.sdkApiVersion) {
+            rows.push(`| Connector | ${(0,untrusted/* mdCode */.xs)(a.connector.className ?? '?')}, SDK API ${(0,untrusted/* mdCode */.xs)(a.connector.sdkApiVersion ?? '?')} |`);
+        }
+    }
+    const version = runVersion(r);
+    if (version) {
+        rows.push(`| Version ID | ${(0,untrusted/* mdCode */.xs)(version.versionId)} |`, `| Display version | ${(0,untrusted/* mdText */.bC)(version.displayVersion)} |`, `| Uploaded | ${(0,untrusted/* mdText */.bC)(version.uploadedDate)} |`);
+        const held = versionSha256(r);
+        // After a content match Boomi holds the earlier build: say so beside the local archive's checksum.
+        if (held && r.archive && held !== r.archive.sha256)
+            rows.push(`| Version's archive SHA-256 | ${(0,untrusted/* mdCode */.xs)(held)} (an earlier build of the same content) |`);
+        if (version.uploadedBy)
+            rows.push(`| Uploaded by | ${(0,untrusted/* mdText */.bC)(version.uploadedBy)} |`);
+    }
+    if (r.changeLog?.section)
+        rows.push(`| Change log from | ${(0,untrusted/* mdText */.bC)(r.changeLog.section)} |`);
+    const api = apiRow(r);
+    if (api)
+        rows.push(api);
+    if (r.throttling && r.throttling.throttled > 0) {
+        const t = r.throttling;
+        rows.push(`| Throttling | ${t.throttled} answer(s) of 503/429, ${(t.waitedMs / 1000).toFixed(1)} s spent waiting${t.lowestRate ? `, rate cut to ${t.lowestRate.toFixed(2)}/s at the lowest` : ''} |`);
+    }
+    return ['| | |', '| --- | --- |', ...rows, ''];
+}
+/** Which API root served the run, and the api-url that pins it when it was found (docs/behaviour.md, "Finding the prefix"). */
+function apiRow(r) {
+    const api = r.api;
+    if (!api?.apiUrl)
+        return undefined;
+    if (!api.found)
+        return `| API | ${(0,untrusted/* mdCode */.xs)(api.apiUrl)} |`;
+    const pin = (0,untrusted/* mdCode */.xs)(`api-url: ${api.apiUrl}`);
+    if (!api.refused.length)
+        return `| API | ${(0,untrusted/* mdCode */.xs)(api.apiUrl)}: path prefix found; ${pin} pins it |`;
+    const refused = api.refused.map(x => `${x.prefix} answered HTTP ${x.status}`).join(', ');
+    return `| API | ${(0,untrusted/* mdCode */.xs)(api.apiUrl)}: path prefix found after ${(0,untrusted/* mdText */.bC)(refused)}; set ${pin} to skip that request |`;
+}
+/** What a dry run proved, and what only a real run can (docs/behaviour.md, "First contact"). */
+function dryRunSection(r) {
+    if (!r.dryRun)
+        return [];
+    const proved = [];
+    const unproved = [];
+    if (r.api?.apiUrl)
+        proved.push(`Credentials, host and path prefix: Boomi answered the listing of ${(0,untrusted/* mdCode */.xs)(r.groupType)} at ${(0,untrusted/* mdCode */.xs)(r.api.apiUrl)}.`);
+    else
+        unproved.push('Credentials, host and path prefix: the listing did not succeed.');
+    if (r.archive)
+        proved.push(`Archive: ${(0,untrusted/* mdCode */.xs)(r.archive.shownPath)} read as a zip, its checksums and layout checked.`);
+    // Without change-log or change-log-file, the upload phase makes the text from the workflow run.
+    const made = r.upload && 'changeLog' in r.upload ? 'workflow-run' : undefined;
+    const source = r.changeLog?.source ?? made;
+    if (source)
+        proved.push(`Change log: ${CHANGE_LOG_SOURCE[source]}, its trailer checked.`);
+    unproved.push('The privileges to upload, delete and switch classifications: a dry run sends none of those requests.');
+    if (r.switches?.length) {
+        unproved.push(`Whether ${r.switches.map(x => (0,untrusted/* mdCode */.xs)(x.classificationType)).join(', ')} exist for this group: Boomi says so only when a switch is sent.`);
+    }
+    const list = (items) => items.map(x => `- ${x}`);
+    return ['### Dry run', '', 'Proved:', '', ...list(proved.length ? proved : ['nothing: the run stopped first.']), '', 'Not proved:', '', ...list(unproved), ''];
+}
+const CHANGE_LOG_SOURCE = { input: 'from change-log', file: 'from change-log-file', 'workflow-run': 'made from the workflow run' };
+/** Deprecation, Sunset, Warning and Link headers from Boomi, one line each. */
+function noticeSection(r) {
+    const notices = r.api?.notices ?? [];
+    if (!notices.length)
+        return [];
+    return [
+        '### Notices from Boomi',
+        '',
+        '| Operation | Header | Value |',
+        '| --- | --- | --- |',
+        ...notices.map(n => `| ${(0,untrusted/* mdText */.bC)(n.operation)} | ${(0,untrusted/* mdText */.bC)(n.header)} | ${(0,untrusted/* mdText */.bC)(n.value)} |`),
+        ''
+    ];
+}
+function changeLogSection(r) {
+    const u = r.upload;
+    const text = u?.kind === 'reused' ? u.version.changeLog : u && 'changeLog' in u ? u.changeLog : undefined;
+    if (!text)
+        return [];
+    return ['<details><summary>Change log</summary>', '', (0,untrusted/* mdBlock */.nx)(text), '', '</details>', ''];
+}
+function switchSection(r) {
+    if (!r.switches?.length)
+        return [];
+    const lines = ['### Classifications', '', '| Classification | Version ID | Review status | Note |', '| --- | --- | --- | --- |'];
+    for (const s of r.switches) {
+        const note = s.outcomeUnknown
+            ? 'outcome not known: the run was stopped before Boomi answered'
+            : s.error
+                ? `failed: ${s.error}`
+                : s.reviewStatus === 'APPROVED'
+                    ? 'switched'
+                    : s.reviewStatus === 'PENDING'
+                        ? 'awaiting approval or a scheduled release'
+                        : r.dryRun
+                            ? 'dry run: would request'
+                            : '';
+        lines.push(`| ${(0,untrusted/* mdCode */.xs)(s.classificationType)} | ${(0,untrusted/* mdCode */.xs)(s.versionId)} | ${(0,untrusted/* mdText */.bC)(s.reviewStatus || '–')} | ${(0,untrusted/* mdText */.bC)(note)} |`);
+    }
+    const notes = r.upload && 'changeLog' in r.upload ? releaseNotes(r.upload.changeLog) : undefined;
+    if (notes)
+        lines.push('', '<details><summary>Release notes sent</summary>', '', (0,untrusted/* mdBlock */.nx)(notes), '', '</details>');
+    return [...lines, ''];
+}
+function pruneSection(r) {
+    const outcome = r.pruning;
+    if (!outcome)
+        return [];
+    const verb = r.dryRun ? 'would delete' : 'deleted';
+    const lines = [];
+    if (r.prune) {
+        const p = r.prune;
+        lines.push(`### Pruning: keep the newest ${p.keepLatest}${p.minAgeDays !== undefined ? `, nothing younger than ${p.minAgeDays} days` : ''}`, '');
+        lines.push(`Kept ${p.kept}, ${verb} ${outcome.deleted.length}, skipped ${outcome.skipped.length}${outcome.failed.length ? `, failed ${outcome.failed.length}` : ''}${outcome.unknown.length ? `, outcome not known ${outcome.unknown.length}` : ''}.`, '');
+    }
+    else {
+        lines.push('### Pruning before the upload (account at its version limit)', '');
+    }
+    const row = (v, action, reason) => `| ${(0,untrusted/* mdCode */.xs)(v.versionId)} | ${(0,untrusted/* mdText */.bC)(v.displayVersion)} | ${(0,untrusted/* mdText */.bC)(v.uploadedDate)} | ${action} | ${(0,untrusted/* mdText */.bC)(reason)} |`;
+    const rows = [
+        ...outcome.deleted.map(d => row(d.version, verb, d.reason)),
+        ...outcome.skipped.map(s => row(s.version, 'skipped', s.reason)),
+        ...outcome.failed.map(f => row(f.version, 'failed', f.error)),
+        ...outcome.unknown.map(v => row(v, 'outcome not known', 'the delete was sent and the run was stopped before Boomi answered')),
+        ...outcome.notTried.map(v => row(v, 'not tried', r.cancelled ? 'the run was cancelled' : 'an earlier deletion failed on credentials or privileges'))
+    ];
+    if (rows.length)
+        lines.push('| Version ID | Display version | Uploaded | Action | Reason |', '| --- | --- | --- | --- | --- |', ...rows, '');
+    return lines;
+}
+/** What to check in the Developer tab for each request whose outcome nobody knows. */
+function unknownSection(r) {
+    const checks = (r.unknown ?? []).map(q => checkFor(q, r));
+    if (r.upload?.kind === 'failed' && r.upload.mayBeStored)
+        checks.unshift(checkFor({ operation: 'upload', changeLog: r.upload.changeLog }, r));
+    if (!checks.length)
+        return [];
+    return ['### Outcome not known', '', 'Boomi may have done these; check in the Developer tab:', '', ...[...new Set(checks)].map(c => `- ${c}`), ''];
+}
+function checkFor(q, r) {
+    const group = (0,untrusted/* mdCode */.xs)(r.groupType);
+    switch (q.operation) {
+        case 'upload': {
+            const line = r.archive ? (0,untrusted/* mdCode */.xs)(`sha256: ${r.archive.sha256}`) : "this archive's sha256 line";
+            return `Upload: look in group ${group} for a version whose change log ends with the line ${line}. If there is one, Boomi stored this upload; a re-run with this archive finds and reuses it.`;
+        }
+        case 'change':
+            return `Version change: see which version classification ${(0,untrusted/* mdCode */.xs)(q.classificationType)} uses (this run asked for ${(0,untrusted/* mdCode */.xs)(q.versionId)}).`;
+        case 'delete':
+            return `Delete: see whether version ${(0,untrusted/* mdCode */.xs)(q.version.versionId)} of ${group} is still there.`;
+    }
+}
+/** The job summary: the version, its checksums, switches, and every pruning decision with its reason. */
+function renderSummary(r) {
+    const lines = [`## Boomi connector release: ${(0,untrusted/* mdCode */.xs)(r.groupType)}${r.dryRun ? ' (dry run)' : ''}`, ''];
+    if (r.cancelled)
+        lines.push('> **Cancelled:** the run was stopped; this is what it did before that.', '');
+    if (r.error)
+        lines.push(`> **Failed:** ${(0,untrusted/* mdText */.bC)(r.error)}`, '');
+    return [
+        ...lines,
+        ...overview(r),
+        ...unknownSection(r),
+        ...dryRunSection(r),
+        ...changeLogSection(r),
+        ...switchSection(r),
+        ...pruneSection(r),
+        ...noticeSection(r)
+    ].join('\n');
+}
+
 // EXTERNAL MODULE: ./src/net/pacer.ts
 var net_pacer = __webpack_require__(7960);
 // EXTERNAL MODULE: external "node:http"
@@ -1181,8 +1714,6 @@ function describeNetworkError(err) {
     return err.message || code;
 }
 
-// EXTERNAL MODULE: ./src/domain/changelog.ts
-var changelog = __webpack_require__(6054);
 ;// CONCATENATED MODULE: ./src/domain/changelog-file.ts
 // Picks the release notes out of a Markdown changelog (docs/behaviour.md, "Change log from a file"): the
 // section for the tag being released; for a run that is not for a tag, the
@@ -1362,9 +1893,9 @@ async function archivePhase(deps, pattern) {
     const { log, clock } = deps;
     const found = await deps.locateArchive(pattern);
     const shownPath = external_node_path_.relative(deps.workspace, found.path).split(external_node_path_.sep).join('/') || found.fileName;
-    log.info(`Archive: ${shownPath} (${(0,summary/* formatBytes */.z3)(found.size)})`);
+    log.info(`Archive: ${shownPath} (${(0,src_text/* approxBytes */.SW)(found.size)})`);
     if (found.size > contract/* ARCHIVE_SIZE_GUIDANCE_BYTES */.id) {
-        log.warning(`${shownPath} is ${(0,summary/* formatBytes */.z3)(found.size)}, over Boomi's guidance of ${(0,summary/* formatBytes */.z3)(contract/* ARCHIVE_SIZE_GUIDANCE_BYTES */.id)}; Boomi may refuse or slow down on it.`);
+        log.warning(`${shownPath} is ${(0,src_text/* approxBytes */.SW)(found.size)}, over Boomi's guidance of ${(0,src_text/* approxBytes */.SW)(contract/* ARCHIVE_SIZE_GUIDANCE_BYTES */.id)}; Boomi may refuse or slow down on it.`);
     }
     const started = clock.now();
     const { file, ...facts } = await deps.inspectArchive(found.path, shownPath);
@@ -1380,7 +1911,7 @@ async function archivePhase(deps, pattern) {
 function checked(deps, found, shownPath, facts, ms) {
     const { log, inputs } = deps;
     const seconds = Math.max(ms, 1) / 1000;
-    log.info(`sha256: ${facts.sha256} (${(0,summary/* formatBytes */.z3)(found.size / seconds)}/s)`);
+    log.info(`sha256: ${facts.sha256} (${(0,src_text/* approxBytes */.SW)(found.size / seconds)}/s)`);
     log.info(`content-sha256: ${facts.contentSha256} (${facts.entries} entries)`);
     const { className, sdkApiVersion } = facts.connector;
     if (className || sdkApiVersion)
@@ -1397,7 +1928,7 @@ async function changeLogPhase(deps) {
     const found = await changeLogText(deps);
     if (!found)
         return undefined;
-    const { text, dropped } = (0,changelog/* withoutTrailerLines */.bp)(found.text);
+    const { text, dropped } = withoutTrailerLines(found.text);
     if (dropped.length) {
         const from = found.source === 'file' ? `${constants/* Input */.pd.changeLogFile} ${deps.inputs.changeLogFile}` : constants/* Input */.pd.changeLog;
         deps.log.warning(`Dropped ${dropped.length} line(s) of ${from} shaped like the action's own trailer, which identifies the archive: ${dropped.map(line => `'${(0,untrusted/* cut */.Jj)(line, 90)}'`).join(', ')}. The action appends the true trailer itself.`);
@@ -1513,7 +2044,7 @@ function liveVersions(listing) {
 /** Live versions whose change log carries this archive's `sha256` or `content-sha256` line, newest first. */
 function findDuplicates(listing, ids) {
     const matched = liveVersions(listing)
-        .map(v => ({ v, match: (0,changelog/* matchKind */.O4)(v.changeLog, ids) }))
+        .map(v => ({ v, match: matchKind(v.changeLog, ids) }))
         .filter((m) => m.match !== undefined)
         .sort((a, b) => newestFirst(a.v, b.v));
     return matched.length ? { versions: matched.map(m => m.v), match: matched[0].match } : undefined;
@@ -1525,7 +2056,7 @@ function findDuplicates(listing, ids) {
  */
 function findLostUpload(listing, sha256, idsBefore) {
     return liveVersions(listing)
-        .filter(v => !idsBefore.has(v.versionId) && (0,changelog/* matchKind */.O4)(v.changeLog, { sha256 }) === 'sha256')
+        .filter(v => !idsBefore.has(v.versionId) && matchKind(v.changeLog, { sha256 }) === 'sha256')
         .sort(newestFirst);
 }
 /**
@@ -2094,14 +2625,14 @@ async function upload(deps, archive, file, text, listing) {
     }
     if (dup)
         log.info(`${what} was already uploaded as version ${ids(dup.versions)}; uploading again (${constants/* Input */.pd.ifExists}: upload).`);
-    const changeLog = (0,changelog/* buildChangeLog */.vq)(text?.text ?? (0,changelog/* defaultChangeLog */.WW)(await deps.runContext()), archiveIds);
+    const changeLog = buildChangeLog(text?.text ?? defaultChangeLog(await deps.runContext()), archiveIds);
     if (inputs.dryRun) {
-        log.info(`Dry run: would upload ${archive.shownPath} (${(0,summary/* formatBytes */.z3)(archive.size)}) to ${inputs.groupType} with change log:\n${changeLog}`);
+        log.info(`Dry run: would upload ${archive.shownPath} (${(0,src_text/* approxBytes */.SW)(archive.size)}) to ${inputs.groupType} with change log:\n${changeLog}`);
         return { kind: 'would-upload', changeLog };
     }
     const makeBody = await deps.multipart();
     const body = makeBody({ archive: file, fileName: archive.fileName, size: archive.size, groupType: inputs.groupType, changeLog, sha256: archive.sha256 }, progressLogger(deps, archive.size));
-    log.info(`Uploading ${archive.shownPath} (${(0,summary/* formatBytes */.z3)(archive.size)}) to ${inputs.groupType}`);
+    log.info(`Uploading ${archive.shownPath} (${(0,src_text/* approxBytes */.SW)(archive.size)}) to ${inputs.groupType}`);
     return uploadWithRoom(deps, await deps.client(), body, archive.sha256, changeLog, listing);
 }
 /** Uploads; at the account's version limit, prunes first (when allowed) and tries once more. */
@@ -2200,7 +2731,7 @@ function endRecord(deps) {
         deps.events.report({ type: 'api', contact });
     if (deps.signal?.aborted)
         deps.events.report({ type: 'cancelled' });
-    return (0,record/* foldRun */.$I)({ groupType: deps.inputs.groupType, dryRun: deps.inputs.dryRun }, deps.events.all);
+    return foldRun({ groupType: deps.inputs.groupType, dryRun: deps.inputs.dryRun }, deps.events.all);
 }
 /**
  * The record of a run that did not end within the grace after a cancel: the
@@ -2240,7 +2771,7 @@ async function release(deps, opened) {
         await phase(log, 'Prune', () => prunePhase(deps, keepLatest, pruneInputFrom(listing, upload, version)));
     stopIfCancelled(deps);
     // What failed without stopping the run is read from the same record the outputs are.
-    failures((0,record/* foldRun */.$I)({ groupType: inputs.groupType, dryRun: inputs.dryRun }, events.all));
+    failures(foldRun({ groupType: inputs.groupType, dryRun: inputs.dryRun }, events.all));
 }
 async function phase(log, name, body) {
     log.startGroup(name);
@@ -2262,10 +2793,10 @@ function givenVersion(listing, versionId, groupType) {
 /** The release notes: the change log's text without its checksum trailer. */
 function notesFor(upload, text, version) {
     if (upload?.kind === 'uploaded' || upload?.kind === 'would-upload')
-        return (0,changelog/* releaseNotes */.fk)(upload.changeLog);
+        return releaseNotes(upload.changeLog);
     if (text !== undefined)
         return text;
-    return (0,changelog/* releaseNotes */.fk)(version?.changeLog ?? '');
+    return releaseNotes(version?.changeLog ?? '');
 }
 /** What failed without stopping the run, said once at its end. */
 function failures(r) {
@@ -2413,7 +2944,7 @@ function uploadLineDue(last, nowMs, sent, total) {
 function uploadLine(sent, total, elapsedMs) {
     const rate = elapsedMs > 0 ? (sent * 1000) / elapsedMs : 0;
     const left = rate > 0 ? `, about ${Math.ceil((total - sent) / rate)} s left` : '';
-    return `… sent ${(0,summary/* formatBytes */.z3)(sent)} of ${(0,summary/* formatBytes */.z3)(total)} (${Math.floor((sent / total) * 100)}%), ${(0,summary/* formatBytes */.z3)(rate)}/s${left}`;
+    return `… sent ${(0,src_text/* approxBytes */.SW)(sent)} of ${(0,src_text/* approxBytes */.SW)(total)} (${Math.floor((sent / total) * 100)}%), ${(0,src_text/* approxBytes */.SW)(rate)}/s${left}`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/progress.ts
@@ -2505,7 +3036,7 @@ async function runWithPlatform(inputs, platform) {
         // Enough requests in flight to use the rate fully when Boomi answers in up to a second.
         deleteConcurrency: Math.max(1, Math.min(8, Math.ceil(inputs.requestsPerSecond))),
         signal: cancel.signal,
-        events: new record/* EventLog */.vu(),
+        events: new EventLog(),
         apiContact: () => client?.contact(),
         progress: platform.progress ?? periodicLines(log, clock.now),
         throttling: () => {
@@ -2546,13 +3077,13 @@ function boomiClient(inputs, pacer, retry, log) {
 async function publishRecord(record, platform) {
     const problems = [];
     try {
-        await platform.setOutputs((0,domain_outputs/* outputsOf */.Yz)(record));
+        await platform.setOutputs(outputsOf(record));
     }
     catch (err) {
         problems.push((0,errors/* errorMessage */.gJ)(err));
     }
     try {
-        await platform.writeSummary((0,summary/* renderSummary */.Br)(record));
+        await platform.writeSummary(renderSummary(record));
     }
     catch (err) {
         problems.push((0,errors/* errorMessage */.gJ)(err));
@@ -2619,9 +3150,9 @@ async function runCli(inputs, cl, env, secrets) {
             for (const [name, value] of Object.entries(outputs))
                 log.info(`${name}: ${value}`);
             if (cl.json)
-                process.stdout.write(`${JSON.stringify((0,domain_outputs/* typedOutputs */.bA)(outputs))}\n`);
+                process.stdout.write(`${JSON.stringify(typedOutputs(outputs))}\n`);
             if (cl.outputFile)
-                await writeTo(cl.outputFile, (0,domain_outputs/* dotenvText */.Qf)(outputs), '--output-file');
+                await writeTo(cl.outputFile, dotenvText(outputs), '--output-file');
         },
         writeSummary: async (markdown) => {
             // The report ends with the summary, read as text: Markdown is meant to read that way.
@@ -2645,608 +3176,6 @@ async function writeTo(file, text, flag) {
     catch (err) {
         throw new Error(`${flag} ${file}: ${(0,errors/* errorMessage */.gJ)(err)}`, { cause: err });
     }
-}
-
-
-/***/ }),
-
-/***/ 6054:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   O4: () => (/* binding */ matchKind),
-/* harmony export */   WW: () => (/* binding */ defaultChangeLog),
-/* harmony export */   bp: () => (/* binding */ withoutTrailerLines),
-/* harmony export */   fk: () => (/* binding */ releaseNotes),
-/* harmony export */   lW: () => (/* binding */ storedSha256),
-/* harmony export */   vq: () => (/* binding */ buildChangeLog)
-/* harmony export */ });
-/* unused harmony export CUT_MARKER */
-/* harmony import */ var _boomi_contract_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4922);
-/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5006);
-// The change log sent with an upload, and its trailer: the lines by which a
-// later run recognises an earlier upload of the same archive or the same
-// connector (docs/behaviour.md, "Identity"). The trailer is ours and is never cut; the text is the
-// user's and is cut to what Boomi is thought to keep.
-
-
-/** Ends a text that was cut to fit; the full text is where the user keeps it, not here. */
-const CUT_MARKER = `\n… (cut: the text was longer than ${_boomi_contract_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_CHANGE_LOG_TEXT */ .df} characters)`;
-function shaLine(ids) {
-    return `sha256: ${ids.sha256.toLowerCase()}`;
-}
-function contentLine(ids) {
-    return ids.contentSha256 ? `content-sha256: ${ids.contentSha256.toLowerCase()}` : undefined;
-}
-function trailerLines(ids) {
-    const content = contentLine(ids);
-    // `sha256:` stays last: versions uploaded before content digests carry only it.
-    return content ? [content, shaLine(ids)] : [shaLine(ids)];
-}
-function fitText(text) {
-    const trimmed = text.replace(/\s+$/, '');
-    if (trimmed.length <= _boomi_contract_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_CHANGE_LOG_TEXT */ .df)
-        return trimmed;
-    // `cut` keeps surrogate pairs whole; its one-unit ellipsis is replaced by the marker.
-    const kept = (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .cut */ .Jj)(trimmed, _boomi_contract_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_CHANGE_LOG_TEXT */ .df - CUT_MARKER.length + 1).slice(0, -1);
-    return kept.replace(/\s+$/, '') + CUT_MARKER;
-}
-// Any line a later run could read as a trailer: a digest line, whatever the spacing or case.
-const TRAILER_SHAPED = /^(content-)?sha256:\s*[0-9a-f]{64}$/i;
-/**
- * The user's text without lines shaped like the trailer. Such a line (notes
- * copied from an earlier release, say) would make a later run take this
- * version for another archive: the trailer is the action's alone
- * (docs/behaviour.md, "Identity"). `dropped` lists the lines, for a warning.
- */
-function withoutTrailerLines(text) {
-    const dropped = [];
-    const kept = text.split(/\r\n|\r|\n/).filter(line => {
-        const shaped = TRAILER_SHAPED.test(line.trim());
-        if (shaped)
-            dropped.push(line.trim());
-        return !shaped;
-    });
-    return dropped.length ? { text: kept.join('\n'), dropped } : { text, dropped };
-}
-/**
- * The text (trailer-shaped lines dropped, trailing white space trimmed, cut to
- * MAX_CHANGE_LOG_TEXT with a marker), a blank line, `content-sha256: <hex>`
- * when known, `sha256: <hex>` last.
- */
-function buildChangeLog(text, ids) {
-    const body = fitText(withoutTrailerLines(text).text);
-    const trailer = trailerLines(ids).join('\n');
-    return body ? `${body}\n\n${trailer}` : trailer;
-}
-function logLines(changeLog) {
-    return changeLog.split(/\r\n|\r|\n/).map(line => line.trim());
-}
-/**
- * How a version's change log matches this archive: by its exact bytes
- * (`sha256`, preferred) or by the connector's content (`content-sha256`).
- */
-function matchKind(changeLog, ids) {
-    if (!changeLog)
-        return undefined;
-    const lines = new Set(logLines(changeLog));
-    if (lines.has(shaLine(ids)))
-        return 'sha256';
-    const content = contentLine(ids);
-    return content && lines.has(content) ? 'content-sha256' : undefined;
-}
-const TRAILER_LINE = /^(content-)?sha256: [0-9a-f]{64}$/i;
-const SHA_TRAILER = /^sha256: ([0-9a-f]{64})$/i;
-/**
- * The sha256 of the archive a version holds, from its change log's last line
- * (`sha256: <hex>`, written last by buildChangeLog); undefined when the change
- * log has no such last line (a version not uploaded by this action).
- */
-function storedSha256(changeLog) {
-    const lines = (changeLog ?? '').split(/\r\n|\r|\n/);
-    while (lines.length > 0 && lines[lines.length - 1].trim() === '')
-        lines.pop();
-    return SHA_TRAILER.exec(lines[lines.length - 1]?.trim() ?? '')?.[1].toLowerCase();
-}
-/** The change log without its trailer lines and the blank line before them: the notes a person wrote. */
-function releaseNotes(changeLog) {
-    const lines = changeLog.split(/\r\n|\r|\n/);
-    while (lines.length > 0 && TRAILER_LINE.test(lines[lines.length - 1].trim()))
-        lines.pop();
-    while (lines.length > 0 && lines[lines.length - 1].trim() === '')
-        lines.pop();
-    return lines.join('\n');
-}
-/** e.g. "acme/connector v1.4.0 (3f2c1ab), https://github.com/acme/connector/actions/runs/42" */
-function defaultChangeLog(ctx) {
-    const parts = [];
-    if (ctx.repository)
-        parts.push(ctx.repository);
-    if (ctx.refName)
-        parts.push(ctx.refName);
-    if (ctx.sha)
-        parts.push(`(${ctx.sha.slice(0, 7)})`);
-    const what = parts.length ? `Released from ${parts.join(' ')}` : 'Released by boomi-connector-action';
-    return ctx.runUrl ? `${what}, ${ctx.runUrl}` : what;
-}
-
-
-/***/ }),
-
-/***/ 1334:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Qf: () => (/* binding */ dotenvText),
-/* harmony export */   Yz: () => (/* binding */ outputsOf),
-/* harmony export */   bA: () => (/* binding */ typedOutputs),
-/* harmony export */   o$: () => (/* binding */ versionSha256)
-/* harmony export */ });
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7242);
-/* harmony import */ var _changelog_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6054);
-/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6403);
-// The step's outputs, computed from the run record alone (action.yml). A request
-// sent and never answered is no success: an upload whose outcome is not known
-// gives `uploaded: unknown` and no version-id, a version change whose outcome
-// is not known carries `outcome: "unknown"` (docs/behaviour.md, "Cancellation").
-
-
-
-function outputsOf(r) {
-    const version = (0,_record_js__WEBPACK_IMPORTED_MODULE_2__/* .runVersion */ .yh)(r);
-    const pruning = r.pruning;
-    return {
-        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.versionId]: version?.versionId ?? '',
-        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.displayVersion]: version?.displayVersion ?? '',
-        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.uploadedDate]: version?.uploadedDate ?? '',
-        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.sha256]: r.archive?.sha256 ?? '',
-        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.contentSha256]: r.archive?.contentSha256 ?? '',
-        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.versionSha256]: versionSha256(r) ?? '',
-        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.archivePath]: r.archive?.shownPath ?? '',
-        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.uploaded]: uploaded(r),
-        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.deletedVersionIds]: JSON.stringify(pruning?.deleted.map(d => d.version.versionId) ?? []),
-        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.skippedVersionIds]: JSON.stringify(pruning?.skipped.map(s => s.version.versionId) ?? []),
-        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.classificationChanges]: JSON.stringify((r.switches ?? []).map(s => ({
-            classificationType: s.classificationType,
-            versionId: s.versionId,
-            reviewStatus: s.reviewStatus,
-            ...(s.outcomeUnknown ? { outcome: 'unknown' } : {})
-        })))
-    };
-}
-/** `true` when this run created a version; `unknown` when an attempt may have and the run never learnt whether. */
-function uploaded(r) {
-    if (r.upload?.kind === 'uploaded')
-        return 'true';
-    if (r.upload?.kind === 'unknown' || (r.upload?.kind === 'failed' && r.upload.mayBeStored))
-        return 'unknown';
-    return 'false';
-}
-/**
- * Which bytes Boomi holds in the run's version: its trailer's `sha256`. After
- * a content match this is the earlier build's, not `sha256`; an upload whose
- * answer carried no change log is known by the one this run sent.
- */
-function versionSha256(r) {
-    const version = (0,_record_js__WEBPACK_IMPORTED_MODULE_2__/* .runVersion */ .yh)(r);
-    const stored = (0,_changelog_js__WEBPACK_IMPORTED_MODULE_1__/* .storedSha256 */ .lW)(version?.changeLog);
-    if (stored || r.upload?.kind !== 'uploaded')
-        return stored;
-    return (0,_changelog_js__WEBPACK_IMPORTED_MODULE_1__/* .storedSha256 */ .lW)(r.upload.changeLog);
-}
-/** Outputs whose text is JSON (arrays), and the one that is a boolean: typed as such in the command-line tool's --json. */
-const JSON_OUTPUTS = new Set([_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.deletedVersionIds, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.skippedVersionIds, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.classificationChanges]);
-const BOOLEAN_OUTPUTS = new Set([_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.uploaded]);
-/** The outputs with arrays as arrays and booleans as booleans, for one JSON object; a value that is neither `true` nor `false` (an outcome not known) stays text. */
-function typedOutputs(outputs) {
-    const typed = {};
-    for (const [name, value] of Object.entries(outputs)) {
-        typed[name] = JSON_OUTPUTS.has(name) ? JSON.parse(value) : BOOLEAN_OUTPUTS.has(name) ? booleanOrText(value) : value;
-    }
-    return typed;
-}
-/** `true` and `false` as booleans; `unknown` (an upload whose outcome is not known) stays text, never false. */
-function booleanOrText(value) {
-    return value === 'true' ? true : value === 'false' ? false : value;
-}
-/**
- * A dotenv file of the outputs: `version_id=1042`, one line each. Names use `_`
- * for `-` (GitLab's dotenv report and most readers take only letters, digits and
- * `_`). A value of plain characters is written as it is, since GitLab keeps
- * quotes as part of the value; any other value (spaces, quotes, `#`, `$`, a line
- * break: all possible in a display version or a file name) is double-quoted with
- * `\`, `"`, `$`, `` ` `` and line breaks escaped, so that no reader can take part of
- * it for another variable or a comment.
- */
-function dotenvText(outputs) {
-    return Object.entries(outputs)
-        .map(([name, value]) => `${name.replace(/-/g, '_')}=${dotenvValue(value)}\n`)
-        .join('');
-}
-const PLAIN_VALUE = /^[A-Za-z0-9_.,:/@+\-[\]{}"]*$/;
-function dotenvValue(value) {
-    // A plain value may hold `"` (JSON arrays) but not start with one: a reader would take it for a quoted value.
-    if (PLAIN_VALUE.test(value) && !value.startsWith('"'))
-        return value;
-    const escaped = value
-        .replace(/[\\"$`]/g, ch => `\\${ch}`)
-        .replace(/\r/g, '\\r')
-        .replace(/\n/g, '\\n');
-    // eslint-disable-next-line no-control-regex
-    return `"${escaped.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ch => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
-}
-
-
-/***/ }),
-
-/***/ 6403:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $I: () => (/* binding */ foldRun),
-/* harmony export */   vu: () => (/* binding */ EventLog),
-/* harmony export */   yh: () => (/* binding */ runVersion)
-/* harmony export */ });
-/** The version this run stands for: uploaded, reused, or given by version-id. */
-function runVersion(r) {
-    if (r.given)
-        return r.given;
-    if (r.upload?.kind === 'uploaded' || r.upload?.kind === 'reused')
-        return r.upload.version;
-    return undefined;
-}
-/** The record: one pass over what the run reported, in order. */
-function foldRun(base, events) {
-    const r = { ...base, unknown: [] };
-    const open = new Map();
-    const deletions = new Map();
-    const switches = new Map();
-    let pruned = false;
-    const track = (version, next) => {
-        const known = deletions.get(version.versionId);
-        deletions.set(version.versionId, next(known?.item ?? { version, reason: '' }));
-    };
-    for (const e of events) {
-        switch (e.type) {
-            case 'archive':
-                r.archive = e.archive;
-                break;
-            case 'change-log':
-                r.changeLog = e.changeLog;
-                break;
-            case 'given':
-                r.given = e.version;
-                break;
-            case 'sent':
-                open.set(e.id, e.request);
-                break;
-            case 'answered':
-                open.delete(e.id);
-                break;
-            case 'upload':
-                r.upload = e.upload.kind === 'uploaded' ? { ...e.upload, strayTwins: [...e.upload.strayTwins] } : e.upload;
-                for (const [id, q] of open)
-                    if (q.operation === 'upload')
-                        open.delete(id);
-                break;
-            case 'twin-left':
-                if (r.upload?.kind === 'uploaded')
-                    r.upload.strayTwins.push(e.version);
-                break;
-            case 'prune-plan':
-                pruned = true;
-                if (e.round === 'prune')
-                    r.prune = e.plan;
-                for (const item of e.skip)
-                    deletions.set(item.version.versionId, { status: 'skipped', item });
-                for (const item of e.delete)
-                    deletions.set(item.version.versionId, { status: 'planned', item });
-                break;
-            case 'deleted':
-                track(e.item.version, () => ({ status: 'deleted', item: e.item }));
-                break;
-            case 'refused':
-                track(e.item.version, () => ({ status: 'skipped', item: e.item }));
-                break;
-            case 'delete-failed':
-                track(e.version, item => ({ status: 'failed', item, error: e.error }));
-                break;
-            case 'not-tried':
-                track(e.version, item => ({ status: 'not-tried', item }));
-                break;
-            case 'switched':
-                switches.set(e.change.classificationType, e.change);
-                break;
-            case 'throttling':
-                r.throttling = e.stats;
-                break;
-            case 'api':
-                r.api = e.contact;
-                break;
-            case 'failed':
-                r.error ??= e.error;
-                break;
-            case 'cancelled':
-                r.cancelled = true;
-                break;
-        }
-    }
-    const unknown = (r.unknown = [...open.values()]);
-    for (const q of unknown) {
-        if (q.operation === 'upload' && !r.upload)
-            r.upload = { kind: 'unknown', changeLog: q.changeLog };
-        if (q.operation === 'change' && !switches.has(q.classificationType)) {
-            switches.set(q.classificationType, { classificationType: q.classificationType, versionId: q.versionId, reviewStatus: '', outcomeUnknown: true });
-        }
-    }
-    if (switches.size)
-        r.switches = [...switches.values()];
-    if (pruned)
-        r.pruning = pruningOf(deletions, unknown);
-    return r;
-}
-function pruningOf(deletions, unknown) {
-    const out = { deleted: [], skipped: [], failed: [], notTried: [], unknown: [] };
-    const inFlight = new Set(unknown.flatMap(q => (q.operation === 'delete' ? [q.version.versionId] : [])));
-    for (const [id, d] of deletions) {
-        if (d.status === 'deleted')
-            out.deleted.push(d.item);
-        else if (d.status === 'skipped')
-            out.skipped.push(d.item);
-        else if (d.status === 'failed')
-            out.failed.push({ version: d.item.version, error: d.error });
-        else if (inFlight.has(id))
-            out.unknown.push(d.item.version);
-        // Planned and never sent: a round reports every deletion, so only a forced record has these.
-        else
-            out.notTried.push(d.item.version);
-    }
-    return out;
-}
-/** The run's one journal: events appended as they happen, never edited. */
-class EventLog {
-    list = [];
-    report = (event) => {
-        this.list.push(event);
-    };
-    get all() {
-        return this.list;
-    }
-}
-
-
-/***/ }),
-
-/***/ 5260:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Br: () => (/* binding */ renderSummary),
-/* harmony export */   z3: () => (/* binding */ formatBytes)
-/* harmony export */ });
-/* unused harmony export outcomeText */
-/* harmony import */ var _changelog_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6054);
-/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1334);
-/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6403);
-/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5006);
-// The job summary as Markdown, computed from the run record alone. Every field
-// that came from outside (Boomi's answers, file names, messages) goes through
-// untrusted.ts before it meets Markdown or HTML.
-
-
-
-
-function formatBytes(n) {
-    if (n < 1024)
-        return `${n} B`;
-    let value = n;
-    let unit = 'B';
-    for (const u of ['KiB', 'MiB', 'GiB']) {
-        if (value < 1024)
-            break;
-        value /= 1024;
-        unit = u;
-    }
-    return `${value.toFixed(1)} ${unit}`;
-}
-const MATCH_TEXT = { sha256: 'the same archive (sha256)', 'content-sha256': 'the same connector rebuilt (content-sha256)' };
-function outcomeText(upload, r) {
-    if (r.given)
-        return `No upload: switching version ${r.given.versionId} given by version-id`;
-    if (!upload)
-        return r.archive || r.error ? 'Not uploaded: the run stopped before the upload' : 'No upload (prune only)';
-    switch (upload.kind) {
-        case 'uploaded':
-            return 'Uploaded a new version';
-        case 'reused':
-            return `${upload.dryRun ? 'Dry run: would reuse' : 'Reused'} the existing version of ${MATCH_TEXT[upload.match]} (no upload)`;
-        case 'would-upload':
-            return 'Dry run: would upload a new version';
-        case 'refused-duplicate':
-            return `Not uploaded: already a version of the group, ${MATCH_TEXT[upload.match]} (if-exists: fail)`;
-        case 'failed':
-            return upload.mayBeStored ? 'Upload failed, but an attempt whose answer was lost may have stored it (see below)' : 'Upload failed';
-        case 'unknown':
-            return 'Upload sent, outcome not known: the run was stopped before Boomi answered (see below)';
-    }
-}
-function overview(r) {
-    const rows = [`| Result | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(outcomeText(r.upload, r))} |`];
-    if (r.archive) {
-        const a = r.archive;
-        rows.push(`| Archive | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(a.shownPath)} (${formatBytes(a.size)}) |`, `| SHA-256 | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(a.sha256)} |`, `| Content SHA-256 | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(a.contentSha256)} |`);
-        if (a.connector.className || a.connector.sdkApiVersion) {
-            rows.push(`| Connector | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(a.connector.className ?? '?')}, SDK API ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(a.connector.sdkApiVersion ?? '?')} |`);
-        }
-    }
-    const version = (0,_record_js__WEBPACK_IMPORTED_MODULE_3__/* .runVersion */ .yh)(r);
-    if (version) {
-        rows.push(`| Version ID | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(version.versionId)} |`, `| Display version | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(version.displayVersion)} |`, `| Uploaded | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(version.uploadedDate)} |`);
-        const held = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_1__/* .versionSha256 */ .o$)(r);
-        // After a content match Boomi holds the earlier build: say so beside the local archive's checksum.
-        if (held && r.archive && held !== r.archive.sha256)
-            rows.push(`| Version's archive SHA-256 | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(held)} (an earlier build of the same content) |`);
-        if (version.uploadedBy)
-            rows.push(`| Uploaded by | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(version.uploadedBy)} |`);
-    }
-    if (r.changeLog?.section)
-        rows.push(`| Change log from | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(r.changeLog.section)} |`);
-    const api = apiRow(r);
-    if (api)
-        rows.push(api);
-    if (r.throttling && r.throttling.throttled > 0) {
-        const t = r.throttling;
-        rows.push(`| Throttling | ${t.throttled} answer(s) of 503/429, ${(t.waitedMs / 1000).toFixed(1)} s spent waiting${t.lowestRate ? `, rate cut to ${t.lowestRate.toFixed(2)}/s at the lowest` : ''} |`);
-    }
-    return ['| | |', '| --- | --- |', ...rows, ''];
-}
-/** Which API root served the run, and the api-url that pins it when it was found (docs/behaviour.md, "Finding the prefix"). */
-function apiRow(r) {
-    const api = r.api;
-    if (!api?.apiUrl)
-        return undefined;
-    if (!api.found)
-        return `| API | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(api.apiUrl)} |`;
-    const pin = (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(`api-url: ${api.apiUrl}`);
-    if (!api.refused.length)
-        return `| API | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(api.apiUrl)}: path prefix found; ${pin} pins it |`;
-    const refused = api.refused.map(x => `${x.prefix} answered HTTP ${x.status}`).join(', ');
-    return `| API | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(api.apiUrl)}: path prefix found after ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(refused)}; set ${pin} to skip that request |`;
-}
-/** What a dry run proved, and what only a real run can (docs/behaviour.md, "First contact"). */
-function dryRunSection(r) {
-    if (!r.dryRun)
-        return [];
-    const proved = [];
-    const unproved = [];
-    if (r.api?.apiUrl)
-        proved.push(`Credentials, host and path prefix: Boomi answered the listing of ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(r.groupType)} at ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(r.api.apiUrl)}.`);
-    else
-        unproved.push('Credentials, host and path prefix: the listing did not succeed.');
-    if (r.archive)
-        proved.push(`Archive: ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(r.archive.shownPath)} read as a zip, its checksums and layout checked.`);
-    // Without change-log or change-log-file, the upload phase makes the text from the workflow run.
-    const made = r.upload && 'changeLog' in r.upload ? 'workflow-run' : undefined;
-    const source = r.changeLog?.source ?? made;
-    if (source)
-        proved.push(`Change log: ${CHANGE_LOG_SOURCE[source]}, its trailer checked.`);
-    unproved.push('The privileges to upload, delete and switch classifications: a dry run sends none of those requests.');
-    if (r.switches?.length) {
-        unproved.push(`Whether ${r.switches.map(x => (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(x.classificationType)).join(', ')} exist for this group: Boomi says so only when a switch is sent.`);
-    }
-    const list = (items) => items.map(x => `- ${x}`);
-    return ['### Dry run', '', 'Proved:', '', ...list(proved.length ? proved : ['nothing: the run stopped first.']), '', 'Not proved:', '', ...list(unproved), ''];
-}
-const CHANGE_LOG_SOURCE = { input: 'from change-log', file: 'from change-log-file', 'workflow-run': 'made from the workflow run' };
-/** Deprecation, Sunset, Warning and Link headers from Boomi, one line each. */
-function noticeSection(r) {
-    const notices = r.api?.notices ?? [];
-    if (!notices.length)
-        return [];
-    return [
-        '### Notices from Boomi',
-        '',
-        '| Operation | Header | Value |',
-        '| --- | --- | --- |',
-        ...notices.map(n => `| ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(n.operation)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(n.header)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(n.value)} |`),
-        ''
-    ];
-}
-function changeLogSection(r) {
-    const u = r.upload;
-    const text = u?.kind === 'reused' ? u.version.changeLog : u && 'changeLog' in u ? u.changeLog : undefined;
-    if (!text)
-        return [];
-    return ['<details><summary>Change log</summary>', '', (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdBlock */ .nx)(text), '', '</details>', ''];
-}
-function switchSection(r) {
-    if (!r.switches?.length)
-        return [];
-    const lines = ['### Classifications', '', '| Classification | Version ID | Review status | Note |', '| --- | --- | --- | --- |'];
-    for (const s of r.switches) {
-        const note = s.outcomeUnknown
-            ? 'outcome not known: the run was stopped before Boomi answered'
-            : s.error
-                ? `failed: ${s.error}`
-                : s.reviewStatus === 'APPROVED'
-                    ? 'switched'
-                    : s.reviewStatus === 'PENDING'
-                        ? 'awaiting approval or a scheduled release'
-                        : r.dryRun
-                            ? 'dry run: would request'
-                            : '';
-        lines.push(`| ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(s.classificationType)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(s.versionId)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(s.reviewStatus || '–')} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(note)} |`);
-    }
-    const notes = r.upload && 'changeLog' in r.upload ? (0,_changelog_js__WEBPACK_IMPORTED_MODULE_0__/* .releaseNotes */ .fk)(r.upload.changeLog) : undefined;
-    if (notes)
-        lines.push('', '<details><summary>Release notes sent</summary>', '', (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdBlock */ .nx)(notes), '', '</details>');
-    return [...lines, ''];
-}
-function pruneSection(r) {
-    const outcome = r.pruning;
-    if (!outcome)
-        return [];
-    const verb = r.dryRun ? 'would delete' : 'deleted';
-    const lines = [];
-    if (r.prune) {
-        const p = r.prune;
-        lines.push(`### Pruning: keep the newest ${p.keepLatest}${p.minAgeDays !== undefined ? `, nothing younger than ${p.minAgeDays} days` : ''}`, '');
-        lines.push(`Kept ${p.kept}, ${verb} ${outcome.deleted.length}, skipped ${outcome.skipped.length}${outcome.failed.length ? `, failed ${outcome.failed.length}` : ''}${outcome.unknown.length ? `, outcome not known ${outcome.unknown.length}` : ''}.`, '');
-    }
-    else {
-        lines.push('### Pruning before the upload (account at its version limit)', '');
-    }
-    const row = (v, action, reason) => `| ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(v.versionId)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(v.displayVersion)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(v.uploadedDate)} | ${action} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(reason)} |`;
-    const rows = [
-        ...outcome.deleted.map(d => row(d.version, verb, d.reason)),
-        ...outcome.skipped.map(s => row(s.version, 'skipped', s.reason)),
-        ...outcome.failed.map(f => row(f.version, 'failed', f.error)),
-        ...outcome.unknown.map(v => row(v, 'outcome not known', 'the delete was sent and the run was stopped before Boomi answered')),
-        ...outcome.notTried.map(v => row(v, 'not tried', r.cancelled ? 'the run was cancelled' : 'an earlier deletion failed on credentials or privileges'))
-    ];
-    if (rows.length)
-        lines.push('| Version ID | Display version | Uploaded | Action | Reason |', '| --- | --- | --- | --- | --- |', ...rows, '');
-    return lines;
-}
-/** What to check in the Developer tab for each request whose outcome nobody knows. */
-function unknownSection(r) {
-    const checks = (r.unknown ?? []).map(q => checkFor(q, r));
-    if (r.upload?.kind === 'failed' && r.upload.mayBeStored)
-        checks.unshift(checkFor({ operation: 'upload', changeLog: r.upload.changeLog }, r));
-    if (!checks.length)
-        return [];
-    return ['### Outcome not known', '', 'Boomi may have done these; check in the Developer tab:', '', ...[...new Set(checks)].map(c => `- ${c}`), ''];
-}
-function checkFor(q, r) {
-    const group = (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(r.groupType);
-    switch (q.operation) {
-        case 'upload': {
-            const line = r.archive ? (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(`sha256: ${r.archive.sha256}`) : "this archive's sha256 line";
-            return `Upload: look in group ${group} for a version whose change log ends with the line ${line}. If there is one, Boomi stored this upload; a re-run with this archive finds and reuses it.`;
-        }
-        case 'change':
-            return `Version change: see which version classification ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(q.classificationType)} uses (this run asked for ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(q.versionId)}).`;
-        case 'delete':
-            return `Delete: see whether version ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(q.version.versionId)} of ${group} is still there.`;
-    }
-}
-/** The job summary: the version, its checksums, switches, and every pruning decision with its reason. */
-function renderSummary(r) {
-    const lines = [`## Boomi connector release: ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(r.groupType)}${r.dryRun ? ' (dry run)' : ''}`, ''];
-    if (r.cancelled)
-        lines.push('> **Cancelled:** the run was stopped; this is what it did before that.', '');
-    if (r.error)
-        lines.push(`> **Failed:** ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(r.error)}`, '');
-    return [
-        ...lines,
-        ...overview(r),
-        ...unknownSection(r),
-        ...dryRunSection(r),
-        ...changeLogSection(r),
-        ...switchSection(r),
-        ...pruneSection(r),
-        ...noticeSection(r)
-    ].join('\n');
 }
 
 

@@ -1,0 +1,64 @@
+// The base layer's text: which characters count as control characters, and how a
+// number of bytes is written. Every layer may import it (the net and inputs layers
+// may not import src/domain/), so it imports nothing and does no I/O. Making outside
+// text safe for a log line or the summary is src/domain/untrusted.ts's job; it builds
+// on the sets here.
+
+// Each set is a regular-expression class body, so that a place can add to it (white
+// space, say) or take \t and \n out with a look-ahead, and still name it once.
+
+/**
+ * C0 controls and DEL: the set for bytes, or text that stays bytes — a zip entry's raw
+ * name read as latin1, an input value (the credentials go into a header). C1 must NOT
+ * count here: read as latin1, 0x80–0x9f are UTF-8 continuation bytes of ordinary characters.
+ */
+export const BYTE_CONTROLS = '\\u0000-\\u001f\\u007f'
+
+/** Unicode's line and paragraph separators: a line break to JavaScript before ES2019 and to some log viewers. */
+export const LINE_SEPARATORS = '\\u2028\\u2029'
+
+/**
+ * The set for decoded text (Boomi's answers, messages, what a log or summary shows): the
+ * byte set, the C1 controls (invisible once decoded) and the line separators.
+ */
+export const TEXT_CONTROLS = `${BYTE_CONTROLS}\\u0080-\\u009f${LINE_SEPARATORS}`
+
+const BYTE_CONTROL = new RegExp(`[${BYTE_CONTROLS}]`)
+const TEXT_CONTROL = new RegExp(`[${TEXT_CONTROLS}]`)
+
+/** True when `text` holds a C0 control or DEL (see BYTE_CONTROLS). */
+export function hasByteControl(text: string): boolean {
+  return BYTE_CONTROL.test(text)
+}
+
+/** True when `text` holds a control character or a line separator (see TEXT_CONTROLS). */
+export function hasTextControl(text: string): boolean {
+  return TEXT_CONTROL.test(text)
+}
+
+const KiB = 1024
+const MiB = 1024 * KiB
+const GiB = 1024 * MiB
+
+/**
+ * A bound, exactly: "4 GiB", "48 MiB", or "65,535 bytes" when it is no whole number of
+ * MiB. For limits, where a rounded figure would misstate what is refused.
+ */
+export function exactBytes(n: number): string {
+  if (n >= GiB && n % GiB === 0) return `${n / GiB} GiB`
+  if (n >= MiB && n % MiB === 0) return `${n / MiB} MiB`
+  return `${n.toLocaleString('en-US')} bytes`
+}
+
+/** A size or a rate, to one decimal: "512 B", "40.3 MiB". For what was measured, where a reader wants the magnitude. */
+export function approxBytes(n: number): string {
+  if (n < KiB) return `${n} B`
+  let value = n
+  let unit = 'B'
+  for (const u of ['KiB', 'MiB', 'GiB']) {
+    if (value < KiB) break
+    value /= KiB
+    unit = u
+  }
+  return `${value.toFixed(1)} ${unit}`
+}
