@@ -77,9 +77,10 @@ export default defineConfig([
     io: [FILE_SYSTEM, NETWORK, PROCESSES, THREADS],
     typesOnly: ORCHESTRATOR_TYPES_ONLY
   }),
-  // The base layer, the leaves every layer imports: errors, the public names, and text (control
-  // characters, byte sizes). They import nothing of src/ but one another, and do no I/O.
-  ...layer('src/{errors,constants,text}.ts', ['./*/**'], { io: [FILE_SYSTEM, NETWORK, PROCESSES, THREADS] }),
+  // The base layer, the leaves every layer imports: errors (and the operation names), the public
+  // names, text (control characters, byte sizes) and the Logger interface. They import nothing
+  // of src/ but one another, and do no I/O.
+  ...layer('src/{errors,constants,text,logger}.ts', ['./*/**'], { io: [FILE_SYSTEM, NETWORK, PROCESSES, THREADS] }),
   // The proxy resolver @actions/http-client knows nothing of the runner; the core may load it.
   ...layer('src/core/**', ['../runner/*', '../cli/*'], { actions: ['@actions/*', '!@actions/http-client'] }),
   ...layer('src/cli/**', ['../runner/*']),

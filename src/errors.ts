@@ -13,6 +13,13 @@ export function sentences(...parts: (string | undefined)[]): string {
   return out
 }
 
+/**
+ * The ConnectorVersion API's operations, as requests, errors and messages name them
+ * (docs/boomi-api.md, "Operations"). Declared in the base layer so that net/ can name
+ * the request it sends, and these errors carry it, without importing src/boomi/.
+ */
+export type Operation = 'query' | 'queryMore' | 'create' | 'delete' | 'version change'
+
 /** A bad input: the run stops before any request, naming the input and the fix. */
 export class InputError extends Error {
   constructor(
@@ -28,7 +35,7 @@ export class InputError extends Error {
 /** Boomi answered with an error status. `message` is Boomi's own text, parsed. */
 export class BoomiError extends Error {
   constructor(
-    readonly operation: string,
+    readonly operation: Operation,
     readonly status: number,
     readonly boomiMessage: string,
     readonly retryAfterMs?: number,
@@ -43,7 +50,7 @@ export class BoomiError extends Error {
 /** No answer: the connection failed, dropped or timed out. */
 export class NetworkError extends Error {
   constructor(
-    readonly operation: string,
+    readonly operation: Operation,
     readonly code: string,
     detail: string,
     /** True when the failure came before a byte of the request was written, so nothing reached Boomi. */
@@ -60,7 +67,7 @@ export class NetworkError extends Error {
  */
 export class AnswerError extends Error {
   constructor(
-    readonly operation: string,
+    readonly operation: Operation,
     readonly problem: string,
     hint = 'Check api-url: it may point at something other than the Boomi ConnectorVersion API.'
   ) {

@@ -13,10 +13,12 @@ import { inspectArchive } from '../../src/archive/zip.js'
 import { HttpBoomiClient } from '../../src/boomi/client.js'
 import { PARTNER_PREFIX, PLATFORM_PREFIX, PREFIXES_TO_TRY } from '../../src/boomi/contract.js'
 import { hintFor, toBoomiError } from '../../src/boomi/refusals.js'
+import type { ApiContact } from '../../src/domain/contact.js'
 import type { RunRecord } from '../../src/domain/record.js'
 import { renderSummary } from '../../src/domain/summary.js'
 import { multipartBody } from '../../src/net/multipart.js'
 import { Pacer } from '../../src/net/pacer.js'
+import type { Operation } from '../../src/errors.js'
 import { realSleep } from '../../src/net/retry.js'
 import { createTransport } from '../../src/net/transport.js'
 import { FakeBoomi, GROUP, forcedWhile, makeInputs, runFake, useWorkspace } from '../helpers/fake-run.js'
@@ -205,8 +207,10 @@ describe('an empty group is named in the log', () => {
 })
 
 describe('refusal hints fit the operation and the prefix', () => {
+  const OPERATIONS: Operation[] = ['query', 'create', 'delete', 'version change']
+
   it('401: the token (wrong, expired, revoked) and username without BOOMI_TOKEN.', () => {
-    for (const op of ['query', 'create', 'delete', 'version change']) {
+    for (const op of OPERATIONS) {
       expect(hintFor(op, 401)).toMatch(/Check username \(.*BOOMI_TOKEN\. is added for you\) and api-token \(.*mistyped, expired or revoked\)/)
     }
   })
@@ -222,7 +226,7 @@ describe('refusal hints fit the operation and the prefix', () => {
   })
 
   it('403 under the partner prefix also names the Partner API; other statuses and prefixes do not', () => {
-    for (const op of ['query', 'create', 'delete', 'version change']) {
+    for (const op of OPERATIONS) {
       expect(hintFor(op, 403, '', true)).toMatch(/Partner API is not enabled for this account \(Boomi enables it on request\)/)
       expect(hintFor(op, 403, '', false)).not.toMatch(/Partner API/)
       expect(hintFor(op, 401, '', true)).not.toMatch(/Partner API/)
@@ -369,7 +373,7 @@ describe("a dry run's summary says what it proved and what it could not", () => 
 })
 
 describe('the API contact reaches the record through the fold', () => {
-  const contact = {
+  const contact: ApiContact = {
     apiUrl: 'https://api.boomi.com/partner/api/rest/v1',
     found: true,
     refused: [{ prefix: '/api/rest/v1', status: 403 }],

@@ -6,7 +6,7 @@ import { MAX_VERSIONS_PER_ACCOUNT, versionLimitIn } from '../../src/boomi/contra
 import { hintFor } from '../../src/boomi/refusals.js'
 import { outputsOf } from '../../src/domain/outputs.js'
 import { renderSummary } from '../../src/domain/summary.js'
-import { AnswerError, BoomiError, InputError, sentences } from '../../src/errors.js'
+import { AnswerError, BoomiError, InputError, type Operation, sentences } from '../../src/errors.js'
 import { readInputs } from '../../src/inputs/read.js'
 import { INPUTS } from '../../src/inputs/table.js'
 import { DEFAULT_BACKOFF, RetryStrategy, gaveUp } from '../../src/net/retry.js'
@@ -38,7 +38,7 @@ describe('sentences', () => {
 })
 
 describe('errors built from Boomi text that ends a sentence', () => {
-  const operations = ['query', 'queryMore', 'create', 'delete', 'version change']
+  const operations: Operation[] = ['query', 'queryMore', 'create', 'delete', 'version change']
   const statuses = [400, 401, 403, 404, 409, 410, 429, 500, 503]
   const cases = operations.flatMap(op => statuses.flatMap(status => ENDINGS.map(text => [op, status, text] as const)))
 

@@ -205,7 +205,7 @@ export class FakeBoomi implements BoomiClient {
     this.calls.push(`change ${classificationType} ${versionId} ${JSON.stringify(releaseNotes)}`)
     if (this.changeHangs.has(classificationType)) return new Promise(() => undefined)
     const answer = this.changeAnswers.get(classificationType) ?? 'APPROVED'
-    if (typeof answer === 'number') throw new BoomiError('versionChange', answer, `classification ${classificationType} is not known`)
+    if (typeof answer === 'number') throw new BoomiError('version change', answer, `classification ${classificationType} is not known`)
     return { classificationType, versionId, reviewStatus: answer }
   }
 }

@@ -57,13 +57,13 @@ describe('classifyFailure: every failure read once, at the Boomi edge', () => {
     ['500 is a server error that may have done the work', broken(), { kind: 'server-error', mayHaveTakenEffect: true }],
     ['502 may have done the work', new BoomiError('create', 502, ''), { kind: 'server-error', mayHaveTakenEffect: true }],
     ['504 may have done the work', new BoomiError('create', 504, ''), { kind: 'server-error', mayHaveTakenEffect: true }],
-    ['401 is final', new BoomiError('q', 401, ''), { kind: 'client-error', mayHaveTakenEffect: false }],
-    ['404 is final', new BoomiError('q', 404, ''), { kind: 'client-error' }],
-    ['499 is final', new BoomiError('q', 499, ''), { kind: 'client-error' }],
+    ['401 is final', new BoomiError('query', 401, ''), { kind: 'client-error', mayHaveTakenEffect: false }],
+    ['404 is final', new BoomiError('query', 404, ''), { kind: 'client-error' }],
+    ['499 is final', new BoomiError('query', 499, ''), { kind: 'client-error' }],
     ['a dropped connection after writing is transient and may have done the work', dropped(), { kind: 'transient', mayHaveTakenEffect: true }],
     [
       'a refused connection is transient and did nothing',
-      new NetworkError('q', 'ECONNREFUSED', 'refused', true),
+      new NetworkError('query', 'ECONNREFUSED', 'refused', true),
       { kind: 'transient', mayHaveTakenEffect: false }
     ],
     ['a certificate failure is final', badCert(), { kind: 'client-error' }],

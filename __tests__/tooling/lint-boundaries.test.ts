@@ -54,7 +54,9 @@ describe('lint closes the boundaries between layers', () => {
     ['constants.ts: bare fs', 'src/constants.ts', "import fs from 'fs'" + use('fs')],
     ['errors.ts: @actions/core', 'src/errors.ts', "import * as core from '@actions/core'" + use('core')],
     ['text.ts: another layer', 'src/text.ts', "import { forLog } from './domain/untrusted.js'" + use('forLog')],
-    ['text.ts: bare fs', 'src/text.ts', "import { readFileSync } from 'fs'" + use('readFileSync')]
+    ['text.ts: bare fs', 'src/text.ts', "import { readFileSync } from 'fs'" + use('readFileSync')],
+    ['logger.ts: another layer', 'src/logger.ts', "import type { ActionLog } from './orchestrator/deps.js'\nexport type Probe = ActionLog\n"],
+    ['logger.ts: @actions/core', 'src/logger.ts', "import * as core from '@actions/core'" + use('core')]
   ])('refuses a static import (%s)', async (_case, filePath, code) => {
     expect(await ruleIds(filePath, code)).toEqual(['no-restricted-imports'])
   })
@@ -88,6 +90,7 @@ describe('lint closes the boundaries between layers', () => {
     ['archive: fs', 'src/archive/probe.ts', "import { promises } from 'node:fs'" + use('promises')],
     ['net: http', 'src/net/probe.ts', "import * as http from 'node:http'" + use('http')],
     ['errors.ts: constants.ts', 'src/errors.ts', "import { Input } from './constants.js'" + use('Input')],
+    ['boomi: the base Logger', 'src/boomi/probe.ts', "import type { Logger } from '../logger.js'\nexport type Probe = Logger\n"],
     ['net: the base text module', 'src/net/probe.ts', "import { hasByteControl } from '../text.js'" + use('hasByteControl')],
     ['inputs: the base text module', 'src/inputs/probe.ts', "import { hasByteControl } from '../text.js'" + use('hasByteControl')],
     ['runner: a dynamic import', 'src/runner/probe.ts', "export const probe = async () => import('../archive/zip.js')\n"],

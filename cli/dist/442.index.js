@@ -1041,11 +1041,12 @@ function toBoomiError(operation, res, now, secrets = [], context = {}) {
     const raw = parseErrorMessage(res.text, String(res.headers['content-type'] ?? ''));
     // One line, made inert for the log: the text goes mid-sentence into messages that reach `::error::`.
     const message = (0,untrusted/* forLog */.Ig)((0,untrusted/* cut */.Jj)((0,untrusted/* scrubSecrets */.Zg)((0,untrusted/* cut */.Jj)((0,untrusted/* oneLine */.TN)(raw), SCRUB_WINDOW), (0,untrusted/* secretForms */.eo)(secrets)), MAX_ERROR_TEXT));
-    const retryAfterMs = (0,net_retry/* parseRetryAfter */.mu)(headerValue(res.headers['retry-after']), now);
-    return new errors/* BoomiError */.JE(operation, res.status, message, retryAfterMs, hintFor(operation, res.status, context.subject, context.partner));
+    return new errors/* BoomiError */.JE(operation, res.status, message, retryAfterOf(res.headers, now), hintFor(operation, res.status, context.subject, context.partner));
 }
-function headerValue(value) {
-    return Array.isArray(value) ? value[0] : value;
+/** The wait an answer's Retry-After asks for, in ms from `now`: the pacer and the refusal both read it. The first, if it came twice. */
+function retryAfterOf(headers, now) {
+    const value = headers['retry-after'];
+    return (0,net_retry/* parseRetryAfter */.mu)(Array.isArray(value) ? value[0] : value, now);
 }
 /** Reads Boomi's four error shapes; falls back to the raw text, on one line. Not cut: scrub first, then cut. */
 function parseErrorMessage(text, contentType = '') {
@@ -1320,7 +1321,7 @@ class HttpBoomiClient {
             beforeSend: () => this.opts.pacer.take()
         });
         const now = (this.opts.now ?? Date.now)();
-        this.opts.pacer.observe(res.status, (0,net_retry/* parseRetryAfter */.mu)(client_headerValue(res.headers['retry-after']), now));
+        this.opts.pacer.observe(res.status, retryAfterOf(res.headers, now));
         this.noteHeaders(call.operation, res.headers);
         if (res.status >= 200 && res.status < 300)
             return res.text;
@@ -1339,9 +1340,6 @@ class HttpBoomiClient {
             this.opts.log.warning((0,untrusted/* forLog */.Ig)((0,errors/* sentences */.hC)(`Boomi's answer to ${operation} carries ${header}: ${value}`, why)));
         }
     }
-}
-function client_headerValue(value) {
-    return Array.isArray(value) ? value[0] : value;
 }
 
 ;// CONCATENATED MODULE: ./src/domain/summary.ts

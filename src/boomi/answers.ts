@@ -4,7 +4,7 @@
 // becomes an AnswerError: the action deletes versions in real accounts, so a
 // surprise there must stop it, never steer it. A describing field of any type,
 // absent or unknown never fails a run: Boomi adds fields and reshapes them.
-import { AnswerError } from '../errors.js'
+import { AnswerError, type Operation } from '../errors.js'
 import { hasTextControl } from '../text.js'
 import type { ConnectorVersion, ReviewStatus, VersionChange } from '../domain/versions.js'
 import { EMPTY_QUERY_MAY_OMIT_RESULT, MAX_VERSION_ID_LENGTH } from './contract.js'
@@ -36,7 +36,7 @@ function kind(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`
 }
 
-export function parseJsonAnswer(text: string, operation: string): unknown {
+export function parseJsonAnswer(text: string, operation: Operation): unknown {
   try {
     return JSON.parse(text)
   } catch {
@@ -44,7 +44,7 @@ export function parseJsonAnswer(text: string, operation: string): unknown {
   }
 }
 
-export function readQueryPage(text: string, operation: string): QueryPage {
+export function readQueryPage(text: string, operation: Operation): QueryPage {
   const json = parseJsonAnswer(text, operation)
   if (!isObject(json)) throw new AnswerError(operation, `the answer is ${kind(json)}, not a query result`)
   const numberOfResults = readCount(json.numberOfResults)
@@ -61,7 +61,7 @@ function readCount(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined
 }
 
-function readToken(value: unknown, operation: string): string | undefined {
+function readToken(value: unknown, operation: Operation): string | undefined {
   if (value === undefined || value === null || value === '') return undefined
   if (typeof value !== 'string') throw new AnswerError(operation, `'queryToken' is ${kind(value)}, not text`)
   if (value.length > MAX_TOKEN_LENGTH || hasTextControl(value)) {
@@ -79,7 +79,7 @@ export function readCreatedVersion(text: string, groupType: string): ConnectorVe
   return version
 }
 
-export function readVersion(value: unknown, operation: string): ConnectorVersion {
+export function readVersion(value: unknown, operation: Operation): ConnectorVersion {
   if (!isObject(value)) throw new AnswerError(operation, `a version is ${kind(value)}, not an object`)
   const versionId = readVersionId(value.versionId, operation)
   const strict = (name: string): string | undefined => readText(value[name], name, versionId, operation)
@@ -101,7 +101,7 @@ export function readVersion(value: unknown, operation: string): ConnectorVersion
   return version
 }
 
-function readVersionId(value: unknown, operation: string): string {
+function readVersionId(value: unknown, operation: Operation): string {
   let id: string | undefined
   if (typeof value === 'string') id = value
   else if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) id = String(value)
@@ -113,7 +113,7 @@ function readVersionId(value: unknown, operation: string): string {
 }
 
 /** Strict: text (a number as its decimal text), or absent; anything else is not understood. */
-function readText(value: unknown, name: string, versionId: string, operation: string): string | undefined {
+function readText(value: unknown, name: string, versionId: string, operation: Operation): string | undefined {
   if (value === undefined || value === null) return undefined
   if (typeof value === 'string') return value
   if (typeof value === 'number' && Number.isFinite(value)) return String(value)
@@ -144,7 +144,7 @@ const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d
  * absent (the planner leaves such a version alone, and says so); a value that is
  * there but is not one instant stops the run.
  */
-export function readUploadedDate(value: unknown, versionId: string, operation: string): string | undefined {
+export function readUploadedDate(value: unknown, versionId: string, operation: Operation): string | undefined {
   if (value === undefined || value === null) return undefined
   if (typeof value === 'string' && isDateTime(value)) return value
   throw new AnswerError(operation, `'uploadedDate' of version ${JSON.stringify(versionId)} is ${kind(value)}, not an ISO 8601 date-time with a zone`)
@@ -160,7 +160,7 @@ function isDateTime(text: string): boolean {
 }
 
 /** Strict: only spellings that cannot mean anything else count (see ConnectorVersion.deleted). */
-export function readDeleted(value: unknown, versionId: string, operation: string): boolean {
+export function readDeleted(value: unknown, versionId: string, operation: Operation): boolean {
   if (value === undefined || value === null || value === false || value === 0) return false
   if (value === true || value === 1) return true
   if (typeof value === 'string') {
@@ -184,7 +184,7 @@ export function readReleaseVersion(value: unknown): boolean | 'unclear' {
 }
 
 /** Trimmed and upper-cased; unknown statuses are kept so the planner can protect them. */
-export function readReviewStatus(value: unknown, versionId: string, operation: string): string | undefined {
+export function readReviewStatus(value: unknown, versionId: string, operation: Operation): string | undefined {
   if (value === undefined || value === null) return undefined
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
     const status = String(value).trim().toUpperCase()

@@ -2,15 +2,16 @@ import type { IncomingHttpHeaders } from 'node:http'
 import { PARTNER_PREFIX, PATHS, deleteRequest, isWrongPrefix, queryBody, versionChangeBody } from './contract.js'
 import { readCreatedVersion, readQueryPage, readVersionChange } from './answers.js'
 import { ListingPages } from './listing.js'
-import { PrefixNotFoundError, toBoomiError } from './refusals.js'
-import { BoomiError, sentences } from '../errors.js'
+import { PrefixNotFoundError, retryAfterOf, toBoomiError } from './refusals.js'
+import { BoomiError, type Operation, sentences } from '../errors.js'
+import type { Logger } from '../logger.js'
 import type { ApiContact, ApiNotice } from '../domain/contact.js'
 import { cut, forLog, oneLine, scrubSecrets, secretForms } from '../domain/untrusted.js'
 import type { ConnectorVersion, VersionChange } from '../domain/versions.js'
 export type { ConnectorVersion, VersionChange } from '../domain/versions.js'
 export { PrefixNotFoundError, parseErrorMessage, toBoomiError } from './refusals.js'
 import type { StreamBody, Transport } from '../net/transport.js'
-import { type RetryPolicy, RetryStrategy, parseRetryAfter, withRetries } from '../net/retry.js'
+import { type RetryPolicy, RetryStrategy, withRetries } from '../net/retry.js'
 import { classifyFailure } from './failures.js'
 
 /** The ConnectorVersion operations. A fake implements this in tests of the core. */
@@ -31,12 +32,6 @@ export interface BoomiClient {
  * group's listing tells. `error` is the last failure.
  */
 export type DeleteAnswer = { outcome: 'deleted' } | { outcome: 'unknown'; error: unknown }
-
-export interface Logger {
-  info(line: string): void
-  warning(line: string): void
-  debug(line: string): void
-}
 
 /** The pacer as the client uses it: a slot before each request, and what each answer said about the pace. */
 export interface RequestPacer {
@@ -68,7 +63,7 @@ export interface ClientOptions {
 }
 
 interface Call {
-  operation: string
+  operation: Operation
   method: string
   path: string
   body: string | StreamBody
@@ -115,7 +110,7 @@ export class HttpBoomiClient implements BoomiClient {
     }
   }
 
-  private takePage(pages: ListingPages, text: string, operation: string): string | undefined {
+  private takePage(pages: ListingPages, text: string, operation: 'query' | 'queryMore'): string | undefined {
     const token = pages.add(readQueryPage(text, operation), operation)
     this.opts.log.debug(`${operation}: ${pages.received} versions so far (numberOfResults: ${pages.lastCount ?? 'none'})`)
     return token
@@ -260,14 +255,14 @@ export class HttpBoomiClient implements BoomiClient {
       beforeSend: () => this.opts.pacer.take()
     })
     const now = (this.opts.now ?? Date.now)()
-    this.opts.pacer.observe(res.status, parseRetryAfter(headerValue(res.headers['retry-after']), now))
+    this.opts.pacer.observe(res.status, retryAfterOf(res.headers, now))
     this.noteHeaders(call.operation, res.headers)
     if (res.status >= 200 && res.status < 300) return res.text
     throw toBoomiError(call.operation, res, now, this.secrets, { subject, partner: new URL(root).pathname.startsWith(PARTNER_PREFIX) })
   }
 
   /** One warning per header per operation: Boomi may send the same header on every answer. */
-  private noteHeaders(operation: string, headers: IncomingHttpHeaders): void {
+  private noteHeaders(operation: Operation, headers: IncomingHttpHeaders): void {
     for (const header of NOTICE_HEADERS) {
       const raw = headers[header.toLowerCase()]
       if (raw === undefined || this.notices.some(n => n.operation === operation && n.header === header)) continue
@@ -281,8 +276,4 @@ export class HttpBoomiClient implements BoomiClient {
       this.opts.log.warning(forLog(sentences(`Boomi's answer to ${operation} carries ${header}: ${value}`, why)))
     }
   }
-}
-
-function headerValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value
 }

@@ -3,7 +3,7 @@
 // set aside. Boomi's `numberOfResults` may count the page or the whole query
 // (docs/boomi-api.md, "Reading answers"): either reading is accepted, and one
 // that fits neither is noted, never a failure. Pure: the client feeds it pages.
-import { AnswerError } from '../errors.js'
+import { AnswerError, type Operation } from '../errors.js'
 import type { ConnectorVersion } from '../domain/versions.js'
 import type { QueryPage } from './answers.js'
 import { MAX_LISTED_VERSIONS, MAX_QUERY_PAGES } from './contract.js'
@@ -40,7 +40,7 @@ export class ListingPages {
   ) {}
 
   /** Takes one page; answers the token of the next page, or undefined when this was the last. */
-  add(page: QueryPage, operation: string): string | undefined {
+  add(page: QueryPage, operation: Operation): string | undefined {
     this.pages++
     this.entries.push(...page.result)
     if (page.numberOfResults !== undefined) this.counts.push({ given: page.numberOfResults, held: page.result.length })
@@ -81,7 +81,7 @@ export class ListingPages {
    * copies that disagree on one make the listing not understood. Fields that only describe
    * may differ between copies (docs/boomi-api.md, "Reading answers").
    */
-  finish(operation: string): Listing {
+  finish(operation: Operation): Listing {
     const byId = new Map<string, { version: ConnectorVersion; json: string }>()
     for (const version of this.entries) {
       const json = JSON.stringify(DECIDING.map(key => version[key] ?? null))

@@ -1,7 +1,7 @@
 // A non-2xx answer from Boomi, made into one BoomiError: Boomi's own words
 // (read from any of its four error shapes, scrubbed of credentials, then cut),
 // and the hint for what the user can do about that status.
-import { BoomiError } from '../errors.js'
+import { BoomiError, type Operation } from '../errors.js'
 import { EU_API_URL, PARTNER_PREFIX } from './contract.js'
 import { cut, forLog, oneLine, scrubSecrets, secretForms } from '../domain/untrusted.js'
 import type { HttpResponse } from '../net/transport.js'
@@ -19,12 +19,14 @@ const PARTNER_API =
 const GROUP_EXISTS =
   "If this is the group's first upload, check that the connector group exists (Developer tab, Add Connector Group) and that group-type is its Type without the classification."
 
+type StatusHints = Readonly<Record<number, string>>
+
 /**
  * What to check, by operation and status (docs/behaviour.md, "First contact");
  * `{subject}` is the classification type of a version change. Boomi's
  * privileges are in docs/boomi-api.md, "Errors and statuses".
  */
-const HINTS: Readonly<Record<string, Readonly<Record<number, string>>>> = {
+const HINTS: { readonly any: StatusHints } & { readonly [op in Operation]?: StatusHints } = {
   any: {
     401: 'Check username (the Boomi user the token belongs to, e.g. ci-bot@acme.example: BOOMI_TOKEN. is added for you) and api-token (a current Boomi API token: a token can be mistyped, expired or revoked).',
     403: `Check that the user may read this account's connector versions and that account-id is the account of this connector group. ${PRIVILEGES}; ${PUBLIC_PRIVILEGES}.`,
@@ -49,7 +51,7 @@ const HINTS: Readonly<Record<string, Readonly<Record<number, string>>>> = {
 }
 
 /** The hint for a refusal of `operation`; `partner` when the request went to the Partner API's prefix. */
-export function hintFor(operation: string, status: number, subject = '', partner = false): string | undefined {
+export function hintFor(operation: Operation, status: number, subject = '', partner = false): string | undefined {
   const hint = (HINTS[operation]?.[status] ?? HINTS.any[status])?.replace('{subject}', subject)
   return hint && status === 403 && partner ? `${hint} ${PARTNER_API}` : hint
 }
@@ -96,7 +98,7 @@ export class PrefixNotFoundError extends Error {
  * `context.partner`: the request went to the Partner API's prefix, which changes what a 403 may mean.
  */
 export function toBoomiError(
-  operation: string,
+  operation: Operation,
   res: HttpResponse,
   now: number,
   secrets: readonly string[] = [],
@@ -105,12 +107,13 @@ export function toBoomiError(
   const raw = parseErrorMessage(res.text, String(res.headers['content-type'] ?? ''))
   // One line, made inert for the log: the text goes mid-sentence into messages that reach `::error::`.
   const message = forLog(cut(scrubSecrets(cut(oneLine(raw), SCRUB_WINDOW), secretForms(secrets)), MAX_ERROR_TEXT))
-  const retryAfterMs = parseRetryAfter(headerValue(res.headers['retry-after']), now)
-  return new BoomiError(operation, res.status, message, retryAfterMs, hintFor(operation, res.status, context.subject, context.partner))
+  return new BoomiError(operation, res.status, message, retryAfterOf(res.headers, now), hintFor(operation, res.status, context.subject, context.partner))
 }
 
-function headerValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value
+/** The wait an answer's Retry-After asks for, in ms from `now`: the pacer and the refusal both read it. The first, if it came twice. */
+export function retryAfterOf(headers: HttpResponse['headers'], now: number): number | undefined {
+  const value = headers['retry-after']
+  return parseRetryAfter(Array.isArray(value) ? value[0] : value, now)
 }
 
 /** Reads Boomi's four error shapes; falls back to the raw text, on one line. Not cut: scrub first, then cut. */

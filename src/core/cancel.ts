@@ -4,7 +4,7 @@
 // starts and no wait goes on; requests in flight get a short grace; then the
 // outputs and summary are written, from whatever the run had recorded.
 import type { RequestPacer } from '../boomi/client.js'
-import type { Logger } from '../orchestrator/deps.js'
+import type { Logger } from '../logger.js'
 import { CANCELLED_MESSAGE } from '../orchestrator/journal.js'
 
 /** Well inside the runner's 7.5 s between SIGINT and SIGTERM. */

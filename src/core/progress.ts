@@ -2,7 +2,8 @@
 // periodic line, when domain/progress.ts says it is due. Pruning needs nothing
 // here: each deletion's line already carries its count.
 import { type ProgressMark, uploadLine, uploadLineDue } from '../domain/progress.js'
-import type { Logger, Progress } from '../orchestrator/deps.js'
+import type { Logger } from '../logger.js'
+import type { Progress } from '../orchestrator/deps.js'
 
 export function periodicLines(log: Logger, now: () => number): Progress {
   let start: ProgressMark = { atMs: now(), sent: 0 }

@@ -1,11 +1,12 @@
 // What the run learned about Boomi's API itself, as opposed to the group's
 // versions: which API root answered (docs/behaviour.md, "Finding the prefix")
 // and what Boomi said about its API in answer headers ("First contact").
+import type { Operation } from '../errors.js'
 
 /** An answer header about the API itself, kept once per header per operation. */
 export interface ApiNotice {
-  /** The operation whose answer carried it: query, queryMore, create, delete, version change. */
-  operation: string
+  /** The operation whose answer carried it. */
+  operation: Operation
   /** Deprecation, Sunset, Warning or Link. */
   header: string
   /** Outside text: on one line and cut, but not escaped (each log line and the summary escape it for themselves). */

@@ -2,7 +2,7 @@ import * as http from 'node:http'
 import * as https from 'node:https'
 import * as tls from 'node:tls'
 import type { Writable } from 'node:stream'
-import { AnswerError, NetworkError } from '../errors.js'
+import { AnswerError, NetworkError, type Operation } from '../errors.js'
 
 /** A body that can be produced afresh for every attempt (a stream is single-use). */
 export interface StreamBody {
@@ -18,7 +18,7 @@ export interface StreamBody {
 }
 
 export interface HttpRequest {
-  operation: string
+  operation: Operation
   method: string
   url: URL
   headers: Record<string, string>
@@ -126,7 +126,7 @@ function exchange(req: HttpRequest, options: https.RequestOptions, maxAnswerByte
 }
 
 /** Collects the answer up to the limit; beyond it the socket is destroyed and the answer refused. */
-function readAnswer(operation: string, res: http.IncomingMessage, maxBytes: number, settle: (err: Error | undefined, answer?: HttpResponse) => void): void {
+function readAnswer(operation: Operation, res: http.IncomingMessage, maxBytes: number, settle: (err: Error | undefined, answer?: HttpResponse) => void): void {
   const tooLarge = (): void => {
     settle(
       new AnswerError(

@@ -7,15 +7,10 @@ import type { RunContext } from '../domain/changelog.js'
 import type { ApiContact } from '../domain/contact.js'
 import type { EventLog, ThrottleStats } from '../domain/record.js'
 import type { Inputs } from '../inputs/read.js'
+import type { Logger } from '../logger.js'
 import type { RetryStrategy } from '../net/retry.js'
 import type { StreamBody } from '../net/transport.js'
 import type { UploadParts } from '../net/multipart.js'
-
-export interface Logger {
-  info(line: string): void
-  warning(line: string): void
-  debug(line: string): void
-}
 
 export interface ActionLog extends Logger {
   startGroup(name: string): void

@@ -9,7 +9,8 @@ import { type PlannedVersion, type PrunePlan, planPrune } from '../domain/plan.j
 import type { PruneOutcome, PruneResult } from '../domain/record.js'
 import type { ConnectorVersion } from '../domain/versions.js'
 import { BoomiError, errorMessage } from '../errors.js'
-import type { Logger, RunDeps } from './deps.js'
+import type { Logger } from '../logger.js'
+import type { RunDeps } from './deps.js'
 import { sending } from './journal.js'
 import type { UploadResult } from './upload.js'
 
