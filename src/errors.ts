@@ -47,6 +47,17 @@ export class BoomiError extends Error {
   }
 }
 
+/**
+ * The run was cancelled (a signal): where it stops, nothing new is started. The one
+ * message for it, whether a wait, the pacer or a phase noticed first.
+ */
+export class CancelledError extends Error {
+  constructor() {
+    super('The run was cancelled; what it did before that is in the outputs and the job summary.')
+    this.name = 'CancelledError'
+  }
+}
+
 /** No answer: the connection failed, dropped or timed out. */
 export class NetworkError extends Error {
   constructor(

@@ -1,6 +1,7 @@
 // The run's cancellation: a signal stops waits and new requests at once.
 import { expect, it } from '@jest/globals'
-import { CancelledError, Cancellation } from '../../src/core/cancel.js'
+import { Cancellation } from '../../src/core/cancel.js'
+import { CancelledError } from '../../src/errors.js'
 import { timerDelay } from '../../src/net/retry.js'
 
 function quietLog(lines: string[]) {

@@ -9,7 +9,7 @@ import { outputsOf } from '../../src/domain/outputs.js'
 import { foldRun } from '../../src/domain/record.js'
 import { renderSummary } from '../../src/domain/summary.js'
 import { afterUploadFailure, lookSchedule } from '../../src/orchestrator/lost-answers.js'
-import { BoomiError, InputError, NetworkError } from '../../src/errors.js'
+import { BoomiError, CancelledError, InputError, NetworkError } from '../../src/errors.js'
 import { classifyFailure } from '../../src/boomi/failures.js'
 import { THROTTLE_BUDGET_MS, nextStep } from '../../src/net/retry.js'
 import { pruneInputFrom } from '../../src/orchestrator/prune.js'
@@ -553,6 +553,8 @@ describe('pruning', () => {
     const run = await runFake(boomi, makeInputs({ archive: undefined, keepLatest: 1 }), ws.dir, { deleteConcurrency: 1, signal: controller.signal })
     expect(boomi.calls.filter(c => c.startsWith('delete'))).toHaveLength(1)
     expect(run.record.cancelled).toBe(true)
+    // The same error as a cancelled wait or pacer slot throws (src/core/cancel.ts): one message for a cancel.
+    expect(run.error).toBeInstanceOf(CancelledError)
     expect(run.error?.message).toMatch(/cancelled/)
     expect(JSON.parse(outputsOf(run.record)['deleted-version-ids'])).toHaveLength(1)
   })

@@ -1962,6 +1962,7 @@ async function changeLogText(deps) {
 }
 
 ;// CONCATENATED MODULE: ./src/orchestrator/journal.ts
+
 let lastId = 0;
 /** Reports `request` as sent; the function returned reports that its outcome is known. */
 function sending(deps, request) {
@@ -1974,11 +1975,10 @@ function sending(deps, request) {
         open = false;
     };
 }
-const CANCELLED_MESSAGE = 'The run was cancelled; what it did before that is in the outputs and the job summary.';
 /** Thrown where a cancelled run stops (no new request is started). */
 function stopIfCancelled(deps) {
     if (deps.signal?.aborted)
-        throw new Error(CANCELLED_MESSAGE);
+        throw new errors/* CancelledError */.cc();
 }
 
 ;// CONCATENATED MODULE: ./src/orchestrator/listing.ts
@@ -2466,7 +2466,7 @@ unknownBefore = 0) {
     for (let n = 1;; n++) {
         // A cancel between attempts still says what an earlier one may have stored.
         if (deps.signal?.aborted)
-            return { kind: 'not-created', error: new Error(CANCELLED_MESSAGE), unknown, lookFailed: false };
+            return { kind: 'not-created', error: new errors/* CancelledError */.cc(), unknown, lookFailed: false };
         const answered = sending(deps, { operation: 'upload', changeLog });
         let version;
         try {
@@ -2826,12 +2826,6 @@ function failures(r) {
 
 /** Well inside the runner's 7.5 s between SIGINT and SIGTERM. */
 const CANCEL_GRACE_MS = 4_000;
-class CancelledError extends Error {
-    constructor() {
-        super(CANCELLED_MESSAGE);
-        this.name = 'CancelledError';
-    }
-}
 class Cancellation {
     log;
     controller = new AbortController();
@@ -2858,10 +2852,10 @@ class Cancellation {
         const signal = this.controller.signal;
         return ms => new Promise((resolve, reject) => {
             if (signal.aborted)
-                return reject(new CancelledError());
+                return reject(new errors/* CancelledError */.cc());
             const onAbort = () => {
                 clearTimeout(timer);
-                reject(new CancelledError());
+                reject(new errors/* CancelledError */.cc());
             };
             const timer = setTimeout(() => {
                 signal.removeEventListener('abort', onAbort);
@@ -2874,7 +2868,7 @@ class Cancellation {
     gate(pacer) {
         const check = () => {
             if (this.controller.signal.aborted)
-                throw new CancelledError();
+                throw new errors/* CancelledError */.cc();
         };
         return {
             due: async () => {
@@ -2912,7 +2906,7 @@ class Cancellation {
                 await forced();
                 // Requests still in flight would keep the process alive until their timeout.
                 setTimeout(() => process.exit(1), 500).unref();
-                throw new CancelledError();
+                throw new errors/* CancelledError */.cc();
             }
         }
         finally {

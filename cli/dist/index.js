@@ -473,6 +473,7 @@ function isHighSurrogate(code) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Dr: () => (/* binding */ NetworkError),
 /* harmony export */   JE: () => (/* binding */ BoomiError),
+/* harmony export */   cc: () => (/* binding */ CancelledError),
 /* harmony export */   dV: () => (/* binding */ AnswerError),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   fg: () => (/* binding */ ArchiveChangedError),
@@ -518,6 +519,16 @@ class BoomiError extends Error {
         this.retryAfterMs = retryAfterMs;
         this.hint = hint;
         this.name = 'BoomiError';
+    }
+}
+/**
+ * The run was cancelled (a signal): where it stops, nothing new is started. The one
+ * message for it, whether a wait, the pacer or a phase noticed first.
+ */
+class CancelledError extends Error {
+    constructor() {
+        super('The run was cancelled; what it did before that is in the outputs and the job summary.');
+        this.name = 'CancelledError';
     }
 }
 /** No answer: the connection failed, dropped or timed out. */

@@ -4,18 +4,11 @@
 // starts and no wait goes on; requests in flight get a short grace; then the
 // outputs and summary are written, from whatever the run had recorded.
 import type { RequestPacer } from '../boomi/client.js'
+import { CancelledError } from '../errors.js'
 import type { Logger } from '../logger.js'
-import { CANCELLED_MESSAGE } from '../orchestrator/journal.js'
 
 /** Well inside the runner's 7.5 s between SIGINT and SIGTERM. */
 export const CANCEL_GRACE_MS = 4_000
-
-export class CancelledError extends Error {
-  constructor() {
-    super(CANCELLED_MESSAGE)
-    this.name = 'CancelledError'
-  }
-}
 
 export class Cancellation {
   private readonly controller = new AbortController()

@@ -2,6 +2,7 @@
 // stopped before their answer came still says what may have happened
 // (docs/behaviour.md, "Cancellation").
 import type { SentRequest } from '../domain/record.js'
+import { CancelledError } from '../errors.js'
 import type { RunDeps } from './deps.js'
 
 let lastId = 0
@@ -17,9 +18,7 @@ export function sending(deps: RunDeps, request: SentRequest): () => void {
   }
 }
 
-export const CANCELLED_MESSAGE = 'The run was cancelled; what it did before that is in the outputs and the job summary.'
-
 /** Thrown where a cancelled run stops (no new request is started). */
 export function stopIfCancelled(deps: RunDeps): void {
-  if (deps.signal?.aborted) throw new Error(CANCELLED_MESSAGE)
+  if (deps.signal?.aborted) throw new CancelledError()
 }

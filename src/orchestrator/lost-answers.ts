@@ -8,10 +8,10 @@ import type { BoomiClient } from '../boomi/client.js'
 import { classifyFailure } from '../boomi/failures.js'
 import { findLostUpload } from '../domain/plan.js'
 import type { ConnectorVersion } from '../domain/versions.js'
-import { errorMessage } from '../errors.js'
+import { CancelledError, errorMessage } from '../errors.js'
 import type { Failure, Step } from '../net/retry.js'
 import type { RunDeps } from './deps.js'
-import { CANCELLED_MESSAGE, sending, stopIfCancelled } from './journal.js'
+import { sending, stopIfCancelled } from './journal.js'
 import { ids } from './prune.js'
 
 export interface Created {
@@ -82,7 +82,7 @@ export async function createWithRecovery(
   let failures = 0
   for (let n = 1; ; n++) {
     // A cancel between attempts still says what an earlier one may have stored.
-    if (deps.signal?.aborted) return { kind: 'not-created', error: new Error(CANCELLED_MESSAGE), unknown, lookFailed: false }
+    if (deps.signal?.aborted) return { kind: 'not-created', error: new CancelledError(), unknown, lookFailed: false }
     const answered = sending(deps, { operation: 'upload', changeLog })
     let version: ConnectorVersion
     try {
