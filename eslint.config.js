@@ -39,8 +39,10 @@ export default defineConfig([
   // Which way imports point (see CONTRIBUTING, "Layout"): two front ends, src/runner/ (the
   // Action) and src/cli/ (the command-line tool), each hand src/core/ a Platform; the core
   // wires everything and knows neither; the orchestrator runs phases; domain is pure; boomi
-  // talks to Boomi through net; archive and net move bytes. Only the front ends read
-  // process.env, and only src/runner/ touches the runner (@actions/*).
+  // talks to Boomi through net; archive and net move bytes. Under them all, the base layer
+  // (src/errors.ts, constants.ts, text.ts, logger.ts) imports nothing and may be imported
+  // by every layer. Only the front ends read process.env, and only src/runner/ touches the
+  // runner (@actions/*).
   // Node's modules are matched with and without `node:` (`import fs from 'fs'` is node:fs) and
   // with subpaths; their types may be imported anywhere.
   ...layer(
