@@ -1564,6 +1564,7 @@ var external_node_tls_ = __webpack_require__(1692);
 
 
 
+
 /**
  * No Boomi answer comes near this (a full page is 100 versions with change logs
  * of a few KB); an answer beyond it is refused while it streams, so a broken or
@@ -1641,7 +1642,7 @@ function exchange(req, options, maxAnswerBytes) {
 /** Collects the answer up to the limit; beyond it the socket is destroyed and the answer refused. */
 function readAnswer(operation, res, maxBytes, settle) {
     const tooLarge = () => {
-        settle(new errors/* AnswerError */.dV(operation, `the answer is larger than ${maxBytes} bytes (${(maxBytes / 1048576).toFixed(0)} MiB), the most this action reads of one answer`));
+        settle(new errors/* AnswerError */.dV(operation, `the answer is larger than ${(0,src_text/* exactBytes */.X2)(maxBytes)}, the most this action reads of one answer`));
         res.destroy();
     };
     const declared = Number(res.headers['content-length']);

@@ -3,6 +3,7 @@ import * as https from 'node:https'
 import * as tls from 'node:tls'
 import type { Writable } from 'node:stream'
 import { AnswerError, NetworkError, type Operation } from '../errors.js'
+import { exactBytes } from '../text.js'
 
 /** A body that can be produced afresh for every attempt (a stream is single-use). */
 export interface StreamBody {
@@ -128,12 +129,7 @@ function exchange(req: HttpRequest, options: https.RequestOptions, maxAnswerByte
 /** Collects the answer up to the limit; beyond it the socket is destroyed and the answer refused. */
 function readAnswer(operation: Operation, res: http.IncomingMessage, maxBytes: number, settle: (err: Error | undefined, answer?: HttpResponse) => void): void {
   const tooLarge = (): void => {
-    settle(
-      new AnswerError(
-        operation,
-        `the answer is larger than ${maxBytes} bytes (${(maxBytes / 1048576).toFixed(0)} MiB), the most this action reads of one answer`
-      )
-    )
+    settle(new AnswerError(operation, `the answer is larger than ${exactBytes(maxBytes)}, the most this action reads of one answer`))
     res.destroy()
   }
   const declared = Number(res.headers['content-length'])
