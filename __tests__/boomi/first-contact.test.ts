@@ -86,7 +86,6 @@ const where = (server: Emulator): string[] =>
 
 describe('a release with api-url a host alone, in-process against the emulator', () => {
   const servers: Emulator[] = []
-  let baseline: Awaited<ReturnType<typeof release>>
   afterAll(() => Promise.all(servers.map(s => s.close())))
   const start = async (opts: EmulatorOptions): Promise<Emulator> => {
     const server = await account(opts)
@@ -94,22 +93,28 @@ describe('a release with api-url a host alone, in-process against the emulator',
     return server
   }
 
-  beforeAll(async () => {
-    // The same account with the prefix given: the decisions every variant must repeat.
+  /**
+   * The same account with the prefix given: the decisions every variant must repeat. Made by
+   * the first test that asks, inside it, so that mutation testing sees which tests reach it.
+   */
+  let made: Awaited<ReturnType<typeof release>> | undefined
+  const baseline = async (): Promise<Awaited<ReturnType<typeof release>>> => {
+    if (made) return made
     const server = await start({ prefixes: [PLATFORM_PREFIX] })
-    baseline = await release(server, server.urlFor(PLATFORM_PREFIX))
-    expect(baseline.run.error).toBeUndefined()
-    expect(baseline.decisions.uploaded).toBe('uploaded')
-    expect(baseline.decisions.switches).toEqual([[`${GROUP}-uat`, baseline.decisions.version, 'APPROVED']])
-    expect(baseline.decisions.deleted?.length).toBeGreaterThan(0)
+    made = await release(server, server.urlFor(PLATFORM_PREFIX))
+    expect(made.run.error).toBeUndefined()
+    expect(made.decisions.uploaded).toBe('uploaded')
+    expect(made.decisions.switches).toEqual([[`${GROUP}-uat`, made.decisions.version, 'APPROVED']])
+    expect(made.decisions.deleted?.length).toBeGreaterThan(0)
     expect(server.requests.filter(r => r.operation === 'queryMore').length).toBeGreaterThan(0)
-  })
+    return made
+  }
 
   it('an account whose partner prefix answers 403: released under /api/rest/v1, the partner prefix never asked', async () => {
     const server = await start({ prefixes: [PLATFORM_PREFIX], refusedPrefixes: { [PARTNER_PREFIX]: 403 } })
     const r = await release(server, server.hostUrl, PREFIXES_TO_TRY)
     expect(r.run.error).toBeUndefined()
-    expect(r.decisions).toEqual(baseline.decisions)
+    expect(r.decisions).toEqual((await baseline()).decisions)
     expect(where(server).filter(w => !w.startsWith('platform ')).length).toBe(0)
     expect(where(server)[0]).toBe('platform query:200')
     expect(r.lines).toContain(`Boomi answered at ${server.urlFor(PLATFORM_PREFIX)}; api-url: ${server.urlFor(PLATFORM_PREFIX)} would pin this path prefix.`)
@@ -125,7 +130,7 @@ describe('a release with api-url a host alone, in-process against the emulator',
     const server = await start({ prefixes: [PARTNER_PREFIX], ...opts })
     const r = await release(server, server.hostUrl, PREFIXES_TO_TRY)
     expect(r.run.error).toBeUndefined()
-    expect(r.decisions).toEqual(baseline.decisions)
+    expect(r.decisions).toEqual((await baseline()).decisions)
     const requests = where(server)
     expect(requests.filter(w => !w.startsWith('partner ')).length).toBe(1)
     expect(requests.slice(0, 2)).toEqual([`platform ${status === 404 ? 'unknown' : 'query'}:${status}`, 'partner query:200'])
