@@ -1683,7 +1683,7 @@ function setFailed(message) {
 async function run() {
     try {
         const inputs = readInputs(getInput, setSecret);
-        const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(528)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7528));
+        const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(681)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7681));
         await runAction(inputs);
     }
     catch (err) {

@@ -141,11 +141,14 @@ const safeCodePoint = (n) => (n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) :
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(8522);
+// EXTERNAL MODULE: ./src/domain/untrusted.ts
+var untrusted = __webpack_require__(5006);
 ;// CONCATENATED MODULE: ./src/archive/zip-errors.ts
 // Two ways reading a zip can fail, kept apart because they are handled apart:
 // a defect in a nested jar makes it digest as bytes, a defect in the archive is a
 // bad input, and a limit is a bad input wherever it is hit (a hostile archive must
 // not get around a bound by nesting).
+
 
 /** The zip cannot be read: its central directory, an entry's name, inflation or CRC. */
 class ZipDefect extends Error {
@@ -176,7 +179,7 @@ function causeText(err) {
         .join('')
         .replace(/ {2,}/g, ' ')
         .trim();
-    return oneLine.length > 200 ? `${oneLine.slice(0, 200)}…` : oneLine;
+    return (0,untrusted/* cut */.Jj)(oneLine, 200);
 }
 
 ;// CONCATENATED MODULE: ./src/archive/inflate.ts
@@ -267,6 +270,7 @@ async function inflateStream(input, declared, label, onOutput) {
 // where the content digest needs the bytes Java's class loader sees.
 // Every number read here is untrusted: each offset and length is checked against
 // the bytes it points into before it is used.
+
 
 
 const END_SIGNATURE = 0x06054b50;
@@ -404,13 +408,14 @@ function readUInt64(b, at) {
     return value;
 }
 const MAX_SHOWN_NAME = 300;
+// The byte set: a name's bytes above 0x7f are already \xNN or part of a UTF-8 character, and
+// a message that shows the name is escaped again for the log (untrusted.ts).
+const NAME_CONTROL = new RegExp(`[${src_text/* BYTE_CONTROLS */.aX}]`, 'g');
 /**
  * A name as messages show it: UTF-8 where its bytes are UTF-8, each other byte
  * as \xNN, control characters escaped, bounded. For reading only: the digest and
  * every comparison use the bytes.
  */
-// The byte set: a name that is not UTF-8 is shown byte by byte, and its bytes 0x80–0x9f are not controls.
-const NAME_CONTROL = new RegExp(`[${src_text/* BYTE_CONTROLS */.aX}]`, 'g');
 function shownName(name) {
     let text;
     try {
@@ -420,7 +425,7 @@ function shownName(name) {
         text = Array.from(name, b => (b < 0x80 ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`)).join('');
     }
     const escaped = text.replace(NAME_CONTROL, c => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-    return escaped.length > MAX_SHOWN_NAME ? `${escaped.slice(0, MAX_SHOWN_NAME)}…` : escaped;
+    return (0,untrusted/* cut */.Jj)(escaped, MAX_SHOWN_NAME);
 }
 
 ;// CONCATENATED MODULE: ./src/archive/digest.ts

@@ -6,6 +6,7 @@
 // where the content digest needs the bytes Java's class loader sees.
 // Every number read here is untrusted: each offset and length is checked against
 // the bytes it points into before it is used.
+import { cut } from '../domain/untrusted.js'
 import { BYTE_CONTROLS } from '../text.js'
 import { ZipDefect } from './zip-errors.js'
 
@@ -157,15 +158,15 @@ function readUInt64(b: Buffer, at: number): number {
 }
 
 const MAX_SHOWN_NAME = 300
+// The byte set: a name's bytes above 0x7f are already \xNN or part of a UTF-8 character, and
+// a message that shows the name is escaped again for the log (untrusted.ts).
+const NAME_CONTROL = new RegExp(`[${BYTE_CONTROLS}]`, 'g')
 
 /**
  * A name as messages show it: UTF-8 where its bytes are UTF-8, each other byte
  * as \xNN, control characters escaped, bounded. For reading only: the digest and
  * every comparison use the bytes.
  */
-// The byte set: a name that is not UTF-8 is shown byte by byte, and its bytes 0x80–0x9f are not controls.
-const NAME_CONTROL = new RegExp(`[${BYTE_CONTROLS}]`, 'g')
-
 export function shownName(name: Buffer): string {
   let text: string
   try {
@@ -174,5 +175,5 @@ export function shownName(name: Buffer): string {
     text = Array.from(name, b => (b < 0x80 ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`)).join('')
   }
   const escaped = text.replace(NAME_CONTROL, c => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
-  return escaped.length > MAX_SHOWN_NAME ? `${escaped.slice(0, MAX_SHOWN_NAME)}…` : escaped
+  return cut(escaped, MAX_SHOWN_NAME)
 }

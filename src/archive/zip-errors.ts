@@ -2,6 +2,7 @@
 // a defect in a nested jar makes it digest as bytes, a defect in the archive is a
 // bad input, and a limit is a bad input wherever it is hit (a hostile archive must
 // not get around a bound by nesting).
+import { cut } from '../domain/untrusted.js'
 import { hasByteControl } from '../text.js'
 
 /** The zip cannot be read: its central directory, an entry's name, inflation or CRC. */
@@ -33,5 +34,5 @@ export function causeText(err: unknown): string {
     .join('')
     .replace(/ {2,}/g, ' ')
     .trim()
-  return oneLine.length > 200 ? `${oneLine.slice(0, 200)}…` : oneLine
+  return cut(oneLine, 200)
 }

@@ -1,23 +1,22 @@
-export const id = 528;
-export const ids = [528];
+export const id = 681;
+export const ids = [681];
 export const modules = {
 
-/***/ 7528:
+/***/ 5006:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  runAction: () => (/* binding */ runAction)
-});
-
-// UNUSED EXPORTS: runnerLog
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 12 modules
-var core = __webpack_require__(143);
-// EXTERNAL MODULE: ./src/text.ts
-var src_text = __webpack_require__(8992);
-;// CONCATENATED MODULE: ./src/domain/untrusted.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ig: () => (/* binding */ forLog),
+/* harmony export */   Jj: () => (/* binding */ cut),
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   Zg: () => (/* binding */ scrubSecrets),
+/* harmony export */   bC: () => (/* binding */ mdText),
+/* harmony export */   eo: () => (/* binding */ secretForms),
+/* harmony export */   nx: () => (/* binding */ mdBlock),
+/* harmony export */   xs: () => (/* binding */ mdCode)
+/* harmony export */ });
+/* unused harmony exports LOG_LINE_GUARD, MISSING, MAX_MD_TEXT, MAX_MD_BLOCK, MIN_SECRET_FRAGMENT, MASK, ELLIPSIS */
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8992);
 // The one place where text from outside (Boomi's answers, input values, file
 // names, a changelog file) is made safe for where it goes: the runner's log, the
 // job summary's HTML and Markdown, or an error message that may echo credentials.
@@ -35,7 +34,7 @@ const LOOSE_LEADING_SPACE = /^[\s\u0085\u180e\u200b-\u200d\u2060\ufeff]*/;
  * The text set (src/text.ts) but \t and \n: invisible, or line breaks to some reader.
  * A tab is shown as it is, and a line break is dealt with by each escape on its own terms.
  */
-const CONTROL_CLASS = `(?![\\t\\n])[${src_text/* TEXT_CONTROLS */.zH}]`;
+const CONTROL_CLASS = `(?![\\t\\n])[${_text_js__WEBPACK_IMPORTED_MODULE_0__/* .TEXT_CONTROLS */ .zH}]`;
 const CONTROL = new RegExp(CONTROL_CLASS, 'g');
 const HAS_CONTROL = new RegExp(CONTROL_CLASS);
 function showControl(ch) {
@@ -198,7 +197,7 @@ function scrubSecrets(text, secrets) {
 }
 /** Marks a text that was cut. */
 const ELLIPSIS = '…';
-const ONE_LINE_BREAKS = new RegExp(`[\\s${src_text/* TEXT_CONTROLS */.zH}]+`, 'g');
+const ONE_LINE_BREAKS = new RegExp(`[\\s${_text_js__WEBPACK_IMPORTED_MODULE_0__/* .TEXT_CONTROLS */ .zH}]+`, 'g');
 /** Outside text on one line: every run of white space and control characters becomes one space. */
 function oneLine(text) {
     return text.replace(ONE_LINE_BREAKS, ' ').trim();
@@ -222,6 +221,24 @@ function isHighSurrogate(code) {
     return code >= 0xd800 && code <= 0xdbff;
 }
 
+
+/***/ }),
+
+/***/ 7681:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runAction: () => (/* binding */ runAction)
+});
+
+// UNUSED EXPORTS: runnerLog
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 12 modules
+var core = __webpack_require__(143);
+// EXTERNAL MODULE: ./src/domain/untrusted.ts
+var untrusted = __webpack_require__(5006);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: external "node:fs"
@@ -453,6 +470,8 @@ async function locateArchive(pattern, workspace) {
 
 // EXTERNAL MODULE: ./src/boomi/contract.ts
 var contract = __webpack_require__(4922);
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __webpack_require__(8992);
 ;// CONCATENATED MODULE: ./src/boomi/answers.ts
 // Every 2xx answer from Boomi is checked here before anything acts on it, by one
 // rule (docs/boomi-api.md, "Reading answers"): strict where a field decides,
@@ -865,7 +884,7 @@ class PrefixNotFoundError extends Error {
 function toBoomiError(operation, res, now, secrets = [], context = {}) {
     const raw = parseErrorMessage(res.text, String(res.headers['content-type'] ?? ''));
     // One line, made inert for the log: the text goes mid-sentence into messages that reach `::error::`.
-    const message = forLog(cut(scrubSecrets(cut(oneLine(raw), SCRUB_WINDOW), secretForms(secrets)), MAX_ERROR_TEXT));
+    const message = (0,untrusted/* forLog */.Ig)((0,untrusted/* cut */.Jj)((0,untrusted/* scrubSecrets */.Zg)((0,untrusted/* cut */.Jj)((0,untrusted/* oneLine */.TN)(raw), SCRUB_WINDOW), (0,untrusted/* secretForms */.eo)(secrets)), MAX_ERROR_TEXT));
     return new errors/* BoomiError */.JE(operation, res.status, message, retryAfterOf(res.headers, now), hintFor(operation, res.status, context.subject, context.partner));
 }
 /** The wait an answer's Retry-After asks for, in ms from `now`: the pacer and the refusal both read it. The first, if it came twice. */
@@ -1024,7 +1043,7 @@ class HttpBoomiClient {
         catch (err) {
             const rejectedAfterRetry = retriedToken && err instanceof errors/* BoomiError */.JE && err.status >= 400 && err.status < 500;
             if (rejectedAfterRetry && restart + 1 < this.strategy.maxAttempts) {
-                this.opts.log.info(`queryMore: the page token was used up by a failed attempt; listing ${forLog(groupType)} again from the start`);
+                this.opts.log.info(`queryMore: the page token was used up by a failed attempt; listing ${(0,untrusted/* forLog */.Ig)(groupType)} again from the start`);
                 return undefined;
             }
             throw err;
@@ -1033,13 +1052,13 @@ class HttpBoomiClient {
     finishListing(pages, groupType) {
         const { versions, foreign, countNote } = pages.finish('query');
         if (countNote)
-            this.opts.log.warning(forLog(`The listing of ${groupType}: ${countNote}; the versions listed are used as they are.`));
+            this.opts.log.warning((0,untrusted/* forLog */.Ig)(`The listing of ${groupType}: ${countNote}; the versions listed are used as they are.`));
         if (foreign.length > 0) {
             const shown = foreign
                 .slice(0, 20)
                 .map(id => JSON.stringify(id))
                 .join(', ');
-            this.opts.log.warning(forLog(`The listing of ${groupType} held ${foreign.length} version(s) of other groups, left out: ${shown}${foreign.length > 20 ? ', …' : ''}`));
+            this.opts.log.warning((0,untrusted/* forLog */.Ig)(`The listing of ${groupType} held ${foreign.length} version(s) of other groups, left out: ${shown}${foreign.length > 20 ? ', …' : ''}`));
         }
         return versions;
     }
@@ -1076,7 +1095,7 @@ class HttpBoomiClient {
         return readVersionChange(text, classificationType, versionId);
     }
     retried(what, attempt) {
-        return (0,net_retry/* withRetries */.LH)(forLog(what), this.strategy, classifyFailure, attempt);
+        return (0,net_retry/* withRetries */.LH)((0,untrusted/* forLog */.Ig)(what), this.strategy, classifyFailure, attempt);
     }
     /** Which API root answered, and what Boomi said about its API in answer headers. */
     contact() {
@@ -1159,10 +1178,10 @@ class HttpBoomiClient {
             if (raw === undefined || this.notices.some(n => n.operation === operation && n.header === header))
                 continue;
             // Outside text: a server that echoes the credentials must not get them logged.
-            const value = cut(scrubSecrets(cut(oneLine(Array.isArray(raw) ? raw.join(', ') : raw), 8 * MAX_NOTICE_VALUE), secretForms(this.secrets)), MAX_NOTICE_VALUE);
+            const value = (0,untrusted/* cut */.Jj)((0,untrusted/* scrubSecrets */.Zg)((0,untrusted/* cut */.Jj)((0,untrusted/* oneLine */.TN)(Array.isArray(raw) ? raw.join(', ') : raw), 8 * MAX_NOTICE_VALUE), (0,untrusted/* secretForms */.eo)(this.secrets)), MAX_NOTICE_VALUE);
             this.notices.push({ operation, header, value });
             const why = header === 'Deprecation' || header === 'Sunset' ? 'Boomi may retire this endpoint; look for a newer release of this action.' : '';
-            this.opts.log.warning(forLog((0,errors/* sentences */.hC)(`Boomi's answer to ${operation} carries ${header}: ${value}`, why)));
+            this.opts.log.warning((0,untrusted/* forLog */.Ig)((0,errors/* sentences */.hC)(`Boomi's answer to ${operation} carries ${header}: ${value}`, why)));
         }
     }
 }
@@ -1192,7 +1211,7 @@ function fitText(text) {
     if (trimmed.length <= contract/* MAX_CHANGE_LOG_TEXT */.df)
         return trimmed;
     // `cut` keeps surrogate pairs whole; its one-unit ellipsis is replaced by the marker.
-    const kept = cut(trimmed, contract/* MAX_CHANGE_LOG_TEXT */.df - CUT_MARKER.length + 1).slice(0, -1);
+    const kept = (0,untrusted/* cut */.Jj)(trimmed, contract/* MAX_CHANGE_LOG_TEXT */.df - CUT_MARKER.length + 1).slice(0, -1);
     return kept.replace(/\s+$/, '') + CUT_MARKER;
 }
 // Any line a later run could read as a trailer: a digest line, whatever the spacing or case.
@@ -1527,26 +1546,26 @@ function outcomeText(upload, r) {
     }
 }
 function overview(r) {
-    const rows = [`| Result | ${mdText(outcomeText(r.upload, r))} |`];
+    const rows = [`| Result | ${(0,untrusted/* mdText */.bC)(outcomeText(r.upload, r))} |`];
     if (r.archive) {
         const a = r.archive;
-        rows.push(`| Archive | ${mdCode(a.shownPath)} (${(0,src_text/* approxBytes */.SW)(a.size)}) |`, `| SHA-256 | ${mdCode(a.sha256)} |`, `| Content SHA-256 | ${mdCode(a.contentSha256)} |`);
+        rows.push(`| Archive | ${(0,untrusted/* mdCode */.xs)(a.shownPath)} (${(0,src_text/* approxBytes */.SW)(a.size)}) |`, `| SHA-256 | ${(0,untrusted/* mdCode */.xs)(a.sha256)} |`, `| Content SHA-256 | ${(0,untrusted/* mdCode */.xs)(a.contentSha256)} |`);
         if (a.connector.className || a.connector.sdkApiVersion) {
-            rows.push(`| Connector | ${mdCode(a.connector.className ?? '?')}, SDK API ${mdCode(a.connector.sdkApiVersion ?? '?')} |`);
+            rows.push(`| Connector | ${(0,untrusted/* mdCode */.xs)(a.connector.className ?? '?')}, SDK API ${(0,untrusted/* mdCode */.xs)(a.connector.sdkApiVersion ?? '?')} |`);
         }
     }
     const version = runVersion(r);
     if (version) {
-        rows.push(`| Version ID | ${mdCode(version.versionId)} |`, `| Display version | ${mdText(version.displayVersion)} |`, `| Uploaded | ${mdText(version.uploadedDate)} |`);
+        rows.push(`| Version ID | ${(0,untrusted/* mdCode */.xs)(version.versionId)} |`, `| Display version | ${(0,untrusted/* mdText */.bC)(version.displayVersion)} |`, `| Uploaded | ${(0,untrusted/* mdText */.bC)(version.uploadedDate)} |`);
         const held = versionSha256(r);
         // After a content match Boomi holds the earlier build: say so beside the local archive's checksum.
         if (held && r.archive && held !== r.archive.sha256)
-            rows.push(`| Version's archive SHA-256 | ${mdCode(held)} (an earlier build of the same content) |`);
+            rows.push(`| Version's archive SHA-256 | ${(0,untrusted/* mdCode */.xs)(held)} (an earlier build of the same content) |`);
         if (version.uploadedBy)
-            rows.push(`| Uploaded by | ${mdText(version.uploadedBy)} |`);
+            rows.push(`| Uploaded by | ${(0,untrusted/* mdText */.bC)(version.uploadedBy)} |`);
     }
     if (r.changeLog?.section)
-        rows.push(`| Change log from | ${mdText(r.changeLog.section)} |`);
+        rows.push(`| Change log from | ${(0,untrusted/* mdText */.bC)(r.changeLog.section)} |`);
     const api = apiRow(r);
     if (api)
         rows.push(api);
@@ -1562,12 +1581,12 @@ function apiRow(r) {
     if (!api?.apiUrl)
         return undefined;
     if (!api.found)
-        return `| API | ${mdCode(api.apiUrl)} |`;
-    const pin = mdCode(`api-url: ${api.apiUrl}`);
+        return `| API | ${(0,untrusted/* mdCode */.xs)(api.apiUrl)} |`;
+    const pin = (0,untrusted/* mdCode */.xs)(`api-url: ${api.apiUrl}`);
     if (!api.refused.length)
-        return `| API | ${mdCode(api.apiUrl)}: path prefix found; ${pin} pins it |`;
+        return `| API | ${(0,untrusted/* mdCode */.xs)(api.apiUrl)}: path prefix found; ${pin} pins it |`;
     const refused = api.refused.map(x => `${x.prefix} answered HTTP ${x.status}`).join(', ');
-    return `| API | ${mdCode(api.apiUrl)}: path prefix found after ${mdText(refused)}; set ${pin} to skip that request |`;
+    return `| API | ${(0,untrusted/* mdCode */.xs)(api.apiUrl)}: path prefix found after ${(0,untrusted/* mdText */.bC)(refused)}; set ${pin} to skip that request |`;
 }
 /** What a dry run proved, and what only a real run can (docs/behaviour.md, "First contact"). */
 function dryRunSection(r) {
@@ -1576,11 +1595,11 @@ function dryRunSection(r) {
     const proved = [];
     const unproved = [];
     if (r.api?.apiUrl)
-        proved.push(`Credentials, host and path prefix: Boomi answered the listing of ${mdCode(r.groupType)} at ${mdCode(r.api.apiUrl)}.`);
+        proved.push(`Credentials, host and path prefix: Boomi answered the listing of ${(0,untrusted/* mdCode */.xs)(r.groupType)} at ${(0,untrusted/* mdCode */.xs)(r.api.apiUrl)}.`);
     else
         unproved.push('Credentials, host and path prefix: the listing did not succeed.');
     if (r.archive)
-        proved.push(`Archive: ${mdCode(r.archive.shownPath)} read as a zip, its checksums and layout checked.`);
+        proved.push(`Archive: ${(0,untrusted/* mdCode */.xs)(r.archive.shownPath)} read as a zip, its checksums and layout checked.`);
     // Without change-log or change-log-file, the upload phase makes the text from the workflow run.
     const made = r.upload && 'changeLog' in r.upload ? 'workflow-run' : undefined;
     const source = r.changeLog?.source ?? made;
@@ -1588,7 +1607,7 @@ function dryRunSection(r) {
         proved.push(`Change log: ${CHANGE_LOG_SOURCE[source]}, its trailer checked.`);
     unproved.push('The privileges to upload, delete and switch classifications: a dry run sends none of those requests.');
     if (r.switches?.length) {
-        unproved.push(`Whether ${r.switches.map(x => mdCode(x.classificationType)).join(', ')} exist for this group: Boomi says so only when a switch is sent.`);
+        unproved.push(`Whether ${r.switches.map(x => (0,untrusted/* mdCode */.xs)(x.classificationType)).join(', ')} exist for this group: Boomi says so only when a switch is sent.`);
     }
     const list = (items) => items.map(x => `- ${x}`);
     return ['### Dry run', '', 'Proved:', '', ...list(proved.length ? proved : ['nothing: the run stopped first.']), '', 'Not proved:', '', ...list(unproved), ''];
@@ -1604,7 +1623,7 @@ function noticeSection(r) {
         '',
         '| Operation | Header | Value |',
         '| --- | --- | --- |',
-        ...notices.map(n => `| ${mdText(n.operation)} | ${mdText(n.header)} | ${mdText(n.value)} |`),
+        ...notices.map(n => `| ${(0,untrusted/* mdText */.bC)(n.operation)} | ${(0,untrusted/* mdText */.bC)(n.header)} | ${(0,untrusted/* mdText */.bC)(n.value)} |`),
         ''
     ];
 }
@@ -1613,7 +1632,7 @@ function changeLogSection(r) {
     const text = u?.kind === 'reused' ? u.version.changeLog : u && 'changeLog' in u ? u.changeLog : undefined;
     if (!text)
         return [];
-    return ['<details><summary>Change log</summary>', '', mdBlock(text), '', '</details>', ''];
+    return ['<details><summary>Change log</summary>', '', (0,untrusted/* mdBlock */.nx)(text), '', '</details>', ''];
 }
 function switchSection(r) {
     if (!r.switches?.length)
@@ -1631,11 +1650,11 @@ function switchSection(r) {
                         : r.dryRun
                             ? 'dry run: would request'
                             : '';
-        lines.push(`| ${mdCode(s.classificationType)} | ${mdCode(s.versionId)} | ${mdText(s.reviewStatus || '–')} | ${mdText(note)} |`);
+        lines.push(`| ${(0,untrusted/* mdCode */.xs)(s.classificationType)} | ${(0,untrusted/* mdCode */.xs)(s.versionId)} | ${(0,untrusted/* mdText */.bC)(s.reviewStatus || '–')} | ${(0,untrusted/* mdText */.bC)(note)} |`);
     }
     const notes = r.upload && 'changeLog' in r.upload ? releaseNotes(r.upload.changeLog) : undefined;
     if (notes)
-        lines.push('', '<details><summary>Release notes sent</summary>', '', mdBlock(notes), '', '</details>');
+        lines.push('', '<details><summary>Release notes sent</summary>', '', (0,untrusted/* mdBlock */.nx)(notes), '', '</details>');
     return [...lines, ''];
 }
 function pruneSection(r) {
@@ -1652,7 +1671,7 @@ function pruneSection(r) {
     else {
         lines.push('### Pruning before the upload (account at its version limit)', '');
     }
-    const row = (v, action, reason) => `| ${mdCode(v.versionId)} | ${mdText(v.displayVersion)} | ${mdText(v.uploadedDate)} | ${action} | ${mdText(reason)} |`;
+    const row = (v, action, reason) => `| ${(0,untrusted/* mdCode */.xs)(v.versionId)} | ${(0,untrusted/* mdText */.bC)(v.displayVersion)} | ${(0,untrusted/* mdText */.bC)(v.uploadedDate)} | ${action} | ${(0,untrusted/* mdText */.bC)(reason)} |`;
     const rows = [
         ...outcome.deleted.map(d => row(d.version, verb, d.reason)),
         ...outcome.skipped.map(s => row(s.version, 'skipped', s.reason)),
@@ -1674,25 +1693,25 @@ function unknownSection(r) {
     return ['### Outcome not known', '', 'Boomi may have done these; check in the Developer tab:', '', ...[...new Set(checks)].map(c => `- ${c}`), ''];
 }
 function checkFor(q, r) {
-    const group = mdCode(r.groupType);
+    const group = (0,untrusted/* mdCode */.xs)(r.groupType);
     switch (q.operation) {
         case 'upload': {
-            const line = r.archive ? mdCode(`sha256: ${r.archive.sha256}`) : "this archive's sha256 line";
+            const line = r.archive ? (0,untrusted/* mdCode */.xs)(`sha256: ${r.archive.sha256}`) : "this archive's sha256 line";
             return `Upload: look in group ${group} for a version whose change log ends with the line ${line}. If there is one, Boomi stored this upload; a re-run with this archive finds and reuses it.`;
         }
         case 'change':
-            return `Version change: see which version classification ${mdCode(q.classificationType)} uses (this run asked for ${mdCode(q.versionId)}).`;
+            return `Version change: see which version classification ${(0,untrusted/* mdCode */.xs)(q.classificationType)} uses (this run asked for ${(0,untrusted/* mdCode */.xs)(q.versionId)}).`;
         case 'delete':
-            return `Delete: see whether version ${mdCode(q.version.versionId)} of ${group} is still there.`;
+            return `Delete: see whether version ${(0,untrusted/* mdCode */.xs)(q.version.versionId)} of ${group} is still there.`;
     }
 }
 /** The job summary: the version, its checksums, switches, and every pruning decision with its reason. */
 function renderSummary(r) {
-    const lines = [`## Boomi connector release: ${mdCode(r.groupType)}${r.dryRun ? ' (dry run)' : ''}`, ''];
+    const lines = [`## Boomi connector release: ${(0,untrusted/* mdCode */.xs)(r.groupType)}${r.dryRun ? ' (dry run)' : ''}`, ''];
     if (r.cancelled)
         lines.push('> **Cancelled:** the run was stopped; this is what it did before that.', '');
     if (r.error)
-        lines.push(`> **Failed:** ${mdText(r.error)}`, '');
+        lines.push(`> **Failed:** ${(0,untrusted/* mdText */.bC)(r.error)}`, '');
     return [
         ...lines,
         ...overview(r),
@@ -1991,7 +2010,7 @@ function describeHeadings(sections, texts) {
         return "it has no '## ' headings";
     const named = sections.slice(0, MAX_HEADINGS_NAMED).map((s, i) => {
         const why = isUnreleased(s.heading) ? ' (unreleased)' : texts[i] === '' ? ' (empty)' : '';
-        return `'## ${cut(s.heading, MAX_HEADING_SHOWN)}'${why}`;
+        return `'## ${(0,untrusted/* cut */.Jj)(s.heading, MAX_HEADING_SHOWN)}'${why}`;
     });
     const more = sections.length > MAX_HEADINGS_NAMED ? ` and ${sections.length - MAX_HEADINGS_NAMED} more` : '';
     return `headings seen: ${named.join(', ')}${more}`;
@@ -2017,10 +2036,10 @@ function pickSection(markdown, refName) {
     const tagged = wanted === undefined ? -1 : sections.findIndex(s => s.version?.toLowerCase() === wanted);
     if (tag !== undefined && tagged < 0) {
         // Another version's notes would be published as this one's, in the change log and the release notes.
-        throw new errors/* InputError */.dz(constants/* Input */.pd.changeLogFile, `Invalid ${constants/* Input */.pd.changeLogFile}: no section for version ${tag} of tag ${cut(refName ?? '', MAX_HEADING_SHOWN)}; ${describeHeadings(sections, texts)}. Add a heading '## [${tag}] - <date>' with the release notes under it, or use ${constants/* Input */.pd.changeLog} instead.`);
+        throw new errors/* InputError */.dz(constants/* Input */.pd.changeLogFile, `Invalid ${constants/* Input */.pd.changeLogFile}: no section for version ${tag} of tag ${(0,untrusted/* cut */.Jj)(refName ?? '', MAX_HEADING_SHOWN)}; ${describeHeadings(sections, texts)}. Add a heading '## [${tag}] - <date>' with the release notes under it, or use ${constants/* Input */.pd.changeLog} instead.`);
     }
     if (tagged >= 0 && texts[tagged] === '') {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.changeLogFile, `Invalid ${constants/* Input */.pd.changeLogFile}: the section '## ${cut(sections[tagged].heading, MAX_HEADING_SHOWN)}' for ${refName} is empty. Write the release notes under it.`);
+        throw new errors/* InputError */.dz(constants/* Input */.pd.changeLogFile, `Invalid ${constants/* Input */.pd.changeLogFile}: the section '## ${(0,untrusted/* cut */.Jj)(sections[tagged].heading, MAX_HEADING_SHOWN)}' for ${refName} is empty. Write the release notes under it.`);
     }
     const chosen = tagged >= 0 ? tagged : sections.findIndex((s, i) => !isUnreleased(s.heading) && texts[i] !== '');
     if (chosen < 0) {
@@ -2084,7 +2103,7 @@ async function changeLogPhase(deps) {
     const { text, dropped } = withoutTrailerLines(found.text);
     if (dropped.length) {
         const from = found.source === 'file' ? `${constants/* Input */.pd.changeLogFile} ${deps.inputs.changeLogFile}` : constants/* Input */.pd.changeLog;
-        deps.log.warning(`Dropped ${dropped.length} line(s) of ${from} shaped like the action's own trailer, which identifies the archive: ${dropped.map(line => `'${cut(line, 90)}'`).join(', ')}. The action appends the true trailer itself.`);
+        deps.log.warning(`Dropped ${dropped.length} line(s) of ${from} shaped like the action's own trailer, which identifies the archive: ${dropped.map(line => `'${(0,untrusted/* cut */.Jj)(line, 90)}'`).join(', ')}. The action appends the true trailer itself.`);
     }
     return { ...found, text };
 }
@@ -3275,10 +3294,10 @@ async function readTextFile(file, maxBytes) {
 
 /** Every line from the run goes through forLog, the one place that keeps outside text from starting a workflow command. */
 const runnerLog = {
-    info: line => core/* info */.pq(forLog(line)),
-    warning: line => core/* warning */.$e(forLog(line)),
-    debug: line => core/* debug */.Yz(forLog(line)),
-    startGroup: name => core/* startGroup */.Oh(forLog(name)),
+    info: line => core/* info */.pq((0,untrusted/* forLog */.Ig)(line)),
+    warning: line => core/* warning */.$e((0,untrusted/* forLog */.Ig)(line)),
+    debug: line => core/* debug */.Yz((0,untrusted/* forLog */.Ig)(line)),
+    startGroup: name => core/* startGroup */.Oh((0,untrusted/* forLog */.Ig)(name)),
     endGroup: () => core/* endGroup */.N4()
 };
 async function runAction(inputs) {
