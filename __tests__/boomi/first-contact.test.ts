@@ -12,7 +12,7 @@ import { seedGroup } from '../../emulator/seed.js'
 import { inspectArchive } from '../../src/archive/zip.js'
 import { HttpBoomiClient } from '../../src/boomi/client.js'
 import { PARTNER_PREFIX, PLATFORM_PREFIX, PREFIXES_TO_TRY } from '../../src/boomi/contract.js'
-import { hintFor, toBoomiError } from '../../src/boomi/refusals.js'
+import { hintFor, retryAfterOf, toBoomiError } from '../../src/boomi/refusals.js'
 import type { ApiContact } from '../../src/domain/contact.js'
 import type { RunRecord } from '../../src/domain/record.js'
 import { renderSummary } from '../../src/domain/summary.js'
@@ -208,6 +208,17 @@ describe('an empty group is named in the log', () => {
     boomi.seed(1)
     const run = await runFake(boomi, makeInputs(), fakeWorkspace.dir)
     expect(run.lines.some(l => /has no versions/.test(l))).toBe(false)
+  })
+})
+
+describe('Retry-After, read once for the pacer and the refusal', () => {
+  it('takes seconds or a date, and the first value when the header came twice', () => {
+    const now = Date.parse('2026-11-28T12:00:00Z')
+    expect(retryAfterOf({ 'retry-after': '7' }, now)).toBe(7000)
+    expect(retryAfterOf({ 'retry-after': 'Sat, 28 Nov 2026 12:00:05 GMT' }, now)).toBe(5000)
+    // Node joins most repeated headers, but the type allows a list: the first is what the server said first.
+    expect(retryAfterOf({ 'retry-after': ['3', '9'] } as unknown as Record<string, string>, now)).toBe(3000)
+    expect(retryAfterOf({}, now)).toBeUndefined()
   })
 })
 
