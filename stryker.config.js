@@ -11,10 +11,12 @@ export default {
     'src/domain/plan.ts',
     'src/domain/versions.ts',
     'src/domain/changelog.ts',
+    'src/domain/record.ts',
     'src/boomi/answers.ts',
     'src/orchestrator/*.ts',
     'src/archive/digest.ts',
-    'src/net/retry.ts'
+    'src/net/retry.ts',
+    'src/text.ts'
   ],
   // Only mutants of code (or tests) changed since the committed report are run again.
   incremental: true,
