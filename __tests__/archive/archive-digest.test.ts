@@ -264,7 +264,15 @@ describe('nested archives', () => {
     })
     const r = await read(makeZip([{ name: 'lib/d.jar', data: jar }]))
     expect(r).toMatchObject({ digest: digestOf({ 'lib/d.jar': jar }) })
-    expect((r as Read).warnings.join('\n')).toContain('central directory cannot be read')
+    expect((r as Read).warnings.join('\n')).toContain("lib/d.jar's central directory cannot be read")
+  })
+
+  it('names a warning two levels down by its whole path', async () => {
+    const b = makeZip([{ name: 'x\\y.class', data: 'y' }])
+    const a = makeZip([{ name: 'b.zip', data: b }])
+    const r = await read(makeZip([{ name: 'lib/a.jar', data: a }]))
+    expect(r).toMatchObject({ digest: digestOf({ 'lib/a.jar': { zip: { 'b.zip': { zip: { 'x\\y.class': 'y' } } } } }) })
+    expect((r as Read).warnings).toContainEqual(expect.stringContaining('lib/a.jar!/b.zip!/x\\y.class has a backslash in its name'))
   })
 
   it('streams an entry of a nested jar larger than one inflate call, and checks its CRC', async () => {
