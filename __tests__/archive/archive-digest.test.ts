@@ -3,12 +3,12 @@
 // own), what the central directory may say about the entries (order, overlaps, methods,
 // encryption, sizes past the end), and the bounds at their exact edges.
 // docs/behaviour.md, "Validation" and "Identity".
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { createHash, randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
-import { crc32 } from 'node:zlib'
+import { crc32, deflateRawSync } from 'node:zlib'
 import { digestArchive, newWalkState } from '../../src/archive/digest.js'
 import { FilePass } from '../../src/archive/file-pass.js'
 import { ZIP_LIMITS, type ZipLimits } from '../../src/archive/limits.js'
@@ -389,5 +389,42 @@ describe('a walk that gives up', () => {
     }
     expect(reads).toBe(2)
     expect(unhandled).toEqual([])
+  })
+})
+
+describe('what an entry may make the check hold in memory at once', () => {
+  /** The largest buffer asked of Buffer (ours and zlib's) while `zip` is read. */
+  async function largestBufferWhileReading(zip: Buffer): Promise<number> {
+    let largest = 0
+    const spies = (['alloc', 'allocUnsafe', 'allocUnsafeSlow'] as const).map(name => {
+      const real = Buffer[name].bind(Buffer) as (size: number, ...rest: unknown[]) => Buffer
+      return jest.spyOn(Buffer, name).mockImplementation(((size: number, ...rest: unknown[]) => {
+        largest = Math.max(largest, size)
+        return real(size, ...rest)
+      }) as never)
+    })
+    try {
+      await read(zip)
+    } finally {
+      for (const spy of spies) spy.mockRestore()
+    }
+    return largest
+  }
+
+  // The two reused 2 MiB reads of the file and zlib's 1 MiB pieces: nothing near the entry's size.
+  const BOUND = 3 * MiB
+
+  it('a plain entry larger than one inflate call is hashed as it inflates, never held whole', async () => {
+    const zip = makeZip([{ name: 'data/big.bin', data: Buffer.alloc(12 * MiB, 'abcdefgh'), method: 'deflate' }])
+    expect(await largestBufferWhileReading(zip)).toBeLessThan(BOUND)
+  })
+
+  it('a header that declares far fewer bytes than it stores compressed cannot make the check buffer them whole, in the archive or in a jar', async () => {
+    const honest = deflateRawSync(Buffer.alloc(1000, 'x'))
+    // A valid deflate stream of 1000 bytes, then 10 MiB that a lying header counts as compressed data.
+    const lying = Buffer.concat([honest, randomBytes(10 * MiB)])
+    const entry = { data: Buffer.alloc(1000, 'x'), compressed: lying, method: 'deflate' as const }
+    expect(await largestBufferWhileReading(makeZip([{ name: 'data/lying.bin', ...entry }]))).toBeLessThan(BOUND)
+    expect(await largestBufferWhileReading(makeZip([{ name: 'lib/lying.jar', ...entry }]))).toBeLessThan(BOUND)
   })
 })
