@@ -11,7 +11,6 @@ export default {
     'src/domain/plan.ts',
     'src/domain/versions.ts',
     'src/domain/changelog.ts',
-    'src/domain/record.ts',
     'src/boomi/answers.ts',
     'src/orchestrator/*.ts',
     'src/archive/digest.ts',

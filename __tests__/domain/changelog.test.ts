@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { CUT_MARKER, buildChangeLog, defaultChangeLog, matchKind, releaseNotes, storedSha256 } from '../../src/domain/changelog.js'
+import { CUT_MARKER, buildChangeLog, defaultChangeLog, matchKind, releaseNotes, storedSha256, withoutTrailerLines } from '../../src/domain/changelog.js'
 import { parseErrorMessage } from '../../src/boomi/client.js'
 import { MAX_CHANGE_LOG_TEXT, isVersionLimitRefusal } from '../../src/boomi/contract.js'
 import { renderSummary } from '../../src/domain/summary.js'
@@ -60,6 +60,38 @@ describe('buildChangeLog', () => {
   })
 })
 
+describe("withoutTrailerLines: the user's text never carries a line a later run would read as a trailer", () => {
+  const hex = 'ab'.repeat(32)
+  it('drops exactly the digest lines, whatever their spacing or case, and keeps every other line as a line', () => {
+    const text = [
+      'Fix paging',
+      `sha256: ${hex}`,
+      `see sha256: ${hex}`,
+      `sha256: ${hex} (from v1.2)`,
+      `  Content-SHA256:${hex.toUpperCase()} \t`,
+      `sha256: ${hex}0`,
+      'Done'
+    ].join('\r\n')
+    expect(withoutTrailerLines(text)).toEqual({
+      text: ['Fix paging', `see sha256: ${hex}`, `sha256: ${hex} (from v1.2)`, `sha256: ${hex}0`, 'Done'].join('\n'),
+      dropped: [`sha256: ${hex}`, `Content-SHA256:${hex.toUpperCase()}`]
+    })
+  })
+
+  it('leaves a text without such lines exactly as it was', () => {
+    const text = 'Fix paging\r\n\r\nsha256 now shown  '
+    expect(withoutTrailerLines(text)).toEqual({ text, dropped: [] })
+  })
+
+  it('keeps the notes around a dropped line in the change log, and the true trailer alone is read', () => {
+    const other = 'ef'.repeat(32)
+    const log = buildChangeLog(`Fix paging\nsha256: ${other}\nDone`, { sha256: hex })
+    expect(releaseNotes(log)).toBe('Fix paging\nDone')
+    expect(matchKind(log, { sha256: other })).toBeUndefined()
+    expect(storedSha256(log)).toBe(hex)
+  })
+})
+
 describe('storedSha256: which archive a version holds, from its last line', () => {
   const a = 'a'.repeat(64)
   it.each([
@@ -69,6 +101,10 @@ describe('storedSha256: which archive a version holds, from its last line', () =
     ['a sha256 line that is not last', `sha256: ${a}\nmore text`, undefined],
     ['a content line last', `sha256: ${a}\ncontent-sha256: ${a}`, undefined],
     ['a short hex', 'sha256: abc', undefined],
+    ['a last line with more after the digest', `x\n\nsha256: ${a}0`, undefined],
+    ['a last line with a note after the digest', `x\n\nsha256: ${a} (v1.2)`, undefined],
+    ['a last line padded with white space', `x\n\n \tsha256: ${a}  `, a],
+    ['lines of white space after the trailer', `x\n\nsha256: ${a}\n  \n\t\n`, a],
     ['no change log', undefined, undefined]
   ])('%s', (_name, changeLog, expected) => {
     expect(storedSha256(changeLog)).toBe(expected)

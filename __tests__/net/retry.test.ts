@@ -81,7 +81,7 @@ describe('nextStep: the one retry decision', () => {
   const base = { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 30_000, maxRetryAfterMs: 120_000, random: () => 0.5 }
   const fresh = { failures: 0 }
   const cases: [string, Failure, { failures: number; throttledForMs?: number }, object][] = [
-    ['a client error is final', clientError, fresh, { retry: false, reason: 'not-retryable' }],
+    ['a client error is final, and counts as a failure of the request', clientError, { failures: 2 }, { retry: false, reason: 'not-retryable', failures: 3 }],
     ['a server error spends an attempt, backs off', serverError(), fresh, { retry: true, throttled: false, delayMs: 500, failures: 1 }],
     ['the backoff doubles', serverError(), { failures: 2 }, { retry: true, throttled: false, delayMs: 2000, failures: 3 }],
     ['the fourth failure draws below 8 s', serverError(), { failures: 3 }, { retry: true, delayMs: 4000, failures: 4 }],
@@ -158,6 +158,22 @@ describe('RetryStrategy: the throttling episode', () => {
     expect(p.decide(throttling(1000), 0)).toMatchObject({ retry: true })
     clock.advance(2000)
     expect(p.throttledMs).toBe(11_000)
+  })
+
+  it('counts only the time spent throttled, episode by episode, however late the first one starts', () => {
+    const { p, clock } = policy(5)
+    clock.advance(1000)
+    p.recordSuccess() // no episode open: nothing to count
+    expect(p.throttledMs).toBe(0)
+    p.decide(throttling(), 0)
+    clock.advance(4000)
+    p.recordSuccess()
+    expect(p.throttledMs).toBe(4000)
+    clock.advance(10_000) // not throttled: not counted
+    expect(p.throttledMs).toBe(4000)
+    p.decide(throttling(), 0)
+    clock.advance(1500)
+    expect(p.throttledMs).toBe(5500)
   })
 
   it('one episode for every request: another request throttled meanwhile shares the budget', () => {
@@ -241,6 +257,34 @@ describe('withRetries', () => {
     expect(calls).toBe(12)
   })
 
+  it('a success ends the throttling episode: the next request throttled has the whole budget again', async () => {
+    const { p, clock } = policy(5, () => 0.5, { throttleBudgetMs: 10_000 })
+    const run = (waits: number[]) =>
+      withRetries('query', p, classifyFailure, async () => {
+        const wait = waits.shift()
+        if (wait !== undefined) throw busy(wait)
+        return 'ok'
+      })
+    await expect(run([9000])).resolves.toBe('ok')
+    clock.advance(500)
+    await expect(run([2000, 2000])).resolves.toBe('ok')
+    expect(p.throttledMs).toBe(13_000)
+  })
+
+  it('says how much of the throttling budget is spent, in seconds of wall time', async () => {
+    const { p, lines, clock } = policy(5, () => 0.5, { throttleBudgetMs: 60_000 })
+    const err = await withRetries('query', p, classifyFailure, async () => {
+      clock.advance(200)
+      throw busy(5000)
+    }).catch((e: unknown) => e as Error)
+    expect(lines[0]).toMatch(/; 0 s of the 60 s throttling budget used$/)
+    expect(lines[1]).toMatch(/; 5 s of the 60 s throttling budget used$/) // 5000 ms asleep and 200 ms asking
+    expect(lines[2]).toMatch(/; 10 s of the 60 s throttling budget used$/)
+    const spentS = Math.round(p.throttledMs / 1000)
+    expect(spentS).toBeGreaterThan(50)
+    expect(err.message).toContain(`(gave up after ${spentS} s of throttling, near the 60 s limit;`)
+  })
+
   it('sleeps no longer than Node timers allow, whatever the server says (issue 12.6)', async () => {
     const { p, sleeps } = policy(5, () => 0.5, { maxRetryAfterMs: 1e15, throttleBudgetMs: Infinity })
     const failures = [broken(1e15), busy(1e15)]
@@ -262,6 +306,21 @@ describe('gaveUp', () => {
     expect(given.message).toMatch(/HTTP 500: internal \(gave up after 3 attempts; raise max-attempts to try longer\)$/)
     expect(given.cause).toBe(original)
     expect(original.message).toBe('query failed: HTTP 500: internal')
+  })
+
+  it('notes a failure that is not an Error on a new Error, keeping its text and the value as the cause', () => {
+    const given = gaveUp('socket closed', 2) as Error
+    expect(given).toBeInstanceOf(Error)
+    expect(given.message).toBe('socket closed (gave up after 2 attempts; raise max-attempts to try longer)')
+    expect(given.cause).toBe('socket closed')
+  })
+
+  it("leaves the copy's message and cause as open as any error's: changed by a caller, or noted again", () => {
+    const noted = gaveUp(gaveUp(broken(), 2), 3) as BoomiError
+    expect(noted.message).toMatch(/internal \(gave up after 2 attempts; .*\) \(gave up after 3 attempts; /)
+    noted.message = 'rewritten'
+    noted.cause = 'another'
+    expect([noted.message, noted.cause]).toEqual(['rewritten', 'another'])
   })
 })
 
@@ -303,6 +362,26 @@ describe('parseRetryAfter', () => {
   it('does not read an over-long header at all', () => {
     expect(parseRetryAfter('1'.repeat(65), 0)).toBeUndefined()
   })
+
+  // A clock of today: V8's Date.parse reads many non-dates (' 5', '1.5') as days of 2001, in the past by now.
+  const today = Date.parse('2026-12-02T15:00:00Z')
+
+  it('reads seconds with a fraction, and with white space around them, up to 64 characters in all', () => {
+    expect(parseRetryAfter('1.5', today)).toBe(1500)
+    expect(parseRetryAfter('1.25', today)).toBe(1250)
+    expect(parseRetryAfter(' 5\t', today)).toBe(5000)
+    expect(parseRetryAfter('5'.padStart(64), today)).toBe(5000)
+    expect(parseRetryAfter('5'.padStart(65), today)).toBeUndefined()
+  })
+
+  it('reads a date that ends in digits (the asctime form) as a date', () => {
+    const asctime = 'Sun Nov  6 08:49:37 1994'
+    expect(parseRetryAfter(asctime, Date.parse(asctime) - 30_000)).toBe(30_000)
+  })
+
+  it('takes a header that starts with seconds but goes on as unreadable, not as those seconds or as 0', () => {
+    for (const value of ['1e3', '0x10', '12abc', '5 s']) expect(parseRetryAfter(value, today)).toBeUndefined()
+  })
 })
 
 describe('timerDelay', () => {
@@ -312,5 +391,13 @@ describe('timerDelay', () => {
     expect(timerDelay(Number.NaN)).toBe(0)
     expect(timerDelay(-5)).toBe(0)
     expect(timerDelay(250)).toBe(250)
+  })
+
+  it('makes the longest delay one that a Node timer waits for, rather than firing at once with a warning', async () => {
+    let fired = false
+    const timer = setTimeout(() => (fired = true), timerDelay(Number.MAX_SAFE_INTEGER))
+    await new Promise(resolve => setTimeout(resolve, 30))
+    clearTimeout(timer)
+    expect(fired).toBe(false)
   })
 })

@@ -1,0 +1,430 @@
+// The content digest's checks on hostile and unusual archives, through inspectArchive:
+// what a nested jar may hold (it is read only here, so every check on it is digest.ts's
+// own), what the central directory may say about the entries (order, overlaps, methods,
+// encryption, sizes past the end), and the bounds at their exact edges.
+// docs/behaviour.md, "Validation" and "Identity".
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
+import { createHash, randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import * as path from 'node:path'
+import { crc32, deflateRawSync } from 'node:zlib'
+import { digestArchive, newWalkState } from '../../src/archive/digest.js'
+import { FilePass } from '../../src/archive/file-pass.js'
+import { ZIP_LIMITS, type ZipLimits } from '../../src/archive/limits.js'
+import type { ArchiveFile } from '../../src/archive/open.js'
+import { inspectArchive } from '../../src/archive/zip.js'
+import { InputError } from '../../src/errors.js'
+import { makeZip } from '../helpers/zip.js'
+
+let dir: string
+let count = 0
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'archive-digest-'))
+})
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true })
+})
+
+const sha = (b: Buffer | string): string => createHash('sha256').update(b).digest('hex')
+
+/** The content digest by its definition (name TAB digest, sorted by the name's bytes); a { zip } is its own digest. */
+type Tree = Record<string, string | Buffer | { zip: Tree }>
+function digestOf(tree: Tree): string {
+  const lines = Object.entries(tree)
+    .map(([name, v]) => ({ name: Buffer.from(name, 'utf8'), digest: typeof v === 'object' && 'zip' in v ? digestOf(v.zip) : sha(v) }))
+    .sort((a, b) => Buffer.compare(a.name, b.name))
+  return sha(lines.map(l => `${l.name.toString('utf8')}\t${l.digest}\n`).join(''))
+}
+
+interface Read {
+  digest: string
+  warnings: string[]
+  connector: object
+}
+
+/** What inspectArchive makes of `zip`: its digest and warnings, or the refusal's message. */
+async function read(zip: Buffer, limits: ZipLimits = ZIP_LIMITS): Promise<Read | string> {
+  const file = path.join(dir, `z${++count}.zip`)
+  writeFileSync(file, zip)
+  try {
+    const facts = await inspectArchive(file, 'a.zip', limits)
+    await facts.file.close()
+    return { digest: facts.contentSha256, warnings: facts.layoutWarnings, connector: facts.connector }
+  } catch (err) {
+    expect(err).toBeInstanceOf(InputError)
+    return (err as Error).message
+  }
+}
+
+async function digest(zip: Buffer, limits?: ZipLimits): Promise<string> {
+  const r = await read(zip, limits)
+  if (typeof r === 'string') throw new Error(`refused: ${r}`)
+  return r.digest
+}
+
+async function refusal(zip: Buffer, limits?: ZipLimits): Promise<string> {
+  const r = await read(zip, limits)
+  if (typeof r !== 'string') throw new Error('read, not refused')
+  return r
+}
+
+// Central directory record fields (the local headers keep what makeZip wrote).
+const FLAGS = 8
+const METHOD = 10
+const OFFSET = 42
+
+/** `zip` (from makeZip, no comment) with its central directory's records edited, reordered or added to. */
+function editCentral(zip: Buffer, edit: (records: Buffer[]) => Buffer[]): Buffer {
+  const endAt = zip.length - 22
+  const size = zip.readUInt32LE(endAt + 12)
+  const at = zip.readUInt32LE(endAt + 16)
+  const records: Buffer[] = []
+  for (let p = at; p < at + size;) {
+    const length = 46 + zip.readUInt16LE(p + 28) + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32)
+    records.push(Buffer.from(zip.subarray(p, p + length)))
+    p += length
+  }
+  const edited = edit(records)
+  const cd = Buffer.concat(edited)
+  const end = Buffer.from(zip.subarray(endAt))
+  end.writeUInt16LE(edited.length, 8)
+  end.writeUInt16LE(edited.length, 10)
+  end.writeUInt32LE(cd.length, 12)
+  return Buffer.concat([zip.subarray(0, at), cd, end])
+}
+
+const directorySize = (zip: Buffer): number => zip.readUInt32LE(zip.length - 22 + 12)
+
+/**
+ * A zip of one stored entry whose local header and bytes sit at the very end of the
+ * file, in the end record's comment; it declares `declared` bytes, and its CRC-32 is
+ * that of the bytes actually there.
+ */
+function tailZip(name: string, data: string, declared: number): Buffer {
+  const nameBytes = Buffer.from(name, 'utf8')
+  const body = Buffer.from(data, 'utf8')
+  const central = Buffer.alloc(46)
+  central.writeUInt32LE(0x02014b50, 0)
+  central.writeUInt16LE(20, 4)
+  central.writeUInt16LE(20, 6)
+  central.writeUInt32LE(crc32(body), 16)
+  central.writeUInt32LE(declared, 20)
+  central.writeUInt32LE(declared, 24)
+  central.writeUInt16LE(nameBytes.length, 28)
+  central.writeUInt32LE(46 + nameBytes.length + 22, OFFSET)
+  const local = Buffer.alloc(30)
+  local.writeUInt32LE(0x04034b50, 0)
+  local.writeUInt16LE(20, 4)
+  local.writeUInt16LE(nameBytes.length, 26)
+  const comment = Buffer.concat([local, nameBytes, body])
+  const end = Buffer.alloc(22)
+  end.writeUInt32LE(0x06054b50, 0)
+  end.writeUInt16LE(1, 8)
+  end.writeUInt16LE(1, 10)
+  end.writeUInt32LE(46 + nameBytes.length, 12)
+  end.writeUInt16LE(comment.length, 20)
+  return Buffer.concat([central, nameBytes, end, comment])
+}
+
+const MiB = 1024 * 1024
+
+describe('entries the archive itself holds', () => {
+  it('refuses an encrypted entry and one of an unsupported method, even when its bytes would read', async () => {
+    const encrypted = editCentral(makeZip([{ name: 'secret.txt', data: 'plain after all', method: 'stored' }]), ([r]) => {
+      r.writeUInt16LE(r.readUInt16LE(FLAGS) | 0x1, FLAGS)
+      return [r]
+    })
+    expect(await refusal(encrypted)).toContain('is not a readable zip: entry secret.txt is encrypted')
+    // Method 9 (deflate64) over bytes that happen to be plain deflate.
+    const deflate64 = editCentral(makeZip([{ name: 'data.bin', data: 'deflated bytes', method: 'deflate' }]), ([r]) => {
+      r.writeUInt16LE(9, METHOD)
+      return [r]
+    })
+    expect(await refusal(deflate64)).toContain('is not a readable zip: entry data.bin uses compression method 9')
+  })
+
+  it('refuses a plain entry whose bytes fail their CRC, stored or deflated', async () => {
+    for (const method of ['stored', 'deflate'] as const) {
+      const zip = makeZip([
+        { name: 'README.txt', data: 'read me', method, declaredCrc: crc32('read me') ^ 1 },
+        { name: 'META-INF/connector-config.xml', data: '<GenericConnector/>' }
+      ])
+      expect(await refusal(zip)).toContain('entry README.txt fails its CRC check')
+    }
+  })
+
+  it('walks the entries in file order whatever order the central directory lists them in', async () => {
+    const tree = { 'b.txt': 'bee', 'a.txt': 'a', 'c/C.class': randomBytes(300) }
+    const zip = makeZip(Object.entries(tree).map(([name, data]) => ({ name, data })))
+    const reversed = editCentral(zip, records => records.reverse())
+    expect(await digest(reversed)).toBe(digestOf(tree))
+  })
+
+  it('sorts the digest lines by name whatever order the entries lie in', async () => {
+    const names = ['m', 'b/x', 'z', 'a', 'B', 'b', 'ab', 'y/1', 'c', 'A', 'aa', 'x']
+    const tree = Object.fromEntries(names.map(n => [n, `data of ${n}`]))
+    expect(await digest(makeZip(names.map(name => ({ name, data: tree[name] }))))).toBe(digestOf(tree))
+  })
+
+  it("reads an entry that ends at the file's last byte and refuses one that declares a byte more", async () => {
+    expect(await digest(tailZip('tail.txt', 'the last bytes', 14))).toBe(digestOf({ 'tail.txt': 'the last bytes' }))
+    // A bad zip, not an archive that changed under us.
+    expect(await refusal(tailZip('tail.txt', 'the last bytes', 15))).toContain('is not a readable zip: entry tail.txt runs past the end of the file')
+  })
+
+  it('reads a deflated entry whose bytes straddle two reads of the file', async () => {
+    // The file is read 2 MiB at a time; this entry's 300 kB of compressed bytes start 1000 bytes before the boundary.
+    const filler = randomBytes(2 * MiB - 1000 - 30 - 'filler.bin'.length)
+    const straddling = randomBytes(300_000)
+    const zip = makeZip([
+      { name: 'filler.bin', data: filler, method: 'stored' },
+      { name: 'S.class', data: straddling, method: 'deflate' }
+    ])
+    expect(await digest(zip)).toBe(digestOf({ 'filler.bin': filler, 'S.class': straddling }))
+  })
+
+  it("refuses '..' as a whole name's first or last segment", async () => {
+    expect(await refusal(makeZip([{ name: '../evil.class', data: 'x' }]))).toContain("entry ../evil.class has a '..' segment in its name")
+    expect(await refusal(makeZip([{ name: 'lib/..', data: 'x' }]))).toContain("entry lib/.. has a '..' segment in its name")
+    // '..' inside a segment is an ordinary name.
+    expect(await digest(makeZip([{ name: 'lib/a..b/..c', data: 'x' }]))).toBe(digestOf({ 'lib/a..b/..c': 'x' }))
+  })
+})
+
+describe('nested archives', () => {
+  const jarOf = (tree: Record<string, string | Buffer>, method: 'stored' | 'deflate' = 'stored'): Buffer =>
+    makeZip(Object.entries(tree).map(([name, data]) => ({ name, data, method })))
+
+  it('reads as a zip only a name that ends in .jar, .zip or .car', async () => {
+    const jar = jarOf({ 'X.class': 'x' })
+    const zip = makeZip([
+      { name: 'lib/a.jar.txt', data: jar },
+      { name: 'lib/b.JAR', data: jar }
+    ])
+    const r = await read(zip)
+    expect(r).toMatchObject({ digest: digestOf({ 'lib/a.jar.txt': jar, 'lib/b.JAR': { zip: { 'X.class': 'x' } } }) })
+  })
+
+  it('digests a tiny stored .jar that is not a zip as its bytes', async () => {
+    const r = await read(makeZip([{ name: 'lib/x.jar', data: 'not a zip', method: 'stored' }]))
+    expect(r).toMatchObject({ digest: digestOf({ 'lib/x.jar': 'not a zip' }) })
+    expect((r as Read).warnings.join('\n')).toContain('lib/x.jar is named like a zip but does not read as one')
+  })
+
+  it('digests as bytes a jar with an encrypted entry or one of an unsupported method', async () => {
+    const encrypted = editCentral(jarOf({ 'X.class': 'x' }), ([r]) => {
+      r.writeUInt16LE(r.readUInt16LE(FLAGS) | 0x1, FLAGS)
+      return [r]
+    })
+    const deflate64 = editCentral(jarOf({ 'X.class': 'x' }, 'deflate'), ([r]) => {
+      r.writeUInt16LE(9, METHOD)
+      return [r]
+    })
+    const r = await read(
+      makeZip([
+        { name: 'lib/e.jar', data: encrypted },
+        { name: 'lib/m.jar', data: deflate64 }
+      ])
+    )
+    expect(r).toMatchObject({ digest: digestOf({ 'lib/e.jar': encrypted, 'lib/m.jar': deflate64 }) })
+    const warnings = (r as Read).warnings.join('\n')
+    expect(warnings).toContain('lib/e.jar!/X.class is encrypted')
+    expect(warnings).toContain('lib/m.jar!/X.class uses compression method 9')
+  })
+
+  it('digests as bytes a jar whose entries overlap', async () => {
+    // Both names point at the first entry's header; each reads alone.
+    const same = 'x'.repeat(100)
+    const jar = editCentral(jarOf({ 'a.txt': same, 'b.txt': same }), ([a, b]) => {
+      b.writeUInt32LE(a.readUInt32LE(OFFSET), OFFSET)
+      return [a, b]
+    })
+    const r = await read(makeZip([{ name: 'lib/o.jar', data: jar }]))
+    expect(r).toMatchObject({ digest: digestOf({ 'lib/o.jar': jar }) })
+    expect((r as Read).warnings.join('\n')).toContain('lib/o.jar!/b.txt overlaps the entry before it')
+  })
+
+  it('digests as bytes a jar whose entry runs past its end, even when the bytes there pass the CRC', async () => {
+    const fits = tailZip('T.class', 'class bytes', 11)
+    const past = tailZip('T.class', 'class bytes', 12)
+    const r = await read(
+      makeZip([
+        { name: 'lib/fits.jar', data: fits },
+        { name: 'lib/past.jar', data: past }
+      ])
+    )
+    expect(r).toMatchObject({ digest: digestOf({ 'lib/fits.jar': { zip: { 'T.class': 'class bytes' } }, 'lib/past.jar': past }) })
+  })
+
+  it('digests as bytes a jar whose central directory does not parse', async () => {
+    const jar = editCentral(jarOf({ 'X.class': 'x' }), ([r]) => {
+      r.writeUInt32LE(0, 0)
+      return [r]
+    })
+    const r = await read(makeZip([{ name: 'lib/d.jar', data: jar }]))
+    expect(r).toMatchObject({ digest: digestOf({ 'lib/d.jar': jar }) })
+    expect((r as Read).warnings.join('\n')).toContain("lib/d.jar's central directory cannot be read")
+  })
+
+  it('names a warning two levels down by its whole path', async () => {
+    const b = makeZip([{ name: 'x\\y.class', data: 'y' }])
+    const a = makeZip([{ name: 'b.zip', data: b }])
+    const r = await read(makeZip([{ name: 'lib/a.jar', data: a }]))
+    expect(r).toMatchObject({ digest: digestOf({ 'lib/a.jar': { zip: { 'b.zip': { zip: { 'x\\y.class': 'y' } } } } }) })
+    expect((r as Read).warnings).toContainEqual(expect.stringContaining('lib/a.jar!/b.zip!/x\\y.class has a backslash in its name'))
+  })
+
+  it('streams an entry of a nested jar larger than one inflate call, and checks its CRC', async () => {
+    const big = Buffer.alloc(9 * MiB, 'abcdefgh')
+    const good = makeZip([
+      { name: 'Big.class', data: big, method: 'deflate' },
+      { name: 'Big.bin', data: big, method: 'stored' }
+    ])
+    const bad = makeZip([{ name: 'Big.class', data: big, method: 'deflate', declaredCrc: crc32(big) ^ 1 }])
+    const r = await read(
+      makeZip([
+        { name: 'lib/good.jar', data: good, method: 'deflate' },
+        { name: 'lib/bad.jar', data: bad, method: 'deflate' }
+      ])
+    )
+    expect(r).toMatchObject({ digest: digestOf({ 'lib/good.jar': { zip: { 'Big.class': big, 'Big.bin': big } }, 'lib/bad.jar': bad }) })
+    expect((r as Read).warnings.join('\n')).toContain('lib/bad.jar!/Big.class fails its CRC check')
+  })
+
+  it('digests right a stored jar read after a small jar inflated in one call', async () => {
+    // The small jar's body comes from zlib; the stored jar after it holds deflated classes
+    // that inflate while it is read: neither may share memory with the other.
+    const small = jarOf({ 'A.class': 'a' })
+    const classes = Object.fromEntries([1, 2, 3, 4].map(i => [`p/C${i}.class`, randomBytes(500)]))
+    const stored = jarOf(classes, 'deflate')
+    const tree: Tree = { 'lib/a.jar': { zip: { 'A.class': 'a' } }, 'lib/b.jar': { zip: classes } }
+    const zip = makeZip([
+      { name: 'lib/a.jar', data: small, method: 'deflate' },
+      { name: 'lib/b.jar', data: stored, method: 'stored' }
+    ])
+    expect(await digest(zip)).toBe(digestOf(tree))
+  })
+})
+
+describe('bounds at their edges', () => {
+  it('reads connector-config.xml of exactly the size bound', async () => {
+    const config = '<GenericConnector sdkApiVersion="2"><connectorClassName>a.B</connectorClassName></GenericConnector>'
+    const zip = makeZip([{ name: 'META-INF/connector-config.xml', data: config }])
+    const limits = (bytes: number): ZipLimits => ({ ...ZIP_LIMITS, maxConfigBytes: bytes })
+    expect(await read(zip, limits(config.length))).toMatchObject({ connector: { className: 'a.B', sdkApiVersion: '2' } })
+    expect(await read(zip, limits(config.length - 1))).toMatchObject({ connector: {} })
+  })
+
+  it('reads a zip of exactly the entries per zip, and in all, that the limits allow', async () => {
+    const jar = makeZip(['A', 'B', 'C'].map(n => ({ name: `${n}.class`, data: n })))
+    const zip = makeZip([
+      { name: 'lib/a.jar', data: jar },
+      { name: 'lib/b.jar', data: jar }
+    ])
+    const tree: Tree = {
+      'lib/a.jar': { zip: { 'A.class': 'A', 'B.class': 'B', 'C.class': 'C' } },
+      'lib/b.jar': { zip: { 'A.class': 'A', 'B.class': 'B', 'C.class': 'C' } }
+    }
+    // 2 + 3 + 3 entries; the largest zip holds 3.
+    expect(await digest(zip, { ...ZIP_LIMITS, maxEntriesPerZip: 3, maxEntriesTotal: 8 })).toBe(digestOf(tree))
+    expect(await refusal(zip, { ...ZIP_LIMITS, maxEntriesPerZip: 2 })).toContain('refused as a possible zip bomb')
+    expect(await refusal(zip, { ...ZIP_LIMITS, maxEntriesTotal: 7 })).toContain('refused as a possible zip bomb')
+  })
+
+  it("reads a central directory of exactly the limit's size and refuses one a byte larger, nested ones too", async () => {
+    const jar = makeZip([{ name: 'X.class', data: 'x' }])
+    const zip = makeZip([
+      { name: 'lib/x.jar', data: jar },
+      { name: 'README.txt', data: 'hi' }
+    ])
+    const outer = directorySize(zip)
+    expect(directorySize(jar)).toBeLessThan(outer)
+    const limit = (bytes: number): ZipLimits => ({ ...ZIP_LIMITS, maxDirectoryBytes: bytes })
+    expect(await digest(zip, limit(outer))).toBe(digestOf({ 'lib/x.jar': { zip: { 'X.class': 'x' } }, 'README.txt': 'hi' }))
+    expect(await refusal(zip, limit(outer - 1))).toContain("refused as a possible zip bomb: the archive's central directory is")
+    expect(await refusal(zip, limit(directorySize(jar) - 1))).toContain('refused as a possible zip bomb')
+  })
+
+  it('spends the nested-buffer budget along the whole path, three levels down', async () => {
+    const d = makeZip([{ name: 'd.txt', data: randomBytes(200), method: 'stored' }])
+    const c = makeZip([{ name: 'c.car', data: d, method: 'stored' }])
+    const b = makeZip([{ name: 'b.zip', data: c, method: 'stored' }])
+    const zip = makeZip([{ name: 'lib/a.jar', data: b, method: 'stored' }])
+    const limits = (budget: number): ZipLimits => ({ ...ZIP_LIMITS, maxNestingDepth: 3, maxNestedBufferBytes: budget })
+    const all = b.length + c.length + d.length
+    const dText = d.subarray(30 + 'd.txt'.length, 30 + 'd.txt'.length + 200)
+    expect(await digest(zip, limits(all))).toBe(digestOf({ 'lib/a.jar': { zip: { 'b.zip': { zip: { 'c.car': { zip: { 'd.txt': dText } } } } } } }))
+    expect(await digest(zip, limits(all - 1))).toBe(digestOf({ 'lib/a.jar': { zip: { 'b.zip': { zip: { 'c.car': d } } } } }))
+  })
+})
+
+describe('a walk that gives up', () => {
+  it('leaves no failed read behind when it refuses an entry with the next read in flight', async () => {
+    // The file is read 2 MiB at a time, one read ahead; every read after the first fails (an I/O error).
+    const zip = makeZip([
+      { name: 'bad.txt', data: 'x', method: 'stored', declaredCrc: crc32('x') ^ 1 },
+      { name: 'filler.bin', data: Buffer.alloc(3 * MiB), method: 'stored' }
+    ])
+    let reads = 0
+    const file = {
+      size: zip.length,
+      read: (into: Buffer, position: number, length: number): Promise<number> =>
+        ++reads > 1 ? Promise.reject(new Error('EIO: i/o error, read')) : Promise.resolve(zip.copy(into, 0, position, position + length))
+    }
+    const unhandled: unknown[] = []
+    const note = (reason: unknown): void => void unhandled.push(reason)
+    process.on('unhandledRejection', note)
+    try {
+      const walk = digestArchive(
+        { size: zip.length, readExact: (p, l) => zip.subarray(p, p + l) },
+        new FilePass(file as unknown as ArchiveFile),
+        newWalkState(ZIP_LIMITS),
+        ''
+      )
+      await expect(walk).rejects.toThrow('entry bad.txt fails its CRC check')
+      await new Promise(resolve => setTimeout(resolve, 20))
+    } finally {
+      process.off('unhandledRejection', note)
+    }
+    expect(reads).toBe(2)
+    expect(unhandled).toEqual([])
+  })
+})
+
+describe('what an entry may make the check hold in memory at once', () => {
+  /** The largest buffer asked of Buffer (ours and zlib's) while `zip` is read. */
+  async function largestBufferWhileReading(zip: Buffer): Promise<number> {
+    let largest = 0
+    const spies = (['alloc', 'allocUnsafe', 'allocUnsafeSlow'] as const).map(name => {
+      const real = Buffer[name].bind(Buffer) as (size: number, ...rest: unknown[]) => Buffer
+      return jest.spyOn(Buffer, name).mockImplementation(((size: number, ...rest: unknown[]) => {
+        largest = Math.max(largest, size)
+        return real(size, ...rest)
+      }) as never)
+    })
+    try {
+      await read(zip)
+    } finally {
+      for (const spy of spies) spy.mockRestore()
+    }
+    return largest
+  }
+
+  // The two reused 2 MiB reads of the file and zlib's 1 MiB pieces: nothing near the entry's size.
+  const BOUND = 3 * MiB
+
+  it('a plain entry larger than one inflate call is hashed as it inflates, never held whole', async () => {
+    const zip = makeZip([{ name: 'data/big.bin', data: Buffer.alloc(12 * MiB, 'abcdefgh'), method: 'deflate' }])
+    expect(await largestBufferWhileReading(zip)).toBeLessThan(BOUND)
+  })
+
+  it('a header that declares far fewer bytes than it stores compressed cannot make the check buffer them whole, in the archive or in a jar', async () => {
+    const honest = deflateRawSync(Buffer.alloc(1000, 'x'))
+    // A valid deflate stream of 1000 bytes, then 10 MiB that a lying header counts as compressed data.
+    const lying = Buffer.concat([honest, randomBytes(10 * MiB)])
+    const entry = { data: Buffer.alloc(1000, 'x'), compressed: lying, method: 'deflate' as const }
+    expect(await largestBufferWhileReading(makeZip([{ name: 'data/lying.bin', ...entry }]))).toBeLessThan(BOUND)
+    expect(await largestBufferWhileReading(makeZip([{ name: 'lib/lying.jar', ...entry }]))).toBeLessThan(BOUND)
+  })
+})
