@@ -223,6 +223,22 @@ describe('the workspace, before any request', () => {
     expect(same.calls).toEqual(['list', 'create'])
   })
 
+  it('archive-path is the path below the workspace, with forward slashes', async () => {
+    const run = await runFake(new FakeBoomi(), makeInputs({ dryRun: true }), ws.dir, {
+      locateArchive: async () => ({ path: `${ws.dir}/build/libs/sample.car.zip`, fileName: 'sample.car.zip', size: 40 })
+    })
+    expect(run.error).toBeUndefined()
+    expect(outputsOf(run.record)['archive-path']).toBe('build/libs/sample.car.zip')
+  })
+
+  it('version-id of a version listed without a change log: the release notes are empty', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(2, () => ({ changeLog: undefined }))
+    const run = await runFake(boomi, makeInputs({ archive: undefined, versionId: '1001', classifications: ['prod'] }), ws.dir)
+    expect(run.error).toBeUndefined()
+    expect(boomi.calls).toEqual(['list', `change ${GROUP}-prod 1001 ""`])
+  })
+
   it("warns of an archive over Boomi's size guidance, not of one at it", async () => {
     const sized = (size: number) => ({
       locateArchive: async () => ({ path: `${ws.dir}/sample.car.zip`, fileName: 'sample.car.zip', size }),
