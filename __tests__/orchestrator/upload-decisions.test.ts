@@ -187,11 +187,13 @@ describe('cancels between phases', () => {
 })
 
 describe('the workspace, before any request', () => {
-  it('the record says the change log came from change-log-file', async () => {
+  it('the record says where the change log came from', async () => {
     const boomi = new FakeBoomi()
     const run = await runFake(boomi, makeInputs({ changeLogFile: 'CHANGELOG.md' }), ws.dir)
     expect(run.error).toBeUndefined()
     expect(run.record.changeLog).toMatchObject({ source: 'file', text: '- Paging fixed' })
+    const given = await runFake(new FakeBoomi(), makeInputs({ changeLog: 'Paging fixed' }), ws.dir)
+    expect(given.record.changeLog).toEqual({ source: 'input', text: 'Paging fixed' })
   })
 
   it('a change-log-file that cannot be read is a bad input carrying the read failure, before any request', async () => {
