@@ -2,7 +2,9 @@
 // its gate (scripts/mutation-gate.ts). Stryker 10 refuses Node older than 22: on an older
 // Node the job runs on the Node 24 that .ci/run installs into .tools/node24.
 import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import * as path from 'node:path'
 import { type ExplainedSurvivor, type MutationReport, judge, readJson, render } from './mutation-gate.js'
 
 const REPORT = 'reports/mutation/mutation.json'
@@ -15,7 +17,18 @@ function nodeForStryker(): string {
   throw new Error(`Stryker needs Node 22 or newer (this is ${process.version}); run bash .ci/run once to install Node 24 into .tools/node24, or use Node 24.`)
 }
 
-const run = spawnSync(nodeForStryker(), ['node_modules/@stryker-mutator/core/bin/stryker.js', 'run', ...process.argv.slice(2)], { stdio: 'inherit' })
+// Stryker ends a test runner that hangs (a mutant's endless wait) by killing it, so that runner's
+// afterAll never removes the workspaces its tests made: they go in a folder of their own, removed here.
+const scratch = mkdtempSync(path.join(tmpdir(), 'mutation-'))
+let run
+try {
+  run = spawnSync(nodeForStryker(), ['node_modules/@stryker-mutator/core/bin/stryker.js', 'run', ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { ...process.env, TMPDIR: scratch }
+  })
+} finally {
+  rmSync(scratch, { recursive: true, force: true })
+}
 if (run.status !== 0) process.exit(run.status ?? 1)
 const { files, stale } = judge(readJson<MutationReport>(REPORT), readJson<ExplainedSurvivor[]>(LISTED))
 const { text, unexplained } = render(files, stale)
