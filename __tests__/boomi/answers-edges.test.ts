@@ -39,7 +39,6 @@ describe('a query page', () => {
   it('an empty paging token is no token: the listing ends there', () => {
     const last = readQueryPage(JSON.stringify({ numberOfResults: 1, queryToken: '', result: [versionJson(3, GROUP)] }), 'queryMore')
     expect(last.queryToken).toBeUndefined()
-    expect(last).not.toHaveProperty('queryToken', '')
   })
 
   it('a paging token of 8192 characters is kept; one longer, or one holding a control character, stops the listing', () => {
@@ -104,6 +103,8 @@ describe('a version', () => {
   })
 
   it('an upload date on a calendar day that does not exist, or in the first century, stops the listing', () => {
+    // Date.UTC reads years 0-99 as 1900-1999, so the calendar check refuses them: no Boomi upload
+    // is that old, and a date that cannot be right must stop the pruning, never order it.
     for (const date of ['2026-02-30T09:01:00Z', '2026-04-31T09:01:00Z', '0050-01-01T00:00:00Z']) {
       expect(() => readUploadedDate(date, '1', 'query')).toThrow(AnswerError)
     }
