@@ -166,7 +166,7 @@ describe('what the outcome says', () => {
       {
         '1001': async () => ({ outcome: 'unknown', error: new BoomiError('delete', 404, 'not found') }),
         '1002': rejecting(new BoomiError('delete', 409, 'in use')),
-        '1003': rejecting(new BoomiError('delete', 400, 'bad')),
+        '1003': rejecting(new BoomiError('delete', 404, 'not found')),
         '1004': rejecting(new Error('not understood'))
       },
       [version(0), gone(1)]
@@ -174,7 +174,7 @@ describe('what the outcome says', () => {
     const progress: number[][] = []
     const { deps, lines } = depsFor(boomi, { progress: { upload: () => undefined, prune: (d, t) => void progress.push([d, t]) } })
     const outcome = await executePrune(deps, boomi, planOf(6), 'prune')
-    expect(ids(outcome.deleted)).toEqual(['1005', '1001', '1000'])
+    expect(ids(outcome.deleted)).toEqual(['1005', '1003', '1001', '1000'])
     expect(progress.map(p => p[0])).toEqual([1, 2, 3, 4, 5, 6])
     expect(lines.filter(l => l.startsWith('deleted 1005'))).toEqual([expect.stringContaining('[6/6]')])
     expect(lines.filter(l => l.startsWith('deleted 1000'))).toEqual([expect.stringContaining('[1/6]')])
@@ -227,32 +227,55 @@ describe('the order lines come in while deletions run a few at a time', () => {
   it('each line as soon as every earlier one is out; once cancelled, whatever waits at once, in plan order', async () => {
     const release: Record<string, (a: DeleteAnswer) => void> = {}
     const later = (id: string) => () => new Promise<DeleteAnswer>(resolve => (release[id] = resolve))
-    const boomi = client({ '1000': later('1000'), '1001': later('1001'), '1002': later('1002'), '1003': later('1003'), '1004': later('1004') })
+    const boomi = client(Object.fromEntries(['1000', '1001', '1002', '1003', '1004', '1005'].map(id => [id, later(id)])))
     const controller = new AbortController()
-    const { deps, lines } = depsFor(boomi, { deleteConcurrency: 5, signal: controller.signal })
+    const { deps, lines } = depsFor(boomi, { deleteConcurrency: 6, signal: controller.signal })
     const settle = async (): Promise<void> => {
       for (let i = 0; i < 5; i++) await new Promise(resolve => setImmediate(resolve))
     }
     const deletedLines = (): string[] => lines.filter(l => l.startsWith('deleted')).map(l => l.split(' ')[1])
-    const run = executePrune(deps, boomi, planOf(5), 'prune')
+    const run = executePrune(deps, boomi, planOf(6), 'prune')
     await settle()
     release['1000']({ outcome: 'deleted' })
     await settle()
     expect(deletedLines()).toEqual(['1000'])
-    // 1001 hangs; 1003 then 1002 answer: their lines wait for 1001's
-    release['1003']({ outcome: 'deleted' })
+    release['1001']({ outcome: 'deleted' })
     await settle()
-    release['1002']({ outcome: 'deleted' })
-    await settle()
-    expect(deletedLines()).toEqual(['1000'])
-    controller.abort()
-    expect(deletedLines()).toEqual(['1000', '1002', '1003'])
-    // after the cancel, a line comes at once though 1001 still hangs
+    expect(deletedLines()).toEqual(['1000', '1001'])
+    // 1002 hangs; 1004 then 1003 answer: their lines wait for 1002's
     release['1004']({ outcome: 'deleted' })
     await settle()
-    expect(deletedLines()).toEqual(['1000', '1002', '1003', '1004'])
-    release['1001']({ outcome: 'deleted' })
+    release['1003']({ outcome: 'deleted' })
+    await settle()
+    expect(deletedLines()).toEqual(['1000', '1001'])
+    controller.abort()
+    expect(deletedLines()).toEqual(['1000', '1001', '1003', '1004'])
+    // after the cancel, a line comes at once though 1002 still hangs
+    release['1005']({ outcome: 'deleted' })
+    await settle()
+    expect(deletedLines()).toEqual(['1000', '1001', '1003', '1004', '1005'])
+    release['1002']({ outcome: 'deleted' })
     const outcome = await run
-    expect(ids(outcome.deleted)).toEqual(['1004', '1003', '1002', '1001', '1000'])
+    expect(ids(outcome.deleted)).toEqual(['1005', '1004', '1003', '1002', '1001', '1000'])
+  })
+
+  it('a deletion in flight when the run is cancelled still counts those that ended before it', async () => {
+    const controller = new AbortController()
+    let answer1001: (a: DeleteAnswer) => void = () => undefined
+    const boomi = client({
+      '1000': async () => {
+        await new Promise(resolve => setImmediate(resolve))
+        controller.abort()
+        throw new BoomiError('delete', 503, 'busy')
+      },
+      '1001': () => new Promise<DeleteAnswer>(resolve => (answer1001 = resolve))
+    })
+    const { deps, lines } = depsFor(boomi, { deleteConcurrency: 2, signal: controller.signal })
+    const run = executePrune(deps, boomi, planOf(2), 'prune')
+    for (let i = 0; i < 5; i++) await new Promise(resolve => setImmediate(resolve))
+    answer1001({ outcome: 'deleted' })
+    const outcome = await run
+    expect(outcome.notTried).toEqual([version(0)])
+    expect(lines.filter(l => l.startsWith('deleted'))).toEqual([expect.stringMatching(/^deleted 1001 .*\[2\/2\]$/)])
   })
 })
