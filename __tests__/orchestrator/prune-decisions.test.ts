@@ -204,6 +204,15 @@ describe('what the outcome says', () => {
     expect(plans).toEqual([expect.objectContaining({ round: 'prune', plan: { keepLatest: 1, minAgeDays: 0, kept: 1 } })])
   })
 
+  it('the prune after the upload reports its deletes as the prune round', async () => {
+    const boomi = client({})
+    const { deps } = fakeDeps(boomi, makeInputs({ archive: undefined, keepLatest: 1, minAgeDays: 0 }), '/nonexistent')
+    const result = await prunePhase(deps, 1, { listing: [version(0), version(1)], uploaded: false, pendingUpload: false, refusedBefore: new Set() })
+    expect(ids(result.outcome.deleted)).toEqual(['1000'])
+    const sent = deps.events.all.flatMap(e => (e.type === 'sent' && e.request.operation === 'delete' ? [e.request.round] : []))
+    expect(sent).toEqual(['prune'])
+  })
+
   it('making room: its plan and its deletes are reported as the room round', async () => {
     const boomi = client({})
     const { deps } = fakeDeps(boomi, makeInputs({ archive: undefined, keepLatest: 2, minAgeDays: 0 }), '/nonexistent')
@@ -277,5 +286,23 @@ describe('the order lines come in while deletions run a few at a time', () => {
     const outcome = await run
     expect(outcome.notTried).toEqual([version(0)])
     expect(lines.filter(l => l.startsWith('deleted'))).toEqual([expect.stringMatching(/^deleted 1001 .*\[2\/2\]$/)])
+  })
+
+  it('when a deletion worker fails outright, the lines of deletions already done still come out', async () => {
+    let answer1000: (a: DeleteAnswer) => void = () => undefined
+    const boomi = client({ '1000': () => new Promise<DeleteAnswer>(resolve => (answer1000 = resolve)) })
+    let finished = 0
+    const progress = {
+      upload: () => undefined,
+      prune: () => {
+        if (++finished > 1) throw new Error('progress reporter broke')
+      }
+    }
+    const { deps, lines } = depsFor(boomi, { deleteConcurrency: 2, progress })
+    const run = executePrune(deps, boomi, planOf(2), 'prune')
+    for (let i = 0; i < 5; i++) await new Promise(resolve => setImmediate(resolve))
+    answer1000({ outcome: 'deleted' })
+    await expect(run).rejects.toThrow('progress reporter broke')
+    expect(lines.filter(l => l.startsWith('deleted')).map(l => l.split(' ')[1])).toEqual(['1001'])
   })
 })
