@@ -56,6 +56,8 @@ describe('duplicates', () => {
     expect(boomi.calls).toEqual(['list'])
     expect(run.published).toBe(1)
     expect(renderSummary(run.record)).toMatch(/Failed/)
+    expect(run.record.upload).toMatchObject({ kind: 'refused-duplicate', match: 'sha256', versions: [expect.objectContaining({ versionId: '1000' })] })
+    expect(renderSummary(run.record)).toContain('| Result | Not uploaded: already a version of the group, the same archive')
   })
 
   it('if-exists: upload uploads again', async () => {

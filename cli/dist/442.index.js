@@ -2390,11 +2390,8 @@ const STATUS_TEXT = {
 /** `version` is undefined only in a dry run that would upload: the changes are planned for the version it would make. */
 async function switchPhase(deps, version, releaseNotes) {
     const { inputs, log } = deps;
-    const results = [];
-    const done = (change) => {
-        results.push(change);
-        deps.events.report({ type: 'switched', change });
-    };
+    // Each change goes into the record as an event; nothing else keeps them.
+    const done = (change) => deps.events.report({ type: 'switched', change });
     for (const label of inputs.classifications) {
         const classificationType = `${inputs.groupType}-${label}`;
         if (inputs.dryRun || !version) {
@@ -2421,7 +2418,6 @@ async function switchPhase(deps, version, releaseNotes) {
             answered();
         }
     }
-    return results;
 }
 /** Changes Boomi did not accept: refused outright, or answered REJECTED or CANCELLED. */
 function unswitched(results) {

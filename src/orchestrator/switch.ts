@@ -17,13 +17,10 @@ const STATUS_TEXT: Record<string, string> = {
 }
 
 /** `version` is undefined only in a dry run that would upload: the changes are planned for the version it would make. */
-export async function switchPhase(deps: RunDeps, version: ConnectorVersion | undefined, releaseNotes: string): Promise<SwitchResult[]> {
+export async function switchPhase(deps: RunDeps, version: ConnectorVersion | undefined, releaseNotes: string): Promise<void> {
   const { inputs, log } = deps
-  const results: SwitchResult[] = []
-  const done = (change: SwitchResult): void => {
-    results.push(change)
-    deps.events.report({ type: 'switched', change })
-  }
+  // Each change goes into the record as an event; nothing else keeps them.
+  const done = (change: SwitchResult): void => deps.events.report({ type: 'switched', change })
   for (const label of inputs.classifications) {
     const classificationType = `${inputs.groupType}-${label}`
     if (inputs.dryRun || !version) {
@@ -48,7 +45,6 @@ export async function switchPhase(deps: RunDeps, version: ConnectorVersion | und
       answered()
     }
   }
-  return results
 }
 
 /** Changes Boomi did not accept: refused outright, or answered REJECTED or CANCELLED. */

@@ -1,0 +1,66 @@
+// How a run ends when a classification change is not made: refused or answered REJECTED or
+// CANCELLED fails the run at its end, after everything else was done; a cancel between two
+// changes sends no further one.
+import { describe, expect, it } from '@jest/globals'
+import { outputsOf } from '../../src/domain/outputs.js'
+import { FakeBoomi, GROUP, makeInputs, runFake, useWorkspace } from '../helpers/fake-run.js'
+
+const ws = useWorkspace()
+
+describe('classification changes Boomi did not accept', () => {
+  it.each(['REJECTED', 'CANCELLED'] as const)('answered %s: the run fails at its end naming it, after the other change and the pruning', async status => {
+    const boomi = new FakeBoomi()
+    boomi.seed(3)
+    boomi.changeAnswers.set(`${GROUP}-uat`, status)
+    const run = await runFake(boomi, makeInputs({ classifications: ['uat', 'prod'], keepLatest: 2 }), ws.dir)
+    expect(run.error?.message).toMatch(new RegExp(`1 classification change\\(s\\) not made: ${GROUP}-uat \\(${status}\\)`))
+    expect(boomi.calls.filter(c => c.startsWith('change')).map(c => c.split(' ')[1])).toEqual([`${GROUP}-uat`, `${GROUP}-prod`])
+    expect(boomi.calls).toContain('delete 1000')
+    expect(JSON.parse(outputsOf(run.record)['classification-changes'])).toEqual([
+      { classificationType: `${GROUP}-uat`, versionId: '2001', reviewStatus: status },
+      { classificationType: `${GROUP}-prod`, versionId: '2001', reviewStatus: 'APPROVED' }
+    ])
+  })
+
+  it('answered APPROVED and PENDING: the run succeeds', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(1)
+    boomi.changeAnswers.set(`${GROUP}-prod`, 'PENDING')
+    const run = await runFake(boomi, makeInputs({ classifications: ['uat', 'prod'] }), ws.dir)
+    expect(run.error).toBeUndefined()
+  })
+})
+
+describe('a cancel between two classification changes', () => {
+  it('sends no further change, and reports it as not requested', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(1)
+    const controller = new AbortController()
+    const change = boomi.changeVersion.bind(boomi)
+    boomi.changeVersion = async (...args) => {
+      const answer = await change(...args)
+      controller.abort()
+      return answer
+    }
+    const run = await runFake(boomi, makeInputs({ classifications: ['uat', 'prod'] }), ws.dir, { signal: controller.signal })
+    expect(boomi.calls.filter(c => c.startsWith('change')).map(c => c.split(' ')[1])).toEqual([`${GROUP}-uat`])
+    expect(run.error?.message).toMatch(/cancelled/)
+    expect(run.record.switches).toEqual([
+      { classificationType: `${GROUP}-uat`, versionId: '2001', reviewStatus: 'APPROVED' },
+      { classificationType: `${GROUP}-prod`, versionId: '2001', reviewStatus: '', error: 'not requested: the run was cancelled' }
+    ])
+  })
+})
+
+describe('a classification change Boomi refuses', () => {
+  it('is in classification-changes with no review status, in the record with the refusal, and fails the run at its end', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(1)
+    boomi.changeAnswers.set(`${GROUP}-uat`, 403)
+    const run = await runFake(boomi, makeInputs({ classifications: ['uat'] }), ws.dir)
+    const [change] = JSON.parse(outputsOf(run.record)['classification-changes'])
+    expect(change).toMatchObject({ classificationType: `${GROUP}-uat`, versionId: '2001', reviewStatus: '' })
+    expect(run.record.switches?.[0].error).toMatch(/403/)
+    expect(run.error?.message).toMatch(/1 classification change\(s\) not made/)
+  })
+})

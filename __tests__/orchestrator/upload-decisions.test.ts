@@ -1,0 +1,261 @@
+// The orchestrator's decisions around the upload, driven in-process through
+// RunDeps (fake Boomi, fake clock): lost answers and their looks, second copies,
+// what a forced record says was sent, cancels between phases, and the archive's
+// own checks before any request.
+import { describe, expect, it } from '@jest/globals'
+import { classifyFailure } from '../../src/boomi/failures.js'
+import { ARCHIVE_SIZE_GUIDANCE_BYTES } from '../../src/boomi/contract.js'
+import { outputsOf } from '../../src/domain/outputs.js'
+import { renderSummary } from '../../src/domain/summary.js'
+import { BoomiError, CancelledError, InputError, NetworkError } from '../../src/errors.js'
+import { nextStep } from '../../src/net/retry.js'
+import { afterUploadFailure, lookSchedule } from '../../src/orchestrator/lost-answers.js'
+import { runRelease } from '../../src/orchestrator/release.js'
+import { FakeBoomi, GROUP, SHA, fakeArchiveFile, fakeDeps, forcedWhile, makeInputs, runFake, useWorkspace } from '../helpers/fake-run.js'
+
+const ws = useWorkspace()
+const policy = { maxAttempts: 3, baseDelayMs: 1000, maxDelayMs: 30_000, maxRetryAfterMs: 120_000, random: () => 0.5 }
+const creates = (boomi: FakeBoomi) => boomi.calls.filter(c => c === 'create').length
+
+describe('after a failed upload attempt', () => {
+  it('a certificate failure after the request was written is not a lost answer: no look, no retry', () => {
+    const failure = classifyFailure(new NetworkError('create', 'CERT_HAS_EXPIRED', 'certificate has expired', false))
+    expect(failure.mayHaveTakenEffect).toBe(true)
+    expect(afterUploadFailure(failure, nextStep(failure, { failures: 0 }, policy), 0, 2000)).toMatchObject({ lost: false, look: false, retry: false })
+  })
+
+  it('giving up is neither a wait nor throttling', () => {
+    const failure = classifyFailure(new BoomiError('create', 400, 'bad'))
+    expect(afterUploadFailure(failure, nextStep(failure, { failures: 0 }, policy), 0, 2000)).toEqual({
+      lost: false,
+      look: false,
+      retry: false,
+      delayMs: 0,
+      throttled: false,
+      failures: 1
+    })
+  })
+
+  it('the looks end at the settle window, listing no moment twice', () => {
+    expect(lookSchedule(1500)).toEqual([0, 500, 1500])
+    expect(lookSchedule(0)).toEqual([0])
+  })
+
+  it('the first look after a lost answer is at once: no wait before it', async () => {
+    const boomi = new FakeBoomi()
+    boomi.createSteps = ['lost-stored']
+    const run = await runFake(boomi, makeInputs(), ws.dir)
+    expect(run.error).toBeUndefined()
+    expect(run.sleeps).toEqual([])
+  })
+
+  it('a wait between attempts that fails ends the upload with that failure, sending nothing more', async () => {
+    const boomi = new FakeBoomi()
+    boomi.createSteps = [{ status: 503, retryAfterMs: 1000 }, 'ok']
+    const { deps } = fakeDeps(boomi, makeInputs(), ws.dir)
+    const broken = new Error('the wait failed')
+    deps.clock = { now: deps.clock.now, sleep: async () => Promise.reject(broken) }
+    let published: Parameters<Parameters<typeof runRelease>[1]>[0] | undefined
+    await expect(runRelease(deps, async r => void (published = r))).rejects.toBe(broken)
+    expect(creates(boomi)).toBe(1)
+    // no attempt lost its answer, so nothing may have been stored
+    expect(outputsOf(published!)).toMatchObject({ uploaded: 'false', 'version-id': '' })
+  })
+
+  it('the throttled time ends when the upload succeeds', async () => {
+    const boomi = new FakeBoomi()
+    boomi.createSteps = [{ status: 503, retryAfterMs: 2000 }, { status: 503, retryAfterMs: 2000 }, 'ok']
+    const { deps, clock } = fakeDeps(boomi, makeInputs(), ws.dir)
+    await runRelease(deps, async () => undefined)
+    expect(deps.retry.throttledMs).toBe(4000)
+    clock.t += 60_000
+    expect(deps.retry.throttledMs).toBe(4000)
+  })
+})
+
+describe('a forced record after upload attempts', () => {
+  const secondCreate = (boomi: FakeBoomi) => (c: string) => c === 'create' && creates(boomi) >= 2
+
+  it('an attempt refused as busy is answered: only the hanging attempt is not known', async () => {
+    const boomi = new FakeBoomi()
+    boomi.createSteps = [{ status: 503, retryAfterMs: 1000 }, 'stored-hang']
+    const record = await forcedWhile(boomi, ws.dir, makeInputs(), secondCreate(boomi))
+    expect(record.unknown?.map(q => q.operation)).toEqual(['upload'])
+  })
+
+  it('an attempt whose answer was lost and whose version never showed stays not known', async () => {
+    const boomi = new FakeBoomi()
+    boomi.createSteps = ['lost', 'stored-hang']
+    const record = await forcedWhile(boomi, ws.dir, makeInputs(), secondCreate(boomi))
+    expect(record.unknown?.map(q => q.operation)).toEqual(['upload', 'upload'])
+    expect(outputsOf(record).uploaded).toBe('unknown')
+  })
+})
+
+describe('second copies of the archive', () => {
+  // Attempt 1 (2001) loses its answer and shows only at the look for a twin; attempt 2 (2002) is the run's.
+  const twinLate = (): FakeBoomi => {
+    const boomi = new FakeBoomi()
+    boomi.createSteps = [{ lostStoredAfterListings: 7 }, 'ok']
+    return boomi
+  }
+
+  it('a twin removed leaves no warning of second copies, and pruning sees it as deleted', async () => {
+    const boomi = twinLate()
+    boomi.seed(2)
+    const run = await runFake(boomi, makeInputs({ keepLatest: 1 }), ws.dir)
+    expect(run.error).toBeUndefined()
+    expect(run.warnings.join('\n')).not.toMatch(/Second copies left/)
+    expect(boomi.calls.filter(c => c.startsWith('delete')).sort()).toEqual(['delete 1000', 'delete 1001', 'delete 2001'])
+    expect(JSON.parse(outputsOf(run.record)['deleted-version-ids']).sort()).toEqual(['1000', '1001'])
+    // the removed twin is not a version pruning has to pass over
+    expect(run.record.pruning?.skipped).toEqual([])
+    expect(boomi.live().map(v => v.versionId)).toEqual(['2002'])
+  })
+
+  it('a twin whose delete got no answer is left: named, and the run fails after its outputs', async () => {
+    const boomi = twinLate()
+    boomi.deleteLostNotDone.set('2001', 'timeout')
+    const run = await runFake(boomi, makeInputs(), ws.dir)
+    expect(run.error?.message).toMatch(/also stored 2001, a second copy/)
+    expect(run.warnings.join('\n')).toMatch(/Second copies left: .*2001/)
+    expect(outputsOf(run.record)['version-id']).toBe('2002')
+  })
+
+  it('a twin delete sent and never answered is in the forced record as a twin deletion', async () => {
+    const boomi = twinLate()
+    const orig = boomi.deleteVersion.bind(boomi)
+    boomi.deleteVersion = async (g, id) => (id === '2001' ? (boomi.calls.push(`delete ${id}`), new Promise(() => undefined)) : orig(g, id))
+    const record = await forcedWhile(boomi, ws.dir, makeInputs(), c => c === 'delete 2001')
+    expect(record.unknown).toEqual([{ operation: 'delete', round: 'twin', version: expect.objectContaining({ versionId: '2001' }) }])
+  })
+
+  it('a twin delete that was answered is not in the forced record', async () => {
+    const boomi = twinLate()
+    boomi.changeHangs.add(`${GROUP}-prod`)
+    const record = await forcedWhile(boomi, ws.dir, makeInputs({ classifications: ['prod'] }), c => c.startsWith(`change ${GROUP}-prod`))
+    expect(boomi.calls).toContain('delete 2001')
+    expect(record.unknown).toEqual([{ operation: 'change', classificationType: `${GROUP}-prod`, versionId: '2002' }])
+  })
+})
+
+describe('cancels between phases', () => {
+  it('a cancel while the upload is answered switches nothing', async () => {
+    const boomi = new FakeBoomi()
+    const controller = new AbortController()
+    const orig = boomi.createVersion.bind(boomi)
+    boomi.createVersion = async (g, body) => {
+      const v = await orig(g, body)
+      controller.abort()
+      return v
+    }
+    const run = await runFake(boomi, makeInputs({ classifications: ['prod'] }), ws.dir, { signal: controller.signal })
+    expect(run.error).toBeInstanceOf(CancelledError)
+    expect(boomi.calls.some(c => c.startsWith('change'))).toBe(false)
+    expect(run.record.switches).toBeUndefined()
+    expect(outputsOf(run.record)).toMatchObject({ uploaded: 'true', 'version-id': '2001' })
+  })
+
+  it('a cancel during switching requests no further change and prunes nothing', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(3)
+    const controller = new AbortController()
+    const orig = boomi.changeVersion.bind(boomi)
+    boomi.changeVersion = async (c, v, n) => {
+      const answer = await orig(c, v, n)
+      controller.abort()
+      return answer
+    }
+    const run = await runFake(boomi, makeInputs({ classifications: ['uat', 'prod'], keepLatest: 1 }), ws.dir, { signal: controller.signal })
+    expect(run.error).toBeInstanceOf(CancelledError)
+    expect(boomi.calls.filter(c => c.startsWith('change')).map(c => c.split(' ')[1])).toEqual([`${GROUP}-uat`])
+    expect(run.record.switches).toEqual([
+      { classificationType: `${GROUP}-uat`, versionId: '2001', reviewStatus: 'APPROVED' },
+      { classificationType: `${GROUP}-prod`, versionId: '2001', reviewStatus: '', error: 'not requested: the run was cancelled' }
+    ])
+    expect(boomi.calls.some(c => c.startsWith('delete'))).toBe(false)
+    expect(run.record.pruning).toBeUndefined()
+  })
+
+  it('a run that was not cancelled is not recorded as cancelled', async () => {
+    const boomi = new FakeBoomi()
+    const run = await runFake(boomi, makeInputs(), ws.dir, { signal: new AbortController().signal })
+    expect(run.error).toBeUndefined()
+    expect(run.record.cancelled).toBeFalsy()
+    expect(renderSummary(run.record)).not.toMatch(/Cancelled/)
+  })
+})
+
+describe('the workspace, before any request', () => {
+  it('the record says where the change log came from', async () => {
+    const boomi = new FakeBoomi()
+    const run = await runFake(boomi, makeInputs({ changeLogFile: 'CHANGELOG.md' }), ws.dir)
+    expect(run.error).toBeUndefined()
+    expect(run.record.changeLog).toMatchObject({ source: 'file', text: '- Paging fixed' })
+    const given = await runFake(new FakeBoomi(), makeInputs({ changeLog: 'Paging fixed' }), ws.dir)
+    expect(given.record.changeLog).toEqual({ source: 'input', text: 'Paging fixed' })
+  })
+
+  it('a change-log-file that cannot be read is a bad input carrying the read failure, before any request', async () => {
+    const boomi = new FakeBoomi()
+    const readErr = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })
+    const run = await runFake(boomi, makeInputs({ changeLogFile: 'CHANGELOG.md' }), ws.dir, { readTextFile: async () => Promise.reject(readErr) })
+    expect(run.error).toBeInstanceOf(InputError)
+    expect(run.error?.message).toMatch(/Cannot read change-log-file 'CHANGELOG\.md' \(EACCES: permission denied\)/)
+    expect(run.error?.cause).toBe(readErr)
+    expect(boomi.calls).toEqual([])
+  })
+
+  it('a change-log-file outside the workspace is refused as such, not as unreadable', async () => {
+    const boomi = new FakeBoomi()
+    const run = await runFake(boomi, makeInputs({ changeLogFile: '../../etc/passwd' }), ws.dir)
+    expect(run.error).toBeInstanceOf(InputError)
+    expect(run.error?.message).not.toMatch(/Cannot read/)
+  })
+
+  it('expected-sha256: a different archive is refused before any request; the same one is uploaded', async () => {
+    const other = new FakeBoomi()
+    const refused = await runFake(other, makeInputs({ expectedSha256: 'a'.repeat(64) }), ws.dir)
+    expect(refused.error).toBeInstanceOf(InputError)
+    expect(refused.error?.message).toContain(`The archive's sha256 is ${SHA}`)
+    expect(other.calls).toEqual([])
+    const same = new FakeBoomi()
+    const run = await runFake(same, makeInputs({ expectedSha256: SHA }), ws.dir)
+    expect(run.error).toBeUndefined()
+    expect(same.calls).toEqual(['list', 'create'])
+  })
+
+  it('archive-path is the path below the workspace, with forward slashes', async () => {
+    const run = await runFake(new FakeBoomi(), makeInputs({ dryRun: true }), ws.dir, {
+      locateArchive: async () => ({ path: `${ws.dir}/build/libs/sample.car.zip`, fileName: 'sample.car.zip', size: 40 })
+    })
+    expect(run.error).toBeUndefined()
+    expect(outputsOf(run.record)['archive-path']).toBe('build/libs/sample.car.zip')
+  })
+
+  it('version-id of a version listed without a change log: the release notes are empty', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(2, () => ({ changeLog: undefined }))
+    const run = await runFake(boomi, makeInputs({ archive: undefined, versionId: '1001', classifications: ['prod'] }), ws.dir)
+    expect(run.error).toBeUndefined()
+    expect(boomi.calls).toEqual(['list', `change ${GROUP}-prod 1001 ""`])
+  })
+
+  it("warns of an archive over Boomi's size guidance, not of one at it", async () => {
+    const sized = (size: number) => ({
+      locateArchive: async () => ({ path: `${ws.dir}/sample.car.zip`, fileName: 'sample.car.zip', size }),
+      inspectArchive: async () => ({
+        sha256: SHA,
+        contentSha256: 'c'.repeat(64),
+        connector: {},
+        layoutWarnings: [],
+        entries: 3,
+        file: fakeArchiveFile()
+      })
+    })
+    const over = await runFake(new FakeBoomi(), makeInputs({ dryRun: true }), ws.dir, sized(ARCHIVE_SIZE_GUIDANCE_BYTES + 1))
+    expect(over.warnings.join('\n')).toMatch(/over Boomi's guidance/)
+    const at = await runFake(new FakeBoomi(), makeInputs({ dryRun: true }), ws.dir, sized(ARCHIVE_SIZE_GUIDANCE_BYTES))
+    expect(at.warnings.join('\n')).not.toMatch(/over Boomi's guidance/)
+  })
+})
