@@ -393,23 +393,26 @@ describe('a walk that gives up', () => {
 })
 
 describe('what an entry may make the check hold in memory at once', () => {
-  /** The largest buffer asked of Buffer (ours and zlib's) while `zip` is read. */
-  async function largestBufferWhileReading(zip: Buffer): Promise<number> {
+  /** The buffers asked of Buffer (ours and zlib's) while `zip` is read: the largest, and how many of 4 KiB or more (Buffer's pool serves smaller ones). */
+  async function buffersWhileReading(zip: Buffer): Promise<{ largest: number; unpooled: number }> {
     let largest = 0
+    let unpooled = 0
     const spies = (['alloc', 'allocUnsafe', 'allocUnsafeSlow'] as const).map(name => {
       const real = Buffer[name].bind(Buffer) as (size: number, ...rest: unknown[]) => Buffer
       return jest.spyOn(Buffer, name).mockImplementation(((size: number, ...rest: unknown[]) => {
         largest = Math.max(largest, size)
+        if (size >= 4096) unpooled++
         return real(size, ...rest)
       }) as never)
     })
     try {
-      await read(zip)
+      expect(typeof (await read(zip))).toBe('object')
     } finally {
       for (const spy of spies) spy.mockRestore()
     }
-    return largest
+    return { largest, unpooled }
   }
+  const largestBufferWhileReading = async (zip: Buffer): Promise<number> => (await buffersWhileReading(zip)).largest
 
   // The two reused 2 MiB reads of the file and zlib's 1 MiB pieces: nothing near the entry's size.
   const BOUND = 3 * MiB
@@ -417,6 +420,17 @@ describe('what an entry may make the check hold in memory at once', () => {
   it('a plain entry larger than one inflate call is hashed as it inflates, never held whole', async () => {
     const zip = makeZip([{ name: 'data/big.bin', data: Buffer.alloc(12 * MiB, 'abcdefgh'), method: 'deflate' }])
     expect(await largestBufferWhileReading(zip)).toBeLessThan(BOUND)
+  })
+
+  it("a jar's classes inflate into reused buffers: no buffer per class, however many there are", async () => {
+    const jar = (classes: number): Buffer =>
+      makeZip(
+        Array.from({ length: classes }, (_, i) => ({ name: `com/acme/C${i}.class`, data: Buffer.alloc(6000, `class C${i} `), method: 'deflate' as const }))
+      )
+    const archive = (classes: number): Buffer => makeZip([{ name: 'lib/dep.jar', data: jar(classes), method: 'deflate' }])
+    const few = await buffersWhileReading(archive(10))
+    const many = await buffersWhileReading(archive(500))
+    expect(many.unpooled - few.unpooled).toBeLessThan(10)
   })
 
   it('a header that declares far fewer bytes than it stores compressed cannot make the check buffer them whole, in the archive or in a jar', async () => {

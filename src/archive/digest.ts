@@ -7,7 +7,7 @@ import { createHash, hash as hashOnce } from 'node:crypto'
 import { crc32 } from 'node:zlib'
 import { exactBytes, hasByteControl } from '../text.js'
 import type { FilePass, FileSums } from './file-pass.js'
-import { SYNC_MAX_INFLATED, inflateStream, inflateWhole } from './inflate.js'
+import { Inflater, SYNC_MAX_INFLATED, inflateStream } from './inflate.js'
 import type { ZipLimits } from './limits.js'
 import { type CentralEntry, LOCAL_LENGTH, type ReadAt, localHeaderLength, parseCentral, readEnd, shownName } from './zip-directory.js'
 import { ZipDefect, ZipLimitExceeded, causeText } from './zip-errors.js'
@@ -24,6 +24,9 @@ export interface WalkState {
   pool: BodyPool
   /** Where a deflated entry's compressed bytes are gathered for one inflate call, reused. */
   scratch: Scratch
+  /** Where an entry that is only hashed inflates, reused. */
+  out: Scratch
+  inflater: Inflater
 }
 
 export function newWalkState(limits: ZipLimits): WalkState {
@@ -34,7 +37,9 @@ export function newWalkState(limits: ZipLimits): WalkState {
     unreadableNested: [],
     backslashed: [],
     pool: new BodyPool(),
-    scratch: new Scratch()
+    scratch: new Scratch(),
+    out: new Scratch(),
+    inflater: new Inflater()
   }
 }
 
@@ -90,9 +95,6 @@ export interface ArchiveDigest {
   captured?: Buffer
 }
 
-// A deflated nested jar up to this size inflates in one call (its compressed bytes
-// and its body are then both in memory); larger ones stream into a reused buffer.
-const SYNC_MAX_BODY = 16 * 1024 * 1024
 const NESTED = /\.(jar|zip|car)$/i
 const ABSOLUTE = /^([/\\]|[A-Za-z]:)/
 const PARENT = /(^|[/\\])\.\.([/\\]|$)/
@@ -140,6 +142,7 @@ export async function digestArchive(file: { size: number; readExact: ReadAt }, p
     }
   } finally {
     pass.abandon()
+    state.inflater.close()
   }
   return { digest: digestOf(lines), sums: await pass.finish(), keys: files.map(e => e.key), captured }
 }
@@ -151,23 +154,22 @@ async function fileEntry(pass: FilePass, entry: CentralEntry, state: WalkState, 
   const declared = entry.uncompressedSize
   const nested = isNested(entry, state, at)
   if (nested || keep) {
-    // A deflated jar inflates in one call into a buffer of its own size; other bodies go into a reused one.
-    const whole = entry.method === DEFLATED && declared <= SYNC_MAX_BODY && entry.compressedSize <= compressedBound(declared)
-    const pooled = nested && !whole
+    // A nested jar's body is lent by the pool and given back once digested; the kept entry's is its own.
+    // A deflated one inflates through the reused stream from the file's reads as they come.
+    const space = nested ? state.pool.take(declared + 1) : Buffer.allocUnsafe(declared + 1)
     let body: Buffer
-    if (whole) {
-      body = inflateWhole(await pass.bytes(entry.compressedSize, state.scratch), declared, label)
+    if (entry.method === DEFLATED) {
+      body = await state.inflater.inflateFrom(pass.take(entry.compressedSize), declared, space, label)
     } else {
-      body = pooled ? state.pool.take(declared) : Buffer.allocUnsafe(declared)
+      // Stored: its declared size is its size in the file (checkMethod leaves no third method).
+      body = space.subarray(0, declared)
       let filled = 0
-      const into = (piece: Buffer): void => void (filled += piece.copy(body, filled))
-      if (entry.method === STORED) for await (const piece of pass.take(entry.compressedSize)) into(piece)
-      else await inflateStream(pass.take(entry.compressedSize), declared, label, into)
+      for await (const piece of pass.take(entry.compressedSize)) filled += piece.copy(body, filled)
     }
     checkCrc(crc32(body), entry, label)
     if (!nested) return { hex: sha256Hex(body), body }
     const hex = (await nestedDigest(body, label, state, { prefix: `${label}!/`, depth: at.depth + 1, budget: at.budget - declared })) ?? sha256Hex(body)
-    if (pooled) state.pool.give(body)
+    state.pool.give(body)
     return { hex }
   }
   const hash = createHash('sha256')
@@ -180,8 +182,8 @@ async function fileEntry(pass: FilePass, entry: CentralEntry, state: WalkState, 
   }
   if (entry.method === STORED) {
     for await (const piece of pass.take(entry.compressedSize)) digest(piece)
-  } else if (declared <= SYNC_MAX_INFLATED && entry.compressedSize <= compressedBound(declared)) {
-    digest(inflateWhole(await pass.bytes(entry.compressedSize, state.scratch), declared, label))
+  } else if (declared <= SYNC_MAX_INFLATED) {
+    digest(await state.inflater.inflateFrom(pass.take(entry.compressedSize), declared, state.out.get(declared + 1), label))
   } else {
     await inflateStream(pass.take(entry.compressedSize), declared, label, digest)
   }
@@ -237,11 +239,16 @@ async function memoryEntry(raw: Buffer, entry: CentralEntry, state: WalkState, a
     checkCrc(crc, entry, label)
     return hash.digest('hex')
   }
-  const bytes = entry.method === STORED ? raw : inflateWhole(raw, declared, label)
+  const nested = isNested(entry, state, at)
+  // A nested jar's body is lent by the pool (it is digested while this zip's other entries wait); the rest inflate into one reused buffer.
+  const space = entry.method === STORED ? undefined : nested ? state.pool.take(declared + 1) : state.out.get(declared + 1)
+  const bytes = space ? state.inflater.inflate(raw, declared, space, label) : raw
   checkCrc(crc32(bytes), entry, label)
-  if (!isNested(entry, state, at)) return sha256Hex(bytes)
+  if (!nested) return sha256Hex(bytes)
   const name = label()
-  return (await nestedDigest(bytes, name, state, { prefix: `${name}!/`, depth: at.depth + 1, budget: at.budget - declared })) ?? sha256Hex(bytes)
+  const hex = (await nestedDigest(bytes, name, state, { prefix: `${name}!/`, depth: at.depth + 1, budget: at.budget - declared })) ?? sha256Hex(bytes)
+  if (space) state.pool.give(bytes)
+  return hex
 }
 
 /** The central directory's entries, after the bounds on their number. */
@@ -328,15 +335,6 @@ function checkMethod(entry: CentralEntry, label: string | (() => string)): void 
 
 function checkCrc(crc: number, entry: CentralEntry, label: string | (() => string)): void {
   if (crc >>> 0 !== entry.crc32 >>> 0) throw new ZipDefect(`entry ${typeof label === 'string' ? label : label()} fails its CRC check`)
-}
-
-/**
- * The most compressed bytes an honest deflate stream of `declared` bytes takes
- * (stored blocks add 5 bytes per 64 KiB): past it the entry streams, so a lying
- * header cannot make us buffer its compressed bytes whole.
- */
-function compressedBound(declared: number): number {
-  return declared + 5 * Math.ceil(declared / 16384) + 1024
 }
 
 async function* once(piece: Buffer): AsyncGenerator<Buffer> {

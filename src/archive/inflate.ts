@@ -1,4 +1,5 @@
-import { createInflateRaw, inflateRawSync } from 'node:zlib'
+import { type InflateRaw, constants, createInflateRaw, inflateRawSync } from 'node:zlib'
+import { types } from 'node:util'
 import { ZipDefect, causeText } from './zip-errors.js'
 
 // Up to this declared size an entry inflates in one synchronous call into one
@@ -8,6 +9,7 @@ import { ZipDefect, causeText } from './zip-errors.js'
 export const SYNC_MAX_INFLATED = 8 * 1024 * 1024
 const STREAM_CHUNK = 1024 * 1024
 const MIN_CHUNK = 64 // zlib's smallest output chunk
+const EMPTY = Buffer.alloc(0)
 
 /**
  * `raw` inflated in one call. The output chunk is the declared size plus one
@@ -24,8 +26,127 @@ export function inflateWhole(raw: Buffer, declared: number, label: string | (() 
     if (code === 'ERR_BUFFER_TOO_LARGE') throw new ZipDefect(`entry ${name()} inflates past the ${declared} bytes it declares`)
     throw new ZipDefect(`entry ${name()} does not inflate (${causeText(err)})`)
   }
+  if (out.length > declared) throw new ZipDefect(`entry ${name()} inflates past the ${declared} bytes it declares`)
   if (out.length !== declared) throw new ZipDefect(`entry ${name()} holds ${out.length} bytes, not the ${declared} it declares`)
   return out
+}
+
+/**
+ * What node:zlib's own synchronous calls use under `inflateRawSync`: the native
+ * stream behind an InflateRaw, its last call's leftovers in `_writeState`
+ * ([output left, input left]) and an `onerror` it calls during `writeSync`. Not a
+ * public API: `Inflater` checks for it and falls back to `inflateRawSync`
+ * (docs/benchmarks.md, "One zlib stream for every entry").
+ */
+interface NativeInflate {
+  writeSync(flush: number, input: Buffer, inputOffset: number, inputLength: number, output: Buffer, outputOffset: number, outputLength: number): void
+  reset(): void
+  onerror: (message: string, errno: number) => void
+}
+
+/**
+ * Whole entries inflated one after another through one zlib stream, reset
+ * between them, into buffers the caller reuses. `inflateRawSync` builds a stream
+ * object and an output buffer per call: for a jar's ~27,000 classes that garbage
+ * held Node 24's peak at 145–170 MB, past the 120 MB bound.
+ */
+export class Inflater {
+  private engine: InflateRaw | undefined
+  private native: NativeInflate | undefined
+  private state: Uint32Array | undefined
+  private failure: string | undefined
+
+  /** `reuse` false: every call goes through inflateRawSync (what a Node without the native stream gets; tests compare the two). */
+  constructor(private readonly reuse = true) {}
+
+  /** False where this Node does not offer the native stream: every call then goes through inflateRawSync. */
+  get reusing(): boolean {
+    return this.open() !== undefined
+  }
+
+  /**
+   * `raw` inflated into `out`, which must hold at least `declared + 1` bytes (one
+   * byte past the declared size tells "too long" from "exactly right"); a view of
+   * its first `declared` bytes.
+   */
+  inflate(raw: Buffer, declared: number, out: Buffer, label: string | (() => string)): Buffer {
+    if (out.length <= declared) throw new RangeError(`an output of ${out.length} bytes cannot hold ${declared} + 1`)
+    const native = this.open()
+    if (!native) {
+      const whole = inflateWhole(raw, declared, label)
+      whole.copy(out)
+      return out.subarray(0, declared)
+    }
+    const name = (): string => (typeof label === 'string' ? label : label())
+    this.failure = undefined
+    native.reset()
+    native.writeSync(constants.Z_FINISH, raw, 0, raw.length, out, 0, declared + 1)
+    if (this.failure !== undefined) {
+      const problem = this.failure
+      // A failed stream is not reused: the next entry gets a fresh one.
+      this.close()
+      throw new ZipDefect(`entry ${name()} does not inflate (${causeText(new Error(problem))})`)
+    }
+    const written = declared + 1 - this.state![0]
+    if (written > declared) throw new ZipDefect(`entry ${name()} inflates past the ${declared} bytes it declares`)
+    if (written !== declared) throw new ZipDefect(`entry ${name()} holds ${written} bytes, not the ${declared} it declares`)
+    return out.subarray(0, declared)
+  }
+
+  /**
+   * As `inflate`, with the compressed bytes taken as they come (each piece may be a
+   * view into a reused buffer): they are never gathered in one buffer.
+   */
+  async inflateFrom(input: AsyncIterable<Buffer>, declared: number, out: Buffer, label: string): Promise<Buffer> {
+    if (out.length <= declared) throw new RangeError(`an output of ${out.length} bytes cannot hold ${declared} + 1`)
+    const native = this.open()
+    if (!native) {
+      const pieces: Buffer[] = []
+      for await (const piece of input) pieces.push(Buffer.from(piece))
+      return this.inflate(Buffer.concat(pieces), declared, out, label)
+    }
+    this.failure = undefined
+    native.reset()
+    let written = 0
+    const step = (flush: number, piece: Buffer): void => {
+      native.writeSync(flush, piece, 0, piece.length, out, written, declared + 1 - written)
+      if (this.failure !== undefined) {
+        const problem = this.failure
+        this.close()
+        throw new ZipDefect(`entry ${label} does not inflate (${causeText(new Error(problem))})`)
+      }
+      written = declared + 1 - this.state![0]
+      if (written > declared) throw new ZipDefect(`entry ${label} inflates past the ${declared} bytes it declares`)
+    }
+    // Every piece is read to its end even after the deflate stream ended: what follows it is ignored, as inflateRawSync does.
+    for await (const piece of input) step(constants.Z_NO_FLUSH, piece)
+    step(constants.Z_FINISH, EMPTY)
+    if (written !== declared) throw new ZipDefect(`entry ${label} holds ${written} bytes, not the ${declared} it declares`)
+    return out.subarray(0, declared)
+  }
+
+  /** Frees the native stream now rather than at the next garbage collection. */
+  close(): void {
+    this.engine?.close()
+    this.engine = undefined
+    this.native = undefined
+    this.state = undefined
+  }
+
+  private open(): NativeInflate | undefined {
+    if (this.native) return this.native
+    if (this.engine || !this.reuse) return undefined
+    const engine = createInflateRaw()
+    this.engine = engine
+    const inner = engine as unknown as { _handle?: Partial<NativeInflate>; _writeState?: unknown }
+    const handle = inner._handle
+    if (typeof handle?.writeSync !== 'function' || typeof handle.reset !== 'function' || !types.isUint32Array(inner._writeState)) return undefined
+    // Our handler instead of the stream's, which would destroy the stream and emit 'error' later.
+    handle.onerror = (message: string) => void (this.failure = message)
+    this.native = handle as NativeInflate
+    this.state = inner._writeState as Uint32Array
+    return this.native
+  }
 }
 
 /**

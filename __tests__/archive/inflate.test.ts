@@ -1,0 +1,127 @@
+// One zlib stream reused for a zip's entries (src/archive/inflate.ts): on this Node it
+// must be the native one, and it must answer every entry as inflateRawSync does,
+// refusals worded alike, a failed entry leaving the next one unharmed.
+import { describe, expect, it } from '@jest/globals'
+import { randomBytes } from 'node:crypto'
+import { deflateRawSync } from 'node:zlib'
+import { Inflater } from '../../src/archive/inflate.js'
+import { ZipDefect } from '../../src/archive/zip-errors.js'
+
+const text = Buffer.from('class Main { public static void main(String[] a) {} }\n'.repeat(200))
+const raw = deflateRawSync(text)
+const noise = randomBytes(5000)
+
+/** What `inflater` makes of `input` declared as `declared` bytes: the bytes, or the refusal. */
+function attempt(inflater: Inflater, input: Buffer, declared: number): Buffer | string {
+  try {
+    return Buffer.from(inflater.inflate(input, declared, Buffer.alloc(declared + 1), 'lib/a.jar!/Main.class'))
+  } catch (err) {
+    expect(err).toBeInstanceOf(ZipDefect)
+    return (err as ZipDefect).problem
+  }
+}
+
+const cases: [string, Buffer, number][] = [
+  ['an honest entry', raw, text.length],
+  ['an empty one', deflateRawSync(Buffer.alloc(0)), 0],
+  ['one longer than it declares', raw, text.length - 1],
+  ['one shorter than it declares', raw, text.length + 1],
+  ['one cut short', raw.subarray(0, raw.length >> 1), text.length],
+  ['one that is not deflate', noise, 5000],
+  ['an honest entry with bytes after its end', Buffer.concat([raw, noise]), text.length]
+]
+
+describe('Inflater', () => {
+  it('reuses the native stream on the Node this runs on', () => {
+    expect(new Inflater().reusing).toBe(true)
+    expect(new Inflater(false).reusing).toBe(false)
+  })
+
+  it.each(cases)('answers %s as inflateRawSync does', (_name, input, declared) => {
+    const reused = attempt(new Inflater(), input, declared)
+    expect(reused).toEqual(attempt(new Inflater(false), input, declared))
+    if (typeof reused !== 'string') expect(reused).toEqual(text.subarray(0, declared))
+  })
+
+  it('words each refusal as the check always has', () => {
+    const inflater = new Inflater()
+    expect(attempt(inflater, raw, text.length - 1)).toBe(`entry lib/a.jar!/Main.class inflates past the ${text.length - 1} bytes it declares`)
+    expect(attempt(inflater, raw, text.length + 1)).toBe(`entry lib/a.jar!/Main.class holds ${text.length} bytes, not the ${text.length + 1} it declares`)
+    expect(attempt(inflater, raw.subarray(0, 10), text.length)).toBe('entry lib/a.jar!/Main.class does not inflate (unexpected end of file)')
+    expect(attempt(inflater, noise, 5000)).toMatch(/^entry lib\/a\.jar!\/Main\.class does not inflate \(invalid .+\)$/)
+  })
+
+  it('inflates every entry right after one that failed, whichever way it failed', () => {
+    const inflater = new Inflater()
+    for (const [, input, declared] of cases) {
+      attempt(inflater, input, declared)
+      expect(attempt(inflater, raw, text.length)).toEqual(text)
+    }
+  })
+
+  it('writes into the buffer it is given and no further than one byte past the declared size', () => {
+    const out = Buffer.alloc(text.length + 10, 0xee)
+    const view = new Inflater().inflate(raw, text.length, out, 'a')
+    expect(view.buffer).toBe(out.buffer)
+    expect(view.byteOffset).toBe(out.byteOffset)
+    expect(out.subarray(text.length + 1).every(b => b === 0xee)).toBe(true)
+    expect(() => new Inflater().inflate(raw, text.length, Buffer.alloc(text.length), 'a')).toThrow(RangeError)
+  })
+
+  it('can be closed and used again', () => {
+    const inflater = new Inflater()
+    inflater.close()
+    expect(attempt(inflater, raw, text.length)).toEqual(text)
+    inflater.close()
+    inflater.close()
+    expect(attempt(inflater, raw, text.length)).toEqual(text)
+  })
+})
+
+describe('Inflater, the compressed bytes in pieces', () => {
+  async function* split(input: Buffer, size: number): AsyncGenerator<Buffer> {
+    // One reused buffer, as the file's reads are: a piece is valid only until the next is asked for.
+    const reused = Buffer.alloc(size)
+    for (let at = 0; at < input.length; at += size) {
+      const n = input.copy(reused, 0, at, at + size)
+      yield reused.subarray(0, n)
+    }
+  }
+
+  async function attemptFrom(inflater: Inflater, input: Buffer, declared: number, size: number): Promise<Buffer | string> {
+    try {
+      return Buffer.from(await inflater.inflateFrom(split(input, size), declared, Buffer.alloc(declared + 1), 'lib/a.jar'))
+    } catch (err) {
+      expect(err).toBeInstanceOf(ZipDefect)
+      return (err as ZipDefect).problem.replace('lib/a.jar', 'lib/a.jar!/Main.class')
+    }
+  }
+
+  it.each(cases)('answers %s as it does whole, in pieces of any size, with or without the native stream', async (_name, input, declared) => {
+    const whole = attempt(new Inflater(), input, declared)
+    for (const size of [1, 7, 1000, input.length + 1]) {
+      expect(await attemptFrom(new Inflater(), input, declared, size)).toEqual(whole)
+      expect(await attemptFrom(new Inflater(false), input, declared, size)).toEqual(whole)
+    }
+  })
+
+  it('inflates the next entry right after one that failed', async () => {
+    const inflater = new Inflater()
+    for (const [, input, declared] of cases) {
+      await attemptFrom(inflater, input, declared, 100)
+      expect(await attemptFrom(inflater, raw, text.length, 100)).toEqual(text)
+    }
+  })
+
+  it('reads every piece, even those after the end of the deflate stream', async () => {
+    let asked = 0
+    async function* counted(): AsyncGenerator<Buffer> {
+      for await (const piece of split(Buffer.concat([raw, noise]), 500)) {
+        asked++
+        yield piece
+      }
+    }
+    await new Inflater().inflateFrom(counted(), text.length, Buffer.alloc(text.length + 1), 'a')
+    expect(asked).toBe(Math.ceil((raw.length + noise.length) / 500))
+  })
+})
