@@ -14,6 +14,7 @@ export default {
     'src/boomi/answers.ts',
     'src/orchestrator/*.ts',
     'src/archive/digest.ts',
+    'src/archive/inflate.ts',
     'src/net/retry.ts',
     'src/text.ts'
   ],

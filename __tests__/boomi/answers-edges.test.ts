@@ -36,6 +36,12 @@ describe('a query page', () => {
     expect(() => readQueryPage(JSON.stringify({ numberOfResults: 0, result: null }), 'query')).toThrow(/'result' is null, not a list/)
   })
 
+  it('a null paging token is no token: the listing ends there', () => {
+    const last = readQueryPage(JSON.stringify({ numberOfResults: 1, queryToken: null, result: [versionJson(3, GROUP)] }), 'queryMore')
+    expect(last.queryToken).toBeUndefined()
+    expect(last.result.map(v => v.versionId)).toEqual(['3'])
+  })
+
   it('an empty paging token is no token: the listing ends there', () => {
     const last = readQueryPage(JSON.stringify({ numberOfResults: 1, queryToken: '', result: [versionJson(3, GROUP)] }), 'queryMore')
     expect(last.queryToken).toBeUndefined()
@@ -109,6 +115,22 @@ describe('a version', () => {
       expect(() => readUploadedDate(date, '1', 'query')).toThrow(AnswerError)
     }
     expect(readUploadedDate('2024-02-29T09:01:00Z', '1', 'query')).toBe('2024-02-29T09:01:00Z')
+  })
+
+  // The date orders pruning: only one whole instant is read, nothing before or after it, offsets with or without a colon.
+  it.each([
+    ['2026-03-01T09:01:00+05:30', true],
+    ['2026-03-01T09:01:00+0530', true],
+    ['2026-03-01T09:01:00-23:59', true],
+    ['2026-03-01T09:01:00+24:00', false],
+    ['x2026-03-01T09:01:00Z', false],
+    // V8's Date.parse reads this one (the text from '(' on as a comment): the pattern alone refuses it.
+    ['1(2026-03-01T09:01:00Z', false],
+    ['2026-03-01T09:01:00Zx', false],
+    ['2026-03-01T09:01:00+05:30 ', false]
+  ])('an upload date %s is read: %s', (date, read) => {
+    if (read) expect(readUploadedDate(date, '1', 'query')).toBe(date)
+    else expect(() => readUploadedDate(date, '1', 'query')).toThrow(AnswerError)
   })
 })
 

@@ -259,3 +259,17 @@ describe('the workspace, before any request', () => {
     expect(at.warnings.join('\n')).not.toMatch(/over Boomi's guidance/)
   })
 })
+
+describe('upload progress', () => {
+  it("reports the body's bytes as they are sent, up to the whole body, against its size", async () => {
+    const boomi = new FakeBoomi()
+    const seen: [number, number][] = []
+    const run = await runFake(boomi, makeInputs({ keepLatest: undefined }), ws.dir, { progress: { upload: (sent, total) => seen.push([sent, total]), prune: () => undefined } })
+    expect(run.error).toBeUndefined()
+    expect(seen.length).toBeGreaterThan(0)
+    const total = seen[0][1]
+    expect(total).toBeGreaterThan(0)
+    expect(seen.every(([, t]) => t === total)).toBe(true)
+    expect(seen.at(-1)![0]).toBeGreaterThanOrEqual(total)
+  })
+})
