@@ -472,7 +472,7 @@ describe('listing', () => {
     expect(run.warnings.join('\n')).toMatch(/ends with '-uat'.*e\.g\. acme-Q7XK2P-sample\./)
   })
 
-  it('does not take a classification-like word inside an empty group\'s name for a classification', async () => {
+  it("does not take a classification-like word inside an empty group's name for a classification", async () => {
     const boomi = new FakeBoomi()
     const run = await runFake(boomi, makeInputs({ archive: undefined, keepLatest: 3, groupType: 'acme-Q7XK2P-prod-tools' }), ws.dir)
     expect(run.warnings.join('\n')).toContain('Group acme-Q7XK2P-prod-tools has no versions')

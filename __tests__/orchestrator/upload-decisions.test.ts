@@ -264,7 +264,9 @@ describe('upload progress', () => {
   it("reports the body's bytes as they are sent, up to the whole body, against its size", async () => {
     const boomi = new FakeBoomi()
     const seen: [number, number][] = []
-    const run = await runFake(boomi, makeInputs({ keepLatest: undefined }), ws.dir, { progress: { upload: (sent, total) => seen.push([sent, total]), prune: () => undefined } })
+    const run = await runFake(boomi, makeInputs({ keepLatest: undefined }), ws.dir, {
+      progress: { upload: (sent, total) => seen.push([sent, total]), prune: () => undefined }
+    })
     expect(run.error).toBeUndefined()
     expect(seen.length).toBeGreaterThan(0)
     const total = seen[0][1]
