@@ -279,10 +279,10 @@ class Inflater {
             throw new RangeError(`an output of ${out.length} bytes cannot hold ${declared} + 1`);
         const native = this.open();
         if (!native) {
-            const pieces = [];
-            for await (const piece of input)
-                pieces.push(Buffer.from(piece));
-            return this.inflate(Buffer.concat(pieces), declared, out, label);
+            // Streamed, so that a header declaring far fewer bytes than it stores cannot make us gather them.
+            let filled = 0;
+            await inflateStream(input, declared, label, piece => void (filled += piece.copy(out, filled)));
+            return out.subarray(0, declared);
         }
         this.failure = undefined;
         native.reset();

@@ -206,6 +206,25 @@ describe('nested archives', () => {
     expect(r).toMatchObject({ digest: digestOf({ 'lib/a.jar.txt': jar, 'lib/b.JAR': { zip: { 'X.class': 'x' } } }) })
   })
 
+  it("digests right a jar's stored jar followed by deflated ones: a stored jar is a view of its parent, never lent out again", async () => {
+    // A tiny stored jar, then jars that inflate to far more than they store, then enough bytes for the parent to
+    // have room: were the stored jar's place lent out, the next jar would inflate over its own compressed bytes.
+    const inner = (n: number): Buffer => jarOf({ [`C${n}.class`]: Buffer.alloc(5000, `class ${n} `) })
+    const tail = randomBytes(50_000)
+    const parent = makeZip([
+      { name: 'one.jar', data: jarOf({ 'C1.class': 'c' }), method: 'stored' },
+      { name: 'two.jar', data: inner(2), method: 'deflate' },
+      { name: 'three.jar', data: inner(3), method: 'deflate' },
+      { name: 'Z.bin', data: tail, method: 'stored' }
+    ])
+    const tree = (n: number): { zip: Tree } => ({ zip: { [`C${n}.class`]: Buffer.alloc(5000, `class ${n} `) } })
+    const r = await read(makeZip([{ name: 'lib/parent.jar', data: parent }]))
+    expect(r).toMatchObject({
+      digest: digestOf({ 'lib/parent.jar': { zip: { 'one.jar': { zip: { 'C1.class': 'c' } }, 'two.jar': tree(2), 'three.jar': tree(3), 'Z.bin': tail } } })
+    })
+    expect((r as Read).warnings.join('\n')).not.toContain('does not read as one')
+  })
+
   it('digests a tiny stored .jar that is not a zip as its bytes', async () => {
     const r = await read(makeZip([{ name: 'lib/x.jar', data: 'not a zip', method: 'stored' }]))
     expect(r).toMatchObject({ digest: digestOf({ 'lib/x.jar': 'not a zip' }) })

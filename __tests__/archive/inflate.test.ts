@@ -1,7 +1,7 @@
 // One zlib stream reused for a zip's entries (src/archive/inflate.ts): on this Node it
 // must be the native one, and it must answer every entry as inflateRawSync does,
 // refusals worded alike, a failed entry leaving the next one unharmed.
-import { describe, expect, it } from '@jest/globals'
+import { describe, expect, it, jest } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
 import { deflateRawSync } from 'node:zlib'
 import { Inflater } from '../../src/archive/inflate.js'
@@ -25,6 +25,7 @@ const cases: [string, Buffer, number][] = [
   ['an honest entry', raw, text.length],
   ['an empty one', deflateRawSync(Buffer.alloc(0)), 0],
   ['one longer than it declares', raw, text.length - 1],
+  ['one far longer than it declares', raw, 100],
   ['one shorter than it declares', raw, text.length + 1],
   ['one cut short', raw.subarray(0, raw.length >> 1), text.length],
   ['one that is not deflate', noise, 5000],
@@ -43,8 +44,11 @@ describe('Inflater', () => {
     if (typeof reused !== 'string') expect(reused).toEqual(text.subarray(0, declared))
   })
 
-  it('words each refusal as the check always has', () => {
-    const inflater = new Inflater()
+  it.each([true, false])('words each refusal as the check always has (native stream: %s), the entry named when it fails', reuse => {
+    const inflater = new Inflater(reuse)
+    const named = (): string => 'lib/a.jar!/Main.class'
+    expect(() => inflater.inflate(noise, 5000, Buffer.alloc(5001), named)).toThrow(/^entry lib\/a\.jar!\/Main\.class does not inflate/)
+    expect(() => inflater.inflate(raw, 100, Buffer.alloc(101), named)).toThrow('entry lib/a.jar!/Main.class inflates past the 100 bytes it declares')
     expect(attempt(inflater, raw, text.length - 1)).toBe(`entry lib/a.jar!/Main.class inflates past the ${text.length - 1} bytes it declares`)
     expect(attempt(inflater, raw, text.length + 1)).toBe(`entry lib/a.jar!/Main.class holds ${text.length} bytes, not the ${text.length + 1} it declares`)
     expect(attempt(inflater, raw.subarray(0, 10), text.length)).toBe('entry lib/a.jar!/Main.class does not inflate (unexpected end of file)')
@@ -66,6 +70,32 @@ describe('Inflater', () => {
     expect(view.byteOffset).toBe(out.byteOffset)
     expect(out.subarray(text.length + 1).every(b => b === 0xee)).toBe(true)
     expect(() => new Inflater().inflate(raw, text.length, Buffer.alloc(text.length), 'a')).toThrow(RangeError)
+  })
+
+  it('refuses an output with no byte to spare, whole or in pieces', async () => {
+    async function* one(): AsyncGenerator<Buffer> {
+      yield raw
+    }
+    await expect(new Inflater().inflateFrom(one(), text.length, Buffer.alloc(text.length), 'a')).rejects.toThrow(RangeError)
+    await expect(new Inflater(false).inflateFrom(one(), text.length, Buffer.alloc(text.length), 'a')).rejects.toThrow(RangeError)
+  })
+
+  it('without the native stream, a bomb is stopped at its declared size: no buffer near what it would inflate to', () => {
+    const bomb = deflateRawSync(Buffer.alloc(8 * 1024 * 1024))
+    let largest = 0
+    const spies = (['alloc', 'allocUnsafe', 'allocUnsafeSlow'] as const).map(name => {
+      const real = Buffer[name].bind(Buffer) as (size: number, ...rest: unknown[]) => Buffer
+      return jest.spyOn(Buffer, name).mockImplementation(((size: number, ...rest: unknown[]) => {
+        largest = Math.max(largest, size)
+        return real(size, ...rest)
+      }) as never)
+    })
+    try {
+      expect(() => new Inflater(false).inflate(bomb, 1000, Buffer.alloc(1001), 'a')).toThrow('inflates past the 1000 bytes')
+    } finally {
+      for (const spy of spies) spy.mockRestore()
+    }
+    expect(largest).toBeLessThan(64 * 1024)
   })
 
   it('can be closed and used again', () => {
