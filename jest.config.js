@@ -14,6 +14,7 @@ export default {
   globalSetup: '<rootDir>/jest.global-setup.js',
   globalTeardown: '<rootDir>/jest.global-teardown.js',
   testSequencer: '<rootDir>/jest.sequencer.js',
-  // Process tests wait on child processes, not the CPU: two workers overlap them on two cores.
-  maxWorkers: 2
+  // Process tests wait on child processes and timers, not the CPU: a third worker overlaps
+  // their waits on two cores (measured: 40.7 s with 3, 47.3 s with 2, 44.4 s with 4).
+  maxWorkers: 3
 }

@@ -1,27 +1,32 @@
-// Process-level tests run the action bundled from the current src/, never the
-// committed dist/ (.ci/run checks separately that dist/ equals a fresh bundle).
-// One bundle per test run, built in the background while the in-process tests
-// run (jest.sequencer.js puts those first); scripts/run-action.ts waits for its
-// '.ready' mark before starting the action. BOOMI_ACTION_DIST, when set, names
-// a bundle to test instead.
+// Process-level tests run the action and the command-line tool bundled from the
+// current src/, never the committed dist/ or cli/dist/ (.ci/run checks separately
+// that those equal a fresh bundle). Both are built once per test run, in the
+// background while the in-process tests run (jest.sequencer.js puts those first),
+// by jest.bundles.js; scripts/run-action.ts and the command-line tests wait for
+// each one's '.ready' mark. BOOMI_ACTION_DIST, when set, names an action bundle to
+// test instead (the command-line tests then bundle theirs themselves).
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 
-export default function startBundle() {
+export default function startBundles() {
   if (process.env.BOOMI_ACTION_DIST) return
   const out = mkdtempSync(path.join(tmpdir(), 'boomi-action-bundle-'))
-  const child = spawn(process.execPath, ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', 'src/index.ts', '-o', out, '--quiet'], {
-    stdio: ['ignore', 'ignore', 'pipe']
-  })
+  const child = spawn(process.execPath, ['jest.bundles.js', out], { stdio: ['ignore', 'ignore', 'pipe'] })
   let errors = ''
   child.stderr.on('data', chunk => (errors += chunk))
   child.on('exit', code => {
-    // After the teardown (a short run that did not need the bundle) the folder is gone: nothing to mark.
-    if (existsSync(out)) writeFileSync(path.join(out, code === 0 ? '.ready' : '.failed'), errors || `ncc exited with ${code}`)
+    // A bundle never marked (the process itself failed) is marked failed, so that no test waits for it.
+    for (const dir of [out, path.join(out, 'cli')]) {
+      if (code !== 0 && existsSync(out) && !existsSync(path.join(dir, '.ready'))) {
+        mkdirSync(dir, { recursive: true })
+        writeFileSync(path.join(dir, '.failed'), errors || `the bundling process exited with ${code}`)
+      }
+    }
   })
   globalThis.__boomiBundle = child
   process.env.BOOMI_ACTION_DIST = path.join(out, 'index.js')
   process.env.BOOMI_ACTION_BUNDLE_DIR = out
+  process.env.BOOMI_CLI_BUNDLE_DIR = path.join(out, 'cli')
 }

@@ -37,9 +37,8 @@ export function parseOutputFile(text: string): Record<string, string> {
   return outputs
 }
 
-/** With a bundle being built in the background (jest.global-setup.js), waits for it: at most two minutes. */
-async function bundleReady(): Promise<void> {
-  const dir = process.env.BOOMI_ACTION_BUNDLE_DIR
+/** With a bundle being built into `dir` in the background (jest.global-setup.js), waits for it: at most two minutes. */
+export async function bundleReady(dir = process.env.BOOMI_ACTION_BUNDLE_DIR): Promise<void> {
   if (!dir) return
   for (let waited = 0; !existsSync(path.join(dir, '.ready')); waited += 100) {
     if (existsSync(path.join(dir, '.failed'))) throw new Error(`bundling src/ failed: ${readFileSync(path.join(dir, '.failed'), 'utf8')}`)

@@ -1,12 +1,13 @@
 // The command-line tool as a user gets it: the current src/cli bundled into the
-// package folder's layout, `npm pack`ed, the tarball installed into a temporary
+// package folder's layout (by jest.bundles.js, with the action's bundle), `npm pack`ed, the tarball installed into a temporary
 // prefix, and the installed bin run against the emulator. One pack per file.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
+import { bundleReady } from '../../scripts/run-action.js'
 import { useEmulatorWorkspace } from '../helpers/emulator-fixture.js'
 import { makeConnectorZip } from '../helpers/zip.js'
 
@@ -19,28 +20,32 @@ let scratch: string
 let bin: string
 let packed: string[]
 
-beforeAll(() => {
+beforeAll(async () => {
   scratch = mkdtempSync(path.join(tmpdir(), 'cli-pack-'))
   const pkg = path.join(scratch, 'package')
   mkdirSync(pkg)
   for (const f of ['package.json', 'README.md', 'LICENSE']) copyFileSync(path.join(ROOT, 'cli', f), path.join(pkg, f))
-  execFileSync(
-    process.execPath,
-    [
-      path.join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
-      'build',
-      'src/cli/index.ts',
-      '-o',
-      path.join(pkg, 'dist'),
-      '--license',
-      'licenses.txt',
-      '--quiet'
-    ],
-    {
-      cwd: ROOT,
-      stdio: ['ignore', 'ignore', 'pipe']
-    }
-  )
+  const built = process.env.BOOMI_CLI_BUNDLE_DIR
+  if (built) {
+    // Bundled in the background with the action's (jest.global-setup.js).
+    await bundleReady(built)
+    cpSync(built, path.join(pkg, 'dist'), { recursive: true, filter: f => !/[/\\]\.(ready|failed)$/.test(f) })
+  } else {
+    execFileSync(
+      process.execPath,
+      [
+        path.join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
+        'build',
+        'src/cli/index.ts',
+        '-o',
+        path.join(pkg, 'dist'),
+        '--license',
+        'licenses.txt',
+        '--quiet'
+      ],
+      { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] }
+    )
+  }
   const npm = {
     cwd: pkg,
     encoding: 'utf8' as const,
