@@ -196,13 +196,14 @@ const SYNC_MAX_INFLATED = 8 * 1024 * 1024;
 const STREAM_CHUNK = 1024 * 1024;
 const MIN_CHUNK = 64; // zlib's smallest output chunk
 const EMPTY = Buffer.alloc(0);
+const nameOf = (label) => (typeof label === 'string' ? label : label());
 /**
  * `raw` inflated in one call. The output chunk is the declared size plus one
  * byte, so zlib writes into one buffer of that size (no concatenation) and one
  * byte past the declared size tells "too long" from "exactly right".
  */
 function inflateWhole(raw, declared, label) {
-    const name = () => (typeof label === 'string' ? label : label());
+    const name = () => nameOf(label);
     let out;
     try {
         out = (0,external_node_zlib_.inflateRawSync)(raw, { chunkSize: Math.max(MIN_CHUNK, declared + 1), maxOutputLength: declared + 1 });
@@ -253,21 +254,10 @@ class Inflater {
             whole.copy(out);
             return out.subarray(0, declared);
         }
-        const name = () => (typeof label === 'string' ? label : label());
-        this.failure = undefined;
         native.reset();
-        native.writeSync(external_node_zlib_.constants.Z_FINISH, raw, 0, raw.length, out, 0, declared + 1);
-        if (this.failure !== undefined) {
-            const problem = this.failure;
-            // A failed stream is not reused: the next entry gets a fresh one.
-            this.close();
-            throw new ZipDefect(`entry ${name()} does not inflate (${causeText(new Error(problem))})`);
-        }
-        const written = declared + 1 - this.state[0];
-        if (written > declared)
-            throw new ZipDefect(`entry ${name()} inflates past the ${declared} bytes it declares`);
+        const written = this.write(native, external_node_zlib_.constants.Z_FINISH, raw, out, 0, declared, label);
         if (written !== declared)
-            throw new ZipDefect(`entry ${name()} holds ${written} bytes, not the ${declared} it declares`);
+            throw new ZipDefect(`entry ${nameOf(label)} holds ${written} bytes, not the ${declared} it declares`);
         return out.subarray(0, declared);
     }
     /**
@@ -284,27 +274,33 @@ class Inflater {
             await inflateStream(input, declared, label, piece => void (filled += piece.copy(out, filled)));
             return out.subarray(0, declared);
         }
-        this.failure = undefined;
         native.reset();
         let written = 0;
-        const step = (flush, piece) => {
-            native.writeSync(flush, piece, 0, piece.length, out, written, declared + 1 - written);
-            if (this.failure !== undefined) {
-                const problem = this.failure;
-                this.close();
-                throw new ZipDefect(`entry ${label} does not inflate (${causeText(new Error(problem))})`);
-            }
-            written = declared + 1 - this.state[0];
-            if (written > declared)
-                throw new ZipDefect(`entry ${label} inflates past the ${declared} bytes it declares`);
-        };
         // Every piece is read to its end even after the deflate stream ended: what follows it is ignored, as inflateRawSync does.
         for await (const piece of input)
-            step(external_node_zlib_.constants.Z_NO_FLUSH, piece);
-        step(external_node_zlib_.constants.Z_FINISH, EMPTY);
+            written = this.write(native, external_node_zlib_.constants.Z_NO_FLUSH, piece, out, written, declared, label);
+        written = this.write(native, external_node_zlib_.constants.Z_FINISH, EMPTY, out, written, declared, label);
         if (written !== declared)
             throw new ZipDefect(`entry ${label} holds ${written} bytes, not the ${declared} it declares`);
         return out.subarray(0, declared);
+    }
+    /**
+     * One call into the native stream: `input` inflated into `out` from `written` up to
+     * one byte past the declared size; the bytes written in all. A failed stream is not
+     * reused: the next entry gets a fresh one.
+     */
+    write(native, flush, input, out, written, declared, label) {
+        this.failure = undefined;
+        native.writeSync(flush, input, 0, input.length, out, written, declared + 1 - written);
+        if (this.failure !== undefined) {
+            const problem = this.failure;
+            this.close();
+            throw new ZipDefect(`entry ${nameOf(label)} does not inflate (${causeText(new Error(problem))})`);
+        }
+        const now = declared + 1 - this.state[0];
+        if (now > declared)
+            throw new ZipDefect(`entry ${nameOf(label)} inflates past the ${declared} bytes it declares`);
+        return now;
     }
     /** Frees the native stream now rather than at the next garbage collection. */
     close() {

@@ -11,13 +11,17 @@ const STREAM_CHUNK = 1024 * 1024
 const MIN_CHUNK = 64 // zlib's smallest output chunk
 const EMPTY = Buffer.alloc(0)
 
+/** An entry's name for a message, or how to make it (only a refusal needs it). */
+type Label = string | (() => string)
+const nameOf = (label: Label): string => (typeof label === 'string' ? label : label())
+
 /**
  * `raw` inflated in one call. The output chunk is the declared size plus one
  * byte, so zlib writes into one buffer of that size (no concatenation) and one
  * byte past the declared size tells "too long" from "exactly right".
  */
-export function inflateWhole(raw: Buffer, declared: number, label: string | (() => string)): Buffer {
-  const name = (): string => (typeof label === 'string' ? label : label())
+export function inflateWhole(raw: Buffer, declared: number, label: Label): Buffer {
+  const name = (): string => nameOf(label)
   let out: Buffer
   try {
     out = inflateRawSync(raw, { chunkSize: Math.max(MIN_CHUNK, declared + 1), maxOutputLength: declared + 1 })
@@ -69,7 +73,7 @@ export class Inflater {
    * byte past the declared size tells "too long" from "exactly right"); a view of
    * its first `declared` bytes.
    */
-  inflate(raw: Buffer, declared: number, out: Buffer, label: string | (() => string)): Buffer {
+  inflate(raw: Buffer, declared: number, out: Buffer, label: Label): Buffer {
     if (out.length <= declared) throw new RangeError(`an output of ${out.length} bytes cannot hold ${declared} + 1`)
     const native = this.open()
     if (!native) {
@@ -77,19 +81,9 @@ export class Inflater {
       whole.copy(out)
       return out.subarray(0, declared)
     }
-    const name = (): string => (typeof label === 'string' ? label : label())
-    this.failure = undefined
     native.reset()
-    native.writeSync(constants.Z_FINISH, raw, 0, raw.length, out, 0, declared + 1)
-    if (this.failure !== undefined) {
-      const problem = this.failure
-      // A failed stream is not reused: the next entry gets a fresh one.
-      this.close()
-      throw new ZipDefect(`entry ${name()} does not inflate (${causeText(new Error(problem))})`)
-    }
-    const written = declared + 1 - this.state![0]
-    if (written > declared) throw new ZipDefect(`entry ${name()} inflates past the ${declared} bytes it declares`)
-    if (written !== declared) throw new ZipDefect(`entry ${name()} holds ${written} bytes, not the ${declared} it declares`)
+    const written = this.write(native, constants.Z_FINISH, raw, out, 0, declared, label)
+    if (written !== declared) throw new ZipDefect(`entry ${nameOf(label)} holds ${written} bytes, not the ${declared} it declares`)
     return out.subarray(0, declared)
   }
 
@@ -106,24 +100,31 @@ export class Inflater {
       await inflateStream(input, declared, label, piece => void (filled += piece.copy(out, filled)))
       return out.subarray(0, declared)
     }
-    this.failure = undefined
     native.reset()
     let written = 0
-    const step = (flush: number, piece: Buffer): void => {
-      native.writeSync(flush, piece, 0, piece.length, out, written, declared + 1 - written)
-      if (this.failure !== undefined) {
-        const problem = this.failure
-        this.close()
-        throw new ZipDefect(`entry ${label} does not inflate (${causeText(new Error(problem))})`)
-      }
-      written = declared + 1 - this.state![0]
-      if (written > declared) throw new ZipDefect(`entry ${label} inflates past the ${declared} bytes it declares`)
-    }
     // Every piece is read to its end even after the deflate stream ended: what follows it is ignored, as inflateRawSync does.
-    for await (const piece of input) step(constants.Z_NO_FLUSH, piece)
-    step(constants.Z_FINISH, EMPTY)
+    for await (const piece of input) written = this.write(native, constants.Z_NO_FLUSH, piece, out, written, declared, label)
+    written = this.write(native, constants.Z_FINISH, EMPTY, out, written, declared, label)
     if (written !== declared) throw new ZipDefect(`entry ${label} holds ${written} bytes, not the ${declared} it declares`)
     return out.subarray(0, declared)
+  }
+
+  /**
+   * One call into the native stream: `input` inflated into `out` from `written` up to
+   * one byte past the declared size; the bytes written in all. A failed stream is not
+   * reused: the next entry gets a fresh one.
+   */
+  private write(native: NativeInflate, flush: number, input: Buffer, out: Buffer, written: number, declared: number, label: Label): number {
+    this.failure = undefined
+    native.writeSync(flush, input, 0, input.length, out, written, declared + 1 - written)
+    if (this.failure !== undefined) {
+      const problem = this.failure
+      this.close()
+      throw new ZipDefect(`entry ${nameOf(label)} does not inflate (${causeText(new Error(problem))})`)
+    }
+    const now = declared + 1 - this.state![0]
+    if (now > declared) throw new ZipDefect(`entry ${nameOf(label)} inflates past the ${declared} bytes it declares`)
+    return now
   }
 
   /** Frees the native stream now rather than at the next garbage collection. */
