@@ -22,7 +22,7 @@ export interface WalkState {
   /** Entries whose name holds a backslash, which Java does not read as a separator. */
   backslashed: string[]
   pool: BodyPool
-  /** Where a deflated entry's compressed bytes are gathered for one inflate call, reused. */
+  /** Where a local header that straddles two reads of the file is gathered, reused. */
   scratch: Scratch
   /** Where an entry that is only hashed inflates, reused. */
   out: Scratch

@@ -20,7 +20,7 @@ const nameOf = (label: Label): string => (typeof label === 'string' ? label : la
  * byte, so zlib writes into one buffer of that size (no concatenation) and one
  * byte past the declared size tells "too long" from "exactly right".
  */
-export function inflateWhole(raw: Buffer, declared: number, label: Label): Buffer {
+function inflateWhole(raw: Buffer, declared: number, label: Label): Buffer {
   const name = (): string => nameOf(label)
   let out: Buffer
   try {
