@@ -8,15 +8,14 @@ export default {
     '^(\\.{1,2}/.*)\\.js$': '$1'
   },
   transform: {
-    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }]
+    '^.+\\.ts$': '<rootDir>/jest.transform.js'
   },
   testTimeout: 30000,
   globalSetup: '<rootDir>/jest.global-setup.js',
   globalTeardown: '<rootDir>/jest.global-teardown.js',
   testSequencer: '<rootDir>/jest.sequencer.js',
-  // Process tests wait on child processes, not the CPU: two workers overlap them on two cores.
-  // A third was faster here (40.7 s against 47.3 s) but loaded the machine enough for the
-  // emulator, which runs in a Jest worker, to see paced requests bunched (a 503 in
-  // proxy.process.test.ts on a clean checkout): docs/benchmarks.md, "The test suite's time".
-  maxWorkers: 2
+  // Three workers on two cores: the process tests spend much of their time waiting on child
+  // processes and timers, and a third worker fills that time (31-33 s here against 37 s with
+  // two): docs/benchmarks.md, "The test suite's time".
+  maxWorkers: 3
 }

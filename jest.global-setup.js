@@ -1,32 +1,38 @@
 // Process-level tests run the action and the command-line tool bundled from the
-// current src/, never the committed dist/ or cli/dist/ (.ci/run checks separately
-// that those equal a fresh bundle). Both are built once per test run, in the
-// background while the in-process tests run (jest.sequencer.js puts those first),
-// by jest.bundles.js; scripts/run-action.ts and the command-line tests wait for
-// each one's '.ready' mark. BOOMI_ACTION_DIST, when set, names an action bundle to
-// test instead (the command-line tests then bundle theirs themselves).
-import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+// current src/, never the committed dist/ or cli/dist/. They are bundled here, once
+// per test run, by esbuild: in well under a second, against 9 s of CPU-bound
+// webpack and TypeScript for ncc (docs/benchmarks.md, "The test suite's time").
+// Both are ES modules with a `require` for the CommonJS dependencies, as ncc makes
+// them. What ships stays ncc's: .ci/run checks that dist/ and cli/dist/ equal a
+// fresh `npm run bundle` and runs dist/index.js against the emulator (npm run demo),
+// and the command-line tests check the committed cli/ package's file list.
+// BOOMI_ACTION_DIST, when set, names an action bundle to test instead.
+import { build } from 'esbuild'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 
-export default function startBundles() {
-  if (process.env.BOOMI_ACTION_DIST) return
-  const out = mkdtempSync(path.join(tmpdir(), 'boomi-action-bundle-'))
-  const child = spawn(process.execPath, ['jest.bundles.js', out], { stdio: ['ignore', 'ignore', 'pipe'] })
-  let errors = ''
-  child.stderr.on('data', chunk => (errors += chunk))
-  child.on('exit', code => {
-    // A bundle never marked (the process itself failed) is marked failed, so that no test waits for it.
-    for (const dir of [out, path.join(out, 'cli')]) {
-      if (code !== 0 && existsSync(out) && !existsSync(path.join(dir, '.ready'))) {
-        mkdirSync(dir, { recursive: true })
-        writeFileSync(path.join(dir, '.failed'), errors || `the bundling process exited with ${code}`)
-      }
-    }
-  })
-  globalThis.__boomiBundle = child
-  process.env.BOOMI_ACTION_DIST = path.join(out, 'index.js')
-  process.env.BOOMI_ACTION_BUNDLE_DIR = out
-  process.env.BOOMI_CLI_BUNDLE_DIR = path.join(out, 'cli')
+const bundles = [
+  { entry: 'src/index.ts', dir: '' },
+  { entry: 'src/cli/index.ts', dir: 'cli' }
+]
+
+export default async function buildBundles() {
+  const out = mkdtempSync(path.join(tmpdir(), 'boomi-test-bundles-'))
+  globalThis.__boomiBundleDir = out
+  for (const { entry, dir } of bundles) {
+    await build({
+      entryPoints: [entry],
+      outfile: path.join(out, dir, 'index.js'),
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'esm',
+      banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+      logLevel: 'warning'
+    })
+    writeFileSync(path.join(out, dir, 'package.json'), '{ "type": "module" }\n')
+  }
+  process.env.BOOMI_ACTION_DIST ??= path.join(out, 'index.js')
+  process.env.BOOMI_CLI_BUNDLE = path.join(out, 'cli', 'index.js')
 }

@@ -1,7 +1,6 @@
 import { rmSync } from 'node:fs'
 
-export default function removeBundle() {
-  const child = globalThis.__boomiBundle
-  if (child && child.exitCode === null) child.kill('SIGKILL')
-  if (process.env.BOOMI_ACTION_BUNDLE_DIR) rmSync(process.env.BOOMI_ACTION_BUNDLE_DIR, { recursive: true, force: true })
+// Removes the bundles jest.global-setup.js made, and nothing else.
+export default function removeBundles() {
+  if (globalThis.__boomiBundleDir) rmSync(globalThis.__boomiBundleDir, { recursive: true, force: true })
 }

@@ -963,7 +963,7 @@ var external_node_worker_threads_ = __webpack_require__(5919);
 ;// CONCATENATED MODULE: ./src/archive/hash-beside.ts
 
 // The worker's code travels as a string (`eval: true`) so that it runs the same
-// from ts-jest, from tsc's output and from the single file @vercel/ncc bundles:
+// from Jest, from tsc's output and from the single file a bundler makes:
 // a worker given as a file path would need that file beside the bundle. It reads
 // the archive's own descriptor (descriptors belong to the process, so the number
 // is valid in every thread) at explicit positions: no path is opened again.

@@ -3,7 +3,7 @@
 // GITHUB_STEP_SUMMARY files. The bundle is BOOMI_ACTION_DIST (the tests set it
 // to a fresh bundle of src/), else the committed dist/index.js.
 import { type ChildProcess, spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { makeConnectorZip } from './zip-writer.js'
@@ -37,21 +37,10 @@ export function parseOutputFile(text: string): Record<string, string> {
   return outputs
 }
 
-/** With a bundle being built into `dir` in the background (jest.global-setup.js), waits for it: at most two minutes. */
-export async function bundleReady(dir = process.env.BOOMI_ACTION_BUNDLE_DIR): Promise<void> {
-  if (!dir) return
-  for (let waited = 0; !existsSync(path.join(dir, '.ready')); waited += 100) {
-    if (existsSync(path.join(dir, '.failed'))) throw new Error(`bundling src/ failed: ${readFileSync(path.join(dir, '.failed'), 'utf8')}`)
-    if (waited > 120_000) throw new Error('bundling src/ took more than two minutes')
-    await new Promise(resolve => setTimeout(resolve, 100))
-  }
-}
-
 export async function runAction(
   inputs: Record<string, string>,
   opts: { env?: Record<string, string>; cwd?: string; timeoutMs?: number; echo?: (chunk: string) => void; onSpawn?: (child: ChildProcess) => void } = {}
 ): Promise<ActionRun> {
-  await bundleReady()
   const dir = mkdtempSync(path.join(tmpdir(), 'action-run-'))
   const outputFile = path.join(dir, 'output')
   const summaryFile = path.join(dir, 'summary')

@@ -1,16 +1,33 @@
 // What the process tests of the action share: one emulator and workspace per test
 // (emulator-fixture.ts), the inputs of a run against it, and a real connector zip.
+// `actionHarness()` is set up by the file's hooks; `withActionHarness` gives a test
+// running concurrently a harness of its own.
 import { createHash } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
 import * as path from 'node:path'
 import { type ActionRun, runAction } from '../../scripts/run-action.js'
-import { useEmulatorWorkspace } from './emulator-fixture.js'
+import { type Fixture, openEmulatorWorkspace, useEmulatorWorkspace } from './emulator-fixture.js'
 import { makeConnectorZip } from './zip.js'
 
-export function actionHarness() {
+export type ActionHarness = ReturnType<typeof harnessOn>
+
+export function actionHarness(): ActionHarness {
+  return harnessOn(useEmulatorWorkspace())
+}
+
+/** Runs `test` with a harness of its own (an emulator and a workspace), removed afterwards. */
+export async function withActionHarness(test: (h: ActionHarness) => Promise<void>): Promise<void> {
+  const fx = await openEmulatorWorkspace()
+  try {
+    await test(harnessOn(fx))
+  } finally {
+    await fx.close()
+  }
+}
+
+function harnessOn(fx: Fixture) {
   const GROUP = 'acme-Q7XK2P-sample'
   const ARCHIVE = 'build/distributions/*.car.zip'
-  const fx = useEmulatorWorkspace()
 
   function inputs(extra: Record<string, string> = {}): Record<string, string> {
     return {

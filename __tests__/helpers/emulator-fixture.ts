@@ -1,5 +1,6 @@
 // Shared set-up for the process-level tests: one emulator per file, reset
-// before each test, and a fresh workspace with build/distributions in it.
+// before each test, and a fresh workspace with build/distributions in it; or, for
+// tests that run concurrently (their waits overlap), one of each per test.
 import { afterAll, afterEach, beforeAll, beforeEach } from '@jest/globals'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -20,11 +21,32 @@ export function useEmulatorWorkspace(): Fixture {
   afterAll(() => fixture.emu.close())
   beforeEach(() => {
     fixture.emu.reset()
-    fixture.work = mkdtempSync(path.join(tmpdir(), 'ws-'))
-    mkdirSync(path.join(fixture.work, 'build/distributions'), { recursive: true })
+    fixture.work = workspace()
   })
   afterEach(() => rmSync(fixture.work, { recursive: true, force: true }))
   return fixture
+}
+
+/** A fresh workspace with build/distributions in it. */
+function workspace(): string {
+  const work = mkdtempSync(path.join(tmpdir(), 'ws-'))
+  mkdirSync(path.join(work, 'build/distributions'), { recursive: true })
+  return work
+}
+
+/** A fixture of its own, for a test that runs beside others (`it.concurrent`); `close()` removes it. */
+export async function openEmulatorWorkspace(options: ConstructorParameters<typeof Emulator>[0] = {}): Promise<Fixture & { close(): Promise<void> }> {
+  const emu = new Emulator(options)
+  await emu.start()
+  const work = workspace()
+  return {
+    emu,
+    work,
+    close: async () => {
+      await emu.close()
+      rmSync(work, { recursive: true, force: true })
+    }
+  }
 }
 
 /** The variables the runner sets that the default change log is made from. */

@@ -1,18 +1,17 @@
 // The runner contract: the action bundled from the current src/ (see
 // jest.global-setup.js), run as the runner runs it, against the emulator over
-// real sockets. Decisions are tested in-process in release.test.ts.
+// real sockets. Decisions are tested in-process in release.test.ts. The tests run
+// concurrently, each with an emulator and a workspace of its own.
 import { describe, expect, it } from '@jest/globals'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import * as path from 'node:path'
 import { type ActionRun, runAction } from '../../scripts/run-action.js'
-import { actionHarness } from '../helpers/action-harness.js'
+import { type ActionHarness, withActionHarness } from '../helpers/action-harness.js'
 import { WORKFLOW_ENV } from '../helpers/emulator-fixture.js'
 import { makeConnectorZip } from '../helpers/zip.js'
 
-const { GROUP, ARCHIVE, fx, inputs, run, archive } = actionHarness()
-
 /** The token must appear only in the mask command, never anywhere else, not even a piece of it. */
-function expectNoSecrets(r: ActionRun): void {
+function expectNoSecrets({ fx }: ActionHarness, r: ActionRun): void {
   const basic = Buffer.from(`BOOMI_TOKEN.${fx.emu.username}:${fx.emu.apiToken}`).toString('base64')
   for (const line of (r.stdout + r.stderr).split('\n')) {
     if (line.startsWith('::add-mask::')) continue
@@ -25,249 +24,285 @@ function expectNoSecrets(r: ActionRun): void {
 }
 
 describe('bad inputs: one ::error:: naming the input, exit 1, no request', () => {
-  const truncated = (): void => {
+  const truncated = ({ fx }: ActionHarness): void => {
     const bytes = makeConnectorZip()
     writeFileSync(path.join(fx.work, 'build/distributions/t.car.zip'), bytes.subarray(0, bytes.length - 30))
   }
-  const cases: [string, Record<string, string>, () => void, RegExp][] = [
-    ['missing api-token', { 'api-token': '' }, () => archive(), /api-token/],
+  const ARCHIVE = 'build/distributions/*.car.zip'
+  const cases: [string, Record<string, string>, (h: ActionHarness) => void, RegExp][] = [
+    ['missing api-token', { 'api-token': '' }, h => h.archive(), /api-token/],
     ['nothing to do', {}, () => undefined, /Nothing to do.*archive.*keep-latest/],
     ['archive matches nothing', { archive: ARCHIVE }, () => undefined, /No file matches archive/],
-    ['archive is not a zip', { archive: ARCHIVE }, () => writeFileSync(path.join(fx.work, 'build/distributions/t.car.zip'), 'text'), /archive/],
+    ['archive is not a zip', { archive: ARCHIVE }, ({ fx }) => writeFileSync(path.join(fx.work, 'build/distributions/t.car.zip'), 'text'), /archive/],
     ['archive is truncated', { archive: ARCHIVE }, truncated, /archive.*t\.car\.zip/],
-    ['expected-sha256 mismatch', { archive: ARCHIVE, 'expected-sha256': '0'.repeat(64) }, () => archive(), /expected-sha256 is 0{64}/],
+    ['expected-sha256 mismatch', { archive: ARCHIVE, 'expected-sha256': '0'.repeat(64) }, h => h.archive(), /expected-sha256 is 0{64}/],
     ['api-url plain http off loopback', { 'keep-latest': '3', 'api-url': 'http://api.boomi.com/partner/api/rest/v1' }, () => undefined, /api-url.*https/],
-    ['change-log-file missing', { archive: ARCHIVE, 'change-log-file': 'NOPE.md' }, () => archive(), /change-log-file 'NOPE\.md'/],
+    ['change-log-file missing', { archive: ARCHIVE, 'change-log-file': 'NOPE.md' }, h => h.archive(), /change-log-file 'NOPE\.md'/],
     ['classifications without archive or version-id', { 'keep-latest': '3', classifications: 'uat' }, () => undefined, /classifications/]
   ]
-  it.each(cases)('%s', async (_name, extra, setup, message) => {
-    setup()
-    const r = await run(extra)
-    expect(r.code).toBe(1)
-    expect(r.errors).toHaveLength(1)
-    expect(r.errors[0]).toMatch(message)
-    expect(fx.emu.requests).toHaveLength(0)
-    if (extra['api-token'] !== '') expectNoSecrets(r)
-  })
+  it.concurrent.each(cases)('%s', (_name, extra, setup, message) =>
+    withActionHarness(async h => {
+      setup(h)
+      const r = await h.run(extra)
+      expect(r.code).toBe(1)
+      expect(r.errors).toHaveLength(1)
+      expect(r.errors[0]).toMatch(message)
+      expect(h.fx.emu.requests).toHaveLength(0)
+      if (extra['api-token'] !== '') expectNoSecrets(h, r)
+    })
+  )
 
-  it('a tag run whose version has no section in change-log-file: the headings found and the one to add', async () => {
-    archive()
-    writeFileSync(path.join(fx.work, 'CHANGELOG.md'), '# Changelog\n\n## [Unreleased]\n\n- wip\n\n## [0.9.0] - 2026-10-01\n\n- Old\n')
-    const r = await run({ archive: ARCHIVE, 'change-log-file': 'CHANGELOG.md' }, WORKFLOW_ENV)
-    expect(r.code).toBe(1)
-    expect(r.errors).toHaveLength(1)
-    expect(r.errors[0]).toMatch(/change-log-file.*version 1\.0\.0.*'## \[Unreleased\]'.*'## \[0\.9\.0\] - 2026-10-01'.*'## \[1\.0\.0\] - <date>'/)
-    expect(fx.emu.requests).toHaveLength(0)
-  })
+  it.concurrent('a tag run whose version has no section in change-log-file: the headings found and the one to add', () =>
+    withActionHarness(async ({ ARCHIVE, fx, run, archive }) => {
+      archive()
+      writeFileSync(path.join(fx.work, 'CHANGELOG.md'), '# Changelog\n\n## [Unreleased]\n\n- wip\n\n## [0.9.0] - 2026-10-01\n\n- Old\n')
+      const r = await run({ archive: ARCHIVE, 'change-log-file': 'CHANGELOG.md' }, WORKFLOW_ENV)
+      expect(r.code).toBe(1)
+      expect(r.errors).toHaveLength(1)
+      expect(r.errors[0]).toMatch(/change-log-file.*version 1\.0\.0.*'## \[Unreleased\]'.*'## \[0\.9\.0\] - 2026-10-01'.*'## \[1\.0\.0\] - <date>'/)
+      expect(fx.emu.requests).toHaveLength(0)
+    })
+  )
 
-  it('a glob matching two files names both', async () => {
-    archive('a.car.zip')
-    archive('b.car.zip')
-    const r = await run({ archive: ARCHIVE })
-    expect(r.errors).toEqual([expect.stringMatching(/a\.car\.zip.*b\.car\.zip/)])
-    expect(fx.emu.requests).toHaveLength(0)
-  })
+  it.concurrent('a glob matching two files names both', () =>
+    withActionHarness(async ({ ARCHIVE, fx, run, archive }) => {
+      archive('a.car.zip')
+      archive('b.car.zip')
+      const r = await run({ archive: ARCHIVE })
+      expect(r.errors).toEqual([expect.stringMatching(/a\.car\.zip.*b\.car\.zip/)])
+      expect(fx.emu.requests).toHaveLength(0)
+    })
+  )
 })
 
 describe('release', () => {
-  it('uploads a new version and sets every output and the summary', async () => {
-    const sha = archive()
-    const r = await run({ archive: ARCHIVE, 'change-log': 'Fixes paging' }, WORKFLOW_ENV)
-    expect(r.code).toBe(0)
-    const [v] = fx.emu.live(GROUP)
-    expect(r.outputs).toEqual({
-      'version-id': v.versionId,
-      'display-version': v.displayVersion,
-      'uploaded-date': v.uploadedDate,
-      sha256: sha,
-      'content-sha256': expect.stringMatching(/^[0-9a-f]{64}$/),
-      'version-sha256': sha,
-      'archive-path': 'build/distributions/sample-1.0.car.zip',
-      uploaded: 'true',
-      'deleted-version-ids': '[]',
-      'skipped-version-ids': '[]',
-      'classification-changes': '[]'
+  it.concurrent('uploads a new version and sets every output and the summary', () =>
+    withActionHarness(async h => {
+      const { GROUP, ARCHIVE, fx, run, archive } = h
+      const sha = archive()
+      const r = await run({ archive: ARCHIVE, 'change-log': 'Fixes paging' }, WORKFLOW_ENV)
+      expect(r.code).toBe(0)
+      const [v] = fx.emu.live(GROUP)
+      expect(r.outputs).toEqual({
+        'version-id': v.versionId,
+        'display-version': v.displayVersion,
+        'uploaded-date': v.uploadedDate,
+        sha256: sha,
+        'content-sha256': expect.stringMatching(/^[0-9a-f]{64}$/),
+        'version-sha256': sha,
+        'archive-path': 'build/distributions/sample-1.0.car.zip',
+        uploaded: 'true',
+        'deleted-version-ids': '[]',
+        'skipped-version-ids': '[]',
+        'classification-changes': '[]'
+      })
+      expect(v.changeLog).toBe(`Fixes paging\n\ncontent-sha256: ${r.outputs['content-sha256']}\nsha256: ${sha}`)
+      const create = fx.emu.requests.find(q => q.operation === 'create')!
+      expect(create.fields).toEqual({ groupType: GROUP, changeLog: v.changeLog, sha256Checksum: sha })
+      expect(create.fileSha256).toBe(sha)
+      expect(fx.emu.requests.map(q => q.operation)).toEqual(['query', 'create'])
+      for (const q of fx.emu.requests) {
+        expect(q.headers.accept).toBe('application/json')
+        expect(q.headers['user-agent']).toMatch(/^boomi-connector-action\/\d+\.\d+\.\d+$/)
+      }
+      expect(r.summary).toContain(v.versionId)
+      expect(r.summary).toContain(sha)
+      expect(r.summary).toContain('com.acme.sample.SampleConnector')
+      expect(r.stdout).toContain('::group::Upload')
+      expectNoSecrets(h, r)
     })
-    expect(v.changeLog).toBe(`Fixes paging\n\ncontent-sha256: ${r.outputs['content-sha256']}\nsha256: ${sha}`)
-    const create = fx.emu.requests.find(q => q.operation === 'create')!
-    expect(create.fields).toEqual({ groupType: GROUP, changeLog: v.changeLog, sha256Checksum: sha })
-    expect(create.fileSha256).toBe(sha)
-    expect(fx.emu.requests.map(q => q.operation)).toEqual(['query', 'create'])
-    for (const q of fx.emu.requests) {
-      expect(q.headers.accept).toBe('application/json')
-      expect(q.headers['user-agent']).toMatch(/^boomi-connector-action\/\d+\.\d+\.\d+$/)
-    }
-    expect(r.summary).toContain(v.versionId)
-    expect(r.summary).toContain(sha)
-    expect(r.summary).toContain('com.acme.sample.SampleConnector')
-    expect(r.stdout).toContain('::group::Upload')
-    expectNoSecrets(r)
-  })
+  )
 
-  it('makes the default change log from the workflow run', async () => {
-    archive()
-    const r = await run({ archive: ARCHIVE }, WORKFLOW_ENV)
-    expect(r.code).toBe(0)
-    expect(fx.emu.live(GROUP)[0].changeLog).toMatch(
-      /^Released from acme\/sample-connector v1\.0\.0 \(3f2c1ab\), https:\/\/github\.com\/acme\/sample-connector\/actions\/runs\/42\n\ncontent-sha256: /
-    )
-  })
+  it.concurrent('makes the default change log from the workflow run', () =>
+    withActionHarness(async ({ GROUP, ARCHIVE, fx, run, archive }) => {
+      archive()
+      const r = await run({ archive: ARCHIVE }, WORKFLOW_ENV)
+      expect(r.code).toBe(0)
+      expect(fx.emu.live(GROUP)[0].changeLog).toMatch(
+        /^Released from acme\/sample-connector v1\.0\.0 \(3f2c1ab\), https:\/\/github\.com\/acme\/sample-connector\/actions\/runs\/42\n\ncontent-sha256: /
+      )
+    })
+  )
 
-  it('a tag run with change-log-file sends exactly that version section, the trailer last', async () => {
-    archive()
-    writeFileSync(
-      path.join(fx.work, 'CHANGELOG.md'),
-      '# Changelog\n\n## [Unreleased]\n\n- wip\n\n## [1.0.0] - 2026-11-28\n\n### Fixed\n- Paging\n\n## [0.9.0]\n\n- Old\n'
-    )
-    const r = await run({ archive: ARCHIVE, 'change-log-file': 'CHANGELOG.md' }, WORKFLOW_ENV)
-    expect(r.code).toBe(0)
-    expect(fx.emu.live(GROUP)[0].changeLog).toBe(`### Fixed\n- Paging\n\ncontent-sha256: ${r.outputs['content-sha256']}\nsha256: ${r.outputs.sha256}`)
-    expect(r.stdout).toMatch(/section '.*1\.0\.0.*' of CHANGELOG\.md/)
-  })
+  it.concurrent('a tag run with change-log-file sends exactly that version section, the trailer last', () =>
+    withActionHarness(async ({ GROUP, ARCHIVE, fx, run, archive }) => {
+      archive()
+      writeFileSync(
+        path.join(fx.work, 'CHANGELOG.md'),
+        '# Changelog\n\n## [Unreleased]\n\n- wip\n\n## [1.0.0] - 2026-11-28\n\n### Fixed\n- Paging\n\n## [0.9.0]\n\n- Old\n'
+      )
+      const r = await run({ archive: ARCHIVE, 'change-log-file': 'CHANGELOG.md' }, WORKFLOW_ENV)
+      expect(r.code).toBe(0)
+      expect(fx.emu.live(GROUP)[0].changeLog).toBe(`### Fixed\n- Paging\n\ncontent-sha256: ${r.outputs['content-sha256']}\nsha256: ${r.outputs.sha256}`)
+      expect(r.stdout).toMatch(/section '.*1\.0\.0.*' of CHANGELOG\.md/)
+    })
+  )
 
-  it('a rebuild with new timestamps inside and out is the same connector: reused, uploaded=false', async () => {
-    archive('sample-1.0.car.zip', { mtime: new Date(2026, 10, 1, 9, 0, 0) })
-    const first = await run({ archive: ARCHIVE })
-    const sha2 = archive('sample-1.0.car.zip', { mtime: new Date(2026, 10, 1, 9, 0, 2), method: 'stored', order: 'reversed' })
-    const second = await run({ archive: ARCHIVE })
-    expect(second.code).toBe(0)
-    expect(second.outputs.sha256).toBe(sha2)
-    expect(second.outputs.sha256).not.toBe(first.outputs.sha256)
-    expect(second.outputs).toMatchObject({ uploaded: 'false', 'version-id': first.outputs['version-id'], 'content-sha256': first.outputs['content-sha256'] })
-    // Boomi holds the first build's bytes, not the second's: version-sha256 says which.
-    expect(first.outputs['version-sha256']).toBe(first.outputs.sha256)
-    expect(second.outputs['version-sha256']).toBe(first.outputs.sha256)
-    expect(second.outputs['version-sha256']).not.toBe(second.outputs.sha256)
-    expect(second.summary).toContain(first.outputs.sha256)
-    expect(second.stdout).toMatch(/content-sha256/)
-    expect(fx.emu.live(GROUP)).toHaveLength(1)
-    archive('sample-1.0.car.zip', { jarFiles: { 'com/acme/sample/Fix.class': 'changed code' } })
-    const third = await run({ archive: ARCHIVE })
-    expect(third.outputs.uploaded).toBe('true')
-    expect(fx.emu.live(GROUP)).toHaveLength(2)
-  })
+  it.concurrent('a rebuild with new timestamps inside and out is the same connector: reused, uploaded=false', () =>
+    withActionHarness(async ({ GROUP, ARCHIVE, fx, run, archive }) => {
+      archive('sample-1.0.car.zip', { mtime: new Date(2026, 10, 1, 9, 0, 0) })
+      const first = await run({ archive: ARCHIVE })
+      const sha2 = archive('sample-1.0.car.zip', { mtime: new Date(2026, 10, 1, 9, 0, 2), method: 'stored', order: 'reversed' })
+      const second = await run({ archive: ARCHIVE })
+      expect(second.code).toBe(0)
+      expect(second.outputs.sha256).toBe(sha2)
+      expect(second.outputs.sha256).not.toBe(first.outputs.sha256)
+      expect(second.outputs).toMatchObject({ uploaded: 'false', 'version-id': first.outputs['version-id'], 'content-sha256': first.outputs['content-sha256'] })
+      // Boomi holds the first build's bytes, not the second's: version-sha256 says which.
+      expect(first.outputs['version-sha256']).toBe(first.outputs.sha256)
+      expect(second.outputs['version-sha256']).toBe(first.outputs.sha256)
+      expect(second.outputs['version-sha256']).not.toBe(second.outputs.sha256)
+      expect(second.summary).toContain(first.outputs.sha256)
+      expect(second.stdout).toMatch(/content-sha256/)
+      expect(fx.emu.live(GROUP)).toHaveLength(1)
+      archive('sample-1.0.car.zip', { jarFiles: { 'com/acme/sample/Fix.class': 'changed code' } })
+      const third = await run({ archive: ARCHIVE })
+      expect(third.outputs.uploaded).toBe('true')
+      expect(fx.emu.live(GROUP)).toHaveLength(2)
+    })
+  )
 
-  it('switches uat (private) at once and files prod (public) for approval, notes without the checksum lines', async () => {
-    archive()
-    fx.emu.seed([{ groupType: GROUP, uploadedDate: '2026-11-01T00:00:00Z', inUse: 'uat' }])
-    fx.emu.setClassification(GROUP, 'prod', { versionId: fx.emu.live(GROUP)[0].versionId, visibility: 'PUBLIC' })
-    const r = await run({ archive: ARCHIVE, 'change-log': 'Paging fixed', classifications: 'uat, prod', 'keep-latest': '1' })
-    expect(r.code).toBe(0)
-    const id = r.outputs['version-id']
-    expect(JSON.parse(r.outputs['classification-changes'])).toEqual([
-      { classificationType: `${GROUP}-uat`, versionId: id, reviewStatus: 'APPROVED' },
-      { classificationType: `${GROUP}-prod`, versionId: id, reviewStatus: 'PENDING' }
-    ])
-    expect(fx.emu.classifications(GROUP).uat.versionId).toBe(id)
-    expect(fx.emu.versionChanges.map(c => c.releaseNotes)).toEqual(['Paging fixed', 'Paging fixed'])
-    // The old version is still prod's until approval: Boomi refuses to delete it, a skip.
-    expect(JSON.parse(r.outputs['skipped-version-ids'])).toHaveLength(1)
-    expect(r.stdout).toMatch(/-prod → version .*PENDING/)
-    expect(r.summary).toContain('awaiting approval')
-  })
+  it.concurrent('switches uat (private) at once and files prod (public) for approval, notes without the checksum lines', () =>
+    withActionHarness(async ({ GROUP, ARCHIVE, fx, run, archive }) => {
+      archive()
+      fx.emu.seed([{ groupType: GROUP, uploadedDate: '2026-11-01T00:00:00Z', inUse: 'uat' }])
+      fx.emu.setClassification(GROUP, 'prod', { versionId: fx.emu.live(GROUP)[0].versionId, visibility: 'PUBLIC' })
+      const r = await run({ archive: ARCHIVE, 'change-log': 'Paging fixed', classifications: 'uat, prod', 'keep-latest': '1' })
+      expect(r.code).toBe(0)
+      const id = r.outputs['version-id']
+      expect(JSON.parse(r.outputs['classification-changes'])).toEqual([
+        { classificationType: `${GROUP}-uat`, versionId: id, reviewStatus: 'APPROVED' },
+        { classificationType: `${GROUP}-prod`, versionId: id, reviewStatus: 'PENDING' }
+      ])
+      expect(fx.emu.classifications(GROUP).uat.versionId).toBe(id)
+      expect(fx.emu.versionChanges.map(c => c.releaseNotes)).toEqual(['Paging fixed', 'Paging fixed'])
+      // The old version is still prod's until approval: Boomi refuses to delete it, a skip.
+      expect(JSON.parse(r.outputs['skipped-version-ids'])).toHaveLength(1)
+      expect(r.stdout).toMatch(/-prod → version .*PENDING/)
+      expect(r.summary).toContain('awaiting approval')
+    })
+  )
 
-  it('version-id promotes an uploaded version without uploading; an unknown one fails before any change', async () => {
-    fx.emu.seed([
-      { groupType: GROUP, uploadedDate: '2026-11-01T00:00:00Z', inUse: 'prod' },
-      { groupType: GROUP, uploadedDate: '2026-11-02T00:00:00Z' }
-    ])
-    const target = fx.emu.live(GROUP)[1].versionId
-    const r = await run({ 'version-id': target, classifications: 'prod' })
-    expect(r.code).toBe(0)
-    expect(r.outputs).toMatchObject({ 'version-id': target, uploaded: 'false' })
-    expect(fx.emu.classifications(GROUP).prod.versionId).toBe(target)
-    const bad = await run({ 'version-id': '424242', classifications: 'prod' })
-    expect(bad.code).toBe(1)
-    expect(bad.errors[0]).toMatch(/Version 424242 \(version-id\) is not a version of this group/)
-    expect(fx.emu.versionChanges).toHaveLength(1)
-  })
+  it.concurrent('version-id promotes an uploaded version without uploading; an unknown one fails before any change', () =>
+    withActionHarness(async ({ GROUP, fx, run }) => {
+      fx.emu.seed([
+        { groupType: GROUP, uploadedDate: '2026-11-01T00:00:00Z', inUse: 'prod' },
+        { groupType: GROUP, uploadedDate: '2026-11-02T00:00:00Z' }
+      ])
+      const target = fx.emu.live(GROUP)[1].versionId
+      const r = await run({ 'version-id': target, classifications: 'prod' })
+      expect(r.code).toBe(0)
+      expect(r.outputs).toMatchObject({ 'version-id': target, uploaded: 'false' })
+      expect(fx.emu.classifications(GROUP).prod.versionId).toBe(target)
+      const bad = await run({ 'version-id': '424242', classifications: 'prod' })
+      expect(bad.code).toBe(1)
+      expect(bad.errors[0]).toMatch(/Version 424242 \(version-id\) is not a version of this group/)
+      expect(fx.emu.versionChanges).toHaveLength(1)
+    })
+  )
 
-  it('an unknown classification fails the run naming it, after the outputs were set', async () => {
-    archive()
-    const r = await run({ archive: ARCHIVE, classifications: 'nosuch' })
-    expect(r.code).toBe(1)
-    expect(r.errors).toEqual([expect.stringContaining(`${GROUP}-nosuch`)])
-    expect(r.outputs.uploaded).toBe('true')
-    expect(r.outputs['version-id']).toBe(fx.emu.live(GROUP)[0].versionId)
-  })
+  it.concurrent('an unknown classification fails the run naming it, after the outputs were set', () =>
+    withActionHarness(async ({ GROUP, ARCHIVE, fx, run, archive }) => {
+      archive()
+      const r = await run({ archive: ARCHIVE, classifications: 'nosuch' })
+      expect(r.code).toBe(1)
+      expect(r.errors).toEqual([expect.stringContaining(`${GROUP}-nosuch`)])
+      expect(r.outputs.uploaded).toBe('true')
+      expect(r.outputs['version-id']).toBe(fx.emu.live(GROUP)[0].versionId)
+    })
+  )
 
-  it('dry run hashes and lists; uploads, switches and deletes nothing', async () => {
-    const sha = archive()
-    const r = await run({ archive: ARCHIVE, 'dry-run': 'true', classifications: 'uat', 'keep-latest': '1' })
-    expect(r.code).toBe(0)
-    expect(fx.emu.requests.map(q => q.operation)).toEqual(['query'])
-    expect(r.outputs).toMatchObject({ uploaded: 'false', 'version-id': '', sha256: sha })
-    expect(r.stdout).toMatch(/Dry run: would upload build\/distributions\/sample-1\.0\.car\.zip/)
-  })
+  it.concurrent('dry run hashes and lists; uploads, switches and deletes nothing', () =>
+    withActionHarness(async ({ ARCHIVE, fx, run, archive }) => {
+      const sha = archive()
+      const r = await run({ archive: ARCHIVE, 'dry-run': 'true', classifications: 'uat', 'keep-latest': '1' })
+      expect(r.code).toBe(0)
+      expect(fx.emu.requests.map(q => q.operation)).toEqual(['query'])
+      expect(r.outputs).toMatchObject({ uploaded: 'false', 'version-id': '', sha256: sha })
+      expect(r.stdout).toMatch(/Dry run: would upload build\/distributions\/sample-1\.0\.car\.zip/)
+    })
+  )
 })
 
 describe('over real sockets', () => {
-  it('a connection dropped after the body leaves one version and ends within seconds', async () => {
-    archive()
-    fx.emu.script('create', { dropAfterCreate: true })
-    const r = await run({ archive: ARCHIVE })
-    expect(r.code).toBe(0)
-    const live = fx.emu.live(GROUP)
-    expect(live).toHaveLength(1)
-    expect(r.outputs).toMatchObject({ 'version-id': live[0].versionId, uploaded: 'true' })
-    // listed before, the lost upload, one look that finds it: no wait, no twin look
-    expect(fx.emu.requests.map(q => q.operation)).toEqual(['query', 'create', 'query'])
-  })
+  it.concurrent('a connection dropped after the body leaves one version and ends within seconds', () =>
+    withActionHarness(async ({ GROUP, ARCHIVE, fx, run, archive }) => {
+      archive()
+      fx.emu.script('create', { dropAfterCreate: true })
+      const r = await run({ archive: ARCHIVE })
+      expect(r.code).toBe(0)
+      const live = fx.emu.live(GROUP)
+      expect(live).toHaveLength(1)
+      expect(r.outputs).toMatchObject({ 'version-id': live[0].versionId, uploaded: 'true' })
+      // listed before, the lost upload, one look that finds it: no wait, no twin look
+      expect(fx.emu.requests.map(q => q.operation)).toEqual(['query', 'create', 'query'])
+    })
+  )
 
-  it('a 401 fails after one request, saying what to check, without a piece of the token', async () => {
-    archive()
-    const r = await runAction({ ...inputs({ archive: ARCHIVE }), 'api-token': 'wrong-token-value-123' }, { cwd: fx.work })
-    expect(r.code).toBe(1)
-    expect(fx.emu.requests).toHaveLength(1)
-    expect(r.errors).toEqual([expect.stringMatching(/HTTP 401.*Check username .* and api-token/)])
-    expect(r.stdout.replace(/^::add-mask::.*$/gm, '')).not.toContain('wrong-tok')
-  })
+  it.concurrent('a 401 fails after one request, saying what to check, without a piece of the token', () =>
+    withActionHarness(async ({ ARCHIVE, fx, inputs, archive }) => {
+      archive()
+      const r = await runAction({ ...inputs({ archive: ARCHIVE }), 'api-token': 'wrong-token-value-123' }, { cwd: fx.work })
+      expect(r.code).toBe(1)
+      expect(fx.emu.requests).toHaveLength(1)
+      expect(r.errors).toEqual([expect.stringMatching(/HTTP 401.*Check username .* and api-token/)])
+      expect(r.stdout.replace(/^::add-mask::.*$/gm, '')).not.toContain('wrong-tok')
+    })
+  )
 
-  it('bounds a request by timeout-seconds', async () => {
-    fx.emu.script('query', { hangMs: 3000 })
-    const r = await run({ 'keep-latest': '1', 'timeout-seconds': '0.3', 'max-attempts': '1' })
-    expect(r.code).toBe(1)
-    expect(r.errors[0]).toMatch(/no complete answer within 0\.3 s \(timeout-seconds\)/)
-  })
+  it.concurrent('bounds a request by timeout-seconds', () =>
+    withActionHarness(async ({ fx, run }) => {
+      fx.emu.script('query', { hangMs: 3000 })
+      const r = await run({ 'keep-latest': '1', 'timeout-seconds': '0.3', 'max-attempts': '1' })
+      expect(r.code).toBe(1)
+      expect(r.errors[0]).toMatch(/no complete answer within 0\.3 s \(timeout-seconds\)/)
+    })
+  )
 
-  it('warns about deprecation headers once each', async () => {
-    fx.emu.setResponseHeaders({ Deprecation: 'true', Sunset: 'Wed, 01 Dec 2027 00:00:00 GMT' })
-    const r = await run({ 'keep-latest': '1' })
-    expect(r.code).toBe(0)
-    expect(r.warnings.filter(w => /deprecation: true/i.test(w))).toHaveLength(1)
-    expect(r.warnings.some(w => /sunset: Wed, 01 Dec 2027/i.test(w))).toBe(true)
-  })
+  it.concurrent('warns about deprecation headers once each', () =>
+    withActionHarness(async ({ fx, run }) => {
+      fx.emu.setResponseHeaders({ Deprecation: 'true', Sunset: 'Wed, 01 Dec 2027 00:00:00 GMT' })
+      const r = await run({ 'keep-latest': '1' })
+      expect(r.code).toBe(0)
+      expect(r.warnings.filter(w => /deprecation: true/i.test(w))).toHaveLength(1)
+      expect(r.warnings.some(w => /sunset: Wed, 01 Dec 2027/i.test(w))).toBe(true)
+    })
+  )
 
-  it('text from Boomi never starts a workflow command, and the final ::error:: still arrives', async () => {
-    fx.emu.seed([
-      { groupType: GROUP, uploadedDate: '2026-01-01T00:00:00Z', displayVersion: '1\n::stop-commands::halt\n::add-mask::x' },
-      { groupType: GROUP, uploadedDate: '2026-01-02T00:00:00Z' },
-      { groupType: GROUP, uploadedDate: '2026-01-03T00:00:00Z' }
-    ])
-    const hostile = '{"message":"denied\\n::warning::injected\\n##[set-output name=uploaded;]true"}'
-    fx.emu.script('delete', { hangMs: 0 }, { status: 401, body: hostile, contentType: 'application/json' })
-    const r = await run({ 'keep-latest': '1' })
-    expect(r.code).toBe(1)
-    for (const line of r.stdout.split(/\r?\n|\r/)) {
-      expect(line.trimStart()).not.toMatch(/^::(stop-commands|add-mask::x|warning::injected)/)
-      expect(line).not.toContain('##[set-output')
-    }
-    expect(r.stdout).toContain('stop-commands')
-    expect(r.errors).toEqual([expect.stringMatching(/HTTP 401/)])
-  })
+  it.concurrent('text from Boomi never starts a workflow command, and the final ::error:: still arrives', () =>
+    withActionHarness(async ({ GROUP, fx, run }) => {
+      fx.emu.seed([
+        { groupType: GROUP, uploadedDate: '2026-01-01T00:00:00Z', displayVersion: '1\n::stop-commands::halt\n::add-mask::x' },
+        { groupType: GROUP, uploadedDate: '2026-01-02T00:00:00Z' },
+        { groupType: GROUP, uploadedDate: '2026-01-03T00:00:00Z' }
+      ])
+      const hostile = '{"message":"denied\\n::warning::injected\\n##[set-output name=uploaded;]true"}'
+      fx.emu.script('delete', { hangMs: 0 }, { status: 401, body: hostile, contentType: 'application/json' })
+      const r = await run({ 'keep-latest': '1' })
+      expect(r.code).toBe(1)
+      for (const line of r.stdout.split(/\r?\n|\r/)) {
+        expect(line.trimStart()).not.toMatch(/^::(stop-commands|add-mask::x|warning::injected)/)
+        expect(line).not.toContain('##[set-output')
+      }
+      expect(r.stdout).toContain('stop-commands')
+      expect(r.errors).toEqual([expect.stringMatching(/HTTP 401/)])
+    })
+  )
 
-  it('an unwritable GITHUB_OUTPUT is reported beside the run error, not instead of it', async () => {
-    fx.emu.seed([
-      { groupType: GROUP, uploadedDate: '2026-01-01T00:00:00Z' },
-      { groupType: GROUP, uploadedDate: '2026-01-02T00:00:00Z' }
-    ])
-    fx.emu.script('delete', { status: 401 })
-    const dir = path.join(fx.work, 'nowhere')
-    mkdirSync(dir)
-    const r = await run({ 'keep-latest': '1' }, { GITHUB_OUTPUT: path.join(dir, 'missing', 'output') })
-    expect(r.code).toBe(1)
-    expect(r.errors).toEqual([expect.stringMatching(/HTTP 401/)])
-    expect(r.warnings.join('\n')).toMatch(/Could not write the step's results/)
-    expect(r.summary).toMatch(/HTTP 401/)
-  })
+  it.concurrent('an unwritable GITHUB_OUTPUT is reported beside the run error, not instead of it', () =>
+    withActionHarness(async ({ GROUP, fx, run }) => {
+      fx.emu.seed([
+        { groupType: GROUP, uploadedDate: '2026-01-01T00:00:00Z' },
+        { groupType: GROUP, uploadedDate: '2026-01-02T00:00:00Z' }
+      ])
+      fx.emu.script('delete', { status: 401 })
+      const dir = path.join(fx.work, 'nowhere')
+      mkdirSync(dir)
+      const r = await run({ 'keep-latest': '1' }, { GITHUB_OUTPUT: path.join(dir, 'missing', 'output') })
+      expect(r.code).toBe(1)
+      expect(r.errors).toEqual([expect.stringMatching(/HTTP 401/)])
+      expect(r.warnings.join('\n')).toMatch(/Could not write the step's results/)
+      expect(r.summary).toMatch(/HTTP 401/)
+    })
+  )
 })

@@ -1,58 +1,37 @@
-// The command-line tool as a user gets it: the current src/cli bundled into the
-// package folder's layout (by jest.bundles.js, with the action's bundle), `npm pack`ed, the tarball installed into a temporary
-// prefix, and the installed bin run against the emulator. One pack per file.
+// The command-line tool as a user gets it: the current src/cli, bundled by
+// jest.global-setup.js, put into the package folder's layout, `npm pack`ed, the tarball
+// installed into a temporary prefix, and the installed bin run against the emulator.
+// One pack per file; the runs are concurrent, each against an emulator of its own.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
-import { bundleReady } from '../../scripts/run-action.js'
-import { useEmulatorWorkspace } from '../helpers/emulator-fixture.js'
+import { type Fixture, openEmulatorWorkspace } from '../helpers/emulator-fixture.js'
 import { makeConnectorZip } from '../helpers/zip.js'
 
 const GROUP = 'acme-Q7XK2P-sample'
 const ROOT = process.cwd()
 // The Node the installed bin runs on: the one .ci/run names for the action's runtime, else this one.
 const NODE = process.env.BOOMI_ACTION_NODE ?? process.execPath
-const fx = useEmulatorWorkspace()
 let scratch: string
 let bin: string
-let packed: string[]
 
-beforeAll(async () => {
+beforeAll(() => {
   scratch = mkdtempSync(path.join(tmpdir(), 'cli-pack-'))
   const pkg = path.join(scratch, 'package')
-  mkdirSync(pkg)
+  mkdirSync(path.join(pkg, 'dist'), { recursive: true })
   for (const f of ['package.json', 'README.md', 'LICENSE']) copyFileSync(path.join(ROOT, 'cli', f), path.join(pkg, f))
-  const built = process.env.BOOMI_CLI_BUNDLE_DIR
-  if (built) {
-    // Bundled in the background with the action's (jest.global-setup.js).
-    await bundleReady(built)
-    cpSync(built, path.join(pkg, 'dist'), { recursive: true, filter: f => !/[/\\]\.(ready|failed)$/.test(f) })
-  } else {
-    execFileSync(
-      process.execPath,
-      [
-        path.join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
-        'build',
-        'src/cli/index.ts',
-        '-o',
-        path.join(pkg, 'dist'),
-        '--license',
-        'licenses.txt',
-        '--quiet'
-      ],
-      { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] }
-    )
-  }
+  const bundle = process.env.BOOMI_CLI_BUNDLE
+  if (!bundle) throw new Error('BOOMI_CLI_BUNDLE is not set: jest.global-setup.js bundles src/cli for these tests')
+  cpSync(path.dirname(bundle), path.join(pkg, 'dist'), { recursive: true })
   const npm = {
     cwd: pkg,
     encoding: 'utf8' as const,
     env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' }
   }
-  const report = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', scratch], npm)) as { filename: string; files: { path: string }[] }[]
-  packed = report[0].files.map(f => f.path).sort()
+  const report = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', scratch], npm)) as PackReport
   const prefix = path.join(scratch, 'prefix')
   execFileSync('npm', ['install', '--offline', '--no-save', '--prefix', prefix, path.join(scratch, report[0].filename)], {
     ...npm,
@@ -64,6 +43,8 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 
+type PackReport = { filename: string; files: { path: string }[] }[]
+
 interface CliRun {
   code: number | null
   stdout: string
@@ -71,7 +52,7 @@ interface CliRun {
 }
 
 /** The installed bin, started through its shebang with only what a CI job would give it. */
-function cli(args: string[], env: Record<string, string> = {}, onStderr?: (all: string, child: ChildProcess) => void): Promise<CliRun> {
+function cli(fx: Fixture, args: string[], env: Record<string, string> = {}, onStderr?: (all: string, child: ChildProcess) => void): Promise<CliRun> {
   const base: Record<string, string> = {
     PATH: `${path.dirname(NODE)}${path.delimiter}${process.env.PATH}`,
     HOME: process.env.HOME ?? scratch,
@@ -100,14 +81,24 @@ function cli(args: string[], env: Record<string, string> = {}, onStderr?: (all: 
   })
 }
 
-function archive(): string {
+function archive(fx: Fixture): string {
   const bytes = makeConnectorZip()
   writeFileSync(path.join(fx.work, 'build/distributions/sample-1.0.car.zip'), bytes)
   return createHash('sha256').update(bytes).digest('hex')
 }
 
+/** Runs `test` against an emulator and in a workspace of its own (the tests run concurrently). */
+async function withFixture(test: (fx: Fixture) => Promise<void>): Promise<void> {
+  const fx = await openEmulatorWorkspace()
+  try {
+    await test(fx)
+  } finally {
+    await fx.close()
+  }
+}
+
 /** The token, or the Basic credentials made from it, nowhere. */
-function expectNoSecret(...texts: string[]): void {
+function expectNoSecret(fx: Fixture, ...texts: string[]): void {
   const basic = Buffer.from(`BOOMI_TOKEN.${fx.emu.username}:${fx.emu.apiToken}`).toString('base64')
   for (const text of texts) {
     expect(text).not.toContain(fx.emu.apiToken.slice(0, 8))
@@ -115,7 +106,16 @@ function expectNoSecret(...texts: string[]): void {
   }
 }
 
-it('npm pack ships the bundle, the package file, README and LICENSE, and nothing else', () => {
+it('npm pack of the committed cli/ ships the bundle, the package file, README and LICENSE, and nothing else', () => {
+  // What ships is cli/ as committed: .ci/run checks that cli/dist equals a fresh ncc bundle of src/cli.
+  const report = JSON.parse(
+    execFileSync('npm', ['pack', '--dry-run', '--json'], {
+      cwd: path.join(ROOT, 'cli'),
+      encoding: 'utf8',
+      env: { ...process.env, npm_config_update_notifier: 'false' }
+    })
+  ) as PackReport
+  const packed = report[0].files.map(f => f.path).sort()
   expect(packed.filter(f => !/^dist\/\d+\.index\.js$/.test(f))).toEqual([
     'LICENSE',
     'README.md',
@@ -131,81 +131,93 @@ it('npm pack ships the bundle, the package file, README and LICENSE, and nothing
 })
 
 describe('the installed bin against the emulator', () => {
-  it('releases with --json, then a re-run reuses the version', async () => {
-    const sha256 = archive()
-    const files = ['--output-file', 'out.env', '--summary-file', 'summary.md']
-    const first = await cli(['--archive', 'build/distributions/*.car.zip', '--json', ...files])
-    expect(first.stderr).toMatch(/== Upload ==/)
-    expect(first.code).toBe(0)
-    const out = JSON.parse(first.stdout)
-    expect(out).toMatchObject({ 'version-id': expect.stringMatching(/^\d+$/), sha256, uploaded: true, 'deleted-version-ids': [] })
-    const dotenv = readFileSync(path.join(fx.work, 'out.env'), 'utf8')
-    expect(dotenv).toContain(`version_id=${out['version-id']}\n`)
-    const summary = readFileSync(path.join(fx.work, 'summary.md'), 'utf8')
-    expect(summary).toContain('Uploaded a new version')
-    expectNoSecret(first.stdout, first.stderr, dotenv, summary)
+  it.concurrent('releases with --json, then a re-run reuses the version', () =>
+    withFixture(async fx => {
+      const sha256 = archive(fx)
+      const files = ['--output-file', 'out.env', '--summary-file', 'summary.md']
+      const first = await cli(fx, ['--archive', 'build/distributions/*.car.zip', '--json', ...files])
+      expect(first.stderr).toMatch(/== Upload ==/)
+      expect(first.code).toBe(0)
+      const out = JSON.parse(first.stdout)
+      expect(out).toMatchObject({ 'version-id': expect.stringMatching(/^\d+$/), sha256, uploaded: true, 'deleted-version-ids': [] })
+      const dotenv = readFileSync(path.join(fx.work, 'out.env'), 'utf8')
+      expect(dotenv).toContain(`version_id=${out['version-id']}\n`)
+      const summary = readFileSync(path.join(fx.work, 'summary.md'), 'utf8')
+      expect(summary).toContain('Uploaded a new version')
+      expectNoSecret(fx, first.stdout, first.stderr, dotenv, summary)
 
-    const again = await cli(['--archive', 'build/distributions/*.car.zip', '--json'])
-    expect(again.code).toBe(0)
-    expect(JSON.parse(again.stdout)).toMatchObject({ 'version-id': out['version-id'], sha256, uploaded: false })
-    expect(fx.emu.live(GROUP)).toHaveLength(1)
-  })
-
-  it('a bad input exits 2 naming the flag, and sends nothing', async () => {
-    const r = await cli(['--keep-latest', 'zero', '--json'])
-    expect(r.code).toBe(2)
-    expect(r.stderr).toMatch(/--keep-latest.*Invalid keep-latest 'zero'/)
-    expect(r.stdout).toBe('')
-    expect(fx.emu.requests).toHaveLength(0)
-  })
-
-  it('--api-token is refused, without echoing the token, and nothing is sent', async () => {
-    const r = await cli(['--api-token', fx.emu.apiToken, '--keep-latest', '3'], { BOOMI_API_TOKEN: '' })
-    expect(r.code).toBe(2)
-    expect(r.stderr).toMatch(/--api-token is refused.*BOOMI_API_TOKEN.*--api-token-file/)
-    expectNoSecret(r.stdout, r.stderr)
-    expect(fx.emu.requests).toHaveLength(0)
-  })
-
-  it('a GitLab tag pipeline takes the change log from the changelog section of its tag, the token from a file', async () => {
-    archive()
-    writeFileSync(path.join(fx.work, 'CHANGELOG.md'), '# Changelog\n\n## [1.2.0] - 2026-12-01\n\n- Paging fixed\n\n## [1.1.0] - 2026-11-01\n\n- First\n')
-    writeFileSync(path.join(fx.work, 'token'), `${fx.emu.apiToken}\n`)
-    const r = await cli(['--archive', 'build/distributions/*.car.zip', '--change-log-file', 'CHANGELOG.md', '--api-token-file', 'token', '--json'], {
-      BOOMI_API_TOKEN: '',
-      GITLAB_CI: 'true',
-      CI_COMMIT_TAG: 'v1.2.0',
-      CI_COMMIT_REF_NAME: 'v1.2.0',
-      CI_COMMIT_SHA: 'fed9876cba',
-      CI_PROJECT_PATH: 'acme/conn'
+      const again = await cli(fx, ['--archive', 'build/distributions/*.car.zip', '--json'])
+      expect(again.code).toBe(0)
+      expect(JSON.parse(again.stdout)).toMatchObject({ 'version-id': out['version-id'], sha256, uploaded: false })
+      expect(fx.emu.live(GROUP)).toHaveLength(1)
     })
-    expect(r.code).toBe(0)
-    expect(r.stderr).toMatch(/section '\[1\.2\.0\] - 2026-12-01'/)
-    const [version] = fx.emu.live(GROUP)
-    expect(version.changeLog).toMatch(/^- Paging fixed\n\ncontent-sha256: /)
-    expectNoSecret(r.stdout, r.stderr)
-  })
+  )
 
-  it('a run that fails exits 1 and still prints the outputs', async () => {
-    const r = await cli(['--keep-latest', '3', '--json'], { BOOMI_API_TOKEN: 'wrong-token-000000' })
-    expect(r.code).toBe(1)
-    expect(JSON.parse(r.stdout)).toMatchObject({ 'version-id': '', uploaded: false })
-    expect(r.stderr).toMatch(/error: .*401/)
-  })
-
-  it('SIGTERM mid-prune: no new deletion, the outputs list what was deleted, exit 1', async () => {
-    fx.emu.seed(Array.from({ length: 40 }, (_, i) => ({ groupType: GROUP, uploadedDate: new Date(Date.parse('2026-01-01') + i * 86_400_000).toISOString() })))
-    const r = await cli(['--keep-latest', '1', '--requests-per-second', '10', '--json'], {}, (all, child) => {
-      if ((all.match(/^deleted /gm) ?? []).length >= 3 && !child.killed) child.kill('SIGTERM')
+  it.concurrent('a bad input exits 2 naming the flag, and sends nothing', () =>
+    withFixture(async fx => {
+      const r = await cli(fx, ['--keep-latest', 'zero', '--json'])
+      expect(r.code).toBe(2)
+      expect(r.stderr).toMatch(/--keep-latest.*Invalid keep-latest 'zero'/)
+      expect(r.stdout).toBe('')
+      expect(fx.emu.requests).toHaveLength(0)
     })
-    expect(r.code).toBe(1)
-    const gone = fx.emu
-      .versions(GROUP)
-      .filter(v => v.deleted)
-      .map(v => v.versionId)
-    expect(gone.length).toBeGreaterThanOrEqual(3)
-    expect(gone.length).toBeLessThan(39)
-    expect(JSON.parse(r.stdout)['deleted-version-ids'].sort()).toEqual(gone.sort())
-    expect(r.stderr).toMatch(/Received SIGTERM/)
-  })
+  )
+
+  it.concurrent('--api-token is refused, without echoing the token, and nothing is sent', () =>
+    withFixture(async fx => {
+      const r = await cli(fx, ['--api-token', fx.emu.apiToken, '--keep-latest', '3'], { BOOMI_API_TOKEN: '' })
+      expect(r.code).toBe(2)
+      expect(r.stderr).toMatch(/--api-token is refused.*BOOMI_API_TOKEN.*--api-token-file/)
+      expectNoSecret(fx, r.stdout, r.stderr)
+      expect(fx.emu.requests).toHaveLength(0)
+    })
+  )
+
+  it.concurrent('a GitLab tag pipeline takes the change log from the changelog section of its tag, the token from a file', () =>
+    withFixture(async fx => {
+      archive(fx)
+      writeFileSync(path.join(fx.work, 'CHANGELOG.md'), '# Changelog\n\n## [1.2.0] - 2026-12-01\n\n- Paging fixed\n\n## [1.1.0] - 2026-11-01\n\n- First\n')
+      writeFileSync(path.join(fx.work, 'token'), `${fx.emu.apiToken}\n`)
+      const r = await cli(fx, ['--archive', 'build/distributions/*.car.zip', '--change-log-file', 'CHANGELOG.md', '--api-token-file', 'token', '--json'], {
+        BOOMI_API_TOKEN: '',
+        GITLAB_CI: 'true',
+        CI_COMMIT_TAG: 'v1.2.0',
+        CI_COMMIT_REF_NAME: 'v1.2.0',
+        CI_COMMIT_SHA: 'fed9876cba',
+        CI_PROJECT_PATH: 'acme/conn'
+      })
+      expect(r.code).toBe(0)
+      expect(r.stderr).toMatch(/section '\[1\.2\.0\] - 2026-12-01'/)
+      const [version] = fx.emu.live(GROUP)
+      expect(version.changeLog).toMatch(/^- Paging fixed\n\ncontent-sha256: /)
+      expectNoSecret(fx, r.stdout, r.stderr)
+    })
+  )
+
+  it.concurrent('a run that fails exits 1 and still prints the outputs', () =>
+    withFixture(async fx => {
+      const r = await cli(fx, ['--keep-latest', '3', '--json'], { BOOMI_API_TOKEN: 'wrong-token-000000' })
+      expect(r.code).toBe(1)
+      expect(JSON.parse(r.stdout)).toMatchObject({ 'version-id': '', uploaded: false })
+      expect(r.stderr).toMatch(/error: .*401/)
+    })
+  )
+
+  it.concurrent('SIGTERM mid-prune: no new deletion, the outputs list what was deleted, exit 1', () =>
+    withFixture(async fx => {
+      fx.emu.seed(Array.from({ length: 40 }, (_, i) => ({ groupType: GROUP, uploadedDate: new Date(Date.parse('2026-01-01') + i * 86_400_000).toISOString() })))
+      const r = await cli(fx, ['--keep-latest', '1', '--requests-per-second', '10', '--json'], {}, (all, child) => {
+        if ((all.match(/^deleted /gm) ?? []).length >= 3 && !child.killed) child.kill('SIGTERM')
+      })
+      expect(r.code).toBe(1)
+      const gone = fx.emu
+        .versions(GROUP)
+        .filter(v => v.deleted)
+        .map(v => v.versionId)
+      expect(gone.length).toBeGreaterThanOrEqual(3)
+      expect(gone.length).toBeLessThan(39)
+      expect(JSON.parse(r.stdout)['deleted-version-ids'].sort()).toEqual(gone.sort())
+      expect(r.stderr).toMatch(/Received SIGTERM/)
+    })
+  )
 })
