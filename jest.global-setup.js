@@ -8,7 +8,7 @@
 // and the command-line tests check the committed cli/ package's file list.
 // BOOMI_ACTION_DIST, when set, names an action bundle to test instead.
 import { build } from 'esbuild'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 
@@ -19,20 +19,26 @@ const bundles = [
 
 export default async function buildBundles() {
   const out = mkdtempSync(path.join(tmpdir(), 'boomi-test-bundles-'))
-  globalThis.__boomiBundleDir = out
-  for (const { entry, dir } of bundles) {
-    await build({
-      entryPoints: [entry],
-      outfile: path.join(out, dir, 'index.js'),
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'esm',
-      banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-      logLevel: 'warning'
-    })
-    writeFileSync(path.join(out, dir, 'package.json'), '{ "type": "module" }\n')
+  try {
+    for (const { entry, dir } of bundles) {
+      await build({
+        entryPoints: [entry],
+        outfile: path.join(out, dir, 'index.js'),
+        bundle: true,
+        platform: 'node',
+        target: 'node20',
+        format: 'esm',
+        banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+        logLevel: 'warning'
+      })
+      writeFileSync(path.join(out, dir, 'package.json'), '{ "type": "module" }\n')
+    }
+  } catch (err) {
+    // Jest runs no teardown after a failed setup: the folder goes here.
+    rmSync(out, { recursive: true, force: true })
+    throw err
   }
+  globalThis.__boomiBundleDir = out
   process.env.BOOMI_ACTION_DIST ??= path.join(out, 'index.js')
   process.env.BOOMI_CLI_BUNDLE = path.join(out, 'cli', 'index.js')
 }
