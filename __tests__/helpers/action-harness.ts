@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
 import * as path from 'node:path'
 import { type ActionRun, runAction } from '../../scripts/run-action.js'
-import { type Fixture, openEmulatorWorkspace, useEmulatorWorkspace } from './emulator-fixture.js'
+import { type Fixture, useEmulatorWorkspace, withEmulatorWorkspace } from './emulator-fixture.js'
 import { makeConnectorZip } from './zip.js'
 
 export type ActionHarness = ReturnType<typeof harnessOn>
@@ -16,13 +16,8 @@ export function actionHarness(): ActionHarness {
 }
 
 /** Runs `test` with a harness of its own (an emulator and a workspace), removed afterwards. */
-export async function withActionHarness(test: (h: ActionHarness) => Promise<void>): Promise<void> {
-  const fx = await openEmulatorWorkspace()
-  try {
-    await test(harnessOn(fx))
-  } finally {
-    await fx.close()
-  }
+export function withActionHarness(test: (h: ActionHarness) => Promise<void>): Promise<void> {
+  return withEmulatorWorkspace(fx => test(harnessOn(fx)))
 }
 
 function harnessOn(fx: Fixture) {

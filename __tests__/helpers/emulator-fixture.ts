@@ -49,6 +49,16 @@ export async function openEmulatorWorkspace(options: ConstructorParameters<typeo
   }
 }
 
+/** Runs `test` with a fixture of its own (`options` for its emulator), removed afterwards. */
+export async function withEmulatorWorkspace<T>(test: (fx: Fixture) => Promise<T>, options: ConstructorParameters<typeof Emulator>[0] = {}): Promise<T> {
+  const fx = await openEmulatorWorkspace(options)
+  try {
+    return await test(fx)
+  } finally {
+    await fx.close()
+  }
+}
+
 /** The variables the runner sets that the default change log is made from. */
 export const WORKFLOW_ENV = {
   GITHUB_REPOSITORY: 'acme/sample-connector',

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto'
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
-import { type Fixture, openEmulatorWorkspace } from '../helpers/emulator-fixture.js'
+import { type Fixture, withEmulatorWorkspace } from '../helpers/emulator-fixture.js'
 import { makeConnectorZip } from '../helpers/zip.js'
 
 const GROUP = 'acme-Q7XK2P-sample'
@@ -87,16 +87,6 @@ function archive(fx: Fixture): string {
   return createHash('sha256').update(bytes).digest('hex')
 }
 
-/** Runs `test` against an emulator and in a workspace of its own (the tests run concurrently). */
-async function withFixture(test: (fx: Fixture) => Promise<void>): Promise<void> {
-  const fx = await openEmulatorWorkspace()
-  try {
-    await test(fx)
-  } finally {
-    await fx.close()
-  }
-}
-
 /** The token, or the Basic credentials made from it, nowhere. */
 function expectNoSecret(fx: Fixture, ...texts: string[]): void {
   const basic = Buffer.from(`BOOMI_TOKEN.${fx.emu.username}:${fx.emu.apiToken}`).toString('base64')
@@ -132,7 +122,7 @@ it('npm pack of the committed cli/ ships the bundle, the package file, README an
 
 describe('the installed bin against the emulator', () => {
   it.concurrent('releases with --json, then a re-run reuses the version', () =>
-    withFixture(async fx => {
+    withEmulatorWorkspace(async fx => {
       const sha256 = archive(fx)
       const files = ['--output-file', 'out.env', '--summary-file', 'summary.md']
       const first = await cli(fx, ['--archive', 'build/distributions/*.car.zip', '--json', ...files])
@@ -154,7 +144,7 @@ describe('the installed bin against the emulator', () => {
   )
 
   it.concurrent('a bad input exits 2 naming the flag, and sends nothing', () =>
-    withFixture(async fx => {
+    withEmulatorWorkspace(async fx => {
       const r = await cli(fx, ['--keep-latest', 'zero', '--json'])
       expect(r.code).toBe(2)
       expect(r.stderr).toMatch(/--keep-latest.*Invalid keep-latest 'zero'/)
@@ -164,7 +154,7 @@ describe('the installed bin against the emulator', () => {
   )
 
   it.concurrent('--api-token is refused, without echoing the token, and nothing is sent', () =>
-    withFixture(async fx => {
+    withEmulatorWorkspace(async fx => {
       const r = await cli(fx, ['--api-token', fx.emu.apiToken, '--keep-latest', '3'], { BOOMI_API_TOKEN: '' })
       expect(r.code).toBe(2)
       expect(r.stderr).toMatch(/--api-token is refused.*BOOMI_API_TOKEN.*--api-token-file/)
@@ -174,7 +164,7 @@ describe('the installed bin against the emulator', () => {
   )
 
   it.concurrent('a GitLab tag pipeline takes the change log from the changelog section of its tag, the token from a file', () =>
-    withFixture(async fx => {
+    withEmulatorWorkspace(async fx => {
       archive(fx)
       writeFileSync(path.join(fx.work, 'CHANGELOG.md'), '# Changelog\n\n## [1.2.0] - 2026-12-01\n\n- Paging fixed\n\n## [1.1.0] - 2026-11-01\n\n- First\n')
       writeFileSync(path.join(fx.work, 'token'), `${fx.emu.apiToken}\n`)
@@ -195,7 +185,7 @@ describe('the installed bin against the emulator', () => {
   )
 
   it.concurrent('a run that fails exits 1 and still prints the outputs', () =>
-    withFixture(async fx => {
+    withEmulatorWorkspace(async fx => {
       const r = await cli(fx, ['--keep-latest', '3', '--json'], { BOOMI_API_TOKEN: 'wrong-token-000000' })
       expect(r.code).toBe(1)
       expect(JSON.parse(r.stdout)).toMatchObject({ 'version-id': '', uploaded: false })
@@ -204,7 +194,7 @@ describe('the installed bin against the emulator', () => {
   )
 
   it.concurrent('SIGTERM mid-prune: no new deletion, the outputs list what was deleted, exit 1', () =>
-    withFixture(async fx => {
+    withEmulatorWorkspace(async fx => {
       fx.emu.seed(Array.from({ length: 40 }, (_, i) => ({ groupType: GROUP, uploadedDate: new Date(Date.parse('2026-01-01') + i * 86_400_000).toISOString() })))
       const r = await cli(fx, ['--keep-latest', '1', '--requests-per-second', '10', '--json'], {}, (all, child) => {
         if ((all.match(/^deleted /gm) ?? []).length >= 3 && !child.killed) child.kill('SIGTERM')

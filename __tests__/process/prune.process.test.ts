@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto'
 import * as path from 'node:path'
 import { Emulator, type VersionRecord } from '../../emulator/server.js'
 import { seedGroup } from '../../emulator/seed.js'
-import { type Fixture, openEmulatorWorkspace } from '../helpers/emulator-fixture.js'
+import { type Fixture, withEmulatorWorkspace } from '../helpers/emulator-fixture.js'
 import { makeArchive, runAction, type ActionRun } from '../../scripts/run-action.js'
 
 const GROUP = 'acme-Q7XK2P-sample'
@@ -54,17 +54,12 @@ interface Group extends Fixture {
 }
 
 /** Runs `test` against an emulator of its own (`options` for it), seeded by `seed`; removes both afterwards. */
-async function withGroup(
+function withGroup(
   seed: (emu: Emulator) => VersionRecord[],
   test: (g: Group) => Promise<void>,
   options: ConstructorParameters<typeof Emulator>[0] = {}
 ): Promise<void> {
-  const fx = await openEmulatorWorkspace(options)
-  try {
-    await test({ ...fx, seeded: seed(fx.emu), run: extra => run(fx.emu, fx.work, extra) })
-  } finally {
-    await fx.close()
-  }
+  return withEmulatorWorkspace(fx => test({ ...fx, seeded: seed(fx.emu), run: extra => run(fx.emu, fx.work, extra) }), options)
 }
 
 /** 250 versions over three pages with every kind of protected version, and another group of 5. */
