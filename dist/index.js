@@ -326,7 +326,7 @@ function errorMessage(err) {
 /* harmony export */   bf: () => (/* binding */ MAX_REQUESTS_PER_SECOND),
 /* harmony export */   pD: () => (/* binding */ MIN_REQUESTS_PER_SECOND)
 /* harmony export */ });
-/* unused harmony exports FLOOR_REQUESTS_PER_SECOND, CUT_FACTOR, REGROWTH_PER_SECOND, CONGESTION_HOLD_MS, PACING_LOG_EVERY_MS, PACING_MARGIN, LATE_TOLERANCE_MS, formatRate */
+/* unused harmony exports FLOOR_REQUESTS_PER_SECOND, CUT_FACTOR, RESUME_SHARE, RESUME_SPREAD, QUICK_REGROWTH_PER_SECOND, PROBE_REGROWTH_PER_SECOND, REGROWTH_PER_SECOND, CONGESTION_HOLD_MS, PACING_LOG_EVERY_MS, PACING_MARGIN, LATE_TOLERANCE_MS, formatRate */
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7893);
 
 /** The range `requests-per-second` accepts: below it a single gap outlasts a job step; above it no account goes. */
@@ -337,11 +337,29 @@ const FLOOR_REQUESTS_PER_SECOND = 0.2;
 /** A throttling answer multiplies the rate by this. */
 const CUT_FACTOR = 0.5;
 /**
- * While answers are good, the rate grows by this many requests a second, each
- * second spent sending. Every step up is a probe that costs one 503 once the
- * account is full; at 0.2 a job probes about every 7 s after a cut from 3/s,
- * which kept four jobs sharing 10/s under 5 % of answers 503 in simulation.
+ * After a cut the rate regrows in three stretches, measured against the rate the
+ * cut came from. Up to a share of it drawn at random for each cut, between
+ * RESUME_SHARE and RESUME_SHARE + RESUME_SPREAD, it returns quickly: the account
+ * took that much a moment ago. From there to the rate that was cut it creeps: each
+ * step up there is a probe that, once the account is full, costs every job sharing
+ * it a 503 (and, where Boomi counts refused requests against the window, refuses
+ * everything for up to a second), so such probes stay rare. Past the rate that was
+ * cut (room has opened: another job finished) it grows as it always did. The random
+ * share keeps jobs cut by the same congestion from all coming back to the same
+ * rate and all stepping up together. The cut and the quick return together take a
+ * job to 0.5–0.7 of its own rate, a multiplicative decrease, while the creep and
+ * the growth past the cut add the same amount to a fast job and a slow one: jobs
+ * that started unequal still converge on equal shares (AIMD), more slowly than with
+ * one growth rate. docs/benchmarks.md, "Shared-account pacing, simulated", has the
+ * figures behind these constants.
  */
+const RESUME_SHARE = 0.5;
+const RESUME_SPREAD = 0.2;
+/** Requests a second the rate gains for each second of sending: up to the resume share, */
+const QUICK_REGROWTH_PER_SECOND = 0.5;
+/** from there up to the rate that was cut, */
+const PROBE_REGROWTH_PER_SECOND = 0.05;
+/** and past it. */
 const REGROWTH_PER_SECOND = 0.2;
 /**
  * Boomi counts requests over a rolling second, so for a second after a cut the
@@ -370,9 +388,10 @@ const DEFAULT_MAX_RETRY_AFTER_MS = 120_000;
  * The rate adapts below `requestsPerSecond`, the ceiling, because the limit is
  * the account's and other jobs spend it too: additive increase, multiplicative
  * decrease (as TCP), which is what makes jobs sharing an account converge on
- * equal shares. Growth is a fixed amount per second of sending, the same for
- * a fast job and a slow one, while a cut takes more from a fast one; growth
- * proportional to the rate would keep whatever imbalance the jobs started with.
+ * equal shares. Below the rate that was cut, growth is a fixed amount per second
+ * of sending, the same for a fast job and a slow one, while a cut takes more from
+ * a fast one; growth proportional to the rate would keep whatever imbalance the
+ * jobs started with. (RESUME_SHARE above says how the regrowth runs after a cut.)
  */
 class Pacer {
     now;
@@ -389,6 +408,10 @@ class Pacer {
     /** The slot the ceiling alone would give the next request: waits up to it are not throttling. */
     ceilingNext = -Infinity;
     lastCutAt = -Infinity;
+    /** The rate the last cut came from (none yet: Infinity), and the rate up to which it regrows quickly. */
+    cutFrom = Infinity;
+    resumeAt = 0;
+    random;
     counted = { until: -Infinity, ms: 0 };
     /** The callers of take(), one after another. */
     queue = Promise.resolve();
@@ -406,6 +429,7 @@ class Pacer {
         this.ceilingIntervalMs = this.intervalMs = intervalFor(requestsPerSecond);
         this.maxRetryAfterMs = Math.min(options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS, _retry_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_TIMER_MS */ ._o);
         this.onChange = options.onChange;
+        this.random = options.random ?? Math.random;
     }
     get interval() {
         return this.intervalMs;
@@ -477,6 +501,8 @@ class Pacer {
             return;
         this.lastCutAt = now;
         this.tally.cuts++;
+        this.cutFrom = this.rate;
+        this.resumeAt = this.rate * (RESUME_SHARE + this.random() * RESUME_SPREAD);
         this.setRate(Math.max(this.floor, this.rate * CUT_FACTOR));
         // The new spacing counts from the last request sent, so the very next one already obeys it.
         this.next = Math.max(this.next, this.last + this.intervalMs);
@@ -486,8 +512,9 @@ class Pacer {
     regrow() {
         if (this.rate >= this.ceiling)
             return;
+        const perSecond = this.rate < this.resumeAt ? QUICK_REGROWTH_PER_SECOND : this.rate < this.cutFrom ? PROBE_REGROWTH_PER_SECOND : REGROWTH_PER_SECOND;
         // One answer stands for one interval of sending, so the growth per second is the same at any rate.
-        this.setRate(Math.min(this.ceiling, this.rate + (REGROWTH_PER_SECOND * this.intervalMs) / 1000));
+        this.setRate(Math.min(this.ceiling, this.rate + (perSecond * this.intervalMs) / 1000));
     }
     setRate(rate) {
         this.rate = rate;

@@ -44,6 +44,8 @@ function generator(seed: number): () => number {
 
 async function simulate(s: Scenario): Promise<Outcome> {
   const random = generator(s.seed)
+  // The pacers' own draws (each cut's resume share) from a second generator, so that a change to them leaves the rest alone.
+  const pacerRandom = generator(s.seed ^ 0x5bd1e995)
   let now = 0
   let order = 0
   const timers: { at: number; order: number; wake: () => void }[] = []
@@ -69,7 +71,7 @@ async function simulate(s: Scenario): Promise<Outcome> {
 
   async function job(): Promise<void> {
     await sleep(random() * 300) // processes start a little apart
-    const pacer = new Pacer(s.ceiling, () => now, sleep)
+    const pacer = new Pacer(s.ceiling, () => now, sleep, { random: pacerRandom })
     await request(pacer) // the listing: a query and a page
     await request(pacer)
     let left = s.versions - 1
@@ -115,10 +117,11 @@ async function main(): Promise<void> {
     const median = (k: keyof Outcome) => sorted(k)[Math.floor(runs.length / 2)]
     const worst = (k: keyof Outcome) => sorted(k)[runs.length - 1]
     const ok = median('ratio') <= 1.3 && median('share503') <= 0.05
+    const passed = runs.filter(r => r.ratio <= 1.3 && r.share503 <= 0.05).length
     console.log(
       `  limiter counting ${counts.padEnd(8)}: ratio median ${median('ratio').toFixed(3)}× (worst ${worst('ratio').toFixed(3)}×), ` +
         `503 share median ${(median('share503') * 100).toFixed(1)} % (worst ${(worst('share503') * 100).toFixed(1)} %), ` +
-        `max ${worst('maxInSecond')} in a rolling second; target ≤ 1.3×, ≤ 5 %: ${ok ? 'PASS' : 'MISS'}`
+        `max ${worst('maxInSecond')} in a rolling second; target ≤ 1.3×, ≤ 5 %: ${ok ? 'PASS' : 'MISS'} at the median, met by ${passed} of ${runs.length} seeds`
     )
   }
 }

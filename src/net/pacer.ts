@@ -8,11 +8,29 @@ export const FLOOR_REQUESTS_PER_SECOND = 0.2
 /** A throttling answer multiplies the rate by this. */
 export const CUT_FACTOR = 0.5
 /**
- * While answers are good, the rate grows by this many requests a second, each
- * second spent sending. Every step up is a probe that costs one 503 once the
- * account is full; at 0.2 a job probes about every 7 s after a cut from 3/s,
- * which kept four jobs sharing 10/s under 5 % of answers 503 in simulation.
+ * After a cut the rate regrows in three stretches, measured against the rate the
+ * cut came from. Up to a share of it drawn at random for each cut, between
+ * RESUME_SHARE and RESUME_SHARE + RESUME_SPREAD, it returns quickly: the account
+ * took that much a moment ago. From there to the rate that was cut it creeps: each
+ * step up there is a probe that, once the account is full, costs every job sharing
+ * it a 503 (and, where Boomi counts refused requests against the window, refuses
+ * everything for up to a second), so such probes stay rare. Past the rate that was
+ * cut (room has opened: another job finished) it grows as it always did. The random
+ * share keeps jobs cut by the same congestion from all coming back to the same
+ * rate and all stepping up together. The cut and the quick return together take a
+ * job to 0.5–0.7 of its own rate, a multiplicative decrease, while the creep and
+ * the growth past the cut add the same amount to a fast job and a slow one: jobs
+ * that started unequal still converge on equal shares (AIMD), more slowly than with
+ * one growth rate. docs/benchmarks.md, "Shared-account pacing, simulated", has the
+ * figures behind these constants.
  */
+export const RESUME_SHARE = 0.5
+export const RESUME_SPREAD = 0.2
+/** Requests a second the rate gains for each second of sending: up to the resume share, */
+export const QUICK_REGROWTH_PER_SECOND = 0.5
+/** from there up to the rate that was cut, */
+export const PROBE_REGROWTH_PER_SECOND = 0.05
+/** and past it. */
 export const REGROWTH_PER_SECOND = 0.2
 /**
  * Boomi counts requests over a rolling second, so for a second after a cut the
@@ -45,6 +63,8 @@ export interface PacerOptions {
   /** Told when the rate was cut, and what it came to; at most one line per PACING_LOG_EVERY_MS. */
   onChange?: (line: string) => void
   maxRetryAfterMs?: number
+  /** Draws each cut's resume share, in [0, 1); Math.random unless given (tests and the simulation pass a seeded one). */
+  random?: () => number
 }
 
 /**
@@ -60,9 +80,10 @@ export interface PacerOptions {
  * The rate adapts below `requestsPerSecond`, the ceiling, because the limit is
  * the account's and other jobs spend it too: additive increase, multiplicative
  * decrease (as TCP), which is what makes jobs sharing an account converge on
- * equal shares. Growth is a fixed amount per second of sending, the same for
- * a fast job and a slow one, while a cut takes more from a fast one; growth
- * proportional to the rate would keep whatever imbalance the jobs started with.
+ * equal shares. Below the rate that was cut, growth is a fixed amount per second
+ * of sending, the same for a fast job and a slow one, while a cut takes more from
+ * a fast one; growth proportional to the rate would keep whatever imbalance the
+ * jobs started with. (RESUME_SHARE above says how the regrowth runs after a cut.)
  */
 export class Pacer {
   private readonly ceiling: number
@@ -77,6 +98,10 @@ export class Pacer {
   /** The slot the ceiling alone would give the next request: waits up to it are not throttling. */
   private ceilingNext = -Infinity
   private lastCutAt = -Infinity
+  /** The rate the last cut came from (none yet: Infinity), and the rate up to which it regrows quickly. */
+  private cutFrom = Infinity
+  private resumeAt = 0
+  private readonly random: () => number
   private counted = { until: -Infinity, ms: 0 }
   /** The callers of take(), one after another. */
   private queue: Promise<void> = Promise.resolve()
@@ -98,6 +123,7 @@ export class Pacer {
     this.ceilingIntervalMs = this.intervalMs = intervalFor(requestsPerSecond)
     this.maxRetryAfterMs = Math.min(options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS, MAX_TIMER_MS)
     this.onChange = options.onChange
+    this.random = options.random ?? Math.random
   }
 
   get interval(): number {
@@ -173,6 +199,8 @@ export class Pacer {
     if (now - this.lastCutAt < Math.max(CONGESTION_HOLD_MS, this.intervalMs)) return
     this.lastCutAt = now
     this.tally.cuts++
+    this.cutFrom = this.rate
+    this.resumeAt = this.rate * (RESUME_SHARE + this.random() * RESUME_SPREAD)
     this.setRate(Math.max(this.floor, this.rate * CUT_FACTOR))
     // The new spacing counts from the last request sent, so the very next one already obeys it.
     this.next = Math.max(this.next, this.last + this.intervalMs)
@@ -182,8 +210,9 @@ export class Pacer {
 
   private regrow(): void {
     if (this.rate >= this.ceiling) return
+    const perSecond = this.rate < this.resumeAt ? QUICK_REGROWTH_PER_SECOND : this.rate < this.cutFrom ? PROBE_REGROWTH_PER_SECOND : REGROWTH_PER_SECOND
     // One answer stands for one interval of sending, so the growth per second is the same at any rate.
-    this.setRate(Math.min(this.ceiling, this.rate + (REGROWTH_PER_SECOND * this.intervalMs) / 1000))
+    this.setRate(Math.min(this.ceiling, this.rate + (perSecond * this.intervalMs) / 1000))
   }
 
   private setRate(rate: number): void {
