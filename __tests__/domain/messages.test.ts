@@ -47,7 +47,7 @@ describe('errors built from Boomi text that ends a sentence', () => {
     expectProse(err.message)
     expectProse((gaveUp(err, 3) as Error).message)
     const strategy = new RetryStrategy({ ...DEFAULT_BACKOFF, maxAttempts: 3, sleep: async () => undefined, random: () => 0.5, log: () => undefined })
-    expectProse((strategy.finalError(err, { retry: false, reason: 'throttle-budget', failures: 0 }) as Error).message)
+    expectProse((strategy.finalError(err, { retry: false, reason: 'throttle-budget', failures: 0, throttledForMs: 600_000 }) as Error).message)
   })
 
   it("the 401 reads 'token. Check', not 'token.. Check' (issue 21)", () => {

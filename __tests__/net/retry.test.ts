@@ -106,7 +106,7 @@ describe('nextStep: the one retry decision', () => {
       'a wait that would start the next attempt past the budget ends it',
       throttling(7000),
       { failures: 0, throttledForMs: THROTTLE_BUDGET_MS - 6999 },
-      { retry: false, reason: 'throttle-budget' }
+      { retry: false, reason: 'throttle-budget', throttledForMs: THROTTLE_BUDGET_MS - 6999 }
     ],
     [
       'a wait that fits the budget exactly goes ahead',
@@ -174,6 +174,20 @@ describe('RetryStrategy: the throttling episode', () => {
     p.decide(throttling(), 0)
     clock.advance(1500)
     expect(p.throttledMs).toBe(5500)
+  })
+
+  it('gives up naming the episode as it stood at the decision, even when a success (the look after a lost answer) closed it since', () => {
+    const { p, clock } = policy(5, () => 0.5, { throttleBudgetMs: 10_000 })
+    p.decide(throttling(), 0)
+    clock.advance(9800)
+    const step = p.decide(throttling(500), 0)
+    expect(step).toMatchObject({ retry: false, reason: 'throttle-budget', throttledForMs: 9800 })
+    clock.advance(300)
+    p.recordSuccess() // the upload's look for its version, a listing that succeeded
+    if (step.retry) throw new Error('expected to give up')
+    expect((p.finalError(new Error('HTTP 503: busy'), step) as Error).message).toBe(
+      "HTTP 503: busy (gave up after 10 s of throttling, near the 10 s limit; the account's rate limit is spent by other jobs or tools: run fewer at once, or lower requests-per-second)"
+    )
   })
 
   it('one episode for every request: another request throttled meanwhile shares the budget', () => {

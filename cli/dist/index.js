@@ -1196,8 +1196,9 @@ function nextStep(failure, state, policy) {
         return { retry: false, reason: 'not-retryable', failures: state.failures + 1 };
     if (failure.kind === 'throttling') {
         const delayMs = cappedRetryAfter(failure, policy) ?? timerDelay(Math.floor(policy.random() * policy.baseDelayMs));
-        if ((state.throttledForMs ?? 0) + delayMs > (policy.throttleBudgetMs ?? THROTTLE_BUDGET_MS)) {
-            return { retry: false, reason: 'throttle-budget', failures: state.failures };
+        const throttledForMs = state.throttledForMs ?? 0;
+        if (throttledForMs + delayMs > (policy.throttleBudgetMs ?? THROTTLE_BUDGET_MS)) {
+            return { retry: false, reason: 'throttle-budget', failures: state.failures, throttledForMs };
         }
         return { retry: true, throttled: true, delayMs, failures: state.failures };
     }
@@ -1270,7 +1271,8 @@ class RetryStrategy {
             return gaveUp(err, step.failures);
         if (step.reason === 'not-retryable')
             return err;
-        return withNote(err, `gave up after ${Math.round(this.episodeMs / 1000)} s of throttling, near the ${this.budgetS} s limit; the account's rate limit is spent by other jobs or tools: run fewer at once, or lower requests-per-second`);
+        // The episode as it stood when the budget ran out: the upload may have looked for its version since, and that listing's success closed it.
+        return withNote(err, `gave up after ${Math.round(step.throttledForMs / 1000)} s of throttling, near the ${this.budgetS} s limit; the account's rate limit is spent by other jobs or tools: run fewer at once, or lower requests-per-second`);
     }
     get budgetS() {
         return Math.round((this.policy.throttleBudgetMs ?? THROTTLE_BUDGET_MS) / 1000);

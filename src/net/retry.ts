@@ -92,7 +92,10 @@ export interface RetryState {
 
 export type Step =
   | { retry: true; throttled: boolean; delayMs: number; failures: number }
-  | { retry: false; reason: 'not-retryable' | 'attempts' | 'throttle-budget'; failures: number }
+  | { retry: false; reason: 'not-retryable'; failures: number }
+  | { retry: false; reason: 'attempts'; failures: number }
+  /** `throttledForMs`: how long the episode had lasted when it was given up (a success after the decision ends the episode, not the story). */
+  | { retry: false; reason: 'throttle-budget'; failures: number; throttledForMs: number }
 
 /**
  * The one decision after a failed attempt: retry, after how long, or stop.
@@ -107,8 +110,9 @@ export function nextStep(failure: Failure, state: RetryState, policy: DecisionPo
   if (failure.kind === 'client-error') return { retry: false, reason: 'not-retryable', failures: state.failures + 1 }
   if (failure.kind === 'throttling') {
     const delayMs = cappedRetryAfter(failure, policy) ?? timerDelay(Math.floor(policy.random() * policy.baseDelayMs))
-    if ((state.throttledForMs ?? 0) + delayMs > (policy.throttleBudgetMs ?? THROTTLE_BUDGET_MS)) {
-      return { retry: false, reason: 'throttle-budget', failures: state.failures }
+    const throttledForMs = state.throttledForMs ?? 0
+    if (throttledForMs + delayMs > (policy.throttleBudgetMs ?? THROTTLE_BUDGET_MS)) {
+      return { retry: false, reason: 'throttle-budget', failures: state.failures, throttledForMs }
     }
     return { retry: true, throttled: true, delayMs, failures: state.failures }
   }
@@ -183,9 +187,10 @@ export class RetryStrategy {
   finalError(err: unknown, step: Extract<Step, { retry: false }>): unknown {
     if (step.reason === 'attempts') return gaveUp(err, step.failures)
     if (step.reason === 'not-retryable') return err
+    // The episode as it stood when the budget ran out: the upload may have looked for its version since, and that listing's success closed it.
     return withNote(
       err,
-      `gave up after ${Math.round(this.episodeMs / 1000)} s of throttling, near the ${this.budgetS} s limit; the account's rate limit is spent by other jobs or tools: run fewer at once, or lower requests-per-second`
+      `gave up after ${Math.round(step.throttledForMs / 1000)} s of throttling, near the ${this.budgetS} s limit; the account's rate limit is spent by other jobs or tools: run fewer at once, or lower requests-per-second`
     )
   }
 
