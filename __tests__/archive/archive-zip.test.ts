@@ -481,4 +481,46 @@ describe('the sha256 from the same read', () => {
     expect(here.file.crc32).toBe(crc32(zip))
     expect(beside.contentSha256).toBe(here.contentSha256)
   })
+
+  it("the file's CRC-32 is joined from the stored entries' own sums: the same as zlib's over the whole file, on either thread", async () => {
+    // Stored entries large and small, a stored jar that is a zip and one past the nested budget, deflated
+    // ones between them, bytes before the zip and a comment after: every range the pass takes or skips.
+    const manual = randomBytes(3 * 1024 * 1024 + 11) // spans two 2 MiB reads
+    const aClass = randomBytes(200 * 1024)
+    const jar = makeZip([{ name: 'A.class', data: aClass, method: 'stored' }])
+    const big = randomBytes(300 * 1024)
+    const tail = randomBytes(70 * 1024)
+    const zip = makeZip(
+      [
+        { name: 'META-INF/MANIFEST.MF', data: 'Manifest-Version: 1.0\n' },
+        { name: 'docs/manual.bin', data: manual, method: 'stored' },
+        { name: 'small.txt', data: 'stored, under the joining size', method: 'stored' },
+        { name: 'lib/a.jar', data: jar, method: 'stored' },
+        { name: 'lib/b.jar', data: makeZip([{ name: 'B.class', data: 'b' }]) },
+        { name: 'lib/big.jar', data: big, method: 'stored' },
+        { name: 'z.bin', data: tail, method: 'stored' }
+      ],
+      { prefix: randomBytes(1000), comment: 'a comment after it' }
+    )
+    const file = write(zip)
+    // The nested budget keeps big.jar out of memory: it is summed as it passes, like manual.bin.
+    const limits = { ...ZIP_LIMITS, maxNestedBufferBytes: 250 * 1024 }
+    for (const workerFrom of [Infinity, 0]) {
+      const facts = await inspectArchive(file, 'joined.zip', limits, workerFrom)
+      await facts.file.close()
+      expect(facts.file.crc32).toBe(crc32(zip))
+      expect(facts.sha256).toBe(sha(zip))
+      expect(facts.contentSha256).toBe(
+        specDigest({
+          'META-INF/MANIFEST.MF': 'Manifest-Version: 1.0\n',
+          'docs/manual.bin': manual,
+          'small.txt': 'stored, under the joining size',
+          'lib/a.jar': { zip: { 'A.class': aClass } },
+          'lib/b.jar': { zip: { 'B.class': 'b' } },
+          'lib/big.jar': big,
+          'z.bin': tail
+        })
+      )
+    }
+  })
 })

@@ -3014,7 +3014,7 @@ async function runWithPlatform(inputs, platform) {
         multipart: async () => (await Promise.all(/* import() */[__webpack_require__.e(454), __webpack_require__.e(892)]).then(__webpack_require__.bind(__webpack_require__, 2892))).multipartBody,
         locateArchive: pattern => locateArchive(pattern, platform.workspace),
         findInWorkspace: name => findInWorkspace(name, platform.workspace),
-        inspectArchive: async (file, shown) => (await __webpack_require__.e(/* import() */ 865).then(__webpack_require__.bind(__webpack_require__, 2865))).inspectArchive(file, shown),
+        inspectArchive: async (file, shown) => (await __webpack_require__.e(/* import() */ 771).then(__webpack_require__.bind(__webpack_require__, 2771))).inspectArchive(file, shown),
         readTextFile,
         runContext: () => platform.runContext(),
         log,

@@ -87,8 +87,8 @@ export class Scratch {
 export interface ArchiveDigest {
   /** The content digest, lower-case hex. */
   digest: string
-  /** The file's sums from the same read, unless another thread takes them. */
-  sums?: FileSums
+  /** The file's CRC-32 from the same read, and its sha256 unless another thread takes it. */
+  sums: Partial<FileSums> & { crc32: number }
   /** The archive's file entries (directories left out), as their name's bytes in latin1. */
   keys: string[]
   /** Bytes of the entry `capture` names, when no larger than limits.maxConfigBytes. */
@@ -164,9 +164,12 @@ async function fileEntry(pass: FilePass, entry: CentralEntry, state: WalkState, 
       // Stored: its declared size is its size in the file (checkMethod leaves no third method).
       body = space.subarray(0, declared)
       let filled = 0
-      for await (const piece of pass.take(entry.compressedSize)) filled += piece.copy(body, filled)
+      for await (const piece of pass.takeSummed(entry.compressedSize)) filled += piece.copy(body, filled)
     }
-    checkCrc(crc32(body), entry, label)
+    const crc = crc32(body)
+    checkCrc(crc, entry, label)
+    // A stored entry's bytes are the file's: its sum joins the file's CRC-32 (file-pass.ts, takeSummed).
+    if (entry.method === STORED) pass.summed(crc)
     if (!nested) return { hex: sha256Hex(body), body }
     const hex = (await nestedDigest(body, label, state, { prefix: `${label}!/`, depth: at.depth + 1, budget: at.budget - declared })) ?? sha256Hex(body)
     state.pool.give(body)
@@ -181,7 +184,7 @@ async function fileEntry(pass: FilePass, entry: CentralEntry, state: WalkState, 
     total += piece.length
   }
   if (entry.method === STORED) {
-    for await (const piece of pass.take(entry.compressedSize)) digest(piece)
+    for await (const piece of pass.takeSummed(entry.compressedSize)) digest(piece)
   } else if (declared <= SYNC_MAX_INFLATED) {
     digest(await state.inflater.inflateFrom(pass.take(entry.compressedSize), declared, state.out.get(declared + 1), label))
   } else {
@@ -189,6 +192,7 @@ async function fileEntry(pass: FilePass, entry: CentralEntry, state: WalkState, 
   }
   if (total !== declared) throw new ZipDefect(`entry ${label} holds ${total} bytes, not the ${declared} it declares`)
   checkCrc(crc, entry, label)
+  if (entry.method === STORED) pass.summed(crc)
   return { hex: hash.digest('hex') }
 }
 

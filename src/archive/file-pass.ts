@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { crc32 } from 'node:zlib'
+import { crc32Combine } from './crc-combine.js'
 import type { ArchiveFile } from './open.js'
 
 /** The whole file's sha256 (what is announced) and CRC-32 (what the upload checks its bytes against, cheaply). */
@@ -11,17 +12,28 @@ export interface FileSums {
 // 2 MiB reads: sha256 runs near openssl's speed from 1 MiB up (64 KiB reads run at about half).
 const CHUNK = 2 * 1024 * 1024
 
+// A stored entry from this size has its CRC-32 joined into the file's (crc-combine.ts); a
+// smaller one is summed again here, which costs less than the joining (a few µs).
+const JOIN_MIN_BYTES = 64 * 1024
+
 /**
  * One read of the archive, front to back, through two reused buffers (the next
  * read in flight while the last is used). The file's sha256 is taken from each
  * chunk as it arrives, and the zip walk takes the entries' bytes from the same
  * chunks: the file is read once for both (docs/behaviour.md, "Checksum").
- * Memory stays at two chunks whatever the archive's size.
+ * The file's CRC-32 is taken here too, once per byte: a large stored entry's
+ * bytes are summed by the walk, which checks them against the entry's CRC-32,
+ * and the file's CRC-32 is joined from that sum (`takeSummed`). Memory stays at
+ * two chunks whatever the archive's size.
  */
 export class FilePass {
   private readonly buffers: [Buffer, Buffer]
   private readonly hash = createHash('sha256')
+  /** The CRC-32 of the file's bytes before `crcAt`; `crcAt` lies in the current chunk, or at its start, outside a joined range. */
   private crc = 0
+  private crcAt = 0
+  /** The range the walk sums itself, while it is being taken: where it began, and whether its sum is joined (large) or taken here too. */
+  private walkSums: { from: number; joined: boolean } | undefined
   /** The chunk being consumed, its start in the file, and how much of it is used. */
   private chunk: Buffer = Buffer.alloc(0)
   private chunkStart = 0
@@ -29,10 +41,10 @@ export class FilePass {
   private current = 0
   private ahead: Promise<number> | undefined
 
-  /** `summing` false: another thread takes the file's sums (a large archive), this pass only feeds the walk. */
+  /** `hashing` false: another thread takes the file's sha256 (a large archive); the CRC-32 is still taken here. */
   constructor(
     private readonly file: ArchiveFile,
-    private readonly summing = true
+    private readonly hashing = true
   ) {
     const size = Math.max(1, Math.min(CHUNK, file.size))
     this.buffers = [Buffer.allocUnsafeSlow(size), Buffer.allocUnsafeSlow(size)]
@@ -78,7 +90,30 @@ export class FilePass {
     return out
   }
 
-  /** Consumes bytes up to `position` (never backwards): they still count in the file's sha256. */
+  /**
+   * As `take`, for a stored entry whose bytes the walk sums with CRC-32 to check
+   * them: once it has, it hands the sum to `summed` and the file's CRC-32 is joined
+   * from it instead of being taken over the same bytes again.
+   */
+  takeSummed(length: number): AsyncGenerator<Buffer> {
+    if (this.walkSums) throw new Error('a range taken with takeSummed() was never summed')
+    const joined = length >= JOIN_MIN_BYTES
+    if (joined) this.catchUp(this.position)
+    this.walkSums = { from: this.position, joined }
+    return this.take(length)
+  }
+
+  /** The CRC-32 of every byte `takeSummed` just gave. */
+  summed(crc: number): void {
+    if (!this.walkSums) throw new Error('summed() without takeSummed()')
+    if (this.walkSums.joined) {
+      this.crc = crc32Combine(this.crc, crc, this.position - this.walkSums.from)
+      this.crcAt = this.position
+    }
+    this.walkSums = undefined
+  }
+
+  /** Consumes bytes up to `position` (never backwards): they still count in the file's sums. */
   async skipTo(position: number): Promise<void> {
     while (this.position < position) {
       if (this.used === this.chunk.length) await this.advance()
@@ -86,12 +121,13 @@ export class FilePass {
     }
   }
 
-  /** Reads to the end of the file (when summing); its sums. */
-  async finish(): Promise<FileSums | undefined> {
-    if (!this.summing) return undefined
+  /** Reads to the end of the file; its CRC-32, and its sha256 unless another thread takes it. */
+  async finish(): Promise<{ sha256?: string; crc32: number }> {
+    if (this.walkSums) throw new Error('a range taken with takeSummed() was never summed')
     await this.skipTo(this.file.size)
+    this.catchUp(this.file.size)
     // Whatever the file holds past the size it had when opened is not ours: the upload refuses a file that grew.
-    return { sha256: this.hash.digest('hex'), crc32: this.crc >>> 0 }
+    return { sha256: this.hashing ? this.hash.digest('hex') : undefined, crc32: this.crc >>> 0 }
   }
 
   /** Stops the read in flight from failing unobserved once the walk has given up. */
@@ -104,16 +140,22 @@ export class FilePass {
     if (!this.ahead || start >= this.file.size) throw new Error(`unexpected end of file at byte ${start}`)
     const n = await this.ahead
     if (n === 0) throw new Error(`unexpected end of file at byte ${start}`)
+    // The chunk given up is summed before its buffer is read into again; none of it while the walk sums it.
+    if (!this.walkSums?.joined) this.catchUp(start)
     this.chunk = this.buffers[this.current].subarray(0, n)
     this.chunkStart = start
     this.used = 0
-    if (this.summing) {
-      this.hash.update(this.chunk)
-      this.crc = crc32(this.chunk, this.crc)
-    }
+    if (this.hashing) this.hash.update(this.chunk)
     this.current ^= 1
     // The other buffer is free: the views into it were given up when this chunk was asked for.
     this.ahead = start + n < this.file.size ? this.readInto(start + n) : undefined
+  }
+
+  /** Sums the current chunk's bytes from `crcAt` up to `position`. */
+  private catchUp(position: number): void {
+    if (position <= this.crcAt) return
+    this.crc = crc32(this.chunk.subarray(this.crcAt - this.chunkStart, position - this.chunkStart), this.crc)
+    this.crcAt = position
   }
 
   private readInto(position: number): Promise<number> {

@@ -8,7 +8,7 @@ import { InputError } from '../errors.js'
 import { CONFIG_ENTRY, type ConnectorInfo, checkLayout } from './connector-config.js'
 import { digestArchive, newWalkState } from './digest.js'
 import { FilePass } from './file-pass.js'
-import { type Summing, WORKER_MIN_BYTES, sumsBeside } from './hash-beside.js'
+import { type Hashing, WORKER_MIN_BYTES, sha256Beside } from './hash-beside.js'
 import { ZIP_LIMITS, type ZipLimits } from './limits.js'
 import { ArchiveFile, NotARegularFile } from './open.js'
 import { ZipDefect, ZipLimitExceeded, causeText } from './zip-errors.js'
@@ -49,16 +49,16 @@ export async function inspectArchive(
   workerMinBytes = WORKER_MIN_BYTES
 ): Promise<ArchiveFacts> {
   const file = await openArchive(path, shownName)
-  let beside: Summing | undefined
+  let beside: Hashing | undefined
   try {
     beside = file.size >= workerMinBytes ? startBeside(file) : undefined
     const state = newWalkState(limits)
-    const [content, besideSums] = await Promise.all([digestArchive(file, new FilePass(file, !beside), state, CONFIG_ENTRY), beside?.sums]).catch(
+    const [content, besideSha256] = await Promise.all([digestArchive(file, new FilePass(file, !beside), state, CONFIG_ENTRY), beside?.sha256]).catch(
       (err: unknown) => {
         throw asInputError(err, shownName)
       }
     )
-    const sums = content.sums ?? besideSums!
+    const sums = { sha256: content.sums.sha256 ?? besideSha256!, crc32: content.sums.crc32 }
     file.checked(sums)
     const changed = await file.changed()
     if (changed) throw new InputError(Input.archive, `${Input.archive} ${shownName} changed while it was being checked (${changed}). ${NO_WRITERS}`)
@@ -80,10 +80,10 @@ export async function inspectArchive(
   }
 }
 
-/** The file's sums in a worker, or undefined (this thread takes them) when no worker can start. */
-function startBeside(file: ArchiveFile): Summing | undefined {
+/** The file's sha256 in a worker, or undefined (this thread takes it) when no worker can start. */
+function startBeside(file: ArchiveFile): Hashing | undefined {
   try {
-    return sumsBeside(file.fd, file.size)
+    return sha256Beside(file.fd, file.size)
   } catch {
     return undefined
   }

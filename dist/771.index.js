@@ -1,8 +1,8 @@
-export const id = 865;
-export const ids = [865];
+export const id = 771;
+export const ids = [771];
 export const modules = {
 
-/***/ 2865:
+/***/ 2771:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -657,10 +657,14 @@ async function fileEntry(pass, entry, state, at, keep) {
             // Stored: its declared size is its size in the file (checkMethod leaves no third method).
             body = space.subarray(0, declared);
             let filled = 0;
-            for await (const piece of pass.take(entry.compressedSize))
+            for await (const piece of pass.takeSummed(entry.compressedSize))
                 filled += piece.copy(body, filled);
         }
-        checkCrc((0,external_node_zlib_.crc32)(body), entry, label);
+        const crc = (0,external_node_zlib_.crc32)(body);
+        checkCrc(crc, entry, label);
+        // A stored entry's bytes are the file's: its sum joins the file's CRC-32 (file-pass.ts, takeSummed).
+        if (entry.method === STORED)
+            pass.summed(crc);
         if (!nested)
             return { hex: sha256Hex(body), body };
         const hex = (await nestedDigest(body, label, state, { prefix: `${label}!/`, depth: at.depth + 1, budget: at.budget - declared })) ?? sha256Hex(body);
@@ -676,7 +680,7 @@ async function fileEntry(pass, entry, state, at, keep) {
         total += piece.length;
     };
     if (entry.method === STORED) {
-        for await (const piece of pass.take(entry.compressedSize))
+        for await (const piece of pass.takeSummed(entry.compressedSize))
             digest(piece);
     }
     else if (declared <= SYNC_MAX_INFLATED) {
@@ -688,6 +692,8 @@ async function fileEntry(pass, entry, state, at, keep) {
     if (total !== declared)
         throw new ZipDefect(`entry ${label} holds ${total} bytes, not the ${declared} it declares`);
     checkCrc(crc, entry, label);
+    if (entry.method === STORED)
+        pass.summed(crc);
     return { hex: hash.digest('hex') };
 }
 /** A nested zip's content digest, or undefined (and a warning) when it does not read as a zip. */
@@ -843,34 +849,93 @@ async function* once(piece) {
 const labelOf = (at, entry) => at.prefix + shownName(entry.name);
 const whereOf = (at) => (at.depth === 0 ? 'the archive' : at.prefix.slice(0, -2));
 
+;// CONCATENATED MODULE: ./src/archive/crc-combine.ts
+// The CRC-32 of two byte strings laid end to end, from the CRC-32 of each and
+// the second one's length, without reading either again. The file pass uses it
+// for a stored entry: the walk takes that entry's CRC-32 to check it, and the
+// file's CRC-32 is joined from it rather than computed over the same bytes a
+// second time (docs/behaviour.md, "Checksum"). Node's zlib offers crc32 but
+// not zlib's crc32_combine, so the arithmetic is here.
+//
+// A CRC-32 register is a polynomial over GF(2) of degree below 32, written
+// bit-reversed: bit 31 holds x^0 and bit 0 holds x^31. Appending n bytes to a
+// message multiplies its register by x^(8n) modulo the CRC polynomial, then adds
+// the register of those n bytes on their own. The conditioning CRC-32 applies
+// before and after (the register starts at, and ends XORed with, all ones)
+// cancels out of that sum.
+/** The CRC-32 polynomial, bit-reversed. */
+const POLYNOMIAL = 0xedb88320;
+/** x^0 in the bit-reversed form. */
+const ONE = 0x80000000;
+/** a·b modulo the CRC polynomial. */
+function multiply(a, b) {
+    let product = 0;
+    for (let bit = ONE; bit !== 0; bit >>>= 1) {
+        if (a & bit)
+            product ^= b;
+        b = b & 1 ? (b >>> 1) ^ POLYNOMIAL : b >>> 1;
+    }
+    return product >>> 0;
+}
+/** x^(2^k) modulo the polynomial, for every k a byte count up to 2^53 can need (8n < 2^56). */
+const SQUARES = [ONE >>> 1];
+for (let k = 1; k < 57; k++)
+    SQUARES.push(multiply(SQUARES[k - 1], SQUARES[k - 1]));
+/** x^(8n) modulo the polynomial: the shift of appending n bytes. */
+function shiftOf(bytes) {
+    let shift = ONE;
+    // 8n = n·2^3: bit i of n stands for x^(2^(i+3)).
+    for (let k = 3, n = bytes; n > 0; k++, n = Math.floor(n / 2))
+        if (n % 2 === 1)
+            shift = multiply(SQUARES[k], shift);
+    return shift;
+}
+/** crc32(a ‖ b) from crc32(a), crc32(b) and b's length in bytes. */
+function crc32Combine(crcA, crcB, lengthB) {
+    if (!Number.isSafeInteger(lengthB) || lengthB < 0)
+        throw new RangeError(`a length of ${lengthB} bytes cannot be combined`);
+    return (multiply(shiftOf(lengthB), crcA >>> 0) ^ crcB) >>> 0;
+}
+
 ;// CONCATENATED MODULE: ./src/archive/file-pass.ts
+
 
 
 // 2 MiB reads: sha256 runs near openssl's speed from 1 MiB up (64 KiB reads run at about half).
 const CHUNK = 2 * 1024 * 1024;
+// A stored entry from this size has its CRC-32 joined into the file's (crc-combine.ts); a
+// smaller one is summed again here, which costs less than the joining (a few µs).
+const JOIN_MIN_BYTES = 64 * 1024;
 /**
  * One read of the archive, front to back, through two reused buffers (the next
  * read in flight while the last is used). The file's sha256 is taken from each
  * chunk as it arrives, and the zip walk takes the entries' bytes from the same
  * chunks: the file is read once for both (docs/behaviour.md, "Checksum").
- * Memory stays at two chunks whatever the archive's size.
+ * The file's CRC-32 is taken here too, once per byte: a large stored entry's
+ * bytes are summed by the walk, which checks them against the entry's CRC-32,
+ * and the file's CRC-32 is joined from that sum (`takeSummed`). Memory stays at
+ * two chunks whatever the archive's size.
  */
 class FilePass {
     file;
-    summing;
+    hashing;
     buffers;
     hash = (0,external_node_crypto_.createHash)('sha256');
+    /** The CRC-32 of the file's bytes before `crcAt`; `crcAt` lies in the current chunk, or at its start, outside a joined range. */
     crc = 0;
+    crcAt = 0;
+    /** The range the walk sums itself, while it is being taken: where it began, and whether its sum is joined (large) or taken here too. */
+    walkSums;
     /** The chunk being consumed, its start in the file, and how much of it is used. */
     chunk = Buffer.alloc(0);
     chunkStart = 0;
     used = 0;
     current = 0;
     ahead;
-    /** `summing` false: another thread takes the file's sums (a large archive), this pass only feeds the walk. */
-    constructor(file, summing = true) {
+    /** `hashing` false: another thread takes the file's sha256 (a large archive); the CRC-32 is still taken here. */
+    constructor(file, hashing = true) {
         this.file = file;
-        this.summing = summing;
+        this.hashing = hashing;
         const size = Math.max(1, Math.min(CHUNK, file.size));
         this.buffers = [Buffer.allocUnsafeSlow(size), Buffer.allocUnsafeSlow(size)];
         this.ahead = this.readInto(0);
@@ -914,7 +979,31 @@ class FilePass {
             at += view.copy(out, at);
         return out;
     }
-    /** Consumes bytes up to `position` (never backwards): they still count in the file's sha256. */
+    /**
+     * As `take`, for a stored entry whose bytes the walk sums with CRC-32 to check
+     * them: once it has, it hands the sum to `summed` and the file's CRC-32 is joined
+     * from it instead of being taken over the same bytes again.
+     */
+    takeSummed(length) {
+        if (this.walkSums)
+            throw new Error('a range taken with takeSummed() was never summed');
+        const joined = length >= JOIN_MIN_BYTES;
+        if (joined)
+            this.catchUp(this.position);
+        this.walkSums = { from: this.position, joined };
+        return this.take(length);
+    }
+    /** The CRC-32 of every byte `takeSummed` just gave. */
+    summed(crc) {
+        if (!this.walkSums)
+            throw new Error('summed() without takeSummed()');
+        if (this.walkSums.joined) {
+            this.crc = crc32Combine(this.crc, crc, this.position - this.walkSums.from);
+            this.crcAt = this.position;
+        }
+        this.walkSums = undefined;
+    }
+    /** Consumes bytes up to `position` (never backwards): they still count in the file's sums. */
     async skipTo(position) {
         while (this.position < position) {
             if (this.used === this.chunk.length)
@@ -922,13 +1011,14 @@ class FilePass {
             this.used += Math.min(position - this.position, this.chunk.length - this.used);
         }
     }
-    /** Reads to the end of the file (when summing); its sums. */
+    /** Reads to the end of the file; its CRC-32, and its sha256 unless another thread takes it. */
     async finish() {
-        if (!this.summing)
-            return undefined;
+        if (this.walkSums)
+            throw new Error('a range taken with takeSummed() was never summed');
         await this.skipTo(this.file.size);
+        this.catchUp(this.file.size);
         // Whatever the file holds past the size it had when opened is not ours: the upload refuses a file that grew.
-        return { sha256: this.hash.digest('hex'), crc32: this.crc >>> 0 };
+        return { sha256: this.hashing ? this.hash.digest('hex') : undefined, crc32: this.crc >>> 0 };
     }
     /** Stops the read in flight from failing unobserved once the walk has given up. */
     abandon() {
@@ -941,16 +1031,24 @@ class FilePass {
         const n = await this.ahead;
         if (n === 0)
             throw new Error(`unexpected end of file at byte ${start}`);
+        // The chunk given up is summed before its buffer is read into again; none of it while the walk sums it.
+        if (!this.walkSums?.joined)
+            this.catchUp(start);
         this.chunk = this.buffers[this.current].subarray(0, n);
         this.chunkStart = start;
         this.used = 0;
-        if (this.summing) {
+        if (this.hashing)
             this.hash.update(this.chunk);
-            this.crc = (0,external_node_zlib_.crc32)(this.chunk, this.crc);
-        }
         this.current ^= 1;
         // The other buffer is free: the views into it were given up when this chunk was asked for.
         this.ahead = start + n < this.file.size ? this.readInto(start + n) : undefined;
+    }
+    /** Sums the current chunk's bytes from `crcAt` up to `position`. */
+    catchUp(position) {
+        if (position <= this.crcAt)
+            return;
+        this.crc = (0,external_node_zlib_.crc32)(this.chunk.subarray(this.crcAt - this.chunkStart, position - this.chunkStart), this.crc);
+        this.crcAt = position;
     }
     readInto(position) {
         const into = this.buffers[this.current];
@@ -971,13 +1069,11 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads')
 const { read } = require('node:fs')
 const { createHash } = require('node:crypto')
-const { crc32 } = require('node:zlib')
 const CHUNK = 2 * 1024 * 1024
 const readAt = (fd, buffer, position, length) =>
   new Promise((resolve, reject) => read(fd, buffer, 0, length, position, (err, n) => (err ? reject(err) : resolve(n))))
-async function sums({ fd, size }) {
+async function sha256({ fd, size }) {
   const hash = createHash('sha256')
-  let crc = 0
   const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)]
   let position = 0
   let current = 0
@@ -990,35 +1086,36 @@ async function sums({ fd, size }) {
     current ^= 1
     reading = position < size ? readAt(fd, buffers[current], position, Math.min(CHUNK, size - position)) : undefined
     hash.update(done)
-    crc = crc32(done, crc)
   }
-  return { sha256: hash.digest('hex'), crc32: crc >>> 0 }
+  return { sha256: hash.digest('hex') }
 }
-sums(workerData).then(
+sha256(workerData).then(
   result => parentPort.postMessage({ result }),
   err => parentPort.postMessage({ error: String((err && err.message) || err) })
 )
 `;
 /** The worker only hashes Buffers (kept off its heap): a small heap keeps the release under its 120 MB RSS target. */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 16 };
-// From this size the file's sums run on the other core while this thread walks
+// From this size the file's sha256 runs on the other core while this thread walks
 // the zip: both hash about as much (the archive's bytes; the entries' bytes), so a
 // 1 GiB archive is checked in about half the time on 2 cores. Below it a worker's
-// start (30–80 ms in a fresh process) costs more than the sums it would move
-// (a 40 MB archive's take about 40 ms), so this thread takes them from the read
+// start (30–80 ms in a fresh process) costs more than the hashing it would move
+// (a 40 MB archive's takes about 25 ms), so this thread takes it from the read
 // the walk makes anyway (docs/benchmarks.md, "Checking the archive, second pass (issue 22)").
+// The file's CRC-32 stays on this thread either way: the walk already sums the
+// stored entries, which make up most of a large archive (file-pass.ts, takeSummed).
 const WORKER_MIN_BYTES = 64 * 1024 * 1024;
-/** The sums of the file behind descriptor `fd`, of `size` bytes, in a worker thread. */
-function sumsBeside(fd, size) {
+/** The sha256 of the file behind descriptor `fd`, of `size` bytes, in a worker thread. */
+function sha256Beside(fd, size) {
     const worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, { eval: true, workerData: { fd, size }, resourceLimits: WORKER_LIMITS });
-    const sums = new Promise((resolve, reject) => {
-        worker.once('message', (m) => (m.result ? resolve(m.result) : reject(new Error(m.error ?? 'hashing failed'))));
+    const sha256 = new Promise((resolve, reject) => {
+        worker.once('message', (m) => m.result ? resolve(m.result.sha256) : reject(new Error(m.error ?? 'hashing failed')));
         worker.once('error', reject);
         worker.once('exit', code => reject(new Error(`the hashing thread stopped (exit code ${code})`)));
     });
-    sums.catch(() => undefined);
+    sha256.catch(() => undefined);
     return {
-        sums,
+        sha256,
         stop: async () => {
             await worker.terminate();
         }
@@ -1188,10 +1285,10 @@ async function inspectArchive(path, shownName, limits = ZIP_LIMITS, workerMinByt
     try {
         beside = file.size >= workerMinBytes ? startBeside(file) : undefined;
         const state = newWalkState(limits);
-        const [content, besideSums] = await Promise.all([digestArchive(file, new FilePass(file, !beside), state, CONFIG_ENTRY), beside?.sums]).catch((err) => {
+        const [content, besideSha256] = await Promise.all([digestArchive(file, new FilePass(file, !beside), state, CONFIG_ENTRY), beside?.sha256]).catch((err) => {
             throw asInputError(err, shownName);
         });
-        const sums = content.sums ?? besideSums;
+        const sums = { sha256: content.sums.sha256 ?? besideSha256, crc32: content.sums.crc32 };
         file.checked(sums);
         const changed = await file.changed();
         if (changed)
@@ -1215,10 +1312,10 @@ async function inspectArchive(path, shownName, limits = ZIP_LIMITS, workerMinByt
         void beside?.stop();
     }
 }
-/** The file's sums in a worker, or undefined (this thread takes them) when no worker can start. */
+/** The file's sha256 in a worker, or undefined (this thread takes it) when no worker can start. */
 function startBeside(file) {
     try {
-        return sumsBeside(file.fd, file.size);
+        return sha256Beside(file.fd, file.size);
     }
     catch {
         return undefined;
