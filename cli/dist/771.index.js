@@ -1102,8 +1102,9 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 16 
 // start (30–80 ms in a fresh process) costs more than the hashing it would move
 // (a 40 MB archive's takes about 25 ms), so this thread takes it from the read
 // the walk makes anyway (docs/benchmarks.md, "Checking the archive, second pass (issue 22)").
-// The file's CRC-32 stays on this thread either way: the walk already sums the
-// stored entries, which make up most of a large archive (file-pass.ts, takeSummed).
+// The file's CRC-32 stays on this thread either way: the walk sums every stored
+// entry to check it, and the file's CRC-32 is joined from those sums rather than
+// taken over the same bytes again (file-pass.ts, takeSummed).
 const WORKER_MIN_BYTES = 64 * 1024 * 1024;
 /** The sha256 of the file behind descriptor `fd`, of `size` bytes, in a worker thread. */
 function sha256Beside(fd, size) {
