@@ -6,7 +6,7 @@
 import { createHash, hash as hashOnce } from 'node:crypto'
 import { crc32 } from 'node:zlib'
 import { exactBytes, hasByteControl } from '../text.js'
-import type { FilePass, FileSums } from './file-pass.js'
+import type { FilePass, PassSums } from './file-pass.js'
 import { Inflater, SYNC_MAX_INFLATED, inflateStream } from './inflate.js'
 import type { ZipLimits } from './limits.js'
 import { type CentralEntry, LOCAL_LENGTH, type ReadAt, localHeaderLength, parseCentral, readEnd, shownName } from './zip-directory.js'
@@ -88,7 +88,7 @@ export interface ArchiveDigest {
   /** The content digest, lower-case hex. */
   digest: string
   /** The file's CRC-32 from the same read, and its sha256 unless another thread takes it. */
-  sums: Partial<FileSums> & { crc32: number }
+  sums: PassSums
   /** The archive's file entries (directories left out), as their name's bytes in latin1. */
   keys: string[]
   /** Bytes of the entry `capture` names, when no larger than limits.maxConfigBytes. */

@@ -9,6 +9,9 @@ export interface FileSums {
   crc32: number
 }
 
+/** What one pass yields: the CRC-32 always, the sha256 unless another thread takes it. */
+export type PassSums = Pick<FileSums, 'crc32'> & Partial<Pick<FileSums, 'sha256'>>
+
 // 2 MiB reads: sha256 runs near openssl's speed from 1 MiB up (64 KiB reads run at about half).
 const CHUNK = 2 * 1024 * 1024
 
@@ -122,7 +125,7 @@ export class FilePass {
   }
 
   /** Reads to the end of the file; its CRC-32, and its sha256 unless another thread takes it. */
-  async finish(): Promise<{ sha256?: string; crc32: number }> {
+  async finish(): Promise<PassSums> {
     if (this.walkSums) throw new Error('a range taken with takeSummed() was never summed')
     await this.skipTo(this.file.size)
     this.catchUp(this.file.size)
