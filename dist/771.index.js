@@ -241,21 +241,24 @@ class Inflater {
         return this.open() !== undefined;
     }
     /**
-     * `raw` inflated into `out`, which must hold at least `declared + 1` bytes (one
-     * byte past the declared size tells "too long" from "exactly right"); a view of
-     * its first `declared` bytes.
+     * The `length` compressed bytes at `start` in `source` inflated into `out`, which
+     * must hold at least `declared + 1` bytes (one byte past the declared size tells
+     * "too long" from "exactly right"); a view of its first `declared` bytes. The
+     * only view made: a jar's thousands of classes would pay for one per argument.
      */
-    inflate(raw, declared, out, label) {
+    inflate(source, start, length, declared, out, label) {
         if (out.length <= declared)
             throw new RangeError(`an output of ${out.length} bytes cannot hold ${declared} + 1`);
+        if (start < 0 || start + length > source.length)
+            throw new RangeError(`bytes ${start}–${start + length} lie outside a source of ${source.length}`);
         const native = this.open();
         if (!native) {
-            const whole = inflateWhole(raw, declared, label);
+            const whole = inflateWhole(source.subarray(start, start + length), declared, label);
             whole.copy(out);
             return out.subarray(0, declared);
         }
         native.reset();
-        const written = this.write(native, external_node_zlib_.constants.Z_FINISH, raw, out, 0, declared, label);
+        const written = this.write(native, external_node_zlib_.constants.Z_FINISH, source, start, length, out, 0, declared, label);
         if (written !== declared)
             throw new ZipDefect(`entry ${nameOf(label)} holds ${written} bytes, not the ${declared} it declares`);
         return out.subarray(0, declared);
@@ -278,20 +281,20 @@ class Inflater {
         let written = 0;
         // Every piece is read to its end even after the deflate stream ended: what follows it is ignored, as inflateRawSync does.
         for await (const piece of input)
-            written = this.write(native, external_node_zlib_.constants.Z_NO_FLUSH, piece, out, written, declared, label);
-        written = this.write(native, external_node_zlib_.constants.Z_FINISH, EMPTY, out, written, declared, label);
+            written = this.write(native, external_node_zlib_.constants.Z_NO_FLUSH, piece, 0, piece.length, out, written, declared, label);
+        written = this.write(native, external_node_zlib_.constants.Z_FINISH, EMPTY, 0, 0, out, written, declared, label);
         if (written !== declared)
             throw new ZipDefect(`entry ${label} holds ${written} bytes, not the ${declared} it declares`);
         return out.subarray(0, declared);
     }
     /**
-     * One call into the native stream: `input` inflated into `out` from `written` up to
-     * one byte past the declared size; the bytes written in all. A failed stream is not
-     * reused: the next entry gets a fresh one.
+     * One call into the native stream: the `length` bytes at `start` in `input`
+     * inflated into `out` from `written` up to one byte past the declared size; the
+     * bytes written in all. A failed stream is not reused: the next entry gets a fresh one.
      */
-    write(native, flush, input, out, written, declared, label) {
+    write(native, flush, input, start, length, out, written, declared, label) {
         this.failure = undefined;
-        native.writeSync(flush, input, 0, input.length, out, written, declared + 1 - written);
+        native.writeSync(flush, input, start, length, out, written, declared + 1 - written);
         if (this.failure !== undefined) {
             const problem = this.failure;
             this.close();
@@ -326,6 +329,40 @@ class Inflater {
         this.state = inner._writeState;
         return this.native;
     }
+}
+/**
+ * `raw` inflated on one of zlib's threads into a buffer of its own, of the
+ * declared size, refused as `Inflater.inflate` refuses. The whole input goes in
+ * one write with Z_FINISH, so the inflating is one job on that thread and its
+ * answer the only wait for this one. The output is one buffer of the declared
+ * size plus one byte; a second piece means more than that, and stops it there.
+ */
+function inflateAsync(raw, declared, label) {
+    const engine = (0,external_node_zlib_.createInflateRaw)({ chunkSize: Math.max(MIN_CHUNK, declared + 1), flush: external_node_zlib_.constants.Z_FINISH });
+    return new Promise((resolve, reject) => {
+        let body;
+        const fail = (problem) => {
+            engine.destroy();
+            reject(new ZipDefect(`entry ${label} ${problem}`));
+        };
+        engine.on('data', (piece) => {
+            if (body)
+                return fail(`inflates past the ${declared} bytes it declares`);
+            body = piece;
+        });
+        engine.on('error', err => fail(`does not inflate (${causeText(err)})`));
+        engine.write(raw, err => {
+            if (err)
+                return fail(`does not inflate (${causeText(err)})`);
+            const out = body ?? EMPTY;
+            engine.destroy();
+            if (out.length > declared)
+                return fail(`inflates past the ${declared} bytes it declares`);
+            if (out.length !== declared)
+                return fail(`holds ${out.length} bytes, not the ${declared} it declares`);
+            resolve(out);
+        });
+    });
 }
 /**
  * Inflates compressed pieces as they come, handing each inflated piece to
@@ -458,10 +495,9 @@ function parseCentral(cd, count) {
         const next = nameAt + nameLength + extraLength + commentLength;
         if (next > cd.length)
             throw new ZipDefect(`its central directory ends inside entry ${i + 1}`);
-        const name = cd.subarray(nameAt, nameAt + nameLength);
         const entry = {
-            name,
-            key: name.toString('latin1'),
+            // Read from the directory without a Buffer view per name: a jar holds thousands.
+            key: cd.toString('latin1', nameAt, nameAt + nameLength),
             flags,
             method: cd.readUInt16LE(p + 10),
             crc32: cd.readUInt32LE(p + 16),
@@ -470,12 +506,12 @@ function parseCentral(cd, count) {
             localHeaderOffset: cd.readUInt32LE(p + 42)
         };
         if (flags & STRONG_ENCRYPTION)
-            throw new ZipDefect(`entry ${shownName(name)} uses strong encryption`);
+            throw new ZipDefect(`entry ${shownKey(entry.key)} uses strong encryption`);
         if (entry.compressedSize === 0xffffffff || entry.uncompressedSize === 0xffffffff || entry.localHeaderOffset === 0xffffffff) {
             zip64Sizes(entry, cd.subarray(nameAt + nameLength, nameAt + nameLength + extraLength));
         }
         if (entry.method === 0 && entry.compressedSize !== entry.uncompressedSize) {
-            throw new ZipDefect(`entry ${shownName(name)} is stored but declares ${entry.compressedSize} bytes stored and ${entry.uncompressedSize} inflated`);
+            throw new ZipDefect(`entry ${shownKey(entry.key)} is stored but declares ${entry.compressedSize} bytes stored and ${entry.uncompressedSize} inflated`);
         }
         entries[i] = entry;
         p = next;
@@ -494,7 +530,7 @@ function zip64Sizes(entry, extra) {
         let at = 0;
         const next = (what) => {
             if (at + 8 > data.length)
-                throw new ZipDefect(`entry ${shownName(entry.name)}'s zip64 field lacks its ${what}`);
+                throw new ZipDefect(`entry ${shownKey(entry.key)}'s zip64 field lacks its ${what}`);
             at += 8;
             return readUInt64(data, at - 8);
         };
@@ -507,12 +543,12 @@ function zip64Sizes(entry, extra) {
         return;
     }
 }
-/** The length of a local header (fixed part, name, extra field) from its first 30 bytes. */
-function localHeaderLength(header, entry) {
-    if (header.length < LOCAL_LENGTH || header.readUInt32LE(0) !== LOCAL_SIGNATURE) {
-        throw new ZipDefect(`entry ${shownName(entry.name)} cannot be read (invalid local file header signature)`);
+/** The length of a local header (fixed part, name, extra field) from its first 30 bytes, at `at` in `source`. */
+function localHeaderLength(source, at, entry) {
+    if (at + LOCAL_LENGTH > source.length || source.readUInt32LE(at) !== LOCAL_SIGNATURE) {
+        throw new ZipDefect(`entry ${shownKey(entry.key)} cannot be read (invalid local file header signature)`);
     }
-    return LOCAL_LENGTH + header.readUInt16LE(26) + header.readUInt16LE(28);
+    return LOCAL_LENGTH + source.readUInt16LE(at + 26) + source.readUInt16LE(at + 28);
 }
 /** A 64-bit little-endian count, refused past 2^53 (no real zip comes near; a hostile one must not wrap). */
 function readUInt64(b, at) {
@@ -541,6 +577,8 @@ function shownName(name) {
     const escaped = text.replace(NAME_CONTROL, c => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
     return (0,untrusted/* cut */.Jj)(escaped, MAX_SHOWN_NAME);
 }
+/** An entry's name (CentralEntry.key) as messages show it: see shownName. */
+const shownKey = (key) => shownName(Buffer.from(key, 'latin1'));
 
 ;// CONCATENATED MODULE: ./src/archive/digest.ts
 // The content digest (docs/behaviour.md, "Identity"): one line per file entry,
@@ -554,7 +592,16 @@ function shownName(name) {
 
 
 
-function newWalkState(limits) {
+/**
+ * The archive's jars inflate on zlib's threads while this thread walks the ones
+ * before them, up to this many bytes held ahead (compressed and inflated, the jar
+ * just read included): a 40 MB connector's check spends some 0.08 s less on this
+ * thread (docs/benchmarks.md, "Jars inflated ahead of the walk (issue 22)"). A larger jar
+ * inflates on this thread as it is read, as every jar did before; so what the
+ * walk holds ahead stays under twice this.
+ */
+const AHEAD_BYTES = 8 * 1024 * 1024;
+function newWalkState(limits, aheadBytes = AHEAD_BYTES) {
     return {
         limits,
         inflatedLeft: limits.maxInflatedBytes,
@@ -564,7 +611,8 @@ function newWalkState(limits) {
         pool: new BodyPool(),
         scratch: new Scratch(),
         out: new Scratch(),
-        inflater: new Inflater()
+        inflater: new Inflater(),
+        aheadBytes
     };
 }
 /**
@@ -584,13 +632,71 @@ class BodyPool {
             this.free.push(Buffer.from(body.buffer, body.byteOffset, body.buffer.byteLength - body.byteOffset));
     }
 }
+/**
+ * The archive's deflated jars, inflating on zlib's threads, that this thread has
+ * read past. Each is walked in file order, as soon as it is inflated or when the
+ * bytes held ahead pass the window: a walk spends the archive's bounds, so a
+ * refusal names the same entry whatever the timing, and the warnings come in
+ * file order.
+ */
+class JarsAhead {
+    window;
+    queue = [];
+    bytes = 0;
+    constructor(window) {
+        this.window = window;
+    }
+    /**
+     * Whether `entry`, a nested jar, goes ahead: deflated, within the window, and no
+     * more compressed than deflate can make it (a header that understates its size
+     * must not make the walk gather what it stores).
+     */
+    takes(entry) {
+        const size = entry.uncompressedSize;
+        return entry.method === DEFLATED && !(entry.flags & ENCRYPTED) && entry.compressedSize <= deflateBound(size) && entry.compressedSize + size <= this.window;
+    }
+    add(entry, inflating, walk) {
+        const item = { bytes: entry.compressedSize + entry.uncompressedSize, inflated: false, inflating, walk };
+        void inflating.then(() => (item.inflated = true), () => (item.inflated = true));
+        this.queue.push(item);
+        this.bytes += item.bytes;
+    }
+    /** Walks the jars at the front that are inflated, and the oldest while past the window; with `all`, every one. */
+    async walk(all) {
+        while (this.queue.length > 0 && (all || this.queue[0].inflated || this.bytes > this.window)) {
+            const item = this.queue.shift();
+            this.bytes -= item.bytes;
+            await item.walk(await item.inflating);
+        }
+    }
+}
+/** The most a deflate stream of `size` bytes can take, with room to spare (stored blocks cost 5 bytes per 16 KiB or more). */
+const deflateBound = (size) => size + Math.ceil(size / 1024) + 64;
+/**
+ * Frees a buffer's memory now, when the buffer is the whole of it: the garbage
+ * collector would free it only once some tens of MB of such buffers piled up
+ * (docs/benchmarks.md, "Jars inflated ahead of the walk (issue 22)"). A smaller buffer may
+ * share its memory with others (Node's pool for buffers under 4 KiB) and is left
+ * to the collector.
+ */
+function release(buffer) {
+    const memory = buffer.buffer;
+    if (memory instanceof ArrayBuffer && buffer.byteOffset === 0 && memory.byteLength > 4096 && memory.byteLength <= buffer.length + 1) {
+        ;
+        memory.transfer(0);
+    }
+}
 /** One buffer grown to the largest request and reused. */
 class Scratch {
     buffer = Buffer.alloc(0);
     get(size) {
+        return this.atLeast(size).subarray(0, size);
+    }
+    /** The buffer itself, of `size` bytes or more: no view made. */
+    atLeast(size) {
         if (this.buffer.length < size)
             this.buffer = Buffer.allocUnsafeSlow(Math.max(size, 64 * 1024));
-        return this.buffer.subarray(0, size);
+        return this.buffer;
     }
 }
 const NESTED = /\.(jar|zip|car)$/i;
@@ -617,21 +723,51 @@ async function digestArchive(file, pass, state, capture) {
     const files = admit(entries, state, at);
     const lines = [];
     let captured;
+    const ahead = new JarsAhead(state.aheadBytes);
     try {
         for (const entry of files) {
-            if (entry.localHeaderOffset < pass.position)
-                throw new ZipDefect(`entry ${labelOf(at, entry)} overlaps the entry before it`);
-            await pass.skipTo(entry.localHeaderOffset);
-            const header = await pass.bytes(LOCAL_LENGTH, state.scratch);
-            await pass.skipTo(entry.localHeaderOffset + localHeaderLength(header, entry));
-            if (pass.position + entry.compressedSize > file.size)
-                throw new ZipDefect(`entry ${labelOf(at, entry)} runs past the end of the file`);
-            const keep = entry.key === capture && entry.uncompressedSize <= state.limits.maxConfigBytes;
-            const { hex, body } = await fileEntry(pass, entry, state, at, keep);
-            if (keep)
-                captured = body;
-            lines.push({ key: entry.key, hex });
+            try {
+                if (entry.localHeaderOffset < pass.position)
+                    throw new ZipDefect(`entry ${labelOf(at, entry)} overlaps the entry before it`);
+                await pass.skipTo(entry.localHeaderOffset);
+                const header = await pass.bytes(LOCAL_LENGTH, state.scratch);
+                await pass.skipTo(entry.localHeaderOffset + localHeaderLength(header, 0, entry));
+                if (pass.position + entry.compressedSize > file.size)
+                    throw new ZipDefect(`entry ${labelOf(at, entry)} runs past the end of the file`);
+                const nested = isNested(entry, state, at);
+                if (nested && ahead.takes(entry)) {
+                    const label = labelOf(at, entry);
+                    const compressed = Buffer.allocUnsafeSlow(entry.compressedSize);
+                    let filled = 0;
+                    for await (const piece of pass.take(entry.compressedSize))
+                        filled += piece.copy(compressed, filled);
+                    const inflating = inflateAsync(compressed, entry.uncompressedSize, label);
+                    void inflating.then(() => release(compressed), () => undefined);
+                    ahead.add(entry, inflating, async (body) => {
+                        checkCrc((0,external_node_zlib_.crc32)(body), entry, label);
+                        const inner = { prefix: `${label}!/`, depth: at.depth + 1, budget: at.budget - entry.uncompressedSize };
+                        lines.push({ key: entry.key, hex: (await nestedDigest(body, label, state, inner)) ?? sha256Hex(body) });
+                        release(body);
+                    });
+                    await ahead.walk(false);
+                    continue;
+                }
+                // A jar's walk spends the archive's bounds: in file order, after the jars ahead of it.
+                if (nested)
+                    await ahead.walk(true);
+                const keep = entry.key === capture && entry.uncompressedSize <= state.limits.maxConfigBytes;
+                const { hex, body } = await fileEntry(pass, entry, state, at, keep);
+                if (keep)
+                    captured = body;
+                lines.push({ key: entry.key, hex });
+            }
+            catch (err) {
+                // A jar ahead of this entry lies before it: what the walk finds there comes first.
+                await ahead.walk(true);
+                throw err;
+            }
         }
+        await ahead.walk(true);
     }
     finally {
         pass.abandon();
@@ -711,8 +847,7 @@ async function nestedDigest(body, label, state, at) {
 /** A zip held whole in memory: every entry is a view or one inflate away. */
 async function memoryDigest(zip, state, at) {
     const readAt = (position, length) => {
-        if (position + length > zip.length)
-            throw new ZipDefect(`it points past its own end (byte ${position + length} of ${zip.length})`);
+        within(zip, position, length);
         return zip.subarray(position, position + length);
     };
     const entries = await directory(readAt, zip.length, state, at);
@@ -725,16 +860,34 @@ async function memoryDigest(zip, state, at) {
         if (entry.localHeaderOffset < reached)
             throw new ZipDefect(`entry ${label()} overlaps the entry before it`);
         checkMethod(entry, label);
-        const start = entry.localHeaderOffset + localHeaderLength(readAt(entry.localHeaderOffset, LOCAL_LENGTH), entry);
-        const raw = readAt(start, entry.compressedSize);
+        within(zip, entry.localHeaderOffset, LOCAL_LENGTH);
+        const start = entry.localHeaderOffset + localHeaderLength(zip, entry.localHeaderOffset, entry);
+        within(zip, start, entry.compressedSize);
         reached = start + entry.compressedSize;
-        lines[i] = { key: entry.key, hex: await memoryEntry(raw, entry, state, at, label) };
+        // A class or a resource (most entries) without an await: a jar's thousands would each pay for one.
+        const leaf = !isNested(entry, state, at) && !(entry.method === DEFLATED && entry.uncompressedSize > SYNC_MAX_INFLATED);
+        lines[i] = { key: entry.key, hex: leaf ? leafDigest(zip, start, entry, state, label) : await memoryEntry(zip, start, entry, state, at, label) };
     }
     return digestOf(lines);
 }
-async function memoryEntry(raw, entry, state, at, label) {
+/** An entry read as bytes, held whole: a view when stored, else inflated into the reused buffer. */
+function leafDigest(zip, start, entry, state, label) {
+    const bytes = entry.method === STORED
+        ? zip.subarray(start, start + entry.compressedSize)
+        : state.inflater.inflate(zip, start, entry.compressedSize, entry.uncompressedSize, state.out.atLeast(entry.uncompressedSize + 1), label);
+    checkCrc((0,external_node_zlib_.crc32)(bytes), entry, label);
+    return sha256Hex(bytes);
+}
+/** A zip in memory holds the `length` bytes at `position`, or it is a defect. */
+function within(zip, position, length) {
+    if (position + length > zip.length)
+        throw new ZipDefect(`it points past its own end (byte ${position + length} of ${zip.length})`);
+}
+/** The entry whose data is the `entry.compressedSize` bytes at `start` in `zip`: a nested zip, or one too large to inflate whole. */
+async function memoryEntry(zip, start, entry, state, at, label) {
     const declared = entry.uncompressedSize;
     if (entry.method === DEFLATED && declared > SYNC_MAX_INFLATED) {
+        const raw = zip.subarray(start, start + entry.compressedSize);
         // Too large for one buffer of its own: hashed as it inflates (it cannot be a nested zip: those are read whole).
         const hash = (0,external_node_crypto_.createHash)('sha256');
         let crc = 0;
@@ -745,13 +898,10 @@ async function memoryEntry(raw, entry, state, at, label) {
         checkCrc(crc, entry, label);
         return hash.digest('hex');
     }
-    const nested = isNested(entry, state, at);
-    // A nested jar's body is lent by the pool (it is digested while this zip's other entries wait); the rest inflate into one reused buffer.
-    const space = entry.method === STORED ? undefined : nested ? state.pool.take(declared + 1) : state.out.get(declared + 1);
-    const bytes = space ? state.inflater.inflate(raw, declared, space, label) : raw;
+    // A nested jar's body is lent by the pool (it is digested while this zip's other entries wait).
+    const space = entry.method === STORED ? undefined : state.pool.take(declared + 1);
+    const bytes = space ? state.inflater.inflate(zip, start, entry.compressedSize, declared, space, label) : zip.subarray(start, start + entry.compressedSize);
     checkCrc((0,external_node_zlib_.crc32)(bytes), entry, label);
-    if (!nested)
-        return sha256Hex(bytes);
     const name = label();
     const hex = (await nestedDigest(bytes, name, state, { prefix: `${name}!/`, depth: at.depth + 1, budget: at.budget - declared })) ?? sha256Hex(bytes);
     if (space)
@@ -846,7 +996,7 @@ function checkCrc(crc, entry, label) {
 async function* once(piece) {
     yield piece;
 }
-const labelOf = (at, entry) => at.prefix + shownName(entry.name);
+const labelOf = (at, entry) => at.prefix + shownKey(entry.key);
 const whereOf = (at) => (at.depth === 0 ? 'the archive' : at.prefix.slice(0, -2));
 
 ;// CONCATENATED MODULE: ./src/archive/crc-combine.ts
@@ -1280,12 +1430,13 @@ const MAX_LISTED = 5;
  * (relative to the workspace). A defect or a hostile bound is an InputError
  * naming `archive`, and the file is closed again.
  */
-async function inspectArchive(path, shownName, limits = ZIP_LIMITS, workerMinBytes = WORKER_MIN_BYTES) {
+async function inspectArchive(path, shownName, options = {}) {
+    const { limits = ZIP_LIMITS, workerMinBytes = WORKER_MIN_BYTES, aheadBytes = AHEAD_BYTES } = options;
     const file = await openArchive(path, shownName);
     let beside;
     try {
         beside = file.size >= workerMinBytes ? startBeside(file) : undefined;
-        const state = newWalkState(limits);
+        const state = newWalkState(limits, aheadBytes);
         const [content, besideSha256] = await Promise.all([digestArchive(file, new FilePass(file, !beside), state, CONFIG_ENTRY), beside?.sha256]).catch((err) => {
             throw asInputError(err, shownName);
         });

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { ZIP_LIMITS, type ZipLimits } from '../../src/archive/limits.js'
-import { inspectArchive } from '../../src/archive/zip.js'
+import { type InspectOptions, inspectArchive } from '../../src/archive/zip.js'
 import { InputError } from '../../src/errors.js'
 import { makeZip } from '../helpers/zip.js'
 
@@ -37,10 +37,18 @@ function digestOf(tree: Tree): string {
   return sha(lines.join(''))
 }
 
+/** The digest, or the refusal's message: the same whether the jars inflate ahead of the walk or each in turn. */
 async function outcome(zip: Buffer, limits: ZipLimits): Promise<string> {
+  const file = write(zip)
+  const ahead = await outcomeWith(file, { limits })
+  expect(await outcomeWith(file, { limits, aheadBytes: 0 })).toBe(ahead)
+  return ahead
+}
+
+async function outcomeWith(file: string, options: InspectOptions): Promise<string> {
   try {
-    const { file, contentSha256 } = await inspectArchive(write(zip), 'bounds.zip', limits)
-    await file.close()
+    const { file: opened, contentSha256 } = await inspectArchive(file, 'bounds.zip', options)
+    await opened.close()
     return contentSha256
   } catch (err) {
     expect(err).toBeInstanceOf(InputError)

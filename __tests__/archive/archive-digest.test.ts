@@ -9,11 +9,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { crc32, deflateRawSync } from 'node:zlib'
-import { digestArchive, newWalkState } from '../../src/archive/digest.js'
+import { AHEAD_BYTES, digestArchive, newWalkState } from '../../src/archive/digest.js'
 import { FilePass } from '../../src/archive/file-pass.js'
 import { ZIP_LIMITS, type ZipLimits } from '../../src/archive/limits.js'
 import type { ArchiveFile } from '../../src/archive/open.js'
-import { inspectArchive } from '../../src/archive/zip.js'
+import { type InspectOptions, inspectArchive } from '../../src/archive/zip.js'
 import { InputError } from '../../src/errors.js'
 import { makeZip } from '../helpers/zip.js'
 
@@ -43,12 +43,22 @@ interface Read {
   connector: object
 }
 
-/** What inspectArchive makes of `zip`: its digest and warnings, or the refusal's message. */
+/**
+ * What inspectArchive makes of `zip`: its digest and warnings, or the refusal's
+ * message. The same whether the archive's jars inflate ahead of the walk or each in
+ * turn as it is read: every case here checks that too.
+ */
 async function read(zip: Buffer, limits: ZipLimits = ZIP_LIMITS): Promise<Read | string> {
   const file = path.join(dir, `z${++count}.zip`)
   writeFileSync(file, zip)
+  const ahead = await readWith(file, { limits })
+  expect(await readWith(file, { limits, aheadBytes: 0 })).toEqual(ahead)
+  return ahead
+}
+
+async function readWith(file: string, options: InspectOptions): Promise<Read | string> {
   try {
-    const facts = await inspectArchive(file, 'a.zip', limits)
+    const facts = await inspectArchive(file, 'a.zip', options)
     await facts.file.close()
     return { digest: facts.contentSha256, warnings: facts.layoutWarnings, connector: facts.connector }
   } catch (err) {
@@ -378,6 +388,88 @@ describe('bounds at their edges', () => {
   })
 })
 
+describe('jars inflated ahead of the walk (each case read both ways: see read())', () => {
+  const jar = (name: string, n = 1): Buffer =>
+    makeZip(Array.from({ length: n }, (_, i) => ({ name: `${name}/C${i}.class`, data: Buffer.alloc(3000, `${name} ${i} `), method: 'deflate' as const })))
+  const tree = (name: string, n = 1): { zip: Tree } => ({
+    zip: Object.fromEntries(Array.from({ length: n }, (_, i) => [`${name}/C${i}.class`, Buffer.alloc(3000, `${name} ${i} `)]))
+  })
+
+  it('gives every jar its digest and its warning in file order, between stored jars and plain entries', async () => {
+    const zip = makeZip([
+      { name: 'lib/a.jar', data: jar('a', 3) },
+      { name: 'lib/b.jar', data: 'a stored jar that is not a zip', method: 'stored' },
+      { name: 'README.txt', data: 'hi', method: 'deflate' },
+      { name: 'lib/c.jar', data: jar('c', 2) },
+      { name: 'lib/d.jar', data: 'a deflated jar that is not a zip', method: 'deflate' },
+      { name: 'lib/e.jar', data: jar('e'), method: 'stored' }
+    ])
+    const r = await read(zip)
+    expect(r).toMatchObject({
+      digest: digestOf({
+        'lib/a.jar': tree('a', 3),
+        'lib/b.jar': 'a stored jar that is not a zip',
+        'README.txt': 'hi',
+        'lib/c.jar': tree('c', 2),
+        'lib/d.jar': 'a deflated jar that is not a zip',
+        'lib/e.jar': tree('e')
+      })
+    })
+    expect((r as Read).warnings.filter(w => w.includes('does not read as one'))).toEqual([
+      expect.stringContaining('lib/b.jar is named like a zip'),
+      expect.stringContaining('lib/d.jar is named like a zip')
+    ])
+  })
+
+  it('refuses the first broken entry in file order, whatever was read past it, and leaves no promise unhandled', async () => {
+    const unhandled: unknown[] = []
+    const note = (reason: unknown): void => void unhandled.push(reason)
+    process.on('unhandledRejection', note)
+    try {
+      // a.jar inflates; b.jar's bytes are not deflate; c.txt fails its CRC after them.
+      const zip = makeZip([
+        { name: 'lib/a.jar', data: jar('a', 50) },
+        { name: 'lib/b.jar', data: jar('b'), compressed: Buffer.alloc(64, 0xff) },
+        { name: 'lib/c.jar', data: jar('c') },
+        { name: 'c.txt', data: 'x', method: 'stored', declaredCrc: crc32('x') ^ 1 }
+      ])
+      expect(await refusal(zip)).toMatch(/entry lib\/b\.jar does not inflate/)
+      const sound = makeZip([
+        { name: 'lib/a.jar', data: jar('a', 50) },
+        { name: 'lib/b.jar', data: jar('b') },
+        { name: 'c.txt', data: 'x', method: 'stored', declaredCrc: crc32('x') ^ 1 }
+      ])
+      expect(await refusal(sound)).toContain('entry c.txt fails its CRC check')
+      // A jar that inflates past what it declares, one that holds less, one whose CRC is wrong.
+      const a = jar('a')
+      expect(await refusal(makeZip([{ name: 'lib/a.jar', data: a, declaredSize: a.length - 1 }]))).toContain(
+        `entry lib/a.jar inflates past the ${a.length - 1} bytes`
+      )
+      expect(await refusal(makeZip([{ name: 'lib/a.jar', data: a, declaredSize: a.length + 1 }]))).toContain(
+        `entry lib/a.jar holds ${a.length} bytes, not the ${a.length + 1}`
+      )
+      expect(await refusal(makeZip([{ name: 'lib/a.jar', data: a, declaredCrc: crc32(a) ^ 1 }]))).toContain('entry lib/a.jar fails its CRC check')
+      await new Promise(resolve => setTimeout(resolve, 20))
+    } finally {
+      process.off('unhandledRejection', note)
+    }
+    expect(unhandled).toEqual([])
+  })
+
+  it('spends the bound on entries in file order: the refusal names the jar that passes it, however far ahead the walk read', async () => {
+    // Three jars of 4 classes: the archive's 3 entries and a.jar's 4 fit a bound of 10, b.jar's do not.
+    const zip = makeZip([
+      { name: 'lib/a.jar', data: jar('a', 4) },
+      { name: 'lib/b.jar', data: jar('b', 4) },
+      { name: 'lib/c.jar', data: jar('c', 4) }
+    ])
+    expect(await refusal(zip, { ...ZIP_LIMITS, maxEntriesTotal: 10 })).toContain('at lib/b.jar')
+    expect(await digest(zip, { ...ZIP_LIMITS, maxEntriesTotal: 15 })).toBe(
+      digestOf({ 'lib/a.jar': tree('a', 4), 'lib/b.jar': tree('b', 4), 'lib/c.jar': tree('c', 4) })
+    )
+  })
+})
+
 describe('a walk that gives up', () => {
   it('leaves no failed read behind when it refuses an entry with the next read in flight', async () => {
     // The file is read 2 MiB at a time, one read ahead; every read after the first fails (an I/O error).
@@ -413,7 +505,9 @@ describe('a walk that gives up', () => {
 
 describe('what an entry may make the check hold in memory at once', () => {
   /** The buffers asked of Buffer (ours and zlib's) while `zip` is read: the largest, and how many of 4 KiB or more (Buffer's pool serves smaller ones). */
-  async function buffersWhileReading(zip: Buffer): Promise<{ largest: number; unpooled: number }> {
+  async function buffersWhileReading(zip: Buffer, options: InspectOptions = {}): Promise<{ largest: number; unpooled: number }> {
+    const file = path.join(dir, `z${++count}.zip`)
+    writeFileSync(file, zip)
     let largest = 0
     let unpooled = 0
     const spies = (['alloc', 'allocUnsafe', 'allocUnsafeSlow'] as const).map(name => {
@@ -425,13 +519,15 @@ describe('what an entry may make the check hold in memory at once', () => {
       }) as never)
     })
     try {
-      expect(typeof (await read(zip))).toBe('object')
+      expect(typeof (await readWith(file, options))).toBe('object')
     } finally {
       for (const spy of spies) spy.mockRestore()
     }
     return { largest, unpooled }
   }
-  const largestBufferWhileReading = async (zip: Buffer): Promise<number> => (await buffersWhileReading(zip)).largest
+  /** The largest buffer asked for, whether the jars inflate ahead of the walk or each in turn. */
+  const largestBufferWhileReading = async (zip: Buffer): Promise<number> =>
+    Math.max((await buffersWhileReading(zip)).largest, (await buffersWhileReading(zip, { aheadBytes: 0 })).largest)
 
   // The two reused 2 MiB reads of the file and zlib's 1 MiB pieces: nothing near the entry's size.
   const BOUND = 3 * MiB
@@ -447,9 +543,11 @@ describe('what an entry may make the check hold in memory at once', () => {
         Array.from({ length: classes }, (_, i) => ({ name: `com/acme/C${i}.class`, data: Buffer.alloc(6000, `class C${i} `), method: 'deflate' as const }))
       )
     const archive = (classes: number): Buffer => makeZip([{ name: 'lib/dep.jar', data: jar(classes), method: 'deflate' }])
-    const few = await buffersWhileReading(archive(10))
-    const many = await buffersWhileReading(archive(500))
-    expect(many.unpooled - few.unpooled).toBeLessThan(10)
+    for (const aheadBytes of [AHEAD_BYTES, 0]) {
+      const few = await buffersWhileReading(archive(10), { aheadBytes })
+      const many = await buffersWhileReading(archive(500), { aheadBytes })
+      expect(many.unpooled - few.unpooled).toBeLessThan(10)
+    }
   })
 
   it('a header that declares far fewer bytes than it stores compressed cannot make the check buffer them whole, in the archive or in a jar', async () => {

@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks'
 import { constants, crc32, deflateRawSync } from 'node:zlib'
 import { readConnectorConfig } from '../../src/archive/connector-config.js'
 import { ZIP_LIMITS } from '../../src/archive/limits.js'
-import { type ArchiveFacts, inspectArchive } from '../../src/archive/zip.js'
+import { type ArchiveFacts, type InspectOptions, inspectArchive } from '../../src/archive/zip.js'
 import { InputError } from '../../src/errors.js'
 import { makeConnectorZip, makeZip } from '../helpers/zip.js'
 
@@ -29,9 +29,15 @@ function write(bytes: Buffer, name = `a${++count}.zip`): string {
   return file
 }
 
-/** inspectArchive, its descriptor closed again: the facts without the open file. */
+/** inspectArchive, its descriptor closed again: the facts without the open file, the same with the jars inflated ahead of the walk or each in turn. */
 async function inspect(file: string, shown: string, limits = ZIP_LIMITS): Promise<Omit<ArchiveFacts, 'file'>> {
-  const { file: opened, ...facts } = await inspectArchive(file, shown, limits)
+  const facts = await inspectWith(file, shown, { limits })
+  expect(await inspectWith(file, shown, { limits, aheadBytes: 0 })).toEqual(facts)
+  return facts
+}
+
+async function inspectWith(file: string, shown: string, options: InspectOptions): Promise<Omit<ArchiveFacts, 'file'>> {
+  const { file: opened, ...facts } = await inspectArchive(file, shown, options)
   await opened.close()
   return facts
 }
@@ -49,10 +55,13 @@ function specDigest(tree: Tree): string {
 }
 
 async function refusal(file: string, shown: string, limits = ZIP_LIMITS): Promise<InputError> {
-  const err = await inspectArchive(file, shown, limits).then(
-    () => undefined,
-    (e: unknown) => e
-  )
+  const refused = (options: InspectOptions): Promise<unknown> =>
+    inspectArchive(file, shown, options).then(
+      () => undefined,
+      (e: unknown) => e
+    )
+  const err = await refused({ limits })
+  expect(((await refused({ limits, aheadBytes: 0 })) as Error | undefined)?.message).toBe((err as Error | undefined)?.message)
   expect(err).toBeInstanceOf(InputError)
   expect((err as InputError).input).toBe('archive')
   expect((err as InputError).message).toContain(`archive ${shown} `)
@@ -471,8 +480,8 @@ describe('the sha256 from the same read', () => {
       { name: 'lib/c.jar', data: makeZip([{ name: 'C.class', data: 'c' }]) }
     ])
     const file = write(zip)
-    const here = await inspectArchive(file, 'here.zip', ZIP_LIMITS)
-    const beside = await inspectArchive(file, 'beside.zip', ZIP_LIMITS, 0)
+    const here = await inspectArchive(file, 'here.zip')
+    const beside = await inspectArchive(file, 'beside.zip', { workerMinBytes: 0 })
     await here.file.close()
     await beside.file.close()
     expect(beside.sha256).toBe(sha(zip))
@@ -506,7 +515,7 @@ describe('the sha256 from the same read', () => {
     // The nested budget keeps big.jar out of memory: it is summed as it passes, like manual.bin.
     const limits = { ...ZIP_LIMITS, maxNestedBufferBytes: 250 * 1024 }
     for (const workerFrom of [Infinity, 0]) {
-      const facts = await inspectArchive(file, 'joined.zip', limits, workerFrom)
+      const facts = await inspectArchive(file, 'joined.zip', { limits, workerMinBytes: workerFrom })
       await facts.file.close()
       expect(facts.file.crc32).toBe(crc32(zip))
       expect(facts.sha256).toBe(sha(zip))

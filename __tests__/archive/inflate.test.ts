@@ -3,7 +3,7 @@
 // refusals worded alike, a failed entry leaving the next one unharmed.
 import { describe, expect, it, jest } from '@jest/globals'
 import { deflateRawSync } from 'node:zlib'
-import { Inflater } from '../../src/archive/inflate.js'
+import { Inflater, inflateAsync } from '../../src/archive/inflate.js'
 import { ZipDefect } from '../../src/archive/zip-errors.js'
 
 const text = Buffer.from('class Main { public static void main(String[] a) {} }\n'.repeat(200))
@@ -14,7 +14,7 @@ const noise = Buffer.alloc(5000, 0xff)
 /** What `inflater` makes of `input` declared as `declared` bytes: the bytes, or the refusal. */
 function attempt(inflater: Inflater, input: Buffer, declared: number): Buffer | string {
   try {
-    return Buffer.from(inflater.inflate(input, declared, Buffer.alloc(declared + 1), 'lib/a.jar!/Main.class'))
+    return Buffer.from(inflater.inflate(input, 0, input.length, declared, Buffer.alloc(declared + 1), 'lib/a.jar!/Main.class'))
   } catch (err) {
     expect(err).toBeInstanceOf(ZipDefect)
     return (err as ZipDefect).problem
@@ -44,11 +44,41 @@ describe('Inflater', () => {
     if (typeof reused !== 'string') expect(reused).toEqual(text.subarray(0, declared))
   })
 
+  it.each(cases)("answers %s on zlib's threads (inflateAsync) as it does here", async (_name, input, declared) => {
+    const here = attempt(new Inflater(), input, declared)
+    const there = await inflateAsync(input, declared, 'lib/a.jar!/Main.class').then(
+      out => Buffer.from(out),
+      (err: unknown) => {
+        expect(err).toBeInstanceOf(ZipDefect)
+        return (err as ZipDefect).problem
+      }
+    )
+    expect(there).toEqual(here)
+  })
+
+  it("on zlib's threads, stops a bomb one buffer past its declared size", async () => {
+    const bomb = deflateRawSync(Buffer.alloc(16 * 1024 * 1024))
+    const outputs: number[] = []
+    const spy = jest.spyOn(Buffer, 'allocUnsafe').mockImplementation(((size: number) => {
+      outputs.push(size)
+      return Buffer.allocUnsafeSlow(size)
+    }) as never)
+    try {
+      await expect(inflateAsync(bomb, 100_000, 'a')).rejects.toThrow('entry a inflates past the 100000 bytes it declares')
+    } finally {
+      spy.mockRestore()
+    }
+    // zlib's first output buffer, and the one it takes on finding the first full: nothing near 16 MiB.
+    expect(outputs.filter(size => size > 4096)).toEqual([100_001, 100_001])
+  })
+
   it.each([true, false])('words each refusal as the check always has (native stream: %s), the entry named when it fails', reuse => {
     const inflater = new Inflater(reuse)
     const named = (): string => 'lib/a.jar!/Main.class'
-    expect(() => inflater.inflate(noise, 5000, Buffer.alloc(5001), named)).toThrow(/^entry lib\/a\.jar!\/Main\.class does not inflate/)
-    expect(() => inflater.inflate(raw, 100, Buffer.alloc(101), named)).toThrow('entry lib/a.jar!/Main.class inflates past the 100 bytes it declares')
+    expect(() => inflater.inflate(noise, 0, noise.length, 5000, Buffer.alloc(5001), named)).toThrow(/^entry lib\/a\.jar!\/Main\.class does not inflate/)
+    expect(() => inflater.inflate(raw, 0, raw.length, 100, Buffer.alloc(101), named)).toThrow(
+      'entry lib/a.jar!/Main.class inflates past the 100 bytes it declares'
+    )
     expect(attempt(inflater, raw, text.length - 1)).toBe(`entry lib/a.jar!/Main.class inflates past the ${text.length - 1} bytes it declares`)
     expect(attempt(inflater, raw, text.length + 1)).toBe(`entry lib/a.jar!/Main.class holds ${text.length} bytes, not the ${text.length + 1} it declares`)
     expect(attempt(inflater, raw.subarray(0, 10), text.length)).toBe('entry lib/a.jar!/Main.class does not inflate (unexpected end of file)')
@@ -65,11 +95,22 @@ describe('Inflater', () => {
 
   it('writes into the buffer it is given and no further than one byte past the declared size', () => {
     const out = Buffer.alloc(text.length + 10, 0xee)
-    const view = new Inflater().inflate(raw, text.length, out, 'a')
+    const view = new Inflater().inflate(raw, 0, raw.length, text.length, out, 'a')
     expect(view.buffer).toBe(out.buffer)
     expect(view.byteOffset).toBe(out.byteOffset)
     expect(out.subarray(text.length + 1).every(b => b === 0xee)).toBe(true)
-    expect(() => new Inflater().inflate(raw, text.length, Buffer.alloc(text.length), 'a')).toThrow(RangeError)
+    expect(() => new Inflater().inflate(raw, 0, raw.length, text.length, Buffer.alloc(text.length), 'a')).toThrow(RangeError)
+  })
+
+  it.each([true, false])('reads only the bytes it is pointed at inside a larger buffer (native stream: %s)', reuse => {
+    // What lies before and after is deflate too: a reader off by a byte would inflate it or fail on it.
+    const other = deflateRawSync(Buffer.from('not this one'))
+    const zip = Buffer.concat([other, raw, other])
+    const inflater = new Inflater(reuse)
+    expect(Buffer.from(inflater.inflate(zip, other.length, raw.length, text.length, Buffer.alloc(text.length + 1), 'a'))).toEqual(text)
+    expect(() => inflater.inflate(zip, other.length, raw.length - 10, text.length, Buffer.alloc(text.length + 1), 'a')).toThrow(ZipDefect)
+    expect(() => inflater.inflate(zip, zip.length - raw.length + 1, raw.length, text.length, Buffer.alloc(text.length + 1), 'a')).toThrow(RangeError)
+    expect(() => inflater.inflate(zip, -1, raw.length, text.length, Buffer.alloc(text.length + 1), 'a')).toThrow(RangeError)
   })
 
   it('refuses an output with no byte to spare, whole or in pieces', async () => {
@@ -99,7 +140,7 @@ describe('Inflater', () => {
       }) as never)
     )
     try {
-      expect(() => new Inflater(false).inflate(bomb, 1000, Buffer.alloc(1001), 'a')).toThrow('inflates past the 1000 bytes')
+      expect(() => new Inflater(false).inflate(bomb, 0, bomb.length, 1000, Buffer.alloc(1001), 'a')).toThrow('inflates past the 1000 bytes')
     } finally {
       for (const spy of spies) spy.mockRestore()
     }

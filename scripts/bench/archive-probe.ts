@@ -48,7 +48,7 @@ async function entries(zip: Buffer): Promise<CentralEntry[]> {
 }
 
 function raw(zip: Buffer, entry: CentralEntry): Buffer {
-  const start = entry.localHeaderOffset + localHeaderLength(zip.subarray(entry.localHeaderOffset, entry.localHeaderOffset + 30), entry)
+  const start = entry.localHeaderOffset + localHeaderLength(zip, entry.localHeaderOffset, entry)
   return zip.subarray(start, start + entry.compressedSize)
 }
 
@@ -98,11 +98,10 @@ async function leastWork(file: string, required = false): Promise<{ ms: number; 
   const started = performance.now()
   if (required) hash('sha256', archive, 'hex')
   for (const { piece, classes } of jars) {
-    const body = piece.deflated ? inflater.inflate(piece.raw, piece.size, jarOut, 'floor') : piece.raw
+    const body = piece.deflated ? inflater.inflate(piece.raw, 0, piece.raw.length, piece.size, jarOut, 'floor') : piece.raw
     if (required) crc32(body)
     for (const c of classes) {
-      const compressed = body.subarray(c.at, c.at + c.length)
-      const bytes = c.deflated ? inflater.inflate(compressed, c.size, out, 'floor') : compressed
+      const bytes = c.deflated ? inflater.inflate(body, c.at, c.length, c.size, out, 'floor') : body.subarray(c.at, c.at + c.length)
       inflatedBytes += bytes.length
       hash('sha256', bytes, 'hex')
       if (required) crc32(bytes)

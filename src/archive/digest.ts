@@ -7,9 +7,9 @@ import { createHash, hash as hashOnce } from 'node:crypto'
 import { crc32 } from 'node:zlib'
 import { exactBytes, hasByteControl } from '../text.js'
 import type { FilePass, PassSums } from './file-pass.js'
-import { Inflater, SYNC_MAX_INFLATED, inflateStream } from './inflate.js'
+import { Inflater, SYNC_MAX_INFLATED, inflateAsync, inflateStream } from './inflate.js'
 import type { ZipLimits } from './limits.js'
-import { type CentralEntry, LOCAL_LENGTH, type ReadAt, localHeaderLength, parseCentral, readEnd, shownName } from './zip-directory.js'
+import { type CentralEntry, LOCAL_LENGTH, type ReadAt, localHeaderLength, parseCentral, readEnd, shownKey } from './zip-directory.js'
 import { ZipDefect, ZipLimitExceeded, causeText } from './zip-errors.js'
 
 /** What the walk over one archive has left to spend, and what it noticed on the way. */
@@ -27,9 +27,21 @@ export interface WalkState {
   /** Where an entry that is only hashed inflates, reused. */
   out: Scratch
   inflater: Inflater
+  /** Bytes of the archive's jars (compressed and inflated) that may be held ahead of the walk; 0: none, each is read and walked in turn. */
+  aheadBytes: number
 }
 
-export function newWalkState(limits: ZipLimits): WalkState {
+/**
+ * The archive's jars inflate on zlib's threads while this thread walks the ones
+ * before them, up to this many bytes held ahead (compressed and inflated, the jar
+ * just read included): a 40 MB connector's check spends some 0.08 s less on this
+ * thread (docs/benchmarks.md, "Jars inflated ahead of the walk (issue 22)"). A larger jar
+ * inflates on this thread as it is read, as every jar did before; so what the
+ * walk holds ahead stays under twice this.
+ */
+export const AHEAD_BYTES = 8 * 1024 * 1024
+
+export function newWalkState(limits: ZipLimits, aheadBytes = AHEAD_BYTES): WalkState {
   return {
     limits,
     inflatedLeft: limits.maxInflatedBytes,
@@ -39,7 +51,8 @@ export function newWalkState(limits: ZipLimits): WalkState {
     pool: new BodyPool(),
     scratch: new Scratch(),
     out: new Scratch(),
-    inflater: new Inflater()
+    inflater: new Inflater(),
+    aheadBytes
   }
 }
 
@@ -74,13 +87,78 @@ class BodyPool {
   }
 }
 
+/**
+ * The archive's deflated jars, inflating on zlib's threads, that this thread has
+ * read past. Each is walked in file order, as soon as it is inflated or when the
+ * bytes held ahead pass the window: a walk spends the archive's bounds, so a
+ * refusal names the same entry whatever the timing, and the warnings come in
+ * file order.
+ */
+export class JarsAhead {
+  private readonly queue: { bytes: number; inflated: boolean; inflating: Promise<Buffer>; walk: (body: Buffer) => Promise<void> }[] = []
+  private bytes = 0
+
+  constructor(private readonly window: number) {}
+
+  /**
+   * Whether `entry`, a nested jar, goes ahead: deflated, within the window, and no
+   * more compressed than deflate can make it (a header that understates its size
+   * must not make the walk gather what it stores).
+   */
+  takes(entry: CentralEntry): boolean {
+    const size = entry.uncompressedSize
+    return entry.method === DEFLATED && !(entry.flags & ENCRYPTED) && entry.compressedSize <= deflateBound(size) && entry.compressedSize + size <= this.window
+  }
+
+  add(entry: CentralEntry, inflating: Promise<Buffer>, walk: (body: Buffer) => Promise<void>): void {
+    const item = { bytes: entry.compressedSize + entry.uncompressedSize, inflated: false, inflating, walk }
+    void inflating.then(
+      () => (item.inflated = true),
+      () => (item.inflated = true)
+    )
+    this.queue.push(item)
+    this.bytes += item.bytes
+  }
+
+  /** Walks the jars at the front that are inflated, and the oldest while past the window; with `all`, every one. */
+  async walk(all: boolean): Promise<void> {
+    while (this.queue.length > 0 && (all || this.queue[0].inflated || this.bytes > this.window)) {
+      const item = this.queue.shift()!
+      this.bytes -= item.bytes
+      await item.walk(await item.inflating)
+    }
+  }
+}
+
+/** The most a deflate stream of `size` bytes can take, with room to spare (stored blocks cost 5 bytes per 16 KiB or more). */
+export const deflateBound = (size: number): number => size + Math.ceil(size / 1024) + 64
+
+/**
+ * Frees a buffer's memory now, when the buffer is the whole of it: the garbage
+ * collector would free it only once some tens of MB of such buffers piled up
+ * (docs/benchmarks.md, "Jars inflated ahead of the walk (issue 22)"). A smaller buffer may
+ * share its memory with others (Node's pool for buffers under 4 KiB) and is left
+ * to the collector.
+ */
+export function release(buffer: Buffer): void {
+  const memory = buffer.buffer
+  if (memory instanceof ArrayBuffer && buffer.byteOffset === 0 && memory.byteLength > 4096 && memory.byteLength <= buffer.length + 1) {
+    ;(memory as ArrayBuffer & { transfer(length: number): ArrayBuffer }).transfer(0)
+  }
+}
+
 /** One buffer grown to the largest request and reused. */
 export class Scratch {
   private buffer = Buffer.alloc(0)
 
   get(size: number): Buffer {
+    return this.atLeast(size).subarray(0, size)
+  }
+
+  /** The buffer itself, of `size` bytes or more: no view made. */
+  atLeast(size: number): Buffer {
     if (this.buffer.length < size) this.buffer = Buffer.allocUnsafeSlow(Math.max(size, 64 * 1024))
-    return this.buffer.subarray(0, size)
+    return this.buffer
   }
 }
 
@@ -128,18 +206,48 @@ export async function digestArchive(file: { size: number; readExact: ReadAt }, p
   const files = admit(entries, state, at)
   const lines: Line[] = []
   let captured: Buffer | undefined
+  const ahead = new JarsAhead(state.aheadBytes)
   try {
     for (const entry of files) {
-      if (entry.localHeaderOffset < pass.position) throw new ZipDefect(`entry ${labelOf(at, entry)} overlaps the entry before it`)
-      await pass.skipTo(entry.localHeaderOffset)
-      const header = await pass.bytes(LOCAL_LENGTH, state.scratch)
-      await pass.skipTo(entry.localHeaderOffset + localHeaderLength(header, entry))
-      if (pass.position + entry.compressedSize > file.size) throw new ZipDefect(`entry ${labelOf(at, entry)} runs past the end of the file`)
-      const keep = entry.key === capture && entry.uncompressedSize <= state.limits.maxConfigBytes
-      const { hex, body } = await fileEntry(pass, entry, state, at, keep)
-      if (keep) captured = body
-      lines.push({ key: entry.key, hex })
+      try {
+        if (entry.localHeaderOffset < pass.position) throw new ZipDefect(`entry ${labelOf(at, entry)} overlaps the entry before it`)
+        await pass.skipTo(entry.localHeaderOffset)
+        const header = await pass.bytes(LOCAL_LENGTH, state.scratch)
+        await pass.skipTo(entry.localHeaderOffset + localHeaderLength(header, 0, entry))
+        if (pass.position + entry.compressedSize > file.size) throw new ZipDefect(`entry ${labelOf(at, entry)} runs past the end of the file`)
+        const nested = isNested(entry, state, at)
+        if (nested && ahead.takes(entry)) {
+          const label = labelOf(at, entry)
+          const compressed = Buffer.allocUnsafeSlow(entry.compressedSize)
+          let filled = 0
+          for await (const piece of pass.take(entry.compressedSize)) filled += piece.copy(compressed, filled)
+          const inflating = inflateAsync(compressed, entry.uncompressedSize, label)
+          void inflating.then(
+            () => release(compressed),
+            () => undefined
+          )
+          ahead.add(entry, inflating, async body => {
+            checkCrc(crc32(body), entry, label)
+            const inner = { prefix: `${label}!/`, depth: at.depth + 1, budget: at.budget - entry.uncompressedSize }
+            lines.push({ key: entry.key, hex: (await nestedDigest(body, label, state, inner)) ?? sha256Hex(body) })
+            release(body)
+          })
+          await ahead.walk(false)
+          continue
+        }
+        // A jar's walk spends the archive's bounds: in file order, after the jars ahead of it.
+        if (nested) await ahead.walk(true)
+        const keep = entry.key === capture && entry.uncompressedSize <= state.limits.maxConfigBytes
+        const { hex, body } = await fileEntry(pass, entry, state, at, keep)
+        if (keep) captured = body
+        lines.push({ key: entry.key, hex })
+      } catch (err) {
+        // A jar ahead of this entry lies before it: what the walk finds there comes first.
+        await ahead.walk(true)
+        throw err
+      }
     }
+    await ahead.walk(true)
   } finally {
     pass.abandon()
     state.inflater.close()
@@ -210,7 +318,7 @@ async function nestedDigest(body: Buffer, label: string, state: WalkState, at: P
 /** A zip held whole in memory: every entry is a view or one inflate away. */
 async function memoryDigest(zip: Buffer, state: WalkState, at: Place): Promise<string> {
   const readAt = (position: number, length: number): Buffer => {
-    if (position + length > zip.length) throw new ZipDefect(`it points past its own end (byte ${position + length} of ${zip.length})`)
+    within(zip, position, length)
     return zip.subarray(position, position + length)
   }
   const entries = await directory(readAt, zip.length, state, at)
@@ -222,17 +330,37 @@ async function memoryDigest(zip: Buffer, state: WalkState, at: Place): Promise<s
     const label = (): string => labelOf(at, entry)
     if (entry.localHeaderOffset < reached) throw new ZipDefect(`entry ${label()} overlaps the entry before it`)
     checkMethod(entry, label)
-    const start = entry.localHeaderOffset + localHeaderLength(readAt(entry.localHeaderOffset, LOCAL_LENGTH), entry)
-    const raw = readAt(start, entry.compressedSize)
+    within(zip, entry.localHeaderOffset, LOCAL_LENGTH)
+    const start = entry.localHeaderOffset + localHeaderLength(zip, entry.localHeaderOffset, entry)
+    within(zip, start, entry.compressedSize)
     reached = start + entry.compressedSize
-    lines[i] = { key: entry.key, hex: await memoryEntry(raw, entry, state, at, label) }
+    // A class or a resource (most entries) without an await: a jar's thousands would each pay for one.
+    const leaf = !isNested(entry, state, at) && !(entry.method === DEFLATED && entry.uncompressedSize > SYNC_MAX_INFLATED)
+    lines[i] = { key: entry.key, hex: leaf ? leafDigest(zip, start, entry, state, label) : await memoryEntry(zip, start, entry, state, at, label) }
   }
   return digestOf(lines)
 }
 
-async function memoryEntry(raw: Buffer, entry: CentralEntry, state: WalkState, at: Place, label: () => string): Promise<string> {
+/** An entry read as bytes, held whole: a view when stored, else inflated into the reused buffer. */
+function leafDigest(zip: Buffer, start: number, entry: CentralEntry, state: WalkState, label: () => string): string {
+  const bytes =
+    entry.method === STORED
+      ? zip.subarray(start, start + entry.compressedSize)
+      : state.inflater.inflate(zip, start, entry.compressedSize, entry.uncompressedSize, state.out.atLeast(entry.uncompressedSize + 1), label)
+  checkCrc(crc32(bytes), entry, label)
+  return sha256Hex(bytes)
+}
+
+/** A zip in memory holds the `length` bytes at `position`, or it is a defect. */
+function within(zip: Buffer, position: number, length: number): void {
+  if (position + length > zip.length) throw new ZipDefect(`it points past its own end (byte ${position + length} of ${zip.length})`)
+}
+
+/** The entry whose data is the `entry.compressedSize` bytes at `start` in `zip`: a nested zip, or one too large to inflate whole. */
+async function memoryEntry(zip: Buffer, start: number, entry: CentralEntry, state: WalkState, at: Place, label: () => string): Promise<string> {
   const declared = entry.uncompressedSize
   if (entry.method === DEFLATED && declared > SYNC_MAX_INFLATED) {
+    const raw = zip.subarray(start, start + entry.compressedSize)
     // Too large for one buffer of its own: hashed as it inflates (it cannot be a nested zip: those are read whole).
     const hash = createHash('sha256')
     let crc = 0
@@ -243,12 +371,10 @@ async function memoryEntry(raw: Buffer, entry: CentralEntry, state: WalkState, a
     checkCrc(crc, entry, label)
     return hash.digest('hex')
   }
-  const nested = isNested(entry, state, at)
-  // A nested jar's body is lent by the pool (it is digested while this zip's other entries wait); the rest inflate into one reused buffer.
-  const space = entry.method === STORED ? undefined : nested ? state.pool.take(declared + 1) : state.out.get(declared + 1)
-  const bytes = space ? state.inflater.inflate(raw, declared, space, label) : raw
+  // A nested jar's body is lent by the pool (it is digested while this zip's other entries wait).
+  const space = entry.method === STORED ? undefined : state.pool.take(declared + 1)
+  const bytes = space ? state.inflater.inflate(zip, start, entry.compressedSize, declared, space, label) : zip.subarray(start, start + entry.compressedSize)
   checkCrc(crc32(bytes), entry, label)
-  if (!nested) return sha256Hex(bytes)
   const name = label()
   const hex = (await nestedDigest(bytes, name, state, { prefix: `${name}!/`, depth: at.depth + 1, budget: at.budget - declared })) ?? sha256Hex(bytes)
   if (space) state.pool.give(bytes)
@@ -345,5 +471,5 @@ async function* once(piece: Buffer): AsyncGenerator<Buffer> {
   yield piece
 }
 
-const labelOf = (at: Place, entry: CentralEntry): string => at.prefix + shownName(entry.name)
+const labelOf = (at: Place, entry: CentralEntry): string => at.prefix + shownKey(entry.key)
 const whereOf = (at: Place): string => (at.depth === 0 ? 'the archive' : at.prefix.slice(0, -2))

@@ -69,20 +69,22 @@ export class Inflater {
   }
 
   /**
-   * `raw` inflated into `out`, which must hold at least `declared + 1` bytes (one
-   * byte past the declared size tells "too long" from "exactly right"); a view of
-   * its first `declared` bytes.
+   * The `length` compressed bytes at `start` in `source` inflated into `out`, which
+   * must hold at least `declared + 1` bytes (one byte past the declared size tells
+   * "too long" from "exactly right"); a view of its first `declared` bytes. The
+   * only view made: a jar's thousands of classes would pay for one per argument.
    */
-  inflate(raw: Buffer, declared: number, out: Buffer, label: Label): Buffer {
+  inflate(source: Buffer, start: number, length: number, declared: number, out: Buffer, label: Label): Buffer {
     if (out.length <= declared) throw new RangeError(`an output of ${out.length} bytes cannot hold ${declared} + 1`)
+    if (start < 0 || start + length > source.length) throw new RangeError(`bytes ${start}–${start + length} lie outside a source of ${source.length}`)
     const native = this.open()
     if (!native) {
-      const whole = inflateWhole(raw, declared, label)
+      const whole = inflateWhole(source.subarray(start, start + length), declared, label)
       whole.copy(out)
       return out.subarray(0, declared)
     }
     native.reset()
-    const written = this.write(native, constants.Z_FINISH, raw, out, 0, declared, label)
+    const written = this.write(native, constants.Z_FINISH, source, start, length, out, 0, declared, label)
     if (written !== declared) throw new ZipDefect(`entry ${nameOf(label)} holds ${written} bytes, not the ${declared} it declares`)
     return out.subarray(0, declared)
   }
@@ -103,20 +105,30 @@ export class Inflater {
     native.reset()
     let written = 0
     // Every piece is read to its end even after the deflate stream ended: what follows it is ignored, as inflateRawSync does.
-    for await (const piece of input) written = this.write(native, constants.Z_NO_FLUSH, piece, out, written, declared, label)
-    written = this.write(native, constants.Z_FINISH, EMPTY, out, written, declared, label)
+    for await (const piece of input) written = this.write(native, constants.Z_NO_FLUSH, piece, 0, piece.length, out, written, declared, label)
+    written = this.write(native, constants.Z_FINISH, EMPTY, 0, 0, out, written, declared, label)
     if (written !== declared) throw new ZipDefect(`entry ${label} holds ${written} bytes, not the ${declared} it declares`)
     return out.subarray(0, declared)
   }
 
   /**
-   * One call into the native stream: `input` inflated into `out` from `written` up to
-   * one byte past the declared size; the bytes written in all. A failed stream is not
-   * reused: the next entry gets a fresh one.
+   * One call into the native stream: the `length` bytes at `start` in `input`
+   * inflated into `out` from `written` up to one byte past the declared size; the
+   * bytes written in all. A failed stream is not reused: the next entry gets a fresh one.
    */
-  private write(native: NativeInflate, flush: number, input: Buffer, out: Buffer, written: number, declared: number, label: Label): number {
+  private write(
+    native: NativeInflate,
+    flush: number,
+    input: Buffer,
+    start: number,
+    length: number,
+    out: Buffer,
+    written: number,
+    declared: number,
+    label: Label
+  ): number {
     this.failure = undefined
-    native.writeSync(flush, input, 0, input.length, out, written, declared + 1 - written)
+    native.writeSync(flush, input, start, length, out, written, declared + 1 - written)
     if (this.failure !== undefined) {
       const problem = this.failure
       this.close()
@@ -149,6 +161,37 @@ export class Inflater {
     this.state = inner._writeState as Uint32Array
     return this.native
   }
+}
+
+/**
+ * `raw` inflated on one of zlib's threads into a buffer of its own, of the
+ * declared size, refused as `Inflater.inflate` refuses. The whole input goes in
+ * one write with Z_FINISH, so the inflating is one job on that thread and its
+ * answer the only wait for this one. The output is one buffer of the declared
+ * size plus one byte; a second piece means more than that, and stops it there.
+ */
+export function inflateAsync(raw: Buffer, declared: number, label: string): Promise<Buffer> {
+  const engine = createInflateRaw({ chunkSize: Math.max(MIN_CHUNK, declared + 1), flush: constants.Z_FINISH })
+  return new Promise<Buffer>((resolve, reject) => {
+    let body: Buffer | undefined
+    const fail = (problem: string): void => {
+      engine.destroy()
+      reject(new ZipDefect(`entry ${label} ${problem}`))
+    }
+    engine.on('data', (piece: Buffer) => {
+      if (body) return fail(`inflates past the ${declared} bytes it declares`)
+      body = piece
+    })
+    engine.on('error', err => fail(`does not inflate (${causeText(err)})`))
+    engine.write(raw, err => {
+      if (err) return fail(`does not inflate (${causeText(err)})`)
+      const out = body ?? EMPTY
+      engine.destroy()
+      if (out.length > declared) return fail(`inflates past the ${declared} bytes it declares`)
+      if (out.length !== declared) return fail(`holds ${out.length} bytes, not the ${declared} it declares`)
+      resolve(out)
+    })
+  })
 }
 
 /**

@@ -15,7 +15,8 @@ export interface ZipLimits {
    * Bytes of nested zips held in memory at once. A nested jar sits inside a
    * compressed stream and reading a zip needs random access, so it is buffered;
    * one that would not fit is digested as plain bytes instead of failing (docs/behaviour.md, "Identity"
-   * reads "reads as a zip" as "reads as a zip within this bound").
+   * reads "reads as a zip" as "reads as a zip within this bound"). The archive's jars inflated
+   * ahead of the walk are bounded apart (digest.ts, AHEAD_BYTES).
    */
   maxNestedBufferBytes: number
   /** Largest META-INF/connector-config.xml that is read for the layout check. */

@@ -11,9 +11,10 @@ import { BYTE_CONTROLS } from '../text.js'
 import { ZipDefect } from './zip-errors.js'
 
 export interface CentralEntry {
-  /** The name's bytes as stored: never decoded, rewritten or replaced by an extra field. */
-  name: Buffer
-  /** The same bytes as a latin1 string, one character per byte: comparing two compares bytes. */
+  /**
+   * The name's bytes as stored (never decoded, rewritten or replaced by an extra
+   * field), as a latin1 string: one character per byte, so comparing two compares bytes.
+   */
   key: string
   flags: number
   method: number
@@ -97,10 +98,9 @@ export function parseCentral(cd: Buffer, count: number): CentralEntry[] {
     const nameAt = p + CENTRAL_LENGTH
     const next = nameAt + nameLength + extraLength + commentLength
     if (next > cd.length) throw new ZipDefect(`its central directory ends inside entry ${i + 1}`)
-    const name = cd.subarray(nameAt, nameAt + nameLength)
     const entry: CentralEntry = {
-      name,
-      key: name.toString('latin1'),
+      // Read from the directory without a Buffer view per name: a jar holds thousands.
+      key: cd.toString('latin1', nameAt, nameAt + nameLength),
       flags,
       method: cd.readUInt16LE(p + 10),
       crc32: cd.readUInt32LE(p + 16),
@@ -108,12 +108,12 @@ export function parseCentral(cd: Buffer, count: number): CentralEntry[] {
       uncompressedSize: cd.readUInt32LE(p + 24),
       localHeaderOffset: cd.readUInt32LE(p + 42)
     }
-    if (flags & STRONG_ENCRYPTION) throw new ZipDefect(`entry ${shownName(name)} uses strong encryption`)
+    if (flags & STRONG_ENCRYPTION) throw new ZipDefect(`entry ${shownKey(entry.key)} uses strong encryption`)
     if (entry.compressedSize === 0xffffffff || entry.uncompressedSize === 0xffffffff || entry.localHeaderOffset === 0xffffffff) {
       zip64Sizes(entry, cd.subarray(nameAt + nameLength, nameAt + nameLength + extraLength))
     }
     if (entry.method === 0 && entry.compressedSize !== entry.uncompressedSize) {
-      throw new ZipDefect(`entry ${shownName(name)} is stored but declares ${entry.compressedSize} bytes stored and ${entry.uncompressedSize} inflated`)
+      throw new ZipDefect(`entry ${shownKey(entry.key)} is stored but declares ${entry.compressedSize} bytes stored and ${entry.uncompressedSize} inflated`)
     }
     entries[i] = entry
     p = next
@@ -131,7 +131,7 @@ function zip64Sizes(entry: CentralEntry, extra: Buffer): void {
     if (id !== ZIP64_EXTRA) continue
     let at = 0
     const next = (what: string): number => {
-      if (at + 8 > data.length) throw new ZipDefect(`entry ${shownName(entry.name)}'s zip64 field lacks its ${what}`)
+      if (at + 8 > data.length) throw new ZipDefect(`entry ${shownKey(entry.key)}'s zip64 field lacks its ${what}`)
       at += 8
       return readUInt64(data, at - 8)
     }
@@ -142,12 +142,12 @@ function zip64Sizes(entry: CentralEntry, extra: Buffer): void {
   }
 }
 
-/** The length of a local header (fixed part, name, extra field) from its first 30 bytes. */
-export function localHeaderLength(header: Buffer, entry: CentralEntry): number {
-  if (header.length < LOCAL_LENGTH || header.readUInt32LE(0) !== LOCAL_SIGNATURE) {
-    throw new ZipDefect(`entry ${shownName(entry.name)} cannot be read (invalid local file header signature)`)
+/** The length of a local header (fixed part, name, extra field) from its first 30 bytes, at `at` in `source`. */
+export function localHeaderLength(source: Buffer, at: number, entry: CentralEntry): number {
+  if (at + LOCAL_LENGTH > source.length || source.readUInt32LE(at) !== LOCAL_SIGNATURE) {
+    throw new ZipDefect(`entry ${shownKey(entry.key)} cannot be read (invalid local file header signature)`)
   }
-  return LOCAL_LENGTH + header.readUInt16LE(26) + header.readUInt16LE(28)
+  return LOCAL_LENGTH + source.readUInt16LE(at + 26) + source.readUInt16LE(at + 28)
 }
 
 /** A 64-bit little-endian count, refused past 2^53 (no real zip comes near; a hostile one must not wrap). */
@@ -177,3 +177,6 @@ export function shownName(name: Buffer): string {
   const escaped = text.replace(NAME_CONTROL, c => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
   return cut(escaped, MAX_SHOWN_NAME)
 }
+
+/** An entry's name (CentralEntry.key) as messages show it: see shownName. */
+export const shownKey = (key: string): string => shownName(Buffer.from(key, 'latin1'))

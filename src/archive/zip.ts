@@ -6,7 +6,7 @@
 import { Input } from '../constants.js'
 import { InputError } from '../errors.js'
 import { CONFIG_ENTRY, type ConnectorInfo, checkLayout } from './connector-config.js'
-import { digestArchive, newWalkState } from './digest.js'
+import { AHEAD_BYTES, digestArchive, newWalkState } from './digest.js'
 import { FilePass } from './file-pass.js'
 import { type Hashing, WORKER_MIN_BYTES, sha256Beside } from './hash-beside.js'
 import { ZIP_LIMITS, type ZipLimits } from './limits.js'
@@ -35,6 +35,15 @@ export interface ArchiveFacts {
 // A hostile archive could name thousands of broken jars; the log lists a few.
 const MAX_LISTED = 5
 
+/** How the check goes about its work; the defaults are what a release uses, the others are for tests. */
+export interface InspectOptions {
+  limits?: ZipLimits
+  /** From this size the file's sha256 is taken on a worker (hash-beside.ts). */
+  workerMinBytes?: number
+  /** Bytes of jars inflated ahead of the walk (digest.ts, AHEAD_BYTES); 0 reads and walks each in turn. */
+  aheadBytes?: number
+}
+
 /**
  * Opens `path` once and reads it as a zip — central directory, every entry
  * inflated and its CRC-32 checked — computing its content digest and its sha256
@@ -42,17 +51,13 @@ const MAX_LISTED = 5
  * (relative to the workspace). A defect or a hostile bound is an InputError
  * naming `archive`, and the file is closed again.
  */
-export async function inspectArchive(
-  path: string,
-  shownName: string,
-  limits: ZipLimits = ZIP_LIMITS,
-  workerMinBytes = WORKER_MIN_BYTES
-): Promise<ArchiveFacts> {
+export async function inspectArchive(path: string, shownName: string, options: InspectOptions = {}): Promise<ArchiveFacts> {
+  const { limits = ZIP_LIMITS, workerMinBytes = WORKER_MIN_BYTES, aheadBytes = AHEAD_BYTES } = options
   const file = await openArchive(path, shownName)
   let beside: Hashing | undefined
   try {
     beside = file.size >= workerMinBytes ? startBeside(file) : undefined
-    const state = newWalkState(limits)
+    const state = newWalkState(limits, aheadBytes)
     const [content, besideSha256] = await Promise.all([digestArchive(file, new FilePass(file, !beside), state, CONFIG_ENTRY), beside?.sha256]).catch(
       (err: unknown) => {
         throw asInputError(err, shownName)
