@@ -318,7 +318,16 @@ describe('nested archives', () => {
       ])
     )
     expect(r).toMatchObject({ digest: digestOf({ 'lib/good.jar': { zip: { 'Big.class': big, 'Big.bin': big } }, 'lib/bad.jar': bad }) })
-    expect((r as Read).warnings.join('\n')).toContain('lib/bad.jar!/Big.class fails its CRC check')
+    // The one warning: a large stored entry is hashed as it is, never taken for a zip or for deflate.
+    expect((r as Read).warnings.filter(w => w.includes('does not read'))).toEqual([expect.stringContaining('lib/bad.jar!/Big.class fails its CRC check')])
+  })
+
+  it("checks the CRC-32 of a jar's own jar before reading it as a zip", async () => {
+    const inner = jarOf({ 'I.class': 'i' })
+    const outer = makeZip([{ name: 'inner.jar', data: inner, method: 'stored', declaredCrc: crc32(inner) ^ 1 }])
+    const r = await read(makeZip([{ name: 'lib/a.jar', data: outer }]))
+    expect(r).toMatchObject({ digest: digestOf({ 'lib/a.jar': outer }) })
+    expect((r as Read).warnings).toContainEqual(expect.stringContaining('(entry lib/a.jar!/inner.jar fails its CRC check)'))
   })
 
   it('digests right a stored jar read after a small jar inflated in one call', async () => {
@@ -456,6 +465,28 @@ describe('jars inflated ahead of the walk (each case read both ways: see read())
     expect(unhandled).toEqual([])
   })
 
+  it('reads a jar whose bytes straddle two reads of the file', async () => {
+    // The file is read 2 MiB at a time: a stored filler puts the jar across the first boundary.
+    const classes = makeZip(Array.from({ length: 40 }, (_, i) => ({ name: `s/C${i}.class`, data: randomBytes(5000), method: 'deflate' as const })))
+    const zip = makeZip([
+      { name: 'filler.bin', data: Buffer.alloc(2 * MiB - 50_000, 7), method: 'stored' },
+      { name: 'lib/s.jar', data: classes }
+    ])
+    expect((await read(zip)) as Read).toMatchObject({ warnings: expect.not.arrayContaining([expect.stringContaining('does not read')]) })
+  })
+
+  it('walks a stored jar only after the deflated jars before it, however fast it is read: the bounds are spent in file order', async () => {
+    // a.jar inflates to some MiB (it takes zlib a few ms), b.jar is stored right after it; the bound on entries
+    // in all is passed at b.jar, in file order. Were b.jar walked first, a.jar would be the one refused.
+    const a = makeZip(Array.from({ length: 400 }, (_, i) => ({ name: `a/C${i}.class`, data: Buffer.alloc(10_000, `a ${i} `), method: 'deflate' as const })))
+    const b = makeZip([{ name: 'b/B.class', data: 'b', method: 'stored' }])
+    const zip = makeZip([
+      { name: 'lib/a.jar', data: a },
+      { name: 'lib/b.jar', data: b, method: 'stored' }
+    ])
+    expect(await refusal(zip, { ...ZIP_LIMITS, maxEntriesTotal: 2 + 400 })).toContain('at lib/b.jar')
+  })
+
   it('spends the bound on entries in file order: the refusal names the jar that passes it, however far ahead the walk read', async () => {
     // Three jars of 4 classes: the archive's 3 entries and a.jar's 4 fit a bound of 10, b.jar's do not.
     const zip = makeZip([
@@ -535,6 +566,11 @@ describe('what an entry may make the check hold in memory at once', () => {
   it('a plain entry larger than one inflate call is hashed as it inflates, never held whole', async () => {
     const zip = makeZip([{ name: 'data/big.bin', data: Buffer.alloc(12 * MiB, 'abcdefgh'), method: 'deflate' }])
     expect(await largestBufferWhileReading(zip)).toBeLessThan(BOUND)
+  })
+
+  it("a jar's class larger than one inflate call is hashed as it inflates, never held whole", async () => {
+    const jar = makeZip([{ name: 'Big.class', data: Buffer.alloc(12 * MiB, 'abcdefgh'), method: 'deflate' }])
+    expect(await largestBufferWhileReading(makeZip([{ name: 'lib/big.jar', data: jar }]))).toBeLessThan(BOUND)
   })
 
   it("a jar's classes inflate into reused buffers: no buffer per class, however many there are", async () => {

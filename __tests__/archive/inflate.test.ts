@@ -109,8 +109,11 @@ describe('Inflater', () => {
     const inflater = new Inflater(reuse)
     expect(Buffer.from(inflater.inflate(zip, other.length, raw.length, text.length, Buffer.alloc(text.length + 1), 'a'))).toEqual(text)
     expect(() => inflater.inflate(zip, other.length, raw.length - 10, text.length, Buffer.alloc(text.length + 1), 'a')).toThrow(ZipDefect)
-    expect(() => inflater.inflate(zip, zip.length - raw.length + 1, raw.length, text.length, Buffer.alloc(text.length + 1), 'a')).toThrow(RangeError)
-    expect(() => inflater.inflate(zip, -1, raw.length, text.length, Buffer.alloc(text.length + 1), 'a')).toThrow(RangeError)
+    // Refused before zlib sees them: out-of-range offsets are a bug here, never a defect of the archive.
+    const outside = new RegExp(`^bytes .+ lie outside a source of ${zip.length}$`)
+    expect(() => inflater.inflate(zip, zip.length - raw.length + 1, raw.length, text.length, Buffer.alloc(text.length + 1), 'a')).toThrow(outside)
+    expect(() => inflater.inflate(zip, 1, zip.length, text.length, Buffer.alloc(text.length + 1), 'a')).toThrow(outside)
+    expect(() => inflater.inflate(zip, -1, raw.length, text.length, Buffer.alloc(text.length + 1), 'a')).toThrow(outside)
   })
 
   it('refuses an output with no byte to spare, whole or in pieces', async () => {

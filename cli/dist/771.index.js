@@ -673,15 +673,15 @@ class JarsAhead {
 /** The most a deflate stream of `size` bytes can take, with room to spare (stored blocks cost 5 bytes per 16 KiB or more). */
 const deflateBound = (size) => size + Math.ceil(size / 1024) + 64;
 /**
- * Frees a buffer's memory now, when the buffer is the whole of it: the garbage
- * collector would free it only once some tens of MB of such buffers piled up
- * (docs/benchmarks.md, "Jars inflated ahead of the walk (issue 22)"). A smaller buffer may
- * share its memory with others (Node's pool for buffers under 4 KiB) and is left
- * to the collector.
+ * Frees the memory of a buffer nothing else holds, now: the garbage collector
+ * would free it only once some tens of MB of such buffers piled up
+ * (docs/benchmarks.md, "Jars inflated ahead of the walk (issue 22)"). Only when
+ * the buffer is the whole of its memory (zlib's output keeps one spare byte): a
+ * small one shares Node's pool with others and is left to the collector.
  */
 function release(buffer) {
     const memory = buffer.buffer;
-    if (memory instanceof ArrayBuffer && buffer.byteOffset === 0 && memory.byteLength > 4096 && memory.byteLength <= buffer.length + 1) {
+    if (memory instanceof ArrayBuffer && buffer.byteOffset === 0 && memory.byteLength <= buffer.length + 1) {
         ;
         memory.transfer(0);
     }
@@ -860,7 +860,6 @@ async function memoryDigest(zip, state, at) {
         if (entry.localHeaderOffset < reached)
             throw new ZipDefect(`entry ${label()} overlaps the entry before it`);
         checkMethod(entry, label);
-        within(zip, entry.localHeaderOffset, LOCAL_LENGTH);
         const start = entry.localHeaderOffset + localHeaderLength(zip, entry.localHeaderOffset, entry);
         within(zip, start, entry.compressedSize);
         reached = start + entry.compressedSize;

@@ -134,15 +134,15 @@ export class JarsAhead {
 export const deflateBound = (size: number): number => size + Math.ceil(size / 1024) + 64
 
 /**
- * Frees a buffer's memory now, when the buffer is the whole of it: the garbage
- * collector would free it only once some tens of MB of such buffers piled up
- * (docs/benchmarks.md, "Jars inflated ahead of the walk (issue 22)"). A smaller buffer may
- * share its memory with others (Node's pool for buffers under 4 KiB) and is left
- * to the collector.
+ * Frees the memory of a buffer nothing else holds, now: the garbage collector
+ * would free it only once some tens of MB of such buffers piled up
+ * (docs/benchmarks.md, "Jars inflated ahead of the walk (issue 22)"). Only when
+ * the buffer is the whole of its memory (zlib's output keeps one spare byte): a
+ * small one shares Node's pool with others and is left to the collector.
  */
 export function release(buffer: Buffer): void {
   const memory = buffer.buffer
-  if (memory instanceof ArrayBuffer && buffer.byteOffset === 0 && memory.byteLength > 4096 && memory.byteLength <= buffer.length + 1) {
+  if (memory instanceof ArrayBuffer && buffer.byteOffset === 0 && memory.byteLength <= buffer.length + 1) {
     ;(memory as ArrayBuffer & { transfer(length: number): ArrayBuffer }).transfer(0)
   }
 }
@@ -330,7 +330,6 @@ async function memoryDigest(zip: Buffer, state: WalkState, at: Place): Promise<s
     const label = (): string => labelOf(at, entry)
     if (entry.localHeaderOffset < reached) throw new ZipDefect(`entry ${label()} overlaps the entry before it`)
     checkMethod(entry, label)
-    within(zip, entry.localHeaderOffset, LOCAL_LENGTH)
     const start = entry.localHeaderOffset + localHeaderLength(zip, entry.localHeaderOffset, entry)
     within(zip, start, entry.compressedSize)
     reached = start + entry.compressedSize
