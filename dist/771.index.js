@@ -595,7 +595,7 @@ const shownKey = (key) => shownName(Buffer.from(key, 'latin1'));
 /**
  * The archive's jars inflate on zlib's threads while this thread walks the ones
  * before them, up to this many bytes held ahead (compressed and inflated, the jar
- * just read included): a 40 MB connector's check spends some 0.08 s less on this
+ * just read included): a 40 MB connector's check spends about 0.1 s less on this
  * thread (docs/benchmarks.md, "Jars inflated ahead of the walk (issue 22)"). A larger jar
  * inflates on this thread as it is read, as every jar did before; so what the
  * walk holds ahead stays under twice this.

@@ -322,6 +322,15 @@ describe('nested archives', () => {
     expect((r as Read).warnings.filter(w => w.includes('does not read'))).toEqual([expect.stringContaining('lib/bad.jar!/Big.class fails its CRC check')])
   })
 
+  it("reads as a zip a jar's stored jar larger than one inflate call", async () => {
+    const big = randomBytes(9 * MiB)
+    const inner = makeZip([{ name: 'Big.bin', data: big, method: 'stored' }])
+    const outer = makeZip([{ name: 'inner.jar', data: inner, method: 'stored' }])
+    const r = await read(makeZip([{ name: 'lib/a.jar', data: outer, method: 'stored' }]))
+    expect(r).toMatchObject({ digest: digestOf({ 'lib/a.jar': { zip: { 'inner.jar': { zip: { 'Big.bin': big } } } } }) })
+    expect((r as Read).warnings.join('\n')).not.toContain('does not read')
+  })
+
   it("checks the CRC-32 of a jar's own jar before reading it as a zip", async () => {
     const inner = jarOf({ 'I.class': 'i' })
     const outer = makeZip([{ name: 'inner.jar', data: inner, method: 'stored', declaredCrc: crc32(inner) ^ 1 }])
