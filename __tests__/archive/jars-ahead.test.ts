@@ -134,4 +134,17 @@ describe('release', () => {
     release(shared)
     expect(shared.buffer.byteLength).toBe(64 * 1024)
   })
+
+  it('leaves the buffer to the garbage collector on a Node without ArrayBuffer transfer (Node 20, the command-line tool)', () => {
+    const transfer = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'transfer')
+    expect(transfer).toBeDefined()
+    delete (ArrayBuffer.prototype as { transfer?: unknown }).transfer
+    try {
+      const whole = Buffer.allocUnsafeSlow(64 * 1024)
+      expect(() => release(whole)).not.toThrow()
+      expect(whole.buffer.byteLength).toBe(64 * 1024)
+    } finally {
+      Object.defineProperty(ArrayBuffer.prototype, 'transfer', transfer!)
+    }
+  })
 })

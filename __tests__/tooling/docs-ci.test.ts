@@ -108,3 +108,15 @@ describe('README: a pipeline per CI system', () => {
 function isScalarList(value: unknown): boolean {
   return Array.isArray(value) && value.every(v => typeof v === 'string')
 }
+
+describe('the Node the command-line tool promises', () => {
+  it('is the oldest one CI runs its process tests on, and the one the README names', () => {
+    const engines = (JSON.parse(readFileSync('cli/package.json', 'utf8')) as { engines: { node: string } }).engines.node
+    const oldest = /^>=(\d+\.\d+\.\d+)$/.exec(engines)?.[1]
+    expect(oldest).toBeDefined()
+    const run = readFileSync('.ci/run', 'utf8')
+    expect(run).toContain(`NODE20_VERSION=${oldest}`)
+    expect(run).toMatch(/BOOMI_ACTION_NODE="\$node20" npm test -- __tests__\/process\/cli\.process\.test\.ts/)
+    expect(README).toContain(`Node.js ${oldest!.replace(/\.0$/, '')} or newer`)
+  })
+})

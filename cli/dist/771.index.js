@@ -677,12 +677,13 @@ const deflateBound = (size) => size + Math.ceil(size / 1024) + 64;
  * would free it only once some tens of MB of such buffers piled up
  * (docs/benchmarks.md, "Jars inflated ahead of the walk (issue 22)"). Only when
  * the buffer is the whole of its memory (zlib's output keeps one spare byte): a
- * small one shares Node's pool with others and is left to the collector.
+ * small one shares Node's pool with others and is left to the collector. Node 20
+ * (where the command-line tool still runs) has no ArrayBuffer transfer: there the
+ * collector frees it, as it did before.
  */
 function release(buffer) {
     const memory = buffer.buffer;
-    if (memory instanceof ArrayBuffer && buffer.byteOffset === 0 && memory.byteLength <= buffer.length + 1) {
-        ;
+    if (memory instanceof ArrayBuffer && typeof memory.transfer === 'function' && buffer.byteOffset === 0 && memory.byteLength <= buffer.length + 1) {
         memory.transfer(0);
     }
 }
