@@ -197,13 +197,17 @@ const STREAM_CHUNK = 1024 * 1024;
 const MIN_CHUNK = 64; // zlib's smallest output chunk
 const EMPTY = Buffer.alloc(0);
 const nameOf = (label) => (typeof label === 'string' ? label : label());
+// The three ways an entry fails to inflate, worded alike whichever way it was inflated
+// (whole, in pieces, on zlib's threads): the check's refusal must not depend on the path.
+const pastDeclared = (label, declared) => new ZipDefect(`entry ${nameOf(label)} inflates past the ${declared} bytes it declares`);
+const shortOfDeclared = (label, held, declared) => new ZipDefect(`entry ${nameOf(label)} holds ${held} bytes, not the ${declared} it declares`);
+const notDeflate = (label, cause) => new ZipDefect(`entry ${nameOf(label)} does not inflate (${causeText(cause)})`);
 /**
  * `raw` inflated in one call. The output chunk is the declared size plus one
  * byte, so zlib writes into one buffer of that size (no concatenation) and one
  * byte past the declared size tells "too long" from "exactly right".
  */
 function inflateWhole(raw, declared, label) {
-    const name = () => nameOf(label);
     let out;
     try {
         out = (0,external_node_zlib_.inflateRawSync)(raw, { chunkSize: Math.max(MIN_CHUNK, declared + 1), maxOutputLength: declared + 1 });
@@ -211,13 +215,13 @@ function inflateWhole(raw, declared, label) {
     catch (err) {
         const code = err.code;
         if (code === 'ERR_BUFFER_TOO_LARGE')
-            throw new ZipDefect(`entry ${name()} inflates past the ${declared} bytes it declares`);
-        throw new ZipDefect(`entry ${name()} does not inflate (${causeText(err)})`);
+            throw pastDeclared(label, declared);
+        throw notDeflate(label, err);
     }
     if (out.length > declared)
-        throw new ZipDefect(`entry ${name()} inflates past the ${declared} bytes it declares`);
+        throw pastDeclared(label, declared);
     if (out.length !== declared)
-        throw new ZipDefect(`entry ${name()} holds ${out.length} bytes, not the ${declared} it declares`);
+        throw shortOfDeclared(label, out.length, declared);
     return out;
 }
 /**
@@ -260,7 +264,7 @@ class Inflater {
         native.reset();
         const written = this.write(native, external_node_zlib_.constants.Z_FINISH, source, start, length, out, 0, declared, label);
         if (written !== declared)
-            throw new ZipDefect(`entry ${nameOf(label)} holds ${written} bytes, not the ${declared} it declares`);
+            throw shortOfDeclared(label, written, declared);
         return out.subarray(0, declared);
     }
     /**
@@ -284,7 +288,7 @@ class Inflater {
             written = this.write(native, external_node_zlib_.constants.Z_NO_FLUSH, piece, 0, piece.length, out, written, declared, label);
         written = this.write(native, external_node_zlib_.constants.Z_FINISH, EMPTY, 0, 0, out, written, declared, label);
         if (written !== declared)
-            throw new ZipDefect(`entry ${label} holds ${written} bytes, not the ${declared} it declares`);
+            throw shortOfDeclared(label, written, declared);
         return out.subarray(0, declared);
     }
     /**
@@ -298,11 +302,11 @@ class Inflater {
         if (this.failure !== undefined) {
             const problem = this.failure;
             this.close();
-            throw new ZipDefect(`entry ${nameOf(label)} does not inflate (${causeText(new Error(problem))})`);
+            throw notDeflate(label, new Error(problem));
         }
         const now = declared + 1 - this.state[0];
         if (now > declared)
-            throw new ZipDefect(`entry ${nameOf(label)} inflates past the ${declared} bytes it declares`);
+            throw pastDeclared(label, declared);
         return now;
     }
     /** Frees the native stream now rather than at the next garbage collection. */
@@ -341,25 +345,25 @@ function inflateAsync(raw, declared, label) {
     const engine = (0,external_node_zlib_.createInflateRaw)({ chunkSize: Math.max(MIN_CHUNK, declared + 1), flush: external_node_zlib_.constants.Z_FINISH });
     return new Promise((resolve, reject) => {
         let body;
-        const fail = (problem) => {
+        const fail = (defect) => {
             engine.destroy();
-            reject(new ZipDefect(`entry ${label} ${problem}`));
+            reject(defect);
         };
         engine.on('data', (piece) => {
             if (body)
-                return fail(`inflates past the ${declared} bytes it declares`);
+                return fail(pastDeclared(label, declared));
             body = piece;
         });
-        engine.on('error', err => fail(`does not inflate (${causeText(err)})`));
+        engine.on('error', err => fail(notDeflate(label, err)));
         engine.write(raw, err => {
             if (err)
-                return fail(`does not inflate (${causeText(err)})`);
+                return fail(notDeflate(label, err));
             const out = body ?? EMPTY;
             engine.destroy();
             if (out.length > declared)
-                return fail(`inflates past the ${declared} bytes it declares`);
+                return fail(pastDeclared(label, declared));
             if (out.length !== declared)
-                return fail(`holds ${out.length} bytes, not the ${declared} it declares`);
+                return fail(shortOfDeclared(label, out.length, declared));
             resolve(out);
         });
     });
@@ -376,7 +380,7 @@ async function inflateStream(input, declared, label, onOutput) {
     inflate.on('data', (piece) => {
         total += piece.length;
         if (total > declared) {
-            failure ??= new ZipDefect(`entry ${label} inflates past the ${declared} bytes it declares`);
+            failure ??= pastDeclared(label, declared);
             inflate.destroy();
             return;
         }
@@ -387,7 +391,7 @@ async function inflateStream(input, declared, label, onOutput) {
         inflate.once('end', resolve);
         inflate.once('close', () => (failure ? reject(failure) : resolve()));
         inflate.once('error', err => {
-            failure ??= new ZipDefect(`entry ${label} does not inflate (${causeText(err)})`);
+            failure ??= notDeflate(label, err);
             reject(failure);
         });
     });
@@ -409,7 +413,7 @@ async function inflateStream(input, declared, label, onOutput) {
     if (failure)
         throw failure;
     if (total !== declared)
-        throw new ZipDefect(`entry ${label} holds ${total} bytes, not the ${declared} it declares`);
+        throw shortOfDeclared(label, total, declared);
 }
 
 ;// CONCATENATED MODULE: ./src/archive/zip-directory.ts
@@ -827,7 +831,7 @@ async function fileEntry(pass, entry, state, at, keep) {
         await inflateStream(pass.take(entry.compressedSize), declared, label, digest);
     }
     if (total !== declared)
-        throw new ZipDefect(`entry ${label} holds ${total} bytes, not the ${declared} it declares`);
+        throw shortOfDeclared(label, total, declared);
     checkCrc(crc, entry, label);
     if (entry.method === STORED)
         pass.summed(crc);

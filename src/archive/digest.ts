@@ -7,7 +7,7 @@ import { createHash, hash as hashOnce } from 'node:crypto'
 import { crc32 } from 'node:zlib'
 import { exactBytes, hasByteControl } from '../text.js'
 import type { FilePass, PassSums } from './file-pass.js'
-import { Inflater, SYNC_MAX_INFLATED, inflateAsync, inflateStream } from './inflate.js'
+import { Inflater, SYNC_MAX_INFLATED, inflateAsync, inflateStream, shortOfDeclared } from './inflate.js'
 import type { ZipLimits } from './limits.js'
 import { type CentralEntry, LOCAL_LENGTH, type ReadAt, localHeaderLength, parseCentral, readEnd, shownKey } from './zip-directory.js'
 import { ZipDefect, ZipLimitExceeded, causeText } from './zip-errors.js'
@@ -300,7 +300,7 @@ async function fileEntry(pass: FilePass, entry: CentralEntry, state: WalkState, 
   } else {
     await inflateStream(pass.take(entry.compressedSize), declared, label, digest)
   }
-  if (total !== declared) throw new ZipDefect(`entry ${label} holds ${total} bytes, not the ${declared} it declares`)
+  if (total !== declared) throw shortOfDeclared(label, total, declared)
   checkCrc(crc, entry, label)
   if (entry.method === STORED) pass.summed(crc)
   return { hex: hash.digest('hex') }

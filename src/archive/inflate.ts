@@ -15,23 +15,30 @@ const EMPTY = Buffer.alloc(0)
 type Label = string | (() => string)
 const nameOf = (label: Label): string => (typeof label === 'string' ? label : label())
 
+// The three ways an entry fails to inflate, worded alike whichever way it was inflated
+// (whole, in pieces, on zlib's threads): the check's refusal must not depend on the path.
+const pastDeclared = (label: Label, declared: number): ZipDefect =>
+  new ZipDefect(`entry ${nameOf(label)} inflates past the ${declared} bytes it declares`)
+export const shortOfDeclared = (label: Label, held: number, declared: number): ZipDefect =>
+  new ZipDefect(`entry ${nameOf(label)} holds ${held} bytes, not the ${declared} it declares`)
+const notDeflate = (label: Label, cause: unknown): ZipDefect => new ZipDefect(`entry ${nameOf(label)} does not inflate (${causeText(cause)})`)
+
 /**
  * `raw` inflated in one call. The output chunk is the declared size plus one
  * byte, so zlib writes into one buffer of that size (no concatenation) and one
  * byte past the declared size tells "too long" from "exactly right".
  */
 function inflateWhole(raw: Buffer, declared: number, label: Label): Buffer {
-  const name = (): string => nameOf(label)
   let out: Buffer
   try {
     out = inflateRawSync(raw, { chunkSize: Math.max(MIN_CHUNK, declared + 1), maxOutputLength: declared + 1 })
   } catch (err) {
     const code = (err as { code?: unknown }).code
-    if (code === 'ERR_BUFFER_TOO_LARGE') throw new ZipDefect(`entry ${name()} inflates past the ${declared} bytes it declares`)
-    throw new ZipDefect(`entry ${name()} does not inflate (${causeText(err)})`)
+    if (code === 'ERR_BUFFER_TOO_LARGE') throw pastDeclared(label, declared)
+    throw notDeflate(label, err)
   }
-  if (out.length > declared) throw new ZipDefect(`entry ${name()} inflates past the ${declared} bytes it declares`)
-  if (out.length !== declared) throw new ZipDefect(`entry ${name()} holds ${out.length} bytes, not the ${declared} it declares`)
+  if (out.length > declared) throw pastDeclared(label, declared)
+  if (out.length !== declared) throw shortOfDeclared(label, out.length, declared)
   return out
 }
 
@@ -85,7 +92,7 @@ export class Inflater {
     }
     native.reset()
     const written = this.write(native, constants.Z_FINISH, source, start, length, out, 0, declared, label)
-    if (written !== declared) throw new ZipDefect(`entry ${nameOf(label)} holds ${written} bytes, not the ${declared} it declares`)
+    if (written !== declared) throw shortOfDeclared(label, written, declared)
     return out.subarray(0, declared)
   }
 
@@ -107,7 +114,7 @@ export class Inflater {
     // Every piece is read to its end even after the deflate stream ended: what follows it is ignored, as inflateRawSync does.
     for await (const piece of input) written = this.write(native, constants.Z_NO_FLUSH, piece, 0, piece.length, out, written, declared, label)
     written = this.write(native, constants.Z_FINISH, EMPTY, 0, 0, out, written, declared, label)
-    if (written !== declared) throw new ZipDefect(`entry ${label} holds ${written} bytes, not the ${declared} it declares`)
+    if (written !== declared) throw shortOfDeclared(label, written, declared)
     return out.subarray(0, declared)
   }
 
@@ -132,10 +139,10 @@ export class Inflater {
     if (this.failure !== undefined) {
       const problem = this.failure
       this.close()
-      throw new ZipDefect(`entry ${nameOf(label)} does not inflate (${causeText(new Error(problem))})`)
+      throw notDeflate(label, new Error(problem))
     }
     const now = declared + 1 - this.state![0]
-    if (now > declared) throw new ZipDefect(`entry ${nameOf(label)} inflates past the ${declared} bytes it declares`)
+    if (now > declared) throw pastDeclared(label, declared)
     return now
   }
 
@@ -174,21 +181,21 @@ export function inflateAsync(raw: Buffer, declared: number, label: string): Prom
   const engine = createInflateRaw({ chunkSize: Math.max(MIN_CHUNK, declared + 1), flush: constants.Z_FINISH })
   return new Promise<Buffer>((resolve, reject) => {
     let body: Buffer | undefined
-    const fail = (problem: string): void => {
+    const fail = (defect: ZipDefect): void => {
       engine.destroy()
-      reject(new ZipDefect(`entry ${label} ${problem}`))
+      reject(defect)
     }
     engine.on('data', (piece: Buffer) => {
-      if (body) return fail(`inflates past the ${declared} bytes it declares`)
+      if (body) return fail(pastDeclared(label, declared))
       body = piece
     })
-    engine.on('error', err => fail(`does not inflate (${causeText(err)})`))
+    engine.on('error', err => fail(notDeflate(label, err)))
     engine.write(raw, err => {
-      if (err) return fail(`does not inflate (${causeText(err)})`)
+      if (err) return fail(notDeflate(label, err))
       const out = body ?? EMPTY
       engine.destroy()
-      if (out.length > declared) return fail(`inflates past the ${declared} bytes it declares`)
-      if (out.length !== declared) return fail(`holds ${out.length} bytes, not the ${declared} it declares`)
+      if (out.length > declared) return fail(pastDeclared(label, declared))
+      if (out.length !== declared) return fail(shortOfDeclared(label, out.length, declared))
       resolve(out)
     })
   })
@@ -206,7 +213,7 @@ export async function inflateStream(input: AsyncIterable<Buffer>, declared: numb
   inflate.on('data', (piece: Buffer) => {
     total += piece.length
     if (total > declared) {
-      failure ??= new ZipDefect(`entry ${label} inflates past the ${declared} bytes it declares`)
+      failure ??= pastDeclared(label, declared)
       inflate.destroy()
       return
     }
@@ -216,7 +223,7 @@ export async function inflateStream(input: AsyncIterable<Buffer>, declared: numb
     inflate.once('end', resolve)
     inflate.once('close', () => (failure ? reject(failure) : resolve()))
     inflate.once('error', err => {
-      failure ??= new ZipDefect(`entry ${label} does not inflate (${causeText(err)})`)
+      failure ??= notDeflate(label, err)
       reject(failure)
     })
   })
@@ -233,5 +240,5 @@ export async function inflateStream(input: AsyncIterable<Buffer>, declared: numb
     inflate.destroy()
   }
   if (failure) throw failure
-  if (total !== declared) throw new ZipDefect(`entry ${label} holds ${total} bytes, not the ${declared} it declares`)
+  if (total !== declared) throw shortOfDeclared(label, total, declared)
 }
