@@ -17,8 +17,7 @@ const nameOf = (label: Label): string => (typeof label === 'string' ? label : la
 
 // The three ways an entry fails to inflate, worded alike whichever way it was inflated
 // (whole, in pieces, on zlib's threads): the check's refusal must not depend on the path.
-const pastDeclared = (label: Label, declared: number): ZipDefect =>
-  new ZipDefect(`entry ${nameOf(label)} inflates past the ${declared} bytes it declares`)
+const pastDeclared = (label: Label, declared: number): ZipDefect => new ZipDefect(`entry ${nameOf(label)} inflates past the ${declared} bytes it declares`)
 export const shortOfDeclared = (label: Label, held: number, declared: number): ZipDefect =>
   new ZipDefect(`entry ${nameOf(label)} holds ${held} bytes, not the ${declared} it declares`)
 const notDeflate = (label: Label, cause: unknown): ZipDefect => new ZipDefect(`entry ${nameOf(label)} does not inflate (${causeText(cause)})`)
