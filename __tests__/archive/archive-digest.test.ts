@@ -496,6 +496,18 @@ describe('jars inflated ahead of the walk (each case read both ways: see read())
     expect(await refusal(zip, { ...ZIP_LIMITS, maxEntriesTotal: 2 + 400 })).toContain('at lib/b.jar')
   })
 
+  it("walks a small jar (inflated here, not on zlib's threads) only after the large jars before it", async () => {
+    // a.jar is large enough for zlib's threads, b.jar small enough to inflate here; the bound is passed at b.jar.
+    const a = makeZip(Array.from({ length: 400 }, (_, i) => ({ name: `a/C${i}.class`, data: randomBytes(400), method: 'deflate' as const })))
+    const b = makeZip([{ name: 'b/B.class', data: 'b', method: 'deflate' }])
+    const zip = makeZip([
+      { name: 'lib/a.jar', data: a },
+      { name: 'lib/b.jar', data: b }
+    ])
+    expect(await refusal(zip, { ...ZIP_LIMITS, maxEntriesTotal: 2 + 400 })).toContain('at lib/b.jar')
+    expect(await digest(zip)).toMatch(/^[0-9a-f]{64}$/)
+  })
+
   it('spends the bound on entries in file order: the refusal names the jar that passes it, however far ahead the walk read', async () => {
     // Three jars of 4 classes: the archive's 3 entries and a.jar's 4 fit a bound of 10, b.jar's do not.
     const zip = makeZip([
