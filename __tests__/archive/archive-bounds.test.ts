@@ -42,6 +42,7 @@ async function outcome(zip: Buffer, limits: ZipLimits): Promise<string> {
   const file = write(zip)
   const ahead = await outcomeWith(file, { limits })
   expect(await outcomeWith(file, { limits, aheadBytes: 0 })).toBe(ahead)
+  expect(await outcomeWith(file, { limits, asyncMinBytes: 0 })).toBe(ahead)
   return ahead
 }
 

@@ -46,13 +46,15 @@ interface Read {
 /**
  * What inspectArchive makes of `zip`: its digest and warnings, or the refusal's
  * message. The same whether the archive's jars inflate ahead of the walk or each in
- * turn as it is read: every case here checks that too.
+ * turn as it is read, and whether a jar ahead inflates here or on zlib's threads
+ * whatever its size: every case here checks that too.
  */
 async function read(zip: Buffer, limits: ZipLimits = ZIP_LIMITS): Promise<Read | string> {
   const file = path.join(dir, `z${++count}.zip`)
   writeFileSync(file, zip)
   const ahead = await readWith(file, { limits })
   expect(await readWith(file, { limits, aheadBytes: 0 })).toEqual(ahead)
+  expect(await readWith(file, { limits, asyncMinBytes: 0 })).toEqual(ahead)
   return ahead
 }
 

@@ -33,6 +33,7 @@ function write(bytes: Buffer, name = `a${++count}.zip`): string {
 async function inspect(file: string, shown: string, limits = ZIP_LIMITS): Promise<Omit<ArchiveFacts, 'file'>> {
   const facts = await inspectWith(file, shown, { limits })
   expect(await inspectWith(file, shown, { limits, aheadBytes: 0 })).toEqual(facts)
+  expect(await inspectWith(file, shown, { limits, asyncMinBytes: 0 })).toEqual(facts)
   return facts
 }
 
@@ -62,6 +63,7 @@ async function refusal(file: string, shown: string, limits = ZIP_LIMITS): Promis
     )
   const err = await refused({ limits })
   expect(((await refused({ limits, aheadBytes: 0 })) as Error | undefined)?.message).toBe((err as Error | undefined)?.message)
+  expect(((await refused({ limits, asyncMinBytes: 0 })) as Error | undefined)?.message).toBe((err as Error | undefined)?.message)
   expect(err).toBeInstanceOf(InputError)
   expect((err as InputError).input).toBe('archive')
   expect((err as InputError).message).toContain(`archive ${shown} `)

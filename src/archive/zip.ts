@@ -6,7 +6,7 @@
 import { Input } from '../constants.js'
 import { InputError } from '../errors.js'
 import { CONFIG_ENTRY, type ConnectorInfo, checkLayout } from './connector-config.js'
-import { AHEAD_BYTES, digestArchive, newWalkState } from './digest.js'
+import { AHEAD_BYTES, ASYNC_MIN_BYTES, digestArchive, newWalkState } from './digest.js'
 import { FilePass } from './file-pass.js'
 import { type Hashing, WORKER_MIN_BYTES, sha256Beside } from './hash-beside.js'
 import { ZIP_LIMITS, type ZipLimits } from './limits.js'
@@ -42,6 +42,8 @@ export interface InspectOptions {
   workerMinBytes?: number
   /** Bytes of jars inflated ahead of the walk (digest.ts, AHEAD_BYTES); 0 reads and walks each in turn. */
   aheadBytes?: number
+  /** Compressed bytes from which a jar held ahead inflates on zlib's threads (digest.ts, ASYNC_MIN_BYTES). */
+  asyncMinBytes?: number
 }
 
 /**
@@ -52,12 +54,12 @@ export interface InspectOptions {
  * naming `archive`, and the file is closed again.
  */
 export async function inspectArchive(path: string, shownName: string, options: InspectOptions = {}): Promise<ArchiveFacts> {
-  const { limits = ZIP_LIMITS, workerMinBytes = WORKER_MIN_BYTES, aheadBytes = AHEAD_BYTES } = options
+  const { limits = ZIP_LIMITS, workerMinBytes = WORKER_MIN_BYTES, aheadBytes = AHEAD_BYTES, asyncMinBytes = ASYNC_MIN_BYTES } = options
   const file = await openArchive(path, shownName)
   let beside: Hashing | undefined
   try {
     beside = file.size >= workerMinBytes ? startBeside(file) : undefined
-    const state = newWalkState(limits, aheadBytes)
+    const state = newWalkState(limits, aheadBytes, asyncMinBytes)
     const [content, besideSha256] = await Promise.all([digestArchive(file, new FilePass(file, !beside), state, CONFIG_ENTRY), beside?.sha256]).catch(
       (err: unknown) => {
         throw asInputError(err, shownName)
