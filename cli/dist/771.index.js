@@ -767,8 +767,7 @@ async function digestArchive(file, pass, state, capture) {
                     void inflating.then(() => release(compressed), () => undefined);
                     ahead.add(entry, inflating, async (body) => {
                         checkCrc((0,external_node_zlib_.crc32)(body), entry, label);
-                        const inner = { prefix: `${label}!/`, depth: at.depth + 1, budget: at.budget - entry.uncompressedSize };
-                        lines.push({ key: entry.key, hex: (await nestedDigest(body, label, state, inner)) ?? sha256Hex(body) });
+                        lines.push({ key: entry.key, hex: await nestedDigest(body, label, state, at) });
                         release(body);
                     });
                     await ahead.walk(false);
@@ -825,7 +824,7 @@ async function fileEntry(pass, entry, state, at, keep) {
             pass.summed(crc);
         if (!nested)
             return { hex: sha256Hex(body), body };
-        const hex = (await nestedDigest(body, label, state, { prefix: `${label}!/`, depth: at.depth + 1, budget: at.budget - declared })) ?? sha256Hex(body);
+        const hex = await nestedDigest(body, label, state, at);
         state.pool.give(body);
         return { hex };
     }
@@ -854,16 +853,20 @@ async function fileEntry(pass, entry, state, at, keep) {
         pass.summed(crc);
     return { hex: hash.digest('hex') };
 }
-/** A nested zip's content digest, or undefined (and a warning) when it does not read as a zip. */
-async function nestedDigest(body, label, state, at) {
+/**
+ * The digest of a nested zip whose bytes are `body`, lying at `label` in the zip at
+ * `parent`: its content digest, or its bytes' sha256 (and a warning) when it does
+ * not read as a zip.
+ */
+async function nestedDigest(body, label, state, parent) {
     try {
-        return await memoryDigest(body, state, at);
+        return await memoryDigest(body, state, { prefix: `${label}!/`, depth: parent.depth + 1, budget: parent.budget - body.length });
     }
     catch (err) {
         if (!(err instanceof ZipDefect))
             throw err;
         state.unreadableNested.push({ label, problem: err.problem });
-        return undefined;
+        return sha256Hex(body);
     }
 }
 /** A zip held whole in memory: every entry is a view or one inflate away. */
@@ -923,8 +926,7 @@ async function memoryEntry(zip, start, entry, state, at, label) {
     const space = entry.method === STORED ? undefined : state.pool.take(declared + 1);
     const bytes = space ? state.inflater.inflate(zip, start, entry.compressedSize, declared, space, label) : zip.subarray(start, start + entry.compressedSize);
     checkCrc((0,external_node_zlib_.crc32)(bytes), entry, label);
-    const name = label();
-    const hex = (await nestedDigest(bytes, name, state, { prefix: `${name}!/`, depth: at.depth + 1, budget: at.budget - declared })) ?? sha256Hex(bytes);
+    const hex = await nestedDigest(bytes, label(), state, at);
     if (space)
         state.pool.give(bytes);
     return hex;

@@ -251,8 +251,7 @@ export async function digestArchive(file: { size: number; readExact: ReadAt }, p
           )
           ahead.add(entry, inflating, async body => {
             checkCrc(crc32(body), entry, label)
-            const inner = { prefix: `${label}!/`, depth: at.depth + 1, budget: at.budget - entry.uncompressedSize }
-            lines.push({ key: entry.key, hex: (await nestedDigest(body, label, state, inner)) ?? sha256Hex(body) })
+            lines.push({ key: entry.key, hex: await nestedDigest(body, label, state, at) })
             release(body)
           })
           await ahead.walk(false)
@@ -302,7 +301,7 @@ async function fileEntry(pass: FilePass, entry: CentralEntry, state: WalkState, 
     // A stored entry's bytes are the file's: its sum joins the file's CRC-32 (file-pass.ts, takeSummed).
     if (entry.method === STORED) pass.summed(crc)
     if (!nested) return { hex: sha256Hex(body), body }
-    const hex = (await nestedDigest(body, label, state, { prefix: `${label}!/`, depth: at.depth + 1, budget: at.budget - declared })) ?? sha256Hex(body)
+    const hex = await nestedDigest(body, label, state, at)
     state.pool.give(body)
     return { hex }
   }
@@ -327,14 +326,18 @@ async function fileEntry(pass: FilePass, entry: CentralEntry, state: WalkState, 
   return { hex: hash.digest('hex') }
 }
 
-/** A nested zip's content digest, or undefined (and a warning) when it does not read as a zip. */
-async function nestedDigest(body: Buffer, label: string, state: WalkState, at: Place): Promise<string | undefined> {
+/**
+ * The digest of a nested zip whose bytes are `body`, lying at `label` in the zip at
+ * `parent`: its content digest, or its bytes' sha256 (and a warning) when it does
+ * not read as a zip.
+ */
+async function nestedDigest(body: Buffer, label: string, state: WalkState, parent: Place): Promise<string> {
   try {
-    return await memoryDigest(body, state, at)
+    return await memoryDigest(body, state, { prefix: `${label}!/`, depth: parent.depth + 1, budget: parent.budget - body.length })
   } catch (err) {
     if (!(err instanceof ZipDefect)) throw err
     state.unreadableNested.push({ label, problem: err.problem })
-    return undefined
+    return sha256Hex(body)
   }
 }
 
@@ -397,8 +400,7 @@ async function memoryEntry(zip: Buffer, start: number, entry: CentralEntry, stat
   const space = entry.method === STORED ? undefined : state.pool.take(declared + 1)
   const bytes = space ? state.inflater.inflate(zip, start, entry.compressedSize, declared, space, label) : zip.subarray(start, start + entry.compressedSize)
   checkCrc(crc32(bytes), entry, label)
-  const name = label()
-  const hex = (await nestedDigest(bytes, name, state, { prefix: `${name}!/`, depth: at.depth + 1, budget: at.budget - declared })) ?? sha256Hex(bytes)
+  const hex = await nestedDigest(bytes, label(), state, at)
   if (space) state.pool.give(bytes)
   return hex
 }
