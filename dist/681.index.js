@@ -670,7 +670,7 @@ const REVIEW_STATUSES = new Set(['APPROVED', 'PENDING', 'REJECTED', 'CANCELLED']
  * The version-change answer: one of four review statuses, about the change asked
  * for. Its deciding fields are strict: `reviewStatus`, and `classificationType`
  * and `versionId` when given (text, or an integer for the ID); the rest (users,
- * dates, the classification it changed) only describes.
+ * dates, the classification it changed, the `reviewReason`) only describes.
  */
 function readVersionChange(text, classificationType, versionId) {
     const operation = 'version change';
@@ -693,7 +693,9 @@ function readVersionChange(text, classificationType, versionId) {
     if (echoedId !== undefined && echoedId !== null && readVersionId(echoedId, operation) !== versionId) {
         throw new errors/* AnswerError */.dV(operation, `the answer is about another version than ${JSON.stringify(versionId)}`);
     }
-    return { classificationType, versionId, reviewStatus: status };
+    // Only describes: text is kept (the client makes it safe to show), anything else is left out.
+    const reason = typeof json.reviewReason === 'string' && json.reviewReason.trim() ? json.reviewReason : undefined;
+    return { classificationType, versionId, reviewStatus: status, ...(reason ? { reviewReason: reason } : {}) };
 }
 
 ;// CONCATENATED MODULE: ./src/boomi/listing.ts
@@ -882,10 +884,16 @@ class PrefixNotFoundError extends Error {
  * `context.partner`: the request went to the Partner API's prefix, which changes what a 403 may mean.
  */
 function toBoomiError(operation, res, now, secrets = [], context = {}) {
-    const raw = parseErrorMessage(res.text, String(res.headers['content-type'] ?? ''));
-    // One line, made inert for the log: the text goes mid-sentence into messages that reach `::error::`.
-    const message = (0,untrusted/* forLog */.Ig)((0,untrusted/* cut */.Jj)((0,untrusted/* scrubSecrets */.Zg)((0,untrusted/* cut */.Jj)((0,untrusted/* oneLine */.TN)(raw), SCRUB_WINDOW), (0,untrusted/* secretForms */.eo)(secrets)), MAX_ERROR_TEXT));
+    const message = boomiWords(parseErrorMessage(res.text, String(res.headers['content-type'] ?? '')), secrets);
     return new errors/* BoomiError */.JE(operation, res.status, message, retryAfterOf(res.headers, now), hintFor(operation, res.status, context.subject, context.partner));
+}
+/**
+ * Text Boomi wrote (an error's message, a version change's reviewReason) as a
+ * message may carry it: one line, scrubbed of credentials, cut, and made inert
+ * for the log, since it goes mid-sentence into lines that may reach `::error::`.
+ */
+function boomiWords(raw, secrets) {
+    return (0,untrusted/* forLog */.Ig)((0,untrusted/* cut */.Jj)((0,untrusted/* scrubSecrets */.Zg)((0,untrusted/* cut */.Jj)((0,untrusted/* oneLine */.TN)(raw), SCRUB_WINDOW), (0,untrusted/* secretForms */.eo)(secrets)), MAX_ERROR_TEXT));
 }
 /** The wait an answer's Retry-After asks for, in ms from `now`: the pacer and the refusal both read it. The first, if it came twice. */
 function retryAfterOf(headers, now) {
@@ -1092,7 +1100,8 @@ class HttpBoomiClient {
     async changeVersion(classificationType, versionId, releaseNotes) {
         const body = (0,contract/* versionChangeBody */.N$)(classificationType, versionId, releaseNotes);
         const text = await this.retried(`version change ${classificationType}`, () => this.send({ operation: 'version change', method: 'POST', path: contract/* PATHS */.R7.versionChange, body, contentType: 'application/json' }, classificationType));
-        return readVersionChange(text, classificationType, versionId);
+        const change = readVersionChange(text, classificationType, versionId);
+        return change.reviewReason === undefined ? change : { ...change, reviewReason: boomiWords(change.reviewReason, this.secrets) };
     }
     retried(what, attempt) {
         return (0,net_retry/* withRetries */.LH)((0,untrusted/* forLog */.Ig)(what), this.strategy, classifyFailure, attempt);
@@ -1650,7 +1659,8 @@ function switchSection(r) {
                         : r.dryRun
                             ? 'dry run: would request'
                             : '';
-        lines.push(`| ${(0,untrusted/* mdCode */.xs)(s.classificationType)} | ${(0,untrusted/* mdCode */.xs)(s.versionId)} | ${(0,untrusted/* mdText */.bC)(s.reviewStatus || '–')} | ${(0,untrusted/* mdText */.bC)(note)} |`);
+        const said = s.reviewReason ? `Boomi: ${s.reviewReason}` : '';
+        lines.push(`| ${(0,untrusted/* mdCode */.xs)(s.classificationType)} | ${(0,untrusted/* mdCode */.xs)(s.versionId)} | ${(0,untrusted/* mdText */.bC)(s.reviewStatus || '–')} | ${(0,untrusted/* mdText */.bC)([note, said].filter(Boolean).join('; '))} |`);
     }
     const notes = r.upload && 'changeLog' in r.upload ? releaseNotes(r.upload.changeLog) : undefined;
     if (notes)
@@ -2580,8 +2590,14 @@ async function switchPhase(deps, version, releaseNotes) {
         const answered = sending(deps, { operation: 'change', classificationType, versionId: version.versionId });
         try {
             const change = await (await deps.client()).changeVersion(classificationType, version.versionId, releaseNotes);
-            log.info(`${classificationType} → version ${version.versionId}: ${change.reviewStatus} (${STATUS_TEXT[change.reviewStatus]})`);
-            done({ classificationType, versionId: version.versionId, reviewStatus: change.reviewStatus });
+            const reason = change.reviewReason ? `: ${change.reviewReason}` : '';
+            log.info(`${classificationType} → version ${version.versionId}: ${change.reviewStatus} (${STATUS_TEXT[change.reviewStatus]}${reason})`);
+            done({
+                classificationType,
+                versionId: version.versionId,
+                reviewStatus: change.reviewStatus,
+                ...(change.reviewReason ? { reviewReason: change.reviewReason } : {})
+            });
         }
         catch (err) {
             log.warning(`Switching ${classificationType} to version ${version.versionId} failed: ${(0,errors/* errorMessage */.gJ)(err)}`);
@@ -2971,7 +2987,7 @@ function failures(r) {
     const problems = [];
     const refused = unswitched(r.switches ?? []);
     if (refused.length) {
-        problems.push(`${refused.length} classification change(s) not made: ${refused.map(s => `${s.classificationType} (${s.error ?? s.reviewStatus})`).join('; ')}`);
+        problems.push(`${refused.length} classification change(s) not made: ${refused.map(s => `${s.classificationType} (${s.error ?? (s.reviewReason ? `${s.reviewStatus}: ${s.reviewReason}` : s.reviewStatus)})`).join('; ')}`);
     }
     const o = r.pruning;
     if (o && (o.failed.length || o.notTried.length)) {

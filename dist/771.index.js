@@ -1448,8 +1448,10 @@ class ArchiveFile {
 const MAX_LISTED = 5;
 /**
  * Opens `path` once and reads it as a zip — central directory, every entry
- * inflated and its CRC-32 checked — computing its content digest and its sha256
- * from the same read. `shownName` is how the caller names the file to the user
+ * inflated and its CRC-32 checked — computing its content digest and the file's
+ * CRC-32 from that read, and its sha256 from the same read or, from
+ * `workerMinBytes`, from another thread's read of the same descriptor (whose
+ * size and times are compared once both are done). `shownName` is how the caller names the file to the user
  * (relative to the workspace). A defect or a hostile bound is an InputError
  * naming `archive`, and the file is closed again.
  */

@@ -207,3 +207,25 @@ describe('refusals', () => {
     ])
   })
 })
+
+describe("a version change's reviewReason only describes", () => {
+  const change = (extra: Record<string, unknown>) => json({ classificationType: `${GROUP}-uat`, versionId: '12', reviewStatus: 'REJECTED', ...extra })
+
+  it('is kept as one inert line, scrubbed of the token and cut', async () => {
+    const reason = `Rejected by ${TOKEN}\r\n::error::forged\u0007 ${'x'.repeat(2000)}`
+    const { c } = await against(() => change({ reviewReason: reason }))
+    const answer = await c.changeVersion(`${GROUP}-uat`, '12', 'n')
+    expect(answer.reviewStatus).toBe('REJECTED')
+    expect(answer.reviewReason).toBeDefined()
+    expect(answer.reviewReason).not.toContain(TOKEN)
+    expect(answer.reviewReason).not.toMatch(/[\r\n]/)
+    expect(answer.reviewReason).not.toContain(String.fromCharCode(7))
+    expect(answer.reviewReason).toMatch(/^Rejected by \*\*\* ::error::forged x+/)
+    expect(answer.reviewReason!.length).toBeLessThanOrEqual(520)
+  })
+
+  it.each([[''], ['   '], [null], [42], [{ text: 'no' }], [['no']]])('%j is left out, and the answer still reads', async reviewReason => {
+    const { c } = await against(() => change({ reviewReason }))
+    expect(await c.changeVersion(`${GROUP}-uat`, '12', 'n')).toEqual({ classificationType: `${GROUP}-uat`, versionId: '12', reviewStatus: 'REJECTED' })
+  })
+})

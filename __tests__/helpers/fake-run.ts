@@ -108,6 +108,8 @@ export class FakeBoomi implements BoomiClient {
   deleteFailAfter?: { count: number; status: number }
   listFailures: number[] = []
   changeAnswers = new Map<string, VersionChange['reviewStatus'] | number>()
+  /** Boomi's reviewReason for a classification's change, as the client passes it on. */
+  changeReasons = new Map<string, string>()
   private nextId = 2000
   private late: { version: ConnectorVersion; listings: number }[] = []
   private deletes = 0
@@ -206,7 +208,8 @@ export class FakeBoomi implements BoomiClient {
     if (this.changeHangs.has(classificationType)) return new Promise(() => undefined)
     const answer = this.changeAnswers.get(classificationType) ?? 'APPROVED'
     if (typeof answer === 'number') throw new BoomiError('version change', answer, `classification ${classificationType} is not known`)
-    return { classificationType, versionId, reviewStatus: answer }
+    const reviewReason = this.changeReasons.get(classificationType)
+    return { classificationType, versionId, reviewStatus: answer, ...(reviewReason ? { reviewReason } : {}) }
   }
 }
 

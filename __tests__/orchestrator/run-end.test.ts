@@ -3,6 +3,7 @@
 // changes sends no further one.
 import { describe, expect, it } from '@jest/globals'
 import { outputsOf } from '../../src/domain/outputs.js'
+import { renderSummary } from '../../src/domain/summary.js'
 import { FakeBoomi, GROUP, makeInputs, runFake, useWorkspace } from '../helpers/fake-run.js'
 
 const ws = useWorkspace()
@@ -20,6 +21,26 @@ describe('classification changes Boomi did not accept', () => {
       { classificationType: `${GROUP}-uat`, versionId: '2001', reviewStatus: status },
       { classificationType: `${GROUP}-prod`, versionId: '2001', reviewStatus: 'APPROVED' }
     ])
+  })
+
+  it("names Boomi's reason where it gave one: in the log, the run's error and the summary", async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(1)
+    boomi.changeAnswers.set(`${GROUP}-uat`, 'REJECTED')
+    boomi.changeReasons.set(`${GROUP}-uat`, 'The connector descriptor is missing')
+    boomi.changeReasons.set(`${GROUP}-prod`, 'Approved by the release board')
+    const run = await runFake(boomi, makeInputs({ classifications: ['uat', 'prod'] }), ws.dir)
+    expect(run.error?.message).toMatch(new RegExp(`not made: ${GROUP}-uat \\(REJECTED: The connector descriptor is missing\\)`))
+    expect(run.lines).toContain(`${GROUP}-uat → version 2001: REJECTED (rejected by Boomi: The connector descriptor is missing)`)
+    expect(run.lines).toContain(`${GROUP}-prod → version 2001: APPROVED (switched: Approved by the release board)`)
+    expect(renderSummary(run.record)).toContain('| REJECTED | Boomi: The connector descriptor is missing |')
+    expect(renderSummary(run.record)).toContain('| APPROVED | switched; Boomi: Approved by the release board |')
+    // classification-changes keeps the shape SPEC gives it
+    expect(JSON.parse(outputsOf(run.record)['classification-changes'])[0]).toEqual({
+      classificationType: `${GROUP}-uat`,
+      versionId: '2001',
+      reviewStatus: 'REJECTED'
+    })
   })
 
   it('answered APPROVED and PENDING: the run succeeds', async () => {

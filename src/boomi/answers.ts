@@ -199,7 +199,7 @@ const REVIEW_STATUSES: ReadonlySet<string> = new Set<ReviewStatus>(['APPROVED', 
  * The version-change answer: one of four review statuses, about the change asked
  * for. Its deciding fields are strict: `reviewStatus`, and `classificationType`
  * and `versionId` when given (text, or an integer for the ID); the rest (users,
- * dates, the classification it changed) only describes.
+ * dates, the classification it changed, the `reviewReason`) only describes.
  */
 export function readVersionChange(text: string, classificationType: string, versionId: string): VersionChange {
   const operation = 'version change'
@@ -220,5 +220,7 @@ export function readVersionChange(text: string, classificationType: string, vers
   if (echoedId !== undefined && echoedId !== null && readVersionId(echoedId, operation) !== versionId) {
     throw new AnswerError(operation, `the answer is about another version than ${JSON.stringify(versionId)}`)
   }
-  return { classificationType, versionId, reviewStatus: status as ReviewStatus }
+  // Only describes: text is kept (the client makes it safe to show), anything else is left out.
+  const reason = typeof json.reviewReason === 'string' && json.reviewReason.trim() ? json.reviewReason : undefined
+  return { classificationType, versionId, reviewStatus: status as ReviewStatus, ...(reason ? { reviewReason: reason } : {}) }
 }

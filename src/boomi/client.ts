@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http'
 import { PARTNER_PREFIX, PATHS, deleteRequest, isWrongPrefix, queryBody, versionChangeBody } from './contract.js'
 import { readCreatedVersion, readQueryPage, readVersionChange } from './answers.js'
 import { ListingPages } from './listing.js'
-import { PrefixNotFoundError, retryAfterOf, toBoomiError } from './refusals.js'
+import { PrefixNotFoundError, boomiWords, retryAfterOf, toBoomiError } from './refusals.js'
 import { BoomiError, type Operation, sentences } from '../errors.js'
 import type { Logger } from '../logger.js'
 import type { ApiContact, ApiNotice } from '../domain/contact.js'
@@ -179,7 +179,8 @@ export class HttpBoomiClient implements BoomiClient {
     const text = await this.retried(`version change ${classificationType}`, () =>
       this.send({ operation: 'version change', method: 'POST', path: PATHS.versionChange, body, contentType: 'application/json' }, classificationType)
     )
-    return readVersionChange(text, classificationType, versionId)
+    const change = readVersionChange(text, classificationType, versionId)
+    return change.reviewReason === undefined ? change : { ...change, reviewReason: boomiWords(change.reviewReason, this.secrets) }
   }
 
   private retried(what: string, attempt: (n: number) => Promise<string>): Promise<string> {

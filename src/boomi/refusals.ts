@@ -104,10 +104,17 @@ export function toBoomiError(
   secrets: readonly string[] = [],
   context: { subject?: string; partner?: boolean } = {}
 ): BoomiError {
-  const raw = parseErrorMessage(res.text, String(res.headers['content-type'] ?? ''))
-  // One line, made inert for the log: the text goes mid-sentence into messages that reach `::error::`.
-  const message = forLog(cut(scrubSecrets(cut(oneLine(raw), SCRUB_WINDOW), secretForms(secrets)), MAX_ERROR_TEXT))
+  const message = boomiWords(parseErrorMessage(res.text, String(res.headers['content-type'] ?? '')), secrets)
   return new BoomiError(operation, res.status, message, retryAfterOf(res.headers, now), hintFor(operation, res.status, context.subject, context.partner))
+}
+
+/**
+ * Text Boomi wrote (an error's message, a version change's reviewReason) as a
+ * message may carry it: one line, scrubbed of credentials, cut, and made inert
+ * for the log, since it goes mid-sentence into lines that may reach `::error::`.
+ */
+export function boomiWords(raw: string, secrets: readonly string[]): string {
+  return forLog(cut(scrubSecrets(cut(oneLine(raw), SCRUB_WINDOW), secretForms(secrets)), MAX_ERROR_TEXT))
 }
 
 /** The wait an answer's Retry-After asks for, in ms from `now`: the pacer and the refusal both read it. The first, if it came twice. */

@@ -67,6 +67,8 @@ export interface SwitchResult {
   versionId: string
   /** Boomi's answer; '' in a dry run, when the change failed, or when its outcome is not known. */
   reviewStatus: ReviewStatus | ''
+  /** Boomi's reason for its review status, when it gave one (made safe to show by the client). */
+  reviewReason?: string
   error?: string
   /** Sent, and the run was stopped before the answer came. */
   outcomeUnknown?: true

@@ -135,7 +135,10 @@ function switchSection(r: RunRecord): string[] {
             : r.dryRun
               ? 'dry run: would request'
               : ''
-    lines.push(`| ${mdCode(s.classificationType)} | ${mdCode(s.versionId)} | ${mdText(s.reviewStatus || '–')} | ${mdText(note)} |`)
+    const said = s.reviewReason ? `Boomi: ${s.reviewReason}` : ''
+    lines.push(
+      `| ${mdCode(s.classificationType)} | ${mdCode(s.versionId)} | ${mdText(s.reviewStatus || '–')} | ${mdText([note, said].filter(Boolean).join('; '))} |`
+    )
   }
   const notes = r.upload && 'changeLog' in r.upload ? releaseNotes(r.upload.changeLog) : undefined
   if (notes) lines.push('', '<details><summary>Release notes sent</summary>', '', mdBlock(notes), '', '</details>')

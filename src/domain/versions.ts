@@ -50,4 +50,6 @@ export interface VersionChange {
   versionId: string
   /** APPROVED: switched; PENDING: awaiting approval or a scheduled release. */
   reviewStatus: ReviewStatus
+  /** Boomi's `reviewReason`, when it gave one as text: it only describes. */
+  reviewReason?: string
 }

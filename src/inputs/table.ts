@@ -178,7 +178,7 @@ export const INPUTS = {
     meaning: 'limit for one request, in seconds',
     kind: 'decimal',
     default: '300',
-    expected: `a number of seconds greater than 0 and at most ${MAX_TIMEOUT_SECONDS}`,
+    expected: `a number of seconds from 0.001 to ${MAX_TIMEOUT_SECONDS}`,
     example: '300',
     min: 0.001,
     max: MAX_TIMEOUT_SECONDS

@@ -1,14 +1,14 @@
 // Writes the archive into an upload and proves on the way that it is the file
 // that was hashed. The bytes come from the descriptor the archive was checked
 // through (no path is opened again: a swap or a FIFO in its place cannot reach
-// the upload), and the last chunk is held back until the size, the CRC-32 taken
-// with the sha256 and the descriptor's times still match, so a file that
+// the upload), and the last chunk is held back until the size, the CRC-32 the
+// check took and the descriptor's times still match, so a file that
 // changed, grew or shrank since it was hashed never yields a complete request
 // body: Boomi cannot store what it never fully received, and the checksum we
 // announce matches what we send. CRC-32, not a second sha256: it catches any
 // accidental change (a writer must also move the file's ctime, which is checked
 // too) at a fraction of sha256's cost, so the check does not add a second full
-// hashing pass beside the send (docs/behaviour.md, "Upload").
+// hashing pass beside the send (docs/behaviour.md, "Checksum").
 import type { Writable } from 'node:stream'
 import { crc32 } from 'node:zlib'
 import { ArchiveChangedError } from '../errors.js'

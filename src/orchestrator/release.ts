@@ -121,7 +121,7 @@ function failures(r: RunRecord): void {
   const refused = unswitched(r.switches ?? [])
   if (refused.length) {
     problems.push(
-      `${refused.length} classification change(s) not made: ${refused.map(s => `${s.classificationType} (${s.error ?? s.reviewStatus})`).join('; ')}`
+      `${refused.length} classification change(s) not made: ${refused.map(s => `${s.classificationType} (${s.error ?? (s.reviewReason ? `${s.reviewStatus}: ${s.reviewReason}` : s.reviewStatus)})`).join('; ')}`
     )
   }
   const o = r.pruning

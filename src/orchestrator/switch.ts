@@ -36,8 +36,14 @@ export async function switchPhase(deps: RunDeps, version: ConnectorVersion | und
     const answered = sending(deps, { operation: 'change', classificationType, versionId: version.versionId })
     try {
       const change = await (await deps.client()).changeVersion(classificationType, version.versionId, releaseNotes)
-      log.info(`${classificationType} → version ${version.versionId}: ${change.reviewStatus} (${STATUS_TEXT[change.reviewStatus]})`)
-      done({ classificationType, versionId: version.versionId, reviewStatus: change.reviewStatus })
+      const reason = change.reviewReason ? `: ${change.reviewReason}` : ''
+      log.info(`${classificationType} → version ${version.versionId}: ${change.reviewStatus} (${STATUS_TEXT[change.reviewStatus]}${reason})`)
+      done({
+        classificationType,
+        versionId: version.versionId,
+        reviewStatus: change.reviewStatus,
+        ...(change.reviewReason ? { reviewReason: change.reviewReason } : {})
+      })
     } catch (err) {
       log.warning(`Switching ${classificationType} to version ${version.versionId} failed: ${errorMessage(err)}`)
       done({ classificationType, versionId: version.versionId, reviewStatus: '', error: errorMessage(err) })
