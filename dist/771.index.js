@@ -210,7 +210,8 @@ const notDeflate = (label, cause) => new ZipDefect(`entry ${nameOf(label)} does 
 function inflateWhole(raw, declared, label) {
     let out;
     try {
-        out = (0,external_node_zlib_.inflateRawSync)(raw, { chunkSize: Math.max(MIN_CHUNK, declared + 1), maxOutputLength: declared + 1 });
+        // More than the declared size stops zlib at once (ERR_BUFFER_TOO_LARGE), as Inflater.inflate stops.
+        out = (0,external_node_zlib_.inflateRawSync)(raw, { chunkSize: Math.max(MIN_CHUNK, declared + 1), maxOutputLength: Math.max(1, declared) });
     }
     catch (err) {
         const code = err.code;
@@ -350,7 +351,8 @@ function inflateAsync(raw, declared, label) {
             reject(defect);
         };
         engine.on('data', (piece) => {
-            if (body)
+            // Stopped at the first byte past the declared size, as Inflater.inflate stops, before zlib reads on.
+            if (body || piece.length > declared)
                 return fail(pastDeclared(label, declared));
             body = piece;
         });
@@ -358,10 +360,8 @@ function inflateAsync(raw, declared, label) {
         engine.write(raw, err => {
             if (err)
                 return fail(notDeflate(label, err));
-            const out = body ?? EMPTY;
+            const out = body ?? Buffer.alloc(0);
             engine.destroy();
-            if (out.length > declared)
-                return fail(pastDeclared(label, declared));
             if (out.length !== declared)
                 return fail(shortOfDeclared(label, out.length, declared));
             resolve(out);
@@ -374,7 +374,8 @@ function inflateAsync(raw, declared, label) {
  * view into a reused buffer). Stops at the declared size plus one byte.
  */
 async function inflateStream(input, declared, label, onOutput) {
-    const inflate = (0,external_node_zlib_.createInflateRaw)({ chunkSize: STREAM_CHUNK });
+    // No larger than one byte past the declared size: zlib stops there, as the other paths do, before it reads on.
+    const inflate = (0,external_node_zlib_.createInflateRaw)({ chunkSize: Math.max(MIN_CHUNK, Math.min(STREAM_CHUNK, declared + 1)) });
     let total = 0;
     let failure;
     inflate.on('data', (piece) => {
@@ -649,12 +650,14 @@ class BodyPool {
  * read past. Each is walked in file order, as soon as it is inflated or when the
  * bytes held ahead pass the window: a walk spends the archive's bounds, so a
  * refusal names the same entry whatever the timing, and the warnings come in
- * file order.
+ * file order. Once one jar's walk fails, no later one is walked: the refusal
+ * names the first broken jar, never one after it.
  */
 class JarsAhead {
     window;
     queue = [];
     bytes = 0;
+    failed = false;
     constructor(window) {
         this.window = window;
     }
@@ -677,12 +680,22 @@ class JarsAhead {
         this.queue.push(item);
         this.bytes += item.bytes;
     }
-    /** Walks the jars at the front that are inflated, and the oldest while past the window; with `all`, every one. */
+    /**
+     * Walks the jars at the front that are inflated, and the oldest while past the
+     * window; with `all`, every one. After a jar failed, nothing: the jars left lie
+     * after it (their inflating settles on its own, and nothing waits for it).
+     */
     async walk(all) {
-        while (this.queue.length > 0 && (all || this.queue[0].inflated || this.bytes > this.window)) {
+        while (!this.failed && this.queue.length > 0 && (all || this.queue[0].inflated || this.bytes > this.window)) {
             const item = this.queue.shift();
             this.bytes -= item.bytes;
-            await item.walk(await item.inflating);
+            try {
+                await item.walk(await item.inflating);
+            }
+            catch (err) {
+                this.failed = true;
+                throw err;
+            }
         }
     }
 }
@@ -699,6 +712,9 @@ const deflateBound = (size) => size + Math.ceil(size / 1024) + 64;
  */
 function release(buffer) {
     const memory = buffer.buffer;
+    // An empty buffer holds no memory worth freeing, and may be one that is shared (zlib's empty answer).
+    if (buffer.length === 0)
+        return;
     if (memory instanceof ArrayBuffer && typeof memory.transfer === 'function' && buffer.byteOffset === 0 && memory.byteLength <= buffer.length + 1) {
         memory.transfer(0);
     }
@@ -752,7 +768,9 @@ async function digestArchive(file, pass, state, capture) {
                 if (pass.position + entry.compressedSize > file.size)
                     throw new ZipDefect(`entry ${labelOf(at, entry)} runs past the end of the file`);
                 const nested = isNested(entry, state, at);
-                const small = entry.compressedSize < state.asyncMinBytes;
+                // Below zlib's smallest output chunk its threads would inflate past the declared size before a
+                // refusal could stop them: such a jar (never one of 64 KiB compressed) inflates here too.
+                const small = entry.compressedSize < state.asyncMinBytes || entry.uncompressedSize < MIN_CHUNK;
                 // A small jar goes ahead only to keep its turn behind the jars held ahead of it.
                 if (nested && ahead.takes(entry) && (!small || ahead.holding)) {
                     const label = labelOf(at, entry);

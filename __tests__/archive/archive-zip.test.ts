@@ -269,6 +269,21 @@ describe('a checked archive', () => {
     expect(err.message).toContain('is not a readable zip: entry lib/x.jar fails its CRC check. Rebuild the archive')
   })
 
+  it('of two broken jars held ahead, names the first, however fast each inflates', async () => {
+    // Noise does not compress: each jar is some 100 kB deflated, so both go to zlib's threads.
+    const noise = (seed: string): Buffer => Buffer.concat(Array.from({ length: 3200 }, (_, i) => createHash('sha256').update(`${seed}${i}`).digest()))
+    const zip = makeZip([
+      { name: 'META-INF/connector-config.xml', data: '<GenericConnector/>', method: 'stored' },
+      { name: 'lib/a.jar', data: noise('a'), method: 'deflate', declaredCrc: 1 },
+      { name: 'lib/b.jar', data: noise('b'), method: 'deflate', declaredCrc: 2 },
+      { name: 'lib/c.jar', data: 'stored after them', method: 'stored' }
+    ])
+    for (let i = 0; i < 5; i++) {
+      const err = await refusal(write(zip), 'two.zip')
+      expect(err.message).toContain('is not a readable zip: entry lib/a.jar fails its CRC check')
+    }
+  })
+
   it('refuses a deflated entry that does not inflate', async () => {
     const zip = makeZip([{ name: 'lib/x.jar', data: 'hello hello hello hello', method: 'deflate' }])
     const start = 30 + 'lib/x.jar'.length

@@ -101,7 +101,7 @@ describe('the order jars are walked in', () => {
     expect(walked).toEqual([0])
   })
 
-  it('every one with `all`, and a jar that failed to inflate stops the walk there with its own error', async () => {
+  it('every one with `all`, and a jar that failed to inflate stops the walk there with its own error, for good', async () => {
     const ahead = new JarsAhead(10_000)
     const walked: number[] = []
     const ok = later<Buffer>()
@@ -115,12 +115,37 @@ describe('the order jars are walked in', () => {
     // Known to have failed is as good as inflated: the refusal comes at once, not when the window fills.
     await expect(ahead.walk(false)).rejects.toThrow('entry lib/b.jar does not inflate')
     expect(walked).toEqual([0])
+    // The walk after a refusal (the caller's, before it rethrows): the jar after the broken one is not walked.
     await ahead.walk(true)
-    expect(walked).toEqual([0, 2])
+    expect(walked).toEqual([0])
+  })
+
+  it("a jar whose walk fails stops it too: a later broken jar never replaces the first one's refusal", async () => {
+    const ahead = new JarsAhead(10_000)
+    const walked: number[] = []
+    const broken = (i: number) => async () => {
+      walked.push(i)
+      throw new Error(`entry lib/${i}.jar fails its CRC check`)
+    }
+    ahead.add(entry(), Promise.resolve(Buffer.alloc(1)), broken(0))
+    ahead.add(entry(), Promise.resolve(Buffer.alloc(1)), broken(1))
+    ahead.add(entry(), Promise.resolve(Buffer.alloc(1)), async () => void walked.push(2))
+    await tick()
+    await expect(ahead.walk(false)).rejects.toThrow('entry lib/0.jar fails its CRC check')
+    await ahead.walk(true)
+    expect(walked).toEqual([0])
   })
 })
 
 describe('release', () => {
+  it('leaves an empty buffer alone: zlib answers every empty output with one shared buffer', () => {
+    const empty = Buffer.alloc(0)
+    release(empty)
+    release(empty)
+    expect(empty.buffer.byteLength).toBe(0)
+    expect(Buffer.concat([empty, Buffer.from('x')]).toString()).toBe('x')
+  })
+
   it('frees a buffer that is the whole of its memory, and nothing that shares memory with another', () => {
     const whole = Buffer.allocUnsafeSlow(64 * 1024)
     release(whole)

@@ -7,7 +7,7 @@ import { createHash, hash as hashOnce } from 'node:crypto'
 import { crc32 } from 'node:zlib'
 import { exactBytes, hasByteControl } from '../text.js'
 import type { FilePass, PassSums } from './file-pass.js'
-import { Inflater, SYNC_MAX_INFLATED, inflateAsync, inflateStream, shortOfDeclared } from './inflate.js'
+import { Inflater, MIN_CHUNK, SYNC_MAX_INFLATED, inflateAsync, inflateStream, shortOfDeclared } from './inflate.js'
 import type { ZipLimits } from './limits.js'
 import { type CentralEntry, LOCAL_LENGTH, type ReadAt, localHeaderLength, parseCentral, readEnd, shownKey } from './zip-directory.js'
 import { ZipDefect, ZipLimitExceeded, causeText } from './zip-errors.js'
@@ -103,11 +103,13 @@ class BodyPool {
  * read past. Each is walked in file order, as soon as it is inflated or when the
  * bytes held ahead pass the window: a walk spends the archive's bounds, so a
  * refusal names the same entry whatever the timing, and the warnings come in
- * file order.
+ * file order. Once one jar's walk fails, no later one is walked: the refusal
+ * names the first broken jar, never one after it.
  */
 export class JarsAhead {
   private readonly queue: { bytes: number; inflated: boolean; inflating: Promise<Buffer>; walk: (body: Buffer) => Promise<void> }[] = []
   private bytes = 0
+  private failed = false
 
   constructor(private readonly window: number) {}
 
@@ -136,12 +138,21 @@ export class JarsAhead {
     this.bytes += item.bytes
   }
 
-  /** Walks the jars at the front that are inflated, and the oldest while past the window; with `all`, every one. */
+  /**
+   * Walks the jars at the front that are inflated, and the oldest while past the
+   * window; with `all`, every one. After a jar failed, nothing: the jars left lie
+   * after it (their inflating settles on its own, and nothing waits for it).
+   */
   async walk(all: boolean): Promise<void> {
-    while (this.queue.length > 0 && (all || this.queue[0].inflated || this.bytes > this.window)) {
+    while (!this.failed && this.queue.length > 0 && (all || this.queue[0].inflated || this.bytes > this.window)) {
       const item = this.queue.shift()!
       this.bytes -= item.bytes
-      await item.walk(await item.inflating)
+      try {
+        await item.walk(await item.inflating)
+      } catch (err) {
+        this.failed = true
+        throw err
+      }
     }
   }
 }
@@ -160,6 +171,8 @@ export const deflateBound = (size: number): number => size + Math.ceil(size / 10
  */
 export function release(buffer: Buffer): void {
   const memory = buffer.buffer as ArrayBufferLike & { transfer?: (length: number) => ArrayBuffer }
+  // An empty buffer holds no memory worth freeing, and may be one that is shared (zlib's empty answer).
+  if (buffer.length === 0) return
   if (memory instanceof ArrayBuffer && typeof memory.transfer === 'function' && buffer.byteOffset === 0 && memory.byteLength <= buffer.length + 1) {
     memory.transfer(0)
   }
@@ -234,7 +247,9 @@ export async function digestArchive(file: { size: number; readExact: ReadAt }, p
         await pass.skipTo(entry.localHeaderOffset + localHeaderLength(header, 0, entry))
         if (pass.position + entry.compressedSize > file.size) throw new ZipDefect(`entry ${labelOf(at, entry)} runs past the end of the file`)
         const nested = isNested(entry, state, at)
-        const small = entry.compressedSize < state.asyncMinBytes
+        // Below zlib's smallest output chunk its threads would inflate past the declared size before a
+        // refusal could stop them: such a jar (never one of 64 KiB compressed) inflates here too.
+        const small = entry.compressedSize < state.asyncMinBytes || entry.uncompressedSize < MIN_CHUNK
         // A small jar goes ahead only to keep its turn behind the jars held ahead of it.
         if (nested && ahead.takes(entry) && (!small || ahead.holding)) {
           const label = labelOf(at, entry)

@@ -8,7 +8,7 @@ import { ZipDefect, causeText } from './zip-errors.js'
 // stream in 1 MiB pieces, so memory stays bounded whatever an entry declares.
 export const SYNC_MAX_INFLATED = 8 * 1024 * 1024
 const STREAM_CHUNK = 1024 * 1024
-const MIN_CHUNK = 64 // zlib's smallest output chunk
+export const MIN_CHUNK = 64 // zlib's smallest output chunk
 const EMPTY = Buffer.alloc(0)
 
 /** An entry's name for a message, or how to make it (only a refusal needs it). */
@@ -30,7 +30,8 @@ const notDeflate = (label: Label, cause: unknown): ZipDefect => new ZipDefect(`e
 function inflateWhole(raw: Buffer, declared: number, label: Label): Buffer {
   let out: Buffer
   try {
-    out = inflateRawSync(raw, { chunkSize: Math.max(MIN_CHUNK, declared + 1), maxOutputLength: declared + 1 })
+    // More than the declared size stops zlib at once (ERR_BUFFER_TOO_LARGE), as Inflater.inflate stops.
+    out = inflateRawSync(raw, { chunkSize: Math.max(MIN_CHUNK, declared + 1), maxOutputLength: Math.max(1, declared) })
   } catch (err) {
     const code = (err as { code?: unknown }).code
     if (code === 'ERR_BUFFER_TOO_LARGE') throw pastDeclared(label, declared)
@@ -185,15 +186,15 @@ export function inflateAsync(raw: Buffer, declared: number, label: string): Prom
       reject(defect)
     }
     engine.on('data', (piece: Buffer) => {
-      if (body) return fail(pastDeclared(label, declared))
+      // Stopped at the first byte past the declared size, as Inflater.inflate stops, before zlib reads on.
+      if (body || piece.length > declared) return fail(pastDeclared(label, declared))
       body = piece
     })
     engine.on('error', err => fail(notDeflate(label, err)))
     engine.write(raw, err => {
       if (err) return fail(notDeflate(label, err))
-      const out = body ?? EMPTY
+      const out = body ?? Buffer.alloc(0)
       engine.destroy()
-      if (out.length > declared) return fail(pastDeclared(label, declared))
       if (out.length !== declared) return fail(shortOfDeclared(label, out.length, declared))
       resolve(out)
     })
@@ -206,7 +207,8 @@ export function inflateAsync(raw: Buffer, declared: number, label: string): Prom
  * view into a reused buffer). Stops at the declared size plus one byte.
  */
 export async function inflateStream(input: AsyncIterable<Buffer>, declared: number, label: string, onOutput: (piece: Buffer) => void): Promise<void> {
-  const inflate = createInflateRaw({ chunkSize: STREAM_CHUNK })
+  // No larger than one byte past the declared size: zlib stops there, as the other paths do, before it reads on.
+  const inflate = createInflateRaw({ chunkSize: Math.max(MIN_CHUNK, Math.min(STREAM_CHUNK, declared + 1)) })
   let total = 0
   let failure: Error | undefined
   inflate.on('data', (piece: Buffer) => {
