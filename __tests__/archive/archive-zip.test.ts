@@ -284,6 +284,17 @@ describe('a checked archive', () => {
     }
   })
 
+  it('refuses a tiny jar that inflates past its declared size and breaks after it, alike on every path', async () => {
+    // Under zlib's 64-byte smallest output piece its threads would read on to the break; such a jar inflates here.
+    const compressed = Buffer.concat([deflateRawSync(Buffer.from('x'.repeat(40)), { finishFlush: constants.Z_SYNC_FLUSH }), Buffer.from([0xff, 0xff])])
+    const zip = makeZip([
+      { name: 'META-INF/connector-config.xml', data: '<GenericConnector/>', method: 'stored' },
+      { name: 'lib/t.jar', data: '', method: 'deflate', compressed, declaredSize: 10 }
+    ])
+    const err = await refusal(write(zip), 'tiny.zip')
+    expect(err.message).toContain('is not a readable zip: entry lib/t.jar inflates past the 10 bytes it declares')
+  })
+
   it('refuses a deflated entry that does not inflate', async () => {
     const zip = makeZip([{ name: 'lib/x.jar', data: 'hello hello hello hello', method: 'deflate' }])
     const start = 30 + 'lib/x.jar'.length

@@ -33,7 +33,8 @@ const cases: [string, Buffer, number][] = [
   ['one that is not deflate', noise, 5000],
   ['an honest entry with bytes after its end', Buffer.concat([raw, noise]), text.length],
   // Past its declared size well before it breaks: refused as too long on every path, whatever lies after.
-  ['one far longer than it declares and broken past that', brokenAfter, 100]
+  ['one far longer than it declares and broken past that', brokenAfter, 100],
+  ['one declared empty that is not', deflateRawSync(Buffer.from('x')), 0]
 ]
 
 describe('Inflater', () => {

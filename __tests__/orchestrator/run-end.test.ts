@@ -49,6 +49,8 @@ describe('classification changes Boomi did not accept', () => {
     boomi.changeAnswers.set(`${GROUP}-prod`, 'PENDING')
     const run = await runFake(boomi, makeInputs({ classifications: ['uat', 'prod'] }), ws.dir)
     expect(run.error).toBeUndefined()
+    // No reason given: none shown.
+    expect(run.lines).toContain(`${GROUP}-uat → version 2001: APPROVED (switched)`)
   })
 })
 
