@@ -35,7 +35,7 @@ describe('classification changes Boomi did not accept', () => {
     expect(run.lines).toContain(`${GROUP}-prod → version 2001: APPROVED (switched: Approved by the release board)`)
     expect(renderSummary(run.record)).toContain('| REJECTED | Boomi: The connector descriptor is missing |')
     expect(renderSummary(run.record)).toContain('| APPROVED | switched; Boomi: Approved by the release board |')
-    // classification-changes keeps the shape SPEC gives it
+    // classification-changes keeps the shape action.yml documents: no reason in it
     expect(JSON.parse(outputsOf(run.record)['classification-changes'])[0]).toEqual({
       classificationType: `${GROUP}-uat`,
       versionId: '2001',
