@@ -337,10 +337,12 @@ class Inflater {
 }
 /**
  * `raw` inflated on one of zlib's threads into a buffer of its own, of the
- * declared size, refused as `Inflater.inflate` refuses. The whole input goes in
+ * declared size, refused as `Inflater.inflate` refuses (for a declared size of at
+ * least MIN_CHUNK - 1: below it zlib's smaller piece cannot stop it one byte past,
+ * so the caller inflates such an entry on its own thread). The whole input goes in
  * one write with Z_FINISH, so the inflating is one job on that thread and its
  * answer the only wait for this one. The output is one buffer of the declared
- * size plus one byte; a second piece means more than that, and stops it there.
+ * size plus one byte; a piece longer than the declared size stops it there.
  */
 function inflateAsync(raw, declared, label) {
     const engine = (0,external_node_zlib_.createInflateRaw)({ chunkSize: Math.max(MIN_CHUNK, declared + 1), flush: external_node_zlib_.constants.Z_FINISH });
@@ -360,7 +362,7 @@ function inflateAsync(raw, declared, label) {
         engine.write(raw, err => {
             if (err)
                 return fail(notDeflate(label, err));
-            const out = body ?? Buffer.alloc(0);
+            const out = body ?? EMPTY;
             engine.destroy();
             if (out.length !== declared)
                 return fail(shortOfDeclared(label, out.length, declared));

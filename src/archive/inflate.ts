@@ -172,10 +172,12 @@ export class Inflater {
 
 /**
  * `raw` inflated on one of zlib's threads into a buffer of its own, of the
- * declared size, refused as `Inflater.inflate` refuses. The whole input goes in
+ * declared size, refused as `Inflater.inflate` refuses (for a declared size of at
+ * least MIN_CHUNK - 1: below it zlib's smaller piece cannot stop it one byte past,
+ * so the caller inflates such an entry on its own thread). The whole input goes in
  * one write with Z_FINISH, so the inflating is one job on that thread and its
  * answer the only wait for this one. The output is one buffer of the declared
- * size plus one byte; a second piece means more than that, and stops it there.
+ * size plus one byte; a piece longer than the declared size stops it there.
  */
 export function inflateAsync(raw: Buffer, declared: number, label: string): Promise<Buffer> {
   const engine = createInflateRaw({ chunkSize: Math.max(MIN_CHUNK, declared + 1), flush: constants.Z_FINISH })
@@ -193,7 +195,7 @@ export function inflateAsync(raw: Buffer, declared: number, label: string): Prom
     engine.on('error', err => fail(notDeflate(label, err)))
     engine.write(raw, err => {
       if (err) return fail(notDeflate(label, err))
-      const out = body ?? Buffer.alloc(0)
+      const out = body ?? EMPTY
       engine.destroy()
       if (out.length !== declared) return fail(shortOfDeclared(label, out.length, declared))
       resolve(out)
