@@ -121,7 +121,9 @@ describe('Pacer at its ceiling', () => {
       )
       await clock.drive(callers)
       expect(starts).toHaveLength(80)
-      for (let i = 1; i < starts.length; i++) expect(starts[i] - starts[i - 1]).toBeGreaterThanOrEqual(pacer.interval - LATE_TOLERANCE_MS)
+      // the first two go together (nothing before them); from there every gap is kept
+      expect(starts[1]).toBe(starts[0])
+      for (let i = 2; i < starts.length; i++) expect(starts[i] - starts[i - 1]).toBeGreaterThanOrEqual(pacer.interval - LATE_TOLERANCE_MS)
       expect(maxInWindow(starts)).toBeLessThanOrEqual(rps)
     }
   })
@@ -154,9 +156,12 @@ describe('Pacer at its ceiling', () => {
       }
     )
     await pacer.take()
+    await pacer.take() // the second of a quiet second: no wait
+    expect(t).toBe(0)
     await expect(pacer.take()).rejects.toThrow('cancelled')
     await pacer.take()
-    expect(t).toBeCloseTo(pacer.interval, 5)
+    // the slot after the pair, two intervals on; the failed caller took none (it would be three)
+    expect(t).toBeCloseTo(2 * pacer.interval, 5)
   })
 
   it('does not make a caller wait after a pause', async () => {
@@ -197,9 +202,11 @@ describe('Pacer at its ceiling', () => {
       await pacer.take()
       starts.push(t)
     }
-    for (let i = 1; i < starts.length; i++) expect(starts[i] - starts[i - 1]).toBeGreaterThanOrEqual(pacer.interval - LATE_TOLERANCE_MS)
+    // the first two go together; every later gap is kept
+    expect(starts[1]).toBe(starts[0])
+    for (let i = 2; i < starts.length; i++) expect(starts[i] - starts[i - 1]).toBeGreaterThanOrEqual(pacer.interval - LATE_TOLERANCE_MS)
     // and any run of gaps together loses no more than the tolerance
-    expect(starts[starts.length - 1] - starts[0]).toBeGreaterThanOrEqual((starts.length - 1) * pacer.interval - LATE_TOLERANCE_MS)
+    expect(starts[starts.length - 1] - starts[1]).toBeGreaterThanOrEqual((starts.length - 1) * pacer.interval - LATE_TOLERANCE_MS)
   })
 
   it('counts no waiting while nothing was throttled, late wake-ups included', async () => {
@@ -215,6 +222,118 @@ describe('Pacer at its ceiling', () => {
       pacer.observe(200)
     }
     expect(pacer.stats()).toEqual({ throttled: 0, waitedMs: 0, cuts: 0, rate: 5, lowestRate: 5 })
+  })
+})
+
+describe('the second request of a quiet second', () => {
+  it('goes at once, and the third waits two intervals from the pair', async () => {
+    for (const rps of [2, 2.5, 5, 10, 100]) {
+      const clock = fakeClock()
+      const pacer = new Pacer(rps, clock.now, clock.sleep)
+      const starts: number[] = []
+      for (let i = 0; i < 4; i++) {
+        await pacer.take()
+        starts.push(clock.now())
+      }
+      expect(starts).toEqual([0, 0, 2 * pacer.interval, 3 * pacer.interval])
+      expect(pacer.stats().waitedMs).toBe(0)
+    }
+  })
+
+  it('goes at once after a pause too, and never a third', async () => {
+    const clock = fakeClock()
+    const pacer = new Pacer(5, clock.now, clock.sleep)
+    for (let i = 0; i < 10; i++) await pacer.take()
+    clock.advance(5 * pacer.interval) // the last two left within the window: a quiet second is not yet over
+    const t0 = clock.now()
+    await pacer.take()
+    await pacer.take()
+    expect(clock.now() - t0).toBeCloseTo(pacer.interval, 5)
+    clock.advance(5000)
+    const t1 = clock.now()
+    await pacer.take()
+    await pacer.take()
+    await pacer.take()
+    expect(clock.sleeps.at(-1)).toBeCloseTo(2 * pacer.interval, 5)
+    expect(clock.now() - t1).toBeCloseTo(2 * pacer.interval, 5)
+  })
+
+  it('waits for the window, not the whole gap, when the request before the last left long enough ago', async () => {
+    const clock = fakeClock()
+    const pacer = new Pacer(5, clock.now, clock.sleep)
+    await pacer.take() // t = 0
+    clock.advance(1200)
+    await pacer.take() // t = 1200, past its slot
+    expect(clock.now()).toBe(1200)
+    clock.advance(20)
+    // its slot is 1200 + 1 interval; but the one before the last left at 0, so it may go once a window
+    // (5 intervals) and an interval have passed since then
+    await pacer.take()
+    expect(clock.now()).toBeCloseTo(6 * pacer.interval, 5)
+    expect(clock.now()).toBeLessThan(1200 + pacer.interval)
+  })
+
+  it('is not for a rate under 2: one request a second is one request a second', async () => {
+    for (const rps of [0.5, 1, 1.9]) {
+      const clock = fakeClock()
+      const pacer = new Pacer(rps, clock.now, clock.sleep)
+      await pacer.take()
+      await pacer.take()
+      expect(clock.now()).toBeCloseTo(pacer.interval, 5)
+    }
+  })
+
+  it('is not once the account has throttled this run, however quiet it has been since', async () => {
+    const clock = fakeClock()
+    const pacer = new Pacer(10, clock.now, clock.sleep)
+    await pacer.take()
+    pacer.observe(503)
+    for (let i = 0; i < 2000; i++) pacer.observe(200) // back at the ceiling
+    expect(pacer.stats().rate).toBe(10)
+    clock.advance(60_000)
+    const t0 = clock.now()
+    await pacer.take()
+    await pacer.take()
+    expect(clock.now() - t0).toBeCloseTo(pacer.interval, 5)
+  })
+
+  it('is what due() waits for as well', async () => {
+    const clock = fakeClock()
+    const pacer = new Pacer(5, clock.now, clock.sleep)
+    await pacer.take()
+    await pacer.due()
+    expect(clock.now()).toBe(0)
+    await pacer.take()
+    await pacer.due()
+    expect(clock.now()).toBeCloseTo(2 * pacer.interval, 5)
+  })
+
+  it('keeps every rolling second within the rate, whatever the pauses and the late timers (seeded, 12,000 requests)', async () => {
+    let state = 7
+    const random = (): number => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32
+    for (const rps of [2, 2.5, 3, 5, 10, 37, 100]) {
+      let t = 0
+      const pacer = new Pacer(
+        rps,
+        () => t,
+        async ms => void (t += ms + (random() < 0.3 ? random() * 40 : 0))
+      )
+      const starts: number[] = []
+      let pairs = 0
+      for (let i = 0; i < 1200; i++) {
+        await pacer.take()
+        if (starts.length && t === starts[starts.length - 1]) pairs++
+        starts.push(t)
+        pacer.observe(200)
+        // pauses of every length around the window: none, a fraction of a gap, up to two seconds
+        const draw = random()
+        t += draw < 0.5 ? 0 : draw < 0.8 ? random() * pacer.interval : random() * 2000
+      }
+      // the window as Boomi counts it, widened by the margin the spacing keeps for a late request
+      // (any rate+1 requests in a row span at least rate intervals less the tolerance; 1 ms under that, for rounding)
+      expect(maxInWindow(starts, 1000 * (1 + PACING_MARGIN) - LATE_TOLERANCE_MS - 1)).toBeLessThanOrEqual(Math.floor(rps))
+      expect(pairs).toBeGreaterThan(10)
+    }
   })
 })
 

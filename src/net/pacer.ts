@@ -95,6 +95,8 @@ export class Pacer {
   private intervalMs: number
   private next = -Infinity
   private last = -Infinity
+  /** When the request before the last one left: a quiet second lets the next request go without its gap. */
+  private beforeLast = -Infinity
   /** The slot the ceiling alone would give the next request: waits up to it are not throttling. */
   private ceilingNext = -Infinity
   private lastCutAt = -Infinity
@@ -136,8 +138,8 @@ export class Pacer {
    * held idle through a long wait, where the server might close it.
    */
   async due(): Promise<void> {
-    for (let wait = this.next - this.now(); wait > 0; wait = this.next - this.now()) {
-      this.countHeld(this.now(), this.next)
+    for (let wait = this.slot() - this.now(); wait > 0; wait = this.slot() - this.now()) {
+      this.countHeld(this.now(), this.slot())
       await this.sleep(Math.min(wait, MAX_TIMER_MS))
     }
   }
@@ -160,21 +162,43 @@ export class Pacer {
 
   private async release(): Promise<void> {
     let slept = false
-    let due = this.next
+    let due = this.slot()
     for (let wait = due - this.now(); wait > 0; wait = due - this.now()) {
       this.countHeld(this.now(), due)
       await this.sleep(Math.min(wait, MAX_TIMER_MS))
       slept = true
-      due = this.next
+      due = this.slot()
     }
     const now = this.now()
     // Timers fire a millisecond or so late, which would add up to about 1 %: a wake-up's lateness,
     // up to the tolerance, is taken off the next gap, so gaps never shrink by more than it and any
     // run of n gaps together stays at least n intervals less the tolerance.
-    const credit = slept ? Math.min(Math.max(now - due, 0), LATE_TOLERANCE_MS) : 0
+    const credit = slept ? Math.min(Math.max(now - this.next, 0), LATE_TOLERANCE_MS) : 0
+    // A request that went before its slot (the second of a quiet second) moves the schedule on
+    // from that slot, not from its own start: the one after it keeps the spacing of both.
+    const from = Math.max(now, this.next)
+    this.beforeLast = this.last
     this.last = now
-    this.next = now + this.intervalMs - credit
-    this.ceilingNext = now + this.ceilingIntervalMs - credit
+    this.next = from + this.intervalMs - credit
+    this.ceilingNext = from + this.ceilingIntervalMs - credit
+  }
+
+  /**
+   * When the next request may go: its slot, one interval after the last one left; or
+   * sooner, after a quiet stretch. A rolling window of `rate` intervals (a second and
+   * the margin) holds at most `rate` requests when they are spaced; two together fit
+   * any rate of 2 or more. So once the request before the last left a window and an
+   * interval ago, the last one is alone in the window and the next may join it at
+   * once. The schedule still runs from the slot, so the requests after the pair keep
+   * their spacing, and no third can follow them early: the one before it left within
+   * the window. The extra interval keeps a pair from following a pair. Never once the
+   * account has throttled this run: its cuts and Retry-After hold every slot.
+   * (docs/behaviour.md, "Pacing", says why no window can then hold more than the rate.)
+   */
+  private slot(): number {
+    const whole = Math.floor(this.rate)
+    if (whole < 2 || this.tally.throttled > 0) return this.next
+    return Math.min(this.next, this.beforeLast + (whole + 1) * this.intervalMs)
   }
 
   /** Every answer's status (and Retry-After, parsed) goes here: throttling cuts the rate, good answers regrow it. */
