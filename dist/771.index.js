@@ -810,8 +810,12 @@ async function digestArchive(file, pass, state, capture) {
         }
         await ahead.walk(true);
     }
-    finally {
+    catch (err) {
+        // Only a walk that gave up stops the reading: a finished one reads on to the end of the file (finish).
         pass.abandon();
+        throw err;
+    }
+    finally {
         state.inflater.close();
     }
     return { digest: digestOf(lines), sums: await pass.finish(), keys: files.map(e => e.key), captured };
@@ -1090,30 +1094,163 @@ function crc32Combine(crcA, crcB, lengthB) {
     return (multiply(shiftOf(lengthB), crcA >>> 0) ^ crcB) >>> 0;
 }
 
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __webpack_require__(5919);
+;// CONCATENATED MODULE: ./src/archive/hash-beside.ts
+
+// The reading thread's code travels as a string (`eval: true`) so that it runs the
+// same from Jest, from tsc's output and from the single file a bundler makes: a
+// worker given as a file path would need that file beside the bundle. It reads the
+// archive's own descriptor (descriptors belong to the process, so the number is
+// valid in every thread) at explicit positions: no path is opened again.
+//
+// It reads the file front to back into SLOTS chunks of shared memory, takes the
+// file's sha256 of each chunk, and publishes each as soon as it is read: this thread
+// walks the zip in the same bytes. A slot is read into again only once this thread
+// has given it back (and the reading thread hashed it, which it did before reading
+// on). Control words: [PUBLISHED] chunks read, [RELEASED] chunks given back,
+// [STOP] this thread stopped listening, [FAILED] the read failed; then each slot's
+// length.
+const PUBLISHED = 0;
+const RELEASED = 1;
+const STOP = 2;
+const FAILED = 3;
+const LENGTHS = 4;
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads')
+const { readSync } = require('node:fs')
+const { createHash } = require('node:crypto')
+const { fd, size, memory, control, slots, chunk } = workerData
+const ctl = new Int32Array(control)
+function run() {
+  const hash = createHash('sha256')
+  let position = 0
+  for (let k = 0; position < size; k++) {
+    for (;;) {
+      if (Atomics.load(ctl, ${STOP})) return undefined
+      const released = Atomics.load(ctl, ${RELEASED})
+      if (k - released < slots) break
+      Atomics.wait(ctl, ${RELEASED}, released, 1000)
+    }
+    const slot = k % slots
+    const view = Buffer.from(memory, slot * chunk, Math.min(chunk, size - position))
+    const n = readSync(fd, view, 0, view.length, position)
+    if (n === 0) throw new Error('unexpected end of file at byte ' + position)
+    ctl[${LENGTHS} + slot] = n
+    position += n
+    Atomics.store(ctl, ${PUBLISHED}, k + 1)
+    Atomics.notify(ctl, ${PUBLISHED})
+    hash.update(view.subarray(0, n))
+  }
+  return hash.digest('hex')
+}
+try {
+  const sha256 = run()
+  parentPort.postMessage(sha256 === undefined ? { stopped: true } : { result: { sha256 } })
+} catch (err) {
+  Atomics.store(ctl, ${FAILED}, 1)
+  Atomics.notify(ctl, ${PUBLISHED})
+  parentPort.postMessage({ error: String((err && err.message) || err) })
+}
+`;
+/** The worker only hashes Buffers (kept off its heap): a small heap keeps the release under its 120 MB RSS target. */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 16 };
+// 2 MiB reads: sha256 runs near openssl's speed from 1 MiB up (64 KiB reads run at about half).
+const CHUNK = 2 * 1024 * 1024;
+// The reading thread runs up to this many chunks ahead of the walk; four ran faster
+// than eight in the measurements (docs/benchmarks.md, "One read of a large archive,
+// and the quiet second's pair (issue 22)").
+const SLOTS = 4;
+// From this size the file is read and its sha256 taken on the other core while this
+// thread walks the zip in the same bytes: the two hash about as much (the archive's
+// bytes; the entries' bytes), so a 1 GiB archive is checked in about half the time
+// on 2 cores. Below it a worker's start (30–80 ms in a fresh process) costs more
+// than the hashing it would move (a 40 MB archive's takes about 25 ms), so this
+// thread reads and hashes alone (docs/benchmarks.md, "Checking the archive, second
+// pass (issue 22)"). The file's CRC-32 stays on this thread either way: the walk
+// sums every stored entry to check it, and the file's CRC-32 is joined from those
+// sums rather than taken over the same bytes again (file-pass.ts, takeSummed).
+const WORKER_MIN_BYTES = 64 * 1024 * 1024;
+/** Reads the file behind descriptor `fd`, of `size` bytes, in a worker thread that also takes its sha256. */
+function readBeside(fd, size) {
+    const memory = new SharedArrayBuffer(SLOTS * Math.max(1, Math.min(CHUNK, size)));
+    const control = new Int32Array(new SharedArrayBuffer((LENGTHS + SLOTS) * Int32Array.BYTES_PER_ELEMENT));
+    const chunk = memory.byteLength / SLOTS;
+    const worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, {
+        eval: true,
+        workerData: { fd, size, memory, control: control.buffer, slots: SLOTS, chunk },
+        resourceLimits: WORKER_LIMITS
+    });
+    const sha256 = new Promise((resolve, reject) => {
+        worker.once('message', (m) => m.result ? resolve(m.result.sha256) : reject(new Error(m.error ?? 'the reading thread stopped before the end of the file')));
+        worker.once('error', reject);
+        worker.once('exit', code => reject(new Error(`the reading thread stopped (exit code ${code})`)));
+    });
+    sha256.catch(() => undefined);
+    // What a wait for the next chunk races against: the thread's failure (its success publishes every chunk first).
+    const failed = sha256.then(() => new Promise(() => undefined));
+    failed.catch(() => undefined);
+    const stopReading = () => {
+        Atomics.store(control, STOP, 1);
+        Atomics.notify(control, RELEASED);
+    };
+    let given = 0;
+    let released = 0;
+    const chunks = {
+        async next() {
+            const k = given;
+            for (let published = Atomics.load(control, PUBLISHED); published <= k; published = Atomics.load(control, PUBLISHED)) {
+                if (Atomics.load(control, FAILED))
+                    await failed;
+                const wait = Atomics.waitAsync(control, PUBLISHED, published);
+                if (wait.async)
+                    await Promise.race([wait.value, failed]);
+            }
+            given++;
+            const slot = k % SLOTS;
+            return Buffer.from(memory, slot * chunk, control[LENGTHS + slot]);
+        },
+        release() {
+            released++;
+            Atomics.store(control, RELEASED, released);
+            Atomics.notify(control, RELEASED);
+        },
+        abandon: stopReading
+    };
+    return {
+        sha256,
+        chunks,
+        stop: async () => {
+            stopReading();
+            await worker.terminate();
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/archive/file-pass.ts
 
 
 
-// 2 MiB reads: sha256 runs near openssl's speed from 1 MiB up (64 KiB reads run at about half).
-const CHUNK = 2 * 1024 * 1024;
+
 // A stored entry from this size has its CRC-32 joined into the file's (crc-combine.ts); a
 // smaller one is summed again here, which costs less than the joining (a few µs).
 const JOIN_MIN_BYTES = 64 * 1024;
 /**
- * One read of the archive, front to back, through two reused buffers (the next
- * read in flight while the last is used). The file's sha256 is taken from each
- * chunk as it arrives, and the zip walk takes the entries' bytes from the same
- * chunks: the file is read once for both (docs/behaviour.md, "Checksum").
- * The file's CRC-32 is taken here too, once per byte: a large stored entry's
- * bytes are summed by the walk, which checks them against the entry's CRC-32,
- * and the file's CRC-32 is joined from that sum (`takeSummed`). Memory stays at
- * two chunks whatever the archive's size.
+ * One read of the archive, front to back. The walk takes the entries' bytes from
+ * its chunks, and the file's sha256 is taken from the same chunks: here, as each
+ * one arrives, or by the thread that reads them (hash-beside.ts, a large archive).
+ * Either way the file is read once for both (docs/behaviour.md, "Checksum").
+ * The file's CRC-32 is taken here, once per byte: a large stored entry's bytes
+ * are summed by the walk, which checks them against the entry's CRC-32, and the
+ * file's CRC-32 is joined from that sum (`takeSummed`). Memory stays at a few
+ * chunks whatever the archive's size.
  */
 class FilePass {
     file;
-    hashing;
-    buffers;
+    chunks;
+    /** The file's sha256, when no other thread takes it. */
     hash = (0,external_node_crypto_.createHash)('sha256');
+    hashing;
     /** The CRC-32 of the file's bytes before `crcAt`; `crcAt` lies in the current chunk, or at its start, outside a joined range. */
     crc = 0;
     crcAt = 0;
@@ -1123,15 +1260,15 @@ class FilePass {
     chunk = Buffer.alloc(0);
     chunkStart = 0;
     used = 0;
-    current = 0;
-    ahead;
-    /** `hashing` false: another thread takes the file's sha256 (a large archive); the CRC-32 is still taken here. */
-    constructor(file, hashing = true) {
+    /**
+     * `beside`: the chunks of a thread that reads the file and takes its sha256 (a
+     * large archive); without it this thread reads and hashes. The CRC-32 is taken
+     * here either way.
+     */
+    constructor(file, beside) {
         this.file = file;
-        this.hashing = hashing;
-        const size = Math.max(1, Math.min(CHUNK, file.size));
-        this.buffers = [Buffer.allocUnsafeSlow(size), Buffer.allocUnsafeSlow(size)];
-        this.ahead = this.readInto(0);
+        this.hashing = !beside;
+        this.chunks = beside ?? new OwnReads(file);
     }
     /** The file position of the next byte not yet consumed. */
     get position() {
@@ -1213,28 +1350,27 @@ class FilePass {
         // Whatever the file holds past the size it had when opened is not ours: the upload refuses a file that grew.
         return { sha256: this.hashing ? this.hash.digest('hex') : undefined, crc32: this.crc >>> 0 };
     }
-    /** Stops the read in flight from failing unobserved once the walk has given up. */
+    /** Stops the reading once the walk has given up, and any read in flight from failing unobserved. */
     abandon() {
-        void this.ahead?.catch(() => undefined);
+        this.chunks.abandon();
     }
     async advance() {
         const start = this.chunkStart + this.chunk.length;
-        if (!this.ahead || start >= this.file.size)
+        if (start >= this.file.size)
             throw new Error(`unexpected end of file at byte ${start}`);
-        const n = await this.ahead;
-        if (n === 0)
-            throw new Error(`unexpected end of file at byte ${start}`);
-        // The chunk given up is summed before its buffer is read into again; none of it while the walk sums it.
-        if (!this.walkSums?.joined)
-            this.catchUp(start);
-        this.chunk = this.buffers[this.current].subarray(0, n);
+        const next = await this.chunks.next();
+        // The chunk given up is summed before its memory is read into again; none of it while the walk sums it.
+        // The views into it were given up when this one was asked for.
+        if (this.chunk.length > 0) {
+            if (!this.walkSums?.joined)
+                this.catchUp(start);
+            this.chunks.release();
+        }
+        this.chunk = next;
         this.chunkStart = start;
         this.used = 0;
         if (this.hashing)
             this.hash.update(this.chunk);
-        this.current ^= 1;
-        // The other buffer is free: the views into it were given up when this chunk was asked for.
-        this.ahead = start + n < this.file.size ? this.readInto(start + n) : undefined;
     }
     /** Sums the current chunk's bytes from `crcAt` up to `position`. */
     catchUp(position) {
@@ -1243,77 +1379,51 @@ class FilePass {
         this.crc = (0,external_node_zlib_.crc32)(this.chunk.subarray(this.crcAt - this.chunkStart, position - this.chunkStart), this.crc);
         this.crcAt = position;
     }
-    readInto(position) {
-        const into = this.buffers[this.current];
-        return this.file.read(into, position, Math.min(into.length, this.file.size - position));
+}
+/** The file read by this thread through two reused buffers: the next chunk is read while the last is used. */
+class OwnReads {
+    file;
+    free;
+    held = [];
+    position = 0;
+    ahead;
+    constructor(file) {
+        this.file = file;
+        const size = Math.max(1, Math.min(CHUNK, file.size));
+        this.free = [Buffer.allocUnsafeSlow(size), Buffer.allocUnsafeSlow(size)];
+        this.readAhead();
     }
-}
-
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __webpack_require__(5919);
-;// CONCATENATED MODULE: ./src/archive/hash-beside.ts
-
-// The worker's code travels as a string (`eval: true`) so that it runs the same
-// from Jest, from tsc's output and from the single file a bundler makes:
-// a worker given as a file path would need that file beside the bundle. It reads
-// the archive's own descriptor (descriptors belong to the process, so the number
-// is valid in every thread) at explicit positions: no path is opened again.
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads')
-const { read } = require('node:fs')
-const { createHash } = require('node:crypto')
-const CHUNK = 2 * 1024 * 1024
-const readAt = (fd, buffer, position, length) =>
-  new Promise((resolve, reject) => read(fd, buffer, 0, length, position, (err, n) => (err ? reject(err) : resolve(n))))
-async function sha256({ fd, size }) {
-  const hash = createHash('sha256')
-  const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)]
-  let position = 0
-  let current = 0
-  let reading = size > 0 ? readAt(fd, buffers[0], 0, Math.min(CHUNK, size)) : undefined
-  while (reading) {
-    const n = await reading
-    if (n === 0) throw new Error('unexpected end of file at byte ' + position)
-    const done = buffers[current].subarray(0, n)
-    position += n
-    current ^= 1
-    reading = position < size ? readAt(fd, buffers[current], position, Math.min(CHUNK, size - position)) : undefined
-    hash.update(done)
-  }
-  return { sha256: hash.digest('hex') }
-}
-sha256(workerData).then(
-  result => parentPort.postMessage({ result }),
-  err => parentPort.postMessage({ error: String((err && err.message) || err) })
-)
-`;
-/** The worker only hashes Buffers (kept off its heap): a small heap keeps the release under its 120 MB RSS target. */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 16 };
-// From this size the file's sha256 runs on the other core while this thread walks
-// the zip: both hash about as much (the archive's bytes; the entries' bytes), so a
-// 1 GiB archive is checked in about half the time on 2 cores. Below it a worker's
-// start (30–80 ms in a fresh process) costs more than the hashing it would move
-// (a 40 MB archive's takes about 25 ms), so this thread takes it from the read
-// the walk makes anyway (docs/benchmarks.md, "Checking the archive, second pass (issue 22)").
-// The file's CRC-32 stays on this thread either way: the walk sums every stored
-// entry to check it, and the file's CRC-32 is joined from those sums rather than
-// taken over the same bytes again (file-pass.ts, takeSummed).
-const WORKER_MIN_BYTES = 64 * 1024 * 1024;
-/** The sha256 of the file behind descriptor `fd`, of `size` bytes, in a worker thread. */
-function sha256Beside(fd, size) {
-    const worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, { eval: true, workerData: { fd, size }, resourceLimits: WORKER_LIMITS });
-    const sha256 = new Promise((resolve, reject) => {
-        worker.once('message', (m) => m.result ? resolve(m.result.sha256) : reject(new Error(m.error ?? 'hashing failed')));
-        worker.once('error', reject);
-        worker.once('exit', code => reject(new Error(`the hashing thread stopped (exit code ${code})`)));
-    });
-    sha256.catch(() => undefined);
-    return {
-        sha256,
-        stop: async () => {
-            await worker.terminate();
-        }
-    };
+    async next() {
+        const ahead = this.ahead;
+        if (!ahead)
+            throw new Error(`unexpected end of file at byte ${this.position}`);
+        const start = this.position;
+        const n = await ahead.read;
+        if (n === 0)
+            throw new Error(`unexpected end of file at byte ${start}`);
+        this.ahead = undefined;
+        this.position += n;
+        const chunk = ahead.buffer.subarray(0, n);
+        this.held.push(ahead.buffer);
+        this.readAhead();
+        return chunk;
+    }
+    release() {
+        const buffer = this.held.shift();
+        if (buffer)
+            this.free.push(buffer);
+        this.readAhead();
+    }
+    abandon() {
+        void this.ahead?.read.catch(() => undefined);
+    }
+    /** Starts reading the next chunk into a free buffer, when one is free and none is being read. */
+    readAhead() {
+        if (this.ahead || this.position >= this.file.size || this.free.length === 0)
+            return;
+        const buffer = this.free.pop();
+        this.ahead = { buffer, read: this.file.read(buffer, this.position, Math.min(buffer.length, this.file.size - this.position)) };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/archive/limits.ts
@@ -1468,12 +1578,13 @@ class ArchiveFile {
 const MAX_LISTED = 5;
 /**
  * Opens `path` once and reads it as a zip — central directory, every entry
- * inflated and its CRC-32 checked — computing its content digest and the file's
- * CRC-32 from that read, and its sha256 from the same read or, from
- * `workerMinBytes`, from another thread's read of the same descriptor (whose
- * size and times are compared once both are done). `shownName` is how the caller names the file to the user
- * (relative to the workspace). A defect or a hostile bound is an InputError
- * naming `archive`, and the file is closed again.
+ * inflated and its CRC-32 checked — computing its content digest, the file's
+ * CRC-32 and its sha256 from that one read: made by this thread or, from
+ * `workerMinBytes`, by another thread that takes the sha256 while this one walks
+ * the same bytes. The descriptor's size and times are compared once the check is
+ * done. `shownName` is how the caller names the file to the user (relative to the
+ * workspace). A defect or a hostile bound is an InputError naming `archive`, and
+ * the file is closed again.
  */
 async function inspectArchive(path, shownName, options = {}) {
     const { limits = ZIP_LIMITS, workerMinBytes = WORKER_MIN_BYTES, aheadBytes = AHEAD_BYTES, asyncMinBytes = ASYNC_MIN_BYTES } = options;
@@ -1482,7 +1593,7 @@ async function inspectArchive(path, shownName, options = {}) {
     try {
         beside = file.size >= workerMinBytes ? startBeside(file) : undefined;
         const state = newWalkState(limits, aheadBytes, asyncMinBytes);
-        const [content, besideSha256] = await Promise.all([digestArchive(file, new FilePass(file, !beside), state, CONFIG_ENTRY), beside?.sha256]).catch((err) => {
+        const [content, besideSha256] = await Promise.all([digestArchive(file, new FilePass(file, beside?.chunks), state, CONFIG_ENTRY), beside?.sha256]).catch((err) => {
             throw asInputError(err, shownName);
         });
         const sums = { sha256: content.sums.sha256 ?? besideSha256, crc32: content.sums.crc32 };
@@ -1509,10 +1620,10 @@ async function inspectArchive(path, shownName, options = {}) {
         void beside?.stop();
     }
 }
-/** The file's sha256 in a worker, or undefined (this thread takes it) when no worker can start. */
+/** The file read and hashed by a worker, or undefined (this thread reads and hashes) when no worker can start. */
 function startBeside(file) {
     try {
-        return sha256Beside(file.fd, file.size);
+        return readBeside(file.fd, file.size);
     }
     catch {
         return undefined;

@@ -285,8 +285,11 @@ export async function digestArchive(file: { size: number; readExact: ReadAt }, p
       }
     }
     await ahead.walk(true)
-  } finally {
+  } catch (err) {
+    // Only a walk that gave up stops the reading: a finished one reads on to the end of the file (finish).
     pass.abandon()
+    throw err
+  } finally {
     state.inflater.close()
   }
   return { digest: digestOf(lines), sums: await pass.finish(), keys: files.map(e => e.key), captured }

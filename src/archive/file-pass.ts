@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { crc32 } from 'node:zlib'
 import { crc32Combine } from './crc-combine.js'
+import { CHUNK, type Chunks } from './hash-beside.js'
 import type { ArchiveFile } from './open.js'
 
 /** The whole file's sha256 (what is announced) and CRC-32 (what the upload checks its bytes against, cheaply). */
@@ -12,26 +13,25 @@ export interface FileSums {
 /** What one pass yields: the CRC-32 always, the sha256 unless another thread takes it. */
 export type PassSums = Pick<FileSums, 'crc32'> & Partial<Pick<FileSums, 'sha256'>>
 
-// 2 MiB reads: sha256 runs near openssl's speed from 1 MiB up (64 KiB reads run at about half).
-const CHUNK = 2 * 1024 * 1024
-
 // A stored entry from this size has its CRC-32 joined into the file's (crc-combine.ts); a
 // smaller one is summed again here, which costs less than the joining (a few µs).
 const JOIN_MIN_BYTES = 64 * 1024
 
 /**
- * One read of the archive, front to back, through two reused buffers (the next
- * read in flight while the last is used). The file's sha256 is taken from each
- * chunk as it arrives, and the zip walk takes the entries' bytes from the same
- * chunks: the file is read once for both (docs/behaviour.md, "Checksum").
- * The file's CRC-32 is taken here too, once per byte: a large stored entry's
- * bytes are summed by the walk, which checks them against the entry's CRC-32,
- * and the file's CRC-32 is joined from that sum (`takeSummed`). Memory stays at
- * two chunks whatever the archive's size.
+ * One read of the archive, front to back. The walk takes the entries' bytes from
+ * its chunks, and the file's sha256 is taken from the same chunks: here, as each
+ * one arrives, or by the thread that reads them (hash-beside.ts, a large archive).
+ * Either way the file is read once for both (docs/behaviour.md, "Checksum").
+ * The file's CRC-32 is taken here, once per byte: a large stored entry's bytes
+ * are summed by the walk, which checks them against the entry's CRC-32, and the
+ * file's CRC-32 is joined from that sum (`takeSummed`). Memory stays at a few
+ * chunks whatever the archive's size.
  */
 export class FilePass {
-  private readonly buffers: [Buffer, Buffer]
+  private readonly chunks: Chunks
+  /** The file's sha256, when no other thread takes it. */
   private readonly hash = createHash('sha256')
+  private readonly hashing: boolean
   /** The CRC-32 of the file's bytes before `crcAt`; `crcAt` lies in the current chunk, or at its start, outside a joined range. */
   private crc = 0
   private crcAt = 0
@@ -41,17 +41,18 @@ export class FilePass {
   private chunk: Buffer = Buffer.alloc(0)
   private chunkStart = 0
   private used = 0
-  private current = 0
-  private ahead: Promise<number> | undefined
 
-  /** `hashing` false: another thread takes the file's sha256 (a large archive); the CRC-32 is still taken here. */
+  /**
+   * `beside`: the chunks of a thread that reads the file and takes its sha256 (a
+   * large archive); without it this thread reads and hashes. The CRC-32 is taken
+   * here either way.
+   */
   constructor(
     private readonly file: ArchiveFile,
-    private readonly hashing = true
+    beside?: Chunks
   ) {
-    const size = Math.max(1, Math.min(CHUNK, file.size))
-    this.buffers = [Buffer.allocUnsafeSlow(size), Buffer.allocUnsafeSlow(size)]
-    this.ahead = this.readInto(0)
+    this.hashing = !beside
+    this.chunks = beside ?? new OwnReads(file)
   }
 
   /** The file position of the next byte not yet consumed. */
@@ -133,25 +134,25 @@ export class FilePass {
     return { sha256: this.hashing ? this.hash.digest('hex') : undefined, crc32: this.crc >>> 0 }
   }
 
-  /** Stops the read in flight from failing unobserved once the walk has given up. */
+  /** Stops the reading once the walk has given up, and any read in flight from failing unobserved. */
   abandon(): void {
-    void this.ahead?.catch(() => undefined)
+    this.chunks.abandon()
   }
 
   private async advance(): Promise<void> {
     const start = this.chunkStart + this.chunk.length
-    if (!this.ahead || start >= this.file.size) throw new Error(`unexpected end of file at byte ${start}`)
-    const n = await this.ahead
-    if (n === 0) throw new Error(`unexpected end of file at byte ${start}`)
-    // The chunk given up is summed before its buffer is read into again; none of it while the walk sums it.
-    if (!this.walkSums?.joined) this.catchUp(start)
-    this.chunk = this.buffers[this.current].subarray(0, n)
+    if (start >= this.file.size) throw new Error(`unexpected end of file at byte ${start}`)
+    const next = await this.chunks.next()
+    // The chunk given up is summed before its memory is read into again; none of it while the walk sums it.
+    // The views into it were given up when this one was asked for.
+    if (this.chunk.length > 0) {
+      if (!this.walkSums?.joined) this.catchUp(start)
+      this.chunks.release()
+    }
+    this.chunk = next
     this.chunkStart = start
     this.used = 0
     if (this.hashing) this.hash.update(this.chunk)
-    this.current ^= 1
-    // The other buffer is free: the views into it were given up when this chunk was asked for.
-    this.ahead = start + n < this.file.size ? this.readInto(start + n) : undefined
   }
 
   /** Sums the current chunk's bytes from `crcAt` up to `position`. */
@@ -160,9 +161,49 @@ export class FilePass {
     this.crc = crc32(this.chunk.subarray(this.crcAt - this.chunkStart, position - this.chunkStart), this.crc)
     this.crcAt = position
   }
+}
 
-  private readInto(position: number): Promise<number> {
-    const into = this.buffers[this.current]
-    return this.file.read(into, position, Math.min(into.length, this.file.size - position))
+/** The file read by this thread through two reused buffers: the next chunk is read while the last is used. */
+class OwnReads implements Chunks {
+  private readonly free: Buffer[]
+  private readonly held: Buffer[] = []
+  private position = 0
+  private ahead: { buffer: Buffer; read: Promise<number> } | undefined
+
+  constructor(private readonly file: ArchiveFile) {
+    const size = Math.max(1, Math.min(CHUNK, file.size))
+    this.free = [Buffer.allocUnsafeSlow(size), Buffer.allocUnsafeSlow(size)]
+    this.readAhead()
+  }
+
+  async next(): Promise<Buffer> {
+    const ahead = this.ahead
+    if (!ahead) throw new Error(`unexpected end of file at byte ${this.position}`)
+    const start = this.position
+    const n = await ahead.read
+    if (n === 0) throw new Error(`unexpected end of file at byte ${start}`)
+    this.ahead = undefined
+    this.position += n
+    const chunk = ahead.buffer.subarray(0, n)
+    this.held.push(ahead.buffer)
+    this.readAhead()
+    return chunk
+  }
+
+  release(): void {
+    const buffer = this.held.shift()
+    if (buffer) this.free.push(buffer)
+    this.readAhead()
+  }
+
+  abandon(): void {
+    void this.ahead?.read.catch(() => undefined)
+  }
+
+  /** Starts reading the next chunk into a free buffer, when one is free and none is being read. */
+  private readAhead(): void {
+    if (this.ahead || this.position >= this.file.size || this.free.length === 0) return
+    const buffer = this.free.pop()!
+    this.ahead = { buffer, read: this.file.read(buffer, this.position, Math.min(buffer.length, this.file.size - this.position)) }
   }
 }

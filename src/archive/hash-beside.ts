@@ -1,74 +1,153 @@
 import { Worker } from 'node:worker_threads'
 
-// The worker's code travels as a string (`eval: true`) so that it runs the same
-// from Jest, from tsc's output and from the single file a bundler makes:
-// a worker given as a file path would need that file beside the bundle. It reads
-// the archive's own descriptor (descriptors belong to the process, so the number
-// is valid in every thread) at explicit positions: no path is opened again.
+/** The file's bytes in order, a chunk at a time: the walk's one source (file-pass.ts). */
+export interface Chunks {
+  /** The chunk after the last one given: a view valid until it is given back with release(). */
+  next(): Promise<Buffer>
+  /** Gives back the oldest chunk still held: its memory may be read into again. */
+  release(): void
+  /** The walk has stopped: no read may then fail unobserved. */
+  abandon(): void
+}
+
+// The reading thread's code travels as a string (`eval: true`) so that it runs the
+// same from Jest, from tsc's output and from the single file a bundler makes: a
+// worker given as a file path would need that file beside the bundle. It reads the
+// archive's own descriptor (descriptors belong to the process, so the number is
+// valid in every thread) at explicit positions: no path is opened again.
+//
+// It reads the file front to back into SLOTS chunks of shared memory, takes the
+// file's sha256 of each chunk, and publishes each as soon as it is read: this thread
+// walks the zip in the same bytes. A slot is read into again only once this thread
+// has given it back (and the reading thread hashed it, which it did before reading
+// on). Control words: [PUBLISHED] chunks read, [RELEASED] chunks given back,
+// [STOP] this thread stopped listening, [FAILED] the read failed; then each slot's
+// length.
+const PUBLISHED = 0
+const RELEASED = 1
+const STOP = 2
+const FAILED = 3
+const LENGTHS = 4
+
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads')
-const { read } = require('node:fs')
+const { readSync } = require('node:fs')
 const { createHash } = require('node:crypto')
-const CHUNK = 2 * 1024 * 1024
-const readAt = (fd, buffer, position, length) =>
-  new Promise((resolve, reject) => read(fd, buffer, 0, length, position, (err, n) => (err ? reject(err) : resolve(n))))
-async function sha256({ fd, size }) {
+const { fd, size, memory, control, slots, chunk } = workerData
+const ctl = new Int32Array(control)
+function run() {
   const hash = createHash('sha256')
-  const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)]
   let position = 0
-  let current = 0
-  let reading = size > 0 ? readAt(fd, buffers[0], 0, Math.min(CHUNK, size)) : undefined
-  while (reading) {
-    const n = await reading
+  for (let k = 0; position < size; k++) {
+    for (;;) {
+      if (Atomics.load(ctl, ${STOP})) return undefined
+      const released = Atomics.load(ctl, ${RELEASED})
+      if (k - released < slots) break
+      Atomics.wait(ctl, ${RELEASED}, released, 1000)
+    }
+    const slot = k % slots
+    const view = Buffer.from(memory, slot * chunk, Math.min(chunk, size - position))
+    const n = readSync(fd, view, 0, view.length, position)
     if (n === 0) throw new Error('unexpected end of file at byte ' + position)
-    const done = buffers[current].subarray(0, n)
+    ctl[${LENGTHS} + slot] = n
     position += n
-    current ^= 1
-    reading = position < size ? readAt(fd, buffers[current], position, Math.min(CHUNK, size - position)) : undefined
-    hash.update(done)
+    Atomics.store(ctl, ${PUBLISHED}, k + 1)
+    Atomics.notify(ctl, ${PUBLISHED})
+    hash.update(view.subarray(0, n))
   }
-  return { sha256: hash.digest('hex') }
+  return hash.digest('hex')
 }
-sha256(workerData).then(
-  result => parentPort.postMessage({ result }),
-  err => parentPort.postMessage({ error: String((err && err.message) || err) })
-)
+try {
+  const sha256 = run()
+  parentPort.postMessage(sha256 === undefined ? { stopped: true } : { result: { sha256 } })
+} catch (err) {
+  Atomics.store(ctl, ${FAILED}, 1)
+  Atomics.notify(ctl, ${PUBLISHED})
+  parentPort.postMessage({ error: String((err && err.message) || err) })
+}
 `
 
 /** The worker only hashes Buffers (kept off its heap): a small heap keeps the release under its 120 MB RSS target. */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 16 }
 
-// From this size the file's sha256 runs on the other core while this thread walks
-// the zip: both hash about as much (the archive's bytes; the entries' bytes), so a
-// 1 GiB archive is checked in about half the time on 2 cores. Below it a worker's
-// start (30–80 ms in a fresh process) costs more than the hashing it would move
-// (a 40 MB archive's takes about 25 ms), so this thread takes it from the read
-// the walk makes anyway (docs/benchmarks.md, "Checking the archive, second pass (issue 22)").
-// The file's CRC-32 stays on this thread either way: the walk sums every stored
-// entry to check it, and the file's CRC-32 is joined from those sums rather than
-// taken over the same bytes again (file-pass.ts, takeSummed).
+// 2 MiB reads: sha256 runs near openssl's speed from 1 MiB up (64 KiB reads run at about half).
+export const CHUNK = 2 * 1024 * 1024
+// The reading thread runs up to this many chunks ahead of the walk; four ran faster
+// than eight in the measurements (docs/benchmarks.md, "One read of a large archive,
+// and the quiet second's pair (issue 22)").
+const SLOTS = 4
+
+// From this size the file is read and its sha256 taken on the other core while this
+// thread walks the zip in the same bytes: the two hash about as much (the archive's
+// bytes; the entries' bytes), so a 1 GiB archive is checked in about half the time
+// on 2 cores. Below it a worker's start (30–80 ms in a fresh process) costs more
+// than the hashing it would move (a 40 MB archive's takes about 25 ms), so this
+// thread reads and hashes alone (docs/benchmarks.md, "Checking the archive, second
+// pass (issue 22)"). The file's CRC-32 stays on this thread either way: the walk
+// sums every stored entry to check it, and the file's CRC-32 is joined from those
+// sums rather than taken over the same bytes again (file-pass.ts, takeSummed).
 export const WORKER_MIN_BYTES = 64 * 1024 * 1024
 
-export interface Hashing {
+export interface ReadBeside {
+  /** The file's sha256, once the reading thread has read it all. */
   sha256: Promise<string>
-  /** Ends the worker (safe once it finished); resolves when it no longer reads the descriptor. */
+  /** Its bytes, as the reading thread reads them. */
+  chunks: Chunks
+  /** Ends the reading thread (safe once it finished); resolves when it no longer reads the descriptor. */
   stop(): Promise<void>
 }
 
-/** The sha256 of the file behind descriptor `fd`, of `size` bytes, in a worker thread. */
-export function sha256Beside(fd: number, size: number): Hashing {
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { fd, size }, resourceLimits: WORKER_LIMITS })
+/** Reads the file behind descriptor `fd`, of `size` bytes, in a worker thread that also takes its sha256. */
+export function readBeside(fd: number, size: number): ReadBeside {
+  const memory = new SharedArrayBuffer(SLOTS * Math.max(1, Math.min(CHUNK, size)))
+  const control = new Int32Array(new SharedArrayBuffer((LENGTHS + SLOTS) * Int32Array.BYTES_PER_ELEMENT))
+  const chunk = memory.byteLength / SLOTS
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { fd, size, memory, control: control.buffer, slots: SLOTS, chunk },
+    resourceLimits: WORKER_LIMITS
+  })
   const sha256 = new Promise<string>((resolve, reject) => {
     worker.once('message', (m: { result?: { sha256: string }; error?: string }) =>
-      m.result ? resolve(m.result.sha256) : reject(new Error(m.error ?? 'hashing failed'))
+      m.result ? resolve(m.result.sha256) : reject(new Error(m.error ?? 'the reading thread stopped before the end of the file'))
     )
     worker.once('error', reject)
-    worker.once('exit', code => reject(new Error(`the hashing thread stopped (exit code ${code})`)))
+    worker.once('exit', code => reject(new Error(`the reading thread stopped (exit code ${code})`)))
   })
   sha256.catch(() => undefined)
+  // What a wait for the next chunk races against: the thread's failure (its success publishes every chunk first).
+  const failed = sha256.then(() => new Promise<never>(() => undefined))
+  failed.catch(() => undefined)
+  const stopReading = (): void => {
+    Atomics.store(control, STOP, 1)
+    Atomics.notify(control, RELEASED)
+  }
+  let given = 0
+  let released = 0
+  const chunks: Chunks = {
+    async next() {
+      const k = given
+      for (let published = Atomics.load(control, PUBLISHED); published <= k; published = Atomics.load(control, PUBLISHED)) {
+        if (Atomics.load(control, FAILED)) await failed
+        const wait = Atomics.waitAsync(control, PUBLISHED, published)
+        if (wait.async) await Promise.race([wait.value, failed])
+      }
+      given++
+      const slot = k % SLOTS
+      return Buffer.from(memory, slot * chunk, control[LENGTHS + slot])
+    },
+    release() {
+      released++
+      Atomics.store(control, RELEASED, released)
+      Atomics.notify(control, RELEASED)
+    },
+    abandon: stopReading
+  }
   return {
     sha256,
+    chunks,
     stop: async () => {
+      stopReading()
       await worker.terminate()
     }
   }

@@ -8,7 +8,7 @@ import { InputError } from '../errors.js'
 import { CONFIG_ENTRY, type ConnectorInfo, checkLayout } from './connector-config.js'
 import { AHEAD_BYTES, ASYNC_MIN_BYTES, digestArchive, newWalkState } from './digest.js'
 import { FilePass } from './file-pass.js'
-import { type Hashing, WORKER_MIN_BYTES, sha256Beside } from './hash-beside.js'
+import { type ReadBeside, WORKER_MIN_BYTES, readBeside } from './hash-beside.js'
 import { ZIP_LIMITS, type ZipLimits } from './limits.js'
 import { ArchiveFile, NotARegularFile } from './open.js'
 import { ZipDefect, ZipLimitExceeded, causeText } from './zip-errors.js'
@@ -38,7 +38,7 @@ const MAX_LISTED = 5
 /** How the check goes about its work; the defaults are what a release uses, the others are for tests. */
 export interface InspectOptions {
   limits?: ZipLimits
-  /** From this size the file's sha256 is taken on a worker (hash-beside.ts). */
+  /** From this size the file is read, and its sha256 taken, on a worker (hash-beside.ts). */
   workerMinBytes?: number
   /** Bytes of jars inflated ahead of the walk (digest.ts, AHEAD_BYTES); 0 reads and walks each in turn. */
   aheadBytes?: number
@@ -48,21 +48,22 @@ export interface InspectOptions {
 
 /**
  * Opens `path` once and reads it as a zip — central directory, every entry
- * inflated and its CRC-32 checked — computing its content digest and the file's
- * CRC-32 from that read, and its sha256 from the same read or, from
- * `workerMinBytes`, from another thread's read of the same descriptor (whose
- * size and times are compared once both are done). `shownName` is how the caller names the file to the user
- * (relative to the workspace). A defect or a hostile bound is an InputError
- * naming `archive`, and the file is closed again.
+ * inflated and its CRC-32 checked — computing its content digest, the file's
+ * CRC-32 and its sha256 from that one read: made by this thread or, from
+ * `workerMinBytes`, by another thread that takes the sha256 while this one walks
+ * the same bytes. The descriptor's size and times are compared once the check is
+ * done. `shownName` is how the caller names the file to the user (relative to the
+ * workspace). A defect or a hostile bound is an InputError naming `archive`, and
+ * the file is closed again.
  */
 export async function inspectArchive(path: string, shownName: string, options: InspectOptions = {}): Promise<ArchiveFacts> {
   const { limits = ZIP_LIMITS, workerMinBytes = WORKER_MIN_BYTES, aheadBytes = AHEAD_BYTES, asyncMinBytes = ASYNC_MIN_BYTES } = options
   const file = await openArchive(path, shownName)
-  let beside: Hashing | undefined
+  let beside: ReadBeside | undefined
   try {
     beside = file.size >= workerMinBytes ? startBeside(file) : undefined
     const state = newWalkState(limits, aheadBytes, asyncMinBytes)
-    const [content, besideSha256] = await Promise.all([digestArchive(file, new FilePass(file, !beside), state, CONFIG_ENTRY), beside?.sha256]).catch(
+    const [content, besideSha256] = await Promise.all([digestArchive(file, new FilePass(file, beside?.chunks), state, CONFIG_ENTRY), beside?.sha256]).catch(
       (err: unknown) => {
         throw asInputError(err, shownName)
       }
@@ -89,10 +90,10 @@ export async function inspectArchive(path: string, shownName: string, options: I
   }
 }
 
-/** The file's sha256 in a worker, or undefined (this thread takes it) when no worker can start. */
-function startBeside(file: ArchiveFile): Hashing | undefined {
+/** The file read and hashed by a worker, or undefined (this thread reads and hashes) when no worker can start. */
+function startBeside(file: ArchiveFile): ReadBeside | undefined {
   try {
-    return sha256Beside(file.fd, file.size)
+    return readBeside(file.fd, file.size)
   } catch {
     return undefined
   }
