@@ -831,21 +831,21 @@ async function fileEntry(pass, entry, state, at, keep) {
         // A deflated one inflates through the reused stream from the file's reads as they come.
         const space = nested ? state.pool.take(declared + 1) : Buffer.allocUnsafe(declared + 1);
         let body;
+        let crc;
         if (entry.method === DEFLATED) {
             body = await state.inflater.inflateFrom(pass.take(entry.compressedSize), declared, space, label);
+            crc = (0,external_node_zlib_.crc32)(body);
         }
         else {
-            // Stored: its declared size is its size in the file (checkMethod leaves no third method).
+            // Stored: its declared size is its size in the file (checkMethod leaves no third method), and its
+            // CRC-32 is worked out from the file's (file-pass.ts, takeSummed).
             body = space.subarray(0, declared);
             let filled = 0;
             for await (const piece of pass.takeSummed(entry.compressedSize))
                 filled += piece.copy(body, filled);
+            crc = pass.summed();
         }
-        const crc = (0,external_node_zlib_.crc32)(body);
         checkCrc(crc, entry, label);
-        // A stored entry's bytes are the file's: its sum joins the file's CRC-32 (file-pass.ts, takeSummed).
-        if (entry.method === STORED)
-            pass.summed(crc);
         if (!nested)
             return { hex: sha256Hex(body), body };
         const hex = await nestedDigest(body, label, state, at);
@@ -861,8 +861,11 @@ async function fileEntry(pass, entry, state, at, keep) {
         total += piece.length;
     };
     if (entry.method === STORED) {
-        for await (const piece of pass.takeSummed(entry.compressedSize))
-            digest(piece);
+        for await (const piece of pass.takeSummed(entry.compressedSize)) {
+            hash.update(piece);
+            total += piece.length;
+        }
+        crc = pass.summed();
     }
     else if (declared <= SYNC_MAX_INFLATED) {
         digest(await state.inflater.inflateFrom(pass.take(entry.compressedSize), declared, state.out.get(declared + 1), label));
@@ -873,8 +876,6 @@ async function fileEntry(pass, entry, state, at, keep) {
     if (total !== declared)
         throw shortOfDeclared(label, total, declared);
     checkCrc(crc, entry, label);
-    if (entry.method === STORED)
-        pass.summed(crc);
     return { hex: hash.digest('hex') };
 }
 /**
@@ -1049,10 +1050,11 @@ const whereOf = (at) => (at.depth === 0 ? 'the archive' : at.prefix.slice(0, -2)
 ;// CONCATENATED MODULE: ./src/archive/crc-combine.ts
 // The CRC-32 of two byte strings laid end to end, from the CRC-32 of each and
 // the second one's length, without reading either again. The file pass uses it
-// for a stored entry: the walk takes that entry's CRC-32 to check it, and the
-// file's CRC-32 is joined from it rather than computed over the same bytes a
-// second time (docs/behaviour.md, "Checksum"). Node's zlib offers crc32 but
-// not zlib's crc32_combine, so the arithmetic is here.
+// to join a chunk the reading thread summed into the file's CRC-32, and to work
+// out a stored entry's CRC-32 (which the walk checks) from the file's before and
+// after it, instead of summing its bytes a second time (docs/behaviour.md,
+// "Checksum"). Node's zlib offers crc32 but not zlib's crc32_combine, so the
+// arithmetic is here.
 //
 // A CRC-32 register is a polynomial over GF(2) of degree below 32, written
 // bit-reversed: bit 31 holds x^0 and bit 0 holds x^31. Appending n bytes to a
@@ -1108,18 +1110,30 @@ var external_node_worker_threads_ = __webpack_require__(5919);
 // file's sha256 of each chunk, and publishes each as soon as it is read: this thread
 // walks the zip in the same bytes. A slot is read into again only once this thread
 // has given it back (and the reading thread hashed it, which it did before reading
-// on). Control words: [PUBLISHED] chunks read, [RELEASED] chunks given back,
-// [STOP] this thread stopped listening, [FAILED] the read failed; then each slot's
-// length.
+// on). When it is ahead of the walk (three of the four chunks read and not yet
+// given back: the walk is the slower), it also takes the chunk's CRC-32 after its
+// sha256, which the walk's thread would otherwise take: the two threads share that
+// work by how busy each is. A chunk's CRC-32 is used only if it is ready when the
+// walk leaves the chunk; if not, this thread sums the chunk, and the file's CRC-32
+// is the same either way. (Every other chunk, whatever the pace, made the reading
+// thread the slower one: docs/benchmarks.md, "One read of a large archive, and the
+// quiet second's pair (issue 22)".)
+// Control words: [PUBLISHED] chunks read, [RELEASED] chunks given back, [STOP] this
+// thread stopped listening, [FAILED] the read failed; then for each slot its length,
+// its chunk's CRC-32, and which chunk (its number + 1) that CRC-32 belongs to.
 const PUBLISHED = 0;
 const RELEASED = 1;
 const STOP = 2;
 const FAILED = 3;
 const LENGTHS = 4;
+const SLOTS = 4;
+const CRCS = LENGTHS + SLOTS;
+const SUMMED = CRCS + SLOTS;
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads')
 const { readSync } = require('node:fs')
 const { createHash } = require('node:crypto')
+const { crc32 } = require('node:zlib')
 const { fd, size, memory, control, slots, chunk } = workerData
 const ctl = new Int32Array(control)
 function run() {
@@ -1141,6 +1155,10 @@ function run() {
     Atomics.store(ctl, ${PUBLISHED}, k + 1)
     Atomics.notify(ctl, ${PUBLISHED})
     hash.update(view.subarray(0, n))
+    if (k + 1 - Atomics.load(ctl, ${RELEASED}) >= ${SLOTS - 1}) {
+      ctl[${CRCS} + slot] = crc32(view.subarray(0, n)) | 0
+      Atomics.store(ctl, ${SUMMED} + slot, k + 1)
+    }
   }
   return hash.digest('hex')
 }
@@ -1157,24 +1175,22 @@ try {
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 16 };
 // 2 MiB reads: sha256 runs near openssl's speed from 1 MiB up (64 KiB reads run at about half).
 const CHUNK = 2 * 1024 * 1024;
-// The reading thread runs up to this many chunks ahead of the walk; four ran faster
+// The reading thread runs up to SLOTS chunks ahead of the walk; four ran faster
 // than eight in the measurements (docs/benchmarks.md, "One read of a large archive,
 // and the quiet second's pair (issue 22)").
-const SLOTS = 4;
 // From this size the file is read and its sha256 taken on the other core while this
 // thread walks the zip in the same bytes: the two hash about as much (the archive's
 // bytes; the entries' bytes), so a 1 GiB archive is checked in about half the time
 // on 2 cores. Below it a worker's start (30–80 ms in a fresh process) costs more
 // than the hashing it would move (a 40 MB archive's takes about 25 ms), so this
 // thread reads and hashes alone (docs/benchmarks.md, "Checking the archive, second
-// pass (issue 22)"). The file's CRC-32 stays on this thread either way: the walk
-// sums every stored entry to check it, and the file's CRC-32 is joined from those
-// sums rather than taken over the same bytes again (file-pass.ts, takeSummed).
+// pass (issue 22)"). The file's CRC-32 is taken once per byte either way, and a
+// stored entry's is worked out from it (file-pass.ts, takeSummed).
 const WORKER_MIN_BYTES = 64 * 1024 * 1024;
 /** Reads the file behind descriptor `fd`, of `size` bytes, in a worker thread that also takes its sha256. */
 function readBeside(fd, size) {
     const memory = new SharedArrayBuffer(SLOTS * Math.max(1, Math.min(CHUNK, size)));
-    const control = new Int32Array(new SharedArrayBuffer((LENGTHS + SLOTS) * Int32Array.BYTES_PER_ELEMENT));
+    const control = new Int32Array(new SharedArrayBuffer((SUMMED + SLOTS) * Int32Array.BYTES_PER_ELEMENT));
     const chunk = memory.byteLength / SLOTS;
     const worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, {
         eval: true,
@@ -1210,6 +1226,10 @@ function readBeside(fd, size) {
             const slot = k % SLOTS;
             return Buffer.from(memory, slot * chunk, control[LENGTHS + slot]);
         },
+        crc() {
+            const slot = released % SLOTS;
+            return Atomics.load(control, SUMMED + slot) === released + 1 ? control[CRCS + slot] >>> 0 : undefined;
+        },
         release() {
             released++;
             Atomics.store(control, RELEASED, released);
@@ -1232,18 +1252,15 @@ function readBeside(fd, size) {
 
 
 
-// A stored entry from this size has its CRC-32 joined into the file's (crc-combine.ts); a
-// smaller one is summed again here, which costs less than the joining (a few µs).
-const JOIN_MIN_BYTES = 64 * 1024;
 /**
  * One read of the archive, front to back. The walk takes the entries' bytes from
  * its chunks, and the file's sha256 is taken from the same chunks: here, as each
  * one arrives, or by the thread that reads them (hash-beside.ts, a large archive).
  * Either way the file is read once for both (docs/behaviour.md, "Checksum").
- * The file's CRC-32 is taken here, once per byte: a large stored entry's bytes
- * are summed by the walk, which checks them against the entry's CRC-32, and the
- * file's CRC-32 is joined from that sum (`takeSummed`). Memory stays at a few
- * chunks whatever the archive's size.
+ * The file's CRC-32 is taken once per byte, here or (for every other chunk of a
+ * large archive) by the reading thread, and the CRC-32 of a stored entry, which the
+ * walk checks, is worked out from the file's (`takeSummed`): its bytes are not
+ * summed again. Memory stays at a few chunks whatever the archive's size.
  */
 class FilePass {
     file;
@@ -1251,11 +1268,11 @@ class FilePass {
     /** The file's sha256, when no other thread takes it. */
     hash = (0,external_node_crypto_.createHash)('sha256');
     hashing;
-    /** The CRC-32 of the file's bytes before `crcAt`; `crcAt` lies in the current chunk, or at its start, outside a joined range. */
+    /** The CRC-32 of the file's bytes before `crcAt`; `crcAt` lies in the current chunk, or at its start. */
     crc = 0;
     crcAt = 0;
-    /** The range the walk sums itself, while it is being taken: where it began, and whether its sum is joined (large) or taken here too. */
-    walkSums;
+    /** The range taken with takeSummed, until summed() gives its CRC-32: where it began, and the file's CRC-32 up to there. */
+    range;
     /** The chunk being consumed, its start in the file, and how much of it is used. */
     chunk = Buffer.alloc(0);
     chunkStart = 0;
@@ -1310,28 +1327,27 @@ class FilePass {
         return out;
     }
     /**
-     * As `take`, for a stored entry whose bytes the walk sums with CRC-32 to check
-     * them: once it has, it hands the sum to `summed` and the file's CRC-32 is joined
-     * from it instead of being taken over the same bytes again.
+     * As `take`, for a stored entry whose CRC-32 the walk checks: summed() then
+     * gives it, worked out from the file's CRC-32 before and after the range (the
+     * arithmetic of zlib's `crc32_combine`, crc-combine.ts), so its bytes are
+     * summed once, as part of the file.
      */
     takeSummed(length) {
-        if (this.walkSums)
+        if (this.range)
             throw new Error('a range taken with takeSummed() was never summed');
-        const joined = length >= JOIN_MIN_BYTES;
-        if (joined)
-            this.catchUp(this.position);
-        this.walkSums = { from: this.position, joined };
+        this.catchUp(this.position);
+        this.range = { from: this.position, crc: this.crc };
         return this.take(length);
     }
     /** The CRC-32 of every byte `takeSummed` just gave. */
-    summed(crc) {
-        if (!this.walkSums)
+    summed() {
+        if (!this.range)
             throw new Error('summed() without takeSummed()');
-        if (this.walkSums.joined) {
-            this.crc = crc32Combine(this.crc, crc, this.position - this.walkSums.from);
-            this.crcAt = this.position;
-        }
-        this.walkSums = undefined;
+        this.catchUp(this.position);
+        // crc(A) joined with crc(B) is crc(A) moved past B's length, XOR crc(B): so crc(B) is that XOR undone.
+        const crc = (this.crc ^ crc32Combine(this.range.crc, 0, this.position - this.range.from)) >>> 0;
+        this.range = undefined;
+        return crc;
     }
     /** Consumes bytes up to `position` (never backwards): they still count in the file's sums. */
     async skipTo(position) {
@@ -1343,7 +1359,7 @@ class FilePass {
     }
     /** Reads to the end of the file; its CRC-32, and its sha256 unless another thread takes it. */
     async finish() {
-        if (this.walkSums)
+        if (this.range)
             throw new Error('a range taken with takeSummed() was never summed');
         await this.skipTo(this.file.size);
         this.catchUp(this.file.size);
@@ -1359,11 +1375,17 @@ class FilePass {
         if (start >= this.file.size)
             throw new Error(`unexpected end of file at byte ${start}`);
         const next = await this.chunks.next();
-        // The chunk given up is summed before its memory is read into again; none of it while the walk sums it.
-        // The views into it were given up when this one was asked for.
+        // The chunk given up is summed before its memory is read into again (the views into it were given
+        // up when this one was asked for): by joining the reading thread's sum when it took one and none of
+        // the chunk was summed here, else here.
         if (this.chunk.length > 0) {
-            if (!this.walkSums?.joined)
+            const beside = this.crcAt === this.chunkStart ? this.chunks.crc() : undefined;
+            if (beside === undefined)
                 this.catchUp(start);
+            else {
+                this.crc = crc32Combine(this.crc, beside, this.chunk.length);
+                this.crcAt = start;
+            }
             this.chunks.release();
         }
         this.chunk = next;
@@ -1407,6 +1429,9 @@ class OwnReads {
         this.held.push(ahead.buffer);
         this.readAhead();
         return chunk;
+    }
+    crc() {
+        return undefined;
     }
     release() {
         const buffer = this.held.shift();

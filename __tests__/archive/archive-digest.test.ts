@@ -557,6 +557,28 @@ describe('a walk that gives up', () => {
   })
 })
 
+describe("the walk's inflate stream", () => {
+  it('is closed when the walk ends, finished or failed', async () => {
+    const good = makeZip([{ name: 'a.txt', data: 'a'.repeat(1000) }])
+    const bad = makeZip([{ name: 'bad.txt', data: 'x', method: 'stored', declaredCrc: crc32('x') ^ 1 }])
+    for (const [zip, fails] of [
+      [good, false],
+      [bad, true]
+    ] as const) {
+      const state = newWalkState(ZIP_LIMITS)
+      const close = jest.spyOn(state.inflater, 'close')
+      const file = {
+        size: zip.length,
+        read: (into: Buffer, position: number, length: number) => Promise.resolve(zip.copy(into, 0, position, position + length))
+      }
+      const walk = digestArchive({ size: zip.length, readExact: (p, l) => zip.subarray(p, p + l) }, new FilePass(file as unknown as ArchiveFile), state, '')
+      if (fails) await expect(walk).rejects.toThrow('entry bad.txt fails its CRC check')
+      else await walk
+      expect(close).toHaveBeenCalledTimes(1)
+    }
+  })
+})
+
 describe('what an entry may make the check hold in memory at once', () => {
   /** The buffers asked of Buffer (ours and zlib's) while `zip` is read: the largest, and how many of 4 KiB or more (Buffer's pool serves smaller ones). */
   async function buffersWhileReading(zip: Buffer, options: InspectOptions = {}): Promise<{ largest: number; unpooled: number }> {

@@ -2,12 +2,13 @@
 // file once into shared chunks and takes its sha256 while the walk uses the same
 // bytes. Each test is bounded in time: a wait that never ends is a failure here,
 // not a hung run.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import { createHash, randomBytes } from 'node:crypto'
 import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
-import { CHUNK, readBeside } from '../../src/archive/hash-beside.js'
+import { crc32 } from 'node:zlib'
+import { CHUNK, type ReadBeside, readBeside as startReading } from '../../src/archive/hash-beside.js'
 import { inspectArchive } from '../../src/archive/zip.js'
 import { InputError } from '../../src/errors.js'
 import { makeZip } from '../helpers/zip.js'
@@ -27,6 +28,18 @@ afterAll(() => {
   for (const fd of fds) closeSync(fd)
   rmSync(dir, { recursive: true, force: true })
 })
+
+/** Every reading thread a test starts, stopped after it (a failed test must not leave one waiting for ever). */
+const readers: ReadBeside[] = []
+afterEach(async () => {
+  for (const reader of readers.splice(0)) await reader.stop()
+})
+
+function readBeside(fd: number, size: number): ReadBeside {
+  const reader = startReading(fd, size)
+  readers.push(reader)
+  return reader
+}
 
 function open(name = file): number {
   const fd = openSync(name, 'r')
@@ -56,6 +69,27 @@ describe('the reading thread', () => {
     }
     expect(Buffer.concat(seen).equals(bytes)).toBe(true)
     expect(await within(reading.sha256, 5000)).toBe(createHash('sha256').update(bytes).digest('hex'))
+    await reading.stop()
+  })
+
+  it("sums a chunk when it is ahead of a slower walk, and every sum it gives is zlib's", async () => {
+    const reading = readBeside(open(), bytes.length)
+    let at = 0
+    let given = 0
+    while (at < bytes.length) {
+      const chunk = await within(reading.chunks.next(), 5000)
+      // A slow walk: the thread reads ahead of it and has time to sum.
+      await sleep(30)
+      const crc = reading.chunks.crc()
+      if (crc !== undefined) {
+        given++
+        expect(crc).toBe(crc32(bytes.subarray(at, at + chunk.length)))
+      }
+      at += chunk.length
+      reading.chunks.release()
+    }
+    expect(given).toBeGreaterThan(0)
+    await within(reading.sha256, 5000)
     await reading.stop()
   })
 

@@ -1,9 +1,10 @@
 // The CRC-32 of two byte strings laid end to end, from the CRC-32 of each and
 // the second one's length, without reading either again. The file pass uses it
-// for a stored entry: the walk takes that entry's CRC-32 to check it, and the
-// file's CRC-32 is joined from it rather than computed over the same bytes a
-// second time (docs/behaviour.md, "Checksum"). Node's zlib offers crc32 but
-// not zlib's crc32_combine, so the arithmetic is here.
+// to join a chunk the reading thread summed into the file's CRC-32, and to work
+// out a stored entry's CRC-32 (which the walk checks) from the file's before and
+// after it, instead of summing its bytes a second time (docs/behaviour.md,
+// "Checksum"). Node's zlib offers crc32 but not zlib's crc32_combine, so the
+// arithmetic is here.
 //
 // A CRC-32 register is a polynomial over GF(2) of degree below 32, written
 // bit-reversed: bit 31 holds x^0 and bit 0 holds x^31. Appending n bytes to a

@@ -306,18 +306,19 @@ async function fileEntry(pass: FilePass, entry: CentralEntry, state: WalkState, 
     // A deflated one inflates through the reused stream from the file's reads as they come.
     const space = nested ? state.pool.take(declared + 1) : Buffer.allocUnsafe(declared + 1)
     let body: Buffer
+    let crc: number
     if (entry.method === DEFLATED) {
       body = await state.inflater.inflateFrom(pass.take(entry.compressedSize), declared, space, label)
+      crc = crc32(body)
     } else {
-      // Stored: its declared size is its size in the file (checkMethod leaves no third method).
+      // Stored: its declared size is its size in the file (checkMethod leaves no third method), and its
+      // CRC-32 is worked out from the file's (file-pass.ts, takeSummed).
       body = space.subarray(0, declared)
       let filled = 0
       for await (const piece of pass.takeSummed(entry.compressedSize)) filled += piece.copy(body, filled)
+      crc = pass.summed()
     }
-    const crc = crc32(body)
     checkCrc(crc, entry, label)
-    // A stored entry's bytes are the file's: its sum joins the file's CRC-32 (file-pass.ts, takeSummed).
-    if (entry.method === STORED) pass.summed(crc)
     if (!nested) return { hex: sha256Hex(body), body }
     const hex = await nestedDigest(body, label, state, at)
     state.pool.give(body)
@@ -332,7 +333,11 @@ async function fileEntry(pass: FilePass, entry: CentralEntry, state: WalkState, 
     total += piece.length
   }
   if (entry.method === STORED) {
-    for await (const piece of pass.takeSummed(entry.compressedSize)) digest(piece)
+    for await (const piece of pass.takeSummed(entry.compressedSize)) {
+      hash.update(piece)
+      total += piece.length
+    }
+    crc = pass.summed()
   } else if (declared <= SYNC_MAX_INFLATED) {
     digest(await state.inflater.inflateFrom(pass.take(entry.compressedSize), declared, state.out.get(declared + 1), label))
   } else {
@@ -340,7 +345,6 @@ async function fileEntry(pass: FilePass, entry: CentralEntry, state: WalkState, 
   }
   if (total !== declared) throw shortOfDeclared(label, total, declared)
   checkCrc(crc, entry, label)
-  if (entry.method === STORED) pass.summed(crc)
   return { hex: hash.digest('hex') }
 }
 

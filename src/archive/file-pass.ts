@@ -13,30 +13,26 @@ export interface FileSums {
 /** What one pass yields: the CRC-32 always, the sha256 unless another thread takes it. */
 export type PassSums = Pick<FileSums, 'crc32'> & Partial<Pick<FileSums, 'sha256'>>
 
-// A stored entry from this size has its CRC-32 joined into the file's (crc-combine.ts); a
-// smaller one is summed again here, which costs less than the joining (a few µs).
-const JOIN_MIN_BYTES = 64 * 1024
-
 /**
  * One read of the archive, front to back. The walk takes the entries' bytes from
  * its chunks, and the file's sha256 is taken from the same chunks: here, as each
  * one arrives, or by the thread that reads them (hash-beside.ts, a large archive).
  * Either way the file is read once for both (docs/behaviour.md, "Checksum").
- * The file's CRC-32 is taken here, once per byte: a large stored entry's bytes
- * are summed by the walk, which checks them against the entry's CRC-32, and the
- * file's CRC-32 is joined from that sum (`takeSummed`). Memory stays at a few
- * chunks whatever the archive's size.
+ * The file's CRC-32 is taken once per byte, here or (for every other chunk of a
+ * large archive) by the reading thread, and the CRC-32 of a stored entry, which the
+ * walk checks, is worked out from the file's (`takeSummed`): its bytes are not
+ * summed again. Memory stays at a few chunks whatever the archive's size.
  */
 export class FilePass {
   private readonly chunks: Chunks
   /** The file's sha256, when no other thread takes it. */
   private readonly hash = createHash('sha256')
   private readonly hashing: boolean
-  /** The CRC-32 of the file's bytes before `crcAt`; `crcAt` lies in the current chunk, or at its start, outside a joined range. */
+  /** The CRC-32 of the file's bytes before `crcAt`; `crcAt` lies in the current chunk, or at its start. */
   private crc = 0
   private crcAt = 0
-  /** The range the walk sums itself, while it is being taken: where it began, and whether its sum is joined (large) or taken here too. */
-  private walkSums: { from: number; joined: boolean } | undefined
+  /** The range taken with takeSummed, until summed() gives its CRC-32: where it began, and the file's CRC-32 up to there. */
+  private range: { from: number; crc: number } | undefined
   /** The chunk being consumed, its start in the file, and how much of it is used. */
   private chunk: Buffer = Buffer.alloc(0)
   private chunkStart = 0
@@ -95,26 +91,26 @@ export class FilePass {
   }
 
   /**
-   * As `take`, for a stored entry whose bytes the walk sums with CRC-32 to check
-   * them: once it has, it hands the sum to `summed` and the file's CRC-32 is joined
-   * from it instead of being taken over the same bytes again.
+   * As `take`, for a stored entry whose CRC-32 the walk checks: summed() then
+   * gives it, worked out from the file's CRC-32 before and after the range (the
+   * arithmetic of zlib's `crc32_combine`, crc-combine.ts), so its bytes are
+   * summed once, as part of the file.
    */
   takeSummed(length: number): AsyncGenerator<Buffer> {
-    if (this.walkSums) throw new Error('a range taken with takeSummed() was never summed')
-    const joined = length >= JOIN_MIN_BYTES
-    if (joined) this.catchUp(this.position)
-    this.walkSums = { from: this.position, joined }
+    if (this.range) throw new Error('a range taken with takeSummed() was never summed')
+    this.catchUp(this.position)
+    this.range = { from: this.position, crc: this.crc }
     return this.take(length)
   }
 
   /** The CRC-32 of every byte `takeSummed` just gave. */
-  summed(crc: number): void {
-    if (!this.walkSums) throw new Error('summed() without takeSummed()')
-    if (this.walkSums.joined) {
-      this.crc = crc32Combine(this.crc, crc, this.position - this.walkSums.from)
-      this.crcAt = this.position
-    }
-    this.walkSums = undefined
+  summed(): number {
+    if (!this.range) throw new Error('summed() without takeSummed()')
+    this.catchUp(this.position)
+    // crc(A) joined with crc(B) is crc(A) moved past B's length, XOR crc(B): so crc(B) is that XOR undone.
+    const crc = (this.crc ^ crc32Combine(this.range.crc, 0, this.position - this.range.from)) >>> 0
+    this.range = undefined
+    return crc
   }
 
   /** Consumes bytes up to `position` (never backwards): they still count in the file's sums. */
@@ -127,7 +123,7 @@ export class FilePass {
 
   /** Reads to the end of the file; its CRC-32, and its sha256 unless another thread takes it. */
   async finish(): Promise<PassSums> {
-    if (this.walkSums) throw new Error('a range taken with takeSummed() was never summed')
+    if (this.range) throw new Error('a range taken with takeSummed() was never summed')
     await this.skipTo(this.file.size)
     this.catchUp(this.file.size)
     // Whatever the file holds past the size it had when opened is not ours: the upload refuses a file that grew.
@@ -143,10 +139,16 @@ export class FilePass {
     const start = this.chunkStart + this.chunk.length
     if (start >= this.file.size) throw new Error(`unexpected end of file at byte ${start}`)
     const next = await this.chunks.next()
-    // The chunk given up is summed before its memory is read into again; none of it while the walk sums it.
-    // The views into it were given up when this one was asked for.
+    // The chunk given up is summed before its memory is read into again (the views into it were given
+    // up when this one was asked for): by joining the reading thread's sum when it took one and none of
+    // the chunk was summed here, else here.
     if (this.chunk.length > 0) {
-      if (!this.walkSums?.joined) this.catchUp(start)
+      const beside = this.crcAt === this.chunkStart ? this.chunks.crc() : undefined
+      if (beside === undefined) this.catchUp(start)
+      else {
+        this.crc = crc32Combine(this.crc, beside, this.chunk.length)
+        this.crcAt = start
+      }
       this.chunks.release()
     }
     this.chunk = next
@@ -188,6 +190,10 @@ class OwnReads implements Chunks {
     this.held.push(ahead.buffer)
     this.readAhead()
     return chunk
+  }
+
+  crc(): undefined {
+    return undefined
   }
 
   release(): void {

@@ -4,6 +4,8 @@ import { Worker } from 'node:worker_threads'
 export interface Chunks {
   /** The chunk after the last one given: a view valid until it is given back with release(). */
   next(): Promise<Buffer>
+  /** The CRC-32 of the oldest chunk still held, when the reading thread took it; undefined: this thread sums it. */
+  crc(): number | undefined
   /** Gives back the oldest chunk still held: its memory may be read into again. */
   release(): void
   /** The walk has stopped: no read may then fail unobserved. */
@@ -20,19 +22,31 @@ export interface Chunks {
 // file's sha256 of each chunk, and publishes each as soon as it is read: this thread
 // walks the zip in the same bytes. A slot is read into again only once this thread
 // has given it back (and the reading thread hashed it, which it did before reading
-// on). Control words: [PUBLISHED] chunks read, [RELEASED] chunks given back,
-// [STOP] this thread stopped listening, [FAILED] the read failed; then each slot's
-// length.
+// on). When it is ahead of the walk (three of the four chunks read and not yet
+// given back: the walk is the slower), it also takes the chunk's CRC-32 after its
+// sha256, which the walk's thread would otherwise take: the two threads share that
+// work by how busy each is. A chunk's CRC-32 is used only if it is ready when the
+// walk leaves the chunk; if not, this thread sums the chunk, and the file's CRC-32
+// is the same either way. (Every other chunk, whatever the pace, made the reading
+// thread the slower one: docs/benchmarks.md, "One read of a large archive, and the
+// quiet second's pair (issue 22)".)
+// Control words: [PUBLISHED] chunks read, [RELEASED] chunks given back, [STOP] this
+// thread stopped listening, [FAILED] the read failed; then for each slot its length,
+// its chunk's CRC-32, and which chunk (its number + 1) that CRC-32 belongs to.
 const PUBLISHED = 0
 const RELEASED = 1
 const STOP = 2
 const FAILED = 3
 const LENGTHS = 4
+const SLOTS = 4
+const CRCS = LENGTHS + SLOTS
+const SUMMED = CRCS + SLOTS
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads')
 const { readSync } = require('node:fs')
 const { createHash } = require('node:crypto')
+const { crc32 } = require('node:zlib')
 const { fd, size, memory, control, slots, chunk } = workerData
 const ctl = new Int32Array(control)
 function run() {
@@ -54,6 +68,10 @@ function run() {
     Atomics.store(ctl, ${PUBLISHED}, k + 1)
     Atomics.notify(ctl, ${PUBLISHED})
     hash.update(view.subarray(0, n))
+    if (k + 1 - Atomics.load(ctl, ${RELEASED}) >= ${SLOTS - 1}) {
+      ctl[${CRCS} + slot] = crc32(view.subarray(0, n)) | 0
+      Atomics.store(ctl, ${SUMMED} + slot, k + 1)
+    }
   }
   return hash.digest('hex')
 }
@@ -72,10 +90,9 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 16 
 
 // 2 MiB reads: sha256 runs near openssl's speed from 1 MiB up (64 KiB reads run at about half).
 export const CHUNK = 2 * 1024 * 1024
-// The reading thread runs up to this many chunks ahead of the walk; four ran faster
+// The reading thread runs up to SLOTS chunks ahead of the walk; four ran faster
 // than eight in the measurements (docs/benchmarks.md, "One read of a large archive,
 // and the quiet second's pair (issue 22)").
-const SLOTS = 4
 
 // From this size the file is read and its sha256 taken on the other core while this
 // thread walks the zip in the same bytes: the two hash about as much (the archive's
@@ -83,9 +100,8 @@ const SLOTS = 4
 // on 2 cores. Below it a worker's start (30–80 ms in a fresh process) costs more
 // than the hashing it would move (a 40 MB archive's takes about 25 ms), so this
 // thread reads and hashes alone (docs/benchmarks.md, "Checking the archive, second
-// pass (issue 22)"). The file's CRC-32 stays on this thread either way: the walk
-// sums every stored entry to check it, and the file's CRC-32 is joined from those
-// sums rather than taken over the same bytes again (file-pass.ts, takeSummed).
+// pass (issue 22)"). The file's CRC-32 is taken once per byte either way, and a
+// stored entry's is worked out from it (file-pass.ts, takeSummed).
 export const WORKER_MIN_BYTES = 64 * 1024 * 1024
 
 export interface ReadBeside {
@@ -100,7 +116,7 @@ export interface ReadBeside {
 /** Reads the file behind descriptor `fd`, of `size` bytes, in a worker thread that also takes its sha256. */
 export function readBeside(fd: number, size: number): ReadBeside {
   const memory = new SharedArrayBuffer(SLOTS * Math.max(1, Math.min(CHUNK, size)))
-  const control = new Int32Array(new SharedArrayBuffer((LENGTHS + SLOTS) * Int32Array.BYTES_PER_ELEMENT))
+  const control = new Int32Array(new SharedArrayBuffer((SUMMED + SLOTS) * Int32Array.BYTES_PER_ELEMENT))
   const chunk = memory.byteLength / SLOTS
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
@@ -135,6 +151,10 @@ export function readBeside(fd: number, size: number): ReadBeside {
       given++
       const slot = k % SLOTS
       return Buffer.from(memory, slot * chunk, control[LENGTHS + slot])
+    },
+    crc() {
+      const slot = released % SLOTS
+      return Atomics.load(control, SUMMED + slot) === released + 1 ? control[CRCS + slot] >>> 0 : undefined
     },
     release() {
       released++
