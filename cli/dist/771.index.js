@@ -1257,9 +1257,9 @@ function readBeside(fd, size) {
  * its chunks, and the file's sha256 is taken from the same chunks: here, as each
  * one arrives, or by the thread that reads them (hash-beside.ts, a large archive).
  * Either way the file is read once for both (docs/behaviour.md, "Checksum").
- * The file's CRC-32 is taken once per byte, here or (for every other chunk of a
- * large archive) by the reading thread, and the CRC-32 of a stored entry, which the
- * walk checks, is worked out from the file's (`takeSummed`): its bytes are not
+ * The file's CRC-32 is taken once per byte, here or (for a chunk it summed while
+ * ahead of the walk) by the reading thread, and the CRC-32 of a stored entry, which
+ * the walk checks, is worked out from the file's (`takeSummed`): its bytes are not
  * summed again. Memory stays at a few chunks whatever the archive's size.
  */
 class FilePass {
@@ -1279,8 +1279,8 @@ class FilePass {
     used = 0;
     /**
      * `beside`: the chunks of a thread that reads the file and takes its sha256 (a
-     * large archive); without it this thread reads and hashes. The CRC-32 is taken
-     * here either way.
+     * large archive), with the CRC-32 of those it summed; without it this thread
+     * reads, hashes and sums.
      */
     constructor(file, beside) {
         this.file = file;
