@@ -951,8 +951,9 @@ const MIN_MARGIN_MS = 2;
 /** Longest Retry-After the pacer honours, as the retry policy's default. */
 const DEFAULT_MAX_RETRY_AFTER_MS = 120_000;
 /**
- * Spaces requests evenly so that no rolling second, measured where the server
- * receives them, holds more than the current rate. The transport asks for a
+ * Spaces requests evenly (but for the pair after a quiet stretch, slot()) so that
+ * no rolling second, measured where the server receives them, holds more than the
+ * current rate. The transport asks for a
  * slot only once the connection is ready (TCP and TLS done), right before the
  * first byte is written, so a slow handshake does not eat into the spacing.
  * Each gap is a few per cent wider than 1/rate, so that a request delayed on
@@ -980,7 +981,7 @@ class Pacer {
     intervalMs;
     next = -Infinity;
     last = -Infinity;
-    /** When the request before the last one left: a quiet second lets the next request go without its gap. */
+    /** When the request before the last one left: after a quiet stretch the next request goes without its gap (slot()). */
     beforeLast = -Infinity;
     /** The slot the ceiling alone would give the next request: waits up to it are not throttling. */
     ceilingNext = -Infinity;
@@ -1051,7 +1052,7 @@ class Pacer {
         // up to the tolerance, is taken off the next gap, so gaps never shrink by more than it and any
         // run of n gaps together stays at least n intervals less the tolerance.
         const credit = slept ? Math.min(Math.max(now - this.next, 0), LATE_TOLERANCE_MS) : 0;
-        // A request that went before its slot (the second of a quiet second) moves the schedule on
+        // A request that went before its slot (the second of a quiet stretch) moves the schedule on
         // from that slot, not from its own start: the one after it keeps the spacing of both.
         const from = Math.max(now, this.next);
         this.beforeLast = this.last;
