@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { crc32, deflateRawSync } from 'node:zlib'
 import { AHEAD_BYTES, digestArchive, newWalkState } from '../../src/archive/digest.js'
-import { FilePass } from '../../src/archive/file-pass.js'
+import { FilePass, ownReadsBytes } from '../../src/archive/file-pass.js'
+import { LaneSum } from '../../src/lane-sum.js'
 import { ZIP_LIMITS, type ZipLimits } from '../../src/archive/limits.js'
 import type { ArchiveFile } from '../../src/archive/open.js'
 import { type InspectOptions, inspectArchive } from '../../src/archive/zip.js'
@@ -543,7 +544,7 @@ describe('a walk that gives up', () => {
     try {
       const walk = digestArchive(
         { size: zip.length, readExact: (p, l) => zip.subarray(p, p + l) },
-        new FilePass(file as unknown as ArchiveFile),
+        new FilePass(file as unknown as ArchiveFile, new LaneSum(ownReadsBytes(zip.length))),
         newWalkState(ZIP_LIMITS),
         ''
       )
@@ -571,7 +572,12 @@ describe("the walk's inflate stream", () => {
         size: zip.length,
         read: (into: Buffer, position: number, length: number) => Promise.resolve(zip.copy(into, 0, position, position + length))
       }
-      const walk = digestArchive({ size: zip.length, readExact: (p, l) => zip.subarray(p, p + l) }, new FilePass(file as unknown as ArchiveFile), state, '')
+      const walk = digestArchive(
+        { size: zip.length, readExact: (p, l) => zip.subarray(p, p + l) },
+        new FilePass(file as unknown as ArchiveFile, new LaneSum(ownReadsBytes(zip.length))),
+        state,
+        ''
+      )
       if (fails) await expect(walk).rejects.toThrow('entry bad.txt fails its CRC check')
       else await walk
       expect(close).toHaveBeenCalledTimes(1)

@@ -6,8 +6,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { crc32 } from 'node:zlib'
-import { FilePass } from '../../src/archive/file-pass.js'
+import { FilePass, ownReadsBytes } from '../../src/archive/file-pass.js'
 import { CHUNK, type Chunks } from '../../src/archive/hash-beside.js'
+import { LaneSum, laneSumOf } from '../../src/lane-sum.js'
 import { ArchiveFile } from '../../src/archive/open.js'
 
 let dir: string
@@ -26,7 +27,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 async function withPass(run: (pass: FilePass) => Promise<void>): Promise<void> {
   const opened = await ArchiveFile.open(file)
   try {
-    await run(new FilePass(opened))
+    await run(new FilePass(opened, new LaneSum(ownReadsBytes(opened.size))))
   } finally {
     await opened.close()
   }
@@ -54,7 +55,7 @@ function besideChunks(sum: (k: number, chunk: Buffer) => number | undefined): Ch
 async function withBeside(chunks: Chunks, run: (pass: FilePass) => Promise<void>): Promise<void> {
   const opened = await ArchiveFile.open(file)
   try {
-    await run(new FilePass(opened, chunks))
+    await run(new FilePass(opened, new LaneSum(), chunks))
   } finally {
     await opened.close()
   }
@@ -66,12 +67,13 @@ describe('the file pass', () => {
     ['a small range, summed here again', 70, 100],
     ['a range that starts a read', 2 * 1024 * 1024, 65 * 1024],
     ['a range up to the last byte', 1024, SIZE - 1024]
-  ])('%s: the CRC-32 and sha256 of the whole file, as zlib and crypto take them', async (_what, start, length) => {
+  ])('%s: the CRC-32, lane sum and sha256 of the whole file, as zlib, lane-sum.ts and crypto take them', async (_what, start, length) => {
     await withPass(async pass => {
       await pass.skipTo(start)
       await walkSums(pass, length)
       const sums = await pass.finish()
       expect(sums.crc32).toBe(crc32(bytes))
+      expect(sums.laneSum).toBe(laneSumOf(bytes))
       expect(sums.sha256).toBe(createHash('sha256').update(bytes).digest('hex'))
     })
   })
@@ -110,6 +112,8 @@ describe('the file pass beside a reading thread', () => {
       await walkSums(pass, length)
       const sums = await pass.finish()
       expect(sums.crc32).toBe(crc32(bytes))
+      // the chunks lie outside the sum's memory here: summed through its staging area, the same sum
+      expect(sums.laneSum).toBe(laneSumOf(bytes))
       // the reading thread takes the sha256 then
       expect(sums.sha256).toBeUndefined()
     })
@@ -125,7 +129,7 @@ describe('the file pass beside a reading thread', () => {
     }
   })
 
-  it("the thread's sum is what counts for its chunk: a wrong one gives a wrong CRC-32, which the upload then refuses", async () => {
+  it("the thread's sum is what counts for its chunk: a wrong one gives a wrong CRC-32, which a stored entry's check then refuses", async () => {
     await withBeside(
       besideChunks(k => (k === 1 ? 12345 : undefined)),
       async pass => {

@@ -8,7 +8,8 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { crc32 } from 'node:zlib'
-import { CHUNK, type ReadBeside, readBeside as startReading } from '../../src/archive/hash-beside.js'
+import { CHUNK, type ReadBeside, besideBytes, readBeside as startReading } from '../../src/archive/hash-beside.js'
+import { LaneSum } from '../../src/lane-sum.js'
 import { inspectArchive } from '../../src/archive/zip.js'
 import { InputError } from '../../src/errors.js'
 import { makeZip } from '../helpers/zip.js'
@@ -35,8 +36,8 @@ afterEach(async () => {
   for (const reader of readers.splice(0)) await reader.stop()
 })
 
-function readBeside(fd: number, size: number): ReadBeside {
-  const reader = startReading(fd, size)
+function readBeside(fd: number, size: number, sum = new LaneSum(besideBytes(size))): ReadBeside {
+  const reader = startReading(fd, size, sum)
   readers.push(reader)
   return reader
 }
@@ -57,12 +58,14 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T> {
 const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
 
 describe('the reading thread', () => {
-  it("gives the file's bytes in order, and its sha256", async () => {
-    const reading = readBeside(open(), bytes.length)
+  it("gives the file's bytes in order, in the lane sum's memory, and its sha256", async () => {
+    const sum = new LaneSum(besideBytes(bytes.length))
+    const reading = readBeside(open(), bytes.length, sum)
     const seen: Buffer[] = []
     let at = 0
     while (at < bytes.length) {
       const chunk = await within(reading.chunks.next(), 5000)
+      expect(chunk.buffer).toBe(sum.shared)
       seen.push(Buffer.from(chunk))
       at += chunk.length
       reading.chunks.release()
@@ -125,6 +128,10 @@ describe('the reading thread', () => {
     await expect(within(reading.chunks.next(), 5000)).rejects.toThrow(`unexpected end of file at byte ${CHUNK + 10}`)
     await expect(reading.sha256).rejects.toThrow(/unexpected end of file/)
     await reading.stop()
+  })
+
+  it('refuses a lane sum without room for its chunks', () => {
+    expect(() => startReading(open(), bytes.length, new LaneSum(besideBytes(bytes.length) - 1))).toThrow(RangeError)
   })
 
   it('stops at once while it waits for a chunk to be given back', async () => {

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { crc32 } from 'node:zlib'
+import { laneSumOf } from '../../src/lane-sum.js'
 import { Emulator } from '../../emulator/server.js'
 import { seedGroup } from '../../emulator/seed.js'
 import { ArchiveFile } from '../../src/archive/open.js'
@@ -165,7 +165,7 @@ describe('errors', () => {
     const file = zipFile()
     const sha256 = createHash('sha256').update(readFileSync(file)).digest('hex')
     const archive = await ArchiveFile.open(file)
-    archive.checked({ sha256, crc32: crc32(readFileSync(file)) })
+    archive.checked({ sha256, laneSum: laneSumOf(readFileSync(file)) })
     const body = multipartBody({ archive, fileName: 'c.car.zip', size: 2048, groupType: GROUP, changeLog: 'x', sha256 })
     const err = await c.createVersion(GROUP, body).catch(e => e)
     await archive.close()
@@ -201,7 +201,7 @@ describe('upload body', () => {
     const file = zipFile(300_000)
     const sha = createHash('sha256').update(readFileSync(file)).digest('hex')
     const archive = await ArchiveFile.open(file)
-    archive.checked({ sha256: sha, crc32: crc32(readFileSync(file)) })
+    archive.checked({ sha256: sha, laneSum: laneSumOf(readFileSync(file)) })
     const body = multipartBody({ archive, fileName: 'c.car.zip', size: 300_000, groupType: GROUP, changeLog: 'notes\n\nsha256: ' + sha, sha256: sha })
     emu.script('create', { status: 503 })
     const { c } = client()

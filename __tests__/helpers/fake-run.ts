@@ -8,7 +8,7 @@ import * as path from 'node:path'
 import { findInWorkspace, locateArchive } from '../../src/archive/locate.js'
 import type { ArchiveFile } from '../../src/archive/zip.js'
 import { Writable } from 'node:stream'
-import { crc32 } from 'node:zlib'
+import { laneSumOf } from '../../src/lane-sum.js'
 import type { BoomiClient, DeleteAnswer } from '../../src/boomi/client.js'
 import { EventLog, type RunRecord } from '../../src/domain/record.js'
 import type { ConnectorVersion, VersionChange } from '../../src/domain/versions.js'
@@ -323,13 +323,12 @@ export async function runFake(boomi: FakeBoomi, inputs: Inputs, workspace: strin
   return { record: record!, error, lines, warnings, sleeps, elapsedMs: clock.t - T0, published, deps }
 }
 
-/** The checked archive's descriptor: the workspace archive's bytes, from memory, as checked. */
-/** An opened archive serving `bytes` (the workspace's archive by default). */
+/** An opened archive serving `bytes` (the workspace's archive by default), as checked. */
 export function fakeArchiveFile(bytes: Buffer = ARCHIVE_BYTES): ArchiveFile {
   const file = {
     path: 'build/c.car.zip',
     size: bytes.length,
-    crc32: crc32(bytes),
+    laneSum: laneSumOf(bytes),
     read: async (into: Buffer, position: number, length = into.length) => bytes.copy(into, 0, position, Math.min(bytes.length, position + length)),
     changed: async () => undefined,
     close: async () => undefined

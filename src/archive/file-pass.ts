@@ -2,16 +2,17 @@ import { createHash } from 'node:crypto'
 import { crc32 } from 'node:zlib'
 import { crc32Combine } from './crc-combine.js'
 import { CHUNK, type Chunks } from './hash-beside.js'
+import type { LaneSum } from '../lane-sum.js'
 import type { ArchiveFile } from './open.js'
 
-/** The whole file's sha256 (what is announced) and CRC-32 (what the upload checks its bytes against, cheaply). */
+/** The whole file's sha256 (what is announced) and lane sum (what the upload checks its bytes against, cheaply: lane-sum.ts). */
 export interface FileSums {
   sha256: string
-  crc32: number
+  laneSum: string
 }
 
-/** What one pass yields: the CRC-32 always, the sha256 unless another thread takes it. */
-export type PassSums = Pick<FileSums, 'crc32'> & Partial<Pick<FileSums, 'sha256'>>
+/** What one pass yields: the lane sum and the CRC-32 always, the sha256 unless another thread takes it. */
+export type PassSums = Pick<FileSums, 'laneSum'> & Partial<Pick<FileSums, 'sha256'>> & { crc32: number }
 
 /**
  * One read of the archive, front to back. The walk takes the entries' bytes from
@@ -21,7 +22,9 @@ export type PassSums = Pick<FileSums, 'crc32'> & Partial<Pick<FileSums, 'sha256'
  * The file's CRC-32 is taken once per byte, here or (for a chunk it summed while
  * ahead of the walk) by the reading thread, and the CRC-32 of a stored entry, which
  * the walk checks, is worked out from the file's (`takeSummed`): its bytes are not
- * summed again. Memory stays at a few chunks whatever the archive's size.
+ * summed again. The file's lane sum is taken here, of each chunk where it lies (the
+ * chunks are read into the sum's own memory). Memory stays at a few chunks whatever
+ * the archive's size.
  */
 export class FilePass {
   private readonly chunks: Chunks
@@ -40,15 +43,16 @@ export class FilePass {
 
   /**
    * `beside`: the chunks of a thread that reads the file and takes its sha256 (a
-   * large archive), with the CRC-32 of those it summed; without it this thread
-   * reads, hashes and sums.
+   * large archive) into `sum`'s region, with the CRC-32 of those it summed; without
+   * it this thread reads (into that region too), hashes and sums.
    */
   constructor(
     private readonly file: ArchiveFile,
+    private readonly sum: LaneSum,
     beside?: Chunks
   ) {
     this.hashing = !beside
-    this.chunks = beside ?? new OwnReads(file)
+    this.chunks = beside ?? new OwnReads(file, sum)
   }
 
   /** The file position of the next byte not yet consumed. */
@@ -127,7 +131,7 @@ export class FilePass {
     await this.skipTo(this.file.size)
     this.catchUp(this.file.size)
     // Whatever the file holds past the size it had when opened is not ours: the upload refuses a file that grew.
-    return { sha256: this.hashing ? this.hash.digest('hex') : undefined, crc32: this.crc >>> 0 }
+    return { sha256: this.hashing ? this.hash.digest('hex') : undefined, laneSum: this.sum.digest(), crc32: this.crc >>> 0 }
   }
 
   /** Stops the reading once the walk has given up, and any read in flight from failing unobserved. */
@@ -155,6 +159,7 @@ export class FilePass {
     this.chunkStart = start
     this.used = 0
     if (this.hashing) this.hash.update(this.chunk)
+    this.sum.update(this.chunk)
   }
 
   /** Sums the current chunk's bytes from `crcAt` up to `position`. */
@@ -165,16 +170,24 @@ export class FilePass {
   }
 }
 
-/** The file read by this thread through two reused buffers: the next chunk is read while the last is used. */
+/** Room OwnReads needs in the sum's region, for a file of `size` bytes. */
+export function ownReadsBytes(size: number): number {
+  return 2 * Math.max(1, Math.min(CHUNK, size))
+}
+
+/** The file read by this thread through two reused buffers (in the sum's memory): the next chunk is read while the last is used. */
 class OwnReads implements Chunks {
   private readonly free: Buffer[]
   private readonly held: Buffer[] = []
   private position = 0
   private ahead: { buffer: Buffer; read: Promise<number> } | undefined
 
-  constructor(private readonly file: ArchiveFile) {
-    const size = Math.max(1, Math.min(CHUNK, file.size))
-    this.free = [Buffer.allocUnsafeSlow(size), Buffer.allocUnsafeSlow(size)]
+  constructor(
+    private readonly file: ArchiveFile,
+    sum: LaneSum
+  ) {
+    const size = ownReadsBytes(file.size) / 2
+    this.free = [sum.region(0, size), sum.region(size, size)]
     this.readAhead()
   }
 

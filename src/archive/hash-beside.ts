@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads'
+import type { LaneSum } from '../lane-sum.js'
 
 /** The file's bytes in order, a chunk at a time: the walk's one source (file-pass.ts). */
 export interface Chunks {
@@ -18,7 +19,8 @@ export interface Chunks {
 // archive's own descriptor (descriptors belong to the process, so the number is
 // valid in every thread) at explicit positions: no path is opened again.
 //
-// It reads the file front to back into SLOTS chunks of shared memory, takes the
+// It reads the file front to back into SLOTS chunks of shared memory (the start of
+// the memory the walk's LaneSum sums in, lane-sum.ts), takes the
 // file's sha256 of each chunk, and publishes each as soon as it is read: this thread
 // walks the zip in the same bytes. A slot is read into again only once this thread
 // has given it back (and the reading thread hashed it, which it did before reading
@@ -113,11 +115,21 @@ export interface ReadBeside {
   stop(): Promise<void>
 }
 
-/** Reads the file behind descriptor `fd`, of `size` bytes, in a worker thread that also takes its sha256. */
-export function readBeside(fd: number, size: number): ReadBeside {
-  const memory = new SharedArrayBuffer(SLOTS * Math.max(1, Math.min(CHUNK, size)))
+/** The shared memory the reading thread reads into, for a file of `size` bytes: room for SLOTS chunks. */
+export function besideBytes(size: number): number {
+  return SLOTS * Math.max(1, Math.min(CHUNK, size))
+}
+
+/**
+ * Reads the file behind descriptor `fd`, of `size` bytes, in a worker thread that
+ * also takes its sha256, into the first besideBytes(size) bytes of `sum`'s region:
+ * the chunks it gives are summed where they lie.
+ */
+export function readBeside(fd: number, size: number, sum: LaneSum): ReadBeside {
+  const chunk = besideBytes(size) / SLOTS
+  sum.region(0, SLOTS * chunk) // throws unless the region has room for every slot
+  const memory = sum.shared
   const control = new Int32Array(new SharedArrayBuffer((SUMMED + SLOTS) * Int32Array.BYTES_PER_ELEMENT))
-  const chunk = memory.byteLength / SLOTS
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     workerData: { fd, size, memory, control: control.buffer, slots: SLOTS, chunk },

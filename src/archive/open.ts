@@ -23,7 +23,7 @@ export class NotARegularFile extends Error {}
 
 export class ArchiveFile {
   private closed = false
-  private sums?: { sha256: string; crc32: number }
+  private sums?: { sha256: string; laneSum: string }
 
   private constructor(
     /** The path it was opened by, for messages and for the swap check. */
@@ -59,14 +59,14 @@ export class ArchiveFile {
   }
 
   /** Records the sums the check took of these bytes: what the upload proves its bytes against. */
-  checked(sums: { sha256: string; crc32: number }): void {
+  checked(sums: { sha256: string; laneSum: string }): void {
     this.sums = sums
   }
 
-  /** CRC-32 of the bytes as checked: the upload verifies what it sends against it (cheaper than a second sha256). */
-  get crc32(): number {
+  /** The lane sum of the bytes as checked (lane-sum.ts): the upload verifies what it sends against it (far cheaper than a second sha256). */
+  get laneSum(): string {
     if (!this.sums) throw new Error('the archive was not checked')
-    return this.sums.crc32
+    return this.sums.laneSum
   }
 
   /** Reads at `position` into `into`; the bytes read (fewer only at the end of the file). */

@@ -7,8 +7,9 @@ import { Input } from '../constants.js'
 import { InputError } from '../errors.js'
 import { CONFIG_ENTRY, type ConnectorInfo, checkLayout } from './connector-config.js'
 import { AHEAD_BYTES, ASYNC_MIN_BYTES, digestArchive, newWalkState } from './digest.js'
-import { FilePass } from './file-pass.js'
-import { type ReadBeside, WORKER_MIN_BYTES, readBeside } from './hash-beside.js'
+import { FilePass, ownReadsBytes } from './file-pass.js'
+import { type ReadBeside, WORKER_MIN_BYTES, besideBytes, readBeside } from './hash-beside.js'
+import { LaneSum } from '../lane-sum.js'
 import { ZIP_LIMITS, type ZipLimits } from './limits.js'
 import { ArchiveFile, NotARegularFile } from './open.js'
 import { ZipDefect, ZipLimitExceeded, causeText } from './zip-errors.js'
@@ -49,7 +50,7 @@ export interface InspectOptions {
 /**
  * Opens `path` once and reads it as a zip — central directory, every entry
  * inflated and its CRC-32 checked — computing its content digest, the file's
- * CRC-32 and its sha256 from that one read: made by this thread or, from
+ * lane sum and its sha256 from that one read: made by this thread or, from
  * `workerMinBytes`, by another thread that takes the sha256 while this one walks
  * the same bytes. The descriptor's size and times are compared once the check is
  * done. `shownName` is how the caller names the file to the user (relative to the
@@ -61,14 +62,18 @@ export async function inspectArchive(path: string, shownName: string, options: I
   const file = await openArchive(path, shownName)
   let beside: ReadBeside | undefined
   try {
-    beside = file.size >= workerMinBytes ? startBeside(file) : undefined
+    const large = file.size >= workerMinBytes
+    // The reads land in the lane sum's memory: it sums each chunk where it lies (lane-sum.ts).
+    const sum = new LaneSum(large ? besideBytes(file.size) : ownReadsBytes(file.size))
+    beside = large ? startBeside(file, sum) : undefined
     const state = newWalkState(limits, aheadBytes, asyncMinBytes)
-    const [content, besideSha256] = await Promise.all([digestArchive(file, new FilePass(file, beside?.chunks), state, CONFIG_ENTRY), beside?.sha256]).catch(
-      (err: unknown) => {
-        throw asInputError(err, shownName)
-      }
-    )
-    const sums = { sha256: content.sums.sha256 ?? besideSha256!, crc32: content.sums.crc32 }
+    const [content, besideSha256] = await Promise.all([
+      digestArchive(file, new FilePass(file, sum, beside?.chunks), state, CONFIG_ENTRY),
+      beside?.sha256
+    ]).catch((err: unknown) => {
+      throw asInputError(err, shownName)
+    })
+    const sums = { sha256: content.sums.sha256 ?? besideSha256!, laneSum: content.sums.laneSum }
     file.checked(sums)
     const changed = await file.changed()
     if (changed) throw new InputError(Input.archive, `${Input.archive} ${shownName} changed while it was being checked (${changed}). ${NO_WRITERS}`)
@@ -91,9 +96,9 @@ export async function inspectArchive(path: string, shownName: string, options: I
 }
 
 /** The file read and hashed by a worker, or undefined (this thread reads and hashes) when no worker can start. */
-function startBeside(file: ArchiveFile): ReadBeside | undefined {
+function startBeside(file: ArchiveFile, sum: LaneSum): ReadBeside | undefined {
   try {
-    return readBeside(file.fd, file.size)
+    return readBeside(file.fd, file.size, sum)
   } catch {
     return undefined
   }

@@ -5,19 +5,19 @@
 // check took and the descriptor's times still match, so a file that
 // changed, grew or shrank since it was hashed never yields a complete request
 // body: Boomi cannot store what it never fully received, and the checksum we
-// announce matches what we send. CRC-32, not a second sha256: it catches any
-// accidental change (a writer must also move the file's ctime, which is checked
-// too) at a fraction of sha256's cost, so the check does not add a second full
-// hashing pass beside the send (docs/behaviour.md, "Checksum").
+// announce matches what we send. A lane sum (src/archive/lane-sum.ts), not a
+// second sha256: it catches any accidental change (a writer must also move the
+// file's ctime, which is checked too) at memory speed, a tenth of a CRC-32's cost,
+// so the check adds almost nothing beside the send (docs/behaviour.md, "Checksum").
 import type { Writable } from 'node:stream'
-import { crc32 } from 'node:zlib'
+import { LaneSum } from '../lane-sum.js'
 import { ArchiveChangedError } from '../errors.js'
 
 /** The archive's open descriptor, read at explicit positions (src/archive/open.ts). */
 export interface PositionalFile {
   readonly path: string
-  /** CRC-32 of the whole file as it was checked and hashed. */
-  readonly crc32: number
+  /** The lane sum of the whole file as it was checked and hashed. */
+  readonly laneSum: string
   read(into: Buffer, position: number, length?: number): Promise<number>
   /** Undefined while the file is the one opened; otherwise what changed. */
   changed(): Promise<string | undefined>
@@ -32,7 +32,8 @@ export interface ExpectedFile {
 export const READ_CHUNK = 1024 * 1024
 // One buffer being read, one held back, one on its way to the socket. Reused, so
 // a 1 GiB upload leaves no garbage behind: a fresh buffer per read piled up some
-// 30 MB for the collector and set the release's peak RSS.
+// 30 MB for the collector and set the release's peak RSS. They lie in the lane
+// sum's memory, so their bytes are summed where they were read.
 const BUFFERS = 3
 
 /**
@@ -45,8 +46,9 @@ export async function writeVerifiedFile(expected: ExpectedFile, sink: Writable, 
   await unchanged(expected)
   const out = new FlushedWrites(sink, BUFFERS, onBytes)
   try {
-    const buffers = Array.from({ length: BUFFERS }, () => Buffer.allocUnsafeSlow(Math.max(1, Math.min(READ_CHUNK, expected.size))))
-    let crc = 0
+    const size = Math.max(1, Math.min(READ_CHUNK, expected.size))
+    const sum = new LaneSum(BUFFERS * size)
+    const buffers = Array.from({ length: BUFFERS }, (_, i) => sum.region(i * size, size))
     let held: { slot: number; chunk: Buffer } | undefined
     let bytesRead = 0
     for (let slot = 0; ; slot = (slot + 1) % BUFFERS) {
@@ -55,13 +57,14 @@ export async function writeVerifiedFile(expected: ExpectedFile, sink: Writable, 
       if (chunk.length === 0) break
       bytesRead += chunk.length
       if (bytesRead > expected.size) throw changed(expected, `it grew beyond the ${expected.size} bytes hashed`)
-      crc = crc32(chunk, crc)
+      sum.update(chunk)
       if (held) out.write(held.slot, held.chunk)
       held = { slot, chunk }
     }
     if (bytesRead !== expected.size) throw changed(expected, `it is now ${bytesRead} bytes, not the ${expected.size} hashed`)
-    if (crc >>> 0 !== expected.file.crc32 >>> 0)
-      throw changed(expected, `its CRC-32 is now ${hex8(crc)}, not the ${hex8(expected.file.crc32)} of the bytes hashed`)
+    const now = sum.digest()
+    if (now !== expected.file.laneSum)
+      throw changed(expected, `its lane sum is now ${now.slice(0, 16)}…, not the ${expected.file.laneSum.slice(0, 16)}… of the bytes hashed`)
     await unchanged(expected)
     if (held) out.write(held.slot, held.chunk)
     await out.drained()
@@ -143,8 +146,6 @@ class FlushedWrites {
     this.sink.off('close', this.onClose)
   }
 }
-
-const hex8 = (n: number): string => (n >>> 0).toString(16).padStart(8, '0')
 
 function closedEarly(): Error {
   return new Error('the request closed before its body was written')
