@@ -41,11 +41,12 @@ export const modules = {
 //       (v128.store (local.get $state) (local.get $s1))
 //       (v128.store offset=16 (local.get $state) (local.get $s2))))
 //
-// `length` is always a whole number of blocks. The memory is shared so that the
-// thread that reads a large archive (src/archive/hash-beside.ts) reads straight into it, and
-// readers are given views of it (`region`): their bytes are summed where they
-// lie. Bytes from anywhere else are copied in through a small staging area; where
+// `length` is always a whole number of blocks. Readers are given views of the
+// memory (`region`), so their bytes are summed where they lie; it is shared, so
+// that the thread that reads a large archive (src/archive/hash-beside.ts) reads
+// straight into it. Bytes from anywhere else are copied in through a small staging area; where
 // WebAssembly is missing (node --jitless) the same sum is taken in JavaScript.
+// prettier-ignore
 const MODULE = Uint8Array.of(
 // magic, version
 0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 
@@ -91,8 +92,8 @@ function sumModule() {
 }
 class LaneSum {
     regionBytes;
-    /** The memory: the readers' region first, then the staging area and the sums. */
-    shared;
+    /** The memory, shared so that another thread can read into it: the readers' region first, then the staging area and the sums. */
+    memory;
     bytes;
     sum;
     stagingAt;
@@ -116,14 +117,14 @@ class LaneSum {
         if (module) {
             const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
             const instance = new WebAssembly.Instance(module, { m: { memory } });
-            this.shared = memory.buffer;
+            this.memory = memory.buffer;
             this.sum = instance.exports.sum;
         }
         else {
-            this.shared = new SharedArrayBuffer(pages * PAGE);
+            this.memory = new SharedArrayBuffer(pages * PAGE);
             this.sum = (at, length, state) => sumInJs(this.bytes, at, length, state);
         }
-        this.bytes = Buffer.from(this.shared);
+        this.bytes = Buffer.from(this.memory);
         this.bytes.fill(0, this.stateAt, this.finalAt + BLOCK);
     }
     /** `length` bytes at `offset` of the readers' region, to read into: summed where they lie. */
@@ -140,7 +141,7 @@ class LaneSum {
             at = this.fillPending(data, 0);
         if (at === data.length)
             return;
-        const inside = data.buffer === this.shared && data.byteOffset + data.length <= this.stagingAt;
+        const inside = data.buffer === this.memory && data.byteOffset + data.length <= this.stagingAt;
         while (data.length - at >= BLOCK) {
             const blocks = inside ? data.length - at - ((data.length - at) % BLOCK) : Math.min(STAGING, data.length - at - ((data.length - at) % BLOCK));
             if (inside)

@@ -30,163 +30,44 @@
 //       (v128.store (local.get $state) (local.get $s1))
 //       (v128.store offset=16 (local.get $state) (local.get $s2))))
 //
-// `length` is always a whole number of blocks. The memory is shared so that the
-// thread that reads a large archive (src/archive/hash-beside.ts) reads straight into it, and
-// readers are given views of it (`region`): their bytes are summed where they
-// lie. Bytes from anywhere else are copied in through a small staging area; where
+// `length` is always a whole number of blocks. Readers are given views of the
+// memory (`region`), so their bytes are summed where they lie; it is shared, so
+// that the thread that reads a large archive (src/archive/hash-beside.ts) reads
+// straight into it. Bytes from anywhere else are copied in through a small staging area; where
 // WebAssembly is missing (node --jitless) the same sum is taken in JavaScript.
 
+// prettier-ignore
 const MODULE = Uint8Array.of(
   // magic, version
-  0x00,
-  0x61,
-  0x73,
-  0x6d,
-  0x01,
-  0x00,
-  0x00,
-  0x00,
+  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
   // type section: (func (param i32 i32 i32))
-  0x01,
-  0x07,
-  0x01,
-  0x60,
-  0x03,
-  0x7f,
-  0x7f,
-  0x7f,
-  0x00,
+  0x01, 0x07, 0x01, 0x60, 0x03, 0x7f, 0x7f, 0x7f, 0x00,
   // import section: "m" "memory", shared, 1 to 65536 pages
-  0x02,
-  0x10,
-  0x01,
-  0x01,
-  0x6d,
-  0x06,
-  0x6d,
-  0x65,
-  0x6d,
-  0x6f,
-  0x72,
-  0x79,
-  0x02,
-  0x03,
-  0x01,
-  0x80,
-  0x80,
-  0x04,
+  0x02, 0x10, 0x01, 0x01, 0x6d, 0x06, 0x6d, 0x65, 0x6d, 0x6f, 0x72, 0x79, 0x02, 0x03, 0x01, 0x80, 0x80, 0x04,
   // function section: one function of type 0
-  0x03,
-  0x02,
-  0x01,
-  0x00,
+  0x03, 0x02, 0x01, 0x00,
   // export section: "sum", function 0
-  0x07,
-  0x07,
-  0x01,
-  0x03,
-  0x73,
-  0x75,
-  0x6d,
-  0x00,
-  0x00,
+  0x07, 0x07, 0x01, 0x03, 0x73, 0x75, 0x6d, 0x00, 0x00,
   // code section: one body of 0x57 bytes
-  0x0a,
-  0x59,
-  0x01,
-  0x57,
+  0x0a, 0x59, 0x01, 0x57,
   // locals: two v128 ($s1 3, $s2 4), one i32 ($end 5)
-  0x02,
-  0x02,
-  0x7b,
-  0x01,
-  0x7f,
+  0x02, 0x02, 0x7b, 0x01, 0x7f,
   // $s1 = load($state); $s2 = load($state + 16); $end = $at + $length
-  0x20,
-  0x02,
-  0xfd,
-  0x00,
-  0x00,
-  0x00,
-  0x21,
-  0x03,
-  0x20,
-  0x02,
-  0xfd,
-  0x00,
-  0x00,
-  0x10,
-  0x21,
-  0x04,
-  0x20,
-  0x00,
-  0x20,
-  0x01,
-  0x6a,
-  0x21,
-  0x05,
+  0x20, 0x02, 0xfd, 0x00, 0x00, 0x00, 0x21, 0x03,
+  0x20, 0x02, 0xfd, 0x00, 0x00, 0x10, 0x21, 0x04,
+  0x20, 0x00, 0x20, 0x01, 0x6a, 0x21, 0x05,
   // block, loop: br_if 1 ($at >= $end)
-  0x02,
-  0x40,
-  0x03,
-  0x40,
-  0x20,
-  0x00,
-  0x20,
-  0x05,
-  0x4f,
-  0x0d,
-  0x01,
+  0x02, 0x40, 0x03, 0x40,
+  0x20, 0x00, 0x20, 0x05, 0x4f, 0x0d, 0x01,
   // $s1 = $s1 + load($at); $s2 = $s2 + $s1
-  0x20,
-  0x03,
-  0x20,
-  0x00,
-  0xfd,
-  0x00,
-  0x00,
-  0x00,
-  0xfd,
-  0xae,
-  0x01,
-  0x22,
-  0x03,
-  0x20,
-  0x04,
-  0xfd,
-  0xae,
-  0x01,
-  0x21,
-  0x04,
+  0x20, 0x03, 0x20, 0x00, 0xfd, 0x00, 0x00, 0x00, 0xfd, 0xae, 0x01, 0x22, 0x03,
+  0x20, 0x04, 0xfd, 0xae, 0x01, 0x21, 0x04,
   // $at += 16; br 0; end loop, end block
-  0x20,
-  0x00,
-  0x41,
-  0x10,
-  0x6a,
-  0x21,
-  0x00,
-  0x0c,
-  0x00,
-  0x0b,
-  0x0b,
+  0x20, 0x00, 0x41, 0x10, 0x6a, 0x21, 0x00,
+  0x0c, 0x00, 0x0b, 0x0b,
   // store($state, $s1); store($state + 16, $s2); end
-  0x20,
-  0x02,
-  0x20,
-  0x03,
-  0xfd,
-  0x0b,
-  0x00,
-  0x00,
-  0x20,
-  0x02,
-  0x20,
-  0x04,
-  0xfd,
-  0x0b,
-  0x00,
-  0x10,
+  0x20, 0x02, 0x20, 0x03, 0xfd, 0x0b, 0x00, 0x00,
+  0x20, 0x02, 0x20, 0x04, 0xfd, 0x0b, 0x00, 0x10,
   0x0b
 )
 
@@ -213,8 +94,8 @@ function sumModule(): WebAssembly.Module | null {
 }
 
 export class LaneSum {
-  /** The memory: the readers' region first, then the staging area and the sums. */
-  readonly shared: SharedArrayBuffer
+  /** The memory, shared so that another thread can read into it: the readers' region first, then the staging area and the sums. */
+  readonly memory: SharedArrayBuffer
   private readonly bytes: Buffer
   private readonly sum: SumFn
   private readonly stagingAt: number
@@ -241,13 +122,13 @@ export class LaneSum {
     if (module) {
       const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true })
       const instance = new WebAssembly.Instance(module, { m: { memory } })
-      this.shared = memory.buffer as unknown as SharedArrayBuffer
+      this.memory = memory.buffer as SharedArrayBuffer
       this.sum = instance.exports.sum as SumFn
     } else {
-      this.shared = new SharedArrayBuffer(pages * PAGE)
+      this.memory = new SharedArrayBuffer(pages * PAGE)
       this.sum = (at, length, state) => sumInJs(this.bytes, at, length, state)
     }
-    this.bytes = Buffer.from(this.shared)
+    this.bytes = Buffer.from(this.memory)
     this.bytes.fill(0, this.stateAt, this.finalAt + BLOCK)
   }
 
@@ -264,7 +145,7 @@ export class LaneSum {
     let at = 0
     if (this.pending > 0) at = this.fillPending(data, 0)
     if (at === data.length) return
-    const inside = data.buffer === (this.shared as unknown) && data.byteOffset + data.length <= this.stagingAt
+    const inside = data.buffer === this.memory && data.byteOffset + data.length <= this.stagingAt
     while (data.length - at >= BLOCK) {
       const blocks = inside ? data.length - at - ((data.length - at) % BLOCK) : Math.min(STAGING, data.length - at - ((data.length - at) % BLOCK))
       if (inside) this.sum(data.byteOffset + at, blocks, this.stateAt)

@@ -13,12 +13,12 @@ import { ArchiveFile } from '../../src/archive/open.js'
 
 let dir: string
 let bytes: Buffer
-const SIZE = 5 * 1024 * 1024 + 99
+const SIZE = 2 * CHUNK + CHUNK / 2 + 99
 let file: string
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'file-pass-'))
-  bytes = randomBytes(SIZE) // three reads of 2 MiB
+  bytes = randomBytes(SIZE) // three of the reading thread's chunks
   file = path.join(dir, 'a.bin')
   writeFileSync(file, bytes)
 })
@@ -40,7 +40,7 @@ async function walkSums(pass: FilePass, length: number): Promise<void> {
   expect(pass.summed()).toBe(crc >>> 0)
 }
 
-/** The file's bytes in 2 MiB chunks, as the reading thread gives them, with the CRC-32 `sum` says for each (undefined: not taken). */
+/** The file's bytes in CHUNK-sized chunks, as the reading thread gives them, with the CRC-32 `sum` says for each (undefined: not taken). */
 function besideChunks(sum: (k: number, chunk: Buffer) => number | undefined): Chunks {
   let given = 0
   let released = 0
@@ -63,9 +63,9 @@ async function withBeside(chunks: Chunks, run: (pass: FilePass) => Promise<void>
 
 describe('the file pass', () => {
   it.each([
-    ['a large range across two reads, joined', 1000, 3 * 1024 * 1024],
+    ['a large range across two reads, joined', 1000, 1.5 * CHUNK],
     ['a small range, summed here again', 70, 100],
-    ['a range that starts a read', 2 * 1024 * 1024, 65 * 1024],
+    ['a range that starts a read', CHUNK, 65 * 1024],
     ['a range up to the last byte', 1024, SIZE - 1024]
   ])('%s: the CRC-32, lane sum and sha256 of the whole file, as zlib, lane-sum.ts and crypto take them', async (_what, start, length) => {
     await withPass(async pass => {

@@ -65,7 +65,7 @@ describe('the reading thread', () => {
     let at = 0
     while (at < bytes.length) {
       const chunk = await within(reading.chunks.next(), 5000)
-      expect(chunk.buffer).toBe(sum.shared)
+      expect(chunk.buffer).toBe(sum.memory)
       seen.push(Buffer.from(chunk))
       at += chunk.length
       reading.chunks.release()

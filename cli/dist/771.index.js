@@ -1096,169 +1096,7 @@ function crc32Combine(crcA, crcB, lengthB) {
     return (multiply(shiftOf(lengthB), crcA >>> 0) ^ crcB) >>> 0;
 }
 
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __webpack_require__(5919);
-;// CONCATENATED MODULE: ./src/archive/hash-beside.ts
-
-// The reading thread's code travels as a string (`eval: true`) so that it runs the
-// same from Jest, from tsc's output and from the single file a bundler makes: a
-// worker given as a file path would need that file beside the bundle. It reads the
-// archive's own descriptor (descriptors belong to the process, so the number is
-// valid in every thread) at explicit positions: no path is opened again.
-//
-// It reads the file front to back into SLOTS chunks of shared memory (the start of
-// the memory the walk's LaneSum sums in, lane-sum.ts), takes the
-// file's sha256 of each chunk, and publishes each as soon as it is read: this thread
-// walks the zip in the same bytes. A slot is read into again only once this thread
-// has given it back (and the reading thread hashed it, which it did before reading
-// on). When it is ahead of the walk (three of the four chunks read and not yet
-// given back: the walk is the slower), it also takes the chunk's CRC-32 after its
-// sha256, which the walk's thread would otherwise take: the two threads share that
-// work by how busy each is. A chunk's CRC-32 is used only if it is ready when the
-// walk leaves the chunk; if not, this thread sums the chunk, and the file's CRC-32
-// is the same either way. (Every other chunk, whatever the pace, made the reading
-// thread the slower one: docs/benchmarks.md, "One read of a large archive, and the
-// quiet second's pair (issue 22)".)
-// Control words: [PUBLISHED] chunks read, [RELEASED] chunks given back, [STOP] this
-// thread stopped listening, [FAILED] the read failed; then for each slot its length,
-// its chunk's CRC-32, and which chunk (its number + 1) that CRC-32 belongs to.
-const PUBLISHED = 0;
-const RELEASED = 1;
-const STOP = 2;
-const FAILED = 3;
-const LENGTHS = 4;
-const SLOTS = 4;
-const CRCS = LENGTHS + SLOTS;
-const SUMMED = CRCS + SLOTS;
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads')
-const { readSync } = require('node:fs')
-const { createHash } = require('node:crypto')
-const { crc32 } = require('node:zlib')
-const { fd, size, memory, control, slots, chunk } = workerData
-const ctl = new Int32Array(control)
-function run() {
-  const hash = createHash('sha256')
-  let position = 0
-  for (let k = 0; position < size; k++) {
-    for (;;) {
-      if (Atomics.load(ctl, ${STOP})) return undefined
-      const released = Atomics.load(ctl, ${RELEASED})
-      if (k - released < slots) break
-      Atomics.wait(ctl, ${RELEASED}, released, 1000)
-    }
-    const slot = k % slots
-    const view = Buffer.from(memory, slot * chunk, Math.min(chunk, size - position))
-    const n = readSync(fd, view, 0, view.length, position)
-    if (n === 0) throw new Error('unexpected end of file at byte ' + position)
-    ctl[${LENGTHS} + slot] = n
-    position += n
-    Atomics.store(ctl, ${PUBLISHED}, k + 1)
-    Atomics.notify(ctl, ${PUBLISHED})
-    hash.update(view.subarray(0, n))
-    if (k + 1 - Atomics.load(ctl, ${RELEASED}) >= ${SLOTS - 1}) {
-      ctl[${CRCS} + slot] = crc32(view.subarray(0, n)) | 0
-      Atomics.store(ctl, ${SUMMED} + slot, k + 1)
-    }
-  }
-  return hash.digest('hex')
-}
-try {
-  const sha256 = run()
-  parentPort.postMessage(sha256 === undefined ? { stopped: true } : { result: { sha256 } })
-} catch (err) {
-  Atomics.store(ctl, ${FAILED}, 1)
-  Atomics.notify(ctl, ${PUBLISHED})
-  parentPort.postMessage({ error: String((err && err.message) || err) })
-}
-`;
-/** The worker only hashes Buffers (kept off its heap): a small heap keeps the release under its 120 MB RSS target. */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 16 };
-// 2 MiB reads: sha256 runs near openssl's speed from 1 MiB up (64 KiB reads run at about half).
-const CHUNK = 2 * 1024 * 1024;
-// The reading thread runs up to SLOTS chunks ahead of the walk; four ran faster
-// than eight in the measurements (docs/benchmarks.md, "One read of a large archive,
-// and the quiet second's pair (issue 22)").
-// From this size the file is read and its sha256 taken on the other core while this
-// thread walks the zip in the same bytes: the two hash about as much (the archive's
-// bytes; the entries' bytes), so a 1 GiB archive is checked in about half the time
-// on 2 cores. Below it a worker's start (30–80 ms in a fresh process) costs more
-// than the hashing it would move (a 40 MB archive's takes about 25 ms), so this
-// thread reads and hashes alone (docs/benchmarks.md, "Checking the archive, second
-// pass (issue 22)"). The file's CRC-32 is taken once per byte either way, and a
-// stored entry's is worked out from it (file-pass.ts, takeSummed).
-const WORKER_MIN_BYTES = 64 * 1024 * 1024;
-/** The shared memory the reading thread reads into, for a file of `size` bytes: room for SLOTS chunks. */
-function besideBytes(size) {
-    return SLOTS * Math.max(1, Math.min(CHUNK, size));
-}
-/**
- * Reads the file behind descriptor `fd`, of `size` bytes, in a worker thread that
- * also takes its sha256, into the first besideBytes(size) bytes of `sum`'s region:
- * the chunks it gives are summed where they lie.
- */
-function readBeside(fd, size, sum) {
-    const chunk = besideBytes(size) / SLOTS;
-    sum.region(0, SLOTS * chunk); // throws unless the region has room for every slot
-    const memory = sum.shared;
-    const control = new Int32Array(new SharedArrayBuffer((SUMMED + SLOTS) * Int32Array.BYTES_PER_ELEMENT));
-    const worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, {
-        eval: true,
-        workerData: { fd, size, memory, control: control.buffer, slots: SLOTS, chunk },
-        resourceLimits: WORKER_LIMITS
-    });
-    const sha256 = new Promise((resolve, reject) => {
-        worker.once('message', (m) => m.result ? resolve(m.result.sha256) : reject(new Error(m.error ?? 'the reading thread stopped before the end of the file')));
-        worker.once('error', reject);
-        worker.once('exit', code => reject(new Error(`the reading thread stopped (exit code ${code})`)));
-    });
-    sha256.catch(() => undefined);
-    // What a wait for the next chunk races against: the thread's failure (its success publishes every chunk first).
-    const failed = sha256.then(() => new Promise(() => undefined));
-    failed.catch(() => undefined);
-    const stopReading = () => {
-        Atomics.store(control, STOP, 1);
-        Atomics.notify(control, RELEASED);
-    };
-    let given = 0;
-    let released = 0;
-    const chunks = {
-        async next() {
-            const k = given;
-            for (let published = Atomics.load(control, PUBLISHED); published <= k; published = Atomics.load(control, PUBLISHED)) {
-                if (Atomics.load(control, FAILED))
-                    await failed;
-                const wait = Atomics.waitAsync(control, PUBLISHED, published);
-                if (wait.async)
-                    await Promise.race([wait.value, failed]);
-            }
-            given++;
-            const slot = k % SLOTS;
-            return Buffer.from(memory, slot * chunk, control[LENGTHS + slot]);
-        },
-        crc() {
-            const slot = released % SLOTS;
-            return Atomics.load(control, SUMMED + slot) === released + 1 ? control[CRCS + slot] >>> 0 : undefined;
-        },
-        release() {
-            released++;
-            Atomics.store(control, RELEASED, released);
-            Atomics.notify(control, RELEASED);
-        },
-        abandon: stopReading
-    };
-    return {
-        sha256,
-        chunks,
-        stop: async () => {
-            stopReading();
-            await worker.terminate();
-        }
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/archive/file-pass.ts
-
 
 
 
@@ -1417,9 +1255,15 @@ class FilePass {
         this.crcAt = position;
     }
 }
+/**
+ * This thread's reads, below the reading thread's size (hash-beside.ts): 1 MiB, half its chunk.
+ * A 40 MB release checked as fast and peaked 2–4 MB lower than with 2 MiB reads
+ * (docs/benchmarks.md, "The upload's lane sum (issue 22)").
+ */
+const OWN_CHUNK = 1024 * 1024;
 /** Room OwnReads needs in the sum's region, for a file of `size` bytes. */
 function ownReadsBytes(size) {
-    return 2 * Math.max(1, Math.min(CHUNK, size));
+    return 2 * Math.max(1, Math.min(OWN_CHUNK, size));
 }
 /** The file read by this thread through two reused buffers (in the sum's memory): the next chunk is read while the last is used. */
 class OwnReads {
@@ -1468,6 +1312,169 @@ class OwnReads {
         const buffer = this.free.pop();
         this.ahead = { buffer, read: this.file.read(buffer, this.position, Math.min(buffer.length, this.file.size - this.position)) };
     }
+}
+
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __webpack_require__(5919);
+;// CONCATENATED MODULE: ./src/archive/hash-beside.ts
+
+// The reading thread's code travels as a string (`eval: true`) so that it runs the
+// same from Jest, from tsc's output and from the single file a bundler makes: a
+// worker given as a file path would need that file beside the bundle. It reads the
+// archive's own descriptor (descriptors belong to the process, so the number is
+// valid in every thread) at explicit positions: no path is opened again.
+//
+// It reads the file front to back into SLOTS chunks of shared memory (the start of
+// the memory the walk's LaneSum sums in, lane-sum.ts), takes the
+// file's sha256 of each chunk, and publishes each as soon as it is read: this thread
+// walks the zip in the same bytes. A slot is read into again only once this thread
+// has given it back (and the reading thread hashed it, which it did before reading
+// on). When it is ahead of the walk (three of the four chunks read and not yet
+// given back: the walk is the slower), it also takes the chunk's CRC-32 after its
+// sha256, which the walk's thread would otherwise take: the two threads share that
+// work by how busy each is. A chunk's CRC-32 is used only if it is ready when the
+// walk leaves the chunk; if not, this thread sums the chunk, and the file's CRC-32
+// is the same either way. (Every other chunk, whatever the pace, made the reading
+// thread the slower one: docs/benchmarks.md, "One read of a large archive, and the
+// quiet second's pair (issue 22)".)
+// Control words: [PUBLISHED] chunks read, [RELEASED] chunks given back, [STOP] this
+// thread stopped listening, [FAILED] the read failed; then for each slot its length,
+// its chunk's CRC-32, and which chunk (its number + 1) that CRC-32 belongs to.
+const PUBLISHED = 0;
+const RELEASED = 1;
+const STOP = 2;
+const FAILED = 3;
+const LENGTHS = 4;
+const SLOTS = 4;
+const CRCS = LENGTHS + SLOTS;
+const SUMMED = CRCS + SLOTS;
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads')
+const { readSync } = require('node:fs')
+const { createHash } = require('node:crypto')
+const { crc32 } = require('node:zlib')
+const { fd, size, memory, control, slots, chunk } = workerData
+const ctl = new Int32Array(control)
+function run() {
+  const hash = createHash('sha256')
+  let position = 0
+  for (let k = 0; position < size; k++) {
+    for (;;) {
+      if (Atomics.load(ctl, ${STOP})) return undefined
+      const released = Atomics.load(ctl, ${RELEASED})
+      if (k - released < slots) break
+      Atomics.wait(ctl, ${RELEASED}, released, 1000)
+    }
+    const slot = k % slots
+    const view = Buffer.from(memory, slot * chunk, Math.min(chunk, size - position))
+    const n = readSync(fd, view, 0, view.length, position)
+    if (n === 0) throw new Error('unexpected end of file at byte ' + position)
+    ctl[${LENGTHS} + slot] = n
+    position += n
+    Atomics.store(ctl, ${PUBLISHED}, k + 1)
+    Atomics.notify(ctl, ${PUBLISHED})
+    hash.update(view.subarray(0, n))
+    if (k + 1 - Atomics.load(ctl, ${RELEASED}) >= ${SLOTS - 1}) {
+      ctl[${CRCS} + slot] = crc32(view.subarray(0, n)) | 0
+      Atomics.store(ctl, ${SUMMED} + slot, k + 1)
+    }
+  }
+  return hash.digest('hex')
+}
+try {
+  const sha256 = run()
+  parentPort.postMessage(sha256 === undefined ? { stopped: true } : { result: { sha256 } })
+} catch (err) {
+  Atomics.store(ctl, ${FAILED}, 1)
+  Atomics.notify(ctl, ${PUBLISHED})
+  parentPort.postMessage({ error: String((err && err.message) || err) })
+}
+`;
+/** The worker only hashes Buffers (kept off its heap): a small heap keeps the release under its 120 MB RSS target. */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 16 };
+// 2 MiB reads: sha256 runs near openssl's speed from 1 MiB up (64 KiB reads run at about half).
+// 1 MiB chunks checked a 1 GiB archive as fast, with half the memory, yet the release then
+// peaked 3–4 MB higher (docs/benchmarks.md, "The upload's lane sum (issue 22)").
+const CHUNK = 2 * 1024 * 1024;
+// The reading thread runs up to SLOTS chunks ahead of the walk; four ran faster
+// than eight in the measurements (docs/benchmarks.md, "One read of a large archive,
+// and the quiet second's pair (issue 22)").
+// From this size the file is read and its sha256 taken on the other core while this
+// thread walks the zip in the same bytes: the two hash about as much (the archive's
+// bytes; the entries' bytes), so a 1 GiB archive is checked in about half the time
+// on 2 cores. Below it a worker's start (30–80 ms in a fresh process) costs more
+// than the hashing it would move (a 40 MB archive's takes about 25 ms), so this
+// thread reads and hashes alone (docs/benchmarks.md, "Checking the archive, second
+// pass (issue 22)"). The file's CRC-32 is taken once per byte either way, and a
+// stored entry's is worked out from it (file-pass.ts, takeSummed).
+const WORKER_MIN_BYTES = 64 * 1024 * 1024;
+/** The shared memory the reading thread reads into, for a file of `size` bytes: room for SLOTS chunks. */
+function besideBytes(size) {
+    return SLOTS * Math.max(1, Math.min(CHUNK, size));
+}
+/**
+ * Reads the file behind descriptor `fd`, of `size` bytes, in a worker thread that
+ * also takes its sha256, into the first besideBytes(size) bytes of `sum`'s region:
+ * the chunks it gives are summed where they lie.
+ */
+function readBeside(fd, size, sum) {
+    const chunk = besideBytes(size) / SLOTS;
+    sum.region(0, SLOTS * chunk); // throws unless the region has room for every slot
+    const memory = sum.memory;
+    const control = new Int32Array(new SharedArrayBuffer((SUMMED + SLOTS) * Int32Array.BYTES_PER_ELEMENT));
+    const worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, {
+        eval: true,
+        workerData: { fd, size, memory, control: control.buffer, slots: SLOTS, chunk },
+        resourceLimits: WORKER_LIMITS
+    });
+    const sha256 = new Promise((resolve, reject) => {
+        worker.once('message', (m) => m.result ? resolve(m.result.sha256) : reject(new Error(m.error ?? 'the reading thread stopped before the end of the file')));
+        worker.once('error', reject);
+        worker.once('exit', code => reject(new Error(`the reading thread stopped (exit code ${code})`)));
+    });
+    sha256.catch(() => undefined);
+    // What a wait for the next chunk races against: the thread's failure (its success publishes every chunk first).
+    const failed = sha256.then(() => new Promise(() => undefined));
+    failed.catch(() => undefined);
+    const stopReading = () => {
+        Atomics.store(control, STOP, 1);
+        Atomics.notify(control, RELEASED);
+    };
+    let given = 0;
+    let released = 0;
+    const chunks = {
+        async next() {
+            const k = given;
+            for (let published = Atomics.load(control, PUBLISHED); published <= k; published = Atomics.load(control, PUBLISHED)) {
+                if (Atomics.load(control, FAILED))
+                    await failed;
+                const wait = Atomics.waitAsync(control, PUBLISHED, published);
+                if (wait.async)
+                    await Promise.race([wait.value, failed]);
+            }
+            given++;
+            const slot = k % SLOTS;
+            return Buffer.from(memory, slot * chunk, control[LENGTHS + slot]);
+        },
+        crc() {
+            const slot = released % SLOTS;
+            return Atomics.load(control, SUMMED + slot) === released + 1 ? control[CRCS + slot] >>> 0 : undefined;
+        },
+        release() {
+            released++;
+            Atomics.store(control, RELEASED, released);
+            Atomics.notify(control, RELEASED);
+        },
+        abandon: stopReading
+    };
+    return {
+        sha256,
+        chunks,
+        stop: async () => {
+            stopReading();
+            await worker.terminate();
+        }
+    };
 }
 
 // EXTERNAL MODULE: ./src/lane-sum.ts
@@ -1670,7 +1677,7 @@ async function inspectArchive(path, shownName, options = {}) {
         throw err;
     }
     finally {
-        void beside?.stop();
+        await beside?.stop();
     }
 }
 /** The file read and hashed by a worker, or undefined (this thread reads and hashes) when no worker can start. */
@@ -1761,11 +1768,12 @@ function listed(lines, more) {
 //       (v128.store (local.get $state) (local.get $s1))
 //       (v128.store offset=16 (local.get $state) (local.get $s2))))
 //
-// `length` is always a whole number of blocks. The memory is shared so that the
-// thread that reads a large archive (src/archive/hash-beside.ts) reads straight into it, and
-// readers are given views of it (`region`): their bytes are summed where they
-// lie. Bytes from anywhere else are copied in through a small staging area; where
+// `length` is always a whole number of blocks. Readers are given views of the
+// memory (`region`), so their bytes are summed where they lie; it is shared, so
+// that the thread that reads a large archive (src/archive/hash-beside.ts) reads
+// straight into it. Bytes from anywhere else are copied in through a small staging area; where
 // WebAssembly is missing (node --jitless) the same sum is taken in JavaScript.
+// prettier-ignore
 const MODULE = Uint8Array.of(
 // magic, version
 0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 
@@ -1811,8 +1819,8 @@ function sumModule() {
 }
 class LaneSum {
     regionBytes;
-    /** The memory: the readers' region first, then the staging area and the sums. */
-    shared;
+    /** The memory, shared so that another thread can read into it: the readers' region first, then the staging area and the sums. */
+    memory;
     bytes;
     sum;
     stagingAt;
@@ -1836,14 +1844,14 @@ class LaneSum {
         if (module) {
             const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
             const instance = new WebAssembly.Instance(module, { m: { memory } });
-            this.shared = memory.buffer;
+            this.memory = memory.buffer;
             this.sum = instance.exports.sum;
         }
         else {
-            this.shared = new SharedArrayBuffer(pages * PAGE);
+            this.memory = new SharedArrayBuffer(pages * PAGE);
             this.sum = (at, length, state) => sumInJs(this.bytes, at, length, state);
         }
-        this.bytes = Buffer.from(this.shared);
+        this.bytes = Buffer.from(this.memory);
         this.bytes.fill(0, this.stateAt, this.finalAt + BLOCK);
     }
     /** `length` bytes at `offset` of the readers' region, to read into: summed where they lie. */
@@ -1860,7 +1868,7 @@ class LaneSum {
             at = this.fillPending(data, 0);
         if (at === data.length)
             return;
-        const inside = data.buffer === this.shared && data.byteOffset + data.length <= this.stagingAt;
+        const inside = data.buffer === this.memory && data.byteOffset + data.length <= this.stagingAt;
         while (data.length - at >= BLOCK) {
             const blocks = inside ? data.length - at - ((data.length - at) % BLOCK) : Math.min(STAGING, data.length - at - ((data.length - at) % BLOCK));
             if (inside)

@@ -91,6 +91,8 @@ try {
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 16 }
 
 // 2 MiB reads: sha256 runs near openssl's speed from 1 MiB up (64 KiB reads run at about half).
+// 1 MiB chunks checked a 1 GiB archive as fast, with half the memory, yet the release then
+// peaked 3–4 MB higher (docs/benchmarks.md, "The upload's lane sum (issue 22)").
 export const CHUNK = 2 * 1024 * 1024
 // The reading thread runs up to SLOTS chunks ahead of the walk; four ran faster
 // than eight in the measurements (docs/benchmarks.md, "One read of a large archive,
@@ -128,7 +130,7 @@ export function besideBytes(size: number): number {
 export function readBeside(fd: number, size: number, sum: LaneSum): ReadBeside {
   const chunk = besideBytes(size) / SLOTS
   sum.region(0, SLOTS * chunk) // throws unless the region has room for every slot
-  const memory = sum.shared
+  const memory = sum.memory
   const control = new Int32Array(new SharedArrayBuffer((SUMMED + SLOTS) * Int32Array.BYTES_PER_ELEMENT))
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,

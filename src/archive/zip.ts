@@ -91,7 +91,7 @@ export async function inspectArchive(path: string, shownName: string, options: I
     await file.close()
     throw err
   } finally {
-    void beside?.stop()
+    await beside?.stop()
   }
 }
 
