@@ -1325,7 +1325,7 @@ var external_node_worker_threads_ = __webpack_require__(5919);
 // valid in every thread) at explicit positions: no path is opened again.
 //
 // It reads the file front to back into SLOTS chunks of shared memory (the start of
-// the memory the walk's LaneSum sums in, lane-sum.ts), takes the
+// the memory the walk's LaneSum sums in, src/lane-sum.ts), takes the
 // file's sha256 of each chunk, and publishes each as soon as it is read: this thread
 // walks the zip in the same bytes. A slot is read into again only once this thread
 // has given it back (and the reading thread hashed it, which it did before reading
@@ -1556,7 +1556,7 @@ class ArchiveFile {
     checked(sums) {
         this.sums = sums;
     }
-    /** The lane sum of the bytes as checked (lane-sum.ts): the upload verifies what it sends against it (far cheaper than a second sha256). */
+    /** The lane sum of the bytes as checked (src/lane-sum.ts): the upload verifies what it sends against it (far cheaper than a second sha256). */
     get laneSum() {
         if (!this.sums)
             throw new Error('the archive was not checked');
@@ -1646,7 +1646,7 @@ async function inspectArchive(path, shownName, options = {}) {
     let beside;
     try {
         const large = file.size >= workerMinBytes;
-        // The reads land in the lane sum's memory: it sums each chunk where it lies (lane-sum.ts).
+        // The reads land in the lane sum's memory: it sums each chunk where it lies (src/lane-sum.ts).
         const sum = new lane_sum/* LaneSum */.S(large ? besideBytes(file.size) : ownReadsBytes(file.size));
         beside = large ? startBeside(file, sum) : undefined;
         const state = newWalkState(limits, aheadBytes, asyncMinBytes);
@@ -1677,7 +1677,7 @@ async function inspectArchive(path, shownName, options = {}) {
         throw err;
     }
     finally {
-        await beside?.stop();
+        void beside?.stop();
     }
 }
 /** The file read and hashed by a worker, or undefined (this thread reads and hashes) when no worker can start. */

@@ -5,7 +5,7 @@ import type { Chunks } from './hash-beside.js'
 import type { LaneSum } from '../lane-sum.js'
 import type { ArchiveFile } from './open.js'
 
-/** The whole file's sha256 (what is announced) and lane sum (what the upload checks its bytes against, cheaply: lane-sum.ts). */
+/** The whole file's sha256 (what is announced) and lane sum (what the upload checks its bytes against, cheaply: src/lane-sum.ts). */
 export interface FileSums {
   sha256: string
   laneSum: string

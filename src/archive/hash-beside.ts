@@ -20,7 +20,7 @@ export interface Chunks {
 // valid in every thread) at explicit positions: no path is opened again.
 //
 // It reads the file front to back into SLOTS chunks of shared memory (the start of
-// the memory the walk's LaneSum sums in, lane-sum.ts), takes the
+// the memory the walk's LaneSum sums in, src/lane-sum.ts), takes the
 // file's sha256 of each chunk, and publishes each as soon as it is read: this thread
 // walks the zip in the same bytes. A slot is read into again only once this thread
 // has given it back (and the reading thread hashed it, which it did before reading

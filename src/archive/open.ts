@@ -63,7 +63,7 @@ export class ArchiveFile {
     this.sums = sums
   }
 
-  /** The lane sum of the bytes as checked (lane-sum.ts): the upload verifies what it sends against it (far cheaper than a second sha256). */
+  /** The lane sum of the bytes as checked (src/lane-sum.ts): the upload verifies what it sends against it (far cheaper than a second sha256). */
   get laneSum(): string {
     if (!this.sums) throw new Error('the archive was not checked')
     return this.sums.laneSum

@@ -63,7 +63,7 @@ export async function inspectArchive(path: string, shownName: string, options: I
   let beside: ReadBeside | undefined
   try {
     const large = file.size >= workerMinBytes
-    // The reads land in the lane sum's memory: it sums each chunk where it lies (lane-sum.ts).
+    // The reads land in the lane sum's memory: it sums each chunk where it lies (src/lane-sum.ts).
     const sum = new LaneSum(large ? besideBytes(file.size) : ownReadsBytes(file.size))
     beside = large ? startBeside(file, sum) : undefined
     const state = newWalkState(limits, aheadBytes, asyncMinBytes)
@@ -91,7 +91,7 @@ export async function inspectArchive(path: string, shownName: string, options: I
     await file.close()
     throw err
   } finally {
-    await beside?.stop()
+    void beside?.stop()
   }
 }
 

@@ -1,14 +1,14 @@
 // Writes the archive into an upload and proves on the way that it is the file
 // that was hashed. The bytes come from the descriptor the archive was checked
 // through (no path is opened again: a swap or a FIFO in its place cannot reach
-// the upload), and the last chunk is held back until the size, the CRC-32 the
+// the upload), and the last chunk is held back until the size, the lane sum the
 // check took and the descriptor's times still match, so a file that
 // changed, grew or shrank since it was hashed never yields a complete request
 // body: Boomi cannot store what it never fully received, and the checksum we
-// announce matches what we send. A lane sum (src/archive/lane-sum.ts), not a
-// second sha256: it catches any accidental change (a writer must also move the
-// file's ctime, which is checked too) at memory speed, a tenth of a CRC-32's cost,
-// so the check adds almost nothing beside the send (docs/behaviour.md, "Checksum").
+// announce matches what we send. A lane sum (src/lane-sum.ts), not a second
+// sha256: it catches any accidental change (a writer must also move the file's
+// ctime, which is checked too) at memory speed, an eighth of a CRC-32's cost, so
+// the check adds almost nothing beside the send (docs/behaviour.md, "Checksum").
 import type { Writable } from 'node:stream'
 import { LaneSum } from '../lane-sum.js'
 import { ArchiveChangedError } from '../errors.js'
