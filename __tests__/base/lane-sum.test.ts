@@ -113,6 +113,16 @@ describe('the lane sum', () => {
     expect(laneSumOf(Buffer.alloc(16))).not.toBe(laneSumOf(Buffer.alloc(0)))
   })
 
+  it('has room for its sums whatever the region, its last block ending at a page boundary or just past one', () => {
+    // The region, a staging area of 64 KiB and 96 bytes of sums: these regions put their end around 2 × 64 KiB.
+    for (let region = 65536 - 100; region <= 65536 - 60; region += 4) {
+      const data = randomBytes(1000 + (region % 16))
+      const sum = new LaneSum(region)
+      sum.update(data)
+      expect(sum.digest()).toBe(byDefinition(data))
+    }
+  })
+
   it('gives readers only the room it has', () => {
     const sum = new LaneSum(100)
     expect(sum.region(0, 100).length).toBe(100)
