@@ -486,6 +486,14 @@ describe('Pacer adapting to throttling', () => {
     }
   })
 
+  it('counts one throttling answer in the singular', () => {
+    const clock = fakeClock()
+    const lines: string[] = []
+    const pacer = new Pacer(5, clock.now, clock.sleep, { onChange: line => lines.push(line) })
+    pacer.observe(503)
+    expect(lines).toEqual(['Boomi is throttling this account (1 answer 503/429 so far): rate cut 1 time, now 2/s (ceiling 5/s)'])
+  })
+
   it('neither cuts nor regrows on errors that are not throttling', () => {
     const clock = fakeClock()
     const pacer = new Pacer(4, clock.now, clock.sleep)

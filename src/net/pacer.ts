@@ -259,7 +259,7 @@ export class Pacer {
       const cuts = this.tally.cuts - this.log.cutsLogged
       this.write(
         now,
-        `Boomi is throttling this account (${this.tally.throttled} answers 503/429 so far): rate cut ${plural(cuts, 'time')}, now ${formatRate(this.rate)} (ceiling ${formatRate(this.ceiling)})`
+        `Boomi is throttling this account (${plural(this.tally.throttled, 'answer')} 503/429 so far): rate cut ${plural(cuts, 'time')}, now ${formatRate(this.rate)} (ceiling ${formatRate(this.ceiling)})`
       )
     } else if (!this.log.atCeiling && this.rate >= this.ceiling) {
       this.log.atCeiling = true
