@@ -7,10 +7,11 @@
 // Boomi does not say which, so the 4-job row runs under both. The action is bundled afresh from
 // the current src/ into the bench's temporary directory (dist/ is not used).
 //
-//   npx tsc -p tsconfig.tools.json && node .tools/scripts/bench/shared-account.js [--quick | --alone | --pacing]
+//   npx tsc -p tsconfig.tools.json && node .tools/scripts/bench/shared-account.js [--quick | --alone | --pacing] [--runs N]
 //
 // --quick runs only the 4-job rows (both limiters); --alone only the 1,500-version rows (idle and
-// busy); --pacing (`npm run bench:pacing`) both of those, side by side. Every child process has a
+// busy); --pacing (`npm run bench:pacing`) both of those, side by side. --runs N (1–9) runs each
+// 4-job row N times and adds a row of their medians: one run is one draw from a wide spread. Every child process has a
 // time limit, every loop a fixed count; the busy loops stop with their row, when this process dies,
 // or after 10 minutes; the temporary directory is removed at the end, on failure and on Ctrl-C.
 import { spawn } from 'node:child_process'
@@ -22,7 +23,7 @@ import type { RateLimitCounts } from '../../emulator/admission.js'
 import { Emulator } from '../../emulator/server.js'
 import { seedGroup } from '../../emulator/seed.js'
 import { startCompetitor } from '../../emulator/competitor.js'
-import { HarnessError, ROOT, cleanup, exec, fail, progress, runAction, table, tempDir, verdict } from './lib.js'
+import { HarnessError, ROOT, cleanup, exec, fail, median, progress, runAction, table, tempDir, verdict } from './lib.js'
 
 const LIMIT = 10
 const VERSIONS = 100
@@ -225,7 +226,48 @@ function print(rows: Row[]): void {
   console.log(`  floor = requests the emulator received (503s and the competitor's included) ÷ ${LIMIT}/s; Node ${process.version}`)
 }
 
+/**
+ * A row run `runs` times, then (for more than one) a row of the medians: a single run of the
+ * 4-job rows is one draw from a wide spread (docs/benchmarks.md, "Shared-account pacing, simulated").
+ */
+async function repeated(run: () => Promise<Row>, runs: number): Promise<Row[]> {
+  const rows: Row[] = []
+  for (let i = 1; i <= runs; i++) {
+    const r = await run()
+    rows.push(runs > 1 ? { ...r, scenario: `${r.scenario} (run ${i})` } : r)
+  }
+  if (runs === 1) return rows
+  const mid = (pick: (r: Row) => number): number => median(rows.map(pick))
+  const first = rows[0]
+  return [
+    ...rows,
+    {
+      ...first,
+      scenario: first.scenario.replace(' (run 1)', ` (median of ${runs})`),
+      wallS: mid(r => r.wallS),
+      received: mid(r => r.received),
+      floorS: mid(r => r.floorS),
+      ratio: mid(r => r.ratio),
+      share503: mid(r => r.share503),
+      maxInSecond: Math.max(...rows.map(r => r.maxInSecond)),
+      failures: rows.reduce((a, r) => a + r.failures, 0),
+      deleted: `${rows.filter(r => r.deleted === first.deleted).length}/${runs} runs ${first.deleted}`,
+      note: ''
+    }
+  ]
+}
+
+/** `--runs N` (1 to 9): how many times the 4-job rows run. */
+function runsArgument(): number {
+  const at = process.argv.indexOf('--runs')
+  if (at < 0) return 1
+  const n = Number(process.argv[at + 1])
+  if (!Number.isInteger(n) || n < 1 || n > 9) fail(`--runs takes a whole number from 1 to 9, not ${JSON.stringify(process.argv[at + 1] ?? '')}`)
+  return n
+}
+
 async function main(): Promise<void> {
+  const runs = runsArgument()
   const pacing = process.argv.includes('--pacing')
   const quick = pacing || process.argv.includes('--quick')
   const alone = pacing || process.argv.includes('--alone')
@@ -235,8 +277,10 @@ async function main(): Promise<void> {
   const entry = await bundle()
   const rows: Row[] = []
   if (quick || all) {
-    for (const n of all ? [2, 4, 8] : [4]) rows.push(await parallelJobs(entry, n))
-    rows.push(await parallelJobs(entry, 4, 'all'))
+    if (all) rows.push(await parallelJobs(entry, 2))
+    rows.push(...(await repeated(() => parallelJobs(entry, 4), runs)))
+    if (all) rows.push(await parallelJobs(entry, 8))
+    rows.push(...(await repeated(() => parallelJobs(entry, 4, 'all'), runs)))
   }
   if (all) rows.push(await besideCompetitor(entry))
   if (alone || all) {
