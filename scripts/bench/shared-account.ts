@@ -11,9 +11,10 @@
 //
 // --quick runs only the 4-job rows (both limiters); --alone only the 1,500-version rows (idle and
 // busy); --pacing (`npm run bench:pacing`) both of those, side by side. --runs N (1–9) runs each
-// 4-job row N times and adds a row of their medians: one run is one draw from a wide spread. Every child process has a
-// time limit, every loop a fixed count; the busy loops stop with their row, when this process dies,
-// or after 10 minutes; the temporary directory is removed at the end, on failure and on Ctrl-C.
+// 4-job row N times and adds a row of their medians (and the highest max/s): one run is one draw
+// from a wide spread. Every child process has a time limit, every loop a fixed count; the busy
+// loops stop with their row, when this process dies, or after 10 minutes; the temporary directory
+// is removed at the end, on failure and on Ctrl-C.
 import { spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { loadavg } from 'node:os'
