@@ -227,7 +227,7 @@ describe('what the outcome says', () => {
 
   it('after an upload without an early prune, nothing counts as refused before', () => {
     const v = version(0)
-    const input = pruneInputFrom([v], { kind: 'uploaded', version: v, changeLog: '', listing: [v], strayTwins: [] }, v)
+    const input = pruneInputFrom([v], { kind: 'uploaded', version: v, changeLog: '', listing: [v] }, v)
     expect([...input.refusedBefore]).toEqual([])
   })
 })

@@ -787,7 +787,6 @@ describe('seams: what pruning is given', () => {
         version: mine,
         changeLog: 'x',
         listing: [a, b, c, mine],
-        strayTwins: [],
         earlyPrune: { deleted: [{ version: a, reason: 'older' }], skipped: [{ version: b, reason: 'refused by Boomi: in use' }], failed: [], notTried: [] }
       },
       mine

@@ -2565,7 +2565,7 @@ async function settle(deps, client, sha256, changeLog, kept, listing, idsBefore,
     }
     const twins = findLostUpload(fresh, sha256, idsBefore).filter(v => v.versionId !== kept.versionId);
     if (!twins.length)
-        return { kind: 'created', version: kept, listing: fresh, strayTwins: [] };
+        return { kind: 'created', version: kept, listing: fresh };
     const removed = new Set();
     const stray = [];
     for (const twin of twins) {
@@ -2589,7 +2589,7 @@ async function settle(deps, client, sha256, changeLog, kept, listing, idsBefore,
     }
     if (stray.length)
         deps.log.warning(`Second copies left: ${ids(stray)}`);
-    return { kind: 'created', version: kept, listing: fresh.map(v => (removed.has(v.versionId) ? { ...v, deleted: true } : v)), strayTwins: stray };
+    return { kind: 'created', version: kept, listing: fresh.map(v => (removed.has(v.versionId) ? { ...v, deleted: true } : v)) };
 }
 
 ;// CONCATENATED MODULE: ./src/orchestrator/upload.ts

@@ -19,7 +19,6 @@ export interface Created {
   version: ConnectorVersion
   /** The freshest listing seen, the new version in it and removed twins marked deleted. */
   listing: readonly ConnectorVersion[]
-  strayTwins: ConnectorVersion[]
 }
 
 export interface NotCreated {
@@ -179,7 +178,7 @@ async function settle(
     }
   }
   const twins = findLostUpload(fresh, sha256, idsBefore).filter(v => v.versionId !== kept.versionId)
-  if (!twins.length) return { kind: 'created', version: kept, listing: fresh, strayTwins: [] }
+  if (!twins.length) return { kind: 'created', version: kept, listing: fresh }
   const removed = new Set<string>()
   const stray: ConnectorVersion[] = []
   for (const twin of twins) {
@@ -200,5 +199,5 @@ async function settle(
     }
   }
   if (stray.length) deps.log.warning(`Second copies left: ${ids(stray)}`)
-  return { kind: 'created', version: kept, listing: fresh.map(v => (removed.has(v.versionId) ? { ...v, deleted: true } : v)), strayTwins: stray }
+  return { kind: 'created', version: kept, listing: fresh.map(v => (removed.has(v.versionId) ? { ...v, deleted: true } : v)) }
 }

@@ -28,7 +28,6 @@ export type UploadResult =
       listing: readonly ConnectorVersion[]
       /** Deletions made to get under the account's version limit before the upload could succeed. */
       earlyPrune?: PruneOutcome
-      strayTwins: ConnectorVersion[]
     }
   /** `mayBeStored`: an attempt lost its answer and its version never showed. */
   | { kind: 'failed'; changeLog: string; error: Error; mayBeStored: boolean }
