@@ -419,7 +419,7 @@ class Pacer {
     /** The callers of take(), one after another. */
     queue = Promise.resolve();
     tally = { throttled: 0, cuts: 0, lowestRate: 0 };
-    log = { at: -Infinity, pending: false, cutsLogged: 0, atCeiling: true };
+    log = { at: -Infinity, pending: false, atCeiling: true };
     constructor(requestsPerSecond, now, sleep, options = {}) {
         this.now = now;
         this.sleep = sleep;
@@ -557,8 +557,8 @@ class Pacer {
         if (now - this.log.at < PACING_LOG_EVERY_MS || !this.onChange)
             return;
         if (this.log.pending) {
-            const cuts = this.tally.cuts - this.log.cutsLogged;
-            this.write(now, `Boomi is throttling this account (${plural(this.tally.throttled, 'answer')} 503/429 so far): rate cut ${plural(cuts, 'time')}, now ${formatRate(this.rate)} (ceiling ${formatRate(this.ceiling)})`);
+            // Both counts run from the start of the run: a reader adds nothing up across lines.
+            this.write(now, `Boomi is throttling this account: so far ${plural(this.tally.throttled, 'answer')} 503/429 and ${plural(this.tally.cuts, 'cut')} of the rate; now ${formatRate(this.rate)} (ceiling ${formatRate(this.ceiling)})`);
         }
         else if (!this.log.atCeiling && this.rate >= this.ceiling) {
             this.log.atCeiling = true;
@@ -568,7 +568,6 @@ class Pacer {
     write(now, line) {
         this.log.at = now;
         this.log.pending = false;
-        this.log.cutsLogged = this.tally.cuts;
         this.onChange?.(line);
     }
 }

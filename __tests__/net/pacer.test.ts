@@ -491,7 +491,23 @@ describe('Pacer adapting to throttling', () => {
     const lines: string[] = []
     const pacer = new Pacer(5, clock.now, clock.sleep, { onChange: line => lines.push(line) })
     pacer.observe(503)
-    expect(lines).toEqual(['Boomi is throttling this account (1 answer 503/429 so far): rate cut 1 time, now 2/s (ceiling 5/s)'])
+    expect(lines).toEqual(['Boomi is throttling this account: so far 1 answer 503/429 and 1 cut of the rate; now 2/s (ceiling 5/s)'])
+  })
+
+  it('counts answers and cuts from the start of the run in every line, not since the line before', () => {
+    const clock = fakeClock()
+    const lines: string[] = []
+    const pacer = new Pacer(5, clock.now, clock.sleep, { onChange: line => lines.push(line) })
+    pacer.observe(503)
+    clock.advance(2000)
+    pacer.observe(503)
+    clock.advance(2000)
+    pacer.observe(503)
+    expect(lines).toHaveLength(1)
+    clock.advance(PACING_LOG_EVERY_MS)
+    pacer.observe(503)
+    expect(pacer.stats()).toMatchObject({ throttled: 4, cuts: 4 })
+    expect(lines[1]).toBe('Boomi is throttling this account: so far 4 answers 503/429 and 4 cuts of the rate; now 0.31/s (ceiling 5/s)')
   })
 
   it('neither cuts nor regrows on errors that are not throttling', () => {
@@ -510,7 +526,7 @@ describe('Pacer adapting to throttling', () => {
       await pacer.take()
       pacer.observe(i < 300 && i % 3 === 0 ? 503 : 200)
     }
-    expect(lines[0]).toMatch(/throttling this account .* rate cut 1 time, now 2\/s \(ceiling 5\/s\)/)
+    expect(lines[0]).toMatch(/throttling this account: so far 1 answer 503\/429 and 1 cut of the rate; now 2\/s \(ceiling 5\/s\)/)
     const spanMs = clock.now()
     expect(lines.length).toBeLessThanOrEqual(Math.ceil(spanMs / PACING_LOG_EVERY_MS) + 1)
     expect(lines.length).toBeLessThan(600 / 10)

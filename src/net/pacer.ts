@@ -109,7 +109,7 @@ export class Pacer {
   /** The callers of take(), one after another. */
   private queue: Promise<void> = Promise.resolve()
   private tally = { throttled: 0, cuts: 0, lowestRate: 0 }
-  private log = { at: -Infinity, pending: false, cutsLogged: 0, atCeiling: true }
+  private log = { at: -Infinity, pending: false, atCeiling: true }
 
   constructor(
     requestsPerSecond: number,
@@ -256,10 +256,10 @@ export class Pacer {
   private report(now: number): void {
     if (now - this.log.at < PACING_LOG_EVERY_MS || !this.onChange) return
     if (this.log.pending) {
-      const cuts = this.tally.cuts - this.log.cutsLogged
+      // Both counts run from the start of the run: a reader adds nothing up across lines.
       this.write(
         now,
-        `Boomi is throttling this account (${plural(this.tally.throttled, 'answer')} 503/429 so far): rate cut ${plural(cuts, 'time')}, now ${formatRate(this.rate)} (ceiling ${formatRate(this.ceiling)})`
+        `Boomi is throttling this account: so far ${plural(this.tally.throttled, 'answer')} 503/429 and ${plural(this.tally.cuts, 'cut')} of the rate; now ${formatRate(this.rate)} (ceiling ${formatRate(this.ceiling)})`
       )
     } else if (!this.log.atCeiling && this.rate >= this.ceiling) {
       this.log.atCeiling = true
@@ -270,7 +270,6 @@ export class Pacer {
   private write(now: number, line: string): void {
     this.log.at = now
     this.log.pending = false
-    this.log.cutsLogged = this.tally.cuts
     this.onChange?.(line)
   }
 }
