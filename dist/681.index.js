@@ -1580,7 +1580,7 @@ function overview(r) {
         rows.push(api);
     if (r.throttling && r.throttling.throttled > 0) {
         const t = r.throttling;
-        rows.push(`| Throttling | ${t.throttled} answer(s) of 503/429, ${(t.waitedMs / 1000).toFixed(1)} s spent waiting${t.lowestRate ? `, rate cut to ${t.lowestRate.toFixed(2)}/s at the lowest` : ''} |`);
+        rows.push(`| Throttling | ${(0,src_text/* plural */.LS)(t.throttled, 'answer')} 503/429, ${(t.waitedMs / 1000).toFixed(1)} s spent waiting${t.lowestRate ? `, rate cut to ${(0,src_text/* formatRate */.CE)(t.lowestRate)} at the lowest` : ''} |`);
     }
     return ['| | |', '| --- | --- |', ...rows, ''];
 }

@@ -1,5 +1,5 @@
 // The base layer's text: which characters count as control characters, and how a
-// number of bytes is written. Every layer may import it (the net and inputs layers
+// number of bytes, a count or a request rate is written. Every layer may import it (the net and inputs layers
 // may not import src/domain/), so it imports nothing and does no I/O. Making outside
 // text safe for a log line or the summary is src/domain/untrusted.ts's job; it builds
 // on the sets here.
@@ -61,4 +61,18 @@ export function approxBytes(n: number): string {
     unit = u
   }
   return `${value.toFixed(1)} ${unit}`
+}
+
+/** "1 answer", "3 answers": a count with its noun, for nouns whose plural adds an s. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`
+}
+
+/**
+ * A request rate as a rolling second holds it: whole requests from 1 a second up ("2/s"
+ * for 2.5), two decimals below ("0.31/s"). The pacer's log lines and the summary both
+ * write it so, and they agree.
+ */
+export function formatRate(rate: number): string {
+  return rate >= 1 ? `${Math.floor(rate)}/s` : `${Number(rate.toFixed(2))}/s`
 }

@@ -10,7 +10,7 @@ import { dotenvText } from '../../src/domain/outputs.js'
 import { forLog, oneLine } from '../../src/domain/untrusted.js'
 import { InputError } from '../../src/errors.js'
 import { readInputs } from '../../src/inputs/read.js'
-import { approxBytes, exactBytes, hasByteControl, hasTextControl } from '../../src/text.js'
+import { approxBytes, exactBytes, formatRate, hasByteControl, hasTextControl, plural } from '../../src/text.js'
 
 /** Every UTF-16 unit for which `has` is true, as hex. */
 function members(has: (text: string) => boolean): string[] {
@@ -110,5 +110,31 @@ describe('byte counts', () => {
     [2048 * 1024 ** 3, '2048.0 GiB']
   ])('approxBytes(%d) is %s: a size, to one decimal', (n, shown) => {
     expect(approxBytes(n)).toBe(shown)
+  })
+})
+
+describe('counts and rates', () => {
+  it.each([
+    [0, '0 answers'],
+    [1, '1 answer'],
+    [2, '2 answers'],
+    [11, '11 answers']
+  ])('plural(%d) is %s', (n, shown) => {
+    expect(plural(n, 'answer')).toBe(shown)
+  })
+
+  it.each([
+    [100, '100/s'],
+    [5, '5/s'],
+    [2.99, '2/s'],
+    [2.5, '2/s'],
+    [1, '1/s'],
+    [0.999, '1/s'],
+    [0.625, '0.63/s'],
+    [0.3125, '0.31/s'],
+    [0.2, '0.2/s'],
+    [0.1, '0.1/s']
+  ])('formatRate(%d) is %s: whole requests from 1 a second, as a rolling second holds them', (rate, shown) => {
+    expect(formatRate(rate)).toBe(shown)
   })
 })

@@ -901,8 +901,10 @@ const INPUTS = {
 /* harmony export */   bf: () => (/* binding */ MAX_REQUESTS_PER_SECOND),
 /* harmony export */   pD: () => (/* binding */ MIN_REQUESTS_PER_SECOND)
 /* harmony export */ });
-/* unused harmony exports FLOOR_REQUESTS_PER_SECOND, CUT_FACTOR, RESUME_SHARE, RESUME_SPREAD, QUICK_REGROWTH_PER_SECOND, PROBE_REGROWTH_PER_SECOND, REGROWTH_PER_SECOND, CONGESTION_HOLD_MS, PACING_LOG_EVERY_MS, PACING_MARGIN, LATE_TOLERANCE_MS, formatRate */
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7893);
+/* unused harmony exports FLOOR_REQUESTS_PER_SECOND, CUT_FACTOR, RESUME_SHARE, RESUME_SPREAD, QUICK_REGROWTH_PER_SECOND, PROBE_REGROWTH_PER_SECOND, REGROWTH_PER_SECOND, CONGESTION_HOLD_MS, PACING_LOG_EVERY_MS, PACING_MARGIN, LATE_TOLERANCE_MS */
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8992);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7893);
+
 
 /** The range `requests-per-second` accepts: below it a single gap outlasts a job step; above it no account goes. */
 const MIN_REQUESTS_PER_SECOND = 0.1;
@@ -1005,7 +1007,7 @@ class Pacer {
         this.floor = Math.min(FLOOR_REQUESTS_PER_SECOND, requestsPerSecond);
         this.rate = this.tally.lowestRate = requestsPerSecond;
         this.ceilingIntervalMs = this.intervalMs = intervalFor(requestsPerSecond);
-        this.maxRetryAfterMs = Math.min(options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS, _retry_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_TIMER_MS */ ._o);
+        this.maxRetryAfterMs = Math.min(options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS, _retry_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_TIMER_MS */ ._o);
         this.onChange = options.onChange;
         this.random = options.random ?? Math.random;
     }
@@ -1020,7 +1022,7 @@ class Pacer {
     async due() {
         for (let wait = this.slot() - this.now(); wait > 0; wait = this.slot() - this.now()) {
             this.countHeld(this.now(), this.slot());
-            await this.sleep(Math.min(wait, _retry_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_TIMER_MS */ ._o));
+            await this.sleep(Math.min(wait, _retry_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_TIMER_MS */ ._o));
         }
     }
     /**
@@ -1043,7 +1045,7 @@ class Pacer {
         let due = this.slot();
         for (let wait = due - this.now(); wait > 0; wait = due - this.now()) {
             this.countHeld(this.now(), due);
-            await this.sleep(Math.min(wait, _retry_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_TIMER_MS */ ._o));
+            await this.sleep(Math.min(wait, _retry_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_TIMER_MS */ ._o));
             slept = true;
             due = this.slot();
         }
@@ -1133,11 +1135,11 @@ class Pacer {
             return;
         if (this.log.pending) {
             // Both counts run from the start of the run: a reader adds nothing up across lines.
-            this.write(now, `Boomi is throttling this account: so far ${plural(this.tally.throttled, 'answer')} 503/429 and ${plural(this.tally.cuts, 'cut')} of the rate; now ${formatRate(this.rate)} (ceiling ${formatRate(this.ceiling)})`);
+            this.write(now, `Boomi is throttling this account: so far ${(0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(this.tally.throttled, 'answer')} 503/429 and ${(0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(this.tally.cuts, 'cut')} of the rate; now ${(0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .formatRate */ .CE)(this.rate)} (ceiling ${(0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .formatRate */ .CE)(this.ceiling)})`);
         }
         else if (!this.log.atCeiling && this.rate >= this.ceiling) {
             this.log.atCeiling = true;
-            this.write(now, `request rate back at its ceiling, ${formatRate(this.ceiling)}; it went as low as ${formatRate(this.tally.lowestRate)}`);
+            this.write(now, `request rate back at its ceiling, ${(0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .formatRate */ .CE)(this.ceiling)}; it went as low as ${(0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .formatRate */ .CE)(this.tally.lowestRate)}`);
         }
     }
     write(now, line) {
@@ -1150,13 +1152,6 @@ class Pacer {
 function intervalFor(rate) {
     const base = 1000 / (rate >= 1 ? Math.floor(rate) : rate);
     return base + Math.max(base * PACING_MARGIN, MIN_MARGIN_MS);
-}
-/** What a rolling second really holds at this rate, as a person reads it. */
-function formatRate(rate) {
-    return rate >= 1 ? `${Math.floor(rate)}/s` : `${Number(rate.toFixed(2))}/s`;
-}
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 
@@ -1365,7 +1360,9 @@ function parseRetryAfter(value, now) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CE: () => (/* binding */ formatRate),
 /* harmony export */   Ev: () => (/* binding */ LINE_SEPARATORS),
+/* harmony export */   LS: () => (/* binding */ plural),
 /* harmony export */   SW: () => (/* binding */ approxBytes),
 /* harmony export */   X2: () => (/* binding */ exactBytes),
 /* harmony export */   Yk: () => (/* binding */ hasByteControl),
@@ -1374,7 +1371,7 @@ function parseRetryAfter(value, now) {
 /* harmony export */   zH: () => (/* binding */ TEXT_CONTROLS)
 /* harmony export */ });
 // The base layer's text: which characters count as control characters, and how a
-// number of bytes is written. Every layer may import it (the net and inputs layers
+// number of bytes, a count or a request rate is written. Every layer may import it (the net and inputs layers
 // may not import src/domain/), so it imports nothing and does no I/O. Making outside
 // text safe for a log line or the summary is src/domain/untrusted.ts's job; it builds
 // on the sets here.
@@ -1430,6 +1427,18 @@ function approxBytes(n) {
         unit = u;
     }
     return `${value.toFixed(1)} ${unit}`;
+}
+/** "1 answer", "3 answers": a count with its noun, for nouns whose plural adds an s. */
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+/**
+ * A request rate as a rolling second holds it: whole requests from 1 a second up ("2/s"
+ * for 2.5), two decimals below ("0.31/s"). The pacer's log lines and the summary both
+ * write it so, and they agree.
+ */
+function formatRate(rate) {
+    return rate >= 1 ? `${Math.floor(rate)}/s` : `${Number(rate.toFixed(2))}/s`;
 }
 
 

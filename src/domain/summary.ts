@@ -5,7 +5,7 @@ import { releaseNotes } from './changelog.js'
 import { versionSha256 } from './outputs.js'
 import type { PlannedVersion } from './plan.js'
 import { type RunRecord, type SentRequest, type UploadRecord, runVersion } from './record.js'
-import { approxBytes } from '../text.js'
+import { approxBytes, formatRate, plural } from '../text.js'
 import { mdBlock, mdCode, mdText } from './untrusted.js'
 
 const MATCH_TEXT = { sha256: 'the same archive (sha256)', 'content-sha256': 'the same connector rebuilt (content-sha256)' } as const
@@ -60,7 +60,7 @@ function overview(r: RunRecord): string[] {
   if (r.throttling && r.throttling.throttled > 0) {
     const t = r.throttling
     rows.push(
-      `| Throttling | ${t.throttled} answer(s) of 503/429, ${(t.waitedMs / 1000).toFixed(1)} s spent waiting${t.lowestRate ? `, rate cut to ${t.lowestRate.toFixed(2)}/s at the lowest` : ''} |`
+      `| Throttling | ${plural(t.throttled, 'answer')} 503/429, ${(t.waitedMs / 1000).toFixed(1)} s spent waiting${t.lowestRate ? `, rate cut to ${formatRate(t.lowestRate)} at the lowest` : ''} |`
     )
   }
   return ['| | |', '| --- | --- |', ...rows, '']

@@ -1,3 +1,4 @@
+import { formatRate, plural } from '../text.js'
 import { MAX_TIMER_MS, type Sleep } from './retry.js'
 
 /** The range `requests-per-second` accepts: below it a single gap outlasts a job step; above it no account goes. */
@@ -278,13 +279,4 @@ export class Pacer {
 function intervalFor(rate: number): number {
   const base = 1000 / (rate >= 1 ? Math.floor(rate) : rate)
   return base + Math.max(base * PACING_MARGIN, MIN_MARGIN_MS)
-}
-
-/** What a rolling second really holds at this rate, as a person reads it. */
-export function formatRate(rate: number): string {
-  return rate >= 1 ? `${Math.floor(rate)}/s` : `${Number(rate.toFixed(2))}/s`
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`
 }
