@@ -206,6 +206,15 @@ describe('planPrune', () => {
     expect(zero.delete.map(p => [p.version.versionId, p.reason])).toEqual([['1', 'older than the newest 1 and 0 days']])
   })
 
+  it('says one day in the singular', () => {
+    const plan = planPrune({ listing: [v(9, 0), v(2, 0.5), v(1, 2)], keepLatest: 1, minAgeDays: 1, now: NOW })
+    expect(plan.keep.map(p => [p.version.versionId, p.reason])).toEqual([
+      ['9', 'among the newest 1'],
+      ['2', 'younger than 1 day']
+    ])
+    expect(plan.delete.map(p => [p.version.versionId, p.reason])).toEqual([['1', 'older than the newest 1 and 1 day']])
+  })
+
   it("keeps the run's version even without a readable date, and only it", () => {
     const listing = [v(1, 30), v(2, 20, { uploadedDate: undefined }), v(3, 10, { uploadedDate: 'garbled' }), v(4, 5)]
     const plan = planPrune({ listing, keepLatest: 1, now: NOW, runVersionId: '2' })

@@ -14,7 +14,7 @@ describe('classification changes Boomi did not accept', () => {
     boomi.seed(3)
     boomi.changeAnswers.set(`${GROUP}-uat`, status)
     const run = await runFake(boomi, makeInputs({ classifications: ['uat', 'prod'], keepLatest: 2 }), ws.dir)
-    expect(run.error?.message).toMatch(new RegExp(`1 classification change\\(s\\) not made: ${GROUP}-uat \\(${status}\\)`))
+    expect(run.error?.message).toMatch(new RegExp(`1 classification change not made: ${GROUP}-uat \\(${status}\\)`))
     expect(boomi.calls.filter(c => c.startsWith('change')).map(c => c.split(' ')[1])).toEqual([`${GROUP}-uat`, `${GROUP}-prod`])
     expect(boomi.calls).toContain('delete 1000')
     expect(JSON.parse(outputsOf(run.record)['classification-changes'])).toEqual([
@@ -84,6 +84,6 @@ describe('a classification change Boomi refuses', () => {
     const [change] = JSON.parse(outputsOf(run.record)['classification-changes'])
     expect(change).toMatchObject({ classificationType: `${GROUP}-uat`, versionId: '2001', reviewStatus: '' })
     expect(run.record.switches?.[0].error).toMatch(/403/)
-    expect(run.error?.message).toMatch(/1 classification change\(s\) not made/)
+    expect(run.error?.message).toMatch(/1 classification change not made/)
   })
 })

@@ -862,6 +862,7 @@ function readVersionChange(text, classificationType, versionId) {
 // that fits neither is noted, never a failure. Pure: the client feeds it pages.
 
 
+
 /** The fields of a version that decide something (answers.ts reads them strictly). */
 const DECIDING = [
     'versionId',
@@ -920,7 +921,7 @@ class ListingPages {
         if (perPage || perQuery)
             return undefined;
         const given = this.counts.map(c => c.given).join(', ');
-        return `'numberOfResults' (${given}) fits neither this page's results nor the whole listing (${this.entries.length} over ${this.pages} page(s))`;
+        return `'numberOfResults' (${given}) fits neither this page's results nor the whole listing (${this.entries.length} over ${(0,src_text/* plural */.LS)(this.pages, 'page')})`;
     }
     /**
      * Copies of a version that agree on every field that decides collapse into the first;
@@ -1152,6 +1153,7 @@ function mayHaveTakenEffect(err) {
 
 
 
+
 /** Answer headers about the API itself (docs/boomi-api.md, "Errors and statuses"): each one is a warning, once per operation. */
 const NOTICE_HEADERS = ['Deprecation', 'Sunset', 'Warning', 'Link'];
 /** Longest header value kept: they are outside text. */
@@ -1222,7 +1224,7 @@ class HttpBoomiClient {
                 .slice(0, 20)
                 .map(id => JSON.stringify(id))
                 .join(', ');
-            this.opts.log.warning((0,untrusted/* forLog */.Ig)(`The listing of ${groupType} held ${foreign.length} version(s) of other groups, left out: ${shown}${foreign.length > 20 ? ', …' : ''}`));
+            this.opts.log.warning((0,untrusted/* forLog */.Ig)(`The listing of ${groupType} held ${(0,src_text/* plural */.LS)(foreign.length, 'version')} of other groups, left out: ${shown}${foreign.length > 20 ? ', …' : ''}`));
         }
         return versions;
     }
@@ -1502,7 +1504,7 @@ function pruneSection(r) {
     const lines = [];
     if (r.prune) {
         const p = r.prune;
-        lines.push(`### Pruning: keep the newest ${p.keepLatest}${p.minAgeDays !== undefined ? `, nothing younger than ${p.minAgeDays} days` : ''}`, '');
+        lines.push(`### Pruning: keep the newest ${p.keepLatest}${p.minAgeDays !== undefined ? `, nothing younger than ${(0,src_text/* plural */.LS)(p.minAgeDays, 'day')}` : ''}`, '');
         lines.push(`Kept ${p.kept}, ${verb} ${outcome.deleted.length}, skipped ${outcome.skipped.length}${outcome.failed.length ? `, failed ${outcome.failed.length}` : ''}${outcome.unknown.length ? `, outcome not known ${outcome.unknown.length}` : ''}.`, '');
     }
     else {
@@ -1940,7 +1942,7 @@ async function changeLogPhase(deps) {
     const { text, dropped } = withoutTrailerLines(found.text);
     if (dropped.length) {
         const from = found.source === 'file' ? `${constants/* Input */.pd.changeLogFile} ${deps.inputs.changeLogFile}` : constants/* Input */.pd.changeLog;
-        deps.log.warning(`Dropped ${dropped.length} line(s) of ${from} shaped like the action's own trailer, which identifies the archive: ${dropped.map(line => `'${(0,untrusted/* cut */.Jj)(line, 90)}'`).join(', ')}. The action appends the true trailer itself.`);
+        deps.log.warning(`Dropped ${(0,src_text/* plural */.LS)(dropped.length, 'line')} of ${from} shaped like the action's own trailer, which identifies the archive: ${dropped.map(line => `'${(0,untrusted/* cut */.Jj)(line, 90)}'`).join(', ')}. The action appends the true trailer itself.`);
     }
     return { ...found, text };
 }
@@ -2029,6 +2031,7 @@ function emptyGroup(deps) {
 // what pruning keeps, deletes and leaves alone. No I/O; the clock is an argument.
 
 
+
 const DAY_MS = 86_400_000;
 function uploadedAt(v) {
     return v.uploadedDate ? Date.parse(v.uploadedDate) : NaN;
@@ -2098,7 +2101,7 @@ function planPrune(req) {
             dated.unshift(...dated.splice(i, 1));
     }
     const places = Math.max(0, req.keepLatest - (req.pendingUpload ? 1 : 0));
-    const minAgeMs = req.minAgeDays === undefined ? undefined : req.minAgeDays * DAY_MS;
+    const minAge = req.minAgeDays === undefined ? undefined : { ms: req.minAgeDays * DAY_MS, days: (0,src_text/* plural */.LS)(req.minAgeDays, 'day') };
     dated.forEach((v, index) => {
         if (v.versionId === req.runVersionId) {
             plan.keep.push({ version: v, reason: req.runVersionUploaded ? 'uploaded by this run' : 'reused by this run' });
@@ -2106,21 +2109,22 @@ function planPrune(req) {
         else if (index < places) {
             plan.keep.push({ version: v, reason: `among the newest ${req.keepLatest}` });
         }
-        else if (minAgeMs !== undefined && req.now - uploadedAt(v) < minAgeMs) {
-            plan.keep.push({ version: v, reason: `younger than ${req.minAgeDays} days` });
+        else if (minAge !== undefined && req.now - uploadedAt(v) < minAge.ms) {
+            plan.keep.push({ version: v, reason: `younger than ${minAge.days}` });
         }
         else {
             const protectedBy = protectionReason(v);
             if (protectedBy)
                 plan.skip.push({ version: v, reason: protectedBy });
             else
-                plan.delete.push({ version: v, reason: `older than the newest ${req.keepLatest}${minAgeMs !== undefined ? ` and ${req.minAgeDays} days` : ''}` });
+                plan.delete.push({ version: v, reason: `older than the newest ${req.keepLatest}${minAge !== undefined ? ` and ${minAge.days}` : ''}` });
         }
     });
     return plan;
 }
 
 ;// CONCATENATED MODULE: ./src/orchestrator/prune.ts
+
 
 
 
@@ -2349,7 +2353,7 @@ async function executePrune(deps, client, plan, round) {
 async function settleUnsure(deps, client, unsure) {
     const { log, events } = deps;
     const out = { deleted: [], skipped: [], failed: [] };
-    log.info(`${unsure.length} deletion(s) lost their answer or found nothing to delete; listing ${deps.inputs.groupType} to see whether they happened`);
+    log.info(`${(0,src_text/* plural */.LS)(unsure.length, 'deletion')} lost the answer or found nothing to delete; listing ${deps.inputs.groupType} to see what happened`);
     let listing;
     try {
         listing = await client.listGroup(deps.inputs.groupType);
@@ -2717,6 +2721,7 @@ function progressLogger(deps, total) {
 
 
 
+
 /** Runs the release and hands the record to `publish` at the end, also after a failure; rethrows the failure. */
 async function runRelease(deps, publish) {
     const opened = {};
@@ -2814,7 +2819,7 @@ function failures(r) {
     const problems = [];
     const refused = unswitched(r.switches ?? []);
     if (refused.length) {
-        problems.push(`${refused.length} classification change(s) not made: ${refused.map(s => `${s.classificationType} (${s.error ?? (s.reviewReason ? `${s.reviewStatus}: ${s.reviewReason}` : s.reviewStatus)})`).join('; ')}`);
+        problems.push(`${(0,src_text/* plural */.LS)(refused.length, 'classification change')} not made: ${refused.map(s => `${s.classificationType} (${s.error ?? (s.reviewReason ? `${s.reviewStatus}: ${s.reviewReason}` : s.reviewStatus)})`).join('; ')}`);
     }
     const o = r.pruning;
     if (o && (o.failed.length || o.notTried.length)) {
@@ -2825,7 +2830,7 @@ function failures(r) {
         const reasons = [...byMessage].map(([message, list]) => `${list.join(', ')}: ${message}`).join('; ');
         problems.push(o.failed.length
             ? `Pruning failed: ${o.failed.length} deletion${o.failed.length === 1 ? '' : 's'} failed (${o.deleted.length} done${untried}): ${reasons}`
-            : `Pruning stopped: ${o.notTried.length} deletion(s) not tried after Boomi refused credentials or privileges (${o.deleted.length} done)`);
+            : `Pruning stopped: ${(0,src_text/* plural */.LS)(o.notTried.length, 'deletion')} not tried after Boomi refused credentials or privileges (${o.deleted.length} done)`);
     }
     if (r.upload?.kind === 'uploaded' && r.upload.strayTwins.length) {
         const stray = ids(r.upload.strayTwins);

@@ -8,6 +8,7 @@ import type { Logger } from '../logger.js'
 import type { ApiContact, ApiNotice } from '../domain/contact.js'
 import { cut, forLog, oneLine, scrubSecrets, secretForms } from '../domain/untrusted.js'
 import type { ConnectorVersion, VersionChange } from '../domain/versions.js'
+import { plural } from '../text.js'
 export type { ConnectorVersion, VersionChange } from '../domain/versions.js'
 export { PrefixNotFoundError, parseErrorMessage, toBoomiError } from './refusals.js'
 import type { StreamBody, Transport } from '../net/transport.js'
@@ -143,7 +144,7 @@ export class HttpBoomiClient implements BoomiClient {
         .map(id => JSON.stringify(id))
         .join(', ')
       this.opts.log.warning(
-        forLog(`The listing of ${groupType} held ${foreign.length} version(s) of other groups, left out: ${shown}${foreign.length > 20 ? ', …' : ''}`)
+        forLog(`The listing of ${groupType} held ${plural(foreign.length, 'version')} of other groups, left out: ${shown}${foreign.length > 20 ? ', …' : ''}`)
       )
     }
     return versions

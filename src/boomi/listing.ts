@@ -5,6 +5,7 @@
 // that fits neither is noted, never a failure. Pure: the client feeds it pages.
 import { AnswerError, type Operation } from '../errors.js'
 import type { ConnectorVersion } from '../domain/versions.js'
+import { plural } from '../text.js'
 import type { QueryPage } from './answers.js'
 import { MAX_LISTED_VERSIONS, MAX_QUERY_PAGES } from './contract.js'
 
@@ -73,7 +74,7 @@ export class ListingPages {
     const perQuery = this.counts.every(c => c.given === this.entries.length)
     if (perPage || perQuery) return undefined
     const given = this.counts.map(c => c.given).join(', ')
-    return `'numberOfResults' (${given}) fits neither this page's results nor the whole listing (${this.entries.length} over ${this.pages} page(s))`
+    return `'numberOfResults' (${given}) fits neither this page's results nor the whole listing (${this.entries.length} over ${plural(this.pages, 'page')})`
   }
 
   /**

@@ -3,6 +3,7 @@
 import { PROTECTED_REVIEW_STATUSES, RELEASE_VERSION_IS_PROTECTED } from '../boomi/contract.js'
 import { type ArchiveIds, type MatchKind, matchKind } from './changelog.js'
 import type { ConnectorVersion } from './versions.js'
+import { plural } from '../text.js'
 
 const DAY_MS = 86_400_000
 
@@ -108,18 +109,18 @@ export function planPrune(req: PruneRequest): PrunePlan {
   }
 
   const places = Math.max(0, req.keepLatest - (req.pendingUpload ? 1 : 0))
-  const minAgeMs = req.minAgeDays === undefined ? undefined : req.minAgeDays * DAY_MS
+  const minAge = req.minAgeDays === undefined ? undefined : { ms: req.minAgeDays * DAY_MS, days: plural(req.minAgeDays, 'day') }
   dated.forEach((v, index) => {
     if (v.versionId === req.runVersionId) {
       plan.keep.push({ version: v, reason: req.runVersionUploaded ? 'uploaded by this run' : 'reused by this run' })
     } else if (index < places) {
       plan.keep.push({ version: v, reason: `among the newest ${req.keepLatest}` })
-    } else if (minAgeMs !== undefined && req.now - uploadedAt(v) < minAgeMs) {
-      plan.keep.push({ version: v, reason: `younger than ${req.minAgeDays} days` })
+    } else if (minAge !== undefined && req.now - uploadedAt(v) < minAge.ms) {
+      plan.keep.push({ version: v, reason: `younger than ${minAge.days}` })
     } else {
       const protectedBy = protectionReason(v)
       if (protectedBy) plan.skip.push({ version: v, reason: protectedBy })
-      else plan.delete.push({ version: v, reason: `older than the newest ${req.keepLatest}${minAgeMs !== undefined ? ` and ${req.minAgeDays} days` : ''}` })
+      else plan.delete.push({ version: v, reason: `older than the newest ${req.keepLatest}${minAge !== undefined ? ` and ${minAge.days}` : ''}` })
     }
   })
   return plan

@@ -152,7 +152,7 @@ function pruneSection(r: RunRecord): string[] {
   const lines: string[] = []
   if (r.prune) {
     const p = r.prune
-    lines.push(`### Pruning: keep the newest ${p.keepLatest}${p.minAgeDays !== undefined ? `, nothing younger than ${p.minAgeDays} days` : ''}`, '')
+    lines.push(`### Pruning: keep the newest ${p.keepLatest}${p.minAgeDays !== undefined ? `, nothing younger than ${plural(p.minAgeDays, 'day')}` : ''}`, '')
     lines.push(
       `Kept ${p.kept}, ${verb} ${outcome.deleted.length}, skipped ${outcome.skipped.length}${outcome.failed.length ? `, failed ${outcome.failed.length}` : ''}${outcome.unknown.length ? `, outcome not known ${outcome.unknown.length}` : ''}.`,
       ''

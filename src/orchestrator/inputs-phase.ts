@@ -10,7 +10,7 @@ import { MAX_CHANGE_LOG_FILE_BYTES, pickSection } from '../domain/changelog-file
 import { withoutTrailerLines } from '../domain/changelog.js'
 import type { ArchiveResult, ChangeLogResult } from '../domain/record.js'
 import { cut } from '../domain/untrusted.js'
-import { approxBytes } from '../text.js'
+import { approxBytes, plural } from '../text.js'
 import { InputError, errorMessage } from '../errors.js'
 import type { RunDeps } from './deps.js'
 
@@ -66,7 +66,7 @@ export async function changeLogPhase(deps: RunDeps): Promise<ChangeLogResult | u
   if (dropped.length) {
     const from = found.source === 'file' ? `${Input.changeLogFile} ${deps.inputs.changeLogFile}` : Input.changeLog
     deps.log.warning(
-      `Dropped ${dropped.length} line(s) of ${from} shaped like the action's own trailer, which identifies the archive: ${dropped.map(line => `'${cut(line, 90)}'`).join(', ')}. The action appends the true trailer itself.`
+      `Dropped ${plural(dropped.length, 'line')} of ${from} shaped like the action's own trailer, which identifies the archive: ${dropped.map(line => `'${cut(line, 90)}'`).join(', ')}. The action appends the true trailer itself.`
     )
   }
   return { ...found, text }

@@ -10,6 +10,7 @@ import type { PruneOutcome, PruneResult } from '../domain/record.js'
 import type { ConnectorVersion } from '../domain/versions.js'
 import { BoomiError, errorMessage } from '../errors.js'
 import type { Logger } from '../logger.js'
+import { plural } from '../text.js'
 import type { RunDeps } from './deps.js'
 import { sending } from './journal.js'
 import type { UploadResult } from './upload.js'
@@ -255,7 +256,7 @@ export async function executePrune(deps: RunDeps, client: BoomiClient, plan: Pru
 async function settleUnsure(deps: RunDeps, client: BoomiClient, unsure: Unsure[]): Promise<Omit<PruneOutcome, 'notTried'>> {
   const { log, events } = deps
   const out: Omit<PruneOutcome, 'notTried'> = { deleted: [], skipped: [], failed: [] }
-  log.info(`${unsure.length} deletion(s) lost their answer or found nothing to delete; listing ${deps.inputs.groupType} to see whether they happened`)
+  log.info(`${plural(unsure.length, 'deletion')} lost the answer or found nothing to delete; listing ${deps.inputs.groupType} to see what happened`)
   let listing: readonly ConnectorVersion[]
   try {
     listing = await client.listGroup(deps.inputs.groupType)

@@ -7,6 +7,7 @@ import { releaseNotes } from '../domain/changelog.js'
 import { type RunRecord, foldRun } from '../domain/record.js'
 import type { ConnectorVersion } from '../domain/versions.js'
 import { errorMessage, sentences } from '../errors.js'
+import { plural } from '../text.js'
 import type { ActionLog, RunDeps } from './deps.js'
 import { archivePhase, changeLogPhase } from './inputs-phase.js'
 import { stopIfCancelled } from './journal.js'
@@ -121,7 +122,7 @@ function failures(r: RunRecord): void {
   const refused = unswitched(r.switches ?? [])
   if (refused.length) {
     problems.push(
-      `${refused.length} classification change(s) not made: ${refused.map(s => `${s.classificationType} (${s.error ?? (s.reviewReason ? `${s.reviewStatus}: ${s.reviewReason}` : s.reviewStatus)})`).join('; ')}`
+      `${plural(refused.length, 'classification change')} not made: ${refused.map(s => `${s.classificationType} (${s.error ?? (s.reviewReason ? `${s.reviewStatus}: ${s.reviewReason}` : s.reviewStatus)})`).join('; ')}`
     )
   }
   const o = r.pruning
@@ -133,7 +134,7 @@ function failures(r: RunRecord): void {
     problems.push(
       o.failed.length
         ? `Pruning failed: ${o.failed.length} deletion${o.failed.length === 1 ? '' : 's'} failed (${o.deleted.length} done${untried}): ${reasons}`
-        : `Pruning stopped: ${o.notTried.length} deletion(s) not tried after Boomi refused credentials or privileges (${o.deleted.length} done)`
+        : `Pruning stopped: ${plural(o.notTried.length, 'deletion')} not tried after Boomi refused credentials or privileges (${o.deleted.length} done)`
     )
   }
   if (r.upload?.kind === 'uploaded' && r.upload.strayTwins.length) {
