@@ -864,6 +864,8 @@ describe('seams: what pruning is given', () => {
     expect(JSON.parse(outputsOf(run.record)['deleted-version-ids'])).toEqual(['1001'])
     expect(run.error?.message).toMatch(/Pruning failed: 1 deletion failed \(1 done\): 1000: delete failed: no answer/)
     expect(boomi.calls.slice(-1)).toEqual(['list'])
+    // The log says why one more listing goes out after the deletions.
+    expect(run.lines).toContain(`1 deletion lost the answer or found nothing to delete; listing ${GROUP} to see what happened`)
   })
 
   it("an unsure delete that the listing shows still live, after a lost answer then a refusal, is a skip with Boomi's reason", async () => {
