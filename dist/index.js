@@ -595,6 +595,8 @@ function intervalFor(rate) {
 /* harmony export */ });
 /* unused harmony exports THROTTLE_BUDGET_MS, realSleep, backoffDelay, nextStep, gaveUp */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8992);
+
 
 /** The longest delay Node's timers take; a longer one fires at once, with a warning. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -748,7 +750,7 @@ async function withRetries(what, strategy, classify, attempt) {
 }
 /** The last failure, saying that the tries ran out and how to allow more. */
 function gaveUp(err, attempts) {
-    return withNote(err, `gave up after ${attempts} attempt${attempts === 1 ? '' : 's'}; raise max-attempts to try longer`);
+    return withNote(err, `gave up after ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(attempts, 'attempt')}; raise max-attempts to try longer`);
 }
 /**
  * A copy of the error (same class and fields, so callers still tell one kind
@@ -796,10 +798,10 @@ function parseRetryAfter(value, now) {
 /* harmony export */   zH: () => (/* binding */ TEXT_CONTROLS)
 /* harmony export */ });
 // The base layer's text: which characters count as control characters, and how a
-// number of bytes, a count or a request rate is written. Every layer may import it (the net and inputs layers
-// may not import src/domain/), so it imports nothing and does no I/O. Making outside
-// text safe for a log line or the summary is src/domain/untrusted.ts's job; it builds
-// on the sets here.
+// number of bytes, a count or a request rate is written. Every layer may import it
+// (the net and inputs layers may not import src/domain/), so it imports nothing and
+// does no I/O. Making outside text safe for a log line or the summary is
+// src/domain/untrusted.ts's job; it builds on the sets here.
 // Each set is a regular-expression class body, so that a place can add to it (white
 // space, say) or take \t and \n out with a look-ahead, and still name it once.
 /**

@@ -1,8 +1,8 @@
 // The base layer's text: which characters count as control characters, and how a
-// number of bytes, a count or a request rate is written. Every layer may import it (the net and inputs layers
-// may not import src/domain/), so it imports nothing and does no I/O. Making outside
-// text safe for a log line or the summary is src/domain/untrusted.ts's job; it builds
-// on the sets here.
+// number of bytes, a count or a request rate is written. Every layer may import it
+// (the net and inputs layers may not import src/domain/), so it imports nothing and
+// does no I/O. Making outside text safe for a log line or the summary is
+// src/domain/untrusted.ts's job; it builds on the sets here.
 
 // Each set is a regular-expression class body, so that a place can add to it (white
 // space, say) or take \t and \n out with a look-ahead, and still name it once.

@@ -2829,7 +2829,7 @@ function failures(r) {
         const untried = o.notTried.length ? `, ${o.notTried.length} not tried after it` : '';
         const reasons = [...byMessage].map(([message, list]) => `${list.join(', ')}: ${message}`).join('; ');
         problems.push(o.failed.length
-            ? `Pruning failed: ${o.failed.length} deletion${o.failed.length === 1 ? '' : 's'} failed (${o.deleted.length} done${untried}): ${reasons}`
+            ? `Pruning failed: ${(0,src_text/* plural */.LS)(o.failed.length, 'deletion')} failed (${o.deleted.length} done${untried}): ${reasons}`
             : `Pruning stopped: ${(0,src_text/* plural */.LS)(o.notTried.length, 'deletion')} not tried after Boomi refused credentials or privileges (${o.deleted.length} done)`);
     }
     if (r.upload?.kind === 'uploaded' && r.upload.strayTwins.length) {

@@ -1,4 +1,5 @@
 import { errorMessage } from '../errors.js'
+import { plural } from '../text.js'
 
 export type Sleep = (ms: number) => Promise<void>
 
@@ -224,7 +225,7 @@ export async function withRetries<T>(what: string, strategy: RetryStrategy, clas
 
 /** The last failure, saying that the tries ran out and how to allow more. */
 export function gaveUp(err: unknown, attempts: number): unknown {
-  return withNote(err, `gave up after ${attempts} attempt${attempts === 1 ? '' : 's'}; raise max-attempts to try longer`)
+  return withNote(err, `gave up after ${plural(attempts, 'attempt')}; raise max-attempts to try longer`)
 }
 
 /**

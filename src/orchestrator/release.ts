@@ -133,7 +133,7 @@ function failures(r: RunRecord): void {
     const reasons = [...byMessage].map(([message, list]) => `${list.join(', ')}: ${message}`).join('; ')
     problems.push(
       o.failed.length
-        ? `Pruning failed: ${o.failed.length} deletion${o.failed.length === 1 ? '' : 's'} failed (${o.deleted.length} done${untried}): ${reasons}`
+        ? `Pruning failed: ${plural(o.failed.length, 'deletion')} failed (${o.deleted.length} done${untried}): ${reasons}`
         : `Pruning stopped: ${plural(o.notTried.length, 'deletion')} not tried after Boomi refused credentials or privileges (${o.deleted.length} done)`
     )
   }
