@@ -51,6 +51,9 @@ describe('which jars go ahead', () => {
     // Deflate's stored blocks cost 5 bytes in 65,535 (zlib's smallest, 16 KiB, 5 in 16,384): the bound leaves room for both.
     expect(deflateBound(1024 * 1024)).toBeGreaterThan(1024 * 1024 + 5 * 64 + 5)
     expect(deflateBound(0)).toBeGreaterThanOrEqual(5)
+    // Room for those blocks and little more: a jar that stores twice what it declares is no deflate stream.
+    expect(deflateBound(1024 * 1024)).toBeLessThan(1.01 * 1024 * 1024)
+    expect(ahead.takes(entry({ compressedSize: 2000 }))).toBe(false)
   })
 
   it('none with no window', () => {
