@@ -24,10 +24,16 @@ import { createTransport } from '../../src/net/transport.js'
 import { FakeBoomi, GROUP, forcedWhile, makeInputs, runFake, useWorkspace } from '../helpers/fake-run.js'
 import { makeConnectorZip } from '../helpers/zip.js'
 
-// One workspace for the file, removed by a top-level hook (a describe's own hook is skipped under -t).
-const dir = mkdtempSync(path.join(tmpdir(), 'first-contact-'))
-writeFileSync(path.join(dir, 'sample.car.zip'), makeConnectorZip())
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
+// One workspace for the file, made and removed by top-level hooks: when -t leaves none of the
+// file's tests to run, Jest runs neither, where a folder made at load time would stay behind.
+let dir = ''
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'first-contact-'))
+  writeFileSync(path.join(dir, 'sample.car.zip'), makeConnectorZip())
+})
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true })
+})
 // The fake client's runs stream the fake's own archive bytes, which its upload checks against its checksum.
 const fakeWorkspace = useWorkspace()
 

@@ -1,6 +1,6 @@
 // An in-memory Boomi and a fake clock, to drive the orchestrator through its
 // injected dependencies: every decision path of a run in milliseconds.
-import { afterAll, expect } from '@jest/globals'
+import { afterAll, beforeAll, expect } from '@jest/globals'
 import { createHash } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -213,13 +213,22 @@ export class FakeBoomi implements BoomiClient {
   }
 }
 
-/** One scratch workspace for the file, with an archive in it; removed after the file's tests. */
+/**
+ * One scratch workspace for the file, with an archive in it; removed after the file's tests.
+ * Made in a hook, not when the file loads: when -t leaves no test of the file to run, Jest
+ * runs neither hook, and a folder made at load time would stay behind.
+ */
 export function useWorkspace(): { dir: string } {
-  const ws = { dir: mkdtempSync(path.join(tmpdir(), 'release-test-')) }
-  writeFileSync(path.join(ws.dir, 'sample.car.zip'), ARCHIVE_BYTES)
-  // On disk so that its real path can be checked; what the run reads is CHANGELOG_TEXT, from the fake readTextFile.
-  writeFileSync(path.join(ws.dir, 'CHANGELOG.md'), CHANGELOG_TEXT)
-  afterAll(() => rmSync(ws.dir, { recursive: true, force: true }))
+  const ws = { dir: '' }
+  beforeAll(() => {
+    ws.dir = mkdtempSync(path.join(tmpdir(), 'release-test-'))
+    writeFileSync(path.join(ws.dir, 'sample.car.zip'), ARCHIVE_BYTES)
+    // On disk so that its real path can be checked; what the run reads is CHANGELOG_TEXT, from the fake readTextFile.
+    writeFileSync(path.join(ws.dir, 'CHANGELOG.md'), CHANGELOG_TEXT)
+  })
+  afterAll(() => {
+    if (ws.dir) rmSync(ws.dir, { recursive: true, force: true })
+  })
   return ws
 }
 

@@ -2,7 +2,7 @@
 // would mislabel a release and makes only a local tag; scripts/move-major-tag.sh (what the
 // release workflow runs) moves the major tag. Nothing is pushed: the clone's origin is a
 // local repository, and the test checks it never receives a tag.
-import { afterAll, describe, expect, it, jest } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { execFileSync, spawnSync } from 'node:child_process'
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -11,8 +11,14 @@ import * as path from 'node:path'
 // Each script starts git, node and npm several times: slow on a busy machine, never hanging.
 jest.setTimeout(90_000)
 
-const root = mkdtempSync(path.join(tmpdir(), 'release-process-'))
-afterAll(() => rmSync(root, { recursive: true, force: true }))
+// Made in a hook, not at load time: under a -t that runs none of these tests Jest runs neither hook.
+let root = ''
+beforeAll(() => {
+  root = mkdtempSync(path.join(tmpdir(), 'release-process-'))
+})
+afterAll(() => {
+  if (root) rmSync(root, { recursive: true, force: true })
+})
 
 // No user or system git configuration: a signing or hook setting of this machine must not leak in.
 const env = {
