@@ -948,6 +948,8 @@ function decodeXml(text) {
 
 /** How many tries a name that does not resolve for now (EAI_AGAIN) gets in all, however high max-attempts is. */
 const NAME_RESOLUTION_TRIES = 2;
+/** The operations that change something in the account. */
+const CHANGES = new Set(['create', 'delete', 'version change']);
 /** A certificate that fails verification will fail the same way next time. */
 const CERTIFICATE_FAILURE = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/;
 function classifyFailure(err) {
@@ -975,7 +977,11 @@ function classifyFailure(err) {
             return { kind: 'server-error', mayHaveTakenEffect: true, retryAfterMs, label };
         return { kind: 'client-error', mayHaveTakenEffect: false, label };
     }
-    // Answers not understood, an archive that changed, a cancelled run, a bug: asking again would not help.
+    // An answer not understood (a 2xx that is not what Boomi documents, or one too large to read) to a
+    // request that changes something: Boomi may well have done it, and asking again would not help.
+    if (err instanceof errors/* AnswerError */.dV)
+        return { kind: 'client-error', mayHaveTakenEffect: CHANGES.has(err.operation), label: err.name };
+    // An archive that changed, a cancelled run, a bug: asking again would not help.
     return { kind: 'client-error', mayHaveTakenEffect: false, label: err instanceof Error ? err.name : 'error' };
 }
 /** A failure after which asking again may succeed. */
@@ -1651,7 +1657,7 @@ function switchSection(r) {
     const lines = ['### Classifications', '', '| Classification | Version ID | Review status | Note |', '| --- | --- | --- | --- |'];
     for (const s of r.switches) {
         const note = s.outcomeUnknown
-            ? 'outcome not known: the run was stopped before Boomi answered'
+            ? `outcome not known: ${s.error ?? 'the run was stopped before Boomi answered'}`
             : s.error
                 ? `failed: ${s.error}`
                 : s.reviewStatus === 'APPROVED'
@@ -1700,6 +1706,10 @@ function unknownSection(r) {
     const checks = (r.unknown ?? []).map(q => checkFor(q, r));
     if (r.upload?.kind === 'failed' && r.upload.mayBeStored)
         checks.unshift(checkFor({ operation: 'upload', changeLog: r.upload.changeLog }, r));
+    // A change that failed in a way that may have made it (its request was answered, so the journal holds it no more).
+    for (const s of r.switches ?? [])
+        if (s.outcomeUnknown)
+            checks.push(checkFor({ operation: 'change', classificationType: s.classificationType, versionId: s.versionId }, r));
     if (!checks.length)
         return [];
     return ['### Outcome not known', '', 'Boomi may have done these; check in the Developer tab:', '', ...[...new Set(checks)].map(c => `- ${c}`), ''];
@@ -2566,6 +2576,12 @@ async function settleUnsure(deps, client, unsure) {
 }
 
 ;// CONCATENATED MODULE: ./src/orchestrator/switch.ts
+// Switching classifications to the run's version (docs/behaviour.md, "Switching classifications"): one version
+// change per classification, paced and retried by the client like every
+// request (sending one again is harmless). A refusal is recorded, not thrown:
+// the other changes, pruning and the outputs still happen, and the run fails
+// at the end naming every classification that was not switched.
+
 
 
 const STATUS_TEXT = {
@@ -2604,8 +2620,16 @@ async function switchPhase(deps, version, releaseNotes) {
             });
         }
         catch (err) {
-            log.warning(`Switching ${classificationType} to version ${version.versionId} failed: ${(0,errors/* errorMessage */.gJ)(err)}`);
-            done({ classificationType, versionId: version.versionId, reviewStatus: '', error: (0,errors/* errorMessage */.gJ)(err) });
+            // A 5xx after the last retry, a dropped answer, or a 2xx not understood: Boomi may have made the change.
+            const unsure = mayHaveTakenEffect(err);
+            log.warning(`Switching ${classificationType} to version ${version.versionId} failed: ${(0,errors/* errorMessage */.gJ)(err)}${unsure ? `; Boomi may have made the change all the same` : ''}`);
+            done({
+                classificationType,
+                versionId: version.versionId,
+                reviewStatus: '',
+                error: (0,errors/* errorMessage */.gJ)(err),
+                ...(unsure ? { outcomeUnknown: true } : {})
+            });
         }
         finally {
             answered();
@@ -2629,7 +2653,8 @@ function unswitched(results) {
  * answer, and when giving up while an earlier outcome is unknown.
  */
 function afterUploadFailure(failure, step, unknownBefore, settleMs) {
-    const lost = failure.kind !== 'client-error' && failure.mayHaveTakenEffect;
+    // A dropped connection, a timeout, a 5xx but 503, or a 2xx not understood: the version may be stored.
+    const lost = failure.mayHaveTakenEffect;
     const look = lost || (unknownBefore > 0 && !step.retry);
     if (!step.retry)
         return { lost, look, retry: false, delayMs: 0, throttled: false, failures: step.failures };
@@ -2672,7 +2697,8 @@ unknownBefore = 0) {
                 answered();
             if (step.lost) {
                 unknown++;
-                log.info(`upload: the answer to attempt ${n} was lost (${(0,errors/* errorMessage */.gJ)(err)}); looking for the version in ${deps.inputs.groupType}`);
+                const what = err instanceof errors/* AnswerError */.dV ? 'was not understood' : 'was lost';
+                log.info(`upload: the answer to attempt ${n} ${what} (${(0,errors/* errorMessage */.gJ)(err)}); looking for the version in ${deps.inputs.groupType}`);
             }
             if (step.look) {
                 let found;
@@ -2873,7 +2899,7 @@ function withMayBeStored(err, r, deps, sha256) {
 }
 /** What to check when an upload may have been stored without this run seeing it. */
 function mayBeStoredText(groupType, sha256) {
-    return `An upload attempt lost its answer and its version was not seen, so Boomi may have stored it: look in the Developer tab for a version of ${groupType} whose change log ends with the line "sha256: ${sha256}". A re-run with this archive finds and reuses it.`;
+    return `An upload attempt's answer was lost or not understood, and its version was not seen, so Boomi may have stored it: look in the Developer tab for a version of ${groupType} whose change log ends with the line "sha256: ${sha256}". A re-run with this archive finds and reuses it.`;
 }
 function asError(err) {
     return err instanceof Error ? err : new Error((0,errors/* errorMessage */.gJ)(err));
@@ -2991,8 +3017,13 @@ function notesFor(upload, text, version) {
 function failures(r) {
     const problems = [];
     const refused = unswitched(r.switches ?? []);
-    if (refused.length) {
-        problems.push(`${(0,src_text/* plural */.LS)(refused.length, 'classification change')} not made: ${refused.map(s => `${s.classificationType} (${s.error ?? (s.reviewReason ? `${s.reviewStatus}: ${s.reviewReason}` : s.reviewStatus)})`).join('; ')}`);
+    const notMade = refused.filter(s => !s.outcomeUnknown);
+    const unsure = refused.filter(s => s.outcomeUnknown);
+    if (notMade.length) {
+        problems.push(`${(0,src_text/* plural */.LS)(notMade.length, 'classification change')} not made: ${notMade.map(s => `${s.classificationType} (${s.error ?? (s.reviewReason ? `${s.reviewStatus}: ${s.reviewReason}` : s.reviewStatus)})`).join('; ')}`);
+    }
+    if (unsure.length) {
+        problems.push(`${(0,src_text/* plural */.LS)(unsure.length, 'classification change')} failed in a way that may have made it (see in the Developer tab which version each classification uses): ${unsure.map(s => `${s.classificationType} (${s.error})`).join('; ')}`);
     }
     const o = r.pruning;
     if (o && (o.failed.length || o.notTried.length)) {

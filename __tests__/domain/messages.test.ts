@@ -129,7 +129,7 @@ describe('a whole run whose refusals all end a sentence', () => {
     const boomi = new FakeBoomi()
     boomi.createSteps = ['lost', { status: 400, message: 'The archive is not valid.' }]
     const run = await runFake(boomi, makeInputs(), ws.dir)
-    expect(run.error?.message).toMatch(/not valid\. An upload attempt lost its answer/)
+    expect(run.error?.message).toMatch(/not valid\. An upload attempt's answer was lost or not understood/)
     await everything(run)
   })
 

@@ -12,7 +12,7 @@ import { laneSumOf } from '../../src/lane-sum.js'
 import type { BoomiClient, DeleteAnswer } from '../../src/boomi/client.js'
 import { EventLog, type RunRecord } from '../../src/domain/record.js'
 import type { ConnectorVersion, VersionChange } from '../../src/domain/versions.js'
-import { BoomiError, NetworkError } from '../../src/errors.js'
+import { AnswerError, BoomiError, NetworkError } from '../../src/errors.js'
 import type { Inputs } from '../../src/inputs/read.js'
 import { multipartBody } from '../../src/net/multipart.js'
 import { RetryStrategy } from '../../src/net/retry.js'
@@ -40,6 +40,9 @@ export type CreateStep =
   | { status: number; message?: string; retryAfterMs?: number }
   /** Stored, and the answer never comes (a run stopped meanwhile). */
   | 'stored-hang'
+  /** Answered 2xx with something not understood (an upload date without a zone); stored, or not. */
+  | 'stored-unreadable'
+  | 'unreadable'
 
 /** The parts of a multipart upload body, as Boomi would read them. */
 export interface ReceivedUpload {
@@ -107,7 +110,8 @@ export class FakeBoomi implements BoomiClient {
   /** Delete calls after which every delete answers this status. */
   deleteFailAfter?: { count: number; status: number }
   listFailures: number[] = []
-  changeAnswers = new Map<string, VersionChange['reviewStatus'] | number>()
+  /** A status, an error status, or 'unreadable': the change is made and its 2xx answer is not understood. */
+  changeAnswers = new Map<string, VersionChange['reviewStatus'] | number | 'unreadable'>()
   /** Boomi's reviewReason for a classification's change, as the client passes it on. */
   changeReasons = new Map<string, string>()
   private nextId = 2000
@@ -172,7 +176,8 @@ export class FakeBoomi implements BoomiClient {
       this.versions.push(v)
       return { ...v }
     }
-    if (step === 'lost-stored') this.versions.push(version())
+    if (step === 'lost-stored' || step === 'stored-unreadable') this.versions.push(version())
+    if (step === 'stored-unreadable' || step === 'unreadable') throw new AnswerError('create', "'uploadedDate' is not an ISO 8601 date-time with a zone")
     if (step === 'stored-hang') {
       this.versions.push(version())
       return new Promise(() => undefined)
@@ -208,6 +213,7 @@ export class FakeBoomi implements BoomiClient {
     if (this.changeHangs.has(classificationType)) return new Promise(() => undefined)
     const answer = this.changeAnswers.get(classificationType) ?? 'APPROVED'
     if (typeof answer === 'number') throw new BoomiError('version change', answer, `classification ${classificationType} is not known`)
+    if (answer === 'unreadable') throw new AnswerError('version change', "'reviewStatus' is not one of APPROVED, PENDING, REJECTED, CANCELLED")
     const reviewReason = this.changeReasons.get(classificationType)
     return { classificationType, versionId, reviewStatus: answer, ...(reviewReason ? { reviewReason } : {}) }
   }

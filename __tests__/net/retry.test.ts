@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { classifyFailure } from '../../src/boomi/failures.js'
-import { BoomiError, NetworkError } from '../../src/errors.js'
+import { AnswerError, BoomiError, NetworkError } from '../../src/errors.js'
 import {
   type Failure,
   MAX_TIMER_MS,
@@ -70,6 +70,22 @@ describe('classifyFailure: every failure read once, at the Boomi edge', () => {
     ['a host name that does not exist is final', unresolved('ENOTFOUND'), { kind: 'client-error' }],
     ["a resolver's 'try again' is worth two tries in all", unresolved('EAI_AGAIN'), { kind: 'transient', maxTries: 2 }],
     ['a bug is final', new Error('bug'), { kind: 'client-error', mayHaveTakenEffect: false }],
+    [
+      'a listing answered 2xx but not understood is final and changed nothing',
+      new AnswerError('query', 'odd'),
+      { kind: 'client-error', mayHaveTakenEffect: false }
+    ],
+    [
+      'an upload answered 2xx but not understood is final and may have stored it',
+      new AnswerError('create', 'odd'),
+      { kind: 'client-error', mayHaveTakenEffect: true }
+    ],
+    ['a delete answered but not understood may have deleted it', new AnswerError('delete', 'too large'), { kind: 'client-error', mayHaveTakenEffect: true }],
+    [
+      'a version change answered 2xx but not understood may have made it',
+      new AnswerError('version change', 'odd'),
+      { kind: 'client-error', mayHaveTakenEffect: true }
+    ],
     ['a thrown string is final', 'odd', { kind: 'client-error' }]
   ]
   it.each(cases)('%s', (_name, err, expected) => {

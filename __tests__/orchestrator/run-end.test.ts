@@ -87,3 +87,35 @@ describe('a classification change Boomi refuses', () => {
     expect(run.error?.message).toMatch(/1 classification change not made/)
   })
 })
+
+describe('a classification change whose outcome is not known', () => {
+  it('answered 2xx with something not understood: outcome not known in the output, the summary and the error, and the run goes on', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(3)
+    boomi.changeAnswers.set(`${GROUP}-uat`, 'unreadable')
+    const run = await runFake(boomi, makeInputs({ classifications: ['uat', 'prod'], keepLatest: 2 }), ws.dir)
+    const changes = JSON.parse(outputsOf(run.record)['classification-changes'])
+    expect(changes[0]).toEqual({ classificationType: `${GROUP}-uat`, versionId: '2001', reviewStatus: '', outcome: 'unknown' })
+    expect(changes[1]).toEqual({ classificationType: `${GROUP}-prod`, versionId: '2001', reviewStatus: 'APPROVED' })
+    expect(run.warnings.some(w => w.includes(`Switching ${GROUP}-uat to version 2001 failed`) && w.includes('Boomi may have made the change'))).toBe(true)
+    expect(run.error?.message).toMatch(
+      new RegExp(`1 classification change failed in a way that may have made it .*: ${GROUP}-uat \\(version change answer not understood`)
+    )
+    expect(run.error?.message).not.toMatch(/not made/)
+    const summary = renderSummary(run.record)
+    expect(summary).toContain('outcome not known: version change answer not understood')
+    expect(summary).toContain(`Version change: see which version classification \`${GROUP}-uat\` uses`)
+    // the run went on: the other change and the pruning happened
+    expect(boomi.calls).toContain('delete 1000')
+  })
+
+  it('refused outright (a 4xx): not made, and no outcome-not-known section', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(1)
+    boomi.changeAnswers.set(`${GROUP}-uat`, 404)
+    const run = await runFake(boomi, makeInputs({ classifications: ['uat'] }), ws.dir)
+    expect(JSON.parse(outputsOf(run.record)['classification-changes'])[0]).not.toHaveProperty('outcome')
+    expect(run.error?.message).toMatch(/1 classification change not made/)
+    expect(renderSummary(run.record)).not.toContain('Outcome not known')
+  })
+})

@@ -18,10 +18,43 @@ const policy = { maxAttempts: 3, baseDelayMs: 1000, maxDelayMs: 30_000, maxRetry
 const creates = (boomi: FakeBoomi) => boomi.calls.filter(c => c === 'create').length
 
 describe('after a failed upload attempt', () => {
-  it('a certificate failure after the request was written is not a lost answer: no look, no retry', () => {
+  it('a final failure after the request was written may have stored the version: a look, and no retry', () => {
     const failure = classifyFailure(new NetworkError('create', 'CERT_HAS_EXPIRED', 'certificate has expired', false))
     expect(failure.mayHaveTakenEffect).toBe(true)
+    expect(afterUploadFailure(failure, nextStep(failure, { failures: 0 }, policy), 0, 2000)).toMatchObject({ lost: true, look: true, retry: false })
+  })
+
+  it('a certificate failure before anything was written is no lost answer: no look, no retry', () => {
+    const failure = classifyFailure(new NetworkError('create', 'CERT_HAS_EXPIRED', 'certificate has expired', true))
     expect(afterUploadFailure(failure, nextStep(failure, { failures: 0 }, policy), 0, 2000)).toMatchObject({ lost: false, look: false, retry: false })
+  })
+
+  it('an upload answered 2xx with something not understood is looked for; found by its checksum, the run goes on with it', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(2)
+    boomi.createSteps = ['stored-unreadable']
+    const run = await runFake(boomi, makeInputs({ classifications: ['uat'] }), ws.dir)
+    expect(run.error).toBeUndefined()
+    expect(creates(boomi)).toBe(1)
+    expect(run.lines.some(l => l.startsWith("upload: the answer to attempt 1 was not understood (create answer not understood: 'uploadedDate'"))).toBe(true)
+    const outputs = outputsOf(run.record)
+    expect(outputs.uploaded).toBe('true')
+    expect(outputs['version-id']).toBe(boomi.live().at(-1)!.versionId)
+    expect(boomi.calls.filter(c => c.startsWith('change'))).toHaveLength(1)
+  })
+
+  it('an upload answered 2xx with something not understood and not seen: no second attempt, and uploaded is unknown', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(2)
+    boomi.createSteps = ['unreadable', 'ok']
+    const run = await runFake(boomi, makeInputs({ classifications: ['uat'] }), ws.dir)
+    expect(creates(boomi)).toBe(1)
+    expect(boomi.calls.filter(c => c.startsWith('change'))).toEqual([])
+    expect(run.error?.message).toMatch(
+      /create answer not understood.*answer was lost or not understood, and its version was not seen, so Boomi may have stored it/
+    )
+    expect(outputsOf(run.record).uploaded).toBe('unknown')
+    expect(renderSummary(run.record)).toContain('### Outcome not known')
   })
 
   it('giving up is neither a wait nor throttling', () => {

@@ -1,11 +1,14 @@
 // Every failure of a request to Boomi, read once into the kinds the retry
 // strategy knows (src/net/retry.ts): the network layer never learns Boomi's
 // error classes, and no caller reads a status to decide whether to retry.
-import { BoomiError, NetworkError } from '../errors.js'
+import { AnswerError, BoomiError, NetworkError, type Operation } from '../errors.js'
 import type { Failure } from '../net/retry.js'
 
 /** How many tries a name that does not resolve for now (EAI_AGAIN) gets in all, however high max-attempts is. */
 export const NAME_RESOLUTION_TRIES = 2
+
+/** The operations that change something in the account. */
+const CHANGES: ReadonlySet<Operation> = new Set<Operation>(['create', 'delete', 'version change'])
 
 /** A certificate that fails verification will fail the same way next time. */
 const CERTIFICATE_FAILURE = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/
@@ -30,7 +33,10 @@ export function classifyFailure(err: unknown): Failure {
     if (err.status >= 500) return { kind: 'server-error', mayHaveTakenEffect: true, retryAfterMs, label }
     return { kind: 'client-error', mayHaveTakenEffect: false, label }
   }
-  // Answers not understood, an archive that changed, a cancelled run, a bug: asking again would not help.
+  // An answer not understood (a 2xx that is not what Boomi documents, or one too large to read) to a
+  // request that changes something: Boomi may well have done it, and asking again would not help.
+  if (err instanceof AnswerError) return { kind: 'client-error', mayHaveTakenEffect: CHANGES.has(err.operation), label: err.name }
+  // An archive that changed, a cancelled run, a bug: asking again would not help.
   return { kind: 'client-error', mayHaveTakenEffect: false, label: err instanceof Error ? err.name : 'error' }
 }
 

@@ -70,7 +70,10 @@ export interface SwitchResult {
   /** Boomi's reason for its review status, when it gave one (made safe to show by the client). */
   reviewReason?: string
   error?: string
-  /** Sent, and the run was stopped before the answer came. */
+  /**
+   * Sent, and whether Boomi made the change is not known: the run was stopped before the
+   * answer came, or the request failed in a way that may have made it (`error` says how).
+   */
   outcomeUnknown?: true
 }
 

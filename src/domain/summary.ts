@@ -125,7 +125,7 @@ function switchSection(r: RunRecord): string[] {
   const lines = ['### Classifications', '', '| Classification | Version ID | Review status | Note |', '| --- | --- | --- | --- |']
   for (const s of r.switches) {
     const note = s.outcomeUnknown
-      ? 'outcome not known: the run was stopped before Boomi answered'
+      ? `outcome not known: ${s.error ?? 'the run was stopped before Boomi answered'}`
       : s.error
         ? `failed: ${s.error}`
         : s.reviewStatus === 'APPROVED'
@@ -177,6 +177,9 @@ function pruneSection(r: RunRecord): string[] {
 function unknownSection(r: RunRecord): string[] {
   const checks = (r.unknown ?? []).map(q => checkFor(q, r))
   if (r.upload?.kind === 'failed' && r.upload.mayBeStored) checks.unshift(checkFor({ operation: 'upload', changeLog: r.upload.changeLog }, r))
+  // A change that failed in a way that may have made it (its request was answered, so the journal holds it no more).
+  for (const s of r.switches ?? [])
+    if (s.outcomeUnknown) checks.push(checkFor({ operation: 'change', classificationType: s.classificationType, versionId: s.versionId }, r))
   if (!checks.length) return []
   return ['### Outcome not known', '', 'Boomi may have done these; check in the Developer tab:', '', ...[...new Set(checks)].map(c => `- ${c}`), '']
 }

@@ -1,5 +1,5 @@
 // Retrying an upload whose answer may have been lost (docs/behaviour.md, "Retries and lost answers"): an attempt
-// that timed out, dropped, or got a 500/502/504 may have stored the version, so
+// that timed out, dropped, got a 5xx other than 503, or a 2xx answer not understood may have stored the version, so
 // before trying again the group is listed to look for it — at once, then at
 // growing intervals within the settle window. A second look for late twins is
 // made only while some attempt's outcome is still unknown. Whether to try
@@ -8,7 +8,7 @@ import type { BoomiClient } from '../boomi/client.js'
 import { classifyFailure } from '../boomi/failures.js'
 import { findLostUpload } from '../domain/plan.js'
 import type { ConnectorVersion } from '../domain/versions.js'
-import { CancelledError, errorMessage } from '../errors.js'
+import { AnswerError, CancelledError, errorMessage } from '../errors.js'
 import type { Failure, Step } from '../net/retry.js'
 import type { RunDeps } from './deps.js'
 import { sending, stopIfCancelled } from './journal.js'
@@ -49,7 +49,8 @@ export interface UploadStep {
  * answer, and when giving up while an earlier outcome is unknown.
  */
 export function afterUploadFailure(failure: Failure, step: Step, unknownBefore: number, settleMs: number): UploadStep {
-  const lost = failure.kind !== 'client-error' && failure.mayHaveTakenEffect
+  // A dropped connection, a timeout, a 5xx but 503, or a 2xx not understood: the version may be stored.
+  const lost = failure.mayHaveTakenEffect
   const look = lost || (unknownBefore > 0 && !step.retry)
   if (!step.retry) return { lost, look, retry: false, delayMs: 0, throttled: false, failures: step.failures }
   // The looks have already spaced the attempts; a longer Retry-After still counts.
@@ -95,7 +96,8 @@ export async function createWithRecovery(
       if (!step.lost) answered()
       if (step.lost) {
         unknown++
-        log.info(`upload: the answer to attempt ${n} was lost (${errorMessage(err)}); looking for the version in ${deps.inputs.groupType}`)
+        const what = err instanceof AnswerError ? 'was not understood' : 'was lost'
+        log.info(`upload: the answer to attempt ${n} ${what} (${errorMessage(err)}); looking for the version in ${deps.inputs.groupType}`)
       }
       if (step.look) {
         let found: Awaited<ReturnType<typeof lookFor>>

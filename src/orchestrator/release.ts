@@ -120,9 +120,16 @@ function notesFor(upload: UploadResult | undefined, text: string | undefined, ve
 function failures(r: RunRecord): void {
   const problems: string[] = []
   const refused = unswitched(r.switches ?? [])
-  if (refused.length) {
+  const notMade = refused.filter(s => !s.outcomeUnknown)
+  const unsure = refused.filter(s => s.outcomeUnknown)
+  if (notMade.length) {
     problems.push(
-      `${plural(refused.length, 'classification change')} not made: ${refused.map(s => `${s.classificationType} (${s.error ?? (s.reviewReason ? `${s.reviewStatus}: ${s.reviewReason}` : s.reviewStatus)})`).join('; ')}`
+      `${plural(notMade.length, 'classification change')} not made: ${notMade.map(s => `${s.classificationType} (${s.error ?? (s.reviewReason ? `${s.reviewStatus}: ${s.reviewReason}` : s.reviewStatus)})`).join('; ')}`
+    )
+  }
+  if (unsure.length) {
+    problems.push(
+      `${plural(unsure.length, 'classification change')} failed in a way that may have made it (see in the Developer tab which version each classification uses): ${unsure.map(s => `${s.classificationType} (${s.error})`).join('; ')}`
     )
   }
   const o = r.pruning

@@ -3,6 +3,7 @@
 // request (sending one again is harmless). A refusal is recorded, not thrown:
 // the other changes, pruning and the outputs still happen, and the run fails
 // at the end naming every classification that was not switched.
+import { mayHaveTakenEffect } from '../boomi/failures.js'
 import type { SwitchResult } from '../domain/record.js'
 import type { ConnectorVersion } from '../domain/versions.js'
 import { errorMessage } from '../errors.js'
@@ -45,8 +46,18 @@ export async function switchPhase(deps: RunDeps, version: ConnectorVersion | und
         ...(change.reviewReason ? { reviewReason: change.reviewReason } : {})
       })
     } catch (err) {
-      log.warning(`Switching ${classificationType} to version ${version.versionId} failed: ${errorMessage(err)}`)
-      done({ classificationType, versionId: version.versionId, reviewStatus: '', error: errorMessage(err) })
+      // A 5xx after the last retry, a dropped answer, or a 2xx not understood: Boomi may have made the change.
+      const unsure = mayHaveTakenEffect(err)
+      log.warning(
+        `Switching ${classificationType} to version ${version.versionId} failed: ${errorMessage(err)}${unsure ? `; Boomi may have made the change all the same` : ''}`
+      )
+      done({
+        classificationType,
+        versionId: version.versionId,
+        reviewStatus: '',
+        error: errorMessage(err),
+        ...(unsure ? { outcomeUnknown: true as const } : {})
+      })
     } finally {
       answered()
     }

@@ -154,7 +154,7 @@ function withMayBeStored(err: Error, r: NotCreated, deps: RunDeps, sha256: strin
 
 /** What to check when an upload may have been stored without this run seeing it. */
 export function mayBeStoredText(groupType: string, sha256: string): string {
-  return `An upload attempt lost its answer and its version was not seen, so Boomi may have stored it: look in the Developer tab for a version of ${groupType} whose change log ends with the line "sha256: ${sha256}". A re-run with this archive finds and reuses it.`
+  return `An upload attempt's answer was lost or not understood, and its version was not seen, so Boomi may have stored it: look in the Developer tab for a version of ${groupType} whose change log ends with the line "sha256: ${sha256}". A re-run with this archive finds and reuses it.`
 }
 
 function asError(err: unknown): Error {
