@@ -3,6 +3,8 @@
 // "Reading answers"). Pure: no HTTP.
 import { describe, expect, it } from '@jest/globals'
 import {
+  MAX_DESCRIBING_LENGTH,
+  MAX_REVIEW_STATUS_LENGTH,
   readCreatedVersion,
   readQueryPage,
   readReleaseVersion,
@@ -12,6 +14,7 @@ import {
   readVersionChange
 } from '../../src/boomi/answers.js'
 import { MAX_VERSION_ID_LENGTH } from '../../src/boomi/contract.js'
+import { protectionReason } from '../../src/domain/plan.js'
 import { AnswerError } from '../../src/errors.js'
 import { versionJson } from '../helpers/hostile-server.js'
 
@@ -159,5 +162,46 @@ describe('the version-change answer', () => {
   it('a version change not understood is an error of the version change operation', () => {
     expect(thrown(() => readVersionChange('not json', UAT, '12')).operation).toBe('version change')
     expect(thrown(() => readVersionChange('{"reviewStatus":"DONE"}', UAT, '12')).operation).toBe('version change')
+  })
+})
+
+describe('outside text that is shown as it is: one line, bounded', () => {
+  it('a describing field is read onto one line and cut, so a log line that shows it stays one bounded line', () => {
+    const huge = 'x'.repeat(200_000)
+    const v = readVersion(
+      versionJson(7, GROUP, { displayVersion: `${huge}\ndeleted 999 [1/1]`, uploadedBy: { email: `a@b\r\n${huge}` }, carLink: huge, deletedDate: `a\u2028b` }),
+      'query'
+    )
+    for (const text of [v.displayVersion, v.uploadedBy, v.carLink, v.deletedDate]) {
+      expect(text!.length).toBeLessThanOrEqual(MAX_DESCRIBING_LENGTH)
+      expect(text).not.toMatch(/[\n\r\u2028]/)
+    }
+    expect(v.displayVersion!.endsWith('…')).toBe(true)
+    expect(v.deletedDate).toBe('a b')
+    // short, ordinary text is kept as Boomi wrote it
+    expect(readVersion(versionJson(8, GROUP, { displayVersion: '12' }), 'query').displayVersion).toBe('12')
+  })
+
+  it.each([
+    ['CANCELLED\u0007', '"CANCELLED"'],
+    ['PENDING\nAPPROVED', '"PENDING APPROVED"'],
+    ['\u0000', '""']
+  ])('a review status %j with control characters stays unknown, shown quoted on one line as %s', (raw, shown) => {
+    const status = readReviewStatus(raw, '1', 'query')
+    expect(status).toBe(shown)
+    // unknown, so the planner protects it: never read as CANCELLED, the one status that allows deletion
+    expect(protectionReason({ versionId: '1', reviewStatus: status, deleted: false, releaseVersion: false })).toBe(
+      `review status ${shown} (not understood, so left alone)`
+    )
+  })
+
+  it('a review status longer than the bound stays unknown and is cut, quoted', () => {
+    const status = readReviewStatus('CANCELLED'.repeat(1000), '1', 'query')!
+    expect(status.length).toBe(MAX_REVIEW_STATUS_LENGTH)
+    expect(status.startsWith('"CANCELLED')).toBe(true)
+    expect(status.endsWith('…')).toBe(true)
+    expect(protectionReason({ versionId: '1', reviewStatus: status, deleted: false, releaseVersion: false })).toMatch(/not understood, so left alone/)
+    // at the bound it is still a status as written
+    expect(readReviewStatus('X'.repeat(MAX_REVIEW_STATUS_LENGTH), '1', 'query')).toBe('X'.repeat(MAX_REVIEW_STATUS_LENGTH))
   })
 })

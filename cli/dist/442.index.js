@@ -638,7 +638,12 @@ async function locateArchive(pattern, workspace) {
 
 
 
+
 const MAX_TOKEN_LENGTH = 8192;
+/** Longest describing text kept (a display version, a user's email, a date shown as is). */
+const MAX_DESCRIBING_LENGTH = 256;
+/** Longest review status kept as it is; Boomi's are a word. */
+const MAX_REVIEW_STATUS_LENGTH = 64;
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -673,9 +678,10 @@ function readQueryPage(text, operation) {
         throw new errors/* AnswerError */.dV(operation, `'result' is ${kind(json.result)}, not a list`);
     return { numberOfResults, queryToken, result: json.result.map(v => readVersion(v, operation)) };
 }
-/** Tolerant: anything but a whole number ≥ 0 is as if Boomi gave no count. */
+/** Tolerant: a whole number ≥ 0, or its decimal digits as text; anything else is as if Boomi gave no count. */
 function readCount(value) {
-    return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+    const count = typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : value;
+    return typeof count === 'number' && Number.isSafeInteger(count) && count >= 0 ? count : undefined;
 }
 function readToken(value, operation) {
     if (value === undefined || value === null || value === '')
@@ -742,10 +748,13 @@ function readText(value, name, versionId, operation) {
         return String(value);
     throw new errors/* AnswerError */.dV(operation, `'${name}' of version ${JSON.stringify(versionId)} is ${kind(value)}, not text`);
 }
-/** Tolerant: text (a number as its decimal text) is kept; any other shape is as if absent. */
+/**
+ * Tolerant: text (a number as its decimal text) is kept, on one line and cut, since it is
+ * shown as it is in log lines, the summary and the outputs; any other shape is as if absent.
+ */
 function describing(value) {
     if (typeof value === 'string')
-        return value;
+        return (0,untrusted/* cut */.Jj)((0,untrusted/* oneLine */.TN)(value), MAX_DESCRIBING_LENGTH);
     if (typeof value === 'number' && Number.isFinite(value))
         return String(value);
     return undefined;
@@ -811,13 +820,19 @@ function readReleaseVersion(value) {
     }
     return 'unclear';
 }
-/** Trimmed and upper-cased; unknown statuses are kept so the planner can protect them. */
+/**
+ * Trimmed and upper-cased; unknown statuses are kept so the planner can protect them. One
+ * that is long or holds control characters stays unknown, and is kept quoted, on one line
+ * and cut, so that it can be shown: the quotes keep it from ever reading as a known status.
+ */
 function readReviewStatus(value, versionId, operation) {
     if (value === undefined || value === null)
         return undefined;
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
         const status = String(value).trim().toUpperCase();
-        return status || undefined;
+        if (!status)
+            return undefined;
+        return status.length <= MAX_REVIEW_STATUS_LENGTH && !(0,src_text/* hasTextControl */.h2)(status) ? status : (0,untrusted/* cut */.Jj)(JSON.stringify((0,untrusted/* oneLine */.TN)(status)), MAX_REVIEW_STATUS_LENGTH);
     }
     throw new errors/* AnswerError */.dV(operation, `'reviewStatus' of version ${JSON.stringify(versionId)} is ${kind(value)}, not text`);
 }

@@ -5,6 +5,7 @@
 // surprise there must stop it, never steer it. A describing field of any type,
 // absent or unknown never fails a run: Boomi adds fields and reshapes them.
 import { AnswerError, type Operation } from '../errors.js'
+import { cut, oneLine } from '../domain/untrusted.js'
 import { hasTextControl } from '../text.js'
 import type { ConnectorVersion, ReviewStatus, VersionChange } from '../domain/versions.js'
 import { EMPTY_QUERY_MAY_OMIT_RESULT, MAX_VERSION_ID_LENGTH } from './contract.js'
@@ -21,6 +22,10 @@ export interface QueryPage {
 }
 
 const MAX_TOKEN_LENGTH = 8192
+/** Longest describing text kept (a display version, a user's email, a date shown as is). */
+export const MAX_DESCRIBING_LENGTH = 256
+/** Longest review status kept as it is; Boomi's are a word. */
+export const MAX_REVIEW_STATUS_LENGTH = 64
 
 type Json = Record<string, unknown>
 
@@ -56,9 +61,10 @@ export function readQueryPage(text: string, operation: Operation): QueryPage {
   return { numberOfResults, queryToken, result: json.result.map(v => readVersion(v, operation)) }
 }
 
-/** Tolerant: anything but a whole number ≥ 0 is as if Boomi gave no count. */
+/** Tolerant: a whole number ≥ 0, or its decimal digits as text; anything else is as if Boomi gave no count. */
 function readCount(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined
+  const count = typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : value
+  return typeof count === 'number' && Number.isSafeInteger(count) && count >= 0 ? count : undefined
 }
 
 function readToken(value: unknown, operation: Operation): string | undefined {
@@ -120,9 +126,12 @@ function readText(value: unknown, name: string, versionId: string, operation: Op
   throw new AnswerError(operation, `'${name}' of version ${JSON.stringify(versionId)} is ${kind(value)}, not text`)
 }
 
-/** Tolerant: text (a number as its decimal text) is kept; any other shape is as if absent. */
+/**
+ * Tolerant: text (a number as its decimal text) is kept, on one line and cut, since it is
+ * shown as it is in log lines, the summary and the outputs; any other shape is as if absent.
+ */
 function describing(value: unknown): string | undefined {
-  if (typeof value === 'string') return value
+  if (typeof value === 'string') return cut(oneLine(value), MAX_DESCRIBING_LENGTH)
   if (typeof value === 'number' && Number.isFinite(value)) return String(value)
   return undefined
 }
@@ -183,12 +192,17 @@ export function readReleaseVersion(value: unknown): boolean | 'unclear' {
   return 'unclear'
 }
 
-/** Trimmed and upper-cased; unknown statuses are kept so the planner can protect them. */
+/**
+ * Trimmed and upper-cased; unknown statuses are kept so the planner can protect them. One
+ * that is long or holds control characters stays unknown, and is kept quoted, on one line
+ * and cut, so that it can be shown: the quotes keep it from ever reading as a known status.
+ */
 export function readReviewStatus(value: unknown, versionId: string, operation: Operation): string | undefined {
   if (value === undefined || value === null) return undefined
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
     const status = String(value).trim().toUpperCase()
-    return status || undefined
+    if (!status) return undefined
+    return status.length <= MAX_REVIEW_STATUS_LENGTH && !hasTextControl(status) ? status : cut(JSON.stringify(oneLine(status)), MAX_REVIEW_STATUS_LENGTH)
   }
   throw new AnswerError(operation, `'reviewStatus' of version ${JSON.stringify(versionId)} is ${kind(value)}, not text`)
 }
