@@ -164,6 +164,11 @@ describe('defaultChangeLog', () => {
     )
     expect(defaultChangeLog({})).toBe('Released by boomi-connector-action')
   })
+
+  it('a commit alone (no repository, no branch) is named as a commit, not in empty brackets', () => {
+    expect(defaultChangeLog({ sha: '3f2c1ab9d0e', runUrl: 'https://ci.example/job/7' })).toBe('Released from commit 3f2c1ab, https://ci.example/job/7')
+    expect(defaultChangeLog({ refName: 'main', sha: '3f2c1ab9d0e' })).toBe('Released from main (3f2c1ab)')
+  })
 })
 
 describe('parseErrorMessage', () => {

@@ -148,8 +148,25 @@ describe('the installed bin against the emulator', () => {
       const r = await cli(fx, ['--keep-latest', 'zero', '--json'])
       expect(r.code).toBe(2)
       expect(r.stderr).toMatch(/--keep-latest.*Invalid keep-latest 'zero'/)
-      expect(r.stdout).toBe('')
+      // --json prints its one object however the run ends: here, the outputs of a run that did nothing.
+      expect(JSON.parse(r.stdout)).toMatchObject({ 'version-id': '', uploaded: false, 'deleted-version-ids': [] })
       expect(fx.emu.requests).toHaveLength(0)
+    })
+  )
+
+  it.concurrent('an --output-file that cannot be written is a bad input found before the upload and the pruning', () =>
+    withEmulatorWorkspace(async fx => {
+      archive(fx)
+      fx.emu.seed([
+        { groupType: GROUP, uploadedDate: '2026-01-01T00:00:00Z' },
+        { groupType: GROUP, uploadedDate: '2026-01-02T00:00:00Z' }
+      ])
+      const r = await cli(fx, ['--archive', 'build/distributions/*.car.zip', '--keep-latest', '1', '--output-file', 'no/such/dir/out.env', '--json'])
+      expect(r.code).toBe(2)
+      expect(r.stderr).toMatch(/error: --output-file: Cannot write --output-file 'no\/such\/dir\/out\.env': its directory does not exist/)
+      expect(JSON.parse(r.stdout)).toMatchObject({ 'version-id': '', uploaded: false, 'deleted-version-ids': [] })
+      expect(fx.emu.requests).toHaveLength(0)
+      expect(fx.emu.live(GROUP)).toHaveLength(2)
     })
   )
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from '@jest/globals'
 import { errorLine, redact } from '../../src/cli/report.js'
 import { InputError } from '../../src/errors.js'
 import { envName, helpText, readCommandLine } from '../../src/inputs/command-line.js'
-import { readInputs } from '../../src/inputs/read.js'
+import { invalid, readInputs } from '../../src/inputs/read.js'
 import { INPUTS, type InputSpec } from '../../src/inputs/table.js'
 
 const ENV = { BOOMI_ACCOUNT_ID: 'acme-Q7XK2P', BOOMI_USERNAME: 'ci@acme.example', BOOMI_API_TOKEN: 'tok-1234567890', BOOMI_GROUP_TYPE: 'acme-Q7XK2P-sample' }
@@ -74,6 +74,23 @@ describe('flags and variables', () => {
     expect(err.message).toMatch(/See --help/)
   })
 
+  it.each([
+    [['--archive', 'a.zip', '--archive', 'b.zip'], '--archive'],
+    [['--keep-latest', '5', '--keep-latest=50'], '--keep-latest'],
+    [['--dry-run', '--dry-run'], '--dry-run'],
+    [['--output-file', 'a.env', '--output-file', 'b.env'], '--output-file'],
+    [['--api-token-file', 'a', '--api-token-file', 'b'], '--api-token-file'],
+    [['--json', '--json'], '--json']
+  ])('%j: a flag given twice is a bad input naming it, not the last value silently', (args, flag) => {
+    const err = caught(() => readCommandLine(args, ENV))
+    expect(err.input).toBe(flag)
+    expect(err.message).toBe(`${flag} is given twice. Give it once: the second value would replace the first without a word.`)
+  })
+
+  it('--classifications, documented as repeatable, may be given several times', () => {
+    expect(readCommandLine(['--classifications', 'dev', '--classifications=uat'], ENV).getInput('classifications')).toBe('dev,uat')
+  })
+
   it('the extra flags are read', () => {
     const cl = readCommandLine(['--json', '--output-file', 'o.env', '--summary-file=s.md', '--tag', 'v1.2.3', '--api-token-file', 't'], ENV)
     expect(cl).toMatchObject({ json: true, outputFile: 'o.env', summaryFile: 's.md', tag: 'v1.2.3', apiTokenFile: 't', help: false })
@@ -95,6 +112,33 @@ describe('--help and errors', () => {
   it('a bad input names the flag and its variable', () => {
     const line = errorLine(new InputError('keep-latest', "Invalid keep-latest 'zero'."), [])
     expect(line).toBe("boomi-connector-release: error: --keep-latest / BOOMI_KEEP_LATEST: Invalid keep-latest 'zero'.\n")
+  })
+
+  it.each([
+    ["Invalid keep-latest 'zero'", { BOOMI_KEEP_LATEST: 'zero' }, 'e.g. --keep-latest 20.'],
+    ["Invalid min-age-days 'old'", { BOOMI_KEEP_LATEST: '3', BOOMI_MIN_AGE_DAYS: 'old' }, 'e.g. --min-age-days 30.'],
+    ["Invalid classifications 'u t'", { BOOMI_ARCHIVE: 'a.zip', BOOMI_CLASSIFICATIONS: 'u t' }, 'e.g. --classifications dev,uat.'],
+    ["Invalid dry-run 'yes'", { BOOMI_KEEP_LATEST: '3', BOOMI_DRY_RUN: 'yes' }, 'e.g. --dry-run.'],
+    ['version-id is set but classifications is empty', { BOOMI_VERSION_ID: '1042' }, 'e.g. --classifications prod.'],
+    [
+      'Input required and not supplied: api-token',
+      { BOOMI_KEEP_LATEST: '3', BOOMI_API_TOKEN: '' },
+      'e.g. BOOMI_API_TOKEN from a secret variable of the CI, or --api-token-file PATH.'
+    ],
+    ["Invalid expected-sha256 'abc'", { BOOMI_ARCHIVE: 'a.zip', BOOMI_EXPECTED_SHA256: 'abc' }, `e.g. --expected-sha256 ${'0123456789abcdef'.repeat(4)}.`]
+  ])('%s: the example is a flag, not a line of a workflow', (start, env, example) => {
+    const err = caught(() => readInputs(readCommandLine([], { ...ENV, ...env }).getInput, () => undefined))
+    expect(err.message).toMatch(new RegExp(`^${start}`))
+    const line = errorLine(err, [])
+    expect(line).toContain(example)
+    expect(line).not.toMatch(/e\.g\. [a-z-]+: |\$\{\{/)
+  })
+
+  it('every invalid value of the table gets a flag-shaped example in the command-line tool', () => {
+    for (const spec of Object.values(INPUTS) as InputSpec[]) {
+      const line = errorLine(invalid(spec, 'x'), [])
+      expect(line).not.toMatch(/e\.g\. [a-z-]+: |\$\{\{/)
+    }
   })
 
   it('secrets and control characters never reach the terminal', () => {

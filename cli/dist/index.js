@@ -150,15 +150,17 @@ const MAX_CHANGE_LOG_TEXT = 4000;
 /* harmony export */   Vs: () => (/* binding */ CLI_NAME),
 /* harmony export */   bJ: () => (/* binding */ stderrLog)
 /* harmony export */ });
-/* unused harmony export redact */
+/* unused harmony exports redact, flagShaped */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 /* harmony import */ var _domain_untrusted_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5006);
 /* harmony import */ var _inputs_command_line_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1527);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7242);
+/* harmony import */ var _inputs_table_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5541);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7242);
 // The human report on stderr: phases, lines, warnings, the error. Every line goes
 // through forLog (no control character reaches the terminal, no line reads as a
 // workflow command when the tool runs inside GitHub Actions) and loses any
 // secret the inputs named, as the runner's masking would.
+
 
 
 
@@ -186,9 +188,42 @@ function errorLine(err, secrets) {
     let where = '';
     if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz) {
         const name = err.input;
-        where = !name || name.startsWith('-') ? name : name === _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .pd.apiToken ? (0,_inputs_command_line_js__WEBPACK_IMPORTED_MODULE_2__/* .envName */ .pD)(name) : `--${name} / ${(0,_inputs_command_line_js__WEBPACK_IMPORTED_MODULE_2__/* .envName */ .pD)(name)}`;
+        where = !name || name.startsWith('-') ? name : name === _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.apiToken ? (0,_inputs_command_line_js__WEBPACK_IMPORTED_MODULE_2__/* .envName */ .pD)(name) : `--${name} / ${(0,_inputs_command_line_js__WEBPACK_IMPORTED_MODULE_2__/* .envName */ .pD)(name)}`;
     }
-    return `${CLI_NAME}: error: ${where ? `${where}: ` : ''}${redact((0,_domain_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .forLog */ .Ig)((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)), secrets)}\n`;
+    return `${CLI_NAME}: error: ${redact((0,_domain_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .forLog */ .Ig)(`${where ? `${where}: ` : ''}${flagShaped((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err))}`), secrets)}\n`;
+}
+const SPECS = new Map(Object.values(_inputs_table_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUTS */ .m).map(spec => [spec.name, spec]));
+/**
+ * The inputs' messages are shared with the action, and their examples are lines of
+ * a workflow (`e.g. keep-latest: 20.`); here each becomes the flag (`e.g.
+ * --keep-latest 20.`). An example naming no input, or one that cannot be put as a
+ * flag, stays as it is.
+ */
+function flagShaped(message) {
+    return message.replace(/\be\.g\. ([a-z][a-z0-9-]*): (.+?)\.(?=\s|$)/g, (all, name, value) => {
+        const example = flagExample(name, value);
+        return example ? `e.g. ${example}.` : all;
+    });
+}
+/** An example for a value any sha256 has the shape of. */
+const SHA256_EXAMPLE = '0123456789abcdef'.repeat(4);
+function flagExample(name, value) {
+    const spec = SPECS.get(name);
+    if (!spec)
+        return undefined;
+    if (spec.name === _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.apiToken)
+        return `${(0,_inputs_command_line_js__WEBPACK_IMPORTED_MODULE_2__/* .envName */ .pD)(spec.name)} from a secret variable of the CI, or --${_inputs_command_line_js__WEBPACK_IMPORTED_MODULE_2__/* .API_TOKEN_FILE */ .a4} PATH`;
+    if (spec.name === _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.expectedSha256)
+        return `--${spec.name} ${SHA256_EXAMPLE}`;
+    if (value.includes('${{'))
+        return undefined;
+    if (spec.kind === 'boolean')
+        return value === 'true' ? `--${spec.name}` : undefined;
+    let text = value.replace(/^'(.*)'$/, '$1');
+    // One argument: `dev, uat` unquoted would be two.
+    if (spec.kind === 'list')
+        text = text.replace(/,\s+/g, ',');
+    return `--${spec.name} ${/^[\w.,:/@+-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`}`;
 }
 
 
@@ -241,6 +276,377 @@ const Output = {
 const ACTION_NAME = 'boomi-connector-action';
 // Kept in step with package.json by a test.
 const ACTION_VERSION = '1.0.0';
+
+
+/***/ }),
+
+/***/ 6054:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   O4: () => (/* binding */ matchKind),
+/* harmony export */   WW: () => (/* binding */ defaultChangeLog),
+/* harmony export */   bp: () => (/* binding */ withoutTrailerLines),
+/* harmony export */   fk: () => (/* binding */ releaseNotes),
+/* harmony export */   lW: () => (/* binding */ storedSha256),
+/* harmony export */   vq: () => (/* binding */ buildChangeLog)
+/* harmony export */ });
+/* unused harmony export CUT_MARKER */
+/* harmony import */ var _boomi_contract_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4922);
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5006);
+// The change log sent with an upload, and its trailer: the lines by which a
+// later run recognises an earlier upload of the same archive or the same
+// connector (docs/behaviour.md, "Identity"). The trailer is ours and is never cut; the text is the
+// user's and is cut to what Boomi is thought to keep.
+
+
+/** Ends a text that was cut to fit; the full text is where the user keeps it, not here. */
+const CUT_MARKER = `\n… (cut: the text was longer than ${_boomi_contract_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_CHANGE_LOG_TEXT */ .df} characters)`;
+function shaLine(ids) {
+    return `sha256: ${ids.sha256.toLowerCase()}`;
+}
+function contentLine(ids) {
+    return ids.contentSha256 ? `content-sha256: ${ids.contentSha256.toLowerCase()}` : undefined;
+}
+function trailerLines(ids) {
+    const content = contentLine(ids);
+    // `sha256:` stays last: versions uploaded before content digests carry only it.
+    return content ? [content, shaLine(ids)] : [shaLine(ids)];
+}
+function fitText(text) {
+    const trimmed = text.replace(/\s+$/, '');
+    if (trimmed.length <= _boomi_contract_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_CHANGE_LOG_TEXT */ .df)
+        return trimmed;
+    // `cut` keeps surrogate pairs whole; its one-unit ellipsis is replaced by the marker.
+    const kept = (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .cut */ .Jj)(trimmed, _boomi_contract_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_CHANGE_LOG_TEXT */ .df - CUT_MARKER.length + 1).slice(0, -1);
+    return kept.replace(/\s+$/, '') + CUT_MARKER;
+}
+// Any line a later run could read as a trailer: a digest line, whatever the spacing or case.
+const TRAILER_SHAPED = /^(content-)?sha256:\s*[0-9a-f]{64}$/i;
+/**
+ * The user's text without lines shaped like the trailer. Such a line (notes
+ * copied from an earlier release, say) would make a later run take this
+ * version for another archive: the trailer is the action's alone
+ * (docs/behaviour.md, "Identity"). `dropped` lists the lines, for a warning.
+ */
+function withoutTrailerLines(text) {
+    const dropped = [];
+    const kept = text.split(/\r\n|\r|\n/).filter(line => {
+        const shaped = TRAILER_SHAPED.test(line.trim());
+        if (shaped)
+            dropped.push(line.trim());
+        return !shaped;
+    });
+    return dropped.length ? { text: kept.join('\n'), dropped } : { text, dropped };
+}
+/**
+ * The text (trailer-shaped lines dropped, trailing white space trimmed, cut to
+ * MAX_CHANGE_LOG_TEXT with a marker), a blank line, `content-sha256: <hex>`
+ * when known, `sha256: <hex>` last.
+ */
+function buildChangeLog(text, ids) {
+    const body = fitText(withoutTrailerLines(text).text);
+    const trailer = trailerLines(ids).join('\n');
+    return body ? `${body}\n\n${trailer}` : trailer;
+}
+function logLines(changeLog) {
+    return changeLog.split(/\r\n|\r|\n/).map(line => line.trim());
+}
+/**
+ * How a version's change log matches this archive: by its exact bytes
+ * (`sha256`, preferred) or by the connector's content (`content-sha256`).
+ */
+function matchKind(changeLog, ids) {
+    if (!changeLog)
+        return undefined;
+    const lines = new Set(logLines(changeLog));
+    if (lines.has(shaLine(ids)))
+        return 'sha256';
+    const content = contentLine(ids);
+    return content && lines.has(content) ? 'content-sha256' : undefined;
+}
+const TRAILER_LINE = /^(content-)?sha256: [0-9a-f]{64}$/i;
+const SHA_TRAILER = /^sha256: ([0-9a-f]{64})$/i;
+/**
+ * The sha256 of the archive a version holds, from its change log's last line
+ * (`sha256: <hex>`, written last by buildChangeLog); undefined when the change
+ * log has no such last line (a version not uploaded by this action).
+ */
+function storedSha256(changeLog) {
+    const lines = (changeLog ?? '').split(/\r\n|\r|\n/);
+    while (lines.length > 0 && lines[lines.length - 1].trim() === '')
+        lines.pop();
+    return SHA_TRAILER.exec(lines[lines.length - 1]?.trim() ?? '')?.[1].toLowerCase();
+}
+/** The change log without its trailer lines and the blank line before them: the notes a person wrote. */
+function releaseNotes(changeLog) {
+    const lines = changeLog.split(/\r\n|\r|\n/);
+    while (lines.length > 0 && TRAILER_LINE.test(lines[lines.length - 1].trim()))
+        lines.pop();
+    while (lines.length > 0 && lines[lines.length - 1].trim() === '')
+        lines.pop();
+    return lines.join('\n');
+}
+/** e.g. "acme/connector v1.4.0 (3f2c1ab), https://github.com/acme/connector/actions/runs/42" */
+function defaultChangeLog(ctx) {
+    const parts = [];
+    if (ctx.repository)
+        parts.push(ctx.repository);
+    if (ctx.refName)
+        parts.push(ctx.refName);
+    // In brackets after a repository or branch; alone (a CI that names neither), as what it is.
+    if (ctx.sha)
+        parts.push(parts.length ? `(${ctx.sha.slice(0, 7)})` : `commit ${ctx.sha.slice(0, 7)}`);
+    const what = parts.length ? `Released from ${parts.join(' ')}` : 'Released by boomi-connector-action';
+    return ctx.runUrl ? `${what}, ${ctx.runUrl}` : what;
+}
+
+
+/***/ }),
+
+/***/ 1334:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Qf: () => (/* binding */ dotenvText),
+/* harmony export */   Yz: () => (/* binding */ outputsOf),
+/* harmony export */   bA: () => (/* binding */ typedOutputs),
+/* harmony export */   o$: () => (/* binding */ versionSha256)
+/* harmony export */ });
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7242);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8992);
+/* harmony import */ var _changelog_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6054);
+/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6403);
+// The step's outputs, computed from the run record alone (action.yml). A request
+// sent and never answered is no success: an upload whose outcome is not known
+// gives `uploaded: unknown` and no version-id, a version change whose outcome
+// is not known carries `outcome: "unknown"` (docs/behaviour.md, "Cancellation").
+
+
+
+
+function outputsOf(r) {
+    const version = (0,_record_js__WEBPACK_IMPORTED_MODULE_3__/* .runVersion */ .yh)(r);
+    const pruning = r.pruning;
+    return {
+        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.versionId]: version?.versionId ?? '',
+        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.displayVersion]: version?.displayVersion ?? '',
+        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.uploadedDate]: version?.uploadedDate ?? '',
+        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.sha256]: r.archive?.sha256 ?? '',
+        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.contentSha256]: r.archive?.contentSha256 ?? '',
+        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.versionSha256]: versionSha256(r) ?? '',
+        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.archivePath]: r.archive?.shownPath ?? '',
+        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.uploaded]: uploaded(r),
+        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.deletedVersionIds]: JSON.stringify(pruning?.deleted.map(d => d.version.versionId) ?? []),
+        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.skippedVersionIds]: JSON.stringify(pruning?.skipped.map(s => s.version.versionId) ?? []),
+        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.classificationChanges]: JSON.stringify((r.switches ?? []).map(s => ({
+            classificationType: s.classificationType,
+            versionId: s.versionId,
+            reviewStatus: s.reviewStatus,
+            ...(s.outcomeUnknown ? { outcome: 'unknown' } : {})
+        })))
+    };
+}
+/** `true` when this run created a version; `unknown` when an attempt may have and the run never learnt whether. */
+function uploaded(r) {
+    if (r.upload?.kind === 'uploaded')
+        return 'true';
+    if (r.upload?.kind === 'unknown' || (r.upload?.kind === 'failed' && r.upload.mayBeStored))
+        return 'unknown';
+    return 'false';
+}
+/**
+ * Which bytes Boomi holds in the run's version: its trailer's `sha256`. After
+ * a content match this is the earlier build's, not `sha256`; an upload whose
+ * answer carried no change log is known by the one this run sent.
+ */
+function versionSha256(r) {
+    const version = (0,_record_js__WEBPACK_IMPORTED_MODULE_3__/* .runVersion */ .yh)(r);
+    const stored = (0,_changelog_js__WEBPACK_IMPORTED_MODULE_2__/* .storedSha256 */ .lW)(version?.changeLog);
+    if (stored || r.upload?.kind !== 'uploaded')
+        return stored;
+    return (0,_changelog_js__WEBPACK_IMPORTED_MODULE_2__/* .storedSha256 */ .lW)(r.upload.changeLog);
+}
+/** Outputs whose text is JSON (arrays), and the one that is a boolean: typed as such in the command-line tool's --json. */
+const JSON_OUTPUTS = new Set([_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.deletedVersionIds, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.skippedVersionIds, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.classificationChanges]);
+const BOOLEAN_OUTPUTS = new Set([_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.uploaded]);
+/** The outputs with arrays as arrays and booleans as booleans, for one JSON object; a value that is neither `true` nor `false` (an outcome not known) stays text. */
+function typedOutputs(outputs) {
+    const typed = {};
+    for (const [name, value] of Object.entries(outputs)) {
+        typed[name] = JSON_OUTPUTS.has(name) ? JSON.parse(value) : BOOLEAN_OUTPUTS.has(name) ? booleanOrText(value) : value;
+    }
+    return typed;
+}
+/** `true` and `false` as booleans; `unknown` (an upload whose outcome is not known) stays text, never false. */
+function booleanOrText(value) {
+    return value === 'true' ? true : value === 'false' ? false : value;
+}
+/**
+ * A dotenv file of the outputs: `version_id=1042`, one line each. Names use `_`
+ * for `-` (GitLab's dotenv report and most readers take only letters, digits and
+ * `_`). A value of plain characters is written as it is, since GitLab keeps
+ * quotes as part of the value; any other value (spaces, quotes, `#`, `$`, a line
+ * break: all possible in a display version or a file name) is double-quoted with
+ * `\`, `"`, `$`, `` ` `` and line breaks escaped, so that no reader can take part of
+ * it for another variable or a comment.
+ */
+function dotenvText(outputs) {
+    return Object.entries(outputs)
+        .map(([name, value]) => `${name.replace(/-/g, '_')}=${dotenvValue(value)}\n`)
+        .join('');
+}
+const PLAIN_VALUE = /^[A-Za-z0-9_.,:/@+\-[\]{}"]*$/;
+// What could end a dotenv line or hide in one: C0, DEL and the line separators. C1 controls are left as they are.
+const DOTENV_ESCAPED = new RegExp(`[${_text_js__WEBPACK_IMPORTED_MODULE_1__/* .BYTE_CONTROLS */ .aX}${_text_js__WEBPACK_IMPORTED_MODULE_1__/* .LINE_SEPARATORS */ .Ev}]`, 'g');
+function dotenvValue(value) {
+    // A plain value may hold `"` (JSON arrays) but not start with one: a reader would take it for a quoted value.
+    if (PLAIN_VALUE.test(value) && !value.startsWith('"'))
+        return value;
+    const escaped = value
+        .replace(/[\\"$`]/g, ch => `\\${ch}`)
+        .replace(/\r/g, '\\r')
+        .replace(/\n/g, '\\n');
+    return `"${escaped.replace(DOTENV_ESCAPED, ch => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
+}
+
+
+/***/ }),
+
+/***/ 6403:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $I: () => (/* binding */ foldRun),
+/* harmony export */   vu: () => (/* binding */ EventLog),
+/* harmony export */   yh: () => (/* binding */ runVersion)
+/* harmony export */ });
+/** The version this run stands for: uploaded, reused, or given by version-id. */
+function runVersion(r) {
+    if (r.given)
+        return r.given;
+    if (r.upload?.kind === 'uploaded' || r.upload?.kind === 'reused')
+        return r.upload.version;
+    return undefined;
+}
+/** The record: one pass over what the run reported, in order. */
+function foldRun(base, events) {
+    const r = { ...base, unknown: [] };
+    const open = new Map();
+    const deletions = new Map();
+    const switches = new Map();
+    let pruned = false;
+    const track = (version, next) => {
+        const known = deletions.get(version.versionId);
+        deletions.set(version.versionId, next(known?.item ?? { version, reason: '' }));
+    };
+    for (const e of events) {
+        switch (e.type) {
+            case 'archive':
+                r.archive = e.archive;
+                break;
+            case 'change-log':
+                r.changeLog = e.changeLog;
+                break;
+            case 'given':
+                r.given = e.version;
+                break;
+            case 'sent':
+                open.set(e.id, e.request);
+                break;
+            case 'answered':
+                open.delete(e.id);
+                break;
+            case 'upload':
+                r.upload = e.upload.kind === 'uploaded' ? { ...e.upload, strayTwins: [...e.upload.strayTwins] } : e.upload;
+                for (const [id, q] of open)
+                    if (q.operation === 'upload')
+                        open.delete(id);
+                break;
+            case 'twin-left':
+                if (r.upload?.kind === 'uploaded')
+                    r.upload.strayTwins.push(e.version);
+                break;
+            case 'prune-plan':
+                pruned = true;
+                if (e.round === 'prune')
+                    r.prune = e.plan;
+                for (const item of e.skip)
+                    deletions.set(item.version.versionId, { status: 'skipped', item });
+                for (const item of e.delete)
+                    deletions.set(item.version.versionId, { status: 'planned', item });
+                break;
+            case 'deleted':
+                track(e.item.version, () => ({ status: 'deleted', item: e.item }));
+                break;
+            case 'refused':
+                track(e.item.version, () => ({ status: 'skipped', item: e.item }));
+                break;
+            case 'delete-failed':
+                track(e.version, item => ({ status: 'failed', item, error: e.error }));
+                break;
+            case 'not-tried':
+                track(e.version, item => ({ status: 'not-tried', item }));
+                break;
+            case 'switched':
+                switches.set(e.change.classificationType, e.change);
+                break;
+            case 'throttling':
+                r.throttling = e.stats;
+                break;
+            case 'api':
+                r.api = e.contact;
+                break;
+            case 'failed':
+                r.error ??= e.error;
+                break;
+            case 'cancelled':
+                r.cancelled = true;
+                break;
+        }
+    }
+    const unknown = (r.unknown = [...open.values()]);
+    for (const q of unknown) {
+        if (q.operation === 'upload' && !r.upload)
+            r.upload = { kind: 'unknown', changeLog: q.changeLog };
+        if (q.operation === 'change' && !switches.has(q.classificationType)) {
+            switches.set(q.classificationType, { classificationType: q.classificationType, versionId: q.versionId, reviewStatus: '', outcomeUnknown: true });
+        }
+    }
+    if (switches.size)
+        r.switches = [...switches.values()];
+    if (pruned)
+        r.pruning = pruningOf(deletions, unknown);
+    return r;
+}
+function pruningOf(deletions, unknown) {
+    const out = { deleted: [], skipped: [], failed: [], notTried: [], unknown: [] };
+    const inFlight = new Set(unknown.flatMap(q => (q.operation === 'delete' ? [q.version.versionId] : [])));
+    for (const [id, d] of deletions) {
+        if (d.status === 'deleted')
+            out.deleted.push(d.item);
+        else if (d.status === 'skipped')
+            out.skipped.push(d.item);
+        else if (d.status === 'failed')
+            out.failed.push({ version: d.item.version, error: d.error });
+        else if (inFlight.has(id))
+            out.unknown.push(d.item.version);
+        // Planned and never sent: a round reports every deletion, so only a forced record has these.
+        else
+            out.notTried.push(d.item.version);
+    }
+    return out;
+}
+/** The run's one journal: events appended as they happen, never edited. */
+class EventLog {
+    list = [];
+    report = (event) => {
+        this.list.push(event);
+    };
+    get all() {
+        return this.list;
+    }
+}
 
 
 /***/ }),
@@ -620,8 +1026,8 @@ function errorMessage(err) {
 const API_TOKEN_FILE = 'api-token-file';
 /** The flags that are not inputs: where results go, and what the CI does not say. */
 const EXTRA_FLAGS = {
-    [API_TOKEN_FILE]: { value: 'PATH', meaning: 'read the API token from this file (else from BOOMI_API_TOKEN)' },
-    json: { meaning: 'print one JSON object with every output on stdout (everything else goes to stderr)' },
+    [API_TOKEN_FILE]: { value: 'PATH', meaning: 'the path of a file holding the API token, e.g. a GitLab CI variable of type File (else BOOMI_API_TOKEN)' },
+    json: { meaning: 'print one JSON object with every output on stdout, however the run ends (everything else goes to stderr)' },
     'output-file': { value: 'FILE', meaning: 'write the outputs as a dotenv file (version_id=…), e.g. for GitLab artifacts:reports:dotenv' },
     'summary-file': { value: 'FILE', meaning: 'write the Markdown summary to this file' },
     tag: { value: 'TAG', meaning: "the tag being released, when the CI's variables do not say (change-log-file takes its section)" },
@@ -635,8 +1041,9 @@ function envName(input) {
 }
 /**
  * Reads the flags (`--name value`, `--name=value`; booleans bare) and the
- * environment. A flag that is not known, a value where none belongs, or the
- * token as a flag is a bad input naming the flag.
+ * environment. A flag that is not known, a value where none belongs, a flag
+ * given twice (but a list's), an argument that is no flag, or the token as a
+ * flag is a bad input naming the flag.
  */
 function readCommandLine(args, env) {
     const options = {};
@@ -651,12 +1058,26 @@ function readCommandLine(args, env) {
     }
     let parsed;
     try {
-        parsed = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args: [...args], options, strict: true, allowPositionals: false });
+        // Positionals are allowed here only to be refused below, without echoing them.
+        parsed = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args: [...args], options, strict: true, allowPositionals: true, tokens: true });
     }
     catch (err) {
         const text = err instanceof Error ? err.message : String(err);
         const flag = /'(-{1,2}[^' ]+)/.exec(text)?.[1] ?? '';
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(flag, `${text.replace(/\. To specify a positional argument.*$/s, '').replace(/\.?$/, '.')} See --help for the flags.`, { cause: err });
+    }
+    const seen = new Set();
+    const tokens = parsed.tokens ?? [];
+    for (const [i, token] of tokens.entries()) {
+        if (token.kind === 'positional')
+            throw unexpectedArgument(token.index, token.value, tokens[i - 1]);
+        if (token.kind !== 'option')
+            continue;
+        // Last-wins would be a trap in a release: `--archive a.zip --archive b.zip` uploading b.zip without a word.
+        if (seen.has(token.name) && !options[token.name].multiple) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`--${token.name}`, `--${token.name} is given twice. Give it once: the second value would replace the first without a word.`);
+        }
+        seen.add(token.name);
     }
     const values = parsed.values;
     const text = (name) => {
@@ -687,14 +1108,29 @@ function readCommandLine(args, env) {
         version: values.version === true
     };
 }
+/**
+ * An argument that is no flag, by its position and length and the flag before it,
+ * never by its text: it may be a secret the tool does not know of (a token pasted
+ * after a flag's value, or where a variable expanded unquoted), and an error line
+ * is printed where anyone reading the CI log sees it. Its first characters would
+ * help little and give away part of a secret.
+ */
+function unexpectedArgument(index, value, before) {
+    const after = before?.kind === 'option' ? `, after --${before.name}${before.value !== undefined ? ' and its value' : ''}` : '';
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('', `Unexpected argument ${index + 1} (${value.length} characters${after}): this command takes flags only, and the argument is not shown, as it may be a secret. Quote a value that holds spaces. See --help for the flags.`);
+}
 /** --help, from the input table: every flag with its meaning, its variable and its default. */
 function helpText(command, version) {
+    const lists = Object.values(_table_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUTS */ .m)
+        .filter(spec => spec.kind === 'list')
+        .map(spec => `--${spec.name}`)
+        .join(', ');
     const lines = [
         `${command} ${version}: release a Boomi custom connector from any CI.`,
         '',
         `Usage: ${command} [flags]`,
         '',
-        `Every input is a flag or a BOOMI_<NAME> variable; a flag wins. The token comes only from ${envName(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.apiToken)} or --${API_TOKEN_FILE}.`,
+        `Every input is a flag or a BOOMI_<NAME> variable; a flag wins. Each flag is given once, but ${lists} may repeat. The token comes only from ${envName(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.apiToken)} or --${API_TOKEN_FILE}.`,
         '',
         'Inputs:'
     ];
@@ -1948,6 +2384,8 @@ var __webpack_exports__ = {};
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ./src/constants.ts
 var constants = __nccwpck_require__(7242);
+// EXTERNAL MODULE: ./src/domain/outputs.ts
+var domain_outputs = __nccwpck_require__(1334);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/inputs/command-line.ts
@@ -2147,6 +2585,89 @@ function parseApiUrl(text) {
 
 // EXTERNAL MODULE: ./src/cli/report.ts
 var report = __nccwpck_require__(1086);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/cli/result-files.ts
+// Where the results go, checked before the first request: a run that uploads and
+// prunes, then cannot write --output-file, has changed the account and still
+// fails. Each file is opened for writing and closed, without changing it; one
+// this check creates is removed again. The same file named twice is refused: the
+// summary would replace the dotenv, which GitLab would then reject.
+
+
+
+/** Throws a bad input naming the flag when --output-file or --summary-file cannot be written. */
+async function checkResultFiles(cl) {
+    const targets = [
+        { flag: '--output-file', file: cl.outputFile, example: 'boomi.env' },
+        { flag: '--summary-file', file: cl.summaryFile, example: 'boomi-summary.md' }
+    ].filter((t) => Boolean(t.file));
+    for (const target of targets)
+        await checkWritable(target);
+    if (targets.length === 2 && (await identity(targets[0].file)) === (await identity(targets[1].file))) {
+        throw new errors/* InputError */.dz('--summary-file', `--output-file and --summary-file name the same file ('${targets[1].file}'): the summary would replace the outputs. Name two files, e.g. --output-file boomi.env --summary-file boomi-summary.md.`);
+    }
+}
+async function checkWritable({ flag, file, example }) {
+    try {
+        // A new file is created, and removed again: the run writes it at its end.
+        const created = await external_node_fs_.promises.open(file, 'wx').catch((err) => {
+            if (err.code === 'EEXIST')
+                return undefined;
+            throw err;
+        });
+        if (created) {
+            await created.close();
+            await external_node_fs_.promises.rm(file, { force: true });
+            return;
+        }
+        // An existing one is opened to append, which changes nothing; non-blocking, so a FIFO without a reader does not hang the run.
+        const handle = await external_node_fs_.promises.open(file, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_APPEND | external_node_fs_.constants.O_NONBLOCK);
+        await handle.close();
+    }
+    catch (err) {
+        throw new errors/* InputError */.dz(flag, `Cannot write ${flag} '${file}': ${problem(err, file, example)}`, { cause: err });
+    }
+}
+/** What went wrong, from the error's code: Node's own message repeats the path. */
+function problem(err, file, example) {
+    const code = err.code;
+    switch (code) {
+        case 'ENOENT':
+            return 'its directory does not exist. Create the directory first, or name a file in an existing one.';
+        case 'EISDIR':
+            return `it is a directory. Name a file, e.g. ${external_node_path_.join(file, example)}.`;
+        case 'ENOTDIR':
+            return 'a part of its path is not a directory. Name a file in an existing directory.';
+        case 'EACCES':
+        case 'EPERM':
+            return 'no permission to write it. Name a file the job may write, e.g. one in the working directory.';
+        case 'EROFS':
+            return 'the file system is read-only. Name a file the job may write, e.g. one in the working directory.';
+        default:
+            return `${code ?? 'it cannot be opened for writing'}. Name a file the job may write, e.g. one in the working directory.`;
+    }
+}
+/** The file itself when it exists (a link and its target are one file), else its real directory and its name. */
+async function identity(file) {
+    const absolute = external_node_path_.resolve(file);
+    try {
+        const stat = await external_node_fs_.promises.stat(absolute);
+        return `${stat.dev}:${stat.ino}`;
+    }
+    catch {
+        // Not there (yet): compared by where it would be.
+    }
+    try {
+        return external_node_path_.join(await external_node_fs_.promises.realpath(external_node_path_.dirname(absolute)), external_node_path_.basename(absolute));
+    }
+    catch {
+        return absolute;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 // Reads the flags and the environment, and loads the rest only when the inputs
 // are valid, so a typo fails in milliseconds with exit code 2 and nothing sent.
@@ -2156,33 +2677,75 @@ var report = __nccwpck_require__(1086);
 
 
 
+
+
+
 const EXIT_FAILED = 1;
 const EXIT_BAD_INPUT = 2;
 async function main(args, env) {
-    const secrets = [];
+    // Hidden from every line from the start, the errors of the flags included: a token
+    // pasted as an argument must not come back in "Unexpected argument '…'".
+    const envToken = env[(0,command_line/* envName */.pD)(constants/* Input */.pd.apiToken)]?.trim();
+    const secrets = envToken ? [envToken] : [];
+    // Until the flags parse, --json is taken from the raw arguments.
+    let json = jsonAsked(args);
+    let printed = false;
+    const printOutputs = outputs => {
+        if (printed)
+            return;
+        printed = true;
+        process.stdout.write(`${JSON.stringify((0,domain_outputs/* typedOutputs */.bA)(outputs))}\n`);
+    };
     try {
         const cl = (0,command_line/* readCommandLine */.ye)(args, env);
+        json = cl.json;
         if (cl.help)
             return void process.stdout.write((0,command_line/* helpText */.BK)(report/* CLI_NAME */.Vs, constants/* ACTION_VERSION */.Yt));
         if (cl.version)
             return void process.stdout.write(`${constants/* ACTION_VERSION */.Yt}\n`);
-        const token = cl.apiTokenFile ? await tokenFrom(cl.apiTokenFile) : undefined;
+        const token = cl.apiTokenFile ? await tokenFrom(cl.apiTokenFile, Boolean(envToken)) : undefined;
         const inputs = readInputs(name => (name === constants/* Input */.pd.apiToken && token !== undefined ? token : cl.getInput(name)), s => void secrets.push(s));
-        const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(942), __nccwpck_require__.e(442)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9442));
-        await runCli(inputs, cl, env, secrets);
+        await checkResultFiles(cl);
+        const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(942), __nccwpck_require__.e(721)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7721));
+        await runCli(inputs, cl, env, secrets, printOutputs);
     }
     catch (err) {
         process.stderr.write((0,report/* errorLine */.BP)(err, secrets));
         process.exitCode = err instanceof errors/* InputError */.dz ? EXIT_BAD_INPUT : EXIT_FAILED;
     }
+    // However the run ended, --json prints one object: a run stopped before it began did nothing.
+    if (json)
+        printOutputs((0,domain_outputs/* outputsOf */.Yz)({ groupType: '', dryRun: false }));
 }
-async function tokenFrom(file) {
+/** `--json` among the arguments before a `--`: what the user asked for when the flags do not parse. */
+function jsonAsked(args) {
+    const end = args.indexOf('--');
+    return (end < 0 ? args : args.slice(0, end)).some(a => a === '--json' || a.startsWith('--json='));
+}
+/**
+ * The token from the file --api-token-file names. No message repeats the path or
+ * the file's text: a token passed where the path belongs (a GitLab variable of type
+ * Variable instead of File) would be printed, and Node's own messages hold the path.
+ */
+async function tokenFrom(file, envTokenSet) {
+    const flag = `--${command_line/* API_TOKEN_FILE */.a4}`;
+    const instead = envTokenSet ? `or leave out ${flag} to use ${(0,command_line/* envName */.pD)(constants/* Input */.pd.apiToken)}` : `or set ${(0,command_line/* envName */.pD)(constants/* Input */.pd.apiToken)} instead`;
+    let text;
     try {
-        return (await (0,promises_.readFile)(file, 'utf8')).trim();
+        text = await (0,promises_.readFile)(file, 'utf8');
     }
     catch (err) {
-        throw new errors/* InputError */.dz(`--${command_line/* API_TOKEN_FILE */.a4}`, `Cannot read --${command_line/* API_TOKEN_FILE */.a4} '${file}' (${(0,errors/* errorMessage */.gJ)(err)}). Name a file holding the API token, or set ${(0,command_line/* envName */.pD)(constants/* Input */.pd.apiToken)}.`, { cause: err });
+        const code = err.code ?? 'unreadable';
+        const notThere = code === 'ENOENT' || code === 'ENAMETOOLONG';
+        throw new errors/* InputError */.dz(flag, `Cannot read the file named by ${flag} (${code}). It takes the path of a file holding the API token (in GitLab CI, a variable of type File)${notThere ? ', not the token itself' : ''}; ${instead}.`, { cause: err });
     }
+    const token = text.trim();
+    if (!token)
+        throw new errors/* InputError */.dz(flag, `The file named by ${flag} is empty. Put the API token in it (in GitLab CI, a variable of type File), ${instead}.`);
+    if ((0,src_text/* hasByteControl */.Yk)(token)) {
+        throw new errors/* InputError */.dz(flag, `The file named by ${flag} holds more than one line or a control character. It must hold the API token alone, on one line.`);
+    }
+    return token;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/index.ts

@@ -10,6 +10,8 @@ declare module 'env-ci' {
     slug?: string
     buildUrl?: string
     isPr?: boolean
+    /** In a merge or pull request, its source branch (`branch` is then its target). */
+    prBranch?: string
   }
   export default function envCi(options?: { env?: Record<string, string | undefined>; cwd?: string }): CiEnvironment
 }

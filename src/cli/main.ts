@@ -2,41 +2,84 @@
 // are valid, so a typo fails in milliseconds with exit code 2 and nothing sent.
 import { readFile } from 'node:fs/promises'
 import { ACTION_VERSION, Input } from '../constants.js'
-import { errorMessage, InputError } from '../errors.js'
+import { outputsOf, typedOutputs } from '../domain/outputs.js'
+import { InputError } from '../errors.js'
 import { API_TOKEN_FILE, envName, helpText, readCommandLine } from '../inputs/command-line.js'
 import { readInputs } from '../inputs/read.js'
+import { hasByteControl } from '../text.js'
 import { CLI_NAME, errorLine } from './report.js'
+import { checkResultFiles } from './result-files.js'
 
 export const EXIT_FAILED = 1
 export const EXIT_BAD_INPUT = 2
 
+/** Prints the outputs as the one JSON object of --json. */
+export type PrintOutputs = (outputs: Readonly<Record<string, string>>) => void
+
 export async function main(args: readonly string[], env: NodeJS.ProcessEnv): Promise<void> {
-  const secrets: string[] = []
+  // Hidden from every line from the start, the errors of the flags included: a token
+  // pasted as an argument must not come back in "Unexpected argument '…'".
+  const envToken = env[envName(Input.apiToken)]?.trim()
+  const secrets: string[] = envToken ? [envToken] : []
+  // Until the flags parse, --json is taken from the raw arguments.
+  let json = jsonAsked(args)
+  let printed = false
+  const printOutputs: PrintOutputs = outputs => {
+    if (printed) return
+    printed = true
+    process.stdout.write(`${JSON.stringify(typedOutputs(outputs))}\n`)
+  }
   try {
     const cl = readCommandLine(args, env)
+    json = cl.json
     if (cl.help) return void process.stdout.write(helpText(CLI_NAME, ACTION_VERSION))
     if (cl.version) return void process.stdout.write(`${ACTION_VERSION}\n`)
-    const token = cl.apiTokenFile ? await tokenFrom(cl.apiTokenFile) : undefined
+    const token = cl.apiTokenFile ? await tokenFrom(cl.apiTokenFile, Boolean(envToken)) : undefined
     const inputs = readInputs(
       name => (name === Input.apiToken && token !== undefined ? token : cl.getInput(name)),
       s => void secrets.push(s)
     )
+    await checkResultFiles(cl)
     const { runCli } = await import('./platform.js')
-    await runCli(inputs, cl, env, secrets)
+    await runCli(inputs, cl, env, secrets, printOutputs)
   } catch (err) {
     process.stderr.write(errorLine(err, secrets))
     process.exitCode = err instanceof InputError ? EXIT_BAD_INPUT : EXIT_FAILED
   }
+  // However the run ended, --json prints one object: a run stopped before it began did nothing.
+  if (json) printOutputs(outputsOf({ groupType: '', dryRun: false }))
 }
 
-async function tokenFrom(file: string): Promise<string> {
+/** `--json` among the arguments before a `--`: what the user asked for when the flags do not parse. */
+function jsonAsked(args: readonly string[]): boolean {
+  const end = args.indexOf('--')
+  return (end < 0 ? args : args.slice(0, end)).some(a => a === '--json' || a.startsWith('--json='))
+}
+
+/**
+ * The token from the file --api-token-file names. No message repeats the path or
+ * the file's text: a token passed where the path belongs (a GitLab variable of type
+ * Variable instead of File) would be printed, and Node's own messages hold the path.
+ */
+async function tokenFrom(file: string, envTokenSet: boolean): Promise<string> {
+  const flag = `--${API_TOKEN_FILE}`
+  const instead = envTokenSet ? `or leave out ${flag} to use ${envName(Input.apiToken)}` : `or set ${envName(Input.apiToken)} instead`
+  let text: string
   try {
-    return (await readFile(file, 'utf8')).trim()
+    text = await readFile(file, 'utf8')
   } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'unreadable'
+    const notThere = code === 'ENOENT' || code === 'ENAMETOOLONG'
     throw new InputError(
-      `--${API_TOKEN_FILE}`,
-      `Cannot read --${API_TOKEN_FILE} '${file}' (${errorMessage(err)}). Name a file holding the API token, or set ${envName(Input.apiToken)}.`,
+      flag,
+      `Cannot read the file named by ${flag} (${code}). It takes the path of a file holding the API token (in GitLab CI, a variable of type File)${notThere ? ', not the token itself' : ''}; ${instead}.`,
       { cause: err }
     )
   }
+  const token = text.trim()
+  if (!token) throw new InputError(flag, `The file named by ${flag} is empty. Put the API token in it (in GitLab CI, a variable of type File), ${instead}.`)
+  if (hasByteControl(token)) {
+    throw new InputError(flag, `The file named by ${flag} holds more than one line or a control character. It must hold the API token alone, on one line.`)
+  }
+  return token
 }

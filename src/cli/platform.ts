@@ -2,15 +2,18 @@
 // and as a dotenv file, the Markdown summary as a file, the CI run read by env-ci.
 // Loaded only once the inputs are valid. No decision here: the core runs.
 import { writeFile } from 'node:fs/promises'
+import type { CiEnvironment } from 'env-ci'
 import { ciRunContext } from '../domain/ci-context.js'
-import { dotenvText, typedOutputs } from '../domain/outputs.js'
+import { dotenvText } from '../domain/outputs.js'
 import { errorMessage } from '../errors.js'
 import type { CommandLine } from '../inputs/command-line.js'
 import type { Inputs } from '../inputs/read.js'
 import { type Platform, runWithPlatform } from '../core/run.js'
+import type { PrintOutputs } from './main.js'
 import { stderrLog } from './report.js'
 
-export async function runCli(inputs: Inputs, cl: CommandLine, env: NodeJS.ProcessEnv, secrets: readonly string[]): Promise<void> {
+/** `printOutputs` is --json's: main prints the object itself if the run never gets to. */
+export async function runCli(inputs: Inputs, cl: CommandLine, env: NodeJS.ProcessEnv, secrets: readonly string[], printOutputs: PrintOutputs): Promise<void> {
   // On a terminal, progress bars; each log line first clears the bar's line.
   const bar = process.stderr.isTTY ? (await import('./progress-bar.js')).terminalProgress(process.stderr) : undefined
   const log = stderrLog(secrets, cl.verbose, text => {
@@ -23,12 +26,12 @@ export async function runCli(inputs: Inputs, cl: CommandLine, env: NodeJS.Proces
     workspace,
     runContext: async () => {
       const { default: envCi } = await import('env-ci')
-      return ciRunContext(envCi({ env, cwd: workspace }), env, cl.tag)
+      return ciRunContext(releasedFrom(envCi({ env, cwd: workspace }), env), env, cl.tag)
     },
     setOutputs: async outputs => {
       log.startGroup('Outputs')
       for (const [name, value] of Object.entries(outputs)) log.info(`${name}: ${value}`)
-      if (cl.json) process.stdout.write(`${JSON.stringify(typedOutputs(outputs))}\n`)
+      if (cl.json) printOutputs(outputs)
       if (cl.outputFile) await writeTo(cl.outputFile, dotenvText(outputs), '--output-file')
     },
     writeSummary: async markdown => {
@@ -42,6 +45,20 @@ export async function runCli(inputs: Inputs, cl: CommandLine, env: NodeJS.Proces
     progress: bar?.progress
   }
   await runWithPlatform(inputs, platform)
+}
+
+/**
+ * In a merge or pull request env-ci's `branch` is the request's target, but the
+ * commit released is on its source branch: that one names the release. Where the CI
+ * says which through its own variable and env-ci passes on something else, that
+ * variable: Jenkins' CHANGE_BRANCH (env-ci gives the job's PR-42), GitHub's
+ * GITHUB_HEAD_REF (env-ci gives refs/pull/5/merge). No source branch: no branch at
+ * all, rather than the target's.
+ */
+export function releasedFrom(ci: CiEnvironment, env: NodeJS.ProcessEnv): CiEnvironment {
+  if (!ci.isPr) return ci
+  const own = ci.service === 'jenkins' ? env.CHANGE_BRANCH : ci.service === 'github' ? env.GITHUB_HEAD_REF : undefined
+  return { ...ci, branch: own?.trim() || ci.prBranch?.trim() || undefined }
 }
 
 async function writeTo(file: string, text: string, flag: string): Promise<void> {

@@ -4,7 +4,8 @@
 // secret the inputs named, as the runner's masking would.
 import { errorMessage, InputError } from '../errors.js'
 import { forLog } from '../domain/untrusted.js'
-import { envName } from '../inputs/command-line.js'
+import { API_TOKEN_FILE, envName } from '../inputs/command-line.js'
+import { INPUTS, type InputSpec } from '../inputs/table.js'
 import { Input } from '../constants.js'
 import type { ActionLog } from '../orchestrator/deps.js'
 
@@ -34,5 +35,36 @@ export function errorLine(err: unknown, secrets: readonly string[]): string {
     const name = err.input
     where = !name || name.startsWith('-') ? name : name === Input.apiToken ? envName(name) : `--${name} / ${envName(name)}`
   }
-  return `${CLI_NAME}: error: ${where ? `${where}: ` : ''}${redact(forLog(errorMessage(err)), secrets)}\n`
+  return `${CLI_NAME}: error: ${redact(forLog(`${where ? `${where}: ` : ''}${flagShaped(errorMessage(err))}`), secrets)}\n`
+}
+
+const SPECS: ReadonlyMap<string, InputSpec> = new Map((Object.values(INPUTS) as InputSpec[]).map(spec => [spec.name, spec]))
+
+/**
+ * The inputs' messages are shared with the action, and their examples are lines of
+ * a workflow (`e.g. keep-latest: 20.`); here each becomes the flag (`e.g.
+ * --keep-latest 20.`). An example naming no input, or one that cannot be put as a
+ * flag, stays as it is.
+ */
+export function flagShaped(message: string): string {
+  return message.replace(/\be\.g\. ([a-z][a-z0-9-]*): (.+?)\.(?=\s|$)/g, (all, name: string, value: string) => {
+    const example = flagExample(name, value)
+    return example ? `e.g. ${example}.` : all
+  })
+}
+
+/** An example for a value any sha256 has the shape of. */
+const SHA256_EXAMPLE = '0123456789abcdef'.repeat(4)
+
+function flagExample(name: string, value: string): string | undefined {
+  const spec = SPECS.get(name)
+  if (!spec) return undefined
+  if (spec.name === Input.apiToken) return `${envName(spec.name)} from a secret variable of the CI, or --${API_TOKEN_FILE} PATH`
+  if (spec.name === Input.expectedSha256) return `--${spec.name} ${SHA256_EXAMPLE}`
+  if (value.includes('${{')) return undefined
+  if (spec.kind === 'boolean') return value === 'true' ? `--${spec.name}` : undefined
+  let text = value.replace(/^'(.*)'$/, '$1')
+  // One argument: `dev, uat` unquoted would be two.
+  if (spec.kind === 'list') text = text.replace(/,\s+/g, ',')
+  return `--${spec.name} ${/^[\w.,:/@+-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`}`
 }

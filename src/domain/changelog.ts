@@ -122,7 +122,8 @@ export function defaultChangeLog(ctx: RunContext): string {
   const parts: string[] = []
   if (ctx.repository) parts.push(ctx.repository)
   if (ctx.refName) parts.push(ctx.refName)
-  if (ctx.sha) parts.push(`(${ctx.sha.slice(0, 7)})`)
+  // In brackets after a repository or branch; alone (a CI that names neither), as what it is.
+  if (ctx.sha) parts.push(parts.length ? `(${ctx.sha.slice(0, 7)})` : `commit ${ctx.sha.slice(0, 7)}`)
   const what = parts.length ? `Released from ${parts.join(' ')}` : 'Released by boomi-connector-action'
   return ctx.runUrl ? `${what}, ${ctx.runUrl}` : what
 }

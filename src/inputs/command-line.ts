@@ -13,8 +13,8 @@ export const API_TOKEN_FILE = 'api-token-file'
 
 /** The flags that are not inputs: where results go, and what the CI does not say. */
 export const EXTRA_FLAGS = {
-  [API_TOKEN_FILE]: { value: 'PATH', meaning: 'read the API token from this file (else from BOOMI_API_TOKEN)' },
-  json: { meaning: 'print one JSON object with every output on stdout (everything else goes to stderr)' },
+  [API_TOKEN_FILE]: { value: 'PATH', meaning: 'the path of a file holding the API token, e.g. a GitLab CI variable of type File (else BOOMI_API_TOKEN)' },
+  json: { meaning: 'print one JSON object with every output on stdout, however the run ends (everything else goes to stderr)' },
   'output-file': { value: 'FILE', meaning: 'write the outputs as a dotenv file (version_id=…), e.g. for GitLab artifacts:reports:dotenv' },
   'summary-file': { value: 'FILE', meaning: 'write the Markdown summary to this file' },
   tag: { value: 'TAG', meaning: "the tag being released, when the CI's variables do not say (change-log-file takes its section)" },
@@ -45,8 +45,9 @@ export function envName(input: string): string {
 
 /**
  * Reads the flags (`--name value`, `--name=value`; booleans bare) and the
- * environment. A flag that is not known, a value where none belongs, or the
- * token as a flag is a bad input naming the flag.
+ * environment. A flag that is not known, a value where none belongs, a flag
+ * given twice (but a list's), an argument that is no flag, or the token as a
+ * flag is a bad input naming the flag.
  */
 export function readCommandLine(args: readonly string[], env: Env): CommandLine {
   const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> = {}
@@ -63,11 +64,23 @@ export function readCommandLine(args: readonly string[], env: Env): CommandLine 
   }
   let parsed: ReturnType<typeof parseArgs>
   try {
-    parsed = parseArgs({ args: [...args], options, strict: true, allowPositionals: false })
+    // Positionals are allowed here only to be refused below, without echoing them.
+    parsed = parseArgs({ args: [...args], options, strict: true, allowPositionals: true, tokens: true })
   } catch (err) {
     const text = err instanceof Error ? err.message : String(err)
     const flag = /'(-{1,2}[^' ]+)/.exec(text)?.[1] ?? ''
     throw new InputError(flag, `${text.replace(/\. To specify a positional argument.*$/s, '').replace(/\.?$/, '.')} See --help for the flags.`, { cause: err })
+  }
+  const seen = new Set<string>()
+  const tokens = parsed.tokens ?? []
+  for (const [i, token] of tokens.entries()) {
+    if (token.kind === 'positional') throw unexpectedArgument(token.index, token.value, tokens[i - 1])
+    if (token.kind !== 'option') continue
+    // Last-wins would be a trap in a release: `--archive a.zip --archive b.zip` uploading b.zip without a word.
+    if (seen.has(token.name) && !options[token.name].multiple) {
+      throw new InputError(`--${token.name}`, `--${token.name} is given twice. Give it once: the second value would replace the first without a word.`)
+    }
+    seen.add(token.name)
   }
   const values = parsed.values as Record<string, string | boolean | string[] | undefined>
   const text = (name: string): string | undefined => {
@@ -95,14 +108,33 @@ export function readCommandLine(args: readonly string[], env: Env): CommandLine 
   }
 }
 
+/**
+ * An argument that is no flag, by its position and length and the flag before it,
+ * never by its text: it may be a secret the tool does not know of (a token pasted
+ * after a flag's value, or where a variable expanded unquoted), and an error line
+ * is printed where anyone reading the CI log sees it. Its first characters would
+ * help little and give away part of a secret.
+ */
+function unexpectedArgument(index: number, value: string, before: { kind: string; name?: string; value?: string } | undefined): InputError {
+  const after = before?.kind === 'option' ? `, after --${before.name}${before.value !== undefined ? ' and its value' : ''}` : ''
+  return new InputError(
+    '',
+    `Unexpected argument ${index + 1} (${value.length} characters${after}): this command takes flags only, and the argument is not shown, as it may be a secret. Quote a value that holds spaces. See --help for the flags.`
+  )
+}
+
 /** --help, from the input table: every flag with its meaning, its variable and its default. */
 export function helpText(command: string, version: string): string {
+  const lists = (Object.values(INPUTS) as InputSpec[])
+    .filter(spec => spec.kind === 'list')
+    .map(spec => `--${spec.name}`)
+    .join(', ')
   const lines = [
     `${command} ${version}: release a Boomi custom connector from any CI.`,
     '',
     `Usage: ${command} [flags]`,
     '',
-    `Every input is a flag or a BOOMI_<NAME> variable; a flag wins. The token comes only from ${envName(Input.apiToken)} or --${API_TOKEN_FILE}.`,
+    `Every input is a flag or a BOOMI_<NAME> variable; a flag wins. Each flag is given once, but ${lists} may repeat. The token comes only from ${envName(Input.apiToken)} or --${API_TOKEN_FILE}.`,
     '',
     'Inputs:'
   ]

@@ -1,8 +1,8 @@
-export const id = 442;
-export const ids = [442];
+export const id = 721;
+export const ids = [721];
 export const modules = {
 
-/***/ 9442:
+/***/ 7721:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -10,6 +10,8 @@ export const modules = {
 __webpack_require__.d(__webpack_exports__, {
   runCli: () => (/* binding */ runCli)
 });
+
+// UNUSED EXPORTS: releasedFrom
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
@@ -64,343 +66,8 @@ function url(text) {
     }
 }
 
-// EXTERNAL MODULE: ./src/constants.ts
-var constants = __webpack_require__(7242);
-// EXTERNAL MODULE: ./src/text.ts
-var src_text = __webpack_require__(8992);
-// EXTERNAL MODULE: ./src/boomi/contract.ts
-var contract = __webpack_require__(4922);
-// EXTERNAL MODULE: ./src/domain/untrusted.ts
-var untrusted = __webpack_require__(5006);
-;// CONCATENATED MODULE: ./src/domain/changelog.ts
-// The change log sent with an upload, and its trailer: the lines by which a
-// later run recognises an earlier upload of the same archive or the same
-// connector (docs/behaviour.md, "Identity"). The trailer is ours and is never cut; the text is the
-// user's and is cut to what Boomi is thought to keep.
-
-
-/** Ends a text that was cut to fit; the full text is where the user keeps it, not here. */
-const CUT_MARKER = `\n… (cut: the text was longer than ${contract/* MAX_CHANGE_LOG_TEXT */.df} characters)`;
-function shaLine(ids) {
-    return `sha256: ${ids.sha256.toLowerCase()}`;
-}
-function contentLine(ids) {
-    return ids.contentSha256 ? `content-sha256: ${ids.contentSha256.toLowerCase()}` : undefined;
-}
-function trailerLines(ids) {
-    const content = contentLine(ids);
-    // `sha256:` stays last: versions uploaded before content digests carry only it.
-    return content ? [content, shaLine(ids)] : [shaLine(ids)];
-}
-function fitText(text) {
-    const trimmed = text.replace(/\s+$/, '');
-    if (trimmed.length <= contract/* MAX_CHANGE_LOG_TEXT */.df)
-        return trimmed;
-    // `cut` keeps surrogate pairs whole; its one-unit ellipsis is replaced by the marker.
-    const kept = (0,untrusted/* cut */.Jj)(trimmed, contract/* MAX_CHANGE_LOG_TEXT */.df - CUT_MARKER.length + 1).slice(0, -1);
-    return kept.replace(/\s+$/, '') + CUT_MARKER;
-}
-// Any line a later run could read as a trailer: a digest line, whatever the spacing or case.
-const TRAILER_SHAPED = /^(content-)?sha256:\s*[0-9a-f]{64}$/i;
-/**
- * The user's text without lines shaped like the trailer. Such a line (notes
- * copied from an earlier release, say) would make a later run take this
- * version for another archive: the trailer is the action's alone
- * (docs/behaviour.md, "Identity"). `dropped` lists the lines, for a warning.
- */
-function withoutTrailerLines(text) {
-    const dropped = [];
-    const kept = text.split(/\r\n|\r|\n/).filter(line => {
-        const shaped = TRAILER_SHAPED.test(line.trim());
-        if (shaped)
-            dropped.push(line.trim());
-        return !shaped;
-    });
-    return dropped.length ? { text: kept.join('\n'), dropped } : { text, dropped };
-}
-/**
- * The text (trailer-shaped lines dropped, trailing white space trimmed, cut to
- * MAX_CHANGE_LOG_TEXT with a marker), a blank line, `content-sha256: <hex>`
- * when known, `sha256: <hex>` last.
- */
-function buildChangeLog(text, ids) {
-    const body = fitText(withoutTrailerLines(text).text);
-    const trailer = trailerLines(ids).join('\n');
-    return body ? `${body}\n\n${trailer}` : trailer;
-}
-function logLines(changeLog) {
-    return changeLog.split(/\r\n|\r|\n/).map(line => line.trim());
-}
-/**
- * How a version's change log matches this archive: by its exact bytes
- * (`sha256`, preferred) or by the connector's content (`content-sha256`).
- */
-function matchKind(changeLog, ids) {
-    if (!changeLog)
-        return undefined;
-    const lines = new Set(logLines(changeLog));
-    if (lines.has(shaLine(ids)))
-        return 'sha256';
-    const content = contentLine(ids);
-    return content && lines.has(content) ? 'content-sha256' : undefined;
-}
-const TRAILER_LINE = /^(content-)?sha256: [0-9a-f]{64}$/i;
-const SHA_TRAILER = /^sha256: ([0-9a-f]{64})$/i;
-/**
- * The sha256 of the archive a version holds, from its change log's last line
- * (`sha256: <hex>`, written last by buildChangeLog); undefined when the change
- * log has no such last line (a version not uploaded by this action).
- */
-function storedSha256(changeLog) {
-    const lines = (changeLog ?? '').split(/\r\n|\r|\n/);
-    while (lines.length > 0 && lines[lines.length - 1].trim() === '')
-        lines.pop();
-    return SHA_TRAILER.exec(lines[lines.length - 1]?.trim() ?? '')?.[1].toLowerCase();
-}
-/** The change log without its trailer lines and the blank line before them: the notes a person wrote. */
-function releaseNotes(changeLog) {
-    const lines = changeLog.split(/\r\n|\r|\n/);
-    while (lines.length > 0 && TRAILER_LINE.test(lines[lines.length - 1].trim()))
-        lines.pop();
-    while (lines.length > 0 && lines[lines.length - 1].trim() === '')
-        lines.pop();
-    return lines.join('\n');
-}
-/** e.g. "acme/connector v1.4.0 (3f2c1ab), https://github.com/acme/connector/actions/runs/42" */
-function defaultChangeLog(ctx) {
-    const parts = [];
-    if (ctx.repository)
-        parts.push(ctx.repository);
-    if (ctx.refName)
-        parts.push(ctx.refName);
-    if (ctx.sha)
-        parts.push(`(${ctx.sha.slice(0, 7)})`);
-    const what = parts.length ? `Released from ${parts.join(' ')}` : 'Released by boomi-connector-action';
-    return ctx.runUrl ? `${what}, ${ctx.runUrl}` : what;
-}
-
-;// CONCATENATED MODULE: ./src/domain/record.ts
-/** The version this run stands for: uploaded, reused, or given by version-id. */
-function runVersion(r) {
-    if (r.given)
-        return r.given;
-    if (r.upload?.kind === 'uploaded' || r.upload?.kind === 'reused')
-        return r.upload.version;
-    return undefined;
-}
-/** The record: one pass over what the run reported, in order. */
-function foldRun(base, events) {
-    const r = { ...base, unknown: [] };
-    const open = new Map();
-    const deletions = new Map();
-    const switches = new Map();
-    let pruned = false;
-    const track = (version, next) => {
-        const known = deletions.get(version.versionId);
-        deletions.set(version.versionId, next(known?.item ?? { version, reason: '' }));
-    };
-    for (const e of events) {
-        switch (e.type) {
-            case 'archive':
-                r.archive = e.archive;
-                break;
-            case 'change-log':
-                r.changeLog = e.changeLog;
-                break;
-            case 'given':
-                r.given = e.version;
-                break;
-            case 'sent':
-                open.set(e.id, e.request);
-                break;
-            case 'answered':
-                open.delete(e.id);
-                break;
-            case 'upload':
-                r.upload = e.upload.kind === 'uploaded' ? { ...e.upload, strayTwins: [...e.upload.strayTwins] } : e.upload;
-                for (const [id, q] of open)
-                    if (q.operation === 'upload')
-                        open.delete(id);
-                break;
-            case 'twin-left':
-                if (r.upload?.kind === 'uploaded')
-                    r.upload.strayTwins.push(e.version);
-                break;
-            case 'prune-plan':
-                pruned = true;
-                if (e.round === 'prune')
-                    r.prune = e.plan;
-                for (const item of e.skip)
-                    deletions.set(item.version.versionId, { status: 'skipped', item });
-                for (const item of e.delete)
-                    deletions.set(item.version.versionId, { status: 'planned', item });
-                break;
-            case 'deleted':
-                track(e.item.version, () => ({ status: 'deleted', item: e.item }));
-                break;
-            case 'refused':
-                track(e.item.version, () => ({ status: 'skipped', item: e.item }));
-                break;
-            case 'delete-failed':
-                track(e.version, item => ({ status: 'failed', item, error: e.error }));
-                break;
-            case 'not-tried':
-                track(e.version, item => ({ status: 'not-tried', item }));
-                break;
-            case 'switched':
-                switches.set(e.change.classificationType, e.change);
-                break;
-            case 'throttling':
-                r.throttling = e.stats;
-                break;
-            case 'api':
-                r.api = e.contact;
-                break;
-            case 'failed':
-                r.error ??= e.error;
-                break;
-            case 'cancelled':
-                r.cancelled = true;
-                break;
-        }
-    }
-    const unknown = (r.unknown = [...open.values()]);
-    for (const q of unknown) {
-        if (q.operation === 'upload' && !r.upload)
-            r.upload = { kind: 'unknown', changeLog: q.changeLog };
-        if (q.operation === 'change' && !switches.has(q.classificationType)) {
-            switches.set(q.classificationType, { classificationType: q.classificationType, versionId: q.versionId, reviewStatus: '', outcomeUnknown: true });
-        }
-    }
-    if (switches.size)
-        r.switches = [...switches.values()];
-    if (pruned)
-        r.pruning = pruningOf(deletions, unknown);
-    return r;
-}
-function pruningOf(deletions, unknown) {
-    const out = { deleted: [], skipped: [], failed: [], notTried: [], unknown: [] };
-    const inFlight = new Set(unknown.flatMap(q => (q.operation === 'delete' ? [q.version.versionId] : [])));
-    for (const [id, d] of deletions) {
-        if (d.status === 'deleted')
-            out.deleted.push(d.item);
-        else if (d.status === 'skipped')
-            out.skipped.push(d.item);
-        else if (d.status === 'failed')
-            out.failed.push({ version: d.item.version, error: d.error });
-        else if (inFlight.has(id))
-            out.unknown.push(d.item.version);
-        // Planned and never sent: a round reports every deletion, so only a forced record has these.
-        else
-            out.notTried.push(d.item.version);
-    }
-    return out;
-}
-/** The run's one journal: events appended as they happen, never edited. */
-class EventLog {
-    list = [];
-    report = (event) => {
-        this.list.push(event);
-    };
-    get all() {
-        return this.list;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/domain/outputs.ts
-// The step's outputs, computed from the run record alone (action.yml). A request
-// sent and never answered is no success: an upload whose outcome is not known
-// gives `uploaded: unknown` and no version-id, a version change whose outcome
-// is not known carries `outcome: "unknown"` (docs/behaviour.md, "Cancellation").
-
-
-
-
-function outputsOf(r) {
-    const version = runVersion(r);
-    const pruning = r.pruning;
-    return {
-        [constants/* Output */.k7.versionId]: version?.versionId ?? '',
-        [constants/* Output */.k7.displayVersion]: version?.displayVersion ?? '',
-        [constants/* Output */.k7.uploadedDate]: version?.uploadedDate ?? '',
-        [constants/* Output */.k7.sha256]: r.archive?.sha256 ?? '',
-        [constants/* Output */.k7.contentSha256]: r.archive?.contentSha256 ?? '',
-        [constants/* Output */.k7.versionSha256]: versionSha256(r) ?? '',
-        [constants/* Output */.k7.archivePath]: r.archive?.shownPath ?? '',
-        [constants/* Output */.k7.uploaded]: uploaded(r),
-        [constants/* Output */.k7.deletedVersionIds]: JSON.stringify(pruning?.deleted.map(d => d.version.versionId) ?? []),
-        [constants/* Output */.k7.skippedVersionIds]: JSON.stringify(pruning?.skipped.map(s => s.version.versionId) ?? []),
-        [constants/* Output */.k7.classificationChanges]: JSON.stringify((r.switches ?? []).map(s => ({
-            classificationType: s.classificationType,
-            versionId: s.versionId,
-            reviewStatus: s.reviewStatus,
-            ...(s.outcomeUnknown ? { outcome: 'unknown' } : {})
-        })))
-    };
-}
-/** `true` when this run created a version; `unknown` when an attempt may have and the run never learnt whether. */
-function uploaded(r) {
-    if (r.upload?.kind === 'uploaded')
-        return 'true';
-    if (r.upload?.kind === 'unknown' || (r.upload?.kind === 'failed' && r.upload.mayBeStored))
-        return 'unknown';
-    return 'false';
-}
-/**
- * Which bytes Boomi holds in the run's version: its trailer's `sha256`. After
- * a content match this is the earlier build's, not `sha256`; an upload whose
- * answer carried no change log is known by the one this run sent.
- */
-function versionSha256(r) {
-    const version = runVersion(r);
-    const stored = storedSha256(version?.changeLog);
-    if (stored || r.upload?.kind !== 'uploaded')
-        return stored;
-    return storedSha256(r.upload.changeLog);
-}
-/** Outputs whose text is JSON (arrays), and the one that is a boolean: typed as such in the command-line tool's --json. */
-const JSON_OUTPUTS = new Set([constants/* Output */.k7.deletedVersionIds, constants/* Output */.k7.skippedVersionIds, constants/* Output */.k7.classificationChanges]);
-const BOOLEAN_OUTPUTS = new Set([constants/* Output */.k7.uploaded]);
-/** The outputs with arrays as arrays and booleans as booleans, for one JSON object; a value that is neither `true` nor `false` (an outcome not known) stays text. */
-function typedOutputs(outputs) {
-    const typed = {};
-    for (const [name, value] of Object.entries(outputs)) {
-        typed[name] = JSON_OUTPUTS.has(name) ? JSON.parse(value) : BOOLEAN_OUTPUTS.has(name) ? booleanOrText(value) : value;
-    }
-    return typed;
-}
-/** `true` and `false` as booleans; `unknown` (an upload whose outcome is not known) stays text, never false. */
-function booleanOrText(value) {
-    return value === 'true' ? true : value === 'false' ? false : value;
-}
-/**
- * A dotenv file of the outputs: `version_id=1042`, one line each. Names use `_`
- * for `-` (GitLab's dotenv report and most readers take only letters, digits and
- * `_`). A value of plain characters is written as it is, since GitLab keeps
- * quotes as part of the value; any other value (spaces, quotes, `#`, `$`, a line
- * break: all possible in a display version or a file name) is double-quoted with
- * `\`, `"`, `$`, `` ` `` and line breaks escaped, so that no reader can take part of
- * it for another variable or a comment.
- */
-function dotenvText(outputs) {
-    return Object.entries(outputs)
-        .map(([name, value]) => `${name.replace(/-/g, '_')}=${dotenvValue(value)}\n`)
-        .join('');
-}
-const PLAIN_VALUE = /^[A-Za-z0-9_.,:/@+\-[\]{}"]*$/;
-// What could end a dotenv line or hide in one: C0, DEL and the line separators. C1 controls are left as they are.
-const DOTENV_ESCAPED = new RegExp(`[${src_text/* BYTE_CONTROLS */.aX}${src_text/* LINE_SEPARATORS */.Ev}]`, 'g');
-function dotenvValue(value) {
-    // A plain value may hold `"` (JSON arrays) but not start with one: a reader would take it for a quoted value.
-    if (PLAIN_VALUE.test(value) && !value.startsWith('"'))
-        return value;
-    const escaped = value
-        .replace(/[\\"$`]/g, ch => `\\${ch}`)
-        .replace(/\r/g, '\\r')
-        .replace(/\n/g, '\\n');
-    return `"${escaped.replace(DOTENV_ESCAPED, ch => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
-}
-
+// EXTERNAL MODULE: ./src/domain/outputs.ts
+var domain_outputs = __webpack_require__(1334);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: external "node:fs"
@@ -409,6 +76,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_perf_hooks_ = __webpack_require__(643);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __webpack_require__(7242);
 ;// CONCATENATED MODULE: ./src/archive/glob.ts
 
 
@@ -628,6 +297,12 @@ async function locateArchive(pattern, workspace) {
     return { path: file, fileName: external_node_path_.basename(file), size: stat.size };
 }
 
+// EXTERNAL MODULE: ./src/boomi/contract.ts
+var contract = __webpack_require__(4922);
+// EXTERNAL MODULE: ./src/domain/untrusted.ts
+var untrusted = __webpack_require__(5006);
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __webpack_require__(8992);
 ;// CONCATENATED MODULE: ./src/boomi/answers.ts
 // Every 2xx answer from Boomi is checked here before anything acts on it, by one
 // rule (docs/boomi-api.md, "Reading answers"): strict where a field decides,
@@ -1374,6 +1049,10 @@ class HttpBoomiClient {
     }
 }
 
+// EXTERNAL MODULE: ./src/domain/record.ts
+var record = __webpack_require__(6403);
+// EXTERNAL MODULE: ./src/domain/changelog.ts
+var changelog = __webpack_require__(6054);
 ;// CONCATENATED MODULE: ./src/domain/summary.ts
 // The job summary as Markdown, computed from the run record alone. Every field
 // that came from outside (Boomi's answers, file names, messages) goes through
@@ -1413,10 +1092,10 @@ function overview(r) {
             rows.push(`| Connector | ${(0,untrusted/* mdCode */.xs)(a.connector.className ?? '?')}, SDK API ${(0,untrusted/* mdCode */.xs)(a.connector.sdkApiVersion ?? '?')} |`);
         }
     }
-    const version = runVersion(r);
+    const version = (0,record/* runVersion */.yh)(r);
     if (version) {
         rows.push(`| Version ID | ${(0,untrusted/* mdCode */.xs)(version.versionId)} |`, `| Display version | ${(0,untrusted/* mdText */.bC)(version.displayVersion)} |`, `| Uploaded | ${(0,untrusted/* mdText */.bC)(version.uploadedDate)} |`);
-        const held = versionSha256(r);
+        const held = (0,domain_outputs/* versionSha256 */.o$)(r);
         // After a content match Boomi holds the earlier build: say so beside the local archive's checksum.
         if (held && r.archive && held !== r.archive.sha256)
             rows.push(`| Version's archive SHA-256 | ${(0,untrusted/* mdCode */.xs)(held)} (an earlier build of the same content) |`);
@@ -1512,7 +1191,7 @@ function switchSection(r) {
         const said = s.reviewReason ? `Boomi: ${s.reviewReason}` : '';
         lines.push(`| ${(0,untrusted/* mdCode */.xs)(s.classificationType)} | ${(0,untrusted/* mdCode */.xs)(s.versionId)} | ${(0,untrusted/* mdText */.bC)(s.reviewStatus || '–')} | ${(0,untrusted/* mdText */.bC)([note, said].filter(Boolean).join('; '))} |`);
     }
-    const notes = r.upload && 'changeLog' in r.upload ? releaseNotes(r.upload.changeLog) : undefined;
+    const notes = r.upload && 'changeLog' in r.upload ? (0,changelog/* releaseNotes */.fk)(r.upload.changeLog) : undefined;
     if (notes)
         lines.push('', '<details><summary>Release notes sent</summary>', '', (0,untrusted/* mdBlock */.nx)(notes), '', '</details>');
     return [...lines, ''];
@@ -1964,7 +1643,7 @@ async function changeLogPhase(deps) {
     const found = await changeLogText(deps);
     if (!found)
         return undefined;
-    const { text, dropped } = withoutTrailerLines(found.text);
+    const { text, dropped } = (0,changelog/* withoutTrailerLines */.bp)(found.text);
     if (dropped.length) {
         const from = found.source === 'file' ? `${constants/* Input */.pd.changeLogFile} ${deps.inputs.changeLogFile}` : constants/* Input */.pd.changeLog;
         deps.log.warning(`Dropped ${(0,src_text/* plural */.LS)(dropped.length, 'line')} of ${from} shaped like the action's own trailer, which identifies the archive: ${dropped.map(line => `'${(0,untrusted/* cut */.Jj)(line, 90)}'`).join(', ')}. The action appends the true trailer itself.`);
@@ -2081,7 +1760,7 @@ function liveVersions(listing) {
 /** Live versions whose change log carries this archive's `sha256` or `content-sha256` line, newest first. */
 function findDuplicates(listing, ids) {
     const matched = liveVersions(listing)
-        .map(v => ({ v, match: matchKind(v.changeLog, ids) }))
+        .map(v => ({ v, match: (0,changelog/* matchKind */.O4)(v.changeLog, ids) }))
         .filter((m) => m.match !== undefined)
         .sort((a, b) => newestFirst(a.v, b.v));
     return matched.length ? { versions: matched.map(m => m.v), match: matched[0].match } : undefined;
@@ -2093,7 +1772,7 @@ function findDuplicates(listing, ids) {
  */
 function findLostUpload(listing, sha256, idsBefore) {
     return liveVersions(listing)
-        .filter(v => !idsBefore.has(v.versionId) && matchKind(v.changeLog, { sha256 }) === 'sha256')
+        .filter(v => !idsBefore.has(v.versionId) && (0,changelog/* matchKind */.O4)(v.changeLog, { sha256 }) === 'sha256')
         .sort(newestFirst);
 }
 /**
@@ -2681,7 +2360,7 @@ async function upload(deps, archive, file, text, listing) {
     }
     if (dup)
         log.info(`${what} was already uploaded as version ${ids(dup.versions)}; uploading again (${constants/* Input */.pd.ifExists}: upload).`);
-    const changeLog = buildChangeLog(text?.text ?? defaultChangeLog(await deps.runContext()), archiveIds);
+    const changeLog = (0,changelog/* buildChangeLog */.vq)(text?.text ?? (0,changelog/* defaultChangeLog */.WW)(await deps.runContext()), archiveIds);
     if (inputs.dryRun) {
         log.info(`Dry run: would upload ${archive.shownPath} (${(0,src_text/* approxBytes */.SW)(archive.size)}) to ${inputs.groupType} with change log:\n${changeLog}`);
         return { kind: 'would-upload', changeLog };
@@ -2788,7 +2467,7 @@ function endRecord(deps) {
         deps.events.report({ type: 'api', contact });
     if (deps.signal?.aborted)
         deps.events.report({ type: 'cancelled' });
-    return foldRun({ groupType: deps.inputs.groupType, dryRun: deps.inputs.dryRun }, deps.events.all);
+    return (0,record/* foldRun */.$I)({ groupType: deps.inputs.groupType, dryRun: deps.inputs.dryRun }, deps.events.all);
 }
 /**
  * The record of a run that did not end within the grace after a cancel: the
@@ -2828,7 +2507,7 @@ async function release(deps, opened) {
         await phase(log, 'Prune', () => prunePhase(deps, keepLatest, pruneInputFrom(listing, upload, version)));
     stopIfCancelled(deps);
     // What failed without stopping the run is read from the same record the outputs are.
-    failures(foldRun({ groupType: inputs.groupType, dryRun: inputs.dryRun }, events.all));
+    failures((0,record/* foldRun */.$I)({ groupType: inputs.groupType, dryRun: inputs.dryRun }, events.all));
 }
 async function phase(log, name, body) {
     log.startGroup(name);
@@ -2850,10 +2529,10 @@ function givenVersion(listing, versionId, groupType) {
 /** The release notes: the change log's text without its checksum trailer. */
 function notesFor(upload, text, version) {
     if (upload?.kind === 'uploaded' || upload?.kind === 'would-upload')
-        return releaseNotes(upload.changeLog);
+        return (0,changelog/* releaseNotes */.fk)(upload.changeLog);
     if (text !== undefined)
         return text;
-    return releaseNotes(version?.changeLog ?? '');
+    return (0,changelog/* releaseNotes */.fk)(version?.changeLog ?? '');
 }
 /** What failed without stopping the run, said once at its end. */
 function failures(r) {
@@ -3092,7 +2771,7 @@ async function runWithPlatform(inputs, platform) {
         // Enough requests in flight to use the rate fully when Boomi answers in up to a second.
         deleteConcurrency: Math.max(1, Math.min(8, Math.ceil(inputs.requestsPerSecond))),
         signal: cancel.signal,
-        events: new EventLog(),
+        events: new record/* EventLog */.vu(),
         apiContact: () => client?.contact(),
         progress: platform.progress ?? periodicLines(log, clock.now),
         throttling: () => {
@@ -3133,7 +2812,7 @@ function boomiClient(inputs, pacer, retry, log) {
 async function publishRecord(record, platform) {
     const problems = [];
     try {
-        await platform.setOutputs(outputsOf(record));
+        await platform.setOutputs((0,domain_outputs/* outputsOf */.Yz)(record));
     }
     catch (err) {
         problems.push((0,errors/* errorMessage */.gJ)(err));
@@ -3186,7 +2865,8 @@ var report = __webpack_require__(1086);
 
 
 
-async function runCli(inputs, cl, env, secrets) {
+/** `printOutputs` is --json's: main prints the object itself if the run never gets to. */
+async function runCli(inputs, cl, env, secrets, printOutputs) {
     // On a terminal, progress bars; each log line first clears the bar's line.
     const bar = process.stderr.isTTY ? (await __webpack_require__.e(/* import() */ 19).then(__webpack_require__.bind(__webpack_require__, 5019))).terminalProgress(process.stderr) : undefined;
     const log = (0,report/* stderrLog */.bJ)(secrets, cl.verbose, text => {
@@ -3199,16 +2879,16 @@ async function runCli(inputs, cl, env, secrets) {
         workspace,
         runContext: async () => {
             const { default: envCi } = await __webpack_require__.e(/* import() */ 73).then(__webpack_require__.bind(__webpack_require__, 5073));
-            return ciRunContext(envCi({ env, cwd: workspace }), env, cl.tag);
+            return ciRunContext(releasedFrom(envCi({ env, cwd: workspace }), env), env, cl.tag);
         },
         setOutputs: async (outputs) => {
             log.startGroup('Outputs');
             for (const [name, value] of Object.entries(outputs))
                 log.info(`${name}: ${value}`);
             if (cl.json)
-                process.stdout.write(`${JSON.stringify(typedOutputs(outputs))}\n`);
+                printOutputs(outputs);
             if (cl.outputFile)
-                await writeTo(cl.outputFile, dotenvText(outputs), '--output-file');
+                await writeTo(cl.outputFile, (0,domain_outputs/* dotenvText */.Qf)(outputs), '--output-file');
         },
         writeSummary: async (markdown) => {
             // The report ends with the summary, read as text: Markdown is meant to read that way.
@@ -3224,6 +2904,20 @@ async function runCli(inputs, cl, env, secrets) {
         progress: bar?.progress
     };
     await runWithPlatform(inputs, platform);
+}
+/**
+ * In a merge or pull request env-ci's `branch` is the request's target, but the
+ * commit released is on its source branch: that one names the release. Where the CI
+ * says which through its own variable and env-ci passes on something else, that
+ * variable: Jenkins' CHANGE_BRANCH (env-ci gives the job's PR-42), GitHub's
+ * GITHUB_HEAD_REF (env-ci gives refs/pull/5/merge). No source branch: no branch at
+ * all, rather than the target's.
+ */
+function releasedFrom(ci, env) {
+    if (!ci.isPr)
+        return ci;
+    const own = ci.service === 'jenkins' ? env.CHANGE_BRANCH : ci.service === 'github' ? env.GITHUB_HEAD_REF : undefined;
+    return { ...ci, branch: own?.trim() || ci.prBranch?.trim() || undefined };
 }
 async function writeTo(file, text, flag) {
     try {

@@ -1,0 +1,80 @@
+// Where the results go, checked before the first request: a run that uploads and
+// prunes, then cannot write --output-file, has changed the account and still
+// fails. Each file is opened for writing and closed, without changing it; one
+// this check creates is removed again. The same file named twice is refused: the
+// summary would replace the dotenv, which GitLab would then reject.
+import { constants as fsConstants, promises as fs } from 'node:fs'
+import * as path from 'node:path'
+import { InputError } from '../errors.js'
+import type { CommandLine } from '../inputs/command-line.js'
+
+/** Throws a bad input naming the flag when --output-file or --summary-file cannot be written. */
+export async function checkResultFiles(cl: Pick<CommandLine, 'outputFile' | 'summaryFile'>): Promise<void> {
+  const targets = [
+    { flag: '--output-file', file: cl.outputFile, example: 'boomi.env' },
+    { flag: '--summary-file', file: cl.summaryFile, example: 'boomi-summary.md' }
+  ].filter((t): t is { flag: string; file: string; example: string } => Boolean(t.file))
+  for (const target of targets) await checkWritable(target)
+  if (targets.length === 2 && (await identity(targets[0].file)) === (await identity(targets[1].file))) {
+    throw new InputError(
+      '--summary-file',
+      `--output-file and --summary-file name the same file ('${targets[1].file}'): the summary would replace the outputs. Name two files, e.g. --output-file boomi.env --summary-file boomi-summary.md.`
+    )
+  }
+}
+
+async function checkWritable({ flag, file, example }: { flag: string; file: string; example: string }): Promise<void> {
+  try {
+    // A new file is created, and removed again: the run writes it at its end.
+    const created = await fs.open(file, 'wx').catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'EEXIST') return undefined
+      throw err
+    })
+    if (created) {
+      await created.close()
+      await fs.rm(file, { force: true })
+      return
+    }
+    // An existing one is opened to append, which changes nothing; non-blocking, so a FIFO without a reader does not hang the run.
+    const handle = await fs.open(file, fsConstants.O_WRONLY | fsConstants.O_APPEND | fsConstants.O_NONBLOCK)
+    await handle.close()
+  } catch (err) {
+    throw new InputError(flag, `Cannot write ${flag} '${file}': ${problem(err, file, example)}`, { cause: err })
+  }
+}
+
+/** What went wrong, from the error's code: Node's own message repeats the path. */
+function problem(err: unknown, file: string, example: string): string {
+  const code = (err as NodeJS.ErrnoException).code
+  switch (code) {
+    case 'ENOENT':
+      return 'its directory does not exist. Create the directory first, or name a file in an existing one.'
+    case 'EISDIR':
+      return `it is a directory. Name a file, e.g. ${path.join(file, example)}.`
+    case 'ENOTDIR':
+      return 'a part of its path is not a directory. Name a file in an existing directory.'
+    case 'EACCES':
+    case 'EPERM':
+      return 'no permission to write it. Name a file the job may write, e.g. one in the working directory.'
+    case 'EROFS':
+      return 'the file system is read-only. Name a file the job may write, e.g. one in the working directory.'
+    default:
+      return `${code ?? 'it cannot be opened for writing'}. Name a file the job may write, e.g. one in the working directory.`
+  }
+}
+
+/** The file itself when it exists (a link and its target are one file), else its real directory and its name. */
+async function identity(file: string): Promise<string> {
+  const absolute = path.resolve(file)
+  try {
+    const stat = await fs.stat(absolute)
+    return `${stat.dev}:${stat.ino}`
+  } catch {
+    // Not there (yet): compared by where it would be.
+  }
+  try {
+    return path.join(await fs.realpath(path.dirname(absolute)), path.basename(absolute))
+  } catch {
+    return absolute
+  }
+}
