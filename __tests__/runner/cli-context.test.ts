@@ -1,7 +1,11 @@
 // The CI run as the command-line tool hands it to the core: env-ci's answer on each
 // CI system's variables. In a merge or pull request, env-ci's `branch` is the
 // request's target; the commit is on its source branch, which names the release.
-import { expect, it, jest } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import * as path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import type { RunContext } from '../../src/domain/changelog.js'
 import type { Platform } from '../../src/core/platform.js'
 import type { Inputs } from '../../src/inputs/read.js'
@@ -11,7 +15,7 @@ jest.unstable_mockModule('../../src/core/run.js', () => ({
   runWithPlatform: async (_inputs: Inputs, platform: Platform) => void platforms.push(platform)
 }))
 
-const { runCli } = await import('../../src/cli/platform.js')
+const { runCli, tagAtHead } = await import('../../src/cli/platform.js')
 const { readCommandLine } = await import('../../src/inputs/command-line.js')
 const { defaultChangeLog } = await import('../../src/domain/changelog.js')
 
@@ -80,4 +84,48 @@ it.each([
 ])('%s', async (_what, env, changeLog) => {
   const ctx = await context(env)
   expect(defaultChangeLog({ ...ctx, runUrl: undefined })).toBe(changeLog)
+})
+
+describe('outside a CI: the tag from git', () => {
+  let repo = ''
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', '-c', 'commit.gpgsign=false', '-c', 'tag.gpgsign=false', ...args], {
+      cwd: repo
+    })
+  beforeAll(() => {
+    repo = mkdtempSync(path.join(tmpdir(), 'cli-git-'))
+    git('init', '-q')
+    git('commit', '-q', '--allow-empty', '-m', 'first')
+  })
+  afterAll(() => rmSync(repo, { recursive: true, force: true }))
+
+  it('no tag at HEAD: none; one: that one; two: none (which one is released is not known)', async () => {
+    expect(await tagAtHead(repo)).toBeUndefined()
+    git('tag', 'v1.2.0')
+    expect(await tagAtHead(repo)).toBe('v1.2.0')
+    git('tag', 'latest')
+    expect(await tagAtHead(repo)).toBeUndefined()
+    git('tag', '-d', 'latest')
+  })
+
+  it('no repository: none, and no failure', async () => {
+    const plain = mkdtempSync(path.join(tmpdir(), 'cli-nogit-'))
+    try {
+      expect(await tagAtHead(plain)).toBeUndefined()
+    } finally {
+      rmSync(plain, { recursive: true, force: true })
+    }
+  })
+
+  it('a run outside any CI at a tagged commit is a tag run: change-log-file takes that section', async () => {
+    const before = process.cwd()
+    process.chdir(repo)
+    try {
+      const ctx = await context({ PATH: process.env.PATH ?? '' })
+      expect(ctx.refName).toBe('v1.2.0')
+      expect(ctx.ref).toBe('refs/tags/v1.2.0')
+    } finally {
+      process.chdir(before)
+    }
+  })
 })

@@ -11,10 +11,14 @@ __webpack_require__.d(__webpack_exports__, {
   runCli: () => (/* binding */ runCli)
 });
 
-// UNUSED EXPORTS: releasedFrom
+// UNUSED EXPORTS: releasedFrom, tagAtHead
 
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
 ;// CONCATENATED MODULE: ./src/domain/ci-context.ts
 const TAG_REF = 'refs/tags/';
 /**
@@ -2865,6 +2869,8 @@ var report = __webpack_require__(1086);
 
 
 
+
+
 /** `printOutputs` is --json's: main prints the object itself if the run never gets to. */
 async function runCli(inputs, cl, env, secrets, printOutputs) {
     // On a terminal, progress bars; each log line first clears the bar's line.
@@ -2879,7 +2885,9 @@ async function runCli(inputs, cl, env, secrets, printOutputs) {
         workspace,
         runContext: async () => {
             const { default: envCi } = await __webpack_require__.e(/* import() */ 73).then(__webpack_require__.bind(__webpack_require__, 5073));
-            return ciRunContext(releasedFrom(envCi({ env, cwd: workspace }), env), env, cl.tag);
+            const ci = envCi({ env, cwd: workspace });
+            // Outside a CI, git is all there is: the tag at HEAD, as a CI's tag build would give it.
+            return ciRunContext(releasedFrom(ci, env), env, cl.tag ?? (ci.isCi ? undefined : await tagAtHead(workspace)));
         },
         setOutputs: async (outputs) => {
             log.startGroup('Outputs');
@@ -2918,6 +2926,25 @@ function releasedFrom(ci, env) {
         return ci;
     const own = ci.service === 'jenkins' ? env.CHANGE_BRANCH : ci.service === 'github' ? env.GITHUB_HEAD_REF : undefined;
     return { ...ci, branch: own?.trim() || ci.prBranch?.trim() || undefined };
+}
+const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+/**
+ * The one tag that points at HEAD in `cwd`'s git repository; none when there is no
+ * git, no repository, no tag or more than one (which of them is released is then not
+ * known: --tag says). Bounded in time and output, like any outside program.
+ */
+async function tagAtHead(cwd) {
+    try {
+        const { stdout } = await run('git', ['tag', '--points-at', 'HEAD'], { cwd, timeout: 5000, maxBuffer: 64 * 1024, encoding: 'utf8' });
+        const tags = stdout
+            .split('\n')
+            .map(t => t.trim())
+            .filter(Boolean);
+        return tags.length === 1 ? tags[0] : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 async function writeTo(file, text, flag) {
     try {

@@ -1,7 +1,9 @@
 // The command-line platform: the report on stderr, the outputs as JSON on stdout
 // and as a dotenv file, the Markdown summary as a file, the CI run read by env-ci.
 // Loaded only once the inputs are valid. No decision here: the core runs.
+import { execFile } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
+import { promisify } from 'node:util'
 import type { CiEnvironment } from 'env-ci'
 import { ciRunContext } from '../domain/ci-context.js'
 import { dotenvText } from '../domain/outputs.js'
@@ -26,7 +28,9 @@ export async function runCli(inputs: Inputs, cl: CommandLine, env: NodeJS.Proces
     workspace,
     runContext: async () => {
       const { default: envCi } = await import('env-ci')
-      return ciRunContext(releasedFrom(envCi({ env, cwd: workspace }), env), env, cl.tag)
+      const ci = envCi({ env, cwd: workspace })
+      // Outside a CI, git is all there is: the tag at HEAD, as a CI's tag build would give it.
+      return ciRunContext(releasedFrom(ci, env), env, cl.tag ?? (ci.isCi ? undefined : await tagAtHead(workspace)))
     },
     setOutputs: async outputs => {
       log.startGroup('Outputs')
@@ -59,6 +63,26 @@ export function releasedFrom(ci: CiEnvironment, env: NodeJS.ProcessEnv): CiEnvir
   if (!ci.isPr) return ci
   const own = ci.service === 'jenkins' ? env.CHANGE_BRANCH : ci.service === 'github' ? env.GITHUB_HEAD_REF : undefined
   return { ...ci, branch: own?.trim() || ci.prBranch?.trim() || undefined }
+}
+
+const run = promisify(execFile)
+
+/**
+ * The one tag that points at HEAD in `cwd`'s git repository; none when there is no
+ * git, no repository, no tag or more than one (which of them is released is then not
+ * known: --tag says). Bounded in time and output, like any outside program.
+ */
+export async function tagAtHead(cwd: string): Promise<string | undefined> {
+  try {
+    const { stdout } = await run('git', ['tag', '--points-at', 'HEAD'], { cwd, timeout: 5000, maxBuffer: 64 * 1024, encoding: 'utf8' })
+    const tags = stdout
+      .split('\n')
+      .map(t => t.trim())
+      .filter(Boolean)
+    return tags.length === 1 ? tags[0] : undefined
+  } catch {
+    return undefined
+  }
 }
 
 async function writeTo(file: string, text: string, flag: string): Promise<void> {
