@@ -47,7 +47,7 @@ describe('query answers that are not query results', () => {
     expect((err as Error).message).toMatch(/Check api-url/)
   })
 
-  it.each([[-1], ['-2'], ['2.0'], [' 2'], [''], [1.5], [{ count: 2 }], [null]])(
+  it.each([[-1], ['-2'], ['2.0'], [' 2'], [''], [1.5], [{ count: 2 }], [[2]], [null]])(
     'numberOfResults %j describes nothing usable: read as absent, never a failure',
     count => {
       const read = readQueryPage(JSON.stringify({ numberOfResults: count, result: [versionJson(1, GROUP)] }), 'query')
@@ -63,6 +63,7 @@ describe('query answers that are not query results', () => {
   it('numberOfResults as decimal digits in text is the same count: "0" may leave result out too, "2" counts 2', () => {
     expect(readQueryPage('{"@type":"QueryResult","numberOfResults":"0"}', 'query').result).toEqual([])
     expect(readQueryPage(JSON.stringify({ numberOfResults: '2', result: [versionJson(1, GROUP)] }), 'query').numberOfResults).toBe(2)
+    expect(readQueryPage(JSON.stringify({ numberOfResults: '12', result: [versionJson(1, GROUP)] }), 'query').numberOfResults).toBe(12)
   })
 
   it('reads an integer versionId as text and keeps only the fields of docs/boomi-api.md, "Answers"', () => {

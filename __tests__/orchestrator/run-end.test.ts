@@ -116,6 +116,8 @@ describe('a classification change whose outcome is not known', () => {
     const run = await runFake(boomi, makeInputs({ classifications: ['uat'] }), ws.dir)
     expect(JSON.parse(outputsOf(run.record)['classification-changes'])[0]).not.toHaveProperty('outcome')
     expect(run.error?.message).toMatch(/1 classification change not made/)
+    expect(run.error?.message).not.toMatch(/may have made it/)
+    expect(run.warnings).toContain(`Switching ${GROUP}-uat to version 2001 failed: version change failed: HTTP 404: classification ${GROUP}-uat is not known`)
     expect(renderSummary(run.record)).not.toContain('Outcome not known')
   })
 })

@@ -80,6 +80,9 @@ describe('after a failed upload attempt', () => {
     const run = await runFake(boomi, makeInputs(), ws.dir)
     expect(run.error).toBeUndefined()
     expect(run.sleeps).toEqual([])
+    expect(run.lines).toContain(
+      `upload: the answer to attempt 1 was lost (create failed: the connection was dropped before an answer came); looking for the version in ${GROUP}`
+    )
   })
 
   it('a wait between attempts that fails ends the upload with that failure, sending nothing more', async () => {
