@@ -192,6 +192,826 @@ const ACTION_VERSION = '1.0.0';
 
 /***/ }),
 
+/***/ 6054:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   O4: () => (/* binding */ matchKind),
+/* harmony export */   WW: () => (/* binding */ defaultChangeLog),
+/* harmony export */   bp: () => (/* binding */ withoutTrailerLines),
+/* harmony export */   fk: () => (/* binding */ releaseNotes),
+/* harmony export */   lW: () => (/* binding */ storedSha256),
+/* harmony export */   vq: () => (/* binding */ buildChangeLog)
+/* harmony export */ });
+/* unused harmony export CUT_MARKER */
+/* harmony import */ var _boomi_contract_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4922);
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5006);
+// The change log sent with an upload, and its trailer: the lines by which a
+// later run recognises an earlier upload of the same archive or the same
+// connector (docs/behaviour.md, "Identity"). The trailer is ours and is never cut; the text is the
+// user's and is cut to what Boomi is thought to keep.
+
+
+/** Ends a text that was cut to fit; the full text is where the user keeps it, not here. */
+const CUT_MARKER = `\n… (cut: the text was longer than ${_boomi_contract_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_CHANGE_LOG_TEXT */ .df} characters)`;
+function shaLine(ids) {
+    return `sha256: ${ids.sha256.toLowerCase()}`;
+}
+function contentLine(ids) {
+    return ids.contentSha256 ? `content-sha256: ${ids.contentSha256.toLowerCase()}` : undefined;
+}
+function trailerLines(ids) {
+    const content = contentLine(ids);
+    // `sha256:` stays last: versions uploaded before content digests carry only it.
+    return content ? [content, shaLine(ids)] : [shaLine(ids)];
+}
+function fitText(text) {
+    const trimmed = text.replace(/\s+$/, '');
+    if (trimmed.length <= _boomi_contract_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_CHANGE_LOG_TEXT */ .df)
+        return trimmed;
+    // `cut` keeps surrogate pairs whole; its one-unit ellipsis is replaced by the marker.
+    const kept = (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .cut */ .Jj)(trimmed, _boomi_contract_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_CHANGE_LOG_TEXT */ .df - CUT_MARKER.length + 1).slice(0, -1);
+    return kept.replace(/\s+$/, '') + CUT_MARKER;
+}
+// Any line a later run could read as a trailer: a digest line, whatever the spacing or case.
+const TRAILER_SHAPED = /^(content-)?sha256:\s*[0-9a-f]{64}$/i;
+/**
+ * The user's text without lines shaped like the trailer. Such a line (notes
+ * copied from an earlier release, say) would make a later run take this
+ * version for another archive: the trailer is the action's alone
+ * (docs/behaviour.md, "Identity"). `dropped` lists the lines, for a warning.
+ */
+function withoutTrailerLines(text) {
+    const dropped = [];
+    const kept = text.split(/\r\n|\r|\n/).filter(line => {
+        const shaped = TRAILER_SHAPED.test(line.trim());
+        if (shaped)
+            dropped.push(line.trim());
+        return !shaped;
+    });
+    return dropped.length ? { text: kept.join('\n'), dropped } : { text, dropped };
+}
+/**
+ * The text (trailer-shaped lines dropped, trailing white space trimmed, cut to
+ * MAX_CHANGE_LOG_TEXT with a marker), a blank line, `content-sha256: <hex>`
+ * when known, `sha256: <hex>` last.
+ */
+function buildChangeLog(text, ids) {
+    const body = fitText(withoutTrailerLines(text).text);
+    const trailer = trailerLines(ids).join('\n');
+    return body ? `${body}\n\n${trailer}` : trailer;
+}
+function logLines(changeLog) {
+    return changeLog.split(/\r\n|\r|\n/).map(line => line.trim());
+}
+/**
+ * How a version's change log matches this archive: by its exact bytes
+ * (`sha256`, preferred) or by the connector's content (`content-sha256`).
+ */
+function matchKind(changeLog, ids) {
+    if (!changeLog)
+        return undefined;
+    const lines = new Set(logLines(changeLog));
+    if (lines.has(shaLine(ids)))
+        return 'sha256';
+    const content = contentLine(ids);
+    return content && lines.has(content) ? 'content-sha256' : undefined;
+}
+const TRAILER_LINE = /^(content-)?sha256: [0-9a-f]{64}$/i;
+const SHA_TRAILER = /^sha256: ([0-9a-f]{64})$/i;
+/**
+ * The sha256 of the archive a version holds, from its change log's last line
+ * (`sha256: <hex>`, written last by buildChangeLog); undefined when the change
+ * log has no such last line (a version not uploaded by this action).
+ */
+function storedSha256(changeLog) {
+    const lines = (changeLog ?? '').split(/\r\n|\r|\n/);
+    while (lines.length > 0 && lines[lines.length - 1].trim() === '')
+        lines.pop();
+    return SHA_TRAILER.exec(lines[lines.length - 1]?.trim() ?? '')?.[1].toLowerCase();
+}
+/** The change log without its trailer lines and the blank line before them: the notes a person wrote. */
+function releaseNotes(changeLog) {
+    const lines = changeLog.split(/\r\n|\r|\n/);
+    while (lines.length > 0 && TRAILER_LINE.test(lines[lines.length - 1].trim()))
+        lines.pop();
+    while (lines.length > 0 && lines[lines.length - 1].trim() === '')
+        lines.pop();
+    return lines.join('\n');
+}
+/** e.g. "acme/connector v1.4.0 (3f2c1ab), https://github.com/acme/connector/actions/runs/42" */
+function defaultChangeLog(ctx) {
+    const parts = [];
+    if (ctx.repository)
+        parts.push(ctx.repository);
+    if (ctx.refName)
+        parts.push(ctx.refName);
+    // In brackets after a repository or branch; alone (a CI that names neither), as what it is.
+    if (ctx.sha)
+        parts.push(parts.length ? `(${ctx.sha.slice(0, 7)})` : `commit ${ctx.sha.slice(0, 7)}`);
+    const what = parts.length ? `Released from ${parts.join(' ')}` : 'Released by boomi-connector-action';
+    return ctx.runUrl ? `${what}, ${ctx.runUrl}` : what;
+}
+
+
+/***/ }),
+
+/***/ 1334:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Yz: () => (/* binding */ outputsOf),
+/* harmony export */   o$: () => (/* binding */ versionSha256)
+/* harmony export */ });
+/* unused harmony exports typedOutputs, dotenvText */
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7242);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8992);
+/* harmony import */ var _changelog_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6054);
+/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6403);
+// The step's outputs, computed from the run record alone (action.yml). A request
+// sent and never answered is no success: an upload whose outcome is not known
+// gives `uploaded: unknown` and no version-id, a version change whose outcome
+// is not known carries `outcome: "unknown"` (docs/behaviour.md, "Cancellation").
+
+
+
+
+function outputsOf(r) {
+    const version = (0,_record_js__WEBPACK_IMPORTED_MODULE_3__/* .runVersion */ .yh)(r);
+    const pruning = r.pruning;
+    return {
+        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.versionId]: version?.versionId ?? '',
+        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.displayVersion]: version?.displayVersion ?? '',
+        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.uploadedDate]: version?.uploadedDate ?? '',
+        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.sha256]: r.archive?.sha256 ?? '',
+        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.contentSha256]: r.archive?.contentSha256 ?? '',
+        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.versionSha256]: versionSha256(r) ?? '',
+        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.archivePath]: r.archive?.shownPath ?? '',
+        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.uploaded]: uploaded(r),
+        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.deletedVersionIds]: JSON.stringify(pruning?.deleted.map(d => d.version.versionId) ?? []),
+        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.skippedVersionIds]: JSON.stringify(pruning?.skipped.map(s => s.version.versionId) ?? []),
+        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.classificationChanges]: JSON.stringify((r.switches ?? []).map(s => ({
+            classificationType: s.classificationType,
+            versionId: s.versionId,
+            reviewStatus: s.reviewStatus,
+            ...(s.outcomeUnknown ? { outcome: 'unknown' } : {})
+        })))
+    };
+}
+/** `true` when this run created a version; `unknown` when an attempt may have and the run never learnt whether. */
+function uploaded(r) {
+    if (r.upload?.kind === 'uploaded')
+        return 'true';
+    if (r.upload?.kind === 'unknown' || (r.upload?.kind === 'failed' && r.upload.mayBeStored))
+        return 'unknown';
+    return 'false';
+}
+/**
+ * Which bytes Boomi holds in the run's version: its trailer's `sha256`. After
+ * a content match this is the earlier build's, not `sha256`; an upload whose
+ * answer carried no change log is known by the one this run sent.
+ */
+function versionSha256(r) {
+    const version = (0,_record_js__WEBPACK_IMPORTED_MODULE_3__/* .runVersion */ .yh)(r);
+    const stored = (0,_changelog_js__WEBPACK_IMPORTED_MODULE_2__/* .storedSha256 */ .lW)(version?.changeLog);
+    if (stored || r.upload?.kind !== 'uploaded')
+        return stored;
+    return (0,_changelog_js__WEBPACK_IMPORTED_MODULE_2__/* .storedSha256 */ .lW)(r.upload.changeLog);
+}
+/** Outputs whose text is JSON (arrays), and the one that is a boolean: typed as such in the command-line tool's --json. */
+const JSON_OUTPUTS = new Set([_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.deletedVersionIds, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.skippedVersionIds, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.classificationChanges]);
+const BOOLEAN_OUTPUTS = new Set([_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.uploaded]);
+/** The outputs with arrays as arrays and booleans as booleans, for one JSON object; a value that is neither `true` nor `false` (an outcome not known) stays text. */
+function typedOutputs(outputs) {
+    const typed = {};
+    for (const [name, value] of Object.entries(outputs)) {
+        typed[name] = JSON_OUTPUTS.has(name) ? JSON.parse(value) : BOOLEAN_OUTPUTS.has(name) ? booleanOrText(value) : value;
+    }
+    return typed;
+}
+/** `true` and `false` as booleans; `unknown` (an upload whose outcome is not known) stays text, never false. */
+function booleanOrText(value) {
+    return value === 'true' ? true : value === 'false' ? false : value;
+}
+/**
+ * A dotenv file of the outputs: `version_id=1042`, one line each. Names use `_`
+ * for `-` (GitLab's dotenv report and most readers take only letters, digits and
+ * `_`). A value of plain characters is written as it is, since GitLab keeps
+ * quotes as part of the value; any other value (spaces, quotes, `#`, `$`, a line
+ * break: all possible in a display version or a file name) is double-quoted with
+ * `\`, `"`, `$`, `` ` `` and line breaks escaped, so that no reader can take part of
+ * it for another variable or a comment.
+ */
+function dotenvText(outputs) {
+    return Object.entries(outputs)
+        .map(([name, value]) => `${name.replace(/-/g, '_')}=${dotenvValue(value)}\n`)
+        .join('');
+}
+const PLAIN_VALUE = /^[A-Za-z0-9_.,:/@+\-[\]{}"]*$/;
+// What could end a dotenv line or hide in one: C0, DEL and the line separators. C1 controls are left as they are.
+const DOTENV_ESCAPED = new RegExp(`[${_text_js__WEBPACK_IMPORTED_MODULE_1__/* .BYTE_CONTROLS */ .aX}${_text_js__WEBPACK_IMPORTED_MODULE_1__/* .LINE_SEPARATORS */ .Ev}]`, 'g');
+function dotenvValue(value) {
+    // A plain value may hold `"` (JSON arrays) but not start with one: a reader would take it for a quoted value.
+    if (PLAIN_VALUE.test(value) && !value.startsWith('"'))
+        return value;
+    const escaped = value
+        .replace(/[\\"$`]/g, ch => `\\${ch}`)
+        .replace(/\r/g, '\\r')
+        .replace(/\n/g, '\\n');
+    return `"${escaped.replace(DOTENV_ESCAPED, ch => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
+}
+
+
+/***/ }),
+
+/***/ 6403:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $I: () => (/* binding */ foldRun),
+/* harmony export */   vu: () => (/* binding */ EventLog),
+/* harmony export */   yh: () => (/* binding */ runVersion)
+/* harmony export */ });
+/** The version this run stands for: uploaded, reused, or given by version-id. */
+function runVersion(r) {
+    if (r.given)
+        return r.given;
+    if (r.upload?.kind === 'uploaded' || r.upload?.kind === 'reused')
+        return r.upload.version;
+    return undefined;
+}
+/** The record: one pass over what the run reported, in order. */
+function foldRun(base, events) {
+    const r = { ...base, unknown: [] };
+    const open = new Map();
+    const deletions = new Map();
+    const switches = new Map();
+    let pruned = false;
+    const track = (version, next) => {
+        const known = deletions.get(version.versionId);
+        deletions.set(version.versionId, next(known?.item ?? { version, reason: '' }));
+    };
+    for (const e of events) {
+        switch (e.type) {
+            case 'archive':
+                r.archive = e.archive;
+                break;
+            case 'change-log':
+                r.changeLog = e.changeLog;
+                break;
+            case 'given':
+                r.given = e.version;
+                break;
+            case 'sent':
+                open.set(e.id, e.request);
+                break;
+            case 'answered':
+                open.delete(e.id);
+                break;
+            case 'upload':
+                r.upload = e.upload.kind === 'uploaded' ? { ...e.upload, strayTwins: [...e.upload.strayTwins] } : e.upload;
+                for (const [id, q] of open)
+                    if (q.operation === 'upload')
+                        open.delete(id);
+                break;
+            case 'twin-left':
+                if (r.upload?.kind === 'uploaded')
+                    r.upload.strayTwins.push(e.version);
+                break;
+            case 'prune-plan':
+                pruned = true;
+                if (e.round === 'prune')
+                    r.prune = e.plan;
+                for (const item of e.skip)
+                    deletions.set(item.version.versionId, { status: 'skipped', item });
+                for (const item of e.delete)
+                    deletions.set(item.version.versionId, { status: 'planned', item });
+                break;
+            case 'deleted':
+                track(e.item.version, () => ({ status: 'deleted', item: e.item }));
+                break;
+            case 'refused':
+                track(e.item.version, () => ({ status: 'skipped', item: e.item }));
+                break;
+            case 'delete-failed':
+                track(e.version, item => ({ status: 'failed', item, error: e.error }));
+                break;
+            case 'not-tried':
+                track(e.version, item => ({ status: 'not-tried', item }));
+                break;
+            case 'switched':
+                switches.set(e.change.classificationType, e.change);
+                break;
+            case 'throttling':
+                r.throttling = e.stats;
+                break;
+            case 'api':
+                r.api = e.contact;
+                break;
+            case 'failed':
+                r.error ??= e.error;
+                break;
+            case 'cancelled':
+                r.cancelled = true;
+                break;
+        }
+    }
+    const unknown = (r.unknown = [...open.values()]);
+    for (const q of unknown) {
+        if (q.operation === 'upload' && !r.upload)
+            r.upload = { kind: 'unknown', changeLog: q.changeLog };
+        if (q.operation === 'change' && !switches.has(q.classificationType)) {
+            switches.set(q.classificationType, { classificationType: q.classificationType, versionId: q.versionId, reviewStatus: '', outcomeUnknown: true });
+        }
+    }
+    if (switches.size)
+        r.switches = [...switches.values()];
+    if (pruned)
+        r.pruning = pruningOf(deletions, unknown);
+    return r;
+}
+function pruningOf(deletions, unknown) {
+    const out = { deleted: [], skipped: [], failed: [], notTried: [], unknown: [] };
+    const inFlight = new Set(unknown.flatMap(q => (q.operation === 'delete' ? [q.version.versionId] : [])));
+    for (const [id, d] of deletions) {
+        if (d.status === 'deleted')
+            out.deleted.push(d.item);
+        else if (d.status === 'skipped')
+            out.skipped.push(d.item);
+        else if (d.status === 'failed')
+            out.failed.push({ version: d.item.version, error: d.error });
+        else if (inFlight.has(id))
+            out.unknown.push(d.item.version);
+        // Planned and never sent: a round reports every deletion, so only a forced record has these.
+        else
+            out.notTried.push(d.item.version);
+    }
+    return out;
+}
+/** The run's one journal: events appended as they happen, never edited. */
+class EventLog {
+    list = [];
+    report = (event) => {
+        this.list.push(event);
+    };
+    get all() {
+        return this.list;
+    }
+}
+
+
+/***/ }),
+
+/***/ 5260:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ renderSummary)
+/* harmony export */ });
+/* unused harmony export outcomeText */
+/* harmony import */ var _changelog_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6054);
+/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1334);
+/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6403);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8992);
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5006);
+// The job summary as Markdown, computed from the run record alone. Every field
+// that came from outside (Boomi's answers, file names, messages) goes through
+// untrusted.ts before it meets Markdown or HTML.
+
+
+
+
+
+const MATCH_TEXT = { sha256: 'the same archive (sha256)', 'content-sha256': 'the same connector rebuilt (content-sha256)' };
+function outcomeText(upload, r) {
+    if (r.given)
+        return `No upload: switching version ${r.given.versionId} given by version-id`;
+    if (!upload)
+        return r.archive || r.error ? 'Not uploaded: the run stopped before the upload' : 'No upload (prune only)';
+    switch (upload.kind) {
+        case 'uploaded':
+            return 'Uploaded a new version';
+        case 'reused':
+            return `${upload.dryRun ? 'Dry run: would reuse' : 'Reused'} the existing version of ${MATCH_TEXT[upload.match]} (no upload)`;
+        case 'would-upload':
+            return 'Dry run: would upload a new version';
+        case 'refused-duplicate':
+            return `Not uploaded: already a version of the group, ${MATCH_TEXT[upload.match]} (if-exists: fail)`;
+        case 'failed':
+            return upload.mayBeStored ? 'Upload failed, but an attempt whose answer was lost may have stored it (see below)' : 'Upload failed';
+        case 'unknown':
+            return 'Upload sent, outcome not known: the run was stopped before Boomi answered (see below)';
+    }
+}
+function overview(r) {
+    const rows = [`| Result | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdText */ .bC)(outcomeText(r.upload, r))} |`];
+    if (r.archive) {
+        const a = r.archive;
+        rows.push(`| Archive | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(a.shownPath)} (${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .approxBytes */ .SW)(a.size)}) |`, `| SHA-256 | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(a.sha256)} |`, `| Content SHA-256 | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(a.contentSha256)} |`);
+        if (a.connector.className || a.connector.sdkApiVersion) {
+            rows.push(`| Connector | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(a.connector.className ?? '?')}, SDK API ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(a.connector.sdkApiVersion ?? '?')} |`);
+        }
+    }
+    const version = (0,_record_js__WEBPACK_IMPORTED_MODULE_4__/* .runVersion */ .yh)(r);
+    if (version) {
+        rows.push(`| Version ID | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(version.versionId)} |`, `| Display version | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdText */ .bC)(version.displayVersion)} |`, `| Uploaded | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdText */ .bC)(version.uploadedDate)} |`);
+        const held = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_1__/* .versionSha256 */ .o$)(r);
+        // After a content match Boomi holds the earlier build: say so beside the local archive's checksum.
+        if (held && r.archive && held !== r.archive.sha256)
+            rows.push(`| Version's archive SHA-256 | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(held)} (an earlier build of the same content) |`);
+        if (version.uploadedBy)
+            rows.push(`| Uploaded by | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdText */ .bC)(version.uploadedBy)} |`);
+    }
+    if (r.changeLog?.section)
+        rows.push(`| Change log from | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdText */ .bC)(r.changeLog.section)} |`);
+    const api = apiRow(r);
+    if (api)
+        rows.push(api);
+    if (r.throttling && r.throttling.throttled > 0) {
+        const t = r.throttling;
+        rows.push(`| Throttling | ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(t.throttled, 'answer')} 503/429, ${(t.waitedMs / 1000).toFixed(1)} s spent waiting${t.lowestRate ? `, rate cut to ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .formatRate */ .CE)(t.lowestRate)} at the lowest` : ''} |`);
+    }
+    return ['| | |', '| --- | --- |', ...rows, ''];
+}
+/** Which API root served the run, and the api-url that pins it when it was found (docs/behaviour.md, "Finding the prefix"). */
+function apiRow(r) {
+    const api = r.api;
+    if (!api?.apiUrl)
+        return undefined;
+    if (!api.found)
+        return `| API | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(api.apiUrl)} |`;
+    const pin = (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(`api-url: ${api.apiUrl}`);
+    if (!api.refused.length)
+        return `| API | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(api.apiUrl)}: path prefix found; ${pin} pins it |`;
+    const refused = api.refused.map(x => `${x.prefix} answered HTTP ${x.status}`).join(', ');
+    return `| API | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(api.apiUrl)}: path prefix found after ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdText */ .bC)(refused)}; set ${pin} to skip that request |`;
+}
+/** What a dry run proved, and what only a real run can (docs/behaviour.md, "First contact"). */
+function dryRunSection(r) {
+    if (!r.dryRun)
+        return [];
+    const proved = [];
+    const unproved = [];
+    if (r.api?.apiUrl)
+        proved.push(`Credentials, host and path prefix: Boomi answered the listing of ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(r.groupType)} at ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(r.api.apiUrl)}.`);
+    else
+        unproved.push('Credentials, host and path prefix: the listing did not succeed.');
+    if (r.archive)
+        proved.push(`Archive: ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(r.archive.shownPath)} read as a zip, its checksums and layout checked.`);
+    // Without change-log or change-log-file, the upload phase makes the text from the workflow run.
+    const made = r.upload && 'changeLog' in r.upload ? 'workflow-run' : undefined;
+    const source = r.changeLog?.source ?? made;
+    if (source)
+        proved.push(`Change log: ${CHANGE_LOG_SOURCE[source]}, its trailer checked.`);
+    unproved.push('The privileges to upload, delete and switch classifications: a dry run sends none of those requests.');
+    if (r.switches?.length) {
+        unproved.push(`Whether ${r.switches.map(x => (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(x.classificationType)).join(', ')} exist for this group: Boomi says so only when a switch is sent.`);
+    }
+    const list = (items) => items.map(x => `- ${x}`);
+    return ['### Dry run', '', 'Proved:', '', ...list(proved.length ? proved : ['nothing: the run stopped first.']), '', 'Not proved:', '', ...list(unproved), ''];
+}
+const CHANGE_LOG_SOURCE = { input: 'from change-log', file: 'from change-log-file', 'workflow-run': 'made from the workflow run' };
+/** Deprecation, Sunset, Warning and Link headers from Boomi, one line each. */
+function noticeSection(r) {
+    const notices = r.api?.notices ?? [];
+    if (!notices.length)
+        return [];
+    return [
+        '### Notices from Boomi',
+        '',
+        '| Operation | Header | Value |',
+        '| --- | --- | --- |',
+        ...notices.map(n => `| ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdText */ .bC)(n.operation)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdText */ .bC)(n.header)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdText */ .bC)(n.value)} |`),
+        ''
+    ];
+}
+function changeLogSection(r) {
+    const u = r.upload;
+    const text = u?.kind === 'reused' ? u.version.changeLog : u && 'changeLog' in u ? u.changeLog : undefined;
+    if (!text)
+        return [];
+    return ['<details><summary>Change log</summary>', '', (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdBlock */ .nx)(text), '', '</details>', ''];
+}
+function switchSection(r) {
+    if (!r.switches?.length)
+        return [];
+    const lines = ['### Classifications', '', '| Classification | Version ID | Review status | Note |', '| --- | --- | --- | --- |'];
+    for (const s of r.switches) {
+        const note = s.outcomeUnknown
+            ? `outcome not known: ${s.error ?? 'the run was stopped before Boomi answered'}`
+            : s.error
+                ? `failed: ${s.error}`
+                : s.reviewStatus === 'APPROVED'
+                    ? 'switched'
+                    : s.reviewStatus === 'PENDING'
+                        ? 'awaiting approval or a scheduled release'
+                        : r.dryRun
+                            ? 'dry run: would request'
+                            : '';
+        const said = s.reviewReason ? `Boomi: ${s.reviewReason}` : '';
+        lines.push(`| ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(s.classificationType)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(s.versionId)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdText */ .bC)(s.reviewStatus || '–')} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdText */ .bC)([note, said].filter(Boolean).join('; '))} |`);
+    }
+    const notes = r.upload && 'changeLog' in r.upload ? (0,_changelog_js__WEBPACK_IMPORTED_MODULE_0__/* .releaseNotes */ .fk)(r.upload.changeLog) : undefined;
+    if (notes)
+        lines.push('', '<details><summary>Release notes sent</summary>', '', (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdBlock */ .nx)(notes), '', '</details>');
+    return [...lines, ''];
+}
+function pruneSection(r) {
+    const outcome = r.pruning;
+    if (!outcome)
+        return [];
+    const verb = r.dryRun ? 'would delete' : 'deleted';
+    const lines = [];
+    if (r.prune) {
+        const p = r.prune;
+        lines.push(`### Pruning: keep the newest ${p.keepLatest}${p.minAgeDays !== undefined ? `, nothing younger than ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(p.minAgeDays, 'day')}` : ''}`, '');
+        lines.push(`Kept ${p.kept}, ${verb} ${outcome.deleted.length}, skipped ${outcome.skipped.length}${outcome.failed.length ? `, failed ${outcome.failed.length}` : ''}${outcome.unknown.length ? `, outcome not known ${outcome.unknown.length}` : ''}.`, '');
+    }
+    else {
+        lines.push('### Pruning before the upload (account at its version limit)', '');
+    }
+    const row = (v, action, reason) => `| ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(v.versionId)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdText */ .bC)(v.displayVersion)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdText */ .bC)(v.uploadedDate)} | ${action} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdText */ .bC)(reason)} |`;
+    const rows = [
+        ...outcome.deleted.map(d => row(d.version, verb, d.reason)),
+        ...outcome.skipped.map(s => row(s.version, 'skipped', s.reason)),
+        ...outcome.failed.map(f => row(f.version, 'failed', f.error)),
+        ...outcome.unknown.map(v => row(v, 'outcome not known', 'the delete was sent and the run was stopped before Boomi answered')),
+        ...outcome.notTried.map(v => row(v, 'not tried', r.cancelled ? 'the run was cancelled' : 'an earlier deletion failed on credentials or privileges'))
+    ];
+    if (rows.length)
+        lines.push('| Version ID | Display version | Uploaded | Action | Reason |', '| --- | --- | --- | --- | --- |', ...rows, '');
+    return lines;
+}
+/** What to check in the Developer tab for each request whose outcome nobody knows. */
+function unknownSection(r) {
+    const checks = (r.unknown ?? []).map(q => checkFor(q, r));
+    if (r.upload?.kind === 'failed' && r.upload.mayBeStored)
+        checks.unshift(checkFor({ operation: 'upload', changeLog: r.upload.changeLog }, r));
+    // A change that failed in a way that may have made it (its request was answered, so the journal holds it no more).
+    for (const s of r.switches ?? [])
+        if (s.outcomeUnknown)
+            checks.push(checkFor({ operation: 'change', classificationType: s.classificationType, versionId: s.versionId }, r));
+    if (!checks.length)
+        return [];
+    return ['### Outcome not known', '', 'Boomi may have done these; check in the Developer tab:', '', ...[...new Set(checks)].map(c => `- ${c}`), ''];
+}
+function checkFor(q, r) {
+    const group = (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(r.groupType);
+    switch (q.operation) {
+        case 'upload': {
+            const line = r.archive ? (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(`sha256: ${r.archive.sha256}`) : "this archive's sha256 line";
+            return `Upload: look in group ${group} for a version whose change log ends with the line ${line}. If there is one, Boomi stored this upload; a re-run with this archive finds and reuses it.`;
+        }
+        case 'change':
+            return `Version change: see which version classification ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(q.classificationType)} uses (this run asked for ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(q.versionId)}).`;
+        case 'delete':
+            return `Delete: see whether version ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(q.version.versionId)} of ${group} is still there.`;
+    }
+}
+/** The job summary: the version, its checksums, switches, and every pruning decision with its reason. */
+function renderSummary(r) {
+    const lines = [`## Boomi connector release: ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(r.groupType)}${r.dryRun ? ' (dry run)' : ''}`, ''];
+    if (r.cancelled)
+        lines.push('> **Cancelled:** the run was stopped; this is what it did before that.', '');
+    if (r.error)
+        lines.push(`> **Failed:** ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdText */ .bC)(r.error)}`, '');
+    return [
+        ...lines,
+        ...overview(r),
+        ...unknownSection(r),
+        ...dryRunSection(r),
+        ...changeLogSection(r),
+        ...switchSection(r),
+        ...pruneSection(r),
+        ...noticeSection(r)
+    ].join('\n');
+}
+
+
+/***/ }),
+
+/***/ 5006:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ig: () => (/* binding */ forLog),
+/* harmony export */   Jj: () => (/* binding */ cut),
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   Zg: () => (/* binding */ scrubSecrets),
+/* harmony export */   bC: () => (/* binding */ mdText),
+/* harmony export */   eo: () => (/* binding */ secretForms),
+/* harmony export */   nx: () => (/* binding */ mdBlock),
+/* harmony export */   xs: () => (/* binding */ mdCode)
+/* harmony export */ });
+/* unused harmony exports LOG_LINE_GUARD, MISSING, MAX_MD_TEXT, MAX_MD_BLOCK, MIN_SECRET_FRAGMENT, MASK, ELLIPSIS */
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8992);
+// The one place where text from outside (Boomi's answers, input values, file
+// names, a changelog file) is made safe for where it goes: the runner's log, the
+// job summary's HTML and Markdown, or an error message that may echo credentials.
+// Each function is total and pure; callers apply it once, at the edge.
+
+/** Shown in front of a log line that the runner would otherwise read as a workflow command. */
+const LOG_LINE_GUARD = '> ';
+/**
+ * Characters the runner or a log viewer might skip before looking for `::`.
+ * The runner calls .NET `TrimStart()` (Unicode White_Space); this set is wider on
+ * purpose — an extra guard costs nothing, a missing one is a command.
+ */
+const LOOSE_LEADING_SPACE = /^[\s\u0085\u180e\u200b-\u200d\u2060\ufeff]*/;
+/**
+ * The text set (src/text.ts) but \t and \n: invisible, or line breaks to some reader.
+ * A tab is shown as it is, and a line break is dealt with by each escape on its own terms.
+ */
+const CONTROL_CLASS = `(?![\\t\\n])[${_text_js__WEBPACK_IMPORTED_MODULE_0__/* .TEXT_CONTROLS */ .zH}]`;
+const CONTROL = new RegExp(CONTROL_CLASS, 'g');
+const HAS_CONTROL = new RegExp(CONTROL_CLASS);
+function showControl(ch) {
+    return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+function guardLogLine(line) {
+    // actions/runner ActionCommand.TryParse (v1) finds `##[` anywhere in a line, not only at its start.
+    const noV1 = line.replace(/##\[/g, '## [');
+    // TryParseV2 takes a line as a command when it starts with `::` after leading white space.
+    const rest = noV1.slice(LOOSE_LEADING_SPACE.exec(noV1)[0].length);
+    return rest.startsWith('::') ? LOG_LINE_GUARD + noV1 : noV1;
+}
+/**
+ * Text for the runner's log: no line of it can be a workflow command. A lone
+ * `\r` ends a line for the runner, so it becomes `\n`; other control characters
+ * are shown as `\uXXXX`.
+ */
+function forLog(text) {
+    return text.replace(/\r\n?/g, '\n').replace(CONTROL, showControl).split('\n').map(guardLogLine).join('\n');
+}
+const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, ch => HTML_ENTITIES[ch]);
+}
+/**
+ * Markdown punctuation that can start a construct inline: emphasis, code,
+ * links and images, table cells, strikethrough, math, mentions, headings.
+ */
+const MARKDOWN_INLINE = /[\\`*_[\]()#|!~$@]/g;
+/** Shown for a field the server left out. */
+const MISSING = '–';
+/** Longest text a summary cell shows before it is cut. */
+const MAX_MD_TEXT = 1000;
+function escapeMarkdownLine(line) {
+    const inline = line.replace(MARKDOWN_INLINE, ch => `\\${ch}`);
+    // A list item, ordered-list number or setext underline is recognised only at the start of a line.
+    return inline.replace(/^(\s*)([-+=])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
+}
+function inertInline(text) {
+    return text
+        .replace(/\r\n?/g, '\n')
+        .replace(CONTROL, showControl)
+        .split('\n')
+        .map(line => escapeHtml(escapeMarkdownLine(line)))
+        .join('\n');
+}
+/**
+ * Text for a table cell or inline in the job summary: HTML-escaped,
+ * Markdown-inert, on one line (`<br>` between lines), at most `max` characters
+ * of the original before escaping.
+ */
+function mdText(text, max = MAX_MD_TEXT) {
+    if (text === undefined)
+        return MISSING;
+    return inertInline(cut(text, max)).replace(/\n/g, '<br>');
+}
+/**
+ * Inline code that nothing inside can close. A backtick span cannot hold a
+ * line break or a `|` safely (a table reads `\|` differently from a paragraph),
+ * so those texts go in `<code>` with their content made inert instead.
+ */
+function mdCode(text, max = MAX_MD_TEXT) {
+    if (text === undefined)
+        return MISSING;
+    const shown = cut(text, max);
+    if (shown.trim() === '' || /[\r\n|]/.test(shown) || HAS_CONTROL.test(shown)) {
+        return `<code>${inertInline(shown).replace(/\n/g, ' ')}</code>`;
+    }
+    const fence = '`'.repeat(longestRun(shown, '`') + 1);
+    const pad = /^[` ]|[` ]$/.test(shown) ? ' ' : '';
+    return `${fence}${pad}${shown}${pad}${fence}`;
+}
+/** Longest text a summary block shows before it is cut. */
+const MAX_MD_BLOCK = 10_000;
+/**
+ * A fenced block (to be placed at the start of a line) whose fence is longer
+ * than any backtick run inside, so the text cannot close it early.
+ */
+function mdBlock(text, max = MAX_MD_BLOCK) {
+    const body = cut(text, max).replace(/\r\n?/g, '\n').replace(CONTROL, showControl);
+    const fence = '`'.repeat(Math.max(3, longestRun(body, '`') + 1));
+    return `${fence}text\n${body}\n${fence}`;
+}
+function longestRun(text, ch) {
+    let longest = 0;
+    let run = 0;
+    for (const c of text) {
+        run = c === ch ? run + 1 : 0;
+        if (run > longest)
+            longest = run;
+    }
+    return longest;
+}
+/** Shortest piece of a secret that counts as leaked: shorter pieces are too common to mask. */
+const MIN_SECRET_FRAGMENT = 6;
+const MASK = '***';
+/**
+ * The forms in which a secret is commonly echoed back: as is, URL-encoded and
+ * base64. A Basic authorization value must be passed on its own (base64 of the
+ * token alone is not a substring of it).
+ */
+function secretForms(secrets) {
+    const forms = secrets.flatMap(s => (s ? [s, encodeURIComponent(s), Buffer.from(s, 'utf8').toString('base64'), JSON.stringify(s).slice(1, -1)] : []));
+    return [...new Set(forms)];
+}
+function secretGrams(secrets) {
+    const grams = new Set();
+    for (const s of secrets) {
+        for (let i = 0; i + MIN_SECRET_FRAGMENT <= s.length; i++)
+            grams.add(s.slice(i, i + MIN_SECRET_FRAGMENT));
+    }
+    return grams;
+}
+/** Marks every character inside a run of at least MIN_SECRET_FRAGMENT characters that occurs in a secret. */
+function secretCover(text, secrets) {
+    const covered = new Array(text.length).fill(false);
+    const grams = secretGrams(secrets);
+    for (let i = 0; i + MIN_SECRET_FRAGMENT <= text.length; i++) {
+        if (grams.has(text.slice(i, i + MIN_SECRET_FRAGMENT)))
+            covered.fill(true, i, i + MIN_SECRET_FRAGMENT);
+    }
+    return covered;
+}
+function maskOnce(text, secrets) {
+    const covered = secretCover(text, secrets);
+    const parts = [];
+    let start = 0;
+    for (let i = 0; i <= text.length; i++) {
+        const edge = i === text.length || covered[i] !== covered[start];
+        if (!edge)
+            continue;
+        parts.push(covered[start] ? MASK : text.slice(start, i));
+        start = i;
+    }
+    return parts.join('');
+}
+/**
+ * Replaces each secret, and any piece of one at least MIN_SECRET_FRAGMENT long
+ * wherever it appears (a server may echo a prefix, or cut the echo), with
+ * `***`. Apply before any cut: a cut cannot un-mask, but it can hide what
+ * would have identified a fragment. Pass the forms to look for (see
+ * `secretForms`); the runner's own masking only knows whole secrets.
+ */
+function scrubSecrets(text, secrets) {
+    // A secret shorter than a fragment is masked whole, in one pass: masking it
+    // again could loop (a secret of `*` is inside the mask).
+    const short = secrets.filter(s => s.length > 0 && s.length < MIN_SECRET_FRAGMENT);
+    let current = short.reduce((acc, s) => acc.split(s).join(MASK), text);
+    const long = secrets.filter(s => s.length >= MIN_SECRET_FRAGMENT);
+    if (long.length === 0)
+        return current;
+    // Masking joins what stood either side of a secret, which may line up anew;
+    // each pass that changes anything shortens the text, so this ends.
+    for (;;) {
+        const next = maskOnce(current, long);
+        if (next === current)
+            return next;
+        current = next;
+    }
+}
+/** Marks a text that was cut. */
+const ELLIPSIS = '…';
+const ONE_LINE_BREAKS = new RegExp(`[\\s${_text_js__WEBPACK_IMPORTED_MODULE_0__/* .TEXT_CONTROLS */ .zH}]+`, 'g');
+/** Outside text on one line: every run of white space and control characters becomes one space. */
+function oneLine(text) {
+    return text.replace(ONE_LINE_BREAKS, ' ').trim();
+}
+/**
+ * At most `max` UTF-16 units, `…` included, never splitting a surrogate pair.
+ * Counting units rather than code points keeps the result within a limit
+ * however the receiver counts.
+ */
+function cut(text, max) {
+    if (text.length <= max)
+        return text;
+    if (max < 1)
+        return '';
+    let end = max - ELLIPSIS.length;
+    if (end > 0 && isHighSurrogate(text.charCodeAt(end - 1)))
+        end--;
+    return text.slice(0, end) + ELLIPSIS;
+}
+function isHighSurrogate(code) {
+    return code >= 0xd800 && code <= 0xdbff;
+}
+
+
+/***/ }),
+
 /***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1348,12 +2168,16 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /************************************************************************/
 var __webpack_exports__ = {};
 
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __nccwpck_require__(7242);
+// EXTERNAL MODULE: ./src/domain/outputs.ts
+var outputs = __nccwpck_require__(1334);
+// EXTERNAL MODULE: ./src/domain/summary.ts
+var summary = __nccwpck_require__(5260);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/boomi/contract.ts
 var contract = __nccwpck_require__(4922);
-// EXTERNAL MODULE: ./src/constants.ts
-var constants = __nccwpck_require__(7242);
 // EXTERNAL MODULE: ./src/text.ts
 var src_text = __nccwpck_require__(8992);
 // EXTERNAL MODULE: ./src/net/pacer.ts
@@ -1536,8 +2360,12 @@ const INPUTS = {
 const TOKEN_PREFIX = 'BOOMI_TOKEN.';
 /** The one sentence every invalid value gets: "Invalid X 'v'. Expected …, e.g. …". */
 function invalid(spec, value, cause) {
-    const shown = spec.kind === 'secret' ? '***' : value.length > 100 ? `${value.slice(0, 100)}…` : value;
+    const shown = spec.kind === 'secret' ? '***' : shorter(value);
     return new errors/* InputError */.dz(spec.name, `Invalid ${spec.name} '${shown}'. Expected ${spec.expected}, e.g. ${spec.example}.`, { cause });
+}
+/** A value as a message shows it: at most 100 characters. */
+function shorter(value) {
+    return value.length > 100 ? `${value.slice(0, 100)}…` : value;
 }
 function conflict(input, message) {
     return new errors/* InputError */.dz(input, message);
@@ -1614,19 +2442,27 @@ function readClassifications(text, groupType) {
     if (!text.trim())
         return [];
     const spec = INPUTS.classifications;
-    const items = text.split(/,|\r?\n/).map(s => s.trim());
+    // A comma at the end of a line and the line break are one separator (`dev,` then `uat` in a YAML block).
+    const items = text.split(/,[^\S\r\n]*(?:\r?\n)?|\r?\n/).map(s => s.trim());
     // A trailing separator (a YAML block ending in a newline) is not an empty item.
     while (items.length && items[items.length - 1] === '')
         items.pop();
+    const problem = (what) => new errors/* InputError */.dz(spec.name, `Invalid ${spec.name}: ${what}. Expected ${spec.expected}, e.g. ${spec.example}.`);
     const labels = [];
-    for (const item of items) {
-        if (!item || /\s/.test(item) || (0,src_text/* hasByteControl */.Yk)(item) || item.length > 200)
+    for (const [i, item] of items.entries()) {
+        if (!item)
+            throw problem(`item ${i + 1} is empty`);
+        // Never a label: a YAML list (`[dev, uat]`) reaches the action as text, and `;` is no separator here.
+        // Refused now, before the upload, rather than by Boomi when the switch is asked for.
+        if (/[[\];]/.test(item))
+            throw problem(`'${shorter(item)}' holds '[', ']' or ';', which no label does; a YAML list such as [dev, uat] reaches the action as text`);
+        if (/\s/.test(item) || (0,src_text/* hasByteControl */.Yk)(item) || item.length > 200)
             throw invalid(spec, item);
         const label = item.startsWith(`${groupType}-`) ? item.slice(groupType.length + 1) : item;
         if (!label)
             throw invalid(spec, item);
         if (labels.includes(label))
-            throw invalid(spec, item, new Error(`'${label}' is given twice`));
+            throw problem(`'${label}' is given twice`);
         labels.push(label);
     }
     return labels;
@@ -1692,6 +2528,11 @@ function isLoopbackHost(hostname) {
 /** The URL without a trailing slash, and whether it is a host alone (no path to use as given). */
 function parseApiUrl(text) {
     const spec = INPUTS.apiUrl;
+    const credentials = new errors/* InputError */.dz(spec.name, `Invalid ${spec.name}: it must not carry credentials. Pass them as ${constants/* Input */.pd.username} and ${constants/* Input */.pd.apiToken}.`);
+    // Looked for in the text first (user:password@ after the scheme, with or without slashes), so
+    // that no message below echoes credentials in a URL that then fails to parse.
+    if (/^[^:/?#]*:[/\\]*[^/?#\\]*@/.test(text))
+        throw credentials;
     let url;
     try {
         url = new URL(text);
@@ -1699,9 +2540,8 @@ function parseApiUrl(text) {
     catch (err) {
         throw invalid(spec, text, err);
     }
-    if (url.username || url.password) {
-        throw new errors/* InputError */.dz(spec.name, `Invalid ${spec.name}: it must not carry credentials. Pass them as ${constants/* Input */.pd.username} and ${constants/* Input */.pd.apiToken}.`);
-    }
+    if (url.username || url.password)
+        throw credentials;
     // A bare '?' or '#' leaves url.search and url.hash empty, but would still change the paths requested.
     if (url.search || url.hash || /[?#]/.test(text)) {
         throw new errors/* InputError */.dz(spec.name, `Invalid ${spec.name} '${text}': it must not have a query or fragment. Expected e.g. ${contract/* DEFAULT_API_URL */.rK}.`);
@@ -1712,14 +2552,20 @@ function parseApiUrl(text) {
     return { href: url.href.replace(/\/+$/, ''), isHost: /^\/*$/.test(url.pathname) };
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/runner/commands.ts
-// The three runner interactions the entry needs before it knows the inputs are
+// The runner interactions the entry needs before it knows the inputs are
 // good. They follow the documented workflow-command protocol exactly as
 // @actions/core does; core itself is loaded only once there is work to do,
 // because loading it (and the HTTP stack it pulls in) triples the start-up
 // time of a run that fails on a typo.
+
+
 
 /** As core.getInput: INPUT_<NAME>, spaces as '_', upper-cased, hyphens kept. */
 function getInput(name) {
@@ -1736,6 +2582,30 @@ function setFailed(message) {
     process.exitCode = 1;
     process.stdout.write(`::error::${escapeData(message)}${external_node_os_namespaceObject.EOL}`);
 }
+/**
+ * As core.setOutput does with GITHUB_OUTPUT: a `name<<delimiter` block per output, the
+ * delimiter random so that no value can end its block. Without the file (a runner older
+ * than 2022), nothing.
+ */
+function setOutputs(outputs) {
+    const file = process.env.GITHUB_OUTPUT;
+    if (!file)
+        return;
+    const delimiter = `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`;
+    for (const [name, value] of Object.entries(outputs)) {
+        if (name.includes(delimiter) || value.includes(delimiter))
+            throw new Error(`output ${name} holds its own delimiter`);
+    }
+    (0,external_node_fs_.appendFileSync)(file, Object.entries(outputs)
+        .map(([name, value]) => `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}${external_node_os_namespaceObject.EOL}`)
+        .join(''));
+}
+/** As core.summary's write: the Markdown appended to GITHUB_STEP_SUMMARY, when the runner gives one. */
+function writeSummary(markdown) {
+    const file = process.env.GITHUB_STEP_SUMMARY;
+    if (file)
+        (0,external_node_fs_.appendFileSync)(file, markdown);
+}
 
 ;// CONCATENATED MODULE: ./src/runner/entry.ts
 // Reads the inputs and loads the rest only when they are valid, so a
@@ -1744,14 +2614,35 @@ function setFailed(message) {
 
 
 
+
+
+
 async function run() {
     try {
         const inputs = readInputs(getInput, setSecret);
-        const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(681)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7681));
+        const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(523)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1523));
         await runAction(inputs);
     }
     catch (err) {
         setFailed((0,errors/* errorMessage */.gJ)(err));
+        if (err instanceof errors/* InputError */.dz)
+            reportNothingDone((0,errors/* errorMessage */.gJ)(err));
+    }
+}
+/**
+ * A bad input stops the run before it starts; its outputs and summary are still written
+ * (those of a run that did nothing), as for every run that fails, so that a later step
+ * reading them (`fromJSON(steps.boomi.outputs.deleted-version-ids)`) does not fail too.
+ */
+function reportNothingDone(error) {
+    const record = { groupType: getInput(constants/* Input */.pd.groupType).trim() || `(${constants/* Input */.pd.groupType} not set)`, dryRun: false, error };
+    try {
+        setOutputs((0,outputs/* outputsOf */.Yz)(record));
+        writeSummary((0,summary/* renderSummary */.B)(record));
+    }
+    catch (err) {
+        // The error above is the one that matters; this one is said after it.
+        setFailed(`Could not write the step's outputs or summary (${(0,errors/* errorMessage */.gJ)(err)}). Check GITHUB_OUTPUT and GITHUB_STEP_SUMMARY.`);
     }
 }
 

@@ -49,6 +49,9 @@ describe('bad inputs: one ::error:: naming the input, exit 1, no request', () =>
       expect(r.errors[0]).toMatch(message)
       expect(h.fx.emu.requests).toHaveLength(0)
       if (extra['api-token'] !== '') expectNoSecrets(h, r)
+      // Outputs and summary of a run that did nothing, whether the inputs or the archive stopped it.
+      expect(r.outputs).toMatchObject({ 'version-id': '', uploaded: 'false', 'deleted-version-ids': '[]', 'classification-changes': '[]' })
+      expect(r.summary).toMatch(/^## Boomi connector release: .*\n\n> \*\*Failed:\*\* /)
     })
   )
 

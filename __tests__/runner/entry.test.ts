@@ -1,5 +1,8 @@
 // The entry reads inputs without @actions/core: a misconfigured step fails in
 // milliseconds, before the runner toolkit (and the HTTP stack under it) loads.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import * as path from 'node:path'
 import { afterEach, expect, it, jest } from '@jest/globals'
 
 let coreLoaded = false
@@ -14,6 +17,37 @@ const saved = { ...process.env }
 afterEach(() => {
   process.env = { ...saved }
   process.exitCode = undefined
+})
+
+// First: the test after it loads @actions/core on purpose.
+it('an input error still writes the outputs and the summary of a run that did nothing, without @actions/core', async () => {
+  for (const key of Object.keys(process.env)) if (key.startsWith('INPUT_')) delete process.env[key]
+  const dir = mkdtempSync(path.join(tmpdir(), 'entry-'))
+  try {
+    process.env.GITHUB_OUTPUT = path.join(dir, 'output')
+    process.env.GITHUB_STEP_SUMMARY = path.join(dir, 'summary')
+    writeFileSync(process.env.GITHUB_OUTPUT, '')
+    process.env['INPUT_GROUP-TYPE'] = 'acme-Q7XK2P-sample'
+    process.env['INPUT_KEEP-LATEST'] = 'zero'
+    const spy = jest.spyOn(process.stdout, 'write').mockImplementation(() => true)
+    try {
+      const { run } = await import('../../src/runner/entry.js')
+      await run()
+    } finally {
+      spy.mockRestore()
+    }
+    const output = readFileSync(process.env.GITHUB_OUTPUT, 'utf8')
+    const delimiter = /^version-id<<(ghadelimiter_[0-9a-f-]{36})$/m.exec(output)?.[1]
+    expect(delimiter).toBeDefined()
+    expect(output).toContain(`deleted-version-ids<<${delimiter}\n[]\n${delimiter}\n`)
+    expect(output).toContain(`uploaded<<${delimiter}\nfalse\n${delimiter}\n`)
+    expect(readFileSync(process.env.GITHUB_STEP_SUMMARY, 'utf8')).toMatch(
+      /^## Boomi connector release: `acme-Q7XK2P-sample`\n\n> \*\*Failed:\*\* Input required and not supplied: account-id/
+    )
+    expect(coreLoaded).toBe(false)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
 })
 
 it('an input error writes one ::error:: and never loads @actions/core', async () => {

@@ -111,6 +111,19 @@ describe('readInputs', () => {
     expect(err.message).toContain(fix)
   })
 
+  it.each([
+    ['https://BOOMI_TOKEN.ci:s3cr%2Fet-pass@api.boomi.com:99999'],
+    ['https://ci:s3cr%2Fet-pass@api.boomi.com:99999/x'],
+    ['https:ci:s3cr%2Fet-pass@api.boomi.com'],
+    ['https:\\\\ci:s3cr%2Fet-pass@api.boomi.com:99999'],
+    ['https://ci:s3cr%2Fet-pass@api.boomi.com/x?y']
+  ])('api-url %s carries credentials: refused as such, the URL never echoed, whether or not it parses', value => {
+    const err = failure({ 'api-url': value })
+    expect(err.input).toBe('api-url')
+    expect(err.message).toContain('must not carry credentials')
+    expect(err.message).not.toContain('s3cr')
+  })
+
   it('refuses min-age-days without keep-latest', () => {
     const err = failure({ 'min-age-days': '30' })
     expect(err.input).toBe('min-age-days')
@@ -155,6 +168,22 @@ describe('readInputs', () => {
   it('reads classifications: commas or new lines, full types lose the group prefix', () => {
     expect(read({ classifications: 'dev, uat\nacme-Q7XK2P-sample-prod\n' }).inputs.classifications).toEqual(['dev', 'uat', 'prod'])
     expect(read().inputs.classifications).toEqual([])
+    // a comma at the end of a line is part of the line break, not an empty item
+    expect(read({ classifications: 'dev,\nuat' }).inputs.classifications).toEqual(['dev', 'uat'])
+    expect(read({ classifications: 'dev, \r\nuat,\r\n' }).inputs.classifications).toEqual(['dev', 'uat'])
+  })
+
+  it.each([
+    [',uat', 'item 1 is empty'],
+    ['dev,,uat', 'item 2 is empty'],
+    ['dev\n\nuat', 'item 2 is empty'],
+    ['uat, uat', "'uat' is given twice"],
+    ['[dev, uat]', "'[dev' holds '[', ']' or ';'"],
+    ['dev;uat', "'dev;uat' holds '[', ']' or ';'"]
+  ])('classifications %j: refused before any request, saying what is wrong (%s)', (value, what) => {
+    const err = failure({ classifications: value })
+    expect(err.input).toBe('classifications')
+    expect(err.message).toContain(`Invalid classifications: ${what}`)
   })
 
   it('a token with a control character is refused without echoing it', () => {

@@ -2407,8 +2407,12 @@ var table = __nccwpck_require__(5541);
 const TOKEN_PREFIX = 'BOOMI_TOKEN.';
 /** The one sentence every invalid value gets: "Invalid X 'v'. Expected …, e.g. …". */
 function invalid(spec, value, cause) {
-    const shown = spec.kind === 'secret' ? '***' : value.length > 100 ? `${value.slice(0, 100)}…` : value;
+    const shown = spec.kind === 'secret' ? '***' : shorter(value);
     return new errors/* InputError */.dz(spec.name, `Invalid ${spec.name} '${shown}'. Expected ${spec.expected}, e.g. ${spec.example}.`, { cause });
+}
+/** A value as a message shows it: at most 100 characters. */
+function shorter(value) {
+    return value.length > 100 ? `${value.slice(0, 100)}…` : value;
 }
 function conflict(input, message) {
     return new errors/* InputError */.dz(input, message);
@@ -2485,19 +2489,27 @@ function readClassifications(text, groupType) {
     if (!text.trim())
         return [];
     const spec = table/* INPUTS */.m.classifications;
-    const items = text.split(/,|\r?\n/).map(s => s.trim());
+    // A comma at the end of a line and the line break are one separator (`dev,` then `uat` in a YAML block).
+    const items = text.split(/,[^\S\r\n]*(?:\r?\n)?|\r?\n/).map(s => s.trim());
     // A trailing separator (a YAML block ending in a newline) is not an empty item.
     while (items.length && items[items.length - 1] === '')
         items.pop();
+    const problem = (what) => new errors/* InputError */.dz(spec.name, `Invalid ${spec.name}: ${what}. Expected ${spec.expected}, e.g. ${spec.example}.`);
     const labels = [];
-    for (const item of items) {
-        if (!item || /\s/.test(item) || (0,src_text/* hasByteControl */.Yk)(item) || item.length > 200)
+    for (const [i, item] of items.entries()) {
+        if (!item)
+            throw problem(`item ${i + 1} is empty`);
+        // Never a label: a YAML list (`[dev, uat]`) reaches the action as text, and `;` is no separator here.
+        // Refused now, before the upload, rather than by Boomi when the switch is asked for.
+        if (/[[\];]/.test(item))
+            throw problem(`'${shorter(item)}' holds '[', ']' or ';', which no label does; a YAML list such as [dev, uat] reaches the action as text`);
+        if (/\s/.test(item) || (0,src_text/* hasByteControl */.Yk)(item) || item.length > 200)
             throw invalid(spec, item);
         const label = item.startsWith(`${groupType}-`) ? item.slice(groupType.length + 1) : item;
         if (!label)
             throw invalid(spec, item);
         if (labels.includes(label))
-            throw invalid(spec, item, new Error(`'${label}' is given twice`));
+            throw problem(`'${label}' is given twice`);
         labels.push(label);
     }
     return labels;
@@ -2563,6 +2575,11 @@ function isLoopbackHost(hostname) {
 /** The URL without a trailing slash, and whether it is a host alone (no path to use as given). */
 function parseApiUrl(text) {
     const spec = table/* INPUTS */.m.apiUrl;
+    const credentials = new errors/* InputError */.dz(spec.name, `Invalid ${spec.name}: it must not carry credentials. Pass them as ${constants/* Input */.pd.username} and ${constants/* Input */.pd.apiToken}.`);
+    // Looked for in the text first (user:password@ after the scheme, with or without slashes), so
+    // that no message below echoes credentials in a URL that then fails to parse.
+    if (/^[^:/?#]*:[/\\]*[^/?#\\]*@/.test(text))
+        throw credentials;
     let url;
     try {
         url = new URL(text);
@@ -2570,9 +2587,8 @@ function parseApiUrl(text) {
     catch (err) {
         throw invalid(spec, text, err);
     }
-    if (url.username || url.password) {
-        throw new errors/* InputError */.dz(spec.name, `Invalid ${spec.name}: it must not carry credentials. Pass them as ${constants/* Input */.pd.username} and ${constants/* Input */.pd.apiToken}.`);
-    }
+    if (url.username || url.password)
+        throw credentials;
     // A bare '?' or '#' leaves url.search and url.hash empty, but would still change the paths requested.
     if (url.search || url.hash || /[?#]/.test(text)) {
         throw new errors/* InputError */.dz(spec.name, `Invalid ${spec.name} '${text}': it must not have a query or fragment. Expected e.g. ${contract/* DEFAULT_API_URL */.rK}.`);

@@ -1,230 +1,8 @@
-export const id = 681;
-export const ids = [681];
+export const id = 523;
+export const ids = [523];
 export const modules = {
 
-/***/ 5006:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ig: () => (/* binding */ forLog),
-/* harmony export */   Jj: () => (/* binding */ cut),
-/* harmony export */   TN: () => (/* binding */ oneLine),
-/* harmony export */   Zg: () => (/* binding */ scrubSecrets),
-/* harmony export */   bC: () => (/* binding */ mdText),
-/* harmony export */   eo: () => (/* binding */ secretForms),
-/* harmony export */   nx: () => (/* binding */ mdBlock),
-/* harmony export */   xs: () => (/* binding */ mdCode)
-/* harmony export */ });
-/* unused harmony exports LOG_LINE_GUARD, MISSING, MAX_MD_TEXT, MAX_MD_BLOCK, MIN_SECRET_FRAGMENT, MASK, ELLIPSIS */
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8992);
-// The one place where text from outside (Boomi's answers, input values, file
-// names, a changelog file) is made safe for where it goes: the runner's log, the
-// job summary's HTML and Markdown, or an error message that may echo credentials.
-// Each function is total and pure; callers apply it once, at the edge.
-
-/** Shown in front of a log line that the runner would otherwise read as a workflow command. */
-const LOG_LINE_GUARD = '> ';
-/**
- * Characters the runner or a log viewer might skip before looking for `::`.
- * The runner calls .NET `TrimStart()` (Unicode White_Space); this set is wider on
- * purpose — an extra guard costs nothing, a missing one is a command.
- */
-const LOOSE_LEADING_SPACE = /^[\s\u0085\u180e\u200b-\u200d\u2060\ufeff]*/;
-/**
- * The text set (src/text.ts) but \t and \n: invisible, or line breaks to some reader.
- * A tab is shown as it is, and a line break is dealt with by each escape on its own terms.
- */
-const CONTROL_CLASS = `(?![\\t\\n])[${_text_js__WEBPACK_IMPORTED_MODULE_0__/* .TEXT_CONTROLS */ .zH}]`;
-const CONTROL = new RegExp(CONTROL_CLASS, 'g');
-const HAS_CONTROL = new RegExp(CONTROL_CLASS);
-function showControl(ch) {
-    return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
-}
-function guardLogLine(line) {
-    // actions/runner ActionCommand.TryParse (v1) finds `##[` anywhere in a line, not only at its start.
-    const noV1 = line.replace(/##\[/g, '## [');
-    // TryParseV2 takes a line as a command when it starts with `::` after leading white space.
-    const rest = noV1.slice(LOOSE_LEADING_SPACE.exec(noV1)[0].length);
-    return rest.startsWith('::') ? LOG_LINE_GUARD + noV1 : noV1;
-}
-/**
- * Text for the runner's log: no line of it can be a workflow command. A lone
- * `\r` ends a line for the runner, so it becomes `\n`; other control characters
- * are shown as `\uXXXX`.
- */
-function forLog(text) {
-    return text.replace(/\r\n?/g, '\n').replace(CONTROL, showControl).split('\n').map(guardLogLine).join('\n');
-}
-const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, ch => HTML_ENTITIES[ch]);
-}
-/**
- * Markdown punctuation that can start a construct inline: emphasis, code,
- * links and images, table cells, strikethrough, math, mentions, headings.
- */
-const MARKDOWN_INLINE = /[\\`*_[\]()#|!~$@]/g;
-/** Shown for a field the server left out. */
-const MISSING = '–';
-/** Longest text a summary cell shows before it is cut. */
-const MAX_MD_TEXT = 1000;
-function escapeMarkdownLine(line) {
-    const inline = line.replace(MARKDOWN_INLINE, ch => `\\${ch}`);
-    // A list item, ordered-list number or setext underline is recognised only at the start of a line.
-    return inline.replace(/^(\s*)([-+=])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
-}
-function inertInline(text) {
-    return text
-        .replace(/\r\n?/g, '\n')
-        .replace(CONTROL, showControl)
-        .split('\n')
-        .map(line => escapeHtml(escapeMarkdownLine(line)))
-        .join('\n');
-}
-/**
- * Text for a table cell or inline in the job summary: HTML-escaped,
- * Markdown-inert, on one line (`<br>` between lines), at most `max` characters
- * of the original before escaping.
- */
-function mdText(text, max = MAX_MD_TEXT) {
-    if (text === undefined)
-        return MISSING;
-    return inertInline(cut(text, max)).replace(/\n/g, '<br>');
-}
-/**
- * Inline code that nothing inside can close. A backtick span cannot hold a
- * line break or a `|` safely (a table reads `\|` differently from a paragraph),
- * so those texts go in `<code>` with their content made inert instead.
- */
-function mdCode(text, max = MAX_MD_TEXT) {
-    if (text === undefined)
-        return MISSING;
-    const shown = cut(text, max);
-    if (shown.trim() === '' || /[\r\n|]/.test(shown) || HAS_CONTROL.test(shown)) {
-        return `<code>${inertInline(shown).replace(/\n/g, ' ')}</code>`;
-    }
-    const fence = '`'.repeat(longestRun(shown, '`') + 1);
-    const pad = /^[` ]|[` ]$/.test(shown) ? ' ' : '';
-    return `${fence}${pad}${shown}${pad}${fence}`;
-}
-/** Longest text a summary block shows before it is cut. */
-const MAX_MD_BLOCK = 10_000;
-/**
- * A fenced block (to be placed at the start of a line) whose fence is longer
- * than any backtick run inside, so the text cannot close it early.
- */
-function mdBlock(text, max = MAX_MD_BLOCK) {
-    const body = cut(text, max).replace(/\r\n?/g, '\n').replace(CONTROL, showControl);
-    const fence = '`'.repeat(Math.max(3, longestRun(body, '`') + 1));
-    return `${fence}text\n${body}\n${fence}`;
-}
-function longestRun(text, ch) {
-    let longest = 0;
-    let run = 0;
-    for (const c of text) {
-        run = c === ch ? run + 1 : 0;
-        if (run > longest)
-            longest = run;
-    }
-    return longest;
-}
-/** Shortest piece of a secret that counts as leaked: shorter pieces are too common to mask. */
-const MIN_SECRET_FRAGMENT = 6;
-const MASK = '***';
-/**
- * The forms in which a secret is commonly echoed back: as is, URL-encoded and
- * base64. A Basic authorization value must be passed on its own (base64 of the
- * token alone is not a substring of it).
- */
-function secretForms(secrets) {
-    const forms = secrets.flatMap(s => (s ? [s, encodeURIComponent(s), Buffer.from(s, 'utf8').toString('base64'), JSON.stringify(s).slice(1, -1)] : []));
-    return [...new Set(forms)];
-}
-function secretGrams(secrets) {
-    const grams = new Set();
-    for (const s of secrets) {
-        for (let i = 0; i + MIN_SECRET_FRAGMENT <= s.length; i++)
-            grams.add(s.slice(i, i + MIN_SECRET_FRAGMENT));
-    }
-    return grams;
-}
-/** Marks every character inside a run of at least MIN_SECRET_FRAGMENT characters that occurs in a secret. */
-function secretCover(text, secrets) {
-    const covered = new Array(text.length).fill(false);
-    const grams = secretGrams(secrets);
-    for (let i = 0; i + MIN_SECRET_FRAGMENT <= text.length; i++) {
-        if (grams.has(text.slice(i, i + MIN_SECRET_FRAGMENT)))
-            covered.fill(true, i, i + MIN_SECRET_FRAGMENT);
-    }
-    return covered;
-}
-function maskOnce(text, secrets) {
-    const covered = secretCover(text, secrets);
-    const parts = [];
-    let start = 0;
-    for (let i = 0; i <= text.length; i++) {
-        const edge = i === text.length || covered[i] !== covered[start];
-        if (!edge)
-            continue;
-        parts.push(covered[start] ? MASK : text.slice(start, i));
-        start = i;
-    }
-    return parts.join('');
-}
-/**
- * Replaces each secret, and any piece of one at least MIN_SECRET_FRAGMENT long
- * wherever it appears (a server may echo a prefix, or cut the echo), with
- * `***`. Apply before any cut: a cut cannot un-mask, but it can hide what
- * would have identified a fragment. Pass the forms to look for (see
- * `secretForms`); the runner's own masking only knows whole secrets.
- */
-function scrubSecrets(text, secrets) {
-    // A secret shorter than a fragment is masked whole, in one pass: masking it
-    // again could loop (a secret of `*` is inside the mask).
-    const short = secrets.filter(s => s.length > 0 && s.length < MIN_SECRET_FRAGMENT);
-    let current = short.reduce((acc, s) => acc.split(s).join(MASK), text);
-    const long = secrets.filter(s => s.length >= MIN_SECRET_FRAGMENT);
-    if (long.length === 0)
-        return current;
-    // Masking joins what stood either side of a secret, which may line up anew;
-    // each pass that changes anything shortens the text, so this ends.
-    for (;;) {
-        const next = maskOnce(current, long);
-        if (next === current)
-            return next;
-        current = next;
-    }
-}
-/** Marks a text that was cut. */
-const ELLIPSIS = '…';
-const ONE_LINE_BREAKS = new RegExp(`[\\s${_text_js__WEBPACK_IMPORTED_MODULE_0__/* .TEXT_CONTROLS */ .zH}]+`, 'g');
-/** Outside text on one line: every run of white space and control characters becomes one space. */
-function oneLine(text) {
-    return text.replace(ONE_LINE_BREAKS, ' ').trim();
-}
-/**
- * At most `max` UTF-16 units, `…` included, never splitting a surrogate pair.
- * Counting units rather than code points keeps the result within a limit
- * however the receiver counts.
- */
-function cut(text, max) {
-    if (text.length <= max)
-        return text;
-    if (max < 1)
-        return '';
-    let end = max - ELLIPSIS.length;
-    if (end > 0 && isHighSurrogate(text.charCodeAt(end - 1)))
-        end--;
-    return text.slice(0, end) + ELLIPSIS;
-}
-function isHighSurrogate(code) {
-    return code >= 0xd800 && code <= 0xdbff;
-}
-
-
-/***/ }),
-
-/***/ 7681:
+/***/ 1523:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1218,550 +996,12 @@ class HttpBoomiClient {
     }
 }
 
-;// CONCATENATED MODULE: ./src/domain/changelog.ts
-// The change log sent with an upload, and its trailer: the lines by which a
-// later run recognises an earlier upload of the same archive or the same
-// connector (docs/behaviour.md, "Identity"). The trailer is ours and is never cut; the text is the
-// user's and is cut to what Boomi is thought to keep.
-
-
-/** Ends a text that was cut to fit; the full text is where the user keeps it, not here. */
-const CUT_MARKER = `\n… (cut: the text was longer than ${contract/* MAX_CHANGE_LOG_TEXT */.df} characters)`;
-function shaLine(ids) {
-    return `sha256: ${ids.sha256.toLowerCase()}`;
-}
-function contentLine(ids) {
-    return ids.contentSha256 ? `content-sha256: ${ids.contentSha256.toLowerCase()}` : undefined;
-}
-function trailerLines(ids) {
-    const content = contentLine(ids);
-    // `sha256:` stays last: versions uploaded before content digests carry only it.
-    return content ? [content, shaLine(ids)] : [shaLine(ids)];
-}
-function fitText(text) {
-    const trimmed = text.replace(/\s+$/, '');
-    if (trimmed.length <= contract/* MAX_CHANGE_LOG_TEXT */.df)
-        return trimmed;
-    // `cut` keeps surrogate pairs whole; its one-unit ellipsis is replaced by the marker.
-    const kept = (0,untrusted/* cut */.Jj)(trimmed, contract/* MAX_CHANGE_LOG_TEXT */.df - CUT_MARKER.length + 1).slice(0, -1);
-    return kept.replace(/\s+$/, '') + CUT_MARKER;
-}
-// Any line a later run could read as a trailer: a digest line, whatever the spacing or case.
-const TRAILER_SHAPED = /^(content-)?sha256:\s*[0-9a-f]{64}$/i;
-/**
- * The user's text without lines shaped like the trailer. Such a line (notes
- * copied from an earlier release, say) would make a later run take this
- * version for another archive: the trailer is the action's alone
- * (docs/behaviour.md, "Identity"). `dropped` lists the lines, for a warning.
- */
-function withoutTrailerLines(text) {
-    const dropped = [];
-    const kept = text.split(/\r\n|\r|\n/).filter(line => {
-        const shaped = TRAILER_SHAPED.test(line.trim());
-        if (shaped)
-            dropped.push(line.trim());
-        return !shaped;
-    });
-    return dropped.length ? { text: kept.join('\n'), dropped } : { text, dropped };
-}
-/**
- * The text (trailer-shaped lines dropped, trailing white space trimmed, cut to
- * MAX_CHANGE_LOG_TEXT with a marker), a blank line, `content-sha256: <hex>`
- * when known, `sha256: <hex>` last.
- */
-function buildChangeLog(text, ids) {
-    const body = fitText(withoutTrailerLines(text).text);
-    const trailer = trailerLines(ids).join('\n');
-    return body ? `${body}\n\n${trailer}` : trailer;
-}
-function logLines(changeLog) {
-    return changeLog.split(/\r\n|\r|\n/).map(line => line.trim());
-}
-/**
- * How a version's change log matches this archive: by its exact bytes
- * (`sha256`, preferred) or by the connector's content (`content-sha256`).
- */
-function matchKind(changeLog, ids) {
-    if (!changeLog)
-        return undefined;
-    const lines = new Set(logLines(changeLog));
-    if (lines.has(shaLine(ids)))
-        return 'sha256';
-    const content = contentLine(ids);
-    return content && lines.has(content) ? 'content-sha256' : undefined;
-}
-const TRAILER_LINE = /^(content-)?sha256: [0-9a-f]{64}$/i;
-const SHA_TRAILER = /^sha256: ([0-9a-f]{64})$/i;
-/**
- * The sha256 of the archive a version holds, from its change log's last line
- * (`sha256: <hex>`, written last by buildChangeLog); undefined when the change
- * log has no such last line (a version not uploaded by this action).
- */
-function storedSha256(changeLog) {
-    const lines = (changeLog ?? '').split(/\r\n|\r|\n/);
-    while (lines.length > 0 && lines[lines.length - 1].trim() === '')
-        lines.pop();
-    return SHA_TRAILER.exec(lines[lines.length - 1]?.trim() ?? '')?.[1].toLowerCase();
-}
-/** The change log without its trailer lines and the blank line before them: the notes a person wrote. */
-function releaseNotes(changeLog) {
-    const lines = changeLog.split(/\r\n|\r|\n/);
-    while (lines.length > 0 && TRAILER_LINE.test(lines[lines.length - 1].trim()))
-        lines.pop();
-    while (lines.length > 0 && lines[lines.length - 1].trim() === '')
-        lines.pop();
-    return lines.join('\n');
-}
-/** e.g. "acme/connector v1.4.0 (3f2c1ab), https://github.com/acme/connector/actions/runs/42" */
-function defaultChangeLog(ctx) {
-    const parts = [];
-    if (ctx.repository)
-        parts.push(ctx.repository);
-    if (ctx.refName)
-        parts.push(ctx.refName);
-    // In brackets after a repository or branch; alone (a CI that names neither), as what it is.
-    if (ctx.sha)
-        parts.push(parts.length ? `(${ctx.sha.slice(0, 7)})` : `commit ${ctx.sha.slice(0, 7)}`);
-    const what = parts.length ? `Released from ${parts.join(' ')}` : 'Released by boomi-connector-action';
-    return ctx.runUrl ? `${what}, ${ctx.runUrl}` : what;
-}
-
-;// CONCATENATED MODULE: ./src/domain/record.ts
-/** The version this run stands for: uploaded, reused, or given by version-id. */
-function runVersion(r) {
-    if (r.given)
-        return r.given;
-    if (r.upload?.kind === 'uploaded' || r.upload?.kind === 'reused')
-        return r.upload.version;
-    return undefined;
-}
-/** The record: one pass over what the run reported, in order. */
-function foldRun(base, events) {
-    const r = { ...base, unknown: [] };
-    const open = new Map();
-    const deletions = new Map();
-    const switches = new Map();
-    let pruned = false;
-    const track = (version, next) => {
-        const known = deletions.get(version.versionId);
-        deletions.set(version.versionId, next(known?.item ?? { version, reason: '' }));
-    };
-    for (const e of events) {
-        switch (e.type) {
-            case 'archive':
-                r.archive = e.archive;
-                break;
-            case 'change-log':
-                r.changeLog = e.changeLog;
-                break;
-            case 'given':
-                r.given = e.version;
-                break;
-            case 'sent':
-                open.set(e.id, e.request);
-                break;
-            case 'answered':
-                open.delete(e.id);
-                break;
-            case 'upload':
-                r.upload = e.upload.kind === 'uploaded' ? { ...e.upload, strayTwins: [...e.upload.strayTwins] } : e.upload;
-                for (const [id, q] of open)
-                    if (q.operation === 'upload')
-                        open.delete(id);
-                break;
-            case 'twin-left':
-                if (r.upload?.kind === 'uploaded')
-                    r.upload.strayTwins.push(e.version);
-                break;
-            case 'prune-plan':
-                pruned = true;
-                if (e.round === 'prune')
-                    r.prune = e.plan;
-                for (const item of e.skip)
-                    deletions.set(item.version.versionId, { status: 'skipped', item });
-                for (const item of e.delete)
-                    deletions.set(item.version.versionId, { status: 'planned', item });
-                break;
-            case 'deleted':
-                track(e.item.version, () => ({ status: 'deleted', item: e.item }));
-                break;
-            case 'refused':
-                track(e.item.version, () => ({ status: 'skipped', item: e.item }));
-                break;
-            case 'delete-failed':
-                track(e.version, item => ({ status: 'failed', item, error: e.error }));
-                break;
-            case 'not-tried':
-                track(e.version, item => ({ status: 'not-tried', item }));
-                break;
-            case 'switched':
-                switches.set(e.change.classificationType, e.change);
-                break;
-            case 'throttling':
-                r.throttling = e.stats;
-                break;
-            case 'api':
-                r.api = e.contact;
-                break;
-            case 'failed':
-                r.error ??= e.error;
-                break;
-            case 'cancelled':
-                r.cancelled = true;
-                break;
-        }
-    }
-    const unknown = (r.unknown = [...open.values()]);
-    for (const q of unknown) {
-        if (q.operation === 'upload' && !r.upload)
-            r.upload = { kind: 'unknown', changeLog: q.changeLog };
-        if (q.operation === 'change' && !switches.has(q.classificationType)) {
-            switches.set(q.classificationType, { classificationType: q.classificationType, versionId: q.versionId, reviewStatus: '', outcomeUnknown: true });
-        }
-    }
-    if (switches.size)
-        r.switches = [...switches.values()];
-    if (pruned)
-        r.pruning = pruningOf(deletions, unknown);
-    return r;
-}
-function pruningOf(deletions, unknown) {
-    const out = { deleted: [], skipped: [], failed: [], notTried: [], unknown: [] };
-    const inFlight = new Set(unknown.flatMap(q => (q.operation === 'delete' ? [q.version.versionId] : [])));
-    for (const [id, d] of deletions) {
-        if (d.status === 'deleted')
-            out.deleted.push(d.item);
-        else if (d.status === 'skipped')
-            out.skipped.push(d.item);
-        else if (d.status === 'failed')
-            out.failed.push({ version: d.item.version, error: d.error });
-        else if (inFlight.has(id))
-            out.unknown.push(d.item.version);
-        // Planned and never sent: a round reports every deletion, so only a forced record has these.
-        else
-            out.notTried.push(d.item.version);
-    }
-    return out;
-}
-/** The run's one journal: events appended as they happen, never edited. */
-class EventLog {
-    list = [];
-    report = (event) => {
-        this.list.push(event);
-    };
-    get all() {
-        return this.list;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/domain/outputs.ts
-// The step's outputs, computed from the run record alone (action.yml). A request
-// sent and never answered is no success: an upload whose outcome is not known
-// gives `uploaded: unknown` and no version-id, a version change whose outcome
-// is not known carries `outcome: "unknown"` (docs/behaviour.md, "Cancellation").
-
-
-
-
-function outputsOf(r) {
-    const version = runVersion(r);
-    const pruning = r.pruning;
-    return {
-        [constants/* Output */.k7.versionId]: version?.versionId ?? '',
-        [constants/* Output */.k7.displayVersion]: version?.displayVersion ?? '',
-        [constants/* Output */.k7.uploadedDate]: version?.uploadedDate ?? '',
-        [constants/* Output */.k7.sha256]: r.archive?.sha256 ?? '',
-        [constants/* Output */.k7.contentSha256]: r.archive?.contentSha256 ?? '',
-        [constants/* Output */.k7.versionSha256]: versionSha256(r) ?? '',
-        [constants/* Output */.k7.archivePath]: r.archive?.shownPath ?? '',
-        [constants/* Output */.k7.uploaded]: uploaded(r),
-        [constants/* Output */.k7.deletedVersionIds]: JSON.stringify(pruning?.deleted.map(d => d.version.versionId) ?? []),
-        [constants/* Output */.k7.skippedVersionIds]: JSON.stringify(pruning?.skipped.map(s => s.version.versionId) ?? []),
-        [constants/* Output */.k7.classificationChanges]: JSON.stringify((r.switches ?? []).map(s => ({
-            classificationType: s.classificationType,
-            versionId: s.versionId,
-            reviewStatus: s.reviewStatus,
-            ...(s.outcomeUnknown ? { outcome: 'unknown' } : {})
-        })))
-    };
-}
-/** `true` when this run created a version; `unknown` when an attempt may have and the run never learnt whether. */
-function uploaded(r) {
-    if (r.upload?.kind === 'uploaded')
-        return 'true';
-    if (r.upload?.kind === 'unknown' || (r.upload?.kind === 'failed' && r.upload.mayBeStored))
-        return 'unknown';
-    return 'false';
-}
-/**
- * Which bytes Boomi holds in the run's version: its trailer's `sha256`. After
- * a content match this is the earlier build's, not `sha256`; an upload whose
- * answer carried no change log is known by the one this run sent.
- */
-function versionSha256(r) {
-    const version = runVersion(r);
-    const stored = storedSha256(version?.changeLog);
-    if (stored || r.upload?.kind !== 'uploaded')
-        return stored;
-    return storedSha256(r.upload.changeLog);
-}
-/** Outputs whose text is JSON (arrays), and the one that is a boolean: typed as such in the command-line tool's --json. */
-const JSON_OUTPUTS = new Set([constants/* Output */.k7.deletedVersionIds, constants/* Output */.k7.skippedVersionIds, constants/* Output */.k7.classificationChanges]);
-const BOOLEAN_OUTPUTS = new Set([constants/* Output */.k7.uploaded]);
-/** The outputs with arrays as arrays and booleans as booleans, for one JSON object; a value that is neither `true` nor `false` (an outcome not known) stays text. */
-function typedOutputs(outputs) {
-    const typed = {};
-    for (const [name, value] of Object.entries(outputs)) {
-        typed[name] = JSON_OUTPUTS.has(name) ? JSON.parse(value) : BOOLEAN_OUTPUTS.has(name) ? booleanOrText(value) : value;
-    }
-    return typed;
-}
-/** `true` and `false` as booleans; `unknown` (an upload whose outcome is not known) stays text, never false. */
-function booleanOrText(value) {
-    return value === 'true' ? true : value === 'false' ? false : value;
-}
-/**
- * A dotenv file of the outputs: `version_id=1042`, one line each. Names use `_`
- * for `-` (GitLab's dotenv report and most readers take only letters, digits and
- * `_`). A value of plain characters is written as it is, since GitLab keeps
- * quotes as part of the value; any other value (spaces, quotes, `#`, `$`, a line
- * break: all possible in a display version or a file name) is double-quoted with
- * `\`, `"`, `$`, `` ` `` and line breaks escaped, so that no reader can take part of
- * it for another variable or a comment.
- */
-function dotenvText(outputs) {
-    return Object.entries(outputs)
-        .map(([name, value]) => `${name.replace(/-/g, '_')}=${dotenvValue(value)}\n`)
-        .join('');
-}
-const PLAIN_VALUE = /^[A-Za-z0-9_.,:/@+\-[\]{}"]*$/;
-// What could end a dotenv line or hide in one: C0, DEL and the line separators. C1 controls are left as they are.
-const DOTENV_ESCAPED = new RegExp(`[${src_text/* BYTE_CONTROLS */.aX}${src_text/* LINE_SEPARATORS */.Ev}]`, 'g');
-function dotenvValue(value) {
-    // A plain value may hold `"` (JSON arrays) but not start with one: a reader would take it for a quoted value.
-    if (PLAIN_VALUE.test(value) && !value.startsWith('"'))
-        return value;
-    const escaped = value
-        .replace(/[\\"$`]/g, ch => `\\${ch}`)
-        .replace(/\r/g, '\\r')
-        .replace(/\n/g, '\\n');
-    return `"${escaped.replace(DOTENV_ESCAPED, ch => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
-}
-
-;// CONCATENATED MODULE: ./src/domain/summary.ts
-// The job summary as Markdown, computed from the run record alone. Every field
-// that came from outside (Boomi's answers, file names, messages) goes through
-// untrusted.ts before it meets Markdown or HTML.
-
-
-
-
-
-const MATCH_TEXT = { sha256: 'the same archive (sha256)', 'content-sha256': 'the same connector rebuilt (content-sha256)' };
-function outcomeText(upload, r) {
-    if (r.given)
-        return `No upload: switching version ${r.given.versionId} given by version-id`;
-    if (!upload)
-        return r.archive || r.error ? 'Not uploaded: the run stopped before the upload' : 'No upload (prune only)';
-    switch (upload.kind) {
-        case 'uploaded':
-            return 'Uploaded a new version';
-        case 'reused':
-            return `${upload.dryRun ? 'Dry run: would reuse' : 'Reused'} the existing version of ${MATCH_TEXT[upload.match]} (no upload)`;
-        case 'would-upload':
-            return 'Dry run: would upload a new version';
-        case 'refused-duplicate':
-            return `Not uploaded: already a version of the group, ${MATCH_TEXT[upload.match]} (if-exists: fail)`;
-        case 'failed':
-            return upload.mayBeStored ? 'Upload failed, but an attempt whose answer was lost may have stored it (see below)' : 'Upload failed';
-        case 'unknown':
-            return 'Upload sent, outcome not known: the run was stopped before Boomi answered (see below)';
-    }
-}
-function overview(r) {
-    const rows = [`| Result | ${(0,untrusted/* mdText */.bC)(outcomeText(r.upload, r))} |`];
-    if (r.archive) {
-        const a = r.archive;
-        rows.push(`| Archive | ${(0,untrusted/* mdCode */.xs)(a.shownPath)} (${(0,src_text/* approxBytes */.SW)(a.size)}) |`, `| SHA-256 | ${(0,untrusted/* mdCode */.xs)(a.sha256)} |`, `| Content SHA-256 | ${(0,untrusted/* mdCode */.xs)(a.contentSha256)} |`);
-        if (a.connector.className || a.connector.sdkApiVersion) {
-            rows.push(`| Connector | ${(0,untrusted/* mdCode */.xs)(a.connector.className ?? '?')}, SDK API ${(0,untrusted/* mdCode */.xs)(a.connector.sdkApiVersion ?? '?')} |`);
-        }
-    }
-    const version = runVersion(r);
-    if (version) {
-        rows.push(`| Version ID | ${(0,untrusted/* mdCode */.xs)(version.versionId)} |`, `| Display version | ${(0,untrusted/* mdText */.bC)(version.displayVersion)} |`, `| Uploaded | ${(0,untrusted/* mdText */.bC)(version.uploadedDate)} |`);
-        const held = versionSha256(r);
-        // After a content match Boomi holds the earlier build: say so beside the local archive's checksum.
-        if (held && r.archive && held !== r.archive.sha256)
-            rows.push(`| Version's archive SHA-256 | ${(0,untrusted/* mdCode */.xs)(held)} (an earlier build of the same content) |`);
-        if (version.uploadedBy)
-            rows.push(`| Uploaded by | ${(0,untrusted/* mdText */.bC)(version.uploadedBy)} |`);
-    }
-    if (r.changeLog?.section)
-        rows.push(`| Change log from | ${(0,untrusted/* mdText */.bC)(r.changeLog.section)} |`);
-    const api = apiRow(r);
-    if (api)
-        rows.push(api);
-    if (r.throttling && r.throttling.throttled > 0) {
-        const t = r.throttling;
-        rows.push(`| Throttling | ${(0,src_text/* plural */.LS)(t.throttled, 'answer')} 503/429, ${(t.waitedMs / 1000).toFixed(1)} s spent waiting${t.lowestRate ? `, rate cut to ${(0,src_text/* formatRate */.CE)(t.lowestRate)} at the lowest` : ''} |`);
-    }
-    return ['| | |', '| --- | --- |', ...rows, ''];
-}
-/** Which API root served the run, and the api-url that pins it when it was found (docs/behaviour.md, "Finding the prefix"). */
-function apiRow(r) {
-    const api = r.api;
-    if (!api?.apiUrl)
-        return undefined;
-    if (!api.found)
-        return `| API | ${(0,untrusted/* mdCode */.xs)(api.apiUrl)} |`;
-    const pin = (0,untrusted/* mdCode */.xs)(`api-url: ${api.apiUrl}`);
-    if (!api.refused.length)
-        return `| API | ${(0,untrusted/* mdCode */.xs)(api.apiUrl)}: path prefix found; ${pin} pins it |`;
-    const refused = api.refused.map(x => `${x.prefix} answered HTTP ${x.status}`).join(', ');
-    return `| API | ${(0,untrusted/* mdCode */.xs)(api.apiUrl)}: path prefix found after ${(0,untrusted/* mdText */.bC)(refused)}; set ${pin} to skip that request |`;
-}
-/** What a dry run proved, and what only a real run can (docs/behaviour.md, "First contact"). */
-function dryRunSection(r) {
-    if (!r.dryRun)
-        return [];
-    const proved = [];
-    const unproved = [];
-    if (r.api?.apiUrl)
-        proved.push(`Credentials, host and path prefix: Boomi answered the listing of ${(0,untrusted/* mdCode */.xs)(r.groupType)} at ${(0,untrusted/* mdCode */.xs)(r.api.apiUrl)}.`);
-    else
-        unproved.push('Credentials, host and path prefix: the listing did not succeed.');
-    if (r.archive)
-        proved.push(`Archive: ${(0,untrusted/* mdCode */.xs)(r.archive.shownPath)} read as a zip, its checksums and layout checked.`);
-    // Without change-log or change-log-file, the upload phase makes the text from the workflow run.
-    const made = r.upload && 'changeLog' in r.upload ? 'workflow-run' : undefined;
-    const source = r.changeLog?.source ?? made;
-    if (source)
-        proved.push(`Change log: ${CHANGE_LOG_SOURCE[source]}, its trailer checked.`);
-    unproved.push('The privileges to upload, delete and switch classifications: a dry run sends none of those requests.');
-    if (r.switches?.length) {
-        unproved.push(`Whether ${r.switches.map(x => (0,untrusted/* mdCode */.xs)(x.classificationType)).join(', ')} exist for this group: Boomi says so only when a switch is sent.`);
-    }
-    const list = (items) => items.map(x => `- ${x}`);
-    return ['### Dry run', '', 'Proved:', '', ...list(proved.length ? proved : ['nothing: the run stopped first.']), '', 'Not proved:', '', ...list(unproved), ''];
-}
-const CHANGE_LOG_SOURCE = { input: 'from change-log', file: 'from change-log-file', 'workflow-run': 'made from the workflow run' };
-/** Deprecation, Sunset, Warning and Link headers from Boomi, one line each. */
-function noticeSection(r) {
-    const notices = r.api?.notices ?? [];
-    if (!notices.length)
-        return [];
-    return [
-        '### Notices from Boomi',
-        '',
-        '| Operation | Header | Value |',
-        '| --- | --- | --- |',
-        ...notices.map(n => `| ${(0,untrusted/* mdText */.bC)(n.operation)} | ${(0,untrusted/* mdText */.bC)(n.header)} | ${(0,untrusted/* mdText */.bC)(n.value)} |`),
-        ''
-    ];
-}
-function changeLogSection(r) {
-    const u = r.upload;
-    const text = u?.kind === 'reused' ? u.version.changeLog : u && 'changeLog' in u ? u.changeLog : undefined;
-    if (!text)
-        return [];
-    return ['<details><summary>Change log</summary>', '', (0,untrusted/* mdBlock */.nx)(text), '', '</details>', ''];
-}
-function switchSection(r) {
-    if (!r.switches?.length)
-        return [];
-    const lines = ['### Classifications', '', '| Classification | Version ID | Review status | Note |', '| --- | --- | --- | --- |'];
-    for (const s of r.switches) {
-        const note = s.outcomeUnknown
-            ? `outcome not known: ${s.error ?? 'the run was stopped before Boomi answered'}`
-            : s.error
-                ? `failed: ${s.error}`
-                : s.reviewStatus === 'APPROVED'
-                    ? 'switched'
-                    : s.reviewStatus === 'PENDING'
-                        ? 'awaiting approval or a scheduled release'
-                        : r.dryRun
-                            ? 'dry run: would request'
-                            : '';
-        const said = s.reviewReason ? `Boomi: ${s.reviewReason}` : '';
-        lines.push(`| ${(0,untrusted/* mdCode */.xs)(s.classificationType)} | ${(0,untrusted/* mdCode */.xs)(s.versionId)} | ${(0,untrusted/* mdText */.bC)(s.reviewStatus || '–')} | ${(0,untrusted/* mdText */.bC)([note, said].filter(Boolean).join('; '))} |`);
-    }
-    const notes = r.upload && 'changeLog' in r.upload ? releaseNotes(r.upload.changeLog) : undefined;
-    if (notes)
-        lines.push('', '<details><summary>Release notes sent</summary>', '', (0,untrusted/* mdBlock */.nx)(notes), '', '</details>');
-    return [...lines, ''];
-}
-function pruneSection(r) {
-    const outcome = r.pruning;
-    if (!outcome)
-        return [];
-    const verb = r.dryRun ? 'would delete' : 'deleted';
-    const lines = [];
-    if (r.prune) {
-        const p = r.prune;
-        lines.push(`### Pruning: keep the newest ${p.keepLatest}${p.minAgeDays !== undefined ? `, nothing younger than ${(0,src_text/* plural */.LS)(p.minAgeDays, 'day')}` : ''}`, '');
-        lines.push(`Kept ${p.kept}, ${verb} ${outcome.deleted.length}, skipped ${outcome.skipped.length}${outcome.failed.length ? `, failed ${outcome.failed.length}` : ''}${outcome.unknown.length ? `, outcome not known ${outcome.unknown.length}` : ''}.`, '');
-    }
-    else {
-        lines.push('### Pruning before the upload (account at its version limit)', '');
-    }
-    const row = (v, action, reason) => `| ${(0,untrusted/* mdCode */.xs)(v.versionId)} | ${(0,untrusted/* mdText */.bC)(v.displayVersion)} | ${(0,untrusted/* mdText */.bC)(v.uploadedDate)} | ${action} | ${(0,untrusted/* mdText */.bC)(reason)} |`;
-    const rows = [
-        ...outcome.deleted.map(d => row(d.version, verb, d.reason)),
-        ...outcome.skipped.map(s => row(s.version, 'skipped', s.reason)),
-        ...outcome.failed.map(f => row(f.version, 'failed', f.error)),
-        ...outcome.unknown.map(v => row(v, 'outcome not known', 'the delete was sent and the run was stopped before Boomi answered')),
-        ...outcome.notTried.map(v => row(v, 'not tried', r.cancelled ? 'the run was cancelled' : 'an earlier deletion failed on credentials or privileges'))
-    ];
-    if (rows.length)
-        lines.push('| Version ID | Display version | Uploaded | Action | Reason |', '| --- | --- | --- | --- | --- |', ...rows, '');
-    return lines;
-}
-/** What to check in the Developer tab for each request whose outcome nobody knows. */
-function unknownSection(r) {
-    const checks = (r.unknown ?? []).map(q => checkFor(q, r));
-    if (r.upload?.kind === 'failed' && r.upload.mayBeStored)
-        checks.unshift(checkFor({ operation: 'upload', changeLog: r.upload.changeLog }, r));
-    // A change that failed in a way that may have made it (its request was answered, so the journal holds it no more).
-    for (const s of r.switches ?? [])
-        if (s.outcomeUnknown)
-            checks.push(checkFor({ operation: 'change', classificationType: s.classificationType, versionId: s.versionId }, r));
-    if (!checks.length)
-        return [];
-    return ['### Outcome not known', '', 'Boomi may have done these; check in the Developer tab:', '', ...[...new Set(checks)].map(c => `- ${c}`), ''];
-}
-function checkFor(q, r) {
-    const group = (0,untrusted/* mdCode */.xs)(r.groupType);
-    switch (q.operation) {
-        case 'upload': {
-            const line = r.archive ? (0,untrusted/* mdCode */.xs)(`sha256: ${r.archive.sha256}`) : "this archive's sha256 line";
-            return `Upload: look in group ${group} for a version whose change log ends with the line ${line}. If there is one, Boomi stored this upload; a re-run with this archive finds and reuses it.`;
-        }
-        case 'change':
-            return `Version change: see which version classification ${(0,untrusted/* mdCode */.xs)(q.classificationType)} uses (this run asked for ${(0,untrusted/* mdCode */.xs)(q.versionId)}).`;
-        case 'delete':
-            return `Delete: see whether version ${(0,untrusted/* mdCode */.xs)(q.version.versionId)} of ${group} is still there.`;
-    }
-}
-/** The job summary: the version, its checksums, switches, and every pruning decision with its reason. */
-function renderSummary(r) {
-    const lines = [`## Boomi connector release: ${(0,untrusted/* mdCode */.xs)(r.groupType)}${r.dryRun ? ' (dry run)' : ''}`, ''];
-    if (r.cancelled)
-        lines.push('> **Cancelled:** the run was stopped; this is what it did before that.', '');
-    if (r.error)
-        lines.push(`> **Failed:** ${(0,untrusted/* mdText */.bC)(r.error)}`, '');
-    return [
-        ...lines,
-        ...overview(r),
-        ...unknownSection(r),
-        ...dryRunSection(r),
-        ...changeLogSection(r),
-        ...switchSection(r),
-        ...pruneSection(r),
-        ...noticeSection(r)
-    ].join('\n');
-}
-
+// EXTERNAL MODULE: ./src/domain/outputs.ts
+var outputs = __webpack_require__(1334);
+// EXTERNAL MODULE: ./src/domain/record.ts
+var record = __webpack_require__(6403);
+// EXTERNAL MODULE: ./src/domain/summary.ts
+var summary = __webpack_require__(5260);
 // EXTERNAL MODULE: ./src/net/pacer.ts
 var net_pacer = __webpack_require__(7960);
 // EXTERNAL MODULE: external "node:http"
@@ -1924,6 +1164,8 @@ function describeNetworkError(err) {
     return err.message || code;
 }
 
+// EXTERNAL MODULE: ./src/domain/changelog.ts
+var changelog = __webpack_require__(6054);
 ;// CONCATENATED MODULE: ./src/domain/changelog-file.ts
 // Picks the release notes out of a Markdown changelog (docs/behaviour.md, "Change log from a file"): the
 // section for the tag being released; for a run that is not for a tag, the
@@ -2138,7 +1380,7 @@ async function changeLogPhase(deps) {
     const found = await changeLogText(deps);
     if (!found)
         return undefined;
-    const { text, dropped } = withoutTrailerLines(found.text);
+    const { text, dropped } = (0,changelog/* withoutTrailerLines */.bp)(found.text);
     if (dropped.length) {
         const from = found.source === 'file' ? `${constants/* Input */.pd.changeLogFile} ${deps.inputs.changeLogFile}` : constants/* Input */.pd.changeLog;
         deps.log.warning(`Dropped ${(0,src_text/* plural */.LS)(dropped.length, 'line')} of ${from} shaped like the action's own trailer, which identifies the archive: ${dropped.map(line => `'${(0,untrusted/* cut */.Jj)(line, 90)}'`).join(', ')}. The action appends the true trailer itself.`);
@@ -2255,7 +1497,7 @@ function liveVersions(listing) {
 /** Live versions whose change log carries this archive's `sha256` or `content-sha256` line, newest first. */
 function findDuplicates(listing, ids) {
     const matched = liveVersions(listing)
-        .map(v => ({ v, match: matchKind(v.changeLog, ids) }))
+        .map(v => ({ v, match: (0,changelog/* matchKind */.O4)(v.changeLog, ids) }))
         .filter((m) => m.match !== undefined)
         .sort((a, b) => newestFirst(a.v, b.v));
     return matched.length ? { versions: matched.map(m => m.v), match: matched[0].match } : undefined;
@@ -2267,7 +1509,7 @@ function findDuplicates(listing, ids) {
  */
 function findLostUpload(listing, sha256, idsBefore) {
     return liveVersions(listing)
-        .filter(v => !idsBefore.has(v.versionId) && matchKind(v.changeLog, { sha256 }) === 'sha256')
+        .filter(v => !idsBefore.has(v.versionId) && (0,changelog/* matchKind */.O4)(v.changeLog, { sha256 }) === 'sha256')
         .sort(newestFirst);
 }
 /**
@@ -2855,7 +2097,7 @@ async function upload(deps, archive, file, text, listing) {
     }
     if (dup)
         log.info(`${what} was already uploaded as version ${ids(dup.versions)}; uploading again (${constants/* Input */.pd.ifExists}: upload).`);
-    const changeLog = buildChangeLog(text?.text ?? defaultChangeLog(await deps.runContext()), archiveIds);
+    const changeLog = (0,changelog/* buildChangeLog */.vq)(text?.text ?? (0,changelog/* defaultChangeLog */.WW)(await deps.runContext()), archiveIds);
     if (inputs.dryRun) {
         log.info(`Dry run: would upload ${archive.shownPath} (${(0,src_text/* approxBytes */.SW)(archive.size)}) to ${inputs.groupType} with change log:\n${changeLog}`);
         return { kind: 'would-upload', changeLog };
@@ -2962,7 +2204,7 @@ function endRecord(deps) {
         deps.events.report({ type: 'api', contact });
     if (deps.signal?.aborted)
         deps.events.report({ type: 'cancelled' });
-    return foldRun({ groupType: deps.inputs.groupType, dryRun: deps.inputs.dryRun }, deps.events.all);
+    return (0,record/* foldRun */.$I)({ groupType: deps.inputs.groupType, dryRun: deps.inputs.dryRun }, deps.events.all);
 }
 /**
  * The record of a run that did not end within the grace after a cancel: the
@@ -3002,7 +2244,7 @@ async function release(deps, opened) {
         await phase(log, 'Prune', () => prunePhase(deps, keepLatest, pruneInputFrom(listing, upload, version)));
     stopIfCancelled(deps);
     // What failed without stopping the run is read from the same record the outputs are.
-    failures(foldRun({ groupType: inputs.groupType, dryRun: inputs.dryRun }, events.all));
+    failures((0,record/* foldRun */.$I)({ groupType: inputs.groupType, dryRun: inputs.dryRun }, events.all));
 }
 async function phase(log, name, body) {
     log.startGroup(name);
@@ -3024,10 +2266,10 @@ function givenVersion(listing, versionId, groupType) {
 /** The release notes: the change log's text without its checksum trailer. */
 function notesFor(upload, text, version) {
     if (upload?.kind === 'uploaded' || upload?.kind === 'would-upload')
-        return releaseNotes(upload.changeLog);
+        return (0,changelog/* releaseNotes */.fk)(upload.changeLog);
     if (text !== undefined)
         return text;
-    return releaseNotes(version?.changeLog ?? '');
+    return (0,changelog/* releaseNotes */.fk)(version?.changeLog ?? '');
 }
 /** What failed without stopping the run, said once at its end. */
 function failures(r) {
@@ -3266,7 +2508,7 @@ async function runWithPlatform(inputs, platform) {
         // Enough requests in flight to use the rate fully when Boomi answers in up to a second.
         deleteConcurrency: Math.max(1, Math.min(8, Math.ceil(inputs.requestsPerSecond))),
         signal: cancel.signal,
-        events: new EventLog(),
+        events: new record/* EventLog */.vu(),
         apiContact: () => client?.contact(),
         progress: platform.progress ?? periodicLines(log, clock.now),
         throttling: () => {
@@ -3307,13 +2549,13 @@ function boomiClient(inputs, pacer, retry, log) {
 async function publishRecord(record, platform) {
     const problems = [];
     try {
-        await platform.setOutputs(outputsOf(record));
+        await platform.setOutputs((0,outputs/* outputsOf */.Yz)(record));
     }
     catch (err) {
         problems.push((0,errors/* errorMessage */.gJ)(err));
     }
     try {
-        await platform.writeSummary(renderSummary(record));
+        await platform.writeSummary((0,summary/* renderSummary */.B)(record));
     }
     catch (err) {
         problems.push((0,errors/* errorMessage */.gJ)(err));
