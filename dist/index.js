@@ -2552,8 +2552,6 @@ function parseApiUrl(text) {
     return { href: url.href.replace(/\/+$/, ''), isHost: /^\/*$/.test(url.pathname) };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:os"
@@ -2564,7 +2562,6 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 // @actions/core does; core itself is loaded only once there is work to do,
 // because loading it (and the HTTP stack it pulls in) triples the start-up
 // time of a run that fails on a typo.
-
 
 
 /** As core.getInput: INPUT_<NAME>, spaces as '_', upper-cased, hyphens kept. */
@@ -2583,15 +2580,16 @@ function setFailed(message) {
     process.stdout.write(`::error::${escapeData(message)}${external_node_os_namespaceObject.EOL}`);
 }
 /**
- * As core.setOutput does with GITHUB_OUTPUT: a `name<<delimiter` block per output, the
- * delimiter random so that no value can end its block. Without the file (a runner older
- * than 2022), nothing.
+ * As core.setOutput does with GITHUB_OUTPUT: a `name<<delimiter` block per output. No value
+ * can end its block: one holding the delimiter is refused, so the delimiter need only be
+ * unlikely, not secret (node:crypto, as core uses, would add 5 ms to a run that fails on a
+ * typo). Without the file (a runner older than 2022), nothing.
  */
 function setOutputs(outputs) {
     const file = process.env.GITHUB_OUTPUT;
     if (!file)
         return;
-    const delimiter = `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`;
+    const delimiter = `ghadelimiter_${process.pid}_${Date.now()}_${Math.random().toString(36).slice(2)}`;
     for (const [name, value] of Object.entries(outputs)) {
         if (name.includes(delimiter) || value.includes(delimiter))
             throw new Error(`output ${name} holds its own delimiter`);
