@@ -293,9 +293,8 @@ function storedSha256(changeLog) {
 /** The change log without its trailer lines and the blank line before them: the notes a person wrote. */
 function releaseNotes(changeLog) {
     const lines = changeLog.split(/\r\n|\r|\n/);
-    while (lines.length > 0 && TRAILER_LINE.test(lines[lines.length - 1].trim()))
-        lines.pop();
-    while (lines.length > 0 && lines[lines.length - 1].trim() === '')
+    // From the end, trailer lines and blank ones: Boomi may hand the change log back with a line break after the trailer.
+    while (lines.length > 0 && (TRAILER_LINE.test(lines[lines.length - 1].trim()) || lines[lines.length - 1].trim() === ''))
         lines.pop();
     return lines.join('\n');
 }

@@ -83,6 +83,13 @@ describe("withoutTrailerLines: the user's text never carries a line a later run 
     expect(withoutTrailerLines(text)).toEqual({ text, dropped: [] })
   })
 
+  it('release notes lose the trailer also when Boomi gives the change log back with line breaks after it', () => {
+    const log = buildChangeLog('Fix paging', { sha256: hex, contentSha256: 'c'.repeat(64) })
+    expect(releaseNotes(`${log}\n`)).toBe('Fix paging')
+    expect(releaseNotes(`${log}\r\n\r\n`)).toBe('Fix paging')
+    expect(releaseNotes(log)).toBe('Fix paging')
+  })
+
   it('keeps the notes around a dropped line in the change log, and the true trailer alone is read', () => {
     const other = 'ef'.repeat(32)
     const log = buildChangeLog(`Fix paging\nsha256: ${other}\nDone`, { sha256: hex })

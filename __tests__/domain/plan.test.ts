@@ -229,6 +229,21 @@ describe('planPrune', () => {
     expect(ids(uploaded.delete)).toEqual(['1'])
   })
 
+  it("a reused version without a date takes no place, and the others' order does not depend on the listing's", () => {
+    // IDs against dates (clock skew): the undated run version must not be compared by ID with the dated ones
+    const listing = [v(1000, 1), v(1001, 0, { uploadedDate: undefined }), v(1002, 5), v(1003, 7), v(1004, 9)]
+    const orders = [listing, [...listing].reverse(), [listing[2], listing[0], listing[4], listing[1], listing[3]]]
+    for (const order of orders) {
+      const plan = planPrune({ listing: order, keepLatest: 2, now: NOW, runVersionId: '1001' })
+      expect(plan.keep.map(p => [p.version.versionId, p.reason])).toEqual([
+        ['1000', 'among the newest 2'],
+        ['1002', 'among the newest 2'],
+        ['1001', 'reused by this run']
+      ])
+      expect(ids(plan.delete)).toEqual(['1003', '1004'])
+    }
+  })
+
   it('a run version that is not in the listing takes no place', () => {
     const listing = [v(1, 30), v(2, 20), v(3, 10)]
     const plan = planPrune({ listing, keepLatest: 2, now: NOW, runVersionId: '99', runVersionUploaded: true })

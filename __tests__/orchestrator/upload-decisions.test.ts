@@ -158,6 +158,31 @@ describe('second copies of the archive', () => {
     expect(outputsOf(run.record)['version-id']).toBe('2002')
   })
 
+  it('a twin whose delete lost its answer and then found nothing is settled by a listing: gone, so removed, and pruning keeps the releases it should', async () => {
+    const boomi = twinLate()
+    boomi.seed(2)
+    boomi.deleteLostThen.set('2001', 404)
+    const run = await runFake(boomi, makeInputs({ keepLatest: 2 }), ws.dir)
+    expect(run.error).toBeUndefined()
+    expect(run.warnings.join('\n')).not.toMatch(/Second copies left/)
+    // the twin took no keep place: the previous release 1001 stays, only 1000 goes
+    expect(
+      boomi
+        .live()
+        .map(v => v.versionId)
+        .sort()
+    ).toEqual(['1001', '2002'])
+    expect(JSON.parse(outputsOf(run.record)['deleted-version-ids'])).toEqual(['1000'])
+  })
+
+  it('a twin whose delete lost its answer and that the listing still shows is left, named', async () => {
+    const boomi = twinLate()
+    boomi.deleteLostNotDone.set('2001', 409)
+    const run = await runFake(boomi, makeInputs(), ws.dir)
+    expect(run.error?.message).toMatch(/also stored 2001, a second copy/)
+    expect(run.warnings.join('\n')).toMatch(/Deleting the second copy 2001 failed: .*an earlier attempt's answer was lost, and the listing still shows it/)
+  })
+
   it('a twin delete sent and never answered is in the forced record as a twin deletion', async () => {
     const boomi = twinLate()
     const orig = boomi.deleteVersion.bind(boomi)

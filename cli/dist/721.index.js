@@ -1797,16 +1797,24 @@ function protectionReason(v) {
 function planPrune(req) {
     const plan = { keep: [], delete: [], skip: [] };
     const live = liveVersions(req.listing);
-    const dated = live.filter(v => !Number.isNaN(uploadedAt(v)) || v.versionId === req.runVersionId);
+    const dated = live.filter(v => !Number.isNaN(uploadedAt(v)));
     for (const v of live) {
-        if (!dated.includes(v))
+        if (!dated.includes(v) && v.versionId !== req.runVersionId)
             plan.skip.push({ version: v, reason: 'upload date missing or unreadable' });
     }
+    // Only dated versions are sorted: one without a date compared by ID to them all would make
+    // the order depend on the listing's wherever IDs and dates disagree.
     dated.sort(newestFirst);
-    if (req.runVersionUploaded && req.runVersionId !== undefined) {
-        const i = dated.findIndex(v => v.versionId === req.runVersionId);
-        if (i > 0)
-            dated.unshift(...dated.splice(i, 1));
+    const run = live.find(v => v.versionId === req.runVersionId);
+    if (run && req.runVersionUploaded) {
+        // Uploaded by this run: the newest, whatever its date says.
+        if (dated.includes(run))
+            dated.splice(dated.indexOf(run), 1);
+        dated.unshift(run);
+    }
+    else if (run && !dated.includes(run)) {
+        // Reused, with no date to place it by: kept, after the others, so it takes none of their places.
+        dated.push(run);
     }
     const places = Math.max(0, req.keepLatest - (req.pendingUpload ? 1 : 0));
     const minAge = req.minAgeDays === undefined ? undefined : { ms: req.minAgeDays * DAY_MS, days: (0,src_text/* plural */.LS)(req.minAgeDays, 'day') };
@@ -2296,6 +2304,13 @@ async function settle(deps, client, sha256, changeLog, kept, listing, idsBefore,
         return { kind: 'created', version: kept, listing: fresh };
     const removed = new Set();
     const stray = [];
+    const left = (twin, why) => {
+        deps.log.warning(`Deleting the second copy ${twin.versionId} failed: ${why}`);
+        stray.push(twin);
+        deps.events.report({ type: 'twin-left', version: twin });
+    };
+    /** Deletes whose first answer was lost and whose retry failed: perhaps only because the first did it. */
+    const unsure = [];
     for (const twin of twins) {
         deps.log.warning(`Version ${twin.versionId} is a second copy of this archive, left by an upload attempt whose answer was lost; deleting it and keeping ${kept.versionId}.`);
         const answered = sending(deps, { operation: 'delete', round: 'twin', version: twin });
@@ -2304,15 +2319,30 @@ async function settle(deps, client, sha256, changeLog, kept, listing, idsBefore,
             if (answer.outcome === 'deleted')
                 removed.add(twin.versionId);
             else
-                throw answer.error;
+                unsure.push({ twin, error: answer.error });
         }
         catch (err) {
-            deps.log.warning(`Deleting the second copy ${twin.versionId} failed: ${(0,errors/* errorMessage */.gJ)(err)}`);
-            stray.push(twin);
-            deps.events.report({ type: 'twin-left', version: twin });
+            left(twin, (0,errors/* errorMessage */.gJ)(err));
         }
         finally {
             answered();
+        }
+    }
+    // As for pruning's deletions: one listing says which of them are gone.
+    if (unsure.length) {
+        let listed;
+        try {
+            listed = await client.listGroup(deps.inputs.groupType);
+        }
+        catch (err) {
+            deps.log.warning(`Could not list ${deps.inputs.groupType} to see whether the second copies were deleted: ${(0,errors/* errorMessage */.gJ)(err)}`);
+        }
+        for (const { twin, error } of unsure) {
+            const now = listed?.find(v => v.versionId === twin.versionId);
+            if (listed && (!now || now.deleted))
+                removed.add(twin.versionId);
+            else
+                left(twin, `${(0,errors/* errorMessage */.gJ)(error)} (an earlier attempt's answer was lost${listed ? ', and the listing still shows it' : ''})`);
         }
     }
     if (stray.length)

@@ -98,14 +98,21 @@ export function protectionReason(v: ConnectorVersion): string | undefined {
 export function planPrune(req: PruneRequest): PrunePlan {
   const plan: PrunePlan = { keep: [], delete: [], skip: [] }
   const live = liveVersions(req.listing)
-  const dated = live.filter(v => !Number.isNaN(uploadedAt(v)) || v.versionId === req.runVersionId)
+  const dated = live.filter(v => !Number.isNaN(uploadedAt(v)))
   for (const v of live) {
-    if (!dated.includes(v)) plan.skip.push({ version: v, reason: 'upload date missing or unreadable' })
+    if (!dated.includes(v) && v.versionId !== req.runVersionId) plan.skip.push({ version: v, reason: 'upload date missing or unreadable' })
   }
+  // Only dated versions are sorted: one without a date compared by ID to them all would make
+  // the order depend on the listing's wherever IDs and dates disagree.
   dated.sort(newestFirst)
-  if (req.runVersionUploaded && req.runVersionId !== undefined) {
-    const i = dated.findIndex(v => v.versionId === req.runVersionId)
-    if (i > 0) dated.unshift(...dated.splice(i, 1))
+  const run = live.find(v => v.versionId === req.runVersionId)
+  if (run && req.runVersionUploaded) {
+    // Uploaded by this run: the newest, whatever its date says.
+    if (dated.includes(run)) dated.splice(dated.indexOf(run), 1)
+    dated.unshift(run)
+  } else if (run && !dated.includes(run)) {
+    // Reused, with no date to place it by: kept, after the others, so it takes none of their places.
+    dated.push(run)
   }
 
   const places = Math.max(0, req.keepLatest - (req.pendingUpload ? 1 : 0))

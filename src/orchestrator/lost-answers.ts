@@ -183,6 +183,13 @@ async function settle(
   if (!twins.length) return { kind: 'created', version: kept, listing: fresh }
   const removed = new Set<string>()
   const stray: ConnectorVersion[] = []
+  const left = (twin: ConnectorVersion, why: string): void => {
+    deps.log.warning(`Deleting the second copy ${twin.versionId} failed: ${why}`)
+    stray.push(twin)
+    deps.events.report({ type: 'twin-left', version: twin })
+  }
+  /** Deletes whose first answer was lost and whose retry failed: perhaps only because the first did it. */
+  const unsure: { twin: ConnectorVersion; error: unknown }[] = []
   for (const twin of twins) {
     deps.log.warning(
       `Version ${twin.versionId} is a second copy of this archive, left by an upload attempt whose answer was lost; deleting it and keeping ${kept.versionId}.`
@@ -191,13 +198,25 @@ async function settle(
     try {
       const answer = await client.deleteVersion(deps.inputs.groupType, twin.versionId)
       if (answer.outcome === 'deleted') removed.add(twin.versionId)
-      else throw answer.error
+      else unsure.push({ twin, error: answer.error })
     } catch (err) {
-      deps.log.warning(`Deleting the second copy ${twin.versionId} failed: ${errorMessage(err)}`)
-      stray.push(twin)
-      deps.events.report({ type: 'twin-left', version: twin })
+      left(twin, errorMessage(err))
     } finally {
       answered()
+    }
+  }
+  // As for pruning's deletions: one listing says which of them are gone.
+  if (unsure.length) {
+    let listed: readonly ConnectorVersion[] | undefined
+    try {
+      listed = await client.listGroup(deps.inputs.groupType)
+    } catch (err) {
+      deps.log.warning(`Could not list ${deps.inputs.groupType} to see whether the second copies were deleted: ${errorMessage(err)}`)
+    }
+    for (const { twin, error } of unsure) {
+      const now = listed?.find(v => v.versionId === twin.versionId)
+      if (listed && (!now || now.deleted)) removed.add(twin.versionId)
+      else left(twin, `${errorMessage(error)} (an earlier attempt's answer was lost${listed ? ', and the listing still shows it' : ''})`)
     }
   }
   if (stray.length) deps.log.warning(`Second copies left: ${ids(stray)}`)
