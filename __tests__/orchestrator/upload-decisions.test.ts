@@ -183,6 +183,21 @@ describe('second copies of the archive', () => {
     expect(run.warnings.join('\n')).toMatch(/Deleting the second copy 2001 failed: .*an earlier attempt's answer was lost, and the listing still shows it/)
   })
 
+  it('a twin whose delete lost its answer, when the group cannot be listed, is left, named, with a warning saying why', async () => {
+    const boomi = twinLate()
+    boomi.deleteLostNotDone.set('2001', 'timeout')
+    const del = boomi.deleteVersion.bind(boomi)
+    boomi.deleteVersion = async (g, id) => {
+      const answer = await del(g, id)
+      if (id === '2001') boomi.listFailures.push(500)
+      return answer
+    }
+    const run = await runFake(boomi, makeInputs(), ws.dir)
+    expect(run.error?.message).toMatch(/also stored 2001, a second copy/)
+    expect(run.warnings.join('\n')).toMatch(new RegExp(`Could not list ${GROUP} to see whether the second copies were deleted: query failed: HTTP 500`))
+    expect(run.warnings.join('\n')).toMatch(/Deleting the second copy 2001 failed: .*an earlier attempt's answer was lost\)/)
+  })
+
   it('a twin delete sent and never answered is in the forced record as a twin deletion', async () => {
     const boomi = twinLate()
     const orig = boomi.deleteVersion.bind(boomi)
