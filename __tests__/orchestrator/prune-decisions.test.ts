@@ -134,6 +134,30 @@ describe('when the deletions stop', () => {
     ])
   })
 
+  it('a cancelled run: a delete Boomi refused is reported refused, not as not tried; a 404 then proves nothing and is not tried', async () => {
+    const controller = new AbortController()
+    const boomi = client({
+      // Both in flight when the cancel comes; 1000's refusal arrives first, then 1001's 404.
+      '1000': async () => {
+        await new Promise(resolve => setImmediate(resolve))
+        controller.abort()
+        throw new BoomiError('delete', 409, 'in use by a process')
+      },
+      '1001': async () => {
+        for (let i = 0; i < 3; i++) await new Promise(resolve => setImmediate(resolve))
+        throw new BoomiError('delete', 404, 'not found')
+      }
+    })
+    const { deps, lines } = depsFor(boomi, { signal: controller.signal, deleteConcurrency: 2 })
+    const outcome = await executePrune(deps, boomi, planOf(3), 'prune')
+    expect(outcome.skipped).toEqual([{ version: version(0), reason: 'refused by Boomi: in use by a process' }])
+    expect([...outcome.notTried].sort((a, b) => a.versionId.localeCompare(b.versionId))).toEqual([version(1), version(2)])
+    expect(outcome.failed).toEqual([])
+    expect(boomi.calls).toEqual(['delete 1000', 'delete 1001'])
+    expect(lines.join('\n')).toMatch(/1000 .*was not deleted: refused by Boomi: in use by a process/)
+    expect(open(deps.events.all)).toEqual([])
+  })
+
   it('a cancelled run: a delete that failed without taking effect is not tried, its request closed, and nothing new starts', async () => {
     const controller = new AbortController()
     const boomi = client({

@@ -276,6 +276,24 @@ describe('account version limit', () => {
     expect(run.warnings.join('\n')).toMatch(/second copy of this archive/)
   })
 
+  it('cancelled while making room: the run says it was cancelled, not that pruning freed none', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(5)
+    boomi.createSteps = [limit, 'ok']
+    const controller = new AbortController()
+    // The cancel lands before the first delete is sent, as the pacer's gate refuses it.
+    boomi.deleteVersion = async () => {
+      controller.abort()
+      throw new CancelledError()
+    }
+    const run = await runFake(boomi, makeInputs({ keepLatest: 3 }), ws.dir, { deleteConcurrency: 1, signal: controller.signal })
+    expect(run.error).toBeInstanceOf(CancelledError)
+    expect(run.error?.message).not.toMatch(/freed none|lower keep-latest/)
+    expect(boomi.calls.filter(c => c === 'create')).toHaveLength(1)
+    expect(run.record.cancelled).toBe(true)
+    expect(outputsOf(run.record).uploaded).toBe('false')
+  })
+
   it('without keep-latest: fails with the fix', async () => {
     const boomi = new FakeBoomi()
     boomi.createSteps = [limit]

@@ -2017,15 +2017,17 @@ async function executePrune(deps, client, plan, round) {
             }
             catch (err) {
                 deps.progress?.prune(++finished, plan.delete.length);
-                if (signal?.aborted && !mayHaveTakenEffect(err)) {
+                const refusal = refusalOf(err);
+                // Boomi answered no: that is so whether or not the run has been cancelled since.
+                const refused = refusal !== undefined && err.status !== 404;
+                if (signal?.aborted && !refused && !mayHaveTakenEffect(err)) {
                     answered();
                     notTry(item.version);
                     ordered.emit(index, () => done++);
                     continue;
                 }
-                const refusal = refusalOf(err);
                 const version = item.version;
-                if (refusal && err.status !== 404) {
+                if (refused) {
                     const skip = { version, reason: refusal };
                     skipped.push(skip);
                     events.report({ type: 'refused', item: skip });
@@ -2427,6 +2429,9 @@ async function uploadWithRoom(deps, client, body, sha256, changeLog, listing) {
     }
     log.warning(`Boomi refused the upload: the account is at its version limit (${limit.boomiMessage}). Pruning ${inputs.groupType} first, then uploading once more.`);
     const earlyPrune = await pruneForRoom(deps, client, listing, inputs.keepLatest);
+    // Cancelled while making room: what was not deleted says nothing about keep-latest.
+    if (deps.signal?.aborted)
+        return failed(withMayBeStored(new errors/* CancelledError */.cc(), first, deps, sha256), first);
     if (earlyPrune.deleted.length === 0) {
         const why = earlyPrune.failed.length ? `deleting failed (${earlyPrune.failed[0].error})` : `pruning ${inputs.groupType} to ${inputs.keepLatest} freed none`;
         const message = `Boomi refused the upload because the account holds its maximum of ${(0,contract/* versionLimitIn */.xW)(limit.boomiMessage)} connector versions, and ${why}. Delete unused versions of other connector groups, or lower ${constants/* Input */.pd.keepLatest}.`;

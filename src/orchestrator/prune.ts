@@ -207,15 +207,17 @@ export async function executePrune(deps: RunDeps, client: BoomiClient, plan: Pru
         ordered.emit(index, () => log.info(`deleted ${describe(version)} [${++done}/${plan.delete.length}]`))
       } catch (err) {
         deps.progress?.prune(++finished, plan.delete.length)
-        if (signal?.aborted && !mayHaveTakenEffect(err)) {
+        const refusal = refusalOf(err)
+        // Boomi answered no: that is so whether or not the run has been cancelled since.
+        const refused = refusal !== undefined && (err as BoomiError).status !== 404
+        if (signal?.aborted && !refused && !mayHaveTakenEffect(err)) {
           answered()
           notTry(item.version)
           ordered.emit(index, () => done++)
           continue
         }
-        const refusal = refusalOf(err)
         const version = item.version
-        if (refusal && (err as BoomiError).status !== 404) {
+        if (refused) {
           const skip = { version, reason: refusal }
           skipped.push(skip)
           events.report({ type: 'refused', item: skip })

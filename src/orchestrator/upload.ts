@@ -9,7 +9,7 @@ import { findDuplicates } from '../domain/plan.js'
 import type { ArchiveResult, ChangeLogResult, PruneOutcome, UploadRecord } from '../domain/record.js'
 import { approxBytes } from '../text.js'
 import type { ConnectorVersion } from '../domain/versions.js'
-import { BoomiError, errorMessage, sentences } from '../errors.js'
+import { BoomiError, CancelledError, errorMessage, sentences } from '../errors.js'
 import type { StreamBody } from '../net/transport.js'
 import type { RunDeps } from './deps.js'
 import { type NotCreated, createWithRecovery } from './lost-answers.js'
@@ -125,6 +125,8 @@ async function uploadWithRoom(
     `Boomi refused the upload: the account is at its version limit (${limit.boomiMessage}). Pruning ${inputs.groupType} first, then uploading once more.`
   )
   const earlyPrune = await pruneForRoom(deps, client, listing, inputs.keepLatest)
+  // Cancelled while making room: what was not deleted says nothing about keep-latest.
+  if (deps.signal?.aborted) return failed(withMayBeStored(new CancelledError(), first, deps, sha256), first)
   if (earlyPrune.deleted.length === 0) {
     const why = earlyPrune.failed.length ? `deleting failed (${earlyPrune.failed[0].error})` : `pruning ${inputs.groupType} to ${inputs.keepLatest} freed none`
     const message = `Boomi refused the upload because the account holds its maximum of ${versionLimitIn(limit.boomiMessage)} connector versions, and ${why}. Delete unused versions of other connector groups, or lower ${Input.keepLatest}.`
