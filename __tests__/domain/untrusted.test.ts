@@ -107,6 +107,7 @@ function activeCharacters(md: string): string[] {
   for (let i = 0; i < text.length; i++) {
     if (text[i] === '\\') i++
     else if ('`*_[]()#|!~$@<>&"\'\n\r'.includes(text[i])) found.push(text[i])
+    else if (/^(www\.|:\/\/)/i.test(text.slice(i, i + 4))) found.push(text.slice(i, i + 4))
   }
   return found
 }
@@ -143,6 +144,18 @@ describe('mdText', () => {
     expect(mdText(text)).toBe(md)
   })
 
+  it.each([
+    ['see https://evil.example/p?q=1', 'see https\\://evil.example/p?q=1'],
+    ['HTTP://evil.example', 'HTTP\\://evil.example'],
+    ['ftp://files.example', 'ftp\\://files.example'],
+    ['go to www.evil.example now', 'go to www\\.evil.example now'],
+    ['WwW.evil.example', 'WwW\\.evil.example'],
+    ['10:30 at _www.example', '10:30 at \\_www\\.example']
+  ])('does not leave %j to be autolinked', (text, md) => {
+    expect(mdText(text)).toBe(md)
+    expect(decodeMdText(mdText(text))).toBe(text)
+  })
+
   it('escapes each line of a multi-line text and joins them with <br>', () => {
     expect(mdText('ok\n- item\n1. one')).toBe('ok<br>\\- item<br>1\\. one')
   })
@@ -159,7 +172,7 @@ describe('mdText', () => {
 
   it('is inert and lossless for any text (property)', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 60, unit: fc.constantFrom(...'`*_[]()#|!~$@<>&"\'\\-+=.1 \n\rax') }), text => {
+      fc.property(fc.string({ maxLength: 60, unit: fc.constantFrom(...'`*_[]()#|!~$@:/<>&"\'\\-+=.1 \n\raxw') }), text => {
         const md = mdText(text)
         expect(activeCharacters(md)).toEqual([])
         expect(decodeMdText(md)).toBe(text.replace(/\r\n?/g, '\n'))

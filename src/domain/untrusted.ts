@@ -62,7 +62,11 @@ export const MISSING = '–'
 export const MAX_MD_TEXT = 1000
 
 function escapeMarkdownLine(line: string): string {
-  const inline = line.replace(MARKDOWN_INLINE, ch => `\\${ch}`)
+  // GitHub makes a bare `https://…` or `www.…` a link: an escaped `:` or `.` breaks either.
+  const inline = line
+    .replace(MARKDOWN_INLINE, ch => `\\${ch}`)
+    .replace(/:(?=\/\/)/g, '\\:')
+    .replace(/(www)\./gi, '$1\\.')
   // A list item, ordered-list number or setext underline is recognised only at the start of a line.
   return inline.replace(/^(\s*)([-+=])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2')
 }
