@@ -87,6 +87,26 @@ describe('flags and variables', () => {
     expect(err.message).toBe(`${flag} is given twice. Give it once: the second value would replace the first without a word.`)
   })
 
+  it.each([
+    [['--archive', ''], '--archive'],
+    [['--archive='], '--archive'],
+    [['--classifications', 'dev', '--classifications', ''], '--classifications'],
+    [['--keep-latest', ''], '--keep-latest'],
+    [['--api-token-file', ''], '--api-token-file'],
+    [['--output-file='], '--output-file']
+  ])('%j: a flag with an empty value (a variable not set?) is a bad input, not the flag left out', (args, flag) => {
+    // `--archive "$ZIP"` with ZIP unset would otherwise prune without uploading, over BOOMI_ARCHIVE too.
+    const err = caught(() => readCommandLine(args, { ...ENV, BOOMI_ARCHIVE: 'set.zip' }))
+    expect(err.input).toBe(flag)
+    expect(err.message).toBe(
+      `${flag} is given an empty value (from a variable that is not set?). Give it a value, or leave the flag out for its variable or its default.`
+    )
+  })
+
+  it('an empty variable is the variable not set, as in the Action', () => {
+    expect(readCommandLine([], { ...ENV, BOOMI_ARCHIVE: '' }).getInput('archive')).toBe('')
+  })
+
   it('--classifications, documented as repeatable, may be given several times', () => {
     expect(readCommandLine(['--classifications', 'dev', '--classifications=uat'], ENV).getInput('classifications')).toBe('dev,uat')
   })

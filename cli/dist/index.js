@@ -1044,9 +1044,9 @@ function envName(input) {
 }
 /**
  * Reads the flags (`--name value`, `--name=value`; booleans bare) and the
- * environment. A flag that is not known, a value where none belongs, a flag
- * given twice (but a list's), an argument that is no flag, or the token as a
- * flag is a bad input naming the flag.
+ * environment. A flag that is not known, a value where none belongs, an empty
+ * value, a flag given twice (but a list's), an argument that is no flag, or
+ * the token as a flag is a bad input naming the flag.
  */
 function readCommandLine(args, env) {
     const options = {};
@@ -1076,6 +1076,10 @@ function readCommandLine(args, env) {
             throw unexpectedArgument(token.index, token.value, tokens[i - 1]);
         if (token.kind !== 'option')
             continue;
+        // `--archive "$ZIP"` with ZIP not set would turn a release into a prune without a word.
+        if (token.value === '') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`--${token.name}`, `--${token.name} is given an empty value (from a variable that is not set?). Give it a value, or leave the flag out for its variable or its default.`);
+        }
         // Last-wins would be a trap in a release: `--archive a.zip --archive b.zip` uploading b.zip without a word.
         if (seen.has(token.name) && !options[token.name].multiple) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`--${token.name}`, `--${token.name} is given twice. Give it once: the second value would replace the first without a word.`);

@@ -45,9 +45,9 @@ export function envName(input: string): string {
 
 /**
  * Reads the flags (`--name value`, `--name=value`; booleans bare) and the
- * environment. A flag that is not known, a value where none belongs, a flag
- * given twice (but a list's), an argument that is no flag, or the token as a
- * flag is a bad input naming the flag.
+ * environment. A flag that is not known, a value where none belongs, an empty
+ * value, a flag given twice (but a list's), an argument that is no flag, or
+ * the token as a flag is a bad input naming the flag.
  */
 export function readCommandLine(args: readonly string[], env: Env): CommandLine {
   const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> = {}
@@ -76,6 +76,13 @@ export function readCommandLine(args: readonly string[], env: Env): CommandLine 
   for (const [i, token] of tokens.entries()) {
     if (token.kind === 'positional') throw unexpectedArgument(token.index, token.value, tokens[i - 1])
     if (token.kind !== 'option') continue
+    // `--archive "$ZIP"` with ZIP not set would turn a release into a prune without a word.
+    if (token.value === '') {
+      throw new InputError(
+        `--${token.name}`,
+        `--${token.name} is given an empty value (from a variable that is not set?). Give it a value, or leave the flag out for its variable or its default.`
+      )
+    }
     // Last-wins would be a trap in a release: `--archive a.zip --archive b.zip` uploading b.zip without a word.
     if (seen.has(token.name) && !options[token.name].multiple) {
       throw new InputError(`--${token.name}`, `--${token.name} is given twice. Give it once: the second value would replace the first without a word.`)
