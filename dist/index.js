@@ -461,6 +461,9 @@ function foldRun(base, events) {
             case 'given':
                 r.given = e.version;
                 break;
+            case 'empty-group':
+                r.emptyGroup = true;
+                break;
             case 'sent':
                 open.set(e.id, e.request);
                 break;
@@ -662,6 +665,9 @@ function dryRunSection(r) {
     const source = r.changeLog?.source ?? made;
     if (source)
         proved.push(`Change log: ${CHANGE_LOG_SOURCE[source]}, its trailer checked.`);
+    if (r.emptyGroup) {
+        unproved.push(`That connector group ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(r.groupType)} exists: its listing is empty, as Boomi lists a group that does not exist. A first upload needs the group (Developer tab, Add Connector Group).`);
+    }
     unproved.push('The privileges to upload, delete and switch classifications: a dry run sends none of those requests.');
     if (r.switches?.length) {
         unproved.push(`Whether ${r.switches.map(x => (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(x.classificationType)).join(', ')} exist for this group: Boomi says so only when a switch is sent.`);

@@ -337,13 +337,29 @@ describe('finding the path prefix (api-url a host alone)', () => {
     expect(err.message).toBe(
       `Boomi refused the listing under every path prefix of ${server.hostUrl}, so nothing was changed. ` +
         `${PLATFORM} answered HTTP 401 (Unauthorized): the credentials were refused: username or api-token is wrong, or the token expired or was revoked; ` +
-        `${PARTNER} answered HTTP 403 (Access denied due to insufficient permissions.): the Partner API may not be enabled for this account (Boomi enables it on request), or the user lacks privileges.`
+        `${PARTNER} answered HTTP 403 (Access denied due to insufficient permissions.): the Partner API may not be enabled for this account (Boomi enables it on request), or the user lacks privileges. ` +
+        'Check username (the Boomi user the token belongs to, e.g. ci-bot@acme.example: BOOMI_TOKEN. is added for you) and api-token (a current Boomi API token: a token can be mistyped, expired or revoked). ' +
+        "If the account is on Boomi's EU platform, set api-url to https://api.platform.gb.boomi.com."
     )
     expect(where(server)).toEqual(['platform query:401', 'partner query:403'])
     // Not retried, and not asked again by a second listing of the run either.
     await expect(c.listGroup(GROUP)).rejects.toBeInstanceOf(PrefixNotFoundError)
     expect(server.requests).toHaveLength(2)
     expect(c.contact()).toMatchObject({ apiUrl: undefined, found: false })
+  })
+
+  it.each([
+    ['https://api.boomi.com', [403, 403], false, true],
+    ['https://api.platform.gb.boomi.com', [401, 403], true, false],
+    ['https://api.boomi.com', [404, 404], false, false],
+    ['https://api.boomi.com', [404, 401], true, true]
+  ])('refused on %s with %j: the user name hint %s, the EU host hint %s', (host, statuses, userHint, euHint) => {
+    const err = new PrefixNotFoundError(
+      host,
+      statuses.map((status, i) => ({ prefix: [PLATFORM, PARTNER][i], error: new BoomiError('query', status, 'no') }))
+    )
+    expect(err.message.includes('BOOMI_TOKEN. is added for you')).toBe(userHint)
+    expect(err.message.includes("If the account is on Boomi's EU platform, set api-url to https://api.platform.gb.boomi.com.")).toBe(euHint)
   })
 
   it('both prefixes missing (404): the error points at account-id and the host', async () => {

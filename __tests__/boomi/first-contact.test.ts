@@ -209,6 +209,29 @@ describe('an empty group is named in the log', () => {
     ])
   })
 
+  it('in a dry run with an archive: a warning, since only the upload tells a first one from a group that does not exist', async () => {
+    const run = await runFake(new FakeBoomi(), makeInputs({ dryRun: true }), fakeWorkspace.dir)
+    expect(run.warnings).toEqual([
+      `Group ${GROUP} has no versions, and Boomi lists a group that does not exist the same way: a dry run cannot tell. Check that the connector group exists (Developer tab, Add Connector Group) and that group-type is spelled as the Type column of the Developer tab, without the classification.`
+    ])
+    expect(run.record.emptyGroup).toBe(true)
+    expect(renderSummary(run.record)).toContain(
+      `- That connector group \`${GROUP}\` exists: its listing is empty, as Boomi lists a group that does not exist. A first upload needs the group (Developer tab, Add Connector Group).`
+    )
+  })
+
+  it('a group with only deleted versions exists: not called empty, and a real run says nothing of it in the summary', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(1)
+    boomi.live()[0].deleted = true
+    const dry = await runFake(boomi, makeInputs({ dryRun: true }), fakeWorkspace.dir)
+    expect(dry.record.emptyGroup).toBeUndefined()
+    expect(renderSummary(dry.record)).not.toContain('That connector group')
+    const real = await runFake(new FakeBoomi(), makeInputs(), fakeWorkspace.dir)
+    expect(real.record.emptyGroup).toBe(true)
+    expect(renderSummary(real.record)).not.toContain('That connector group')
+  })
+
   it('a group with versions is not called empty', async () => {
     const boomi = new FakeBoomi()
     boomi.seed(1)

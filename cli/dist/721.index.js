@@ -713,6 +713,19 @@ function prefixMeaning(status, partner) {
     }
 }
 /**
+ * What to check once every prefix refused: the user name's form after a 401; and, after a
+ * 401 or 403 on any host but the EU one, that host, since credentials are refused by a
+ * platform that does not hold the account.
+ */
+function afterRefusals(host, refusals) {
+    const statuses = new Set(refusals.map(r => r.error.status));
+    const refusedCredentials = statuses.has(401) || statuses.has(403);
+    return [
+        statuses.has(401) ? HINTS.any[401] : undefined,
+        refusedCredentials && host !== contract/* EU_API_URL */.mb ? `If the account is on Boomi's EU platform, set api-url to ${contract/* EU_API_URL */.mb}.` : undefined
+    ].filter((line) => line !== undefined);
+}
+/**
  * Every path prefix refused the run's first request, so nothing was sent that
  * changes anything (docs/behaviour.md, "Finding the prefix"). Not a
  * BoomiError: asking again would not change the answers.
@@ -722,7 +735,7 @@ class PrefixNotFoundError extends Error {
     refusals;
     constructor(host, refusals) {
         const answers = refusals.map(({ prefix, error }) => `${prefix} answered HTTP ${error.status}${error.boomiMessage ? ` (${error.boomiMessage})` : ''}: ${prefixMeaning(error.status, prefix === contract/* PARTNER_PREFIX */.K1)}`);
-        super(`Boomi refused the listing under every path prefix of ${host}, so nothing was changed. ${answers.join('; ')}.`, {
+        super((0,errors/* sentences */.hC)(`Boomi refused the listing under every path prefix of ${host}, so nothing was changed. ${answers.join('; ')}.`, ...afterRefusals(host, refusals)), {
             cause: refusals[refusals.length - 1]?.error
         });
         this.host = host;
@@ -1147,6 +1160,9 @@ function dryRunSection(r) {
     const source = r.changeLog?.source ?? made;
     if (source)
         proved.push(`Change log: ${CHANGE_LOG_SOURCE[source]}, its trailer checked.`);
+    if (r.emptyGroup) {
+        unproved.push(`That connector group ${(0,untrusted/* mdCode */.xs)(r.groupType)} exists: its listing is empty, as Boomi lists a group that does not exist. A first upload needs the group (Developer tab, Add Connector Group).`);
+    }
     unproved.push('The privileges to upload, delete and switch classifications: a dry run sends none of those requests.');
     if (r.switches?.length) {
         unproved.push(`Whether ${r.switches.map(x => (0,untrusted/* mdCode */.xs)(x.classificationType)).join(', ')} exist for this group: Boomi says so only when a switch is sent.`);
@@ -1712,8 +1728,10 @@ async function listingPhase(deps) {
     const listing = await (await deps.client()).listGroup(inputs.groupType);
     const deleted = listing.filter(v => v.deleted).length;
     log.info(`${listing.length - deleted} live versions (${deleted} deleted ones also listed)`);
-    if (listing.length === 0)
+    if (listing.length === 0) {
+        deps.events.report({ type: 'empty-group' });
         emptyGroup(deps);
+    }
     return listing;
 }
 /**
@@ -1724,7 +1742,11 @@ async function listingPhase(deps) {
 function emptyGroup(deps) {
     const { inputs, log } = deps;
     const tab = 'the Type column of the Developer tab, without the classification';
-    if (inputs.archive)
+    if (inputs.archive && inputs.dryRun) {
+        // The real run's upload is what tells a first upload from a group that does not exist.
+        log.warning(`Group ${inputs.groupType} has no versions, and Boomi lists a group that does not exist the same way: a dry run cannot tell. Check that the connector group exists (Developer tab, Add Connector Group) and that ${constants/* Input */.pd.groupType} is spelled as ${tab}.`);
+    }
+    else if (inputs.archive)
         log.info(`Group ${inputs.groupType} has no versions: this is its first upload, or ${constants/* Input */.pd.groupType} is spelled otherwise than ${tab}.`);
     else
         log.warning(`Group ${inputs.groupType} has no versions in account ${inputs.accountId}: check that ${constants/* Input */.pd.groupType} is spelled as ${tab}.`);

@@ -550,6 +550,9 @@ function foldRun(base, events) {
             case 'given':
                 r.given = e.version;
                 break;
+            case 'empty-group':
+                r.emptyGroup = true;
+                break;
             case 'sent':
                 open.set(e.id, e.request);
                 break;

@@ -1,7 +1,7 @@
 // A non-2xx answer from Boomi, made into one BoomiError: Boomi's own words
 // (read from any of its four error shapes, scrubbed of credentials, then cut),
 // and the hint for what the user can do about that status.
-import { BoomiError, type Operation } from '../errors.js'
+import { BoomiError, type Operation, sentences } from '../errors.js'
 import { EU_API_URL, PARTNER_PREFIX } from './contract.js'
 import { cut, forLog, oneLine, scrubSecrets, secretForms } from '../domain/untrusted.js'
 import type { HttpResponse } from '../net/transport.js'
@@ -73,6 +73,20 @@ function prefixMeaning(status: number, partner: boolean): string {
 }
 
 /**
+ * What to check once every prefix refused: the user name's form after a 401; and, after a
+ * 401 or 403 on any host but the EU one, that host, since credentials are refused by a
+ * platform that does not hold the account.
+ */
+function afterRefusals(host: string, refusals: readonly { error: BoomiError }[]): string[] {
+  const statuses = new Set(refusals.map(r => r.error.status))
+  const refusedCredentials = statuses.has(401) || statuses.has(403)
+  return [
+    statuses.has(401) ? HINTS.any[401] : undefined,
+    refusedCredentials && host !== EU_API_URL ? `If the account is on Boomi's EU platform, set api-url to ${EU_API_URL}.` : undefined
+  ].filter((line): line is string => line !== undefined)
+}
+
+/**
  * Every path prefix refused the run's first request, so nothing was sent that
  * changes anything (docs/behaviour.md, "Finding the prefix"). Not a
  * BoomiError: asking again would not change the answers.
@@ -86,9 +100,15 @@ export class PrefixNotFoundError extends Error {
       ({ prefix, error }) =>
         `${prefix} answered HTTP ${error.status}${error.boomiMessage ? ` (${error.boomiMessage})` : ''}: ${prefixMeaning(error.status, prefix === PARTNER_PREFIX)}`
     )
-    super(`Boomi refused the listing under every path prefix of ${host}, so nothing was changed. ${answers.join('; ')}.`, {
-      cause: refusals[refusals.length - 1]?.error
-    })
+    super(
+      sentences(
+        `Boomi refused the listing under every path prefix of ${host}, so nothing was changed. ${answers.join('; ')}.`,
+        ...afterRefusals(host, refusals)
+      ),
+      {
+        cause: refusals[refusals.length - 1]?.error
+      }
+    )
     this.name = 'PrefixNotFoundError'
   }
 }

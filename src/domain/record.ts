@@ -102,6 +102,8 @@ export type RunEvent =
   | { type: 'archive'; archive: ArchiveResult }
   | { type: 'change-log'; changeLog: ChangeLogResult }
   | { type: 'given'; version: ConnectorVersion }
+  /** The group's listing held no version at all, deleted ones included: Boomi lists a group that does not exist the same way. */
+  | { type: 'empty-group' }
   /** Journaled before the request leaves; `answered` closes it. One never closed has an outcome nobody knows. */
   | { type: 'sent'; id: number; request: SentRequest }
   | { type: 'answered'; id: number }
@@ -134,6 +136,8 @@ export interface RunRecord {
   changeLog?: ChangeLogResult
   /** The run's version when it was given by version-id. */
   given?: ConnectorVersion
+  /** The listing held no version: a first upload, or a group that does not exist. */
+  emptyGroup?: boolean
   upload?: UploadRecord
   switches?: SwitchResult[]
   /** The prune phase's plan; absent when only room was made for the upload. */
@@ -183,6 +187,9 @@ export function foldRun(base: { groupType: string; dryRun: boolean }, events: re
         break
       case 'given':
         r.given = e.version
+        break
+      case 'empty-group':
+        r.emptyGroup = true
         break
       case 'sent':
         open.set(e.id, e.request)

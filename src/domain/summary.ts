@@ -89,6 +89,11 @@ function dryRunSection(r: RunRecord): string[] {
   const made = r.upload && 'changeLog' in r.upload ? 'workflow-run' : undefined
   const source = r.changeLog?.source ?? made
   if (source) proved.push(`Change log: ${CHANGE_LOG_SOURCE[source]}, its trailer checked.`)
+  if (r.emptyGroup) {
+    unproved.push(
+      `That connector group ${mdCode(r.groupType)} exists: its listing is empty, as Boomi lists a group that does not exist. A first upload needs the group (Developer tab, Add Connector Group).`
+    )
+  }
   unproved.push('The privileges to upload, delete and switch classifications: a dry run sends none of those requests.')
   if (r.switches?.length) {
     unproved.push(`Whether ${r.switches.map(x => mdCode(x.classificationType)).join(', ')} exist for this group: Boomi says so only when a switch is sent.`)

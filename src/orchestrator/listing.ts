@@ -11,7 +11,10 @@ export async function listingPhase(deps: RunDeps): Promise<readonly ConnectorVer
   const listing = await (await deps.client()).listGroup(inputs.groupType)
   const deleted = listing.filter(v => v.deleted).length
   log.info(`${listing.length - deleted} live versions (${deleted} deleted ones also listed)`)
-  if (listing.length === 0) emptyGroup(deps)
+  if (listing.length === 0) {
+    deps.events.report({ type: 'empty-group' })
+    emptyGroup(deps)
+  }
   return listing
 }
 
@@ -23,7 +26,13 @@ export async function listingPhase(deps: RunDeps): Promise<readonly ConnectorVer
 function emptyGroup(deps: RunDeps): void {
   const { inputs, log } = deps
   const tab = 'the Type column of the Developer tab, without the classification'
-  if (inputs.archive) log.info(`Group ${inputs.groupType} has no versions: this is its first upload, or ${Input.groupType} is spelled otherwise than ${tab}.`)
+  if (inputs.archive && inputs.dryRun) {
+    // The real run's upload is what tells a first upload from a group that does not exist.
+    log.warning(
+      `Group ${inputs.groupType} has no versions, and Boomi lists a group that does not exist the same way: a dry run cannot tell. Check that the connector group exists (Developer tab, Add Connector Group) and that ${Input.groupType} is spelled as ${tab}.`
+    )
+  } else if (inputs.archive)
+    log.info(`Group ${inputs.groupType} has no versions: this is its first upload, or ${Input.groupType} is spelled otherwise than ${tab}.`)
   else log.warning(`Group ${inputs.groupType} has no versions in account ${inputs.accountId}: check that ${Input.groupType} is spelled as ${tab}.`)
   const suffix = CLASSIFICATION_SUFFIX.exec(inputs.groupType)
   if (suffix) {
