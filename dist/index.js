@@ -1025,6 +1025,7 @@ function isHighSurrogate(code) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Do: () => (/* binding */ OutcomeUnknownError),
 /* harmony export */   Dr: () => (/* binding */ NetworkError),
 /* harmony export */   JE: () => (/* binding */ BoomiError),
 /* harmony export */   cc: () => (/* binding */ CancelledError),
@@ -1098,6 +1099,19 @@ class NetworkError extends Error {
         this.code = code;
         this.notSent = notSent;
         this.name = 'NetworkError';
+    }
+}
+/**
+ * A request that failed for good after an earlier attempt that may have done
+ * its work (a 5xx, a lost answer): whether it happened is not known, whatever
+ * the last failure says (a cancel, a refusal of the repeat).
+ */
+class OutcomeUnknownError extends Error {
+    operation;
+    constructor(operation, last, earlier) {
+        super(`${errorMessage(last)}, after an attempt that may have done it (${errorMessage(earlier)})`, { cause: last });
+        this.operation = operation;
+        this.name = 'OutcomeUnknownError';
     }
 }
 /**

@@ -73,6 +73,22 @@ export class NetworkError extends Error {
 }
 
 /**
+ * A request that failed for good after an earlier attempt that may have done
+ * its work (a 5xx, a lost answer): whether it happened is not known, whatever
+ * the last failure says (a cancel, a refusal of the repeat).
+ */
+export class OutcomeUnknownError extends Error {
+  constructor(
+    readonly operation: Operation,
+    last: unknown,
+    earlier: unknown
+  ) {
+    super(`${errorMessage(last)}, after an attempt that may have done it (${errorMessage(earlier)})`, { cause: last })
+    this.name = 'OutcomeUnknownError'
+  }
+}
+
+/**
  * Boomi answered 2xx with something the action does not understand. Nothing is
  * done on its strength (fail closed), and asking again would not help.
  */

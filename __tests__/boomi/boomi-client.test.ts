@@ -12,7 +12,8 @@ import { seedGroup } from '../../emulator/seed.js'
 import { ArchiveFile } from '../../src/archive/open.js'
 import { HttpBoomiClient, PrefixNotFoundError } from '../../src/boomi/client.js'
 import { PREFIXES_TO_TRY } from '../../src/boomi/contract.js'
-import { BoomiError, NetworkError } from '../../src/errors.js'
+import { BoomiError, CancelledError, NetworkError, OutcomeUnknownError } from '../../src/errors.js'
+import { mayHaveTakenEffect } from '../../src/boomi/failures.js'
 import { createTransport } from '../../src/net/transport.js'
 import { Pacer } from '../../src/net/pacer.js'
 import { realSleep } from '../../src/net/retry.js'
@@ -40,6 +41,7 @@ interface ClientSetup {
   server?: Emulator
   apiUrl?: string
   findPrefix?: readonly string[]
+  sleep?: (ms: number) => Promise<void>
 }
 
 function client(opts: ClientSetup = {}) {
@@ -60,7 +62,7 @@ function client(opts: ClientSetup = {}) {
       baseDelayMs: 1,
       maxDelayMs: 5,
       maxRetryAfterMs: 50,
-      sleep: realSleep,
+      sleep: opts.sleep ?? realSleep,
       random: Math.random,
       log: l => lines.push(l)
     },
@@ -440,6 +442,33 @@ describe('changeVersion', () => {
     const { c } = client()
     expect((await c.changeVersion(`${GROUP}-uat`, v.versionId, 'n')).reviewStatus).toBe('APPROVED')
     expect(emu.requests.map(r => r.status)).toEqual([502, 200])
+  })
+
+  it.each([
+    ['a cancel in the wait before the retry', [{ status: 500 }], true],
+    ['a refusal of the retry', [{ status: 502 }, { status: 400, body: '{"message":"Invalid request"}' }], false]
+  ])('a 5xx then %s: the outcome is not known, never "not made"', async (_case, script, cancel) => {
+    const [v] = emu.seed([{ groupType: GROUP, uploadedDate: '2024-01-01T00:00:00Z' }])
+    for (const answer of script) emu.script('versionChange', answer)
+    const sleep = cancel ? () => Promise.reject(new CancelledError()) : realSleep
+    const { c } = client({ sleep })
+    const err = await c.changeVersion(`${GROUP}-uat`, v.versionId, 'n').catch(e => e)
+    expect(err).toBeInstanceOf(OutcomeUnknownError)
+    expect(mayHaveTakenEffect(err)).toBe(true)
+    expect(err.message).toMatch(
+      cancel
+        ? /^The run was cancelled.*, after an attempt that may have done it \(version change failed: HTTP 500/
+        : /HTTP 400.*after an attempt that may have done it \(.*HTTP 502/
+    )
+  })
+
+  it('a refusal with no attempt before it that may have done the change stays a refusal', async () => {
+    emu.script('versionChange', { status: 503 })
+    emu.script('versionChange', { status: 403, body: '{"message":"Forbidden"}' })
+    const { c } = client()
+    const err = await c.changeVersion(`${GROUP}-uat`, '1', 'n').catch(e => e)
+    expect(err).toBeInstanceOf(BoomiError)
+    expect(mayHaveTakenEffect(err)).toBe(false)
   })
 
   it('an unknown classification is refused with the hint to check it in the Developer tab', async () => {

@@ -840,6 +840,8 @@ function classifyFailure(err) {
             return { kind: 'server-error', mayHaveTakenEffect: true, retryAfterMs, label };
         return { kind: 'client-error', mayHaveTakenEffect: false, label };
     }
+    if (err instanceof errors/* OutcomeUnknownError */.Do)
+        return { kind: 'client-error', mayHaveTakenEffect: true, label: err.name };
     // An answer not understood (a 2xx that is not what Boomi documents, or one too large to read) to a
     // request that changes something: Boomi may well have done it, and asking again would not help.
     if (err instanceof errors/* AnswerError */.dV)
@@ -970,7 +972,26 @@ class HttpBoomiClient {
     }
     async changeVersion(classificationType, versionId, releaseNotes) {
         const body = (0,contract/* versionChangeBody */.N$)(classificationType, versionId, releaseNotes);
-        const text = await this.retried(`version change ${classificationType}`, () => this.send({ operation: 'version change', method: 'POST', path: contract/* PATHS */.R7.versionChange, body, contentType: 'application/json' }, classificationType));
+        // As a delete's: once an attempt may have made the change, no later failure (a cancel in the wait) says it was not made.
+        let mayBeMade;
+        let text;
+        try {
+            text = await this.retried(`version change ${classificationType}`, async () => {
+                try {
+                    return await this.send({ operation: 'version change', method: 'POST', path: contract/* PATHS */.R7.versionChange, body, contentType: 'application/json' }, classificationType);
+                }
+                catch (err) {
+                    if (classifyFailure(err).mayHaveTakenEffect)
+                        mayBeMade = err;
+                    throw err;
+                }
+            });
+        }
+        catch (err) {
+            if (mayBeMade !== undefined && !classifyFailure(err).mayHaveTakenEffect)
+                throw new errors/* OutcomeUnknownError */.Do('version change', err, mayBeMade);
+            throw err;
+        }
         const change = readVersionChange(text, classificationType, versionId);
         return change.reviewReason === undefined ? change : { ...change, reviewReason: boomiWords(change.reviewReason, this.secrets) };
     }

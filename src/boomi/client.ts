@@ -3,7 +3,7 @@ import { PARTNER_PREFIX, PATHS, deleteRequest, isWrongPrefix, queryBody, version
 import { readCreatedVersion, readQueryPage, readVersionChange } from './answers.js'
 import { ListingPages } from './listing.js'
 import { PrefixNotFoundError, boomiWords, retryAfterOf, toBoomiError } from './refusals.js'
-import { BoomiError, type Operation, sentences } from '../errors.js'
+import { BoomiError, type Operation, OutcomeUnknownError, sentences } from '../errors.js'
 import type { Logger } from '../logger.js'
 import type { ApiContact, ApiNotice } from '../domain/contact.js'
 import { cut, forLog, oneLine, scrubSecrets, secretForms } from '../domain/untrusted.js'
@@ -177,9 +177,25 @@ export class HttpBoomiClient implements BoomiClient {
 
   async changeVersion(classificationType: string, versionId: string, releaseNotes: string): Promise<VersionChange> {
     const body = versionChangeBody(classificationType, versionId, releaseNotes)
-    const text = await this.retried(`version change ${classificationType}`, () =>
-      this.send({ operation: 'version change', method: 'POST', path: PATHS.versionChange, body, contentType: 'application/json' }, classificationType)
-    )
+    // As a delete's: once an attempt may have made the change, no later failure (a cancel in the wait) says it was not made.
+    let mayBeMade: unknown
+    let text: string
+    try {
+      text = await this.retried(`version change ${classificationType}`, async () => {
+        try {
+          return await this.send(
+            { operation: 'version change', method: 'POST', path: PATHS.versionChange, body, contentType: 'application/json' },
+            classificationType
+          )
+        } catch (err) {
+          if (classifyFailure(err).mayHaveTakenEffect) mayBeMade = err
+          throw err
+        }
+      })
+    } catch (err) {
+      if (mayBeMade !== undefined && !classifyFailure(err).mayHaveTakenEffect) throw new OutcomeUnknownError('version change', err, mayBeMade)
+      throw err
+    }
     const change = readVersionChange(text, classificationType, versionId)
     return change.reviewReason === undefined ? change : { ...change, reviewReason: boomiWords(change.reviewReason, this.secrets) }
   }

@@ -1,7 +1,7 @@
 // Every failure of a request to Boomi, read once into the kinds the retry
 // strategy knows (src/net/retry.ts): the network layer never learns Boomi's
 // error classes, and no caller reads a status to decide whether to retry.
-import { AnswerError, BoomiError, NetworkError, type Operation } from '../errors.js'
+import { AnswerError, BoomiError, NetworkError, type Operation, OutcomeUnknownError } from '../errors.js'
 import type { Failure } from '../net/retry.js'
 
 /** How many tries a name that does not resolve for now (EAI_AGAIN) gets in all, however high max-attempts is. */
@@ -33,6 +33,7 @@ export function classifyFailure(err: unknown): Failure {
     if (err.status >= 500) return { kind: 'server-error', mayHaveTakenEffect: true, retryAfterMs, label }
     return { kind: 'client-error', mayHaveTakenEffect: false, label }
   }
+  if (err instanceof OutcomeUnknownError) return { kind: 'client-error', mayHaveTakenEffect: true, label: err.name }
   // An answer not understood (a 2xx that is not what Boomi documents, or one too large to read) to a
   // request that changes something: Boomi may well have done it, and asking again would not help.
   if (err instanceof AnswerError) return { kind: 'client-error', mayHaveTakenEffect: CHANGES.has(err.operation), label: err.name }
