@@ -286,6 +286,20 @@ describe('refusal hints fit the operation and the prefix', () => {
     expect(toBoomiError('delete', res, 0).message).not.toMatch(/Partner API/)
   })
 
+  it.each([301, 302, 307, 308])('a %i names where it redirects, says api-url names something else, and that the token went nowhere', status => {
+    const res = { status, headers: { location: 'https://platform.boomi.com/login?\r\n::error::x' }, text: '<html>Moved</html>' }
+    const message = toBoomiError('query', res, 0).message
+    expect(message).toContain('The answer redirects to https://platform.boomi.com/login? ::error::x, which Boomi')
+    expect(message).toMatch(/check api-url .* Redirects are not followed, so the credentials went nowhere else\.$/)
+    expect(message).not.toMatch(/\n/)
+    expect(toBoomiError('query', { ...res, headers: {} }, 0).message).toContain('The answer redirects, which Boomi')
+  })
+
+  it.each([405, 415])('a delete answered %i: the delete form may be wrong, and no further deletion is started', status => {
+    expect(hintFor('delete', status)).toMatch(/did not take the delete request's form.*No further deletion is started; please report/)
+    expect(hintFor('query', status)).toBeUndefined()
+  })
+
   it('a first upload refused: the group must exist', () => {
     expect(hintFor('create', 400)).toMatch(/connector group exists \(Developer tab, Add Connector Group\)/)
     expect(hintFor('create', 404)).toBe(hintFor('create', 400))

@@ -55,7 +55,7 @@ const rejecting = (err: Error) => async (): Promise<DeleteAnswer> => Promise.rej
 const gone = (i: number): ConnectorVersion => ({ ...version(i), deleted: true })
 
 describe('what a failed delete makes of a version', () => {
-  it('a 404 is settled by the listing (gone: deleted; still there: refused), another refusal is a skip at once with its status as reason', async () => {
+  it('a 404 is settled by the listing (gone: deleted; still there: failed, pointing at the delete form), another refusal is a skip at once with its status as reason', async () => {
     const boomi = client(
       {
         '1000': rejecting(new BoomiError('delete', 404, 'not found')),
@@ -69,10 +69,15 @@ describe('what a failed delete makes of a version', () => {
     expect(ids(outcome.deleted)).toEqual(['1003', '1000'])
     expect(outcome.skipped).toEqual([
       { version: version(5), reason: 'in use' },
-      { version: version(2), reason: 'refused by Boomi: HTTP 409' },
-      { version: version(1), reason: 'refused by Boomi: not found' }
+      { version: version(2), reason: 'refused by Boomi: HTTP 409' }
     ])
-    expect(outcome.failed).toEqual([])
+    expect(outcome.failed).toEqual([
+      {
+        version: version(1),
+        error:
+          'refused by Boomi: not found, yet the listing shows it: the delete request may not be the form Boomi serves (docs/boomi-api.md, "What is uncertain")'
+      }
+    ])
     expect(outcome.notTried).toEqual([])
     expect(boomi.calls.filter(c => c === 'list')).toHaveLength(1)
     expect(open(deps.events.all)).toEqual([])
@@ -121,6 +126,24 @@ describe('what a failed delete makes of a version', () => {
 })
 
 describe('when the deletions stop', () => {
+  it.each([405, 415, 401, 403])('HTTP %i, which every delete would get alike, is a failure (never a refusal) and no further deletion starts', async status => {
+    const boomi = client({ '1000': rejecting(new BoomiError('delete', status, 'Method Not Allowed')) }, [])
+    const { deps } = depsFor(boomi)
+    const outcome = await executePrune(deps, boomi, planOf(3), 'prune')
+    expect(boomi.calls).toEqual(['delete 1000'])
+    expect(outcome.failed).toEqual([{ version: version(0), error: `delete failed: HTTP ${status}: Method Not Allowed` }])
+    expect(outcome.skipped).toEqual([])
+    expect(outcome.notTried).toEqual([version(1), version(2)])
+  })
+
+  it.each([400, 404, 409, 410, 422])('HTTP %i is about the version: the other deletions go on', async status => {
+    const boomi = client({ '1000': rejecting(new BoomiError('delete', status, 'no')) }, [gone(0)])
+    const { deps } = depsFor(boomi)
+    const outcome = await executePrune(deps, boomi, planOf(3), 'prune')
+    expect(boomi.calls.filter(c => c.startsWith('delete'))).toEqual(['delete 1000', 'delete 1001', 'delete 1002'])
+    expect(outcome.notTried).toEqual([])
+  })
+
   it('a 403 after a lost answer stops the rest: they are not tried, and reported so', async () => {
     const boomi = client({ '1000': async () => ({ outcome: 'unknown', error: new BoomiError('delete', 403, 'forbidden') }) }, [gone(0)])
     const { deps } = depsFor(boomi)

@@ -664,6 +664,7 @@ const PRIVILEGES = 'Boomi requires the Developer and API privileges for private 
 const PUBLIC_PRIVILEGES = 'public ones also need the Connector Administration feature and the Connector Submission privilege';
 const PARTNER_API = "Under the Partner API's prefix, /partner/api/rest/v1, a 403 may also mean that the Partner API is not enabled for this account (Boomi enables it on request): set api-url to the host alone, so that the action finds the prefix, or to the host with /api/rest/v1.";
 const GROUP_EXISTS = "If this is the group's first upload, check that the connector group exists (Developer tab, Add Connector Group) and that group-type is its Type without the classification.";
+const DELETE_FORM = "Boomi did not take the delete request's form, which Boomi's pages do not confirm (this release sends a DELETE with a JSON body naming the group and the version: docs/boomi-api.md, \"What is uncertain\"). No further deletion is started; please report this answer with the action's version.";
 /**
  * What to check, by operation and status (docs/behaviour.md, "First contact");
  * `{subject}` is the classification type of a version change. Boomi's
@@ -684,7 +685,9 @@ const HINTS = {
         404: GROUP_EXISTS
     },
     delete: {
-        403: `Check that the user may delete connector versions in this account. ${PRIVILEGES}; ${PUBLIC_PRIVILEGES}.`
+        403: `Check that the user may delete connector versions in this account. ${PRIVILEGES}; ${PUBLIC_PRIVILEGES}.`,
+        405: DELETE_FORM,
+        415: DELETE_FORM
     },
     'version change': {
         403: `Check that the user may switch classification '{subject}'. ${PRIVILEGES}; ${PUBLIC_PRIVILEGES}. For a PUBLIC classification the change is a release request: it needs the Connector Submission privilege and the SDK Publisher Agreement, signed for the account.`,
@@ -749,7 +752,13 @@ class PrefixNotFoundError extends Error {
  */
 function toBoomiError(operation, res, now, secrets = [], context = {}) {
     const message = boomiWords(parseErrorMessage(res.text, String(res.headers['content-type'] ?? '')), secrets);
-    return new errors/* BoomiError */.JE(operation, res.status, message, retryAfterOf(res.headers, now), hintFor(operation, res.status, context.subject, context.partner));
+    const hint = res.status >= 300 && res.status < 400 ? redirectHint(res.headers.location, secrets) : hintFor(operation, res.status, context.subject, context.partner);
+    return new errors/* BoomiError */.JE(operation, res.status, message, retryAfterOf(res.headers, now), hint);
+}
+/** Boomi's API answers where it is asked: a redirect says api-url names something else. Never followed, so the token stays here. */
+function redirectHint(location, secrets) {
+    const to = typeof location === 'string' && location ? ` to ${boomiWords(location, secrets)}` : '';
+    return `The answer redirects${to}, which Boomi's API does not do: check api-url (a host of the API such as ${contract/* DEFAULT_API_URL */.rK}, or for the EU ${contract/* EU_API_URL */.mb}, not the web pages). Redirects are not followed, so the credentials went nowhere else.`;
 }
 /**
  * Text Boomi wrote (an error's message, a version change's reviewReason) as a
@@ -1972,6 +1981,9 @@ function logPlan(log, plan, dryRun) {
     for (const s of plan.skip)
         log.info(`skip ${describe(s.version)}: ${s.reason}`);
 }
+function isNotFound(err) {
+    return err instanceof errors/* BoomiError */.JE && err.status === 404;
+}
 function refusalOf(err) {
     return err instanceof errors/* BoomiError */.JE && (0,contract/* isDeleteRefusal */.Ie)(err.status) ? `refused by Boomi: ${err.boomiMessage || `HTTP ${err.status}`}` : undefined;
 }
@@ -2045,9 +2057,9 @@ async function executePrune(deps, client, plan, round) {
                 if (answer.outcome === 'unknown') {
                     // An attempt lost its answer, and what came after failed: perhaps only because it was already done.
                     const refusal = refusalOf(answer.error);
-                    unsure.push({ item, refusal, failure: refusal ? undefined : (0,errors/* errorMessage */.gJ)(answer.error), answered });
+                    unsure.push({ item, refusal, notFound: isNotFound(answer.error), failure: refusal ? undefined : (0,errors/* errorMessage */.gJ)(answer.error), answered });
                     ordered.emit(index, () => done++);
-                    if (answer.error instanceof errors/* BoomiError */.JE && (answer.error.status === 401 || answer.error.status === 403))
+                    if (answer.error instanceof errors/* BoomiError */.JE && (0,contract/* stopsDeletes */.o)(answer.error.status))
                         stop = true;
                     continue;
                 }
@@ -2081,7 +2093,7 @@ async function executePrune(deps, client, plan, round) {
                     });
                 }
                 else if (refusal || mayHaveTakenEffect(err)) {
-                    unsure.push({ item, refusal, failure: refusal ? undefined : (0,errors/* errorMessage */.gJ)(err), answered });
+                    unsure.push({ item, refusal, notFound: isNotFound(err), failure: refusal ? undefined : (0,errors/* errorMessage */.gJ)(err), answered });
                     ordered.emit(index, () => done++);
                 }
                 else {
@@ -2094,7 +2106,7 @@ async function executePrune(deps, client, plan, round) {
                         log.warning(`Deleting version ${describe(version)} failed: ${error}`);
                     });
                 }
-                if (err instanceof errors/* BoomiError */.JE && (err.status === 401 || err.status === 403))
+                if (err instanceof errors/* BoomiError */.JE && (0,contract/* stopsDeletes */.o)(err.status))
                     stop = true;
             }
         }
@@ -2129,12 +2141,19 @@ async function settleUnsure(deps, client, unsure) {
         return out;
     }
     const byId = new Map(listing.map(v => [v.versionId, v]));
-    for (const { item, refusal, failure, answered } of unsure) {
+    for (const { item, refusal, notFound, failure, answered } of unsure) {
         const now = byId.get(item.version.versionId);
         if (!now || now.deleted) {
             out.deleted.push(item);
             events.report({ type: 'deleted', item });
             log.info(`deleted ${describe(item.version)} (its answer was lost; the listing shows it deleted)`);
+        }
+        else if (notFound) {
+            // Not a refusal of this version: Boomi says it has no such thing while listing it.
+            const error = `${refusal ?? 'HTTP 404'}, yet the listing shows it: the delete request may not be the form Boomi serves (docs/boomi-api.md, "What is uncertain")`;
+            out.failed.push({ version: item.version, error });
+            events.report({ type: 'delete-failed', version: item.version, error });
+            log.warning(`Deleting version ${describe(item.version)} failed: ${error}`);
         }
         else if (refusal) {
             const skip = { version: item.version, reason: refusal };
@@ -2637,7 +2656,7 @@ function failures(r) {
         const reasons = [...byMessage].map(([message, list]) => `${list.join(', ')}: ${message}`).join('; ');
         problems.push(o.failed.length
             ? `Pruning failed: ${(0,src_text/* plural */.LS)(o.failed.length, 'deletion')} failed (${o.deleted.length} done${untried}): ${reasons}`
-            : `Pruning stopped: ${(0,src_text/* plural */.LS)(o.notTried.length, 'deletion')} not tried after Boomi refused credentials or privileges (${o.deleted.length} done)`);
+            : `Pruning stopped: ${(0,src_text/* plural */.LS)(o.notTried.length, 'deletion')} not tried after Boomi refused one as it would every deletion (credentials, privileges, or the delete's form) (${o.deleted.length} done)`);
     }
     if (r.upload?.kind === 'uploaded' && r.upload.strayTwins.length) {
         const stray = ids(r.upload.strayTwins);

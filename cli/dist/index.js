@@ -23,6 +23,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */   jM: () => (/* binding */ RELEASE_VERSION_IS_PROTECTED),
 /* harmony export */   ls: () => (/* binding */ PREFIXES_TO_TRY),
 /* harmony export */   mb: () => (/* binding */ EU_API_URL),
+/* harmony export */   o: () => (/* binding */ stopsDeletes),
 /* harmony export */   rK: () => (/* binding */ DEFAULT_API_URL),
 /* harmony export */   vk: () => (/* binding */ MAX_VERSION_ID_LENGTH),
 /* harmony export */   xW: () => (/* binding */ versionLimitIn)
@@ -93,12 +94,22 @@ function deleteRequest(groupType, versionId) {
     return { method: 'DELETE', path: PATHS.delete, body: JSON.stringify({ groupType, versionId }) };
 }
 /**
+ * 4xx answers about the request rather than the version, which every delete
+ * of the run would get alike: credentials (401), privileges (403), and a form
+ * of delete that Boomi does not serve (405, 415: the form above is a guess).
+ */
+const EVERY_DELETE_ALIKE = new Set([401, 403, 405, 415]);
+/**
  * UNCERTAIN: which status a refused delete gets (version in use by a
- * classification, or under review). Any 4xx except the ones that mean
- * "your credentials, privileges or pace are wrong" is taken as a refusal.
+ * classification, or under review). Any 4xx is taken as a refusal of that
+ * version, except 429 (the pace) and the statuses every delete would get alike.
  */
 function isDeleteRefusal(status) {
-    return status >= 400 && status < 500 && status !== 401 && status !== 403 && status !== 429;
+    return status >= 400 && status < 500 && status !== 429 && !EVERY_DELETE_ALIKE.has(status);
+}
+/** A delete failure that the rest of the run's deletes would meet too: none more is started. */
+function stopsDeletes(status) {
+    return EVERY_DELETE_ALIKE.has(status);
 }
 /** Review states in which Boomi refuses deletion (documented). */
 const PROTECTED_REVIEW_STATUSES = new Set(['PENDING', 'APPROVED', 'REJECTED']);

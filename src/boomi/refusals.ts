@@ -2,7 +2,7 @@
 // (read from any of its four error shapes, scrubbed of credentials, then cut),
 // and the hint for what the user can do about that status.
 import { BoomiError, type Operation, sentences } from '../errors.js'
-import { EU_API_URL, PARTNER_PREFIX } from './contract.js'
+import { DEFAULT_API_URL, EU_API_URL, PARTNER_PREFIX } from './contract.js'
 import { cut, forLog, oneLine, scrubSecrets, secretForms } from '../domain/untrusted.js'
 import type { HttpResponse } from '../net/transport.js'
 import { parseRetryAfter } from '../net/retry.js'
@@ -18,6 +18,9 @@ const PARTNER_API =
   "Under the Partner API's prefix, /partner/api/rest/v1, a 403 may also mean that the Partner API is not enabled for this account (Boomi enables it on request): set api-url to the host alone, so that the action finds the prefix, or to the host with /api/rest/v1."
 const GROUP_EXISTS =
   "If this is the group's first upload, check that the connector group exists (Developer tab, Add Connector Group) and that group-type is its Type without the classification."
+
+const DELETE_FORM =
+  "Boomi did not take the delete request's form, which Boomi's pages do not confirm (this release sends a DELETE with a JSON body naming the group and the version: docs/boomi-api.md, \"What is uncertain\"). No further deletion is started; please report this answer with the action's version."
 
 type StatusHints = Readonly<Record<number, string>>
 
@@ -41,7 +44,9 @@ const HINTS: { readonly any: StatusHints } & { readonly [op in Operation]?: Stat
     404: GROUP_EXISTS
   },
   delete: {
-    403: `Check that the user may delete connector versions in this account. ${PRIVILEGES}; ${PUBLIC_PRIVILEGES}.`
+    403: `Check that the user may delete connector versions in this account. ${PRIVILEGES}; ${PUBLIC_PRIVILEGES}.`,
+    405: DELETE_FORM,
+    415: DELETE_FORM
   },
   'version change': {
     403: `Check that the user may switch classification '{subject}'. ${PRIVILEGES}; ${PUBLIC_PRIVILEGES}. For a PUBLIC classification the change is a release request: it needs the Connector Submission privilege and the SDK Publisher Agreement, signed for the account.`,
@@ -125,7 +130,15 @@ export function toBoomiError(
   context: { subject?: string; partner?: boolean } = {}
 ): BoomiError {
   const message = boomiWords(parseErrorMessage(res.text, String(res.headers['content-type'] ?? '')), secrets)
-  return new BoomiError(operation, res.status, message, retryAfterOf(res.headers, now), hintFor(operation, res.status, context.subject, context.partner))
+  const hint =
+    res.status >= 300 && res.status < 400 ? redirectHint(res.headers.location, secrets) : hintFor(operation, res.status, context.subject, context.partner)
+  return new BoomiError(operation, res.status, message, retryAfterOf(res.headers, now), hint)
+}
+
+/** Boomi's API answers where it is asked: a redirect says api-url names something else. Never followed, so the token stays here. */
+function redirectHint(location: string | string[] | undefined, secrets: readonly string[]): string {
+  const to = typeof location === 'string' && location ? ` to ${boomiWords(location, secrets)}` : ''
+  return `The answer redirects${to}, which Boomi's API does not do: check api-url (a host of the API such as ${DEFAULT_API_URL}, or for the EU ${EU_API_URL}, not the web pages). Redirects are not followed, so the credentials went nowhere else.`
 }
 
 /**

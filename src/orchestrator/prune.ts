@@ -1,9 +1,9 @@
 // The prune phase (docs/behaviour.md, "Pruning"): plan with the pure planner, then delete, a few
 // at a time (the client paces them). A refusal is a skip; any other failure is
-// recorded and the rest go on, except 401/403, which would fail the same way
-// for every one, and a cancelled run, which starts nothing new.
+// recorded and the rest go on, except 401, 403, 405 and 415, which would fail
+// the same way for every one, and a cancelled run, which starts nothing new.
 import type { BoomiClient } from '../boomi/client.js'
-import { isDeleteRefusal } from '../boomi/contract.js'
+import { isDeleteRefusal, stopsDeletes } from '../boomi/contract.js'
 import { mayHaveTakenEffect } from '../boomi/failures.js'
 import { type PlannedVersion, type PrunePlan, planPrune } from '../domain/plan.js'
 import type { PruneOutcome, PruneResult } from '../domain/record.js'
@@ -114,9 +114,15 @@ function logPlan(log: Logger, plan: PrunePlan, dryRun: boolean): void {
 interface Unsure {
   item: PlannedVersion
   refusal?: string
+  /** The refusal was a 404: if the listing still shows the version, the delete did not reach it. */
+  notFound?: boolean
   failure?: string
   /** Closes the journaled request once the listing has told. */
   answered: () => void
+}
+
+function isNotFound(err: unknown): boolean {
+  return err instanceof BoomiError && err.status === 404
 }
 
 function refusalOf(err: unknown): string | undefined {
@@ -194,9 +200,9 @@ export async function executePrune(deps: RunDeps, client: BoomiClient, plan: Pru
         if (answer.outcome === 'unknown') {
           // An attempt lost its answer, and what came after failed: perhaps only because it was already done.
           const refusal = refusalOf(answer.error)
-          unsure.push({ item, refusal, failure: refusal ? undefined : errorMessage(answer.error), answered })
+          unsure.push({ item, refusal, notFound: isNotFound(answer.error), failure: refusal ? undefined : errorMessage(answer.error), answered })
           ordered.emit(index, () => done++)
-          if (answer.error instanceof BoomiError && (answer.error.status === 401 || answer.error.status === 403)) stop = true
+          if (answer.error instanceof BoomiError && stopsDeletes(answer.error.status)) stop = true
           continue
         }
         deleted.push(item)
@@ -227,7 +233,7 @@ export async function executePrune(deps: RunDeps, client: BoomiClient, plan: Pru
             log.warning(`Version ${describe(version)} was not deleted: ${refusal}`)
           })
         } else if (refusal || mayHaveTakenEffect(err)) {
-          unsure.push({ item, refusal, failure: refusal ? undefined : errorMessage(err), answered })
+          unsure.push({ item, refusal, notFound: isNotFound(err), failure: refusal ? undefined : errorMessage(err), answered })
           ordered.emit(index, () => done++)
         } else {
           const error = errorMessage(err)
@@ -239,7 +245,7 @@ export async function executePrune(deps: RunDeps, client: BoomiClient, plan: Pru
             log.warning(`Deleting version ${describe(version)} failed: ${error}`)
           })
         }
-        if (err instanceof BoomiError && (err.status === 401 || err.status === 403)) stop = true
+        if (err instanceof BoomiError && stopsDeletes(err.status)) stop = true
       }
     }
   }
@@ -272,12 +278,18 @@ async function settleUnsure(deps: RunDeps, client: BoomiClient, unsure: Unsure[]
     return out
   }
   const byId = new Map(listing.map(v => [v.versionId, v]))
-  for (const { item, refusal, failure, answered } of unsure) {
+  for (const { item, refusal, notFound, failure, answered } of unsure) {
     const now = byId.get(item.version.versionId)
     if (!now || now.deleted) {
       out.deleted.push(item)
       events.report({ type: 'deleted', item })
       log.info(`deleted ${describe(item.version)} (its answer was lost; the listing shows it deleted)`)
+    } else if (notFound) {
+      // Not a refusal of this version: Boomi says it has no such thing while listing it.
+      const error = `${refusal ?? 'HTTP 404'}, yet the listing shows it: the delete request may not be the form Boomi serves (docs/boomi-api.md, "What is uncertain")`
+      out.failed.push({ version: item.version, error })
+      events.report({ type: 'delete-failed', version: item.version, error })
+      log.warning(`Deleting version ${describe(item.version)} failed: ${error}`)
     } else if (refusal) {
       const skip = { version: item.version, reason: refusal }
       out.skipped.push(skip)

@@ -141,7 +141,7 @@ function failures(r: RunRecord): void {
     problems.push(
       o.failed.length
         ? `Pruning failed: ${plural(o.failed.length, 'deletion')} failed (${o.deleted.length} done${untried}): ${reasons}`
-        : `Pruning stopped: ${plural(o.notTried.length, 'deletion')} not tried after Boomi refused credentials or privileges (${o.deleted.length} done)`
+        : `Pruning stopped: ${plural(o.notTried.length, 'deletion')} not tried after Boomi refused one as it would every deletion (credentials, privileges, or the delete's form) (${o.deleted.length} done)`
     )
   }
   if (r.upload?.kind === 'uploaded' && r.upload.strayTwins.length) {
