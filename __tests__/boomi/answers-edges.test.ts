@@ -32,6 +32,14 @@ function thrown(fn: () => unknown): AnswerError {
 }
 
 describe('a query page', () => {
+  it('a byte order mark before the JSON is not part of it; one anywhere else is', () => {
+    const page = JSON.stringify({ numberOfResults: 1, result: [versionJson(3, GROUP)] })
+    expect(readQueryPage(`\uFEFF${page}`, 'query').result.map(v => v.versionId)).toEqual(['3'])
+    expect(readCreatedVersion(`\uFEFF${JSON.stringify(versionJson(4, GROUP))}`, GROUP).versionId).toBe('4')
+    expect(thrown(() => readQueryPage(`\uFEFF\uFEFF${page}`, 'query')).problem).toBe('the answer is not JSON')
+    expect(thrown(() => readQueryPage(` \uFEFF${page}`, 'query')).problem).toBe('the answer is not JSON')
+  })
+
   it('a count of 0 does not excuse a result that is there: a list is read, anything else refused', () => {
     const listed = readQueryPage(JSON.stringify({ numberOfResults: 0, result: [versionJson(3, GROUP)] }), 'query')
     expect(listed.result.map(v => v.versionId)).toEqual(['3'])

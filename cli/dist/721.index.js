@@ -338,7 +338,8 @@ function kind(value) {
 }
 function parseJsonAnswer(text, operation) {
     try {
-        return JSON.parse(text);
+        // A UTF-8 byte order mark, which some servers put first, is no part of the JSON.
+        return JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
     }
     catch {
         throw new errors/* AnswerError */.dV(operation, 'the answer is not JSON');

@@ -43,7 +43,8 @@ function kind(value: unknown): string {
 
 export function parseJsonAnswer(text: string, operation: Operation): unknown {
   try {
-    return JSON.parse(text)
+    // A UTF-8 byte order mark, which some servers put first, is no part of the JSON.
+    return JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text)
   } catch {
     throw new AnswerError(operation, 'the answer is not JSON')
   }
