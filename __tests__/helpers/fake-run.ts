@@ -90,6 +90,8 @@ export class FakeBoomi implements BoomiClient {
   versions: ConnectorVersion[] = []
   calls: string[] = []
   createSteps: CreateStep[] = []
+  /** The most change log this fake Boomi keeps of an upload (Boomi's own limit is not known). */
+  keepsChangeLog?: number
   /** versionId → refusal status (a classification uses it, say). */
   deleteRefusals = new Map<string, number>()
   /** versionId → status: the delete happens, its answer is lost, and the retry is answered this status. */
@@ -161,7 +163,7 @@ export class FakeBoomi implements BoomiClient {
     if (received.fields.sha256Checksum !== createHash('sha256').update(received.file).digest('hex'))
       throw new Error('sha256Checksum does not match the file part')
     this.elapse(this.createTakesMs)
-    const changeLog = received.fields.changeLog ?? ''
+    const changeLog = (received.fields.changeLog ?? '').slice(0, this.keepsChangeLog)
     const version = (): ConnectorVersion => ({
       versionId: String(++this.nextId),
       groupType,

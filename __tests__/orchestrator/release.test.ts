@@ -196,6 +196,33 @@ describe('upload', () => {
   })
 })
 
+describe('a change log Boomi keeps only in part', () => {
+  it('an upload given back without its checksum line is warned of: a re-run would not recognise it', async () => {
+    const boomi = new FakeBoomi()
+    boomi.keepsChangeLog = 1000
+    const run = await runFake(boomi, makeInputs({ changeLog: 'x'.repeat(1200) }), ws.dir)
+    expect(run.error).toBeUndefined()
+    expect(run.warnings).toEqual([
+      expect.stringMatching(
+        /^Boomi gave version 2001 back with a change log that does not carry this archive's checksum line \(1000 of the 13\d\d characters sent\): a re-run will not recognise it/
+      )
+    ])
+    // What the warning says: the same archive again is not recognised.
+    const again = await runFake(boomi, makeInputs({ changeLog: 'x'.repeat(1200) }), ws.dir)
+    expect(outputsOf(again.record).uploaded).toBe('true')
+  })
+
+  it('a change log kept whole, or an answer without one, is not warned of', async () => {
+    const whole = await runFake(new FakeBoomi(), makeInputs({ changeLog: 'x'.repeat(1200) }), ws.dir)
+    expect(whole.warnings).toEqual([])
+    const boomi = new FakeBoomi()
+    const create = boomi.createVersion.bind(boomi)
+    boomi.createVersion = async (g, b) => ({ ...(await create(g, b)), changeLog: undefined })
+    const bare = await runFake(boomi, makeInputs(), ws.dir)
+    expect(bare.warnings).toEqual([])
+  })
+})
+
 describe('account version limit', () => {
   const limit = { status: 400, message: 'The account has reached the maximum of 1500 connector versions.' }
 

@@ -2475,8 +2475,10 @@ async function uploadWithRoom(deps, client, body, sha256, changeLog, listing) {
     const started = clock.now();
     const attempt = async (before, unknownBefore = 0) => {
         const created = await createWithRecovery(deps, client, () => client.createVersion(inputs.groupType, body), before, sha256, changeLog, unknownBefore);
-        if (created.kind === 'created')
+        if (created.kind === 'created') {
             log.info(`Uploaded version ${describe(created.version)} in ${((clock.now() - started) / 1000).toFixed(1)} s`);
+            warnIfTrailerLost(deps, created.version, sha256, changeLog);
+        }
         return created;
     };
     const failed = (error, earlier) => ({ kind: 'failed', changeLog, error, mayBeStored: earlier.unknown > 0 });
@@ -2504,6 +2506,17 @@ async function uploadWithRoom(deps, client, body, sha256, changeLog, listing) {
     if (again.kind === 'created')
         return { ...again, kind: 'uploaded', changeLog, earlyPrune };
     return failed(notCreatedError(deps, again, sha256), again);
+}
+/**
+ * How much change log Boomi keeps is not known (docs/boomi-api.md, "What is
+ * uncertain"). A version given back without this archive's checksum line will
+ * not be recognised by a re-run, which would upload the archive again.
+ */
+function warnIfTrailerLost(deps, version, sha256, sent) {
+    // An answer without a change log tells nothing; the next listing's will.
+    if (version.changeLog === undefined || findLostUpload([version], sha256, new Set()).length)
+        return;
+    deps.log.warning(`Boomi gave version ${version.versionId} back with a change log that does not carry this archive's checksum line (${version.changeLog.length} of the ${sent.length} characters sent): a re-run will not recognise it and would upload the archive again. Shorten the change log, and please report this with the two lengths.`);
 }
 function isVersionLimit(err) {
     return err instanceof errors/* BoomiError */.JE && (0,contract/* isVersionLimitRefusal */.KL)(err.status, err.boomiMessage);

@@ -5,7 +5,7 @@ import type { BoomiClient } from '../boomi/client.js'
 import { isVersionLimitRefusal, versionLimitIn } from '../boomi/contract.js'
 import { Input } from '../constants.js'
 import { type MatchKind, buildChangeLog, defaultChangeLog } from '../domain/changelog.js'
-import { findDuplicates } from '../domain/plan.js'
+import { findDuplicates, findLostUpload } from '../domain/plan.js'
 import type { ArchiveResult, ChangeLogResult, PruneOutcome, UploadRecord } from '../domain/record.js'
 import { approxBytes } from '../text.js'
 import type { ConnectorVersion } from '../domain/versions.js'
@@ -109,7 +109,10 @@ async function uploadWithRoom(
   const started = clock.now()
   const attempt = async (before: readonly ConnectorVersion[], unknownBefore = 0) => {
     const created = await createWithRecovery(deps, client, () => client.createVersion(inputs.groupType, body), before, sha256, changeLog, unknownBefore)
-    if (created.kind === 'created') log.info(`Uploaded version ${describe(created.version)} in ${((clock.now() - started) / 1000).toFixed(1)} s`)
+    if (created.kind === 'created') {
+      log.info(`Uploaded version ${describe(created.version)} in ${((clock.now() - started) / 1000).toFixed(1)} s`)
+      warnIfTrailerLost(deps, created.version, sha256, changeLog)
+    }
     return created
   }
   const failed = (error: Error, earlier: NotCreated) => ({ kind: 'failed' as const, changeLog, error, mayBeStored: earlier.unknown > 0 })
@@ -135,6 +138,19 @@ async function uploadWithRoom(
   const again = await attempt(withoutDeleted(listing, earlyPrune), first.unknown)
   if (again.kind === 'created') return { ...again, kind: 'uploaded', changeLog, earlyPrune }
   return failed(notCreatedError(deps, again, sha256), again)
+}
+
+/**
+ * How much change log Boomi keeps is not known (docs/boomi-api.md, "What is
+ * uncertain"). A version given back without this archive's checksum line will
+ * not be recognised by a re-run, which would upload the archive again.
+ */
+function warnIfTrailerLost(deps: RunDeps, version: ConnectorVersion, sha256: string, sent: string): void {
+  // An answer without a change log tells nothing; the next listing's will.
+  if (version.changeLog === undefined || findLostUpload([version], sha256, new Set()).length) return
+  deps.log.warning(
+    `Boomi gave version ${version.versionId} back with a change log that does not carry this archive's checksum line (${version.changeLog.length} of the ${sent.length} characters sent): a re-run will not recognise it and would upload the archive again. Shorten the change log, and please report this with the two lengths.`
+  )
 }
 
 function isVersionLimit(err: unknown): boolean {
