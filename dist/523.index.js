@@ -1577,6 +1577,16 @@ function protectionReason(v) {
         return 'release version flag not understood, so left alone';
     return undefined;
 }
+/**
+ * Left alone only because a field that decides was not understood, not
+ * because Boomi would refuse: on first contact, the sign that Boomi writes a
+ * value this release does not read (pruning can never delete such a version).
+ */
+function unreadDecidingField(v) {
+    const status = v.reviewStatus;
+    const unknownStatus = !!status && !contract/* PROTECTED_REVIEW_STATUSES */.VQ.has(status) && status !== 'CANCELLED';
+    return unknownStatus || v.releaseVersion === 'unclear' || Number.isNaN(uploadedAt(v));
+}
 function planPrune(req) {
     const plan = { keep: [], delete: [], skip: [] };
     const live = liveVersions(req.listing);
@@ -1711,6 +1721,11 @@ function logPlan(log, plan, dryRun) {
         log.info(`${dryRun ? 'would delete' : 'delete'} ${describe(d.version)}: ${d.reason}`);
     for (const s of plan.skip)
         log.info(`skip ${describe(s.version)}: ${s.reason}`);
+    const unread = plan.skip.filter(s => unreadDecidingField(s.version));
+    if (unread.length) {
+        const reasons = [...new Set(unread.map(s => s.reason))];
+        log.warning(`${(0,src_text/* plural */.LS)(unread.length, 'version')} left alone because a field that decides was not understood (${reasons.slice(0, 5).join('; ')}${reasons.length > 5 ? '; …' : ''}): pruning cannot delete such versions. If Boomi gives ordinary versions these values, please report them with the action's version.`);
+    }
 }
 function isNotFound(err) {
     return err instanceof errors/* BoomiError */.JE && err.status === 404;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import type { ConnectorVersion } from '../../src/domain/versions.js'
-import { findDuplicates, findLostUpload, newestFirst, planPrune, protectionReason } from '../../src/domain/plan.js'
+import { findDuplicates, findLostUpload, newestFirst, planPrune, protectionReason, unreadDecidingField } from '../../src/domain/plan.js'
 
 const DAY = 86_400_000
 const NOW = Date.parse('2026-11-28T12:00:00Z')
@@ -100,6 +100,25 @@ describe('findDuplicates', () => {
     const exact = v(2, 5, { changeLog: `sha256: ${sha}` })
     expect(findDuplicates([exact, rebuild], { sha256: sha, contentSha256: content })).toEqual({ versions: [rebuild, exact], match: 'content-sha256' })
     expect(findDuplicates([rebuild], { sha256: sha })).toBeUndefined()
+  })
+})
+
+describe('unreadDecidingField: left alone only because a value was not understood', () => {
+  it.each([
+    [{}, false],
+    [{ reviewStatus: '' }, false],
+    [{ reviewStatus: 'CANCELLED' }, false],
+    [{ reviewStatus: 'PENDING' }, false],
+    [{ reviewStatus: 'APPROVED' }, false],
+    [{ reviewStatus: 'REJECTED' }, false],
+    [{ releaseVersion: true }, false],
+    [{ reviewStatus: 'NONE' }, true],
+    [{ reviewStatus: '"CANCELLED"' }, true],
+    [{ releaseVersion: 'unclear' as const }, true],
+    [{ uploadedDate: undefined }, true],
+    [{ uploadedDate: 'yesterday' }, true]
+  ])('%j: %s', (extra, unread) => {
+    expect(unreadDecidingField(v(1, 1, extra))).toBe(unread)
   })
 })
 

@@ -125,6 +125,46 @@ describe('what a failed delete makes of a version', () => {
   })
 })
 
+describe('versions left alone for a value not understood', () => {
+  it('are named in one warning (first contact: Boomi may write values this release does not read); versions Boomi would refuse are not', async () => {
+    const odd = (i: number, extra: Partial<ConnectorVersion>): ConnectorVersion => ({ ...version(i), ...extra })
+    const listing = [
+      version(9),
+      odd(1, { reviewStatus: 'NONE' }),
+      odd(2, { reviewStatus: 'NONE' }),
+      odd(3, { releaseVersion: 'unclear' }),
+      odd(4, { reviewStatus: 'PENDING' }),
+      odd(5, { releaseVersion: true })
+    ]
+    const boomi = client({}, listing)
+    const { deps, warnings } = depsFor(boomi)
+    await prunePhase(deps, 1, pruneInputFrom(listing, undefined, undefined))
+    expect(boomi.calls).toEqual([])
+    expect(warnings).toEqual([
+      "3 versions left alone because a field that decides was not understood (release version flag not understood, so left alone; review status NONE (not understood, so left alone)): pruning cannot delete such versions. If Boomi gives ordinary versions these values, please report them with the action's version."
+    ])
+  })
+
+  it('names at most five kinds of value', async () => {
+    const listing = [version(9), ...['A', 'B', 'C', 'D', 'E', 'F'].map((status, i) => ({ ...version(i), reviewStatus: status }))]
+    const boomi = client({}, listing)
+    const { deps, warnings } = depsFor(boomi)
+    await prunePhase(deps, 1, pruneInputFrom(listing, undefined, undefined))
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toMatch(/^6 versions left alone .*\(review status F .*; review status B \(not understood, so left alone\); …\): pruning cannot/)
+    expect(warnings[0]).not.toMatch(/review status A /)
+  })
+
+  it('none such: no warning', async () => {
+    const listing = [version(9), { ...version(4), reviewStatus: 'PENDING' }, version(3)]
+    const boomi = client({}, listing)
+    const { deps, warnings } = depsFor(boomi)
+    await prunePhase(deps, 1, pruneInputFrom(listing, undefined, undefined))
+    expect(boomi.calls).toEqual(['delete 1003'])
+    expect(warnings).toEqual([])
+  })
+})
+
 describe('when the deletions stop', () => {
   it.each([405, 415, 401, 403])('HTTP %i, which every delete would get alike, is a failure (never a refusal) and no further deletion starts', async status => {
     const boomi = client({ '1000': rejecting(new BoomiError('delete', status, 'Method Not Allowed')) }, [])

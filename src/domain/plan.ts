@@ -95,6 +95,17 @@ export function protectionReason(v: ConnectorVersion): string | undefined {
   return undefined
 }
 
+/**
+ * Left alone only because a field that decides was not understood, not
+ * because Boomi would refuse: on first contact, the sign that Boomi writes a
+ * value this release does not read (pruning can never delete such a version).
+ */
+export function unreadDecidingField(v: ConnectorVersion): boolean {
+  const status = v.reviewStatus
+  const unknownStatus = !!status && !PROTECTED_REVIEW_STATUSES.has(status) && status !== 'CANCELLED'
+  return unknownStatus || v.releaseVersion === 'unclear' || Number.isNaN(uploadedAt(v))
+}
+
 export function planPrune(req: PruneRequest): PrunePlan {
   const plan: PrunePlan = { keep: [], delete: [], skip: [] }
   const live = liveVersions(req.listing)

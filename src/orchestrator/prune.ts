@@ -5,7 +5,7 @@
 import type { BoomiClient } from '../boomi/client.js'
 import { isDeleteRefusal, stopsDeletes } from '../boomi/contract.js'
 import { mayHaveTakenEffect } from '../boomi/failures.js'
-import { type PlannedVersion, type PrunePlan, planPrune } from '../domain/plan.js'
+import { type PlannedVersion, type PrunePlan, planPrune, unreadDecidingField } from '../domain/plan.js'
 import type { PruneOutcome, PruneResult } from '../domain/record.js'
 import type { ConnectorVersion } from '../domain/versions.js'
 import { BoomiError, errorMessage } from '../errors.js'
@@ -108,6 +108,13 @@ function logPlan(log: Logger, plan: PrunePlan, dryRun: boolean): void {
   // Oldest first, the order the deletions are made and logged in.
   for (const d of [...plan.delete].reverse()) log.info(`${dryRun ? 'would delete' : 'delete'} ${describe(d.version)}: ${d.reason}`)
   for (const s of plan.skip) log.info(`skip ${describe(s.version)}: ${s.reason}`)
+  const unread = plan.skip.filter(s => unreadDecidingField(s.version))
+  if (unread.length) {
+    const reasons = [...new Set(unread.map(s => s.reason))]
+    log.warning(
+      `${plural(unread.length, 'version')} left alone because a field that decides was not understood (${reasons.slice(0, 5).join('; ')}${reasons.length > 5 ? '; …' : ''}): pruning cannot delete such versions. If Boomi gives ordinary versions these values, please report them with the action's version.`
+    )
+  }
 }
 
 /** A deletion whose outcome only a listing can tell: refused after a lost answer, not found, or its answer lost. */
