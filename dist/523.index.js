@@ -1225,7 +1225,8 @@ const MAX_CHANGE_LOG_FILE_BYTES = 1024 * 1024;
 const VERSION = String.raw `\d+(?:\.\d+)+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?`;
 const HEADING_VERSION = new RegExp(`^v?(${VERSION})$`, 'i');
 // A tag may carry a name before the version: `v1.2.3`, `1.2.3`, `acme-v1.2.3`, `release/1.2.3`.
-const TAG_VERSION = new RegExp(`^(?:.*?[/@_-])?v?(${VERSION})$`, 'i');
+// The prefix is tried last (`??`): `v1.0.0-0.3.7` is 1.0.0-0.3.7, not 0.3.7 after a prefix `v1.0.0-`.
+const TAG_VERSION = new RegExp(`^(?:.*?[/@_-])??v?(${VERSION})$`, 'i');
 const MAX_REF_LENGTH = 255;
 /** The version a tag ref names; undefined for a branch, a pull request, or a name that is no version. */
 function tagVersion(refName) {
@@ -2386,13 +2387,11 @@ function givenVersion(listing, versionId, groupType) {
     const state = found ? 'is deleted' : 'is not a version of this group';
     throw new Error(`Version ${versionId} (${constants/* Input */.pd.versionId}) ${state}, so no classification was switched. Give the ID of a live version of ${groupType}, as the Developer tab or an earlier run's version-id output shows it.`);
 }
-/** The release notes: the change log's text without its checksum trailer. */
+/** The release notes: the change log's text without its checksum trailer, fitted as an upload's change log is. */
 function notesFor(upload, text, version) {
     if (upload?.kind === 'uploaded' || upload?.kind === 'would-upload')
         return (0,changelog/* releaseNotes */.fk)(upload.changeLog);
-    if (text !== undefined)
-        return text;
-    return (0,changelog/* releaseNotes */.fk)(version?.changeLog ?? '');
+    return (0,changelog/* fitText */.vY)(text ?? (0,changelog/* releaseNotes */.fk)(version?.changeLog ?? ''));
 }
 /** What failed without stopping the run, said once at its end. */
 function failures(r) {

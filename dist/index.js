@@ -212,6 +212,7 @@ const ACTION_VERSION = '1.0.0';
 /* harmony export */   bp: () => (/* binding */ withoutTrailerLines),
 /* harmony export */   fk: () => (/* binding */ releaseNotes),
 /* harmony export */   lW: () => (/* binding */ storedSha256),
+/* harmony export */   vY: () => (/* binding */ fitText),
 /* harmony export */   vq: () => (/* binding */ buildChangeLog)
 /* harmony export */ });
 /* unused harmony export CUT_MARKER */
@@ -236,6 +237,10 @@ function trailerLines(ids) {
     // `sha256:` stays last: versions uploaded before content digests carry only it.
     return content ? [content, shaLine(ids)] : [shaLine(ids)];
 }
+/**
+ * The user's text as a change log carries it: trailing white space trimmed, cut to
+ * MAX_CHANGE_LOG_TEXT with a marker. Release notes are fitted the same way.
+ */
 function fitText(text) {
     const trimmed = text.replace(/\s+$/, '');
     if (trimmed.length <= _boomi_contract_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_CHANGE_LOG_TEXT */ .df)
@@ -599,8 +604,11 @@ const MATCH_TEXT = { sha256: 'the same archive (sha256)', 'content-sha256': 'the
 function outcomeText(upload, r) {
     if (r.given)
         return `No upload: switching version ${r.given.versionId} given by version-id`;
-    if (!upload)
-        return r.archive || r.error ? 'Not uploaded: the run stopped before the upload' : 'No upload (prune only)';
+    if (!upload) {
+        if (!r.error)
+            return 'No upload (prune only)';
+        return noArchiveGiven(r) ? 'No upload: no archive given' : 'Not uploaded: the run stopped before the upload';
+    }
     switch (upload.kind) {
         case 'uploaded':
             return 'Uploaded a new version';
@@ -615,6 +623,15 @@ function outcomeText(upload, r) {
         case 'unknown':
             return 'Upload sent, outcome not known: the run was stopped before Boomi answered (see below)';
     }
+}
+/**
+ * True when the run went past the archive check with no archive: the check comes before the
+ * change log and the first request, so a change log taken or a request made (the API contact)
+ * without an archive in the record means none was given. A run that failed before either
+ * cannot tell, and is taken to have meant to upload.
+ */
+function noArchiveGiven(r) {
+    return !r.archive && (r.changeLog !== undefined || r.api !== undefined);
 }
 function overview(r) {
     const rows = [`| Result | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdText */ .bC)(outcomeText(r.upload, r))} |`];
@@ -729,9 +746,15 @@ function switchSection(r) {
     }
     const notes = r.upload && 'changeLog' in r.upload ? (0,_changelog_js__WEBPACK_IMPORTED_MODULE_0__/* .releaseNotes */ .fk)(r.upload.changeLog) : undefined;
     if (notes)
-        lines.push('', '<details><summary>Release notes sent</summary>', '', (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdBlock */ .nx)(notes), '', '</details>');
+        lines.push('', `<details><summary>Release notes ${r.dryRun ? 'that would be sent' : 'sent'}</summary>`, '', (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdBlock */ .nx)(notes), '', '</details>');
     return [...lines, ''];
 }
+/**
+ * The pruning table's bounds: GitHub drops a job summary over 1 MiB whole, and a group may
+ * list thousands of versions. The log names every one, the outputs every ID.
+ */
+const MAX_PRUNE_ROWS = 200;
+const MAX_PRUNE_TABLE_BYTES = 128 * 1024;
 function pruneSection(r) {
     const outcome = r.pruning;
     if (!outcome)
@@ -746,14 +769,25 @@ function pruneSection(r) {
     else {
         lines.push('### Pruning before the upload (account at its version limit)', '');
     }
-    const row = (v, action, reason) => `| ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(v.versionId)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdText */ .bC)(v.displayVersion)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdText */ .bC)(v.uploadedDate)} | ${action} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdText */ .bC)(reason)} |`;
-    const rows = [
+    const row = (v, action, reason) => () => `| ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(v.versionId)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdText */ .bC)(v.displayVersion)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdText */ .bC)(v.uploadedDate)} | ${action} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdText */ .bC)(reason)} |`;
+    const all = [
         ...outcome.deleted.map(d => row(d.version, verb, d.reason)),
         ...outcome.skipped.map(s => row(s.version, 'skipped', s.reason)),
         ...outcome.failed.map(f => row(f.version, 'failed', f.error)),
         ...outcome.unknown.map(v => row(v, 'outcome not known', 'the delete was sent and the run was stopped before Boomi answered')),
-        ...outcome.notTried.map(v => row(v, 'not tried', r.cancelled ? 'the run was cancelled' : 'an earlier deletion failed on credentials or privileges'))
+        ...outcome.notTried.map(v => row(v, 'not tried', r.cancelled ? 'the run was cancelled' : "an earlier deletion failed as every deletion would (credentials, privileges, or the delete's form)"))
     ];
+    const rows = [];
+    let bytes = 0;
+    for (const render of all) {
+        const line = render();
+        bytes += Buffer.byteLength(line, 'utf8') + 1;
+        if (rows.length === MAX_PRUNE_ROWS || bytes > MAX_PRUNE_TABLE_BYTES)
+            break;
+        rows.push(line);
+    }
+    if (rows.length < all.length)
+        rows.push(`| … and ${all.length - rows.length} more: see the log | | | | |`);
     if (rows.length)
         lines.push('| Version ID | Display version | Uploaded | Action | Reason |', '| --- | --- | --- | --- | --- |', ...rows, '');
     return lines;
@@ -1667,17 +1701,25 @@ const BYTE_CONTROLS = '\\u0000-\\u001f\\u007f';
 /** Unicode's line and paragraph separators: a line break to JavaScript before ES2019 and to some log viewers. */
 const LINE_SEPARATORS = '\\u2028\\u2029';
 /**
- * The set for decoded text (Boomi's answers, messages, what a log or summary shows): the
- * byte set, the C1 controls (invisible once decoded) and the line separators.
+ * Invisible format characters that hide text or reorder a line as it is shown (Trojan
+ * Source): the zero-width space, non-joiner and joiner, the left-to-right and right-to-left
+ * marks, the bidi embeddings and overrides, the word joiner, the bidi isolates, and the
+ * zero-width no-break space (a byte order mark).
  */
-const TEXT_CONTROLS = `${BYTE_CONTROLS}\\u0080-\\u009f${LINE_SEPARATORS}`;
+const INVISIBLE_FORMATS = '\\u200b-\\u200f\\u202a-\\u202e\\u2060\\u2066-\\u2069\\ufeff';
+/**
+ * The set for decoded text (Boomi's answers, messages, what a log or summary shows): the
+ * byte set, the C1 controls (invisible once decoded), the line separators and the
+ * invisible format characters.
+ */
+const TEXT_CONTROLS = `${BYTE_CONTROLS}\\u0080-\\u009f${LINE_SEPARATORS}${INVISIBLE_FORMATS}`;
 const BYTE_CONTROL = new RegExp(`[${BYTE_CONTROLS}]`);
 const TEXT_CONTROL = new RegExp(`[${TEXT_CONTROLS}]`);
 /** True when `text` holds a C0 control or DEL (see BYTE_CONTROLS). */
 function hasByteControl(text) {
     return BYTE_CONTROL.test(text);
 }
-/** True when `text` holds a control character or a line separator (see TEXT_CONTROLS). */
+/** True when `text` holds a control character, a line separator or an invisible format character (see TEXT_CONTROLS). */
 function hasTextControl(text) {
     return TEXT_CONTROL.test(text);
 }
@@ -2208,6 +2250,8 @@ var constants = __nccwpck_require__(7242);
 var outputs = __nccwpck_require__(1334);
 // EXTERNAL MODULE: ./src/domain/summary.ts
 var summary = __nccwpck_require__(5260);
+// EXTERNAL MODULE: ./src/domain/untrusted.ts
+var untrusted = __nccwpck_require__(5006);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/boomi/contract.ts
@@ -2649,22 +2693,37 @@ function writeSummary(markdown) {
 
 
 
+
+/** Longest failure message the log shows; the job summary has it too. */
+const MAX_FAILURE_MESSAGE = 4000;
 async function run() {
+    let inputs;
     try {
-        const inputs = readInputs(getInput, setSecret);
+        inputs = readInputs(getInput, setSecret);
+    }
+    catch (err) {
+        fail((0,errors/* errorMessage */.gJ)(err));
+        reportNothingDone((0,errors/* errorMessage */.gJ)(err));
+        return;
+    }
+    try {
         const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(523)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1523));
+        // The run publishes its outputs and summary however it ends, a bad input found on the way included.
         await runAction(inputs);
     }
     catch (err) {
-        setFailed((0,errors/* errorMessage */.gJ)(err));
-        if (err instanceof errors/* InputError */.dz)
-            reportNothingDone((0,errors/* errorMessage */.gJ)(err));
+        fail((0,errors/* errorMessage */.gJ)(err));
     }
+}
+/** The failure, made safe for the log as every other line is (file and entry names may hold anything) and bounded. */
+function fail(message) {
+    setFailed((0,untrusted/* cut */.Jj)((0,untrusted/* forLog */.Ig)(message), MAX_FAILURE_MESSAGE));
 }
 /**
  * A bad input stops the run before it starts; its outputs and summary are still written
  * (those of a run that did nothing), as for every run that fails, so that a later step
  * reading them (`fromJSON(steps.boomi.outputs.deleted-version-ids)`) does not fail too.
+ * Only here: a run that started writes its own, once, however it ends.
  */
 function reportNothingDone(error) {
     const record = { groupType: getInput(constants/* Input */.pd.groupType).trim() || `(${constants/* Input */.pd.groupType} not set)`, dryRun: false, error };
@@ -2674,7 +2733,7 @@ function reportNothingDone(error) {
     }
     catch (err) {
         // The error above is the one that matters; this one is said after it.
-        setFailed(`Could not write the step's outputs or summary (${(0,errors/* errorMessage */.gJ)(err)}). Check GITHUB_OUTPUT and GITHUB_STEP_SUMMARY.`);
+        fail(`Could not write the step's outputs or summary (${(0,errors/* errorMessage */.gJ)(err)}). Check GITHUB_OUTPUT and GITHUB_STEP_SUMMARY.`);
     }
 }
 

@@ -18,10 +18,19 @@ export const BYTE_CONTROLS = '\\u0000-\\u001f\\u007f'
 export const LINE_SEPARATORS = '\\u2028\\u2029'
 
 /**
- * The set for decoded text (Boomi's answers, messages, what a log or summary shows): the
- * byte set, the C1 controls (invisible once decoded) and the line separators.
+ * Invisible format characters that hide text or reorder a line as it is shown (Trojan
+ * Source): the zero-width space, non-joiner and joiner, the left-to-right and right-to-left
+ * marks, the bidi embeddings and overrides, the word joiner, the bidi isolates, and the
+ * zero-width no-break space (a byte order mark).
  */
-export const TEXT_CONTROLS = `${BYTE_CONTROLS}\\u0080-\\u009f${LINE_SEPARATORS}`
+const INVISIBLE_FORMATS = '\\u200b-\\u200f\\u202a-\\u202e\\u2060\\u2066-\\u2069\\ufeff'
+
+/**
+ * The set for decoded text (Boomi's answers, messages, what a log or summary shows): the
+ * byte set, the C1 controls (invisible once decoded), the line separators and the
+ * invisible format characters.
+ */
+export const TEXT_CONTROLS = `${BYTE_CONTROLS}\\u0080-\\u009f${LINE_SEPARATORS}${INVISIBLE_FORMATS}`
 
 const BYTE_CONTROL = new RegExp(`[${BYTE_CONTROLS}]`)
 const TEXT_CONTROL = new RegExp(`[${TEXT_CONTROLS}]`)
@@ -31,7 +40,7 @@ export function hasByteControl(text: string): boolean {
   return BYTE_CONTROL.test(text)
 }
 
-/** True when `text` holds a control character or a line separator (see TEXT_CONTROLS). */
+/** True when `text` holds a control character, a line separator or an invisible format character (see TEXT_CONTROLS). */
 export function hasTextControl(text: string): boolean {
   return TEXT_CONTROL.test(text)
 }

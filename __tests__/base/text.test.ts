@@ -7,7 +7,7 @@ import { shownName } from '../../src/archive/zip-directory.js'
 import { causeText } from '../../src/archive/zip-errors.js'
 import { readVersion } from '../../src/boomi/answers.js'
 import { dotenvText } from '../../src/domain/outputs.js'
-import { forLog, oneLine } from '../../src/domain/untrusted.js'
+import { forLog, mdCode, mdText, oneLine } from '../../src/domain/untrusted.js'
 import { InputError } from '../../src/errors.js'
 import { readInputs } from '../../src/inputs/read.js'
 import { approxBytes, exactBytes, formatRate, hasByteControl, hasTextControl, plural } from '../../src/text.js'
@@ -26,8 +26,38 @@ describe('control characters', () => {
     expect(members(hasByteControl)).toEqual([...range(0, 0x1f), '7f'])
   })
 
-  it('the text set is C0, DEL, C1 and the line and paragraph separators', () => {
-    expect(members(hasTextControl)).toEqual([...range(0, 0x1f), ...range(0x7f, 0x9f), '2028', '2029'])
+  it('the text set is C0, DEL, C1, the line and paragraph separators, and the invisible format characters', () => {
+    expect(members(hasTextControl)).toEqual([
+      ...range(0, 0x1f),
+      ...range(0x7f, 0x9f),
+      // Zero-width space, non-joiner, joiner; left-to-right and right-to-left marks.
+      ...range(0x200b, 0x200f),
+      '2028',
+      '2029',
+      // Bidi embeddings and overrides.
+      ...range(0x202a, 0x202e),
+      // Word joiner; bidi isolates.
+      '2060',
+      ...range(0x2066, 0x2069),
+      // Zero-width no-break space (byte order mark).
+      'feff'
+    ])
+  })
+
+  // Trojan Source: an override or isolate reorders what a reader sees; a zero-width character hides text.
+  const invisible = ['\u202e', '\u202a', '\u2066', '\u2069', '\u200b', '\u200d', '\u200e', '\u2060', '\ufeff']
+  it.each(invisible)('%j is shown as \\uXXXX in the log, the summary text and its code', ch => {
+    const shown = `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`
+    for (const escape of [forLog, mdText, mdCode]) {
+      const out = escape(`v1.2${ch}.3-evil`)
+      expect(out).not.toContain(ch)
+      expect(out).toContain(shown)
+    }
+  })
+
+  // Already in the set: pinned beside the others (mdText escapes the backslash for Markdown).
+  it('the line and paragraph separators are shown as \\uXXXX in the log, the summary text and its code', () => {
+    for (const escape of [forLog, mdText, mdCode]) expect(escape('a\u2028b\u2029c')).toMatch(/^(<code>)?a\\{1,2}u2028b\\{1,2}u2029c(<\/code>)?$/)
   })
 
   it('finds a control character anywhere in a text, not only alone', () => {

@@ -47,6 +47,13 @@ describe('tagVersion', () => {
     ['refs/tags/v1.2.3-beta.2+build.7', '1.2.3-beta.2+build.7'],
     ['acme-connector-v1.2.3', '1.2.3'],
     ['release/1.2.3', '1.2.3'],
+    ['acme-v1.2.3', '1.2.3'],
+    ['my-pkg-v1.2.0', '1.2.0'],
+    ['pkg@1.2.3-rc.1', '1.2.3-rc.1'],
+    // A pre-release holding `-` and dots is the whole version, not a prefix before a shorter one.
+    ['refs/tags/v1.0.0-0.3.7', '1.0.0-0.3.7'],
+    ['v2.0.0-rc-1.1', '2.0.0-rc-1.1'],
+    ['1.0.0-alpha-1.2', '1.0.0-alpha-1.2'],
     ['refs/heads/main', undefined],
     ['refs/heads/release-1.2.3', undefined],
     ['refs/pull/7/merge', undefined],
@@ -105,6 +112,12 @@ describe('pickSection', () => {
   it('takes a pre-release section by its tag', () => {
     const md = '## 1.3.0-rc.2\n\nSecond candidate\n\n## 1.3.0-rc.1\n\nFirst candidate\n'
     expect(pickSection(md, 'refs/tags/v1.3.0-rc.1').text).toBe('First candidate')
+  })
+
+  it("takes a pre-release's own section, not that of a version its pre-release part ends with", () => {
+    const md = '## 2.0.0-rc-1.1\n\nCandidate\n\n## 1.1\n\nOld one-one\n\n## 1.0.0-0.3.7\n\nPre\n\n## 0.3.7\n\nOld\n'
+    expect(pickSection(md, 'refs/tags/v1.0.0-0.3.7')).toMatchObject({ version: '1.0.0-0.3.7', text: 'Pre' })
+    expect(pickSection(md, 'refs/tags/v2.0.0-rc-1.1')).toMatchObject({ version: '2.0.0-rc-1.1', text: 'Candidate' })
   })
 
   it('takes the newest released section on a branch run, skipping Unreleased', () => {

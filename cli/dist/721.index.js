@@ -1114,8 +1114,11 @@ const MATCH_TEXT = { sha256: 'the same archive (sha256)', 'content-sha256': 'the
 function outcomeText(upload, r) {
     if (r.given)
         return `No upload: switching version ${r.given.versionId} given by version-id`;
-    if (!upload)
-        return r.archive || r.error ? 'Not uploaded: the run stopped before the upload' : 'No upload (prune only)';
+    if (!upload) {
+        if (!r.error)
+            return 'No upload (prune only)';
+        return noArchiveGiven(r) ? 'No upload: no archive given' : 'Not uploaded: the run stopped before the upload';
+    }
     switch (upload.kind) {
         case 'uploaded':
             return 'Uploaded a new version';
@@ -1130,6 +1133,15 @@ function outcomeText(upload, r) {
         case 'unknown':
             return 'Upload sent, outcome not known: the run was stopped before Boomi answered (see below)';
     }
+}
+/**
+ * True when the run went past the archive check with no archive: the check comes before the
+ * change log and the first request, so a change log taken or a request made (the API contact)
+ * without an archive in the record means none was given. A run that failed before either
+ * cannot tell, and is taken to have meant to upload.
+ */
+function noArchiveGiven(r) {
+    return !r.archive && (r.changeLog !== undefined || r.api !== undefined);
 }
 function overview(r) {
     const rows = [`| Result | ${(0,untrusted/* mdText */.bC)(outcomeText(r.upload, r))} |`];
@@ -1244,9 +1256,15 @@ function switchSection(r) {
     }
     const notes = r.upload && 'changeLog' in r.upload ? (0,changelog/* releaseNotes */.fk)(r.upload.changeLog) : undefined;
     if (notes)
-        lines.push('', '<details><summary>Release notes sent</summary>', '', (0,untrusted/* mdBlock */.nx)(notes), '', '</details>');
+        lines.push('', `<details><summary>Release notes ${r.dryRun ? 'that would be sent' : 'sent'}</summary>`, '', (0,untrusted/* mdBlock */.nx)(notes), '', '</details>');
     return [...lines, ''];
 }
+/**
+ * The pruning table's bounds: GitHub drops a job summary over 1 MiB whole, and a group may
+ * list thousands of versions. The log names every one, the outputs every ID.
+ */
+const MAX_PRUNE_ROWS = 200;
+const MAX_PRUNE_TABLE_BYTES = 128 * 1024;
 function pruneSection(r) {
     const outcome = r.pruning;
     if (!outcome)
@@ -1261,14 +1279,25 @@ function pruneSection(r) {
     else {
         lines.push('### Pruning before the upload (account at its version limit)', '');
     }
-    const row = (v, action, reason) => `| ${(0,untrusted/* mdCode */.xs)(v.versionId)} | ${(0,untrusted/* mdText */.bC)(v.displayVersion)} | ${(0,untrusted/* mdText */.bC)(v.uploadedDate)} | ${action} | ${(0,untrusted/* mdText */.bC)(reason)} |`;
-    const rows = [
+    const row = (v, action, reason) => () => `| ${(0,untrusted/* mdCode */.xs)(v.versionId)} | ${(0,untrusted/* mdText */.bC)(v.displayVersion)} | ${(0,untrusted/* mdText */.bC)(v.uploadedDate)} | ${action} | ${(0,untrusted/* mdText */.bC)(reason)} |`;
+    const all = [
         ...outcome.deleted.map(d => row(d.version, verb, d.reason)),
         ...outcome.skipped.map(s => row(s.version, 'skipped', s.reason)),
         ...outcome.failed.map(f => row(f.version, 'failed', f.error)),
         ...outcome.unknown.map(v => row(v, 'outcome not known', 'the delete was sent and the run was stopped before Boomi answered')),
-        ...outcome.notTried.map(v => row(v, 'not tried', r.cancelled ? 'the run was cancelled' : 'an earlier deletion failed on credentials or privileges'))
+        ...outcome.notTried.map(v => row(v, 'not tried', r.cancelled ? 'the run was cancelled' : "an earlier deletion failed as every deletion would (credentials, privileges, or the delete's form)"))
     ];
+    const rows = [];
+    let bytes = 0;
+    for (const render of all) {
+        const line = render();
+        bytes += Buffer.byteLength(line, 'utf8') + 1;
+        if (rows.length === MAX_PRUNE_ROWS || bytes > MAX_PRUNE_TABLE_BYTES)
+            break;
+        rows.push(line);
+    }
+    if (rows.length < all.length)
+        rows.push(`| … and ${all.length - rows.length} more: see the log | | | | |`);
     if (rows.length)
         lines.push('| Version ID | Display version | Uploaded | Action | Reason |', '| --- | --- | --- | --- | --- |', ...rows, '');
     return lines;
@@ -1495,7 +1524,8 @@ const MAX_CHANGE_LOG_FILE_BYTES = 1024 * 1024;
 const VERSION = String.raw `\d+(?:\.\d+)+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?`;
 const HEADING_VERSION = new RegExp(`^v?(${VERSION})$`, 'i');
 // A tag may carry a name before the version: `v1.2.3`, `1.2.3`, `acme-v1.2.3`, `release/1.2.3`.
-const TAG_VERSION = new RegExp(`^(?:.*?[/@_-])?v?(${VERSION})$`, 'i');
+// The prefix is tried last (`??`): `v1.0.0-0.3.7` is 1.0.0-0.3.7, not 0.3.7 after a prefix `v1.0.0-`.
+const TAG_VERSION = new RegExp(`^(?:.*?[/@_-])??v?(${VERSION})$`, 'i');
 const MAX_REF_LENGTH = 255;
 /** The version a tag ref names; undefined for a branch, a pull request, or a name that is no version. */
 function tagVersion(refName) {
@@ -2656,13 +2686,11 @@ function givenVersion(listing, versionId, groupType) {
     const state = found ? 'is deleted' : 'is not a version of this group';
     throw new Error(`Version ${versionId} (${constants/* Input */.pd.versionId}) ${state}, so no classification was switched. Give the ID of a live version of ${groupType}, as the Developer tab or an earlier run's version-id output shows it.`);
 }
-/** The release notes: the change log's text without its checksum trailer. */
+/** The release notes: the change log's text without its checksum trailer, fitted as an upload's change log is. */
 function notesFor(upload, text, version) {
     if (upload?.kind === 'uploaded' || upload?.kind === 'would-upload')
         return (0,changelog/* releaseNotes */.fk)(upload.changeLog);
-    if (text !== undefined)
-        return text;
-    return (0,changelog/* releaseNotes */.fk)(version?.changeLog ?? '');
+    return (0,changelog/* fitText */.vY)(text ?? (0,changelog/* releaseNotes */.fk)(version?.changeLog ?? ''));
 }
 /** What failed without stopping the run, said once at its end. */
 function failures(r) {

@@ -300,6 +300,7 @@ const ACTION_VERSION = '1.0.0';
 /* harmony export */   bp: () => (/* binding */ withoutTrailerLines),
 /* harmony export */   fk: () => (/* binding */ releaseNotes),
 /* harmony export */   lW: () => (/* binding */ storedSha256),
+/* harmony export */   vY: () => (/* binding */ fitText),
 /* harmony export */   vq: () => (/* binding */ buildChangeLog)
 /* harmony export */ });
 /* unused harmony export CUT_MARKER */
@@ -324,6 +325,10 @@ function trailerLines(ids) {
     // `sha256:` stays last: versions uploaded before content digests carry only it.
     return content ? [content, shaLine(ids)] : [shaLine(ids)];
 }
+/**
+ * The user's text as a change log carries it: trailing white space trimmed, cut to
+ * MAX_CHANGE_LOG_TEXT with a marker. Release notes are fitted the same way.
+ */
 function fitText(text) {
     const trimmed = text.replace(/\s+$/, '');
     if (trimmed.length <= _boomi_contract_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_CHANGE_LOG_TEXT */ .df)
@@ -1859,17 +1864,25 @@ const BYTE_CONTROLS = '\\u0000-\\u001f\\u007f';
 /** Unicode's line and paragraph separators: a line break to JavaScript before ES2019 and to some log viewers. */
 const LINE_SEPARATORS = '\\u2028\\u2029';
 /**
- * The set for decoded text (Boomi's answers, messages, what a log or summary shows): the
- * byte set, the C1 controls (invisible once decoded) and the line separators.
+ * Invisible format characters that hide text or reorder a line as it is shown (Trojan
+ * Source): the zero-width space, non-joiner and joiner, the left-to-right and right-to-left
+ * marks, the bidi embeddings and overrides, the word joiner, the bidi isolates, and the
+ * zero-width no-break space (a byte order mark).
  */
-const TEXT_CONTROLS = `${BYTE_CONTROLS}\\u0080-\\u009f${LINE_SEPARATORS}`;
+const INVISIBLE_FORMATS = '\\u200b-\\u200f\\u202a-\\u202e\\u2060\\u2066-\\u2069\\ufeff';
+/**
+ * The set for decoded text (Boomi's answers, messages, what a log or summary shows): the
+ * byte set, the C1 controls (invisible once decoded), the line separators and the
+ * invisible format characters.
+ */
+const TEXT_CONTROLS = `${BYTE_CONTROLS}\\u0080-\\u009f${LINE_SEPARATORS}${INVISIBLE_FORMATS}`;
 const BYTE_CONTROL = new RegExp(`[${BYTE_CONTROLS}]`);
 const TEXT_CONTROL = new RegExp(`[${TEXT_CONTROLS}]`);
 /** True when `text` holds a C0 control or DEL (see BYTE_CONTROLS). */
 function hasByteControl(text) {
     return BYTE_CONTROL.test(text);
 }
-/** True when `text` holds a control character or a line separator (see TEXT_CONTROLS). */
+/** True when `text` holds a control character, a line separator or an invisible format character (see TEXT_CONTROLS). */
 function hasTextControl(text) {
     return TEXT_CONTROL.test(text);
 }

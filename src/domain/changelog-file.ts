@@ -30,7 +30,8 @@ interface RawSection {
 const VERSION = String.raw`\d+(?:\.\d+)+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?`
 const HEADING_VERSION = new RegExp(`^v?(${VERSION})$`, 'i')
 // A tag may carry a name before the version: `v1.2.3`, `1.2.3`, `acme-v1.2.3`, `release/1.2.3`.
-const TAG_VERSION = new RegExp(`^(?:.*?[/@_-])?v?(${VERSION})$`, 'i')
+// The prefix is tried last (`??`): `v1.0.0-0.3.7` is 1.0.0-0.3.7, not 0.3.7 after a prefix `v1.0.0-`.
+const TAG_VERSION = new RegExp(`^(?:.*?[/@_-])??v?(${VERSION})$`, 'i')
 const MAX_REF_LENGTH = 255
 
 /** The version a tag ref names; undefined for a branch, a pull request, or a name that is no version. */

@@ -30,7 +30,11 @@ function trailerLines(ids: ArchiveIds): string[] {
   return content ? [content, shaLine(ids)] : [shaLine(ids)]
 }
 
-function fitText(text: string): string {
+/**
+ * The user's text as a change log carries it: trailing white space trimmed, cut to
+ * MAX_CHANGE_LOG_TEXT with a marker. Release notes are fitted the same way.
+ */
+export function fitText(text: string): string {
   const trimmed = text.replace(/\s+$/, '')
   if (trimmed.length <= MAX_CHANGE_LOG_TEXT) return trimmed
   // `cut` keeps surrogate pairs whole; its one-unit ellipsis is replaced by the marker.

@@ -12,7 +12,10 @@ const MATCH_TEXT = { sha256: 'the same archive (sha256)', 'content-sha256': 'the
 
 export function outcomeText(upload: UploadRecord | undefined, r: RunRecord): string {
   if (r.given) return `No upload: switching version ${r.given.versionId} given by version-id`
-  if (!upload) return r.archive || r.error ? 'Not uploaded: the run stopped before the upload' : 'No upload (prune only)'
+  if (!upload) {
+    if (!r.error) return 'No upload (prune only)'
+    return noArchiveGiven(r) ? 'No upload: no archive given' : 'Not uploaded: the run stopped before the upload'
+  }
   switch (upload.kind) {
     case 'uploaded':
       return 'Uploaded a new version'
@@ -27,6 +30,16 @@ export function outcomeText(upload: UploadRecord | undefined, r: RunRecord): str
     case 'unknown':
       return 'Upload sent, outcome not known: the run was stopped before Boomi answered (see below)'
   }
+}
+
+/**
+ * True when the run went past the archive check with no archive: the check comes before the
+ * change log and the first request, so a change log taken or a request made (the API contact)
+ * without an archive in the record means none was given. A run that failed before either
+ * cannot tell, and is taken to have meant to upload.
+ */
+function noArchiveGiven(r: RunRecord): boolean {
+  return !r.archive && (r.changeLog !== undefined || r.api !== undefined)
 }
 
 function overview(r: RunRecord): string[] {
@@ -146,9 +159,16 @@ function switchSection(r: RunRecord): string[] {
     )
   }
   const notes = r.upload && 'changeLog' in r.upload ? releaseNotes(r.upload.changeLog) : undefined
-  if (notes) lines.push('', '<details><summary>Release notes sent</summary>', '', mdBlock(notes), '', '</details>')
+  if (notes) lines.push('', `<details><summary>Release notes ${r.dryRun ? 'that would be sent' : 'sent'}</summary>`, '', mdBlock(notes), '', '</details>')
   return [...lines, '']
 }
+
+/**
+ * The pruning table's bounds: GitHub drops a job summary over 1 MiB whole, and a group may
+ * list thousands of versions. The log names every one, the outputs every ID.
+ */
+const MAX_PRUNE_ROWS = 200
+const MAX_PRUNE_TABLE_BYTES = 128 * 1024
 
 function pruneSection(r: RunRecord): string[] {
   const outcome = r.pruning
@@ -165,15 +185,30 @@ function pruneSection(r: RunRecord): string[] {
   } else {
     lines.push('### Pruning before the upload (account at its version limit)', '')
   }
-  const row = (v: PlannedVersion['version'], action: string, reason: string): string =>
+  const row = (v: PlannedVersion['version'], action: string, reason: string) => (): string =>
     `| ${mdCode(v.versionId)} | ${mdText(v.displayVersion)} | ${mdText(v.uploadedDate)} | ${action} | ${mdText(reason)} |`
-  const rows = [
+  const all = [
     ...outcome.deleted.map(d => row(d.version, verb, d.reason)),
     ...outcome.skipped.map(s => row(s.version, 'skipped', s.reason)),
     ...outcome.failed.map(f => row(f.version, 'failed', f.error)),
     ...outcome.unknown.map(v => row(v, 'outcome not known', 'the delete was sent and the run was stopped before Boomi answered')),
-    ...outcome.notTried.map(v => row(v, 'not tried', r.cancelled ? 'the run was cancelled' : 'an earlier deletion failed on credentials or privileges'))
+    ...outcome.notTried.map(v =>
+      row(
+        v,
+        'not tried',
+        r.cancelled ? 'the run was cancelled' : "an earlier deletion failed as every deletion would (credentials, privileges, or the delete's form)"
+      )
+    )
   ]
+  const rows: string[] = []
+  let bytes = 0
+  for (const render of all) {
+    const line = render()
+    bytes += Buffer.byteLength(line, 'utf8') + 1
+    if (rows.length === MAX_PRUNE_ROWS || bytes > MAX_PRUNE_TABLE_BYTES) break
+    rows.push(line)
+  }
+  if (rows.length < all.length) rows.push(`| … and ${all.length - rows.length} more: see the log | | | | |`)
   if (rows.length) lines.push('| Version ID | Display version | Uploaded | Action | Reason |', '| --- | --- | --- | --- | --- |', ...rows, '')
   return lines
 }

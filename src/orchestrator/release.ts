@@ -3,7 +3,7 @@
 // job summary are folded from those events when the run ends, however it ends.
 import type { ArchiveFile } from '../archive/zip.js'
 import { Input } from '../constants.js'
-import { releaseNotes } from '../domain/changelog.js'
+import { fitText, releaseNotes } from '../domain/changelog.js'
 import { type RunRecord, foldRun } from '../domain/record.js'
 import type { ConnectorVersion } from '../domain/versions.js'
 import { errorMessage, sentences } from '../errors.js'
@@ -109,11 +109,10 @@ function givenVersion(listing: readonly ConnectorVersion[], versionId: string, g
   )
 }
 
-/** The release notes: the change log's text without its checksum trailer. */
+/** The release notes: the change log's text without its checksum trailer, fitted as an upload's change log is. */
 function notesFor(upload: UploadResult | undefined, text: string | undefined, version: ConnectorVersion | undefined): string {
   if (upload?.kind === 'uploaded' || upload?.kind === 'would-upload') return releaseNotes(upload.changeLog)
-  if (text !== undefined) return text
-  return releaseNotes(version?.changeLog ?? '')
+  return fitText(text ?? releaseNotes(version?.changeLog ?? ''))
 }
 
 /** What failed without stopping the run, said once at its end. */
