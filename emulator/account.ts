@@ -8,6 +8,12 @@ export interface Account {
   accountId: string
   username: string
   store: VersionStore
+  /**
+   * The connector groups that exist (SPEC §1: a group must exist before its first upload,
+   * Developer tab, Add Connector Group; the API creates none). Declared ones, and every group
+   * a version was seeded into. A create into any other group is refused.
+   */
+  groups: Set<string>
   book: ClassificationBook
   versionChanges: VersionChangeRecord[]
   now: () => Date

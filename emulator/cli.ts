@@ -6,8 +6,10 @@
  *     [--prefix /api/rest/v1 …] [--retired-prefix /api/rest/v0 …] [--refused-prefix /partner/api/rest/v1=403 …]
  *     [--answers query-count,milliseconds,numeric-change-id,unknown-fields,describing=text | earlier]
  *     [--compete-rps 5 [--compete-duration-ms 3600000] [--compete-group competitor-pipeline]]
- *     [--quiet]
- * `--group`, the prefix flags and `--answers` repeat, or take comma lists. A refused prefix answers its status
+ *     [--quiet] [--help]
+ * `--group`, the prefix flags and `--answers` repeat, or take comma lists. The groups named by `--group` exist in the
+ * account (default acme-Q7XK2P-sample): a create into any other group answers 400, as Boomi wants a group added on the
+ * Developer tab before its first upload; a query of any group answers, an unknown one an empty listing. A refused prefix answers its status
  * (403 unless given) to good credentials, as an account without the Partner API may be answered. `--answers` varies the shapes
  * of the answers within what Boomi's docs allow (see shape.ts); by default they are as documented. Each group gets `--seed N` versions
  * (every protected kind included when N >= 13, classifications uat and prod among them),
@@ -15,12 +17,12 @@
  * `--rate-limit-counts all` makes refused requests count against the rolling second too.
  * `--compete-rps` runs a competing client inside this process against this same account.
  *
- * Prints one JSON line to stdout once listening (apiUrl, credentials, groups, statsUrl), then
+ * `--help` prints every flag, one line each, and exits 0. Prints one JSON line to stdout once listening (apiUrl, credentials, groups, statsUrl), then
  * human lines to stderr (one per request unless --quiet). `GET /__stats` (loopback only)
  * answers the counters as JSON. On SIGINT/SIGTERM: a last JSON line with the counters (and
  * the competitor's) on stdout, then exit 0.
  */
-import { parseCliOptions, UsageError } from './cli-options.js'
+import { parseCliOptions, USAGE, UsageError } from './cli-options.js'
 import { startCompetitor, type Competitor } from './competitor.js'
 import { Emulator } from './server.js'
 import { seedGroups } from './seed.js'
@@ -37,12 +39,17 @@ function describe(emu: Emulator, groups: string[]): string {
       lines.push(`    classification ${g}-${label} (${c.visibility}) → version ${c.versionId ?? 'none'}`)
     }
   }
+  lines.push('  a create into any other group answers 400: the group does not exist')
   lines.push(`  counters: GET ${emu.statsUrl}`)
   return `${lines.join('\n')}\n`
 }
 
 async function main(): Promise<void> {
   const o = parseCliOptions(process.argv.slice(2))
+  if (o.help) {
+    process.stdout.write(USAGE)
+    return
+  }
   const emu = new Emulator({
     ...o.emulator,
     onRecord: o.quiet
@@ -76,5 +83,6 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   process.stderr.write(`emulator: ${err instanceof Error ? err.message : String(err)}\n`)
+  if (err instanceof UsageError) process.stderr.write('Run with --help for the flags.\n')
   process.exit(err instanceof UsageError ? 2 : 1)
 })

@@ -75,6 +75,9 @@ function createRefusal(acc: Account, mp: Multipart | undefined): string | undefi
   if (mp.archiveNotAFile) return `Part '${ARCHIVE_PART}' must be a file.`
   if (!mp.file) return `Missing required part '${ARCHIVE_PART}'.`
   if (!mp.fields.groupType) return "Missing required part 'groupType'."
+  // Boomi documents that the group must exist before its first upload, not how it refuses one
+  // that does not: the status (400) and these words are ours.
+  if (!acc.groups.has(mp.fields.groupType)) return `Connector group type '${mp.fields.groupType}' does not exist.`
   if (mp.file.size === 0) return 'The connector archive is empty.'
   // Only the zip magic is checked: Boomi's own validation of the layout is not known.
   if (mp.file.head.toString('latin1') !== 'PK') return 'The connector archive is not a zip file.'
@@ -107,7 +110,9 @@ function query(acc: Account, text: string): Answer {
   if (groupType === undefined) {
     return errorAnswer(400, 'Invalid query: expected {"QueryFilter":{"expression":{"argument":[groupType],"operator":"EQUALS","property":"GROUP_TYPE"}}}.')
   }
-  // The matching records themselves, not copies: later deletes show on later pages.
+  // A group that does not exist answers an empty listing, like an empty one (Boomi's docs say
+  // nothing else; the action's docs assume so). The matching records themselves, not copies:
+  // later deletes show on later pages.
   return { status: 200, payload: page(acc, acc.store.all(groupType), 0, groupType) }
 }
 

@@ -44,6 +44,12 @@ export interface EmulatorOptions {
    * account without the Partner API: 403, or 401), e.g. { '/partner/api/rest/v1': 403 }.
    */
   refusedPrefixes?: Record<string, number>
+  /**
+   * The connector groups that exist in the account (added on the Developer tab, Add Connector
+   * Group): a create into any other group answers 400. Seeding versions into a group (`seed()`)
+   * also makes it exist. Default: none.
+   */
+  groups?: string[]
   maxVersions?: number // live versions allowed in the whole account, default 1500
   rateLimit?: number // requests per rolling second for the whole account; beyond it 503; default none
   rateLimitCounts?: RateLimitCounts // which arrivals count against it: 'accepted' (default) or 'all', refused ones included
@@ -101,6 +107,7 @@ export class Emulator {
       accountId: this.accountId,
       username: this.username,
       store: this.store,
+      groups: declaredGroups(opts.groups),
       book: this.book,
       versionChanges: this.versionChanges,
       now: opts.now ?? (() => new Date()),
@@ -192,15 +199,26 @@ export class Emulator {
    * get defaults; versionIds continue the account-wide sequence unless given. Not limited by
    * `maxVersions` (so a test can fill an account to the limit). A version with `inUse` becomes
    * what that classification points at (created PRIVATE if new; a later seed of the same
-   * label takes it over).
+   * label takes it over). Each version's group comes to exist, as if added on the Developer tab.
    */
   seed(versions: SeedVersion[]): VersionRecord[] {
     const stored = versions.map(v => {
       const rec = this.store.insert(v)
+      this.account.groups.add(v.groupType)
       if (v.inUse !== undefined) this.book.point(v.groupType, v.inUse, rec.versionId)
       return rec
     })
     return stored.map(v => this.snapshot(v))
+  }
+
+  /** Adds connector groups, as the Developer tab's Add Connector Group does (until `reset()`). */
+  addGroups(...groupTypes: string[]): void {
+    for (const g of declaredGroups(groupTypes)) this.account.groups.add(g)
+  }
+
+  /** The connector groups that exist: declared, added or seeded, in that order. */
+  groups(): string[] {
+    return [...this.account.groups]
   }
 
   versions(groupType?: string): VersionRecord[] {
@@ -264,9 +282,10 @@ export class Emulator {
     return max
   }
 
-  /** Back to an empty account: versions, classifications, requests, changes, scripts, tokens, counters, rate-limit history, extra headers, answer shape. */
+  /** Back to an empty account: versions, classifications, requests, changes, scripts, tokens, counters, rate-limit history, extra headers, answer shape; the groups back to the constructor's `groups`. */
   reset(): void {
     this.store.reset()
+    this.account.groups = declaredGroups(this.opts.groups)
     this.book.reset()
     this.requests.length = 0
     this.versionChanges.length = 0
@@ -392,6 +411,11 @@ export class Emulator {
       this.sleepers.add(s)
     })
   }
+}
+
+function declaredGroups(groupTypes: readonly string[] = []): Set<string> {
+  if (groupTypes.some(g => g === '')) throw new Error('emulator: a connector group type must not be empty')
+  return new Set(groupTypes)
 }
 
 function refusedStatus(status: number): number {

@@ -37,7 +37,8 @@ function lineRenderer(): (chunk: string) => void {
 }
 
 async function main(): Promise<void> {
-  const emu = new Emulator()
+  // The group exists in the account, as if added on the Developer tab: Boomi refuses uploads into any other.
+  const emu = new Emulator({ groups: [GROUP] })
   await emu.start()
   const work = mkdtempSync(path.join(tmpdir(), 'boomi-demo-'))
   try {

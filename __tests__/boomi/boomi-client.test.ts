@@ -24,7 +24,7 @@ let emu: Emulator
 const made: string[] = []
 
 beforeAll(async () => {
-  emu = new Emulator()
+  emu = new Emulator({ groups: [GROUP] })
   await emu.start()
 })
 afterAll(async () => {

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, test } from '@jest/globals'
 import { crc32, deflateRawSync } from 'node:zlib'
 import yauzl from 'yauzl'
-import { parseCliOptions, UsageError } from '../../emulator/cli-options.js'
+import { FLAG_NAMES, parseCliOptions, USAGE, UsageError } from '../../emulator/cli-options.js'
 import { startCompetitor } from '../../emulator/competitor.js'
 import { seedGroups } from '../../emulator/seed.js'
 import { Emulator, type EmulatorOptions } from '../../emulator/server.js'
@@ -17,7 +17,7 @@ const G = 'acme-Q7XK2P-sample'
 const H = 'acme-Q7XK2P-other'
 let emu: Emulator | undefined
 async function startEmu(opts: EmulatorOptions = {}): Promise<Emulator> {
-  emu = new Emulator(opts)
+  emu = new Emulator({ groups: [G], ...opts })
   await emu.start()
   return emu
 }
@@ -320,6 +320,33 @@ describe('CLI', () => {
     ]) {
       expect(() => parseCliOptions(bad)).toThrow(UsageError)
     }
+  })
+
+  test('--group names the groups that exist, seeded or not: a create into another answers 400', async () => {
+    expect(parseCliOptions(['--group', 'a,b', '--group', 'a']).emulator.groups).toEqual(['a', 'b'])
+    expect(parseCliOptions([]).emulator.groups).toEqual([G])
+    const e = await startEmu({ groups: undefined, ...parseCliOptions(['--group', H]).emulator })
+    const api = clientOf(e)
+    expect((await api.create(uploadParts(zipMagic(), H))).status).toBe(200)
+    const refused = await api.create(uploadParts(zipMagic(), G))
+    expect(refused.status).toBe(400)
+    expect(await json(refused)).toEqual({ message: `Connector group type '${G}' does not exist.` })
+    expect((await json(await api.query(G))).result).toEqual([])
+  })
+
+  test('--help (or -h): asked for whatever else is on the line; the usage has one line for every flag', () => {
+    expect(parseCliOptions([]).help).toBe(false)
+    expect(parseCliOptions(['--help']).help).toBe(true)
+    expect(parseCliOptions(['-h']).help).toBe(true)
+    expect(parseCliOptions(['--seed', 'x', '--help']).help).toBe(true)
+    expect(() => parseCliOptions(['--help', '--nope'])).toThrow(UsageError)
+    const lines = USAGE.split('\n')
+    expect(lines[0]).toMatch(/^Usage: /)
+    for (const name of FLAG_NAMES) {
+      expect([name, lines.filter(l => new RegExp(`^  --${name}\\b(?!-)`).test(l)).length]).toEqual([name, 1])
+    }
+    expect(lines.filter(l => l.startsWith('  --'))).toHaveLength(FLAG_NAMES.length)
+    expect(USAGE.endsWith('\n')).toBe(true)
   })
 
   test('each group is seeded; the first exactly as before (PRNG seed 1)', async () => {

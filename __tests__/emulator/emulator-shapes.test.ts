@@ -31,7 +31,7 @@ function shapeOf(value: unknown): Shape {
 let emu: Emulator
 let api: ReturnType<typeof clientOf>
 beforeAll(async () => {
-  emu = new Emulator({ accountId: 'acme-Q7XK2P' })
+  emu = new Emulator({ accountId: 'acme-Q7XK2P', groups: [G] })
   await emu.start()
   api = clientOf(emu)
 })

@@ -16,7 +16,7 @@ const zip = (content = 'connector'): Buffer => Buffer.concat([Buffer.from('PK\x0
 let emu: Emulator
 async function startEmu(opts: EmulatorOptions = {}): Promise<Emulator> {
   await emu?.close()
-  emu = new Emulator(opts)
+  emu = new Emulator({ groups: [G], ...opts })
   await emu.start()
   return emu
 }
@@ -236,6 +236,72 @@ describe('create', () => {
     const r = await create(uploadParts(file))
     expect(r.status).toBe(200)
     expect(emu.requests[0]).toMatchObject({ fileSize: file.length, fileSha256: sha256(file) })
+  })
+})
+
+describe('connector groups: a create needs a group that exists (SPEC §1: Add Connector Group first)', () => {
+  const EMPTY_LISTING = { '@type': 'QueryResult', numberOfResults: 0, result: [] }
+
+  test('a create into a group that was never declared nor seeded: 400 with the message alone, nothing stored', async () => {
+    await startEmu({ groups: [G] })
+    const r = await create(uploadParts(zip(), { groupType: 'acme-Q7XK2P-missing' }))
+    expect(r.status).toBe(400)
+    expect(r.headers.get('content-type')).toMatch(/^application\/json/)
+    expect(await json(r)).toEqual({ message: "Connector group type 'acme-Q7XK2P-missing' does not exist." })
+    expect(emu.versions()).toEqual([])
+    expect(emu.requests.map(q => [q.operation, q.status, q.groupType, q.versionId])).toEqual([['create', 400, 'acme-Q7XK2P-missing', undefined]])
+    // A group type is matched exactly: a declared group's type with its classification is another group.
+    expect((await create(uploadParts(zip(), { groupType: `${G}-uat` }))).status).toBe(400)
+    expect((await create(uploadParts(zip(), { groupType: G.toUpperCase() }))).status).toBe(400)
+    expect(emu.versions()).toEqual([])
+  })
+
+  test('an account with no groups declared refuses every create', async () => {
+    await startEmu({ groups: undefined })
+    expect(emu.groups()).toEqual([])
+    expect((await create(uploadParts(zip()))).status).toBe(400)
+    expect(emu.versions()).toEqual([])
+  })
+
+  test('a declared group with no versions yet: its query is empty, its first create 200', async () => {
+    await startEmu({ groups: ['acme-Q7XK2P-fresh', G] })
+    expect(emu.groups()).toEqual(['acme-Q7XK2P-fresh', G])
+    expect(await json(await query('acme-Q7XK2P-fresh'))).toEqual(EMPTY_LISTING)
+    const r = await create(uploadParts(zip(), { groupType: 'acme-Q7XK2P-fresh' }))
+    expect(r.status).toBe(200)
+    expect(await json(r)).toMatchObject({ groupType: 'acme-Q7XK2P-fresh', versionId: '1001', displayVersion: '1' })
+    expect(emu.versions('acme-Q7XK2P-fresh')).toHaveLength(1)
+  })
+
+  test('a query of a group that does not exist answers an empty listing, not an error', async () => {
+    await startEmu({ groups: [G] })
+    const r = await query('acme-Q7XK2P-missing')
+    expect(r.status).toBe(200)
+    expect(await json(r)).toEqual(EMPTY_LISTING)
+  })
+
+  test('seeding versions makes a group exist, even when all are deleted; addGroups adds one; reset goes back to the declared ones', async () => {
+    await startEmu({ groups: [G] })
+    emu.seed([{ groupType: 'acme-Q7XK2P-seeded', uploadedDate: '2024-01-01T00:00:00Z', deleted: true }])
+    expect((await create(uploadParts(zip('a'), { groupType: 'acme-Q7XK2P-seeded' }))).status).toBe(200)
+    expect((await create(uploadParts(zip('b'), { groupType: 'acme-Q7XK2P-added' }))).status).toBe(400)
+    emu.addGroups('acme-Q7XK2P-added')
+    expect((await create(uploadParts(zip('b'), { groupType: 'acme-Q7XK2P-added' }))).status).toBe(200)
+    expect(emu.groups()).toEqual([G, 'acme-Q7XK2P-seeded', 'acme-Q7XK2P-added'])
+    expect(() => emu.addGroups('')).toThrow(/empty/)
+    expect(() => new Emulator({ groups: [''] })).toThrow(/empty/)
+
+    emu.reset()
+    expect(emu.groups()).toEqual([G])
+    expect((await create(uploadParts(zip('c'), { groupType: 'acme-Q7XK2P-seeded' }))).status).toBe(400)
+    expect((await create(uploadParts(zip('c')))).status).toBe(200)
+  })
+
+  test('XML when asked: the same refusal as <error><message>', async () => {
+    await startEmu({ groups: [G] })
+    const r = await create(uploadParts(zip(), { groupType: 'acme-Q7XK2P-missing' }), { Accept: 'application/xml' })
+    expect(r.status).toBe(400)
+    expect(await r.text()).toContain('<error><message>Connector group type &apos;acme-Q7XK2P-missing&apos; does not exist.</message></error>')
   })
 })
 

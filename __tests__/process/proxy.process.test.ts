@@ -34,7 +34,7 @@ function port(server: net.Server): number {
 }
 
 beforeAll(async () => {
-  emu = new Emulator()
+  emu = new Emulator({ groups: [GROUP] })
   await emu.start()
   target = emu
   const context = tls.createSecureContext({ cert: readFileSync(CERT), key: readFileSync(KEY) })

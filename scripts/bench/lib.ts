@@ -198,7 +198,7 @@ export async function startCliEmulator(args: string[] = []): Promise<{ info: Emu
 
 /** An Emulator in this process, seeded exactly as `cli.js --seed <count>` seeds it. */
 export async function startSeededEmulator(count: number, rateLimit: number): Promise<{ emu: Emulator; info: EmulatorInfo }> {
-  const emu = new Emulator({ rateLimit })
+  const emu = new Emulator({ rateLimit, groups: [GROUP] })
   const spacingHours = 24
   const startDate = new Date(Date.now() - count * spacingHours * 3_600_000)
   startDate.setUTCHours(9, 0, 0, 0)

@@ -14,7 +14,7 @@ import { makeConnectorZip } from '../zip-writer.js'
 import { DIST, GROUP, cleanup, runAction, table, tempDir } from './lib.js'
 
 async function once(dist: string): Promise<{ seconds: number; code: number | null; operations: string }> {
-  const emu = new Emulator()
+  const emu = new Emulator({ groups: [GROUP] })
   await emu.start()
   try {
     const archive = path.join(tempDir(), 'c.car.zip')
