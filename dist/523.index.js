@@ -2,6 +2,252 @@ export const id = 523;
 export const ids = [523];
 export const modules = {
 
+/***/ 9059:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $R: () => (/* binding */ localHeaderLength),
+/* harmony export */   HD: () => (/* binding */ shownName),
+/* harmony export */   RM: () => (/* binding */ LOCAL_LENGTH),
+/* harmony export */   dM: () => (/* binding */ shownKey),
+/* harmony export */   sA: () => (/* binding */ readEnd),
+/* harmony export */   x4: () => (/* binding */ parseCentral)
+/* harmony export */ });
+/* harmony import */ var _domain_untrusted_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5006);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8992);
+/* harmony import */ var _zip_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9953);
+// The zip format's directories, read by our own small reader (docs/boomi-api.md,
+// "The archive"): the end record, the central directory and the local headers.
+// It replaced yauzl because yauzl's per-entry events and promises cost more than
+// inflating and hashing a jar's small classes (a 40 MB connector holds ~20,000),
+// and because it decodes names (CP437, the Unicode-path extra field, `\` to `/`)
+// where the content digest needs the bytes Java's class loader sees.
+// Every number read here is untrusted: each offset and length is checked against
+// the bytes it points into before it is used.
+
+
+
+const END_SIGNATURE = 0x06054b50;
+const END_LENGTH = 22;
+const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
+const ZIP64_LOCATOR_LENGTH = 20;
+const ZIP64_END_SIGNATURE = 0x06064b50;
+const ZIP64_END_LENGTH = 56;
+const CENTRAL_SIGNATURE = 0x02014b50;
+const CENTRAL_LENGTH = 46;
+const LOCAL_SIGNATURE = 0x04034b50;
+const LOCAL_LENGTH = 30;
+const ZIP64_EXTRA = 0x0001;
+const STRONG_ENCRYPTION = 0x40;
+/** The end record sits in the last 22 bytes plus a comment of at most 65,535. */
+const END_SEARCH = END_LENGTH + 0xffff;
+/** Finds the end record of a zip of `size` bytes; a defect if there is none or it points outside the zip. */
+async function readEnd(read, size) {
+    if (size < END_LENGTH)
+        throw new _zip_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ZipDefect */ .PD('it is too short to hold an end of central directory record');
+    const tailStart = Math.max(0, size - END_SEARCH);
+    const tail = await read(tailStart, size - tailStart);
+    // From the end backwards; the record's comment must run exactly to the end of the zip.
+    let at = -1;
+    for (let i = tail.length - END_LENGTH; i >= 0; i--) {
+        if (tail.readUInt32LE(i) === END_SIGNATURE && tail.readUInt16LE(i + 20) === tail.length - i - END_LENGTH) {
+            at = i;
+            break;
+        }
+    }
+    if (at < 0)
+        throw new _zip_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ZipDefect */ .PD('its end of central directory record was not found');
+    if (tail.readUInt16LE(at + 4) !== 0 || tail.readUInt16LE(at + 6) !== 0)
+        throw new _zip_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ZipDefect */ .PD('it spans several disks');
+    let count = tail.readUInt16LE(at + 10);
+    let cdSize = tail.readUInt32LE(at + 12);
+    let offset = tail.readUInt32LE(at + 16);
+    const endAt = tailStart + at;
+    let directoryEnd = endAt;
+    const locatorAt = at - ZIP64_LOCATOR_LENGTH;
+    if ((count === 0xffff || cdSize === 0xffffffff || offset === 0xffffffff) && locatorAt >= 0 && tail.readUInt32LE(locatorAt) === ZIP64_LOCATOR_SIGNATURE) {
+        const zip64At = readUInt64(tail, locatorAt + 8);
+        if (zip64At + ZIP64_END_LENGTH > tailStart + locatorAt)
+            throw new _zip_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ZipDefect */ .PD('its zip64 end record lies outside the zip');
+        const record = await read(zip64At, ZIP64_END_LENGTH);
+        if (record.readUInt32LE(0) !== ZIP64_END_SIGNATURE)
+            throw new _zip_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ZipDefect */ .PD('its zip64 end record has an invalid signature');
+        count = readUInt64(record, 32);
+        cdSize = readUInt64(record, 40);
+        offset = readUInt64(record, 48);
+        directoryEnd = zip64At;
+    }
+    if (offset + cdSize > directoryEnd)
+        throw new _zip_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ZipDefect */ .PD('its central directory runs past its end record');
+    // Java, Python and unzip find the directory at its end record less its size: one that ends
+    // before may be a decoy, with the directory they read (and other entries) after it.
+    if (offset + cdSize < directoryEnd) {
+        const record = directoryEnd === endAt ? 'end record' : 'zip64 end record';
+        throw new _zip_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ZipDefect */ .PD(`it ends at byte ${offset + cdSize}, ${directoryEnd - offset - cdSize} bytes before its ${record}, where zip tools look for it`);
+    }
+    return { count, offset, size: cdSize };
+}
+/** The `count` entries of a central directory held whole in `cd`. */
+function parseCentral(cd, count) {
+    const entries = new Array(count);
+    let p = 0;
+    for (let i = 0; i < count; i++) {
+        if (p + CENTRAL_LENGTH > cd.length)
+            throw new _zip_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ZipDefect */ .PD(`its central directory ends after ${i} of its ${count} entries`);
+        if (cd.readUInt32LE(p) !== CENTRAL_SIGNATURE)
+            throw new _zip_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ZipDefect */ .PD(`its central directory has an invalid entry header at entry ${i + 1}`);
+        const flags = cd.readUInt16LE(p + 8);
+        const nameLength = cd.readUInt16LE(p + 28);
+        const extraLength = cd.readUInt16LE(p + 30);
+        const commentLength = cd.readUInt16LE(p + 32);
+        const nameAt = p + CENTRAL_LENGTH;
+        const next = nameAt + nameLength + extraLength + commentLength;
+        if (next > cd.length)
+            throw new _zip_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ZipDefect */ .PD(`its central directory ends inside entry ${i + 1}`);
+        const entry = {
+            // Read from the directory without a Buffer view per name: a jar holds thousands.
+            key: cd.toString('latin1', nameAt, nameAt + nameLength),
+            flags,
+            method: cd.readUInt16LE(p + 10),
+            crc32: cd.readUInt32LE(p + 16),
+            compressedSize: cd.readUInt32LE(p + 20),
+            uncompressedSize: cd.readUInt32LE(p + 24),
+            localHeaderOffset: cd.readUInt32LE(p + 42)
+        };
+        if (flags & STRONG_ENCRYPTION)
+            throw new _zip_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ZipDefect */ .PD(`entry ${shownKey(entry.key)} uses strong encryption`);
+        if (entry.compressedSize === 0xffffffff || entry.uncompressedSize === 0xffffffff || entry.localHeaderOffset === 0xffffffff) {
+            zip64Sizes(entry, cd.subarray(nameAt + nameLength, nameAt + nameLength + extraLength));
+        }
+        if (entry.method === 0 && entry.compressedSize !== entry.uncompressedSize) {
+            throw new _zip_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ZipDefect */ .PD(`entry ${shownKey(entry.key)} is stored but declares ${entry.compressedSize} bytes stored and ${entry.uncompressedSize} inflated`);
+        }
+        entries[i] = entry;
+        p = next;
+    }
+    // Java and Python read every entry the directory holds: the count of a zip of more than
+    // 65,535 entries written without zip64 wraps, and must not hide the ones past it.
+    if (p !== cd.length) {
+        throw new _zip_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ZipDefect */ .PD(`its end record counts ${count} entries, but they fill only ${p} of the directory's ${cd.length} bytes (more than 65,535 entries written without zip64?)`);
+    }
+    return entries;
+}
+/** The zip64 extended information extra field: the 8-byte values of the fields that read 0xffffffff, in this order. */
+function zip64Sizes(entry, extra) {
+    for (let i = 0; i + 4 <= extra.length;) {
+        const id = extra.readUInt16LE(i);
+        const length = extra.readUInt16LE(i + 2);
+        const data = extra.subarray(i + 4, i + 4 + length);
+        i += 4 + length;
+        if (id !== ZIP64_EXTRA)
+            continue;
+        let at = 0;
+        const next = (what) => {
+            if (at + 8 > data.length)
+                throw new _zip_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ZipDefect */ .PD(`entry ${shownKey(entry.key)}'s zip64 field lacks its ${what}`);
+            at += 8;
+            return readUInt64(data, at - 8);
+        };
+        if (entry.uncompressedSize === 0xffffffff)
+            entry.uncompressedSize = next('uncompressed size');
+        if (entry.compressedSize === 0xffffffff)
+            entry.compressedSize = next('compressed size');
+        if (entry.localHeaderOffset === 0xffffffff)
+            entry.localHeaderOffset = next('header offset');
+        return;
+    }
+}
+/** The length of a local header (fixed part, name, extra field) from its first 30 bytes, at `at` in `source`. */
+function localHeaderLength(source, at, entry) {
+    if (at + LOCAL_LENGTH > source.length || source.readUInt32LE(at) !== LOCAL_SIGNATURE) {
+        throw new _zip_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ZipDefect */ .PD(`entry ${shownKey(entry.key)} cannot be read (invalid local file header signature)`);
+    }
+    return LOCAL_LENGTH + source.readUInt16LE(at + 26) + source.readUInt16LE(at + 28);
+}
+/** A 64-bit little-endian count, refused past 2^53 (no real zip comes near; a hostile one must not wrap). */
+function readUInt64(b, at) {
+    const value = b.readUInt32LE(at) + b.readUInt32LE(at + 4) * 0x1_0000_0000;
+    if (!Number.isSafeInteger(value))
+        throw new _zip_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ZipDefect */ .PD('it declares a size or offset beyond 2^53');
+    return value;
+}
+const MAX_SHOWN_NAME = 300;
+// The byte set: a name's bytes above 0x7f are already \xNN or part of a UTF-8 character, and
+// a message that shows the name is escaped again for the log (untrusted.ts).
+const NAME_CONTROL = new RegExp(`[${_text_js__WEBPACK_IMPORTED_MODULE_1__/* .BYTE_CONTROLS */ .aX}]`, 'g');
+/**
+ * A name as messages show it: UTF-8 where its bytes are UTF-8, each other byte
+ * as \xNN, control characters escaped, bounded. For reading only: the digest and
+ * every comparison use the bytes.
+ */
+function shownName(name) {
+    let text;
+    try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(name);
+    }
+    catch {
+        text = Array.from(name, b => (b < 0x80 ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`)).join('');
+    }
+    const escaped = text.replace(NAME_CONTROL, c => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+    return (0,_domain_untrusted_js__WEBPACK_IMPORTED_MODULE_0__/* .cut */ .Jj)(escaped, MAX_SHOWN_NAME);
+}
+/** An entry's name (CentralEntry.key) as messages show it: see shownName. */
+const shownKey = (key) => shownName(Buffer.from(key, 'latin1'));
+
+
+/***/ }),
+
+/***/ 9953:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   PD: () => (/* binding */ ZipDefect),
+/* harmony export */   gm: () => (/* binding */ ZipLimitExceeded),
+/* harmony export */   xv: () => (/* binding */ causeText)
+/* harmony export */ });
+/* harmony import */ var _domain_untrusted_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5006);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8992);
+// Two ways reading a zip can fail, kept apart because they are handled apart:
+// a defect in a nested jar makes it digest as bytes, a defect in the archive is a
+// bad input, and a limit is a bad input wherever it is hit (a hostile archive must
+// not get around a bound by nesting).
+
+
+/** The zip cannot be read: its central directory, an entry's name, inflation or CRC. */
+class ZipDefect extends Error {
+    problem;
+    constructor(
+    /** What is wrong, as the end of "… is not a readable zip: <problem>". */
+    problem) {
+        super(problem);
+        this.problem = problem;
+        this.name = 'ZipDefect';
+    }
+}
+/** A bound of ZipLimits was reached. */
+class ZipLimitExceeded extends Error {
+    problem;
+    constructor(
+    /** The bound and where it was hit, as the end of "… is refused: <problem>". */
+    problem) {
+        super(problem);
+        this.problem = problem;
+        this.name = 'ZipLimitExceeded';
+    }
+}
+/** The file system's and zlib's own words, bounded: they end up in a user-facing message. */
+function causeText(err) {
+    const text = (err instanceof Error ? err.message : String(err)).replace(/^Error: /, '');
+    const oneLine = Array.from(text, c => ((0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .hasByteControl */ .Yk)(c) ? ' ' : c))
+        .join('')
+        .replace(/ {2,}/g, ' ')
+        .trim();
+    return (0,_domain_untrusted_js__WEBPACK_IMPORTED_MODULE_0__/* .cut */ .Jj)(oneLine, 200);
+}
+
+
+/***/ }),
+
 /***/ 1523:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -31,6 +277,15 @@ var constants = __webpack_require__(7242);
 
 
 const MAGIC = /[*?[]/;
+/** A pattern that holds a '[…]' no regular expression can take: a range from a higher character to a lower one ('[z-a]'). */
+class BadCharacterClass extends Error {
+    characterClass;
+    constructor(characterClass) {
+        super(`invalid character class '${characterClass}'`);
+        this.characterClass = characterClass;
+        this.name = 'BadCharacterClass';
+    }
+}
 /**
  * A pattern split into the directory to start from and the segments still to
  * match. `path.resolve` does the platform's work: on Windows it takes either
@@ -70,7 +325,14 @@ function segmentRegExp(segment, caseInsensitive = false) {
             const negate = body.startsWith('!') || body.startsWith('^');
             if (negate)
                 body = body.slice(1);
-            out += `[${negate ? '^' : ''}${body.replace(/[\\\]]/g, '\\$&')}]`;
+            const characterClass = `[${negate ? '^' : ''}${body.replace(/[\\\]]/g, '\\$&')}]`;
+            try {
+                new RegExp(characterClass);
+            }
+            catch {
+                throw new BadCharacterClass(segment.slice(i, end + 1));
+            }
+            out += characterClass;
             i = end;
         }
         else
@@ -84,11 +346,13 @@ function segmentRegExp(segment, caseInsensitive = false) {
  * Every path matching `pattern` (relative to `cwd`), sorted. Supports '*', '?',
  * '[…]' within a segment and '**' for any depth; symbolic links to
  * directories are not followed by '**', so a link loop cannot hang the walk.
+ * Throws BadCharacterClass, whatever is on the disk, for a '[…]' that cannot match.
  */
 async function glob(pattern, cwd, path = external_node_path_) {
     const { root, segments } = splitPattern(pattern, cwd, path);
     const caseInsensitive = path.sep === '\\';
     const results = new Set();
+    const regExps = segments.map(s => (s !== '**' && MAGIC.test(s) ? segmentRegExp(s, caseInsensitive) : undefined));
     const walk = async (dir, i) => {
         if (i === segments.length) {
             results.add(dir);
@@ -109,7 +373,7 @@ async function glob(pattern, cwd, path = external_node_path_) {
                 await walk(next, i + 1);
             return;
         }
-        const re = segmentRegExp(segment, caseInsensitive);
+        const re = regExps[i];
         for (const entry of await list(dir)) {
             if (!re.test(entry.name))
                 continue;
@@ -155,7 +419,10 @@ async function isDir(p) {
     }
 }
 
+// EXTERNAL MODULE: ./src/archive/zip-directory.ts
+var zip_directory = __webpack_require__(9059);
 ;// CONCATENATED MODULE: ./src/archive/locate.ts
+
 
 
 
@@ -191,6 +458,8 @@ async function findInWorkspace(name, workspace) {
 }
 // Brace expansion as shells and most glob libraries do it: `{a,b}` or `{1..3}`.
 const BRACES = /\{[^{}]*(?:,|\.\.)[^{}]*\}/;
+// A glob can match thousands of files: the refusal lists a few.
+const MAX_LISTED = 20;
 /** Finds the one file `pattern` names, relative to the workspace, and checks it is a non-empty zip inside it. */
 async function locateArchive(pattern, workspace) {
     const literal = external_node_path_.resolve(workspace, pattern);
@@ -200,17 +469,21 @@ async function locateArchive(pattern, workspace) {
         throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} '${pattern}' uses braces ({a,b}), which this action does not expand. Use '*', '?' or '[…]' instead, e.g. build/distributions/*.car.zip, or name the file.`);
     }
     // A name that exists as written wins, even if it holds glob characters ('conn[1].zip').
-    const matches = hasMagic(pattern) && !literalExists ? await glob(pattern, workspace) : [literal];
-    const shown = (p) => external_node_path_.relative(workspace, p) || p;
+    const matches = hasMagic(pattern) && !literalExists ? await globArchive(pattern, workspace) : [literal];
+    // A file's name is outside text: control characters escaped, bounded, as entry names are.
+    const shown = (p) => (0,zip_directory/* shownName */.HD)(Buffer.from(external_node_path_.relative(workspace, p) || p));
     if (matches.length === 0) {
         throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `No file matches ${constants/* Input */.pd.archive} '${pattern}' (looked in ${workspace}). Check that the build step ran and the path or glob is relative to the workspace, e.g. build/distributions/*.car.zip.`);
     }
     if (matches.length > 1) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} '${pattern}' matches ${matches.length} files, but must match exactly one: ${matches.map(shown).join(', ')}. Narrow the pattern or clean the build directory.`);
+        const listed = matches.slice(0, MAX_LISTED).map(shown);
+        if (matches.length > MAX_LISTED)
+            listed.push(`and ${(matches.length - MAX_LISTED).toLocaleString('en-US')} more`);
+        throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} '${pattern}' matches ${matches.length.toLocaleString('en-US')} files, but must match exactly one: ${listed.join(', ')}. Narrow the pattern or clean the build directory.`);
     }
     const file = matches[0];
     if (!isInside(external_node_path_.resolve(workspace), file)) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} '${pattern}' names ${file}, which is outside the workspace (${workspace}). Give a path or glob relative to the workspace, e.g. build/distributions/*.car.zip.`);
+        throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} '${pattern}' names ${(0,zip_directory/* shownName */.HD)(Buffer.from(file))}, which is outside the workspace (${workspace}). Give a path or glob relative to the workspace, e.g. build/distributions/*.car.zip.`);
     }
     let stat;
     try {
@@ -244,6 +517,16 @@ async function locateArchive(pattern, workspace) {
         await handle.close();
     }
     return { path: file, fileName: external_node_path_.basename(file), size: stat.size };
+}
+async function globArchive(pattern, workspace) {
+    try {
+        return await glob(pattern, workspace);
+    }
+    catch (err) {
+        if (!(err instanceof BadCharacterClass))
+            throw err;
+        throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} '${pattern}' has an invalid character class '${err.characterClass}': a range must go from the lower character to the higher, e.g. [a-z]. Fix the pattern, or name the file.`);
+    }
 }
 
 // EXTERNAL MODULE: ./src/boomi/contract.ts
@@ -2619,7 +2902,7 @@ async function runWithPlatform(inputs, platform) {
         multipart: async () => (await Promise.all(/* import() */[__webpack_require__.e(454), __webpack_require__.e(892)]).then(__webpack_require__.bind(__webpack_require__, 2892))).multipartBody,
         locateArchive: pattern => locateArchive(pattern, platform.workspace),
         findInWorkspace: name => findInWorkspace(name, platform.workspace),
-        inspectArchive: async (file, shown) => (await __webpack_require__.e(/* import() */ 771).then(__webpack_require__.bind(__webpack_require__, 2771))).inspectArchive(file, shown),
+        inspectArchive: async (file, shown) => (await __webpack_require__.e(/* import() */ 201).then(__webpack_require__.bind(__webpack_require__, 7201))).inspectArchive(file, shown),
         readTextFile,
         runContext: () => platform.runContext(),
         log,

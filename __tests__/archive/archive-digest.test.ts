@@ -16,7 +16,7 @@ import { ZIP_LIMITS, type ZipLimits } from '../../src/archive/limits.js'
 import type { ArchiveFile } from '../../src/archive/open.js'
 import { type InspectOptions, inspectArchive } from '../../src/archive/zip.js'
 import { InputError } from '../../src/errors.js'
-import { makeZip } from '../helpers/zip.js'
+import { type ZipEntry, makeZip } from '../helpers/zip.js'
 
 let dir: string
 let count = 0
@@ -202,6 +202,139 @@ describe('entries the archive itself holds', () => {
     expect(await refusal(makeZip([{ name: 'lib/..', data: 'x' }]))).toContain("entry lib/.. has a '..' segment in its name")
     // '..' inside a segment is an ordinary name.
     expect(await digest(makeZip([{ name: 'lib/a..b/..c', data: 'x' }]))).toBe(digestOf({ 'lib/a..b/..c': 'x' }))
+  })
+})
+
+/** `zip` (from makeZip, no comment) with its end record counting `count` entries, as a tool without zip64 writes 65,536 + `count`. */
+function counted(zip: Buffer, count: number): Buffer {
+  const out = Buffer.from(zip)
+  out.writeUInt16LE(count, out.length - 22 + 8)
+  out.writeUInt16LE(count, out.length - 22 + 10)
+  return out
+}
+
+/**
+ * [good entry][its directory][evil entry][its directory][end record]: the end record's
+ * size is the second directory's, as Java, Python and unzip find it (end record less
+ * size), but its offset names the first. The two names are as long, so are the directories.
+ */
+function decoy(good: string, evil: string): Buffer {
+  const first = makeZip([{ name: 'Main.class', data: good }])
+  const head = first.subarray(0, first.length - 22)
+  const zip = makeZip([{ name: 'Main.class', data: evil }], { prefix: head })
+  zip.writeUInt32LE(first.readUInt32LE(first.length - 22 + 16), zip.length - 22 + 16)
+  return zip
+}
+
+/** `zip` (from makeZip, no comment) as a zip64 tool writes it: a zip64 end record and its locator before the end record, which defers to them. */
+function asZip64(zip: Buffer): Buffer {
+  const endAt = zip.length - 22
+  const count = zip.readUInt16LE(endAt + 10)
+  const size = zip.readUInt32LE(endAt + 12)
+  const offset = zip.readUInt32LE(endAt + 16)
+  const record = Buffer.alloc(56)
+  record.writeUInt32LE(0x06064b50, 0)
+  record.writeBigUInt64LE(44n, 4)
+  record.writeUInt16LE(45, 12)
+  record.writeUInt16LE(45, 14)
+  record.writeBigUInt64LE(BigInt(count), 24)
+  record.writeBigUInt64LE(BigInt(count), 32)
+  record.writeBigUInt64LE(BigInt(size), 40)
+  record.writeBigUInt64LE(BigInt(offset), 48)
+  const locator = Buffer.alloc(20)
+  locator.writeUInt32LE(0x07064b50, 0)
+  locator.writeBigUInt64LE(BigInt(endAt), 8)
+  locator.writeUInt32LE(1, 16)
+  const end = Buffer.from(zip.subarray(endAt))
+  end.writeUInt16LE(0xffff, 8)
+  end.writeUInt16LE(0xffff, 10)
+  end.writeUInt32LE(0xffffffff, 12)
+  end.writeUInt32LE(0xffffffff, 16)
+  return Buffer.concat([zip.subarray(0, endAt), record, locator, end])
+}
+
+describe('the central directory and its end record', () => {
+  const tree = { 'a.txt': 'a', 'b.txt': 'b', 'c.txt': 'c' }
+  const zip = makeZip(Object.entries(tree).map(([name, data]) => ({ name, data })))
+
+  it('refuses a directory holding more entries than its end record counts (a count past 65,535 wrapped), and digests such a jar as bytes', async () => {
+    expect(await digest(zip)).toBe(digestOf(tree))
+    const wrapped = counted(zip, 2)
+    expect(await refusal(wrapped)).toContain(
+      `is not a readable zip: its central directory cannot be read (its end record counts 2 entries, but they fill only ${directorySize(zip) - 51} of the directory's ${directorySize(zip)} bytes`
+    )
+    const r = await read(makeZip([{ name: 'lib/w.jar', data: wrapped }]))
+    expect(r).toMatchObject({ digest: digestOf({ 'lib/w.jar': wrapped }) })
+    expect((r as Read).warnings.join('\n')).toContain("lib/w.jar's central directory cannot be read (its end record counts 2 entries")
+  })
+
+  it('refuses a directory that does not end where its end record begins: tools that find it from the end would read another', async () => {
+    const zip = decoy('good', 'evil')
+    const firstEnd = zip.readUInt32LE(zip.length - 22 + 16) + directorySize(zip)
+    expect(await refusal(zip)).toContain(
+      `is not a readable zip: its central directory cannot be read (it ends at byte ${firstEnd}, ${zip.length - 22 - firstEnd} bytes before its end record`
+    )
+    const r = await read(makeZip([{ name: 'lib/d.jar', data: zip }]))
+    expect(r).toMatchObject({ digest: digestOf({ 'lib/d.jar': zip }) })
+    expect((r as Read).warnings.join('\n')).toContain("lib/d.jar's central directory cannot be read (it ends at byte")
+  })
+
+  it('reads a zip64 directory, which ends where the zip64 end record begins, in the archive and in a jar', async () => {
+    expect(await digest(asZip64(zip))).toBe(digestOf(tree))
+    const r = await read(makeZip([{ name: 'lib/z.jar', data: asZip64(zip) }]))
+    expect(r).toMatchObject({ digest: digestOf({ 'lib/z.jar': { zip: tree } }) })
+    expect((r as Read).warnings.join('\n')).not.toContain('lib/z.jar')
+    // The directory read from the zip64 record must end at that record, not at the classic one.
+    const gap = asZip64(Buffer.concat([zip.subarray(0, zip.length - 22), Buffer.alloc(8), zip.subarray(zip.length - 22)]))
+    expect(await refusal(gap)).toContain('8 bytes before its zip64 end record')
+  })
+
+  it('refuses an entry whose local header the directory places past the end of the file: a defect, not a file cut short while read', async () => {
+    for (const at of [zip.length - 10, 1_000_000]) {
+      const past = editCentral(zip, ([a, b, c]) => {
+        b.writeUInt32LE(at, OFFSET)
+        return [a, b, c]
+      })
+      expect(await refusal(past)).toContain(
+        `is not a readable zip: the central directory places entry b.txt past the end of the file (its local header at byte ${at}, in a file of ${zip.length} bytes)`
+      )
+    }
+  })
+})
+
+describe('directory entries', () => {
+  it('reads one stored empty, or deflated to an empty stream as Java writes it, with no line in the digest, in the archive and in a jar', async () => {
+    const jar = makeZip([
+      { name: 'META-INF/', data: '', method: 'deflate' },
+      { name: 'X.class', data: 'x' }
+    ])
+    // What Java's ZipOutputStream writes for a directory: the 2 bytes of an empty deflate stream, CRC-32 0.
+    expect(deflateRawSync(Buffer.alloc(0))).toEqual(Buffer.from([0x03, 0x00]))
+    const zip = makeZip([
+      { name: 'lib/', data: '', method: 'stored' },
+      { name: 'META-INF/', data: '', method: 'deflate' },
+      { name: 'lib/x.jar', data: jar }
+    ])
+    expect(await digest(zip)).toBe(digestOf({ 'lib/x.jar': { zip: { 'X.class': 'x' } } }))
+  })
+
+  it('refuses one that declares data or fails its checks, in the archive, and digests such a jar as bytes', async () => {
+    const bad: [ZipEntry, string][] = [
+      [{ name: 'dir/', data: 'hidden', method: 'stored', declaredCrc: 1 }, 'entry dir/ is a directory (its name ends in /) but declares 6 bytes of data'],
+      [
+        { name: 'dir/', data: '', compressed: randomBytes(50), declaredSize: 1000 },
+        'entry dir/ is a directory (its name ends in /) but declares 1,000 bytes of data'
+      ],
+      [{ name: 'dir/', data: '', method: 'stored', declaredCrc: 5 }, 'entry dir/ fails its CRC check'],
+      [{ name: 'dir/', data: '', compressed: Buffer.from('garbage!') }, 'entry dir/ does not inflate']
+    ]
+    for (const [entry, problem] of bad) {
+      const zip = makeZip([entry, { name: 'a.txt', data: 'a' }])
+      expect(await refusal(zip)).toContain(`is not a readable zip: ${problem}`)
+      const r = await read(makeZip([{ name: 'lib/d.jar', data: zip }]))
+      expect(r).toMatchObject({ digest: digestOf({ 'lib/d.jar': zip }) })
+      expect((r as Read).warnings.join('\n')).toContain(`lib/d.jar!/${problem.slice('entry '.length)}`)
+    }
   })
 })
 

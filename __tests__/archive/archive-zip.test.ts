@@ -459,6 +459,14 @@ describe('layout', () => {
     expect(facts.layoutWarnings[0]).toContain('larger than 10 bytes')
   })
 
+  it('reads a config of thousands of unterminated comments at once, not in time that grows with their number times its size', async () => {
+    // 64 Ki of '<!--' (256 KiB): a comment strip that backtracked took 5 to 18 s over it, each of the three reads, and
+    // so ran past this test's 5 s timeout (the suite's is 30 s); a linear one takes milliseconds.
+    const config = `<GenericConnector sdkApiVersion="2"><connectorClassName>a.B</connectorClassName>${'<!--'.repeat(64 * 1024)}</GenericConnector>`
+    const facts = await inspect(write(makeZip([{ name: 'META-INF/connector-config.xml', data: config }])), 'comments.zip')
+    expect(facts.connector).toEqual({ className: 'a.B', sdkApiVersion: '2' })
+  }, 5000)
+
   it.each([
     [
       'comments, a declaration and entities',
@@ -479,7 +487,9 @@ describe('layout', () => {
       { sdkApiVersion: '2' },
       1
     ],
-    ['no element at all', 'just text', {}, 1]
+    ['no element at all', 'just text', {}, 1],
+    // As in the prolog, a comment that never ends runs to the end of the text.
+    ['an unterminated comment', '<GenericConnector sdkApiVersion="2"><!-- <connectorClassName>no.Pe</connectorClassName>', { sdkApiVersion: '2' }, 1]
   ])('reads connector-config.xml with %s', (_, xml, connector, warnings) => {
     const read = readConnectorConfig(Buffer.from(xml, 'utf8'))
     expect(read.connector).toEqual(connector)

@@ -140,6 +140,38 @@ describe('glob and locateArchive on disk', () => {
     expect((err as Error).message).toMatch(message)
   })
 
+  it('refuses an invalid character class as a bad archive input naming it, whether or not its directory exists', async () => {
+    for (const pattern of ['build/distributions/[z-a]*.zip', 'nowhere/v[9-0].zip']) {
+      const err = await locateArchive(pattern, dir).catch((e: unknown) => e)
+      expect(err).toBeInstanceOf(InputError)
+      expect((err as InputError).input).toBe('archive')
+      expect((err as Error).message).toContain(`archive '${pattern}' has an invalid character class '${/\[.*\]/.exec(pattern)![0]}'`)
+    }
+  })
+
+  it('lists at most 20 of many matches, then how many more', async () => {
+    mkdirSync(path.join(dir, 'many'))
+    for (let i = 0; i < 3000; i++) writeFileSync(path.join(dir, `many/c${String(i).padStart(4, '0')}.zip`), zip)
+    const message = ((await locateArchive('many/*.zip', dir).catch((e: unknown) => e)) as Error).message
+    expect(message).toContain(`matches 3,000 files, but must match exactly one: ${path.join('many', 'c0000.zip')}, `)
+    expect(message).toContain(`${path.join('many', 'c0019.zip')}, and 2,980 more. Narrow the pattern`)
+    expect(message).not.toContain('c0020.zip')
+  })
+
+  // Names with control characters cannot be made on Windows.
+  const posixIt = process.platform === 'win32' ? it.skip : it
+  posixIt('escapes control characters in the file names it shows', async () => {
+    mkdirSync(path.join(dir, 'ctl'))
+    writeFileSync(path.join(dir, 'ctl/a\nb.zip'), zip)
+    writeFileSync(path.join(dir, 'ctl/c\x1b[31m.zip'), zip)
+    writeFileSync(path.join(dir, 'ctl/e\x1b.zip'), '')
+    const messages = await Promise.all(['ctl/*.zip', 'ctl/e\x1b.zip'].map(p => locateArchive(p, dir).catch((e: unknown) => (e as Error).message)))
+    expect(messages[0]).toContain(`${path.join('ctl', 'a\\x0ab.zip')}, ${path.join('ctl', 'c\\x1b[31m.zip')}, ${path.join('ctl', 'e\\x1b.zip')}`)
+    expect(messages[1]).toContain(`archive ${path.join('ctl', 'e\\x1b.zip')} is empty`)
+    expect(messages.join('')).not.toContain('\n')
+    expect(messages.join('')).not.toContain('\x1b')
+  })
+
   it('hashes streamed, matching a one-shot hash', async () => {
     const file = path.join(dir, 'big.bin')
     const data = Buffer.alloc(9 * 1024 * 1024 + 17, 7)

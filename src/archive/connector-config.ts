@@ -95,7 +95,9 @@ function stripProlog(text: string): string | undefined {
     } else if (rest.startsWith('<!')) {
       return undefined
     } else {
-      return rest.replace(/<!--[\s\S]*?-->/g, '')
+      // A comment that never ends runs to the end of the text, as in the prolog: otherwise each
+      // unterminated '<!--' would be matched against the rest of the text, in time quadratic in its size.
+      return rest.replace(/<!--[\s\S]*?(?:-->|$)/g, '')
     }
   }
 }

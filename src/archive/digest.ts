@@ -220,10 +220,11 @@ interface Line {
 // One call per entry: cheaper than a Hash object for a jar's small classes.
 const sha256Hex = (b: Buffer): string => hashOnce('sha256', b, 'hex')
 
-/** The content digest of lines: sorted by the names' bytes (latin1 keys compare as bytes). */
+/** The content digest of lines: a directory's left out, sorted by the names' bytes (latin1 keys compare as bytes). */
 function digestOf(lines: Line[]): string {
-  lines.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-  return sha256Hex(Buffer.from(lines.map(({ key, hex }) => `${key}\t${hex}\n`).join(''), 'latin1'))
+  const files = lines.filter(({ key }) => !isDirectory(key))
+  files.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+  return sha256Hex(Buffer.from(files.map(({ key, hex }) => `${key}\t${hex}\n`).join(''), 'latin1'))
 }
 
 /**
@@ -234,18 +235,25 @@ function digestOf(lines: Line[]): string {
 export async function digestArchive(file: { size: number; readExact: ReadAt }, pass: FilePass, state: WalkState, capture: string): Promise<ArchiveDigest> {
   const at: Place = { prefix: '', depth: 0, budget: state.limits.maxNestedBufferBytes }
   const entries = await directory((position, length) => file.readExact(position, length), file.size, state, at)
-  const files = admit(entries, state, at)
+  const walked = admit(entries, state, at)
   const lines: Line[] = []
   let captured: Buffer | undefined
   const ahead = new JarsAhead(state.aheadBytes)
   try {
-    for (const entry of files) {
+    for (const entry of walked) {
       try {
         if (entry.localHeaderOffset < pass.position) throw new ZipDefect(`entry ${labelOf(at, entry)} overlaps the entry before it`)
+        // A defect of the directory, not a file cut short while it is read (which the pass would report).
+        if (entry.localHeaderOffset + LOCAL_LENGTH > file.size) {
+          throw new ZipDefect(
+            `the central directory places entry ${labelOf(at, entry)} past the end of the file (its local header at byte ${entry.localHeaderOffset}, in a file of ${file.size} bytes)`
+          )
+        }
         await pass.skipTo(entry.localHeaderOffset)
         const header = await pass.bytes(LOCAL_LENGTH, state.scratch)
-        await pass.skipTo(entry.localHeaderOffset + localHeaderLength(header, 0, entry))
-        if (pass.position + entry.compressedSize > file.size) throw new ZipDefect(`entry ${labelOf(at, entry)} runs past the end of the file`)
+        const start = entry.localHeaderOffset + localHeaderLength(header, 0, entry)
+        if (start + entry.compressedSize > file.size) throw new ZipDefect(`entry ${labelOf(at, entry)} runs past the end of the file`)
+        await pass.skipTo(start)
         const nested = isNested(entry, state, at)
         // Below zlib's smallest output chunk its threads would inflate past the declared size before a
         // refusal could stop them: such a jar (never one of 64 KiB compressed) inflates here too.
@@ -292,7 +300,7 @@ export async function digestArchive(file: { size: number; readExact: ReadAt }, p
   } finally {
     state.inflater.close()
   }
-  return { digest: digestOf(lines), sums: await pass.finish(), keys: files.map(e => e.key), captured }
+  return { digest: digestOf(lines), sums: await pass.finish(), keys: walked.filter(e => !isDirectory(e.key)).map(e => e.key), captured }
 }
 
 /** An entry of the archive on disk, its bytes taken from the pass as they come. */
@@ -370,11 +378,11 @@ async function memoryDigest(zip: Buffer, state: WalkState, at: Place): Promise<s
     return zip.subarray(position, position + length)
   }
   const entries = await directory(readAt, zip.length, state, at)
-  const files = admit(entries, state, at)
-  const lines: Line[] = new Array<Line>(files.length)
+  const walked = admit(entries, state, at)
+  const lines: Line[] = new Array<Line>(walked.length)
   let reached = 0
-  for (let i = 0; i < files.length; i++) {
-    const entry = files[i]
+  for (let i = 0; i < walked.length; i++) {
+    const entry = walked[i]
     const label = (): string => labelOf(at, entry)
     if (entry.localHeaderOffset < reached) throw new ZipDefect(`entry ${label()} overlaps the entry before it`)
     checkMethod(entry, label)
@@ -466,13 +474,14 @@ function directoryDefect(err: unknown, at: Place): unknown {
 
 /**
  * One pass over the names: refuses a control character, an absolute path, a
- * '..' segment and a name seen twice; notes backslashes; leaves directories out;
- * and refuses a zip whose declared sizes would pass the inflation bound. The
- * file entries come back in the order they lie in the zip.
+ * '..' segment, a name seen twice and a directory that declares data; notes
+ * backslashes; and refuses a zip whose declared sizes would pass the inflation
+ * bound. The entries come back in the order they lie in the zip, directories
+ * too: each is walked like a file (it inflates to nothing and passes its CRC)
+ * but has no line in the digest.
  */
 function admit(entries: CentralEntry[], state: WalkState, at: Place): CentralEntry[] {
   const seen = new Set<string>()
-  const files: CentralEntry[] = []
   let declared = 0
   for (const entry of entries) {
     const key = entry.key
@@ -481,10 +490,13 @@ function admit(entries: CentralEntry[], state: WalkState, at: Place): CentralEnt
     if (PARENT.test(key)) throw new ZipDefect(`entry ${labelOf(at, entry)} has a '..' segment in its name`)
     if (seen.has(key)) throw new ZipDefect(`entry ${labelOf(at, entry)} appears twice (tools disagree on which copy counts)`)
     seen.add(key)
-    if (key.endsWith('/')) continue
-    if (key.includes('\\')) state.backslashed.push(labelOf(at, entry))
+    if (isDirectory(key)) {
+      // Its compressed size may not be 0: Java writes a directory as an empty deflate stream, 2 bytes that inflate to none.
+      if (entry.uncompressedSize !== 0) {
+        throw new ZipDefect(`entry ${labelOf(at, entry)} is a directory (its name ends in /) but declares ${exactBytes(entry.uncompressedSize)} of data`)
+      }
+    } else if (key.includes('\\')) state.backslashed.push(labelOf(at, entry))
     declared += entry.uncompressedSize
-    files.push(entry)
   }
   // Every entry is inflated to at most its declared size, so the declared sum is
   // what inflating will cost: a bomb is refused here, before any work.
@@ -494,8 +506,10 @@ function admit(entries: CentralEntry[], state: WalkState, at: Place): CentralEnt
     )
   }
   state.inflatedLeft -= declared
-  return files.sort((a, b) => a.localHeaderOffset - b.localHeaderOffset)
+  return entries.sort((a, b) => a.localHeaderOffset - b.localHeaderOffset)
 }
+
+const isDirectory = (key: string): boolean => key.endsWith('/')
 
 function isNested(entry: CentralEntry, state: WalkState, at: Place): boolean {
   return NESTED.test(entry.key) && at.depth < state.limits.maxNestingDepth && entry.uncompressedSize <= at.budget

@@ -5,6 +5,14 @@ type PathApi = typeof nodePath.posix
 
 const MAGIC = /[*?[]/
 
+/** A pattern that holds a '[…]' no regular expression can take: a range from a higher character to a lower one ('[z-a]'). */
+export class BadCharacterClass extends Error {
+  constructor(readonly characterClass: string) {
+    super(`invalid character class '${characterClass}'`)
+    this.name = 'BadCharacterClass'
+  }
+}
+
 /**
  * A pattern split into the directory to start from and the segments still to
  * match. `path.resolve` does the platform's work: on Windows it takes either
@@ -42,7 +50,13 @@ export function segmentRegExp(segment: string, caseInsensitive = false): RegExp 
       let body = segment.slice(i + 1, end)
       const negate = body.startsWith('!') || body.startsWith('^')
       if (negate) body = body.slice(1)
-      out += `[${negate ? '^' : ''}${body.replace(/[\\\]]/g, '\\$&')}]`
+      const characterClass = `[${negate ? '^' : ''}${body.replace(/[\\\]]/g, '\\$&')}]`
+      try {
+        new RegExp(characterClass)
+      } catch {
+        throw new BadCharacterClass(segment.slice(i, end + 1))
+      }
+      out += characterClass
       i = end
     } else out += c.replace(/[.+^${}()|\\/]/g, '\\$&')
   }
@@ -55,11 +69,13 @@ export function segmentRegExp(segment: string, caseInsensitive = false): RegExp 
  * Every path matching `pattern` (relative to `cwd`), sorted. Supports '*', '?',
  * '[…]' within a segment and '**' for any depth; symbolic links to
  * directories are not followed by '**', so a link loop cannot hang the walk.
+ * Throws BadCharacterClass, whatever is on the disk, for a '[…]' that cannot match.
  */
 export async function glob(pattern: string, cwd: string, path: PathApi = nodePath): Promise<string[]> {
   const { root, segments } = splitPattern(pattern, cwd, path)
   const caseInsensitive = path.sep === '\\'
   const results = new Set<string>()
+  const regExps = segments.map(s => (s !== '**' && MAGIC.test(s) ? segmentRegExp(s, caseInsensitive) : undefined))
 
   const walk = async (dir: string, i: number): Promise<void> => {
     if (i === segments.length) {
@@ -79,7 +95,7 @@ export async function glob(pattern: string, cwd: string, path: PathApi = nodePat
       if (i + 1 === segments.length ? await exists(next) : await isDir(next)) await walk(next, i + 1)
       return
     }
-    const re = segmentRegExp(segment, caseInsensitive)
+    const re = regExps[i]!
     for (const entry of await list(dir)) {
       if (!re.test(entry.name)) continue
       const next = path.join(dir, entry.name)

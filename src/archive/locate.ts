@@ -2,7 +2,8 @@ import { constants as fsConstants, promises as fs } from 'node:fs'
 import * as path from 'node:path'
 import { Input } from '../constants.js'
 import { InputError } from '../errors.js'
-import { exists, glob, hasMagic } from './glob.js'
+import { BadCharacterClass, exists, glob, hasMagic } from './glob.js'
+import { shownName } from './zip-directory.js'
 
 export interface Archive {
   path: string
@@ -45,6 +46,8 @@ export async function findInWorkspace(name: string, workspace: string): Promise<
 
 // Brace expansion as shells and most glob libraries do it: `{a,b}` or `{1..3}`.
 const BRACES = /\{[^{}]*(?:,|\.\.)[^{}]*\}/
+// A glob can match thousands of files: the refusal lists a few.
+const MAX_LISTED = 20
 
 /** Finds the one file `pattern` names, relative to the workspace, and checks it is a non-empty zip inside it. */
 export async function locateArchive(pattern: string, workspace: string): Promise<Archive> {
@@ -58,8 +61,9 @@ export async function locateArchive(pattern: string, workspace: string): Promise
     )
   }
   // A name that exists as written wins, even if it holds glob characters ('conn[1].zip').
-  const matches = hasMagic(pattern) && !literalExists ? await glob(pattern, workspace) : [literal]
-  const shown = (p: string): string => path.relative(workspace, p) || p
+  const matches = hasMagic(pattern) && !literalExists ? await globArchive(pattern, workspace) : [literal]
+  // A file's name is outside text: control characters escaped, bounded, as entry names are.
+  const shown = (p: string): string => shownName(Buffer.from(path.relative(workspace, p) || p))
   if (matches.length === 0) {
     throw new InputError(
       Input.archive,
@@ -67,16 +71,18 @@ export async function locateArchive(pattern: string, workspace: string): Promise
     )
   }
   if (matches.length > 1) {
+    const listed = matches.slice(0, MAX_LISTED).map(shown)
+    if (matches.length > MAX_LISTED) listed.push(`and ${(matches.length - MAX_LISTED).toLocaleString('en-US')} more`)
     throw new InputError(
       Input.archive,
-      `${Input.archive} '${pattern}' matches ${matches.length} files, but must match exactly one: ${matches.map(shown).join(', ')}. Narrow the pattern or clean the build directory.`
+      `${Input.archive} '${pattern}' matches ${matches.length.toLocaleString('en-US')} files, but must match exactly one: ${listed.join(', ')}. Narrow the pattern or clean the build directory.`
     )
   }
   const file = matches[0]
   if (!isInside(path.resolve(workspace), file)) {
     throw new InputError(
       Input.archive,
-      `${Input.archive} '${pattern}' names ${file}, which is outside the workspace (${workspace}). Give a path or glob relative to the workspace, e.g. build/distributions/*.car.zip.`
+      `${Input.archive} '${pattern}' names ${shownName(Buffer.from(file))}, which is outside the workspace (${workspace}). Give a path or glob relative to the workspace, e.g. build/distributions/*.car.zip.`
     )
   }
   let stat
@@ -124,4 +130,16 @@ export async function locateArchive(pattern: string, workspace: string): Promise
     await handle.close()
   }
   return { path: file, fileName: path.basename(file), size: stat.size }
+}
+
+async function globArchive(pattern: string, workspace: string): Promise<string[]> {
+  try {
+    return await glob(pattern, workspace)
+  } catch (err) {
+    if (!(err instanceof BadCharacterClass)) throw err
+    throw new InputError(
+      Input.archive,
+      `${Input.archive} '${pattern}' has an invalid character class '${err.characterClass}': a range must go from the lower character to the higher, e.g. [a-z]. Fix the pattern, or name the file.`
+    )
+  }
 }

@@ -81,6 +81,12 @@ export async function readEnd(read: ReadAt, size: number): Promise<EndRecord> {
     directoryEnd = zip64At
   }
   if (offset + cdSize > directoryEnd) throw new ZipDefect('its central directory runs past its end record')
+  // Java, Python and unzip find the directory at its end record less its size: one that ends
+  // before may be a decoy, with the directory they read (and other entries) after it.
+  if (offset + cdSize < directoryEnd) {
+    const record = directoryEnd === endAt ? 'end record' : 'zip64 end record'
+    throw new ZipDefect(`it ends at byte ${offset + cdSize}, ${directoryEnd - offset - cdSize} bytes before its ${record}, where zip tools look for it`)
+  }
   return { count, offset, size: cdSize }
 }
 
@@ -117,6 +123,13 @@ export function parseCentral(cd: Buffer, count: number): CentralEntry[] {
     }
     entries[i] = entry
     p = next
+  }
+  // Java and Python read every entry the directory holds: the count of a zip of more than
+  // 65,535 entries written without zip64 wraps, and must not hide the ones past it.
+  if (p !== cd.length) {
+    throw new ZipDefect(
+      `its end record counts ${count} entries, but they fill only ${p} of the directory's ${cd.length} bytes (more than 65,535 entries written without zip64?)`
+    )
   }
   return entries
 }

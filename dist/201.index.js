@@ -1,8 +1,8 @@
-export const id = 771;
-export const ids = [771];
+export const id = 201;
+export const ids = [201];
 export const modules = {
 
-/***/ 2771:
+/***/ 7201:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -113,7 +113,9 @@ function stripProlog(text) {
             return undefined;
         }
         else {
-            return rest.replace(/<!--[\s\S]*?-->/g, '');
+            // A comment that never ends runs to the end of the text, as in the prolog: otherwise each
+            // unterminated '<!--' would be matched against the rest of the text, in time quadratic in its size.
+            return rest.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
         }
     }
 }
@@ -143,47 +145,8 @@ var external_node_crypto_ = __webpack_require__(7598);
 var external_node_zlib_ = __webpack_require__(8522);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
-// EXTERNAL MODULE: ./src/domain/untrusted.ts
-var untrusted = __webpack_require__(5006);
-;// CONCATENATED MODULE: ./src/archive/zip-errors.ts
-// Two ways reading a zip can fail, kept apart because they are handled apart:
-// a defect in a nested jar makes it digest as bytes, a defect in the archive is a
-// bad input, and a limit is a bad input wherever it is hit (a hostile archive must
-// not get around a bound by nesting).
-
-
-/** The zip cannot be read: its central directory, an entry's name, inflation or CRC. */
-class ZipDefect extends Error {
-    problem;
-    constructor(
-    /** What is wrong, as the end of "… is not a readable zip: <problem>". */
-    problem) {
-        super(problem);
-        this.problem = problem;
-        this.name = 'ZipDefect';
-    }
-}
-/** A bound of ZipLimits was reached. */
-class ZipLimitExceeded extends Error {
-    problem;
-    constructor(
-    /** The bound and where it was hit, as the end of "… is refused: <problem>". */
-    problem) {
-        super(problem);
-        this.problem = problem;
-        this.name = 'ZipLimitExceeded';
-    }
-}
-/** The file system's and zlib's own words, bounded: they end up in a user-facing message. */
-function causeText(err) {
-    const text = (err instanceof Error ? err.message : String(err)).replace(/^Error: /, '');
-    const oneLine = Array.from(text, c => ((0,src_text/* hasByteControl */.Yk)(c) ? ' ' : c))
-        .join('')
-        .replace(/ {2,}/g, ' ')
-        .trim();
-    return (0,untrusted/* cut */.Jj)(oneLine, 200);
-}
-
+// EXTERNAL MODULE: ./src/archive/zip-errors.ts
+var zip_errors = __webpack_require__(9953);
 ;// CONCATENATED MODULE: ./src/archive/inflate.ts
 
 
@@ -199,9 +162,9 @@ const EMPTY = Buffer.alloc(0);
 const nameOf = (label) => (typeof label === 'string' ? label : label());
 // The three ways an entry fails to inflate, worded alike whichever way it was inflated
 // (whole, in pieces, on zlib's threads): the check's refusal must not depend on the path.
-const pastDeclared = (label, declared) => new ZipDefect(`entry ${nameOf(label)} inflates past the ${declared} bytes it declares`);
-const shortOfDeclared = (label, held, declared) => new ZipDefect(`entry ${nameOf(label)} holds ${held} bytes, not the ${declared} it declares`);
-const notDeflate = (label, cause) => new ZipDefect(`entry ${nameOf(label)} does not inflate (${causeText(cause)})`);
+const pastDeclared = (label, declared) => new zip_errors/* ZipDefect */.PD(`entry ${nameOf(label)} inflates past the ${declared} bytes it declares`);
+const shortOfDeclared = (label, held, declared) => new zip_errors/* ZipDefect */.PD(`entry ${nameOf(label)} holds ${held} bytes, not the ${declared} it declares`);
+const notDeflate = (label, cause) => new zip_errors/* ZipDefect */.PD(`entry ${nameOf(label)} does not inflate (${(0,zip_errors/* causeText */.xv)(cause)})`);
 /**
  * `raw` inflated in one call. The output chunk is the declared size plus one
  * byte, so zlib writes into one buffer of that size (no concatenation) and one
@@ -419,174 +382,8 @@ async function inflateStream(input, declared, label, onOutput) {
         throw shortOfDeclared(label, total, declared);
 }
 
-;// CONCATENATED MODULE: ./src/archive/zip-directory.ts
-// The zip format's directories, read by our own small reader (docs/boomi-api.md,
-// "The archive"): the end record, the central directory and the local headers.
-// It replaced yauzl because yauzl's per-entry events and promises cost more than
-// inflating and hashing a jar's small classes (a 40 MB connector holds ~20,000),
-// and because it decodes names (CP437, the Unicode-path extra field, `\` to `/`)
-// where the content digest needs the bytes Java's class loader sees.
-// Every number read here is untrusted: each offset and length is checked against
-// the bytes it points into before it is used.
-
-
-
-const END_SIGNATURE = 0x06054b50;
-const END_LENGTH = 22;
-const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
-const ZIP64_LOCATOR_LENGTH = 20;
-const ZIP64_END_SIGNATURE = 0x06064b50;
-const ZIP64_END_LENGTH = 56;
-const CENTRAL_SIGNATURE = 0x02014b50;
-const CENTRAL_LENGTH = 46;
-const LOCAL_SIGNATURE = 0x04034b50;
-const LOCAL_LENGTH = 30;
-const ZIP64_EXTRA = 0x0001;
-const STRONG_ENCRYPTION = 0x40;
-/** The end record sits in the last 22 bytes plus a comment of at most 65,535. */
-const END_SEARCH = END_LENGTH + 0xffff;
-/** Finds the end record of a zip of `size` bytes; a defect if there is none or it points outside the zip. */
-async function readEnd(read, size) {
-    if (size < END_LENGTH)
-        throw new ZipDefect('it is too short to hold an end of central directory record');
-    const tailStart = Math.max(0, size - END_SEARCH);
-    const tail = await read(tailStart, size - tailStart);
-    // From the end backwards; the record's comment must run exactly to the end of the zip.
-    let at = -1;
-    for (let i = tail.length - END_LENGTH; i >= 0; i--) {
-        if (tail.readUInt32LE(i) === END_SIGNATURE && tail.readUInt16LE(i + 20) === tail.length - i - END_LENGTH) {
-            at = i;
-            break;
-        }
-    }
-    if (at < 0)
-        throw new ZipDefect('its end of central directory record was not found');
-    if (tail.readUInt16LE(at + 4) !== 0 || tail.readUInt16LE(at + 6) !== 0)
-        throw new ZipDefect('it spans several disks');
-    let count = tail.readUInt16LE(at + 10);
-    let cdSize = tail.readUInt32LE(at + 12);
-    let offset = tail.readUInt32LE(at + 16);
-    const endAt = tailStart + at;
-    let directoryEnd = endAt;
-    const locatorAt = at - ZIP64_LOCATOR_LENGTH;
-    if ((count === 0xffff || cdSize === 0xffffffff || offset === 0xffffffff) && locatorAt >= 0 && tail.readUInt32LE(locatorAt) === ZIP64_LOCATOR_SIGNATURE) {
-        const zip64At = readUInt64(tail, locatorAt + 8);
-        if (zip64At + ZIP64_END_LENGTH > tailStart + locatorAt)
-            throw new ZipDefect('its zip64 end record lies outside the zip');
-        const record = await read(zip64At, ZIP64_END_LENGTH);
-        if (record.readUInt32LE(0) !== ZIP64_END_SIGNATURE)
-            throw new ZipDefect('its zip64 end record has an invalid signature');
-        count = readUInt64(record, 32);
-        cdSize = readUInt64(record, 40);
-        offset = readUInt64(record, 48);
-        directoryEnd = zip64At;
-    }
-    if (offset + cdSize > directoryEnd)
-        throw new ZipDefect('its central directory runs past its end record');
-    return { count, offset, size: cdSize };
-}
-/** The `count` entries of a central directory held whole in `cd`. */
-function parseCentral(cd, count) {
-    const entries = new Array(count);
-    let p = 0;
-    for (let i = 0; i < count; i++) {
-        if (p + CENTRAL_LENGTH > cd.length)
-            throw new ZipDefect(`its central directory ends after ${i} of its ${count} entries`);
-        if (cd.readUInt32LE(p) !== CENTRAL_SIGNATURE)
-            throw new ZipDefect(`its central directory has an invalid entry header at entry ${i + 1}`);
-        const flags = cd.readUInt16LE(p + 8);
-        const nameLength = cd.readUInt16LE(p + 28);
-        const extraLength = cd.readUInt16LE(p + 30);
-        const commentLength = cd.readUInt16LE(p + 32);
-        const nameAt = p + CENTRAL_LENGTH;
-        const next = nameAt + nameLength + extraLength + commentLength;
-        if (next > cd.length)
-            throw new ZipDefect(`its central directory ends inside entry ${i + 1}`);
-        const entry = {
-            // Read from the directory without a Buffer view per name: a jar holds thousands.
-            key: cd.toString('latin1', nameAt, nameAt + nameLength),
-            flags,
-            method: cd.readUInt16LE(p + 10),
-            crc32: cd.readUInt32LE(p + 16),
-            compressedSize: cd.readUInt32LE(p + 20),
-            uncompressedSize: cd.readUInt32LE(p + 24),
-            localHeaderOffset: cd.readUInt32LE(p + 42)
-        };
-        if (flags & STRONG_ENCRYPTION)
-            throw new ZipDefect(`entry ${shownKey(entry.key)} uses strong encryption`);
-        if (entry.compressedSize === 0xffffffff || entry.uncompressedSize === 0xffffffff || entry.localHeaderOffset === 0xffffffff) {
-            zip64Sizes(entry, cd.subarray(nameAt + nameLength, nameAt + nameLength + extraLength));
-        }
-        if (entry.method === 0 && entry.compressedSize !== entry.uncompressedSize) {
-            throw new ZipDefect(`entry ${shownKey(entry.key)} is stored but declares ${entry.compressedSize} bytes stored and ${entry.uncompressedSize} inflated`);
-        }
-        entries[i] = entry;
-        p = next;
-    }
-    return entries;
-}
-/** The zip64 extended information extra field: the 8-byte values of the fields that read 0xffffffff, in this order. */
-function zip64Sizes(entry, extra) {
-    for (let i = 0; i + 4 <= extra.length;) {
-        const id = extra.readUInt16LE(i);
-        const length = extra.readUInt16LE(i + 2);
-        const data = extra.subarray(i + 4, i + 4 + length);
-        i += 4 + length;
-        if (id !== ZIP64_EXTRA)
-            continue;
-        let at = 0;
-        const next = (what) => {
-            if (at + 8 > data.length)
-                throw new ZipDefect(`entry ${shownKey(entry.key)}'s zip64 field lacks its ${what}`);
-            at += 8;
-            return readUInt64(data, at - 8);
-        };
-        if (entry.uncompressedSize === 0xffffffff)
-            entry.uncompressedSize = next('uncompressed size');
-        if (entry.compressedSize === 0xffffffff)
-            entry.compressedSize = next('compressed size');
-        if (entry.localHeaderOffset === 0xffffffff)
-            entry.localHeaderOffset = next('header offset');
-        return;
-    }
-}
-/** The length of a local header (fixed part, name, extra field) from its first 30 bytes, at `at` in `source`. */
-function localHeaderLength(source, at, entry) {
-    if (at + LOCAL_LENGTH > source.length || source.readUInt32LE(at) !== LOCAL_SIGNATURE) {
-        throw new ZipDefect(`entry ${shownKey(entry.key)} cannot be read (invalid local file header signature)`);
-    }
-    return LOCAL_LENGTH + source.readUInt16LE(at + 26) + source.readUInt16LE(at + 28);
-}
-/** A 64-bit little-endian count, refused past 2^53 (no real zip comes near; a hostile one must not wrap). */
-function readUInt64(b, at) {
-    const value = b.readUInt32LE(at) + b.readUInt32LE(at + 4) * 0x1_0000_0000;
-    if (!Number.isSafeInteger(value))
-        throw new ZipDefect('it declares a size or offset beyond 2^53');
-    return value;
-}
-const MAX_SHOWN_NAME = 300;
-// The byte set: a name's bytes above 0x7f are already \xNN or part of a UTF-8 character, and
-// a message that shows the name is escaped again for the log (untrusted.ts).
-const NAME_CONTROL = new RegExp(`[${src_text/* BYTE_CONTROLS */.aX}]`, 'g');
-/**
- * A name as messages show it: UTF-8 where its bytes are UTF-8, each other byte
- * as \xNN, control characters escaped, bounded. For reading only: the digest and
- * every comparison use the bytes.
- */
-function shownName(name) {
-    let text;
-    try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(name);
-    }
-    catch {
-        text = Array.from(name, b => (b < 0x80 ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`)).join('');
-    }
-    const escaped = text.replace(NAME_CONTROL, c => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-    return (0,untrusted/* cut */.Jj)(escaped, MAX_SHOWN_NAME);
-}
-/** An entry's name (CentralEntry.key) as messages show it: see shownName. */
-const shownKey = (key) => shownName(Buffer.from(key, 'latin1'));
-
+// EXTERNAL MODULE: ./src/archive/zip-directory.ts
+var zip_directory = __webpack_require__(9059);
 ;// CONCATENATED MODULE: ./src/archive/digest.ts
 // The content digest (docs/behaviour.md, "Identity"): one line per file entry,
 // `<name>\t<digest>\n`, sorted by the name's raw bytes, where a nested zip's digest
@@ -742,10 +539,11 @@ const DEFLATED = 8;
 const ENCRYPTED = 0x1;
 // One call per entry: cheaper than a Hash object for a jar's small classes.
 const sha256Hex = (b) => (0,external_node_crypto_.hash)('sha256', b, 'hex');
-/** The content digest of lines: sorted by the names' bytes (latin1 keys compare as bytes). */
+/** The content digest of lines: a directory's left out, sorted by the names' bytes (latin1 keys compare as bytes). */
 function digestOf(lines) {
-    lines.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    return sha256Hex(Buffer.from(lines.map(({ key, hex }) => `${key}\t${hex}\n`).join(''), 'latin1'));
+    const files = lines.filter(({ key }) => !isDirectory(key));
+    files.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return sha256Hex(Buffer.from(files.map(({ key, hex }) => `${key}\t${hex}\n`).join(''), 'latin1'));
 }
 /**
  * The archive, read once from the front through `pass`: its central directory
@@ -755,20 +553,25 @@ function digestOf(lines) {
 async function digestArchive(file, pass, state, capture) {
     const at = { prefix: '', depth: 0, budget: state.limits.maxNestedBufferBytes };
     const entries = await directory((position, length) => file.readExact(position, length), file.size, state, at);
-    const files = admit(entries, state, at);
+    const walked = admit(entries, state, at);
     const lines = [];
     let captured;
     const ahead = new JarsAhead(state.aheadBytes);
     try {
-        for (const entry of files) {
+        for (const entry of walked) {
             try {
                 if (entry.localHeaderOffset < pass.position)
-                    throw new ZipDefect(`entry ${labelOf(at, entry)} overlaps the entry before it`);
+                    throw new zip_errors/* ZipDefect */.PD(`entry ${labelOf(at, entry)} overlaps the entry before it`);
+                // A defect of the directory, not a file cut short while it is read (which the pass would report).
+                if (entry.localHeaderOffset + zip_directory/* LOCAL_LENGTH */.RM > file.size) {
+                    throw new zip_errors/* ZipDefect */.PD(`the central directory places entry ${labelOf(at, entry)} past the end of the file (its local header at byte ${entry.localHeaderOffset}, in a file of ${file.size} bytes)`);
+                }
                 await pass.skipTo(entry.localHeaderOffset);
-                const header = await pass.bytes(LOCAL_LENGTH, state.scratch);
-                await pass.skipTo(entry.localHeaderOffset + localHeaderLength(header, 0, entry));
-                if (pass.position + entry.compressedSize > file.size)
-                    throw new ZipDefect(`entry ${labelOf(at, entry)} runs past the end of the file`);
+                const header = await pass.bytes(zip_directory/* LOCAL_LENGTH */.RM, state.scratch);
+                const start = entry.localHeaderOffset + (0,zip_directory/* localHeaderLength */.$R)(header, 0, entry);
+                if (start + entry.compressedSize > file.size)
+                    throw new zip_errors/* ZipDefect */.PD(`entry ${labelOf(at, entry)} runs past the end of the file`);
+                await pass.skipTo(start);
                 const nested = isNested(entry, state, at);
                 // Below zlib's smallest output chunk its threads would inflate past the declared size before a
                 // refusal could stop them: such a jar (never one of 64 KiB compressed) inflates here too.
@@ -818,7 +621,7 @@ async function digestArchive(file, pass, state, capture) {
     finally {
         state.inflater.close();
     }
-    return { digest: digestOf(lines), sums: await pass.finish(), keys: files.map(e => e.key), captured };
+    return { digest: digestOf(lines), sums: await pass.finish(), keys: walked.filter(e => !isDirectory(e.key)).map(e => e.key), captured };
 }
 /** An entry of the archive on disk, its bytes taken from the pass as they come. */
 async function fileEntry(pass, entry, state, at, keep) {
@@ -888,7 +691,7 @@ async function nestedDigest(body, label, state, parent) {
         return await memoryDigest(body, state, { prefix: `${label}!/`, depth: parent.depth + 1, budget: parent.budget - body.length });
     }
     catch (err) {
-        if (!(err instanceof ZipDefect))
+        if (!(err instanceof zip_errors/* ZipDefect */.PD))
             throw err;
         state.unreadableNested.push({ label, problem: err.problem });
         return sha256Hex(body);
@@ -901,16 +704,16 @@ async function memoryDigest(zip, state, at) {
         return zip.subarray(position, position + length);
     };
     const entries = await directory(readAt, zip.length, state, at);
-    const files = admit(entries, state, at);
-    const lines = new Array(files.length);
+    const walked = admit(entries, state, at);
+    const lines = new Array(walked.length);
     let reached = 0;
-    for (let i = 0; i < files.length; i++) {
-        const entry = files[i];
+    for (let i = 0; i < walked.length; i++) {
+        const entry = walked[i];
         const label = () => labelOf(at, entry);
         if (entry.localHeaderOffset < reached)
-            throw new ZipDefect(`entry ${label()} overlaps the entry before it`);
+            throw new zip_errors/* ZipDefect */.PD(`entry ${label()} overlaps the entry before it`);
         checkMethod(entry, label);
-        const start = entry.localHeaderOffset + localHeaderLength(zip, entry.localHeaderOffset, entry);
+        const start = entry.localHeaderOffset + (0,zip_directory/* localHeaderLength */.$R)(zip, entry.localHeaderOffset, entry);
         within(zip, start, entry.compressedSize);
         reached = start + entry.compressedSize;
         // A class or a resource (most entries) without an await: a jar's thousands would each pay for one.
@@ -930,7 +733,7 @@ function leafDigest(zip, start, entry, state, label) {
 /** A zip in memory holds the `length` bytes at `position`, or it is a defect. */
 function within(zip, position, length) {
     if (position + length > zip.length)
-        throw new ZipDefect(`it points past its own end (byte ${position + length} of ${zip.length})`);
+        throw new zip_errors/* ZipDefect */.PD(`it points past its own end (byte ${position + length} of ${zip.length})`);
 }
 /** The entry whose data is the `entry.compressedSize` bytes at `start` in `zip`: a nested zip, or one too large to inflate whole. */
 async function memoryEntry(zip, start, entry, state, at, label) {
@@ -961,90 +764,95 @@ async function directory(read, size, state, at) {
     const { limits } = state;
     let end;
     try {
-        end = await readEnd(read, size);
+        end = await (0,zip_directory/* readEnd */.sA)(read, size);
     }
     catch (err) {
         throw directoryDefect(err, at);
     }
     const where = whereOf(at);
     if (end.count > limits.maxEntriesPerZip) {
-        throw new ZipLimitExceeded(`${where} holds ${end.count.toLocaleString('en-US')} entries, more than the limit of ${limits.maxEntriesPerZip.toLocaleString('en-US')} per zip`);
+        throw new zip_errors/* ZipLimitExceeded */.gm(`${where} holds ${end.count.toLocaleString('en-US')} entries, more than the limit of ${limits.maxEntriesPerZip.toLocaleString('en-US')} per zip`);
     }
     state.entriesLeft -= end.count;
     if (state.entriesLeft < 0) {
-        throw new ZipLimitExceeded(`it holds more than ${limits.maxEntriesTotal.toLocaleString('en-US')} entries in all, nested archives counted (the limit), at ${where}`);
+        throw new zip_errors/* ZipLimitExceeded */.gm(`it holds more than ${limits.maxEntriesTotal.toLocaleString('en-US')} entries in all, nested archives counted (the limit), at ${where}`);
     }
     if (end.size > limits.maxDirectoryBytes) {
-        throw new ZipLimitExceeded(`${where}'s central directory is ${(0,src_text/* exactBytes */.X2)(end.size)}, more than the limit of ${(0,src_text/* exactBytes */.X2)(limits.maxDirectoryBytes)}`);
+        throw new zip_errors/* ZipLimitExceeded */.gm(`${where}'s central directory is ${(0,src_text/* exactBytes */.X2)(end.size)}, more than the limit of ${(0,src_text/* exactBytes */.X2)(limits.maxDirectoryBytes)}`);
     }
     try {
-        return parseCentral(await read(end.offset, end.size), end.count);
+        return (0,zip_directory/* parseCentral */.x4)(await read(end.offset, end.size), end.count);
     }
     catch (err) {
         throw directoryDefect(err, at);
     }
 }
 function directoryDefect(err, at) {
-    if (err instanceof ZipLimitExceeded)
+    if (err instanceof zip_errors/* ZipLimitExceeded */.gm)
         return err;
-    const problem = err instanceof ZipDefect ? err.problem : causeText(err);
-    return new ZipDefect(`${at.depth === 0 ? 'its' : `${whereOf(at)}'s`} central directory cannot be read (${problem})`);
+    const problem = err instanceof zip_errors/* ZipDefect */.PD ? err.problem : (0,zip_errors/* causeText */.xv)(err);
+    return new zip_errors/* ZipDefect */.PD(`${at.depth === 0 ? 'its' : `${whereOf(at)}'s`} central directory cannot be read (${problem})`);
 }
 /**
  * One pass over the names: refuses a control character, an absolute path, a
- * '..' segment and a name seen twice; notes backslashes; leaves directories out;
- * and refuses a zip whose declared sizes would pass the inflation bound. The
- * file entries come back in the order they lie in the zip.
+ * '..' segment, a name seen twice and a directory that declares data; notes
+ * backslashes; and refuses a zip whose declared sizes would pass the inflation
+ * bound. The entries come back in the order they lie in the zip, directories
+ * too: each is walked like a file (it inflates to nothing and passes its CRC)
+ * but has no line in the digest.
  */
 function admit(entries, state, at) {
     const seen = new Set();
-    const files = [];
     let declared = 0;
     for (const entry of entries) {
         const key = entry.key;
         if ((0,src_text/* hasByteControl */.Yk)(key))
-            throw new ZipDefect(`entry ${labelOf(at, entry)} has a control character in its name`);
+            throw new zip_errors/* ZipDefect */.PD(`entry ${labelOf(at, entry)} has a control character in its name`);
         if (ABSOLUTE.test(key))
-            throw new ZipDefect(`entry ${labelOf(at, entry)} has an absolute path as its name`);
+            throw new zip_errors/* ZipDefect */.PD(`entry ${labelOf(at, entry)} has an absolute path as its name`);
         if (PARENT.test(key))
-            throw new ZipDefect(`entry ${labelOf(at, entry)} has a '..' segment in its name`);
+            throw new zip_errors/* ZipDefect */.PD(`entry ${labelOf(at, entry)} has a '..' segment in its name`);
         if (seen.has(key))
-            throw new ZipDefect(`entry ${labelOf(at, entry)} appears twice (tools disagree on which copy counts)`);
+            throw new zip_errors/* ZipDefect */.PD(`entry ${labelOf(at, entry)} appears twice (tools disagree on which copy counts)`);
         seen.add(key);
-        if (key.endsWith('/'))
-            continue;
-        if (key.includes('\\'))
+        if (isDirectory(key)) {
+            // Its compressed size may not be 0: Java writes a directory as an empty deflate stream, 2 bytes that inflate to none.
+            if (entry.uncompressedSize !== 0) {
+                throw new zip_errors/* ZipDefect */.PD(`entry ${labelOf(at, entry)} is a directory (its name ends in /) but declares ${(0,src_text/* exactBytes */.X2)(entry.uncompressedSize)} of data`);
+            }
+        }
+        else if (key.includes('\\'))
             state.backslashed.push(labelOf(at, entry));
         declared += entry.uncompressedSize;
-        files.push(entry);
     }
     // Every entry is inflated to at most its declared size, so the declared sum is
     // what inflating will cost: a bomb is refused here, before any work.
     if (declared > state.inflatedLeft) {
-        throw new ZipLimitExceeded(`${whereOf(at)} would inflate to more than the limit of ${(0,src_text/* exactBytes */.X2)(state.limits.maxInflatedBytes)} in all, nested archives counted (${(0,src_text/* exactBytes */.X2)(declared)} declared by its entries)`);
+        throw new zip_errors/* ZipLimitExceeded */.gm(`${whereOf(at)} would inflate to more than the limit of ${(0,src_text/* exactBytes */.X2)(state.limits.maxInflatedBytes)} in all, nested archives counted (${(0,src_text/* exactBytes */.X2)(declared)} declared by its entries)`);
     }
     state.inflatedLeft -= declared;
-    return files.sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
+    return entries.sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
 }
+const isDirectory = (key) => key.endsWith('/');
 function isNested(entry, state, at) {
     return NESTED.test(entry.key) && at.depth < state.limits.maxNestingDepth && entry.uncompressedSize <= at.budget;
 }
 function checkMethod(entry, label) {
     const name = () => (typeof label === 'string' ? label : label());
     if (entry.flags & ENCRYPTED)
-        throw new ZipDefect(`entry ${name()} is encrypted`);
+        throw new zip_errors/* ZipDefect */.PD(`entry ${name()} is encrypted`);
     if (entry.method !== STORED && entry.method !== DEFLATED) {
-        throw new ZipDefect(`entry ${name()} uses compression method ${entry.method}, which is not supported (only stored and deflate)`);
+        throw new zip_errors/* ZipDefect */.PD(`entry ${name()} uses compression method ${entry.method}, which is not supported (only stored and deflate)`);
     }
 }
 function checkCrc(crc, entry, label) {
     if (crc >>> 0 !== entry.crc32 >>> 0)
-        throw new ZipDefect(`entry ${typeof label === 'string' ? label : label()} fails its CRC check`);
+        throw new zip_errors/* ZipDefect */.PD(`entry ${typeof label === 'string' ? label : label()} fails its CRC check`);
 }
 async function* once(piece) {
     yield piece;
 }
-const labelOf = (at, entry) => at.prefix + shownKey(entry.key);
+const labelOf = (at, entry) => at.prefix + (0,zip_directory/* shownKey */.dM)(entry.key);
 const whereOf = (at) => (at.depth === 0 ? 'the archive' : at.prefix.slice(0, -2));
 
 ;// CONCATENATED MODULE: ./src/archive/crc-combine.ts
@@ -1695,7 +1503,7 @@ async function openArchive(path, shownName) {
         return await ArchiveFile.open(path);
     }
     catch (err) {
-        const why = err instanceof NotARegularFile ? err.message : `it cannot be opened: ${err.code ?? causeText(err)}`;
+        const why = err instanceof NotARegularFile ? err.message : `it cannot be opened: ${err.code ?? (0,zip_errors/* causeText */.xv)(err)}`;
         throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} ${shownName} cannot be read (${why}). Point ${constants/* Input */.pd.archive} at the connector zip itself. ${NO_WRITERS}`, {
             cause: err
         });
@@ -1703,16 +1511,16 @@ async function openArchive(path, shownName) {
 }
 function asInputError(err, shownName) {
     const file = `${constants/* Input */.pd.archive} ${shownName}`;
-    if (err instanceof ZipDefect) {
+    if (err instanceof zip_errors/* ZipDefect */.PD) {
         return new errors/* InputError */.dz(constants/* Input */.pd.archive, `${file} is not a readable zip: ${err.problem}. Rebuild the archive (e.g. ./gradlew build) and check that nothing truncated or altered it on the way.`);
     }
-    if (err instanceof ZipLimitExceeded) {
+    if (err instanceof zip_errors/* ZipLimitExceeded */.gm) {
         return new errors/* InputError */.dz(constants/* Input */.pd.archive, `${file} is refused as a possible zip bomb: ${err.problem}. A connector archive stays far below these bounds; check that ${constants/* Input */.pd.archive} names the connector zip.`);
     }
     if (err instanceof errors/* InputError */.dz)
         return err;
     // The descriptor failed mid-read (EIO, a file cut short under us): the archive cannot be trusted.
-    return new errors/* InputError */.dz(constants/* Input */.pd.archive, `${file} could not be read to its end (${causeText(err)}). ${NO_WRITERS}`, { cause: err });
+    return new errors/* InputError */.dz(constants/* Input */.pd.archive, `${file} could not be read to its end (${(0,zip_errors/* causeText */.xv)(err)}). ${NO_WRITERS}`, { cause: err });
 }
 const backslashWarning = (label) => `${label} has a backslash in its name; Java does not read \\ as a separator, so it will not find this class or resource (rebuild the archive with / in entry names).`;
 const backslashMore = (more) => `${more} more entries have a backslash in their names.`;
