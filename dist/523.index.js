@@ -273,6 +273,8 @@ var external_node_perf_hooks_ = __webpack_require__(643);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/constants.ts
 var constants = __webpack_require__(7242);
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __webpack_require__(8992);
 ;// CONCATENATED MODULE: ./src/archive/glob.ts
 
 
@@ -428,6 +430,7 @@ var zip_directory = __webpack_require__(9059);
 
 
 
+
 /** True when `p` is below `root` (both absolute, on the same footing: both real paths, or both as written). */
 function isInside(root, p) {
     const rel = external_node_path_.relative(root, p);
@@ -501,6 +504,10 @@ async function locateArchive(pattern, workspace) {
     if (stat.size === 0) {
         throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} ${shown(file)} is empty. Check the build step that makes the connector zip.`);
     }
+    // The path is an output (archive-path) and goes into log lines: one line, nothing invisible.
+    if ((0,src_text/* hasTextControl */.h2)(external_node_path_.relative(workspace, file))) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} ${shown(file)} has a control or invisible character in its path (shown escaped). Rename the file: its path is the archive-path output and appears in the log.`);
+    }
     // Non-blocking, and a regular file by the descriptor too: a FIFO put in its place since the stat must not hang the run.
     const handle = await external_node_fs_.promises.open(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
     try {
@@ -531,8 +538,6 @@ async function globArchive(pattern, workspace) {
 
 // EXTERNAL MODULE: ./src/boomi/contract.ts
 var contract = __webpack_require__(4922);
-// EXTERNAL MODULE: ./src/text.ts
-var src_text = __webpack_require__(8992);
 ;// CONCATENATED MODULE: ./src/boomi/answers.ts
 // Every 2xx answer from Boomi is checked here before anything acts on it, by one
 // rule (docs/boomi-api.md, "Reading answers"): strict where a field decides,

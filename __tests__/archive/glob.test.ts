@@ -172,6 +172,21 @@ describe('glob and locateArchive on disk', () => {
     expect(messages.join('')).not.toContain('\x1b')
   })
 
+  posixIt.each([['line\nbreak.zip'], ['esc\x1b.zip'], ['rtl\u202Egpj.zip'], ['zero\u200Bwidth.zip']])(
+    'refuses the one archive matched when its path holds a control or invisible character (%j): it would be the archive-path output',
+    async name => {
+      mkdirSync(path.join(dir, 'odd'), { recursive: true })
+      writeFileSync(path.join(dir, 'odd', name), zip)
+      try {
+        const err = await locateArchive(`odd/${name}`, dir).catch((e: unknown) => e)
+        expect(err).toBeInstanceOf(InputError)
+        expect((err as InputError).message).toMatch(/has a control or invisible character in its path \(shown escaped\)\. Rename the file/)
+      } finally {
+        rmSync(path.join(dir, 'odd', name))
+      }
+    }
+  )
+
   it('hashes streamed, matching a one-shot hash', async () => {
     const file = path.join(dir, 'big.bin')
     const data = Buffer.alloc(9 * 1024 * 1024 + 17, 7)
