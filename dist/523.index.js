@@ -1045,10 +1045,206 @@ function decodeXml(text) {
         .replace(/&amp;/g, '&');
 }
 
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(4708);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __webpack_require__(1692);
+;// CONCATENATED MODULE: ./src/net/transport.ts
+
+
+
+
+
+/**
+ * No Boomi answer comes near this (a full page is 100 versions with change logs
+ * of a few KB); an answer beyond it is refused while it streams, so a broken or
+ * hostile server cannot make the run hold it in memory.
+ */
+const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
+/**
+ * Sends requests with node's http(s) over the agent `agentFor` chooses. Node's
+ * request is used directly (rather than HttpClient.request) to enforce a limit
+ * on the whole request, abort it cleanly, bound the answer, and stream a body
+ * of known length without buffering it.
+ */
+function createTransport(userAgent, options = {}) {
+    const direct = { http: new external_node_http_.Agent({ keepAlive: true }), https: new external_node_https_.Agent({ keepAlive: true }) };
+    const agentFor = options.agentFor ?? ((url) => (url.startsWith('https:') ? direct.https : direct.http));
+    const maxAnswerBytes = options.maxAnswerBytes ?? MAX_ANSWER_BYTES;
+    return async (req) => {
+        await req.beforeConnect?.();
+        return exchange(req, requestOptions(req, userAgent, agentFor(req.url.href)), maxAnswerBytes);
+    };
+}
+function requestOptions(req, userAgent, agent) {
+    const isHttps = req.url.protocol === 'https:';
+    const headers = { ...req.headers, 'User-Agent': userAgent };
+    if (typeof req.body === 'string') {
+        headers['Content-Length'] = Buffer.byteLength(req.body);
+    }
+    else if (req.body) {
+        Object.assign(headers, req.body.headers);
+        headers['Content-Length'] = req.body.length;
+    }
+    return {
+        method: req.method,
+        host: req.url.hostname.replace(/^\[|\]$/g, ''),
+        port: req.url.port || (isHttps ? 443 : 80),
+        path: req.url.pathname + req.url.search,
+        headers,
+        agent
+    };
+}
+function exchange(req, options, maxAnswerBytes) {
+    return new Promise((resolve, reject) => {
+        let sent = false;
+        let settled = false;
+        const settle = (err, answer) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            if (err)
+                reject(err);
+            else
+                resolve(answer);
+            // An answer before the body's end (a 503 or 413 on the headers): the rest is not wanted, and a
+            // server that stops reading would hold the body, the socket and the process for good.
+            if (err || !request.writableFinished)
+                request.destroy();
+        };
+        const fail = (code, detail) => settle(new errors/* NetworkError */.Dr(req.operation, code, detail, !sent));
+        const request = (req.url.protocol === 'https:' ? external_node_https_ : external_node_http_).request(options, res => {
+            // Nothing was asked yet, so this is no answer to it: a server closing an idle kept-alive connection (a 408).
+            if (!sent)
+                return fail('ECONNRESET', 'the connection was closed before the request was sent');
+            readAnswer(req.operation, res, maxAnswerBytes, settle);
+        });
+        request.on('error', err => fail(errorCode(err), describeNetworkError(err)));
+        const started = Date.now();
+        const limit = (ms) => setTimeout(() => fail('ETIMEDOUT', `no complete answer within ${req.timeoutMs / 1000} s (timeout-seconds)`), ms);
+        let timer = limit(req.timeoutMs);
+        const write = () => {
+            if (settled)
+                return;
+            sent = true;
+            writeBody(request, req.body, err => settle(err));
+        };
+        // Nothing is written until the connection is ready: headers go out with the first write.
+        whenReady(request, () => {
+            if (!req.beforeSend)
+                return write();
+            // The wait for a pacer slot is not the request's: its time stops until the slot is taken.
+            clearTimeout(timer);
+            const spent = Date.now() - started;
+            req.beforeSend().then(() => {
+                if (settled)
+                    return;
+                timer = limit(req.timeoutMs - spent);
+                write();
+            }, 
+            // The pacer's own failure (a cancelled run) is the request's, as it is.
+            (err) => settle(err instanceof Error ? err : new Error(String(err))));
+        });
+    });
+}
+/** Collects the answer up to the limit; beyond it the socket is destroyed and the answer refused. */
+function readAnswer(operation, res, maxBytes, settle) {
+    const tooLarge = () => {
+        settle(new errors/* AnswerError */.dV(operation, `the answer is larger than ${(0,src_text/* exactBytes */.X2)(maxBytes)}, the most this action reads of one answer`));
+        res.destroy();
+    };
+    const declared = Number(res.headers['content-length']);
+    if (Number.isFinite(declared) && declared > maxBytes)
+        return tooLarge();
+    const chunks = [];
+    let total = 0;
+    res.on('data', (chunk) => {
+        total += chunk.length;
+        if (total > maxBytes)
+            return tooLarge();
+        chunks.push(chunk);
+    });
+    res.on('error', err => settle(new errors/* NetworkError */.Dr(operation, errorCode(err), `the answer was cut off (${err.message})`, false)));
+    res.on('aborted', () => settle(new errors/* NetworkError */.Dr(operation, 'ECONNRESET', 'the answer was cut off', false)));
+    res.on('end', () => settle(undefined, { status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+}
+function writeBody(request, body, onBodyError) {
+    if (body === undefined || typeof body === 'string') {
+        request.end(body);
+        return;
+    }
+    // The body's own error (a local failure) is the request's: never counted as a lost answer.
+    body.writeTo(request).then(() => request.end(), (err) => onBodyError(err instanceof Error ? err : new Error(String(err))));
+}
+function whenReady(request, onReady) {
+    let ready = false;
+    const once = () => {
+        if (ready)
+            return;
+        ready = true;
+        onReady();
+    };
+    request.on('socket', socket => {
+        if (request.reusedSocket)
+            once();
+        else if (socket instanceof external_node_tls_.TLSSocket) {
+            if (handshakeDone(socket))
+                once();
+            else
+                socket.once('secureConnect', once);
+        }
+        else if (socket.connecting)
+            socket.once('connect', once);
+        else
+            once();
+    });
+}
+function handshakeDone(socket) {
+    // Both stay unset until the handshake ends (getProtocol() answers earlier, so it cannot tell).
+    return socket.authorized || socket.authorizationError != null;
+}
+/**
+ * The code of a NetworkError for a tunnel the proxy refused with 407 (credentials wanted or wrong)
+ * or 403 (not allowed): the same request would be refused again, and nothing reached Boomi.
+ */
+const PROXY_REFUSED = 'EPROXYREFUSED';
+/** The status a proxy refused the tunnel with: the proxy agent reports it as a reset, in its message only. */
+function proxyStatus(err) {
+    const status = /tunneling socket could not be established, statusCode=(\d+)/i.exec(err.message)?.[1];
+    return status === undefined ? undefined : Number(status);
+}
+function errorCode(err) {
+    const proxy = proxyStatus(err);
+    if (proxy === 407 || proxy === 403)
+        return PROXY_REFUSED;
+    return err.code ?? 'ERROR';
+}
+function describeNetworkError(err) {
+    const code = errorCode(err);
+    // Never the proxy's URL: it may hold credentials.
+    if (code === PROXY_REFUSED)
+        return `the proxy refused the connection (${err.message}). Check HTTPS_PROXY (or https_proxy) and the credentials in it`;
+    // The proxy agent reports a refused CONNECT as a reset; its message says what the proxy answered.
+    if (/tunneling socket/i.test(err.message))
+        return `the proxy refused the connection (${err.message})`;
+    if (code === 'ECONNRESET' || err.message === 'socket hang up')
+        return 'the connection was dropped before an answer came';
+    if (code === 'ECONNREFUSED')
+        return `the connection was refused (${err.message})`;
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+        return `the host name could not be resolved (${err.message}). Check the host in api-url, e.g. https://api.boomi.com, or https://api.platform.gb.boomi.com for the EU platform`;
+    }
+    return err.message || code;
+}
+
 ;// CONCATENATED MODULE: ./src/boomi/failures.ts
 // Every failure of a request to Boomi, read once into the kinds the retry
 // strategy knows (src/net/retry.ts): the network layer never learns Boomi's
 // error classes, and no caller reads a status to decide whether to retry.
+
 
 /** How many tries a name that does not resolve for now (EAI_AGAIN) gets in all, however high max-attempts is. */
 const NAME_RESOLUTION_TRIES = 2;
@@ -1065,6 +1261,9 @@ function classifyFailure(err) {
         // A host name that does not resolve is far more often a mistyped api-url than a passing fault:
         // ENOTFOUND ("no such name") is not retried, EAI_AGAIN ("try again later") gets one more try.
         if (err.code === 'ENOTFOUND')
+            return { kind: 'client-error', mayHaveTakenEffect: false, label: err.code };
+        // A proxy that refused the tunnel (407, 403) refuses the next one too; nothing reached Boomi.
+        if (err.code === PROXY_REFUSED)
             return { kind: 'client-error', mayHaveTakenEffect: false, label: err.code };
         if (err.code === 'EAI_AGAIN')
             return { kind: 'transient', mayHaveTakenEffect: false, label: err.code, maxTries: NAME_RESOLUTION_TRIES };
@@ -1336,166 +1535,6 @@ var record = __webpack_require__(6403);
 var summary = __webpack_require__(5260);
 // EXTERNAL MODULE: ./src/net/pacer.ts
 var net_pacer = __webpack_require__(7960);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(4708);
-// EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __webpack_require__(1692);
-;// CONCATENATED MODULE: ./src/net/transport.ts
-
-
-
-
-
-/**
- * No Boomi answer comes near this (a full page is 100 versions with change logs
- * of a few KB); an answer beyond it is refused while it streams, so a broken or
- * hostile server cannot make the run hold it in memory.
- */
-const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
-/**
- * Sends requests with node's http(s) over the agent `agentFor` chooses. Node's
- * request is used directly (rather than HttpClient.request) to enforce a limit
- * on the whole request, abort it cleanly, bound the answer, and stream a body
- * of known length without buffering it.
- */
-function createTransport(userAgent, options = {}) {
-    const direct = { http: new external_node_http_.Agent({ keepAlive: true }), https: new external_node_https_.Agent({ keepAlive: true }) };
-    const agentFor = options.agentFor ?? ((url) => (url.startsWith('https:') ? direct.https : direct.http));
-    const maxAnswerBytes = options.maxAnswerBytes ?? MAX_ANSWER_BYTES;
-    return async (req) => {
-        await req.beforeConnect?.();
-        return exchange(req, requestOptions(req, userAgent, agentFor(req.url.href)), maxAnswerBytes);
-    };
-}
-function requestOptions(req, userAgent, agent) {
-    const isHttps = req.url.protocol === 'https:';
-    const headers = { ...req.headers, 'User-Agent': userAgent };
-    if (typeof req.body === 'string') {
-        headers['Content-Length'] = Buffer.byteLength(req.body);
-    }
-    else if (req.body) {
-        Object.assign(headers, req.body.headers);
-        headers['Content-Length'] = req.body.length;
-    }
-    return {
-        method: req.method,
-        host: req.url.hostname.replace(/^\[|\]$/g, ''),
-        port: req.url.port || (isHttps ? 443 : 80),
-        path: req.url.pathname + req.url.search,
-        headers,
-        agent
-    };
-}
-function exchange(req, options, maxAnswerBytes) {
-    return new Promise((resolve, reject) => {
-        let sent = false;
-        let settled = false;
-        const settle = (err, answer) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            if (err) {
-                reject(err);
-                request.destroy();
-            }
-            else
-                resolve(answer);
-        };
-        const fail = (code, detail) => settle(new errors/* NetworkError */.Dr(req.operation, code, detail, !sent));
-        const request = (req.url.protocol === 'https:' ? external_node_https_ : external_node_http_).request(options, res => readAnswer(req.operation, res, maxAnswerBytes, settle));
-        request.on('error', err => fail(errorCode(err), describeNetworkError(err)));
-        const timer = setTimeout(() => fail('ETIMEDOUT', `no complete answer within ${req.timeoutMs / 1000} s (timeout-seconds)`), req.timeoutMs);
-        const write = () => {
-            if (settled)
-                return;
-            sent = true;
-            writeBody(request, req.body, err => settle(err));
-        };
-        // Nothing is written until the connection is ready: headers go out with the first write.
-        whenReady(request, () => {
-            if (!req.beforeSend)
-                return write();
-            req.beforeSend().then(write, err => fail('EABORT', String(err)));
-        });
-    });
-}
-/** Collects the answer up to the limit; beyond it the socket is destroyed and the answer refused. */
-function readAnswer(operation, res, maxBytes, settle) {
-    const tooLarge = () => {
-        settle(new errors/* AnswerError */.dV(operation, `the answer is larger than ${(0,src_text/* exactBytes */.X2)(maxBytes)}, the most this action reads of one answer`));
-        res.destroy();
-    };
-    const declared = Number(res.headers['content-length']);
-    if (Number.isFinite(declared) && declared > maxBytes)
-        return tooLarge();
-    const chunks = [];
-    let total = 0;
-    res.on('data', (chunk) => {
-        total += chunk.length;
-        if (total > maxBytes)
-            return tooLarge();
-        chunks.push(chunk);
-    });
-    res.on('error', err => settle(new errors/* NetworkError */.Dr(operation, errorCode(err), `the answer was cut off (${err.message})`, false)));
-    res.on('aborted', () => settle(new errors/* NetworkError */.Dr(operation, 'ECONNRESET', 'the answer was cut off', false)));
-    res.on('end', () => settle(undefined, { status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
-}
-function writeBody(request, body, onBodyError) {
-    if (body === undefined || typeof body === 'string') {
-        request.end(body);
-        return;
-    }
-    // The body's own error (a local failure) is the request's: never counted as a lost answer.
-    body.writeTo(request).then(() => request.end(), (err) => onBodyError(err instanceof Error ? err : new Error(String(err))));
-}
-function whenReady(request, onReady) {
-    let ready = false;
-    const once = () => {
-        if (ready)
-            return;
-        ready = true;
-        onReady();
-    };
-    request.on('socket', socket => {
-        if (request.reusedSocket)
-            once();
-        else if (socket instanceof external_node_tls_.TLSSocket) {
-            if (handshakeDone(socket))
-                once();
-            else
-                socket.once('secureConnect', once);
-        }
-        else if (socket.connecting)
-            socket.once('connect', once);
-        else
-            once();
-    });
-}
-function handshakeDone(socket) {
-    // Both stay unset until the handshake ends (getProtocol() answers earlier, so it cannot tell).
-    return socket.authorized || socket.authorizationError != null;
-}
-function errorCode(err) {
-    return err.code ?? 'ERROR';
-}
-function describeNetworkError(err) {
-    const code = errorCode(err);
-    // The proxy agent reports a refused CONNECT as a reset; its message says what the proxy answered.
-    if (/tunneling socket/i.test(err.message))
-        return `the proxy refused the connection (${err.message})`;
-    if (code === 'ECONNRESET' || err.message === 'socket hang up')
-        return 'the connection was dropped before an answer came';
-    if (code === 'ECONNREFUSED')
-        return `the connection was refused (${err.message})`;
-    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-        return `the host name could not be resolved (${err.message}). Check the host in api-url, e.g. https://api.boomi.com, or https://api.platform.gb.boomi.com for the EU platform`;
-    }
-    return err.message || code;
-}
-
 // EXTERNAL MODULE: ./src/domain/changelog.ts
 var changelog = __webpack_require__(6054);
 ;// CONCATENATED MODULE: ./src/domain/changelog-file.ts

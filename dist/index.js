@@ -1660,12 +1660,41 @@ function parseRetryAfter(value, now) {
     if (!value || value.length > MAX_RETRY_AFTER_TEXT)
         return undefined;
     const text = value.trim();
+    // delay-seconds; a fraction is not in RFC 9110, but is read as meant.
     if (/^\d+(\.\d+)?$/.test(text))
         return timerDelay(Math.round(Number(text) * 1000));
-    const date = Date.parse(text);
-    if (Number.isNaN(date))
+    const date = parseHttpDate(text, now);
+    return date === undefined ? undefined : timerDelay(date - now);
+}
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTH = `(?<month>${MONTHS.join('|')})`;
+const TIME = '(?<hour>\\d\\d):(?<minute>\\d\\d):(?<second>\\d\\d)';
+/** RFC 9110 §5.6.7's three forms of an HTTP-date, all in GMT. */
+const HTTP_DATES = [
+    // IMF-fixdate: Sun, 06 Nov 1994 08:49:37 GMT
+    new RegExp(`^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), (?<day>\\d\\d) ${MONTH} (?<year>\\d{4}) ${TIME} GMT$`),
+    // RFC 850: Sunday, 06-Nov-94 08:49:37 GMT
+    new RegExp(`^(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (?<day>\\d\\d)-${MONTH}-(?<year>\\d\\d) ${TIME} GMT$`),
+    // asctime: Sun Nov  6 08:49:37 1994 (GMT, though it does not say so)
+    new RegExp(`^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) ${MONTH} (?<day>[ \\d]\\d) ${TIME} (?<year>\\d{4})$`)
+];
+/** An HTTP-date as ms since the epoch; undefined for any other text, or a day or time that does not exist. */
+function parseHttpDate(text, now) {
+    const parts = HTTP_DATES.map(form => form.exec(text)?.groups).find(groups => groups !== undefined);
+    if (!parts)
         return undefined;
-    return timerDelay(date - now);
+    const [day, hour, minute, second] = [parts.day, parts.hour, parts.minute, parts.second].map(Number);
+    let year = Number(parts.year);
+    // A two-digit year (RFC 850) is the latest with those digits that is at most 50 years ahead.
+    if (parts.year.length === 2) {
+        year += 2000;
+        if (year > new Date(now).getUTCFullYear() + 50)
+            year -= 100;
+    }
+    const date = new Date(Date.UTC(year, MONTHS.indexOf(parts.month), day, hour, minute, second));
+    if (date.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59)
+        return undefined;
+    return date.getTime();
 }
 
 

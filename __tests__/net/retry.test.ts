@@ -386,7 +386,7 @@ describe('parseRetryAfter', () => {
   it('10^9 seconds, or more digits than a number holds, fits a timer (issue 12.6)', () => {
     expect(parseRetryAfter('1000000000', 0)).toBe(MAX_TIMER_MS)
     expect(parseRetryAfter('9'.repeat(60), 0)).toBe(MAX_TIMER_MS)
-    expect(parseRetryAfter(new Date(8.64e15).toUTCString(), 0)).toBe(MAX_TIMER_MS)
+    expect(parseRetryAfter('Fri, 31 Dec 9999 23:59:59 GMT', 0)).toBe(MAX_TIMER_MS)
   })
 
   it('does not read an over-long header at all', () => {
@@ -406,11 +406,44 @@ describe('parseRetryAfter', () => {
 
   it('reads a date that ends in digits (the asctime form) as a date', () => {
     const asctime = 'Sun Nov  6 08:49:37 1994'
-    expect(parseRetryAfter(asctime, Date.parse(asctime) - 30_000)).toBe(30_000)
+    expect(parseRetryAfter(asctime, Date.UTC(1994, 10, 6, 8, 49, 7))).toBe(30_000)
   })
 
   it('takes a header that starts with seconds but goes on as unreadable, not as those seconds or as 0', () => {
     for (const value of ['1e3', '0x10', '12abc', '5 s']) expect(parseRetryAfter(value, today)).toBeUndefined()
+  })
+
+  // RFC 9110 §10.2.3 and §5.6.7: delay-seconds, or an HTTP-date in one of its three forms, always GMT.
+  it('reads a date only in the three HTTP-date forms, as GMT whatever the local zone', () => {
+    const at = Date.UTC(2026, 5, 1, 12, 0, 0)
+    expect(parseRetryAfter('Mon, 01 Jun 2026 12:00:30 GMT', at)).toBe(30_000)
+    expect(parseRetryAfter('Monday, 01-Jun-26 12:00:30 GMT', at)).toBe(30_000)
+    expect(parseRetryAfter('Mon Jun  1 12:00:30 2026', at)).toBe(30_000)
+    expect(parseRetryAfter('Mon Jun 11 12:00:30 2026', at)).toBe(10 * 86_400_000 + 30_000)
+    // A two-digit year more than 50 years ahead is the last century's.
+    expect(parseRetryAfter('Sunday, 06-Nov-94 08:49:37 GMT', Date.UTC(1994, 10, 6, 8, 49, 7))).toBe(30_000)
+  })
+
+  it('takes anything else as unreadable: signs, a trailing dot, dates without GMT or in other forms', () => {
+    for (const value of [
+      '-5',
+      '+5',
+      '5.',
+      '.5',
+      'garbage 2099',
+      'Mon, 01 Jun 2026 12:00:30',
+      'Mon, 01 Jun 2026 12:00:30 UTC',
+      'Mon, 01 Jun 2026 12:00:30 +0000',
+      'Mon, 1 Jun 2026 12:00:30 GMT',
+      'mon, 01 jun 2026 12:00:30 gmt',
+      '2026-06-01T12:00:30Z',
+      'Mon, 31 Jun 2026 12:00:30 GMT',
+      'Mon, 01 Jun 2026 24:00:30 GMT',
+      'Mon, 01 Jun 2026 12:60:30 GMT',
+      'June 1, 2026'
+    ]) {
+      expect([value, parseRetryAfter(value, Date.UTC(2026, 5, 1, 12, 0, 0))]).toEqual([value, undefined])
+    }
   })
 })
 

@@ -3,6 +3,7 @@
 // error classes, and no caller reads a status to decide whether to retry.
 import { AnswerError, BoomiError, NetworkError, type Operation, OutcomeUnknownError } from '../errors.js'
 import type { Failure } from '../net/retry.js'
+import { PROXY_REFUSED } from '../net/transport.js'
 
 /** How many tries a name that does not resolve for now (EAI_AGAIN) gets in all, however high max-attempts is. */
 export const NAME_RESOLUTION_TRIES = 2
@@ -21,6 +22,8 @@ export function classifyFailure(err: unknown): Failure {
     // A host name that does not resolve is far more often a mistyped api-url than a passing fault:
     // ENOTFOUND ("no such name") is not retried, EAI_AGAIN ("try again later") gets one more try.
     if (err.code === 'ENOTFOUND') return { kind: 'client-error', mayHaveTakenEffect: false, label: err.code }
+    // A proxy that refused the tunnel (407, 403) refuses the next one too; nothing reached Boomi.
+    if (err.code === PROXY_REFUSED) return { kind: 'client-error', mayHaveTakenEffect: false, label: err.code }
     if (err.code === 'EAI_AGAIN') return { kind: 'transient', mayHaveTakenEffect: false, label: err.code, maxTries: NAME_RESOLUTION_TRIES }
     return { kind: 'transient', mayHaveTakenEffect, label: err.code }
   }

@@ -103,15 +103,23 @@ function exchange(req: HttpRequest, options: https.RequestOptions, maxAnswerByte
       if (settled) return
       settled = true
       clearTimeout(timer)
-      if (err) {
-        reject(err)
-        request.destroy()
-      } else resolve(answer as HttpResponse)
+      if (err) reject(err)
+      else resolve(answer as HttpResponse)
+      // An answer before the body's end (a 503 or 413 on the headers): the rest is not wanted, and a
+      // server that stops reading would hold the body, the socket and the process for good.
+      if (err || !request.writableFinished) request.destroy()
     }
     const fail = (code: string, detail: string): void => settle(new NetworkError(req.operation, code, detail, !sent))
-    const request = (req.url.protocol === 'https:' ? https : http).request(options, res => readAnswer(req.operation, res, maxAnswerBytes, settle))
+    const request = (req.url.protocol === 'https:' ? https : http).request(options, res => {
+      // Nothing was asked yet, so this is no answer to it: a server closing an idle kept-alive connection (a 408).
+      if (!sent) return fail('ECONNRESET', 'the connection was closed before the request was sent')
+      readAnswer(req.operation, res, maxAnswerBytes, settle)
+    })
     request.on('error', err => fail(errorCode(err), describeNetworkError(err)))
-    const timer = setTimeout(() => fail('ETIMEDOUT', `no complete answer within ${req.timeoutMs / 1000} s (timeout-seconds)`), req.timeoutMs)
+    const started = Date.now()
+    const limit = (ms: number): NodeJS.Timeout =>
+      setTimeout(() => fail('ETIMEDOUT', `no complete answer within ${req.timeoutMs / 1000} s (timeout-seconds)`), ms)
+    let timer = limit(req.timeoutMs)
 
     const write = (): void => {
       if (settled) return
@@ -121,7 +129,18 @@ function exchange(req: HttpRequest, options: https.RequestOptions, maxAnswerByte
     // Nothing is written until the connection is ready: headers go out with the first write.
     whenReady(request, () => {
       if (!req.beforeSend) return write()
-      req.beforeSend().then(write, err => fail('EABORT', String(err)))
+      // The wait for a pacer slot is not the request's: its time stops until the slot is taken.
+      clearTimeout(timer)
+      const spent = Date.now() - started
+      req.beforeSend().then(
+        () => {
+          if (settled) return
+          timer = limit(req.timeoutMs - spent)
+          write()
+        },
+        // The pacer's own failure (a cancelled run) is the request's, as it is.
+        (err: unknown) => settle(err instanceof Error ? err : new Error(String(err)))
+      )
     })
   })
 }
@@ -180,12 +199,28 @@ function handshakeDone(socket: tls.TLSSocket): boolean {
   return socket.authorized || socket.authorizationError != null
 }
 
+/**
+ * The code of a NetworkError for a tunnel the proxy refused with 407 (credentials wanted or wrong)
+ * or 403 (not allowed): the same request would be refused again, and nothing reached Boomi.
+ */
+export const PROXY_REFUSED = 'EPROXYREFUSED'
+
+/** The status a proxy refused the tunnel with: the proxy agent reports it as a reset, in its message only. */
+function proxyStatus(err: Error): number | undefined {
+  const status = /tunneling socket could not be established, statusCode=(\d+)/i.exec(err.message)?.[1]
+  return status === undefined ? undefined : Number(status)
+}
+
 function errorCode(err: Error): string {
+  const proxy = proxyStatus(err)
+  if (proxy === 407 || proxy === 403) return PROXY_REFUSED
   return (err as NodeJS.ErrnoException).code ?? 'ERROR'
 }
 
 function describeNetworkError(err: Error): string {
   const code = errorCode(err)
+  // Never the proxy's URL: it may hold credentials.
+  if (code === PROXY_REFUSED) return `the proxy refused the connection (${err.message}). Check HTTPS_PROXY (or https_proxy) and the credentials in it`
   // The proxy agent reports a refused CONNECT as a reset; its message says what the proxy answered.
   if (/tunneling socket/i.test(err.message)) return `the proxy refused the connection (${err.message})`
   if (code === 'ECONNRESET' || err.message === 'socket hang up') return 'the connection was dropped before an answer came'
