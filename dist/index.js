@@ -1078,7 +1078,8 @@ function isHighSurrogate(code) {
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   fg: () => (/* binding */ ArchiveChangedError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
-/* harmony export */   hC: () => (/* binding */ sentences)
+/* harmony export */   hC: () => (/* binding */ sentences),
+/* harmony export */   jG: () => (/* binding */ WithdrawnError)
 /* harmony export */ });
 /**
  * Parts of a message joined as prose: a period and a space between two parts,
@@ -1144,6 +1145,18 @@ class NetworkError extends Error {
         this.code = code;
         this.notSent = notSent;
         this.name = 'NetworkError';
+    }
+}
+/**
+ * A request taken back when its turn came, before a byte of it was sent: an
+ * answer to another showed it would fail the same way. Nothing reached Boomi.
+ */
+class WithdrawnError extends Error {
+    operation;
+    constructor(operation) {
+        super(`${operation} not sent: an answer to another request showed it would fail the same way`);
+        this.operation = operation;
+        this.name = 'WithdrawnError';
     }
 }
 /**

@@ -73,6 +73,17 @@ export class NetworkError extends Error {
 }
 
 /**
+ * A request taken back when its turn came, before a byte of it was sent: an
+ * answer to another showed it would fail the same way. Nothing reached Boomi.
+ */
+export class WithdrawnError extends Error {
+  constructor(readonly operation: Operation) {
+    super(`${operation} not sent: an answer to another request showed it would fail the same way`)
+    this.name = 'WithdrawnError'
+  }
+}
+
+/**
  * A request that failed for good after an earlier attempt that may have done
  * its work (a 5xx, a lost answer): whether it happened is not known, whatever
  * the last failure says (a cancel, a refusal of the repeat).

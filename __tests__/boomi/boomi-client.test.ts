@@ -12,7 +12,7 @@ import { seedGroup } from '../../emulator/seed.js'
 import { ArchiveFile } from '../../src/archive/open.js'
 import { HttpBoomiClient, PrefixNotFoundError } from '../../src/boomi/client.js'
 import { PREFIXES_TO_TRY } from '../../src/boomi/contract.js'
-import { BoomiError, CancelledError, NetworkError, OutcomeUnknownError } from '../../src/errors.js'
+import { BoomiError, CancelledError, NetworkError, OutcomeUnknownError, WithdrawnError } from '../../src/errors.js'
 import { mayHaveTakenEffect } from '../../src/boomi/failures.js'
 import { createTransport } from '../../src/net/transport.js'
 import { Pacer } from '../../src/net/pacer.js'
@@ -408,6 +408,19 @@ describe('finding the path prefix (api-url a host alone)', () => {
     emu.script('query', { status: 404 })
     await expect(c.listGroup(GROUP)).rejects.toThrow(/HTTP 404/)
     expect(emu.requests.map(r => r.path.startsWith(`${PLATFORM}/`))).toEqual([true, true])
+  })
+})
+
+describe('a delete taken back when its turn comes', () => {
+  it('is not sent: nothing reaches Boomi, and the caller is told it was withdrawn', async () => {
+    const [v] = emu.seed([{ groupType: GROUP, uploadedDate: '2024-01-01T00:00:00Z' }])
+    const { c } = client()
+    const err = await c.deleteVersion(GROUP, v.versionId, () => false).catch(e => e)
+    expect(err).toBeInstanceOf(WithdrawnError)
+    expect(mayHaveTakenEffect(err)).toBe(false)
+    expect(emu.requests).toEqual([])
+    expect(await c.deleteVersion(GROUP, v.versionId, () => true)).toEqual({ outcome: 'deleted' })
+    expect(emu.requests).toHaveLength(1)
   })
 })
 

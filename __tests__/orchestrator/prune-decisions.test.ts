@@ -6,7 +6,7 @@ import type { DeleteAnswer } from '../../src/boomi/client.js'
 import type { PrunePlan } from '../../src/domain/plan.js'
 import type { RunEvent } from '../../src/domain/record.js'
 import type { ConnectorVersion } from '../../src/domain/versions.js'
-import { BoomiError, NetworkError } from '../../src/errors.js'
+import { BoomiError, NetworkError, WithdrawnError } from '../../src/errors.js'
 import type { RunDeps } from '../../src/orchestrator/deps.js'
 import { executePrune, pruneForRoom, pruneInputFrom, prunePhase } from '../../src/orchestrator/prune.js'
 import { FakeBoomi, GROUP, T0, fakeDeps, makeInputs } from '../helpers/fake-run.js'
@@ -166,6 +166,42 @@ describe('versions left alone for a value not understood', () => {
 })
 
 describe('when the deletions stop', () => {
+  it('deletes already waiting for their turn when a 403 comes are taken back unsent, and reported not tried', async () => {
+    const boomi = client({}, [])
+    const sent: string[] = []
+    const tick = (): Promise<void> => new Promise(resolve => setImmediate(resolve))
+    boomi.deleteVersion = async (_g, id, wanted) => {
+      boomi.calls.push(`delete ${id}`)
+      // The pacer gives 1000 its turn first; the others wait for theirs.
+      for (let i = 0; i < (id === '1000' ? 1 : 3); i++) await tick()
+      if (wanted?.() === false) throw new WithdrawnError('delete')
+      sent.push(id)
+      if (id === '1000') throw new BoomiError('delete', 403, 'Forbidden')
+      return { outcome: 'deleted' }
+    }
+    const { deps } = depsFor(boomi, { deleteConcurrency: 3 })
+    const outcome = await executePrune(deps, boomi, planOf(5), 'prune')
+    expect(sent).toEqual(['1000'])
+    expect(outcome.failed.map(f => f.version.versionId)).toEqual(['1000'])
+    expect(outcome.deleted).toEqual([])
+    expect([...outcome.notTried].map(v => v.versionId).sort()).toEqual(['1001', '1002', '1003', '1004'])
+    expect(open(deps.events.all)).toEqual([])
+  })
+
+  it('a delete is wanted while nothing has stopped the deletions', async () => {
+    const asked: boolean[] = []
+    const boomi = client({}, [])
+    boomi.deleteVersion = async (_g, id, wanted) => {
+      boomi.calls.push(`delete ${id}`)
+      asked.push(wanted?.() ?? false)
+      return { outcome: 'deleted' }
+    }
+    const { deps } = depsFor(boomi)
+    const outcome = await executePrune(deps, boomi, planOf(2), 'prune')
+    expect(asked).toEqual([true, true])
+    expect(ids(outcome.deleted)).toEqual(['1001', '1000'])
+  })
+
   it.each([405, 415, 401, 403])('HTTP %i, which every delete would get alike, is a failure (never a refusal) and no further deletion starts', async status => {
     const boomi = client({ '1000': rejecting(new BoomiError('delete', status, 'Method Not Allowed')) }, [])
     const { deps } = depsFor(boomi)

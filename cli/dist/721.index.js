@@ -1444,13 +1444,13 @@ class HttpBoomiClient {
         const text = await this.send({ operation: 'create', method: 'POST', path: contract/* PATHS */.R7.create, body });
         return readCreatedVersion(text, groupType);
     }
-    async deleteVersion(groupType, versionId) {
+    async deleteVersion(groupType, versionId, wanted) {
         const { method, path, body } = (0,contract/* deleteRequest */.Fb)(groupType, versionId);
         let answerLost = false;
         try {
             await this.retried(`delete ${versionId}`, async () => {
                 try {
-                    return await this.send({ operation: 'delete', method, path, body, contentType: 'application/json' });
+                    return await this.send({ operation: 'delete', method, path, body, contentType: 'application/json', wanted });
                 }
                 catch (err) {
                     if (classifyFailure(err).mayHaveTakenEffect)
@@ -1560,7 +1560,11 @@ class HttpBoomiClient {
             body: call.body,
             timeoutMs: this.opts.timeoutMs,
             beforeConnect: () => this.opts.pacer.due(),
-            beforeSend: () => this.opts.pacer.take()
+            beforeSend: async () => {
+                await this.opts.pacer.take();
+                if (call.wanted?.() === false)
+                    throw new errors/* WithdrawnError */.jG(call.operation);
+            }
         });
         const now = (this.opts.now ?? Date.now)();
         this.opts.pacer.observe(res.status, retryAfterOf(res.headers, now));
@@ -2425,7 +2429,8 @@ async function executePrune(deps, client, plan, round) {
             }
             const answered = sending(deps, { operation: 'delete', round, version: item.version });
             try {
-                const answer = await client.deleteVersion(group, item.version.versionId);
+                // A delete still waiting for its turn when another's answer stops the deletions is not sent.
+                const answer = await client.deleteVersion(group, item.version.versionId, () => !stop);
                 deps.progress?.prune(++finished, plan.delete.length);
                 if (answer.outcome === 'unknown') {
                     // An attempt lost its answer, and what came after failed: perhaps only because it was already done.
@@ -2445,6 +2450,12 @@ async function executePrune(deps, client, plan, round) {
             }
             catch (err) {
                 deps.progress?.prune(++finished, plan.delete.length);
+                if (err instanceof errors/* WithdrawnError */.jG) {
+                    answered();
+                    notTry(item.version);
+                    ordered.emit(index, () => done++);
+                    continue;
+                }
                 const refusal = refusalOf(err);
                 // Boomi answered no: that is so whether or not the run has been cancelled since.
                 const refused = refusal !== undefined && err.status !== 404;

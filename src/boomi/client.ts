@@ -3,7 +3,7 @@ import { PARTNER_PREFIX, PATHS, deleteRequest, isWrongPrefix, queryBody, version
 import { readCreatedVersion, readQueryPage, readVersionChange } from './answers.js'
 import { ListingPages } from './listing.js'
 import { PrefixNotFoundError, boomiWords, retryAfterOf, toBoomiError } from './refusals.js'
-import { BoomiError, type Operation, OutcomeUnknownError, sentences } from '../errors.js'
+import { BoomiError, type Operation, OutcomeUnknownError, WithdrawnError, sentences } from '../errors.js'
 import type { Logger } from '../logger.js'
 import type { ApiContact, ApiNotice } from '../domain/contact.js'
 import { cut, forLog, oneLine, scrubSecrets, secretForms } from '../domain/untrusted.js'
@@ -21,8 +21,11 @@ export interface BoomiClient {
   listGroup(groupType: string): Promise<ConnectorVersion[]>
   /** One upload attempt: retrying an upload needs care (see the orchestrator), so it is not retried here. */
   createVersion(groupType: string, body: StreamBody): Promise<ConnectorVersion>
-  /** Throws when it surely did not happen; resolves 'unknown' when an attempt may have done it though none said so. */
-  deleteVersion(groupType: string, versionId: string): Promise<DeleteAnswer>
+  /**
+   * Throws when it surely did not happen; resolves 'unknown' when an attempt may have done it though none said so.
+   * `wanted`, asked when each attempt's turn comes: false takes it back unsent (a WithdrawnError).
+   */
+  deleteVersion(groupType: string, versionId: string, wanted?: () => boolean): Promise<DeleteAnswer>
   /** Switches a classification (`<groupType>-<label>`) to a version; retried, since sending it again is harmless. */
   changeVersion(classificationType: string, versionId: string, releaseNotes: string): Promise<VersionChange>
 }
@@ -69,6 +72,8 @@ interface Call {
   path: string
   body: string | StreamBody
   contentType?: string
+  /** Asked once the pacer gives the request its turn; false: not sent. */
+  wanted?: () => boolean
 }
 
 /** Answer headers about the API itself (docs/boomi-api.md, "Errors and statuses"): each one is a warning, once per operation. */
@@ -155,13 +160,13 @@ export class HttpBoomiClient implements BoomiClient {
     return readCreatedVersion(text, groupType)
   }
 
-  async deleteVersion(groupType: string, versionId: string): Promise<DeleteAnswer> {
+  async deleteVersion(groupType: string, versionId: string, wanted?: () => boolean): Promise<DeleteAnswer> {
     const { method, path, body } = deleteRequest(groupType, versionId)
     let answerLost = false
     try {
       await this.retried(`delete ${versionId}`, async () => {
         try {
-          return await this.send({ operation: 'delete', method, path, body, contentType: 'application/json' })
+          return await this.send({ operation: 'delete', method, path, body, contentType: 'application/json', wanted })
         } catch (err) {
           if (classifyFailure(err).mayHaveTakenEffect) answerLost = true
           throw err
@@ -270,7 +275,10 @@ export class HttpBoomiClient implements BoomiClient {
       body: call.body,
       timeoutMs: this.opts.timeoutMs,
       beforeConnect: () => this.opts.pacer.due(),
-      beforeSend: () => this.opts.pacer.take()
+      beforeSend: async () => {
+        await this.opts.pacer.take()
+        if (call.wanted?.() === false) throw new WithdrawnError(call.operation)
+      }
     })
     const now = (this.opts.now ?? Date.now)()
     this.opts.pacer.observe(res.status, retryAfterOf(res.headers, now))

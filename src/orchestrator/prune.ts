@@ -8,7 +8,7 @@ import { mayHaveTakenEffect } from '../boomi/failures.js'
 import { type PlannedVersion, type PrunePlan, planPrune, unreadDecidingField } from '../domain/plan.js'
 import type { PruneOutcome, PruneResult } from '../domain/record.js'
 import type { ConnectorVersion } from '../domain/versions.js'
-import { BoomiError, errorMessage } from '../errors.js'
+import { BoomiError, WithdrawnError, errorMessage } from '../errors.js'
 import type { Logger } from '../logger.js'
 import { plural } from '../text.js'
 import type { RunDeps } from './deps.js'
@@ -202,7 +202,8 @@ export async function executePrune(deps: RunDeps, client: BoomiClient, plan: Pru
       }
       const answered = sending(deps, { operation: 'delete', round, version: item.version })
       try {
-        const answer = await client.deleteVersion(group, item.version.versionId)
+        // A delete still waiting for its turn when another's answer stops the deletions is not sent.
+        const answer = await client.deleteVersion(group, item.version.versionId, () => !stop)
         deps.progress?.prune(++finished, plan.delete.length)
         if (answer.outcome === 'unknown') {
           // An attempt lost its answer, and what came after failed: perhaps only because it was already done.
@@ -220,6 +221,12 @@ export async function executePrune(deps: RunDeps, client: BoomiClient, plan: Pru
         ordered.emit(index, () => log.info(`deleted ${describe(version)} [${++done}/${plan.delete.length}]`))
       } catch (err) {
         deps.progress?.prune(++finished, plan.delete.length)
+        if (err instanceof WithdrawnError) {
+          answered()
+          notTry(item.version)
+          ordered.emit(index, () => done++)
+          continue
+        }
         const refusal = refusalOf(err)
         // Boomi answered no: that is so whether or not the run has been cancelled since.
         const refused = refusal !== undefined && (err as BoomiError).status !== 404
