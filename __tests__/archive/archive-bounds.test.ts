@@ -32,7 +32,7 @@ const sha = (b: Buffer | string): string => createHash('sha256').update(b).diges
 type Tree = Record<string, string | Buffer | { zip: Tree }>
 function digestOf(tree: Tree): string {
   const lines = Object.entries(tree)
-    .map(([name, v]) => `${name}\t${typeof v === 'object' && 'zip' in v ? digestOf(v.zip) : sha(v)}\n`)
+    .map(([name, v]) => `${name}\t${typeof v === 'object' && 'zip' in v ? `zip:${digestOf(v.zip)}` : sha(v)}\n`)
     .sort((a, b) => Buffer.compare(Buffer.from(a.split('\t')[0]), Buffer.from(b.split('\t')[0])))
   return sha(lines.join(''))
 }

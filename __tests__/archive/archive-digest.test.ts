@@ -29,11 +29,11 @@ afterAll(() => {
 
 const sha = (b: Buffer | string): string => createHash('sha256').update(b).digest('hex')
 
-/** The content digest by its definition (name TAB digest, sorted by the name's bytes); a { zip } is its own digest. */
+/** The content digest by its definition (name TAB digest, sorted by the name's bytes); a { zip } is `zip:` and its own digest. */
 type Tree = Record<string, string | Buffer | { zip: Tree }>
 function digestOf(tree: Tree): string {
   const lines = Object.entries(tree)
-    .map(([name, v]) => ({ name: Buffer.from(name, 'utf8'), digest: typeof v === 'object' && 'zip' in v ? digestOf(v.zip) : sha(v) }))
+    .map(([name, v]) => ({ name: Buffer.from(name, 'utf8'), digest: typeof v === 'object' && 'zip' in v ? `zip:${digestOf(v.zip)}` : sha(v) }))
     .sort((a, b) => Buffer.compare(a.name, b.name))
   return sha(lines.map(l => `${l.name.toString('utf8')}\t${l.digest}\n`).join(''))
 }
@@ -299,6 +299,19 @@ describe('the central directory and its end record', () => {
         `is not a readable zip: the central directory places entry b.txt past the end of the file (its local header at byte ${at}, in a file of ${zip.length} bytes)`
       )
     }
+  })
+})
+
+describe('a nested zip is told apart from bytes', () => {
+  it("a plain file holding exactly a jar's digest lines does not give that jar's digest", async () => {
+    const jar = makeZip([{ name: 'X.class', data: 'x' }])
+    const real = makeZip([{ name: 'lib/a.jar', data: jar }])
+    // The text a jar's own content digest is the sha256 of, stored where the jar was.
+    const forged = makeZip([{ name: 'lib/a.jar', data: `X.class\t${sha('x')}\n` }])
+    const [a, b] = [await digest(real), await digest(forged)]
+    expect(a).not.toBe(b)
+    expect(a).toBe(sha(`lib/a.jar\tzip:${sha(`X.class\t${sha('x')}\n`)}\n`))
+    expect(b).toBe(sha(`lib/a.jar\t${sha(`X.class\t${sha('x')}\n`)}\n`))
   })
 })
 

@@ -51,7 +51,7 @@ type Tree = Record<string, string | Buffer | { zip: Tree }>
 function specDigest(tree: Tree): string {
   const lines = Object.entries(tree)
     .filter(([name]) => !name.endsWith('/'))
-    .map(([name, v]) => ({ name: Buffer.from(name, 'utf8'), digest: typeof v === 'object' && 'zip' in v ? specDigest(v.zip) : sha(v) }))
+    .map(([name, v]) => ({ name: Buffer.from(name, 'utf8'), digest: typeof v === 'object' && 'zip' in v ? `zip:${specDigest(v.zip)}` : sha(v) }))
     .sort((a, b) => Buffer.compare(a.name, b.name))
   return sha(lines.map(l => `${l.name.toString('utf8')}\t${l.digest}\n`).join(''))
 }

@@ -387,7 +387,7 @@ var zip_directory = __webpack_require__(9059);
 ;// CONCATENATED MODULE: ./src/archive/digest.ts
 // The content digest (docs/behaviour.md, "Identity"): one line per file entry,
 // `<name>\t<digest>\n`, sorted by the name's raw bytes, where a nested zip's digest
-// is its own content digest and any other entry's is the sha256 of its bytes.
+// is `zip:` and its own content digest, and any other entry's is the sha256 of its bytes.
 // Every entry is also checked (it inflates to its declared size, its CRC-32
 // matches), and every bound of ZipLimits holds before the work it bounds.
 
@@ -681,6 +681,8 @@ async function fileEntry(pass, entry, state, at, keep) {
     checkCrc(crc, entry, label);
     return { hex: hash.digest('hex') };
 }
+/** Before a nested zip's content digest in its line; a bytes' sha256 is bare hex. */
+const NESTED_MARK = 'zip:';
 /**
  * The digest of a nested zip whose bytes are `body`, lying at `label` in the zip at
  * `parent`: its content digest, or its bytes' sha256 (and a warning) when it does
@@ -688,7 +690,8 @@ async function fileEntry(pass, entry, state, at, keep) {
  */
 async function nestedDigest(body, label, state, parent) {
     try {
-        return await memoryDigest(body, state, { prefix: `${label}!/`, depth: parent.depth + 1, budget: parent.budget - body.length });
+        // Marked apart from a bytes' digest: a plain file holding exactly a jar's lines must not pass for that jar.
+        return NESTED_MARK + (await memoryDigest(body, state, { prefix: `${label}!/`, depth: parent.depth + 1, budget: parent.budget - body.length }));
     }
     catch (err) {
         if (!(err instanceof zip_errors/* ZipDefect */.PD))
