@@ -2285,7 +2285,7 @@ async function switchPhase(deps, version, releaseNotes) {
             continue;
         }
         if (deps.signal?.aborted) {
-            done({ classificationType, versionId: version.versionId, reviewStatus: '', error: 'not requested: the run was cancelled' });
+            done({ classificationType, versionId: version.versionId, reviewStatus: '', error: 'not requested: the run was cancelled', notRequested: true });
             continue;
         }
         log.info(`Switching ${classificationType} to version ${version.versionId}`);

@@ -365,7 +365,9 @@ function outputsOf(r) {
         [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.uploaded]: uploaded(r),
         [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.deletedVersionIds]: JSON.stringify(pruning?.deleted.map(d => d.version.versionId) ?? []),
         [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.skippedVersionIds]: JSON.stringify(pruning?.skipped.map(s => s.version.versionId) ?? []),
-        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.classificationChanges]: JSON.stringify((r.switches ?? []).map(s => ({
+        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.classificationChanges]: JSON.stringify((r.switches ?? [])
+            .filter(s => !s.notRequested)
+            .map(s => ({
             classificationType: s.classificationType,
             versionId: s.versionId,
             reviewStatus: s.reviewStatus,
@@ -732,15 +734,17 @@ function switchSection(r) {
     for (const s of r.switches) {
         const note = s.outcomeUnknown
             ? `outcome not known: ${s.error ?? 'the run was stopped before Boomi answered'}`
-            : s.error
-                ? `failed: ${s.error}`
-                : s.reviewStatus === 'APPROVED'
-                    ? 'switched'
-                    : s.reviewStatus === 'PENDING'
-                        ? 'awaiting approval or a scheduled release'
-                        : r.dryRun
-                            ? 'dry run: would request'
-                            : '';
+            : s.notRequested
+                ? 'not requested: the run was cancelled'
+                : s.error
+                    ? `failed: ${s.error}`
+                    : s.reviewStatus === 'APPROVED'
+                        ? 'switched'
+                        : s.reviewStatus === 'PENDING'
+                            ? 'awaiting approval or a scheduled release'
+                            : r.dryRun
+                                ? 'dry run: would request'
+                                : '';
         const said = s.reviewReason ? `Boomi: ${s.reviewReason}` : '';
         lines.push(`| ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(s.classificationType)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(s.versionId)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdText */ .bC)(s.reviewStatus || '–')} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdText */ .bC)([note, said].filter(Boolean).join('; '))} |`);
     }

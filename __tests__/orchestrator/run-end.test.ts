@@ -70,8 +70,15 @@ describe('a cancel between two classification changes', () => {
     expect(run.error?.message).toMatch(/cancelled/)
     expect(run.record.switches).toEqual([
       { classificationType: `${GROUP}-uat`, versionId: '2001', reviewStatus: 'APPROVED' },
-      { classificationType: `${GROUP}-prod`, versionId: '2001', reviewStatus: '', error: 'not requested: the run was cancelled' }
+      { classificationType: `${GROUP}-prod`, versionId: '2001', reviewStatus: '', error: 'not requested: the run was cancelled', notRequested: true }
     ])
+    // The output lists the changes requested; the summary names the one that was not, as not requested rather than failed.
+    expect(JSON.parse(outputsOf(run.record)['classification-changes'])).toEqual([
+      { classificationType: `${GROUP}-uat`, versionId: '2001', reviewStatus: 'APPROVED' }
+    ])
+    const summary = renderSummary(run.record)
+    expect(summary).toContain(`| \`${GROUP}-prod\` | \`2001\` | – | not requested: the run was cancelled |`)
+    expect(summary).not.toMatch(/failed: not requested/)
   })
 })
 

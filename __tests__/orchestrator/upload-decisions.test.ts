@@ -247,7 +247,7 @@ describe('cancels between phases', () => {
     expect(boomi.calls.filter(c => c.startsWith('change')).map(c => c.split(' ')[1])).toEqual([`${GROUP}-uat`])
     expect(run.record.switches).toEqual([
       { classificationType: `${GROUP}-uat`, versionId: '2001', reviewStatus: 'APPROVED' },
-      { classificationType: `${GROUP}-prod`, versionId: '2001', reviewStatus: '', error: 'not requested: the run was cancelled' }
+      { classificationType: `${GROUP}-prod`, versionId: '2001', reviewStatus: '', error: 'not requested: the run was cancelled', notRequested: true }
     ])
     expect(boomi.calls.some(c => c.startsWith('delete'))).toBe(false)
     expect(run.record.pruning).toBeUndefined()

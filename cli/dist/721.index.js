@@ -1733,15 +1733,17 @@ function switchSection(r) {
     for (const s of r.switches) {
         const note = s.outcomeUnknown
             ? `outcome not known: ${s.error ?? 'the run was stopped before Boomi answered'}`
-            : s.error
-                ? `failed: ${s.error}`
-                : s.reviewStatus === 'APPROVED'
-                    ? 'switched'
-                    : s.reviewStatus === 'PENDING'
-                        ? 'awaiting approval or a scheduled release'
-                        : r.dryRun
-                            ? 'dry run: would request'
-                            : '';
+            : s.notRequested
+                ? 'not requested: the run was cancelled'
+                : s.error
+                    ? `failed: ${s.error}`
+                    : s.reviewStatus === 'APPROVED'
+                        ? 'switched'
+                        : s.reviewStatus === 'PENDING'
+                            ? 'awaiting approval or a scheduled release'
+                            : r.dryRun
+                                ? 'dry run: would request'
+                                : '';
         const said = s.reviewReason ? `Boomi: ${s.reviewReason}` : '';
         lines.push(`| ${(0,untrusted/* mdCode */.xs)(s.classificationType)} | ${(0,untrusted/* mdCode */.xs)(s.versionId)} | ${(0,untrusted/* mdText */.bC)(s.reviewStatus || '–')} | ${(0,untrusted/* mdText */.bC)([note, said].filter(Boolean).join('; '))} |`);
     }
@@ -2584,7 +2586,7 @@ async function switchPhase(deps, version, releaseNotes) {
             continue;
         }
         if (deps.signal?.aborted) {
-            done({ classificationType, versionId: version.versionId, reviewStatus: '', error: 'not requested: the run was cancelled' });
+            done({ classificationType, versionId: version.versionId, reviewStatus: '', error: 'not requested: the run was cancelled', notRequested: true });
             continue;
         }
         log.info(`Switching ${classificationType} to version ${version.versionId}`);

@@ -22,12 +22,14 @@ export function outputsOf(r: RunRecord): Record<string, string> {
     [Output.deletedVersionIds]: JSON.stringify(pruning?.deleted.map(d => d.version.versionId) ?? []),
     [Output.skippedVersionIds]: JSON.stringify(pruning?.skipped.map(s => s.version.versionId) ?? []),
     [Output.classificationChanges]: JSON.stringify(
-      (r.switches ?? []).map(s => ({
-        classificationType: s.classificationType,
-        versionId: s.versionId,
-        reviewStatus: s.reviewStatus,
-        ...(s.outcomeUnknown ? { outcome: 'unknown' } : {})
-      }))
+      (r.switches ?? [])
+        .filter(s => !s.notRequested)
+        .map(s => ({
+          classificationType: s.classificationType,
+          versionId: s.versionId,
+          reviewStatus: s.reviewStatus,
+          ...(s.outcomeUnknown ? { outcome: 'unknown' } : {})
+        }))
     )
   }
 }

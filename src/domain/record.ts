@@ -75,6 +75,8 @@ export interface SwitchResult {
    * answer came, or the request failed in a way that may have made it (`error` says how).
    */
   outcomeUnknown?: true
+  /** Never sent: the run was cancelled before its turn. Not in the output, which lists changes requested. */
+  notRequested?: true
 }
 
 export interface PruneResult {

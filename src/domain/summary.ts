@@ -144,15 +144,17 @@ function switchSection(r: RunRecord): string[] {
   for (const s of r.switches) {
     const note = s.outcomeUnknown
       ? `outcome not known: ${s.error ?? 'the run was stopped before Boomi answered'}`
-      : s.error
-        ? `failed: ${s.error}`
-        : s.reviewStatus === 'APPROVED'
-          ? 'switched'
-          : s.reviewStatus === 'PENDING'
-            ? 'awaiting approval or a scheduled release'
-            : r.dryRun
-              ? 'dry run: would request'
-              : ''
+      : s.notRequested
+        ? 'not requested: the run was cancelled'
+        : s.error
+          ? `failed: ${s.error}`
+          : s.reviewStatus === 'APPROVED'
+            ? 'switched'
+            : s.reviewStatus === 'PENDING'
+              ? 'awaiting approval or a scheduled release'
+              : r.dryRun
+                ? 'dry run: would request'
+                : ''
     const said = s.reviewReason ? `Boomi: ${s.reviewReason}` : ''
     lines.push(
       `| ${mdCode(s.classificationType)} | ${mdCode(s.versionId)} | ${mdText(s.reviewStatus || '–')} | ${mdText([note, said].filter(Boolean).join('; '))} |`

@@ -30,7 +30,7 @@ export async function switchPhase(deps: RunDeps, version: ConnectorVersion | und
       continue
     }
     if (deps.signal?.aborted) {
-      done({ classificationType, versionId: version.versionId, reviewStatus: '', error: 'not requested: the run was cancelled' })
+      done({ classificationType, versionId: version.versionId, reviewStatus: '', error: 'not requested: the run was cancelled', notRequested: true })
       continue
     }
     log.info(`Switching ${classificationType} to version ${version.versionId}`)
