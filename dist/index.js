@@ -609,7 +609,7 @@ function outcomeText(upload, r) {
     if (!upload) {
         if (!r.error)
             return 'No upload (prune only)';
-        return noArchiveGiven(r) ? 'No upload: no archive given' : 'Not uploaded: the run stopped before the upload';
+        return r.archiveGiven === false ? 'No upload: no archive given' : 'Not uploaded: the run stopped before the upload';
     }
     switch (upload.kind) {
         case 'uploaded':
@@ -625,15 +625,6 @@ function outcomeText(upload, r) {
         case 'unknown':
             return 'Upload sent, outcome not known: the run was stopped before Boomi answered (see below)';
     }
-}
-/**
- * True when the run went past the archive check with no archive: the check comes before the
- * change log and the first request, so a change log taken or a request made (the API contact)
- * without an archive in the record means none was given. A run that failed before either
- * cannot tell, and is taken to have meant to upload.
- */
-function noArchiveGiven(r) {
-    return !r.archive && (r.changeLog !== undefined || r.api !== undefined);
 }
 function overview(r) {
     const rows = [`| Result | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdText */ .bC)(outcomeText(r.upload, r))} |`];
@@ -1043,7 +1034,8 @@ function scrubSecrets(text, secrets) {
 }
 /** Marks a text that was cut. */
 const ELLIPSIS = '…';
-const ONE_LINE_BREAKS = new RegExp(`[\\s${_text_js__WEBPACK_IMPORTED_MODULE_0__/* .TEXT_CONTROLS */ .zH}]+`, 'g');
+// Zero-width and bidi characters are kept: a value stays as Boomi wrote it (emoji sequences included), shown escaped.
+const ONE_LINE_BREAKS = new RegExp(`[\\s${_text_js__WEBPACK_IMPORTED_MODULE_0__/* .LINE_CONTROLS */ .Q2}]+`, 'g');
 /** Outside text on one line: every run of white space and control characters becomes one space. */
 function oneLine(text) {
     return text.replace(ONE_LINE_BREAKS, ' ').trim();
@@ -1724,8 +1716,10 @@ function parseHttpDate(text, now) {
 /* harmony export */   CE: () => (/* binding */ formatRate),
 /* harmony export */   Ev: () => (/* binding */ LINE_SEPARATORS),
 /* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   Q2: () => (/* binding */ LINE_CONTROLS),
 /* harmony export */   SW: () => (/* binding */ approxBytes),
 /* harmony export */   X2: () => (/* binding */ exactBytes),
+/* harmony export */   XG: () => (/* binding */ hasLineOrBidiControl),
 /* harmony export */   Yk: () => (/* binding */ hasByteControl),
 /* harmony export */   aX: () => (/* binding */ BYTE_CONTROLS),
 /* harmony export */   h2: () => (/* binding */ hasTextControl),
@@ -1746,21 +1740,25 @@ function parseHttpDate(text, now) {
 const BYTE_CONTROLS = '\\u0000-\\u001f\\u007f';
 /** Unicode's line and paragraph separators: a line break to JavaScript before ES2019 and to some log viewers. */
 const LINE_SEPARATORS = '\\u2028\\u2029';
+/** The byte set, the C1 controls (invisible once decoded) and the line separators: what may break a line or hide as a control. */
+const LINE_CONTROLS = `${BYTE_CONTROLS}\\u0080-\\u009f${LINE_SEPARATORS}`;
+/** The bidi embeddings, overrides and isolates, which reorder the rest of a line as it is shown (Trojan Source). */
+const BIDI_CONTROLS = '\\u202a-\\u202e\\u2066-\\u2069';
 /**
- * Invisible format characters that hide text or reorder a line as it is shown (Trojan
- * Source): the zero-width space, non-joiner and joiner, the left-to-right and right-to-left
- * marks, the bidi embeddings and overrides, the word joiner, the bidi isolates, and the
- * zero-width no-break space (a byte order mark).
+ * Invisible format characters that are also ordinary writing: the zero-width space,
+ * non-joiner and joiner (emoji sequences, Persian and Indic spelling), the left-to-right
+ * and right-to-left marks, the word joiner and the zero-width no-break space (a byte order
+ * mark). Shown escaped; never a reason to refuse a name.
  */
-const INVISIBLE_FORMATS = '\\u200b-\\u200f\\u202a-\\u202e\\u2060\\u2066-\\u2069\\ufeff';
+const ZERO_WIDTH = '\\u200b-\\u200f\\u2060\\ufeff';
 /**
- * The set for decoded text (Boomi's answers, messages, what a log or summary shows): the
- * byte set, the C1 controls (invisible once decoded), the line separators and the
- * invisible format characters.
+ * The set for decoded text shown in a log or summary, and for values that must be plain
+ * (IDs, tokens): the line controls, the bidi controls and the zero-width characters.
  */
-const TEXT_CONTROLS = `${BYTE_CONTROLS}\\u0080-\\u009f${LINE_SEPARATORS}${INVISIBLE_FORMATS}`;
+const TEXT_CONTROLS = `${LINE_CONTROLS}${BIDI_CONTROLS}${ZERO_WIDTH}`;
 const BYTE_CONTROL = new RegExp(`[${BYTE_CONTROLS}]`);
 const TEXT_CONTROL = new RegExp(`[${TEXT_CONTROLS}]`);
+const LINE_OR_BIDI_CONTROL = new RegExp(`[${LINE_CONTROLS}${BIDI_CONTROLS}]`);
 /** True when `text` holds a C0 control or DEL (see BYTE_CONTROLS). */
 function hasByteControl(text) {
     return BYTE_CONTROL.test(text);
@@ -1768,6 +1766,10 @@ function hasByteControl(text) {
 /** True when `text` holds a control character, a line separator or an invisible format character (see TEXT_CONTROLS). */
 function hasTextControl(text) {
     return TEXT_CONTROL.test(text);
+}
+/** True when `text` holds what could break its line or reorder it (a name, a path), not merely a zero-width character. */
+function hasLineOrBidiControl(text) {
+    return LINE_OR_BIDI_CONTROL.test(text);
 }
 const KiB = 1024;
 const MiB = 1024 * KiB;

@@ -17,23 +17,29 @@ export const BYTE_CONTROLS = '\\u0000-\\u001f\\u007f'
 /** Unicode's line and paragraph separators: a line break to JavaScript before ES2019 and to some log viewers. */
 export const LINE_SEPARATORS = '\\u2028\\u2029'
 
-/**
- * Invisible format characters that hide text or reorder a line as it is shown (Trojan
- * Source): the zero-width space, non-joiner and joiner, the left-to-right and right-to-left
- * marks, the bidi embeddings and overrides, the word joiner, the bidi isolates, and the
- * zero-width no-break space (a byte order mark).
- */
-const INVISIBLE_FORMATS = '\\u200b-\\u200f\\u202a-\\u202e\\u2060\\u2066-\\u2069\\ufeff'
+/** The byte set, the C1 controls (invisible once decoded) and the line separators: what may break a line or hide as a control. */
+export const LINE_CONTROLS = `${BYTE_CONTROLS}\\u0080-\\u009f${LINE_SEPARATORS}`
+
+/** The bidi embeddings, overrides and isolates, which reorder the rest of a line as it is shown (Trojan Source). */
+const BIDI_CONTROLS = '\\u202a-\\u202e\\u2066-\\u2069'
 
 /**
- * The set for decoded text (Boomi's answers, messages, what a log or summary shows): the
- * byte set, the C1 controls (invisible once decoded), the line separators and the
- * invisible format characters.
+ * Invisible format characters that are also ordinary writing: the zero-width space,
+ * non-joiner and joiner (emoji sequences, Persian and Indic spelling), the left-to-right
+ * and right-to-left marks, the word joiner and the zero-width no-break space (a byte order
+ * mark). Shown escaped; never a reason to refuse a name.
  */
-export const TEXT_CONTROLS = `${BYTE_CONTROLS}\\u0080-\\u009f${LINE_SEPARATORS}${INVISIBLE_FORMATS}`
+const ZERO_WIDTH = '\\u200b-\\u200f\\u2060\\ufeff'
+
+/**
+ * The set for decoded text shown in a log or summary, and for values that must be plain
+ * (IDs, tokens): the line controls, the bidi controls and the zero-width characters.
+ */
+export const TEXT_CONTROLS = `${LINE_CONTROLS}${BIDI_CONTROLS}${ZERO_WIDTH}`
 
 const BYTE_CONTROL = new RegExp(`[${BYTE_CONTROLS}]`)
 const TEXT_CONTROL = new RegExp(`[${TEXT_CONTROLS}]`)
+const LINE_OR_BIDI_CONTROL = new RegExp(`[${LINE_CONTROLS}${BIDI_CONTROLS}]`)
 
 /** True when `text` holds a C0 control or DEL (see BYTE_CONTROLS). */
 export function hasByteControl(text: string): boolean {
@@ -43,6 +49,11 @@ export function hasByteControl(text: string): boolean {
 /** True when `text` holds a control character, a line separator or an invisible format character (see TEXT_CONTROLS). */
 export function hasTextControl(text: string): boolean {
   return TEXT_CONTROL.test(text)
+}
+
+/** True when `text` holds what could break its line or reorder it (a name, a path), not merely a zero-width character. */
+export function hasLineOrBidiControl(text: string): boolean {
+  return LINE_OR_BIDI_CONTROL.test(text)
 }
 
 const KiB = 1024

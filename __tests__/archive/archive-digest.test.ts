@@ -227,7 +227,8 @@ function decoy(good: string, evil: string): Buffer {
 }
 
 /** `zip` (from makeZip, no comment) as a zip64 tool writes it: a zip64 end record and its locator before the end record, which defers to them. */
-function asZip64(zip: Buffer): Buffer {
+/** `zip` with a zip64 end record and locator added; `saturate`: the classic fields then say 0xFFFF… (else they keep their values, as some writers leave them). */
+function asZip64(zip: Buffer, saturate = true): Buffer {
   const endAt = zip.length - 22
   const count = zip.readUInt16LE(endAt + 10)
   const size = zip.readUInt32LE(endAt + 12)
@@ -246,10 +247,12 @@ function asZip64(zip: Buffer): Buffer {
   locator.writeBigUInt64LE(BigInt(endAt), 8)
   locator.writeUInt32LE(1, 16)
   const end = Buffer.from(zip.subarray(endAt))
-  end.writeUInt16LE(0xffff, 8)
-  end.writeUInt16LE(0xffff, 10)
-  end.writeUInt32LE(0xffffffff, 12)
-  end.writeUInt32LE(0xffffffff, 16)
+  if (saturate) {
+    end.writeUInt16LE(0xffff, 8)
+    end.writeUInt16LE(0xffff, 10)
+    end.writeUInt32LE(0xffffffff, 12)
+    end.writeUInt32LE(0xffffffff, 16)
+  }
   return Buffer.concat([zip.subarray(0, endAt), record, locator, end])
 }
 
@@ -287,6 +290,17 @@ describe('the central directory and its end record', () => {
     // The directory read from the zip64 record must end at that record, not at the classic one.
     const gap = asZip64(Buffer.concat([zip.subarray(0, zip.length - 22), Buffer.alloc(8), zip.subarray(zip.length - 22)]))
     expect(await refusal(gap)).toContain('8 bytes before its zip64 end record')
+  })
+
+  it('reads a zip64 end record that agrees with real classic fields (Commons Compress, Zip64Mode.Always), and refuses one that disagrees', async () => {
+    expect(await digest(asZip64(zip, false))).toBe(digestOf(tree))
+    const disagreeing = asZip64(zip, false)
+    // The zip64 record's entry count (at 32 from its start) says 4 where the classic field says 3.
+    disagreeing.writeBigUInt64LE(4n, zip.length - 22 + 32)
+    expect(await refusal(disagreeing)).toContain('bytes before its end record')
+    const saturated = asZip64(zip)
+    saturated.writeBigUInt64LE(4n, zip.length - 22 + 32)
+    expect(await refusal(saturated)).toContain('its central directory ends after 3 of its 4 entries')
   })
 
   it('refuses an entry whose local header the directory places past the end of the file: a defect, not a file cut short while read', async () => {

@@ -172,17 +172,31 @@ describe('glob and locateArchive on disk', () => {
     expect(messages.join('')).not.toContain('\x1b')
   })
 
-  posixIt.each([['line\nbreak.zip'], ['esc\x1b.zip'], ['rtl\u202Egpj.zip'], ['zero\u200Bwidth.zip']])(
-    'refuses the one archive matched when its path holds a control or invisible character (%j): it would be the archive-path output',
+  posixIt.each([['line\nbreak.zip'], ['esc\x1b.zip'], ['c1\u009b.zip'], ['sep\u2028.zip'], ['rtl\u202Egpj.zip'], ['iso\u2066x.zip']])(
+    'refuses the one archive matched when its path holds a control character, a line separator or a bidi control (%j): it would be the archive-path output',
     async name => {
       mkdirSync(path.join(dir, 'odd'), { recursive: true })
       writeFileSync(path.join(dir, 'odd', name), zip)
       try {
         const err = await locateArchive(`odd/${name}`, dir).catch((e: unknown) => e)
         expect(err).toBeInstanceOf(InputError)
-        expect((err as InputError).message).toMatch(/has a control or invisible character in its path \(shown escaped\)\. Rename the file/)
+        expect((err as InputError).message).toMatch(
+          /has a control character, a line separator or a bidi control in its path \(shown escaped\)\. Rename the file/
+        )
       } finally {
         rmSync(path.join(dir, 'odd', name))
+      }
+    }
+  )
+
+  posixIt.each([['conn-\u{1F468}\u200D\u{1F4BB}.zip'], ['\u0645\u06CC\u200C\u062E\u0648\u0627\u0647.zip']])(
+    'takes a path with a zero-width joiner or non-joiner, as emoji and Persian write them (%j)',
+    async name => {
+      writeFileSync(path.join(dir, name), zip)
+      try {
+        expect((await locateArchive(name, dir)).fileName).toBe(name)
+      } finally {
+        rmSync(path.join(dir, name))
       }
     }
   )

@@ -31,6 +31,14 @@ function thrown(fn: () => unknown): AnswerError {
   throw new Error('expected a throw')
 }
 
+describe('a describing value is kept as Boomi wrote it, on one line', () => {
+  it('emoji sequences and Persian spelling keep their zero-width joiners; line breaks and controls become spaces', () => {
+    const written = '2.0 \u{1F468}\u200D\u{1F469}\u200D\u{1F467} \u0645\u06CC\u200C\u062E\u0648\u0627\u0647'
+    expect(readVersion({ ...versionJson(3, GROUP), displayVersion: written }, 'query').displayVersion).toBe(written)
+    expect(readVersion({ ...versionJson(3, GROUP), displayVersion: 'a\nb\u0085c\u2028d' }, 'query').displayVersion).toBe('a b c d')
+  })
+})
+
 describe('a query page', () => {
   it('a byte order mark before the JSON is not part of it; one anywhere else is', () => {
     const page = JSON.stringify({ numberOfResults: 1, result: [versionJson(3, GROUP)] })

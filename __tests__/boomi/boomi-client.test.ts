@@ -422,6 +422,18 @@ describe('a delete taken back when its turn comes', () => {
     expect(await c.deleteVersion(GROUP, v.versionId, () => true)).toEqual({ outcome: 'deleted' })
     expect(emu.requests).toHaveLength(1)
   })
+
+  it('a retry taken back after an attempt that lost its answer leaves the outcome unknown, told by the lost attempt, not the withdrawal', async () => {
+    const [v] = emu.seed([{ groupType: GROUP, uploadedDate: '2024-01-01T00:00:00Z' }])
+    emu.script('delete', { dropAfterCreate: true })
+    const { c } = client()
+    let asked = 0
+    const answer = await c.deleteVersion(GROUP, v.versionId, () => ++asked === 1)
+    expect(answer.outcome).toBe('unknown')
+    const error = (answer as { error: unknown }).error
+    expect(error).toBeInstanceOf(NetworkError)
+    expect(emu.requests).toHaveLength(1)
+  })
 })
 
 describe('changeVersion', () => {

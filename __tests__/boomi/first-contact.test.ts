@@ -295,8 +295,8 @@ describe('refusal hints fit the operation and the prefix', () => {
     expect(toBoomiError('query', { ...res, headers: {} }, 0).message).toContain('The answer redirects, which Boomi')
   })
 
-  it.each([405, 415])('a delete answered %i: the delete form may be wrong, and no further deletion is started', status => {
-    expect(hintFor('delete', status)).toMatch(/did not take the delete request's form.*No further deletion is started; please report/)
+  it.each([405, 415])('a delete answered %i: the delete form may be wrong, and the deletions waiting are not sent', status => {
+    expect(hintFor('delete', status)).toMatch(/did not take the delete request's form.*The deletions of this pruning still waiting are not sent; please report/)
     expect(hintFor('query', status)).toBeUndefined()
   })
 

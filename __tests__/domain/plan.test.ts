@@ -116,7 +116,12 @@ describe('unreadDecidingField: left alone only because a value was not understoo
     [{ reviewStatus: '"CANCELLED"' }, true],
     [{ releaseVersion: 'unclear' as const }, true],
     [{ uploadedDate: undefined }, true],
-    [{ uploadedDate: 'yesterday' }, true]
+    [{ uploadedDate: 'yesterday' }, true],
+    // Protected for a reason understood, whatever else is unclear: Boomi would refuse it anyway.
+    [{ reviewStatus: 'APPROVED', releaseVersion: 'unclear' as const }, false],
+    [{ reviewStatus: 'NONE', releaseVersion: true }, false],
+    [{ reviewStatus: 'PENDING', uploadedDate: undefined }, false],
+    [{ reviewStatus: 'CANCELLED', releaseVersion: 'unclear' as const }, true]
   ])('%j: %s', (extra, unread) => {
     expect(unreadDecidingField(v(1, 1, extra))).toBe(unread)
   })

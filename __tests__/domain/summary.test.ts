@@ -35,7 +35,12 @@ describe('the Result row of a run that failed', () => {
     ['prune only, the listing refused', { archive: undefined, keepLatest: 1 }, (b: FakeBoomi) => void (b.listFailures = [401])],
     ['prune only, a deletion failed', { archive: undefined, keepLatest: 1 }, (b: FakeBoomi) => void (b.deleteFailAfter = { count: 0, status: 500 })],
     ['version-id not a version of the group', { archive: undefined, versionId: '9999', classifications: ['prod'] }, () => undefined],
-    ['version-id, the listing refused', { archive: undefined, versionId: '1001', classifications: ['prod'] }, (b: FakeBoomi) => void (b.listFailures = [401])]
+    ['version-id, the listing refused', { archive: undefined, versionId: '1001', classifications: ['prod'] }, (b: FakeBoomi) => void (b.listFailures = [401])],
+    [
+      'version-id, a change-log-file outside the workspace (before any request)',
+      { archive: undefined, versionId: '1001', classifications: ['prod'], changeLogFile: '../../etc/passwd' },
+      () => undefined
+    ]
   ])('%s: no upload was meant, and it says so', async (_case, inputs, setup) => {
     const boomi = new FakeBoomi()
     boomi.seed(3)

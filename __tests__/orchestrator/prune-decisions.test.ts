@@ -141,7 +141,7 @@ describe('versions left alone for a value not understood', () => {
     await prunePhase(deps, 1, pruneInputFrom(listing, undefined, undefined))
     expect(boomi.calls).toEqual([])
     expect(warnings).toEqual([
-      "3 versions left alone because a field that decides was not understood (release version flag not understood, so left alone; review status NONE (not understood, so left alone)): pruning cannot delete such versions. If Boomi gives ordinary versions these values, please report them with the action's version."
+      "3 versions (1003, 1002, 1001) left alone because a field that decides was not understood (release version flag not understood, so left alone; review status NONE (not understood, so left alone)): pruning cannot delete such versions. If Boomi gives ordinary versions these values, please report them with the action's version."
     ])
   })
 
@@ -151,7 +151,9 @@ describe('versions left alone for a value not understood', () => {
     const { deps, warnings } = depsFor(boomi)
     await prunePhase(deps, 1, pruneInputFrom(listing, undefined, undefined))
     expect(warnings).toHaveLength(1)
-    expect(warnings[0]).toMatch(/^6 versions left alone .*\(review status F .*; review status B \(not understood, so left alone\); …\): pruning cannot/)
+    expect(warnings[0]).toMatch(
+      /^6 versions \(1005, 1004, 1003, 1002, 1001, 1000\) left alone .*\(review status F .*; review status B \(not understood, so left alone\); …\): pruning cannot/
+    )
     expect(warnings[0]).not.toMatch(/review status A /)
   })
 
@@ -170,7 +172,7 @@ describe('when the deletions stop', () => {
     const boomi = client({}, [])
     const sent: string[] = []
     const tick = (): Promise<void> => new Promise(resolve => setImmediate(resolve))
-    boomi.deleteVersion = async (_g, id, wanted) => {
+    boomi.deleteVersion = async (_g: string, id: string, wanted?: () => boolean): Promise<DeleteAnswer> => {
       boomi.calls.push(`delete ${id}`)
       // The pacer gives 1000 its turn first; the others wait for theirs.
       for (let i = 0; i < (id === '1000' ? 1 : 3); i++) await tick()
@@ -191,7 +193,7 @@ describe('when the deletions stop', () => {
   it('a delete is wanted while nothing has stopped the deletions', async () => {
     const asked: boolean[] = []
     const boomi = client({}, [])
-    boomi.deleteVersion = async (_g, id, wanted) => {
+    boomi.deleteVersion = async (_g: string, id: string, wanted?: () => boolean): Promise<DeleteAnswer> => {
       boomi.calls.push(`delete ${id}`)
       asked.push(wanted?.() ?? false)
       return { outcome: 'deleted' }

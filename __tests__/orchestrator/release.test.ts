@@ -204,12 +204,21 @@ describe('a change log Boomi keeps only in part', () => {
     expect(run.error).toBeUndefined()
     expect(run.warnings).toEqual([
       expect.stringMatching(
-        /^Boomi gave version 2001 back with a change log that does not carry this archive's checksum line \(1000 of the 13\d\d characters sent\): a re-run will not recognise it/
+        /^Boomi gave version 2001 back with a change log that carries neither of this archive's checksum lines \(1000 of the 13\d\d characters sent\): a re-run will not recognise it/
       )
     ])
     // What the warning says: the same archive again is not recognised.
     const again = await runFake(boomi, makeInputs({ changeLog: 'x'.repeat(1200) }), ws.dir)
     expect(outputsOf(again.record).uploaded).toBe('true')
+  })
+
+  it('one that lost only its last line, sha256, is not warned of: a re-run finds it by content-sha256 and reuses it', async () => {
+    const boomi = new FakeBoomi()
+    boomi.keepsChangeLog = 1200 + 2 + 80
+    const run = await runFake(boomi, makeInputs({ changeLog: 'x'.repeat(1200) }), ws.dir)
+    expect(run.warnings).toEqual([])
+    const again = await runFake(boomi, makeInputs({ changeLog: 'x'.repeat(1200) }), ws.dir)
+    expect(outputsOf(again.record)).toMatchObject({ uploaded: 'false', 'version-id': '2001' })
   })
 
   it('a change log kept whole, or an answer without one, is not warned of', async () => {
@@ -301,6 +310,23 @@ describe('account version limit', () => {
     const withSha = boomi.live().filter(v => v.changeLog?.includes(`sha256: ${SHA}`))
     expect(withSha.map(v => v.versionId)).toEqual([outputsOf(run.record)['version-id']])
     expect(run.warnings.join('\n')).toMatch(/second copy of this archive/)
+  })
+
+  it('cancelled when the limit refusal comes: no room is made, and nothing is said of pruning', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(5)
+    const controller = new AbortController()
+    const create = boomi.createVersion.bind(boomi)
+    boomi.createSteps = [limit]
+    boomi.createVersion = async (g, b) => {
+      controller.abort()
+      return create(g, b)
+    }
+    const run = await runFake(boomi, makeInputs({ keepLatest: 3 }), ws.dir, { signal: controller.signal })
+    expect(run.error).toBeInstanceOf(CancelledError)
+    expect(run.warnings.join('\n')).not.toMatch(/Pruning .* first/)
+    expect(run.record.pruning).toBeUndefined()
+    expect(boomi.calls.filter(c => c.startsWith('delete'))).toEqual([])
   })
 
   it('cancelled while making room: the run says it was cancelled, not that pruning freed none', async () => {

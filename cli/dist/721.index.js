@@ -64,18 +64,30 @@ async function readEnd(read, size) {
     let offset = tail.readUInt32LE(at + 16);
     const endAt = tailStart + at;
     let directoryEnd = endAt;
+    // As Java reads it: a zip64 end record named by a locator just before the end record is used
+    // whenever it agrees with the classic fields (each equal, or saturated), needed or not (some
+    // writers always add one); it must be there and valid only when a classic field is saturated.
+    const saturated = count === 0xffff || cdSize === 0xffffffff || offset === 0xffffffff;
     const locatorAt = at - ZIP64_LOCATOR_LENGTH;
-    if ((count === 0xffff || cdSize === 0xffffffff || offset === 0xffffffff) && locatorAt >= 0 && tail.readUInt32LE(locatorAt) === ZIP64_LOCATOR_SIGNATURE) {
+    if (locatorAt >= 0 && tail.readUInt32LE(locatorAt) === ZIP64_LOCATOR_SIGNATURE) {
         const zip64At = readUInt64(tail, locatorAt + 8);
-        if (zip64At + ZIP64_END_LENGTH > tailStart + locatorAt)
-            throw new _zip_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ZipDefect */ .PD('its zip64 end record lies outside the zip');
-        const record = await read(zip64At, ZIP64_END_LENGTH);
-        if (record.readUInt32LE(0) !== ZIP64_END_SIGNATURE)
-            throw new _zip_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ZipDefect */ .PD('its zip64 end record has an invalid signature');
-        count = readUInt64(record, 32);
-        cdSize = readUInt64(record, 40);
-        offset = readUInt64(record, 48);
-        directoryEnd = zip64At;
+        const inside = zip64At + ZIP64_END_LENGTH <= tailStart + locatorAt;
+        const record = inside ? await read(zip64At, ZIP64_END_LENGTH) : undefined;
+        if (record?.readUInt32LE(0) === ZIP64_END_SIGNATURE) {
+            const [count64, size64, offset64] = [readUInt64(record, 32), readUInt64(record, 40), readUInt64(record, 48)];
+            const agrees = (count === 0xffff || count === count64) && (cdSize === 0xffffffff || cdSize === size64) && (offset === 0xffffffff || offset === offset64);
+            if (agrees) {
+                count = count64;
+                cdSize = size64;
+                offset = offset64;
+                directoryEnd = zip64At;
+            }
+            else if (saturated)
+                throw new _zip_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ZipDefect */ .PD('its zip64 end record disagrees with its end record');
+        }
+        else if (saturated) {
+            throw new _zip_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ZipDefect */ .PD(inside ? 'its zip64 end record has an invalid signature' : 'its zip64 end record lies outside the zip');
+        }
     }
     if (offset + cdSize > directoryEnd)
         throw new _zip_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ZipDefect */ .PD('its central directory runs past its end record');
@@ -559,9 +571,9 @@ async function locateArchive(pattern, workspace) {
     if (stat.size === 0) {
         throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} ${shown(file)} is empty. Check the build step that makes the connector zip.`);
     }
-    // The path is an output (archive-path) and goes into log lines: one line, nothing invisible.
-    if ((0,src_text/* hasTextControl */.h2)(external_node_path_.relative(workspace, file))) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} ${shown(file)} has a control or invisible character in its path (shown escaped). Rename the file: its path is the archive-path output and appears in the log.`);
+    // The path is an output (archive-path) and goes into log lines: one line, in its own order.
+    if ((0,src_text/* hasLineOrBidiControl */.XG)(external_node_path_.relative(workspace, file))) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} ${shown(file)} has a control character, a line separator or a bidi control in its path (shown escaped). Rename the file: its path is the archive-path output and appears in the log.`);
     }
     // Non-blocking, and a regular file by the descriptor too: a FIFO put in its place since the stat must not hang the run.
     const handle = await external_node_fs_.promises.open(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
@@ -953,7 +965,7 @@ const PRIVILEGES = 'Boomi requires the Developer and API privileges for private 
 const PUBLIC_PRIVILEGES = 'public ones also need the Connector Administration feature and the Connector Submission privilege';
 const PARTNER_API = "Under the Partner API's prefix, /partner/api/rest/v1, a 403 may also mean that the Partner API is not enabled for this account (Boomi enables it on request): set api-url to the host alone, so that the action finds the prefix, or to the host with /api/rest/v1.";
 const GROUP_EXISTS = "If this is the group's first upload, check that the connector group exists (Developer tab, Add Connector Group) and that group-type is its Type without the classification.";
-const DELETE_FORM = "Boomi did not take the delete request's form, which Boomi's pages do not confirm (this release sends a DELETE with a JSON body naming the group and the version: docs/boomi-api.md, \"What is uncertain\"). No further deletion is started; please report this answer with the action's version.";
+const DELETE_FORM = "Boomi did not take the delete request's form, which Boomi's pages do not confirm (this release sends a DELETE with a JSON body naming the group and the version: docs/boomi-api.md, \"What is uncertain\"). The deletions of this pruning still waiting are not sent; please report this answer with the action's version.";
 /**
  * What to check, by operation and status (docs/behaviour.md, "First contact");
  * `{subject}` is the classification type of a version change. Boomi's
@@ -1446,7 +1458,7 @@ class HttpBoomiClient {
     }
     async deleteVersion(groupType, versionId, wanted) {
         const { method, path, body } = (0,contract/* deleteRequest */.Fb)(groupType, versionId);
-        let answerLost = false;
+        let lost;
         try {
             await this.retried(`delete ${versionId}`, async () => {
                 try {
@@ -1454,16 +1466,17 @@ class HttpBoomiClient {
                 }
                 catch (err) {
                     if (classifyFailure(err).mayHaveTakenEffect)
-                        answerLost = true;
+                        lost = err;
                     throw err;
                 }
             });
             return { outcome: 'deleted' };
         }
         catch (err) {
-            // A refusal after a lost answer may only mean the first attempt already deleted it.
-            if (answerLost)
-                return { outcome: 'unknown', error: err };
+            // A refusal after a lost answer may only mean the first attempt already deleted it;
+            // a retry taken back unsent says nothing, so the lost attempt's failure is the one to tell.
+            if (lost !== undefined)
+                return { outcome: 'unknown', error: err instanceof errors/* WithdrawnError */.jG ? lost : err };
             throw err;
         }
     }
@@ -1608,7 +1621,7 @@ function outcomeText(upload, r) {
     if (!upload) {
         if (!r.error)
             return 'No upload (prune only)';
-        return noArchiveGiven(r) ? 'No upload: no archive given' : 'Not uploaded: the run stopped before the upload';
+        return r.archiveGiven === false ? 'No upload: no archive given' : 'Not uploaded: the run stopped before the upload';
     }
     switch (upload.kind) {
         case 'uploaded':
@@ -1624,15 +1637,6 @@ function outcomeText(upload, r) {
         case 'unknown':
             return 'Upload sent, outcome not known: the run was stopped before Boomi answered (see below)';
     }
-}
-/**
- * True when the run went past the archive check with no archive: the check comes before the
- * change log and the first request, so a change log taken or a request made (the API contact)
- * without an archive in the record means none was given. A run that failed before either
- * cannot tell, and is taken to have meant to upload.
- */
-function noArchiveGiven(r) {
-    return !r.archive && (r.changeLog !== undefined || r.api !== undefined);
 }
 function overview(r) {
     const rows = [`| Result | ${(0,untrusted/* mdText */.bC)(outcomeText(r.upload, r))} |`];
@@ -2217,7 +2221,10 @@ function protectionReason(v) {
  */
 function unreadDecidingField(v) {
     const status = v.reviewStatus;
-    const unknownStatus = !!status && !contract/* PROTECTED_REVIEW_STATUSES */.VQ.has(status) && status !== 'CANCELLED';
+    // Protected for a reason understood: Boomi would refuse its deletion whatever else is unclear.
+    if ((status && contract/* PROTECTED_REVIEW_STATUSES */.VQ.has(status)) || (contract/* RELEASE_VERSION_IS_PROTECTED */.jM && v.releaseVersion === true))
+        return false;
+    const unknownStatus = !!status && status !== 'CANCELLED';
     return unknownStatus || v.releaseVersion === 'unclear' || Number.isNaN(uploadedAt(v));
 }
 function planPrune(req) {
@@ -2357,7 +2364,8 @@ function logPlan(log, plan, dryRun) {
     const unread = plan.skip.filter(s => unreadDecidingField(s.version));
     if (unread.length) {
         const reasons = [...new Set(unread.map(s => s.reason))];
-        log.warning(`${(0,src_text/* plural */.LS)(unread.length, 'version')} left alone because a field that decides was not understood (${reasons.slice(0, 5).join('; ')}${reasons.length > 5 ? '; …' : ''}): pruning cannot delete such versions. If Boomi gives ordinary versions these values, please report them with the action's version.`);
+        const named = unread.slice(0, 10).map(s => s.version.versionId);
+        log.warning(`${(0,src_text/* plural */.LS)(unread.length, 'version')} (${named.join(', ')}${unread.length > 10 ? ', …' : ''}) left alone because a field that decides was not understood (${reasons.slice(0, 5).join('; ')}${reasons.length > 5 ? '; …' : ''}): pruning cannot delete such versions. If Boomi gives ordinary versions these values, please report them with the action's version.`);
     }
 }
 function isNotFound(err) {
@@ -2852,17 +2860,18 @@ async function upload(deps, archive, file, text, listing) {
     const makeBody = await deps.multipart();
     const body = makeBody({ archive: file, fileName: archive.fileName, size: archive.size, groupType: inputs.groupType, changeLog, sha256: archive.sha256 }, progressLogger(deps, archive.size));
     log.info(`Uploading ${archive.shownPath} (${(0,src_text/* approxBytes */.SW)(archive.size)}) to ${inputs.groupType}`);
-    return uploadWithRoom(deps, await deps.client(), body, archive.sha256, changeLog, listing);
+    return uploadWithRoom(deps, await deps.client(), body, archiveIds, changeLog, listing);
 }
 /** Uploads; at the account's version limit, prunes first (when allowed) and tries once more. */
-async function uploadWithRoom(deps, client, body, sha256, changeLog, listing) {
+async function uploadWithRoom(deps, client, body, archiveIds, changeLog, listing) {
     const { inputs, log, clock } = deps;
+    const sha256 = archiveIds.sha256;
     const started = clock.now();
     const attempt = async (before, unknownBefore = 0) => {
         const created = await createWithRecovery(deps, client, () => client.createVersion(inputs.groupType, body), before, sha256, changeLog, unknownBefore);
         if (created.kind === 'created') {
             log.info(`Uploaded version ${describe(created.version)} in ${((clock.now() - started) / 1000).toFixed(1)} s`);
-            warnIfTrailerLost(deps, created.version, sha256, changeLog);
+            warnIfTrailerLost(deps, created.version, archiveIds, changeLog);
         }
         return created;
     };
@@ -2877,11 +2886,14 @@ async function uploadWithRoom(deps, client, body, sha256, changeLog, listing) {
         const message = `Boomi refused the upload: the account holds its maximum of ${(0,contract/* versionLimitIn */.xW)(limit.boomiMessage)} connector versions (Boomi said: ${limit.boomiMessage}). Set ${constants/* Input */.pd.keepLatest} to prune old versions of ${inputs.groupType} before uploading, or delete unused versions in the Developer tab.`;
         return failed(withMayBeStored(new Error(message, { cause: limit }), first, deps, sha256), first);
     }
+    // Cancelled before or while making room: what was not deleted says nothing about keep-latest.
+    const cancelled = () => failed(withMayBeStored(new errors/* CancelledError */.cc(), first, deps, sha256), first);
+    if (deps.signal?.aborted)
+        return cancelled();
     log.warning(`Boomi refused the upload: the account is at its version limit (${limit.boomiMessage}). Pruning ${inputs.groupType} first, then uploading once more.`);
     const earlyPrune = await pruneForRoom(deps, client, listing, inputs.keepLatest);
-    // Cancelled while making room: what was not deleted says nothing about keep-latest.
     if (deps.signal?.aborted)
-        return failed(withMayBeStored(new errors/* CancelledError */.cc(), first, deps, sha256), first);
+        return cancelled();
     if (earlyPrune.deleted.length === 0) {
         const why = earlyPrune.failed.length ? `deleting failed (${earlyPrune.failed[0].error})` : `pruning ${inputs.groupType} to ${inputs.keepLatest} freed none`;
         const message = `Boomi refused the upload because the account holds its maximum of ${(0,contract/* versionLimitIn */.xW)(limit.boomiMessage)} connector versions, and ${why}. Delete unused versions of other connector groups, or lower ${constants/* Input */.pd.keepLatest}.`;
@@ -2897,11 +2909,11 @@ async function uploadWithRoom(deps, client, body, sha256, changeLog, listing) {
  * uncertain"). A version given back without this archive's checksum line will
  * not be recognised by a re-run, which would upload the archive again.
  */
-function warnIfTrailerLost(deps, version, sha256, sent) {
-    // An answer without a change log tells nothing; the next listing's will.
-    if (version.changeLog === undefined || findLostUpload([version], sha256, new Set()).length)
+function warnIfTrailerLost(deps, version, archiveIds, sent) {
+    // An answer without a change log tells nothing; the next listing's will. Either line lets a re-run find it.
+    if (version.changeLog === undefined || (0,changelog/* matchKind */.O4)(version.changeLog, archiveIds) !== undefined)
         return;
-    deps.log.warning(`Boomi gave version ${version.versionId} back with a change log that does not carry this archive's checksum line (${version.changeLog.length} of the ${sent.length} characters sent): a re-run will not recognise it and would upload the archive again. Shorten the change log, and please report this with the two lengths.`);
+    deps.log.warning(`Boomi gave version ${version.versionId} back with a change log that carries neither of this archive's checksum lines (${version.changeLog.length} of the ${sent.length} characters sent): a re-run will not recognise it and would upload the archive again. Shorten the change log, and please report this with the two lengths.`);
 }
 function isVersionLimit(err) {
     return err instanceof errors/* BoomiError */.JE && (0,contract/* isVersionLimitRefusal */.KL)(err.status, err.boomiMessage);
@@ -2967,7 +2979,7 @@ function endRecord(deps) {
         deps.events.report({ type: 'api', contact });
     if (deps.signal?.aborted)
         deps.events.report({ type: 'cancelled' });
-    return (0,record/* foldRun */.$I)({ groupType: deps.inputs.groupType, dryRun: deps.inputs.dryRun }, deps.events.all);
+    return (0,record/* foldRun */.$I)({ groupType: deps.inputs.groupType, dryRun: deps.inputs.dryRun, archiveGiven: deps.inputs.archive !== undefined }, deps.events.all);
 }
 /**
  * The record of a run that did not end within the grace after a cancel: the

@@ -1,7 +1,7 @@
 import { constants as fsConstants, promises as fs } from 'node:fs'
 import * as path from 'node:path'
 import { Input } from '../constants.js'
-import { hasTextControl } from '../text.js'
+import { hasLineOrBidiControl } from '../text.js'
 import { InputError } from '../errors.js'
 import { BadCharacterClass, exists, glob, hasMagic } from './glob.js'
 import { shownName } from './zip-directory.js'
@@ -110,11 +110,11 @@ export async function locateArchive(pattern: string, workspace: string): Promise
   if (stat.size === 0) {
     throw new InputError(Input.archive, `${Input.archive} ${shown(file)} is empty. Check the build step that makes the connector zip.`)
   }
-  // The path is an output (archive-path) and goes into log lines: one line, nothing invisible.
-  if (hasTextControl(path.relative(workspace, file))) {
+  // The path is an output (archive-path) and goes into log lines: one line, in its own order.
+  if (hasLineOrBidiControl(path.relative(workspace, file))) {
     throw new InputError(
       Input.archive,
-      `${Input.archive} ${shown(file)} has a control or invisible character in its path (shown escaped). Rename the file: its path is the archive-path output and appears in the log.`
+      `${Input.archive} ${shown(file)} has a control character, a line separator or a bidi control in its path (shown escaped). Rename the file: its path is the archive-path output and appears in the log.`
     )
   }
   // Non-blocking, and a regular file by the descriptor too: a FIFO put in its place since the stat must not hang the run.

@@ -69,16 +69,27 @@ export async function readEnd(read: ReadAt, size: number): Promise<EndRecord> {
   let offset = tail.readUInt32LE(at + 16)
   const endAt = tailStart + at
   let directoryEnd = endAt
+  // As Java reads it: a zip64 end record named by a locator just before the end record is used
+  // whenever it agrees with the classic fields (each equal, or saturated), needed or not (some
+  // writers always add one); it must be there and valid only when a classic field is saturated.
+  const saturated = count === 0xffff || cdSize === 0xffffffff || offset === 0xffffffff
   const locatorAt = at - ZIP64_LOCATOR_LENGTH
-  if ((count === 0xffff || cdSize === 0xffffffff || offset === 0xffffffff) && locatorAt >= 0 && tail.readUInt32LE(locatorAt) === ZIP64_LOCATOR_SIGNATURE) {
+  if (locatorAt >= 0 && tail.readUInt32LE(locatorAt) === ZIP64_LOCATOR_SIGNATURE) {
     const zip64At = readUInt64(tail, locatorAt + 8)
-    if (zip64At + ZIP64_END_LENGTH > tailStart + locatorAt) throw new ZipDefect('its zip64 end record lies outside the zip')
-    const record = await read(zip64At, ZIP64_END_LENGTH)
-    if (record.readUInt32LE(0) !== ZIP64_END_SIGNATURE) throw new ZipDefect('its zip64 end record has an invalid signature')
-    count = readUInt64(record, 32)
-    cdSize = readUInt64(record, 40)
-    offset = readUInt64(record, 48)
-    directoryEnd = zip64At
+    const inside = zip64At + ZIP64_END_LENGTH <= tailStart + locatorAt
+    const record = inside ? await read(zip64At, ZIP64_END_LENGTH) : undefined
+    if (record?.readUInt32LE(0) === ZIP64_END_SIGNATURE) {
+      const [count64, size64, offset64] = [readUInt64(record, 32), readUInt64(record, 40), readUInt64(record, 48)]
+      const agrees = (count === 0xffff || count === count64) && (cdSize === 0xffffffff || cdSize === size64) && (offset === 0xffffffff || offset === offset64)
+      if (agrees) {
+        count = count64
+        cdSize = size64
+        offset = offset64
+        directoryEnd = zip64At
+      } else if (saturated) throw new ZipDefect('its zip64 end record disagrees with its end record')
+    } else if (saturated) {
+      throw new ZipDefect(inside ? 'its zip64 end record has an invalid signature' : 'its zip64 end record lies outside the zip')
+    }
   }
   if (offset + cdSize > directoryEnd) throw new ZipDefect('its central directory runs past its end record')
   // Java, Python and unzip find the directory at its end record less its size: one that ends

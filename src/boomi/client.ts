@@ -162,20 +162,21 @@ export class HttpBoomiClient implements BoomiClient {
 
   async deleteVersion(groupType: string, versionId: string, wanted?: () => boolean): Promise<DeleteAnswer> {
     const { method, path, body } = deleteRequest(groupType, versionId)
-    let answerLost = false
+    let lost: unknown
     try {
       await this.retried(`delete ${versionId}`, async () => {
         try {
           return await this.send({ operation: 'delete', method, path, body, contentType: 'application/json', wanted })
         } catch (err) {
-          if (classifyFailure(err).mayHaveTakenEffect) answerLost = true
+          if (classifyFailure(err).mayHaveTakenEffect) lost = err
           throw err
         }
       })
       return { outcome: 'deleted' }
     } catch (err) {
-      // A refusal after a lost answer may only mean the first attempt already deleted it.
-      if (answerLost) return { outcome: 'unknown', error: err }
+      // A refusal after a lost answer may only mean the first attempt already deleted it;
+      // a retry taken back unsent says nothing, so the lost attempt's failure is the one to tell.
+      if (lost !== undefined) return { outcome: 'unknown', error: err instanceof WithdrawnError ? lost : err }
       throw err
     }
   }

@@ -102,7 +102,9 @@ export function protectionReason(v: ConnectorVersion): string | undefined {
  */
 export function unreadDecidingField(v: ConnectorVersion): boolean {
   const status = v.reviewStatus
-  const unknownStatus = !!status && !PROTECTED_REVIEW_STATUSES.has(status) && status !== 'CANCELLED'
+  // Protected for a reason understood: Boomi would refuse its deletion whatever else is unclear.
+  if ((status && PROTECTED_REVIEW_STATUSES.has(status)) || (RELEASE_VERSION_IS_PROTECTED && v.releaseVersion === true)) return false
+  const unknownStatus = !!status && status !== 'CANCELLED'
   return unknownStatus || v.releaseVersion === 'unclear' || Number.isNaN(uploadedAt(v))
 }
 

@@ -134,6 +134,8 @@ export interface PruningRecord extends PruneOutcome {
 export interface RunRecord {
   groupType: string
   dryRun: boolean
+  /** Whether the inputs named an archive; absent when the inputs could not be read. */
+  archiveGiven?: boolean
   archive?: ArchiveResult
   changeLog?: ChangeLogResult
   /** The run's version when it was given by version-id. */
@@ -169,7 +171,7 @@ type DeletionState =
   | { status: 'not-tried'; item: PlannedVersion }
 
 /** The record: one pass over what the run reported, in order. */
-export function foldRun(base: { groupType: string; dryRun: boolean }, events: readonly RunEvent[]): RunRecord {
+export function foldRun(base: Pick<RunRecord, 'groupType' | 'dryRun' | 'archiveGiven'>, events: readonly RunEvent[]): RunRecord {
   const r: RunRecord = { ...base, unknown: [] }
   const open = new Map<number, SentRequest>()
   const deletions = new Map<string, DeletionState>()

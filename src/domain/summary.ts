@@ -14,7 +14,7 @@ export function outcomeText(upload: UploadRecord | undefined, r: RunRecord): str
   if (r.given) return `No upload: switching version ${r.given.versionId} given by version-id`
   if (!upload) {
     if (!r.error) return 'No upload (prune only)'
-    return noArchiveGiven(r) ? 'No upload: no archive given' : 'Not uploaded: the run stopped before the upload'
+    return r.archiveGiven === false ? 'No upload: no archive given' : 'Not uploaded: the run stopped before the upload'
   }
   switch (upload.kind) {
     case 'uploaded':
@@ -30,16 +30,6 @@ export function outcomeText(upload: UploadRecord | undefined, r: RunRecord): str
     case 'unknown':
       return 'Upload sent, outcome not known: the run was stopped before Boomi answered (see below)'
   }
-}
-
-/**
- * True when the run went past the archive check with no archive: the check comes before the
- * change log and the first request, so a change log taken or a request made (the API contact)
- * without an archive in the record means none was given. A run that failed before either
- * cannot tell, and is taken to have meant to upload.
- */
-function noArchiveGiven(r: RunRecord): boolean {
-  return !r.archive && (r.changeLog !== undefined || r.api !== undefined)
 }
 
 function overview(r: RunRecord): string[] {

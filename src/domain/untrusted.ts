@@ -2,7 +2,7 @@
 // names, a changelog file) is made safe for where it goes: the runner's log, the
 // job summary's HTML and Markdown, or an error message that may echo credentials.
 // Each function is total and pure; callers apply it once, at the edge.
-import { TEXT_CONTROLS } from '../text.js'
+import { LINE_CONTROLS, TEXT_CONTROLS } from '../text.js'
 
 /** Shown in front of a log line that the runner would otherwise read as a workflow command. */
 export const LOG_LINE_GUARD = '> '
@@ -201,7 +201,8 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
 /** Marks a text that was cut. */
 export const ELLIPSIS = '…'
 
-const ONE_LINE_BREAKS = new RegExp(`[\\s${TEXT_CONTROLS}]+`, 'g')
+// Zero-width and bidi characters are kept: a value stays as Boomi wrote it (emoji sequences included), shown escaped.
+const ONE_LINE_BREAKS = new RegExp(`[\\s${LINE_CONTROLS}]+`, 'g')
 
 /** Outside text on one line: every run of white space and control characters becomes one space. */
 export function oneLine(text: string): string {

@@ -111,8 +111,9 @@ function logPlan(log: Logger, plan: PrunePlan, dryRun: boolean): void {
   const unread = plan.skip.filter(s => unreadDecidingField(s.version))
   if (unread.length) {
     const reasons = [...new Set(unread.map(s => s.reason))]
+    const named = unread.slice(0, 10).map(s => s.version.versionId)
     log.warning(
-      `${plural(unread.length, 'version')} left alone because a field that decides was not understood (${reasons.slice(0, 5).join('; ')}${reasons.length > 5 ? '; …' : ''}): pruning cannot delete such versions. If Boomi gives ordinary versions these values, please report them with the action's version.`
+      `${plural(unread.length, 'version')} (${named.join(', ')}${unread.length > 10 ? ', …' : ''}) left alone because a field that decides was not understood (${reasons.slice(0, 5).join('; ')}${reasons.length > 5 ? '; …' : ''}): pruning cannot delete such versions. If Boomi gives ordinary versions these values, please report them with the action's version.`
     )
   }
 }

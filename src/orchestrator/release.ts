@@ -44,7 +44,7 @@ function endRecord(deps: RunDeps): RunRecord {
   const contact = deps.apiContact?.()
   if (contact) deps.events.report({ type: 'api', contact })
   if (deps.signal?.aborted) deps.events.report({ type: 'cancelled' })
-  return foldRun({ groupType: deps.inputs.groupType, dryRun: deps.inputs.dryRun }, deps.events.all)
+  return foldRun({ groupType: deps.inputs.groupType, dryRun: deps.inputs.dryRun, archiveGiven: deps.inputs.archive !== undefined }, deps.events.all)
 }
 
 /**

@@ -4,8 +4,8 @@ import type { ArchiveFile } from '../archive/zip.js'
 import type { BoomiClient } from '../boomi/client.js'
 import { isVersionLimitRefusal, versionLimitIn } from '../boomi/contract.js'
 import { Input } from '../constants.js'
-import { type MatchKind, buildChangeLog, defaultChangeLog } from '../domain/changelog.js'
-import { findDuplicates, findLostUpload } from '../domain/plan.js'
+import { type ArchiveIds, type MatchKind, buildChangeLog, defaultChangeLog, matchKind } from '../domain/changelog.js'
+import { findDuplicates } from '../domain/plan.js'
 import type { ArchiveResult, ChangeLogResult, PruneOutcome, UploadRecord } from '../domain/record.js'
 import { approxBytes } from '../text.js'
 import type { ConnectorVersion } from '../domain/versions.js'
@@ -93,7 +93,7 @@ async function upload(
     progressLogger(deps, archive.size)
   )
   log.info(`Uploading ${archive.shownPath} (${approxBytes(archive.size)}) to ${inputs.groupType}`)
-  return uploadWithRoom(deps, await deps.client(), body, archive.sha256, changeLog, listing)
+  return uploadWithRoom(deps, await deps.client(), body, archiveIds, changeLog, listing)
 }
 
 /** Uploads; at the account's version limit, prunes first (when allowed) and tries once more. */
@@ -101,17 +101,18 @@ async function uploadWithRoom(
   deps: RunDeps,
   client: BoomiClient,
   body: StreamBody,
-  sha256: string,
+  archiveIds: ArchiveIds,
   changeLog: string,
   listing: readonly ConnectorVersion[]
 ): Promise<UploadResult> {
   const { inputs, log, clock } = deps
+  const sha256 = archiveIds.sha256
   const started = clock.now()
   const attempt = async (before: readonly ConnectorVersion[], unknownBefore = 0) => {
     const created = await createWithRecovery(deps, client, () => client.createVersion(inputs.groupType, body), before, sha256, changeLog, unknownBefore)
     if (created.kind === 'created') {
       log.info(`Uploaded version ${describe(created.version)} in ${((clock.now() - started) / 1000).toFixed(1)} s`)
-      warnIfTrailerLost(deps, created.version, sha256, changeLog)
+      warnIfTrailerLost(deps, created.version, archiveIds, changeLog)
     }
     return created
   }
@@ -124,12 +125,14 @@ async function uploadWithRoom(
     const message = `Boomi refused the upload: the account holds its maximum of ${versionLimitIn(limit.boomiMessage)} connector versions (Boomi said: ${limit.boomiMessage}). Set ${Input.keepLatest} to prune old versions of ${inputs.groupType} before uploading, or delete unused versions in the Developer tab.`
     return failed(withMayBeStored(new Error(message, { cause: limit }), first, deps, sha256), first)
   }
+  // Cancelled before or while making room: what was not deleted says nothing about keep-latest.
+  const cancelled = (): UploadResult => failed(withMayBeStored(new CancelledError(), first, deps, sha256), first)
+  if (deps.signal?.aborted) return cancelled()
   log.warning(
     `Boomi refused the upload: the account is at its version limit (${limit.boomiMessage}). Pruning ${inputs.groupType} first, then uploading once more.`
   )
   const earlyPrune = await pruneForRoom(deps, client, listing, inputs.keepLatest)
-  // Cancelled while making room: what was not deleted says nothing about keep-latest.
-  if (deps.signal?.aborted) return failed(withMayBeStored(new CancelledError(), first, deps, sha256), first)
+  if (deps.signal?.aborted) return cancelled()
   if (earlyPrune.deleted.length === 0) {
     const why = earlyPrune.failed.length ? `deleting failed (${earlyPrune.failed[0].error})` : `pruning ${inputs.groupType} to ${inputs.keepLatest} freed none`
     const message = `Boomi refused the upload because the account holds its maximum of ${versionLimitIn(limit.boomiMessage)} connector versions, and ${why}. Delete unused versions of other connector groups, or lower ${Input.keepLatest}.`
@@ -145,11 +148,11 @@ async function uploadWithRoom(
  * uncertain"). A version given back without this archive's checksum line will
  * not be recognised by a re-run, which would upload the archive again.
  */
-function warnIfTrailerLost(deps: RunDeps, version: ConnectorVersion, sha256: string, sent: string): void {
-  // An answer without a change log tells nothing; the next listing's will.
-  if (version.changeLog === undefined || findLostUpload([version], sha256, new Set()).length) return
+function warnIfTrailerLost(deps: RunDeps, version: ConnectorVersion, archiveIds: ArchiveIds, sent: string): void {
+  // An answer without a change log tells nothing; the next listing's will. Either line lets a re-run find it.
+  if (version.changeLog === undefined || matchKind(version.changeLog, archiveIds) !== undefined) return
   deps.log.warning(
-    `Boomi gave version ${version.versionId} back with a change log that does not carry this archive's checksum line (${version.changeLog.length} of the ${sent.length} characters sent): a re-run will not recognise it and would upload the archive again. Shorten the change log, and please report this with the two lengths.`
+    `Boomi gave version ${version.versionId} back with a change log that carries neither of this archive's checksum lines (${version.changeLog.length} of the ${sent.length} characters sent): a re-run will not recognise it and would upload the archive again. Shorten the change log, and please report this with the two lengths.`
   )
 }
 
