@@ -2076,8 +2076,8 @@ function logPlan(log, plan, dryRun) {
         log.warning(`${(0,src_text/* plural */.LS)(unread.length, 'version')} (${named.join(', ')}${unread.length > 10 ? ', …' : ''}) left alone because a field that decides was not understood (${reasons.slice(0, 5).join('; ')}${reasons.length > 5 ? '; …' : ''}): pruning cannot delete such versions. If Boomi gives ordinary versions these values, please report them with the action's version.`);
     }
 }
-function isNotFound(err) {
-    return err instanceof errors/* BoomiError */.JE && err.status === 404;
+function notFoundOf(err, refusal) {
+    return err instanceof errors/* BoomiError */.JE && err.status === 404 ? refusal : undefined;
 }
 function refusalOf(err) {
     return err instanceof errors/* BoomiError */.JE && (0,contract/* isDeleteRefusal */.Ie)(err.status) ? `refused by Boomi: ${err.boomiMessage || `HTTP ${err.status}`}` : undefined;
@@ -2153,7 +2153,7 @@ async function executePrune(deps, client, plan, round) {
                 if (answer.outcome === 'unknown') {
                     // An attempt lost its answer, and what came after failed: perhaps only because it was already done.
                     const refusal = refusalOf(answer.error);
-                    unsure.push({ item, refusal, notFound: isNotFound(answer.error), failure: refusal ? undefined : (0,errors/* errorMessage */.gJ)(answer.error), answered });
+                    unsure.push({ item, refusal, notFound: notFoundOf(answer.error, refusal), failure: refusal ? undefined : (0,errors/* errorMessage */.gJ)(answer.error), answered });
                     ordered.emit(index, () => done++);
                     if (answer.error instanceof errors/* BoomiError */.JE && (0,contract/* stopsDeletes */.o)(answer.error.status))
                         stop = true;
@@ -2168,16 +2168,11 @@ async function executePrune(deps, client, plan, round) {
             }
             catch (err) {
                 deps.progress?.prune(++finished, plan.delete.length);
-                if (err instanceof errors/* WithdrawnError */.jG) {
-                    answered();
-                    notTry(item.version);
-                    ordered.emit(index, () => done++);
-                    continue;
-                }
                 const refusal = refusalOf(err);
                 // Boomi answered no: that is so whether or not the run has been cancelled since.
                 const refused = refusal !== undefined && err.status !== 404;
-                if (signal?.aborted && !refused && !mayHaveTakenEffect(err)) {
+                // Never sent (taken back when its turn came), or stopped by the cancel without effect: not tried.
+                if (err instanceof errors/* WithdrawnError */.jG || (signal?.aborted && !refused && !mayHaveTakenEffect(err))) {
                     answered();
                     notTry(item.version);
                     ordered.emit(index, () => done++);
@@ -2195,7 +2190,7 @@ async function executePrune(deps, client, plan, round) {
                     });
                 }
                 else if (refusal || mayHaveTakenEffect(err)) {
-                    unsure.push({ item, refusal, notFound: isNotFound(err), failure: refusal ? undefined : (0,errors/* errorMessage */.gJ)(err), answered });
+                    unsure.push({ item, refusal, notFound: notFoundOf(err, refusal), failure: refusal ? undefined : (0,errors/* errorMessage */.gJ)(err), answered });
                     ordered.emit(index, () => done++);
                 }
                 else {
@@ -2250,9 +2245,9 @@ async function settleUnsure(deps, client, unsure) {
             events.report({ type: 'deleted', item });
             log.info(`deleted ${describe(item.version)} (its answer was lost; the listing shows it deleted)`);
         }
-        else if (notFound) {
+        else if (notFound !== undefined) {
             // Not a refusal of this version: Boomi says it has no such thing while listing it.
-            const error = `${refusal ?? 'HTTP 404'}, yet the listing shows it: the delete request may not be the form Boomi serves (docs/boomi-api.md, "What is uncertain")`;
+            const error = `${notFound}, yet the listing shows it: the delete request may not be the form Boomi serves (docs/boomi-api.md, "What is uncertain")`;
             out.failed.push({ version: item.version, error });
             events.report({ type: 'delete-failed', version: item.version, error });
             log.warning(`Deleting version ${describe(item.version)} failed: ${error}`);

@@ -420,8 +420,18 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('Monday, 01-Jun-26 12:00:30 GMT', at)).toBe(30_000)
     expect(parseRetryAfter('Mon Jun  1 12:00:30 2026', at)).toBe(30_000)
     expect(parseRetryAfter('Mon Jun 11 12:00:30 2026', at)).toBe(10 * 86_400_000 + 30_000)
-    // A two-digit year more than 50 years ahead is the last century's.
+    // A two-digit year more than 50 years ahead is the last century's; exactly 50 ahead is not.
     expect(parseRetryAfter('Sunday, 06-Nov-94 08:49:37 GMT', Date.UTC(1994, 10, 6, 8, 49, 7))).toBe(30_000)
+    expect(parseRetryAfter('Friday, 01-Jun-76 12:00:00 GMT', at)).toBe(MAX_TIMER_MS)
+    expect(parseRetryAfter('Monday, 01-Jun-77 12:00:00 GMT', at)).toBe(0)
+  })
+
+  it('reads every month by its name', () => {
+    const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+    for (const [i, month] of months.entries()) {
+      const day = new Date(Date.UTC(2026, i, 2)).toUTCString().slice(0, 3)
+      expect([month, parseRetryAfter(`${day}, 02 ${month} 2026 00:00:00 GMT`, Date.UTC(2026, i, 1))]).toEqual([month, 86_400_000])
+    }
   })
 
   it('takes anything else as unreadable: signs, a trailing dot, dates without GMT or in other forms', () => {
@@ -440,6 +450,7 @@ describe('parseRetryAfter', () => {
       'Mon, 31 Jun 2026 12:00:30 GMT',
       'Mon, 01 Jun 2026 24:00:30 GMT',
       'Mon, 01 Jun 2026 12:60:30 GMT',
+      'Mon, 01 Jun 2026 12:00:60 GMT',
       'June 1, 2026'
     ]) {
       expect([value, parseRetryAfter(value, Date.UTC(2026, 5, 1, 12, 0, 0))]).toEqual([value, undefined])

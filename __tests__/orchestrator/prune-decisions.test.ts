@@ -79,8 +79,18 @@ describe('what a failed delete makes of a version', () => {
       }
     ])
     expect(outcome.notTried).toEqual([])
+    expect(deps.events.all.filter(e => e.type === 'delete-failed').map(e => e.type === 'delete-failed' && e.version.versionId)).toEqual(['1001'])
     expect(boomi.calls.filter(c => c === 'list')).toHaveLength(1)
     expect(open(deps.events.all)).toEqual([])
+  })
+
+  it('a refusal after a lost answer, the version still listed: a skip with the refusal as reason', async () => {
+    const boomi = client({ '1000': async () => ({ outcome: 'unknown', error: new BoomiError('delete', 409, 'in use') }) }, [version(0)])
+    const { deps } = depsFor(boomi)
+    const outcome = await executePrune(deps, boomi, planOf(1), 'prune')
+    expect(outcome.skipped).toEqual([{ version: version(0), reason: 'refused by Boomi: in use' }])
+    expect(outcome.failed).toEqual([])
+    expect(deps.events.all.filter(e => e.type === 'refused')).toHaveLength(1)
   })
 
   it('a failure that may have taken effect is checked by the listing; one that cannot have is failed at once and the rest go on', async () => {
@@ -155,6 +165,20 @@ describe('versions left alone for a value not understood', () => {
       /^6 versions \(1005, 1004, 1003, 1002, 1001, 1000\) left alone .*\(review status F .*; review status B \(not understood, so left alone\); …\): pruning cannot/
     )
     expect(warnings[0]).not.toMatch(/review status A /)
+  })
+
+  it('names at most ten versions, and five kinds exactly without an ellipsis', async () => {
+    const listing = [version(20), ...Array.from({ length: 11 }, (_, i) => ({ ...version(i), reviewStatus: 'ABCDE'[i % 5] }))]
+    const boomi = client({}, listing)
+    const { deps, warnings } = depsFor(boomi)
+    await prunePhase(deps, 1, pruneInputFrom(listing, undefined, undefined))
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toMatch(/^11 versions \(1010, 1009, 1008, 1007, 1006, 1005, 1004, 1003, 1002, 1001, …\) left alone /)
+    expect(warnings[0]).toMatch(/review status [A-E] \(not understood, so left alone\)\): pruning cannot/)
+    const ten = listing.slice(0, 11)
+    const { deps: deps10, warnings: warnings10 } = depsFor(client({}, ten))
+    await prunePhase(deps10, 1, pruneInputFrom(ten, undefined, undefined))
+    expect(warnings10[0]).toMatch(/^10 versions \(1009, 1008, 1007, 1006, 1005, 1004, 1003, 1002, 1001, 1000\) left alone /)
   })
 
   it('none such: no warning', async () => {

@@ -228,6 +228,7 @@ describe('a change log Boomi keeps only in part', () => {
     const create = boomi.createVersion.bind(boomi)
     boomi.createVersion = async (g, b) => ({ ...(await create(g, b)), changeLog: undefined })
     const bare = await runFake(boomi, makeInputs(), ws.dir)
+    expect(bare.error).toBeUndefined()
     expect(bare.warnings).toEqual([])
   })
 })

@@ -122,15 +122,15 @@ function logPlan(log: Logger, plan: PrunePlan, dryRun: boolean): void {
 interface Unsure {
   item: PlannedVersion
   refusal?: string
-  /** The refusal was a 404: if the listing still shows the version, the delete did not reach it. */
-  notFound?: boolean
+  /** The refusal when it was a 404: if the listing still shows the version, the delete did not reach it. */
+  notFound?: string
   failure?: string
   /** Closes the journaled request once the listing has told. */
   answered: () => void
 }
 
-function isNotFound(err: unknown): boolean {
-  return err instanceof BoomiError && err.status === 404
+function notFoundOf(err: unknown, refusal: string | undefined): string | undefined {
+  return err instanceof BoomiError && err.status === 404 ? refusal : undefined
 }
 
 function refusalOf(err: unknown): string | undefined {
@@ -209,7 +209,7 @@ export async function executePrune(deps: RunDeps, client: BoomiClient, plan: Pru
         if (answer.outcome === 'unknown') {
           // An attempt lost its answer, and what came after failed: perhaps only because it was already done.
           const refusal = refusalOf(answer.error)
-          unsure.push({ item, refusal, notFound: isNotFound(answer.error), failure: refusal ? undefined : errorMessage(answer.error), answered })
+          unsure.push({ item, refusal, notFound: notFoundOf(answer.error, refusal), failure: refusal ? undefined : errorMessage(answer.error), answered })
           ordered.emit(index, () => done++)
           if (answer.error instanceof BoomiError && stopsDeletes(answer.error.status)) stop = true
           continue
@@ -222,16 +222,11 @@ export async function executePrune(deps: RunDeps, client: BoomiClient, plan: Pru
         ordered.emit(index, () => log.info(`deleted ${describe(version)} [${++done}/${plan.delete.length}]`))
       } catch (err) {
         deps.progress?.prune(++finished, plan.delete.length)
-        if (err instanceof WithdrawnError) {
-          answered()
-          notTry(item.version)
-          ordered.emit(index, () => done++)
-          continue
-        }
         const refusal = refusalOf(err)
         // Boomi answered no: that is so whether or not the run has been cancelled since.
         const refused = refusal !== undefined && (err as BoomiError).status !== 404
-        if (signal?.aborted && !refused && !mayHaveTakenEffect(err)) {
+        // Never sent (taken back when its turn came), or stopped by the cancel without effect: not tried.
+        if (err instanceof WithdrawnError || (signal?.aborted && !refused && !mayHaveTakenEffect(err))) {
           answered()
           notTry(item.version)
           ordered.emit(index, () => done++)
@@ -248,7 +243,7 @@ export async function executePrune(deps: RunDeps, client: BoomiClient, plan: Pru
             log.warning(`Version ${describe(version)} was not deleted: ${refusal}`)
           })
         } else if (refusal || mayHaveTakenEffect(err)) {
-          unsure.push({ item, refusal, notFound: isNotFound(err), failure: refusal ? undefined : errorMessage(err), answered })
+          unsure.push({ item, refusal, notFound: notFoundOf(err, refusal), failure: refusal ? undefined : errorMessage(err), answered })
           ordered.emit(index, () => done++)
         } else {
           const error = errorMessage(err)
@@ -299,9 +294,9 @@ async function settleUnsure(deps: RunDeps, client: BoomiClient, unsure: Unsure[]
       out.deleted.push(item)
       events.report({ type: 'deleted', item })
       log.info(`deleted ${describe(item.version)} (its answer was lost; the listing shows it deleted)`)
-    } else if (notFound) {
+    } else if (notFound !== undefined) {
       // Not a refusal of this version: Boomi says it has no such thing while listing it.
-      const error = `${refusal ?? 'HTTP 404'}, yet the listing shows it: the delete request may not be the form Boomi serves (docs/boomi-api.md, "What is uncertain")`
+      const error = `${notFound}, yet the listing shows it: the delete request may not be the form Boomi serves (docs/boomi-api.md, "What is uncertain")`
       out.failed.push({ version: item.version, error })
       events.report({ type: 'delete-failed', version: item.version, error })
       log.warning(`Deleting version ${describe(item.version)} failed: ${error}`)
