@@ -176,6 +176,22 @@ describe('bounded answers', () => {
   })
 })
 
+describe('an answer not understood: where to look', () => {
+  it('the first one points at api-url; one after an answer was understood says api-url is right and the shape is new', async () => {
+    const { c } = await against((_hit, index) =>
+      index === 0 ? { status: 200, body: '<html>login</html>' } : index === 1 ? queryPage([]) : { status: 200, body: '{"odd": true}' }
+    )
+    const first = await c.listGroup(GROUP).catch(e => e)
+    expect(first).toBeInstanceOf(AnswerError)
+    expect(first.message).toMatch(/Check api-url/)
+    expect(await c.listGroup(GROUP)).toEqual([])
+    const later = await c.changeVersion(`${GROUP}-uat`, '12', 'n').catch(e => e)
+    expect(later).toBeInstanceOf(AnswerError)
+    expect(later.message).not.toMatch(/Check api-url/)
+    expect(later.message).toMatch(/^version change answer not understood: .*Boomi's API has answered this run before, so api-url is right: .*Please report it/)
+  })
+})
+
 describe('refusals', () => {
   it('a 429 whose text mentions a maximum of versions is throttling, not the version limit', async () => {
     const { c } = await against(() => ({

@@ -1378,6 +1378,8 @@ function mayHaveTakenEffect(err) {
 
 
 
+/** The hint for an answer not understood after others were: not api-url, but a shape this release does not know. */
+const NEW_SHAPE = "Boomi's API has answered this run before, so api-url is right: this answer has a shape this release does not read, and nothing was decided on it. Please report it with the action's version.";
 /** Answer headers about the API itself (docs/boomi-api.md, "Errors and statuses"): each one is a warning, once per operation. */
 const NOTICE_HEADERS = ['Deprecation', 'Sunset', 'Warning', 'Link'];
 /** Longest header value kept: they are outside text. */
@@ -1392,6 +1394,8 @@ class HttpBoomiClient {
     secrets;
     notices = [];
     strategy;
+    /** An answer of this run was understood: Boomi's API is where api-url says. */
+    understood = false;
     constructor(opts) {
         this.opts = opts;
         this.strategy = opts.retry instanceof net_retry/* RetryStrategy */.aS ? opts.retry : new net_retry/* RetryStrategy */.aS(opts.retry);
@@ -1417,7 +1421,7 @@ class HttpBoomiClient {
         }
     }
     takePage(pages, text, operation) {
-        const token = pages.add(readQueryPage(text, operation), operation);
+        const token = this.read(() => pages.add(readQueryPage(text, operation), operation));
         this.opts.log.debug(`${operation}: ${pages.received} versions so far (numberOfResults: ${pages.lastCount ?? 'none'})`);
         return token;
     }
@@ -1454,7 +1458,23 @@ class HttpBoomiClient {
     }
     async createVersion(groupType, body) {
         const text = await this.send({ operation: 'create', method: 'POST', path: contract/* PATHS */.R7.create, body });
-        return readCreatedVersion(text, groupType);
+        return this.read(() => readCreatedVersion(text, groupType));
+    }
+    /**
+     * An answer read; once one was understood in this run, api-url is right, so an answer not
+     * understood after it says so instead of pointing at api-url: its shape is one this release does not read.
+     */
+    read(reader) {
+        try {
+            const value = reader();
+            this.understood = true;
+            return value;
+        }
+        catch (err) {
+            if (!(err instanceof errors/* AnswerError */.dV) || !this.understood)
+                throw err;
+            throw new errors/* AnswerError */.dV(err.operation, err.problem, NEW_SHAPE);
+        }
     }
     async deleteVersion(groupType, versionId, wanted) {
         const { method, path, body } = (0,contract/* deleteRequest */.Fb)(groupType, versionId);
@@ -1502,7 +1522,7 @@ class HttpBoomiClient {
                 throw new errors/* OutcomeUnknownError */.Do('version change', err, mayBeMade);
             throw err;
         }
-        const change = readVersionChange(text, classificationType, versionId);
+        const change = this.read(() => readVersionChange(text, classificationType, versionId));
         return change.reviewReason === undefined ? change : { ...change, reviewReason: boomiWords(change.reviewReason, this.secrets) };
     }
     retried(what, attempt) {

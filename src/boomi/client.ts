@@ -3,7 +3,7 @@ import { PARTNER_PREFIX, PATHS, deleteRequest, isWrongPrefix, queryBody, version
 import { readCreatedVersion, readQueryPage, readVersionChange } from './answers.js'
 import { ListingPages } from './listing.js'
 import { PrefixNotFoundError, boomiWords, retryAfterOf, toBoomiError } from './refusals.js'
-import { BoomiError, type Operation, OutcomeUnknownError, WithdrawnError, sentences } from '../errors.js'
+import { AnswerError, BoomiError, type Operation, OutcomeUnknownError, WithdrawnError, sentences } from '../errors.js'
 import type { Logger } from '../logger.js'
 import type { ApiContact, ApiNotice } from '../domain/contact.js'
 import { cut, forLog, oneLine, scrubSecrets, secretForms } from '../domain/untrusted.js'
@@ -76,6 +76,10 @@ interface Call {
   wanted?: () => boolean
 }
 
+/** The hint for an answer not understood after others were: not api-url, but a shape this release does not know. */
+const NEW_SHAPE =
+  "Boomi's API has answered this run before, so api-url is right: this answer has a shape this release does not read, and nothing was decided on it. Please report it with the action's version."
+
 /** Answer headers about the API itself (docs/boomi-api.md, "Errors and statuses"): each one is a warning, once per operation. */
 const NOTICE_HEADERS = ['Deprecation', 'Sunset', 'Warning', 'Link'] as const
 /** Longest header value kept: they are outside text. */
@@ -90,6 +94,8 @@ export class HttpBoomiClient implements BoomiClient {
   private readonly secrets: string[]
   private readonly notices: ApiNotice[] = []
   private readonly strategy: RetryStrategy
+  /** An answer of this run was understood: Boomi's API is where api-url says. */
+  private understood = false
 
   constructor(private readonly opts: ClientOptions) {
     this.strategy = opts.retry instanceof RetryStrategy ? opts.retry : new RetryStrategy(opts.retry)
@@ -117,7 +123,7 @@ export class HttpBoomiClient implements BoomiClient {
   }
 
   private takePage(pages: ListingPages, text: string, operation: 'query' | 'queryMore'): string | undefined {
-    const token = pages.add(readQueryPage(text, operation), operation)
+    const token = this.read(() => pages.add(readQueryPage(text, operation), operation))
     this.opts.log.debug(`${operation}: ${pages.received} versions so far (numberOfResults: ${pages.lastCount ?? 'none'})`)
     return token
   }
@@ -157,7 +163,22 @@ export class HttpBoomiClient implements BoomiClient {
 
   async createVersion(groupType: string, body: StreamBody): Promise<ConnectorVersion> {
     const text = await this.send({ operation: 'create', method: 'POST', path: PATHS.create, body })
-    return readCreatedVersion(text, groupType)
+    return this.read(() => readCreatedVersion(text, groupType))
+  }
+
+  /**
+   * An answer read; once one was understood in this run, api-url is right, so an answer not
+   * understood after it says so instead of pointing at api-url: its shape is one this release does not read.
+   */
+  private read<T>(reader: () => T): T {
+    try {
+      const value = reader()
+      this.understood = true
+      return value
+    } catch (err) {
+      if (!(err instanceof AnswerError) || !this.understood) throw err
+      throw new AnswerError(err.operation, err.problem, NEW_SHAPE)
+    }
   }
 
   async deleteVersion(groupType: string, versionId: string, wanted?: () => boolean): Promise<DeleteAnswer> {
@@ -202,7 +223,7 @@ export class HttpBoomiClient implements BoomiClient {
       if (mayBeMade !== undefined && !classifyFailure(err).mayHaveTakenEffect) throw new OutcomeUnknownError('version change', err, mayBeMade)
       throw err
     }
-    const change = readVersionChange(text, classificationType, versionId)
+    const change = this.read(() => readVersionChange(text, classificationType, versionId))
     return change.reviewReason === undefined ? change : { ...change, reviewReason: boomiWords(change.reviewReason, this.secrets) }
   }
 
