@@ -9,7 +9,7 @@ export interface Account {
   username: string
   store: VersionStore
   /**
-   * The connector groups that exist (SPEC §1: a group must exist before its first upload,
+   * The connector groups that exist (docs/boomi-api.md: a group must exist before its first upload,
    * Developer tab, Add Connector Group; the API creates none). Declared ones, and every group
    * a version was seeded into. A create into any other group is refused.
    */

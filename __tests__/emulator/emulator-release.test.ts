@@ -1,7 +1,7 @@
 /**
  * The action's core (src/core/run.ts, as both front ends run it) against the emulator's
  * connector groups: Boomi wants a group added on the Developer tab before its first upload
- * (SPEC §1), so a release into a group that does not exist fails on the upload, with the
+ * (docs/boomi-api.md), so a release into a group that does not exist fails on the upload, with the
  * action's hint for it, and leaves nothing behind. Unlike the other emulator tests, this one
  * uses src/: it checks that the emulator's refusal reaches the user as the action words it.
  */

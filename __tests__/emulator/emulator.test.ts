@@ -239,7 +239,7 @@ describe('create', () => {
   })
 })
 
-describe('connector groups: a create needs a group that exists (SPEC §1: Add Connector Group first)', () => {
+describe('connector groups: a create needs a group that exists (docs/boomi-api.md: Add Connector Group first)', () => {
   const EMPTY_LISTING = { '@type': 'QueryResult', numberOfResults: 0, result: [] }
 
   test('a create into a group that was never declared nor seeded: 400 with the message alone, nothing stored', async () => {
