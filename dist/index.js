@@ -1162,9 +1162,17 @@ class WithdrawnError extends Error {
  */
 class OutcomeUnknownError extends Error {
     operation;
-    constructor(operation, last, earlier) {
+    last;
+    earlier;
+    constructor(operation, 
+    /** The failure that ended the tries. */
+    last, 
+    /** The latest attempt that may have done the work. */
+    earlier) {
         super(`${errorMessage(last)}, after an attempt that may have done it (${errorMessage(earlier)})`, { cause: last });
         this.operation = operation;
+        this.last = last;
+        this.earlier = earlier;
         this.name = 'OutcomeUnknownError';
     }
 }

@@ -91,8 +91,10 @@ export class WithdrawnError extends Error {
 export class OutcomeUnknownError extends Error {
   constructor(
     readonly operation: Operation,
-    last: unknown,
-    earlier: unknown
+    /** The failure that ended the tries. */
+    readonly last: unknown,
+    /** The latest attempt that may have done the work. */
+    readonly earlier: unknown
   ) {
     super(`${errorMessage(last)}, after an attempt that may have done it (${errorMessage(earlier)})`, { cause: last })
     this.name = 'OutcomeUnknownError'

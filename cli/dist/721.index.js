@@ -1478,52 +1478,50 @@ class HttpBoomiClient {
     }
     async deleteVersion(groupType, versionId, wanted) {
         const { method, path, body } = (0,contract/* deleteRequest */.Fb)(groupType, versionId);
-        let lost;
         try {
-            await this.retried(`delete ${versionId}`, async () => {
-                try {
-                    return await this.send({ operation: 'delete', method, path, body, contentType: 'application/json', wanted });
-                }
-                catch (err) {
-                    if (classifyFailure(err).mayHaveTakenEffect)
-                        lost = err;
-                    throw err;
-                }
-            });
+            await this.retriedChange(`delete ${versionId}`, { operation: 'delete', method, path, body, contentType: 'application/json', wanted });
             return { outcome: 'deleted' };
         }
         catch (err) {
             // A refusal after a lost answer may only mean the first attempt already deleted it;
             // a retry taken back unsent says nothing, so the lost attempt's failure is the one to tell.
-            if (lost !== undefined)
-                return { outcome: 'unknown', error: err instanceof errors/* WithdrawnError */.jG ? lost : err };
+            if (err instanceof errors/* OutcomeUnknownError */.Do)
+                return { outcome: 'unknown', error: err.last instanceof errors/* WithdrawnError */.jG ? err.earlier : err.last };
+            if (classifyFailure(err).mayHaveTakenEffect)
+                return { outcome: 'unknown', error: err };
             throw err;
         }
     }
     async changeVersion(classificationType, versionId, releaseNotes) {
         const body = (0,contract/* versionChangeBody */.N$)(classificationType, versionId, releaseNotes);
-        // As a delete's: once an attempt may have made the change, no later failure (a cancel in the wait) says it was not made.
-        let mayBeMade;
-        let text;
+        const text = await this.retriedChange(`version change ${classificationType}`, { operation: 'version change', method: 'POST', path: contract/* PATHS */.R7.versionChange, body, contentType: 'application/json' }, classificationType);
+        const change = this.read(() => readVersionChange(text, classificationType, versionId));
+        return change.reviewReason === undefined ? change : { ...change, reviewReason: boomiWords(change.reviewReason, this.secrets) };
+    }
+    /**
+     * A request that changes something, retried like every request. Once an attempt may have done
+     * the work, a later failure that cannot have (a refusal of the repeat, a cancel in the wait, a
+     * retry taken back) does not say it was not done: it fails as an OutcomeUnknownError with both.
+     */
+    async retriedChange(what, call, subject) {
+        let mayHaveDone;
         try {
-            text = await this.retried(`version change ${classificationType}`, async () => {
+            return await this.retried(what, async () => {
                 try {
-                    return await this.send({ operation: 'version change', method: 'POST', path: contract/* PATHS */.R7.versionChange, body, contentType: 'application/json' }, classificationType);
+                    return await this.send(call, subject);
                 }
                 catch (err) {
                     if (classifyFailure(err).mayHaveTakenEffect)
-                        mayBeMade = err;
+                        mayHaveDone = err;
                     throw err;
                 }
             });
         }
         catch (err) {
-            if (mayBeMade !== undefined && !classifyFailure(err).mayHaveTakenEffect)
-                throw new errors/* OutcomeUnknownError */.Do('version change', err, mayBeMade);
+            if (mayHaveDone !== undefined && !classifyFailure(err).mayHaveTakenEffect)
+                throw new errors/* OutcomeUnknownError */.Do(call.operation, err, mayHaveDone);
             throw err;
         }
-        const change = this.read(() => readVersionChange(text, classificationType, versionId));
-        return change.reviewReason === undefined ? change : { ...change, reviewReason: boomiWords(change.reviewReason, this.secrets) };
     }
     retried(what, attempt) {
         return (0,net_retry/* withRetries */.LH)((0,untrusted/* forLog */.Ig)(what), this.strategy, classifyFailure, attempt);

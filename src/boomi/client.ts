@@ -183,48 +183,49 @@ export class HttpBoomiClient implements BoomiClient {
 
   async deleteVersion(groupType: string, versionId: string, wanted?: () => boolean): Promise<DeleteAnswer> {
     const { method, path, body } = deleteRequest(groupType, versionId)
-    let lost: unknown
     try {
-      await this.retried(`delete ${versionId}`, async () => {
-        try {
-          return await this.send({ operation: 'delete', method, path, body, contentType: 'application/json', wanted })
-        } catch (err) {
-          if (classifyFailure(err).mayHaveTakenEffect) lost = err
-          throw err
-        }
-      })
+      await this.retriedChange(`delete ${versionId}`, { operation: 'delete', method, path, body, contentType: 'application/json', wanted })
       return { outcome: 'deleted' }
     } catch (err) {
       // A refusal after a lost answer may only mean the first attempt already deleted it;
       // a retry taken back unsent says nothing, so the lost attempt's failure is the one to tell.
-      if (lost !== undefined) return { outcome: 'unknown', error: err instanceof WithdrawnError ? lost : err }
+      if (err instanceof OutcomeUnknownError) return { outcome: 'unknown', error: err.last instanceof WithdrawnError ? err.earlier : err.last }
+      if (classifyFailure(err).mayHaveTakenEffect) return { outcome: 'unknown', error: err }
       throw err
     }
   }
 
   async changeVersion(classificationType: string, versionId: string, releaseNotes: string): Promise<VersionChange> {
     const body = versionChangeBody(classificationType, versionId, releaseNotes)
-    // As a delete's: once an attempt may have made the change, no later failure (a cancel in the wait) says it was not made.
-    let mayBeMade: unknown
-    let text: string
+    const text = await this.retriedChange(
+      `version change ${classificationType}`,
+      { operation: 'version change', method: 'POST', path: PATHS.versionChange, body, contentType: 'application/json' },
+      classificationType
+    )
+    const change = this.read(() => readVersionChange(text, classificationType, versionId))
+    return change.reviewReason === undefined ? change : { ...change, reviewReason: boomiWords(change.reviewReason, this.secrets) }
+  }
+
+  /**
+   * A request that changes something, retried like every request. Once an attempt may have done
+   * the work, a later failure that cannot have (a refusal of the repeat, a cancel in the wait, a
+   * retry taken back) does not say it was not done: it fails as an OutcomeUnknownError with both.
+   */
+  private async retriedChange(what: string, call: Call, subject?: string): Promise<string> {
+    let mayHaveDone: unknown
     try {
-      text = await this.retried(`version change ${classificationType}`, async () => {
+      return await this.retried(what, async () => {
         try {
-          return await this.send(
-            { operation: 'version change', method: 'POST', path: PATHS.versionChange, body, contentType: 'application/json' },
-            classificationType
-          )
+          return await this.send(call, subject)
         } catch (err) {
-          if (classifyFailure(err).mayHaveTakenEffect) mayBeMade = err
+          if (classifyFailure(err).mayHaveTakenEffect) mayHaveDone = err
           throw err
         }
       })
     } catch (err) {
-      if (mayBeMade !== undefined && !classifyFailure(err).mayHaveTakenEffect) throw new OutcomeUnknownError('version change', err, mayBeMade)
+      if (mayHaveDone !== undefined && !classifyFailure(err).mayHaveTakenEffect) throw new OutcomeUnknownError(call.operation, err, mayHaveDone)
       throw err
     }
-    const change = this.read(() => readVersionChange(text, classificationType, versionId))
-    return change.reviewReason === undefined ? change : { ...change, reviewReason: boomiWords(change.reviewReason, this.secrets) }
   }
 
   private retried(what: string, attempt: (n: number) => Promise<string>): Promise<string> {
