@@ -320,7 +320,7 @@ function splitPattern(pattern, cwd, path = external_node_path_) {
 function hasMagic(pattern) {
     return MAGIC.test(pattern);
 }
-/** A glob segment ('*', '?', '[a-z]', '[!x]') as a regular expression for one name. */
+/** A glob segment ('*', '?', '[a-z]', '[!x]') as a regular expression for one name, read by code points. */
 function segmentRegExp(segment, caseInsensitive = false) {
     let out = '';
     for (let i = 0; i < segment.length; i++) {
@@ -341,7 +341,7 @@ function segmentRegExp(segment, caseInsensitive = false) {
                 body = body.slice(1);
             const characterClass = `[${negate ? '^' : ''}${body.replace(/[\\\]]/g, '\\$&')}]`;
             try {
-                new RegExp(characterClass);
+                new RegExp(characterClass, 'u');
             }
             catch {
                 throw new BadCharacterClass(segment.slice(i, end + 1));
@@ -350,11 +350,12 @@ function segmentRegExp(segment, caseInsensitive = false) {
             i = end;
         }
         else
-            out += c.replace(/[.+^${}()|\\/]/g, '\\$&');
+            out += c.replace(/[.+^${}()|\\/\]]/g, '\\$&');
     }
     // As in a shell, wildcards do not match a leading dot unless the pattern has one.
     const dot = segment.startsWith('.') ? '' : '(?!\\.)';
-    return new RegExp(`^${dot}${out}$`, caseInsensitive ? 'i' : '');
+    // 'u': a character is a code point, so '?' matches one emoji and '[😀-😁]' is a range of two.
+    return new RegExp(`^${dot}${out}$`, caseInsensitive ? 'iu' : 'u');
 }
 /**
  * Every path matching `pattern` (relative to `cwd`), sorted. Supports '*', '?',

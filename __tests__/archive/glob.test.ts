@@ -41,6 +41,14 @@ describe('segmentRegExp', () => {
     expect(segmentRegExp('a+b(1).zip').test('a+b(1).zip')).toBe(true)
     expect(segmentRegExp('*.ZIP', true).test('x.zip')).toBe(true)
   })
+
+  it('reads a name by characters, not UTF-16 halves: an emoji is one ?, and a range of emoji is a range', () => {
+    expect(segmentRegExp('v?.zip').test('v😀.zip')).toBe(true)
+    expect(segmentRegExp('[😀-😁].zip').test('😁.zip')).toBe(true)
+    expect(segmentRegExp('[😀-😁].zip').test('😂.zip')).toBe(false)
+    expect(segmentRegExp('a]b*.zip').test('a]b1.zip')).toBe(true)
+    expect(() => segmentRegExp('[😁-😀].zip')).toThrow("invalid character class '[😁-😀]'")
+  })
 })
 
 describe('glob and locateArchive on disk', () => {

@@ -34,7 +34,7 @@ export function hasMagic(pattern: string): boolean {
   return MAGIC.test(pattern)
 }
 
-/** A glob segment ('*', '?', '[a-z]', '[!x]') as a regular expression for one name. */
+/** A glob segment ('*', '?', '[a-z]', '[!x]') as a regular expression for one name, read by code points. */
 export function segmentRegExp(segment: string, caseInsensitive = false): RegExp {
   let out = ''
   for (let i = 0; i < segment.length; i++) {
@@ -52,17 +52,18 @@ export function segmentRegExp(segment: string, caseInsensitive = false): RegExp 
       if (negate) body = body.slice(1)
       const characterClass = `[${negate ? '^' : ''}${body.replace(/[\\\]]/g, '\\$&')}]`
       try {
-        new RegExp(characterClass)
+        new RegExp(characterClass, 'u')
       } catch {
         throw new BadCharacterClass(segment.slice(i, end + 1))
       }
       out += characterClass
       i = end
-    } else out += c.replace(/[.+^${}()|\\/]/g, '\\$&')
+    } else out += c.replace(/[.+^${}()|\\/\]]/g, '\\$&')
   }
   // As in a shell, wildcards do not match a leading dot unless the pattern has one.
   const dot = segment.startsWith('.') ? '' : '(?!\\.)'
-  return new RegExp(`^${dot}${out}$`, caseInsensitive ? 'i' : '')
+  // 'u': a character is a code point, so '?' matches one emoji and '[😀-😁]' is a range of two.
+  return new RegExp(`^${dot}${out}$`, caseInsensitive ? 'iu' : 'u')
 }
 
 /**
