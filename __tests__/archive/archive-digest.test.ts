@@ -277,9 +277,17 @@ describe('the central directory and its end record', () => {
     expect(await refusal(zip)).toContain(
       `is not a readable zip: its central directory cannot be read (it ends at byte ${firstEnd}, ${zip.length - 22 - firstEnd} bytes before its end record`
     )
+    expect(await refusal(zip)).toContain('bytes were added before the zip (as in a self-extracting archive) or it holds a second directory')
     const r = await read(makeZip([{ name: 'lib/d.jar', data: zip }]))
     expect(r).toMatchObject({ digest: digestOf({ 'lib/d.jar': zip }) })
     expect((r as Read).warnings.join('\n')).toContain("lib/d.jar's central directory cannot be read (it ends at byte")
+  })
+
+  it('refuses a zip with bytes before it and its offsets left as they were (a self-extracting stub), saying so', async () => {
+    const prefixed = Buffer.concat([Buffer.from('#!/bin/sh\nexit 0\n'), zip])
+    expect(await refusal(prefixed)).toContain(
+      `it ends at byte ${zip.length - 22}, 17 bytes before its end record, where zip tools look for it: bytes were added before the zip (as in a self-extracting archive)`
+    )
   })
 
   it('reads a zip64 directory, which ends where the zip64 end record begins, in the archive and in a jar', async () => {

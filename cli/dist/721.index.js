@@ -95,7 +95,9 @@ async function readEnd(read, size) {
     // before may be a decoy, with the directory they read (and other entries) after it.
     if (offset + cdSize < directoryEnd) {
         const record = directoryEnd === endAt ? 'end record' : 'zip64 end record';
-        throw new _zip_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ZipDefect */ .PD(`it ends at byte ${offset + cdSize}, ${directoryEnd - offset - cdSize} bytes before its ${record}, where zip tools look for it`);
+        // Java would also read a self-extracting archive whose offsets were left as they were; no connector build writes one.
+        throw new _zip_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ZipDefect */ .PD(`it ends at byte ${offset + cdSize}, ${directoryEnd - offset - cdSize} bytes before its ${record}, where zip tools look for it: ` +
+            'bytes were added before the zip (as in a self-extracting archive) or it holds a second directory');
     }
     return { count, offset, size: cdSize };
 }
