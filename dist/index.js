@@ -722,7 +722,7 @@ function switchSection(r) {
     if (!r.switches?.length)
         return [];
     const lines = ['### Classifications', '', '| Classification | Version ID | Review status | Note |', '| --- | --- | --- | --- |'];
-    for (const s of r.switches) {
+    const rows = r.switches.map(s => () => {
         const note = s.outcomeUnknown
             ? `outcome not known: ${s.error ?? 'the run was stopped before Boomi answered'}`
             : s.notRequested
@@ -737,19 +737,36 @@ function switchSection(r) {
                                 ? 'dry run: would request'
                                 : '';
         const said = s.reviewReason ? `Boomi: ${s.reviewReason}` : '';
-        lines.push(`| ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(s.classificationType)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(s.versionId)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdText */ .bC)(s.reviewStatus || '–')} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdText */ .bC)([note, said].filter(Boolean).join('; '))} |`);
-    }
+        return `| ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(s.classificationType)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(s.versionId)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdText */ .bC)(s.reviewStatus || '–')} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdText */ .bC)([note, said].filter(Boolean).join('; '))} |`;
+    });
+    lines.push(...cappedRows(rows, 4));
     const notes = r.upload && 'changeLog' in r.upload ? (0,_changelog_js__WEBPACK_IMPORTED_MODULE_0__/* .releaseNotes */ .fk)(r.upload.changeLog) : undefined;
     if (notes)
         lines.push('', `<details><summary>Release notes ${r.dryRun ? 'that would be sent' : 'sent'}</summary>`, '', (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdBlock */ .nx)(notes), '', '</details>');
     return [...lines, ''];
 }
 /**
- * The pruning table's bounds: GitHub drops a job summary over 1 MiB whole, and a group may
- * list thousands of versions. The log names every one, the outputs every ID.
+ * A table's bounds: GitHub drops a job summary over 1 MiB whole, a group may list thousands
+ * of versions, and nothing bounds how many classifications are given. The log names every
+ * one, the outputs every ID.
  */
-const MAX_PRUNE_ROWS = 200;
-const MAX_PRUNE_TABLE_BYTES = 128 * 1024;
+const MAX_TABLE_ROWS = 200;
+const MAX_TABLE_BYTES = 128 * 1024;
+/** Rows rendered until either bound is reached, then one row saying how many more the log has. */
+function cappedRows(all, columns) {
+    const rows = [];
+    let bytes = 0;
+    for (const render of all) {
+        const line = render();
+        bytes += Buffer.byteLength(line, 'utf8') + 1;
+        if (rows.length === MAX_TABLE_ROWS || bytes > MAX_TABLE_BYTES)
+            break;
+        rows.push(line);
+    }
+    if (rows.length < all.length)
+        rows.push(`| … and ${all.length - rows.length} more: see the log |${' |'.repeat(columns - 1)}`);
+    return rows;
+}
 function pruneSection(r) {
     const outcome = r.pruning;
     if (!outcome)
@@ -772,17 +789,7 @@ function pruneSection(r) {
         ...outcome.unknown.map(v => row(v, 'outcome not known', 'the delete was sent and the run was stopped before Boomi answered')),
         ...outcome.notTried.map(v => row(v, 'not tried', r.cancelled ? 'the run was cancelled' : "an earlier deletion failed as every deletion would (credentials, privileges, or the delete's form)"))
     ];
-    const rows = [];
-    let bytes = 0;
-    for (const render of all) {
-        const line = render();
-        bytes += Buffer.byteLength(line, 'utf8') + 1;
-        if (rows.length === MAX_PRUNE_ROWS || bytes > MAX_PRUNE_TABLE_BYTES)
-            break;
-        rows.push(line);
-    }
-    if (rows.length < all.length)
-        rows.push(`| … and ${all.length - rows.length} more: see the log | | | | |`);
+    const rows = cappedRows(all, 5);
     if (rows.length)
         lines.push('| Version ID | Display version | Uploaded | Action | Reason |', '| --- | --- | --- | --- | --- |', ...rows, '');
     return lines;

@@ -161,4 +161,16 @@ describe('the size of the summary', () => {
     expect(renderSummary(record)).toContain(`| … and ${third - 200} more: see the log | | | | |`)
     expect(JSON.parse(outputsOf(record)['deleted-version-ids'])).toHaveLength(third)
   })
+
+  it('the classifications table is capped the same way: nothing bounds how many labels are given', () => {
+    const record: RunRecord = {
+      groupType: GROUP,
+      dryRun: false,
+      switches: Array.from({ length: 5000 }, (_, i) => ({ classificationType: `${GROUP}-c${i}`, versionId: '1001', reviewStatus: 'APPROVED' }))
+    }
+    const md = renderSummary(record)
+    expect(md.split('\n').filter(line => line.startsWith(`| \`${GROUP}-c`))).toHaveLength(200)
+    expect(md).toContain('| … and 4800 more: see the log | | | |')
+    expect(Buffer.byteLength(md, 'utf8')).toBeLessThan(128 * 1024)
+  })
 })

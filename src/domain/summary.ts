@@ -131,7 +131,7 @@ function changeLogSection(r: RunRecord): string[] {
 function switchSection(r: RunRecord): string[] {
   if (!r.switches?.length) return []
   const lines = ['### Classifications', '', '| Classification | Version ID | Review status | Note |', '| --- | --- | --- | --- |']
-  for (const s of r.switches) {
+  const rows = r.switches.map(s => (): string => {
     const note = s.outcomeUnknown
       ? `outcome not known: ${s.error ?? 'the run was stopped before Boomi answered'}`
       : s.notRequested
@@ -146,21 +146,35 @@ function switchSection(r: RunRecord): string[] {
                 ? 'dry run: would request'
                 : ''
     const said = s.reviewReason ? `Boomi: ${s.reviewReason}` : ''
-    lines.push(
-      `| ${mdCode(s.classificationType)} | ${mdCode(s.versionId)} | ${mdText(s.reviewStatus || '–')} | ${mdText([note, said].filter(Boolean).join('; '))} |`
-    )
-  }
+    return `| ${mdCode(s.classificationType)} | ${mdCode(s.versionId)} | ${mdText(s.reviewStatus || '–')} | ${mdText([note, said].filter(Boolean).join('; '))} |`
+  })
+  lines.push(...cappedRows(rows, 4))
   const notes = r.upload && 'changeLog' in r.upload ? releaseNotes(r.upload.changeLog) : undefined
   if (notes) lines.push('', `<details><summary>Release notes ${r.dryRun ? 'that would be sent' : 'sent'}</summary>`, '', mdBlock(notes), '', '</details>')
   return [...lines, '']
 }
 
 /**
- * The pruning table's bounds: GitHub drops a job summary over 1 MiB whole, and a group may
- * list thousands of versions. The log names every one, the outputs every ID.
+ * A table's bounds: GitHub drops a job summary over 1 MiB whole, a group may list thousands
+ * of versions, and nothing bounds how many classifications are given. The log names every
+ * one, the outputs every ID.
  */
-const MAX_PRUNE_ROWS = 200
-const MAX_PRUNE_TABLE_BYTES = 128 * 1024
+const MAX_TABLE_ROWS = 200
+const MAX_TABLE_BYTES = 128 * 1024
+
+/** Rows rendered until either bound is reached, then one row saying how many more the log has. */
+function cappedRows(all: (() => string)[], columns: number): string[] {
+  const rows: string[] = []
+  let bytes = 0
+  for (const render of all) {
+    const line = render()
+    bytes += Buffer.byteLength(line, 'utf8') + 1
+    if (rows.length === MAX_TABLE_ROWS || bytes > MAX_TABLE_BYTES) break
+    rows.push(line)
+  }
+  if (rows.length < all.length) rows.push(`| … and ${all.length - rows.length} more: see the log |${' |'.repeat(columns - 1)}`)
+  return rows
+}
 
 function pruneSection(r: RunRecord): string[] {
   const outcome = r.pruning
@@ -192,15 +206,7 @@ function pruneSection(r: RunRecord): string[] {
       )
     )
   ]
-  const rows: string[] = []
-  let bytes = 0
-  for (const render of all) {
-    const line = render()
-    bytes += Buffer.byteLength(line, 'utf8') + 1
-    if (rows.length === MAX_PRUNE_ROWS || bytes > MAX_PRUNE_TABLE_BYTES) break
-    rows.push(line)
-  }
-  if (rows.length < all.length) rows.push(`| … and ${all.length - rows.length} more: see the log | | | | |`)
+  const rows = cappedRows(all, 5)
   if (rows.length) lines.push('| Version ID | Display version | Uploaded | Action | Reason |', '| --- | --- | --- | --- | --- |', ...rows, '')
   return lines
 }
