@@ -911,7 +911,7 @@ const PRIVILEGES = 'Boomi requires the Developer and API privileges for private 
 const PUBLIC_PRIVILEGES = 'public ones also need the Connector Administration feature and the Connector Submission privilege';
 const PARTNER_API = "Under the Partner API's prefix, /partner/api/rest/v1, a 403 may also mean that the Partner API is not enabled for this account (Boomi enables it on request): set api-url to the host alone, so that the action finds the prefix, or to the host with /api/rest/v1.";
 const GROUP_EXISTS = "If this is the group's first upload, check that the connector group exists (Developer tab, Add Connector Group) and that group-type is its Type without the classification.";
-const DELETE_FORM = "Boomi did not take the delete request's form, which Boomi's pages do not confirm (this release sends a DELETE with a JSON body naming the group and the version: docs/boomi-api.md, \"What is uncertain\"). The deletions of this pruning still waiting are not sent; please report this answer with the action's version.";
+const DELETE_FORM = "Boomi did not take the delete request's form, which Boomi's pages do not confirm (this release sends a DELETE with a JSON body naming the group and the version: docs/boomi-api.md, \"What is uncertain\"). Please report this answer with the action's version.";
 /**
  * What to check, by operation and status (docs/behaviour.md, "First contact");
  * `{subject}` is the classification type of a version change. Boomi's

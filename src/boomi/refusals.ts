@@ -20,7 +20,7 @@ const GROUP_EXISTS =
   "If this is the group's first upload, check that the connector group exists (Developer tab, Add Connector Group) and that group-type is its Type without the classification."
 
 const DELETE_FORM =
-  "Boomi did not take the delete request's form, which Boomi's pages do not confirm (this release sends a DELETE with a JSON body naming the group and the version: docs/boomi-api.md, \"What is uncertain\"). The deletions of this pruning still waiting are not sent; please report this answer with the action's version."
+  "Boomi did not take the delete request's form, which Boomi's pages do not confirm (this release sends a DELETE with a JSON body naming the group and the version: docs/boomi-api.md, \"What is uncertain\"). Please report this answer with the action's version."
 
 type StatusHints = Readonly<Record<number, string>>
 
