@@ -103,6 +103,18 @@ describe('flags and variables', () => {
     )
   })
 
+  it.each([
+    [['--archive', ' '], '--archive'],
+    [['--archive=\t'], '--archive'],
+    [['--keep-latest', '\n'], '--keep-latest'],
+    [['--classifications', 'dev', '--classifications', '  '], '--classifications']
+  ])('%j: a flag whose value is white space only is refused as empty, not read as the flag left out', (args, flag) => {
+    // read.ts trims every value: `--archive " "` would otherwise prune without uploading, over BOOMI_ARCHIVE too.
+    const err = caught(() => readCommandLine(args, { ...ENV, BOOMI_ARCHIVE: 'set.zip' }))
+    expect(err.input).toBe(flag)
+    expect(err.message).toMatch(/is given an empty value/)
+  })
+
   it('an empty variable is the variable not set, as in the Action', () => {
     expect(readCommandLine([], { ...ENV, BOOMI_ARCHIVE: '' }).getInput('archive')).toBe('')
   })

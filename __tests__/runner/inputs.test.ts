@@ -124,6 +124,57 @@ describe('readInputs', () => {
     expect(err.message).not.toContain('s3cr')
   })
 
+  it.each([
+    ['https://ci:12/s3cret@api.boomi.com'],
+    ['https://BOOMI_TOKEN.ci:9f8e/s3cret@api.boomi.com/api/rest/v1'],
+    ['https://ci:pa?s3cret@api.boomi.com'],
+    ['https://ci:pa#s3cret@api.boomi.com'],
+    ['https://ci:pa\\s3cret@api.boomi.com']
+  ])("api-url %s: a password holding '/', '?', '#' or '\\' is credentials still: refused as such, never echoed, never read as host and port", value => {
+    // The URL parser ends the authority at the first of them: `https://ci:12/…@api.boomi.com` is host `ci`, port 12.
+    const err = failure({ 'api-url': value })
+    expect(err.input).toBe('api-url')
+    expect(err.message).toContain('must not carry credentials')
+    expect(err.message).not.toContain('s3cr')
+  })
+
+  it.each([
+    ['query', `https://api.boomi.com/?${'q'.repeat(5000)}`],
+    ['https', `http://api.boomi.com/${'p'.repeat(5000)}`]
+  ])('an api-url refused for its %s shows at most 100 characters of it', (_why, value) => {
+    const err = failure({ 'api-url': value })
+    expect(err.input).toBe('api-url')
+    expect(err.message).toContain(`'${value.slice(0, 100)}…'`)
+    expect(err.message.length).toBeLessThan(400)
+  })
+
+  it('a value cut for a message keeps no half of a surrogate pair', () => {
+    const err = failure({ 'group-type': `${'a'.repeat(99)}\u{1F600} b` })
+    expect(err.message).toContain(`'${'a'.repeat(99)}…'`)
+    expect(err.message).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/)
+  })
+
+  it.each([
+    ['group-type', 'BEL', 'acme-Q7XK2P-\u0007sample'],
+    ['group-type', 'zero-width space', 'acme-Q7XK2P-sample\u200b'],
+    ['group-type', 'right-to-left override', '\u202eacme-Q7XK2P-sample'],
+    ['group-type', 'C1 NEL', 'acme-Q7XK2P-\u0085sample'],
+    ['version-id', 'right-to-left override', '10\u202e42'],
+    ['version-id', 'zero-width space', '1042\u200b'],
+    ['version-id', 'C1 NEL', '10\u008542'],
+    ['classifications', 'zero-width space', 'u\u200bat'],
+    ['classifications', 'right-to-left override', '\u202euat'],
+    ['classifications', 'C1 NEL', 'uat\u0085']
+  ])('%s holding a %s (pasted from a page?) is refused before any request', (name, _what, value) => {
+    const err = failure({
+      [name]: value,
+      classifications: name === 'version-id' ? 'prod' : name === 'classifications' ? value : '',
+      archive: name === 'version-id' ? '' : 'a.zip'
+    })
+    expect(err.input).toBe(name)
+    expect(err.message).toContain(`Invalid ${name} '`)
+  })
+
   it('refuses min-age-days without keep-latest', () => {
     const err = failure({ 'min-age-days': '30' })
     expect(err.input).toBe('min-age-days')

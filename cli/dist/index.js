@@ -1133,8 +1133,9 @@ function readCommandLine(args, env) {
             throw unexpectedArgument(token.index, token.value, tokens[i - 1]);
         if (token.kind !== 'option')
             continue;
-        // `--archive "$ZIP"` with ZIP not set would turn a release into a prune without a word.
-        if (token.value === '') {
+        // `--archive "$ZIP"` with ZIP not set would turn a release into a prune without a word; so
+        // would a value of white space only, which read.ts trims to nothing.
+        if (token.value !== undefined && token.value.trim() === '') {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`--${token.name}`, `--${token.name} is given an empty value (from a variable that is not set?). Give it a value, or leave the flag out for its variable or its default.`);
         }
         // Last-wins would be a trap in a release: `--archive a.zip --archive b.zip` uploading b.zip without a word.
@@ -1265,7 +1266,7 @@ const INPUTS = {
         kind: 'text',
         required: true,
         default: '',
-        expected: "the Type column of the Developer tab without its classification (no spaces or '/')",
+        expected: "the Type column of the Developer tab without its classification (no spaces, '/' or control characters)",
         example: 'acme-Q7XK2P-sample'
     },
     archive: {
@@ -2521,9 +2522,12 @@ function invalid(spec, value, cause) {
     const shown = spec.kind === 'secret' ? '***' : shorter(value);
     return new errors/* InputError */.dz(spec.name, `Invalid ${spec.name} '${shown}'. Expected ${spec.expected}, e.g. ${spec.example}.`, { cause });
 }
-/** A value as a message shows it: at most 100 characters. */
+/** A value as a message shows it: at most 100 characters, never half of a surrogate pair. */
 function shorter(value) {
-    return value.length > 100 ? `${value.slice(0, 100)}…` : value;
+    if (value.length <= 100)
+        return value;
+    const end = /[\ud800-\udbff]/.test(value.charAt(99)) ? 99 : 100;
+    return `${value.slice(0, end)}…`;
 }
 function conflict(input, message) {
     return new errors/* InputError */.dz(input, message);
@@ -2541,7 +2545,8 @@ function readInputs(getInput, mask) {
     const credentials = readCredentials(raw, apiToken);
     mask(Buffer.from(`${credentials.username}:${apiToken}`).toString('base64'));
     const groupType = required(raw, table/* INPUTS */.m.groupType);
-    if (/\s|\//.test(groupType))
+    // An ID: a zero-width or bidi character pasted with it would name a group that does not exist.
+    if (/\s|\//.test(groupType) || (0,src_text/* hasTextControl */.h2)(groupType))
         throw invalid(table/* INPUTS */.m.groupType, groupType);
     const apiUrl = parseApiUrl(raw(table/* INPUTS */.m.apiUrl) || contract/* DEFAULT_API_URL */.rK);
     const inputs = {
@@ -2583,7 +2588,7 @@ function readRelease(getInput, raw, groupType) {
     if (!table/* INPUTS */.m.ifExists.choices.includes(ifExists))
         throw invalid(table/* INPUTS */.m.ifExists, raw(table/* INPUTS */.m.ifExists));
     const versionId = raw(table/* INPUTS */.m.versionId) || undefined;
-    if (versionId !== undefined && ((0,src_text/* hasByteControl */.Yk)(versionId) || /\s/.test(versionId) || versionId.length > 100))
+    if (versionId !== undefined && ((0,src_text/* hasTextControl */.h2)(versionId) || /\s/.test(versionId) || versionId.length > 100))
         throw invalid(table/* INPUTS */.m.versionId, versionId);
     return {
         archive: raw(table/* INPUTS */.m.archive) || undefined,
@@ -2614,7 +2619,7 @@ function readClassifications(text, groupType) {
         // Refused now, before the upload, rather than by Boomi when the switch is asked for.
         if (/[[\];]/.test(item))
             throw problem(`'${shorter(item)}' holds '[', ']' or ';', which no label does; a YAML list such as [dev, uat] reaches the action as text`);
-        if (/\s/.test(item) || (0,src_text/* hasByteControl */.Yk)(item) || item.length > 200)
+        if (/\s/.test(item) || (0,src_text/* hasTextControl */.h2)(item) || item.length > 200)
             throw invalid(spec, item);
         const label = item.startsWith(`${groupType}-`) ? item.slice(groupType.length + 1) : item;
         if (!label)
@@ -2686,10 +2691,12 @@ function isLoopbackHost(hostname) {
 /** The URL without a trailing slash, and whether it is a host alone (no path to use as given). */
 function parseApiUrl(text) {
     const spec = table/* INPUTS */.m.apiUrl;
-    const credentials = new errors/* InputError */.dz(spec.name, `Invalid ${spec.name}: it must not carry credentials. Pass them as ${constants/* Input */.pd.username} and ${constants/* Input */.pd.apiToken}.`);
-    // Looked for in the text first (user:password@ after the scheme, with or without slashes), so
-    // that no message below echoes credentials in a URL that then fails to parse.
-    if (/^[^:/?#]*:[/\\]*[^/?#\\]*@/.test(text))
+    const credentials = new errors/* InputError */.dz(spec.name, `Invalid ${spec.name}: it must not carry credentials (it holds an '@'). Pass them as ${constants/* Input */.pd.username} and ${constants/* Input */.pd.apiToken}.`);
+    // Looked for in the text first, so that no message below echoes credentials in a URL that then
+    // fails to parse. Any '@': a password holding '/', '?', '#' or '\\' ends the URL's authority
+    // early, so the parser sees no credentials (`https://ci:12/34@api.boomi.com` is host `ci`, port
+    // 12), yet they are credentials all the same. No Boomi path holds an '@'.
+    if (text.includes('@'))
         throw credentials;
     let url;
     try {
@@ -2702,10 +2709,10 @@ function parseApiUrl(text) {
         throw credentials;
     // A bare '?' or '#' leaves url.search and url.hash empty, but would still change the paths requested.
     if (url.search || url.hash || /[?#]/.test(text)) {
-        throw new errors/* InputError */.dz(spec.name, `Invalid ${spec.name} '${text}': it must not have a query or fragment. Expected e.g. ${contract/* DEFAULT_API_URL */.rK}.`);
+        throw new errors/* InputError */.dz(spec.name, `Invalid ${spec.name} '${shorter(text)}': it must not have a query or fragment. Expected e.g. ${contract/* DEFAULT_API_URL */.rK}.`);
     }
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
-        throw new errors/* InputError */.dz(spec.name, `Invalid ${spec.name} '${text}': it must use https (plain http is allowed only on loopback, for a local emulator). Expected e.g. ${contract/* DEFAULT_API_URL */.rK}.`);
+        throw new errors/* InputError */.dz(spec.name, `Invalid ${spec.name} '${shorter(text)}': it must use https (plain http is allowed only on loopback, for a local emulator). Expected e.g. ${contract/* DEFAULT_API_URL */.rK}.`);
     }
     return { href: url.href.replace(/\/+$/, ''), isHost: /^\/*$/.test(url.pathname) };
 }

@@ -76,8 +76,9 @@ export function readCommandLine(args: readonly string[], env: Env): CommandLine 
   for (const [i, token] of tokens.entries()) {
     if (token.kind === 'positional') throw unexpectedArgument(token.index, token.value, tokens[i - 1])
     if (token.kind !== 'option') continue
-    // `--archive "$ZIP"` with ZIP not set would turn a release into a prune without a word.
-    if (token.value === '') {
+    // `--archive "$ZIP"` with ZIP not set would turn a release into a prune without a word; so
+    // would a value of white space only, which read.ts trims to nothing.
+    if (token.value !== undefined && token.value.trim() === '') {
       throw new InputError(
         `--${token.name}`,
         `--${token.name} is given an empty value (from a variable that is not set?). Give it a value, or leave the flag out for its variable or its default.`

@@ -3,7 +3,7 @@
 import { DEFAULT_API_URL } from '../boomi/contract.js'
 import { Input } from '../constants.js'
 import { InputError } from '../errors.js'
-import { hasByteControl } from '../text.js'
+import { hasByteControl, hasTextControl } from '../text.js'
 import { INPUTS, type InputSpec } from './table.js'
 
 export type IfExists = 'skip' | 'fail' | 'upload'
@@ -46,9 +46,11 @@ export function invalid(spec: InputSpec, value: string, cause?: unknown): InputE
   return new InputError(spec.name, `Invalid ${spec.name} '${shown}'. Expected ${spec.expected}, e.g. ${spec.example}.`, { cause })
 }
 
-/** A value as a message shows it: at most 100 characters. */
+/** A value as a message shows it: at most 100 characters, never half of a surrogate pair. */
 function shorter(value: string): string {
-  return value.length > 100 ? `${value.slice(0, 100)}…` : value
+  if (value.length <= 100) return value
+  const end = /[\ud800-\udbff]/.test(value.charAt(99)) ? 99 : 100
+  return `${value.slice(0, end)}…`
 }
 
 function conflict(input: string, message: string): InputError {
@@ -67,7 +69,8 @@ export function readInputs(getInput: GetInput, mask: (secret: string) => void): 
   const credentials = readCredentials(raw, apiToken)
   mask(Buffer.from(`${credentials.username}:${apiToken}`).toString('base64'))
   const groupType = required(raw, INPUTS.groupType)
-  if (/\s|\//.test(groupType)) throw invalid(INPUTS.groupType, groupType)
+  // An ID: a zero-width or bidi character pasted with it would name a group that does not exist.
+  if (/\s|\//.test(groupType) || hasTextControl(groupType)) throw invalid(INPUTS.groupType, groupType)
   const apiUrl = parseApiUrl(raw(INPUTS.apiUrl) || DEFAULT_API_URL)
   const inputs: Inputs = {
     ...credentials,
@@ -109,7 +112,7 @@ function readRelease(
   const ifExists = raw(INPUTS.ifExists).toLowerCase() || INPUTS.ifExists.default
   if (!(INPUTS.ifExists.choices as readonly string[]).includes(ifExists)) throw invalid(INPUTS.ifExists, raw(INPUTS.ifExists))
   const versionId = raw(INPUTS.versionId) || undefined
-  if (versionId !== undefined && (hasByteControl(versionId) || /\s/.test(versionId) || versionId.length > 100)) throw invalid(INPUTS.versionId, versionId)
+  if (versionId !== undefined && (hasTextControl(versionId) || /\s/.test(versionId) || versionId.length > 100)) throw invalid(INPUTS.versionId, versionId)
   return {
     archive: raw(INPUTS.archive) || undefined,
     changeLog: changeLogRaw.trim() ? changeLogRaw.replace(/\s+$/, '') : undefined,
@@ -137,7 +140,7 @@ export function readClassifications(text: string, groupType: string): string[] {
     // Refused now, before the upload, rather than by Boomi when the switch is asked for.
     if (/[[\];]/.test(item))
       throw problem(`'${shorter(item)}' holds '[', ']' or ';', which no label does; a YAML list such as [dev, uat] reaches the action as text`)
-    if (/\s/.test(item) || hasByteControl(item) || item.length > 200) throw invalid(spec, item)
+    if (/\s/.test(item) || hasTextControl(item) || item.length > 200) throw invalid(spec, item)
     const label = item.startsWith(`${groupType}-`) ? item.slice(groupType.length + 1) : item
     if (!label) throw invalid(spec, item)
     if (labels.includes(label)) throw problem(`'${label}' is given twice`)
@@ -231,10 +234,15 @@ export function isLoopbackHost(hostname: string): boolean {
 /** The URL without a trailing slash, and whether it is a host alone (no path to use as given). */
 function parseApiUrl(text: string): { href: string; isHost: boolean } {
   const spec = INPUTS.apiUrl
-  const credentials = new InputError(spec.name, `Invalid ${spec.name}: it must not carry credentials. Pass them as ${Input.username} and ${Input.apiToken}.`)
-  // Looked for in the text first (user:password@ after the scheme, with or without slashes), so
-  // that no message below echoes credentials in a URL that then fails to parse.
-  if (/^[^:/?#]*:[/\\]*[^/?#\\]*@/.test(text)) throw credentials
+  const credentials = new InputError(
+    spec.name,
+    `Invalid ${spec.name}: it must not carry credentials (it holds an '@'). Pass them as ${Input.username} and ${Input.apiToken}.`
+  )
+  // Looked for in the text first, so that no message below echoes credentials in a URL that then
+  // fails to parse. Any '@': a password holding '/', '?', '#' or '\\' ends the URL's authority
+  // early, so the parser sees no credentials (`https://ci:12/34@api.boomi.com` is host `ci`, port
+  // 12), yet they are credentials all the same. No Boomi path holds an '@'.
+  if (text.includes('@')) throw credentials
   let url: URL
   try {
     url = new URL(text)
@@ -244,12 +252,12 @@ function parseApiUrl(text: string): { href: string; isHost: boolean } {
   if (url.username || url.password) throw credentials
   // A bare '?' or '#' leaves url.search and url.hash empty, but would still change the paths requested.
   if (url.search || url.hash || /[?#]/.test(text)) {
-    throw new InputError(spec.name, `Invalid ${spec.name} '${text}': it must not have a query or fragment. Expected e.g. ${DEFAULT_API_URL}.`)
+    throw new InputError(spec.name, `Invalid ${spec.name} '${shorter(text)}': it must not have a query or fragment. Expected e.g. ${DEFAULT_API_URL}.`)
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
     throw new InputError(
       spec.name,
-      `Invalid ${spec.name} '${text}': it must use https (plain http is allowed only on loopback, for a local emulator). Expected e.g. ${DEFAULT_API_URL}.`
+      `Invalid ${spec.name} '${shorter(text)}': it must use https (plain http is allowed only on loopback, for a local emulator). Expected e.g. ${DEFAULT_API_URL}.`
     )
   }
   return { href: url.href.replace(/\/+$/, ''), isHost: /^\/*$/.test(url.pathname) }

@@ -59,7 +59,7 @@ export const INPUTS = {
     kind: 'text',
     required: true,
     default: '',
-    expected: "the Type column of the Developer tab without its classification (no spaces or '/')",
+    expected: "the Type column of the Developer tab without its classification (no spaces, '/' or control characters)",
     example: 'acme-Q7XK2P-sample'
   },
   archive: {
