@@ -1334,6 +1334,8 @@ class HttpBoomiClient {
     opts;
     /** The API root that serves the run, once known: a host with its path prefix. */
     root;
+    /** Whether Boomi has answered 2xx at `root`: an api-url with a path is known from the start, not proved. */
+    answered = false;
     /** Prefixes that refused the first request: never asked again in this run, retries included. */
     refused = new Map();
     authorization;
@@ -1475,7 +1477,7 @@ class HttpBoomiClient {
     /** Which API root answered, and what Boomi said about its API in answer headers. */
     contact() {
         return {
-            apiUrl: this.root,
+            apiUrl: this.answered ? this.root : undefined,
             found: this.opts.findPrefix !== undefined && this.root !== undefined,
             refused: [...this.refused].map(([prefix, err]) => ({ prefix, status: err.status })),
             notices: [...this.notices]
@@ -1546,8 +1548,10 @@ class HttpBoomiClient {
         const now = (this.opts.now ?? Date.now)();
         this.opts.pacer.observe(res.status, retryAfterOf(res.headers, now));
         this.noteHeaders(call.operation, res.headers);
-        if (res.status >= 200 && res.status < 300)
+        if (res.status >= 200 && res.status < 300) {
+            this.answered = true;
             return res.text;
+        }
         throw toBoomiError(call.operation, res, now, this.secrets, { subject, partner: new URL(root).pathname.startsWith(contract/* PARTNER_PREFIX */.K1) });
     }
     /** One warning per header per operation: Boomi may send the same header on every answer. */

@@ -399,7 +399,11 @@ describe('finding the path prefix (api-url a host alone)', () => {
       /Check account-id, and api-url: its host \(EU: https:\/\/api.platform.gb.boomi.com\) and its path prefix, or give the host alone/
     )
     expect(server.requests).toHaveLength(1)
-    expect(c.contact()).toEqual({ apiUrl: server.urlFor(PARTNER), found: false, refused: [], notices: [] })
+    // Given, not proved: the summary must not say that Boomi answered there.
+    expect(c.contact()).toEqual({ apiUrl: undefined, found: false, refused: [], notices: [] })
+    const { c: right } = client({ server, apiUrl: server.urlFor(PLATFORM) })
+    await right.listGroup(GROUP)
+    expect(right.contact()).toEqual({ apiUrl: server.urlFor(PLATFORM), found: false, refused: [], notices: [] })
   })
 
   it('only the first request may find the prefix: a later 404 is an error', async () => {

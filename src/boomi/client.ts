@@ -88,6 +88,8 @@ const MAX_NOTICE_VALUE = 300
 export class HttpBoomiClient implements BoomiClient {
   /** The API root that serves the run, once known: a host with its path prefix. */
   private root: string | undefined
+  /** Whether Boomi has answered 2xx at `root`: an api-url with a path is known from the start, not proved. */
+  private answered = false
   /** Prefixes that refused the first request: never asked again in this run, retries included. */
   private readonly refused = new Map<string, BoomiError>()
   private readonly authorization: string
@@ -235,7 +237,7 @@ export class HttpBoomiClient implements BoomiClient {
   /** Which API root answered, and what Boomi said about its API in answer headers. */
   contact(): ApiContact {
     return {
-      apiUrl: this.root,
+      apiUrl: this.answered ? this.root : undefined,
       found: this.opts.findPrefix !== undefined && this.root !== undefined,
       refused: [...this.refused].map(([prefix, err]) => ({ prefix, status: err.status })),
       notices: [...this.notices]
@@ -306,7 +308,10 @@ export class HttpBoomiClient implements BoomiClient {
     const now = (this.opts.now ?? Date.now)()
     this.opts.pacer.observe(res.status, retryAfterOf(res.headers, now))
     this.noteHeaders(call.operation, res.headers)
-    if (res.status >= 200 && res.status < 300) return res.text
+    if (res.status >= 200 && res.status < 300) {
+      this.answered = true
+      return res.text
+    }
     throw toBoomiError(call.operation, res, now, this.secrets, { subject, partner: new URL(root).pathname.startsWith(PARTNER_PREFIX) })
   }
 
