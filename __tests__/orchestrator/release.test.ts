@@ -714,6 +714,25 @@ describe('classifications', () => {
     expect(boomi.calls).toEqual(['list'])
     expect(JSON.parse(outputsOf(run.record)['classification-changes'])).toEqual([{ classificationType: `${GROUP}-uat`, versionId: '1000', reviewStatus: '' }])
   })
+  it('a change the cancel stops before Boomi takes it (its turn under the pace) is not requested, not failed, and not in classification-changes', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(1)
+    const controller = new AbortController()
+    // As the pacer's gate does: the cancel comes while the change waits for its slot, and nothing is sent.
+    boomi.changeVersion = async () => {
+      controller.abort()
+      throw new CancelledError()
+    }
+    const run = await runFake(boomi, makeInputs({ classifications: ['uat', 'prod'] }), ws.dir, { signal: controller.signal })
+    expect(run.error).toBeInstanceOf(CancelledError)
+    const notRequested = (type: string) => ({ classificationType: type, versionId: '2001', reviewStatus: '', error: 'not requested: the run was cancelled', notRequested: true })
+    expect(run.record.switches).toEqual([notRequested(`${GROUP}-uat`), notRequested(`${GROUP}-prod`)])
+    expect(JSON.parse(outputsOf(run.record)['classification-changes'])).toEqual([])
+    const summary = renderSummary(run.record)
+    expect(summary).toContain(`| \`${GROUP}-uat\` | \`2001\` | – | not requested: the run was cancelled |`)
+    expect(summary).not.toMatch(/failed: The run was cancelled/)
+    expect(run.warnings.join('\n')).not.toMatch(/Switching .* failed/)
+  })
 })
 
 describe('record, outputs and summary', () => {
@@ -769,6 +788,27 @@ describe('a forced cancel reports what may have happened', () => {
     expect(md).toMatch(/in flight; their outcome is not known/)
     expect(md).toMatch(new RegExp(`\\| \`${GROUP}-prod\` \\| \`2001\` \\| – \\| outcome not known`))
     expect(md).toMatch(new RegExp(`### Outcome not known[\\s\\S]*classification \`${GROUP}-prod\` uses \\(this run asked for \`2001\`\\)`))
+  })
+
+  it('the classifications after the change in flight are named as not requested, in the order given, and left out of classification-changes', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(2)
+    boomi.changeHangs.add(`${GROUP}-prod`)
+    const record = await forcedWhile(boomi, ws.dir, makeInputs({ classifications: ['uat', 'prod', 'dev'] }), c => c.startsWith(`change ${GROUP}-prod`))
+    expect(boomi.calls.some(c => c.startsWith(`change ${GROUP}-dev`))).toBe(false)
+    expect(record.switches?.map(s => [s.classificationType, s.reviewStatus || (s.outcomeUnknown ? 'unknown' : s.notRequested ? 'not requested' : '?')])).toEqual([
+      [`${GROUP}-uat`, 'APPROVED'],
+      [`${GROUP}-prod`, 'unknown'],
+      [`${GROUP}-dev`, 'not requested']
+    ])
+    expect(JSON.parse(outputsOf(record)['classification-changes'])).toEqual([
+      { classificationType: `${GROUP}-uat`, versionId: '2001', reviewStatus: 'APPROVED' },
+      { classificationType: `${GROUP}-prod`, versionId: '2001', reviewStatus: '', outcome: 'unknown' }
+    ])
+    const md = renderSummary(record)
+    expect(md).toContain(`| \`${GROUP}-dev\` | \`2001\` | – | not requested: the run was cancelled |`)
+    // the change in flight is named once among what to check
+    expect(md.match(new RegExp(`classification \`${GROUP}-prod\` uses`, 'g'))).toHaveLength(1)
   })
 
   it('an upload stored and never answered: version-id empty, uploaded unknown, and the summary names the sha256 line to look for', async () => {

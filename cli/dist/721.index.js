@@ -2614,14 +2614,15 @@ async function switchPhase(deps, version, releaseNotes) {
     // Each change goes into the record as an event; nothing else keeps them.
     const done = (change) => deps.events.report({ type: 'switched', change });
     for (const label of inputs.classifications) {
-        const classificationType = `${inputs.groupType}-${label}`;
+        const classificationType = classificationTypeOf(inputs.groupType, label);
         if (inputs.dryRun || !version) {
             log.info(`Dry run: would switch ${classificationType} to ${version ? `version ${version.versionId}` : 'the version this run would upload'}`);
             done({ classificationType, versionId: version?.versionId ?? '', reviewStatus: '' });
             continue;
         }
+        const notRequested = () => done({ classificationType, versionId: version.versionId, reviewStatus: '', error: 'not requested: the run was cancelled', notRequested: true });
         if (deps.signal?.aborted) {
-            done({ classificationType, versionId: version.versionId, reviewStatus: '', error: 'not requested: the run was cancelled', notRequested: true });
+            notRequested();
             continue;
         }
         log.info(`Switching ${classificationType} to version ${version.versionId}`);
@@ -2638,6 +2639,13 @@ async function switchPhase(deps, version, releaseNotes) {
             });
         }
         catch (err) {
+            // Stopped by the cancel before Boomi took it (waiting for its turn under the pace, or after a 503 or 429,
+            // which make no change): not requested, as for the changes after it. A change an attempt may have made
+            // comes back as an OutcomeUnknownError instead.
+            if (err instanceof errors/* CancelledError */.cc) {
+                notRequested();
+                continue;
+            }
             // A 5xx after the last retry, a dropped answer, or a 2xx not understood: Boomi may have made the change.
             const unsure = mayHaveTakenEffect(err);
             log.warning(`Switching ${classificationType} to version ${version.versionId} failed: ${(0,errors/* errorMessage */.gJ)(err)}${unsure ? `; Boomi may have made the change all the same` : ''}`);
@@ -2652,6 +2660,40 @@ async function switchPhase(deps, version, releaseNotes) {
         finally {
             answered();
         }
+    }
+}
+/** The classification type a label names: the group type, `-`, the label (a full type lost its prefix when the inputs were read). */
+function classificationTypeOf(groupType, label) {
+    return `${groupType}-${label}`;
+}
+/**
+ * A run ended by force while a change was in flight: that change as outcome not known, and the
+ * labels after it, which the stuck phase never reached, as not requested, in the order given
+ * (docs/behaviour.md, "Cancellation"). Nothing is added when no change was in flight.
+ */
+function reportUnfinishedSwitches(deps) {
+    const open = new Map();
+    const reported = new Set();
+    for (const e of deps.events.all) {
+        if (e.type === 'sent')
+            open.set(e.id, e.request);
+        else if (e.type === 'answered')
+            open.delete(e.id);
+        else if (e.type === 'switched')
+            reported.add(e.change.classificationType);
+    }
+    const inFlight = [...open.values()].flatMap(q => (q.operation === 'change' ? [q] : []));
+    if (!inFlight.length)
+        return;
+    const { versionId } = inFlight[0];
+    for (const label of deps.inputs.classifications) {
+        const classificationType = classificationTypeOf(deps.inputs.groupType, label);
+        if (reported.has(classificationType))
+            continue;
+        const change = inFlight.some(q => q.classificationType === classificationType)
+            ? { classificationType, versionId, reviewStatus: '', outcomeUnknown: true }
+            : { classificationType, versionId, reviewStatus: '', error: 'not requested: the run was cancelled', notRequested: true };
+        deps.events.report({ type: 'switched', change });
     }
 }
 /** Changes Boomi did not accept: refused outright, or answered REJECTED or CANCELLED. */
@@ -3014,6 +3056,7 @@ function endRecord(deps) {
  */
 function forcedRecord(deps) {
     deps.events.report({ type: 'failed', error: 'The run was cancelled while requests were in flight; their outcome is not known.' });
+    reportUnfinishedSwitches(deps);
     return endRecord(deps);
 }
 async function release(deps, opened) {

@@ -13,7 +13,7 @@ import { archivePhase, changeLogPhase } from './inputs-phase.js'
 import { stopIfCancelled } from './journal.js'
 import { listingPhase } from './listing.js'
 import { ids, pruneInputFrom, prunePhase } from './prune.js'
-import { switchPhase, unswitched } from './switch.js'
+import { reportUnfinishedSwitches, switchPhase, unswitched } from './switch.js'
 import { type UploadResult, uploadPhase } from './upload.js'
 
 export type Publish = (record: RunRecord) => Promise<void>
@@ -53,6 +53,7 @@ function endRecord(deps: RunDeps): RunRecord {
  */
 export function forcedRecord(deps: RunDeps): RunRecord {
   deps.events.report({ type: 'failed', error: 'The run was cancelled while requests were in flight; their outcome is not known.' })
+  reportUnfinishedSwitches(deps)
   return endRecord(deps)
 }
 

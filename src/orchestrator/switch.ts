@@ -4,9 +4,9 @@
 // the other changes, pruning and the outputs still happen, and the run fails
 // at the end naming every classification that was not switched.
 import { mayHaveTakenEffect } from '../boomi/failures.js'
-import type { SwitchResult } from '../domain/record.js'
+import type { SentRequest, SwitchResult } from '../domain/record.js'
 import type { ConnectorVersion } from '../domain/versions.js'
-import { errorMessage } from '../errors.js'
+import { CancelledError, errorMessage } from '../errors.js'
 import type { RunDeps } from './deps.js'
 import { sending } from './journal.js'
 
@@ -23,14 +23,16 @@ export async function switchPhase(deps: RunDeps, version: ConnectorVersion | und
   // Each change goes into the record as an event; nothing else keeps them.
   const done = (change: SwitchResult): void => deps.events.report({ type: 'switched', change })
   for (const label of inputs.classifications) {
-    const classificationType = `${inputs.groupType}-${label}`
+    const classificationType = classificationTypeOf(inputs.groupType, label)
     if (inputs.dryRun || !version) {
       log.info(`Dry run: would switch ${classificationType} to ${version ? `version ${version.versionId}` : 'the version this run would upload'}`)
       done({ classificationType, versionId: version?.versionId ?? '', reviewStatus: '' })
       continue
     }
-    if (deps.signal?.aborted) {
+    const notRequested = (): void =>
       done({ classificationType, versionId: version.versionId, reviewStatus: '', error: 'not requested: the run was cancelled', notRequested: true })
+    if (deps.signal?.aborted) {
+      notRequested()
       continue
     }
     log.info(`Switching ${classificationType} to version ${version.versionId}`)
@@ -46,6 +48,13 @@ export async function switchPhase(deps: RunDeps, version: ConnectorVersion | und
         ...(change.reviewReason ? { reviewReason: change.reviewReason } : {})
       })
     } catch (err) {
+      // Stopped by the cancel before Boomi took it (waiting for its turn under the pace, or after a 503 or 429,
+      // which make no change): not requested, as for the changes after it. A change an attempt may have made
+      // comes back as an OutcomeUnknownError instead.
+      if (err instanceof CancelledError) {
+        notRequested()
+        continue
+      }
       // A 5xx after the last retry, a dropped answer, or a 2xx not understood: Boomi may have made the change.
       const unsure = mayHaveTakenEffect(err)
       log.warning(
@@ -61,6 +70,37 @@ export async function switchPhase(deps: RunDeps, version: ConnectorVersion | und
     } finally {
       answered()
     }
+  }
+}
+
+/** The classification type a label names: the group type, `-`, the label (a full type lost its prefix when the inputs were read). */
+function classificationTypeOf(groupType: string, label: string): string {
+  return `${groupType}-${label}`
+}
+
+/**
+ * A run ended by force while a change was in flight: that change as outcome not known, and the
+ * labels after it, which the stuck phase never reached, as not requested, in the order given
+ * (docs/behaviour.md, "Cancellation"). Nothing is added when no change was in flight.
+ */
+export function reportUnfinishedSwitches(deps: RunDeps): void {
+  const open = new Map<number, SentRequest>()
+  const reported = new Set<string>()
+  for (const e of deps.events.all) {
+    if (e.type === 'sent') open.set(e.id, e.request)
+    else if (e.type === 'answered') open.delete(e.id)
+    else if (e.type === 'switched') reported.add(e.change.classificationType)
+  }
+  const inFlight = [...open.values()].flatMap(q => (q.operation === 'change' ? [q] : []))
+  if (!inFlight.length) return
+  const { versionId } = inFlight[0]
+  for (const label of deps.inputs.classifications) {
+    const classificationType = classificationTypeOf(deps.inputs.groupType, label)
+    if (reported.has(classificationType)) continue
+    const change: SwitchResult = inFlight.some(q => q.classificationType === classificationType)
+      ? { classificationType, versionId, reviewStatus: '', outcomeUnknown: true }
+      : { classificationType, versionId, reviewStatus: '', error: 'not requested: the run was cancelled', notRequested: true }
+    deps.events.report({ type: 'switched', change })
   }
 }
 
