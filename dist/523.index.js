@@ -2314,6 +2314,7 @@ async function switchPhase(deps, version, releaseNotes) {
     const { inputs, log } = deps;
     // Each change goes into the record as an event; nothing else keeps them.
     const done = (change) => deps.events.report({ type: 'switched', change });
+    deps.events.report({ type: 'release-notes', text: releaseNotes });
     for (const label of inputs.classifications) {
         const classificationType = classificationTypeOf(inputs.groupType, label);
         if (inputs.dryRun || !version) {

@@ -519,6 +519,9 @@ function foldRun(base, events) {
             case 'not-tried':
                 track(e.version, item => ({ status: 'not-tried', item }));
                 break;
+            case 'release-notes':
+                r.releaseNotes = e.text;
+                break;
             case 'switched':
                 switches.set(e.change.classificationType, e.change);
                 break;
@@ -589,15 +592,13 @@ class EventLog {
 /* harmony export */   B: () => (/* binding */ renderSummary)
 /* harmony export */ });
 /* unused harmony export outcomeText */
-/* harmony import */ var _changelog_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6054);
-/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1334);
-/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6403);
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8992);
-/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5006);
+/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1334);
+/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6403);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8992);
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5006);
 // The job summary as Markdown, computed from the run record alone. Every field
 // that came from outside (Boomi's answers, file names, messages) goes through
 // untrusted.ts before it meets Markdown or HTML.
-
 
 
 
@@ -627,32 +628,32 @@ function outcomeText(upload, r) {
     }
 }
 function overview(r) {
-    const rows = [`| Result | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdText */ .bC)(outcomeText(r.upload, r))} |`];
+    const rows = [`| Result | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(outcomeText(r.upload, r))} |`];
     if (r.archive) {
         const a = r.archive;
-        rows.push(`| Archive | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(a.shownPath)} (${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .approxBytes */ .SW)(a.size)}) |`, `| SHA-256 | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(a.sha256)} |`, `| Content SHA-256 | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(a.contentSha256)} |`);
+        rows.push(`| Archive | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(a.shownPath)} (${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .approxBytes */ .SW)(a.size)}) |`, `| SHA-256 | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(a.sha256)} |`, `| Content SHA-256 | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(a.contentSha256)} |`);
         if (a.connector.className || a.connector.sdkApiVersion) {
-            rows.push(`| Connector | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(a.connector.className ?? '?')}, SDK API ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(a.connector.sdkApiVersion ?? '?')} |`);
+            rows.push(`| Connector | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(a.connector.className ?? '?')}, SDK API ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(a.connector.sdkApiVersion ?? '?')} |`);
         }
     }
-    const version = (0,_record_js__WEBPACK_IMPORTED_MODULE_4__/* .runVersion */ .yh)(r);
+    const version = (0,_record_js__WEBPACK_IMPORTED_MODULE_3__/* .runVersion */ .yh)(r);
     if (version) {
-        rows.push(`| Version ID | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(version.versionId)} |`, `| Display version | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdText */ .bC)(version.displayVersion)} |`, `| Uploaded | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdText */ .bC)(version.uploadedDate)} |`);
-        const held = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_1__/* .versionSha256 */ .o$)(r);
+        rows.push(`| Version ID | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(version.versionId)} |`, `| Display version | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(version.displayVersion)} |`, `| Uploaded | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(version.uploadedDate)} |`);
+        const held = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_0__/* .versionSha256 */ .o$)(r);
         // After a content match Boomi holds the earlier build: say so beside the local archive's checksum.
         if (held && r.archive && held !== r.archive.sha256)
-            rows.push(`| Version's archive SHA-256 | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(held)} (an earlier build of the same content) |`);
+            rows.push(`| Version's archive SHA-256 | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(held)} (an earlier build of the same content) |`);
         if (version.uploadedBy)
-            rows.push(`| Uploaded by | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdText */ .bC)(version.uploadedBy)} |`);
+            rows.push(`| Uploaded by | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(version.uploadedBy)} |`);
     }
     if (r.changeLog?.section)
-        rows.push(`| Change log from | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdText */ .bC)(r.changeLog.section)} |`);
+        rows.push(`| Change log from | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(r.changeLog.section)} |`);
     const api = apiRow(r);
     if (api)
         rows.push(api);
     if (r.throttling && r.throttling.throttled > 0) {
         const t = r.throttling;
-        rows.push(`| Throttling | ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(t.throttled, 'answer')} 503/429, ${(t.waitedMs / 1000).toFixed(1)} s spent waiting${t.lowestRate ? `, rate cut to ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .formatRate */ .CE)(t.lowestRate)} at the lowest` : ''} |`);
+        rows.push(`| Throttling | ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(t.throttled, 'answer')} 503/429, ${(t.waitedMs / 1000).toFixed(1)} s spent waiting${t.lowestRate ? `, rate cut to ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .formatRate */ .CE)(t.lowestRate)} at the lowest` : ''} |`);
     }
     return ['| | |', '| --- | --- |', ...rows, ''];
 }
@@ -662,12 +663,12 @@ function apiRow(r) {
     if (!api?.apiUrl)
         return undefined;
     if (!api.found)
-        return `| API | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(api.apiUrl)} |`;
-    const pin = (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(`api-url: ${api.apiUrl}`);
+        return `| API | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(api.apiUrl)} |`;
+    const pin = (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(`api-url: ${api.apiUrl}`);
     if (!api.refused.length)
-        return `| API | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(api.apiUrl)}: path prefix found; ${pin} pins it |`;
+        return `| API | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(api.apiUrl)}: path prefix found; ${pin} pins it |`;
     const refused = api.refused.map(x => `${x.prefix} answered HTTP ${x.status}`).join(', ');
-    return `| API | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(api.apiUrl)}: path prefix found after ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdText */ .bC)(refused)}; set ${pin} to skip that request |`;
+    return `| API | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(api.apiUrl)}: path prefix found after ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(refused)}; set ${pin} to skip that request |`;
 }
 /** What a dry run proved, and what only a real run can (docs/behaviour.md, "First contact"). */
 function dryRunSection(r) {
@@ -676,22 +677,22 @@ function dryRunSection(r) {
     const proved = [];
     const unproved = [];
     if (r.api?.apiUrl)
-        proved.push(`Credentials, host and path prefix: Boomi answered the listing of ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(r.groupType)} at ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(r.api.apiUrl)}.`);
+        proved.push(`Credentials, host and path prefix: Boomi answered the listing of ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(r.groupType)} at ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(r.api.apiUrl)}.`);
     else
         unproved.push('Credentials, host and path prefix: the listing did not succeed.');
     if (r.archive)
-        proved.push(`Archive: ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(r.archive.shownPath)} read as a zip, its checksums and layout checked.`);
+        proved.push(`Archive: ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(r.archive.shownPath)} read as a zip, its checksums and layout checked.`);
     // Without change-log or change-log-file, the upload phase makes the text from the workflow run.
     const made = r.upload && 'changeLog' in r.upload ? 'workflow-run' : undefined;
     const source = r.changeLog?.source ?? made;
     if (source)
         proved.push(`Change log: ${CHANGE_LOG_SOURCE[source]}, its trailer checked.`);
     if (r.emptyGroup) {
-        unproved.push(`That connector group ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(r.groupType)} exists: its listing is empty, as Boomi lists a group that does not exist. A first upload needs the group (Developer tab, Add Connector Group).`);
+        unproved.push(`That connector group ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(r.groupType)} exists: its listing is empty, as Boomi lists a group that does not exist. A first upload needs the group (Developer tab, Add Connector Group).`);
     }
     unproved.push('The privileges to upload, delete and switch classifications: a dry run sends none of those requests.');
     if (r.switches?.length) {
-        unproved.push(`Whether ${r.switches.map(x => (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(x.classificationType)).join(', ')} exist for this group: Boomi says so only when a switch is sent.`);
+        unproved.push(`Whether ${r.switches.map(x => (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(x.classificationType)).join(', ')} exist for this group: Boomi says so only when a switch is sent.`);
     }
     const list = (items) => items.map(x => `- ${x}`);
     return ['### Dry run', '', 'Proved:', '', ...list(proved.length ? proved : ['nothing: the run stopped first.']), '', 'Not proved:', '', ...list(unproved), ''];
@@ -707,7 +708,7 @@ function noticeSection(r) {
         '',
         '| Operation | Header | Value |',
         '| --- | --- | --- |',
-        ...notices.map(n => `| ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdText */ .bC)(n.operation)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdText */ .bC)(n.header)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdText */ .bC)(n.value)} |`),
+        ...notices.map(n => `| ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(n.operation)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(n.header)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(n.value)} |`),
         ''
     ];
 }
@@ -716,7 +717,7 @@ function changeLogSection(r) {
     const text = u?.kind === 'reused' ? u.version.changeLog : u && 'changeLog' in u ? u.changeLog : undefined;
     if (!text)
         return [];
-    return ['<details><summary>Change log</summary>', '', (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdBlock */ .nx)(text), '', '</details>', ''];
+    return ['<details><summary>Change log</summary>', '', (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdBlock */ .nx)(text), '', '</details>', ''];
 }
 function switchSection(r) {
     if (!r.switches?.length)
@@ -737,12 +738,12 @@ function switchSection(r) {
                                 ? 'dry run: would request'
                                 : '';
         const said = s.reviewReason ? `Boomi: ${s.reviewReason}` : '';
-        return `| ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(s.classificationType)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(s.versionId)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdText */ .bC)(s.reviewStatus || '–')} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdText */ .bC)([note, said].filter(Boolean).join('; '))} |`;
+        return `| ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(s.classificationType)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(s.versionId)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(s.reviewStatus || '–')} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)([note, said].filter(Boolean).join('; '))} |`;
     });
     lines.push(...cappedRows(rows, 4));
-    const notes = r.upload && 'changeLog' in r.upload ? (0,_changelog_js__WEBPACK_IMPORTED_MODULE_0__/* .releaseNotes */ .fk)(r.upload.changeLog) : undefined;
+    const notes = r.releaseNotes;
     if (notes)
-        lines.push('', `<details><summary>Release notes ${r.dryRun ? 'that would be sent' : 'sent'}</summary>`, '', (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdBlock */ .nx)(notes), '', '</details>');
+        lines.push('', `<details><summary>Release notes ${r.dryRun ? 'that would be sent' : 'sent'}</summary>`, '', (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdBlock */ .nx)(notes), '', '</details>');
     return [...lines, ''];
 }
 /**
@@ -775,13 +776,13 @@ function pruneSection(r) {
     const lines = [];
     if (r.prune) {
         const p = r.prune;
-        lines.push(`### Pruning: keep the newest ${p.keepLatest}${p.minAgeDays !== undefined ? `, nothing younger than ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(p.minAgeDays, 'day')}` : ''}`, '');
+        lines.push(`### Pruning: keep the newest ${p.keepLatest}${p.minAgeDays !== undefined ? `, nothing younger than ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(p.minAgeDays, 'day')}` : ''}`, '');
         lines.push(`Kept ${p.kept}, ${verb} ${outcome.deleted.length}, skipped ${outcome.skipped.length}${outcome.failed.length ? `, failed ${outcome.failed.length}` : ''}${outcome.unknown.length ? `, outcome not known ${outcome.unknown.length}` : ''}.`, '');
     }
     else {
         lines.push('### Pruning before the upload (account at its version limit)', '');
     }
-    const row = (v, action, reason) => () => `| ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(v.versionId)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdText */ .bC)(v.displayVersion)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdText */ .bC)(v.uploadedDate)} | ${action} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdText */ .bC)(reason)} |`;
+    const row = (v, action, reason) => () => `| ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(v.versionId)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(v.displayVersion)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(v.uploadedDate)} | ${action} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(reason)} |`;
     const all = [
         ...outcome.deleted.map(d => row(d.version, verb, d.reason)),
         ...outcome.skipped.map(s => row(s.version, 'skipped', s.reason)),
@@ -808,25 +809,25 @@ function unknownSection(r) {
     return ['### Outcome not known', '', 'Boomi may have done these; check in the Developer tab:', '', ...[...new Set(checks)].map(c => `- ${c}`), ''];
 }
 function checkFor(q, r) {
-    const group = (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(r.groupType);
+    const group = (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(r.groupType);
     switch (q.operation) {
         case 'upload': {
-            const line = r.archive ? (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(`sha256: ${r.archive.sha256}`) : "this archive's sha256 line";
+            const line = r.archive ? (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(`sha256: ${r.archive.sha256}`) : "this archive's sha256 line";
             return `Upload: look in group ${group} for a version whose change log ends with the line ${line}. If there is one, Boomi stored this upload; a re-run with this archive finds and reuses it.`;
         }
         case 'change':
-            return `Version change: see which version classification ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(q.classificationType)} uses (this run asked for ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(q.versionId)}).`;
+            return `Version change: see which version classification ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(q.classificationType)} uses (this run asked for ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(q.versionId)}).`;
         case 'delete':
-            return `Delete: see whether version ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(q.version.versionId)} of ${group} is still there.`;
+            return `Delete: see whether version ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(q.version.versionId)} of ${group} is still there.`;
     }
 }
 /** The job summary: the version, its checksums, switches, and every pruning decision with its reason. */
 function renderSummary(r) {
-    const lines = [`## Boomi connector release: ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdCode */ .xs)(r.groupType)}${r.dryRun ? ' (dry run)' : ''}`, ''];
+    const lines = [`## Boomi connector release: ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(r.groupType)}${r.dryRun ? ' (dry run)' : ''}`, ''];
     if (r.cancelled)
         lines.push('> **Cancelled:** the run was stopped; this is what it did before that.', '');
     if (r.error)
-        lines.push(`> **Failed:** ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .mdText */ .bC)(r.error)}`, '');
+        lines.push(`> **Failed:** ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(r.error)}`, '');
     return [
         ...lines,
         ...overview(r),

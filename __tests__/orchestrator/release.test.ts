@@ -692,6 +692,22 @@ describe('classifications', () => {
     expect(outputsOf(run.record)).toMatchObject({ 'version-id': '1001', uploaded: 'false', sha256: '', 'version-sha256': '' })
   })
 
+  it('the summary shows the release notes sent whatever gave the version: given by version-id, reused, or in a dry run', async () => {
+    const notesOf = (md: string) => /<summary>(Release notes[^<]*)<\/summary>\n\n```text\n([^`]*)\n```/.exec(md)?.slice(1)
+    const given = new FakeBoomi()
+    given.seed(3)
+    const promoted = await runFake(given, makeInputs({ archive: undefined, versionId: '1001', changeLog: 'Promoted notes', classifications: ['prod'] }), ws.dir)
+    expect(given.calls).toContain(`change ${GROUP}-prod 1001 "Promoted notes"`)
+    expect(notesOf(renderSummary(promoted.record))).toEqual(['Release notes sent', 'Promoted notes'])
+    const dry = await runFake(given, makeInputs({ archive: undefined, versionId: '1001', changeLog: 'Promoted notes', classifications: ['prod'], dryRun: true }), ws.dir)
+    expect(notesOf(renderSummary(dry.record))).toEqual(['Release notes that would be sent', 'Promoted notes'])
+    const same = new FakeBoomi()
+    same.seed(1, () => ({ changeLog: `x\n\n${trailer}` }))
+    const reused = await runFake(same, makeInputs({ changeLog: 'New notes', classifications: ['uat'] }), ws.dir)
+    expect(reused.record.upload?.kind).toBe('reused')
+    expect(notesOf(renderSummary(reused.record))).toEqual(['Release notes sent', 'New notes'])
+  })
+
   it("version-id of a version this action uploaded: version-sha256 is that version's archive", async () => {
     const boomi = new FakeBoomi()
     boomi.seed(2, i => (i === 1 ? { changeLog: `notes\n\n${trailer}` } : {}))

@@ -1628,13 +1628,10 @@ class HttpBoomiClient {
 
 // EXTERNAL MODULE: ./src/domain/record.ts
 var record = __webpack_require__(6403);
-// EXTERNAL MODULE: ./src/domain/changelog.ts
-var changelog = __webpack_require__(6054);
 ;// CONCATENATED MODULE: ./src/domain/summary.ts
 // The job summary as Markdown, computed from the run record alone. Every field
 // that came from outside (Boomi's answers, file names, messages) goes through
 // untrusted.ts before it meets Markdown or HTML.
-
 
 
 
@@ -1777,7 +1774,7 @@ function switchSection(r) {
         return `| ${(0,untrusted/* mdCode */.xs)(s.classificationType)} | ${(0,untrusted/* mdCode */.xs)(s.versionId)} | ${(0,untrusted/* mdText */.bC)(s.reviewStatus || '–')} | ${(0,untrusted/* mdText */.bC)([note, said].filter(Boolean).join('; '))} |`;
     });
     lines.push(...cappedRows(rows, 4));
-    const notes = r.upload && 'changeLog' in r.upload ? (0,changelog/* releaseNotes */.fk)(r.upload.changeLog) : undefined;
+    const notes = r.releaseNotes;
     if (notes)
         lines.push('', `<details><summary>Release notes ${r.dryRun ? 'that would be sent' : 'sent'}</summary>`, '', (0,untrusted/* mdBlock */.nx)(notes), '', '</details>');
     return [...lines, ''];
@@ -1878,6 +1875,8 @@ function renderSummary(r) {
 
 // EXTERNAL MODULE: ./src/net/pacer.ts
 var net_pacer = __webpack_require__(7960);
+// EXTERNAL MODULE: ./src/domain/changelog.ts
+var changelog = __webpack_require__(6054);
 ;// CONCATENATED MODULE: ./src/domain/changelog-file.ts
 // Picks the release notes out of a Markdown changelog (docs/behaviour.md, "Change log from a file"): the
 // section for the tag being released; for a run that is not for a tag, the
@@ -2613,6 +2612,7 @@ async function switchPhase(deps, version, releaseNotes) {
     const { inputs, log } = deps;
     // Each change goes into the record as an event; nothing else keeps them.
     const done = (change) => deps.events.report({ type: 'switched', change });
+    deps.events.report({ type: 'release-notes', text: releaseNotes });
     for (const label of inputs.classifications) {
         const classificationType = classificationTypeOf(inputs.groupType, label);
         if (inputs.dryRun || !version) {

@@ -608,6 +608,9 @@ function foldRun(base, events) {
             case 'not-tried':
                 track(e.version, item => ({ status: 'not-tried', item }));
                 break;
+            case 'release-notes':
+                r.releaseNotes = e.text;
+                break;
             case 'switched':
                 switches.set(e.change.classificationType, e.change);
                 break;

@@ -118,6 +118,8 @@ export type RunEvent =
   | { type: 'refused'; item: PlannedVersion }
   | { type: 'delete-failed'; version: ConnectorVersion; error: string }
   | { type: 'not-tried'; version: ConnectorVersion }
+  /** The release notes the version changes carry (or, in a dry run, would carry). */
+  | { type: 'release-notes'; text: string }
   | { type: 'switched'; change: SwitchResult }
   | { type: 'throttling'; stats: ThrottleStats }
   /** Which API root answered and what Boomi said about its API, read from the client when the run ends. */
@@ -144,6 +146,8 @@ export interface RunRecord {
   emptyGroup?: boolean
   upload?: UploadRecord
   switches?: SwitchResult[]
+  /** The release notes sent with the version changes, whether the run uploaded, reused or was given its version. */
+  releaseNotes?: string
   /** The prune phase's plan; absent when only room was made for the upload. */
   prune?: PruneResult
   pruning?: PruningRecord
@@ -225,6 +229,9 @@ export function foldRun(base: Pick<RunRecord, 'groupType' | 'dryRun' | 'archiveG
         break
       case 'not-tried':
         track(e.version, item => ({ status: 'not-tried', item }))
+        break
+      case 'release-notes':
+        r.releaseNotes = e.text
         break
       case 'switched':
         switches.set(e.change.classificationType, e.change)

@@ -1,7 +1,6 @@
 // The job summary as Markdown, computed from the run record alone. Every field
 // that came from outside (Boomi's answers, file names, messages) goes through
 // untrusted.ts before it meets Markdown or HTML.
-import { releaseNotes } from './changelog.js'
 import { versionSha256 } from './outputs.js'
 import type { PlannedVersion } from './plan.js'
 import { type RunRecord, type SentRequest, type UploadRecord, runVersion } from './record.js'
@@ -149,7 +148,7 @@ function switchSection(r: RunRecord): string[] {
     return `| ${mdCode(s.classificationType)} | ${mdCode(s.versionId)} | ${mdText(s.reviewStatus || '–')} | ${mdText([note, said].filter(Boolean).join('; '))} |`
   })
   lines.push(...cappedRows(rows, 4))
-  const notes = r.upload && 'changeLog' in r.upload ? releaseNotes(r.upload.changeLog) : undefined
+  const notes = r.releaseNotes
   if (notes) lines.push('', `<details><summary>Release notes ${r.dryRun ? 'that would be sent' : 'sent'}</summary>`, '', mdBlock(notes), '', '</details>')
   return [...lines, '']
 }

@@ -22,6 +22,7 @@ export async function switchPhase(deps: RunDeps, version: ConnectorVersion | und
   const { inputs, log } = deps
   // Each change goes into the record as an event; nothing else keeps them.
   const done = (change: SwitchResult): void => deps.events.report({ type: 'switched', change })
+  deps.events.report({ type: 'release-notes', text: releaseNotes })
   for (const label of inputs.classifications) {
     const classificationType = classificationTypeOf(inputs.groupType, label)
     if (inputs.dryRun || !version) {
