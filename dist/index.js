@@ -852,11 +852,13 @@ function renderSummary(r) {
 /* harmony export */   TN: () => (/* binding */ oneLine),
 /* harmony export */   Zg: () => (/* binding */ scrubSecrets),
 /* harmony export */   bC: () => (/* binding */ mdText),
+/* harmony export */   eW: () => (/* binding */ MAX_FAILURE_MESSAGE),
 /* harmony export */   eo: () => (/* binding */ secretForms),
+/* harmony export */   nv: () => (/* binding */ MIN_SECRET_FRAGMENT),
 /* harmony export */   nx: () => (/* binding */ mdBlock),
 /* harmony export */   xs: () => (/* binding */ mdCode)
 /* harmony export */ });
-/* unused harmony exports LOG_LINE_GUARD, MISSING, MAX_MD_TEXT, MAX_MD_BLOCK, MIN_SECRET_FRAGMENT, MASK, ELLIPSIS */
+/* unused harmony exports LOG_LINE_GUARD, MISSING, MAX_MD_TEXT, MAX_MD_BLOCK, MASK, ELLIPSIS */
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8992);
 // The one place where text from outside (Boomi's answers, input values, file
 // names, a changelog file) is made safe for where it goes: the runner's log, the
@@ -909,6 +911,8 @@ const MARKDOWN_INLINE = /[\\`*_[\]()#|!~$@]/g;
 const MISSING = '–';
 /** Longest text a summary cell shows before it is cut. */
 const MAX_MD_TEXT = 1000;
+/** Longest failure message a front end prints (the Action's log and summary, the command-line tool's error line). */
+const MAX_FAILURE_MESSAGE = 4000;
 function escapeMarkdownLine(line) {
     // GitHub makes a bare `https://…` or `www.…` a link: an escaped `:` or `.` breaks either.
     const inline = line
@@ -985,12 +989,18 @@ function secretForms(secrets) {
     const forms = secrets.flatMap(s => (s ? [s, encodeURIComponent(s), Buffer.from(s, 'utf8').toString('base64'), JSON.stringify(s).slice(1, -1)] : []));
     return [...new Set(forms)];
 }
+/** Built once per list of forms: a listing scrubs thousands of short fields with the same list. */
+const gramsOf = new WeakMap();
 function secretGrams(secrets) {
+    const known = gramsOf.get(secrets);
+    if (known)
+        return known;
     const grams = new Set();
     for (const s of secrets) {
         for (let i = 0; i + MIN_SECRET_FRAGMENT <= s.length; i++)
             grams.add(s.slice(i, i + MIN_SECRET_FRAGMENT));
     }
+    gramsOf.set(secrets, grams);
     return grams;
 }
 /** Marks every character inside a run of at least MIN_SECRET_FRAGMENT characters that occurs in a secret. */
@@ -2558,7 +2568,9 @@ function readCredentials(raw, apiToken) {
         throw invalid(INPUTS.username, username);
     if (!apiToken)
         required(raw, INPUTS.apiToken);
-    if ((0,src_text/* hasByteControl */.Yk)(apiToken))
+    // Any control, bidi or zero-width character: the log escapes them, and the runner's masking, which matches
+    // the token as given, would then miss the escaped form.
+    if ((0,src_text/* hasTextControl */.h2)(apiToken))
         throw invalid(INPUTS.apiToken, apiToken);
     return { accountId, username, apiToken };
 }
@@ -2764,8 +2776,6 @@ function writeSummary(markdown) {
 
 
 
-/** Longest failure message the log shows; the job summary has it too. */
-const MAX_FAILURE_MESSAGE = 4000;
 async function run() {
     let inputs;
     try {
@@ -2787,7 +2797,7 @@ async function run() {
 }
 /** The failure, made safe for the log as every other line is (file and entry names may hold anything) and bounded. */
 function fail(message) {
-    setFailed((0,untrusted/* cut */.Jj)((0,untrusted/* forLog */.Ig)(message), MAX_FAILURE_MESSAGE));
+    setFailed((0,untrusted/* cut */.Jj)((0,untrusted/* forLog */.Ig)(message), untrusted/* MAX_FAILURE_MESSAGE */.eW));
 }
 /**
  * A bad input stops the run before it starts; its outputs and summary are still written

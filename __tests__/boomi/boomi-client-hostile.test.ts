@@ -214,6 +214,28 @@ describe('refusals', () => {
     for (const piece of [TOKEN.slice(0, 6), TOKEN.slice(-6), basic.slice(0, 6), basic.slice(-8)]) expect(err.message).not.toContain(piece)
   })
 
+  it("an error body naming the user keeps the name (no secret, and the 401 hint asks to check it), not the word 'Basic'", async () => {
+    const { c } = await against(() => ({ status: 401, body: `Basic authentication failed for user ${USER}`, headers: { 'Content-Type': 'text/plain' } }))
+    const err = await c.listGroup(GROUP).catch(e => e)
+    expect(err.message).toContain(`Basic authentication failed for user ${USER}`)
+  })
+
+  it('versions whose describing fields or review status echo the token, in any case, hand none of it on', async () => {
+    const basic = Buffer.from(`${USER}:${TOKEN}`).toString('base64')
+    const echoing = { displayVersion: `v ${TOKEN}`, uploadedBy: { email: basic }, carLink: `https://x.example/${TOKEN}`, reviewStatus: TOKEN }
+    const { c } = await against((_hit, i) =>
+      i === 0 ? queryPage([versionJson(1, GROUP, echoing)]) : json({ ...versionJson(2, GROUP, { ...echoing, changeLog: 'n' }) })
+    )
+    const listed = await c.listGroup(GROUP)
+    const created = await c.createVersion(GROUP, { length: 0, headers: {}, writeTo: async () => undefined })
+    // The unknown status is kept upper-cased, as read, so that is the form it would have shown the token in.
+    expect(listed[0].reviewStatus).toBe('***')
+    expect(listed[0].displayVersion).toBe('v ***')
+    for (const text of [JSON.stringify(listed), JSON.stringify(created)]) {
+      for (const piece of [TOKEN, TOKEN.toUpperCase(), basic].flatMap(s => [s.slice(0, 6), s.slice(-6)])) expect(text).not.toContain(piece)
+    }
+  })
+
   it('every answer reaches the pacer with its Retry-After', async () => {
     const { c, seen } = await against((_hit, i) => (i === 0 ? { status: 503, body: '{}', headers: { 'Retry-After': '2' } } : queryPage([])), 2)
     await c.listGroup(GROUP)

@@ -295,10 +295,15 @@ describe('refusal hints fit the operation and the prefix', () => {
     expect(toBoomiError('query', { ...res, headers: {} }, 0).message).toContain('The answer redirects, which Boomi')
   })
 
-  it.each([405, 415])('a delete answered %i: the delete form may be wrong, and the answer is asked for (the stop line of the pruning says what was not sent)', status => {
-    expect(hintFor('delete', status)).toMatch(/did not take the delete request's form.*docs\/boomi-api\.md.*\)\. Please report this answer with the action's version\.$/)
-    expect(hintFor('query', status)).toBeUndefined()
-  })
+  it.each([405, 415])(
+    'a delete answered %i: the delete form may be wrong, and the answer is asked for (the stop line of the pruning says what was not sent)',
+    status => {
+      expect(hintFor('delete', status)).toMatch(
+        /did not take the delete request's form.*docs\/boomi-api\.md.*\)\. Please report this answer with the action's version\.$/
+      )
+      expect(hintFor('query', status)).toBeUndefined()
+    }
+  )
 
   it('a first upload refused: the group must exist', () => {
     expect(hintFor('create', 400)).toMatch(/connector group exists \(Developer tab, Add Connector Group\)/)

@@ -132,6 +132,16 @@ describe('upload', () => {
     })
   })
 
+  it('names at most five of the lines it dropped, then how many more: a change-log file may hold thousands', async () => {
+    const lines = Array.from({ length: 2000 }, (_, i) => `sha256: ${i.toString(16).padStart(64, '0')}`)
+    const boomi = new FakeBoomi()
+    boomi.seed(1)
+    const run = await runFake(boomi, makeInputs({ changeLog: `notes\n${lines.join('\n')}`, dryRun: true }), ws.dir)
+    expect(run.warnings).toHaveLength(1)
+    expect(run.warnings[0]).toMatch(/^Dropped 2,?000 lines of change-log .*'sha256: 0{60}0004' and 1,?995 more\. The action appends/)
+    expect(run.warnings[0].length).toBeLessThan(1000)
+  })
+
   it("drops the user's lines shaped like the trailer, so a later release of that archive is not taken for this one", async () => {
     const bytesOfB = Buffer.from('PK\x03\x04 archive B, not inspected')
     writeFileSync(path.join(ws.dir, 'b.car.zip'), bytesOfB)
@@ -699,7 +709,11 @@ describe('classifications', () => {
     const promoted = await runFake(given, makeInputs({ archive: undefined, versionId: '1001', changeLog: 'Promoted notes', classifications: ['prod'] }), ws.dir)
     expect(given.calls).toContain(`change ${GROUP}-prod 1001 "Promoted notes"`)
     expect(notesOf(renderSummary(promoted.record))).toEqual(['Release notes sent', 'Promoted notes'])
-    const dry = await runFake(given, makeInputs({ archive: undefined, versionId: '1001', changeLog: 'Promoted notes', classifications: ['prod'], dryRun: true }), ws.dir)
+    const dry = await runFake(
+      given,
+      makeInputs({ archive: undefined, versionId: '1001', changeLog: 'Promoted notes', classifications: ['prod'], dryRun: true }),
+      ws.dir
+    )
     expect(notesOf(renderSummary(dry.record))).toEqual(['Release notes that would be sent', 'Promoted notes'])
     const same = new FakeBoomi()
     same.seed(1, () => ({ changeLog: `x\n\n${trailer}` }))
@@ -741,7 +755,13 @@ describe('classifications', () => {
     }
     const run = await runFake(boomi, makeInputs({ classifications: ['uat', 'prod'] }), ws.dir, { signal: controller.signal })
     expect(run.error).toBeInstanceOf(CancelledError)
-    const notRequested = (type: string) => ({ classificationType: type, versionId: '2001', reviewStatus: '', error: 'not requested: the run was cancelled', notRequested: true })
+    const notRequested = (type: string) => ({
+      classificationType: type,
+      versionId: '2001',
+      reviewStatus: '',
+      error: 'not requested: the run was cancelled',
+      notRequested: true
+    })
     expect(run.record.switches).toEqual([notRequested(`${GROUP}-uat`), notRequested(`${GROUP}-prod`)])
     expect(JSON.parse(outputsOf(run.record)['classification-changes'])).toEqual([])
     const summary = renderSummary(run.record)
@@ -812,7 +832,9 @@ describe('a forced cancel reports what may have happened', () => {
     boomi.changeHangs.add(`${GROUP}-prod`)
     const record = await forcedWhile(boomi, ws.dir, makeInputs({ classifications: ['uat', 'prod', 'dev'] }), c => c.startsWith(`change ${GROUP}-prod`))
     expect(boomi.calls.some(c => c.startsWith(`change ${GROUP}-dev`))).toBe(false)
-    expect(record.switches?.map(s => [s.classificationType, s.reviewStatus || (s.outcomeUnknown ? 'unknown' : s.notRequested ? 'not requested' : '?')])).toEqual([
+    expect(
+      record.switches?.map(s => [s.classificationType, s.reviewStatus || (s.outcomeUnknown ? 'unknown' : s.notRequested ? 'not requested' : '?')])
+    ).toEqual([
       [`${GROUP}-uat`, 'APPROVED'],
       [`${GROUP}-prod`, 'unknown'],
       [`${GROUP}-dev`, 'not requested']
@@ -825,6 +847,28 @@ describe('a forced cancel reports what may have happened', () => {
     expect(md).toContain(`| \`${GROUP}-dev\` | \`2001\` | – | not requested: the run was cancelled |`)
     // the change in flight is named once among what to check
     expect(md.match(new RegExp(`classification \`${GROUP}-prod\` uses`, 'g'))).toHaveLength(1)
+  })
+
+  it('a change already of outcome not known keeps it when a later one is in flight at the end', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(2)
+    boomi.changeAnswers.set(`${GROUP}-uat`, 'unreadable')
+    boomi.changeHangs.add(`${GROUP}-prod`)
+    const record = await forcedWhile(boomi, ws.dir, makeInputs({ classifications: ['uat', 'prod', 'dev'] }), c => c.startsWith(`change ${GROUP}-prod`))
+    expect(record.switches).toEqual([
+      expect.objectContaining({ classificationType: `${GROUP}-uat`, outcomeUnknown: true }),
+      { classificationType: `${GROUP}-prod`, versionId: '2001', reviewStatus: '', outcomeUnknown: true },
+      { classificationType: `${GROUP}-dev`, versionId: '2001', reviewStatus: '', error: 'not requested: the run was cancelled', notRequested: true }
+    ])
+  })
+
+  it('an upload in flight at the end: the classifications, never reached, are not reported at all', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(2)
+    boomi.createSteps = ['stored-hang']
+    const record = await forcedWhile(boomi, ws.dir, makeInputs({ classifications: ['uat', 'prod'] }), c => c === 'create')
+    expect(record.switches).toBeUndefined()
+    expect(outputsOf(record)['classification-changes']).toBe('[]')
   })
 
   it('an upload stored and never answered: version-id empty, uploaded unknown, and the summary names the sha256 line to look for', async () => {

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import * as path from 'node:path'
 import { parseOutputFile } from '../../scripts/run-action.js'
 import { Output } from '../../src/constants.js'
-import { MAX_FAILURE_MESSAGE } from '../../src/runner/entry.js'
+import { MAX_FAILURE_MESSAGE } from '../../src/domain/untrusted.js'
 import { type ActionHarness, withActionHarness } from '../helpers/action-harness.js'
 
 const HEADING = /^## Boomi connector release: /gm

@@ -3,6 +3,7 @@
 // from a flag. Validation itself is read.ts's (inputs.test.ts).
 import { describe, expect, it } from '@jest/globals'
 import { errorLine, redact } from '../../src/cli/report.js'
+import { MAX_FAILURE_MESSAGE } from '../../src/domain/untrusted.js'
 import { InputError } from '../../src/errors.js'
 import { envName, helpText, readCommandLine } from '../../src/inputs/command-line.js'
 import { invalid, readInputs } from '../../src/inputs/read.js'
@@ -178,5 +179,16 @@ describe('--help and errors', () => {
     expect(line).not.toContain('tok-1234567890')
     expect(line).not.toContain('\u001b')
     expect(redact('a s3cret b s3cret', ['s3cret'])).toBe('a *** b ***')
+  })
+
+  it('the error line is cut as the action cuts its failure, after the secrets are taken out', () => {
+    // Pruning's closing error names every failed deletion with Boomi's words: 1,500 of them ran to megabytes.
+    const line = errorLine(new Error(`Pruning failed: ${'1234-'.repeat(50_000)}`), [])
+    expect(line.length).toBeLessThan(MAX_FAILURE_MESSAGE + 100)
+    expect(line).toMatch(/^boomi-connector-release: error: Pruning failed: 1234-1234-.*…\n$/)
+    // A secret the cut would split is taken out whole first.
+    const secret = 'tok-1234567890'
+    const straddling = errorLine(new Error(`${'x'.repeat(MAX_FAILURE_MESSAGE - 20)} ${secret}`), [secret])
+    expect(straddling).not.toContain('tok-12345')
   })
 })

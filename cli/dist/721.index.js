@@ -1088,9 +1088,13 @@ function parseErrorMessage(text, contentType = '') {
             return message;
     }
     if (body.startsWith('<')) {
-        const match = /<message>([\s\S]*?)<\/message>/i.exec(body);
-        if (match)
-            return decodeXml(match[1]).trim();
+        // The first <message> and the first close after it, found in linear time: a lazy pattern
+        // rescans to the end from every opening, and an answer of 16 MiB of openings took hours.
+        const open = body.search(/<message>/i);
+        const start = open + '<message>'.length;
+        const close = open < 0 ? -1 : body.slice(start).search(/<\/message>/i);
+        if (close >= 0)
+            return decodeXml(body.slice(start, start + Math.min(close, SCRUB_WINDOW))).trim();
     }
     return body.replace(/\s+/g, ' ');
 }
@@ -1397,6 +1401,7 @@ class HttpBoomiClient {
     refused = new Map();
     authorization;
     secrets;
+    secretForms;
     notices = [];
     strategy;
     /** An answer of this run was understood: Boomi's API is where api-url says. */
@@ -1405,9 +1410,12 @@ class HttpBoomiClient {
         this.opts = opts;
         this.strategy = opts.retry instanceof net_retry/* RetryStrategy */.aS ? opts.retry : new net_retry/* RetryStrategy */.aS(opts.retry);
         this.root = opts.findPrefix ? undefined : opts.apiUrl;
-        const credentials = `${opts.username}:${opts.apiToken}`;
-        this.authorization = `Basic ${Buffer.from(credentials).toString('base64')}`;
-        this.secrets = [opts.apiToken, credentials, this.authorization];
+        const basic = Buffer.from(`${opts.username}:${opts.apiToken}`).toString('base64');
+        this.authorization = `Basic ${basic}`;
+        // The token, also upper-cased (as an unknown review status is kept, and shown), and the Basic value. Not the
+        // user name, which is no secret: scrubbing its pieces hid it where the 401 hint asks the user to check it.
+        this.secrets = [opts.apiToken, opts.apiToken.toUpperCase(), basic];
+        this.secretForms = (0,untrusted/* secretForms */.eo)(this.secrets);
     }
     async listGroup(groupType) {
         // A queryMore token is single-use; if Boomi rejects a retried one, the listing starts over.
@@ -1459,11 +1467,25 @@ class HttpBoomiClient {
                 .join(', ');
             this.opts.log.warning((0,untrusted/* forLog */.Ig)(`The listing of ${groupType} held ${(0,src_text/* plural */.LS)(foreign.length, 'version')} of other groups, left out: ${shown}${foreign.length > 20 ? ', …' : ''}`));
         }
-        return versions;
+        return versions.map(v => this.scrubbed(v));
+    }
+    /**
+     * A version's describing fields and its review status, which are shown and output as they
+     * are, scrubbed of the credentials as Boomi's error text is. A status scrubbed can only
+     * become one not known, which protects. The change log is not: its trailer is identity.
+     */
+    scrubbed(version) {
+        const out = { ...version };
+        for (const key of ['displayVersion', 'uploadedBy', 'deletedDate', 'carLink', 'reviewStatus']) {
+            const value = out[key];
+            if (value !== undefined && value.length >= untrusted/* MIN_SECRET_FRAGMENT */.nv)
+                out[key] = (0,untrusted/* scrubSecrets */.Zg)(value, this.secretForms);
+        }
+        return out;
     }
     async createVersion(groupType, body) {
         const text = await this.send({ operation: 'create', method: 'POST', path: contract/* PATHS */.R7.create, body });
-        return this.read(() => readCreatedVersion(text, groupType));
+        return this.scrubbed(this.read(() => readCreatedVersion(text, groupType)));
     }
     /**
      * An answer read; once one was understood in this run, api-url is right, so an answer not
@@ -1618,7 +1640,7 @@ class HttpBoomiClient {
             if (raw === undefined || this.notices.some(n => n.operation === operation && n.header === header))
                 continue;
             // Outside text: a server that echoes the credentials must not get them logged.
-            const value = (0,untrusted/* cut */.Jj)((0,untrusted/* scrubSecrets */.Zg)((0,untrusted/* cut */.Jj)((0,untrusted/* oneLine */.TN)(Array.isArray(raw) ? raw.join(', ') : raw), 8 * MAX_NOTICE_VALUE), (0,untrusted/* secretForms */.eo)(this.secrets)), MAX_NOTICE_VALUE);
+            const value = (0,untrusted/* cut */.Jj)((0,untrusted/* scrubSecrets */.Zg)((0,untrusted/* cut */.Jj)((0,untrusted/* oneLine */.TN)(Array.isArray(raw) ? raw.join(', ') : raw), 8 * MAX_NOTICE_VALUE), this.secretForms), MAX_NOTICE_VALUE);
             this.notices.push({ operation, header, value });
             const why = header === 'Deprecation' || header === 'Sunset' ? 'Boomi may retire this endpoint; look for a newer release of this action.' : '';
             this.opts.log.warning((0,untrusted/* forLog */.Ig)((0,errors/* sentences */.hC)(`Boomi's answer to ${operation} carries ${header}: ${value}`, why)));
@@ -2095,9 +2117,15 @@ async function changeLogPhase(deps) {
     const { text, dropped } = (0,changelog/* withoutTrailerLines */.bp)(found.text);
     if (dropped.length) {
         const from = found.source === 'file' ? `${constants/* Input */.pd.changeLogFile} ${deps.inputs.changeLogFile}` : constants/* Input */.pd.changeLog;
-        deps.log.warning(`Dropped ${(0,src_text/* plural */.LS)(dropped.length, 'line')} of ${from} shaped like the action's own trailer, which identifies the archive: ${dropped.map(line => `'${(0,untrusted/* cut */.Jj)(line, 90)}'`).join(', ')}. The action appends the true trailer itself.`);
+        deps.log.warning(`Dropped ${(0,src_text/* plural */.LS)(dropped.length, 'line')} of ${from} shaped like the action's own trailer, which identifies the archive: ${quoted(dropped)}. The action appends the true trailer itself.`);
     }
     return { ...found, text };
+}
+/** How many dropped lines the warning quotes: a change-log file of 1 MiB may hold thousands. */
+const MAX_DROPPED_SHOWN = 5;
+function quoted(lines) {
+    const shown = lines.slice(0, MAX_DROPPED_SHOWN).map(line => `'${(0,untrusted/* cut */.Jj)(line, 90)}'`);
+    return lines.length > MAX_DROPPED_SHOWN ? `${shown.join(', ')} and ${lines.length - MAX_DROPPED_SHOWN} more` : shown.join(', ');
 }
 async function changeLogText(deps) {
     const { inputs, log } = deps;

@@ -201,7 +201,9 @@ function errorLine(err, secrets) {
         const name = err.input;
         where = !name || name.startsWith('-') ? name : name === _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.apiToken ? (0,_inputs_command_line_js__WEBPACK_IMPORTED_MODULE_2__/* .envName */ .pD)(name) : `--${name} / ${(0,_inputs_command_line_js__WEBPACK_IMPORTED_MODULE_2__/* .envName */ .pD)(name)}`;
     }
-    return `${CLI_NAME}: error: ${redact((0,_domain_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .forLog */ .Ig)(`${where ? `${where}: ` : ''}${flagShaped((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err))}`), secrets)}\n`;
+    // Redacted before it is cut, so that a cut cannot leave part of a secret for redact() to miss.
+    const message = redact((0,_domain_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .forLog */ .Ig)(`${where ? `${where}: ` : ''}${flagShaped((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err))}`), secrets);
+    return `${CLI_NAME}: error: ${(0,_domain_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .cut */ .Jj)(message, _domain_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_FAILURE_MESSAGE */ .eW)}\n`;
 }
 const SPECS = new Map(Object.values(_inputs_table_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUTS */ .m).map(spec => [spec.name, spec]));
 /**
@@ -683,11 +685,13 @@ class EventLog {
 /* harmony export */   TN: () => (/* binding */ oneLine),
 /* harmony export */   Zg: () => (/* binding */ scrubSecrets),
 /* harmony export */   bC: () => (/* binding */ mdText),
+/* harmony export */   eW: () => (/* binding */ MAX_FAILURE_MESSAGE),
 /* harmony export */   eo: () => (/* binding */ secretForms),
+/* harmony export */   nv: () => (/* binding */ MIN_SECRET_FRAGMENT),
 /* harmony export */   nx: () => (/* binding */ mdBlock),
 /* harmony export */   xs: () => (/* binding */ mdCode)
 /* harmony export */ });
-/* unused harmony exports LOG_LINE_GUARD, MISSING, MAX_MD_TEXT, MAX_MD_BLOCK, MIN_SECRET_FRAGMENT, MASK, ELLIPSIS */
+/* unused harmony exports LOG_LINE_GUARD, MISSING, MAX_MD_TEXT, MAX_MD_BLOCK, MASK, ELLIPSIS */
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8992);
 // The one place where text from outside (Boomi's answers, input values, file
 // names, a changelog file) is made safe for where it goes: the runner's log, the
@@ -740,6 +744,8 @@ const MARKDOWN_INLINE = /[\\`*_[\]()#|!~$@]/g;
 const MISSING = '–';
 /** Longest text a summary cell shows before it is cut. */
 const MAX_MD_TEXT = 1000;
+/** Longest failure message a front end prints (the Action's log and summary, the command-line tool's error line). */
+const MAX_FAILURE_MESSAGE = 4000;
 function escapeMarkdownLine(line) {
     // GitHub makes a bare `https://…` or `www.…` a link: an escaped `:` or `.` breaks either.
     const inline = line
@@ -816,12 +822,18 @@ function secretForms(secrets) {
     const forms = secrets.flatMap(s => (s ? [s, encodeURIComponent(s), Buffer.from(s, 'utf8').toString('base64'), JSON.stringify(s).slice(1, -1)] : []));
     return [...new Set(forms)];
 }
+/** Built once per list of forms: a listing scrubs thousands of short fields with the same list. */
+const gramsOf = new WeakMap();
 function secretGrams(secrets) {
+    const known = gramsOf.get(secrets);
+    if (known)
+        return known;
     const grams = new Set();
     for (const s of secrets) {
         for (let i = 0; i + MIN_SECRET_FRAGMENT <= s.length; i++)
             grams.add(s.slice(i, i + MIN_SECRET_FRAGMENT));
     }
+    gramsOf.set(secrets, grams);
     return grams;
 }
 /** Marks every character inside a run of at least MIN_SECRET_FRAGMENT characters that occurs in a secret. */
@@ -2578,7 +2590,9 @@ function readCredentials(raw, apiToken) {
         throw invalid(table/* INPUTS */.m.username, username);
     if (!apiToken)
         required(raw, table/* INPUTS */.m.apiToken);
-    if ((0,src_text/* hasByteControl */.Yk)(apiToken))
+    // Any control, bidi or zero-width character: the log escapes them, and the runner's masking, which matches
+    // the token as given, would then miss the escaped form.
+    if ((0,src_text/* hasTextControl */.h2)(apiToken))
         throw invalid(table/* INPUTS */.m.apiToken, apiToken);
     return { accountId, username, apiToken };
 }

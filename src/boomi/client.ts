@@ -6,7 +6,7 @@ import { PrefixNotFoundError, boomiWords, retryAfterOf, toBoomiError } from './r
 import { AnswerError, BoomiError, type Operation, OutcomeUnknownError, WithdrawnError, sentences } from '../errors.js'
 import type { Logger } from '../logger.js'
 import type { ApiContact, ApiNotice } from '../domain/contact.js'
-import { cut, forLog, oneLine, scrubSecrets, secretForms } from '../domain/untrusted.js'
+import { MIN_SECRET_FRAGMENT, cut, forLog, oneLine, scrubSecrets, secretForms } from '../domain/untrusted.js'
 import type { ConnectorVersion, VersionChange } from '../domain/versions.js'
 import { plural } from '../text.js'
 export type { ConnectorVersion, VersionChange } from '../domain/versions.js'
@@ -94,6 +94,7 @@ export class HttpBoomiClient implements BoomiClient {
   private readonly refused = new Map<string, BoomiError>()
   private readonly authorization: string
   private readonly secrets: string[]
+  private readonly secretForms: string[]
   private readonly notices: ApiNotice[] = []
   private readonly strategy: RetryStrategy
   /** An answer of this run was understood: Boomi's API is where api-url says. */
@@ -102,9 +103,12 @@ export class HttpBoomiClient implements BoomiClient {
   constructor(private readonly opts: ClientOptions) {
     this.strategy = opts.retry instanceof RetryStrategy ? opts.retry : new RetryStrategy(opts.retry)
     this.root = opts.findPrefix ? undefined : opts.apiUrl
-    const credentials = `${opts.username}:${opts.apiToken}`
-    this.authorization = `Basic ${Buffer.from(credentials).toString('base64')}`
-    this.secrets = [opts.apiToken, credentials, this.authorization]
+    const basic = Buffer.from(`${opts.username}:${opts.apiToken}`).toString('base64')
+    this.authorization = `Basic ${basic}`
+    // The token, also upper-cased (as an unknown review status is kept, and shown), and the Basic value. Not the
+    // user name, which is no secret: scrubbing its pieces hid it where the 401 hint asks the user to check it.
+    this.secrets = [opts.apiToken, opts.apiToken.toUpperCase(), basic]
+    this.secretForms = secretForms(this.secrets)
   }
 
   async listGroup(groupType: string): Promise<ConnectorVersion[]> {
@@ -160,12 +164,26 @@ export class HttpBoomiClient implements BoomiClient {
         forLog(`The listing of ${groupType} held ${plural(foreign.length, 'version')} of other groups, left out: ${shown}${foreign.length > 20 ? ', …' : ''}`)
       )
     }
-    return versions
+    return versions.map(v => this.scrubbed(v))
+  }
+
+  /**
+   * A version's describing fields and its review status, which are shown and output as they
+   * are, scrubbed of the credentials as Boomi's error text is. A status scrubbed can only
+   * become one not known, which protects. The change log is not: its trailer is identity.
+   */
+  private scrubbed(version: ConnectorVersion): ConnectorVersion {
+    const out = { ...version }
+    for (const key of ['displayVersion', 'uploadedBy', 'deletedDate', 'carLink', 'reviewStatus'] as const) {
+      const value = out[key]
+      if (value !== undefined && value.length >= MIN_SECRET_FRAGMENT) out[key] = scrubSecrets(value, this.secretForms)
+    }
+    return out
   }
 
   async createVersion(groupType: string, body: StreamBody): Promise<ConnectorVersion> {
     const text = await this.send({ operation: 'create', method: 'POST', path: PATHS.create, body })
-    return this.read(() => readCreatedVersion(text, groupType))
+    return this.scrubbed(this.read(() => readCreatedVersion(text, groupType)))
   }
 
   /**
@@ -321,10 +339,7 @@ export class HttpBoomiClient implements BoomiClient {
       const raw = headers[header.toLowerCase()]
       if (raw === undefined || this.notices.some(n => n.operation === operation && n.header === header)) continue
       // Outside text: a server that echoes the credentials must not get them logged.
-      const value = cut(
-        scrubSecrets(cut(oneLine(Array.isArray(raw) ? raw.join(', ') : raw), 8 * MAX_NOTICE_VALUE), secretForms(this.secrets)),
-        MAX_NOTICE_VALUE
-      )
+      const value = cut(scrubSecrets(cut(oneLine(Array.isArray(raw) ? raw.join(', ') : raw), 8 * MAX_NOTICE_VALUE), this.secretForms), MAX_NOTICE_VALUE)
       this.notices.push({ operation, header, value })
       const why = header === 'Deprecation' || header === 'Sunset' ? 'Boomi may retire this endpoint; look for a newer release of this action.' : ''
       this.opts.log.warning(forLog(sentences(`Boomi's answer to ${operation} carries ${header}: ${value}`, why)))

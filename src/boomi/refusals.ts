@@ -165,8 +165,12 @@ export function parseErrorMessage(text: string, contentType = ''): string {
     if (message) return message
   }
   if (body.startsWith('<')) {
-    const match = /<message>([\s\S]*?)<\/message>/i.exec(body)
-    if (match) return decodeXml(match[1]).trim()
+    // The first <message> and the first close after it, found in linear time: a lazy pattern
+    // rescans to the end from every opening, and an answer of 16 MiB of openings took hours.
+    const open = body.search(/<message>/i)
+    const start = open + '<message>'.length
+    const close = open < 0 ? -1 : body.slice(start).search(/<\/message>/i)
+    if (close >= 0) return decodeXml(body.slice(start, start + Math.min(close, SCRUB_WINDOW))).trim()
   }
   return body.replace(/\s+/g, ' ')
 }

@@ -3,7 +3,7 @@
 // workflow command when the tool runs inside GitHub Actions) and loses any
 // secret the inputs named, as the runner's masking would.
 import { errorMessage, InputError } from '../errors.js'
-import { forLog } from '../domain/untrusted.js'
+import { MAX_FAILURE_MESSAGE, cut, forLog } from '../domain/untrusted.js'
 import { API_TOKEN_FILE, envName } from '../inputs/command-line.js'
 import { INPUTS, type InputSpec } from '../inputs/table.js'
 import { Input } from '../constants.js'
@@ -35,7 +35,9 @@ export function errorLine(err: unknown, secrets: readonly string[]): string {
     const name = err.input
     where = !name || name.startsWith('-') ? name : name === Input.apiToken ? envName(name) : `--${name} / ${envName(name)}`
   }
-  return `${CLI_NAME}: error: ${redact(forLog(`${where ? `${where}: ` : ''}${flagShaped(errorMessage(err))}`), secrets)}\n`
+  // Redacted before it is cut, so that a cut cannot leave part of a secret for redact() to miss.
+  const message = redact(forLog(`${where ? `${where}: ` : ''}${flagShaped(errorMessage(err))}`), secrets)
+  return `${CLI_NAME}: error: ${cut(message, MAX_FAILURE_MESSAGE)}\n`
 }
 
 const SPECS: ReadonlyMap<string, InputSpec> = new Map((Object.values(INPUTS) as InputSpec[]).map(spec => [spec.name, spec]))

@@ -60,6 +60,8 @@ export const MISSING = '–'
 
 /** Longest text a summary cell shows before it is cut. */
 export const MAX_MD_TEXT = 1000
+/** Longest failure message a front end prints (the Action's log and summary, the command-line tool's error line). */
+export const MAX_FAILURE_MESSAGE = 4000
 
 function escapeMarkdownLine(line: string): string {
   // GitHub makes a bare `https://…` or `www.…` a link: an escaped `:` or `.` breaks either.
@@ -144,11 +146,17 @@ export function secretForms(secrets: readonly string[]): string[] {
   return [...new Set(forms)]
 }
 
+/** Built once per list of forms: a listing scrubs thousands of short fields with the same list. */
+const gramsOf = new WeakMap<readonly string[], Set<string>>()
+
 function secretGrams(secrets: readonly string[]): Set<string> {
+  const known = gramsOf.get(secrets)
+  if (known) return known
   const grams = new Set<string>()
   for (const s of secrets) {
     for (let i = 0; i + MIN_SECRET_FRAGMENT <= s.length; i++) grams.add(s.slice(i, i + MIN_SECRET_FRAGMENT))
   }
+  gramsOf.set(secrets, grams)
   return grams
 }
 

@@ -95,7 +95,9 @@ function readCredentials(raw: (spec: InputSpec) => string, apiToken: string): Pi
   if (!username.startsWith(TOKEN_PREFIX)) username = TOKEN_PREFIX + username
   if (username.includes(':') || username === TOKEN_PREFIX || hasByteControl(username)) throw invalid(INPUTS.username, username)
   if (!apiToken) required(raw, INPUTS.apiToken)
-  if (hasByteControl(apiToken)) throw invalid(INPUTS.apiToken, apiToken)
+  // Any control, bidi or zero-width character: the log escapes them, and the runner's masking, which matches
+  // the token as given, would then miss the escaped form.
+  if (hasTextControl(apiToken)) throw invalid(INPUTS.apiToken, apiToken)
   return { accountId, username, apiToken }
 }
 

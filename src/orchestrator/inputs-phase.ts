@@ -66,10 +66,18 @@ export async function changeLogPhase(deps: RunDeps): Promise<ChangeLogResult | u
   if (dropped.length) {
     const from = found.source === 'file' ? `${Input.changeLogFile} ${deps.inputs.changeLogFile}` : Input.changeLog
     deps.log.warning(
-      `Dropped ${plural(dropped.length, 'line')} of ${from} shaped like the action's own trailer, which identifies the archive: ${dropped.map(line => `'${cut(line, 90)}'`).join(', ')}. The action appends the true trailer itself.`
+      `Dropped ${plural(dropped.length, 'line')} of ${from} shaped like the action's own trailer, which identifies the archive: ${quoted(dropped)}. The action appends the true trailer itself.`
     )
   }
   return { ...found, text }
+}
+
+/** How many dropped lines the warning quotes: a change-log file of 1 MiB may hold thousands. */
+const MAX_DROPPED_SHOWN = 5
+
+function quoted(lines: readonly string[]): string {
+  const shown = lines.slice(0, MAX_DROPPED_SHOWN).map(line => `'${cut(line, 90)}'`)
+  return lines.length > MAX_DROPPED_SHOWN ? `${shown.join(', ')} and ${lines.length - MAX_DROPPED_SHOWN} more` : shown.join(', ')
 }
 
 async function changeLogText(deps: RunDeps): Promise<ChangeLogResult | undefined> {

@@ -5,13 +5,10 @@ import { Input } from '../constants.js'
 import { outputsOf } from '../domain/outputs.js'
 import type { RunRecord } from '../domain/record.js'
 import { renderSummary } from '../domain/summary.js'
-import { cut, forLog } from '../domain/untrusted.js'
+import { MAX_FAILURE_MESSAGE, cut, forLog } from '../domain/untrusted.js'
 import { errorMessage } from '../errors.js'
 import { type Inputs, readInputs } from '../inputs/read.js'
 import { getInput, setFailed, setOutputs, setSecret, writeSummary } from './commands.js'
-
-/** Longest failure message the log shows; the job summary has it too. */
-export const MAX_FAILURE_MESSAGE = 4000
 
 export async function run(): Promise<void> {
   let inputs: Inputs
