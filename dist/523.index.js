@@ -2331,6 +2331,7 @@ async function settleUnsure(deps, client, unsure) {
 
 
 
+
 const STATUS_TEXT = {
     APPROVED: 'switched',
     PENDING: 'pending: Boomi awaits approval (a PUBLIC classification) or a scheduled release',
@@ -2350,7 +2351,7 @@ async function switchPhase(deps, version, releaseNotes) {
             done({ classificationType, versionId: version?.versionId ?? '', reviewStatus: '' });
             continue;
         }
-        const notRequested = () => done({ classificationType, versionId: version.versionId, reviewStatus: '', error: 'not requested: the run was cancelled', notRequested: true });
+        const notRequested = () => done(notRequestedChange(classificationType, version.versionId));
         if (deps.signal?.aborted) {
             notRequested();
             continue;
@@ -2402,29 +2403,26 @@ function classificationTypeOf(groupType, label) {
  * (docs/behaviour.md, "Cancellation"). Nothing is added when no change was in flight.
  */
 function reportUnfinishedSwitches(deps) {
-    const open = new Map();
-    const reported = new Set();
-    for (const e of deps.events.all) {
-        if (e.type === 'sent')
-            open.set(e.id, e.request);
-        else if (e.type === 'answered')
-            open.delete(e.id);
-        else if (e.type === 'switched')
-            reported.add(e.change.classificationType);
-    }
-    const inFlight = [...open.values()].flatMap(q => (q.operation === 'change' ? [q] : []));
-    if (!inFlight.length)
+    // The fold knows what was sent and never answered; changes go one at a time, so at most one is.
+    const { switches = [], unknown = [] } = (0,record/* foldRun */.$I)({ groupType: deps.inputs.groupType, dryRun: deps.inputs.dryRun }, deps.events.all);
+    const inFlight = unknown.find(q => q.operation === 'change');
+    if (inFlight?.operation !== 'change')
         return;
-    const { versionId } = inFlight[0];
+    // Every change reported, but the one in flight, which the fold lists at the end: it goes in its place here.
+    const reported = new Set(switches.map(s => s.classificationType));
+    reported.delete(inFlight.classificationType);
     for (const label of deps.inputs.classifications) {
         const classificationType = classificationTypeOf(deps.inputs.groupType, label);
         if (reported.has(classificationType))
             continue;
-        const change = inFlight.some(q => q.classificationType === classificationType)
-            ? { classificationType, versionId, reviewStatus: '', outcomeUnknown: true }
-            : { classificationType, versionId, reviewStatus: '', error: 'not requested: the run was cancelled', notRequested: true };
+        const change = classificationType === inFlight.classificationType
+            ? { classificationType, versionId: inFlight.versionId, reviewStatus: '', outcomeUnknown: true }
+            : notRequestedChange(classificationType, inFlight.versionId);
         deps.events.report({ type: 'switched', change });
     }
+}
+function notRequestedChange(classificationType, versionId) {
+    return { classificationType, versionId, reviewStatus: '', error: 'not requested: the run was cancelled', notRequested: true };
 }
 /** Changes Boomi did not accept: refused outright, or answered REJECTED or CANCELLED. */
 function unswitched(results) {

@@ -4,7 +4,7 @@
 // the other changes, pruning and the outputs still happen, and the run fails
 // at the end naming every classification that was not switched.
 import { mayHaveTakenEffect } from '../boomi/failures.js'
-import type { SentRequest, SwitchResult } from '../domain/record.js'
+import { type SwitchResult, foldRun } from '../domain/record.js'
 import type { ConnectorVersion } from '../domain/versions.js'
 import { CancelledError, errorMessage } from '../errors.js'
 import type { RunDeps } from './deps.js'
@@ -30,8 +30,7 @@ export async function switchPhase(deps: RunDeps, version: ConnectorVersion | und
       done({ classificationType, versionId: version?.versionId ?? '', reviewStatus: '' })
       continue
     }
-    const notRequested = (): void =>
-      done({ classificationType, versionId: version.versionId, reviewStatus: '', error: 'not requested: the run was cancelled', notRequested: true })
+    const notRequested = (): void => done(notRequestedChange(classificationType, version.versionId))
     if (deps.signal?.aborted) {
       notRequested()
       continue
@@ -85,24 +84,26 @@ function classificationTypeOf(groupType: string, label: string): string {
  * (docs/behaviour.md, "Cancellation"). Nothing is added when no change was in flight.
  */
 export function reportUnfinishedSwitches(deps: RunDeps): void {
-  const open = new Map<number, SentRequest>()
-  const reported = new Set<string>()
-  for (const e of deps.events.all) {
-    if (e.type === 'sent') open.set(e.id, e.request)
-    else if (e.type === 'answered') open.delete(e.id)
-    else if (e.type === 'switched') reported.add(e.change.classificationType)
-  }
-  const inFlight = [...open.values()].flatMap(q => (q.operation === 'change' ? [q] : []))
-  if (!inFlight.length) return
-  const { versionId } = inFlight[0]
+  // The fold knows what was sent and never answered; changes go one at a time, so at most one is.
+  const { switches = [], unknown = [] } = foldRun({ groupType: deps.inputs.groupType, dryRun: deps.inputs.dryRun }, deps.events.all)
+  const inFlight = unknown.find(q => q.operation === 'change')
+  if (inFlight?.operation !== 'change') return
+  // Every change reported, but the one in flight, which the fold lists at the end: it goes in its place here.
+  const reported = new Set(switches.map(s => s.classificationType))
+  reported.delete(inFlight.classificationType)
   for (const label of deps.inputs.classifications) {
     const classificationType = classificationTypeOf(deps.inputs.groupType, label)
     if (reported.has(classificationType)) continue
-    const change: SwitchResult = inFlight.some(q => q.classificationType === classificationType)
-      ? { classificationType, versionId, reviewStatus: '', outcomeUnknown: true }
-      : { classificationType, versionId, reviewStatus: '', error: 'not requested: the run was cancelled', notRequested: true }
+    const change: SwitchResult =
+      classificationType === inFlight.classificationType
+        ? { classificationType, versionId: inFlight.versionId, reviewStatus: '', outcomeUnknown: true }
+        : notRequestedChange(classificationType, inFlight.versionId)
     deps.events.report({ type: 'switched', change })
   }
+}
+
+function notRequestedChange(classificationType: string, versionId: string): SwitchResult {
+  return { classificationType, versionId, reviewStatus: '', error: 'not requested: the run was cancelled', notRequested: true }
 }
 
 /** Changes Boomi did not accept: refused outright, or answered REJECTED or CANCELLED. */
