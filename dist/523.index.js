@@ -2044,8 +2044,11 @@ function describe(v) {
     const parts = [v.displayVersion ? `display version ${v.displayVersion}` : undefined, v.uploadedDate ? `uploaded ${v.uploadedDate}` : undefined].filter(Boolean);
     return parts.length ? `${v.versionId} (${parts.join(', ')})` : v.versionId;
 }
+/** How many IDs a message names: a listing may hold thousands of matches. */
+const MAX_IDS_SHOWN = 20;
 function ids(versions) {
-    return versions.map(v => v.versionId).join(', ');
+    const shown = versions.slice(0, MAX_IDS_SHOWN).map(v => v.versionId);
+    return versions.length > MAX_IDS_SHOWN ? `${shown.join(', ')} and ${versions.length - MAX_IDS_SHOWN} more` : shown.join(', ');
 }
 /** The listing as it stands after these deletions: new objects, the originals untouched. */
 function withoutDeleted(listing, outcome) {
@@ -2693,7 +2696,7 @@ async function uploadWithRoom(deps, client, body, archiveIds, changeLog, listing
         return cancelled();
     if (earlyPrune.deleted.length === 0) {
         const why = earlyPrune.failed.length ? `deleting failed (${earlyPrune.failed[0].error})` : `pruning ${inputs.groupType} to ${inputs.keepLatest} freed none`;
-        const message = `Boomi refused the upload because the account holds its maximum of ${(0,contract/* versionLimitIn */.xW)(limit.boomiMessage)} connector versions, and ${why}. Delete unused versions of other connector groups, or lower ${constants/* Input */.pd.keepLatest}.`;
+        const message = `Boomi refused the upload because the account holds its maximum of ${(0,contract/* versionLimitIn */.xW)(limit.boomiMessage)} connector versions, and ${why}. Delete unused versions of other connector groups, or lower ${constants/* Input */.pd.keepLatest}${inputs.minAgeDays === undefined ? '' : ` or ${constants/* Input */.pd.minAgeDays}, which keeps every version younger than it`}.`;
         return failed(withMayBeStored(new Error(message, { cause: limit }), first, deps, sha256), first);
     }
     const again = await attempt(withoutDeleted(listing, earlyPrune), first.unknown);

@@ -734,11 +734,14 @@ function switchSection(r) {
                         ? 'switched'
                         : s.reviewStatus === 'PENDING'
                             ? 'awaiting approval or a scheduled release'
-                            : r.dryRun
-                                ? 'dry run: would request'
-                                : '';
+                            : s.reviewStatus === 'REJECTED' || s.reviewStatus === 'CANCELLED'
+                                ? 'not switched'
+                                : r.dryRun
+                                    ? 'dry run: would request'
+                                    : '';
         const said = s.reviewReason ? `Boomi: ${s.reviewReason}` : '';
-        return `| ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(s.classificationType)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(s.versionId)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(s.reviewStatus || '–')} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)([note, said].filter(Boolean).join('; '))} |`;
+        // Empty in a dry run that would upload: the version does not exist yet.
+        return `| ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(s.classificationType)} | ${s.versionId ? (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(s.versionId) : 'the one this run would upload'} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(s.reviewStatus || '–')} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)([note, said].filter(Boolean).join('; '))} |`;
     });
     lines.push(...cappedRows(rows, 4));
     const notes = r.releaseNotes;
@@ -2408,7 +2411,7 @@ const INPUTS = {
         meaning: 'refuse to upload unless the archive has this sha256',
         kind: 'hex',
         default: '',
-        expected: "64 hexadecimal characters, as printed by 'sha256sum <archive>'",
+        expected: "64 hexadecimal characters, the first field of 'sha256sum <archive>'",
         example: 'expected-sha256: ${{ needs.build.outputs.sha256 }}'
     },
     ifExists: {

@@ -60,6 +60,14 @@ describe('duplicates', () => {
     expect(renderSummary(run.record)).toContain('| Result | Not uploaded: already a version of the group, the same archive')
   })
 
+  it('a message naming matching versions names 20 of them, then how many more: a listing may hold thousands', async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(25, () => ({ changeLog: `x\n\nsha256: ${SHA}` }))
+    const run = await runFake(boomi, makeInputs({ ifExists: 'fail' }), ws.dir)
+    const named = Array.from({ length: 20 }, (_, i) => String(1024 - i)).join(', ')
+    expect(run.error?.message).toContain(`as version ${named} and 5 more, and if-exists is 'fail'`)
+  })
+
   it('if-exists: upload uploads again', async () => {
     const boomi = new FakeBoomi()
     boomi.seed(1, () => ({ changeLog: `x\n\nsha256: ${SHA}` }))
@@ -274,7 +282,11 @@ describe('account version limit', () => {
     boomi.seed(2)
     boomi.createSteps = [limit]
     const run = await runFake(boomi, makeInputs({ keepLatest: 5 }), ws.dir)
-    expect(run.error?.message).toMatch(/maximum of 1500 .* freed none/)
+    expect(run.error?.message).toMatch(/maximum of 1500 .* freed none\. Delete unused versions of other connector groups, or lower keep-latest\.$/)
+    // With min-age-days, that may be what kept them: the advice names it.
+    boomi.createSteps = [limit]
+    const young = await runFake(boomi, makeInputs({ keepLatest: 1, minAgeDays: 100_000 }), ws.dir)
+    expect(young.error?.message).toMatch(/freed none\. .* or lower keep-latest or min-age-days, which keeps every version younger than it\.$/)
   })
 
   it('a limit refusal after a lost attempt finds that attempt instead of pruning', async () => {
@@ -742,6 +754,9 @@ describe('classifications', () => {
     boomi.seed(1, () => ({ changeLog: `x\n\n${trailer}` }))
     const run = await runFake(boomi, makeInputs({ dryRun: true, classifications: ['uat'] }), ws.dir)
     expect(boomi.calls).toEqual(['list'])
+    // One that would upload names the version it would make, not an empty cell.
+    const upload = await runFake(new FakeBoomi(), makeInputs({ dryRun: true, classifications: ['uat'] }), ws.dir)
+    expect(renderSummary(upload.record)).toContain(`| \`${GROUP}-uat\` | the one this run would upload | – | dry run: would request |`)
     expect(JSON.parse(outputsOf(run.record)['classification-changes'])).toEqual([{ classificationType: `${GROUP}-uat`, versionId: '1000', reviewStatus: '' }])
   })
   it('a change the cancel stops before Boomi takes it (its turn under the pace) is not requested, not failed, and not in classification-changes', async () => {

@@ -33,7 +33,7 @@ describe('classification changes Boomi did not accept', () => {
     expect(run.error?.message).toMatch(new RegExp(`not made: ${GROUP}-uat \\(REJECTED: The connector descriptor is missing\\)`))
     expect(run.lines).toContain(`${GROUP}-uat → version 2001: REJECTED (rejected by Boomi: The connector descriptor is missing)`)
     expect(run.lines).toContain(`${GROUP}-prod → version 2001: APPROVED (switched: Approved by the release board)`)
-    expect(renderSummary(run.record)).toContain('| REJECTED | Boomi: The connector descriptor is missing |')
+    expect(renderSummary(run.record)).toContain('| REJECTED | not switched; Boomi: The connector descriptor is missing |')
     expect(renderSummary(run.record)).toContain('| APPROVED | switched; Boomi: Approved by the release board |')
     // classification-changes keeps the shape action.yml documents: no reason in it
     expect(JSON.parse(outputsOf(run.record)['classification-changes'])[0]).toEqual({

@@ -6,7 +6,7 @@ import { errorLine, redact } from '../../src/cli/report.js'
 import { MAX_FAILURE_MESSAGE } from '../../src/domain/untrusted.js'
 import { InputError } from '../../src/errors.js'
 import { envName, helpText, readCommandLine } from '../../src/inputs/command-line.js'
-import { invalid, readInputs } from '../../src/inputs/read.js'
+import { invalid, readClassifications, readInputs } from '../../src/inputs/read.js'
 import { INPUTS, type InputSpec } from '../../src/inputs/table.js'
 
 const ENV = { BOOMI_ACCOUNT_ID: 'acme-Q7XK2P', BOOMI_USERNAME: 'ci@acme.example', BOOMI_API_TOKEN: 'tok-1234567890', BOOMI_GROUP_TYPE: 'acme-Q7XK2P-sample' }
@@ -121,7 +121,10 @@ describe('flags and variables', () => {
   })
 
   it('--classifications, documented as repeatable, may be given several times', () => {
-    expect(readCommandLine(['--classifications', 'dev', '--classifications=uat'], ENV).getInput('classifications')).toBe('dev,uat')
+    expect(readCommandLine(['--classifications', 'dev', '--classifications=uat'], ENV).getInput('classifications')).toBe('dev\nuat')
+    // A value ending in a comma joins the next one as a line of a YAML block does: one separator, not an empty item.
+    const trailing = readCommandLine(['--classifications', 'dev,', '--classifications', 'uat'], ENV).getInput('classifications')
+    expect(readClassifications(trailing, 'g')).toEqual(['dev', 'uat'])
   })
 
   it('the extra flags are read', () => {

@@ -1789,11 +1789,14 @@ function switchSection(r) {
                         ? 'switched'
                         : s.reviewStatus === 'PENDING'
                             ? 'awaiting approval or a scheduled release'
-                            : r.dryRun
-                                ? 'dry run: would request'
-                                : '';
+                            : s.reviewStatus === 'REJECTED' || s.reviewStatus === 'CANCELLED'
+                                ? 'not switched'
+                                : r.dryRun
+                                    ? 'dry run: would request'
+                                    : '';
         const said = s.reviewReason ? `Boomi: ${s.reviewReason}` : '';
-        return `| ${(0,untrusted/* mdCode */.xs)(s.classificationType)} | ${(0,untrusted/* mdCode */.xs)(s.versionId)} | ${(0,untrusted/* mdText */.bC)(s.reviewStatus || '–')} | ${(0,untrusted/* mdText */.bC)([note, said].filter(Boolean).join('; '))} |`;
+        // Empty in a dry run that would upload: the version does not exist yet.
+        return `| ${(0,untrusted/* mdCode */.xs)(s.classificationType)} | ${s.versionId ? (0,untrusted/* mdCode */.xs)(s.versionId) : 'the one this run would upload'} | ${(0,untrusted/* mdText */.bC)(s.reviewStatus || '–')} | ${(0,untrusted/* mdText */.bC)([note, said].filter(Boolean).join('; '))} |`;
     });
     lines.push(...cappedRows(rows, 4));
     const notes = r.releaseNotes;
@@ -2342,8 +2345,11 @@ function describe(v) {
     const parts = [v.displayVersion ? `display version ${v.displayVersion}` : undefined, v.uploadedDate ? `uploaded ${v.uploadedDate}` : undefined].filter(Boolean);
     return parts.length ? `${v.versionId} (${parts.join(', ')})` : v.versionId;
 }
+/** How many IDs a message names: a listing may hold thousands of matches. */
+const MAX_IDS_SHOWN = 20;
 function ids(versions) {
-    return versions.map(v => v.versionId).join(', ');
+    const shown = versions.slice(0, MAX_IDS_SHOWN).map(v => v.versionId);
+    return versions.length > MAX_IDS_SHOWN ? `${shown.join(', ')} and ${versions.length - MAX_IDS_SHOWN} more` : shown.join(', ');
 }
 /** The listing as it stands after these deletions: new objects, the originals untouched. */
 function withoutDeleted(listing, outcome) {
@@ -2991,7 +2997,7 @@ async function uploadWithRoom(deps, client, body, archiveIds, changeLog, listing
         return cancelled();
     if (earlyPrune.deleted.length === 0) {
         const why = earlyPrune.failed.length ? `deleting failed (${earlyPrune.failed[0].error})` : `pruning ${inputs.groupType} to ${inputs.keepLatest} freed none`;
-        const message = `Boomi refused the upload because the account holds its maximum of ${(0,contract/* versionLimitIn */.xW)(limit.boomiMessage)} connector versions, and ${why}. Delete unused versions of other connector groups, or lower ${constants/* Input */.pd.keepLatest}.`;
+        const message = `Boomi refused the upload because the account holds its maximum of ${(0,contract/* versionLimitIn */.xW)(limit.boomiMessage)} connector versions, and ${why}. Delete unused versions of other connector groups, or lower ${constants/* Input */.pd.keepLatest}${inputs.minAgeDays === undefined ? '' : ` or ${constants/* Input */.pd.minAgeDays}, which keeps every version younger than it`}.`;
         return failed(withMayBeStored(new Error(message, { cause: limit }), first, deps, sha256), first);
     }
     const again = await attempt(withoutDeleted(listing, earlyPrune), first.unknown);

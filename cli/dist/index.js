@@ -1168,8 +1168,9 @@ function readCommandLine(args, env) {
         if (name === _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.apiToken)
             return env[envName(name)] ?? '';
         const v = values[name];
+        // One per line: a value ending in a comma (`--classifications dev,`) then joins the next as in a YAML block.
         if (Array.isArray(v))
-            return v.join(',');
+            return v.join('\n');
         if (v === true)
             return 'true';
         if (typeof v === 'string')
@@ -1313,7 +1314,7 @@ const INPUTS = {
         meaning: 'refuse to upload unless the archive has this sha256',
         kind: 'hex',
         default: '',
-        expected: "64 hexadecimal characters, as printed by 'sha256sum <archive>'",
+        expected: "64 hexadecimal characters, the first field of 'sha256sum <archive>'",
         example: 'expected-sha256: ${{ needs.build.outputs.sha256 }}'
     },
     ifExists: {

@@ -141,11 +141,14 @@ function switchSection(r: RunRecord): string[] {
             ? 'switched'
             : s.reviewStatus === 'PENDING'
               ? 'awaiting approval or a scheduled release'
-              : r.dryRun
-                ? 'dry run: would request'
-                : ''
+              : s.reviewStatus === 'REJECTED' || s.reviewStatus === 'CANCELLED'
+                ? 'not switched'
+                : r.dryRun
+                  ? 'dry run: would request'
+                  : ''
     const said = s.reviewReason ? `Boomi: ${s.reviewReason}` : ''
-    return `| ${mdCode(s.classificationType)} | ${mdCode(s.versionId)} | ${mdText(s.reviewStatus || '–')} | ${mdText([note, said].filter(Boolean).join('; '))} |`
+    // Empty in a dry run that would upload: the version does not exist yet.
+    return `| ${mdCode(s.classificationType)} | ${s.versionId ? mdCode(s.versionId) : 'the one this run would upload'} | ${mdText(s.reviewStatus || '–')} | ${mdText([note, said].filter(Boolean).join('; '))} |`
   })
   lines.push(...cappedRows(rows, 4))
   const notes = r.releaseNotes

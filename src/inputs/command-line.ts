@@ -98,7 +98,8 @@ export function readCommandLine(args: readonly string[], env: Env): CommandLine 
   const getInput: GetInput = name => {
     if (name === Input.apiToken) return env[envName(name)] ?? ''
     const v = values[name]
-    if (Array.isArray(v)) return v.join(',')
+    // One per line: a value ending in a comma (`--classifications dev,`) then joins the next as in a YAML block.
+    if (Array.isArray(v)) return v.join('\n')
     if (v === true) return 'true'
     if (typeof v === 'string') return v
     return env[envName(name)] ?? ''

@@ -91,7 +91,7 @@ export const INPUTS = {
     meaning: 'refuse to upload unless the archive has this sha256',
     kind: 'hex',
     default: '',
-    expected: "64 hexadecimal characters, as printed by 'sha256sum <archive>'",
+    expected: "64 hexadecimal characters, the first field of 'sha256sum <archive>'",
     example: 'expected-sha256: ${{ needs.build.outputs.sha256 }}'
   },
   ifExists: {

@@ -22,8 +22,12 @@ export function describe(v: ConnectorVersion): string {
   return parts.length ? `${v.versionId} (${parts.join(', ')})` : v.versionId
 }
 
+/** How many IDs a message names: a listing may hold thousands of matches. */
+const MAX_IDS_SHOWN = 20
+
 export function ids(versions: readonly ConnectorVersion[]): string {
-  return versions.map(v => v.versionId).join(', ')
+  const shown = versions.slice(0, MAX_IDS_SHOWN).map(v => v.versionId)
+  return versions.length > MAX_IDS_SHOWN ? `${shown.join(', ')} and ${versions.length - MAX_IDS_SHOWN} more` : shown.join(', ')
 }
 
 /** The listing as it stands after these deletions: new objects, the originals untouched. */

@@ -135,7 +135,7 @@ async function uploadWithRoom(
   if (deps.signal?.aborted) return cancelled()
   if (earlyPrune.deleted.length === 0) {
     const why = earlyPrune.failed.length ? `deleting failed (${earlyPrune.failed[0].error})` : `pruning ${inputs.groupType} to ${inputs.keepLatest} freed none`
-    const message = `Boomi refused the upload because the account holds its maximum of ${versionLimitIn(limit.boomiMessage)} connector versions, and ${why}. Delete unused versions of other connector groups, or lower ${Input.keepLatest}.`
+    const message = `Boomi refused the upload because the account holds its maximum of ${versionLimitIn(limit.boomiMessage)} connector versions, and ${why}. Delete unused versions of other connector groups, or lower ${Input.keepLatest}${inputs.minAgeDays === undefined ? '' : ` or ${Input.minAgeDays}, which keeps every version younger than it`}.`
     return failed(withMayBeStored(new Error(message, { cause: limit }), first, deps, sha256), first)
   }
   const again = await attempt(withoutDeleted(listing, earlyPrune), first.unknown)
