@@ -428,8 +428,9 @@ const PLAIN_VALUE = /^[A-Za-z0-9_.,:/@+\-[\]{}"]*$/;
 // What could end a dotenv line or hide in one: C0, DEL and the line separators. C1 controls are left as they are.
 const DOTENV_ESCAPED = new RegExp(`[${_text_js__WEBPACK_IMPORTED_MODULE_1__/* .BYTE_CONTROLS */ .aX}${_text_js__WEBPACK_IMPORTED_MODULE_1__/* .LINE_SEPARATORS */ .Ev}]`, 'g');
 function dotenvValue(value) {
-    // A plain value may hold `"` (JSON arrays) but not start with one: a reader would take it for a quoted value.
-    if (PLAIN_VALUE.test(value) && !value.startsWith('"'))
+    // A plain value may hold `"` (JSON arrays) but not start with one: a reader would take it for a quoted value;
+    // and only in pairs: an odd one opens a quote that a shell sourcing the file closes on a later line.
+    if (PLAIN_VALUE.test(value) && !value.startsWith('"') && value.split('"').length % 2 === 1)
         return value;
     const escaped = value
         .replace(/[\\"$`]/g, ch => `\\${ch}`)

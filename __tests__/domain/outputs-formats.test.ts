@@ -1,6 +1,10 @@
 // The outputs as the command-line tool publishes them: typed JSON and a dotenv
 // file that no value can break out of.
 import { describe, expect, it } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import * as path from 'node:path'
 import { dotenvText, typedOutputs } from '../../src/domain/outputs.js'
 
 const OUTPUTS = {
@@ -43,6 +47,20 @@ describe('--json', () => {
 })
 
 describe('--output-file', () => {
+  it('a shell that sources the file gets every value back and runs nothing (a version ID holding one `"`)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dotenv-sh-'))
+    try {
+      const marker = path.join(dir, 'ran')
+      const outputs = { 'version-id': '7"', 'display-version': `; touch ${marker}; #`, uploaded: 'false' }
+      writeFileSync(path.join(dir, 'x.env'), dotenvText(outputs))
+      const read = execFileSync('sh', ['-c', '. ./x.env && printf "%s\\n%s\\n%s" "$version_id" "$display_version" "$uploaded"'], { cwd: dir, encoding: 'utf8' })
+      expect(existsSync(marker)).toBe(false)
+      expect(read.split('\n')).toEqual([outputs['version-id'], outputs['display-version'], 'false'])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
   it('plain values are written as they are, names with _ for -', () => {
     expect(dotenvText(OUTPUTS).split('\n')).toEqual([
       'version_id=1042',

@@ -93,8 +93,9 @@ const PLAIN_VALUE = /^[A-Za-z0-9_.,:/@+\-[\]{}"]*$/
 const DOTENV_ESCAPED = new RegExp(`[${BYTE_CONTROLS}${LINE_SEPARATORS}]`, 'g')
 
 function dotenvValue(value: string): string {
-  // A plain value may hold `"` (JSON arrays) but not start with one: a reader would take it for a quoted value.
-  if (PLAIN_VALUE.test(value) && !value.startsWith('"')) return value
+  // A plain value may hold `"` (JSON arrays) but not start with one: a reader would take it for a quoted value;
+  // and only in pairs: an odd one opens a quote that a shell sourcing the file closes on a later line.
+  if (PLAIN_VALUE.test(value) && !value.startsWith('"') && value.split('"').length % 2 === 1) return value
   const escaped = value
     .replace(/[\\"$`]/g, ch => `\\${ch}`)
     .replace(/\r/g, '\\r')
