@@ -1753,6 +1753,7 @@ function parseHttpDate(text, now) {
 /* harmony export */   Yk: () => (/* binding */ hasByteControl),
 /* harmony export */   aX: () => (/* binding */ BYTE_CONTROLS),
 /* harmony export */   h2: () => (/* binding */ hasTextControl),
+/* harmony export */   yU: () => (/* binding */ someOf),
 /* harmony export */   zH: () => (/* binding */ TEXT_CONTROLS)
 /* harmony export */ });
 // The base layer's text: which characters count as control characters, and how a
@@ -1828,6 +1829,11 @@ function approxBytes(n) {
         unit = u;
     }
     return `${value.toFixed(1)} ${unit}`;
+}
+/** The first `max` items joined by commas, then how many more: a message may be asked to name thousands. */
+function someOf(items, max) {
+    const shown = items.slice(0, max).join(', ');
+    return items.length > max ? `${shown} and ${items.length - max} more` : shown;
 }
 /** "1 answer", "3 answers": a count with its noun, for nouns whose plural adds an s. */
 function plural(n, word) {

@@ -83,6 +83,12 @@ export function approxBytes(n: number): string {
   return `${value.toFixed(1)} ${unit}`
 }
 
+/** The first `max` items joined by commas, then how many more: a message may be asked to name thousands. */
+export function someOf(items: readonly string[], max: number): string {
+  const shown = items.slice(0, max).join(', ')
+  return items.length > max ? `${shown} and ${items.length - max} more` : shown
+}
+
 /** "1 answer", "3 answers": a count with its noun, for nouns whose plural adds an s. */
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`

@@ -2127,8 +2127,7 @@ async function changeLogPhase(deps) {
 /** How many dropped lines the warning quotes: a change-log file of 1 MiB may hold thousands. */
 const MAX_DROPPED_SHOWN = 5;
 function quoted(lines) {
-    const shown = lines.slice(0, MAX_DROPPED_SHOWN).map(line => `'${(0,untrusted/* cut */.Jj)(line, 90)}'`);
-    return lines.length > MAX_DROPPED_SHOWN ? `${shown.join(', ')} and ${lines.length - MAX_DROPPED_SHOWN} more` : shown.join(', ');
+    return (0,src_text/* someOf */.yU)(lines.map(line => `'${(0,untrusted/* cut */.Jj)(line, 90)}'`), MAX_DROPPED_SHOWN);
 }
 async function changeLogText(deps) {
     const { inputs, log } = deps;
@@ -2348,8 +2347,7 @@ function describe(v) {
 /** How many IDs a message names: a listing may hold thousands of matches. */
 const MAX_IDS_SHOWN = 20;
 function ids(versions) {
-    const shown = versions.slice(0, MAX_IDS_SHOWN).map(v => v.versionId);
-    return versions.length > MAX_IDS_SHOWN ? `${shown.join(', ')} and ${versions.length - MAX_IDS_SHOWN} more` : shown.join(', ');
+    return (0,src_text/* someOf */.yU)(versions.map(v => v.versionId), MAX_IDS_SHOWN);
 }
 /** The listing as it stands after these deletions: new objects, the originals untouched. */
 function withoutDeleted(listing, outcome) {

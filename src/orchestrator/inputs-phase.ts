@@ -10,7 +10,7 @@ import { MAX_CHANGE_LOG_FILE_BYTES, pickSection } from '../domain/changelog-file
 import { withoutTrailerLines } from '../domain/changelog.js'
 import type { ArchiveResult, ChangeLogResult } from '../domain/record.js'
 import { cut } from '../domain/untrusted.js'
-import { approxBytes, plural } from '../text.js'
+import { approxBytes, plural, someOf } from '../text.js'
 import { InputError, errorMessage } from '../errors.js'
 import type { RunDeps } from './deps.js'
 
@@ -76,8 +76,10 @@ export async function changeLogPhase(deps: RunDeps): Promise<ChangeLogResult | u
 const MAX_DROPPED_SHOWN = 5
 
 function quoted(lines: readonly string[]): string {
-  const shown = lines.slice(0, MAX_DROPPED_SHOWN).map(line => `'${cut(line, 90)}'`)
-  return lines.length > MAX_DROPPED_SHOWN ? `${shown.join(', ')} and ${lines.length - MAX_DROPPED_SHOWN} more` : shown.join(', ')
+  return someOf(
+    lines.map(line => `'${cut(line, 90)}'`),
+    MAX_DROPPED_SHOWN
+  )
 }
 
 async function changeLogText(deps: RunDeps): Promise<ChangeLogResult | undefined> {

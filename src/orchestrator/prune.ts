@@ -10,7 +10,7 @@ import type { PruneOutcome, PruneResult } from '../domain/record.js'
 import type { ConnectorVersion } from '../domain/versions.js'
 import { BoomiError, WithdrawnError, errorMessage } from '../errors.js'
 import type { Logger } from '../logger.js'
-import { plural } from '../text.js'
+import { plural, someOf } from '../text.js'
 import type { RunDeps } from './deps.js'
 import { sending } from './journal.js'
 import type { UploadResult } from './upload.js'
@@ -26,8 +26,10 @@ export function describe(v: ConnectorVersion): string {
 const MAX_IDS_SHOWN = 20
 
 export function ids(versions: readonly ConnectorVersion[]): string {
-  const shown = versions.slice(0, MAX_IDS_SHOWN).map(v => v.versionId)
-  return versions.length > MAX_IDS_SHOWN ? `${shown.join(', ')} and ${versions.length - MAX_IDS_SHOWN} more` : shown.join(', ')
+  return someOf(
+    versions.map(v => v.versionId),
+    MAX_IDS_SHOWN
+  )
 }
 
 /** The listing as it stands after these deletions: new objects, the originals untouched. */
