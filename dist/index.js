@@ -210,12 +210,13 @@ const ACTION_VERSION = '1.0.0';
 /* harmony export */   O4: () => (/* binding */ matchKind),
 /* harmony export */   WW: () => (/* binding */ defaultChangeLog),
 /* harmony export */   bp: () => (/* binding */ withoutTrailerLines),
+/* harmony export */   eY: () => (/* binding */ carriesUploadId),
 /* harmony export */   fk: () => (/* binding */ releaseNotes),
 /* harmony export */   lW: () => (/* binding */ storedSha256),
 /* harmony export */   vY: () => (/* binding */ fitText),
 /* harmony export */   vq: () => (/* binding */ buildChangeLog)
 /* harmony export */ });
-/* unused harmony export CUT_MARKER */
+/* unused harmony exports CUT_MARKER, uploadIdLine, UPLOAD_ID */
 /* harmony import */ var _boomi_contract_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4922);
 /* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5006);
 // The change log sent with an upload, and its trailer: the lines by which a
@@ -232,10 +233,20 @@ function shaLine(ids) {
 function contentLine(ids) {
     return ids.contentSha256 ? `content-sha256: ${ids.contentSha256.toLowerCase()}` : undefined;
 }
-function trailerLines(ids) {
+/**
+ * The run's own mark, the same for each of its upload attempts: after a lost
+ * answer, a copy of the archive carrying it is this run's, and one without it
+ * another run's, never taken or deleted as ours (docs/behaviour.md, "Retries and lost answers").
+ */
+function uploadIdLine(uploadId) {
+    return `upload-id: ${uploadId}`;
+}
+/** A fresh run's mark: 64 random bits as 16 lower-case hex. */
+const UPLOAD_ID = /^[0-9a-f]{16}$/;
+function trailerLines(ids, uploadId) {
     const content = contentLine(ids);
     // `sha256:` stays last: versions uploaded before content digests carry only it.
-    return content ? [content, shaLine(ids)] : [shaLine(ids)];
+    return [uploadIdLine(uploadId), ...(content ? [content] : []), shaLine(ids)];
 }
 /**
  * The user's text as a change log carries it: trailing white space trimmed, cut to
@@ -249,8 +260,8 @@ function fitText(text) {
     const kept = (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .cut */ .Jj)(trimmed, _boomi_contract_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_CHANGE_LOG_TEXT */ .df - CUT_MARKER.length + 1).slice(0, -1);
     return kept.replace(/\s+$/, '') + CUT_MARKER;
 }
-// Any line a later run could read as a trailer: a digest line, whatever the spacing or case.
-const TRAILER_SHAPED = /^(content-)?sha256:\s*[0-9a-f]{64}$/i;
+// Any line a later run could read as a trailer: a digest or upload-id line, whatever the spacing or case.
+const TRAILER_SHAPED = /^((content-)?sha256:\s*[0-9a-f]{64}|upload-id:\s*[0-9a-f]{16})$/i;
 /**
  * The user's text without lines shaped like the trailer. Such a line (notes
  * copied from an earlier release, say) would make a later run take this
@@ -269,12 +280,14 @@ function withoutTrailerLines(text) {
 }
 /**
  * The text (trailer-shaped lines dropped, trailing white space trimmed, cut to
- * MAX_CHANGE_LOG_TEXT with a marker), a blank line, `content-sha256: <hex>`
- * when known, `sha256: <hex>` last.
+ * MAX_CHANGE_LOG_TEXT with a marker), a blank line, `upload-id: <run's mark>`,
+ * `content-sha256: <hex>` when known, `sha256: <hex>` last.
  */
-function buildChangeLog(text, ids) {
+function buildChangeLog(text, ids, uploadId) {
+    if (!UPLOAD_ID.test(uploadId))
+        throw new Error(`upload ID not 16 lower-case hex: ${uploadId}`);
     const body = fitText(withoutTrailerLines(text).text);
-    const trailer = trailerLines(ids).join('\n');
+    const trailer = trailerLines(ids, uploadId).join('\n');
     return body ? `${body}\n\n${trailer}` : trailer;
 }
 function logLines(changeLog) {
@@ -293,7 +306,11 @@ function matchKind(changeLog, ids) {
     const content = contentLine(ids);
     return content && lines.has(content) ? 'content-sha256' : undefined;
 }
-const TRAILER_LINE = /^(content-)?sha256: [0-9a-f]{64}$/i;
+/** Whether a change log carries this run's mark: an upload of this run, not of another. */
+function carriesUploadId(changeLog, uploadId) {
+    return !!changeLog && logLines(changeLog).includes(uploadIdLine(uploadId));
+}
+const TRAILER_LINE = /^((content-)?sha256: [0-9a-f]{64}|upload-id: [0-9a-f]{16})$/i;
 const SHA_TRAILER = /^sha256: ([0-9a-f]{64})$/i;
 /**
  * The sha256 of the archive a version holds, from its change log's last line
@@ -363,7 +380,7 @@ function outputsOf(r) {
         [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.versionSha256]: versionSha256(r) ?? '',
         [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.archivePath]: r.archive?.shownPath ?? '',
         [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.uploaded]: uploaded(r),
-        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.deletedVersionIds]: JSON.stringify(pruning?.deleted.map(d => d.version.versionId) ?? []),
+        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.deletedVersionIds]: JSON.stringify(deletedIds(r)),
         [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.skippedVersionIds]: JSON.stringify(pruning?.skipped.map(s => s.version.versionId) ?? []),
         [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.classificationChanges]: JSON.stringify((r.switches ?? [])
             .filter(s => !s.notRequested)
@@ -374,6 +391,11 @@ function outputsOf(r) {
             ...(s.outcomeUnknown ? { outcome: 'unknown' } : {})
         })))
     };
+}
+/** Every version the run deleted: second copies of its own upload first (the newest), then pruning's, newest first. */
+function deletedIds(r) {
+    const twins = r.upload?.kind === 'uploaded' ? r.upload.removedTwins : [];
+    return [...twins, ...(r.pruning?.deleted.map(d => d.version) ?? [])].map(v => v.versionId);
 }
 /** `true` when this run created a version; `unknown` when an attempt may have and the run never learnt whether. */
 function uploaded(r) {
@@ -490,10 +512,14 @@ function foldRun(base, events) {
                 open.delete(e.id);
                 break;
             case 'upload':
-                r.upload = e.upload.kind === 'uploaded' ? { ...e.upload, strayTwins: [...e.upload.strayTwins] } : e.upload;
+                r.upload = e.upload.kind === 'uploaded' ? { ...e.upload, removedTwins: [...e.upload.removedTwins], strayTwins: [...e.upload.strayTwins] } : e.upload;
                 for (const [id, q] of open)
                     if (q.operation === 'upload')
                         open.delete(id);
+                break;
+            case 'twin-deleted':
+                if (r.upload?.kind === 'uploaded')
+                    r.upload.removedTwins.push(e.version);
                 break;
             case 'twin-left':
                 if (r.upload?.kind === 'uploaded')
@@ -647,6 +673,9 @@ function overview(r) {
         if (version.uploadedBy)
             rows.push(`| Uploaded by | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(version.uploadedBy)} |`);
     }
+    const twins = secondCopiesRow(r);
+    if (twins)
+        rows.push(twins);
     if (r.changeLog?.section)
         rows.push(`| Change log from | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(r.changeLog.section)} |`);
     const api = apiRow(r);
@@ -657,6 +686,18 @@ function overview(r) {
         rows.push(`| Throttling | ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(t.throttled, 'answer')} 503/429, ${(t.waitedMs / 1000).toFixed(1)} s spent waiting${t.lowestRate ? `, rate cut to ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .formatRate */ .CE)(t.lowestRate)} at the lowest` : ''} |`);
     }
     return ['| | |', '| --- | --- |', ...rows, ''];
+}
+/** Second copies of this run's upload that attempts whose answers were lost left (docs/behaviour.md, "Retries and lost answers"). */
+function secondCopiesRow(r) {
+    if (r.upload?.kind !== 'uploaded')
+        return undefined;
+    const { removedTwins, strayTwins } = r.upload;
+    const said = [];
+    if (removedTwins.length)
+        said.push(`deleted ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)((0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .someOf */ .yU)(removedTwins.map(v => v.versionId), 20))}`);
+    if (strayTwins.length)
+        said.push(`left, delete them in the Developer tab: ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)((0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .someOf */ .yU)(strayTwins.map(v => v.versionId), 20))}`);
+    return said.length ? `| Second copies | ${said.join('; ')} (made by upload attempts whose answers were lost) |` : undefined;
 }
 /** Which API root served the run, and the api-url that pins it when it was found (docs/behaviour.md, "Finding the prefix"). */
 function apiRow(r) {

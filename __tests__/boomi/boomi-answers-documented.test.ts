@@ -114,7 +114,7 @@ describe('fields that describe: any shape, never a failure', () => {
 
   it('an uploader that tries to start a workflow command or break the table stays text in the summary', () => {
     const v = readVersion(versionJson(3, GROUP, { uploadedBy: { email: '::warning::x | <b>y</b>\n## z' } }), 'create')
-    const summary = renderSummary({ groupType: GROUP, dryRun: false, upload: { kind: 'uploaded', version: v } } as never)
+    const summary = renderSummary({ groupType: GROUP, dryRun: false, upload: { kind: 'uploaded', version: v, removedTwins: [], strayTwins: [] } } as never)
     const row = summary.split('\n').find(l => l.startsWith('| Uploaded by'))
     // read onto one line (it describes), then made inert for the table
     expect(row).toBe('| Uploaded by | ::warning::x \\| &lt;b&gt;y&lt;/b&gt; \\#\\# z |')

@@ -1,5 +1,14 @@
 import { describe, expect, it } from '@jest/globals'
-import { CUT_MARKER, buildChangeLog, defaultChangeLog, matchKind, releaseNotes, storedSha256, withoutTrailerLines } from '../../src/domain/changelog.js'
+import {
+  CUT_MARKER,
+  buildChangeLog,
+  carriesUploadId,
+  defaultChangeLog,
+  matchKind,
+  releaseNotes,
+  storedSha256,
+  withoutTrailerLines
+} from '../../src/domain/changelog.js'
 import { parseErrorMessage } from '../../src/boomi/client.js'
 import { MAX_CHANGE_LOG_TEXT, isVersionLimitRefusal } from '../../src/boomi/contract.js'
 import { renderSummary } from '../../src/domain/summary.js'
@@ -11,48 +20,68 @@ const sha = 'AB'.repeat(32)
 const content = 'CD'.repeat(32)
 const shaLine = `sha256: ${'ab'.repeat(32)}`
 const contentLine = `content-sha256: ${'cd'.repeat(32)}`
+const uid = '0123456789abcdef'
+const idLine = `upload-id: ${uid}`
 
 describe('buildChangeLog', () => {
-  it('ends with a blank line, the content line, and the lower-case sha256 line last', () => {
-    expect(buildChangeLog('Fix paging\n\n', { sha256: sha, contentSha256: content })).toBe(`Fix paging\n\n${contentLine}\n${shaLine}`)
+  it("ends with a blank line, the run's upload-id line, the content line, and the lower-case sha256 line last", () => {
+    expect(buildChangeLog('Fix paging\n\n', { sha256: sha, contentSha256: content }, uid)).toBe(`Fix paging\n\n${idLine}\n${contentLine}\n${shaLine}`)
   })
 
-  it('carries only the sha256 line when no content digest is known', () => {
-    expect(buildChangeLog('Fix paging  \t\n', { sha256: sha })).toBe(`Fix paging\n\n${shaLine}`)
+  it('carries the upload-id and sha256 lines when no content digest is known', () => {
+    expect(buildChangeLog('Fix paging  \t\n', { sha256: sha }, uid)).toBe(`Fix paging\n\n${idLine}\n${shaLine}`)
   })
 
   it('is the trailer alone when the text is blank', () => {
-    expect(buildChangeLog(' \n\n', { sha256: sha, contentSha256: content })).toBe(`${contentLine}\n${shaLine}`)
+    expect(buildChangeLog(' \n\n', { sha256: sha, contentSha256: content }, uid)).toBe(`${idLine}\n${contentLine}\n${shaLine}`)
   })
 
   it('keeps a text of exactly the limit whole', () => {
     const text = 'x'.repeat(MAX_CHANGE_LOG_TEXT)
-    expect(buildChangeLog(text, { sha256: sha })).toBe(`${text}\n\n${shaLine}`)
+    expect(buildChangeLog(text, { sha256: sha }, uid)).toBe(`${text}\n\n${idLine}\n${shaLine}`)
+  })
+
+  it.each(['0123456789ABCDEF', '0123456789abcde', '0123456789abcdef0', '0123456789abcdeg', ' 0123456789abcdef', ''])(
+    'refuses an upload ID that is not 16 lower-case hex: %j',
+    bad => {
+      expect(() => buildChangeLog('notes', { sha256: sha }, bad)).toThrow('upload ID not 16 lower-case hex')
+    }
+  )
+
+  it("tells this run's copies by the upload-id line, and no other", () => {
+    const log = buildChangeLog('notes', { sha256: sha }, uid)
+    expect(carriesUploadId(log, uid)).toBe(true)
+    expect(carriesUploadId(log, 'fedcba9876543210')).toBe(false)
+    expect(carriesUploadId(`notes\n\n  ${idLine}\t\r\n${shaLine}`, uid)).toBe(true)
+    expect(carriesUploadId(`notes ${idLine}\n${shaLine}`, uid)).toBe(false)
+    expect(carriesUploadId(`notes\n\n${shaLine}`, uid)).toBe(false)
+    expect(carriesUploadId(undefined, uid)).toBe(false)
+    expect(carriesUploadId('', uid)).toBe(false)
   })
 
   it('cuts a long text to the limit with a marker, and never the trailer', () => {
     const text = 'line of notes\n'.repeat(1000)
-    const log = buildChangeLog(text, { sha256: sha, contentSha256: content })
+    const log = buildChangeLog(text, { sha256: sha, contentSha256: content }, uid)
     const notes = releaseNotes(log)
     expect(notes.length).toBeLessThanOrEqual(MAX_CHANGE_LOG_TEXT)
     expect(notes.endsWith(CUT_MARKER)).toBe(true)
     expect(text.startsWith(notes.slice(0, -CUT_MARKER.length))).toBe(true)
-    expect(log.endsWith(`\n\n${contentLine}\n${shaLine}`)).toBe(true)
+    expect(log.endsWith(`\n\n${idLine}\n${contentLine}\n${shaLine}`)).toBe(true)
     expect(matchKind(log, { sha256: sha })).toBe('sha256')
   })
 
   it('fills the limit exactly: the text cut, its trailing white space dropped, then the marker', () => {
     const marker = `\n… (cut: the text was longer than ${MAX_CHANGE_LOG_TEXT} characters)`
     const room = MAX_CHANGE_LOG_TEXT - marker.length
-    expect(releaseNotes(buildChangeLog('a'.repeat(5000), { sha256: sha }))).toBe('a'.repeat(room) + marker)
+    expect(releaseNotes(buildChangeLog('a'.repeat(5000), { sha256: sha }, uid))).toBe('a'.repeat(room) + marker)
     // The cut falls inside a run of spaces: all of them go, not just the last one.
     const spaced = `${'b'.repeat(room - 3)}   \t${'c'.repeat(2000)}`
-    expect(releaseNotes(buildChangeLog(spaced, { sha256: sha }))).toBe('b'.repeat(room - 3) + marker)
+    expect(releaseNotes(buildChangeLog(spaced, { sha256: sha }, uid))).toBe('b'.repeat(room - 3) + marker)
   })
 
   it('does not split a surrogate pair at the cut', () => {
     const text = '😀'.repeat(MAX_CHANGE_LOG_TEXT)
-    const notes = releaseNotes(buildChangeLog(text, { sha256: sha }))
+    const notes = releaseNotes(buildChangeLog(text, { sha256: sha }, uid))
     const kept = notes.slice(0, -CUT_MARKER.length)
     expect(kept.length % 2).toBe(0)
     expect(kept).toBe('😀'.repeat(kept.length / 2))
@@ -78,13 +107,21 @@ describe("withoutTrailerLines: the user's text never carries a line a later run 
     })
   })
 
+  it('drops upload-id lines too (any case or spacing), but not one whose ID is not 16 hex', () => {
+    const text = ['Fix paging', `upload-id: ${uid}`, ` Upload-ID:${uid.toUpperCase()}`, `upload-id: ${uid}0`, `upload-id: ${uid.slice(1)}`, 'Done'].join('\n')
+    expect(withoutTrailerLines(text)).toEqual({
+      text: ['Fix paging', `upload-id: ${uid}0`, `upload-id: ${uid.slice(1)}`, 'Done'].join('\n'),
+      dropped: [`upload-id: ${uid}`, `Upload-ID:${uid.toUpperCase()}`]
+    })
+  })
+
   it('leaves a text without such lines exactly as it was', () => {
     const text = 'Fix paging\r\n\r\nsha256 now shown  '
     expect(withoutTrailerLines(text)).toEqual({ text, dropped: [] })
   })
 
   it('release notes lose the trailer also when Boomi gives the change log back with line breaks after it', () => {
-    const log = buildChangeLog('Fix paging', { sha256: hex, contentSha256: 'c'.repeat(64) })
+    const log = buildChangeLog('Fix paging', { sha256: hex, contentSha256: 'c'.repeat(64) }, uid)
     expect(releaseNotes(`${log}\n`)).toBe('Fix paging')
     expect(releaseNotes(`${log}\r\n\r\n`)).toBe('Fix paging')
     expect(releaseNotes(log)).toBe('Fix paging')
@@ -92,7 +129,7 @@ describe("withoutTrailerLines: the user's text never carries a line a later run 
 
   it('keeps the notes around a dropped line in the change log, and the true trailer alone is read', () => {
     const other = 'ef'.repeat(32)
-    const log = buildChangeLog(`Fix paging\nsha256: ${other}\nDone`, { sha256: hex })
+    const log = buildChangeLog(`Fix paging\nsha256: ${other}\nDone`, { sha256: hex }, uid)
     expect(releaseNotes(log)).toBe('Fix paging\nDone')
     expect(matchKind(log, { sha256: other })).toBeUndefined()
     expect(storedSha256(log)).toBe(hex)
@@ -102,7 +139,7 @@ describe("withoutTrailerLines: the user's text never carries a line a later run 
 describe('storedSha256: which archive a version holds, from its last line', () => {
   const a = 'a'.repeat(64)
   it.each([
-    ['our trailer', buildChangeLog('notes', { sha256: a, contentSha256: 'c'.repeat(64) }), a],
+    ['our trailer', buildChangeLog('notes', { sha256: a, contentSha256: 'c'.repeat(64) }, uid), a],
     ['upper-case hex, trailing blank lines', `x\n\nsha256: ${a.toUpperCase()}\n\n`, a],
     ['only the sha256 line (older uploads)', `sha256: ${a}`, a],
     ['a sha256 line that is not last', `sha256: ${a}\nmore text`, undefined],
@@ -147,14 +184,16 @@ describe('releaseNotes', () => {
     ['## 1.2.3\n\n- Fix paging\n- sha256 now shown\n', '## 1.2.3\n\n- Fix paging\n- sha256 now shown'],
     ['', '']
   ])('round-trips %j', (text, notes) => {
-    expect(releaseNotes(buildChangeLog(text, { sha256: sha, contentSha256: content }))).toBe(notes)
-    expect(releaseNotes(buildChangeLog(text, { sha256: sha }))).toBe(notes)
+    expect(releaseNotes(buildChangeLog(text, { sha256: sha, contentSha256: content }, uid))).toBe(notes)
+    expect(releaseNotes(buildChangeLog(text, { sha256: sha }, uid))).toBe(notes)
   })
 
   it.each([
     ['a padded trailer and a blank line of spaces before it', `notes\n \t\n  ${contentLine} \n\t${shaLine}\t`, 'notes'],
     ['a checksum inside a longer last line', `notes\n\nsee ${shaLine}`, `notes\n\nsee ${shaLine}`],
-    ['a checksum line with more after the digest', `notes\n\n${shaLine}0`, `notes\n\n${shaLine}0`]
+    ['a checksum line with more after the digest', `notes\n\n${shaLine}0`, `notes\n\n${shaLine}0`],
+    ['an upload-id line before the digests', `notes\n\n${idLine}\n${contentLine}\n${shaLine}`, 'notes'],
+    ['an upload-id line with a short ID', `notes\n\nupload-id: ${uid.slice(1)}\n${shaLine}`, `notes\n\nupload-id: ${uid.slice(1)}`]
   ])('reads %s', (_name, log, notes) => {
     expect(releaseNotes(log)).toBe(notes)
   })

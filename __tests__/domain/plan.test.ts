@@ -71,26 +71,31 @@ describe('findDuplicates', () => {
     expect(findDuplicates(listing, { sha256: sha })?.match).toBe('sha256')
     expect(findDuplicates(listing, { sha256: 'ee'.repeat(32) })).toBeUndefined()
   })
-  it('takes a new version with the line as a lost upload, not an older one', () => {
-    const listing = [v(1, 9, { changeLog: `sha256: ${sha}` }), v(2, 0, { changeLog: `sha256: ${sha}` })]
-    expect(findLostUpload(listing, sha, new Set(['1'])).map(x => x.versionId)).toEqual(['2'])
-    expect(findLostUpload(listing, sha, new Set(['1', '2']))).toEqual([])
+  const uid = '0123456789abcdef'
+  const ourLog = (notes: string): string => `${notes}\n\nupload-id: ${uid}\nsha256: ${sha}`
+  it('takes a new version with the line and the upload ID as a lost upload, not an older one', () => {
+    const listing = [v(1, 9, { changeLog: ourLog('a') }), v(2, 0, { changeLog: ourLog('b') })]
+    expect(findLostUpload(listing, sha, uid, new Set(['1'])).map(x => x.versionId)).toEqual(['2'])
+    expect(findLostUpload(listing, sha, uid, new Set(['1', '2']))).toEqual([])
   })
 
   // issue 19: with the checksum test forced true, another job's upload became this run's version.
   it("does not take another job's upload during the look as this run's lost upload", () => {
     const content = 'cd'.repeat(32)
     const listing = [
-      v(1, 9, { changeLog: `sha256: ${sha}` }),
-      v(2, 0, { changeLog: `another archive\n\nsha256: ${'ef'.repeat(32)}` }),
-      v(3, 0, { changeLog: `a rebuild of the same connector\n\ncontent-sha256: ${content}\nsha256: ${'0f'.repeat(32)}` }),
+      v(1, 9, { changeLog: ourLog('before') }),
+      v(2, 0, { changeLog: `another archive\n\nupload-id: ${uid}\nsha256: ${'ef'.repeat(32)}` }),
+      v(3, 0, { changeLog: `a rebuild of the same connector\n\nupload-id: ${uid}\ncontent-sha256: ${content}\nsha256: ${'0f'.repeat(32)}` }),
       v(4, 0, { changeLog: 'uploaded by hand' }),
       v(5, 0, { changeLog: undefined }),
-      v(6, 0, { changeLog: `sha256: ${sha}`, deleted: true })
+      v(6, 0, { changeLog: ourLog('deleted'), deleted: true }),
+      // The same archive, uploaded by another run (another ID, or an older release that wrote none).
+      v(9, 0, { changeLog: `other run\n\nupload-id: fedcba9876543210\nsha256: ${sha}` }),
+      v(10, 0, { changeLog: `older release\n\nsha256: ${sha}` })
     ]
-    expect(findLostUpload(listing, sha, new Set(['1']))).toEqual([])
-    const ours = v(7, 0, { changeLog: `notes\n\ncontent-sha256: ${content}\nsha256: ${sha}` })
-    expect(findLostUpload([...listing, v(8, 1, { changeLog: `sha256: ${sha}` }), ours], sha, new Set(['1'])).map(x => x.versionId)).toEqual(['7', '8'])
+    expect(findLostUpload(listing, sha, uid, new Set(['1']))).toEqual([])
+    const ours = v(7, 0, { changeLog: `notes\n\nupload-id: ${uid}\ncontent-sha256: ${content}\nsha256: ${sha}` })
+    expect(findLostUpload([...listing, v(8, 1, { changeLog: ourLog('twin') }), ours], sha, uid, new Set(['1'])).map(x => x.versionId)).toEqual(['7', '8'])
   })
 
   it("takes a rebuild (the content line alone) as a duplicate; the match is the newest one's", () => {

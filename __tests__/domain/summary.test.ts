@@ -111,7 +111,7 @@ describe('the size of the summary', () => {
       layoutWarnings: []
     },
     changeLog: { text: '\u0001'.repeat(20 * MAX_MD_BLOCK), source: 'file', section: hostile(1000) },
-    upload: { kind: 'uploaded', version: version(0), changeLog: '\u0001'.repeat(20 * MAX_MD_BLOCK), strayTwins: [] },
+    upload: { kind: 'uploaded', version: version(0), changeLog: '\u0001'.repeat(20 * MAX_MD_BLOCK), removedTwins: [], strayTwins: [] },
     switches: Array.from({ length: 10 }, (_, i) => ({
       classificationType: `${GROUP}-${i}`,
       versionId: version(0).versionId,
@@ -172,5 +172,28 @@ describe('the size of the summary', () => {
     expect(md.split('\n').filter(line => line.startsWith(`| \`${GROUP}-c`))).toHaveLength(200)
     expect(md).toContain('| … and 4800 more: see the log | | | |')
     expect(Buffer.byteLength(md, 'utf8')).toBeLessThan(128 * 1024)
+  })
+})
+
+describe('second copies of the upload', () => {
+  it('names those deleted and those left, twenty of each at most, and nothing when there were none', async () => {
+    const bare = await summaryOf(new FakeBoomi(), {})
+    expect(bare).not.toContain('Second copies')
+    const run = await runFake(new FakeBoomi(), makeInputs(), ws.dir)
+    const upload = run.record.upload
+    if (upload?.kind !== 'uploaded') throw new Error('no upload')
+    const twin = (id: number): ConnectorVersion => ({ ...upload.version, versionId: String(id) })
+    const md = renderSummary({
+      ...run.record,
+      upload: { ...upload, removedTwins: Array.from({ length: 25 }, (_, i) => twin(3000 + i)), strayTwins: [twin(4000)] }
+    })
+    const listed = Array.from({ length: 20 }, (_, i) => 3000 + i).join(', ')
+    expect(md).toContain(
+      `| Second copies | deleted ${listed} and 5 more; left, delete them in the Developer tab: 4000 (made by upload attempts whose answers were lost) |`
+    )
+    expect(JSON.parse(outputsOf({ ...run.record, upload: { ...upload, removedTwins: [twin(3001), twin(3000)] } })['deleted-version-ids'])).toEqual([
+      '3001',
+      '3000'
+    ])
   })
 })

@@ -26,6 +26,8 @@ const ARCHIVE_BYTES = Buffer.from('PK\x03\x04 not inspected: the fake does that'
 export const SHA = createHash('sha256').update(ARCHIVE_BYTES).digest('hex')
 export const CONTENT = 'c'.repeat(64)
 export const T0 = Date.parse('2026-11-28T12:00:00Z')
+/** The fake run's mark in its change logs; a second run racing it is given another. */
+export const UPLOAD_ID = 'a1b2c3d4e5f60718'
 export const CHANGELOG_TEXT = '## [1.2.0] - 2026-11-01\n\n- Paging fixed\n\n## [1.1.0]\n\n- First\n'
 
 /** What one upload attempt does. */
@@ -317,6 +319,7 @@ export function fakeDeps(boomi: FakeBoomi, inputs: Inputs, workspace: string, mo
       now
     }),
     settleMs: 30_000,
+    uploadId: UPLOAD_ID,
     deleteConcurrency: 4,
     events: new EventLog(),
     ...more

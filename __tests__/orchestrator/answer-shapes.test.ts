@@ -93,6 +93,7 @@ async function release(): Promise<Release> {
     clock: { now: () => NOW.getTime(), sleep: realSleep },
     retry: strategy,
     settleMs: 100,
+    uploadId: '5eed5eed5eed5eed',
     deleteConcurrency: 4,
     events: new EventLog()
   }

@@ -310,6 +310,30 @@ describe('when the deletions stop', () => {
 })
 
 describe('what the outcome says', () => {
+  // Deletes are soft (docs/boomi-api.md): only a listing that shows a version deleted proves its delete.
+  it.each([
+    [
+      'a lost answer, then not found',
+      async (): Promise<DeleteAnswer> => ({ outcome: 'unknown', error: new BoomiError('delete', 404, 'not found') }),
+      'refused by Boomi: not found'
+    ],
+    ['not found at once', rejecting(new BoomiError('delete', 404, 'not found')), 'refused by Boomi: not found'],
+    ['a timeout', rejecting(new NetworkError('delete', 'ETIMEDOUT', 'no answer', false)), 'no answer']
+  ])('%s, and a settling listing that does not show the version at all: not counted deleted, a failure saying so', async (_name, answer, said) => {
+    const boomi = client({ '1000': answer }, [version(1)])
+    const { deps } = depsFor(boomi)
+    const outcome = await executePrune(deps, boomi, planOf(1), 'prune')
+    expect(outcome.deleted).toEqual([])
+    expect(outcome.failed).toEqual([
+      {
+        version: version(0),
+        error: expect.stringMatching(/^outcome unknown: .*, and the listing does not show the version at all \(Boomi lists a deleted version as deleted\)$/)
+      }
+    ])
+    expect(outcome.failed[0].error).toContain(said)
+    expect(deps.events.all.filter(e => e.type === 'deleted')).toEqual([])
+  })
+
   it('deletions are listed in the plan order, however they finished; progress and the deleted lines count every finished deletion', async () => {
     const boomi = client(
       {
@@ -318,7 +342,7 @@ describe('what the outcome says', () => {
         '1003': rejecting(new BoomiError('delete', 404, 'not found')),
         '1004': rejecting(new Error('not understood'))
       },
-      [version(0), gone(1)]
+      [version(0), gone(1), gone(3)]
     )
     const progress: number[][] = []
     const { deps, lines } = depsFor(boomi, { progress: { upload: () => undefined, prune: (d, t) => void progress.push([d, t]) } })

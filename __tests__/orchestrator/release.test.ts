@@ -13,10 +13,22 @@ import { BoomiError, CancelledError, InputError, NetworkError } from '../../src/
 import { classifyFailure } from '../../src/boomi/failures.js'
 import { THROTTLE_BUDGET_MS, nextStep } from '../../src/net/retry.js'
 import { pruneInputFrom } from '../../src/orchestrator/prune.js'
-import { CHANGELOG_TEXT, CONTENT, FakeBoomi, fakeArchiveFile, GROUP, SHA, forcedWhile, makeInputs, runFake, useWorkspace } from '../helpers/fake-run.js'
+import {
+  CHANGELOG_TEXT,
+  CONTENT,
+  FakeBoomi,
+  fakeArchiveFile,
+  GROUP,
+  SHA,
+  UPLOAD_ID,
+  forcedWhile,
+  makeInputs,
+  runFake,
+  useWorkspace
+} from '../helpers/fake-run.js'
 
 const ws = useWorkspace()
-const trailer = `content-sha256: ${CONTENT}\nsha256: ${SHA}`
+const trailer = `upload-id: ${UPLOAD_ID}\ncontent-sha256: ${CONTENT}\nsha256: ${SHA}`
 
 describe('duplicates', () => {
   it('reuses the newest version carrying the sha256 line: no upload, outputs from it', async () => {
@@ -235,7 +247,7 @@ describe('a change log Boomi keeps only in part', () => {
 
   it('one that lost only its last line, sha256, is not warned of: a re-run finds it by content-sha256 and reuses it', async () => {
     const boomi = new FakeBoomi()
-    boomi.keepsChangeLog = 1200 + 2 + 80
+    boomi.keepsChangeLog = 1200 + 2 + 28 + 80
     const run = await runFake(boomi, makeInputs({ changeLog: 'x'.repeat(1200) }), ws.dir)
     expect(run.warnings).toEqual([])
     const again = await runFake(boomi, makeInputs({ changeLog: 'x'.repeat(1200) }), ws.dir)
@@ -1015,7 +1027,8 @@ describe('seams: what pruning is given', () => {
     expect(run.error).toBeUndefined()
     expect(outputsOf(run.record)['version-id']).toBe('2001')
     expect(deletes(boomi)).toEqual(['delete 2002', 'delete 1000', 'delete 1001'])
-    expect(JSON.parse(outputsOf(run.record)['deleted-version-ids'])).toEqual(['1001', '1000'])
+    // The twin is in the output too, before pruning's deletions: every version the run deleted.
+    expect(JSON.parse(outputsOf(run.record)['deleted-version-ids'])).toEqual(['2002', '1001', '1000'])
     expect(boomi.live().map(v => v.versionId)).toEqual(['1002', '1003', '2001'])
   })
 

@@ -11,7 +11,7 @@ import { BoomiError, CancelledError, InputError, NetworkError } from '../../src/
 import { nextStep } from '../../src/net/retry.js'
 import { afterUploadFailure, lookSchedule } from '../../src/orchestrator/lost-answers.js'
 import { runRelease } from '../../src/orchestrator/release.js'
-import { FakeBoomi, GROUP, SHA, fakeArchiveFile, fakeDeps, forcedWhile, makeInputs, runFake, useWorkspace } from '../helpers/fake-run.js'
+import { CONTENT, FakeBoomi, GROUP, SHA, T0, fakeArchiveFile, fakeDeps, forcedWhile, makeInputs, runFake, useWorkspace } from '../helpers/fake-run.js'
 
 const ws = useWorkspace()
 const policy = { maxAttempts: 3, baseDelayMs: 1000, maxDelayMs: 30_000, maxRetryAfterMs: 120_000, random: () => 0.5 }
@@ -143,7 +143,9 @@ describe('second copies of the archive', () => {
     expect(run.error).toBeUndefined()
     expect(run.warnings.join('\n')).not.toMatch(/Second copies left/)
     expect(boomi.calls.filter(c => c.startsWith('delete')).sort()).toEqual(['delete 1000', 'delete 1001', 'delete 2001'])
-    expect(JSON.parse(outputsOf(run.record)['deleted-version-ids']).sort()).toEqual(['1000', '1001'])
+    // Every version the run deleted is in the output and the summary, the twin first.
+    expect(JSON.parse(outputsOf(run.record)['deleted-version-ids'])).toEqual(['2001', '1001', '1000'])
+    expect(renderSummary(run.record)).toContain('| Second copies | deleted 2001 (made by upload attempts whose answers were lost) |')
     // the removed twin is not a version pruning has to pass over
     expect(run.record.pruning?.skipped).toEqual([])
     expect(boomi.live().map(v => v.versionId)).toEqual(['2002'])
@@ -155,7 +157,10 @@ describe('second copies of the archive', () => {
     const run = await runFake(boomi, makeInputs(), ws.dir)
     expect(run.error?.message).toMatch(/also stored 2001, a second copy/)
     expect(run.warnings.join('\n')).toMatch(/Second copies left: .*2001/)
-    expect(outputsOf(run.record)['version-id']).toBe('2002')
+    expect(outputsOf(run.record)).toMatchObject({ 'version-id': '2002', 'deleted-version-ids': '[]' })
+    expect(renderSummary(run.record)).toContain(
+      '| Second copies | left, delete them in the Developer tab: 2001 (made by upload attempts whose answers were lost) |'
+    )
   })
 
   it('a twin whose delete lost its answer and then found nothing is settled by a listing: gone, so removed, and pruning keeps the releases it should', async () => {
@@ -172,7 +177,7 @@ describe('second copies of the archive', () => {
         .map(v => v.versionId)
         .sort()
     ).toEqual(['1001', '2002'])
-    expect(JSON.parse(outputsOf(run.record)['deleted-version-ids'])).toEqual(['1000'])
+    expect(JSON.parse(outputsOf(run.record)['deleted-version-ids'])).toEqual(['2001', '1000'])
   })
 
   it('a twin whose delete lost its answer and that the listing still shows is left, named', async () => {
@@ -195,7 +200,49 @@ describe('second copies of the archive', () => {
     const run = await runFake(boomi, makeInputs(), ws.dir)
     expect(run.error?.message).toMatch(/also stored 2001, a second copy/)
     expect(run.warnings.join('\n')).toMatch(new RegExp(`Could not list ${GROUP} to see whether the second copies were deleted: query failed: HTTP 500`))
-    expect(run.warnings.join('\n')).toMatch(/Deleting the second copy 2001 failed: .*an earlier attempt's answer was lost\)/)
+    expect(run.warnings.join('\n')).toMatch(
+      /Deleting the second copy 2001 failed: .*\(an earlier attempt's answer was lost, and the group could not be listed to see whether it is gone\)/
+    )
+  })
+
+  it.each([
+    ['shows it deleted: removed', 'deleted', undefined],
+    ['still shows it live: left, named', 'live', /Deleting the second copy 2001 failed: delete failed: HTTP 404: .* \(the listing still shows it\)/],
+    [
+      'does not show it at all: left, named (deletes are soft)',
+      'absent',
+      /Deleting the second copy 2001 failed: delete failed: HTTP 404: not found \(the listing does not show it at all, though Boomi lists a deleted version as deleted\)/
+    ]
+  ] as const)('a twin delete answered not found is settled by a listing that %s', async (_name, after, warned) => {
+    const boomi = twinLate()
+    const del = boomi.deleteVersion.bind(boomi)
+    boomi.deleteVersion = async (g, id) => {
+      if (id === '2001' && after === 'deleted') boomi.versions.find(v => v.versionId === id)!.deleted = true
+      if (id === '2001' && after === 'absent') boomi.versions = boomi.versions.filter(v => v.versionId !== id)
+      if (id === '2001' && after === 'live') boomi.deleteRefusals.set(id, 404)
+      return del(g, id)
+    }
+    const run = await runFake(boomi, makeInputs(), ws.dir)
+    expect(outputsOf(run.record)['version-id']).toBe('2002')
+    // One listing settles it: the first, the seven looks, the look for a twin, and this one.
+    expect(boomi.calls.filter(c => c === 'list')).toHaveLength(10)
+    if (warned) {
+      expect(run.error?.message).toMatch(/also stored 2001, a second copy/)
+      expect(run.warnings.join('\n')).toMatch(warned)
+    } else {
+      expect(run.error).toBeUndefined()
+      expect(run.warnings.join('\n')).not.toMatch(/Deleting the second copy/)
+    }
+  })
+
+  it('a twin whose delete lost its answer and that the settling listing does not show at all is left, named', async () => {
+    const boomi = twinLate()
+    boomi.deleteLostThen.set('2001', 404)
+    const list = boomi.listGroup.bind(boomi)
+    boomi.listGroup = async g => (await list(g)).filter(v => !(v.versionId === '2001' && v.deleted))
+    const run = await runFake(boomi, makeInputs(), ws.dir)
+    expect(run.error?.message).toMatch(/also stored 2001, a second copy/)
+    expect(run.warnings.join('\n')).toMatch(/an earlier attempt's answer was lost, and the listing does not show it at all/)
   })
 
   it('a twin delete sent and never answered is in the forced record as a twin deletion', async () => {
@@ -212,6 +259,68 @@ describe('second copies of the archive', () => {
     const record = await forcedWhile(boomi, ws.dir, makeInputs({ classifications: ['prod'] }), c => c.startsWith(`change ${GROUP}-prod`))
     expect(boomi.calls).toContain('delete 2001')
     expect(record.unknown).toEqual([{ operation: 'change', classificationType: `${GROUP}-prod`, versionId: '2002' }])
+  })
+})
+
+describe("another run's upload of the same archive, met while this run's answer is lost", () => {
+  // The same archive, uploaded meanwhile by a concurrent job or a re-run racing this one: its own upload ID.
+  const otherRuns = (versionId: string) => ({
+    versionId,
+    displayVersion: versionId,
+    changeLog: `Released by another run\n\nupload-id: fedcba9876543210\ncontent-sha256: ${CONTENT}\nsha256: ${SHA}`
+  })
+
+  it.each([
+    ['newer', '3000'],
+    ['older', '1500']
+  ])("is neither taken as this run's upload nor deleted as a second copy when the look finds it beside this run's (%s ID)", async (_order, other) => {
+    const boomi = new FakeBoomi()
+    boomi.createSteps = ['lost-stored']
+    // Shows after the listing taken before the upload, at the first look.
+    boomi.arriveAfter(1, otherRuns(other))
+    const run = await runFake(boomi, makeInputs(), ws.dir)
+    expect(run.error).toBeUndefined()
+    expect(outputsOf(run.record)).toMatchObject({ uploaded: 'true', 'version-id': '2001' })
+    expect(boomi.calls.filter(c => c.startsWith('delete'))).toEqual([])
+    expect(
+      boomi
+        .live()
+        .map(v => v.versionId)
+        .sort()
+    ).toEqual([other, '2001'].sort())
+    expect(run.warnings.join('\n')).not.toMatch(/second copy/)
+  })
+
+  it('is not deleted as a second copy by the look for a late twin after this run was answered', async () => {
+    const boomi = new FakeBoomi()
+    // Attempt 1 loses its answer and never shows within the looks; attempt 2 (2002) is answered.
+    boomi.createSteps = [{ lostStoredAfterListings: 100 }, 'ok']
+    // The listing before the upload, seven looks, then the look for a late twin sees the other run's copy.
+    boomi.arriveAfter(8, otherRuns('3000'))
+    const run = await runFake(boomi, makeInputs(), ws.dir)
+    expect(run.error).toBeUndefined()
+    expect(outputsOf(run.record)['version-id']).toBe('2002')
+    expect(boomi.calls.filter(c => c === 'list')).toHaveLength(9)
+    expect(boomi.calls.filter(c => c.startsWith('delete'))).toEqual([])
+    expect(boomi.live().map(v => v.versionId)).toContain('3000')
+  })
+
+  it("a version of this archive from before the run, missed by the first listing, is not taken as this run's upload", async () => {
+    const boomi = new FakeBoomi()
+    // An earlier release of these bytes (written before upload IDs) that the first listing does not show yet.
+    boomi.arriveAfter(1, {
+      versionId: '1200',
+      displayVersion: '1.1',
+      uploadedDate: new Date(T0 - 86_400_000).toISOString(),
+      changeLog: `v1.1\n\nsha256: ${SHA}`
+    })
+    boomi.createSteps = ['lost', 'ok']
+    const run = await runFake(boomi, makeInputs({ keepLatest: 1 }), ws.dir)
+    expect(run.error).toBeUndefined()
+    expect(outputsOf(run.record)).toMatchObject({ uploaded: 'true', 'version-id': '2001' })
+    expect(creates(boomi)).toBe(2)
+    // Pruning keeps this run's upload and deletes the older release as any other.
+    expect(JSON.parse(outputsOf(run.record)['deleted-version-ids'])).toEqual(['1200'])
   })
 })
 

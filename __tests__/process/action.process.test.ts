@@ -99,7 +99,7 @@ describe('release', () => {
         'skipped-version-ids': '[]',
         'classification-changes': '[]'
       })
-      expect(v.changeLog).toBe(`Fixes paging\n\ncontent-sha256: ${r.outputs['content-sha256']}\nsha256: ${sha}`)
+      expect(v.changeLog).toMatch(new RegExp(`^Fixes paging\\n\\nupload-id: [0-9a-f]{16}\\ncontent-sha256: ${r.outputs['content-sha256']}\\nsha256: ${sha}$`))
       const create = fx.emu.requests.find(q => q.operation === 'create')!
       expect(create.fields).toEqual({ groupType: GROUP, changeLog: v.changeLog, sha256Checksum: sha })
       expect(create.fileSha256).toBe(sha)
@@ -122,7 +122,7 @@ describe('release', () => {
       const r = await run({ archive: ARCHIVE }, WORKFLOW_ENV)
       expect(r.code).toBe(0)
       expect(fx.emu.live(GROUP)[0].changeLog).toMatch(
-        /^Released from acme\/sample-connector v1\.0\.0 \(3f2c1ab\), https:\/\/github\.com\/acme\/sample-connector\/actions\/runs\/42\n\ncontent-sha256: /
+        /^Released from acme\/sample-connector v1\.0\.0 \(3f2c1ab\), https:\/\/github\.com\/acme\/sample-connector\/actions\/runs\/42\n\nupload-id: [0-9a-f]{16}\ncontent-sha256: /
       )
     })
   )
@@ -136,7 +136,9 @@ describe('release', () => {
       )
       const r = await run({ archive: ARCHIVE, 'change-log-file': 'CHANGELOG.md' }, WORKFLOW_ENV)
       expect(r.code).toBe(0)
-      expect(fx.emu.live(GROUP)[0].changeLog).toBe(`### Fixed\n- Paging\n\ncontent-sha256: ${r.outputs['content-sha256']}\nsha256: ${r.outputs.sha256}`)
+      expect(fx.emu.live(GROUP)[0].changeLog).toMatch(
+        new RegExp(`^### Fixed\\n- Paging\\n\\nupload-id: [0-9a-f]{16}\\ncontent-sha256: ${r.outputs['content-sha256']}\\nsha256: ${r.outputs.sha256}$`)
+      )
       expect(r.stdout).toMatch(/section '.*1\.0\.0.*' of CHANGELOG\.md/)
     })
   )
@@ -162,6 +164,10 @@ describe('release', () => {
       const third = await run({ archive: ARCHIVE })
       expect(third.outputs.uploaded).toBe('true')
       expect(fx.emu.live(GROUP)).toHaveLength(2)
+      // Each run marks its upload with its own random upload-id.
+      const marks = fx.emu.live(GROUP).map(v => /^upload-id: ([0-9a-f]{16})$/m.exec(v.changeLog ?? '')?.[1])
+      expect(marks.every(m => m !== undefined)).toBe(true)
+      expect(new Set(marks).size).toBe(2)
     })
   )
 

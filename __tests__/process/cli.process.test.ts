@@ -196,7 +196,7 @@ describe('the installed bin against the emulator', () => {
       expect(r.code).toBe(0)
       expect(r.stderr).toMatch(/section '\[1\.2\.0\] - 2026-12-01'/)
       const [version] = fx.emu.live(GROUP)
-      expect(version.changeLog).toMatch(/^- Paging fixed\n\ncontent-sha256: /)
+      expect(version.changeLog).toMatch(/^- Paging fixed\n\nupload-id: [0-9a-f]{16}\ncontent-sha256: /)
       expectNoSecret(fx, r.stdout, r.stderr)
     })
   )

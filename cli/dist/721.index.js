@@ -334,6 +334,8 @@ function url(text) {
 var domain_outputs = __webpack_require__(1334);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:perf_hooks"
@@ -1701,6 +1703,9 @@ function overview(r) {
         if (version.uploadedBy)
             rows.push(`| Uploaded by | ${(0,untrusted/* mdText */.bC)(version.uploadedBy)} |`);
     }
+    const twins = secondCopiesRow(r);
+    if (twins)
+        rows.push(twins);
     if (r.changeLog?.section)
         rows.push(`| Change log from | ${(0,untrusted/* mdText */.bC)(r.changeLog.section)} |`);
     const api = apiRow(r);
@@ -1711,6 +1716,18 @@ function overview(r) {
         rows.push(`| Throttling | ${(0,src_text/* plural */.LS)(t.throttled, 'answer')} 503/429, ${(t.waitedMs / 1000).toFixed(1)} s spent waiting${t.lowestRate ? `, rate cut to ${(0,src_text/* formatRate */.CE)(t.lowestRate)} at the lowest` : ''} |`);
     }
     return ['| | |', '| --- | --- |', ...rows, ''];
+}
+/** Second copies of this run's upload that attempts whose answers were lost left (docs/behaviour.md, "Retries and lost answers"). */
+function secondCopiesRow(r) {
+    if (r.upload?.kind !== 'uploaded')
+        return undefined;
+    const { removedTwins, strayTwins } = r.upload;
+    const said = [];
+    if (removedTwins.length)
+        said.push(`deleted ${(0,untrusted/* mdText */.bC)((0,src_text/* someOf */.yU)(removedTwins.map(v => v.versionId), 20))}`);
+    if (strayTwins.length)
+        said.push(`left, delete them in the Developer tab: ${(0,untrusted/* mdText */.bC)((0,src_text/* someOf */.yU)(strayTwins.map(v => v.versionId), 20))}`);
+    return said.length ? `| Second copies | ${said.join('; ')} (made by upload attempts whose answers were lost) |` : undefined;
 }
 /** Which API root served the run, and the api-url that pins it when it was found (docs/behaviour.md, "Finding the prefix"). */
 function apiRow(r) {
@@ -2252,12 +2269,14 @@ function findDuplicates(listing, ids) {
 }
 /**
  * After an upload whose answer was lost: a live version carrying this exact
- * archive's checksum line that was not in the listing taken before the upload
- * is this run's upload (a rebuild's content line alone does not prove it).
+ * archive's checksum line and this run's upload ID, and not in the listing
+ * taken before the upload, is this run's upload. A rebuild's content line
+ * alone does not prove it, nor the checksum without the ID: another run may
+ * have uploaded the same archive meanwhile, and its version is its own.
  */
-function findLostUpload(listing, sha256, idsBefore) {
+function findLostUpload(listing, sha256, uploadId, idsBefore) {
     return liveVersions(listing)
-        .filter(v => !idsBefore.has(v.versionId) && (0,changelog/* matchKind */.O4)(v.changeLog, { sha256 }) === 'sha256')
+        .filter(v => !idsBefore.has(v.versionId) && (0,changelog/* carriesUploadId */.eY)(v.changeLog, uploadId) && (0,changelog/* matchKind */.O4)(v.changeLog, { sha256 }) === 'sha256')
         .sort(newestFirst);
 }
 /**
@@ -2595,10 +2614,17 @@ async function settleUnsure(deps, client, unsure) {
     const byId = new Map(listing.map(v => [v.versionId, v]));
     for (const { item, refusal, notFound, failure, answered } of unsure) {
         const now = byId.get(item.version.versionId);
-        if (!now || now.deleted) {
+        if (now?.deleted === true) {
             out.deleted.push(item);
             events.report({ type: 'deleted', item });
             log.info(`deleted ${describe(item.version)} (its answer was lost; the listing shows it deleted)`);
+        }
+        else if (!now) {
+            // Deletes are soft: a deleted version is listed as deleted. One not listed at all proves nothing.
+            const error = `outcome unknown: ${refusal ?? failure ?? 'the delete failed'}, and the listing does not show the version at all (Boomi lists a deleted version as deleted)`;
+            out.failed.push({ version: item.version, error });
+            events.report({ type: 'delete-failed', version: item.version, error });
+            log.warning(`Deleting version ${describe(item.version)} failed: ${error}`);
         }
         else if (notFound !== undefined) {
             // Not a refusal of this version: Boomi says it has no such thing while listing it.
@@ -2827,7 +2853,7 @@ async function lookFor(deps, client, sha256, idsBefore) {
         waited = at;
         stopIfCancelled(deps);
         const listing = await client.listGroup(deps.inputs.groupType);
-        const found = findLostUpload(listing, sha256, idsBefore);
+        const found = findLostUpload(listing, sha256, deps.uploadId, idsBefore);
         if (found.length) {
             // The oldest is the first attempt stored; any other is a twin, removed in settle().
             const version = found[found.length - 1];
@@ -2845,7 +2871,7 @@ async function lookFor(deps, client, sha256, idsBefore) {
  * once its outputs are set.
  */
 async function settle(deps, client, sha256, changeLog, kept, listing, idsBefore, unknown) {
-    deps.events.report({ type: 'upload', upload: { kind: 'uploaded', version: kept, changeLog, strayTwins: [] } });
+    deps.events.report({ type: 'upload', upload: { kind: 'uploaded', version: kept, changeLog, removedTwins: [], strayTwins: [] } });
     const withKept = (l) => (l.some(v => v.versionId === kept.versionId) ? l : [...l, kept]);
     let fresh = withKept(listing);
     if (unknown > 0) {
@@ -2856,17 +2882,21 @@ async function settle(deps, client, sha256, changeLog, kept, listing, idsBefore,
             deps.log.warning(`Could not check for a second copy of this archive (${(0,errors/* errorMessage */.gJ)(err)}). Version ${kept.versionId} is this run's upload; check group ${deps.inputs.groupType} for another version whose change log ends with this checksum.`);
         }
     }
-    const twins = findLostUpload(fresh, sha256, idsBefore).filter(v => v.versionId !== kept.versionId);
+    const twins = findLostUpload(fresh, sha256, deps.uploadId, idsBefore).filter(v => v.versionId !== kept.versionId);
     if (!twins.length)
         return { kind: 'created', version: kept, listing: fresh };
     const removed = new Set();
+    const gone = (twin) => {
+        removed.add(twin.versionId);
+        deps.events.report({ type: 'twin-deleted', version: twin });
+    };
     const stray = [];
     const left = (twin, why) => {
         deps.log.warning(`Deleting the second copy ${twin.versionId} failed: ${why}`);
         stray.push(twin);
         deps.events.report({ type: 'twin-left', version: twin });
     };
-    /** Deletes whose first answer was lost and whose retry failed: perhaps only because the first did it. */
+    /** Deletes whose first answer was lost and whose retry failed, or that found nothing: perhaps only because it was done. */
     const unsure = [];
     for (const twin of twins) {
         deps.log.warning(`Version ${twin.versionId} is a second copy of this archive, left by an upload attempt whose answer was lost; deleting it and keeping ${kept.versionId}.`);
@@ -2874,12 +2904,16 @@ async function settle(deps, client, sha256, changeLog, kept, listing, idsBefore,
         try {
             const answer = await client.deleteVersion(deps.inputs.groupType, twin.versionId);
             if (answer.outcome === 'deleted')
-                removed.add(twin.versionId);
+                gone(twin);
             else
-                unsure.push({ twin, error: answer.error });
+                unsure.push({ twin, error: answer.error, lost: true });
         }
         catch (err) {
-            left(twin, (0,errors/* errorMessage */.gJ)(err));
+            // Not found, though a listing showed it live: the listing says whether it is gone.
+            if (err instanceof errors/* BoomiError */.JE && err.status === 404)
+                unsure.push({ twin, error: err, lost: false });
+            else
+                left(twin, (0,errors/* errorMessage */.gJ)(err));
         }
         finally {
             answered();
@@ -2894,17 +2928,26 @@ async function settle(deps, client, sha256, changeLog, kept, listing, idsBefore,
         catch (err) {
             deps.log.warning(`Could not list ${deps.inputs.groupType} to see whether the second copies were deleted: ${(0,errors/* errorMessage */.gJ)(err)}`);
         }
-        for (const { twin, error } of unsure) {
+        for (const { twin, error, lost } of unsure) {
             const now = listed?.find(v => v.versionId === twin.versionId);
-            if (listed && (!now || now.deleted))
-                removed.add(twin.versionId);
+            // Deletes are soft: only a listing that shows the twin deleted proves it gone.
+            if (now?.deleted === true)
+                gone(twin);
             else
-                left(twin, `${(0,errors/* errorMessage */.gJ)(error)} (an earlier attempt's answer was lost${listed ? ', and the listing still shows it' : ''})`);
+                left(twin, `${(0,errors/* errorMessage */.gJ)(error)} (${lost ? "an earlier attempt's answer was lost, and " : ''}${unsureWhy(listed, now)})`);
         }
     }
     if (stray.length)
         deps.log.warning(`Second copies left: ${ids(stray)}`);
     return { kind: 'created', version: kept, listing: fresh.map(v => (removed.has(v.versionId) ? { ...v, deleted: true } : v)) };
+}
+/** Why a twin delete that may have been done is not known to be: what the settling listing showed. */
+function unsureWhy(listed, now) {
+    if (!listed)
+        return 'the group could not be listed to see whether it is gone';
+    if (!now)
+        return 'the listing does not show it at all, though Boomi lists a deleted version as deleted';
+    return 'the listing still shows it';
 }
 
 ;// CONCATENATED MODULE: ./src/orchestrator/upload.ts
@@ -2951,7 +2994,7 @@ async function upload(deps, archive, file, text, listing) {
     }
     if (dup)
         log.info(`${what} was already uploaded as version ${ids(dup.versions)}; uploading again (${constants/* Input */.pd.ifExists}: upload).`);
-    const changeLog = (0,changelog/* buildChangeLog */.vq)(text?.text ?? (0,changelog/* defaultChangeLog */.WW)(await deps.runContext()), archiveIds);
+    const changeLog = (0,changelog/* buildChangeLog */.vq)(text?.text ?? (0,changelog/* defaultChangeLog */.WW)(await deps.runContext()), archiveIds, deps.uploadId);
     if (inputs.dryRun) {
         log.info(`Dry run: would upload ${archive.shownPath} (${(0,src_text/* approxBytes */.SW)(archive.size)}) to ${inputs.groupType} with change log:\n${changeLog}`);
         return { kind: 'would-upload', changeLog };
@@ -3346,6 +3389,7 @@ function proxyAgentFor(userAgent) {
 
 
 
+
 /** Runs the release; the outputs and summary are published however it ends. Rethrows the run's failure. */
 async function runWithPlatform(inputs, platform) {
     const log = platform.log;
@@ -3376,6 +3420,7 @@ async function runWithPlatform(inputs, platform) {
         log,
         clock,
         // Long enough for Boomi to finish storing an upload whose answer was lost; bounded so a lost answer costs seconds, not minutes.
+        uploadId: (0,external_node_crypto_.randomBytes)(8).toString('hex'),
         settleMs: Math.min(30_000, Math.max(2_000, inputs.timeoutMs / 4)),
         retry,
         // Enough requests in flight to use the rate fully when Boomi answers in up to a second.

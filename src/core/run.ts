@@ -2,6 +2,7 @@
 // knows no platform itself. The front ends (src/runner/ for the Action, src/cli/
 // for the command-line tool) only read inputs and supply the Platform; lint
 // keeps this folder from importing either.
+import { randomBytes } from 'node:crypto'
 import { constants as fsConstants, promises as fs } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import { findInWorkspace, locateArchive } from '../archive/locate.js'
@@ -55,6 +56,7 @@ export async function runWithPlatform(inputs: Inputs, platform: Platform): Promi
     log,
     clock,
     // Long enough for Boomi to finish storing an upload whose answer was lost; bounded so a lost answer costs seconds, not minutes.
+    uploadId: randomBytes(8).toString('hex'),
     settleMs: Math.min(30_000, Math.max(2_000, inputs.timeoutMs / 4)),
     retry,
     // Enough requests in flight to use the rate fully when Boomi answers in up to a second.

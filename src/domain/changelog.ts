@@ -24,10 +24,22 @@ function contentLine(ids: ArchiveIds): string | undefined {
   return ids.contentSha256 ? `content-sha256: ${ids.contentSha256.toLowerCase()}` : undefined
 }
 
-function trailerLines(ids: ArchiveIds): string[] {
+/**
+ * The run's own mark, the same for each of its upload attempts: after a lost
+ * answer, a copy of the archive carrying it is this run's, and one without it
+ * another run's, never taken or deleted as ours (docs/behaviour.md, "Retries and lost answers").
+ */
+export function uploadIdLine(uploadId: string): string {
+  return `upload-id: ${uploadId}`
+}
+
+/** A fresh run's mark: 64 random bits as 16 lower-case hex. */
+export const UPLOAD_ID = /^[0-9a-f]{16}$/
+
+function trailerLines(ids: ArchiveIds, uploadId: string): string[] {
   const content = contentLine(ids)
   // `sha256:` stays last: versions uploaded before content digests carry only it.
-  return content ? [content, shaLine(ids)] : [shaLine(ids)]
+  return [uploadIdLine(uploadId), ...(content ? [content] : []), shaLine(ids)]
 }
 
 /**
@@ -42,8 +54,8 @@ export function fitText(text: string): string {
   return kept.replace(/\s+$/, '') + CUT_MARKER
 }
 
-// Any line a later run could read as a trailer: a digest line, whatever the spacing or case.
-const TRAILER_SHAPED = /^(content-)?sha256:\s*[0-9a-f]{64}$/i
+// Any line a later run could read as a trailer: a digest or upload-id line, whatever the spacing or case.
+const TRAILER_SHAPED = /^((content-)?sha256:\s*[0-9a-f]{64}|upload-id:\s*[0-9a-f]{16})$/i
 
 /**
  * The user's text without lines shaped like the trailer. Such a line (notes
@@ -63,12 +75,13 @@ export function withoutTrailerLines(text: string): { text: string; dropped: stri
 
 /**
  * The text (trailer-shaped lines dropped, trailing white space trimmed, cut to
- * MAX_CHANGE_LOG_TEXT with a marker), a blank line, `content-sha256: <hex>`
- * when known, `sha256: <hex>` last.
+ * MAX_CHANGE_LOG_TEXT with a marker), a blank line, `upload-id: <run's mark>`,
+ * `content-sha256: <hex>` when known, `sha256: <hex>` last.
  */
-export function buildChangeLog(text: string, ids: ArchiveIds): string {
+export function buildChangeLog(text: string, ids: ArchiveIds, uploadId: string): string {
+  if (!UPLOAD_ID.test(uploadId)) throw new Error(`upload ID not 16 lower-case hex: ${uploadId}`)
   const body = fitText(withoutTrailerLines(text).text)
-  const trailer = trailerLines(ids).join('\n')
+  const trailer = trailerLines(ids, uploadId).join('\n')
   return body ? `${body}\n\n${trailer}` : trailer
 }
 
@@ -88,7 +101,12 @@ export function matchKind(changeLog: string | undefined, ids: ArchiveIds): Match
   return content && lines.has(content) ? 'content-sha256' : undefined
 }
 
-const TRAILER_LINE = /^(content-)?sha256: [0-9a-f]{64}$/i
+/** Whether a change log carries this run's mark: an upload of this run, not of another. */
+export function carriesUploadId(changeLog: string | undefined, uploadId: string): boolean {
+  return !!changeLog && logLines(changeLog).includes(uploadIdLine(uploadId))
+}
+
+const TRAILER_LINE = /^((content-)?sha256: [0-9a-f]{64}|upload-id: [0-9a-f]{16})$/i
 const SHA_TRAILER = /^sha256: ([0-9a-f]{64})$/i
 
 /**

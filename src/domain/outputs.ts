@@ -19,7 +19,7 @@ export function outputsOf(r: RunRecord): Record<string, string> {
     [Output.versionSha256]: versionSha256(r) ?? '',
     [Output.archivePath]: r.archive?.shownPath ?? '',
     [Output.uploaded]: uploaded(r),
-    [Output.deletedVersionIds]: JSON.stringify(pruning?.deleted.map(d => d.version.versionId) ?? []),
+    [Output.deletedVersionIds]: JSON.stringify(deletedIds(r)),
     [Output.skippedVersionIds]: JSON.stringify(pruning?.skipped.map(s => s.version.versionId) ?? []),
     [Output.classificationChanges]: JSON.stringify(
       (r.switches ?? [])
@@ -32,6 +32,12 @@ export function outputsOf(r: RunRecord): Record<string, string> {
         }))
     )
   }
+}
+
+/** Every version the run deleted: second copies of its own upload first (the newest), then pruning's, newest first. */
+function deletedIds(r: RunRecord): string[] {
+  const twins = r.upload?.kind === 'uploaded' ? r.upload.removedTwins : []
+  return [...twins, ...(r.pruning?.deleted.map(d => d.version) ?? [])].map(v => v.versionId)
 }
 
 /** `true` when this run created a version; `unknown` when an attempt may have and the run never learnt whether. */

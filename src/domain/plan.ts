@@ -1,7 +1,7 @@
 // Pure decisions about a group's versions: which one an archive duplicates, and
 // what pruning keeps, deletes and leaves alone. No I/O; the clock is an argument.
 import { PROTECTED_REVIEW_STATUSES, RELEASE_VERSION_IS_PROTECTED } from '../boomi/contract.js'
-import { type ArchiveIds, type MatchKind, matchKind } from './changelog.js'
+import { type ArchiveIds, type MatchKind, carriesUploadId, matchKind } from './changelog.js'
 import type { ConnectorVersion } from './versions.js'
 import { plural } from '../text.js'
 
@@ -49,12 +49,14 @@ export function findDuplicates(listing: readonly ConnectorVersion[], ids: Archiv
 
 /**
  * After an upload whose answer was lost: a live version carrying this exact
- * archive's checksum line that was not in the listing taken before the upload
- * is this run's upload (a rebuild's content line alone does not prove it).
+ * archive's checksum line and this run's upload ID, and not in the listing
+ * taken before the upload, is this run's upload. A rebuild's content line
+ * alone does not prove it, nor the checksum without the ID: another run may
+ * have uploaded the same archive meanwhile, and its version is its own.
  */
-export function findLostUpload(listing: readonly ConnectorVersion[], sha256: string, idsBefore: ReadonlySet<string>): ConnectorVersion[] {
+export function findLostUpload(listing: readonly ConnectorVersion[], sha256: string, uploadId: string, idsBefore: ReadonlySet<string>): ConnectorVersion[] {
   return liveVersions(listing)
-    .filter(v => !idsBefore.has(v.versionId) && matchKind(v.changeLog, { sha256 }) === 'sha256')
+    .filter(v => !idsBefore.has(v.versionId) && carriesUploadId(v.changeLog, uploadId) && matchKind(v.changeLog, { sha256 }) === 'sha256')
     .sort(newestFirst)
 }
 

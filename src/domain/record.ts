@@ -54,6 +54,8 @@ export type UploadRecord =
       kind: 'uploaded'
       version: ConnectorVersion
       changeLog: string
+      /** Second copies an attempt whose answer was lost left behind, deleted by the run. */
+      removedTwins: ConnectorVersion[]
       /** Second copies an attempt whose answer was lost left behind and that could not be deleted. */
       strayTwins: ConnectorVersion[]
     }
@@ -111,6 +113,7 @@ export type RunEvent =
   | { type: 'answered'; id: number }
   /** The upload phase's outcome, once known; it settles every upload attempt sent before it. */
   | { type: 'upload'; upload: Exclude<UploadRecord, { kind: 'unknown' }> }
+  | { type: 'twin-deleted'; version: ConnectorVersion }
   | { type: 'twin-left'; version: ConnectorVersion }
   /** A round of deletions planned: the plan's skips, and the deletions to make, newest first. */
   | { type: 'prune-plan'; round: 'room' | 'prune'; plan: PruneResult; skip: PlannedVersion[]; delete: PlannedVersion[] }
@@ -206,8 +209,11 @@ export function foldRun(base: Pick<RunRecord, 'groupType' | 'dryRun' | 'archiveG
         open.delete(e.id)
         break
       case 'upload':
-        r.upload = e.upload.kind === 'uploaded' ? { ...e.upload, strayTwins: [...e.upload.strayTwins] } : e.upload
+        r.upload = e.upload.kind === 'uploaded' ? { ...e.upload, removedTwins: [...e.upload.removedTwins], strayTwins: [...e.upload.strayTwins] } : e.upload
         for (const [id, q] of open) if (q.operation === 'upload') open.delete(id)
+        break
+      case 'twin-deleted':
+        if (r.upload?.kind === 'uploaded') r.upload.removedTwins.push(e.version)
         break
       case 'twin-left':
         if (r.upload?.kind === 'uploaded') r.upload.strayTwins.push(e.version)

@@ -4,7 +4,7 @@
 import { versionSha256 } from './outputs.js'
 import type { PlannedVersion } from './plan.js'
 import { type RunRecord, type SentRequest, type UploadRecord, runVersion } from './record.js'
-import { approxBytes, formatRate, plural } from '../text.js'
+import { approxBytes, formatRate, plural, someOf } from '../text.js'
 import { mdBlock, mdCode, mdText } from './untrusted.js'
 
 const MATCH_TEXT = { sha256: 'the same archive (sha256)', 'content-sha256': 'the same connector rebuilt (content-sha256)' } as const
@@ -56,6 +56,8 @@ function overview(r: RunRecord): string[] {
     if (held && r.archive && held !== r.archive.sha256) rows.push(`| Version's archive SHA-256 | ${mdCode(held)} (an earlier build of the same content) |`)
     if (version.uploadedBy) rows.push(`| Uploaded by | ${mdText(version.uploadedBy)} |`)
   }
+  const twins = secondCopiesRow(r)
+  if (twins) rows.push(twins)
   if (r.changeLog?.section) rows.push(`| Change log from | ${mdText(r.changeLog.section)} |`)
   const api = apiRow(r)
   if (api) rows.push(api)
@@ -66,6 +68,32 @@ function overview(r: RunRecord): string[] {
     )
   }
   return ['| | |', '| --- | --- |', ...rows, '']
+}
+
+/** Second copies of this run's upload that attempts whose answers were lost left (docs/behaviour.md, "Retries and lost answers"). */
+function secondCopiesRow(r: RunRecord): string | undefined {
+  if (r.upload?.kind !== 'uploaded') return undefined
+  const { removedTwins, strayTwins } = r.upload
+  const said: string[] = []
+  if (removedTwins.length)
+    said.push(
+      `deleted ${mdText(
+        someOf(
+          removedTwins.map(v => v.versionId),
+          20
+        )
+      )}`
+    )
+  if (strayTwins.length)
+    said.push(
+      `left, delete them in the Developer tab: ${mdText(
+        someOf(
+          strayTwins.map(v => v.versionId),
+          20
+        )
+      )}`
+    )
+  return said.length ? `| Second copies | ${said.join('; ')} (made by upload attempts whose answers were lost) |` : undefined
 }
 
 /** Which API root served the run, and the api-url that pins it when it was found (docs/behaviour.md, "Finding the prefix"). */

@@ -49,6 +49,11 @@ export interface RunDeps {
   clock: Clock
   /** The run's one retry strategy: the client's requests and the upload's attempts all ask it. */
   retry: RetryStrategy
+  /**
+   * This run's mark in the change log of each upload attempt (16 random hex): after a lost
+   * answer, it tells this run's copies from another run's upload of the same archive.
+   */
+  uploadId: string
   /** How long Boomi is given to show an upload whose answer was lost, looked for at growing intervals. */
   settleMs: number
   deleteConcurrency: number

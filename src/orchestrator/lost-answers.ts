@@ -8,7 +8,7 @@ import type { BoomiClient } from '../boomi/client.js'
 import { classifyFailure } from '../boomi/failures.js'
 import { findLostUpload } from '../domain/plan.js'
 import type { ConnectorVersion } from '../domain/versions.js'
-import { AnswerError, CancelledError, errorMessage } from '../errors.js'
+import { AnswerError, BoomiError, CancelledError, errorMessage } from '../errors.js'
 import type { Failure, Step } from '../net/retry.js'
 import type { RunDeps } from './deps.js'
 import { sending, stopIfCancelled } from './journal.js'
@@ -139,7 +139,7 @@ async function lookFor(
     waited = at
     stopIfCancelled(deps)
     const listing = await client.listGroup(deps.inputs.groupType)
-    const found = findLostUpload(listing, sha256, idsBefore)
+    const found = findLostUpload(listing, sha256, deps.uploadId, idsBefore)
     if (found.length) {
       // The oldest is the first attempt stored; any other is a twin, removed in settle().
       const version = found[found.length - 1]
@@ -167,7 +167,7 @@ async function settle(
   idsBefore: ReadonlySet<string>,
   unknown: number
 ): Promise<Created> {
-  deps.events.report({ type: 'upload', upload: { kind: 'uploaded', version: kept, changeLog, strayTwins: [] } })
+  deps.events.report({ type: 'upload', upload: { kind: 'uploaded', version: kept, changeLog, removedTwins: [], strayTwins: [] } })
   const withKept = (l: readonly ConnectorVersion[]): readonly ConnectorVersion[] => (l.some(v => v.versionId === kept.versionId) ? l : [...l, kept])
   let fresh = withKept(listing)
   if (unknown > 0) {
@@ -179,17 +179,21 @@ async function settle(
       )
     }
   }
-  const twins = findLostUpload(fresh, sha256, idsBefore).filter(v => v.versionId !== kept.versionId)
+  const twins = findLostUpload(fresh, sha256, deps.uploadId, idsBefore).filter(v => v.versionId !== kept.versionId)
   if (!twins.length) return { kind: 'created', version: kept, listing: fresh }
   const removed = new Set<string>()
+  const gone = (twin: ConnectorVersion): void => {
+    removed.add(twin.versionId)
+    deps.events.report({ type: 'twin-deleted', version: twin })
+  }
   const stray: ConnectorVersion[] = []
   const left = (twin: ConnectorVersion, why: string): void => {
     deps.log.warning(`Deleting the second copy ${twin.versionId} failed: ${why}`)
     stray.push(twin)
     deps.events.report({ type: 'twin-left', version: twin })
   }
-  /** Deletes whose first answer was lost and whose retry failed: perhaps only because the first did it. */
-  const unsure: { twin: ConnectorVersion; error: unknown }[] = []
+  /** Deletes whose first answer was lost and whose retry failed, or that found nothing: perhaps only because it was done. */
+  const unsure: { twin: ConnectorVersion; error: unknown; lost: boolean }[] = []
   for (const twin of twins) {
     deps.log.warning(
       `Version ${twin.versionId} is a second copy of this archive, left by an upload attempt whose answer was lost; deleting it and keeping ${kept.versionId}.`
@@ -197,10 +201,12 @@ async function settle(
     const answered = sending(deps, { operation: 'delete', round: 'twin', version: twin })
     try {
       const answer = await client.deleteVersion(deps.inputs.groupType, twin.versionId)
-      if (answer.outcome === 'deleted') removed.add(twin.versionId)
-      else unsure.push({ twin, error: answer.error })
+      if (answer.outcome === 'deleted') gone(twin)
+      else unsure.push({ twin, error: answer.error, lost: true })
     } catch (err) {
-      left(twin, errorMessage(err))
+      // Not found, though a listing showed it live: the listing says whether it is gone.
+      if (err instanceof BoomiError && err.status === 404) unsure.push({ twin, error: err, lost: false })
+      else left(twin, errorMessage(err))
     } finally {
       answered()
     }
@@ -213,12 +219,20 @@ async function settle(
     } catch (err) {
       deps.log.warning(`Could not list ${deps.inputs.groupType} to see whether the second copies were deleted: ${errorMessage(err)}`)
     }
-    for (const { twin, error } of unsure) {
+    for (const { twin, error, lost } of unsure) {
       const now = listed?.find(v => v.versionId === twin.versionId)
-      if (listed && (!now || now.deleted)) removed.add(twin.versionId)
-      else left(twin, `${errorMessage(error)} (an earlier attempt's answer was lost${listed ? ', and the listing still shows it' : ''})`)
+      // Deletes are soft: only a listing that shows the twin deleted proves it gone.
+      if (now?.deleted === true) gone(twin)
+      else left(twin, `${errorMessage(error)} (${lost ? "an earlier attempt's answer was lost, and " : ''}${unsureWhy(listed, now)})`)
     }
   }
   if (stray.length) deps.log.warning(`Second copies left: ${ids(stray)}`)
   return { kind: 'created', version: kept, listing: fresh.map(v => (removed.has(v.versionId) ? { ...v, deleted: true } : v)) }
+}
+
+/** Why a twin delete that may have been done is not known to be: what the settling listing showed. */
+function unsureWhy(listed: readonly ConnectorVersion[] | undefined, now: ConnectorVersion | undefined): string {
+  if (!listed) return 'the group could not be listed to see whether it is gone'
+  if (!now) return 'the listing does not show it at all, though Boomi lists a deleted version as deleted'
+  return 'the listing still shows it'
 }

@@ -296,10 +296,16 @@ async function settleUnsure(deps: RunDeps, client: BoomiClient, unsure: Unsure[]
   const byId = new Map(listing.map(v => [v.versionId, v]))
   for (const { item, refusal, notFound, failure, answered } of unsure) {
     const now = byId.get(item.version.versionId)
-    if (!now || now.deleted) {
+    if (now?.deleted === true) {
       out.deleted.push(item)
       events.report({ type: 'deleted', item })
       log.info(`deleted ${describe(item.version)} (its answer was lost; the listing shows it deleted)`)
+    } else if (!now) {
+      // Deletes are soft: a deleted version is listed as deleted. One not listed at all proves nothing.
+      const error = `outcome unknown: ${refusal ?? failure ?? 'the delete failed'}, and the listing does not show the version at all (Boomi lists a deleted version as deleted)`
+      out.failed.push({ version: item.version, error })
+      events.report({ type: 'delete-failed', version: item.version, error })
+      log.warning(`Deleting version ${describe(item.version)} failed: ${error}`)
     } else if (notFound !== undefined) {
       // Not a refusal of this version: Boomi says it has no such thing while listing it.
       const error = `${notFound}, yet the listing shows it: the delete request may not be the form Boomi serves (docs/boomi-api.md, "What is uncertain")`

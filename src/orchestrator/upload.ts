@@ -82,7 +82,7 @@ async function upload(
   }
   if (dup) log.info(`${what} was already uploaded as version ${ids(dup.versions)}; uploading again (${Input.ifExists}: upload).`)
 
-  const changeLog = buildChangeLog(text?.text ?? defaultChangeLog(await deps.runContext()), archiveIds)
+  const changeLog = buildChangeLog(text?.text ?? defaultChangeLog(await deps.runContext()), archiveIds, deps.uploadId)
   if (inputs.dryRun) {
     log.info(`Dry run: would upload ${archive.shownPath} (${approxBytes(archive.size)}) to ${inputs.groupType} with change log:\n${changeLog}`)
     return { kind: 'would-upload', changeLog }
