@@ -3164,7 +3164,7 @@ async function publishRecord(record, platform) {
     }
     if (!problems.length)
         return;
-    const message = `Could not write the step's results (${problems.join('; ')}). ${platform.resultsHint}`;
+    const message = `Could not write the results (${problems.join('; ')}). ${platform.resultsHint}`;
     if (record.error)
         platform.log.warning(message);
     else

@@ -1187,7 +1187,7 @@ class BoomiError extends Error {
  */
 class CancelledError extends Error {
     constructor() {
-        super('The run was cancelled; what it did before that is in the outputs and the job summary.');
+        super('The run was cancelled; what it did before that is in the outputs and the summary.');
         this.name = 'CancelledError';
     }
 }
@@ -2375,6 +2375,24 @@ var constants = __nccwpck_require__(7242);
 var outputs = __nccwpck_require__(1334);
 // EXTERNAL MODULE: ./src/domain/summary.ts
 var summary = __nccwpck_require__(5260);
+;// CONCATENATED MODULE: ./src/core/nothing-done.ts
+// What a run stopped before it began leaves behind (a bad input; for the Action, a
+// GITHUB_OUTPUT that cannot be written): the outputs of a run that did nothing and a
+// summary saying why, so that a later step reading them does not fail too. One function
+// for both front ends, which load it before they know the inputs are good: it must stay
+// light (the domain's pure functions only, no HTTP stack, no @actions/*).
+
+
+/**
+ * `groupType` is the group-type input as given, possibly empty; `groupTypeName` is how the
+ * front end names that input (`group-type`, `--group-type / BOOMI_GROUP_TYPE`), for the
+ * summary's title when it was not given.
+ */
+function nothingDone(error, groupType, groupTypeName) {
+    const record = { groupType: groupType.trim() || `(${groupTypeName} not set)`, dryRun: false, error };
+    return { outputs: (0,outputs/* outputsOf */.Yz)(record), summary: (0,summary/* renderSummary */.B)(record) };
+}
+
 // EXTERNAL MODULE: ./src/domain/untrusted.ts
 var untrusted = __nccwpck_require__(5006);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -2815,12 +2833,62 @@ function writeSummary(markdown) {
     if (file)
         (0,external_node_fs_.appendFileSync)(file, markdown);
 }
+/** The files the runner gives a step for its results, as @actions/core uses them. */
+const OUTPUT_FILE = 'GITHUB_OUTPUT';
+const SUMMARY_FILE = 'GITHUB_STEP_SUMMARY';
+/**
+ * GITHUB_OUTPUT and GITHUB_STEP_SUMMARY, when set, checked before anything is sent to
+ * Boomi: a run that uploads and prunes, then cannot write its outputs, has changed the
+ * account and still fails. Each is opened to append, which changes nothing, and closed;
+ * as @actions/core requires, the file must exist already (the runner creates both), and
+ * the summary must be readable too. Non-blocking, so a FIFO without a reader does not
+ * hang the step. Not set: nothing to check (core then prints outputs as commands).
+ */
+function unusableResultFiles(env = process.env) {
+    const unusable = [];
+    const targets = [
+        { variable: OUTPUT_FILE, flags: external_node_fs_.constants.O_WRONLY },
+        { variable: SUMMARY_FILE, flags: external_node_fs_.constants.O_RDWR }
+    ];
+    for (const { variable, flags } of targets) {
+        const file = env[variable];
+        if (!file)
+            continue;
+        try {
+            (0,external_node_fs_.closeSync)((0,external_node_fs_.openSync)(file, flags | external_node_fs_.constants.O_APPEND | (external_node_fs_.constants.O_NONBLOCK ?? 0)));
+        }
+        catch (err) {
+            unusable.push({
+                variable,
+                problem: `${variable} names '${file}', which cannot be appended to: ${why(err.code, variable === SUMMARY_FILE ? 'read and write' : 'write')}. The runner sets ${variable} to a file it creates for each step; outside GitHub Actions, leave it unset or name an existing file the step may write. Nothing was sent to Boomi.`
+            });
+        }
+    }
+    return unusable;
+}
+/** What went wrong, from the error's code: Node's own message repeats the path. */
+function why(code, access) {
+    switch (code) {
+        case 'ENOENT':
+            return 'it does not exist';
+        case 'EISDIR':
+            return 'it is a directory';
+        case 'ENOTDIR':
+            return 'a part of its path is not a directory';
+        case 'EACCES':
+        case 'EPERM':
+            return `no permission to ${access} it`;
+        case 'EROFS':
+            return 'the file system is read-only';
+        default:
+            return code ?? 'it cannot be opened';
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/runner/entry.ts
 // Reads the inputs and loads the rest only when they are valid, so a
 // misconfigured step fails in milliseconds. Exported for @github/local-action,
 // which imports an entry and calls its run().
-
 
 
 
@@ -2833,8 +2901,13 @@ async function run() {
         inputs = readInputs(getInput, setSecret);
     }
     catch (err) {
-        fail((0,errors/* errorMessage */.gJ)(err));
         reportNothingDone((0,errors/* errorMessage */.gJ)(err));
+        return;
+    }
+    // Where the results go, before anything is sent: a run that changed the account must be able to say so.
+    const unusable = unusableResultFiles();
+    if (unusable.length) {
+        reportNothingDone(unusable.map(u => u.problem).join(' '), unusable.map(u => u.variable));
         return;
     }
     try {
@@ -2851,21 +2924,32 @@ function fail(message) {
     setFailed((0,untrusted/* cut */.Jj)((0,untrusted/* forLog */.Ig)(message), untrusted/* MAX_FAILURE_MESSAGE */.eW));
 }
 /**
- * A bad input stops the run before it starts; its outputs and summary are still written
- * (those of a run that did nothing), as for every run that fails, so that a later step
- * reading them (`fromJSON(steps.boomi.outputs.deleted-version-ids)`) does not fail too.
- * Only here: a run that started writes its own, once, however it ends.
+ * A run stopped before it starts (a bad input, a results file that cannot be written) fails
+ * with `error`; its outputs and summary are still written (those of a run that did nothing),
+ * as for every run that fails, so that a later step reading them
+ * (`fromJSON(steps.boomi.outputs.deleted-version-ids)`) does not fail too. Each to its file,
+ * but for the `unusable` ones, already named by `error`. Only here: a run that started writes
+ * its own, once, however it ends.
  */
-function reportNothingDone(error) {
-    const record = { groupType: getInput(constants/* Input */.pd.groupType).trim() || `(${constants/* Input */.pd.groupType} not set)`, dryRun: false, error };
-    try {
-        setOutputs((0,outputs/* outputsOf */.Yz)(record));
-        writeSummary((0,summary/* renderSummary */.B)(record));
-    }
-    catch (err) {
-        // The error above is the one that matters; this one is said after it.
-        fail(`Could not write the step's outputs or summary (${(0,errors/* errorMessage */.gJ)(err)}). Check GITHUB_OUTPUT and GITHUB_STEP_SUMMARY.`);
-    }
+function reportNothingDone(error, unusable = []) {
+    fail(error);
+    const { outputs, summary } = nothingDone(error, getInput(constants/* Input */.pd.groupType), constants/* Input */.pd.groupType);
+    const problems = [];
+    const write = (variable, publish) => {
+        if (unusable.includes(variable))
+            return;
+        try {
+            publish();
+        }
+        catch (err) {
+            problems.push(`${variable}: ${(0,errors/* errorMessage */.gJ)(err)}`);
+        }
+    };
+    write(OUTPUT_FILE, () => setOutputs(outputs));
+    write(SUMMARY_FILE, () => writeSummary(summary));
+    // The error above is the one that matters; this one is said after it.
+    if (problems.length)
+        fail(`Could not write the step's outputs or summary (${problems.join('; ')}). Check ${OUTPUT_FILE} and ${SUMMARY_FILE}.`);
 }
 
 ;// CONCATENATED MODULE: ./src/index.ts

@@ -53,7 +53,7 @@ export class BoomiError extends Error {
  */
 export class CancelledError extends Error {
   constructor() {
-    super('The run was cancelled; what it did before that is in the outputs and the job summary.')
+    super('The run was cancelled; what it did before that is in the outputs and the summary.')
     this.name = 'CancelledError'
   }
 }

@@ -3,7 +3,7 @@
 // real sockets. Decisions are tested in-process in release.test.ts. The tests run
 // concurrently, each with an emulator and a workspace of its own.
 import { describe, expect, it } from '@jest/globals'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { rmSync, writeFileSync } from 'node:fs'
 import * as path from 'node:path'
 import { type ActionRun, runAction } from '../../scripts/run-action.js'
 import { type ActionHarness, withActionHarness } from '../helpers/action-harness.js'
@@ -298,20 +298,63 @@ describe('over real sockets', () => {
     })
   )
 
-  it.concurrent('an unwritable GITHUB_OUTPUT is reported beside the run error, not instead of it', () =>
+  it.concurrent('a GITHUB_OUTPUT that cannot be written at the end is reported beside the run error, not instead of it', () =>
     withActionHarness(async ({ GROUP, fx, run }) => {
       fx.emu.seed([
         { groupType: GROUP, uploadedDate: '2026-01-01T00:00:00Z' },
         { groupType: GROUP, uploadedDate: '2026-01-02T00:00:00Z' }
       ])
+      // The file is there when the step starts (the check before the first request passes), and goes while the listing waits.
+      fx.emu.script('query', { hangMs: 1500 })
       fx.emu.script('delete', { status: 401 })
-      const dir = path.join(fx.work, 'nowhere')
-      mkdirSync(dir)
-      const r = await run({ 'keep-latest': '1' }, { GITHUB_OUTPUT: path.join(dir, 'missing', 'output') })
+      const output = path.join(fx.work, 'github-output')
+      writeFileSync(output, '')
+      const running = run({ 'keep-latest': '1' }, { GITHUB_OUTPUT: output })
+      for (const end = Date.now() + 10_000; !fx.emu.requests.length && Date.now() < end;) await new Promise(resolve => setTimeout(resolve, 20))
+      rmSync(output)
+      const r = await running
       expect(r.code).toBe(1)
       expect(r.errors).toEqual([expect.stringMatching(/HTTP 401/)])
-      expect(r.warnings.join('\n')).toMatch(/Could not write the step's results/)
+      expect(r.warnings.join('\n')).toMatch(/Could not write the results \(output version-id: Missing file/)
       expect(r.summary).toMatch(/HTTP 401/)
     })
+  )
+})
+
+describe('GITHUB_OUTPUT and GITHUB_STEP_SUMMARY are checked before anything is sent', () => {
+  const cases: [string, string, (work: string) => string, RegExp][] = [
+    [
+      'GITHUB_OUTPUT',
+      'a directory',
+      work => work,
+      /^GITHUB_OUTPUT names '.*', which cannot be appended to: it is a directory\. .*Nothing was sent to Boomi\.$/
+    ],
+    [
+      'GITHUB_OUTPUT',
+      'in a directory that does not exist',
+      work => path.join(work, 'missing', 'output'),
+      /^GITHUB_OUTPUT names '.*output', which cannot be appended to: it does not exist\. The runner sets GITHUB_OUTPUT to a file it creates for each step; outside GitHub Actions, leave it unset/
+    ],
+    ['GITHUB_STEP_SUMMARY', 'a directory', work => work, /^GITHUB_STEP_SUMMARY names '.*', which cannot be appended to: it is a directory\./]
+  ]
+  it.concurrent.each(cases)(
+    '%s naming %s: one ::error:: naming the variable, exit 1, no request, the other file still written',
+    (variable, _what, target, message) =>
+      withActionHarness(async ({ GROUP, ARCHIVE, fx, run, archive }) => {
+        archive()
+        fx.emu.seed([
+          { groupType: GROUP, uploadedDate: '2026-01-01T00:00:00Z' },
+          { groupType: GROUP, uploadedDate: '2026-01-02T00:00:00Z' }
+        ])
+        const r = await run({ archive: ARCHIVE, 'keep-latest': '1' }, { [variable]: target(fx.work) })
+        expect(r.code).toBe(1)
+        expect(r.errors).toEqual([expect.stringMatching(message)])
+        expect(fx.emu.requests).toHaveLength(0)
+        expect(fx.emu.live(GROUP)).toHaveLength(2)
+        // The file that can be written gets the results of a run that did nothing, as for a bad input.
+        if (variable === 'GITHUB_OUTPUT')
+          expect(r.summary).toMatch(/^## Boomi connector release: `acme-Q7XK2P-sample`\n\n> \*\*Failed:\*\* GITHUB\\_OUTPUT names /)
+        else expect(r.outputs).toMatchObject({ 'version-id': '', uploaded: 'false', 'deleted-version-ids': '[]' })
+      })
   )
 })

@@ -228,3 +228,59 @@ describe('the installed bin against the emulator', () => {
     })
   )
 })
+
+describe('the installed bin, stopped by a bad input', () => {
+  it.concurrent('still writes --output-file and --summary-file, as the Action writes its outputs and summary, and sends nothing', () =>
+    withEmulatorWorkspace(async fx => {
+      const r = await cli(fx, ['--keep-latest', 'zero', '--output-file', 'out.env', '--summary-file', 'summary.md'])
+      expect(r.code).toBe(2)
+      expect(r.stderr).toMatch(/error: --keep-latest \/ BOOMI_KEEP_LATEST: Invalid keep-latest 'zero'/)
+      const dotenv = readFileSync(path.join(fx.work, 'out.env'), 'utf8')
+      expect(dotenv).toMatch(/^version_id=\n/)
+      expect(dotenv).toContain('uploaded=false\n')
+      expect(dotenv).toContain('deleted_version_ids=[]\n')
+      const summary = readFileSync(path.join(fx.work, 'summary.md'), 'utf8')
+      expect(summary).toMatch(
+        /^## Boomi connector release: `acme-Q7XK2P-sample`\n\n> \*\*Failed:\*\* \\--keep-latest \/ BOOMI\\_KEEP\\_LATEST: Invalid keep-latest/
+      )
+      expectNoSecret(fx, r.stderr, dotenv, summary)
+      expect(fx.emu.requests).toHaveLength(0)
+    })
+  )
+})
+
+describe('the installed bin, a boolean flag turned off', () => {
+  it.concurrent('--no-dry-run wins over BOOMI_DRY_RUN=true: the archive is uploaded', () =>
+    withEmulatorWorkspace(async fx => {
+      archive(fx)
+      const r = await cli(fx, ['--archive', 'build/distributions/*.car.zip', '--no-dry-run', '--json'], { BOOMI_DRY_RUN: 'true' })
+      expect(r.code).toBe(0)
+      expect(JSON.parse(r.stdout)).toMatchObject({ uploaded: true })
+      expect(fx.emu.live(GROUP)).toHaveLength(1)
+    })
+  )
+})
+
+describe("the installed bin's own words", () => {
+  it.concurrent('an --output-file that cannot be written at the end: the warning names the flag, not a step', () =>
+    withEmulatorWorkspace(async fx => {
+      fx.emu.seed([
+        { groupType: GROUP, uploadedDate: '2026-01-01T00:00:00Z' },
+        { groupType: GROUP, uploadedDate: '2026-01-02T00:00:00Z' }
+      ])
+      // The folder is there when the run starts (the check passes) and goes while the listing waits.
+      fx.emu.script('query', { hangMs: 1500 })
+      fx.emu.script('delete', { status: 401 })
+      mkdirSync(path.join(fx.work, 'results'))
+      const running = cli(fx, ['--keep-latest', '1', '--output-file', 'results/out.env'])
+      for (const end = Date.now() + 10_000; !fx.emu.requests.length && Date.now() < end;) await new Promise(resolve => setTimeout(resolve, 20))
+      rmSync(path.join(fx.work, 'results'), { recursive: true })
+      const r = await running
+      expect(r.code).toBe(1)
+      expect(r.stderr).toMatch(
+        /warning: Could not write the results \(--output-file results\/out\.env: ENOENT.*\)\. Check the paths given to --output-file and --summary-file\./
+      )
+      expect(r.stderr).toMatch(/error: .*HTTP 401/)
+    })
+  )
+})

@@ -210,3 +210,76 @@ describe('a token file', () => {
     expect(process.exitCode).toBe(2)
   })
 })
+
+describe('a bad input still writes --output-file and --summary-file, as the Action writes its outputs and summary', () => {
+  const files = (name: string): { env: string; md: string; args: string[] } => {
+    const env = path.join(scratch, `${name}.env`)
+    const md = path.join(scratch, `${name}.md`)
+    return { env, md, args: ['--output-file', env, '--summary-file', md] }
+  }
+  /** The summary's text with Markdown's and HTML's escapes undone. */
+  const summaryText = (file: string): string => readFileSync(file, 'utf8').replace(/\\(.)/g, '$1').replace(/&#39;/g, "'").replace(/&gt;/g, '>')
+
+  it('an invalid value: the outputs of a run that did nothing, and a summary naming the flag', async () => {
+    const f = files('invalid')
+    let stderr = ''
+    expect(await loadsOf(async () => (stderr = await main(['--keep-latest', 'zero', ...f.args])))).toBe(0)
+    expect(process.exitCode).toBe(2)
+    expect(stderr).toMatch(/^boomi-connector-release: error: --keep-latest \/ BOOMI_KEEP_LATEST: Invalid keep-latest 'zero'.*\n$/)
+    const dotenv = readFileSync(f.env, 'utf8')
+    expect(dotenv).toContain('version_id=\n')
+    expect(dotenv).toContain('uploaded=false\n')
+    expect(dotenv).toContain('deleted_version_ids=[]\n')
+    expect(dotenv).toContain('classification_changes=[]\n')
+    expect(summaryText(f.md)).toMatch(
+      /^## Boomi connector release: `acme-Q7XK2P-sample`\n\n> \*\*Failed:\*\* --keep-latest \/ BOOMI_KEEP_LATEST: Invalid keep-latest 'zero'\. .*e\.g\. --keep-latest 20\./
+    )
+  })
+
+  it('a missing required value: the summary names the flag and the variable, the token stays hidden', async () => {
+    const f = files('missing')
+    await main(['--keep-latest', '3', ...f.args], { ...ENV, BOOMI_GROUP_TYPE: undefined, BOOMI_ACCOUNT_ID: undefined })
+    expect(process.exitCode).toBe(2)
+    expect(readFileSync(f.env, 'utf8')).toContain('uploaded=false\n')
+    const summary = summaryText(f.md)
+    expect(summary).toMatch(
+      /^## Boomi connector release: `?\(--group-type \/ BOOMI_GROUP_TYPE not set\)`?\n\n> \*\*Failed:\*\* --account-id \/ BOOMI_ACCOUNT_ID: /
+    )
+    expect(summary).not.toContain(TOKEN)
+  })
+
+  it('a token file that cannot be read: the files are written too', async () => {
+    const f = files('token')
+    await main(['--keep-latest', '3', '--api-token-file', path.join(scratch, 'no-such-token'), ...f.args], { ...ENV, BOOMI_API_TOKEN: undefined })
+    expect(process.exitCode).toBe(2)
+    expect(summaryText(f.md)).toMatch(/Failed:\*\* --api-token-file: Cannot read the file/)
+    expect(existsSync(f.env)).toBe(true)
+  })
+
+  it('a bad input and a result file that cannot be written: both said on stderr, no file written, exit 2', async () => {
+    const env = path.join(scratch, 'kept-out.env')
+    const stderr = await main(['--keep-latest', 'zero', '--output-file', env, '--summary-file', path.join(scratch, 'no/such/dir/s.md')])
+    expect(process.exitCode).toBe(2)
+    expect(stderr.split('\n').filter(Boolean)).toEqual([
+      expect.stringMatching(/error: --keep-latest \/ BOOMI_KEEP_LATEST: Invalid keep-latest 'zero'/),
+      expect.stringMatching(/error: --summary-file: Cannot write --summary-file '.*s\.md': its directory does not exist/)
+    ])
+    expect(existsSync(env)).toBe(false)
+  })
+
+  it('the result files themselves the bad input: said on stderr, exit 2, and the other file is not written', async () => {
+    const env = path.join(scratch, 'alone.env')
+    const stderr = await main(['--keep-latest', '3', '--output-file', env, '--summary-file', path.join(scratch, 'no/such/dir/s.md')])
+    expect(process.exitCode).toBe(2)
+    expect(stderr.split('\n').filter(Boolean)).toEqual([expect.stringMatching(/error: --summary-file: Cannot write --summary-file/)])
+    expect(existsSync(env)).toBe(false)
+  })
+
+  it('flags that do not parse: no file is written, since which path is which is not known', async () => {
+    const f = files('unparsed')
+    await main(['--bogus', ...f.args])
+    expect(process.exitCode).toBe(2)
+    expect(existsSync(f.env)).toBe(false)
+    expect(existsSync(f.md)).toBe(false)
+  })
+})

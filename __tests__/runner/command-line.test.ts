@@ -195,3 +195,71 @@ describe('--help and errors', () => {
     expect(straddling).not.toContain('tok-12345')
   })
 })
+
+describe('a boolean flag can be turned off, and then wins over its variable', () => {
+  it.each([
+    [['--no-dry-run'], 'false'],
+    [['--dry-run=false'], 'false'],
+    [['--dry-run=FALSE'], 'false'],
+    [['--dry-run=true'], 'true'],
+    [['--dry-run'], 'true']
+  ])('%j with BOOMI_DRY_RUN=true and =false: the flag decides', (args, expected) => {
+    for (const variable of ['true', 'false']) {
+      const cl = readCommandLine(args, { ...ENV, BOOMI_KEEP_LATEST: '3', BOOMI_DRY_RUN: variable })
+      expect(cl.getInput('dry-run')).toBe(expected)
+      expect(readInputs(cl.getInput, () => undefined).dryRun).toBe(expected === 'true')
+    }
+  })
+
+  it('without the flag, the variable decides', () => {
+    expect(readInputs(readCommandLine([], { ...ENV, BOOMI_KEEP_LATEST: '3', BOOMI_DRY_RUN: 'true' }).getInput, () => undefined).dryRun).toBe(true)
+  })
+
+  it.each([
+    ['json', (cl: ReturnType<typeof readCommandLine>) => cl.json],
+    ['verbose', (cl: ReturnType<typeof readCommandLine>) => cl.verbose]
+  ])('every boolean flag takes the same forms: --%s', (name, read) => {
+    expect(read(readCommandLine([`--${name}`], ENV))).toBe(true)
+    expect(read(readCommandLine([`--${name}=true`], ENV))).toBe(true)
+    expect(read(readCommandLine([`--no-${name}`], ENV))).toBe(false)
+    expect(read(readCommandLine([`--${name}=false`], ENV))).toBe(false)
+  })
+
+  it.each([
+    [['--dry-run', '--no-dry-run'], '--dry-run'],
+    [['--no-dry-run', '--dry-run=true'], '--dry-run']
+  ])('%j: on and off is a flag given twice', (args, flag) => {
+    const err = caught(() => readCommandLine(args, ENV))
+    expect(err.input).toBe(flag)
+    expect(err.message).toMatch(/is given twice/)
+  })
+
+  it.each([['--dry-run=yes'], ['--dry-run='], ['--json=secret-ish-value']])('%s: a value other than true or false is refused, not shown', arg => {
+    const err = caught(() => readCommandLine([arg], ENV))
+    expect(err.input).toBe(arg.slice(0, arg.indexOf('=')))
+    expect(err.message).toMatch(/takes no value, or =true or =false: give --[a-z-]+ to turn it on, --no-[a-z-]+ to turn it off\. See --help/)
+    expect(err.message).not.toMatch(/yes|secret/)
+  })
+
+  it.each([['--no-archive'], ['--no-keep-latest']])('%s: only a boolean flag has a --no- form', arg => {
+    expect(caught(() => readCommandLine([arg, '--keep-latest', '3'], ENV)).message).toMatch(/Unknown option '--no-/)
+  })
+
+  it('after --, nothing is read as a flag', () => {
+    expect(caught(() => readCommandLine(['--', '--dry-run=false'], ENV)).message).toMatch(/Unexpected argument 2/)
+  })
+
+  it('--help says how', () => {
+    const help = helpText('boomi-connector-release', '1.0.0')
+    expect(help).toContain('--dry-run, --no-dry-run')
+    expect(help).toMatch(/off with --no-<flag> \(--no-dry-run, or --dry-run=false\), whatever its variable says/)
+  })
+})
+
+describe("the command-line tool's messages use its own words, not the Action's", () => {
+  it('a cancelled run points at the outputs and the summary, not a job summary', async () => {
+    const { CancelledError } = await import('../../src/errors.js')
+    const line = errorLine(new CancelledError(), [])
+    expect(line).toBe('boomi-connector-release: error: The run was cancelled; what it did before that is in the outputs and the summary.\n')
+  })
+})

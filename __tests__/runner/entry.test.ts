@@ -50,6 +50,44 @@ it('an input error still writes the outputs and the summary of a run that did no
   }
 })
 
+it('a GITHUB_OUTPUT that cannot be appended to fails the step before anything loads, naming the variable', async () => {
+  for (const key of Object.keys(process.env)) if (key.startsWith('INPUT_')) delete process.env[key]
+  Object.assign(process.env, {
+    'INPUT_ACCOUNT-ID': 'acme-Q7XK2P',
+    INPUT_USERNAME: 'ci@acme.example',
+    'INPUT_API-TOKEN': 'tok-123456',
+    'INPUT_GROUP-TYPE': 'acme-Q7XK2P-sample',
+    'INPUT_KEEP-LATEST': '3',
+    // Should the check let the run start, it reaches nothing: port 9 on loopback, once.
+    'INPUT_API-URL': 'http://127.0.0.1:9/api/rest/v1',
+    'INPUT_MAX-ATTEMPTS': '1'
+  })
+  const dir = mkdtempSync(path.join(tmpdir(), 'entry-'))
+  const written: string[] = []
+  try {
+    process.env.GITHUB_OUTPUT = dir
+    process.env.GITHUB_STEP_SUMMARY = path.join(dir, 'summary')
+    writeFileSync(process.env.GITHUB_STEP_SUMMARY, '')
+    const spy = jest.spyOn(process.stdout, 'write').mockImplementation(chunk => (written.push(String(chunk)), true))
+    try {
+      const { run } = await import('../../src/runner/entry.js')
+      await run()
+    } finally {
+      spy.mockRestore()
+    }
+    expect(written.filter(l => l.startsWith('::error::'))).toEqual([
+      expect.stringMatching(/^::error::GITHUB_OUTPUT names '.*', which cannot be appended to: it is a directory\./)
+    ])
+    expect(process.exitCode).toBe(1)
+    expect(readFileSync(process.env.GITHUB_STEP_SUMMARY, 'utf8')).toMatch(
+      /^## Boomi connector release: `acme-Q7XK2P-sample`\n\n> \*\*Failed:\*\* GITHUB\\_OUTPUT names /
+    )
+    expect(coreLoaded).toBe(false)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+})
+
 it('an input error writes one ::error:: and never loads @actions/core', async () => {
   for (const key of Object.keys(process.env)) if (key.startsWith('INPUT_')) delete process.env[key]
   process.env['INPUT_ACCOUNT-ID'] = 'acme-Q7XK2P'

@@ -159,7 +159,9 @@ const MAX_CHANGE_LOG_TEXT = 4000;
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   BP: () => (/* binding */ errorLine),
 /* harmony export */   Vs: () => (/* binding */ CLI_NAME),
-/* harmony export */   bJ: () => (/* binding */ stderrLog)
+/* harmony export */   bJ: () => (/* binding */ stderrLog),
+/* harmony export */   kc: () => (/* binding */ errorText),
+/* harmony export */   yu: () => (/* binding */ inputName)
 /* harmony export */ });
 /* unused harmony exports redact, flagShaped */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
@@ -194,16 +196,24 @@ function stderrLog(secrets, verbose, write = (s) => void process.stderr.write(s)
         endGroup: () => undefined
     };
 }
+/** How the command-line tool names an input: its flag and its variable (`--keep-latest / BOOMI_KEEP_LATEST`); the token, its variable alone. */
+function inputName(name) {
+    return name === _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.apiToken ? (0,_inputs_command_line_js__WEBPACK_IMPORTED_MODULE_2__/* .envName */ .pD)(name) : `--${name} / ${(0,_inputs_command_line_js__WEBPACK_IMPORTED_MODULE_2__/* .envName */ .pD)(name)}`;
+}
 /** One line naming where the bad value came from: `--keep-latest / BOOMI_KEEP_LATEST: Invalid keep-latest 'zero'. …` */
 function errorLine(err, secrets) {
+    return `${CLI_NAME}: error: ${errorText(err, secrets)}\n`;
+}
+/** The error as errorLine says it, without the command's name: also the failure of a summary file. */
+function errorText(err, secrets) {
     let where = '';
     if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz) {
         const name = err.input;
-        where = !name || name.startsWith('-') ? name : name === _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.apiToken ? (0,_inputs_command_line_js__WEBPACK_IMPORTED_MODULE_2__/* .envName */ .pD)(name) : `--${name} / ${(0,_inputs_command_line_js__WEBPACK_IMPORTED_MODULE_2__/* .envName */ .pD)(name)}`;
+        where = !name || name.startsWith('-') ? name : inputName(name);
     }
     // Redacted before it is cut, so that a cut cannot leave part of a secret for redact() to miss.
     const message = redact((0,_domain_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .forLog */ .Ig)(`${where ? `${where}: ` : ''}${flagShaped((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err))}`), secrets);
-    return `${CLI_NAME}: error: ${(0,_domain_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .cut */ .Jj)(message, _domain_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_FAILURE_MESSAGE */ .eW)}\n`;
+    return (0,_domain_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .cut */ .Jj)(message, _domain_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_FAILURE_MESSAGE */ .eW);
 }
 const SPECS = new Map(Object.values(_inputs_table_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUTS */ .m).map(spec => [spec.name, spec]));
 /**
@@ -237,6 +247,165 @@ function flagExample(name, value) {
     if (spec.kind === 'list')
         text = text.replace(/,\s+/g, ',');
     return `--${spec.name} ${/^[\w.,:/@+-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`}`;
+}
+
+
+/***/ }),
+
+/***/ 3300:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  EO: () => (/* binding */ OUTPUT_FILE_FLAG),
+  d0: () => (/* binding */ SUMMARY_FILE_FLAG),
+  FE: () => (/* binding */ checkResultFiles),
+  Fq: () => (/* binding */ writeNothingDone),
+  tH: () => (/* binding */ writeResultFile)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __nccwpck_require__(7242);
+// EXTERNAL MODULE: ./src/domain/outputs.ts
+var domain_outputs = __nccwpck_require__(1334);
+// EXTERNAL MODULE: ./src/domain/summary.ts
+var summary = __nccwpck_require__(5260);
+;// CONCATENATED MODULE: ./src/core/nothing-done.ts
+// What a run stopped before it began leaves behind (a bad input; for the Action, a
+// GITHUB_OUTPUT that cannot be written): the outputs of a run that did nothing and a
+// summary saying why, so that a later step reading them does not fail too. One function
+// for both front ends, which load it before they know the inputs are good: it must stay
+// light (the domain's pure functions only, no HTTP stack, no @actions/*).
+
+
+/**
+ * `groupType` is the group-type input as given, possibly empty; `groupTypeName` is how the
+ * front end names that input (`group-type`, `--group-type / BOOMI_GROUP_TYPE`), for the
+ * summary's title when it was not given.
+ */
+function nothingDone(error, groupType, groupTypeName) {
+    const record = { groupType: groupType.trim() || `(${groupTypeName} not set)`, dryRun: false, error };
+    return { outputs: (0,domain_outputs/* outputsOf */.Yz)(record), summary: (0,summary/* renderSummary */.B)(record) };
+}
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/cli/report.ts
+var report = __nccwpck_require__(1086);
+;// CONCATENATED MODULE: ./src/cli/result-files.ts
+// Where the results go, checked before the first request: a run that uploads and
+// prunes, then cannot write --output-file, has changed the account and still
+// fails. Each file is opened for writing and closed, without changing it; one
+// this check creates is removed again. The same file named twice is refused: the
+// summary would replace the dotenv, which GitLab would then reject.
+// A run stopped before it began writes them too, as the Action does: the outputs of
+// a run that did nothing, and a summary naming the bad input.
+
+
+
+
+
+
+
+const OUTPUT_FILE_FLAG = '--output-file';
+const SUMMARY_FILE_FLAG = '--summary-file';
+/** Writes one result file; a failure names the flag and the file. */
+async function writeResultFile(file, text, flag) {
+    try {
+        await external_node_fs_.promises.writeFile(file, text);
+    }
+    catch (err) {
+        throw new Error(`${flag} ${file}: ${(0,errors/* errorMessage */.gJ)(err)}`, { cause: err });
+    }
+}
+/**
+ * The results of a run stopped before it began by `error` (a bad input, as the command
+ * line says it), written where --output-file and --summary-file say. Throws a bad input
+ * naming the flag when one of them cannot be written: then neither is.
+ */
+async function writeNothingDone(cl, error) {
+    if (!cl.outputFile && !cl.summaryFile)
+        return;
+    await checkResultFiles(cl);
+    const { outputs, summary } = nothingDone(error, cl.getInput(constants/* Input */.pd.groupType), (0,report/* inputName */.yu)(constants/* Input */.pd.groupType));
+    if (cl.outputFile)
+        await writeResultFile(cl.outputFile, (0,domain_outputs/* dotenvText */.Qf)(outputs), OUTPUT_FILE_FLAG);
+    if (cl.summaryFile)
+        await writeResultFile(cl.summaryFile, summary, SUMMARY_FILE_FLAG);
+}
+/** Throws a bad input naming the flag when --output-file or --summary-file cannot be written. */
+async function checkResultFiles(cl) {
+    const targets = [
+        { flag: OUTPUT_FILE_FLAG, file: cl.outputFile, example: 'boomi.env' },
+        { flag: SUMMARY_FILE_FLAG, file: cl.summaryFile, example: 'boomi-summary.md' }
+    ].filter((t) => Boolean(t.file));
+    for (const target of targets)
+        await checkWritable(target);
+    if (targets.length === 2 && (await identity(targets[0].file)) === (await identity(targets[1].file))) {
+        throw new errors/* InputError */.dz(SUMMARY_FILE_FLAG, `--output-file and --summary-file name the same file ('${targets[1].file}'): the summary would replace the outputs. Name two files, e.g. --output-file boomi.env --summary-file boomi-summary.md.`);
+    }
+}
+async function checkWritable({ flag, file, example }) {
+    try {
+        // A new file is created, and removed again: the run writes it at its end.
+        const created = await external_node_fs_.promises.open(file, 'wx').catch((err) => {
+            if (err.code === 'EEXIST')
+                return undefined;
+            throw err;
+        });
+        if (created) {
+            await created.close();
+            await external_node_fs_.promises.rm(file, { force: true });
+            return;
+        }
+        // An existing one is opened to append, which changes nothing; non-blocking, so a FIFO without a reader does not hang the run.
+        const handle = await external_node_fs_.promises.open(file, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_APPEND | external_node_fs_.constants.O_NONBLOCK);
+        await handle.close();
+    }
+    catch (err) {
+        throw new errors/* InputError */.dz(flag, `Cannot write ${flag} '${file}': ${problem(err, file, example)}`, { cause: err });
+    }
+}
+/** What went wrong, from the error's code: Node's own message repeats the path. */
+function problem(err, file, example) {
+    const code = err.code;
+    switch (code) {
+        case 'ENOENT':
+            return 'its directory does not exist. Create the directory first, or name a file in an existing one.';
+        case 'EISDIR':
+            return `it is a directory. Name a file, e.g. ${external_node_path_.join(file, example)}.`;
+        case 'ENOTDIR':
+            return 'a part of its path is not a directory. Name a file in an existing directory.';
+        case 'EACCES':
+        case 'EPERM':
+            return 'no permission to write it. Name a file the job may write, e.g. one in the working directory.';
+        case 'EROFS':
+            return 'the file system is read-only. Name a file the job may write, e.g. one in the working directory.';
+        default:
+            return `${code ?? 'it cannot be opened for writing'}. Name a file the job may write, e.g. one in the working directory.`;
+    }
+}
+/** The file itself when it exists (a link and its target are one file), else its real directory and its name. */
+async function identity(file) {
+    const absolute = external_node_path_.resolve(file);
+    try {
+        const stat = await external_node_fs_.promises.stat(absolute);
+        return `${stat.dev}:${stat.ino}`;
+    }
+    catch {
+        // Not there (yet): compared by where it would be.
+    }
+    try {
+        return external_node_path_.join(await external_node_fs_.promises.realpath(external_node_path_.dirname(absolute)), external_node_path_.basename(absolute));
+    }
+    catch {
+        return absolute;
+    }
 }
 
 
@@ -703,6 +872,282 @@ class EventLog {
 
 /***/ }),
 
+/***/ 5260:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ renderSummary)
+/* harmony export */ });
+/* unused harmony export outcomeText */
+/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1334);
+/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6403);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8992);
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5006);
+// The job summary as Markdown, computed from the run record alone. Every field
+// that came from outside (Boomi's answers, file names, messages) goes through
+// untrusted.ts before it meets Markdown or HTML.
+
+
+
+
+const MATCH_TEXT = { sha256: 'the same archive (sha256)', 'content-sha256': 'the same connector rebuilt (content-sha256)' };
+function outcomeText(upload, r) {
+    if (r.given)
+        return `No upload: switching version ${r.given.versionId} given by version-id`;
+    if (!upload) {
+        if (!r.error)
+            return 'No upload (prune only)';
+        return r.archiveGiven === false ? 'No upload: no archive given' : 'Not uploaded: the run stopped before the upload';
+    }
+    switch (upload.kind) {
+        case 'uploaded':
+            return 'Uploaded a new version';
+        case 'reused':
+            return `${upload.dryRun ? 'Dry run: would reuse' : 'Reused'} the existing version of ${MATCH_TEXT[upload.match]} (no upload)`;
+        case 'would-upload':
+            return 'Dry run: would upload a new version';
+        case 'refused-duplicate':
+            return `Not uploaded: already a version of the group, ${MATCH_TEXT[upload.match]} (if-exists: fail)`;
+        case 'failed':
+            return upload.mayBeStored ? 'Upload failed, but an attempt whose answer was lost may have stored it (see below)' : 'Upload failed';
+        case 'unknown':
+            return 'Upload sent, outcome not known: the run was stopped before Boomi answered (see below)';
+    }
+}
+function overview(r) {
+    const rows = [`| Result | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(outcomeText(r.upload, r))} |`];
+    if (r.archive) {
+        const a = r.archive;
+        rows.push(`| Archive | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(a.shownPath)} (${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .approxBytes */ .SW)(a.size)}) |`, `| SHA-256 | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(a.sha256)} |`, `| Content SHA-256 | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(a.contentSha256)} |`);
+        if (a.connector.className || a.connector.sdkApiVersion) {
+            rows.push(`| Connector | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(a.connector.className ?? '?')}, SDK API ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(a.connector.sdkApiVersion ?? '?')} |`);
+        }
+    }
+    const version = (0,_record_js__WEBPACK_IMPORTED_MODULE_3__/* .runVersion */ .yh)(r);
+    if (version) {
+        rows.push(`| Version ID | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(version.versionId)} |`, `| Display version | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(version.displayVersion)} |`, `| Uploaded | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(version.uploadedDate)} |`);
+        const held = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_0__/* .versionSha256 */ .o$)(r);
+        // After a content match Boomi holds the earlier build: say so beside the local archive's checksum.
+        if (held && r.archive && held !== r.archive.sha256)
+            rows.push(`| Version's archive SHA-256 | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(held)} (an earlier build of the same content) |`);
+        if (version.uploadedBy)
+            rows.push(`| Uploaded by | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(version.uploadedBy)} |`);
+    }
+    const twins = secondCopiesRow(r);
+    if (twins)
+        rows.push(twins);
+    if (r.changeLog?.section)
+        rows.push(`| Change log from | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(r.changeLog.section)} |`);
+    const api = apiRow(r);
+    if (api)
+        rows.push(api);
+    if (r.throttling && r.throttling.throttled > 0) {
+        const t = r.throttling;
+        rows.push(`| Throttling | ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(t.throttled, 'answer')} 503/429, ${(t.waitedMs / 1000).toFixed(1)} s spent waiting${t.lowestRate ? `, rate cut to ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .formatRate */ .CE)(t.lowestRate)} at the lowest` : ''} |`);
+    }
+    return ['| | |', '| --- | --- |', ...rows, ''];
+}
+/** Second copies of this run's upload that attempts whose answers were lost left (docs/behaviour.md, "Retries and lost answers"). */
+function secondCopiesRow(r) {
+    if (r.upload?.kind !== 'uploaded')
+        return undefined;
+    const { removedTwins, strayTwins } = r.upload;
+    const said = [];
+    if (removedTwins.length)
+        said.push(`deleted ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)((0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .someOf */ .yU)(removedTwins.map(v => v.versionId), 20))}`);
+    if (strayTwins.length)
+        said.push(`left, delete them in the Developer tab: ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)((0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .someOf */ .yU)(strayTwins.map(v => v.versionId), 20))}`);
+    return said.length ? `| Second copies | ${said.join('; ')} (made by upload attempts whose answers were lost) |` : undefined;
+}
+/** Which API root served the run, and the api-url that pins it when it was found (docs/behaviour.md, "Finding the prefix"). */
+function apiRow(r) {
+    const api = r.api;
+    if (!api?.apiUrl)
+        return undefined;
+    if (!api.found)
+        return `| API | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(api.apiUrl)} |`;
+    const pin = (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(`api-url: ${api.apiUrl}`);
+    if (!api.refused.length)
+        return `| API | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(api.apiUrl)}: path prefix found; ${pin} pins it |`;
+    const refused = api.refused.map(x => `${x.prefix} answered HTTP ${x.status}`).join(', ');
+    return `| API | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(api.apiUrl)}: path prefix found after ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(refused)}; set ${pin} to skip that request |`;
+}
+/** What a dry run proved, and what only a real run can (docs/behaviour.md, "First contact"). */
+function dryRunSection(r) {
+    if (!r.dryRun)
+        return [];
+    const proved = [];
+    const unproved = [];
+    if (r.api?.apiUrl)
+        proved.push(`Credentials, host and path prefix: Boomi answered the listing of ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(r.groupType)} at ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(r.api.apiUrl)}.`);
+    else
+        unproved.push('Credentials, host and path prefix: the listing did not succeed.');
+    if (r.archive)
+        proved.push(`Archive: ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(r.archive.shownPath)} read as a zip, its checksums and layout checked.`);
+    // Without change-log or change-log-file, the upload phase makes the text from the workflow run.
+    const made = r.upload && 'changeLog' in r.upload ? 'workflow-run' : undefined;
+    const source = r.changeLog?.source ?? made;
+    if (source)
+        proved.push(`Change log: ${CHANGE_LOG_SOURCE[source]}, its trailer checked.`);
+    if (r.emptyGroup) {
+        unproved.push(`That connector group ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(r.groupType)} exists: its listing is empty, as Boomi lists a group that does not exist. A first upload needs the group (Developer tab, Add Connector Group).`);
+    }
+    unproved.push('The privileges to upload, delete and switch classifications: a dry run sends none of those requests.');
+    if (r.switches?.length) {
+        unproved.push(`Whether ${r.switches.map(x => (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(x.classificationType)).join(', ')} exist for this group: Boomi says so only when a switch is sent.`);
+    }
+    const list = (items) => items.map(x => `- ${x}`);
+    return ['### Dry run', '', 'Proved:', '', ...list(proved.length ? proved : ['nothing: the run stopped first.']), '', 'Not proved:', '', ...list(unproved), ''];
+}
+const CHANGE_LOG_SOURCE = { input: 'from change-log', file: 'from change-log-file', 'workflow-run': 'made from the workflow run' };
+/** Deprecation, Sunset, Warning and Link headers from Boomi, one line each. */
+function noticeSection(r) {
+    const notices = r.api?.notices ?? [];
+    if (!notices.length)
+        return [];
+    return [
+        '### Notices from Boomi',
+        '',
+        '| Operation | Header | Value |',
+        '| --- | --- | --- |',
+        ...notices.map(n => `| ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(n.operation)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(n.header)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(n.value)} |`),
+        ''
+    ];
+}
+function changeLogSection(r) {
+    const u = r.upload;
+    const text = u?.kind === 'reused' ? u.version.changeLog : u && 'changeLog' in u ? u.changeLog : undefined;
+    if (!text)
+        return [];
+    return ['<details><summary>Change log</summary>', '', (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdBlock */ .nx)(text), '', '</details>', ''];
+}
+function switchSection(r) {
+    if (!r.switches?.length)
+        return [];
+    const lines = ['### Classifications', '', '| Classification | Version ID | Review status | Note |', '| --- | --- | --- | --- |'];
+    const rows = r.switches.map(s => () => {
+        const note = s.outcomeUnknown
+            ? `outcome not known: ${s.error ?? 'the run was stopped before Boomi answered'}`
+            : s.notRequested
+                ? 'not requested: the run was cancelled'
+                : s.error
+                    ? `failed: ${s.error}`
+                    : s.reviewStatus === 'APPROVED'
+                        ? 'switched'
+                        : s.reviewStatus === 'PENDING'
+                            ? 'awaiting approval or a scheduled release'
+                            : s.reviewStatus === 'REJECTED' || s.reviewStatus === 'CANCELLED'
+                                ? 'not switched'
+                                : r.dryRun
+                                    ? 'dry run: would request'
+                                    : '';
+        const said = s.reviewReason ? `Boomi: ${s.reviewReason}` : '';
+        // Empty in a dry run that would upload: the version does not exist yet.
+        return `| ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(s.classificationType)} | ${s.versionId ? (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(s.versionId) : 'the one this run would upload'} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(s.reviewStatus || '–')} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)([note, said].filter(Boolean).join('; '))} |`;
+    });
+    lines.push(...cappedRows(rows, 4));
+    const notes = r.releaseNotes;
+    if (notes)
+        lines.push('', `<details><summary>Release notes ${r.dryRun ? 'that would be sent' : 'sent'}</summary>`, '', (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdBlock */ .nx)(notes), '', '</details>');
+    return [...lines, ''];
+}
+/**
+ * A table's bounds: GitHub drops a job summary over 1 MiB whole, a group may list thousands
+ * of versions, and nothing bounds how many classifications are given. The log names every
+ * one, the outputs every ID.
+ */
+const MAX_TABLE_ROWS = 200;
+const MAX_TABLE_BYTES = 128 * 1024;
+/** Rows rendered until either bound is reached, then one row saying how many more the log has. */
+function cappedRows(all, columns) {
+    const rows = [];
+    let bytes = 0;
+    for (const render of all) {
+        const line = render();
+        bytes += Buffer.byteLength(line, 'utf8') + 1;
+        if (rows.length === MAX_TABLE_ROWS || bytes > MAX_TABLE_BYTES)
+            break;
+        rows.push(line);
+    }
+    if (rows.length < all.length)
+        rows.push(`| … and ${all.length - rows.length} more: see the log |${' |'.repeat(columns - 1)}`);
+    return rows;
+}
+function pruneSection(r) {
+    const outcome = r.pruning;
+    if (!outcome)
+        return [];
+    const verb = r.dryRun ? 'would delete' : 'deleted';
+    const lines = [];
+    if (r.prune) {
+        const p = r.prune;
+        lines.push(`### Pruning: keep the newest ${p.keepLatest}${p.minAgeDays !== undefined ? `, nothing younger than ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(p.minAgeDays, 'day')}` : ''}`, '');
+        lines.push(`Kept ${p.kept}, ${verb} ${outcome.deleted.length}, skipped ${outcome.skipped.length}${outcome.failed.length ? `, failed ${outcome.failed.length}` : ''}${outcome.unknown.length ? `, outcome not known ${outcome.unknown.length}` : ''}.`, '');
+    }
+    else {
+        lines.push('### Pruning before the upload (account at its version limit)', '');
+    }
+    const row = (v, action, reason) => () => `| ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(v.versionId)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(v.displayVersion)} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(v.uploadedDate)} | ${action} | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(reason)} |`;
+    const all = [
+        ...outcome.deleted.map(d => row(d.version, verb, d.reason)),
+        ...outcome.skipped.map(s => row(s.version, 'skipped', s.reason)),
+        ...outcome.failed.map(f => row(f.version, 'failed', f.error)),
+        ...outcome.unknown.map(v => row(v, 'outcome not known', 'the delete was sent and the run was stopped before Boomi answered')),
+        ...outcome.notTried.map(v => row(v, 'not tried', r.cancelled ? 'the run was cancelled' : "an earlier deletion failed as every deletion would (credentials, privileges, or the delete's form)"))
+    ];
+    const rows = cappedRows(all, 5);
+    if (rows.length)
+        lines.push('| Version ID | Display version | Uploaded | Action | Reason |', '| --- | --- | --- | --- | --- |', ...rows, '');
+    return lines;
+}
+/** What to check in the Developer tab for each request whose outcome nobody knows. */
+function unknownSection(r) {
+    const checks = (r.unknown ?? []).map(q => checkFor(q, r));
+    if (r.upload?.kind === 'failed' && r.upload.mayBeStored)
+        checks.unshift(checkFor({ operation: 'upload', changeLog: r.upload.changeLog }, r));
+    // A change that failed in a way that may have made it (its request was answered, so the journal holds it no more).
+    for (const s of r.switches ?? [])
+        if (s.outcomeUnknown)
+            checks.push(checkFor({ operation: 'change', classificationType: s.classificationType, versionId: s.versionId }, r));
+    if (!checks.length)
+        return [];
+    return ['### Outcome not known', '', 'Boomi may have done these; check in the Developer tab:', '', ...[...new Set(checks)].map(c => `- ${c}`), ''];
+}
+function checkFor(q, r) {
+    const group = (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(r.groupType);
+    switch (q.operation) {
+        case 'upload': {
+            const line = r.archive ? (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(`sha256: ${r.archive.sha256}`) : "this archive's sha256 line";
+            return `Upload: look in group ${group} for a version whose change log ends with the line ${line}. If there is one, Boomi stored this upload; a re-run with this archive finds and reuses it.`;
+        }
+        case 'change':
+            return `Version change: see which version classification ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(q.classificationType)} uses (this run asked for ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(q.versionId)}).`;
+        case 'delete':
+            return `Delete: see whether version ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(q.version.versionId)} of ${group} is still there.`;
+    }
+}
+/** The job summary: the version, its checksums, switches, and every pruning decision with its reason. */
+function renderSummary(r) {
+    const lines = [`## Boomi connector release: ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(r.groupType)}${r.dryRun ? ' (dry run)' : ''}`, ''];
+    if (r.cancelled)
+        lines.push('> **Cancelled:** the run was stopped; this is what it did before that.', '');
+    if (r.error)
+        lines.push(`> **Failed:** ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(r.error)}`, '');
+    return [
+        ...lines,
+        ...overview(r),
+        ...unknownSection(r),
+        ...dryRunSection(r),
+        ...changeLogSection(r),
+        ...switchSection(r),
+        ...pruneSection(r),
+        ...noticeSection(r)
+    ].join('\n');
+}
+
+
+/***/ }),
+
 /***/ 5006:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1002,7 +1447,7 @@ class BoomiError extends Error {
  */
 class CancelledError extends Error {
     constructor() {
-        super('The run was cancelled; what it did before that is in the outputs and the job summary.');
+        super('The run was cancelled; what it did before that is in the outputs and the summary.');
         this.name = 'CancelledError';
     }
 }
@@ -1142,10 +1587,11 @@ function envName(input) {
     return `BOOMI_${input.toUpperCase().replace(/-/g, '_')}`;
 }
 /**
- * Reads the flags (`--name value`, `--name=value`; booleans bare) and the
- * environment. A flag that is not known, a value where none belongs, an empty
- * value, a flag given twice (but a list's), an argument that is no flag, or
- * the token as a flag is a bad input naming the flag.
+ * Reads the flags (`--name value`, `--name=value`; booleans bare, or `--no-name`,
+ * `--name=true`, `--name=false`) and the environment. A flag that is not known, a
+ * value where none belongs, an empty value, a flag given twice (but a list's; a
+ * boolean and its `--no-` are one flag), an argument that is no flag, or the token
+ * as a flag is a bad input naming the flag.
  */
 function readCommandLine(args, env) {
     const options = {};
@@ -1158,10 +1604,13 @@ function readCommandLine(args, env) {
     if (args.some(a => a === `--${_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.apiToken}` || a.startsWith(`--${_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.apiToken}=`))) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`--${_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.apiToken}`, `--${_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.apiToken} is refused: a token on the command line shows in the process list and the shell history. Put it in the environment as ${envName(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.apiToken)}, or in a file named by --${API_TOKEN_FILE}.`);
     }
+    const booleans = new Set(Object.keys(options).filter(name => options[name].type === 'boolean'));
+    const end = args.indexOf('--');
+    const given = args.map((arg, i) => (end >= 0 && i >= end ? arg : booleanWithValue(arg, booleans)));
     let parsed;
     try {
         // Positionals are allowed here only to be refused below, without echoing them.
-        parsed = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args: [...args], options, strict: true, allowPositionals: true, tokens: true });
+        parsed = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args: given, options, strict: true, allowPositionals: true, allowNegative: true, tokens: true });
     }
     catch (err) {
         const text = err instanceof Error ? err.message : String(err);
@@ -1198,8 +1647,8 @@ function readCommandLine(args, env) {
         // One per line: a value ending in a comma (`--classifications dev,`) then joins the next as in a YAML block.
         if (Array.isArray(v))
             return v.join('\n');
-        if (v === true)
-            return 'true';
+        if (typeof v === 'boolean')
+            return String(v);
         if (typeof v === 'string')
             return v;
         return env[envName(name)] ?? '';
@@ -1215,6 +1664,22 @@ function readCommandLine(args, env) {
         help: values.help === true,
         version: values.version === true
     };
+}
+/**
+ * `--dry-run=true` as `--dry-run`, `--dry-run=false` as `--no-dry-run` (any case), for
+ * every boolean flag: a CI passes a variable's value as `--dry-run=$DRY_RUN`. Any other
+ * value is refused without being shown, as an unexpected argument is.
+ */
+function booleanWithValue(arg, booleans) {
+    const m = /^--([^=]+)=(.*)$/s.exec(arg);
+    if (!m || !booleans.has(m[1]))
+        return arg;
+    const value = m[2].trim().toLowerCase();
+    if (value === 'true')
+        return `--${m[1]}`;
+    if (value === 'false')
+        return `--no-${m[1]}`;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`--${m[1]}`, `--${m[1]} takes no value, or =true or =false: give --${m[1]} to turn it on, --no-${m[1]} to turn it off. See --help for the flags.`);
 }
 /**
  * An argument that is no flag, by its position and length and the flag before it,
@@ -1239,11 +1704,12 @@ function helpText(command, version) {
         `Usage: ${command} [flags]`,
         '',
         `Every input is a flag or a BOOMI_<NAME> variable; a flag wins. Each flag is given once, but ${lists} may repeat. The token comes only from ${envName(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.apiToken)} or --${API_TOKEN_FILE}.`,
+        `A flag without a value is on when given (--${_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.dryRun}, or --${_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.dryRun}=true) and off with --no-<flag> (--no-${_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.dryRun}, or --${_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.dryRun}=false), whatever its variable says.`,
         '',
         'Inputs:'
     ];
     for (const spec of Object.values(_table_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUTS */ .m)) {
-        const flag = spec.name === _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.apiToken ? `(${envName(spec.name)})` : `--${spec.name}${spec.kind === 'boolean' ? '' : ' <value>'}`;
+        const flag = spec.name === _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.apiToken ? `(${envName(spec.name)})` : spec.kind === 'boolean' ? `--${spec.name}, --no-${spec.name}` : `--${spec.name} <value>`;
         const facts = [spec.required ? 'required' : spec.default ? `default ${spec.default}` : '', spec.name === _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.apiToken ? '' : envName(spec.name)];
         lines.push(`  ${flag}`, `      ${spec.meaning}${facts.some(Boolean) ? ` (${facts.filter(Boolean).join('; ')})` : ''}`);
     }
@@ -2770,89 +3236,8 @@ function parseApiUrl(text) {
 
 // EXTERNAL MODULE: ./src/cli/report.ts
 var report = __nccwpck_require__(1086);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/cli/result-files.ts
-// Where the results go, checked before the first request: a run that uploads and
-// prunes, then cannot write --output-file, has changed the account and still
-// fails. Each file is opened for writing and closed, without changing it; one
-// this check creates is removed again. The same file named twice is refused: the
-// summary would replace the dotenv, which GitLab would then reject.
-
-
-
-/** Throws a bad input naming the flag when --output-file or --summary-file cannot be written. */
-async function checkResultFiles(cl) {
-    const targets = [
-        { flag: '--output-file', file: cl.outputFile, example: 'boomi.env' },
-        { flag: '--summary-file', file: cl.summaryFile, example: 'boomi-summary.md' }
-    ].filter((t) => Boolean(t.file));
-    for (const target of targets)
-        await checkWritable(target);
-    if (targets.length === 2 && (await identity(targets[0].file)) === (await identity(targets[1].file))) {
-        throw new errors/* InputError */.dz('--summary-file', `--output-file and --summary-file name the same file ('${targets[1].file}'): the summary would replace the outputs. Name two files, e.g. --output-file boomi.env --summary-file boomi-summary.md.`);
-    }
-}
-async function checkWritable({ flag, file, example }) {
-    try {
-        // A new file is created, and removed again: the run writes it at its end.
-        const created = await external_node_fs_.promises.open(file, 'wx').catch((err) => {
-            if (err.code === 'EEXIST')
-                return undefined;
-            throw err;
-        });
-        if (created) {
-            await created.close();
-            await external_node_fs_.promises.rm(file, { force: true });
-            return;
-        }
-        // An existing one is opened to append, which changes nothing; non-blocking, so a FIFO without a reader does not hang the run.
-        const handle = await external_node_fs_.promises.open(file, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_APPEND | external_node_fs_.constants.O_NONBLOCK);
-        await handle.close();
-    }
-    catch (err) {
-        throw new errors/* InputError */.dz(flag, `Cannot write ${flag} '${file}': ${problem(err, file, example)}`, { cause: err });
-    }
-}
-/** What went wrong, from the error's code: Node's own message repeats the path. */
-function problem(err, file, example) {
-    const code = err.code;
-    switch (code) {
-        case 'ENOENT':
-            return 'its directory does not exist. Create the directory first, or name a file in an existing one.';
-        case 'EISDIR':
-            return `it is a directory. Name a file, e.g. ${external_node_path_.join(file, example)}.`;
-        case 'ENOTDIR':
-            return 'a part of its path is not a directory. Name a file in an existing directory.';
-        case 'EACCES':
-        case 'EPERM':
-            return 'no permission to write it. Name a file the job may write, e.g. one in the working directory.';
-        case 'EROFS':
-            return 'the file system is read-only. Name a file the job may write, e.g. one in the working directory.';
-        default:
-            return `${code ?? 'it cannot be opened for writing'}. Name a file the job may write, e.g. one in the working directory.`;
-    }
-}
-/** The file itself when it exists (a link and its target are one file), else its real directory and its name. */
-async function identity(file) {
-    const absolute = external_node_path_.resolve(file);
-    try {
-        const stat = await external_node_fs_.promises.stat(absolute);
-        return `${stat.dev}:${stat.ino}`;
-    }
-    catch {
-        // Not there (yet): compared by where it would be.
-    }
-    try {
-        return external_node_path_.join(await external_node_fs_.promises.realpath(external_node_path_.dirname(absolute)), external_node_path_.basename(absolute));
-    }
-    catch {
-        return absolute;
-    }
-}
-
+// EXTERNAL MODULE: ./src/cli/result-files.ts + 1 modules
+var result_files = __nccwpck_require__(3300);
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 // Reads the flags and the environment, and loads the rest only when the inputs
 // are valid, so a typo fails in milliseconds with exit code 2 and nothing sent.
@@ -2881,31 +3266,46 @@ async function main(args, env) {
         printed = true;
         process.stdout.write(`${JSON.stringify((0,domain_outputs/* typedOutputs */.bA)(outputs))}\n`);
     };
+    let cl;
+    // A failure before the result files are checked leaves the results of a run that did nothing; after, either
+    // the files are the problem or the run writes its own.
+    let leaveNothingDone = true;
     try {
-        const cl = (0,command_line/* readCommandLine */.ye)(args, env);
-        json = cl.json;
-        if (cl.help)
+        const line = (cl = (0,command_line/* readCommandLine */.ye)(args, env));
+        json = line.json;
+        if (line.help)
             return void process.stdout.write((0,command_line/* helpText */.BK)(report/* CLI_NAME */.Vs, constants/* ACTION_VERSION */.Yt));
-        if (cl.version)
+        if (line.version)
             return void process.stdout.write(`${constants/* ACTION_VERSION */.Yt}\n`);
-        const token = cl.apiTokenFile ? await tokenFrom(cl.apiTokenFile, Boolean(envToken)) : undefined;
-        const inputs = readInputs(name => (name === constants/* Input */.pd.apiToken && token !== undefined ? token : cl.getInput(name)), s => void secrets.push(s));
-        await checkResultFiles(cl);
-        const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(942), __nccwpck_require__.e(721)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7721));
-        await runCli(inputs, cl, env, secrets, printOutputs);
+        const token = line.apiTokenFile ? await tokenFrom(line.apiTokenFile, Boolean(envToken)) : undefined;
+        const inputs = readInputs(name => (name === constants/* Input */.pd.apiToken && token !== undefined ? token : line.getInput(name)), s => void secrets.push(s));
+        leaveNothingDone = false;
+        await (0,result_files/* checkResultFiles */.FE)(line);
+        const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(942), __nccwpck_require__.e(53)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8053));
+        await runCli(inputs, line, env, secrets, printOutputs);
     }
     catch (err) {
         process.stderr.write((0,report/* errorLine */.BP)(err, secrets));
         process.exitCode = err instanceof errors/* InputError */.dz ? EXIT_BAD_INPUT : EXIT_FAILED;
+        // As the Action's: the outputs and the summary of a run that did nothing, where the flags say (once they parsed).
+        if (cl && leaveNothingDone)
+            await (0,result_files/* writeNothingDone */.Fq)(cl, (0,report/* errorText */.kc)(err, secrets)).catch(fileErr => void process.stderr.write((0,report/* errorLine */.BP)(fileErr, secrets)));
     }
     // However the run ended, --json prints one object: a run stopped before it began did nothing.
     if (json)
         printOutputs((0,domain_outputs/* outputsOf */.Yz)({ groupType: '', dryRun: false }));
 }
-/** `--json` among the arguments before a `--`: what the user asked for when the flags do not parse. */
+/** `--json` among the arguments before a `--`, and not turned off after: what the user asked for when the flags do not parse. */
 function jsonAsked(args) {
     const end = args.indexOf('--');
-    return (end < 0 ? args : args.slice(0, end)).some(a => a === '--json' || a.startsWith('--json='));
+    let asked = false;
+    for (const a of end < 0 ? args : args.slice(0, end)) {
+        if (a === '--no-json' || /^--json=\s*false\s*$/i.test(a))
+            asked = false;
+        else if (a === '--json' || a.startsWith('--json='))
+            asked = true;
+    }
+    return asked;
 }
 /**
  * The token from the file --api-token-file names. No message repeats the path or

@@ -4,11 +4,11 @@ import { readFile } from 'node:fs/promises'
 import { ACTION_VERSION, Input } from '../constants.js'
 import { outputsOf, typedOutputs } from '../domain/outputs.js'
 import { InputError } from '../errors.js'
-import { API_TOKEN_FILE, envName, helpText, readCommandLine } from '../inputs/command-line.js'
+import { API_TOKEN_FILE, type CommandLine, envName, helpText, readCommandLine } from '../inputs/command-line.js'
 import { readInputs } from '../inputs/read.js'
 import { hasByteControl } from '../text.js'
-import { CLI_NAME, errorLine } from './report.js'
-import { checkResultFiles } from './result-files.js'
+import { CLI_NAME, errorLine, errorText } from './report.js'
+import { checkResultFiles, writeNothingDone } from './result-files.js'
 
 export const EXIT_FAILED = 1
 export const EXIT_BAD_INPUT = 2
@@ -29,31 +29,43 @@ export async function main(args: readonly string[], env: NodeJS.ProcessEnv): Pro
     printed = true
     process.stdout.write(`${JSON.stringify(typedOutputs(outputs))}\n`)
   }
+  let cl: CommandLine | undefined
+  // A failure before the result files are checked leaves the results of a run that did nothing; after, either
+  // the files are the problem or the run writes its own.
+  let leaveNothingDone = true
   try {
-    const cl = readCommandLine(args, env)
-    json = cl.json
-    if (cl.help) return void process.stdout.write(helpText(CLI_NAME, ACTION_VERSION))
-    if (cl.version) return void process.stdout.write(`${ACTION_VERSION}\n`)
-    const token = cl.apiTokenFile ? await tokenFrom(cl.apiTokenFile, Boolean(envToken)) : undefined
+    const line = (cl = readCommandLine(args, env))
+    json = line.json
+    if (line.help) return void process.stdout.write(helpText(CLI_NAME, ACTION_VERSION))
+    if (line.version) return void process.stdout.write(`${ACTION_VERSION}\n`)
+    const token = line.apiTokenFile ? await tokenFrom(line.apiTokenFile, Boolean(envToken)) : undefined
     const inputs = readInputs(
-      name => (name === Input.apiToken && token !== undefined ? token : cl.getInput(name)),
+      name => (name === Input.apiToken && token !== undefined ? token : line.getInput(name)),
       s => void secrets.push(s)
     )
-    await checkResultFiles(cl)
+    leaveNothingDone = false
+    await checkResultFiles(line)
     const { runCli } = await import('./platform.js')
-    await runCli(inputs, cl, env, secrets, printOutputs)
+    await runCli(inputs, line, env, secrets, printOutputs)
   } catch (err) {
     process.stderr.write(errorLine(err, secrets))
     process.exitCode = err instanceof InputError ? EXIT_BAD_INPUT : EXIT_FAILED
+    // As the Action's: the outputs and the summary of a run that did nothing, where the flags say (once they parsed).
+    if (cl && leaveNothingDone) await writeNothingDone(cl, errorText(err, secrets)).catch(fileErr => void process.stderr.write(errorLine(fileErr, secrets)))
   }
   // However the run ended, --json prints one object: a run stopped before it began did nothing.
   if (json) printOutputs(outputsOf({ groupType: '', dryRun: false }))
 }
 
-/** `--json` among the arguments before a `--`: what the user asked for when the flags do not parse. */
+/** `--json` among the arguments before a `--`, and not turned off after: what the user asked for when the flags do not parse. */
 function jsonAsked(args: readonly string[]): boolean {
   const end = args.indexOf('--')
-  return (end < 0 ? args : args.slice(0, end)).some(a => a === '--json' || a.startsWith('--json='))
+  let asked = false
+  for (const a of end < 0 ? args : args.slice(0, end)) {
+    if (a === '--no-json' || /^--json=\s*false\s*$/i.test(a)) asked = false
+    else if (a === '--json' || a.startsWith('--json=')) asked = true
+  }
+  return asked
 }
 
 /**

@@ -2,17 +2,16 @@
 // and as a dotenv file, the Markdown summary as a file, the CI run read by env-ci.
 // Loaded only once the inputs are valid. No decision here: the core runs.
 import { execFile } from 'node:child_process'
-import { writeFile } from 'node:fs/promises'
 import { promisify } from 'node:util'
 import type { CiEnvironment } from 'env-ci'
 import { ciRunContext } from '../domain/ci-context.js'
 import { dotenvText } from '../domain/outputs.js'
-import { errorMessage } from '../errors.js'
 import type { CommandLine } from '../inputs/command-line.js'
 import type { Inputs } from '../inputs/read.js'
 import { type Platform, runWithPlatform } from '../core/run.js'
 import type { PrintOutputs } from './main.js'
 import { stderrLog } from './report.js'
+import { OUTPUT_FILE_FLAG, SUMMARY_FILE_FLAG, writeResultFile } from './result-files.js'
 
 /** `printOutputs` is --json's: main prints the object itself if the run never gets to. */
 export async function runCli(inputs: Inputs, cl: CommandLine, env: NodeJS.ProcessEnv, secrets: readonly string[], printOutputs: PrintOutputs): Promise<void> {
@@ -36,16 +35,16 @@ export async function runCli(inputs: Inputs, cl: CommandLine, env: NodeJS.Proces
       log.startGroup('Outputs')
       for (const [name, value] of Object.entries(outputs)) log.info(`${name}: ${value}`)
       if (cl.json) printOutputs(outputs)
-      if (cl.outputFile) await writeTo(cl.outputFile, dotenvText(outputs), '--output-file')
+      if (cl.outputFile) await writeResultFile(cl.outputFile, dotenvText(outputs), OUTPUT_FILE_FLAG)
     },
     writeSummary: async markdown => {
       // The report ends with the summary, read as text: Markdown is meant to read that way.
       log.startGroup('Summary')
       for (const line of markdown.split('\n')) if (line.trim()) log.info(line)
       log.endGroup()
-      if (cl.summaryFile) await writeTo(cl.summaryFile, markdown, '--summary-file')
+      if (cl.summaryFile) await writeResultFile(cl.summaryFile, markdown, SUMMARY_FILE_FLAG)
     },
-    resultsHint: 'Check the paths given to --output-file and --summary-file.',
+    resultsHint: `Check the paths given to ${OUTPUT_FILE_FLAG} and ${SUMMARY_FILE_FLAG}.`,
     progress: bar?.progress
   }
   await runWithPlatform(inputs, platform)
@@ -82,13 +81,5 @@ export async function tagAtHead(cwd: string): Promise<string | undefined> {
     return tags.length === 1 ? tags[0] : undefined
   } catch {
     return undefined
-  }
-}
-
-async function writeTo(file: string, text: string, flag: string): Promise<void> {
-  try {
-    await writeFile(file, text)
-  } catch (err) {
-    throw new Error(`${flag} ${file}: ${errorMessage(err)}`, { cause: err })
   }
 }

@@ -28,16 +28,26 @@ export function stderrLog(secrets: readonly string[], verbose: boolean, write = 
   }
 }
 
+/** How the command-line tool names an input: its flag and its variable (`--keep-latest / BOOMI_KEEP_LATEST`); the token, its variable alone. */
+export function inputName(name: string): string {
+  return name === Input.apiToken ? envName(name) : `--${name} / ${envName(name)}`
+}
+
 /** One line naming where the bad value came from: `--keep-latest / BOOMI_KEEP_LATEST: Invalid keep-latest 'zero'. …` */
 export function errorLine(err: unknown, secrets: readonly string[]): string {
+  return `${CLI_NAME}: error: ${errorText(err, secrets)}\n`
+}
+
+/** The error as errorLine says it, without the command's name: also the failure of a summary file. */
+export function errorText(err: unknown, secrets: readonly string[]): string {
   let where = ''
   if (err instanceof InputError) {
     const name = err.input
-    where = !name || name.startsWith('-') ? name : name === Input.apiToken ? envName(name) : `--${name} / ${envName(name)}`
+    where = !name || name.startsWith('-') ? name : inputName(name)
   }
   // Redacted before it is cut, so that a cut cannot leave part of a secret for redact() to miss.
   const message = redact(forLog(`${where ? `${where}: ` : ''}${flagShaped(errorMessage(err))}`), secrets)
-  return `${CLI_NAME}: error: ${cut(message, MAX_FAILURE_MESSAGE)}\n`
+  return cut(message, MAX_FAILURE_MESSAGE)
 }
 
 const SPECS: ReadonlyMap<string, InputSpec> = new Map((Object.values(INPUTS) as InputSpec[]).map(spec => [spec.name, spec]))

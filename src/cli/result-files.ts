@@ -3,21 +3,52 @@
 // fails. Each file is opened for writing and closed, without changing it; one
 // this check creates is removed again. The same file named twice is refused: the
 // summary would replace the dotenv, which GitLab would then reject.
+// A run stopped before it began writes them too, as the Action does: the outputs of
+// a run that did nothing, and a summary naming the bad input.
 import { constants as fsConstants, promises as fs } from 'node:fs'
 import * as path from 'node:path'
-import { InputError } from '../errors.js'
+import { Input } from '../constants.js'
+import { nothingDone } from '../core/nothing-done.js'
+import { dotenvText } from '../domain/outputs.js'
+import { InputError, errorMessage } from '../errors.js'
 import type { CommandLine } from '../inputs/command-line.js'
+import { inputName } from './report.js'
+
+export const OUTPUT_FILE_FLAG = '--output-file'
+export const SUMMARY_FILE_FLAG = '--summary-file'
+
+/** Writes one result file; a failure names the flag and the file. */
+export async function writeResultFile(file: string, text: string, flag: string): Promise<void> {
+  try {
+    await fs.writeFile(file, text)
+  } catch (err) {
+    throw new Error(`${flag} ${file}: ${errorMessage(err)}`, { cause: err })
+  }
+}
+
+/**
+ * The results of a run stopped before it began by `error` (a bad input, as the command
+ * line says it), written where --output-file and --summary-file say. Throws a bad input
+ * naming the flag when one of them cannot be written: then neither is.
+ */
+export async function writeNothingDone(cl: Pick<CommandLine, 'outputFile' | 'summaryFile' | 'getInput'>, error: string): Promise<void> {
+  if (!cl.outputFile && !cl.summaryFile) return
+  await checkResultFiles(cl)
+  const { outputs, summary } = nothingDone(error, cl.getInput(Input.groupType), inputName(Input.groupType))
+  if (cl.outputFile) await writeResultFile(cl.outputFile, dotenvText(outputs), OUTPUT_FILE_FLAG)
+  if (cl.summaryFile) await writeResultFile(cl.summaryFile, summary, SUMMARY_FILE_FLAG)
+}
 
 /** Throws a bad input naming the flag when --output-file or --summary-file cannot be written. */
 export async function checkResultFiles(cl: Pick<CommandLine, 'outputFile' | 'summaryFile'>): Promise<void> {
   const targets = [
-    { flag: '--output-file', file: cl.outputFile, example: 'boomi.env' },
-    { flag: '--summary-file', file: cl.summaryFile, example: 'boomi-summary.md' }
+    { flag: OUTPUT_FILE_FLAG, file: cl.outputFile, example: 'boomi.env' },
+    { flag: SUMMARY_FILE_FLAG, file: cl.summaryFile, example: 'boomi-summary.md' }
   ].filter((t): t is { flag: string; file: string; example: string } => Boolean(t.file))
   for (const target of targets) await checkWritable(target)
   if (targets.length === 2 && (await identity(targets[0].file)) === (await identity(targets[1].file))) {
     throw new InputError(
-      '--summary-file',
+      SUMMARY_FILE_FLAG,
       `--output-file and --summary-file name the same file ('${targets[1].file}'): the summary would replace the outputs. Name two files, e.g. --output-file boomi.env --summary-file boomi-summary.md.`
     )
   }

@@ -115,7 +115,7 @@ async function publishRecord(record: RunRecord, platform: Platform): Promise<voi
     problems.push(errorMessage(err))
   }
   if (!problems.length) return
-  const message = `Could not write the step's results (${problems.join('; ')}). ${platform.resultsHint}`
+  const message = `Could not write the results (${problems.join('; ')}). ${platform.resultsHint}`
   if (record.error) platform.log.warning(message)
   else throw new Error(message)
 }

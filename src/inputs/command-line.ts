@@ -44,10 +44,11 @@ export function envName(input: string): string {
 }
 
 /**
- * Reads the flags (`--name value`, `--name=value`; booleans bare) and the
- * environment. A flag that is not known, a value where none belongs, an empty
- * value, a flag given twice (but a list's), an argument that is no flag, or
- * the token as a flag is a bad input naming the flag.
+ * Reads the flags (`--name value`, `--name=value`; booleans bare, or `--no-name`,
+ * `--name=true`, `--name=false`) and the environment. A flag that is not known, a
+ * value where none belongs, an empty value, a flag given twice (but a list's; a
+ * boolean and its `--no-` are one flag), an argument that is no flag, or the token
+ * as a flag is a bad input naming the flag.
  */
 export function readCommandLine(args: readonly string[], env: Env): CommandLine {
   const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> = {}
@@ -62,10 +63,13 @@ export function readCommandLine(args: readonly string[], env: Env): CommandLine 
       `--${Input.apiToken} is refused: a token on the command line shows in the process list and the shell history. Put it in the environment as ${envName(Input.apiToken)}, or in a file named by --${API_TOKEN_FILE}.`
     )
   }
+  const booleans = new Set(Object.keys(options).filter(name => options[name].type === 'boolean'))
+  const end = args.indexOf('--')
+  const given = args.map((arg, i) => (end >= 0 && i >= end ? arg : booleanWithValue(arg, booleans)))
   let parsed: ReturnType<typeof parseArgs>
   try {
     // Positionals are allowed here only to be refused below, without echoing them.
-    parsed = parseArgs({ args: [...args], options, strict: true, allowPositionals: true, tokens: true })
+    parsed = parseArgs({ args: given, options, strict: true, allowPositionals: true, allowNegative: true, tokens: true })
   } catch (err) {
     const text = err instanceof Error ? err.message : String(err)
     const flag = /'(-{1,2}[^' ]+)/.exec(text)?.[1] ?? ''
@@ -100,7 +104,7 @@ export function readCommandLine(args: readonly string[], env: Env): CommandLine 
     const v = values[name]
     // One per line: a value ending in a comma (`--classifications dev,`) then joins the next as in a YAML block.
     if (Array.isArray(v)) return v.join('\n')
-    if (v === true) return 'true'
+    if (typeof v === 'boolean') return String(v)
     if (typeof v === 'string') return v
     return env[envName(name)] ?? ''
   }
@@ -115,6 +119,23 @@ export function readCommandLine(args: readonly string[], env: Env): CommandLine 
     help: values.help === true,
     version: values.version === true
   }
+}
+
+/**
+ * `--dry-run=true` as `--dry-run`, `--dry-run=false` as `--no-dry-run` (any case), for
+ * every boolean flag: a CI passes a variable's value as `--dry-run=$DRY_RUN`. Any other
+ * value is refused without being shown, as an unexpected argument is.
+ */
+function booleanWithValue(arg: string, booleans: ReadonlySet<string>): string {
+  const m = /^--([^=]+)=(.*)$/s.exec(arg)
+  if (!m || !booleans.has(m[1])) return arg
+  const value = m[2].trim().toLowerCase()
+  if (value === 'true') return `--${m[1]}`
+  if (value === 'false') return `--no-${m[1]}`
+  throw new InputError(
+    `--${m[1]}`,
+    `--${m[1]} takes no value, or =true or =false: give --${m[1]} to turn it on, --no-${m[1]} to turn it off. See --help for the flags.`
+  )
 }
 
 /**
@@ -144,11 +165,13 @@ export function helpText(command: string, version: string): string {
     `Usage: ${command} [flags]`,
     '',
     `Every input is a flag or a BOOMI_<NAME> variable; a flag wins. Each flag is given once, but ${lists} may repeat. The token comes only from ${envName(Input.apiToken)} or --${API_TOKEN_FILE}.`,
+    `A flag without a value is on when given (--${Input.dryRun}, or --${Input.dryRun}=true) and off with --no-<flag> (--no-${Input.dryRun}, or --${Input.dryRun}=false), whatever its variable says.`,
     '',
     'Inputs:'
   ]
   for (const spec of Object.values(INPUTS) as InputSpec[]) {
-    const flag = spec.name === Input.apiToken ? `(${envName(spec.name)})` : `--${spec.name}${spec.kind === 'boolean' ? '' : ' <value>'}`
+    const flag =
+      spec.name === Input.apiToken ? `(${envName(spec.name)})` : spec.kind === 'boolean' ? `--${spec.name}, --no-${spec.name}` : `--${spec.name} <value>`
     const facts = [spec.required ? 'required' : spec.default ? `default ${spec.default}` : '', spec.name === Input.apiToken ? '' : envName(spec.name)]
     lines.push(`  ${flag}`, `      ${spec.meaning}${facts.some(Boolean) ? ` (${facts.filter(Boolean).join('; ')})` : ''}`)
   }

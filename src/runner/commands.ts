@@ -3,7 +3,7 @@
 // @actions/core does; core itself is loaded only once there is work to do,
 // because loading it (and the HTTP stack it pulls in) triples the start-up
 // time of a run that fails on a typo.
-import { appendFileSync } from 'node:fs'
+import { appendFileSync, closeSync, constants as fsConstants, openSync } from 'node:fs'
 import { EOL } from 'node:os'
 
 /** As core.getInput: INPUT_<NAME>, spaces as '_', upper-cased, hyphens kept. */
@@ -50,4 +50,62 @@ export function setOutputs(outputs: Readonly<Record<string, string>>): void {
 export function writeSummary(markdown: string): void {
   const file = process.env.GITHUB_STEP_SUMMARY
   if (file) appendFileSync(file, markdown)
+}
+
+/** The files the runner gives a step for its results, as @actions/core uses them. */
+export const OUTPUT_FILE = 'GITHUB_OUTPUT'
+export const SUMMARY_FILE = 'GITHUB_STEP_SUMMARY'
+
+export interface UnusableFile {
+  variable: typeof OUTPUT_FILE | typeof SUMMARY_FILE
+  /** One sentence naming the variable, the path and what to do. */
+  problem: string
+}
+
+/**
+ * GITHUB_OUTPUT and GITHUB_STEP_SUMMARY, when set, checked before anything is sent to
+ * Boomi: a run that uploads and prunes, then cannot write its outputs, has changed the
+ * account and still fails. Each is opened to append, which changes nothing, and closed;
+ * as @actions/core requires, the file must exist already (the runner creates both), and
+ * the summary must be readable too. Non-blocking, so a FIFO without a reader does not
+ * hang the step. Not set: nothing to check (core then prints outputs as commands).
+ */
+export function unusableResultFiles(env: NodeJS.ProcessEnv = process.env): UnusableFile[] {
+  const unusable: UnusableFile[] = []
+  const targets = [
+    { variable: OUTPUT_FILE, flags: fsConstants.O_WRONLY },
+    { variable: SUMMARY_FILE, flags: fsConstants.O_RDWR }
+  ] as const
+  for (const { variable, flags } of targets) {
+    const file = env[variable]
+    if (!file) continue
+    try {
+      closeSync(openSync(file, flags | fsConstants.O_APPEND | (fsConstants.O_NONBLOCK ?? 0)))
+    } catch (err) {
+      unusable.push({
+        variable,
+        problem: `${variable} names '${file}', which cannot be appended to: ${why((err as NodeJS.ErrnoException).code, variable === SUMMARY_FILE ? 'read and write' : 'write')}. The runner sets ${variable} to a file it creates for each step; outside GitHub Actions, leave it unset or name an existing file the step may write. Nothing was sent to Boomi.`
+      })
+    }
+  }
+  return unusable
+}
+
+/** What went wrong, from the error's code: Node's own message repeats the path. */
+function why(code: string | undefined, access: string): string {
+  switch (code) {
+    case 'ENOENT':
+      return 'it does not exist'
+    case 'EISDIR':
+      return 'it is a directory'
+    case 'ENOTDIR':
+      return 'a part of its path is not a directory'
+    case 'EACCES':
+    case 'EPERM':
+      return `no permission to ${access} it`
+    case 'EROFS':
+      return 'the file system is read-only'
+    default:
+      return code ?? 'it cannot be opened'
+  }
 }

@@ -2,21 +2,27 @@
 // misconfigured step fails in milliseconds. Exported for @github/local-action,
 // which imports an entry and calls its run().
 import { Input } from '../constants.js'
-import { outputsOf } from '../domain/outputs.js'
-import type { RunRecord } from '../domain/record.js'
-import { renderSummary } from '../domain/summary.js'
+import { nothingDone } from '../core/nothing-done.js'
 import { MAX_FAILURE_MESSAGE, cut, forLog } from '../domain/untrusted.js'
 import { errorMessage } from '../errors.js'
 import { type Inputs, readInputs } from '../inputs/read.js'
-import { getInput, setFailed, setOutputs, setSecret, writeSummary } from './commands.js'
+import { OUTPUT_FILE, SUMMARY_FILE, getInput, setFailed, setOutputs, setSecret, unusableResultFiles, writeSummary } from './commands.js'
 
 export async function run(): Promise<void> {
   let inputs: Inputs
   try {
     inputs = readInputs(getInput, setSecret)
   } catch (err) {
-    fail(errorMessage(err))
     reportNothingDone(errorMessage(err))
+    return
+  }
+  // Where the results go, before anything is sent: a run that changed the account must be able to say so.
+  const unusable = unusableResultFiles()
+  if (unusable.length) {
+    reportNothingDone(
+      unusable.map(u => u.problem).join(' '),
+      unusable.map(u => u.variable)
+    )
     return
   }
   try {
@@ -34,18 +40,27 @@ function fail(message: string): void {
 }
 
 /**
- * A bad input stops the run before it starts; its outputs and summary are still written
- * (those of a run that did nothing), as for every run that fails, so that a later step
- * reading them (`fromJSON(steps.boomi.outputs.deleted-version-ids)`) does not fail too.
- * Only here: a run that started writes its own, once, however it ends.
+ * A run stopped before it starts (a bad input, a results file that cannot be written) fails
+ * with `error`; its outputs and summary are still written (those of a run that did nothing),
+ * as for every run that fails, so that a later step reading them
+ * (`fromJSON(steps.boomi.outputs.deleted-version-ids)`) does not fail too. Each to its file,
+ * but for the `unusable` ones, already named by `error`. Only here: a run that started writes
+ * its own, once, however it ends.
  */
-function reportNothingDone(error: string): void {
-  const record: RunRecord = { groupType: getInput(Input.groupType).trim() || `(${Input.groupType} not set)`, dryRun: false, error }
-  try {
-    setOutputs(outputsOf(record))
-    writeSummary(renderSummary(record))
-  } catch (err) {
-    // The error above is the one that matters; this one is said after it.
-    fail(`Could not write the step's outputs or summary (${errorMessage(err)}). Check GITHUB_OUTPUT and GITHUB_STEP_SUMMARY.`)
+function reportNothingDone(error: string, unusable: readonly string[] = []): void {
+  fail(error)
+  const { outputs, summary } = nothingDone(error, getInput(Input.groupType), Input.groupType)
+  const problems: string[] = []
+  const write = (variable: string, publish: () => void): void => {
+    if (unusable.includes(variable)) return
+    try {
+      publish()
+    } catch (err) {
+      problems.push(`${variable}: ${errorMessage(err)}`)
+    }
   }
+  write(OUTPUT_FILE, () => setOutputs(outputs))
+  write(SUMMARY_FILE, () => writeSummary(summary))
+  // The error above is the one that matters; this one is said after it.
+  if (problems.length) fail(`Could not write the step's outputs or summary (${problems.join('; ')}). Check ${OUTPUT_FILE} and ${SUMMARY_FILE}.`)
 }

@@ -1,5 +1,5 @@
-export const id = 721;
-export const ids = [721];
+export const id = 53;
+export const ids = [53];
 export const modules = {
 
 /***/ 9059:
@@ -262,7 +262,7 @@ function causeText(err) {
 
 /***/ }),
 
-/***/ 7721:
+/***/ 8053:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -275,8 +275,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
 ;// CONCATENATED MODULE: ./src/domain/ci-context.ts
@@ -332,8 +330,6 @@ function url(text) {
 
 // EXTERNAL MODULE: ./src/domain/outputs.ts
 var domain_outputs = __webpack_require__(1334);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
@@ -346,6 +342,8 @@ var external_node_path_ = __webpack_require__(6760);
 var constants = __webpack_require__(7242);
 // EXTERNAL MODULE: ./src/text.ts
 var src_text = __webpack_require__(8992);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/archive/glob.ts
 
 
@@ -1652,269 +1650,8 @@ class HttpBoomiClient {
 
 // EXTERNAL MODULE: ./src/domain/record.ts
 var record = __webpack_require__(6403);
-;// CONCATENATED MODULE: ./src/domain/summary.ts
-// The job summary as Markdown, computed from the run record alone. Every field
-// that came from outside (Boomi's answers, file names, messages) goes through
-// untrusted.ts before it meets Markdown or HTML.
-
-
-
-
-const MATCH_TEXT = { sha256: 'the same archive (sha256)', 'content-sha256': 'the same connector rebuilt (content-sha256)' };
-function outcomeText(upload, r) {
-    if (r.given)
-        return `No upload: switching version ${r.given.versionId} given by version-id`;
-    if (!upload) {
-        if (!r.error)
-            return 'No upload (prune only)';
-        return r.archiveGiven === false ? 'No upload: no archive given' : 'Not uploaded: the run stopped before the upload';
-    }
-    switch (upload.kind) {
-        case 'uploaded':
-            return 'Uploaded a new version';
-        case 'reused':
-            return `${upload.dryRun ? 'Dry run: would reuse' : 'Reused'} the existing version of ${MATCH_TEXT[upload.match]} (no upload)`;
-        case 'would-upload':
-            return 'Dry run: would upload a new version';
-        case 'refused-duplicate':
-            return `Not uploaded: already a version of the group, ${MATCH_TEXT[upload.match]} (if-exists: fail)`;
-        case 'failed':
-            return upload.mayBeStored ? 'Upload failed, but an attempt whose answer was lost may have stored it (see below)' : 'Upload failed';
-        case 'unknown':
-            return 'Upload sent, outcome not known: the run was stopped before Boomi answered (see below)';
-    }
-}
-function overview(r) {
-    const rows = [`| Result | ${(0,untrusted/* mdText */.bC)(outcomeText(r.upload, r))} |`];
-    if (r.archive) {
-        const a = r.archive;
-        rows.push(`| Archive | ${(0,untrusted/* mdCode */.xs)(a.shownPath)} (${(0,src_text/* approxBytes */.SW)(a.size)}) |`, `| SHA-256 | ${(0,untrusted/* mdCode */.xs)(a.sha256)} |`, `| Content SHA-256 | ${(0,untrusted/* mdCode */.xs)(a.contentSha256)} |`);
-        if (a.connector.className || a.connector.sdkApiVersion) {
-            rows.push(`| Connector | ${(0,untrusted/* mdCode */.xs)(a.connector.className ?? '?')}, SDK API ${(0,untrusted/* mdCode */.xs)(a.connector.sdkApiVersion ?? '?')} |`);
-        }
-    }
-    const version = (0,record/* runVersion */.yh)(r);
-    if (version) {
-        rows.push(`| Version ID | ${(0,untrusted/* mdCode */.xs)(version.versionId)} |`, `| Display version | ${(0,untrusted/* mdText */.bC)(version.displayVersion)} |`, `| Uploaded | ${(0,untrusted/* mdText */.bC)(version.uploadedDate)} |`);
-        const held = (0,domain_outputs/* versionSha256 */.o$)(r);
-        // After a content match Boomi holds the earlier build: say so beside the local archive's checksum.
-        if (held && r.archive && held !== r.archive.sha256)
-            rows.push(`| Version's archive SHA-256 | ${(0,untrusted/* mdCode */.xs)(held)} (an earlier build of the same content) |`);
-        if (version.uploadedBy)
-            rows.push(`| Uploaded by | ${(0,untrusted/* mdText */.bC)(version.uploadedBy)} |`);
-    }
-    const twins = secondCopiesRow(r);
-    if (twins)
-        rows.push(twins);
-    if (r.changeLog?.section)
-        rows.push(`| Change log from | ${(0,untrusted/* mdText */.bC)(r.changeLog.section)} |`);
-    const api = apiRow(r);
-    if (api)
-        rows.push(api);
-    if (r.throttling && r.throttling.throttled > 0) {
-        const t = r.throttling;
-        rows.push(`| Throttling | ${(0,src_text/* plural */.LS)(t.throttled, 'answer')} 503/429, ${(t.waitedMs / 1000).toFixed(1)} s spent waiting${t.lowestRate ? `, rate cut to ${(0,src_text/* formatRate */.CE)(t.lowestRate)} at the lowest` : ''} |`);
-    }
-    return ['| | |', '| --- | --- |', ...rows, ''];
-}
-/** Second copies of this run's upload that attempts whose answers were lost left (docs/behaviour.md, "Retries and lost answers"). */
-function secondCopiesRow(r) {
-    if (r.upload?.kind !== 'uploaded')
-        return undefined;
-    const { removedTwins, strayTwins } = r.upload;
-    const said = [];
-    if (removedTwins.length)
-        said.push(`deleted ${(0,untrusted/* mdText */.bC)((0,src_text/* someOf */.yU)(removedTwins.map(v => v.versionId), 20))}`);
-    if (strayTwins.length)
-        said.push(`left, delete them in the Developer tab: ${(0,untrusted/* mdText */.bC)((0,src_text/* someOf */.yU)(strayTwins.map(v => v.versionId), 20))}`);
-    return said.length ? `| Second copies | ${said.join('; ')} (made by upload attempts whose answers were lost) |` : undefined;
-}
-/** Which API root served the run, and the api-url that pins it when it was found (docs/behaviour.md, "Finding the prefix"). */
-function apiRow(r) {
-    const api = r.api;
-    if (!api?.apiUrl)
-        return undefined;
-    if (!api.found)
-        return `| API | ${(0,untrusted/* mdCode */.xs)(api.apiUrl)} |`;
-    const pin = (0,untrusted/* mdCode */.xs)(`api-url: ${api.apiUrl}`);
-    if (!api.refused.length)
-        return `| API | ${(0,untrusted/* mdCode */.xs)(api.apiUrl)}: path prefix found; ${pin} pins it |`;
-    const refused = api.refused.map(x => `${x.prefix} answered HTTP ${x.status}`).join(', ');
-    return `| API | ${(0,untrusted/* mdCode */.xs)(api.apiUrl)}: path prefix found after ${(0,untrusted/* mdText */.bC)(refused)}; set ${pin} to skip that request |`;
-}
-/** What a dry run proved, and what only a real run can (docs/behaviour.md, "First contact"). */
-function dryRunSection(r) {
-    if (!r.dryRun)
-        return [];
-    const proved = [];
-    const unproved = [];
-    if (r.api?.apiUrl)
-        proved.push(`Credentials, host and path prefix: Boomi answered the listing of ${(0,untrusted/* mdCode */.xs)(r.groupType)} at ${(0,untrusted/* mdCode */.xs)(r.api.apiUrl)}.`);
-    else
-        unproved.push('Credentials, host and path prefix: the listing did not succeed.');
-    if (r.archive)
-        proved.push(`Archive: ${(0,untrusted/* mdCode */.xs)(r.archive.shownPath)} read as a zip, its checksums and layout checked.`);
-    // Without change-log or change-log-file, the upload phase makes the text from the workflow run.
-    const made = r.upload && 'changeLog' in r.upload ? 'workflow-run' : undefined;
-    const source = r.changeLog?.source ?? made;
-    if (source)
-        proved.push(`Change log: ${CHANGE_LOG_SOURCE[source]}, its trailer checked.`);
-    if (r.emptyGroup) {
-        unproved.push(`That connector group ${(0,untrusted/* mdCode */.xs)(r.groupType)} exists: its listing is empty, as Boomi lists a group that does not exist. A first upload needs the group (Developer tab, Add Connector Group).`);
-    }
-    unproved.push('The privileges to upload, delete and switch classifications: a dry run sends none of those requests.');
-    if (r.switches?.length) {
-        unproved.push(`Whether ${r.switches.map(x => (0,untrusted/* mdCode */.xs)(x.classificationType)).join(', ')} exist for this group: Boomi says so only when a switch is sent.`);
-    }
-    const list = (items) => items.map(x => `- ${x}`);
-    return ['### Dry run', '', 'Proved:', '', ...list(proved.length ? proved : ['nothing: the run stopped first.']), '', 'Not proved:', '', ...list(unproved), ''];
-}
-const CHANGE_LOG_SOURCE = { input: 'from change-log', file: 'from change-log-file', 'workflow-run': 'made from the workflow run' };
-/** Deprecation, Sunset, Warning and Link headers from Boomi, one line each. */
-function noticeSection(r) {
-    const notices = r.api?.notices ?? [];
-    if (!notices.length)
-        return [];
-    return [
-        '### Notices from Boomi',
-        '',
-        '| Operation | Header | Value |',
-        '| --- | --- | --- |',
-        ...notices.map(n => `| ${(0,untrusted/* mdText */.bC)(n.operation)} | ${(0,untrusted/* mdText */.bC)(n.header)} | ${(0,untrusted/* mdText */.bC)(n.value)} |`),
-        ''
-    ];
-}
-function changeLogSection(r) {
-    const u = r.upload;
-    const text = u?.kind === 'reused' ? u.version.changeLog : u && 'changeLog' in u ? u.changeLog : undefined;
-    if (!text)
-        return [];
-    return ['<details><summary>Change log</summary>', '', (0,untrusted/* mdBlock */.nx)(text), '', '</details>', ''];
-}
-function switchSection(r) {
-    if (!r.switches?.length)
-        return [];
-    const lines = ['### Classifications', '', '| Classification | Version ID | Review status | Note |', '| --- | --- | --- | --- |'];
-    const rows = r.switches.map(s => () => {
-        const note = s.outcomeUnknown
-            ? `outcome not known: ${s.error ?? 'the run was stopped before Boomi answered'}`
-            : s.notRequested
-                ? 'not requested: the run was cancelled'
-                : s.error
-                    ? `failed: ${s.error}`
-                    : s.reviewStatus === 'APPROVED'
-                        ? 'switched'
-                        : s.reviewStatus === 'PENDING'
-                            ? 'awaiting approval or a scheduled release'
-                            : s.reviewStatus === 'REJECTED' || s.reviewStatus === 'CANCELLED'
-                                ? 'not switched'
-                                : r.dryRun
-                                    ? 'dry run: would request'
-                                    : '';
-        const said = s.reviewReason ? `Boomi: ${s.reviewReason}` : '';
-        // Empty in a dry run that would upload: the version does not exist yet.
-        return `| ${(0,untrusted/* mdCode */.xs)(s.classificationType)} | ${s.versionId ? (0,untrusted/* mdCode */.xs)(s.versionId) : 'the one this run would upload'} | ${(0,untrusted/* mdText */.bC)(s.reviewStatus || '–')} | ${(0,untrusted/* mdText */.bC)([note, said].filter(Boolean).join('; '))} |`;
-    });
-    lines.push(...cappedRows(rows, 4));
-    const notes = r.releaseNotes;
-    if (notes)
-        lines.push('', `<details><summary>Release notes ${r.dryRun ? 'that would be sent' : 'sent'}</summary>`, '', (0,untrusted/* mdBlock */.nx)(notes), '', '</details>');
-    return [...lines, ''];
-}
-/**
- * A table's bounds: GitHub drops a job summary over 1 MiB whole, a group may list thousands
- * of versions, and nothing bounds how many classifications are given. The log names every
- * one, the outputs every ID.
- */
-const MAX_TABLE_ROWS = 200;
-const MAX_TABLE_BYTES = 128 * 1024;
-/** Rows rendered until either bound is reached, then one row saying how many more the log has. */
-function cappedRows(all, columns) {
-    const rows = [];
-    let bytes = 0;
-    for (const render of all) {
-        const line = render();
-        bytes += Buffer.byteLength(line, 'utf8') + 1;
-        if (rows.length === MAX_TABLE_ROWS || bytes > MAX_TABLE_BYTES)
-            break;
-        rows.push(line);
-    }
-    if (rows.length < all.length)
-        rows.push(`| … and ${all.length - rows.length} more: see the log |${' |'.repeat(columns - 1)}`);
-    return rows;
-}
-function pruneSection(r) {
-    const outcome = r.pruning;
-    if (!outcome)
-        return [];
-    const verb = r.dryRun ? 'would delete' : 'deleted';
-    const lines = [];
-    if (r.prune) {
-        const p = r.prune;
-        lines.push(`### Pruning: keep the newest ${p.keepLatest}${p.minAgeDays !== undefined ? `, nothing younger than ${(0,src_text/* plural */.LS)(p.minAgeDays, 'day')}` : ''}`, '');
-        lines.push(`Kept ${p.kept}, ${verb} ${outcome.deleted.length}, skipped ${outcome.skipped.length}${outcome.failed.length ? `, failed ${outcome.failed.length}` : ''}${outcome.unknown.length ? `, outcome not known ${outcome.unknown.length}` : ''}.`, '');
-    }
-    else {
-        lines.push('### Pruning before the upload (account at its version limit)', '');
-    }
-    const row = (v, action, reason) => () => `| ${(0,untrusted/* mdCode */.xs)(v.versionId)} | ${(0,untrusted/* mdText */.bC)(v.displayVersion)} | ${(0,untrusted/* mdText */.bC)(v.uploadedDate)} | ${action} | ${(0,untrusted/* mdText */.bC)(reason)} |`;
-    const all = [
-        ...outcome.deleted.map(d => row(d.version, verb, d.reason)),
-        ...outcome.skipped.map(s => row(s.version, 'skipped', s.reason)),
-        ...outcome.failed.map(f => row(f.version, 'failed', f.error)),
-        ...outcome.unknown.map(v => row(v, 'outcome not known', 'the delete was sent and the run was stopped before Boomi answered')),
-        ...outcome.notTried.map(v => row(v, 'not tried', r.cancelled ? 'the run was cancelled' : "an earlier deletion failed as every deletion would (credentials, privileges, or the delete's form)"))
-    ];
-    const rows = cappedRows(all, 5);
-    if (rows.length)
-        lines.push('| Version ID | Display version | Uploaded | Action | Reason |', '| --- | --- | --- | --- | --- |', ...rows, '');
-    return lines;
-}
-/** What to check in the Developer tab for each request whose outcome nobody knows. */
-function unknownSection(r) {
-    const checks = (r.unknown ?? []).map(q => checkFor(q, r));
-    if (r.upload?.kind === 'failed' && r.upload.mayBeStored)
-        checks.unshift(checkFor({ operation: 'upload', changeLog: r.upload.changeLog }, r));
-    // A change that failed in a way that may have made it (its request was answered, so the journal holds it no more).
-    for (const s of r.switches ?? [])
-        if (s.outcomeUnknown)
-            checks.push(checkFor({ operation: 'change', classificationType: s.classificationType, versionId: s.versionId }, r));
-    if (!checks.length)
-        return [];
-    return ['### Outcome not known', '', 'Boomi may have done these; check in the Developer tab:', '', ...[...new Set(checks)].map(c => `- ${c}`), ''];
-}
-function checkFor(q, r) {
-    const group = (0,untrusted/* mdCode */.xs)(r.groupType);
-    switch (q.operation) {
-        case 'upload': {
-            const line = r.archive ? (0,untrusted/* mdCode */.xs)(`sha256: ${r.archive.sha256}`) : "this archive's sha256 line";
-            return `Upload: look in group ${group} for a version whose change log ends with the line ${line}. If there is one, Boomi stored this upload; a re-run with this archive finds and reuses it.`;
-        }
-        case 'change':
-            return `Version change: see which version classification ${(0,untrusted/* mdCode */.xs)(q.classificationType)} uses (this run asked for ${(0,untrusted/* mdCode */.xs)(q.versionId)}).`;
-        case 'delete':
-            return `Delete: see whether version ${(0,untrusted/* mdCode */.xs)(q.version.versionId)} of ${group} is still there.`;
-    }
-}
-/** The job summary: the version, its checksums, switches, and every pruning decision with its reason. */
-function renderSummary(r) {
-    const lines = [`## Boomi connector release: ${(0,untrusted/* mdCode */.xs)(r.groupType)}${r.dryRun ? ' (dry run)' : ''}`, ''];
-    if (r.cancelled)
-        lines.push('> **Cancelled:** the run was stopped; this is what it did before that.', '');
-    if (r.error)
-        lines.push(`> **Failed:** ${(0,untrusted/* mdText */.bC)(r.error)}`, '');
-    return [
-        ...lines,
-        ...overview(r),
-        ...unknownSection(r),
-        ...dryRunSection(r),
-        ...changeLogSection(r),
-        ...switchSection(r),
-        ...pruneSection(r),
-        ...noticeSection(r)
-    ].join('\n');
-}
-
+// EXTERNAL MODULE: ./src/domain/summary.ts
+var summary = __webpack_require__(5260);
 // EXTERNAL MODULE: ./src/net/pacer.ts
 var net_pacer = __webpack_require__(7960);
 // EXTERNAL MODULE: ./src/domain/changelog.ts
@@ -3473,14 +3210,14 @@ async function publishRecord(record, platform) {
         problems.push((0,errors/* errorMessage */.gJ)(err));
     }
     try {
-        await platform.writeSummary(renderSummary(record));
+        await platform.writeSummary((0,summary/* renderSummary */.B)(record));
     }
     catch (err) {
         problems.push((0,errors/* errorMessage */.gJ)(err));
     }
     if (!problems.length)
         return;
-    const message = `Could not write the step's results (${problems.join('; ')}). ${platform.resultsHint}`;
+    const message = `Could not write the results (${problems.join('; ')}). ${platform.resultsHint}`;
     if (record.error)
         platform.log.warning(message);
     else
@@ -3510,11 +3247,12 @@ async function readTextFile(file, maxBytes) {
 
 // EXTERNAL MODULE: ./src/cli/report.ts
 var report = __webpack_require__(1086);
+// EXTERNAL MODULE: ./src/cli/result-files.ts + 1 modules
+var result_files = __webpack_require__(3300);
 ;// CONCATENATED MODULE: ./src/cli/platform.ts
 // The command-line platform: the report on stderr, the outputs as JSON on stdout
 // and as a dotenv file, the Markdown summary as a file, the CI run read by env-ci.
 // Loaded only once the inputs are valid. No decision here: the core runs.
-
 
 
 
@@ -3547,7 +3285,7 @@ async function runCli(inputs, cl, env, secrets, printOutputs) {
             if (cl.json)
                 printOutputs(outputs);
             if (cl.outputFile)
-                await writeTo(cl.outputFile, (0,domain_outputs/* dotenvText */.Qf)(outputs), '--output-file');
+                await (0,result_files/* writeResultFile */.tH)(cl.outputFile, (0,domain_outputs/* dotenvText */.Qf)(outputs), result_files/* OUTPUT_FILE_FLAG */.EO);
         },
         writeSummary: async (markdown) => {
             // The report ends with the summary, read as text: Markdown is meant to read that way.
@@ -3557,9 +3295,9 @@ async function runCli(inputs, cl, env, secrets, printOutputs) {
                     log.info(line);
             log.endGroup();
             if (cl.summaryFile)
-                await writeTo(cl.summaryFile, markdown, '--summary-file');
+                await (0,result_files/* writeResultFile */.tH)(cl.summaryFile, markdown, result_files/* SUMMARY_FILE_FLAG */.d0);
         },
-        resultsHint: 'Check the paths given to --output-file and --summary-file.',
+        resultsHint: `Check the paths given to ${result_files/* OUTPUT_FILE_FLAG */.EO} and ${result_files/* SUMMARY_FILE_FLAG */.d0}.`,
         progress: bar?.progress
     };
     await runWithPlatform(inputs, platform);
@@ -3595,14 +3333,6 @@ async function tagAtHead(cwd) {
     }
     catch {
         return undefined;
-    }
-}
-async function writeTo(file, text, flag) {
-    try {
-        await (0,promises_.writeFile)(file, text);
-    }
-    catch (err) {
-        throw new Error(`${flag} ${file}: ${(0,errors/* errorMessage */.gJ)(err)}`, { cause: err });
     }
 }
 
