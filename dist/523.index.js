@@ -2061,16 +2061,21 @@ function withoutDeleted(listing, outcome) {
 }
 /**
  * Pruning's input from what came before it, the one seam between the upload
- * and pruning: after an upload, the group as the upload last saw it (its twins
- * removed, the early prune's deletions marked deleted, its refusals not asked
- * for again) with the new version first; otherwise the run's one listing.
+ * and pruning: after an upload, the versions of the run's first listing as the
+ * upload last saw them (the early prune's deletions marked deleted, its
+ * refusals not asked for again) and the new version, the newest; otherwise the
+ * run's one listing. A version that appeared during the run (another job's
+ * upload, a second copy of this run's, removed or left) is not pruning's to
+ * weigh: it takes no place and is never deleted here.
  */
 function pruneInputFrom(listing, upload, runVersion) {
     if (upload?.kind !== 'uploaded') {
         return { listing, runVersion, uploaded: false, pendingUpload: upload?.kind === 'would-upload', refusedBefore: new Set() };
     }
+    const first = new Set(listing.map(v => v.versionId));
+    const weighed = upload.listing.filter(v => first.has(v.versionId) || v.versionId === upload.version.versionId);
     return {
-        listing: withoutDeleted(upload.listing, upload.earlyPrune),
+        listing: withoutDeleted(weighed, upload.earlyPrune),
         runVersion: upload.version,
         uploaded: true,
         pendingUpload: false,
@@ -2539,7 +2544,7 @@ async function lookFor(deps, client, sha256, idsBefore) {
         const listing = await client.listGroup(deps.inputs.groupType);
         const found = findLostUpload(listing, sha256, deps.uploadId, idsBefore);
         if (found.length) {
-            // The oldest is the first attempt stored; any other is a twin, removed in settle().
+            // The oldest of those shown is the run's; any other is a twin, removed in settle().
             const version = found[found.length - 1];
             log.info(`upload: found version ${version.versionId} carrying this archive's checksum after ${waited} ms; it is this run's upload`);
             return { version, listing };
@@ -2560,7 +2565,11 @@ async function settle(deps, client, sha256, changeLog, kept, listing, idsBefore,
     let fresh = withKept(listing);
     if (unknown > 0) {
         try {
-            fresh = withKept(await client.listGroup(deps.inputs.groupType));
+            // Over the look's listing: a copy it showed stays a twin when this one lags and misses it.
+            const seen = new Map(listing.map(v => [v.versionId, v]));
+            for (const v of await client.listGroup(deps.inputs.groupType))
+                seen.set(v.versionId, v);
+            fresh = withKept([...seen.values()]);
         }
         catch (err) {
             deps.log.warning(`Could not check for a second copy of this archive (${(0,errors/* errorMessage */.gJ)(err)}). Version ${kept.versionId} is this run's upload; check group ${deps.inputs.groupType} for another version whose change log ends with this checksum.`);
@@ -2581,6 +2590,7 @@ async function settle(deps, client, sha256, changeLog, kept, listing, idsBefore,
         deps.events.report({ type: 'twin-left', version: twin });
     };
     /** Deletes whose first answer was lost and whose retry failed, or that found nothing: perhaps only because it was done. */
+    // Each stays open, as sent and not known, until the settling listing has told: a run stopped meanwhile reports it so.
     const unsure = [];
     for (const twin of twins) {
         deps.log.warning(`Version ${twin.versionId} is a second copy of this archive, left by an upload attempt whose answer was lost; deleting it and keeping ${kept.versionId}.`);
@@ -2590,17 +2600,18 @@ async function settle(deps, client, sha256, changeLog, kept, listing, idsBefore,
             if (answer.outcome === 'deleted')
                 gone(twin);
             else
-                unsure.push({ twin, error: answer.error, lost: true });
+                unsure.push({ twin, error: answer.error, lost: true, answered });
         }
         catch (err) {
             // Not found, though a listing showed it live: the listing says whether it is gone.
             if (err instanceof errors/* BoomiError */.JE && err.status === 404)
-                unsure.push({ twin, error: err, lost: false });
+                unsure.push({ twin, error: err, lost: false, answered });
             else
                 left(twin, (0,errors/* errorMessage */.gJ)(err));
         }
         finally {
-            answered();
+            if (!unsure.some(u => u.twin === twin))
+                answered();
         }
     }
     // As for pruning's deletions: one listing says which of them are gone.
@@ -2612,13 +2623,14 @@ async function settle(deps, client, sha256, changeLog, kept, listing, idsBefore,
         catch (err) {
             deps.log.warning(`Could not list ${deps.inputs.groupType} to see whether the second copies were deleted: ${(0,errors/* errorMessage */.gJ)(err)}`);
         }
-        for (const { twin, error, lost } of unsure) {
+        for (const { twin, error, lost, answered } of unsure) {
             const now = listed?.find(v => v.versionId === twin.versionId);
             // Deletes are soft: only a listing that shows the twin deleted proves it gone.
             if (now?.deleted === true)
                 gone(twin);
             else
                 left(twin, `${(0,errors/* errorMessage */.gJ)(error)} (${lost ? "an earlier attempt's answer was lost, and " : ''}${unsureWhy(listed, now)})`);
+            answered();
         }
     }
     if (stray.length)

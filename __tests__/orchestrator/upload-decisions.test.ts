@@ -245,6 +245,49 @@ describe('second copies of the archive', () => {
     expect(run.warnings.join('\n')).toMatch(/an earlier attempt's answer was lost, and the listing does not show it at all/)
   })
 
+  it("a twin that could not be deleted takes no keep-latest place, and pruning leaves it to the run's error", async () => {
+    const boomi = twinLate()
+    boomi.seed(2)
+    boomi.deleteLostNotDone.set('2001', 'timeout')
+    const run = await runFake(boomi, makeInputs({ keepLatest: 2 }), ws.dir)
+    expect(run.error?.message).toMatch(/also stored 2001, a second copy/)
+    // The release before this run's (1001) keeps its place; only 1000 goes, and the twin is not pruning's.
+    expect(JSON.parse(outputsOf(run.record)['deleted-version-ids'])).toEqual(['1000'])
+    expect(
+      boomi
+        .live()
+        .map(v => v.versionId)
+        .sort()
+    ).toEqual(['1001', '2001', '2002'])
+    expect(run.record.pruning?.skipped).toEqual([])
+  })
+
+  it('a twin the look saw is deleted though the look for late twins lags and misses it', async () => {
+    const boomi = new FakeBoomi()
+    // Attempt 1 (2001) shows only after the seven looks; attempt 2 (2002) loses its answer too. The look after it sees both.
+    boomi.createSteps = [{ lostStoredAfterListings: 7 }, 'lost-stored']
+    const list = boomi.listGroup.bind(boomi)
+    let listings = 0
+    boomi.listGroup = async g => {
+      const listed = await list(g)
+      // The tenth listing, the look for late twins, lags: 2002 is not in it yet.
+      return ++listings === 10 ? listed.filter(v => v.versionId !== '2002') : listed
+    }
+    const run = await runFake(boomi, makeInputs(), ws.dir)
+    expect(run.error).toBeUndefined()
+    expect(outputsOf(run.record)).toMatchObject({ 'version-id': '2001', 'deleted-version-ids': '["2002"]' })
+    expect(boomi.live().map(v => v.versionId)).toEqual(['2001'])
+  })
+
+  it('a run stopped while the listing that settles a twin delete is out reports that delete as not known', async () => {
+    const boomi = twinLate()
+    boomi.deleteLostNotDone.set('2001', 'timeout')
+    const list = boomi.listGroup.bind(boomi)
+    boomi.listGroup = async g => (boomi.calls.includes('delete 2001') ? (boomi.calls.push('list-hang'), new Promise(() => undefined)) : list(g))
+    const record = await forcedWhile(boomi, ws.dir, makeInputs(), c => c === 'list-hang')
+    expect(record.unknown).toEqual([{ operation: 'delete', round: 'twin', version: expect.objectContaining({ versionId: '2001' }) }])
+  })
+
   it('a twin delete sent and never answered is in the forced record as a twin deletion', async () => {
     const boomi = twinLate()
     const orig = boomi.deleteVersion.bind(boomi)
@@ -305,6 +348,22 @@ describe("another run's upload of the same archive, met while this run's answer 
     expect(boomi.live().map(v => v.versionId)).toContain('3000')
   })
 
+  it("is not pruned when it appeared during the run: pruning weighs the first listing and the run's own version", async () => {
+    const boomi = new FakeBoomi()
+    boomi.seed(1)
+    boomi.createSteps = ['lost-stored']
+    boomi.arriveAfter(1, otherRuns('1500'))
+    const run = await runFake(boomi, makeInputs({ keepLatest: 1 }), ws.dir)
+    expect(run.error).toBeUndefined()
+    expect(JSON.parse(outputsOf(run.record)['deleted-version-ids'])).toEqual(['1000'])
+    expect(
+      boomi
+        .live()
+        .map(v => v.versionId)
+        .sort()
+    ).toEqual(['1500', '2001'])
+  })
+
   it("a version of this archive from before the run, missed by the first listing, is not taken as this run's upload", async () => {
     const boomi = new FakeBoomi()
     // An earlier release of these bytes (written before upload IDs) that the first listing does not show yet.
@@ -319,8 +378,9 @@ describe("another run's upload of the same archive, met while this run's answer 
     expect(run.error).toBeUndefined()
     expect(outputsOf(run.record)).toMatchObject({ uploaded: 'true', 'version-id': '2001' })
     expect(creates(boomi)).toBe(2)
-    // Pruning keeps this run's upload and deletes the older release as any other.
-    expect(JSON.parse(outputsOf(run.record)['deleted-version-ids'])).toEqual(['1200'])
+    // Pruning weighs the versions of the first listing and the run's own: one it missed is left for the next run.
+    expect(JSON.parse(outputsOf(run.record)['deleted-version-ids'])).toEqual([])
+    expect(boomi.live().map(v => v.versionId)).toContain('1200')
   })
 })
 

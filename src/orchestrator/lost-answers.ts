@@ -141,7 +141,7 @@ async function lookFor(
     const listing = await client.listGroup(deps.inputs.groupType)
     const found = findLostUpload(listing, sha256, deps.uploadId, idsBefore)
     if (found.length) {
-      // The oldest is the first attempt stored; any other is a twin, removed in settle().
+      // The oldest of those shown is the run's; any other is a twin, removed in settle().
       const version = found[found.length - 1]
       log.info(`upload: found version ${version.versionId} carrying this archive's checksum after ${waited} ms; it is this run's upload`)
       return { version, listing }
@@ -172,7 +172,10 @@ async function settle(
   let fresh = withKept(listing)
   if (unknown > 0) {
     try {
-      fresh = withKept(await client.listGroup(deps.inputs.groupType))
+      // Over the look's listing: a copy it showed stays a twin when this one lags and misses it.
+      const seen = new Map(listing.map(v => [v.versionId, v]))
+      for (const v of await client.listGroup(deps.inputs.groupType)) seen.set(v.versionId, v)
+      fresh = withKept([...seen.values()])
     } catch (err) {
       deps.log.warning(
         `Could not check for a second copy of this archive (${errorMessage(err)}). Version ${kept.versionId} is this run's upload; check group ${deps.inputs.groupType} for another version whose change log ends with this checksum.`
@@ -193,7 +196,8 @@ async function settle(
     deps.events.report({ type: 'twin-left', version: twin })
   }
   /** Deletes whose first answer was lost and whose retry failed, or that found nothing: perhaps only because it was done. */
-  const unsure: { twin: ConnectorVersion; error: unknown; lost: boolean }[] = []
+  // Each stays open, as sent and not known, until the settling listing has told: a run stopped meanwhile reports it so.
+  const unsure: { twin: ConnectorVersion; error: unknown; lost: boolean; answered: () => void }[] = []
   for (const twin of twins) {
     deps.log.warning(
       `Version ${twin.versionId} is a second copy of this archive, left by an upload attempt whose answer was lost; deleting it and keeping ${kept.versionId}.`
@@ -202,13 +206,13 @@ async function settle(
     try {
       const answer = await client.deleteVersion(deps.inputs.groupType, twin.versionId)
       if (answer.outcome === 'deleted') gone(twin)
-      else unsure.push({ twin, error: answer.error, lost: true })
+      else unsure.push({ twin, error: answer.error, lost: true, answered })
     } catch (err) {
       // Not found, though a listing showed it live: the listing says whether it is gone.
-      if (err instanceof BoomiError && err.status === 404) unsure.push({ twin, error: err, lost: false })
+      if (err instanceof BoomiError && err.status === 404) unsure.push({ twin, error: err, lost: false, answered })
       else left(twin, errorMessage(err))
     } finally {
-      answered()
+      if (!unsure.some(u => u.twin === twin)) answered()
     }
   }
   // As for pruning's deletions: one listing says which of them are gone.
@@ -219,11 +223,12 @@ async function settle(
     } catch (err) {
       deps.log.warning(`Could not list ${deps.inputs.groupType} to see whether the second copies were deleted: ${errorMessage(err)}`)
     }
-    for (const { twin, error, lost } of unsure) {
+    for (const { twin, error, lost, answered } of unsure) {
       const now = listed?.find(v => v.versionId === twin.versionId)
       // Deletes are soft: only a listing that shows the twin deleted proves it gone.
       if (now?.deleted === true) gone(twin)
       else left(twin, `${errorMessage(error)} (${lost ? "an earlier attempt's answer was lost, and " : ''}${unsureWhy(listed, now)})`)
+      answered()
     }
   }
   if (stray.length) deps.log.warning(`Second copies left: ${ids(stray)}`)

@@ -50,16 +50,21 @@ export interface PruneInput {
 
 /**
  * Pruning's input from what came before it, the one seam between the upload
- * and pruning: after an upload, the group as the upload last saw it (its twins
- * removed, the early prune's deletions marked deleted, its refusals not asked
- * for again) with the new version first; otherwise the run's one listing.
+ * and pruning: after an upload, the versions of the run's first listing as the
+ * upload last saw them (the early prune's deletions marked deleted, its
+ * refusals not asked for again) and the new version, the newest; otherwise the
+ * run's one listing. A version that appeared during the run (another job's
+ * upload, a second copy of this run's, removed or left) is not pruning's to
+ * weigh: it takes no place and is never deleted here.
  */
 export function pruneInputFrom(listing: readonly ConnectorVersion[], upload: UploadResult | undefined, runVersion: ConnectorVersion | undefined): PruneInput {
   if (upload?.kind !== 'uploaded') {
     return { listing, runVersion, uploaded: false, pendingUpload: upload?.kind === 'would-upload', refusedBefore: new Set() }
   }
+  const first = new Set(listing.map(v => v.versionId))
+  const weighed = upload.listing.filter(v => first.has(v.versionId) || v.versionId === upload.version.versionId)
   return {
-    listing: withoutDeleted(upload.listing, upload.earlyPrune),
+    listing: withoutDeleted(weighed, upload.earlyPrune),
     runVersion: upload.version,
     uploaded: true,
     pendingUpload: false,
