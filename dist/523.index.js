@@ -486,7 +486,7 @@ async function locateArchive(pattern, workspace) {
     const literalExists = await exists(literal);
     // Braces are not expanded (one match is wanted, and a second glob dialect is one more thing to get wrong): say so rather than find nothing.
     if (!literalExists && BRACES.test(pattern)) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} '${pattern}' uses braces ({a,b}), which this action does not expand. Use '*', '?' or '[…]' instead, e.g. build/distributions/*.car.zip, or name the file.`);
+        throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} '${pattern}' uses braces ({a,b}), which are not expanded. Use '*', '?' or '[…]' instead, e.g. build/distributions/*.car.zip, or name the file.`);
     }
     // A name that exists as written wins, even if it holds glob characters ('conn[1].zip').
     const matches = hasMagic(pattern) && !literalExists ? await globArchive(pattern, workspace) : [literal];
@@ -529,7 +529,7 @@ async function locateArchive(pattern, workspace) {
     const handle = await external_node_fs_.promises.open(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
     try {
         if (!(await handle.stat()).isFile()) {
-            throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} ${shown(file)} stopped being a regular file while it was checked. Make sure no other step writes the archive while this action runs.`);
+            throw new errors/* InputError */.dz(constants/* Input */.pd.archive, `${constants/* Input */.pd.archive} ${shown(file)} stopped being a regular file while it was checked. Make sure nothing else writes the archive during the release.`);
         }
         const head = Buffer.alloc(2);
         await handle.read(head, 0, 2, 0);
@@ -905,15 +905,18 @@ var net_retry = __webpack_require__(7893);
 
 
 
+
 /** Longest piece of Boomi's error text kept in a message. */
 const MAX_ERROR_TEXT = 500;
 // Scrubbing looks at more than is kept, so a secret that straddles the cut is still seen whole.
 const SCRUB_WINDOW = 8 * MAX_ERROR_TEXT;
 const PRIVILEGES = 'Boomi requires the Developer and API privileges for private connectors';
 const PUBLIC_PRIVILEGES = 'public ones also need the Connector Administration feature and the Connector Submission privilege';
-const PARTNER_API = "Under the Partner API's prefix, /partner/api/rest/v1, a 403 may also mean that the Partner API is not enabled for this account (Boomi enables it on request): set api-url to the host alone, so that the action finds the prefix, or to the host with /api/rest/v1.";
+const PARTNER_API = "Under the Partner API's prefix, /partner/api/rest/v1, a 403 may also mean that the Partner API is not enabled for this account (Boomi enables it on request): set api-url to the host alone, so that the prefix is found, or to the host with /api/rest/v1.";
 const GROUP_EXISTS = "If this is the group's first upload, check that the connector group exists (Developer tab, Add Connector Group) and that group-type is its Type without the classification.";
-const DELETE_FORM = "Boomi did not take the delete request's form, which Boomi's pages do not confirm (this release sends a DELETE with a JSON body naming the group and the version: docs/boomi-api.md, \"What is uncertain\"). Please report this answer with the action's version.";
+const DELETE_FORM = 'Boomi did not take the delete request\'s form, which Boomi\'s pages do not confirm (this release sends a DELETE with a JSON body naming the group and the version: docs/boomi-api.md, "What is uncertain"). Please report this answer, naming release ' +
+    constants/* ACTION_VERSION */.Yt +
+    '.';
 /**
  * What to check, by operation and status (docs/behaviour.md, "First contact");
  * `{subject}` is the classification type of a version change. Boomi's
@@ -923,8 +926,8 @@ const HINTS = {
     any: {
         401: 'Check username (the Boomi user the token belongs to, e.g. ci-bot@acme.example: BOOMI_TOKEN. is added for you) and api-token (a current Boomi API token: a token can be mistyped, expired or revoked).',
         403: `Check that the user may read this account's connector versions and that account-id is the account of this connector group. ${PRIVILEGES}; ${PUBLIC_PRIVILEGES}.`,
-        404: `Check account-id, and api-url: its host (EU: ${contract/* EU_API_URL */.mb}) and its path prefix, or give the host alone so that the action finds the prefix.`,
-        410: 'Boomi has retired this endpoint: check api-url and its prefix, and look for a newer release of this action.',
+        404: `Check account-id, and api-url: its host (EU: ${contract/* EU_API_URL */.mb}) and its path prefix, or give the host alone so that the prefix is found.`,
+        410: 'Boomi has retired this endpoint: check api-url and its prefix, and look for a newer release.',
         429: 'Boomi is busy or rate-limiting this account; lower requests-per-second if this persists.',
         503: 'Boomi is busy or rate-limiting this account; lower requests-per-second if this persists.'
     },
@@ -1174,7 +1177,7 @@ function exchange(req, options, maxAnswerBytes) {
 /** Collects the answer up to the limit; beyond it the socket is destroyed and the answer refused. */
 function readAnswer(operation, res, maxBytes, settle) {
     const tooLarge = () => {
-        settle(new errors/* AnswerError */.dV(operation, `the answer is larger than ${(0,src_text/* exactBytes */.X2)(maxBytes)}, the most this action reads of one answer`));
+        settle(new errors/* AnswerError */.dV(operation, `the answer is larger than ${(0,src_text/* exactBytes */.X2)(maxBytes)}, the most this release reads of one answer`));
         res.destroy();
     };
     const declared = Number(res.headers['content-length']);
@@ -1330,8 +1333,11 @@ function mayHaveTakenEffect(err) {
 
 
 
+
 /** The hint for an answer not understood after others were: not api-url, but a shape this release does not know. */
-const NEW_SHAPE = "Boomi's API has answered this run before, so api-url is right: this answer has a shape this release does not read, and nothing was decided on it. Please report it with the action's version.";
+const NEW_SHAPE = "Boomi's API has answered this run before, so api-url is right: this answer has a shape this release does not read, and nothing was decided on it. Please report it, naming release " +
+    constants/* ACTION_VERSION */.Yt +
+    '.';
 /** Answer headers about the API itself (docs/boomi-api.md, "Errors and statuses"): each one is a warning, once per operation. */
 const NOTICE_HEADERS = ['Deprecation', 'Sunset', 'Warning', 'Link'];
 /** Longest header value kept: they are outside text. */
@@ -1544,11 +1550,11 @@ class HttpBoomiClient {
     }
     sayFound(root) {
         if (this.refused.size === 0) {
-            this.opts.log.info(`Boomi answered at ${root}; api-url: ${root} would pin this path prefix.`);
+            this.opts.log.info(`Boomi answered at ${root}; setting api-url to ${root} would pin this path prefix.`);
             return;
         }
         const refusals = [...this.refused].map(([prefix, err]) => `${prefix} answered HTTP ${err.status}`).join(', ');
-        this.opts.log.warning(`Boomi answered at ${root} after ${refusals}; set api-url: ${root} to skip that request on every run.`);
+        this.opts.log.warning(`Boomi answered at ${root} after ${refusals}; set api-url to ${root} to skip that request on every run.`);
     }
     async sendTo(root, call, subject) {
         const headers = { Authorization: this.authorization, Accept: 'application/json' };
@@ -1587,7 +1593,7 @@ class HttpBoomiClient {
             // Outside text: a server that echoes the credentials must not get them logged.
             const value = (0,untrusted/* cut */.Jj)((0,untrusted/* scrubSecrets */.Zg)((0,untrusted/* cut */.Jj)((0,untrusted/* oneLine */.TN)(Array.isArray(raw) ? raw.join(', ') : raw), 8 * MAX_NOTICE_VALUE), this.secretForms), MAX_NOTICE_VALUE);
             this.notices.push({ operation, header, value });
-            const why = header === 'Deprecation' || header === 'Sunset' ? 'Boomi may retire this endpoint; look for a newer release of this action.' : '';
+            const why = header === 'Deprecation' || header === 'Sunset' ? 'Boomi may retire this endpoint; look for a newer release.' : '';
             this.opts.log.warning((0,untrusted/* forLog */.Ig)((0,errors/* sentences */.hC)(`Boomi's answer to ${operation} carries ${header}: ${value}`, why)));
         }
     }
@@ -1821,7 +1827,7 @@ async function changeLogPhase(deps) {
     const { text, dropped } = (0,changelog/* withoutTrailerLines */.bp)(found.text);
     if (dropped.length) {
         const from = found.source === 'file' ? `${constants/* Input */.pd.changeLogFile} ${deps.inputs.changeLogFile}` : constants/* Input */.pd.changeLog;
-        deps.log.warning(`Dropped ${(0,src_text/* plural */.LS)(dropped.length, 'line')} of ${from} shaped like the action's own trailer, which identifies the archive: ${quoted(dropped)}. The action appends the true trailer itself.`);
+        deps.log.warning(`Dropped ${(0,src_text/* plural */.LS)(dropped.length, 'line')} of ${from} shaped like the trailer that identifies the archive: ${quoted(dropped)}. The true trailer is appended after the text.`);
     }
     return { ...found, text };
 }
@@ -2043,6 +2049,7 @@ function planPrune(req) {
 
 
 
+
 function describe(v) {
     const parts = [v.displayVersion ? `display version ${v.displayVersion}` : undefined, v.uploadedDate ? `uploaded ${v.uploadedDate}` : undefined].filter(Boolean);
     return parts.length ? `${v.versionId} (${parts.join(', ')})` : v.versionId;
@@ -2136,7 +2143,7 @@ function logPlan(log, plan, dryRun) {
     if (unread.length) {
         const reasons = [...new Set(unread.map(s => s.reason))];
         const named = unread.slice(0, 10).map(s => s.version.versionId);
-        log.warning(`${(0,src_text/* plural */.LS)(unread.length, 'version')} (${named.join(', ')}${unread.length > 10 ? ', …' : ''}) left alone because a field that decides was not understood (${reasons.slice(0, 5).join('; ')}${reasons.length > 5 ? '; …' : ''}): pruning cannot delete such versions. If Boomi gives ordinary versions these values, please report them with the action's version.`);
+        log.warning(`${(0,src_text/* plural */.LS)(unread.length, 'version')} (${named.join(', ')}${unread.length > 10 ? ', …' : ''}) left alone because a field that decides was not understood (${reasons.slice(0, 5).join('; ')}${reasons.length > 5 ? '; …' : ''}): pruning cannot delete such versions. If Boomi gives ordinary versions these values, please report them, naming release ${constants/* ACTION_VERSION */.Yt}.`);
     }
 }
 function notFoundOf(err, refusal) {

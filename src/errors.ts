@@ -128,7 +128,7 @@ export class ArchiveChangedError extends Error {
     options?: { cause?: unknown }
   ) {
     super(
-      `The archive ${JSON.stringify(archivePath)} changed after its checksum was taken (${detail}); the upload was stopped before its last byte, so nothing was stored. Make sure no other step writes the archive while this action runs.`,
+      `The archive ${JSON.stringify(archivePath)} changed after its checksum was taken (${detail}); the upload was stopped before its last byte, so nothing was stored. Make sure nothing else writes the archive during the release.`,
       options
     )
     this.name = 'ArchiveChangedError'

@@ -126,7 +126,7 @@ describe('glob and locateArchive on disk', () => {
   it.each(['build/{a,b}.car.zip', 'build/sample-{1..3}.car.zip'])('refuses braces %s with a hint, rather than matching nothing', async pattern => {
     const err = await locateArchive(pattern, dir).catch(e => e)
     expect(err).toBeInstanceOf(InputError)
-    expect((err as Error).message).toMatch(/uses braces .* does not expand. Use '\*', '\?' or '\[…\]' instead/)
+    expect((err as Error).message).toMatch(/uses braces .* are not expanded. Use '\*', '\?' or '\[…\]' instead/)
   })
 
   it('takes a name with braces that exists as written', async () => {

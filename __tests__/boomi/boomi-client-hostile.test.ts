@@ -163,7 +163,7 @@ describe('bounded answers', () => {
     const { c } = await against(() => ({ status: 200, body: lazy(produced) }))
     const err = await c.listGroup(GROUP).catch(e => e)
     expect(err).toBeInstanceOf(AnswerError)
-    expect(err.message).toContain('larger than 16 MiB, the most this action reads')
+    expect(err.message).toContain('larger than 16 MiB, the most this release reads')
     expect(produced.bytes).toBeLessThan(HUGE / 4)
   })
 

@@ -282,7 +282,7 @@ describe('finding the path prefix (api-url a host alone)', () => {
     const listed = await c.listGroup(GROUP)
     await c.deleteVersion(GROUP, listed[0].versionId)
     expect(where(server)).toEqual(['platform query:200', 'platform delete:200'])
-    expect(lines).toContain(`Boomi answered at ${server.urlFor(PLATFORM)}; api-url: ${server.urlFor(PLATFORM)} would pin this path prefix.`)
+    expect(lines).toContain(`Boomi answered at ${server.urlFor(PLATFORM)}; setting api-url to ${server.urlFor(PLATFORM)} would pin this path prefix.`)
     expect(lines.filter(l => l.startsWith('warning: '))).toEqual([])
     expect(c.contact()).toEqual({ apiUrl: server.urlFor(PLATFORM), found: true, refused: [], notices: [] })
   })
@@ -310,7 +310,7 @@ describe('finding the path prefix (api-url a host alone)', () => {
       'partner queryMore:200'
     ])
     expect(lines.filter(l => l.startsWith('warning: '))).toEqual([
-      `warning: Boomi answered at ${server.urlFor(PARTNER)} after ${PLATFORM} answered HTTP ${status}; set api-url: ${server.urlFor(PARTNER)} to skip that request on every run.`
+      `warning: Boomi answered at ${server.urlFor(PARTNER)} after ${PLATFORM} answered HTTP ${status}; set api-url to ${server.urlFor(PARTNER)} to skip that request on every run.`
     ])
     expect(c.contact()).toMatchObject({ apiUrl: server.urlFor(PARTNER), found: true, refused: [{ prefix: PLATFORM, status }] })
   })

@@ -123,9 +123,11 @@ describe('a release with api-url a host alone, in-process against the emulator',
     expect(r.decisions).toEqual((await baseline()).decisions)
     expect(where(server).filter(w => !w.startsWith('platform ')).length).toBe(0)
     expect(where(server)[0]).toBe('platform query:200')
-    expect(r.lines).toContain(`Boomi answered at ${server.urlFor(PLATFORM_PREFIX)}; api-url: ${server.urlFor(PLATFORM_PREFIX)} would pin this path prefix.`)
+    expect(r.lines).toContain(
+      `Boomi answered at ${server.urlFor(PLATFORM_PREFIX)}; setting api-url to ${server.urlFor(PLATFORM_PREFIX)} would pin this path prefix.`
+    )
     expect(r.run.record.api).toMatchObject({ apiUrl: server.urlFor(PLATFORM_PREFIX), found: true, refused: [] })
-    expect(r.summary).toContain(`| API | \`${server.urlFor(PLATFORM_PREFIX)}\`: path prefix found; \`api-url: ${server.urlFor(PLATFORM_PREFIX)}\` pins it |`)
+    expect(r.summary).toContain(`| API | \`${server.urlFor(PLATFORM_PREFIX)}\`: path prefix found; api-url set to this value pins it |`)
   })
 
   it.each([
@@ -144,10 +146,10 @@ describe('a release with api-url a host alone, in-process against the emulator',
     const pinned = server.urlFor(PARTNER_PREFIX)
     expect(r.run.warnings).toEqual([])
     expect(r.lines).toContain(
-      `WARN Boomi answered at ${pinned} after ${PLATFORM_PREFIX} answered HTTP ${status}; set api-url: ${pinned} to skip that request on every run.`
+      `WARN Boomi answered at ${pinned} after ${PLATFORM_PREFIX} answered HTTP ${status}; set api-url to ${pinned} to skip that request on every run.`
     )
     expect(r.summary).toContain(
-      `| API | \`${pinned}\`: path prefix found after /api/rest/v1 answered HTTP ${status}; set \`api-url: ${pinned}\` to skip that request |`
+      `| API | \`${pinned}\`: path prefix found after /api/rest/v1 answered HTTP ${status}; set api-url to this value to skip that request |`
     )
   })
 
@@ -299,7 +301,7 @@ describe('refusal hints fit the operation and the prefix', () => {
     'a delete answered %i: the delete form may be wrong, and the answer is asked for (the stop line of the pruning says what was not sent)',
     status => {
       expect(hintFor('delete', status)).toMatch(
-        /did not take the delete request's form.*docs\/boomi-api\.md.*\)\. Please report this answer with the action's version\.$/
+        /did not take the delete request's form.*docs\/boomi-api\.md.*\)\. Please report this answer, naming release \d+\.\d+\.\d+\.$/
       )
       expect(hintFor('query', status)).toBeUndefined()
     }
@@ -356,7 +358,7 @@ describe('Deprecation, Sunset, Warning and Link answer headers', () => {
       'delete Warning',
       'delete Link'
     ])
-    expect(warnings[0]).toBe("WARN Boomi's answer to query carries Deprecation: true. Boomi may retire this endpoint; look for a newer release of this action.")
+    expect(warnings[0]).toBe("WARN Boomi's answer to query carries Deprecation: true. Boomi may retire this endpoint; look for a newer release.")
     expect(warnings[3]).toBe(`WARN Boomi's answer to query carries Link: <https://developer.boomi.com/new>; rel="successor-version"`)
     const notices = client.contact().notices
     expect(notices).toHaveLength(12)

@@ -6,6 +6,7 @@ import type { DeleteAnswer } from '../../src/boomi/client.js'
 import type { PrunePlan } from '../../src/domain/plan.js'
 import type { RunEvent } from '../../src/domain/record.js'
 import type { ConnectorVersion } from '../../src/domain/versions.js'
+import { ACTION_VERSION } from '../../src/constants.js'
 import { BoomiError, NetworkError, WithdrawnError } from '../../src/errors.js'
 import type { RunDeps } from '../../src/orchestrator/deps.js'
 import { executePrune, pruneForRoom, pruneInputFrom, prunePhase } from '../../src/orchestrator/prune.js'
@@ -151,7 +152,7 @@ describe('versions left alone for a value not understood', () => {
     await prunePhase(deps, 1, pruneInputFrom(listing, undefined, undefined))
     expect(boomi.calls).toEqual([])
     expect(warnings).toEqual([
-      "3 versions (1003, 1002, 1001) left alone because a field that decides was not understood (release version flag not understood, so left alone; review status NONE (not understood, so left alone)): pruning cannot delete such versions. If Boomi gives ordinary versions these values, please report them with the action's version."
+      `3 versions (1003, 1002, 1001) left alone because a field that decides was not understood (release version flag not understood, so left alone; review status NONE (not understood, so left alone)): pruning cannot delete such versions. If Boomi gives ordinary versions these values, please report them, naming release ${ACTION_VERSION}.`
     ])
   })
 

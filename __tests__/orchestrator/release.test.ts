@@ -158,11 +158,11 @@ describe('upload', () => {
     boomi.seed(1)
     const run = await runFake(boomi, makeInputs({ changeLog: `notes\n${lines.join('\n')}`, dryRun: true }), ws.dir)
     expect(run.warnings).toHaveLength(1)
-    expect(run.warnings[0]).toMatch(/^Dropped 2,?000 lines of change-log .*'sha256: 0{60}0004' and 1,?995 more\. The action appends/)
+    expect(run.warnings[0]).toMatch(/^Dropped 2,?000 lines of change-log .*'sha256: 0{60}0004' and 1,?995 more\. The true trailer is appended/)
     expect(run.warnings[0].length).toBeLessThan(1000)
     // Five are all quoted, with nothing said of more.
     const five = await runFake(boomi, makeInputs({ changeLog: `notes\n${lines.slice(0, 5).join('\n')}`, dryRun: true }), ws.dir)
-    expect(five.warnings[0]).toMatch(/^Dropped 5 lines of change-log .*'sha256: 0{60}0004'\. The action appends/)
+    expect(five.warnings[0]).toMatch(/^Dropped 5 lines of change-log .*'sha256: 0{60}0004'\. The true trailer is appended/)
   })
 
   it("drops the user's lines shaped like the trailer, so a later release of that archive is not taken for this one", async () => {
@@ -172,7 +172,9 @@ describe('upload', () => {
     const boomi = new FakeBoomi()
     // Notes copied from the release of archive B, its checksum line included.
     const first = await runFake(boomi, makeInputs({ changeLog: `Same fixes as before\nsha256: ${other}\n  Content-SHA256:${CONTENT.toUpperCase()}` }), ws.dir)
-    expect(first.warnings).toEqual([expect.stringMatching(new RegExp(`Dropped 2 lines of change-log .*'sha256: ${other}', '.*'\\. The action appends`))])
+    expect(first.warnings).toEqual([
+      expect.stringMatching(new RegExp(`Dropped 2 lines of change-log .*'sha256: ${other}', '.*'\\. The true trailer is appended`))
+    ])
     expect(boomi.versions[0].changeLog).toBe(`Same fixes as before\n\n${trailer}`)
     // Archive B itself, released later: a new upload, not a reuse of the version of A.
     const second = await runFake(boomi, makeInputs({ archive: 'b.car.zip' }), ws.dir, {

@@ -1500,7 +1500,7 @@ function startBeside(file, sum) {
         return undefined;
     }
 }
-const NO_WRITERS = 'Make sure no other step writes the archive while this action runs.';
+const NO_WRITERS = 'Make sure nothing else writes the archive during the release.';
 async function openArchive(path, shownName) {
     try {
         return await ArchiveFile.open(path);

@@ -966,11 +966,10 @@ function apiRow(r) {
         return undefined;
     if (!api.found)
         return `| API | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(api.apiUrl)} |`;
-    const pin = (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(`api-url: ${api.apiUrl}`);
     if (!api.refused.length)
-        return `| API | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(api.apiUrl)}: path prefix found; ${pin} pins it |`;
+        return `| API | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(api.apiUrl)}: path prefix found; api-url set to this value pins it |`;
     const refused = api.refused.map(x => `${x.prefix} answered HTTP ${x.status}`).join(', ');
-    return `| API | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(api.apiUrl)}: path prefix found after ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(refused)}; set ${pin} to skip that request |`;
+    return `| API | ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdCode */ .xs)(api.apiUrl)}: path prefix found after ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)(refused)}; set api-url to this value to skip that request |`;
 }
 /** What a dry run proved, and what only a real run can (docs/behaviour.md, "First contact"). */
 function dryRunSection(r) {
@@ -1521,7 +1520,7 @@ class AnswerError extends Error {
 class ArchiveChangedError extends Error {
     archivePath;
     constructor(archivePath, detail, options) {
-        super(`The archive ${JSON.stringify(archivePath)} changed after its checksum was taken (${detail}); the upload was stopped before its last byte, so nothing was stored. Make sure no other step writes the archive while this action runs.`, options);
+        super(`The archive ${JSON.stringify(archivePath)} changed after its checksum was taken (${detail}); the upload was stopped before its last byte, so nothing was stored. Make sure nothing else writes the archive during the release.`, options);
         this.archivePath = archivePath;
         this.name = 'ArchiveChangedError';
     }
@@ -3135,7 +3134,7 @@ function readClassifications(text, groupType) {
         // Never a label: a YAML list (`[dev, uat]`) reaches the action as text, and `;` is no separator here.
         // Refused now, before the upload, rather than by Boomi when the switch is asked for.
         if (/[[\];]/.test(item))
-            throw problem(`'${shorter(item)}' holds '[', ']' or ';', which no label does; a YAML list such as [dev, uat] reaches the action as text`);
+            throw problem(`'${shorter(item)}' holds '[', ']' or ';', which no label does; a YAML list such as [dev, uat] arrives as text`);
         if (/\s/.test(item) || (0,src_text/* hasTextControl */.h2)(item) || item.length > 200)
             throw invalid(spec, item);
         const label = item.startsWith(`${groupType}-`) ? item.slice(groupType.length + 1) : item;

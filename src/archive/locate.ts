@@ -58,7 +58,7 @@ export async function locateArchive(pattern: string, workspace: string): Promise
   if (!literalExists && BRACES.test(pattern)) {
     throw new InputError(
       Input.archive,
-      `${Input.archive} '${pattern}' uses braces ({a,b}), which this action does not expand. Use '*', '?' or '[…]' instead, e.g. build/distributions/*.car.zip, or name the file.`
+      `${Input.archive} '${pattern}' uses braces ({a,b}), which are not expanded. Use '*', '?' or '[…]' instead, e.g. build/distributions/*.car.zip, or name the file.`
     )
   }
   // A name that exists as written wins, even if it holds glob characters ('conn[1].zip').
@@ -123,7 +123,7 @@ export async function locateArchive(pattern: string, workspace: string): Promise
     if (!(await handle.stat()).isFile()) {
       throw new InputError(
         Input.archive,
-        `${Input.archive} ${shown(file)} stopped being a regular file while it was checked. Make sure no other step writes the archive while this action runs.`
+        `${Input.archive} ${shown(file)} stopped being a regular file while it was checked. Make sure nothing else writes the archive during the release.`
       )
     }
     const head = Buffer.alloc(2)

@@ -104,7 +104,7 @@ function startBeside(file: ArchiveFile, sum: LaneSum): ReadBeside | undefined {
   }
 }
 
-const NO_WRITERS = 'Make sure no other step writes the archive while this action runs.'
+const NO_WRITERS = 'Make sure nothing else writes the archive during the release.'
 
 async function openArchive(path: string, shownName: string): Promise<ArchiveFile> {
   try {

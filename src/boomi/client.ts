@@ -3,6 +3,7 @@ import { PARTNER_PREFIX, PATHS, deleteRequest, isWrongPrefix, queryBody, version
 import { readCreatedVersion, readQueryPage, readVersionChange } from './answers.js'
 import { ListingPages } from './listing.js'
 import { PrefixNotFoundError, boomiWords, retryAfterOf, toBoomiError } from './refusals.js'
+import { ACTION_VERSION } from '../constants.js'
 import { AnswerError, BoomiError, type Operation, OutcomeUnknownError, WithdrawnError, sentences } from '../errors.js'
 import type { Logger } from '../logger.js'
 import type { ApiContact, ApiNotice } from '../domain/contact.js'
@@ -78,7 +79,9 @@ interface Call {
 
 /** The hint for an answer not understood after others were: not api-url, but a shape this release does not know. */
 const NEW_SHAPE =
-  "Boomi's API has answered this run before, so api-url is right: this answer has a shape this release does not read, and nothing was decided on it. Please report it with the action's version."
+  "Boomi's API has answered this run before, so api-url is right: this answer has a shape this release does not read, and nothing was decided on it. Please report it, naming release " +
+  ACTION_VERSION +
+  '.'
 
 /** Answer headers about the API itself (docs/boomi-api.md, "Errors and statuses"): each one is a warning, once per operation. */
 const NOTICE_HEADERS = ['Deprecation', 'Sunset', 'Warning', 'Link'] as const
@@ -299,11 +302,11 @@ export class HttpBoomiClient implements BoomiClient {
 
   private sayFound(root: string): void {
     if (this.refused.size === 0) {
-      this.opts.log.info(`Boomi answered at ${root}; api-url: ${root} would pin this path prefix.`)
+      this.opts.log.info(`Boomi answered at ${root}; setting api-url to ${root} would pin this path prefix.`)
       return
     }
     const refusals = [...this.refused].map(([prefix, err]) => `${prefix} answered HTTP ${err.status}`).join(', ')
-    this.opts.log.warning(`Boomi answered at ${root} after ${refusals}; set api-url: ${root} to skip that request on every run.`)
+    this.opts.log.warning(`Boomi answered at ${root} after ${refusals}; set api-url to ${root} to skip that request on every run.`)
   }
 
   private async sendTo(root: string, call: Call, subject?: string): Promise<string> {
@@ -341,7 +344,7 @@ export class HttpBoomiClient implements BoomiClient {
       // Outside text: a server that echoes the credentials must not get them logged.
       const value = cut(scrubSecrets(cut(oneLine(Array.isArray(raw) ? raw.join(', ') : raw), 8 * MAX_NOTICE_VALUE), this.secretForms), MAX_NOTICE_VALUE)
       this.notices.push({ operation, header, value })
-      const why = header === 'Deprecation' || header === 'Sunset' ? 'Boomi may retire this endpoint; look for a newer release of this action.' : ''
+      const why = header === 'Deprecation' || header === 'Sunset' ? 'Boomi may retire this endpoint; look for a newer release.' : ''
       this.opts.log.warning(forLog(sentences(`Boomi's answer to ${operation} carries ${header}: ${value}`, why)))
     }
   }

@@ -1,6 +1,7 @@
 // A non-2xx answer from Boomi, made into one BoomiError: Boomi's own words
 // (read from any of its four error shapes, scrubbed of credentials, then cut),
 // and the hint for what the user can do about that status.
+import { ACTION_VERSION } from '../constants.js'
 import { BoomiError, type Operation, sentences } from '../errors.js'
 import { DEFAULT_API_URL, EU_API_URL, PARTNER_PREFIX } from './contract.js'
 import { cut, forLog, oneLine, scrubSecrets, secretForms } from '../domain/untrusted.js'
@@ -15,12 +16,14 @@ const SCRUB_WINDOW = 8 * MAX_ERROR_TEXT
 const PRIVILEGES = 'Boomi requires the Developer and API privileges for private connectors'
 const PUBLIC_PRIVILEGES = 'public ones also need the Connector Administration feature and the Connector Submission privilege'
 const PARTNER_API =
-  "Under the Partner API's prefix, /partner/api/rest/v1, a 403 may also mean that the Partner API is not enabled for this account (Boomi enables it on request): set api-url to the host alone, so that the action finds the prefix, or to the host with /api/rest/v1."
+  "Under the Partner API's prefix, /partner/api/rest/v1, a 403 may also mean that the Partner API is not enabled for this account (Boomi enables it on request): set api-url to the host alone, so that the prefix is found, or to the host with /api/rest/v1."
 const GROUP_EXISTS =
   "If this is the group's first upload, check that the connector group exists (Developer tab, Add Connector Group) and that group-type is its Type without the classification."
 
 const DELETE_FORM =
-  "Boomi did not take the delete request's form, which Boomi's pages do not confirm (this release sends a DELETE with a JSON body naming the group and the version: docs/boomi-api.md, \"What is uncertain\"). Please report this answer with the action's version."
+  'Boomi did not take the delete request\'s form, which Boomi\'s pages do not confirm (this release sends a DELETE with a JSON body naming the group and the version: docs/boomi-api.md, "What is uncertain"). Please report this answer, naming release ' +
+  ACTION_VERSION +
+  '.'
 
 type StatusHints = Readonly<Record<number, string>>
 
@@ -33,8 +36,8 @@ const HINTS: { readonly any: StatusHints } & { readonly [op in Operation]?: Stat
   any: {
     401: 'Check username (the Boomi user the token belongs to, e.g. ci-bot@acme.example: BOOMI_TOKEN. is added for you) and api-token (a current Boomi API token: a token can be mistyped, expired or revoked).',
     403: `Check that the user may read this account's connector versions and that account-id is the account of this connector group. ${PRIVILEGES}; ${PUBLIC_PRIVILEGES}.`,
-    404: `Check account-id, and api-url: its host (EU: ${EU_API_URL}) and its path prefix, or give the host alone so that the action finds the prefix.`,
-    410: 'Boomi has retired this endpoint: check api-url and its prefix, and look for a newer release of this action.',
+    404: `Check account-id, and api-url: its host (EU: ${EU_API_URL}) and its path prefix, or give the host alone so that the prefix is found.`,
+    410: 'Boomi has retired this endpoint: check api-url and its prefix, and look for a newer release.',
     429: 'Boomi is busy or rate-limiting this account; lower requests-per-second if this persists.',
     503: 'Boomi is busy or rate-limiting this account; lower requests-per-second if this persists.'
   },

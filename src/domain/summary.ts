@@ -101,10 +101,9 @@ function apiRow(r: RunRecord): string | undefined {
   const api = r.api
   if (!api?.apiUrl) return undefined
   if (!api.found) return `| API | ${mdCode(api.apiUrl)} |`
-  const pin = mdCode(`api-url: ${api.apiUrl}`)
-  if (!api.refused.length) return `| API | ${mdCode(api.apiUrl)}: path prefix found; ${pin} pins it |`
+  if (!api.refused.length) return `| API | ${mdCode(api.apiUrl)}: path prefix found; api-url set to this value pins it |`
   const refused = api.refused.map(x => `${x.prefix} answered HTTP ${x.status}`).join(', ')
-  return `| API | ${mdCode(api.apiUrl)}: path prefix found after ${mdText(refused)}; set ${pin} to skip that request |`
+  return `| API | ${mdCode(api.apiUrl)}: path prefix found after ${mdText(refused)}; set api-url to this value to skip that request |`
 }
 
 /** What a dry run proved, and what only a real run can (docs/behaviour.md, "First contact"). */

@@ -140,8 +140,7 @@ export function readClassifications(text: string, groupType: string): string[] {
     if (!item) throw problem(`item ${i + 1} is empty`)
     // Never a label: a YAML list (`[dev, uat]`) reaches the action as text, and `;` is no separator here.
     // Refused now, before the upload, rather than by Boomi when the switch is asked for.
-    if (/[[\];]/.test(item))
-      throw problem(`'${shorter(item)}' holds '[', ']' or ';', which no label does; a YAML list such as [dev, uat] reaches the action as text`)
+    if (/[[\];]/.test(item)) throw problem(`'${shorter(item)}' holds '[', ']' or ';', which no label does; a YAML list such as [dev, uat] arrives as text`)
     if (/\s/.test(item) || hasTextControl(item) || item.length > 200) throw invalid(spec, item)
     const label = item.startsWith(`${groupType}-`) ? item.slice(groupType.length + 1) : item
     if (!label) throw invalid(spec, item)

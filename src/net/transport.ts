@@ -148,7 +148,7 @@ function exchange(req: HttpRequest, options: https.RequestOptions, maxAnswerByte
 /** Collects the answer up to the limit; beyond it the socket is destroyed and the answer refused. */
 function readAnswer(operation: Operation, res: http.IncomingMessage, maxBytes: number, settle: (err: Error | undefined, answer?: HttpResponse) => void): void {
   const tooLarge = (): void => {
-    settle(new AnswerError(operation, `the answer is larger than ${exactBytes(maxBytes)}, the most this action reads of one answer`))
+    settle(new AnswerError(operation, `the answer is larger than ${exactBytes(maxBytes)}, the most this release reads of one answer`))
     res.destroy()
   }
   const declared = Number(res.headers['content-length'])

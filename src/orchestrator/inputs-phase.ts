@@ -66,7 +66,7 @@ export async function changeLogPhase(deps: RunDeps): Promise<ChangeLogResult | u
   if (dropped.length) {
     const from = found.source === 'file' ? `${Input.changeLogFile} ${deps.inputs.changeLogFile}` : Input.changeLog
     deps.log.warning(
-      `Dropped ${plural(dropped.length, 'line')} of ${from} shaped like the action's own trailer, which identifies the archive: ${quoted(dropped)}. The action appends the true trailer itself.`
+      `Dropped ${plural(dropped.length, 'line')} of ${from} shaped like the trailer that identifies the archive: ${quoted(dropped)}. The true trailer is appended after the text.`
     )
   }
   return { ...found, text }

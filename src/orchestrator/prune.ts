@@ -8,6 +8,7 @@ import { mayHaveTakenEffect } from '../boomi/failures.js'
 import { type PlannedVersion, type PrunePlan, planPrune, unreadDecidingField } from '../domain/plan.js'
 import type { PruneOutcome, PruneResult } from '../domain/record.js'
 import type { ConnectorVersion } from '../domain/versions.js'
+import { ACTION_VERSION } from '../constants.js'
 import { BoomiError, WithdrawnError, errorMessage } from '../errors.js'
 import type { Logger } from '../logger.js'
 import { plural, someOf } from '../text.js'
@@ -124,7 +125,7 @@ function logPlan(log: Logger, plan: PrunePlan, dryRun: boolean): void {
     const reasons = [...new Set(unread.map(s => s.reason))]
     const named = unread.slice(0, 10).map(s => s.version.versionId)
     log.warning(
-      `${plural(unread.length, 'version')} (${named.join(', ')}${unread.length > 10 ? ', …' : ''}) left alone because a field that decides was not understood (${reasons.slice(0, 5).join('; ')}${reasons.length > 5 ? '; …' : ''}): pruning cannot delete such versions. If Boomi gives ordinary versions these values, please report them with the action's version.`
+      `${plural(unread.length, 'version')} (${named.join(', ')}${unread.length > 10 ? ', …' : ''}) left alone because a field that decides was not understood (${reasons.slice(0, 5).join('; ')}${reasons.length > 5 ? '; …' : ''}): pruning cannot delete such versions. If Boomi gives ordinary versions these values, please report them, naming release ${ACTION_VERSION}.`
     )
   }
 }
