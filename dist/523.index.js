@@ -1959,14 +1959,15 @@ function findDuplicates(listing, ids) {
 }
 /**
  * After an upload whose answer was lost: a live version carrying this exact
- * archive's checksum line and this run's upload ID, and not in the listing
- * taken before the upload, is this run's upload. A rebuild's content line
- * alone does not prove it, nor the checksum without the ID: another run may
- * have uploaded the same archive meanwhile, and its version is its own.
+ * archive's checksum line and this run's upload ID is this run's upload. A
+ * rebuild's content line alone does not prove it, nor the checksum without
+ * the ID: another run may have uploaded the same archive meanwhile, and its
+ * version is its own; and no version from before the run carries the ID,
+ * drawn afresh for it.
  */
-function findLostUpload(listing, sha256, uploadId, idsBefore) {
+function findLostUpload(listing, sha256, uploadId) {
     return liveVersions(listing)
-        .filter(v => !idsBefore.has(v.versionId) && (0,changelog/* carriesUploadId */.eY)(v.changeLog, uploadId) && (0,changelog/* matchKind */.O4)(v.changeLog, { sha256 }) === 'sha256')
+        .filter(v => (0,changelog/* carriesUploadId */.eY)(v.changeLog, uploadId) && (0,changelog/* matchKind */.O4)(v.changeLog, { sha256 }) === 'sha256')
         .sort(newestFirst);
 }
 /**
@@ -2487,7 +2488,6 @@ async function createWithRecovery(deps, client, create, before, sha256, changeLo
 /** Attempts of an earlier round whose outcome is still unknown (a version-limit refusal came after them). */
 unknownBefore = 0) {
     const { log, retry, clock } = deps;
-    const idsBefore = new Set(before.map(v => v.versionId));
     let unknown = unknownBefore;
     let failures = 0;
     for (let n = 1;; n++) {
@@ -2515,13 +2515,13 @@ unknownBefore = 0) {
             if (step.look) {
                 let found;
                 try {
-                    found = await lookFor(deps, client, sha256, idsBefore);
+                    found = await lookFor(deps, client, sha256);
                 }
                 catch (lookErr) {
                     return { kind: 'not-created', error: lookErr, unknown, lookFailed: true };
                 }
                 if (found)
-                    return settle(deps, client, sha256, changeLog, found.version, found.listing, idsBefore, unknown - 1);
+                    return settle(deps, client, sha256, changeLog, found.version, found.listing, unknown - 1);
             }
             if (!decision.retry)
                 return { kind: 'not-created', error: retry.finalError(err, decision), unknown, lookFailed: false };
@@ -2536,11 +2536,11 @@ unknownBefore = 0) {
         }
         answered();
         retry.recordSuccess();
-        return settle(deps, client, sha256, changeLog, version, before, idsBefore, unknown);
+        return settle(deps, client, sha256, changeLog, version, before, unknown);
     }
 }
 /** Lists the group at growing intervals until a new version with this archive's checksum shows, or the window ends. */
-async function lookFor(deps, client, sha256, idsBefore) {
+async function lookFor(deps, client, sha256) {
     const { clock, log } = deps;
     let waited = 0;
     for (const at of lookSchedule(deps.settleMs)) {
@@ -2549,7 +2549,7 @@ async function lookFor(deps, client, sha256, idsBefore) {
         waited = at;
         stopIfCancelled(deps);
         const listing = await client.listGroup(deps.inputs.groupType);
-        const found = findLostUpload(listing, sha256, deps.uploadId, idsBefore);
+        const found = findLostUpload(listing, sha256, deps.uploadId);
         if (found.length) {
             // The oldest of those shown is the run's; any other is a twin, removed in settle().
             const version = found[found.length - 1];
@@ -2566,7 +2566,7 @@ async function lookFor(deps, client, sha256, idsBefore) {
  * are deleted, and one that cannot be deleted is reported so the run fails
  * once its outputs are set.
  */
-async function settle(deps, client, sha256, changeLog, kept, listing, idsBefore, unknown) {
+async function settle(deps, client, sha256, changeLog, kept, listing, unknown) {
     deps.events.report({ type: 'upload', upload: { kind: 'uploaded', version: kept, changeLog, removedTwins: [], strayTwins: [] } });
     const withKept = (l) => (l.some(v => v.versionId === kept.versionId) ? l : [...l, kept]);
     let fresh = withKept(listing);
@@ -2582,7 +2582,7 @@ async function settle(deps, client, sha256, changeLog, kept, listing, idsBefore,
             deps.log.warning(`Could not check for a second copy of this archive (${(0,errors/* errorMessage */.gJ)(err)}). Version ${kept.versionId} is this run's upload; check group ${deps.inputs.groupType} for another version whose change log ends with this checksum.`);
         }
     }
-    const twins = findLostUpload(fresh, sha256, deps.uploadId, idsBefore).filter(v => v.versionId !== kept.versionId);
+    const twins = findLostUpload(fresh, sha256, deps.uploadId).filter(v => v.versionId !== kept.versionId);
     if (!twins.length)
         return { kind: 'created', version: kept, listing: fresh };
     const removed = new Set();

@@ -73,10 +73,10 @@ describe('findDuplicates', () => {
   })
   const uid = '0123456789abcdef'
   const ourLog = (notes: string): string => `${notes}\n\nupload-id: ${uid}\nsha256: ${sha}`
-  it('takes a new version with the line and the upload ID as a lost upload, not an older one', () => {
-    const listing = [v(1, 9, { changeLog: ourLog('a') }), v(2, 0, { changeLog: ourLog('b') })]
-    expect(findLostUpload(listing, sha, uid, new Set(['1'])).map(x => x.versionId)).toEqual(['2'])
-    expect(findLostUpload(listing, sha, uid, new Set(['1', '2']))).toEqual([])
+  it('takes the live versions with the line and the upload ID as lost uploads, newest first', () => {
+    const listing = [v(1, 9, { changeLog: ourLog('a') }), v(2, 0, { changeLog: ourLog('b') }), v(3, 5, { changeLog: ourLog('c'), deleted: true })]
+    expect(findLostUpload(listing, sha, uid).map(x => x.versionId)).toEqual(['2', '1'])
+    expect(findLostUpload(listing, sha, 'fedcba9876543210')).toEqual([])
   })
 
   // issue 19: with the checksum test forced true, another job's upload became this run's version.
@@ -93,9 +93,9 @@ describe('findDuplicates', () => {
       v(9, 0, { changeLog: `other run\n\nupload-id: fedcba9876543210\nsha256: ${sha}` }),
       v(10, 0, { changeLog: `older release\n\nsha256: ${sha}` })
     ]
-    expect(findLostUpload(listing, sha, uid, new Set(['1']))).toEqual([])
+    expect(findLostUpload(listing, sha, uid)).toEqual([v(1, 9, { changeLog: ourLog('before') })])
     const ours = v(7, 0, { changeLog: `notes\n\nupload-id: ${uid}\ncontent-sha256: ${content}\nsha256: ${sha}` })
-    expect(findLostUpload([...listing, v(8, 1, { changeLog: ourLog('twin') }), ours], sha, uid, new Set(['1'])).map(x => x.versionId)).toEqual(['7', '8'])
+    expect(findLostUpload([...listing, v(8, 1, { changeLog: ourLog('twin') }), ours], sha, uid).map(x => x.versionId)).toEqual(['7', '8', '1'])
   })
 
   it("takes a rebuild (the content line alone) as a duplicate; the match is the newest one's", () => {

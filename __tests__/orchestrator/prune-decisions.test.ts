@@ -333,6 +333,7 @@ describe('what the outcome says', () => {
     ])
     expect(outcome.failed[0].error).toContain(said)
     expect(deps.events.all.filter(e => e.type === 'deleted')).toEqual([])
+    expect(deps.events.all.filter(e => e.type === 'delete-failed')).toEqual([{ type: 'delete-failed', version: version(0), error: outcome.failed[0].error }])
   })
 
   it('deletions are listed in the plan order, however they finished; progress and the deleted lines count every finished deletion', async () => {

@@ -245,6 +245,16 @@ describe('second copies of the archive', () => {
     expect(run.warnings.join('\n')).toMatch(/an earlier attempt's answer was lost, and the listing does not show it at all/)
   })
 
+  it('a twin delete refused at once (not a 404) is left at once, named, with no listing to settle it', async () => {
+    const boomi = twinLate()
+    boomi.deleteRefusals.set('2001', 409)
+    const run = await runFake(boomi, makeInputs(), ws.dir)
+    expect(run.error?.message).toMatch(/also stored 2001, a second copy/)
+    expect(run.warnings).toContain('Deleting the second copy 2001 failed: delete failed: HTTP 409: version 2001 is in use by classification uat')
+    // The first listing, seven looks, the look for a late twin: none after the delete.
+    expect(boomi.calls.filter(c => c === 'list')).toHaveLength(9)
+  })
+
   it("a twin that could not be deleted takes no keep-latest place, and pruning leaves it to the run's error", async () => {
     const boomi = twinLate()
     boomi.seed(2)

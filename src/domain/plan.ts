@@ -49,14 +49,15 @@ export function findDuplicates(listing: readonly ConnectorVersion[], ids: Archiv
 
 /**
  * After an upload whose answer was lost: a live version carrying this exact
- * archive's checksum line and this run's upload ID, and not in the listing
- * taken before the upload, is this run's upload. A rebuild's content line
- * alone does not prove it, nor the checksum without the ID: another run may
- * have uploaded the same archive meanwhile, and its version is its own.
+ * archive's checksum line and this run's upload ID is this run's upload. A
+ * rebuild's content line alone does not prove it, nor the checksum without
+ * the ID: another run may have uploaded the same archive meanwhile, and its
+ * version is its own; and no version from before the run carries the ID,
+ * drawn afresh for it.
  */
-export function findLostUpload(listing: readonly ConnectorVersion[], sha256: string, uploadId: string, idsBefore: ReadonlySet<string>): ConnectorVersion[] {
+export function findLostUpload(listing: readonly ConnectorVersion[], sha256: string, uploadId: string): ConnectorVersion[] {
   return liveVersions(listing)
-    .filter(v => !idsBefore.has(v.versionId) && carriesUploadId(v.changeLog, uploadId) && matchKind(v.changeLog, { sha256 }) === 'sha256')
+    .filter(v => carriesUploadId(v.changeLog, uploadId) && matchKind(v.changeLog, { sha256 }) === 'sha256')
     .sort(newestFirst)
 }
 

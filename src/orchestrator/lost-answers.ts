@@ -77,7 +77,6 @@ export async function createWithRecovery(
   unknownBefore = 0
 ): Promise<Created | NotCreated> {
   const { log, retry, clock } = deps
-  const idsBefore = new Set(before.map(v => v.versionId))
   let unknown = unknownBefore
   let failures = 0
   for (let n = 1; ; n++) {
@@ -102,11 +101,11 @@ export async function createWithRecovery(
       if (step.look) {
         let found: Awaited<ReturnType<typeof lookFor>>
         try {
-          found = await lookFor(deps, client, sha256, idsBefore)
+          found = await lookFor(deps, client, sha256)
         } catch (lookErr) {
           return { kind: 'not-created', error: lookErr, unknown, lookFailed: true }
         }
-        if (found) return settle(deps, client, sha256, changeLog, found.version, found.listing, idsBefore, unknown - 1)
+        if (found) return settle(deps, client, sha256, changeLog, found.version, found.listing, unknown - 1)
       }
       if (!decision.retry) return { kind: 'not-created', error: retry.finalError(err, decision), unknown, lookFailed: false }
       log.info(
@@ -121,7 +120,7 @@ export async function createWithRecovery(
     }
     answered()
     retry.recordSuccess()
-    return settle(deps, client, sha256, changeLog, version, before, idsBefore, unknown)
+    return settle(deps, client, sha256, changeLog, version, before, unknown)
   }
 }
 
@@ -129,8 +128,7 @@ export async function createWithRecovery(
 async function lookFor(
   deps: RunDeps,
   client: BoomiClient,
-  sha256: string,
-  idsBefore: ReadonlySet<string>
+  sha256: string
 ): Promise<{ version: ConnectorVersion; listing: readonly ConnectorVersion[] } | undefined> {
   const { clock, log } = deps
   let waited = 0
@@ -139,7 +137,7 @@ async function lookFor(
     waited = at
     stopIfCancelled(deps)
     const listing = await client.listGroup(deps.inputs.groupType)
-    const found = findLostUpload(listing, sha256, deps.uploadId, idsBefore)
+    const found = findLostUpload(listing, sha256, deps.uploadId)
     if (found.length) {
       // The oldest of those shown is the run's; any other is a twin, removed in settle().
       const version = found[found.length - 1]
@@ -164,7 +162,6 @@ async function settle(
   changeLog: string,
   kept: ConnectorVersion,
   listing: readonly ConnectorVersion[],
-  idsBefore: ReadonlySet<string>,
   unknown: number
 ): Promise<Created> {
   deps.events.report({ type: 'upload', upload: { kind: 'uploaded', version: kept, changeLog, removedTwins: [], strayTwins: [] } })
@@ -182,7 +179,7 @@ async function settle(
       )
     }
   }
-  const twins = findLostUpload(fresh, sha256, deps.uploadId, idsBefore).filter(v => v.versionId !== kept.versionId)
+  const twins = findLostUpload(fresh, sha256, deps.uploadId).filter(v => v.versionId !== kept.versionId)
   if (!twins.length) return { kind: 'created', version: kept, listing: fresh }
   const removed = new Set<string>()
   const gone = (twin: ConnectorVersion): void => {
