@@ -738,7 +738,7 @@ function dryRunSection(r) {
     const list = (items) => items.map(x => `- ${x}`);
     return ['### Dry run', '', 'Proved:', '', ...list(proved.length ? proved : ['nothing: the run stopped first.']), '', 'Not proved:', '', ...list(unproved), ''];
 }
-const CHANGE_LOG_SOURCE = { input: 'from change-log', file: 'from change-log-file', 'workflow-run': 'made from the workflow run' };
+const CHANGE_LOG_SOURCE = { input: 'from change-log', file: 'from change-log-file', 'workflow-run': 'made from the CI run' };
 /** Deprecation, Sunset, Warning and Link headers from Boomi, one line each. */
 function noticeSection(r) {
     const notices = r.api?.notices ?? [];
@@ -928,8 +928,10 @@ function showControl(ch) {
     return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 function guardLogLine(line) {
-    // actions/runner ActionCommand.TryParse (v1) finds `##[` anywhere in a line, not only at its start.
-    const noV1 = line.replace(/##\[/g, '## [');
+    // actions/runner ActionCommand.TryParse (v1) finds `##[` anywhere in a line, not only at its start; so
+    // does the Azure Pipelines agent its logging commands, `##vso[` (the command-line tool runs there), and
+    // TeamCity its service messages, `##teamcity[`.
+    const noV1 = line.replace(/##(vso|teamcity)?\[/gi, (_m, name) => (name ? `##${name} [` : '## ['));
     // TryParseV2 takes a line as a command when it starts with `::` after leading white space.
     const rest = noV1.slice(LOOSE_LEADING_SPACE.exec(noV1)[0].length);
     return rest.startsWith('::') ? LOG_LINE_GUARD + noV1 : noV1;
@@ -2374,6 +2376,8 @@ var constants = __nccwpck_require__(7242);
 var outputs = __nccwpck_require__(1334);
 // EXTERNAL MODULE: ./src/domain/summary.ts
 var summary = __nccwpck_require__(5260);
+// EXTERNAL MODULE: ./src/domain/untrusted.ts
+var untrusted = __nccwpck_require__(5006);
 ;// CONCATENATED MODULE: ./src/core/nothing-done.ts
 // What a run stopped before it began leaves behind (a bad input; for the Action, a
 // GITHUB_OUTPUT that cannot be written): the outputs of a run that did nothing and a
@@ -2382,18 +2386,19 @@ var summary = __nccwpck_require__(5260);
 // light (the domain's pure functions only, no HTTP stack, no @actions/*).
 
 
+
 /**
  * `groupType` is the group-type input as given, possibly empty; `groupTypeName` is how the
  * front end names that input (`group-type`, `--group-type / BOOMI_GROUP_TYPE`), for the
- * summary's title when it was not given.
+ * summary's title when it was not given. Both texts come from the user, unchecked: the
+ * `secrets` (the token as given) are scrubbed from them.
  */
-function nothingDone(error, groupType, groupTypeName) {
-    const record = { groupType: groupType.trim() || `(${groupTypeName} not set)`, dryRun: false, error };
+function nothingDone(error, groupType, groupTypeName, secrets) {
+    const scrub = (text) => (0,untrusted/* scrubSecrets */.Zg)(text, (0,untrusted/* secretForms */.eo)(secrets));
+    const record = { groupType: scrub(groupType.trim()) || `(${groupTypeName} not set)`, dryRun: false, error: scrub(error) };
     return { outputs: (0,outputs/* outputsOf */.Yz)(record), summary: (0,summary/* renderSummary */.B)(record) };
 }
 
-// EXTERNAL MODULE: ./src/domain/untrusted.ts
-var untrusted = __nccwpck_require__(5006);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/boomi/contract.ts
@@ -2838,23 +2843,22 @@ const SUMMARY_FILE = 'GITHUB_STEP_SUMMARY';
 /**
  * GITHUB_OUTPUT and GITHUB_STEP_SUMMARY, when set, checked before anything is sent to
  * Boomi: a run that uploads and prunes, then cannot write its outputs, has changed the
- * account and still fails. Each is opened to append, which changes nothing, and closed;
- * as @actions/core requires, the file must exist already (the runner creates both), and
- * the summary must be readable too. Non-blocking, so a FIFO without a reader does not
- * hang the step. Not set: nothing to check (core then prints outputs as commands).
+ * account and still fails. Each is opened write-only to append, which changes nothing,
+ * and closed; as @actions/core requires, the file must exist already (the runner creates
+ * both), and the summary must be readable too. Non-blocking and write-only, so a FIFO
+ * without a reader is refused (ENXIO) rather than hanging the step when core writes it.
+ * Not set: nothing to check (core then prints outputs as commands).
  */
 function unusableResultFiles(env = process.env) {
     const unusable = [];
-    const targets = [
-        { variable: OUTPUT_FILE, flags: external_node_fs_.constants.O_WRONLY },
-        { variable: SUMMARY_FILE, flags: external_node_fs_.constants.O_RDWR }
-    ];
-    for (const { variable, flags } of targets) {
+    for (const variable of [OUTPUT_FILE, SUMMARY_FILE]) {
         const file = env[variable];
         if (!file)
             continue;
         try {
-            (0,external_node_fs_.closeSync)((0,external_node_fs_.openSync)(file, flags | external_node_fs_.constants.O_APPEND | (external_node_fs_.constants.O_NONBLOCK ?? 0)));
+            (0,external_node_fs_.closeSync)((0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_APPEND | (external_node_fs_.constants.O_NONBLOCK ?? 0)));
+            if (variable === SUMMARY_FILE)
+                (0,external_node_fs_.accessSync)(file, external_node_fs_.constants.R_OK);
         }
         catch (err) {
             unusable.push({
@@ -2879,6 +2883,8 @@ function why(code, access) {
             return `no permission to ${access} it`;
         case 'EROFS':
             return 'the file system is read-only';
+        case 'ENXIO':
+            return 'it is a FIFO (named pipe) that nothing reads';
         default:
             return code ?? 'it cannot be opened';
     }
@@ -2900,7 +2906,8 @@ async function run() {
         inputs = readInputs(getInput, setSecret);
     }
     catch (err) {
-        reportNothingDone((0,errors/* errorMessage */.gJ)(err));
+        // A results file that cannot be written is skipped: writing one (a FIFO without a reader) could hang the step.
+        reportNothingDone((0,errors/* errorMessage */.gJ)(err), unusableResultFiles().map(u => u.variable));
         return;
     }
     // Where the results go, before anything is sent: a run that changed the account must be able to say so.
@@ -2932,7 +2939,7 @@ function fail(message) {
  */
 function reportNothingDone(error, unusable = []) {
     fail(error);
-    const { outputs, summary } = nothingDone(error, getInput(constants/* Input */.pd.groupType), constants/* Input */.pd.groupType);
+    const { outputs, summary } = nothingDone(error, getInput(constants/* Input */.pd.groupType), constants/* Input */.pd.groupType, [getInput(constants/* Input */.pd.apiToken)]);
     const problems = [];
     const write = (variable, publish) => {
         if (unusable.includes(variable))

@@ -409,7 +409,7 @@ describe("a dry run's summary says what it proved and what it could not", () => 
         '',
         `- Credentials, host and path prefix: Boomi answered the listing of \`${GROUP}\` at \`https://api.boomi.com/api/rest/v1\`.`,
         '- Archive: `sample.car.zip` read as a zip, its checksums and layout checked.',
-        '- Change log: made from the workflow run, its trailer checked.',
+        '- Change log: made from the CI run, its trailer checked.',
         '',
         'Not proved:',
         '',

@@ -45,6 +45,21 @@ describe('forLog', () => {
     expect(logged).toMatch(/::|## \[/)
   })
 
+  // The command-line tool runs on Azure Pipelines, whose agent finds `##vso[` anywhere in a line (its
+  // logging commands set variables and paths), and could run on TeamCity (`##teamcity[`).
+  it.each([
+    [
+      'Boomi said: ##vso[task.setvariable variable=BOOMI_API_URL]https://evil.example',
+      'Boomi said: ##vso [task.setvariable variable=BOOMI_API_URL]https://evil.example'
+    ],
+    ['##VSO[task.prependpath]/tmp/x', '##VSO [task.prependpath]/tmp/x'],
+    ["x ##teamcity[setParameter name='a' value='b']", "x ##teamcity [setParameter name='a' value='b']"],
+    ['##[section]and ##vso[task.complete result=Succeeded]', '## [section]and ##vso [task.complete result=Succeeded]']
+  ])("breaks other CIs' in-line commands: %j", (text, logged) => {
+    expect(forLog(text)).toBe(logged)
+    expect(forLog(text)).not.toMatch(/##(vso|teamcity)?\[/i)
+  })
+
   it('keeps the text readable: a guard in front, the rest as it was', () => {
     expect(forLog('Boomi said:\n::stop-commands::x')).toBe(`Boomi said:\n${LOG_LINE_GUARD}::stop-commands::x`)
     expect(forLog('a\r::add-mask::y')).toBe(`a\n${LOG_LINE_GUARD}::add-mask::y`)

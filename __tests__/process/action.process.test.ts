@@ -3,6 +3,7 @@
 // real sockets. Decisions are tested in-process in release.test.ts. The tests run
 // concurrently, each with an emulator and a workspace of its own.
 import { describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
 import { rmSync, writeFileSync } from 'node:fs'
 import * as path from 'node:path'
 import { type ActionRun, runAction } from '../../scripts/run-action.js'
@@ -356,5 +357,29 @@ describe('GITHUB_OUTPUT and GITHUB_STEP_SUMMARY are checked before anything is s
           expect(r.summary).toMatch(/^## Boomi connector release: `acme-Q7XK2P-sample`\n\n> \*\*Failed:\*\* GITHUB\\_OUTPUT names /)
         else expect(r.outputs).toMatchObject({ 'version-id': '', uploaded: 'false', 'deleted-version-ids': '[]' })
       })
+  )
+
+  // A FIFO that nothing reads: a blocking write to it (as @actions/core's) would hang the step for good.
+  it.concurrent.each([
+    [
+      'GITHUB_STEP_SUMMARY',
+      'good inputs',
+      { 'keep-latest': '1' },
+      /^GITHUB_STEP_SUMMARY names '.*', which cannot be appended to: it is a FIFO \(named pipe\) that nothing reads\./
+    ],
+    ['GITHUB_OUTPUT', 'a bad input', { 'keep-latest': 'zero' }, /Invalid keep-latest 'zero'/]
+  ])('%s a FIFO that nothing reads, with %s: the step fails at once, sends nothing, and writes the other file', (variable, _what, extra, message) =>
+    withActionHarness(async ({ GROUP, ARCHIVE, fx, run, archive }) => {
+      archive()
+      const fifo = path.join(fx.work, 'fifo')
+      expect(spawnSync('mkfifo', [fifo]).status).toBe(0)
+      const r = await run({ archive: ARCHIVE, ...extra }, { [variable]: fifo }, { timeoutMs: 20_000 })
+      expect(r.code).toBe(1)
+      expect(r.errors).toEqual([expect.stringMatching(message)])
+      expect(fx.emu.requests).toHaveLength(0)
+      if (variable === 'GITHUB_OUTPUT') expect(r.summary).toMatch(/Failed:\*\* .*keep-latest/)
+      else expect(r.outputs).toMatchObject({ uploaded: 'false' })
+      expect(fx.emu.live(GROUP)).toHaveLength(0)
+    })
   )
 })

@@ -64,6 +64,21 @@ it.each([
     'Released from feature/paging (abcdef1)'
   ],
   [
+    "a Jenkins tag build with the git plugin's GIT_URL: the repository from its path, credentials never",
+    { JENKINS_URL: 'https://ci.acme.example/', TAG_NAME: 'v1.2.3', GIT_COMMIT: 'abcdef1234', GIT_URL: 'https://ci-bot:s3cret@git.acme.example/acme/conn.git' },
+    'Released from acme/conn v1.2.3 (abcdef1)'
+  ],
+  [
+    'a Jenkins build with an scp-style GIT_URL',
+    { JENKINS_URL: 'https://ci.acme.example/', BRANCH_NAME: 'main', GIT_COMMIT: 'abcdef1234', GIT_URL: 'git@github.com:acme/conn.git' },
+    'Released from acme/conn main (abcdef1)'
+  ],
+  [
+    'a Jenkins build whose GIT_URL names no owner: no repository',
+    { JENKINS_URL: 'https://ci.acme.example/', BRANCH_NAME: 'main', GIT_COMMIT: 'abcdef1234', GIT_URL: 'https://git.acme.example/conn.git' },
+    'Released from main (abcdef1)'
+  ],
+  [
     'a GitHub pull request: GITHUB_HEAD_REF',
     {
       GITHUB_ACTIONS: 'true',

@@ -188,6 +188,26 @@ describe('--json prints one JSON object however the run ends', () => {
   it('without --json, stdout stays empty', async () => {
     expect((await run(['--keep-latest', 'zero'])).stdout).toBe('')
   })
+
+  it.each([['--json=0'], ['--json=no'], ['--json=false'], ['--no-json'], ['--json=']])(
+    'flags that do not parse and %s: stdout stays empty (only --json or --json=true asks)',
+    async flag => {
+      expect((await run(['--bogus', flag])).stdout).toBe('')
+      expect(JSON.parse((await run(['--bogus', `${flag}`, '--json=TRUE '])).stdout)).toEqual(NOTHING_DONE)
+    }
+  )
+})
+
+describe('inertJson: the one line of --json is no command to any CI', () => {
+  it('writes the [ of ##vso[, ##[ and ##teamcity[ as \\u005b, and reads back the same', async () => {
+    const { inertJson } = await import('../../src/cli/report.js')
+    const value = { 'display-version': 'x ##vso[task.setvariable variable=A]b', list: ['##[group]', '##TeamCity[m]', '[ok] ## ['] }
+    const line = inertJson(value)
+    expect(line).not.toMatch(/##(vso|teamcity)?\[/i)
+    expect(line).toContain('##vso\\u005btask')
+    expect(JSON.parse(line)).toEqual(value)
+    expect(inertJson({ a: 'plain [x]' })).toBe(JSON.stringify({ a: 'plain [x]' }))
+  })
 })
 
 describe('a token file', () => {
@@ -275,11 +295,38 @@ describe('a bad input still writes --output-file and --summary-file, as the Acti
     expect(existsSync(env)).toBe(false)
   })
 
-  it('flags that do not parse: no file is written, since which path is which is not known', async () => {
-    const f = files('unparsed')
-    await main(['--bogus', ...f.args])
+  it.each([
+    ['an unknown flag', ['--keep-lastest', '20']],
+    ['an empty value', ['--archive', '', '--keep-latest', '20']],
+    ['a flag given twice', ['--dry-run', '--no-dry-run', '--keep-latest', '20']],
+    ['the token as a flag', ['--api-token', 'pasted', '--keep-latest', '20']],
+    ['a stray argument', ['stray', '--keep-latest', '20']]
+  ])('flags that do not parse (%s): the files are found among the arguments and written all the same', async (_what, args) => {
+    const f = files(`unparsed-${args[0].replace(/\W/g, '')}`)
+    await main([...args, '--group-type', 'acme-Q7XK2P-other', ...f.args])
+    expect(process.exitCode).toBe(2)
+    expect(readFileSync(f.env, 'utf8')).toContain('uploaded=false\n')
+    const summary = summaryText(f.md)
+    expect(summary).toMatch(/^## Boomi connector release: `acme-Q7XK2P-other`\n\n> \*\*Failed:\*\* /)
+    expect(summary).not.toContain('pasted')
+  })
+
+  it("flags that do not parse, the files given after a `--` or as another flag's value: none is written", async () => {
+    const f = files('after-end')
+    await main(['--bogus', '--', ...f.args])
+    await main(['--bogus', '--output-file', '--summary-file', f.md])
     expect(process.exitCode).toBe(2)
     expect(existsSync(f.env)).toBe(false)
-    expect(existsSync(f.md)).toBe(false)
+    expect(existsSync(path.join(scratch, '--summary-file'))).toBe(false)
+    expect(existsSync(f.md)).toBe(true)
+  })
+
+  it('the token never reaches the summary file, not even through the group type the title shows', async () => {
+    const f = files('token-title')
+    await main(['--keep-latest', 'zero', ...f.args], { ...ENV, BOOMI_GROUP_TYPE: `acme ${TOKEN}` })
+    expect(process.exitCode).toBe(2)
+    const md = readFileSync(f.md, 'utf8')
+    expect(md).toMatch(/^## Boomi connector release: `acme \*\*\*`/)
+    expect(md).not.toContain(TOKEN)
   })
 })

@@ -26,7 +26,9 @@ it('an input error still writes the outputs and the summary of a run that did no
   try {
     process.env.GITHUB_OUTPUT = path.join(dir, 'output')
     process.env.GITHUB_STEP_SUMMARY = path.join(dir, 'summary')
+    // As the runner does: both files exist when the step starts (one that does not is not written).
     writeFileSync(process.env.GITHUB_OUTPUT, '')
+    writeFileSync(process.env.GITHUB_STEP_SUMMARY, '')
     process.env['INPUT_GROUP-TYPE'] = 'acme-Q7XK2P-sample'
     process.env['INPUT_KEEP-LATEST'] = 'zero'
     const spy = jest.spyOn(process.stdout, 'write').mockImplementation(() => true)

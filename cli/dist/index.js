@@ -161,6 +161,7 @@ const MAX_CHANGE_LOG_TEXT = 4000;
 /* harmony export */   Vs: () => (/* binding */ CLI_NAME),
 /* harmony export */   bJ: () => (/* binding */ stderrLog),
 /* harmony export */   kc: () => (/* binding */ errorText),
+/* harmony export */   nl: () => (/* binding */ inertJson),
 /* harmony export */   yu: () => (/* binding */ inputName)
 /* harmony export */ });
 /* unused harmony exports redact, flagShaped */
@@ -195,6 +196,14 @@ function stderrLog(secrets, verbose, write = (s) => void process.stderr.write(s)
         startGroup: name => line('\n== ', `${name} ==`),
         endGroup: () => undefined
     };
+}
+/**
+ * One line of JSON that no CI reads as a command: the Azure Pipelines agent finds `##vso[`
+ * anywhere in a line of output, GitHub's runner `##[`, TeamCity `##teamcity[`. Such a `[`,
+ * only ever inside a string here, is written `\u005b`, which every JSON reader reads back.
+ */
+function inertJson(value) {
+    return JSON.stringify(value).replace(/##(vso|teamcity)?\[/gi, match => `${match.slice(0, -1)}\\u005b`);
 }
 /** How the command-line tool names an input: its flag and its variable (`--keep-latest / BOOMI_KEEP_LATEST`); the token, its variable alone. */
 function inputName(name) {
@@ -261,6 +270,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   EO: () => (/* binding */ OUTPUT_FILE_FLAG),
   d0: () => (/* binding */ SUMMARY_FILE_FLAG),
   FE: () => (/* binding */ checkResultFiles),
+  G2: () => (/* binding */ resultFlagsIn),
   Fq: () => (/* binding */ writeNothingDone),
   tH: () => (/* binding */ writeResultFile)
 });
@@ -275,6 +285,8 @@ var constants = __nccwpck_require__(7242);
 var domain_outputs = __nccwpck_require__(1334);
 // EXTERNAL MODULE: ./src/domain/summary.ts
 var summary = __nccwpck_require__(5260);
+// EXTERNAL MODULE: ./src/domain/untrusted.ts
+var untrusted = __nccwpck_require__(5006);
 ;// CONCATENATED MODULE: ./src/core/nothing-done.ts
 // What a run stopped before it began leaves behind (a bad input; for the Action, a
 // GITHUB_OUTPUT that cannot be written): the outputs of a run that did nothing and a
@@ -283,18 +295,23 @@ var summary = __nccwpck_require__(5260);
 // light (the domain's pure functions only, no HTTP stack, no @actions/*).
 
 
+
 /**
  * `groupType` is the group-type input as given, possibly empty; `groupTypeName` is how the
  * front end names that input (`group-type`, `--group-type / BOOMI_GROUP_TYPE`), for the
- * summary's title when it was not given.
+ * summary's title when it was not given. Both texts come from the user, unchecked: the
+ * `secrets` (the token as given) are scrubbed from them.
  */
-function nothingDone(error, groupType, groupTypeName) {
-    const record = { groupType: groupType.trim() || `(${groupTypeName} not set)`, dryRun: false, error };
+function nothingDone(error, groupType, groupTypeName, secrets) {
+    const scrub = (text) => (0,untrusted/* scrubSecrets */.Zg)(text, (0,untrusted/* secretForms */.eo)(secrets));
+    const record = { groupType: scrub(groupType.trim()) || `(${groupTypeName} not set)`, dryRun: false, error: scrub(error) };
     return { outputs: (0,domain_outputs/* outputsOf */.Yz)(record), summary: (0,summary/* renderSummary */.B)(record) };
 }
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/inputs/command-line.ts
+var command_line = __nccwpck_require__(1527);
 // EXTERNAL MODULE: ./src/cli/report.ts
 var report = __nccwpck_require__(1086);
 ;// CONCATENATED MODULE: ./src/cli/result-files.ts
@@ -305,6 +322,7 @@ var report = __nccwpck_require__(1086);
 // summary would replace the dotenv, which GitLab would then reject.
 // A run stopped before it began writes them too, as the Action does: the outputs of
 // a run that did nothing, and a summary naming the bad input.
+
 
 
 
@@ -328,15 +346,40 @@ async function writeResultFile(file, text, flag) {
  * line says it), written where --output-file and --summary-file say. Throws a bad input
  * naming the flag when one of them cannot be written: then neither is.
  */
-async function writeNothingDone(cl, error) {
+async function writeNothingDone(cl, error, secrets) {
     if (!cl.outputFile && !cl.summaryFile)
         return;
     await checkResultFiles(cl);
-    const { outputs, summary } = nothingDone(error, cl.getInput(constants/* Input */.pd.groupType), (0,report/* inputName */.yu)(constants/* Input */.pd.groupType));
+    const { outputs, summary } = nothingDone(error, cl.getInput(constants/* Input */.pd.groupType), (0,report/* inputName */.yu)(constants/* Input */.pd.groupType), secrets);
     if (cl.outputFile)
         await writeResultFile(cl.outputFile, (0,domain_outputs/* dotenvText */.Qf)(outputs), OUTPUT_FILE_FLAG);
     if (cl.summaryFile)
         await writeResultFile(cl.summaryFile, summary, SUMMARY_FILE_FLAG);
+}
+/**
+ * When the flags do not parse (a flag unknown or given twice, an empty value, a stray
+ * argument): --output-file, --summary-file and --group-type as the arguments before a
+ * `--` give them (the last of each), the group from its variable else, so that the
+ * result files of a run stopped by that are written all the same.
+ */
+function resultFlagsIn(args, env) {
+    const end = args.indexOf('--');
+    const given = end < 0 ? args : args.slice(0, end);
+    const last = (flag) => {
+        let value;
+        given.forEach((arg, i) => {
+            if (arg === flag && i + 1 < given.length && !given[i + 1].startsWith('-'))
+                value = given[i + 1];
+            else if (arg.startsWith(`${flag}=`))
+                value = arg.slice(flag.length + 1);
+        });
+        return value?.trim() || undefined;
+    };
+    return {
+        outputFile: last(OUTPUT_FILE_FLAG),
+        summaryFile: last(SUMMARY_FILE_FLAG),
+        getInput: name => (name === constants/* Input */.pd.groupType ? (last(`--${name}`) ?? env[(0,command_line/* envName */.pD)(name)] ?? '') : '')
+    };
 }
 /** Throws a bad input naming the flag when --output-file or --summary-file cannot be written. */
 async function checkResultFiles(cl) {
@@ -998,7 +1041,7 @@ function dryRunSection(r) {
     const list = (items) => items.map(x => `- ${x}`);
     return ['### Dry run', '', 'Proved:', '', ...list(proved.length ? proved : ['nothing: the run stopped first.']), '', 'Not proved:', '', ...list(unproved), ''];
 }
-const CHANGE_LOG_SOURCE = { input: 'from change-log', file: 'from change-log-file', 'workflow-run': 'made from the workflow run' };
+const CHANGE_LOG_SOURCE = { input: 'from change-log', file: 'from change-log-file', 'workflow-run': 'made from the CI run' };
 /** Deprecation, Sunset, Warning and Link headers from Boomi, one line each. */
 function noticeSection(r) {
     const notices = r.api?.notices ?? [];
@@ -1188,8 +1231,10 @@ function showControl(ch) {
     return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 function guardLogLine(line) {
-    // actions/runner ActionCommand.TryParse (v1) finds `##[` anywhere in a line, not only at its start.
-    const noV1 = line.replace(/##\[/g, '## [');
+    // actions/runner ActionCommand.TryParse (v1) finds `##[` anywhere in a line, not only at its start; so
+    // does the Azure Pipelines agent its logging commands, `##vso[` (the command-line tool runs there), and
+    // TeamCity its service messages, `##teamcity[`.
+    const noV1 = line.replace(/##(vso|teamcity)?\[/gi, (_m, name) => (name ? `##${name} [` : '## ['));
     // TryParseV2 takes a line as a command when it starts with `::` after leading white space.
     const rest = noV1.slice(LOOSE_LEADING_SPACE.exec(noV1)[0].length);
     return rest.startsWith('::') ? LOG_LINE_GUARD + noV1 : noV1;
@@ -3263,7 +3308,7 @@ async function main(args, env) {
         if (printed)
             return;
         printed = true;
-        process.stdout.write(`${JSON.stringify((0,domain_outputs/* typedOutputs */.bA)(outputs))}\n`);
+        process.stdout.write(`${(0,report/* inertJson */.nl)((0,domain_outputs/* typedOutputs */.bA)(outputs))}\n`);
     };
     let cl;
     // A failure before the result files are checked leaves the results of a run that did nothing; after, either
@@ -3286,23 +3331,27 @@ async function main(args, env) {
     catch (err) {
         process.stderr.write((0,report/* errorLine */.BP)(err, secrets));
         process.exitCode = err instanceof errors/* InputError */.dz ? EXIT_BAD_INPUT : EXIT_FAILED;
-        // As the Action's: the outputs and the summary of a run that did nothing, where the flags say (once they parsed).
-        if (cl && leaveNothingDone)
-            await (0,result_files/* writeNothingDone */.Fq)(cl, (0,report/* errorText */.kc)(err, secrets)).catch(fileErr => void process.stderr.write((0,report/* errorLine */.BP)(fileErr, secrets)));
+        // As the Action's: the outputs and the summary of a run that did nothing, where the flags say (or, unparsed, the arguments).
+        if (leaveNothingDone) {
+            await (0,result_files/* writeNothingDone */.Fq)(cl ?? (0,result_files/* resultFlagsIn */.G2)(args, env), (0,report/* errorText */.kc)(err, secrets), secrets).catch(fileErr => void process.stderr.write((0,report/* errorLine */.BP)(fileErr, secrets)));
+        }
     }
     // However the run ended, --json prints one object: a run stopped before it began did nothing.
     if (json)
         printOutputs((0,domain_outputs/* outputsOf */.Yz)({ groupType: '', dryRun: false }));
 }
-/** `--json` among the arguments before a `--`, and not turned off after: what the user asked for when the flags do not parse. */
+/**
+ * `--json` (or `--json=true`) among the arguments before a `--`, and not turned off after:
+ * what the user asked for when the flags do not parse. Any other value is not a yes.
+ */
 function jsonAsked(args) {
     const end = args.indexOf('--');
     let asked = false;
     for (const a of end < 0 ? args : args.slice(0, end)) {
-        if (a === '--no-json' || /^--json=\s*false\s*$/i.test(a))
-            asked = false;
-        else if (a === '--json' || a.startsWith('--json='))
+        if (a === '--json' || /^--json=\s*true\s*$/i.test(a))
             asked = true;
+        else if (a === '--no-json' || a.startsWith('--json='))
+            asked = false;
     }
     return asked;
 }

@@ -7,8 +7,8 @@ import { InputError } from '../errors.js'
 import { API_TOKEN_FILE, type CommandLine, envName, helpText, readCommandLine } from '../inputs/command-line.js'
 import { readInputs } from '../inputs/read.js'
 import { hasByteControl } from '../text.js'
-import { CLI_NAME, errorLine, errorText } from './report.js'
-import { checkResultFiles, writeNothingDone } from './result-files.js'
+import { CLI_NAME, errorLine, errorText, inertJson } from './report.js'
+import { checkResultFiles, resultFlagsIn, writeNothingDone } from './result-files.js'
 
 export const EXIT_FAILED = 1
 export const EXIT_BAD_INPUT = 2
@@ -27,7 +27,7 @@ export async function main(args: readonly string[], env: NodeJS.ProcessEnv): Pro
   const printOutputs: PrintOutputs = outputs => {
     if (printed) return
     printed = true
-    process.stdout.write(`${JSON.stringify(typedOutputs(outputs))}\n`)
+    process.stdout.write(`${inertJson(typedOutputs(outputs))}\n`)
   }
   let cl: CommandLine | undefined
   // A failure before the result files are checked leaves the results of a run that did nothing; after, either
@@ -50,20 +50,27 @@ export async function main(args: readonly string[], env: NodeJS.ProcessEnv): Pro
   } catch (err) {
     process.stderr.write(errorLine(err, secrets))
     process.exitCode = err instanceof InputError ? EXIT_BAD_INPUT : EXIT_FAILED
-    // As the Action's: the outputs and the summary of a run that did nothing, where the flags say (once they parsed).
-    if (cl && leaveNothingDone) await writeNothingDone(cl, errorText(err, secrets)).catch(fileErr => void process.stderr.write(errorLine(fileErr, secrets)))
+    // As the Action's: the outputs and the summary of a run that did nothing, where the flags say (or, unparsed, the arguments).
+    if (leaveNothingDone) {
+      await writeNothingDone(cl ?? resultFlagsIn(args, env), errorText(err, secrets), secrets).catch(
+        fileErr => void process.stderr.write(errorLine(fileErr, secrets))
+      )
+    }
   }
   // However the run ended, --json prints one object: a run stopped before it began did nothing.
   if (json) printOutputs(outputsOf({ groupType: '', dryRun: false }))
 }
 
-/** `--json` among the arguments before a `--`, and not turned off after: what the user asked for when the flags do not parse. */
+/**
+ * `--json` (or `--json=true`) among the arguments before a `--`, and not turned off after:
+ * what the user asked for when the flags do not parse. Any other value is not a yes.
+ */
 function jsonAsked(args: readonly string[]): boolean {
   const end = args.indexOf('--')
   let asked = false
   for (const a of end < 0 ? args : args.slice(0, end)) {
-    if (a === '--no-json' || /^--json=\s*false\s*$/i.test(a)) asked = false
-    else if (a === '--json' || a.startsWith('--json=')) asked = true
+    if (a === '--json' || /^--json=\s*true\s*$/i.test(a)) asked = true
+    else if (a === '--no-json' || a.startsWith('--json=')) asked = false
   }
   return asked
 }

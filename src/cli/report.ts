@@ -28,6 +28,15 @@ export function stderrLog(secrets: readonly string[], verbose: boolean, write = 
   }
 }
 
+/**
+ * One line of JSON that no CI reads as a command: the Azure Pipelines agent finds `##vso[`
+ * anywhere in a line of output, GitHub's runner `##[`, TeamCity `##teamcity[`. Such a `[`,
+ * only ever inside a string here, is written `\u005b`, which every JSON reader reads back.
+ */
+export function inertJson(value: unknown): string {
+  return JSON.stringify(value).replace(/##(vso|teamcity)?\[/gi, match => `${match.slice(0, -1)}\\u005b`)
+}
+
 /** How the command-line tool names an input: its flag and its variable (`--keep-latest / BOOMI_KEEP_LATEST`); the token, its variable alone. */
 export function inputName(name: string): string {
   return name === Input.apiToken ? envName(name) : `--${name} / ${envName(name)}`

@@ -11,7 +11,7 @@ import { Input } from '../constants.js'
 import { nothingDone } from '../core/nothing-done.js'
 import { dotenvText } from '../domain/outputs.js'
 import { InputError, errorMessage } from '../errors.js'
-import type { CommandLine } from '../inputs/command-line.js'
+import { type CommandLine, envName } from '../inputs/command-line.js'
 import { inputName } from './report.js'
 
 export const OUTPUT_FILE_FLAG = '--output-file'
@@ -31,12 +31,38 @@ export async function writeResultFile(file: string, text: string, flag: string):
  * line says it), written where --output-file and --summary-file say. Throws a bad input
  * naming the flag when one of them cannot be written: then neither is.
  */
-export async function writeNothingDone(cl: Pick<CommandLine, 'outputFile' | 'summaryFile' | 'getInput'>, error: string): Promise<void> {
+export async function writeNothingDone(cl: ResultFlags, error: string, secrets: readonly string[]): Promise<void> {
   if (!cl.outputFile && !cl.summaryFile) return
   await checkResultFiles(cl)
-  const { outputs, summary } = nothingDone(error, cl.getInput(Input.groupType), inputName(Input.groupType))
+  const { outputs, summary } = nothingDone(error, cl.getInput(Input.groupType), inputName(Input.groupType), secrets)
   if (cl.outputFile) await writeResultFile(cl.outputFile, dotenvText(outputs), OUTPUT_FILE_FLAG)
   if (cl.summaryFile) await writeResultFile(cl.summaryFile, summary, SUMMARY_FILE_FLAG)
+}
+
+export type ResultFlags = Pick<CommandLine, 'outputFile' | 'summaryFile' | 'getInput'>
+
+/**
+ * When the flags do not parse (a flag unknown or given twice, an empty value, a stray
+ * argument): --output-file, --summary-file and --group-type as the arguments before a
+ * `--` give them (the last of each), the group from its variable else, so that the
+ * result files of a run stopped by that are written all the same.
+ */
+export function resultFlagsIn(args: readonly string[], env: Readonly<Record<string, string | undefined>>): ResultFlags {
+  const end = args.indexOf('--')
+  const given = end < 0 ? args : args.slice(0, end)
+  const last = (flag: string): string | undefined => {
+    let value: string | undefined
+    given.forEach((arg, i) => {
+      if (arg === flag && i + 1 < given.length && !given[i + 1].startsWith('-')) value = given[i + 1]
+      else if (arg.startsWith(`${flag}=`)) value = arg.slice(flag.length + 1)
+    })
+    return value?.trim() || undefined
+  }
+  return {
+    outputFile: last(OUTPUT_FILE_FLAG),
+    summaryFile: last(SUMMARY_FILE_FLAG),
+    getInput: name => (name === Input.groupType ? (last(`--${name}`) ?? env[envName(name)] ?? '') : '')
+  }
 }
 
 /** Throws a bad input naming the flag when --output-file or --summary-file cannot be written. */

@@ -6,6 +6,7 @@
 import { outputsOf } from '../domain/outputs.js'
 import type { RunRecord } from '../domain/record.js'
 import { renderSummary } from '../domain/summary.js'
+import { scrubSecrets, secretForms } from '../domain/untrusted.js'
 
 export interface NothingDone {
   outputs: Record<string, string>
@@ -16,9 +17,11 @@ export interface NothingDone {
 /**
  * `groupType` is the group-type input as given, possibly empty; `groupTypeName` is how the
  * front end names that input (`group-type`, `--group-type / BOOMI_GROUP_TYPE`), for the
- * summary's title when it was not given.
+ * summary's title when it was not given. Both texts come from the user, unchecked: the
+ * `secrets` (the token as given) are scrubbed from them.
  */
-export function nothingDone(error: string, groupType: string, groupTypeName: string): NothingDone {
-  const record: RunRecord = { groupType: groupType.trim() || `(${groupTypeName} not set)`, dryRun: false, error }
+export function nothingDone(error: string, groupType: string, groupTypeName: string, secrets: readonly string[]): NothingDone {
+  const scrub = (text: string): string => scrubSecrets(text, secretForms(secrets))
+  const record: RunRecord = { groupType: scrub(groupType.trim()) || `(${groupTypeName} not set)`, dryRun: false, error: scrub(error) }
   return { outputs: outputsOf(record), summary: renderSummary(record) }
 }

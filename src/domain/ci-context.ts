@@ -29,7 +29,10 @@ export function ciRunContext(ci: CiFacts, env: Env, tag?: string): RunContext {
   const branch = branchRef?.startsWith('refs/') ? branchRef.replace(/^refs\/heads\//, '') : branchRef
   const refName = tagName ?? (branch && !branch.startsWith('refs/') ? branch : undefined)
   return {
-    repository: known(ci.slug) ?? (ci.service === 'azurePipelines' ? known(env.BUILD_REPOSITORY_NAME) : undefined),
+    repository:
+      known(ci.slug) ??
+      (ci.service === 'azurePipelines' ? known(env.BUILD_REPOSITORY_NAME) : undefined) ??
+      (ci.service === 'jenkins' ? repositoryOf(env.GIT_URL) : undefined),
     refName,
     ref: tagName ? `${TAG_REF}${tagName}` : refName ? `refs/heads/${refName}` : undefined,
     sha: known(ci.commit),
@@ -40,6 +43,25 @@ export function ciRunContext(ci: CiFacts, env: Env, tag?: string): RunContext {
 
 function jenkinsTag(ci: CiFacts, env: Env): string | undefined {
   return ci.service === 'jenkins' ? known(env.TAG_NAME) : undefined
+}
+
+/**
+ * `owner/name` from the clone URL Jenkins' git plugin sets (GIT_URL): `https://host/acme/connector.git`,
+ * `git@host:acme/connector.git`. Only the path's last two parts are taken: the URL may carry credentials.
+ */
+function repositoryOf(gitUrl: string | undefined): string | undefined {
+  const value = known(gitUrl)
+  if (!value) return undefined
+  // scheme://[user@]host[:port]/path, or scp-style [user@]host:path.
+  const repoPath = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value.replace(/^[^:]+:\/\/[^/]*/, '') : value.replace(/^[^:/]*:/, '')
+  const parts = repoPath
+    .replace(/[?#].*$/, '')
+    .replace(/\.git\/?$/, '')
+    .split('/')
+    .filter(Boolean)
+  if (parts.length < 2) return undefined
+  const [owner, name] = parts.slice(-2)
+  return /^[\w.-]+$/.test(owner) && /^[\w.-]+$/.test(name) ? `${owner}/${name}` : undefined
 }
 
 /** Azure's run page, from the organisation, project and build (env-ci builds no URL for Azure). */

@@ -131,7 +131,7 @@ function dryRunSection(r: RunRecord): string[] {
   return ['### Dry run', '', 'Proved:', '', ...list(proved.length ? proved : ['nothing: the run stopped first.']), '', 'Not proved:', '', ...list(unproved), '']
 }
 
-const CHANGE_LOG_SOURCE = { input: 'from change-log', file: 'from change-log-file', 'workflow-run': 'made from the workflow run' } as const
+const CHANGE_LOG_SOURCE = { input: 'from change-log', file: 'from change-log-file', 'workflow-run': 'made from the CI run' } as const
 
 /** Deprecation, Sunset, Warning and Link headers from Boomi, one line each. */
 function noticeSection(r: RunRecord): string[] {

@@ -27,8 +27,10 @@ function showControl(ch: string): string {
 }
 
 function guardLogLine(line: string): string {
-  // actions/runner ActionCommand.TryParse (v1) finds `##[` anywhere in a line, not only at its start.
-  const noV1 = line.replace(/##\[/g, '## [')
+  // actions/runner ActionCommand.TryParse (v1) finds `##[` anywhere in a line, not only at its start; so
+  // does the Azure Pipelines agent its logging commands, `##vso[` (the command-line tool runs there), and
+  // TeamCity its service messages, `##teamcity[`.
+  const noV1 = line.replace(/##(vso|teamcity)?\[/gi, (_m, name: string | undefined) => (name ? `##${name} [` : '## ['))
   // TryParseV2 takes a line as a command when it starts with `::` after leading white space.
   const rest = noV1.slice(LOOSE_LEADING_SPACE.exec(noV1)![0].length)
   return rest.startsWith('::') ? LOG_LINE_GUARD + noV1 : noV1

@@ -3,7 +3,7 @@
 // @actions/core does; core itself is loaded only once there is work to do,
 // because loading it (and the HTTP stack it pulls in) triples the start-up
 // time of a run that fails on a typo.
-import { appendFileSync, closeSync, constants as fsConstants, openSync } from 'node:fs'
+import { accessSync, appendFileSync, closeSync, constants as fsConstants, openSync } from 'node:fs'
 import { EOL } from 'node:os'
 
 /** As core.getInput: INPUT_<NAME>, spaces as '_', upper-cased, hyphens kept. */
@@ -65,22 +65,20 @@ export interface UnusableFile {
 /**
  * GITHUB_OUTPUT and GITHUB_STEP_SUMMARY, when set, checked before anything is sent to
  * Boomi: a run that uploads and prunes, then cannot write its outputs, has changed the
- * account and still fails. Each is opened to append, which changes nothing, and closed;
- * as @actions/core requires, the file must exist already (the runner creates both), and
- * the summary must be readable too. Non-blocking, so a FIFO without a reader does not
- * hang the step. Not set: nothing to check (core then prints outputs as commands).
+ * account and still fails. Each is opened write-only to append, which changes nothing,
+ * and closed; as @actions/core requires, the file must exist already (the runner creates
+ * both), and the summary must be readable too. Non-blocking and write-only, so a FIFO
+ * without a reader is refused (ENXIO) rather than hanging the step when core writes it.
+ * Not set: nothing to check (core then prints outputs as commands).
  */
 export function unusableResultFiles(env: NodeJS.ProcessEnv = process.env): UnusableFile[] {
   const unusable: UnusableFile[] = []
-  const targets = [
-    { variable: OUTPUT_FILE, flags: fsConstants.O_WRONLY },
-    { variable: SUMMARY_FILE, flags: fsConstants.O_RDWR }
-  ] as const
-  for (const { variable, flags } of targets) {
+  for (const variable of [OUTPUT_FILE, SUMMARY_FILE] as const) {
     const file = env[variable]
     if (!file) continue
     try {
-      closeSync(openSync(file, flags | fsConstants.O_APPEND | (fsConstants.O_NONBLOCK ?? 0)))
+      closeSync(openSync(file, fsConstants.O_WRONLY | fsConstants.O_APPEND | (fsConstants.O_NONBLOCK ?? 0)))
+      if (variable === SUMMARY_FILE) accessSync(file, fsConstants.R_OK)
     } catch (err) {
       unusable.push({
         variable,
@@ -105,6 +103,8 @@ function why(code: string | undefined, access: string): string {
       return `no permission to ${access} it`
     case 'EROFS':
       return 'the file system is read-only'
+    case 'ENXIO':
+      return 'it is a FIFO (named pipe) that nothing reads'
     default:
       return code ?? 'it cannot be opened'
   }

@@ -13,7 +13,11 @@ export async function run(): Promise<void> {
   try {
     inputs = readInputs(getInput, setSecret)
   } catch (err) {
-    reportNothingDone(errorMessage(err))
+    // A results file that cannot be written is skipped: writing one (a FIFO without a reader) could hang the step.
+    reportNothingDone(
+      errorMessage(err),
+      unusableResultFiles().map(u => u.variable)
+    )
     return
   }
   // Where the results go, before anything is sent: a run that changed the account must be able to say so.
@@ -49,7 +53,7 @@ function fail(message: string): void {
  */
 function reportNothingDone(error: string, unusable: readonly string[] = []): void {
   fail(error)
-  const { outputs, summary } = nothingDone(error, getInput(Input.groupType), Input.groupType)
+  const { outputs, summary } = nothingDone(error, getInput(Input.groupType), Input.groupType, [getInput(Input.apiToken)])
   const problems: string[] = []
   const write = (variable: string, publish: () => void): void => {
     if (unusable.includes(variable)) return
