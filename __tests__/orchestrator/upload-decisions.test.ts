@@ -298,6 +298,27 @@ describe('second copies of the archive', () => {
     expect(record.unknown).toEqual([{ operation: 'delete', round: 'twin', version: expect.objectContaining({ versionId: '2001' }) }])
   })
 
+  it('of two twins, one waiting on the settling listing and one deleted, a run stopped then reports only the first as not known', async () => {
+    const boomi = twinLate()
+    const list = boomi.listGroup.bind(boomi)
+    boomi.listGroup = async g => {
+      if (boomi.calls.includes('delete 2001')) return (boomi.calls.push('list-hang'), new Promise(() => undefined))
+      const listed = await list(g)
+      // Another late copy of attempt 1's upload, stored beside it.
+      const first = boomi.versions.find(v => v.versionId === '2001')
+      if (first && !boomi.versions.some(v => v.versionId === '2003')) {
+        boomi.versions.push({ ...first, versionId: '2003' })
+        listed.push({ ...first, versionId: '2003' })
+      }
+      return listed
+    }
+    // The first twin's delete loses its answer and waits on the listing; the second's is answered.
+    boomi.deleteLostNotDone.set('2003', 'timeout')
+    const record = await forcedWhile(boomi, ws.dir, makeInputs(), c => c === 'list-hang')
+    expect(boomi.calls.filter(c => c.startsWith('delete'))).toEqual(['delete 2003', 'delete 2001'])
+    expect(record.unknown).toEqual([{ operation: 'delete', round: 'twin', version: expect.objectContaining({ versionId: '2003' }) }])
+  })
+
   it('a twin delete sent and never answered is in the forced record as a twin deletion', async () => {
     const boomi = twinLate()
     const orig = boomi.deleteVersion.bind(boomi)
