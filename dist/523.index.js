@@ -2586,6 +2586,7 @@ async function settle(deps, client, sha256, changeLog, kept, listing, unknown) {
     if (!twins.length)
         return { kind: 'created', version: kept, listing: fresh };
     const removed = new Set();
+    const created = () => ({ kind: 'created', version: kept, listing: fresh.map(v => (removed.has(v.versionId) ? { ...v, deleted: true } : v)) });
     const gone = (twin) => {
         removed.add(twin.versionId);
         deps.events.report({ type: 'twin-deleted', version: twin });
@@ -2628,6 +2629,9 @@ async function settle(deps, client, sha256, changeLog, kept, listing, unknown) {
             listed = await client.listGroup(deps.inputs.groupType);
         }
         catch (err) {
+            // Stopped before the listing told: each of these deletes stays sent and not known, as the record says of such a request.
+            if (err instanceof errors/* CancelledError */.cc)
+                return created();
             deps.log.warning(`Could not list ${deps.inputs.groupType} to see whether the second copies were deleted: ${(0,errors/* errorMessage */.gJ)(err)}`);
         }
         for (const { twin, error, lost, answered } of unsure) {
@@ -2642,7 +2646,7 @@ async function settle(deps, client, sha256, changeLog, kept, listing, unknown) {
     }
     if (stray.length)
         deps.log.warning(`Second copies left: ${ids(stray)}`);
-    return { kind: 'created', version: kept, listing: fresh.map(v => (removed.has(v.versionId) ? { ...v, deleted: true } : v)) };
+    return created();
 }
 /** Why a twin delete that may have been done is not known to be: what the settling listing showed. */
 function unsureWhy(listed, now) {

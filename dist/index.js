@@ -2906,8 +2906,11 @@ async function run() {
         inputs = readInputs(getInput, setSecret);
     }
     catch (err) {
-        // A results file that cannot be written is skipped: writing one (a FIFO without a reader) could hang the step.
-        reportNothingDone((0,errors/* errorMessage */.gJ)(err), unusableResultFiles().map(u => u.variable));
+        // A results file that cannot be written is skipped, and said after the input error: writing one (a FIFO without a reader) could hang the step.
+        const unusable = unusableResultFiles();
+        reportNothingDone((0,errors/* errorMessage */.gJ)(err), unusable.map(u => u.variable));
+        for (const u of unusable)
+            fail(u.problem);
         return;
     }
     // Where the results go, before anything is sent: a run that changed the account must be able to say so.
@@ -2934,7 +2937,7 @@ function fail(message) {
  * with `error`; its outputs and summary are still written (those of a run that did nothing),
  * as for every run that fails, so that a later step reading them
  * (`fromJSON(steps.boomi.outputs.deleted-version-ids)`) does not fail too. Each to its file,
- * but for the `unusable` ones, already named by `error`. Only here: a run that started writes
+ * but for the `unusable` ones, which the caller names. Only here: a run that started writes
  * its own, once, however it ends.
  */
 function reportNothingDone(error, unusable = []) {

@@ -319,6 +319,24 @@ describe('second copies of the archive', () => {
     expect(record.unknown).toEqual([{ operation: 'delete', round: 'twin', version: expect.objectContaining({ versionId: '2003' }) }])
   })
 
+  it('a run cancelled before the listing that settles a twin delete tells: that delete is not known, not a twin left', async () => {
+    const boomi = twinLate()
+    boomi.deleteLostNotDone.set('2001', 'timeout')
+    const controller = new AbortController()
+    const list = boomi.listGroup.bind(boomi)
+    boomi.listGroup = async g => {
+      if (!boomi.calls.includes('delete 2001')) return list(g)
+      // As the client's gate does once the runner cancels: the listing is never sent.
+      controller.abort()
+      throw new CancelledError()
+    }
+    const run = await runFake(boomi, makeInputs(), ws.dir, { signal: controller.signal })
+    expect(run.record.cancelled).toBe(true)
+    expect(run.record.unknown).toEqual([{ operation: 'delete', round: 'twin', version: expect.objectContaining({ versionId: '2001' }) }])
+    expect(run.warnings.join('\n')).not.toMatch(/Deleting the second copy 2001 failed|Second copies left/)
+    expect(renderSummary(run.record)).not.toContain('| Second copies |')
+  })
+
   it('a twin delete sent and never answered is in the forced record as a twin deletion', async () => {
     const boomi = twinLate()
     const orig = boomi.deleteVersion.bind(boomi)

@@ -367,19 +367,28 @@ describe('GITHUB_OUTPUT and GITHUB_STEP_SUMMARY are checked before anything is s
       { 'keep-latest': '1' },
       /^GITHUB_STEP_SUMMARY names '.*', which cannot be appended to: it is a FIFO \(named pipe\) that nothing reads\./
     ],
-    ['GITHUB_OUTPUT', 'a bad input', { 'keep-latest': 'zero' }, /Invalid keep-latest 'zero'/]
-  ])('%s a FIFO that nothing reads, with %s: the step fails at once, sends nothing, and writes the other file', (variable, _what, extra, message) =>
-    withActionHarness(async ({ GROUP, ARCHIVE, fx, run, archive }) => {
-      archive()
-      const fifo = path.join(fx.work, 'fifo')
-      expect(spawnSync('mkfifo', [fifo]).status).toBe(0)
-      const r = await run({ archive: ARCHIVE, ...extra }, { [variable]: fifo }, { timeoutMs: 20_000 })
-      expect(r.code).toBe(1)
-      expect(r.errors).toEqual([expect.stringMatching(message)])
-      expect(fx.emu.requests).toHaveLength(0)
-      if (variable === 'GITHUB_OUTPUT') expect(r.summary).toMatch(/Failed:\*\* .*keep-latest/)
-      else expect(r.outputs).toMatchObject({ uploaded: 'false' })
-      expect(fx.emu.live(GROUP)).toHaveLength(0)
-    })
+    [
+      'GITHUB_OUTPUT',
+      'a bad input',
+      { 'keep-latest': 'zero' },
+      /Invalid keep-latest 'zero'/,
+      /^GITHUB_OUTPUT names '.*', which cannot be appended to: it is a FIFO/
+    ]
+  ] as [string, string, Record<string, string>, RegExp, RegExp?][])(
+    '%s a FIFO that nothing reads, with %s: the step fails at once, sends nothing, and writes the other file',
+    (variable, _what, extra, message, also) =>
+      withActionHarness(async ({ GROUP, ARCHIVE, fx, run, archive }) => {
+        archive()
+        const fifo = path.join(fx.work, 'fifo')
+        expect(spawnSync('mkfifo', [fifo]).status).toBe(0)
+        const r = await run({ archive: ARCHIVE, ...extra }, { [variable]: fifo }, { timeoutMs: 20_000 })
+        expect(r.code).toBe(1)
+        // After a bad input, the file that cannot be written is named too.
+        expect(r.errors).toEqual([expect.stringMatching(message), ...(also ? [expect.stringMatching(also)] : [])])
+        expect(fx.emu.requests).toHaveLength(0)
+        if (variable === 'GITHUB_OUTPUT') expect(r.summary).toMatch(/Failed:\*\* .*keep-latest/)
+        else expect(r.outputs).toMatchObject({ uploaded: 'false' })
+        expect(fx.emu.live(GROUP)).toHaveLength(0)
+      })
   )
 })

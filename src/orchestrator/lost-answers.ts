@@ -182,6 +182,7 @@ async function settle(
   const twins = findLostUpload(fresh, sha256, deps.uploadId).filter(v => v.versionId !== kept.versionId)
   if (!twins.length) return { kind: 'created', version: kept, listing: fresh }
   const removed = new Set<string>()
+  const created = (): Created => ({ kind: 'created', version: kept, listing: fresh.map(v => (removed.has(v.versionId) ? { ...v, deleted: true } : v)) })
   const gone = (twin: ConnectorVersion): void => {
     removed.add(twin.versionId)
     deps.events.report({ type: 'twin-deleted', version: twin })
@@ -218,6 +219,8 @@ async function settle(
     try {
       listed = await client.listGroup(deps.inputs.groupType)
     } catch (err) {
+      // Stopped before the listing told: each of these deletes stays sent and not known, as the record says of such a request.
+      if (err instanceof CancelledError) return created()
       deps.log.warning(`Could not list ${deps.inputs.groupType} to see whether the second copies were deleted: ${errorMessage(err)}`)
     }
     for (const { twin, error, lost, answered } of unsure) {
@@ -229,7 +232,7 @@ async function settle(
     }
   }
   if (stray.length) deps.log.warning(`Second copies left: ${ids(stray)}`)
-  return { kind: 'created', version: kept, listing: fresh.map(v => (removed.has(v.versionId) ? { ...v, deleted: true } : v)) }
+  return created()
 }
 
 /** Why a twin delete that may have been done is not known to be: what the settling listing showed. */

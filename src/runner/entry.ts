@@ -13,11 +13,13 @@ export async function run(): Promise<void> {
   try {
     inputs = readInputs(getInput, setSecret)
   } catch (err) {
-    // A results file that cannot be written is skipped: writing one (a FIFO without a reader) could hang the step.
+    // A results file that cannot be written is skipped, and said after the input error: writing one (a FIFO without a reader) could hang the step.
+    const unusable = unusableResultFiles()
     reportNothingDone(
       errorMessage(err),
-      unusableResultFiles().map(u => u.variable)
+      unusable.map(u => u.variable)
     )
+    for (const u of unusable) fail(u.problem)
     return
   }
   // Where the results go, before anything is sent: a run that changed the account must be able to say so.
@@ -48,7 +50,7 @@ function fail(message: string): void {
  * with `error`; its outputs and summary are still written (those of a run that did nothing),
  * as for every run that fails, so that a later step reading them
  * (`fromJSON(steps.boomi.outputs.deleted-version-ids)`) does not fail too. Each to its file,
- * but for the `unusable` ones, already named by `error`. Only here: a run that started writes
+ * but for the `unusable` ones, which the caller names. Only here: a run that started writes
  * its own, once, however it ends.
  */
 function reportNothingDone(error: string, unusable: readonly string[] = []): void {
