@@ -2660,12 +2660,9 @@ async function settle(deps, client, sha256, changeLog, kept, listing, unknown) {
     const twins = findLostUpload(fresh, sha256, deps.uploadId).filter(v => v.versionId !== kept.versionId);
     if (!twins.length)
         return { kind: 'created', version: kept, listing: fresh };
-    const removed = new Set();
-    const created = () => ({ kind: 'created', version: kept, listing: fresh.map(v => (removed.has(v.versionId) ? { ...v, deleted: true } : v)) });
-    const gone = (twin) => {
-        removed.add(twin.versionId);
-        deps.events.report({ type: 'twin-deleted', version: twin });
-    };
+    // Twins appeared during the run, so pruning never weighs them (pruneInputFrom): the listing is handed on as read.
+    const created = () => ({ kind: 'created', version: kept, listing: fresh });
+    const gone = (twin) => deps.events.report({ type: 'twin-deleted', version: twin });
     const stray = [];
     const left = (twin, why) => {
         deps.log.warning(`Deleting the second copy ${twin.versionId} failed: ${why}`);

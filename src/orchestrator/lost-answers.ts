@@ -17,7 +17,7 @@ import { ids } from './prune.js'
 export interface Created {
   kind: 'created'
   version: ConnectorVersion
-  /** The freshest listing seen, the new version in it and removed twins marked deleted. */
+  /** The freshest listing seen, the new version in it. */
   listing: readonly ConnectorVersion[]
 }
 
@@ -181,12 +181,9 @@ async function settle(
   }
   const twins = findLostUpload(fresh, sha256, deps.uploadId).filter(v => v.versionId !== kept.versionId)
   if (!twins.length) return { kind: 'created', version: kept, listing: fresh }
-  const removed = new Set<string>()
-  const created = (): Created => ({ kind: 'created', version: kept, listing: fresh.map(v => (removed.has(v.versionId) ? { ...v, deleted: true } : v)) })
-  const gone = (twin: ConnectorVersion): void => {
-    removed.add(twin.versionId)
-    deps.events.report({ type: 'twin-deleted', version: twin })
-  }
+  // Twins appeared during the run, so pruning never weighs them (pruneInputFrom): the listing is handed on as read.
+  const created = (): Created => ({ kind: 'created', version: kept, listing: fresh })
+  const gone = (twin: ConnectorVersion): void => deps.events.report({ type: 'twin-deleted', version: twin })
   const stray: ConnectorVersion[] = []
   const left = (twin: ConnectorVersion, why: string): void => {
     deps.log.warning(`Deleting the second copy ${twin.versionId} failed: ${why}`)

@@ -24,7 +24,7 @@ export type UploadResult =
       kind: 'uploaded'
       version: ConnectorVersion
       changeLog: string
-      /** The group as the upload last saw it, the new version in it and removed twins marked deleted. */
+      /** The group as the upload last saw it, the new version in it. */
       listing: readonly ConnectorVersion[]
       /** Deletions made to get under the account's version limit before the upload could succeed. */
       earlyPrune?: PruneOutcome
