@@ -2626,7 +2626,7 @@ async function lookFor(deps, client, sha256) {
         const listing = await client.listGroup(deps.inputs.groupType);
         const found = findLostUpload(listing, sha256, deps.uploadId);
         if (found.length) {
-            // The oldest of those shown is the run's; any other is a twin, removed in settle().
+            // The oldest of those shown is the run's; any other is a twin, deleted in settle().
             const version = found[found.length - 1];
             log.info(`upload: found version ${version.versionId} carrying this archive's checksum after ${waited} ms; it is this run's upload`);
             return { version, listing };
@@ -2657,11 +2657,11 @@ async function settle(deps, client, sha256, changeLog, kept, listing, unknown) {
             deps.log.warning(`Could not check for a second copy of this archive (${(0,errors/* errorMessage */.gJ)(err)}). Version ${kept.versionId} is this run's upload; check group ${deps.inputs.groupType} for another version whose change log ends with this checksum.`);
         }
     }
-    const twins = findLostUpload(fresh, sha256, deps.uploadId).filter(v => v.versionId !== kept.versionId);
-    if (!twins.length)
-        return { kind: 'created', version: kept, listing: fresh };
     // Twins appeared during the run, so pruning never weighs them (pruneInputFrom): the listing is handed on as read.
     const created = () => ({ kind: 'created', version: kept, listing: fresh });
+    const twins = findLostUpload(fresh, sha256, deps.uploadId).filter(v => v.versionId !== kept.versionId);
+    if (!twins.length)
+        return created();
     const gone = (twin) => deps.events.report({ type: 'twin-deleted', version: twin });
     const stray = [];
     const left = (twin, why) => {
@@ -2669,8 +2669,10 @@ async function settle(deps, client, sha256, changeLog, kept, listing, unknown) {
         stray.push(twin);
         deps.events.report({ type: 'twin-left', version: twin });
     };
-    /** Deletes whose first answer was lost and whose retry failed, or that found nothing: perhaps only because it was done. */
-    // Each stays open, as sent and not known, until the settling listing has told: a run stopped meanwhile reports it so.
+    /**
+     * Deletes whose first answer was lost and whose retry failed, or that found nothing: perhaps only because it
+     * was done. Each stays open, as sent and not known, until the settling listing has told: a run stopped meanwhile reports it so.
+     */
     const unsure = [];
     for (const twin of twins) {
         deps.log.warning(`Version ${twin.versionId} is a second copy of this archive, left by an upload attempt whose answer was lost; deleting it and keeping ${kept.versionId}.`);

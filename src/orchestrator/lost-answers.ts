@@ -139,7 +139,7 @@ async function lookFor(
     const listing = await client.listGroup(deps.inputs.groupType)
     const found = findLostUpload(listing, sha256, deps.uploadId)
     if (found.length) {
-      // The oldest of those shown is the run's; any other is a twin, removed in settle().
+      // The oldest of those shown is the run's; any other is a twin, deleted in settle().
       const version = found[found.length - 1]
       log.info(`upload: found version ${version.versionId} carrying this archive's checksum after ${waited} ms; it is this run's upload`)
       return { version, listing }
@@ -179,10 +179,10 @@ async function settle(
       )
     }
   }
-  const twins = findLostUpload(fresh, sha256, deps.uploadId).filter(v => v.versionId !== kept.versionId)
-  if (!twins.length) return { kind: 'created', version: kept, listing: fresh }
   // Twins appeared during the run, so pruning never weighs them (pruneInputFrom): the listing is handed on as read.
   const created = (): Created => ({ kind: 'created', version: kept, listing: fresh })
+  const twins = findLostUpload(fresh, sha256, deps.uploadId).filter(v => v.versionId !== kept.versionId)
+  if (!twins.length) return created()
   const gone = (twin: ConnectorVersion): void => deps.events.report({ type: 'twin-deleted', version: twin })
   const stray: ConnectorVersion[] = []
   const left = (twin: ConnectorVersion, why: string): void => {
@@ -190,8 +190,10 @@ async function settle(
     stray.push(twin)
     deps.events.report({ type: 'twin-left', version: twin })
   }
-  /** Deletes whose first answer was lost and whose retry failed, or that found nothing: perhaps only because it was done. */
-  // Each stays open, as sent and not known, until the settling listing has told: a run stopped meanwhile reports it so.
+  /**
+   * Deletes whose first answer was lost and whose retry failed, or that found nothing: perhaps only because it
+   * was done. Each stays open, as sent and not known, until the settling listing has told: a run stopped meanwhile reports it so.
+   */
   const unsure: { twin: ConnectorVersion; error: unknown; lost: boolean; answered: () => void }[] = []
   for (const twin of twins) {
     deps.log.warning(
