@@ -692,11 +692,12 @@ function secondCopiesRow(r) {
     if (r.upload?.kind !== 'uploaded')
         return undefined;
     const { removedTwins, strayTwins } = r.upload;
+    const named = (versions) => (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)((0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .someOf */ .yU)(versions.map(v => v.versionId), 20));
     const said = [];
     if (removedTwins.length)
-        said.push(`deleted ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)((0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .someOf */ .yU)(removedTwins.map(v => v.versionId), 20))}`);
+        said.push(`deleted ${named(removedTwins)}`);
     if (strayTwins.length)
-        said.push(`left, delete them in the Developer tab: ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .mdText */ .bC)((0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .someOf */ .yU)(strayTwins.map(v => v.versionId), 20))}`);
+        said.push(`left, delete them in the Developer tab: ${named(strayTwins)}`);
     return said.length ? `| Second copies | ${said.join('; ')} (made by upload attempts whose answers were lost) |` : undefined;
 }
 /** Which API root served the run, and the api-url that pins it when it was found (docs/behaviour.md, "Finding the prefix"). */

@@ -74,25 +74,16 @@ function overview(r: RunRecord): string[] {
 function secondCopiesRow(r: RunRecord): string | undefined {
   if (r.upload?.kind !== 'uploaded') return undefined
   const { removedTwins, strayTwins } = r.upload
+  const named = (versions: readonly { versionId: string }[]): string =>
+    mdText(
+      someOf(
+        versions.map(v => v.versionId),
+        20
+      )
+    )
   const said: string[] = []
-  if (removedTwins.length)
-    said.push(
-      `deleted ${mdText(
-        someOf(
-          removedTwins.map(v => v.versionId),
-          20
-        )
-      )}`
-    )
-  if (strayTwins.length)
-    said.push(
-      `left, delete them in the Developer tab: ${mdText(
-        someOf(
-          strayTwins.map(v => v.versionId),
-          20
-        )
-      )}`
-    )
+  if (removedTwins.length) said.push(`deleted ${named(removedTwins)}`)
+  if (strayTwins.length) said.push(`left, delete them in the Developer tab: ${named(strayTwins)}`)
   return said.length ? `| Second copies | ${said.join('; ')} (made by upload attempts whose answers were lost) |` : undefined
 }
 
